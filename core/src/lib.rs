@@ -1,0 +1,14 @@
+//! weft-core: the small concurrency building blocks the rest of weft stands on.
+//!
+//! Nothing here knows about Python or the heap layout. Every type is written against
+//! the [`sync`] shim, so the loom models in `stress/` can check the same code that runs
+//! in production (build with `RUSTFLAGS="--cfg loom"`).
+
+pub mod bitmap;
+pub mod callback_queue;
+pub mod sharded_map;
+pub mod sync;
+
+pub use bitmap::AtomicBitmap;
+pub use callback_queue::CallbackQueue;
+pub use sharded_map::ShardedMap;

@@ -1,0 +1,136 @@
+//! Allocation: per-thread bump spans over a global pool of free spans.
+//!
+//! Invariants:
+//! - a span `[cursor, end)` held by a `LocalAlloc` belongs to that thread alone: no other
+//!   thread allocates from it and it is in no pool, so the fast path takes no lock;
+//! - every span lies inside one normal chunk and holds only free blocks (ATB clear);
+//! - a span is valid only for the heap epoch it was taken in. A collection rebuilds the
+//!   pool from the side tables (un-retired spans included) and starts a new epoch, so a
+//!   `LocalAlloc` that was not retired drops its stale span instead of double-allocating;
+//! - an object is fully written (header, zeroed payload) before its ATB bit is set.
+
+use crate::chunk::{Chunk, ChunkRef, MAX_NORMAL_BLOCKS, Span};
+use crate::header::{BLOCK_SIZE, GcHeader, GcPtr, GcVTable};
+use crate::heap::Heap;
+use std::sync::atomic::Ordering::Relaxed;
+
+/// A thread's private allocation buffer (a span of free blocks it bump-allocates from).
+#[derive(Debug, Default)]
+pub struct LocalAlloc {
+    cursor: usize,
+    end: usize,
+    /// The heap epoch the span was taken in (0: none; heap epochs are never 0).
+    epoch: u64,
+}
+
+impl LocalAlloc {
+    pub fn new() -> LocalAlloc {
+        LocalAlloc { cursor: 0, end: 0, epoch: 0 }
+    }
+
+    /// Give the rest of the span back before a collection (or when the thread exits).
+    pub fn retire(&mut self, heap: &Heap) {
+        if self.epoch == heap.epoch.load(Relaxed) && self.cursor < self.end {
+            heap.pool.lock().push(Span { start: self.cursor, end: self.end });
+        }
+        self.cursor = 0;
+        self.end = 0;
+    }
+
+    /// Free bytes left in the current span.
+    pub fn remaining(&self) -> usize {
+        self.end - self.cursor
+    }
+}
+
+impl Heap {
+    /// Allocate `bytes` (including the 16-byte header, rounded up to blocks) and write the
+    /// header. The payload is zeroed. Never collects. Returns None when the heap limit
+    /// would be exceeded. Past the threshold it sets the collect-requested flag.
+    /// `local` is the calling thread's allocation buffer: fast path takes no lock.
+    pub fn alloc(
+        &self,
+        local: &mut LocalAlloc,
+        bytes: usize,
+        vtable: &'static GcVTable,
+    ) -> Option<GcPtr> {
+        let nblocks = bytes.max(BLOCK_SIZE).div_ceil(BLOCK_SIZE);
+        let blocks32 = u32::try_from(nblocks).ok()?;
+        let size = nblocks * BLOCK_SIZE;
+        let epoch = self.epoch.load(Relaxed);
+        if local.epoch != epoch {
+            *local = LocalAlloc { cursor: 0, end: 0, epoch };
+        }
+        let addr = if local.end - local.cursor >= size {
+            let a = local.cursor;
+            local.cursor += size;
+            a
+        } else {
+            self.alloc_slow(local, nblocks)?
+        };
+        let hdr = addr as *mut GcHeader;
+        // SAFETY: [addr, addr+size) is free memory owned by this call (from the thread's
+        // private span, a pool span taken under the lock, or a fresh chunk), 16-aligned.
+        unsafe {
+            hdr.write(GcHeader::new(vtable, blocks32));
+            std::ptr::write_bytes((addr + BLOCK_SIZE) as *mut u8, 0, size - BLOCK_SIZE);
+        }
+        // SAFETY: addr is an object header in one of our chunks (see chunk module doc).
+        let chunk = unsafe { Chunk::of(addr) };
+        chunk.atb.set(chunk.block_of(addr));
+        let live = self.live_bytes.fetch_add(size, Relaxed) + size;
+        if live > self.trigger.load(Relaxed) && !self.requested.load(Relaxed) {
+            self.requested.store(true, Relaxed);
+        }
+        // SAFETY: hdr is non-null and now a fully written header.
+        Some(unsafe { GcPtr::from_raw(hdr) })
+    }
+
+    /// Refill `local` (or make a large chunk) and return the address of `nblocks` blocks.
+    fn alloc_slow(&self, local: &mut LocalAlloc, nblocks: usize) -> Option<usize> {
+        if nblocks > MAX_NORMAL_BLOCKS {
+            let c = self.new_chunk(nblocks + 1, true)?;
+            return Some(c.get().addr_of(1));
+        }
+        let size = nblocks * BLOCK_SIZE;
+        {
+            let mut pool = self.pool.lock();
+            if local.cursor < local.end {
+                pool.push(Span { start: local.cursor, end: local.end });
+            }
+            if let Some(i) = pool.iter().rposition(|s| s.len_bytes() >= size) {
+                let s = pool.swap_remove(i);
+                local.cursor = s.start + size;
+                local.end = s.end;
+                return Some(s.start);
+            }
+        }
+        local.cursor = 0;
+        local.end = 0;
+        let c = self.new_chunk(crate::chunk::BLOCKS_PER_CHUNK, false)?;
+        let c = c.get();
+        local.cursor = c.addr_of(1) + size;
+        local.end = c.end();
+        Some(c.addr_of(1))
+    }
+
+    /// Reserve `nblocks * BLOCK_SIZE` bytes against the limit and add a chunk.
+    fn new_chunk(&self, nblocks: usize, large: bool) -> Option<ChunkRef> {
+        let bytes = nblocks.checked_mul(BLOCK_SIZE)?;
+        self.chunk_bytes
+            .fetch_update(Relaxed, Relaxed, |c| {
+                c.checked_add(bytes).filter(|&n| n <= self.limit)
+            })
+            .ok()?;
+        let Some(rec) = Chunk::allocate(nblocks, large) else {
+            self.chunk_bytes.fetch_sub(bytes, Relaxed);
+            return None;
+        };
+        let c = ChunkRef(rec);
+        self.usable_bytes.fetch_add(c.get().usable_bytes(), Relaxed);
+        let mut list = self.chunks.write();
+        let at = list.partition_point(|x| x.get().base() < c.get().base());
+        list.insert(at, c);
+        Some(c)
+    }
+}

@@ -1,0 +1,218 @@
+//! Command-line parsing for the `weft` command, following CPython's `python3` options.
+
+use std::io::IsTerminal;
+
+/// What to run.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Mode {
+    Script(String),
+    Command(String),
+    Module(String),
+    /// `weft -` (argv[0] '-') or piped stdin without arguments (argv[0] '').
+    Stdin(String),
+    /// No arguments and a terminal: the interactive prompt.
+    Repl,
+}
+
+#[derive(Debug, Clone)]
+pub struct Options {
+    pub mode: Mode,
+    /// Arguments after the script / `-c CODE` / `-m MOD` (become sys.argv[1:]).
+    pub args: Vec<String>,
+    pub xoptions: Vec<(String, Option<String>)>,
+    pub heap_limit: Option<usize>,
+    pub marker_threads: Option<usize>,
+}
+
+/// Outcome of parsing: run something, or exit now (after -h, -V, or a usage error).
+#[derive(Debug)]
+pub enum Parsed {
+    Run(Options),
+    Exit(i32),
+}
+
+pub const VERSION: &str = "Python 3.14.0";
+
+/// The command's name, from argv[0]'s file name (CPython prints `python3` there).
+pub fn prog_name(argv0: Option<&String>) -> String {
+    argv0
+        .and_then(|a| std::path::Path::new(a).file_name().map(|f| f.to_string_lossy().into_owned()))
+        .filter(|s| !s.is_empty())
+        .unwrap_or_else(|| "weft".into())
+}
+
+fn usage_line(prog: &str) -> String {
+    format!("usage: {prog} [option] ... [-c cmd | -m mod | file | -] [arg] ...")
+}
+
+fn usage_error(prog: &str, msg: &str) -> Parsed {
+    eprintln!("{msg}");
+    eprintln!("{}", usage_line(prog));
+    eprintln!("Try `{prog} -h' for more information.");
+    Parsed::Exit(2)
+}
+
+fn help(prog: &str) -> String {
+    format!(
+        "{}
+Options:
+-c cmd : program passed in as string (terminates option list)
+-m mod : run library module as a script (terminates option list)
+-h     : print this help message and exit (also -? or --help)
+-V     : print the Python version number and exit (also --version)
+-X opt : set implementation-specific option; weft knows:
+         -X heapsize=N[k|m|g]  heap limit
+         -X gc-threads=N       number of marker threads
+         -X emit=bytecode      accepted and ignored
+-u -B -E -s -S -I -O -q -b -d -v -x -R -P : accepted and ignored
+file   : program read from script file
+-      : program read from stdin (default; interactive mode if a tty)
+arg ...: arguments passed to program in sys.argv[1:]
+",
+        usage_line(prog)
+    )
+}
+
+/// Parse `N[k|m|g]` (bytes).
+pub fn parse_size(s: &str) -> Option<usize> {
+    let s = s.trim();
+    let (num, mult) = match s.chars().last()?.to_ascii_lowercase() {
+        'k' => (&s[..s.len() - 1], 1usize << 10),
+        'm' => (&s[..s.len() - 1], 1 << 20),
+        'g' => (&s[..s.len() - 1], 1 << 30),
+        _ => (s, 1),
+    };
+    num.parse::<usize>().ok()?.checked_mul(mult)
+}
+
+/// Parse the full argv (argv[0] included).
+pub fn parse(argv: &[String]) -> Parsed {
+    let prog = prog_name(argv.first());
+    let mut xoptions = Vec::new();
+    let mut mode = None;
+    let mut i = 1;
+    'outer: while i < argv.len() {
+        let arg = &argv[i];
+        if arg == "--version" {
+            println!("{VERSION}");
+            return Parsed::Exit(0);
+        }
+        if arg == "--help" || arg == "--help-all" {
+            print!("{}", help(&prog));
+            return Parsed::Exit(0);
+        }
+        if arg == "--" {
+            i += 1;
+            break;
+        }
+        if arg == "-" || !arg.starts_with('-') {
+            break;
+        }
+        if arg.starts_with("--") {
+            return usage_error(&prog, &format!("unknown option {arg}"));
+        }
+        let chars: Vec<char> = arg.chars().collect();
+        let mut j = 1;
+        while j < chars.len() {
+            let c = chars[j];
+            match c {
+                'c' | 'm' | 'X' | 'W' => {
+                    let rest: String = chars[j + 1..].iter().collect();
+                    let value = if !rest.is_empty() {
+                        rest
+                    } else if i + 1 < argv.len() {
+                        i += 1;
+                        argv[i].clone()
+                    } else {
+                        return usage_error(&prog, &format!("Argument expected for the -{c} option"));
+                    };
+                    i += 1;
+                    match c {
+                        'c' => {
+                            mode = Some(Mode::Command(value));
+                            break 'outer;
+                        }
+                        'm' => {
+                            mode = Some(Mode::Module(value));
+                            break 'outer;
+                        }
+                        'X' => match value.split_once('=') {
+                            Some((k, v)) => xoptions.push((k.to_string(), Some(v.to_string()))),
+                            None => xoptions.push((value, None)),
+                        },
+                        _ => {} // -W: warnings filters, ignored
+                    }
+                    continue 'outer;
+                }
+                'h' | '?' => {
+                    print!("{}", help(&prog));
+                    return Parsed::Exit(0);
+                }
+                'V' => {
+                    println!("{VERSION}");
+                    return Parsed::Exit(0);
+                }
+                'u' | 'B' | 'E' | 's' | 'S' | 'I' | 'O' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R' | 'P' | 'i' => {}
+                _ => return usage_error(&prog, &format!("Unknown option: -{c}")),
+            }
+            j += 1;
+        }
+        i += 1;
+    }
+    let mode = match mode {
+        Some(m) => m,
+        None if i < argv.len() => {
+            let a = argv[i].clone();
+            i += 1;
+            if a == "-" { Mode::Stdin("-".into()) } else { Mode::Script(a) }
+        }
+        None if std::io::stdin().is_terminal() => Mode::Repl,
+        None => Mode::Stdin(String::new()),
+    };
+    let args = argv.get(i..).unwrap_or(&[]).to_vec();
+    let mut heap_limit = None;
+    let mut marker_threads = None;
+    for (k, v) in &xoptions {
+        let v = v.as_deref().unwrap_or("");
+        match k.as_str() {
+            "heapsize" => match parse_size(v) {
+                Some(n) if n > 0 => heap_limit = Some(n),
+                _ => return usage_error(&prog, &format!("-X heapsize: invalid size {v:?}")),
+            },
+            "gc-threads" => match v.parse::<usize>() {
+                Ok(n) if n > 0 => marker_threads = Some(n),
+                _ => return usage_error(&prog, &format!("-X gc-threads: invalid number {v:?}")),
+            },
+            _ => {}
+        }
+    }
+    Parsed::Run(Options { mode, args, xoptions, heap_limit, marker_threads })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    fn p(args: &[&str]) -> Options {
+        let v: Vec<String> = args.iter().map(|s| s.to_string()).collect();
+        match parse(&v) {
+            Parsed::Run(o) => o,
+            Parsed::Exit(c) => panic!("exit {c}"),
+        }
+    }
+    #[test]
+    fn parses() {
+        let o = p(&["weft", "-u", "-X", "foo=bar", "-Xemit=bytecode", "s.py", "-c", "x"]);
+        assert_eq!(o.mode, Mode::Script("s.py".into()));
+        assert_eq!(o.args, vec!["-c", "x"]);
+        assert_eq!(o.xoptions[0], ("foo".into(), Some("bar".into())));
+        let o = p(&["weft", "-Bcprint(1)", "a"]);
+        assert_eq!(o.mode, Mode::Command("print(1)".into()));
+        assert_eq!(o.args, vec!["a"]);
+        let o = p(&["weft", "-X", "heapsize=2m", "-X", "gc-threads=3", "-m", "mod"]);
+        assert_eq!(o.heap_limit, Some(2 << 20));
+        assert_eq!(o.marker_threads, Some(3));
+        assert_eq!(o.mode, Mode::Module("mod".into()));
+        assert_eq!(parse_size("4G"), Some(4 << 30));
+        assert_eq!(parse_size("x"), None);
+    }
+}

@@ -1,0 +1,270 @@
+//! weft-runtime: the native modules (`sys`, `gc`, `weakref`, ...) and the `weft` command.
+//!
+//! `run_main(argv)` is the whole command: parse the options, start a runtime on a thread
+//! with a big stack (deep recursion must reach RecursionError, not overflow the Rust
+//! stack), run the program, run the `weakref.finalize` atexit finalizers, flush, and
+//! return the process exit status as CPython computes it.
+pub mod cli;
+pub mod modules;
+
+use cli::{Mode, Options, Parsed};
+use std::io::{BufRead, Read, Write};
+use weft_vm::value::Value;
+use weft_vm::vm::{Config, PyErr, PyResult, Runtime, Vm};
+
+/// Stack of the interpreter thread.
+const MAIN_STACK: usize = 512 << 20;
+
+pub fn run_main(args: Vec<String>) -> i32 {
+    let prog = cli::prog_name(args.first());
+    let opts = match cli::parse(&args) {
+        Parsed::Run(o) => o,
+        Parsed::Exit(code) => return code,
+    };
+    let t = std::thread::Builder::new()
+        .name("weft-main".into())
+        .stack_size(MAIN_STACK)
+        .spawn(move || run(&prog, opts));
+    let code = match t {
+        Ok(h) => h.join().unwrap_or_else(|_| {
+            eprintln!("{}: internal error (the interpreter panicked)", cli::prog_name(args.first()));
+            101
+        }),
+        Err(e) => {
+            eprintln!("weft: cannot start the interpreter thread: {e}");
+            1
+        }
+    };
+    let _ = std::io::stdout().flush();
+    code
+}
+
+/// `[Errno 2] No such file or directory` from an io::Error.
+fn errno_text(e: &std::io::Error) -> String {
+    let msg = e.to_string();
+    let msg = match msg.rfind(" (os error ") {
+        Some(i) => msg[..i].to_string(),
+        None => msg,
+    };
+    match e.raw_os_error() {
+        Some(n) => format!("[Errno {n}] {msg}"),
+        None => msg,
+    }
+}
+
+fn abs_path(p: &str) -> String {
+    std::path::absolute(p).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| p.to_string())
+}
+
+fn dir_of(file: &str) -> String {
+    let abs = std::path::Path::new(file).canonicalize().unwrap_or_else(|_| abs_path(file).into());
+    abs.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// Find `a.b` as `<dir>/a/b.py` or `<dir>/a/b/__main__.py` in the search path.
+fn find_module(name: &str, dirs: &[String]) -> Option<String> {
+    let rel = name.replace('.', "/");
+    for d in dirs {
+        let base = if d.is_empty() { std::env::current_dir().ok()? } else { d.into() };
+        for cand in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
+            if cand.is_file() {
+                return Some(cand.to_string_lossy().into_owned());
+            }
+        }
+    }
+    None
+}
+
+/// Resolve what to run into (source, filename, argv[0], path0), or an exit code.
+fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, String), i32> {
+    let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    Ok(match &opts.mode {
+        Mode::Script(path) if std::path::Path::new(path).is_dir() => {
+            let main = std::path::Path::new(path).join("__main__.py");
+            match std::fs::read(&main) {
+                Ok(b) => (Some(String::from_utf8_lossy(&b).into_owned()), main.to_string_lossy().into_owned(), path.clone(), abs_path(path)),
+                Err(_) => {
+                    eprintln!("{prog}: can't find '__main__' module in '{}'", path);
+                    return Err(1);
+                }
+            }
+        }
+        Mode::Script(path) => match std::fs::read(path) {
+            Ok(b) => (Some(String::from_utf8_lossy(&b).into_owned()), path.clone(), path.clone(), dir_of(path)),
+            Err(e) => {
+                eprintln!("{prog}: can't open file '{}': {}", abs_path(path), errno_text(&e));
+                return Err(2);
+            }
+        },
+        Mode::Command(code) => (Some(code.clone()), "<string>".into(), "-c".into(), String::new()),
+        Mode::Module(name) => match find_module(name, std::slice::from_ref(&cwd)) {
+            Some(file) => match std::fs::read(&file) {
+                Ok(b) => (Some(String::from_utf8_lossy(&b).into_owned()), file.clone(), file, cwd),
+                Err(e) => {
+                    eprintln!("{prog}: can't open file '{file}': {}", errno_text(&e));
+                    return Err(2);
+                }
+            },
+            None => {
+                eprintln!("{prog}: No module named {name}");
+                return Err(1);
+            }
+        },
+        Mode::Stdin(argv0) => {
+            let mut s = String::new();
+            let mut b = Vec::new();
+            if let Err(e) = std::io::stdin().read_to_end(&mut b) {
+                eprintln!("{prog}: can't read stdin: {}", errno_text(&e));
+                return Err(2);
+            }
+            s.push_str(&String::from_utf8_lossy(&b));
+            (Some(s), "<stdin>".into(), argv0.clone(), String::new())
+        }
+        Mode::Repl => (None, "<stdin>".into(), String::new(), String::new()),
+    })
+}
+
+fn run(prog: &str, opts: Options) -> i32 {
+    let (source, filename, argv0, path0) = match load(prog, &opts) {
+        Ok(x) => x,
+        Err(code) => return code,
+    };
+    let mut config = Config { path0, xoptions: opts.xoptions.clone(), ..Config::default() };
+    if let Some(n) = opts.heap_limit {
+        config.heap.limit_bytes = n;
+    }
+    if let Some(n) = opts.marker_threads {
+        config.heap.marker_threads = n;
+    }
+    config.argv = std::iter::once(argv0).chain(opts.args.iter().cloned()).collect();
+    let mut vm = Runtime::start(config);
+    modules::register_all(&mut vm);
+    let code = match source {
+        Some(src) => match vm.run_source(&src, &filename) {
+            Ok(_) => 0,
+            Err(e) => exit_code_for(&mut vm, e),
+        },
+        None => repl(&mut vm),
+    };
+    modules::weakref::run_atexit_finalizers(&mut vm);
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().flush();
+    code
+}
+
+/// CPython's handling of an exception that reached the top: SystemExit gives its code,
+/// anything else prints the traceback and gives 1.
+pub fn exit_code_for(vm: &mut Vm, e: PyErr) -> i32 {
+    let system_exit = vm.rt.types.exc.system_exit;
+    if !vm.err_is(&e, system_exit) {
+        let _ = std::io::stdout().flush();
+        vm.print_exception(e);
+        return 1;
+    }
+    vm.push_root(e.0);
+    let code = vm.getattr_str(e.0, "code").unwrap_or(Value::NONE);
+    let status = if code.is_none() {
+        0
+    } else if let Some(i) = weft_vm::helpers::as_int(code) {
+        i as i32
+    } else if weft_vm::helpers::is_int(code) {
+        -1
+    } else {
+        vm.push_root(code);
+        let text = vm.str_of(code).unwrap_or_default();
+        vm.pop_roots(1);
+        let _ = std::io::stdout().flush();
+        eprintln!("{text}");
+        1
+    };
+    vm.pop_roots(1);
+    status
+}
+
+/// A small interactive prompt. Each input is evaluated in `__main__`'s namespace with the
+/// builtin `eval` (expression results are printed) or, failing to parse, `exec`.
+fn repl(vm: &mut Vm) -> i32 {
+    println!("{} (weft {}) on {}", cli::VERSION, env!("CARGO_PKG_VERSION"), std::env::consts::OS);
+    println!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    if let Err(e) = vm.run_source("", "<stdin>") {
+        return exit_code_for(vm, e);
+    }
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock().lines();
+    loop {
+        let mut chunk = String::new();
+        let mut prompt = ">>> ";
+        loop {
+            eprint!("{prompt}");
+            let _ = std::io::stderr().flush();
+            let Some(Ok(line)) = lines.next() else {
+                eprintln!();
+                return 0;
+            };
+            let cont = !chunk.is_empty();
+            chunk.push_str(&line);
+            chunk.push('\n');
+            let t = line.trim_end();
+            let opens = t.ends_with(':') || t.ends_with('\\');
+            if (!cont && !opens) || (cont && t.is_empty()) {
+                break;
+            }
+            prompt = "... ";
+        }
+        if chunk.trim().is_empty() {
+            continue;
+        }
+        if let Err(e) = repl_eval(vm, &chunk) {
+            if let Some(code) = repl_exit(vm, e) {
+                return code;
+            }
+        }
+        let _ = std::io::stdout().flush();
+    }
+}
+
+/// Some(code) if the error ends the session (SystemExit), else print it.
+fn repl_exit(vm: &mut Vm, e: PyErr) -> Option<i32> {
+    let system_exit = vm.rt.types.exc.system_exit;
+    if vm.err_is(&e, system_exit) {
+        return Some(exit_code_for(vm, e));
+    }
+    vm.print_exception(e);
+    None
+}
+
+fn repl_eval(vm: &mut Vm, chunk: &str) -> PyResult<()> {
+    let main_name = vm.new_str("__main__")?;
+    let modules = vm.rt.modules;
+    let main = vm.getitem(modules, main_name)?;
+    vm.push_root(main);
+    let r = (|| {
+        let globals = vm.module_dict(main);
+        let builtins = vm.rt.builtins;
+        let eval = vm.dict_get_str(builtins, "eval").expect("builtins.eval");
+        let exec = vm.dict_get_str(builtins, "exec").expect("builtins.exec");
+        let src = vm.new_str(chunk)?;
+        vm.push_root(src);
+        let syntax_error = vm.rt.types.exc.syntax_error;
+        let r = match vm.call(eval, &[src, globals], &[]) {
+            Ok(v) => {
+                if !v.is_none() {
+                    vm.push_root(v);
+                    let text = vm.repr(v);
+                    let key = vm.intern("_");
+                    let set = vm.dict_set(builtins, key, v);
+                    vm.pop_roots(1);
+                    set?;
+                    println!("{}", text?);
+                }
+                Ok(())
+            }
+            Err(e) if vm.err_is(&e, syntax_error) => vm.call(exec, &[src, globals], &[]).map(|_| ()),
+            Err(e) => Err(e),
+        };
+        vm.pop_roots(1);
+        r
+    })();
+    vm.pop_roots(1);
+    r
+}

@@ -1,0 +1,98 @@
+//! Native modules. `register_all` makes them importable (each is built on first import).
+pub mod gc;
+pub mod sys;
+pub mod weakref;
+
+use parking_lot::RwLock;
+use weft_vm::objects::builtin_fn::NativeFn;
+use weft_vm::objects::function::Property;
+use weft_vm::objects::typeobj::{Layout, TypeData};
+use weft_vm::value::Value;
+use weft_vm::vm::{PyResult, Vm};
+
+pub fn register_all(vm: &mut Vm) {
+    let mut m = vm.rt.native_modules.lock();
+    m.insert("sys".into(), sys::init);
+    m.insert("gc".into(), gc::init);
+    m.insert("weakref".into(), weakref::init);
+    m.insert("_weakref".into(), weakref::init);
+}
+
+/// A new module named `name` with the given native functions; returns (module, dict).
+pub fn new_native_module(vm: &mut Vm, name: &'static str, funcs: &[(&'static str, NativeFn)]) -> PyResult<(Value, Value)> {
+    let m = vm.new_module(name)?;
+    vm.push_root(m);
+    let d = vm.module_dict(m);
+    let r = (|| {
+        for &(fname, f) in funcs {
+            let func = vm.new_native(fname, name, f)?;
+            let key = vm.intern(fname);
+            vm.dict_set(d, key, func)?;
+        }
+        Ok(())
+    })();
+    vm.pop_roots(1);
+    r.map(|_| (m, d))
+}
+
+/// `d[name] = v` for a module dict (the key is interned, so no Python code runs).
+pub fn set_item(vm: &mut Vm, d: Value, name: &str, v: Value) -> PyResult<()> {
+    let key = vm.intern(name);
+    vm.dict_set(d, key, v)
+}
+
+/// A new built-in type (base `object`) whose instances are native payloads. It lives for
+/// the whole run.
+pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
+    let dict = vm.new_dict()?;
+    vm.push_root(dict);
+    let object = vm.rt.types.object;
+    let type_ = vm.rt.types.type_;
+    let t = vm.alloc(
+        type_,
+        TypeData {
+            name: RwLock::new(name.to_string()),
+            qualname: RwLock::new(name.to_string()),
+            bases: Box::new([object]),
+            mro_tail: Box::new([object]),
+            dict,
+            layout: Layout::Builtin,
+            new: None,
+            builtin_base: Value::NULL,
+            is_user: false,
+        },
+    );
+    vm.pop_roots(1);
+    let t = t?;
+    vm.rt.add_perm_root(t);
+    let m = vm.new_str(module)?;
+    vm.add_attr(t, "__module__", m);
+    Ok(t)
+}
+
+/// A read-only (fset None) or read-write property whose accessors are natives.
+pub fn add_property(vm: &mut Vm, ty: Value, name: &'static str, fget: NativeFn, fset: Option<NativeFn>) -> PyResult<()> {
+    let owner: &'static str = "property";
+    let g = vm.new_native(name, owner, fget)?;
+    vm.push_root(g);
+    let s = match fset {
+        Some(f) => vm.new_native(name, owner, f),
+        None => Ok(Value::NONE),
+    };
+    let r = s.and_then(|s| {
+        vm.push_root(s);
+        let pty = vm.rt.types.property;
+        let p = vm.alloc(pty, Property { fget: g, fset: s, fdel: Value::NONE, doc: Value::NONE });
+        vm.pop_roots(1);
+        p
+    });
+    vm.pop_roots(1);
+    let p = r?;
+    vm.add_attr(ty, name, p);
+    Ok(())
+}
+
+/// `0x7f...` as CPython's `%p` prints it.
+pub fn addr(v: Value) -> String {
+    format!("{:#x}", v.id())
+}

@@ -1,0 +1,313 @@
+//! The `sys` module.
+use super::{add_property, new_native_module, new_native_type, set_item};
+use std::io::{BufRead, Read, Write};
+use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::objects::str::StrData;
+use weft_vm::value::Value;
+use weft_vm::vm::{PyErr, PyResult, Vm};
+
+pub const VERSION: &str = concat!("3.14.0 (weft ", env!("CARGO_PKG_VERSION"), ")");
+
+/// `sys.stdin`/`stdout`/`stderr`: a text stream on a file descriptor.
+pub struct Stream {
+    pub fd: u8,
+}
+weft_vm::payload!(Stream, "TextIOWrapper");
+
+const FUNCS: &[(&str, weft_vm::objects::builtin_fn::NativeFn)] = &[
+    ("exit", sys_exit),
+    ("getrecursionlimit", getrecursionlimit),
+    ("setrecursionlimit", setrecursionlimit),
+    ("exc_info", exc_info),
+    ("exception", exception),
+    ("intern", intern),
+    ("getdefaultencoding", getdefaultencoding),
+    ("getfilesystemencoding", getdefaultencoding),
+];
+
+pub fn init(vm: &mut Vm) -> PyResult {
+    let (m, d) = new_native_module(vm, "sys", FUNCS)?;
+    vm.push_root(m);
+    let r = fill(vm, d);
+    vm.pop_roots(1);
+    r.map(|_| m)
+}
+
+fn str_list(vm: &mut Vm, items: &[String]) -> PyResult {
+    let list = vm.new_list(Vec::new())?;
+    vm.push_root(list);
+    let r = (|| {
+        for s in items {
+            let v = vm.new_str(s)?;
+            vm.call_method(list, "append", &[v])?;
+        }
+        Ok(list)
+    })();
+    vm.pop_roots(1);
+    r
+}
+
+fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
+    let config = vm.rt.config.clone();
+    let argv = str_list(vm, &config.argv)?;
+    set_item(vm, d, "argv", argv)?;
+    let orig: Vec<String> = std::env::args().collect();
+    let orig = str_list(vm, &orig)?;
+    set_item(vm, d, "orig_argv", orig)?;
+    let path = str_list(vm, std::slice::from_ref(&config.path0))?;
+    set_item(vm, d, "path", path)?;
+    let xo = vm.new_dict()?;
+    set_item(vm, d, "_xoptions", xo)?;
+    for (k, v) in &config.xoptions {
+        let key = vm.new_str(k)?;
+        vm.push_root(key);
+        let val = match v {
+            Some(v) => vm.new_str(v),
+            None => Ok(Value::TRUE),
+        };
+        let r = val.and_then(|val| vm.dict_set(xo, key, val));
+        vm.pop_roots(1);
+        r?;
+    }
+    let modules = vm.rt.modules;
+    set_item(vm, d, "modules", modules)?;
+    for (name, s) in [
+        ("version", VERSION),
+        ("platform", "linux"),
+        ("byteorder", if cfg!(target_endian = "little") { "little" } else { "big" }),
+        ("copyright", "Copyright (c) the weft authors."),
+        ("float_repr_style", "short"),
+        ("api_version_str", "weft"),
+    ] {
+        let v = vm.new_str(s)?;
+        set_item(vm, d, name, v)?;
+    }
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    for name in ["executable", "_base_executable"] {
+        let v = vm.new_str(&exe)?;
+        set_item(vm, d, name, v)?;
+    }
+    for name in ["prefix", "exec_prefix", "base_prefix", "base_exec_prefix"] {
+        let v = vm.new_str("/usr/local")?;
+        set_item(vm, d, name, v)?;
+    }
+    // 2**63-1 is past the small-int range: new_int makes a big int.
+    let maxsize = vm.new_int(i64::MAX)?;
+    set_item(vm, d, "maxsize", maxsize)?;
+    set_item(vm, d, "maxunicode", Value::small_int(0x10ffff).unwrap())?;
+    set_item(vm, d, "hexversion", Value::small_int(0x030e00f0).unwrap())?;
+    set_item(vm, d, "dont_write_bytecode", Value::TRUE)?;
+    let fin = vm.new_str("final")?;
+    vm.push_root(fin);
+    let vi = [3, 14, 0].map(|i| Value::small_int(i).unwrap());
+    let vinfo = vm.new_tuple(vec![vi[0], vi[1], vi[2], fin, Value::small_int(0).unwrap()]);
+    vm.pop_roots(1);
+    let vinfo = vinfo?;
+    set_item(vm, d, "version_info", vinfo)?;
+    // sys.implementation: a small namespace (a module object) with name/cache_tag/version.
+    let imp = vm.new_module("implementation")?;
+    set_item(vm, d, "implementation", imp)?;
+    let idict = vm.module_dict(imp);
+    let name = vm.new_str("weft")?;
+    set_item(vm, idict, "name", name)?;
+    set_item(vm, idict, "cache_tag", Value::NONE)?;
+    set_item(vm, idict, "version", vinfo)?;
+    set_item(vm, idict, "hexversion", Value::small_int(0x000100f0).unwrap())?;
+    // The standard streams.
+    let ty = new_native_type(vm, "TextIOWrapper", "_io")?;
+    vm.add_method(ty, "write", stream_write);
+    vm.add_method(ty, "flush", stream_flush);
+    vm.add_method(ty, "readline", stream_readline);
+    vm.add_method(ty, "read", stream_read);
+    vm.add_method(ty, "fileno", stream_fileno);
+    vm.add_method(ty, "isatty", stream_isatty);
+    vm.add_method(ty, "readable", stream_readable);
+    vm.add_method(ty, "writable", stream_writable);
+    vm.add_method(ty, "__repr__", stream_repr);
+    add_property(vm, ty, "name", stream_name, None)?;
+    let enc = vm.new_str("utf-8")?;
+    vm.add_attr(ty, "encoding", enc);
+    let errors = vm.new_str("strict")?;
+    vm.add_attr(ty, "errors", errors);
+    for (fd, names) in [(0u8, ["stdin", "__stdin__"]), (1, ["stdout", "__stdout__"]), (2, ["stderr", "__stderr__"])] {
+        let s = vm.alloc(ty, Stream { fd })?;
+        for n in names {
+            set_item(vm, d, n, s)?;
+        }
+    }
+    Ok(())
+}
+
+fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "exit", kw)?;
+    arg_count(vm, "exit", args, 0, 1)?;
+    let cls = vm.rt.types.exc.system_exit;
+    let exc = vm.call(cls, args, &[])?;
+    Err(PyErr(exc))
+}
+
+fn getrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "getrecursionlimit", args, 0, 0)?;
+    vm.new_int(vm.recursion_limit as i64)
+}
+
+fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "setrecursionlimit", kw)?;
+    arg_count(vm, "setrecursionlimit", args, 1, 1)?;
+    let Some(n) = as_int(args[0]) else {
+        let t = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    };
+    if n < 1 {
+        return Err(vm.value_error("recursion limit must be greater or equal than 1"));
+    }
+    let n = n.min(i32::MAX as i64) as u32;
+    if n <= vm.depth {
+        let cls = vm.rt.types.exc.recursion_error;
+        let msg = format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", vm.depth);
+        return Err(vm.new_exception(cls, &msg));
+    }
+    vm.recursion_limit = n;
+    Ok(Value::NONE)
+}
+
+fn handled(vm: &Vm) -> Value {
+    let h = vm.roots.handled;
+    if h.is_null() { Value::NONE } else { h }
+}
+
+fn exc_info(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "exc_info", args, 0, 0)?;
+    let e = handled(vm);
+    if e.is_none() {
+        return vm.new_tuple(vec![Value::NONE; 3]);
+    }
+    let t = vm.type_of(e);
+    let tb = vm.getattr_str(e, "__traceback__").unwrap_or(Value::NONE);
+    vm.push_root(tb);
+    let r = vm.new_tuple(vec![t, e, tb]);
+    vm.pop_roots(1);
+    r
+}
+
+fn exception(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "exception", args, 0, 0)?;
+    Ok(handled(vm))
+}
+
+fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "intern", args, 1, 1)?;
+    match args[0].downcast::<StrData>() {
+        Some(s) => {
+            let s = s.s.to_string();
+            Ok(vm.intern(&s))
+        }
+        None => {
+            let t = vm.type_name(args[0]);
+            Err(vm.type_error(format!("intern() argument must be str, not {t}")))
+        }
+    }
+}
+
+fn getdefaultencoding(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    vm.new_str("utf-8")
+}
+
+// ---------------------------------------------------------------- streams
+
+fn stream(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<u8> {
+    match args.first().and_then(|v| v.downcast::<Stream>()) {
+        Some(s) => Ok(s.fd),
+        None => Err(vm.type_error(format!("descriptor '{name}' requires a '_io.TextIOWrapper' object"))),
+    }
+}
+
+fn unsupported(vm: &mut Vm, what: &str) -> PyErr {
+    let cls = vm.rt.types.exc.os_error;
+    vm.new_exception(cls, what)
+}
+
+fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = stream(vm, args, "write")?;
+    arg_count(vm, "write", &args[1..], 1, 1)?;
+    let Some(s) = args[1].downcast::<StrData>() else {
+        let t = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("write() argument must be str, not {t}")));
+    };
+    let n = s.chars;
+    let _ = match fd {
+        1 => std::io::stdout().lock().write_all(s.s.as_bytes()),
+        2 => {
+            let _ = std::io::stdout().flush();
+            std::io::stderr().lock().write_all(s.s.as_bytes())
+        }
+        _ => return Err(unsupported(vm, "not writable")),
+    };
+    vm.new_int(n as i64)
+}
+
+fn stream_flush(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    match stream(vm, args, "flush")? {
+        1 => drop(std::io::stdout().flush()),
+        2 => drop(std::io::stderr().flush()),
+        _ => {}
+    }
+    Ok(Value::NONE)
+}
+
+fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    if stream(vm, args, "readline")? != 0 {
+        return Err(unsupported(vm, "not readable"));
+    }
+    let _ = std::io::stdout().flush();
+    let mut line = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut line);
+    vm.new_str(&line)
+}
+
+fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    if stream(vm, args, "read")? != 0 {
+        return Err(unsupported(vm, "not readable"));
+    }
+    let mut b = Vec::new();
+    let _ = std::io::stdin().lock().read_to_end(&mut b);
+    vm.new_str(&String::from_utf8_lossy(&b))
+}
+
+fn stream_fileno(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = stream(vm, args, "fileno")?;
+    Ok(Value::small_int(fd as i64).unwrap())
+}
+
+fn stream_isatty(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    use std::io::IsTerminal;
+    let b = match stream(vm, args, "isatty")? {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        _ => std::io::stderr().is_terminal(),
+    };
+    Ok(Value::bool(b))
+}
+
+fn stream_readable(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(Value::bool(stream(vm, args, "readable")? == 0))
+}
+
+fn stream_writable(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(Value::bool(stream(vm, args, "writable")? != 0))
+}
+
+fn stream_name_of(fd: u8) -> &'static str {
+    ["<stdin>", "<stdout>", "<stderr>"][fd as usize]
+}
+
+fn stream_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = stream(vm, args, "name")?;
+    vm.new_str(stream_name_of(fd))
+}
+
+fn stream_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = stream(vm, args, "__repr__")?;
+    let mode = if fd == 0 { "r" } else { "w" };
+    vm.new_str(&format!("<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>", stream_name_of(fd)))
+}

@@ -1,0 +1,1 @@
+//! loom models (cfg(loom)) and torture runs.

@@ -1,0 +1,2 @@
+//! STUB
+pub fn init(_vm: &mut crate::vm::Vm, _b: crate::value::Value) {}

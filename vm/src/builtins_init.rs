@@ -1,0 +1,85 @@
+//! Start-up: give every built-in type its methods, then build the `builtins` module.
+use crate::value::Value;
+use crate::vm::Vm;
+
+pub fn init(vm: &mut Vm) {
+    // Namespaces first: everything below stores into dicts.
+    let builtins = vm.new_dict().expect("start-up");
+    let modules = vm.new_dict().expect("start-up");
+    {
+        let rt = vm.rt_init();
+        rt.builtins = builtins;
+        rt.modules = modules;
+    }
+    let mem = crate::exceptions::make_exception(vm, vm.rt.types.exc.memory_error, &[]).expect("start-up");
+    vm.rt_init().preallocated_memory_error = mem;
+
+    crate::class::init(vm);
+    crate::exceptions::init(vm);
+    crate::objects::generator::init(vm);
+    crate::objects::int_methods::init(vm);
+    crate::objects::float_methods::init(vm);
+    crate::objects::str_methods::init(vm);
+    crate::objects::bytes_methods::init(vm);
+    crate::objects::list_methods::init(vm);
+    crate::objects::tuple_methods::init(vm);
+    crate::objects::dict_methods::init(vm);
+    crate::objects::set_methods::init(vm);
+    crate::objects::range_methods::init(vm);
+    crate::builtins_funcs::init(vm, builtins);
+
+    let bc = vm.new_native("__build_class__", "builtins", crate::class::build_class).expect("start-up");
+    set(vm, builtins, "__build_class__", bc);
+    // Every built-in type and exception class under its name.
+    let t = vm.rt.types.base;
+    for (name, ty) in [
+        ("object", t.object),
+        ("type", t.type_),
+        ("int", t.int),
+        ("bool", t.bool_),
+        ("float", t.float),
+        ("complex", t.complex),
+        ("str", t.str),
+        ("bytes", t.bytes),
+        ("bytearray", t.bytearray),
+        ("list", t.list),
+        ("tuple", t.tuple),
+        ("dict", t.dict),
+        ("set", t.set),
+        ("frozenset", t.frozenset),
+        ("range", t.range),
+        ("slice", t.slice),
+        ("staticmethod", t.staticmethod),
+        ("classmethod", t.classmethod),
+        ("property", t.property),
+        ("super", t.super_),
+        ("enumerate", t.enumerate),
+        ("zip", t.zip),
+        ("map", t.map),
+        ("filter", t.filter),
+        ("reversed", t.reversed),
+    ] {
+        set(vm, builtins, name, ty);
+    }
+    for e in vm.rt.types.all_exceptions() {
+        let name = crate::types::type_data(e).name.read().clone();
+        set(vm, builtins, &name, e);
+    }
+    set(vm, builtins, "None", Value::NONE);
+    set(vm, builtins, "True", Value::TRUE);
+    set(vm, builtins, "False", Value::FALSE);
+    set(vm, builtins, "Ellipsis", Value::ELLIPSIS);
+    set(vm, builtins, "NotImplemented", Value::NOT_IMPLEMENTED);
+    let dbg = Value::TRUE;
+    set(vm, builtins, "__debug__", dbg);
+    let n = vm.new_str("builtins").expect("start-up");
+    set(vm, builtins, "__name__", n);
+    // The module objects themselves.
+    let bm = vm.alloc(vm.rt.types.module, crate::objects::module::ModuleData { dict: builtins }).expect("start-up");
+    set(vm, modules, "builtins", bm);
+}
+
+fn set(vm: &mut Vm, d: Value, name: &str, v: Value) {
+    let k = vm.intern(name);
+    vm.dict_set(d, k, v).expect("start-up");
+}

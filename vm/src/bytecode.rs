@@ -1,0 +1,355 @@
+//! weft's bytecode: the contract between the compiler and the interpreter loop.
+//!
+//! A stack machine close to CPython 3.10's, with a block stack for exception handling.
+//! Every instruction is one 8-byte `Instr` (an opcode with at most one `u32` argument),
+//! so a code object is a flat `Vec<Instr>` and jumps are instruction indices.
+//!
+//! Stack effects are written `[before] -> [after]`, top of stack rightmost.
+//!
+//! ## Exception handling (block stack)
+//! - `SetupFinally(h)` pushes a block {handler: h, level: current stack depth}.
+//! - `PopBlock` pops it (normal exit from the protected region).
+//! - When an exception is raised, the interpreter pops blocks until it finds a
+//!   `SetupFinally` block. (An `ExceptHandler` block found on the way is popped and
+//!   restores the "currently handled exception" it saved, and the stack is cut to its
+//!   level.) It cuts the value stack to the block's level, pushes an `ExceptHandler`
+//!   block {level} that remembers the previously handled exception, makes the new
+//!   exception the handled one (for `sys.exc_info`, bare `raise`, implicit `__context__`),
+//!   pushes the exception object and jumps to the handler. So a handler starts with
+//!   `[exc]` on the stack.
+//! - `PopExcept` pops the `ExceptHandler` block and restores the previously handled
+//!   exception. Handler code pops the exc itself (PopTop) before `PopExcept`.
+//! - `Reraise`: `[exc] -> raise exc` (keeps its traceback).
+//!
+//! `try/except E as e: body` compiles (roughly) to:
+//! ```text
+//!     SetupFinally(H); <try body>; PopBlock; <else body>; Jump(END)
+//! H:  DupTop; <load E>; JumpIfNotExcMatch(NEXT); StoreFast e (or PopTop);
+//!     SetupFinally(CLEANUP) <handler body>; PopBlock; PopExcept; <e = None; del e>; Jump(END)
+//! CLEANUP: <e = None; del e>; Reraise
+//! NEXT: ...more clauses...; Reraise
+//! END:
+//! ```
+//! `try/finally` compiles the finally body twice: once on the normal path after
+//! `PopBlock`, once in the handler followed by `Reraise` (`PopExcept` is not needed
+//! because `Reraise` unwinds the ExceptHandler block). `return`/`break`/`continue` inside
+//! try/finally or with-blocks emit `PopBlock` + a copy of the finally body (or the
+//! with-exit call) before jumping, and `PopExcept` when leaving an except handler, like
+//! CPython's compiler does with its fblock stack. Leaving a `for` loop by `break`/`return`
+//! pops the iterator (`PopTop`) first; a `return` keeps its value above everything
+//! it must pop (use `RotTwo` then `PopTop`, or compute the value last).
+//!
+//! ## with
+//! ```text
+//!     <mgr>; BeforeWith; (StoreX target | PopTop); SetupFinally(H); <body>; PopBlock;
+//!     LoadConst None; DupTop; DupTop; CallFunction(3); PopTop   // calls exit(None,None,None)
+//!     Jump(END)
+//! H:  WithExceptStart; PopJumpIfTrue(SUPPRESS); Reraise
+//! SUPPRESS: PopTop (the exc); PopExcept; PopTop (the exit); Jump(END)
+//! END:
+//! ```
+//! `BeforeWith`: `[mgr] -> [exit, enter_result]` where exit is the bound `__exit__`.
+//! Before calling exit on the normal path the stack is `[exit]`, so the sequence
+//! `LoadConst None; DupTop; DupTop; CallFunction(3)` calls `exit(None, None, None)`.
+//! `WithExceptStart`: `[exit, exc] -> [exit, exc, result_is_true_as_bool]`: calls
+//! `exit(type(exc), exc, exc.__traceback__)` and pushes the truth of its result.
+//!
+//! ## Calls
+//! - `CallFunction(n)`: `[f, a1..an] -> [result]`.
+//! - `CallFunctionKw(n)`: `[f, a1..an, names]` where `names` is a tuple constant of the
+//!   keyword names of the last `len(names)` arguments; n counts all arguments.
+//! - `CallFunctionEx(flags)`: `[f, args_tuple, (kwargs_dict if flags & 1)] -> [result]`.
+//! - `LoadMethod(name)`: `[obj] -> [meth, obj]` or `[NULL, bound_or_attr]`;
+//!   `CallMethod(n)`: `[meth_or_NULL, self_or_callable, a1..an] -> [result]`. Used only
+//!   for calls with positional arguments and no starred arguments.
+//!
+//! ## Functions and classes
+//! - `MakeFunction(flags)`: `[defaults_tuple if flags&1, kwdefaults_dict if flags&2,
+//!   annotations (ignored) if flags&4, closure_tuple if flags&8, code, qualname] -> [fn]`.
+//!   (in that order from bottom to top). The closure tuple holds cells made by
+//!   `LoadClosure`.
+//! - Classes: `LoadBuildClass; <MakeFunction body>; LoadConst name; <bases...>;
+//!   CallFunction(2+nbases)` (or CallFunctionKw for `metaclass=`/keywords), then store.
+//!   The class body code runs with a fresh namespace dict as its locals (LoadName/
+//!   StoreName), and ends with `LoadClosure(__class__ cell); ReturnValue` if the class
+//!   body has a `__class__` cell (because a method uses `super()` or `__class__`), else
+//!   `LoadConst None; ReturnValue`. `__build_class__` fills that cell with the new class.
+//!
+//! ## Scopes
+//! - `LoadFast/StoreFast/DeleteFast(i)`: local slot i (function scopes only; `varnames`).
+//! - `LoadDeref/StoreDeref/DeleteDeref/LoadClosure(i)`: cell i, where cells are
+//!   `cellvars ++ freevars` (indices into that concatenation).
+//! - `LoadClassDeref(i)`: in a class body, look the name up in the namespace first, then cell i.
+//! - `LoadName/StoreName/DeleteName(i)`: module and class bodies (locals dict, then
+//!   globals, then builtins); `LoadGlobal/StoreGlobal/DeleteGlobal(i)`: globals then builtins.
+//!   The argument is an index into `names`.
+//!
+//! Comprehensions and generator expressions compile to nested functions (CPython 3.11
+//! style): the function takes the outermost iterator as its single argument `.0`.
+//! `[x for x in it]` → `MakeFunction; <it>; GetIter; CallFunction(1)`.
+
+/// A compiled instruction. `u32` arguments are indices into the code object's tables
+/// or instruction indices (jump targets).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Instr {
+    Nop,
+    // ---- stack manipulation
+    /// `[a] -> []`
+    PopTop,
+    /// `[a, b] -> [b, a]`
+    RotTwo,
+    /// `[a, b, c] -> [c, a, b]`
+    RotThree,
+    /// `[a, b, c, d] -> [d, a, b, c]`
+    RotFour,
+    /// `[a] -> [a, a]`
+    DupTop,
+    /// `[a, b] -> [a, b, a, b]`
+    DupTopTwo,
+
+    // ---- constants and names
+    /// `[] -> [consts[i]]`
+    LoadConst(u32),
+    LoadFast(u32),
+    StoreFast(u32),
+    DeleteFast(u32),
+    LoadName(u32),
+    StoreName(u32),
+    DeleteName(u32),
+    LoadGlobal(u32),
+    StoreGlobal(u32),
+    DeleteGlobal(u32),
+    LoadDeref(u32),
+    StoreDeref(u32),
+    DeleteDeref(u32),
+    /// `[] -> [cell i itself]` (for building closures)
+    LoadClosure(u32),
+    LoadClassDeref(u32),
+
+    // ---- attributes and items
+    /// `[obj] -> [obj.names[i]]`
+    LoadAttr(u32),
+    /// `[value, obj] -> []` does `obj.name = value`
+    StoreAttr(u32),
+    /// `[obj] -> []`
+    DeleteAttr(u32),
+    LoadMethod(u32),
+    CallMethod(u32),
+    /// `[container, key] -> [container[key]]`
+    BinarySubscr,
+    /// `[value, container, key] -> []`
+    StoreSubscr,
+    /// `[container, key] -> []`
+    DeleteSubscr,
+
+    // ---- operators
+    /// `[a, b] -> [a op b]`
+    BinaryOp(BinOp),
+    /// `[a, b] -> [a op= b]` (tries `__iop__` first)
+    InplaceOp(BinOp),
+    /// `[a] -> [op a]`
+    UnaryOp(UnaryOp),
+    /// `[a, b] -> [a cmp b]`
+    CompareOp(CmpOp),
+    /// `[a, b] -> [a is b]` (`is not` when the flag is true)
+    IsOp(bool),
+    /// `[a, b] -> [a in b]` (`not in` when the flag is true)
+    ContainsOp(bool),
+
+    // ---- building
+    /// `[a1..an] -> [(a1..an)]`
+    BuildTuple(u32),
+    BuildList(u32),
+    BuildSet(u32),
+    /// `[k1, v1, .. kn, vn] -> [{k1: v1, ..}]`
+    BuildMap(u32),
+    /// `[v1..vn, keys_tuple] -> [dict]`
+    BuildConstKeyMap(u32),
+    /// `[s1..sn] -> [s1 + .. + sn]` (all str)
+    BuildString(u32),
+    /// `[start, stop] -> [slice]` (n = 2) or `[start, stop, step] -> [slice]` (n = 3)
+    BuildSlice(u32),
+    /// `[list, ...(n-1 items)..., v] -> [list, ...]` appends v to the list n deep
+    /// (n = 1: the list is directly under v). Used by comprehensions and literals.
+    ListAppend(u32),
+    SetAdd(u32),
+    /// `[dict, ..., k, v] -> [dict, ...]` dict[k] = v, dict is n deep below (k, v).
+    MapAdd(u32),
+    /// `[list, ..., iterable] -> [list, ...]` list.extend(iterable)
+    ListExtend(u32),
+    SetUpdate(u32),
+    /// `[dict, ..., mapping] -> [dict, ...]` dict.update(mapping)
+    DictUpdate(u32),
+    /// Like DictUpdate but raises TypeError on duplicate keys (for `f(**a, **b)`).
+    DictMerge(u32),
+    /// `[list] -> [tuple(list)]`
+    ListToTuple,
+    /// `[seq] -> [xn .. x1]` (x1 on top) raises ValueError with CPython's messages.
+    UnpackSequence(u32),
+    /// `a, *b, c = seq`: arg = before | (after << 8); pushes `after` items, the list,
+    /// then `before` items so that the first target is on top.
+    UnpackEx(u32),
+    /// `[value, (spec if flags & 4)] -> [formatted str]`;
+    /// flags & 3: 0 = none, 1 = str(), 2 = repr(), 3 = ascii() applied first.
+    FormatValue(u32),
+
+    // ---- jumps (arguments are instruction indices)
+    Jump(u32),
+    /// `[cond] -> []`
+    PopJumpIfFalse(u32),
+    PopJumpIfTrue(u32),
+    /// if TOS is false: jump, keep it; else pop it.
+    JumpIfFalseOrPop(u32),
+    JumpIfTrueOrPop(u32),
+    /// `[exc, cls] -> [exc]` jumps if exc does not match cls (a class or tuple of classes;
+    /// TypeError if cls is not an exception class).
+    JumpIfNotExcMatch(u32),
+
+    // ---- iteration
+    /// `[obj] -> [iter(obj)]`
+    GetIter,
+    /// `[it] -> [it, next(it)]`, or on exhaustion `[it] -> []` and jump.
+    ForIter(u32),
+
+    // ---- calls and functions
+    CallFunction(u32),
+    CallFunctionKw(u32),
+    CallFunctionEx(u32),
+    MakeFunction(u32),
+    /// `[v] -> return v`
+    ReturnValue,
+    /// `[] -> [builtins.__build_class__]`
+    LoadBuildClass,
+
+    // ---- exceptions
+    SetupFinally(u32),
+    PopBlock,
+    PopExcept,
+    Reraise,
+    /// n = 0: re-raise the handled exception (RuntimeError "No active exception to
+    /// reraise" if none); n = 1: `[exc] -> raise exc`; n = 2: `[exc, cause] -> raise exc from cause`.
+    RaiseVarargs(u32),
+    /// `[] -> [AssertionError]`
+    LoadAssertionError,
+    BeforeWith,
+    WithExceptStart,
+
+    // ---- imports
+    /// `[level, fromlist] -> [module]`; `names[i]` is the dotted module name.
+    ImportName(u32),
+    /// `[module] -> [module, module.names[i]]` (ImportError "cannot import name ...")
+    ImportFrom(u32),
+    /// `[module] -> []` binds all public names in the current namespace.
+    ImportStar,
+
+    // ---- generators
+    /// `[v] -> [sent]` suspends the generator yielding v.
+    YieldValue,
+    /// `[iterable] -> [iter]` (generators and coroutines as they are)
+    GetYieldFromIter,
+    /// `[iter, sent] -> [result]` delegates until the sub-iterator is exhausted.
+    YieldFrom,
+    /// `[v] -> []` prints repr(v) via sys.displayhook (interactive mode only).
+    PrintExpr,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinOp {
+    Add,
+    Sub,
+    Mul,
+    MatMul,
+    TrueDiv,
+    FloorDiv,
+    Mod,
+    Pow,
+    LShift,
+    RShift,
+    And,
+    Or,
+    Xor,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    Neg,
+    Pos,
+    Not,
+    Invert,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CmpOp {
+    Lt,
+    Le,
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+}
+
+/// A constant as the compiler produces it; the vm turns these into heap values when
+/// it loads the code object.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Const {
+    None,
+    True,
+    False,
+    Ellipsis,
+    /// Fits in i64.
+    Int(i64),
+    /// Decimal digits (with optional leading '-') of an integer that does not fit in i64.
+    BigInt(String),
+    Float(f64),
+    Complex { real: f64, imag: f64 },
+    Str(String),
+    Bytes(Vec<u8>),
+    Tuple(Vec<Const>),
+    Code(std::sync::Arc<CodeData>),
+}
+
+/// Flags of a code object.
+pub mod code_flags {
+    pub const VARARGS: u32 = 0x04;
+    pub const VARKEYWORDS: u32 = 0x08;
+    pub const NESTED: u32 = 0x10;
+    pub const GENERATOR: u32 = 0x20;
+    /// Code of a class body: locals are a namespace dict.
+    pub const CLASS_BODY: u32 = 0x1000;
+    /// Module-level code: locals are the globals dict.
+    pub const MODULE: u32 = 0x2000;
+}
+
+/// A compiled code object, immutable, shareable between threads.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct CodeData {
+    pub name: String,
+    pub qualname: String,
+    pub filename: String,
+    pub first_line: u32,
+    pub instrs: Vec<Instr>,
+    /// Source line of each instruction (same length as `instrs`).
+    pub lines: Vec<u32>,
+    pub consts: Vec<Const>,
+    /// Global/attribute/import names (LoadName, LoadGlobal, LoadAttr, ...).
+    pub names: Vec<String>,
+    /// Local variable names; the first `argcount + kwonlyargcount (+1 if VARARGS)
+    /// (+1 if VARKEYWORDS)` are the parameters in that order: positional, keyword-only,
+    /// *args, **kwargs.
+    pub varnames: Vec<String>,
+    /// Locals captured by inner functions (cells created on entry). A parameter that is a
+    /// cellvar is copied into its cell on entry (see `cell2arg`).
+    pub cellvars: Vec<String>,
+    /// Variables this code reads from enclosing scopes (cells passed in the closure).
+    pub freevars: Vec<String>,
+    /// For each cellvar, the index of the parameter it is initialised from, if any.
+    pub cell2arg: Vec<Option<u32>>,
+    pub argcount: u32,
+    pub posonlyargcount: u32,
+    pub kwonlyargcount: u32,
+    pub flags: u32,
+    /// Upper bound of the value stack depth (0 = unknown; the vm then grows on demand).
+    pub max_stack: u32,
+    /// The docstring, if the body starts with a string literal.
+    pub doc: Option<String>,
+}

@@ -1,0 +1,432 @@
+//! Class creation (`__build_class__`, `type(name, bases, ns)`), `object`'s own methods,
+//! `super`, and the `property` / `staticmethod` / `classmethod` constructors.
+use crate::helpers::{as_str, kwarg};
+use crate::objects::cell::CellData;
+use crate::objects::function::{ClassMethod, FunctionData, Property, StaticMethod, SuperData};
+use crate::objects::instance::InstanceData;
+use crate::objects::tuple::TupleData;
+use crate::objects::typeobj::{Layout, TypeData};
+use crate::types::{c3_mro, lookup_in_mro, type_data};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use parking_lot::RwLock;
+
+/// `__build_class__(func, name, *bases, metaclass=None, **kw)`.
+pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if args.len() < 2 {
+        return Err(vm.type_error("__build_class__: not enough arguments"));
+    }
+    let (func, name) = (args[0], args[1]);
+    let bases = args[2..].to_vec();
+    let meta = match kwarg(kw, "metaclass") {
+        Some(m) => m,
+        None => bases.first().map(|&b| vm.type_of(b)).unwrap_or(vm.rt.types.type_),
+    };
+    let ns = vm.new_dict()?;
+    vm.push_root(ns);
+    let fd = func.downcast::<FunctionData>().expect("class body");
+    let frame = crate::frame::Frame::new_with_namespace(vm, fd.code, fd.globals, ns);
+    if let Some(cl) = fd.closure.downcast::<TupleData>() {
+        let ncell = frame.code_obj().code.cellvars.len();
+        for (j, &c) in cl.0.iter().enumerate() {
+            frame.cells_mut()[ncell + j] = c;
+        }
+    }
+    let ncell = frame.code_obj().code.cellvars.len();
+    for i in 0..ncell {
+        let t = vm.rt.types.cell;
+        frame.cells_mut()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
+    }
+    let cell = vm.run_frame(frame)?;
+    vm.push_root(cell);
+    let bases_t = vm.new_tuple(bases)?;
+    vm.push_root(bases_t);
+    let cls = vm.call(meta, &[name, bases_t, ns], &[]);
+    vm.pop_roots(3);
+    let cls = cls?;
+    if let Some(c) = cell.downcast::<CellData>() {
+        c.set(cls);
+    }
+    Ok(cls)
+}
+
+/// `type(name, bases, ns)`: make a new class.
+pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    if args.len() != 3 {
+        return Err(vm.type_error("type() takes 1 or 3 arguments"));
+    }
+    let name = as_str(&args[0]).unwrap_or("?").to_string();
+    let mut bases: Vec<Value> = match args[1].downcast::<TupleData>() {
+        Some(t) => t.0.to_vec(),
+        None => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
+    };
+    for &b in &bases {
+        if let Some(bt) = b.downcast::<TypeData>() {
+            let n = bt.name.read().clone();
+            if !bt.is_user && matches!(n.as_str(), "bool" | "NoneType" | "range" | "slice" | "function" | "builtin_function_or_method" | "generator") {
+                return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
+            }
+        } else {
+            return Err(vm.type_error("bases must be types"));
+        }
+    }
+    if bases.is_empty() {
+        bases.push(vm.rt.types.object);
+    }
+    let mro_tail = c3_mro(vm, &bases)?;
+    let mut layout = Layout::Instance;
+    let mut builtin_base = Value::NULL;
+    let mut new = None;
+    for &t in &mro_tail {
+        let td = type_data(t);
+        if td.layout == Layout::Exception {
+            layout = Layout::Exception;
+            new = td.new;
+            break;
+        }
+        if !td.is_user && t != vm.rt.types.object {
+            builtin_base = t;
+            new = td.new;
+            break;
+        }
+    }
+    if new.is_none() && layout == Layout::Instance {
+        new = Some(object_new);
+    }
+    // Copy the namespace into the class dict.
+    let dict = vm.new_dict()?;
+    vm.push_root(dict);
+    let ns = args[2];
+    for (k, v) in vm.dict_items(ns) {
+        vm.dict_set(dict, k, v)?;
+    }
+    // __eq__ without __hash__ makes instances unhashable.
+    if vm.dict_get_str(dict, "__eq__").is_some() && vm.dict_get_str(dict, "__hash__").is_none() {
+        let k = vm.intern("__hash__");
+        vm.dict_set(dict, k, Value::NONE)?;
+    }
+    // __init_subclass__ / __class_getitem__ are implicit classmethods.
+    for special in ["__init_subclass__", "__class_getitem__"] {
+        if let Some(f) = vm.dict_get_str(dict, special)
+            && f.is::<FunctionData>()
+        {
+            let t = vm.rt.types.classmethod;
+            let cm = vm.alloc(t, ClassMethod(f))?;
+            let k = vm.intern(special);
+            vm.dict_set(dict, k, cm)?;
+        }
+    }
+    if let Some(f) = vm.dict_get_str(dict, "__new__")
+        && f.is::<FunctionData>()
+    {
+        let t = vm.rt.types.staticmethod;
+        let sm = vm.alloc(t, StaticMethod(f))?;
+        let k = vm.intern("__new__");
+        vm.dict_set(dict, k, sm)?;
+    }
+    let qualname = vm
+        .dict_get_str(dict, "__qualname__")
+        .and_then(|q| as_str(&q).map(|s| s.to_string()))
+        .unwrap_or_else(|| name.clone());
+    let cls = vm.alloc(
+        meta,
+        TypeData {
+            name: RwLock::new(name),
+            qualname: RwLock::new(qualname),
+            bases: bases.into_boxed_slice(),
+            mro_tail: mro_tail.into_boxed_slice(),
+            dict,
+            layout,
+            new,
+            builtin_base,
+            is_user: true,
+        },
+    );
+    vm.pop_roots(1);
+    let cls = cls?;
+    // __init_subclass__ of the parent.
+    vm.push_root(cls);
+    let n = vm.intern("__init_subclass__");
+    let td = type_data(cls);
+    let parent_hook = td.mro_tail.iter().find_map(|&b| {
+        let d = type_data(b).dict;
+        vm.dict_get_str_key(d, n).ok().flatten()
+    });
+    if let Some(h) = parent_hook
+        && let Some(cm) = h.downcast::<ClassMethod>()
+    {
+        let f = cm.0;
+        vm.call(f, &[cls], &[])?;
+    }
+    vm.pop_roots(1);
+    Ok(cls)
+}
+
+/// `object.__new__`: an instance with an empty `__dict__`.
+pub fn object_new(vm: &mut Vm, cls: Value, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let td = type_data(cls);
+    if !td.builtin_base.is_null() {
+        let f = type_data(td.builtin_base).new.expect("built-in base constructor");
+        return f(vm, cls, _args, _kw);
+    }
+    let dict = vm.new_dict()?;
+    vm.push_root(dict);
+    let r = vm.alloc(cls, InstanceData { dict, base: Value::NULL });
+    vm.pop_roots(1);
+    r
+}
+
+fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let Some(&cls) = args.first() else { return Err(vm.type_error("object.__new__(): not enough arguments")) };
+    let td = type_data(cls);
+    match td.new {
+        Some(f) => f(vm, cls, &args[1..], kw),
+        None => object_new(vm, cls, &[], &[]),
+    }
+}
+
+fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(Value::NONE)
+}
+fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let ty = vm.type_of(args[0]);
+    let td = type_data(ty);
+    let q = td.qualname.read().clone();
+    let m = vm.dict_get_str(td.dict, "__module__").and_then(|m| as_str(&m).map(|s| s.to_string()));
+    let s = match m {
+        Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", args[0].id()),
+        _ => format!("<{q} object at {:#x}>", args[0].id()),
+    };
+    vm.new_str(&s)
+}
+fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = vm.repr(args[0])?;
+    vm.new_str(&s)
+}
+fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(if args[0] == args[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+}
+fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let r = vm.rich_compare(args[0], args[1], crate::bytecode::CmpOp::Eq)?;
+    Ok(Value::bool(!vm.truthy(r)?))
+}
+fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    vm.new_int((args[0].raw() >> 4) as i64)
+}
+fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    vm.generic_setattr(args[0], args[1], args[2])?;
+    Ok(Value::NONE)
+}
+fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    vm.getattr(args[0], args[1])
+}
+fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let d = crate::ops::attr::instance_dict(args[0]);
+    if let Some(d) = d
+        && vm.dict_del(d, args[1])?.is_some()
+    {
+        return Ok(Value::NONE);
+    }
+    Err(vm.no_attribute(args[0], args[1]))
+}
+fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let spec = args.get(1).and_then(|s| as_str(s).map(|x| x.to_string())).unwrap_or_default();
+    if !spec.is_empty() {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+    }
+    let s = vm.str_of(args[0])?;
+    vm.new_str(&s)
+}
+fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(Value::NONE)
+}
+fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let mut names = Vec::new();
+    if let Some(d) = crate::ops::attr::instance_dict(args[0]) {
+        names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
+    }
+    let ty = if args[0].is::<TypeData>() { args[0] } else { vm.type_of(args[0]) };
+    for t in crate::types::mro(ty) {
+        names.extend(vm.dict_items(type_data(t).dict).into_iter().map(|(k, _)| k));
+    }
+    let mut strs: Vec<String> = names.iter().filter_map(|n| as_str(n).map(|s| s.to_string())).collect();
+    strs.sort();
+    strs.dedup();
+    let mut vals = Vec::new();
+    for s in strs {
+        vals.push(vm.intern(&s));
+    }
+    vm.new_list(vals)
+}
+
+fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let m = crate::types::mro(args[0]);
+    vm.new_list(m)
+}
+fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(Value::bool(crate::types::is_subclass(vm, args[1], args[0])))
+}
+
+/// `super()` / `super(cls, obj)`.
+fn super_new(vm: &mut Vm, _cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let (cls, obj) = if args.len() == 2 {
+        (args[0], args[1])
+    } else if args.is_empty() {
+        zero_arg_super(vm)?
+    } else {
+        return Err(vm.type_error("super() takes 0 or 2 arguments"));
+    };
+    let t = vm.rt.types.super_;
+    vm.alloc(t, SuperData { cls, obj })
+}
+
+/// Find `__class__` and the first argument in the calling Python frame.
+fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
+    let Some(&fp) = vm.roots.frames.last() else {
+        return Err(vm.runtime_error("super(): no arguments"));
+    };
+    // SAFETY: frames on this thread's list are alive (they are running below us).
+    let f = unsafe { &*fp };
+    let c = &f.code_obj().code;
+    let first = f.st().locals.first().copied().unwrap_or(Value::NULL);
+    if c.argcount == 0 || first.is_null() {
+        return Err(vm.runtime_error("super(): no arguments"));
+    }
+    let ncell = c.cellvars.len();
+    let Some(ix) = c.freevars.iter().position(|n| n == "__class__") else {
+        return Err(vm.runtime_error("super(): __class__ cell not found"));
+    };
+    let cell = f.st().cells[ncell + ix];
+    let cls = cell.downcast::<CellData>().map(|c| c.get()).unwrap_or(Value::NULL);
+    if cls.is_null() {
+        return Err(vm.runtime_error("super(): empty __class__ cell"));
+    }
+    // The first argument may itself live in a cell.
+    let first = match c.cell2arg.iter().position(|a| *a == Some(0)) {
+        Some(ci) => f.st().cells[ci].downcast::<CellData>().map(|c| c.get()).unwrap_or(first),
+        None => first,
+    };
+    Ok((cls, first))
+}
+
+fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let (s, name) = (args[0], args[1]);
+    let sd = s.downcast::<SuperData>().expect("super");
+    let (cls, obj) = (sd.cls, sd.obj);
+    let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) { obj } else { vm.type_of(obj) };
+    let mro = crate::types::mro(start_ty);
+    let pos = mro.iter().position(|&t| t == cls).map(|p| p + 1).unwrap_or(mro.len());
+    for &t in &mro[pos..] {
+        let d = type_data(t).dict;
+        if let Some(v) = vm.dict_get_str_key(d, name)? {
+            if v.is::<FunctionData>() {
+                if obj.is::<TypeData>() && start_ty == obj {
+                    return Ok(v);
+                }
+                let mt = vm.rt.types.method;
+                return vm.alloc(mt, crate::objects::function::BoundMethod { func: v, this: obj });
+            }
+            if let Some(b) = v.downcast::<crate::objects::builtin_fn::BuiltinFn>() {
+                let (n, f, owner) = (b.name, b.f, b.owner);
+                let bt = vm.rt.types.builtin_function;
+                let this = if n == "__new__" { Value::NULL } else { obj };
+                return vm.alloc(bt, crate::objects::builtin_fn::BuiltinFn { name: n, f, this, owner });
+            }
+            if let Some(cm) = v.downcast::<ClassMethod>() {
+                let f = cm.0;
+                let mt = vm.rt.types.method;
+                return vm.alloc(mt, crate::objects::function::BoundMethod { func: f, this: start_ty });
+            }
+            if let Some(sm) = v.downcast::<StaticMethod>() {
+                return Ok(sm.0);
+            }
+            if let Some(p) = v.downcast::<Property>() {
+                let g = p.fget;
+                return vm.call(g, &[obj], &[]);
+            }
+            return Ok(v);
+        }
+    }
+    let n = as_str(&name).unwrap_or("?").to_string();
+    Err(vm.attribute_error(format!("'super' object has no attribute '{n}'")))
+}
+
+fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let get = |i: usize, k: &str| args.get(i).copied().or_else(|| kwarg(kw, k)).unwrap_or(Value::NONE);
+    let (fget, fset, fdel, mut doc) = (get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
+    if doc.is_none()
+        && let Some(f) = fget.downcast::<FunctionData>()
+    {
+        doc = *f.doc.lock();
+    }
+    vm.alloc(cls, Property { fget, fset, fdel, doc })
+}
+fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
+    let p = args[0].downcast::<Property>().expect("property");
+    let mut parts = [p.fget, p.fset, p.fdel, p.doc];
+    parts[which] = args[1];
+    let t = vm.type_of(args[0]);
+    vm.alloc(t, Property { fget: parts[0], fset: parts[1], fdel: parts[2], doc: parts[3] })
+}
+fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    property_with(vm, args, 0)
+}
+fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    property_with(vm, args, 1)
+}
+fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    property_with(vm, args, 2)
+}
+fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let p = args[0].downcast::<Property>().expect("property");
+    let g = p.fget;
+    if args.get(1).is_none_or(|o| o.is_none()) {
+        return Ok(args[0]);
+    }
+    vm.call(g, &[args[1]], &[])
+}
+fn staticmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "staticmethod", args, 1, 1)?;
+    vm.alloc(cls, StaticMethod(args[0]))
+}
+fn classmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "classmethod", args, 1, 1)?;
+    vm.alloc(cls, ClassMethod(args[0]))
+}
+fn object_new_ctor(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if cls == vm.rt.types.object && (!args.is_empty() || !kw.is_empty()) {
+        return Err(vm.type_error("object() takes no arguments"));
+    }
+    object_new(vm, cls, args, kw)
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.rt.types.base;
+    vm.set_new(t.object, object_new_ctor);
+    vm.add_method(t.object, "__new__", object_new_native);
+    vm.add_method(t.object, "__init__", object_init);
+    vm.add_method(t.object, "__repr__", object_repr);
+    vm.add_method(t.object, "__str__", object_str);
+    vm.add_method(t.object, "__eq__", object_eq);
+    vm.add_method(t.object, "__ne__", object_ne);
+    vm.add_method(t.object, "__hash__", object_hash);
+    vm.add_method(t.object, "__setattr__", object_setattr);
+    vm.add_method(t.object, "__getattribute__", object_getattribute);
+    vm.add_method(t.object, "__delattr__", object_delattr);
+    vm.add_method(t.object, "__format__", object_format);
+    vm.add_method(t.object, "__init_subclass__", object_init_subclass);
+    vm.add_method(t.object, "__dir__", object_dir);
+    vm.set_new(t.type_, type_new);
+    vm.add_method(t.type_, "mro", type_mro);
+    vm.add_method(t.type_, "__subclasscheck__", type_subclasscheck);
+    vm.set_new(t.super_, super_new);
+    vm.add_method(t.super_, "__getattribute__", super_getattribute);
+    vm.set_new(t.property, property_new);
+    vm.add_method(t.property, "getter", property_getter);
+    vm.add_method(t.property, "setter", property_setter);
+    vm.add_method(t.property, "deleter", property_deleter);
+    vm.add_method(t.property, "__get__", property_get);
+    vm.set_new(t.staticmethod, staticmethod_new);
+    vm.set_new(t.classmethod, classmethod_new);
+}

@@ -1,0 +1,174 @@
+//! The compiler: Python source → `CodeData` (see `crate::bytecode` for the contract).
+//!
+//! - `parse`: the only module that talks to `ruff_python_parser`;
+//! - `symtable`: scope analysis (local / global / nonlocal / free / cell);
+//! - `codegen`: emits the bytecode;
+//! - `flow`: stack-depth analysis (computes `max_stack`, checks stack discipline);
+//! - `dis`: a human-readable listing.
+
+mod codegen;
+mod dis;
+pub(crate) mod flow;
+mod parse;
+mod symtable;
+#[cfg(test)]
+mod tests;
+
+use std::sync::Arc;
+
+use crate::bytecode::CodeData;
+
+pub use dis::disassemble;
+
+/// What the source is compiled as.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Mode {
+    /// A module (or `exec`).
+    Module,
+    /// A single expression (`eval`); the code returns its value.
+    Eval,
+    /// An interactive statement (REPL): expression statements emit `PrintExpr`.
+    Single,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CompileErrorKind {
+    SyntaxError,
+    IndentationError,
+    TabError,
+}
+
+#[derive(Debug, Clone)]
+pub struct CompileError {
+    pub kind: CompileErrorKind,
+    pub msg: String,
+    pub filename: String,
+    /// 1-based line.
+    pub line: u32,
+    /// 1-based column (in characters) of the start of the error.
+    pub col: u32,
+    pub end_col: u32,
+    /// The source line (without its newline).
+    pub text: String,
+}
+
+impl std::fmt::Display for CompileError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let kind = match self.kind {
+            CompileErrorKind::SyntaxError => "SyntaxError",
+            CompileErrorKind::IndentationError => "IndentationError",
+            CompileErrorKind::TabError => "TabError",
+        };
+        write!(f, "{kind}: {} ({}, line {})", self.msg, self.filename, self.line)
+    }
+}
+
+impl std::error::Error for CompileError {}
+
+/// Compile `source` into a code object.
+pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>, CompileError> {
+    let map = SourceMap::new(source);
+    let parsed = parse::parse(source, mode).map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))?;
+    codegen::compile_parsed(&parsed, &map, filename, mode)
+        .map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))
+}
+
+/// An error before it gets its line and column: byte offsets into the source.
+#[derive(Debug, Clone)]
+pub(crate) struct RawError {
+    pub kind: CompileErrorKind,
+    pub msg: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl RawError {
+    pub(crate) fn syntax(msg: impl Into<String>, range: ruff_text_size::TextRange) -> Self {
+        RawError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: msg.into(),
+            start: range.start().to_usize(),
+            end: range.end().to_usize(),
+        }
+    }
+}
+
+/// Byte offset → line / column.
+pub(crate) struct SourceMap<'s> {
+    source: &'s str,
+    line_starts: Vec<usize>,
+}
+
+impl<'s> SourceMap<'s> {
+    pub(crate) fn new(source: &'s str) -> Self {
+        let mut line_starts = vec![0];
+        let bytes = source.as_bytes();
+        let mut i = 0;
+        while i < bytes.len() {
+            match bytes[i] {
+                b'\n' => line_starts.push(i + 1),
+                b'\r' => {
+                    if bytes.get(i + 1) == Some(&b'\n') {
+                        i += 1;
+                    }
+                    line_starts.push(i + 1);
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        SourceMap { source, line_starts }
+    }
+
+    /// 0-based line index of a byte offset.
+    fn line_index(&self, offset: usize) -> usize {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// 1-based line of a byte offset.
+    pub(crate) fn line(&self, offset: usize) -> u32 {
+        self.line_index(offset) as u32 + 1
+    }
+
+    pub(crate) fn line_text(&self, line_index: usize) -> &'s str {
+        let start = self.line_starts.get(line_index).copied().unwrap_or(self.source.len());
+        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.source.len());
+        self.source[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// 1-based column (characters) of a byte offset.
+    fn col(&self, offset: usize) -> u32 {
+        let li = self.line_index(offset);
+        let start = self.line_starts[li];
+        let offset = offset.min(self.source.len());
+        let mut o = offset;
+        while o > start && !self.source.is_char_boundary(o) {
+            o -= 1;
+        }
+        self.source[start..o].chars().count() as u32 + 1
+    }
+
+    pub(crate) fn error(&self, filename: &str, kind: CompileErrorKind, msg: String, start: usize, end: usize) -> CompileError {
+        let start = start.min(self.source.len());
+        let end = end.clamp(start, self.source.len());
+        let li = self.line_index(start);
+        let col = self.col(start);
+        let end_col = if self.line_index(end) == li { self.col(end) } else { self.line_text(li).chars().count() as u32 + 1 };
+        CompileError {
+            kind,
+            msg,
+            filename: filename.to_string(),
+            line: li as u32 + 1,
+            col,
+            end_col: end_col.max(col),
+            text: self.line_text(li).to_string(),
+        }
+    }
+}
+
+pub(crate) fn codegen_jump_arg(i: &mut crate::bytecode::Instr) -> Option<&mut u32> {
+    codegen::jump_arg_mut(i)
+}

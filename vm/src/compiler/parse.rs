@@ -1,0 +1,242 @@
+//! The one module that calls `ruff_python_parser`; turns its errors into CPython-like ones.
+
+use ruff_python_ast::token::TokenKind;
+use ruff_python_ast::{ModExpression, ModModule};
+use ruff_text_size::Ranged;
+use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, ParseOptions};
+
+use super::{CompileErrorKind, Mode, RawError, SourceMap};
+
+pub(crate) enum Parsed {
+    Module(ModModule),
+    Expression(ModExpression),
+}
+
+pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, RawError> {
+    let pmode = match mode {
+        Mode::Eval => ruff_python_parser::Mode::Expression,
+        Mode::Module | Mode::Single => ruff_python_parser::Mode::Module,
+    };
+    let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(pmode));
+    if let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
+        if let Some(e) = unclosed_bracket(parsed.tokens(), err) {
+            return Err(e);
+        }
+        return Err(convert(source, err));
+    }
+    let syntax = parsed.into_syntax();
+    Ok(match syntax {
+        ruff_python_ast::Mod::Module(m) => Parsed::Module(m),
+        ruff_python_ast::Mod::Expression(e) => Parsed::Expression(e),
+    })
+}
+
+/// CPython reports an unclosed bracket as "'(' was never closed" at the bracket, and a
+/// closing one without an opener as "unmatched ')'".
+fn unclosed_bracket(tokens: &ruff_python_ast::token::Tokens, err: &ParseError) -> Option<RawError> {
+    let mut depth = 0usize;
+    for t in tokens.iter() {
+        if t.range().start() > err.location.end() {
+            break;
+        }
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if depth == 0 => {
+                let ch = match t.kind() {
+                    TokenKind::Rpar => ')',
+                    TokenKind::Rsqb => ']',
+                    _ => '}',
+                };
+                return Some(RawError {
+                    kind: CompileErrorKind::SyntaxError,
+                    msg: format!("unmatched '{ch}'"),
+                    start: t.range().start().to_usize(),
+                    end: t.range().end().to_usize(),
+                });
+            }
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
+            _ => {}
+        }
+    }
+    let at_end = matches!(
+        err.error,
+        ParseErrorType::Lexical(LexicalErrorType::Eof) | ParseErrorType::ExpectedToken { found: TokenKind::EndOfFile, .. }
+    ) || tokens.last().is_some_and(|t| err.location.start() >= t.range().start());
+    if !at_end {
+        return None;
+    }
+    let mut stack = Vec::new();
+    for t in tokens.iter() {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => stack.push(*t),
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => {
+                stack.pop();
+            }
+            _ => {}
+        }
+    }
+    let open = stack.first()?;
+    let ch = match open.kind() {
+        TokenKind::Lpar => '(',
+        TokenKind::Lsqb => '[',
+        _ => '{',
+    };
+    Some(RawError {
+        kind: CompileErrorKind::SyntaxError,
+        msg: format!("'{ch}' was never closed"),
+        start: open.range().start().to_usize(),
+        end: open.range().end().to_usize(),
+    })
+}
+
+fn convert(source: &str, err: &ParseError) -> RawError {
+    let start = err.location.start().to_usize();
+    let end = err.location.end().to_usize();
+    let map = SourceMap::new(source);
+    let mut kind = CompileErrorKind::SyntaxError;
+    let msg = match &err.error {
+        ParseErrorType::UnexpectedIndentation => {
+            kind = CompileErrorKind::IndentationError;
+            "unexpected indent".to_string()
+        }
+        ParseErrorType::Lexical(LexicalErrorType::IndentationError) => {
+            kind = CompileErrorKind::IndentationError;
+            "unindent does not match any outer indentation level".to_string()
+        }
+        ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after ") => {
+            kind = CompileErrorKind::IndentationError;
+            let what = m["Expected an indented block after ".len()..].replace('`', "'");
+            // The header is the nearest non-blank, non-comment line before the error.
+            let mut li = map.line(start) as usize - 1;
+            let mut header = None;
+            while li > 0 {
+                li -= 1;
+                let t = map.line_text(li).trim();
+                if !t.is_empty() && !t.starts_with('#') {
+                    header = Some(li + 1);
+                    break;
+                }
+            }
+            match header {
+                Some(h) => format!("expected an indented block after {what} on line {h}"),
+                None => "expected an indented block".to_string(),
+            }
+        }
+        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
+        ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
+            kind = CompileErrorKind::IndentationError;
+            "expected an indented block".to_string()
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
+            format!("unterminated string literal (detected at line {})", map.line(start))
+        }
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => "unexpected EOF while parsing".to_string(),
+        ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
+            "unexpected character after line continuation character".to_string()
+        }
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            "bytes can only contain ASCII literal characters".to_string()
+        }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
+            format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
+        }
+        ParseErrorType::Lexical(LexicalErrorType::OtherError(m)) => {
+            if m.contains("tab") || m.contains("Tab") {
+                kind = CompileErrorKind::TabError;
+                "inconsistent use of tabs and spaces in indentation".to_string()
+            } else {
+                m.to_string()
+            }
+        }
+        ParseErrorType::FStringError(e) | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
+            format!("f-string: {e}")
+        }
+        ParseErrorType::InvalidAssignmentTarget
+        | ParseErrorType::InvalidAnnotatedAssignmentTarget
+        | ParseErrorType::InvalidNamedAssignmentTarget => {
+            let what = describe_target(&source[start.min(source.len())..end.min(source.len())]);
+            let rest = source[end.min(source.len())..].trim_start_matches([' ', '\t']);
+            let here = if rest.starts_with('=') && !rest.starts_with("==") && matches!(err.error, ParseErrorType::InvalidAssignmentTarget) {
+                " here. Maybe you meant '==' instead of '='?"
+            } else {
+                ""
+            };
+            match what {
+                Some(w) => format!("cannot assign to {w}{here}"),
+                None => "invalid syntax".to_string(),
+            }
+        }
+        ParseErrorType::InvalidAugmentedAssignmentTarget => {
+            let text = &source[start.min(source.len())..end.min(source.len())];
+            match describe_target(text) {
+                Some(w) => format!("'{w}' is an illegal expression for augmented assignment"),
+                None => "invalid syntax".to_string(),
+            }
+        }
+        ParseErrorType::InvalidDeleteTarget => {
+            let text = &source[start.min(source.len())..end.min(source.len())];
+            match describe_target(text) {
+                Some(w) => format!("cannot delete {w}"),
+                None => "invalid syntax".to_string(),
+            }
+        }
+        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
+        ParseErrorType::PositionalAfterKeywordUnpacking => {
+            "positional argument follows keyword argument unpacking".to_string()
+        }
+        ParseErrorType::InvalidArgumentUnpackingOrder => {
+            "iterable argument unpacking follows keyword argument unpacking".to_string()
+        }
+        ParseErrorType::NonDefaultParamAfterDefaultParam => {
+            "parameter without a default follows parameter with a default".to_string()
+        }
+        ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".to_string(),
+        ParseErrorType::VarParameterWithDefault => "var-positional argument cannot have default value".to_string(),
+        ParseErrorType::IterableUnpackingInComprehension => "iterable unpacking cannot be used in comprehension".to_string(),
+        _ => "invalid syntax".to_string(),
+    };
+    RawError { kind, msg, start, end }
+}
+
+/// CPython's name for an expression that cannot be a target, from its source text.
+fn describe_target(text: &str) -> Option<&'static str> {
+    let t = text.trim();
+    let first = t.chars().next()?;
+    if t == "None" || t == "True" || t == "False" || t == "..." {
+        return Some(if t == "..." { "ellipsis" } else { t_static(t) });
+    }
+    if first.is_ascii_digit() || first == '"' || first == '\'' || (first == '.' && t.len() > 1 && t.as_bytes()[1].is_ascii_digit()) {
+        return Some("literal");
+    }
+    let lower = t.to_ascii_lowercase();
+    if (lower.starts_with("b'") || lower.starts_with("b\"") || lower.starts_with("r'") || lower.starts_with("r\"")) && t.len() > 1 {
+        return Some("literal");
+    }
+    if lower.starts_with("f'") || lower.starts_with("f\"") {
+        return Some("f-string expression");
+    }
+    if t.starts_with("lambda") {
+        return Some("lambda");
+    }
+    if t.ends_with(')') && !t.starts_with('(') {
+        return Some("function call");
+    }
+    if t.contains(" if ") && t.contains(" else ") {
+        return Some("conditional expression");
+    }
+    if t.contains(" and ") || t.contains(" or ") {
+        return Some("expression");
+    }
+    if t.contains(['+', '-', '*', '/', '%', '|', '&', '^', '<', '>', '@']) {
+        return Some("expression");
+    }
+    None
+}
+
+fn t_static(t: &str) -> &'static str {
+    match t {
+        "None" => "None",
+        "True" => "True",
+        _ => "False",
+    }
+}

@@ -1,0 +1,602 @@
+//! Scope analysis: which names are local, global, free or cells in each scope.
+
+use std::collections::{HashMap, HashSet};
+
+use ruff_python_ast::visitor::{Visitor, walk_expr, walk_pattern, walk_stmt};
+use ruff_python_ast::{self as ast, Expr, ExprContext, Parameters, Pattern, Stmt};
+use ruff_text_size::{Ranged, TextRange};
+
+use super::RawError;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum ScopeKind {
+    Module,
+    Class,
+    Function,
+    Comprehension,
+}
+
+/// Where a name lives, as seen from one scope.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum SymScope {
+    Local,
+    GlobalExplicit,
+    GlobalImplicit,
+    Free,
+    Cell,
+}
+
+const DEF_LOCAL: u32 = 1;
+const DEF_PARAM: u32 = 2;
+const DEF_GLOBAL: u32 = 4;
+const DEF_NONLOCAL: u32 = 8;
+const USE: u32 = 16;
+/// A walrus target inside a comprehension: bound in the enclosing function.
+const DEF_COMP_FREE: u32 = 32;
+
+#[derive(Debug)]
+pub(crate) struct Scope {
+    pub kind: ScopeKind,
+    pub name: String,
+    order: Vec<String>,
+    flags: HashMap<String, u32>,
+    pub children: Vec<usize>,
+    pub resolved: HashMap<String, SymScope>,
+    pub cellvars: Vec<String>,
+    pub freevars: Vec<String>,
+    pub is_generator: bool,
+    /// A class body whose methods need the `__class__` cell.
+    pub needs_class_cell: bool,
+    parent: Option<usize>,
+    nonlocal_ranges: HashMap<String, TextRange>,
+}
+
+impl Scope {
+    fn new(kind: ScopeKind, name: &str, parent: Option<usize>) -> Self {
+        Scope {
+            kind,
+            name: name.to_string(),
+            order: Vec::new(),
+            flags: HashMap::new(),
+            children: Vec::new(),
+            resolved: HashMap::new(),
+            cellvars: Vec::new(),
+            freevars: Vec::new(),
+            is_generator: false,
+            needs_class_cell: false,
+            parent,
+            nonlocal_ranges: HashMap::new(),
+        }
+    }
+
+    pub(crate) fn lookup(&self, name: &str) -> SymScope {
+        self.resolved.get(name).copied().unwrap_or(SymScope::GlobalImplicit)
+    }
+
+    fn is_bound(&self, f: u32) -> bool {
+        f & (DEF_LOCAL | DEF_PARAM) != 0 && f & (DEF_GLOBAL | DEF_NONLOCAL | DEF_COMP_FREE) == 0
+    }
+}
+
+#[derive(Debug)]
+pub(crate) struct SymbolTable {
+    pub scopes: Vec<Scope>,
+    by_range: HashMap<(u32, u32), usize>,
+}
+
+impl SymbolTable {
+    /// The scope created by the node (function, class, lambda, comprehension) at `range`.
+    pub(crate) fn scope_of(&self, range: TextRange) -> usize {
+        self.by_range[&(range.start().to_u32(), range.end().to_u32())]
+    }
+}
+
+struct Builder {
+    table: SymbolTable,
+    cur: usize,
+    error: Option<RawError>,
+}
+
+pub(crate) fn build_module(body: &[Stmt]) -> Result<SymbolTable, RawError> {
+    let mut b = Builder::new();
+    for s in body {
+        b.visit_stmt(s);
+    }
+    b.finish()
+}
+
+pub(crate) fn build_expression(expr: &Expr) -> Result<SymbolTable, RawError> {
+    let mut b = Builder::new();
+    b.visit_expr(expr);
+    b.finish()
+}
+
+impl Builder {
+    fn new() -> Self {
+        Builder {
+            table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_range: HashMap::new() },
+            cur: 0,
+            error: None,
+        }
+    }
+
+    fn finish(mut self) -> Result<SymbolTable, RawError> {
+        if let Some(e) = self.error.take() {
+            return Err(e);
+        }
+        let mut ctx = Analyze { error: None };
+        ctx.analyze(&mut self.table.scopes, 0, &HashSet::new());
+        if let Some(e) = ctx.error {
+            return Err(e);
+        }
+        Ok(self.table)
+    }
+
+    fn err(&mut self, msg: impl Into<String>, range: TextRange) {
+        if self.error.is_none() {
+            self.error = Some(RawError::syntax(msg, range));
+        }
+    }
+
+    fn scope(&mut self) -> &mut Scope {
+        &mut self.table.scopes[self.cur]
+    }
+
+    fn add(&mut self, name: &str, flag: u32) {
+        let s = self.scope();
+        match s.flags.get_mut(name) {
+            Some(f) => *f |= flag,
+            None => {
+                s.order.push(name.to_string());
+                s.flags.insert(name.to_string(), flag);
+            }
+        }
+    }
+
+    fn flags_of(&self, name: &str) -> u32 {
+        self.table.scopes[self.cur].flags.get(name).copied().unwrap_or(0)
+    }
+
+    fn enter(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> usize {
+        let id = self.table.scopes.len();
+        self.table.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        self.table.scopes[self.cur].children.push(id);
+        self.table.by_range.insert((range.start().to_u32(), range.end().to_u32()), id);
+        let prev = self.cur;
+        self.cur = id;
+        prev
+    }
+
+    fn add_params(&mut self, params: &Parameters) {
+        for p in params.posonlyargs.iter().chain(params.args.iter()) {
+            self.add(p.parameter.name.as_str(), DEF_PARAM);
+        }
+        for p in params.kwonlyargs.iter() {
+            self.add(p.parameter.name.as_str(), DEF_PARAM);
+        }
+        if let Some(v) = &params.vararg {
+            self.add(v.name.as_str(), DEF_PARAM);
+        }
+        if let Some(k) = &params.kwarg {
+            self.add(k.name.as_str(), DEF_PARAM);
+        }
+    }
+
+    fn visit_defaults(&mut self, params: &Parameters) {
+        for p in params.posonlyargs.iter().chain(params.args.iter()).chain(params.kwonlyargs.iter()) {
+            if let Some(d) = &p.default {
+                self.visit_expr(d);
+            }
+        }
+    }
+
+    fn comprehension(&mut self, name: &str, range: TextRange, generators: &[ast::Comprehension], elts: &[&Expr], is_genexpr: bool) {
+        // The first iterator is evaluated in the enclosing scope.
+        self.visit_expr(&generators[0].iter);
+        let prev = self.enter(ScopeKind::Comprehension, name, range);
+        if is_genexpr {
+            self.scope().is_generator = true;
+        }
+        self.add(".0", DEF_PARAM);
+        for (i, g) in generators.iter().enumerate() {
+            if g.is_async {
+                self.err("asynchronous comprehension outside of an asynchronous function", g.range);
+            }
+            self.visit_expr(&g.target);
+            if i > 0 {
+                self.visit_expr(&g.iter);
+            }
+            for cond in &g.ifs {
+                self.visit_expr(cond);
+            }
+        }
+        for e in elts {
+            self.visit_expr(e);
+        }
+        self.cur = prev;
+    }
+
+    fn walrus_target(&mut self, name: &str, range: TextRange) {
+        if self.table.scopes[self.cur].kind != ScopeKind::Comprehension {
+            self.add(name, DEF_LOCAL);
+            return;
+        }
+        // Find the nearest enclosing scope that is not a comprehension.
+        let mut chain = vec![self.cur];
+        let mut s = self.table.scopes[self.cur].parent;
+        while let Some(id) = s {
+            if self.table.scopes[id].kind != ScopeKind::Comprehension {
+                break;
+            }
+            chain.push(id);
+            s = self.table.scopes[id].parent;
+        }
+        let Some(target) = s else { return };
+        let kind = self.table.scopes[target].kind;
+        if kind == ScopeKind::Class {
+            self.err("assignment expression within a comprehension cannot be used in a class body", range);
+            return;
+        }
+        let saved = self.cur;
+        for id in chain {
+            self.cur = id;
+            let f = self.flags_of(name);
+            if f & DEF_LOCAL != 0 && f & DEF_COMP_FREE == 0 {
+                self.err(format!("assignment expression cannot rebind comprehension iteration variable '{name}'"), range);
+            }
+            self.add(name, if kind == ScopeKind::Module { DEF_GLOBAL } else { DEF_COMP_FREE });
+        }
+        self.cur = target;
+        self.add(name, DEF_LOCAL);
+        self.cur = saved;
+    }
+
+    fn in_function(&self) -> bool {
+        matches!(self.table.scopes[self.cur].kind, ScopeKind::Function | ScopeKind::Comprehension)
+    }
+}
+
+impl<'a> Visitor<'a> for Builder {
+    fn visit_stmt(&mut self, stmt: &'a Stmt) {
+        if self.error.is_some() {
+            return;
+        }
+        match stmt {
+            Stmt::FunctionDef(f) => {
+                if f.is_async {
+                    self.err("weft does not support async functions yet", f.range);
+                    return;
+                }
+                for d in &f.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                self.visit_defaults(&f.parameters);
+                self.add(f.name.as_str(), DEF_LOCAL);
+                let prev = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
+                self.add_params(&f.parameters);
+                for s in &f.body {
+                    self.visit_stmt(s);
+                }
+                self.cur = prev;
+            }
+            Stmt::ClassDef(c) => {
+                for d in &c.decorator_list {
+                    self.visit_expr(&d.expression);
+                }
+                if let Some(args) = &c.arguments {
+                    for a in args.args.iter() {
+                        self.visit_expr(a);
+                    }
+                    for k in args.keywords.iter() {
+                        self.visit_expr(&k.value);
+                    }
+                }
+                self.add(c.name.as_str(), DEF_LOCAL);
+                let prev = self.enter(ScopeKind::Class, c.name.as_str(), c.range);
+                for s in &c.body {
+                    self.visit_stmt(s);
+                }
+                self.cur = prev;
+            }
+            Stmt::Global(g) => {
+                for n in &g.names {
+                    let name = n.as_str();
+                    let f = self.flags_of(name);
+                    if f & DEF_PARAM != 0 {
+                        self.err(format!("name '{name}' is parameter and global"), g.range);
+                    } else if f & DEF_NONLOCAL != 0 {
+                        self.err(format!("name '{name}' is nonlocal and global"), g.range);
+                    } else if f & DEF_LOCAL != 0 && f & DEF_GLOBAL == 0 {
+                        self.err(format!("name '{name}' is assigned to before global declaration"), g.range);
+                    } else if f & USE != 0 && f & DEF_GLOBAL == 0 {
+                        self.err(format!("name '{name}' is used prior to global declaration"), g.range);
+                    }
+                    self.add(name, DEF_GLOBAL);
+                }
+            }
+            Stmt::Nonlocal(nl) => {
+                if self.table.scopes[self.cur].kind == ScopeKind::Module {
+                    self.err("nonlocal declaration not allowed at module level", nl.range);
+                    return;
+                }
+                for n in &nl.names {
+                    let name = n.as_str();
+                    let f = self.flags_of(name);
+                    if f & DEF_PARAM != 0 {
+                        self.err(format!("name '{name}' is parameter and nonlocal"), nl.range);
+                    } else if f & DEF_GLOBAL != 0 {
+                        self.err(format!("name '{name}' is nonlocal and global"), nl.range);
+                    } else if f & DEF_LOCAL != 0 && f & DEF_NONLOCAL == 0 {
+                        self.err(format!("name '{name}' is assigned to before nonlocal declaration"), nl.range);
+                    } else if f & USE != 0 && f & DEF_NONLOCAL == 0 {
+                        self.err(format!("name '{name}' is used prior to nonlocal declaration"), nl.range);
+                    }
+                    self.add(name, DEF_NONLOCAL);
+                    self.scope().nonlocal_ranges.insert(name.to_string(), nl.range);
+                }
+            }
+            Stmt::Import(i) => {
+                for a in &i.names {
+                    let bound = match &a.asname {
+                        Some(n) => n.as_str().to_string(),
+                        None => a.name.as_str().split('.').next().unwrap_or("").to_string(),
+                    };
+                    self.add(&bound, DEF_LOCAL);
+                }
+            }
+            Stmt::ImportFrom(i) => {
+                for a in &i.names {
+                    if a.name.as_str() == "*" {
+                        if self.table.scopes[self.cur].kind != ScopeKind::Module {
+                            self.err("import * only allowed at module level", i.range);
+                        }
+                        continue;
+                    }
+                    let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    self.add(bound.as_str(), DEF_LOCAL);
+                }
+            }
+            Stmt::Try(t) => {
+                for s in &t.body {
+                    self.visit_stmt(s);
+                }
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    if let Some(ty) = &h.type_ {
+                        self.visit_expr(ty);
+                    }
+                    if let Some(n) = &h.name {
+                        self.add(n.as_str(), DEF_LOCAL);
+                    }
+                    for s in &h.body {
+                        self.visit_stmt(s);
+                    }
+                }
+                for s in t.orelse.iter().chain(t.finalbody.iter()) {
+                    self.visit_stmt(s);
+                }
+            }
+            Stmt::AnnAssign(a) => {
+                // The annotation is not evaluated.
+                if let Expr::Name(n) = &*a.target {
+                    let f = self.flags_of(n.id.as_str());
+                    if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
+                        let what = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
+                        self.err(format!("annotated name '{}' can't be {what}", n.id), n.range);
+                    }
+                }
+                self.visit_expr(&a.target);
+                if let Some(v) = &a.value {
+                    self.visit_expr(v);
+                }
+            }
+            Stmt::For(f) if f.is_async => self.err("weft does not support async for yet", f.range),
+            Stmt::With(w) if w.is_async => self.err("weft does not support async with yet", w.range),
+            Stmt::Return(r) if !self.in_function() => {
+                self.err("'return' outside function", r.range);
+            }
+            _ => walk_stmt(self, stmt),
+        }
+    }
+
+    fn visit_annotation(&mut self, _expr: &'a Expr) {}
+
+    fn visit_pattern(&mut self, pattern: &'a Pattern) {
+        match pattern {
+            Pattern::MatchAs(p) => {
+                if let Some(n) = &p.name {
+                    self.add(n.as_str(), DEF_LOCAL);
+                }
+            }
+            Pattern::MatchStar(p) => {
+                if let Some(n) = &p.name {
+                    self.add(n.as_str(), DEF_LOCAL);
+                }
+            }
+            Pattern::MatchMapping(p) => {
+                if let Some(n) = &p.rest {
+                    self.add(n.as_str(), DEF_LOCAL);
+                }
+            }
+            _ => {}
+        }
+        walk_pattern(self, pattern);
+    }
+
+    fn visit_expr(&mut self, expr: &'a Expr) {
+        if self.error.is_some() {
+            return;
+        }
+        match expr {
+            Expr::Name(n) => {
+                let name = n.id.as_str();
+                match n.ctx {
+                    ExprContext::Load => {
+                        self.add(name, USE);
+                        if name == "super" && self.table.scopes[self.cur].kind == ScopeKind::Function {
+                            self.add("__class__", USE);
+                        }
+                    }
+                    ExprContext::Store | ExprContext::Del => {
+                        if name == "__debug__" {
+                            self.err("cannot assign to __debug__", n.range);
+                        }
+                        self.add(name, DEF_LOCAL)
+                    }
+                    ExprContext::Invalid => {}
+                }
+            }
+            Expr::Lambda(l) => {
+                if let Some(p) = &l.parameters {
+                    self.visit_defaults(p);
+                }
+                let prev = self.enter(ScopeKind::Function, "<lambda>", l.range);
+                if let Some(p) = &l.parameters {
+                    self.add_params(p);
+                }
+                self.visit_expr(&l.body);
+                self.cur = prev;
+            }
+            Expr::ListComp(c) => self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt], false),
+            Expr::SetComp(c) => self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt], false),
+            Expr::Generator(c) => self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt], true),
+            Expr::DictComp(c) => {
+                let mut elts: Vec<&Expr> = Vec::new();
+                if let Some(k) = &c.key {
+                    elts.push(k);
+                }
+                elts.push(&c.value);
+                self.comprehension("<dictcomp>", c.range, &c.generators, &elts, false)
+            }
+            Expr::Named(n) => {
+                self.visit_expr(&n.value);
+                if let Expr::Name(t) = &*n.target {
+                    self.walrus_target(t.id.as_str(), t.range);
+                }
+            }
+            Expr::Yield(_) | Expr::YieldFrom(_) => {
+                let s = &self.table.scopes[self.cur];
+                match s.kind {
+                    ScopeKind::Module | ScopeKind::Class => self.err("'yield' outside function", expr.range()),
+                    ScopeKind::Comprehension if !s.is_generator => {
+                        let what = match s.name.as_str() {
+                            "<listcomp>" => "list comprehension",
+                            "<setcomp>" => "set comprehension",
+                            _ => "dict comprehension",
+                        };
+                        self.err(format!("'yield' inside {what}"), expr.range())
+                    }
+                    ScopeKind::Comprehension => self.err("'yield' inside generator expression", expr.range()),
+                    ScopeKind::Function => self.scope().is_generator = true,
+                }
+                walk_expr(self, expr);
+            }
+            Expr::Await(a) => self.err("'await' outside async function", a.range),
+            _ => walk_expr(self, expr),
+        }
+    }
+}
+
+struct Analyze {
+    error: Option<RawError>,
+}
+
+impl Analyze {
+    /// `bound`: names bound in enclosing function scopes (visible as free variables).
+    fn analyze(&mut self, scopes: &mut [Scope], id: usize, bound: &HashSet<String>) {
+        let kind = scopes[id].kind;
+        let names = scopes[id].order.clone();
+        for name in &names {
+            let f = scopes[id].flags[name];
+            let r = if f & DEF_GLOBAL != 0 {
+                SymScope::GlobalExplicit
+            } else if f & (DEF_NONLOCAL | DEF_COMP_FREE) != 0 {
+                if !bound.contains(name) {
+                    if f & DEF_NONLOCAL != 0 && self.error.is_none() {
+                        let range = scopes[id].nonlocal_ranges.get(name).copied().unwrap_or_default();
+                        self.error = Some(RawError::syntax(format!("no binding for nonlocal '{name}' found"), range));
+                    }
+                    SymScope::GlobalImplicit
+                } else {
+                    SymScope::Free
+                }
+            } else if scopes[id].is_bound(f) {
+                SymScope::Local
+            } else if kind != ScopeKind::Module && bound.contains(name) {
+                SymScope::Free
+            } else {
+                SymScope::GlobalImplicit
+            };
+            scopes[id].resolved.insert(name.clone(), r);
+        }
+        // What children can see.
+        let mut child_bound = bound.clone();
+        match kind {
+            ScopeKind::Module => child_bound.clear(),
+            ScopeKind::Class => {
+                child_bound.insert("__class__".to_string());
+            }
+            ScopeKind::Function | ScopeKind::Comprehension => {
+                for name in &names {
+                    match scopes[id].resolved[name] {
+                        SymScope::Local => {
+                            child_bound.insert(name.clone());
+                        }
+                        SymScope::GlobalExplicit => {
+                            child_bound.remove(name);
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let children = scopes[id].children.clone();
+        let mut child_free: Vec<String> = Vec::new();
+        for c in children {
+            self.analyze(scopes, c, &child_bound);
+            for f in scopes[c].freevars.clone() {
+                if !child_free.contains(&f) {
+                    child_free.push(f);
+                }
+            }
+        }
+        // Own free variables first (in symbol order), then pass-through ones.
+        let mut freevars: Vec<String> = names.iter().filter(|n| scopes[id].resolved[*n] == SymScope::Free).cloned().collect();
+        let mut cellvars: Vec<String> = Vec::new();
+        for name in child_free {
+            if kind == ScopeKind::Class && name == "__class__" {
+                scopes[id].needs_class_cell = true;
+                if !cellvars.contains(&name) {
+                    cellvars.push(name);
+                }
+                continue;
+            }
+            let r = scopes[id].resolved.get(&name).copied();
+            match r {
+                Some(SymScope::Local) if kind != ScopeKind::Class => {
+                    scopes[id].resolved.insert(name.clone(), SymScope::Cell);
+                    if !cellvars.contains(&name) {
+                        cellvars.push(name);
+                    }
+                }
+                Some(SymScope::Cell) => {}
+                Some(SymScope::Free) => {
+                    if !freevars.contains(&name) {
+                        freevars.push(name);
+                    }
+                }
+                _ => {
+                    // Not used here (or a class-level binding): pass it through.
+                    if kind != ScopeKind::Class || r.is_none() || r == Some(SymScope::GlobalImplicit) {
+                        scopes[id].resolved.insert(name.clone(), SymScope::Free);
+                    }
+                    if !freevars.contains(&name) {
+                        freevars.push(name);
+                    }
+                }
+            }
+        }
+        scopes[id].cellvars = cellvars;
+        scopes[id].freevars = freevars;
+    }
+}

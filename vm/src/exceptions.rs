@@ -1,0 +1,287 @@
+//! Exception objects: construction, the `BaseException` methods, traceback printing and
+//! the "Exception ignored in" report for errors nobody can catch.
+use crate::helpers::as_str;
+use crate::objects::code::CodeObj;
+use crate::objects::exception::ExcData;
+use crate::objects::tuple::TupleData;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use parking_lot::Mutex;
+use std::io::Write;
+use std::sync::atomic::AtomicBool;
+
+/// A new exception of class `ty` with `args`.
+pub fn make_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> PyResult {
+    let t = vm.new_tuple(args.to_vec())?;
+    vm.push_root(t);
+    let dict = vm.new_dict();
+    let r = dict.and_then(|dict| {
+        vm.push_root(dict);
+        let e = vm.alloc(
+            ty,
+            ExcData {
+                args: Mutex::new(t),
+                traceback: Mutex::new(Vec::new()),
+                cause: Mutex::new(Value::NULL),
+                context: Mutex::new(Value::NULL),
+                suppress_context: AtomicBool::new(false),
+                dict,
+            },
+        );
+        vm.pop_roots(1);
+        e
+    });
+    vm.pop_roots(1);
+    r
+}
+
+/// `BaseException.__new__`: used for every exception class.
+pub fn exc_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    make_exception(vm, cls, args)
+}
+
+fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let this = args[0];
+    let t = vm.new_tuple(args[1..].to_vec())?;
+    if let Some(e) = this.downcast::<ExcData>() {
+        *e.args.lock() = t;
+    }
+    Ok(Value::NONE)
+}
+
+fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(args[0])
+}
+
+fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let notes = match vm.getattr_str(args[0], "__notes__") {
+        Ok(n) => n,
+        Err(_) => {
+            let l = vm.new_list(vec![])?;
+            vm.setattr_str(args[0], "__notes__", l)?;
+            l
+        }
+    };
+    vm.call_method(notes, "append", &[args[1]])
+}
+
+pub fn init(vm: &mut Vm) {
+    let base = vm.rt.types.exc.base_exception;
+    for t in vm.rt.types.all_exceptions() {
+        vm.set_new(t, exc_new);
+    }
+    vm.add_method(base, "__init__", exc_init);
+    vm.add_method(base, "with_traceback", exc_with_traceback);
+    vm.add_method(base, "add_note", exc_add_note);
+}
+
+/// Attributes some exception classes derive from their args (`SystemExit.code`,
+/// `StopIteration.value`, ...).
+pub fn exc_field(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
+    let x = e.downcast::<ExcData>().unwrap();
+    if let Some(v) = vm.dict_get_str(x.dict, name) {
+        return Ok(Some(v));
+    }
+    let args = *x.args.lock();
+    let items: Vec<Value> = args.downcast::<TupleData>().map(|t| t.0.to_vec()).unwrap_or_default();
+    let ty = vm.type_of(e);
+    let t = vm.rt.types.exc;
+    let is = |vm: &Vm, c: Value| crate::types::is_subclass(vm, ty, c);
+    let first = || items.first().copied().unwrap_or(Value::NONE);
+    Ok(match name {
+        "code" if is(vm, t.system_exit) => Some(match items.len() {
+            0 => Value::NONE,
+            1 => items[0],
+            _ => args,
+        }),
+        "value" if is(vm, t.stop_iteration) => Some(first()),
+        "msg" if is(vm, t.syntax_error) => Some(first()),
+        "name" | "path" | "msg" if is(vm, t.import_error) => Some(if name == "msg" { first() } else { Value::NONE }),
+        "errno" | "strerror" | "filename" if is(vm, t.os_error) => Some(match name {
+            "errno" if items.len() >= 2 => items[0],
+            "strerror" if items.len() >= 2 => items[1],
+            "filename" if items.len() >= 3 => items[2],
+            _ => Value::NONE,
+        }),
+        _ => None,
+    })
+}
+
+/// Escape non-ASCII characters as `ascii()` does.
+pub fn ascii_of(s: &str) -> String {
+    let mut out = String::new();
+    for c in s.chars() {
+        let n = c as u32;
+        if n < 128 {
+            out.push(c);
+        } else if n < 256 {
+            out.push_str(&format!("\\x{n:02x}"));
+        } else if n < 0x10000 {
+            out.push_str(&format!("\\u{n:04x}"));
+        } else {
+            out.push_str(&format!("\\U{n:08x}"));
+        }
+    }
+    out
+}
+
+/// The source line `line` of `filename`, stripped, if the file can be read.
+fn source_line(filename: &str, line: u32) -> Option<String> {
+    let src = std::fs::read_to_string(filename).ok()?;
+    let l = src.lines().nth(line.checked_sub(1)? as usize)?;
+    let t = l.trim();
+    if t.is_empty() { None } else { Some(t.to_string()) }
+}
+
+/// Format one exception (without its chain) as CPython prints it.
+fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
+    if let Some(x) = e.downcast::<ExcData>() {
+        let tb = x.traceback.lock().clone();
+        if !tb.is_empty() {
+            out.push_str("Traceback (most recent call last):\n");
+            for entry in tb {
+                let c = &entry.code.downcast::<CodeObj>().unwrap().code;
+                out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename, entry.line, c.name));
+                if let Some(src) = source_line(&c.filename, entry.line) {
+                    out.push_str(&format!("    {src}\n"));
+                }
+            }
+        }
+    }
+    let ty = vm.type_of(e);
+    let td = crate::types::type_data(ty);
+    let mut name = td.qualname.read().clone();
+    if td.is_user
+        && let Some(m) = vm.dict_get_str(td.dict, "__module__")
+        && let Some(ms) = as_str(&m)
+        && ms != "__main__"
+        && ms != "builtins"
+    {
+        name = format!("{ms}.{name}");
+    }
+    // SyntaxError: file, line, text and caret.
+    if crate::types::is_subclass(vm, ty, vm.rt.types.exc.syntax_error)
+        && let Some(x) = e.downcast::<ExcData>()
+    {
+        let d = x.dict;
+        let get = |vm: &mut Vm, k: &str| vm.dict_get_str(d, k);
+        let filename = get(vm, "filename");
+        let lineno = get(vm, "lineno");
+        if let (Some(fnm), Some(ln)) = (filename, lineno)
+            && let (Some(fnm), Some(ln)) = (as_str(&fnm).map(|s| s.to_string()), crate::helpers::as_int(ln))
+        {
+            out.push_str(&format!("  File \"{fnm}\", line {ln}\n"));
+            if let Some(text) = get(vm, "text").and_then(|t| as_str(&t).map(|s| s.to_string())) {
+                let trimmed = text.trim_end_matches('\n');
+                let stripped = trimmed.trim_start();
+                let indent = trimmed.len() - stripped.len();
+                out.push_str(&format!("    {stripped}\n"));
+                let off = get(vm, "offset").and_then(crate::helpers::as_int).unwrap_or(0) as usize;
+                let end = get(vm, "end_offset").and_then(crate::helpers::as_int).unwrap_or(0) as usize;
+                if off > 0 {
+                    let start = off.saturating_sub(1).saturating_sub(indent);
+                    let width = if end > off { end - off } else { 1 };
+                    out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
+                }
+            }
+        }
+        let msg = get(vm, "msg").and_then(|m| as_str(&m).map(|s| s.to_string())).unwrap_or_default();
+        out.push_str(&format!("{name}: {msg}\n"));
+        return;
+    }
+    let msg = vm.str_of(e).unwrap_or_else(|_| "<exception str() failed>".into());
+    if msg.is_empty() {
+        out.push_str(&format!("{name}\n"));
+    } else {
+        out.push_str(&format!("{name}: {msg}\n"));
+    }
+}
+
+/// The full report for an exception, with its cause/context chain.
+pub fn format_exception(vm: &mut Vm, e: Value) -> String {
+    let mut chain = vec![(e, "")];
+    let mut cur = e;
+    while let Some(x) = cur.downcast::<ExcData>() {
+        let cause = *x.cause.lock();
+        let ctx = *x.context.lock();
+        let suppress = x.suppress_context.load(std::sync::atomic::Ordering::Relaxed);
+        let next = if !cause.is_null() && !cause.is_none() {
+            Some((cause, "\nThe above exception was the direct cause of the following exception:\n\n"))
+        } else if !ctx.is_null() && !ctx.is_none() && !suppress {
+            Some((ctx, "\nDuring handling of the above exception, another exception occurred:\n\n"))
+        } else {
+            None
+        };
+        match next {
+            Some((n, sep)) if !chain.iter().any(|(c, _)| *c == n) && chain.len() < 100 => {
+                chain.push((n, sep));
+                cur = n;
+            }
+            _ => break,
+        }
+    }
+    let mut out = String::new();
+    for i in (0..chain.len()).rev() {
+        format_one(vm, chain[i].0, &mut out);
+        if i > 0 {
+            out.push_str(chain[i - 1].1);
+        }
+    }
+    out
+}
+
+impl Vm {
+    /// Print a traceback to stderr as CPython does for an uncaught exception.
+    pub fn print_exception(&mut self, err: PyErr) {
+        self.push_root(err.0);
+        let s = format_exception(self, err.0);
+        self.pop_roots(1);
+        let _ = std::io::stdout().flush();
+        let _ = std::io::stderr().write_all(s.as_bytes());
+    }
+}
+
+/// Report an exception that cannot propagate (weakref callback, `__del__`).
+pub fn report_unraisable(vm: &mut Vm, err: PyErr, obj: Value) {
+    vm.push_root(err.0);
+    let r = vm.repr(obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    let s = format_exception(vm, err.0);
+    vm.pop_roots(1);
+    let _ = std::io::stdout().flush();
+    let _ = std::io::stderr().write_all(format!("Exception ignored in: {r}\n{s}").as_bytes());
+}
+
+/// A SyntaxError (or subclass) exception from a compile error.
+pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
+    let t = vm.rt.types.exc;
+    let cls = match e.kind {
+        crate::compiler::CompileErrorKind::SyntaxError => t.syntax_error,
+        crate::compiler::CompileErrorKind::IndentationError => t.indentation_error,
+        crate::compiler::CompileErrorKind::TabError => t.tab_error,
+    };
+    let exc = vm.new_exception(cls, &e.msg);
+    let r: PyResult<()> = (|| {
+        vm.push_root(exc.0);
+        let fields: [(&str, Value); 6] = [
+            ("msg", vm.new_str(&e.msg)?),
+            ("filename", vm.new_str(&e.filename)?),
+            ("lineno", Value::small_int(e.line as i64).unwrap()),
+            ("offset", Value::small_int(e.col as i64).unwrap()),
+            ("end_offset", Value::small_int(e.end_col as i64).unwrap()),
+            ("text", vm.new_str(&e.text)?),
+        ];
+        for (k, v) in fields {
+            vm.push_root(v);
+            let key = vm.intern(k);
+            let d = exc.0.downcast::<ExcData>().unwrap().dict;
+            vm.dict_set(d, key, v)?;
+            vm.pop_roots(1);
+        }
+        vm.pop_roots(1);
+        Ok(())
+    })();
+    match r {
+        Ok(()) => exc,
+        Err(e) => e,
+    }
+}

@@ -1,0 +1,126 @@
+//! Small conversions and argument checks shared by natives.
+use crate::object::Payload;
+use crate::objects::float::FloatData;
+use crate::objects::instance::InstanceData;
+use crate::objects::int::IntData;
+use crate::objects::str::StrData;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+
+pub fn as_str(v: &Value) -> Option<&str> {
+    v.downcast::<StrData>().map(|s| &*s.s).or_else(|| unwrap_base::<StrData>(v).map(|s| &*s.s))
+}
+
+/// A small int or a bool as i64.
+pub fn as_int(v: Value) -> Option<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Some(i);
+    }
+    match v {
+        Value::TRUE => Some(1),
+        Value::FALSE => Some(0),
+        _ => {
+            if let Some(b) = unwrap_base::<IntData>(&v) {
+                use num_traits::ToPrimitive;
+                return b.0.to_i64();
+            }
+            let inst = v.downcast::<InstanceData>()?;
+            if inst.base.is_small_int() { inst.base.as_small_int() } else { None }
+        }
+    }
+}
+
+/// Any int (small, big, bool, int subclass instance) as a BigInt.
+pub fn as_bigint(v: Value) -> Option<BigInt> {
+    if let Some(i) = as_int(v) {
+        return Some(BigInt::from(i));
+    }
+    if let Some(b) = v.downcast::<IntData>() {
+        return Some(b.0.clone());
+    }
+    unwrap_base::<IntData>(&v).map(|b| b.0.clone())
+}
+
+pub fn is_int(v: Value) -> bool {
+    v.is_small_int() || v.is_bool() || v.is::<IntData>()
+}
+pub fn is_float(v: Value) -> bool {
+    v.is::<FloatData>()
+}
+pub fn is_str(v: Value) -> bool {
+    v.is::<StrData>()
+}
+
+pub fn as_f64(v: Value) -> Option<f64> {
+    if let Some(f) = v.downcast::<FloatData>() {
+        return Some(f.0);
+    }
+    if let Some(i) = as_int(v) {
+        return Some(i as f64);
+    }
+    if let Some(b) = v.downcast::<IntData>() {
+        use num_traits::ToPrimitive;
+        return b.0.to_f64();
+    }
+    if let Some(inst) = v.downcast::<InstanceData>()
+        && !inst.base.is_null()
+    {
+        return as_f64(inst.base);
+    }
+    None
+}
+
+/// The payload `T` of `v`, or of the built-in value inside a subclass instance.
+pub fn unwrap_base<T: Payload>(v: &Value) -> Option<&T> {
+    if let Some(t) = v.downcast::<T>() {
+        return Some(t);
+    }
+    let inst = v.downcast::<InstanceData>()?;
+    let r: Option<&T> = inst.base.downcast::<T>();
+    // SAFETY-free: lifetime of the base is that of the instance (it holds it).
+    r.map(|r| unsafe { &*(r as *const T) })
+}
+
+/// CPython's arity messages for functions taking positional arguments only.
+pub fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
+    let n = args.len();
+    if n >= min && n <= max {
+        return Ok(());
+    }
+    let msg = if min == max {
+        match min {
+            0 => format!("{name}() takes no arguments ({n} given)"),
+            1 => format!("{name}() takes exactly one argument ({n} given)"),
+            _ => format!("{name} expected {min} arguments, got {n}"),
+        }
+    } else if n < min {
+        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+    } else {
+        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+    };
+    Err(vm.type_error(msg))
+}
+
+pub fn no_kwargs(vm: &mut Vm, name: &str, kw: &[(Value, Value)]) -> PyResult<()> {
+    if kw.is_empty() { Ok(()) } else { Err(vm.type_error(format!("{name}() takes no keyword arguments"))) }
+}
+
+/// Find a keyword argument by name.
+pub fn kwarg(kw: &[(Value, Value)], name: &str) -> Option<Value> {
+    kw.iter().find(|(k, _)| as_str(k) == Some(name)).map(|&(_, v)| v)
+}
+
+/// For a constructor called on a user subclass of a built-in type: wrap the built-in
+/// value in an instance of `cls` (its `base`). For the built-in type itself, return it.
+pub fn wrap_for_subclass(vm: &mut Vm, cls: Value, builtin_value: Value) -> PyResult {
+    let td = crate::types::type_data(cls);
+    if !td.is_user {
+        return Ok(builtin_value);
+    }
+    vm.push_root(builtin_value);
+    let dict = vm.new_dict();
+    let r = dict.and_then(|dict| vm.alloc(cls, InstanceData { dict, base: builtin_value }));
+    vm.pop_roots(1);
+    r
+}

@@ -1,0 +1,249 @@
+//! `import`: sys.modules, native modules, modules frozen into the binary, and `.py`
+//! files found on sys.path (the script's folder first).
+use crate::frame::Frame;
+use crate::helpers::{as_int, as_str};
+use crate::objects::module::ModuleData;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    pub fn new_module(&mut self, name: &str) -> PyResult {
+        let d = self.new_dict()?;
+        self.push_root(d);
+        let n = self.new_str(name)?;
+        let k = self.intern("__name__");
+        self.dict_set(d, k, n)?;
+        let k = self.intern("__builtins__");
+        let b = self.rt.builtins;
+        if !b.is_null() {
+            self.dict_set(d, k, b)?;
+        }
+        for key in ["__doc__", "__package__", "__spec__", "__loader__"] {
+            let k = self.intern(key);
+            self.dict_set(d, k, Value::NONE)?;
+        }
+        let ty = self.rt.types.module;
+        let m = self.alloc(ty, ModuleData { dict: d });
+        self.pop_roots(1);
+        m
+    }
+
+    pub fn module_dict(&self, m: Value) -> Value {
+        m.downcast::<ModuleData>().expect("module").dict
+    }
+
+    /// Compile `source` and run it in module `m`'s namespace.
+    pub fn exec_in_module(&mut self, source: &str, filename: &str, m: Value) -> PyResult {
+        let code = match crate::compiler::compile(source, filename, crate::compiler::Mode::Module) {
+            Ok(c) => c,
+            Err(e) => return Err(crate::exceptions::syntax_error(self, &e)),
+        };
+        let code = crate::load::load_code(self, &code)?;
+        self.push_root(code);
+        let d = self.module_dict(m);
+        let frame = Frame::new_with_namespace(self, code, d, d);
+        let r = self.run_frame(frame);
+        self.pop_roots(1);
+        r
+    }
+
+    /// Run a program as `__main__`.
+    pub fn run_source(&mut self, source: &str, filename: &str) -> PyResult {
+        let m = self.new_module("__main__")?;
+        self.push_root(m);
+        let d = self.module_dict(m);
+        let f = self.new_str(filename)?;
+        let k = self.intern("__file__");
+        self.dict_set(d, k, f)?;
+        let k = self.intern("__main__");
+        let modules = self.rt.modules;
+        self.dict_set(modules, k, m)?;
+        let r = self.exec_in_module(source, filename, m);
+        self.pop_roots(1);
+        r
+    }
+
+    /// Import a module by absolute dotted name; returns the leaf module.
+    pub fn import_module(&mut self, name: &str) -> PyResult {
+        let modules = self.rt.modules;
+        let key = self.new_str(name)?;
+        self.push_root(key);
+        let r = self.import_module_inner(name, key, modules);
+        self.pop_roots(1);
+        r
+    }
+
+    fn import_module_inner(&mut self, name: &str, key: Value, modules: Value) -> PyResult {
+        if let Some(m) = self.dict_get(modules, key)? {
+            return Ok(m);
+        }
+        // Parent package first.
+        let mut search: Option<Vec<String>> = None;
+        if let Some((parent, _)) = name.rsplit_once('.') {
+            let p = self.import_module(parent)?;
+            let path = self.getattr_str(p, "__path__").ok();
+            if let Some(path) = path {
+                let items = self.collect_iter(path)?;
+                search = Some(items.iter().filter_map(|v| as_str(v).map(|s| s.to_string())).collect());
+            }
+        }
+        let native = self.rt.native_modules.lock().get(name).copied();
+        if let Some(init) = native {
+            let m = init(self)?;
+            self.push_root(m);
+            self.dict_set(modules, key, m)?;
+            self.pop_roots(1);
+            return Ok(m);
+        }
+        let frozen = self.rt.frozen_modules.lock().get(name).copied();
+        if let Some(src) = frozen {
+            return self.load_source_module(name, key, src, &format!("<frozen {name}>"), None);
+        }
+        let leaf = name.rsplit('.').next().unwrap_or(name);
+        let dirs = match search {
+            Some(d) => d,
+            None => self.sys_path(),
+        };
+        for dir in dirs {
+            let base = if dir.is_empty() { ".".to_string() } else { dir };
+            let pkg_init = format!("{base}/{leaf}/__init__.py");
+            if let Ok(src) = std::fs::read_to_string(&pkg_init) {
+                let pkg_dir = format!("{base}/{leaf}");
+                return self.load_source_module(name, key, &src, &pkg_init, Some(pkg_dir));
+            }
+            let file = format!("{base}/{leaf}.py");
+            if let Ok(src) = std::fs::read_to_string(&file) {
+                return self.load_source_module(name, key, &src, &file, None);
+            }
+        }
+        let t = self.rt.types.exc.module_not_found_error;
+        Err(self.new_exception(t, &format!("No module named '{name}'")))
+    }
+
+    fn load_source_module(&mut self, name: &str, key: Value, src: &str, file: &str, pkg_dir: Option<String>) -> PyResult {
+        let m = self.new_module(name)?;
+        self.push_root(m);
+        let d = self.module_dict(m);
+        let r: PyResult<()> = (|| {
+            let f = self.new_str(file)?;
+            let k = self.intern("__file__");
+            self.dict_set(d, k, f)?;
+            if let Some(dir) = &pkg_dir {
+                let p = self.new_str(dir)?;
+                self.push_root(p);
+                let l = self.new_list(vec![p])?;
+                self.pop_roots(1);
+                let k = self.intern("__path__");
+                self.dict_set(d, k, l)?;
+            }
+            let pkg = if pkg_dir.is_some() { name } else { name.rsplit_once('.').map(|p| p.0).unwrap_or("") };
+            let pv = self.new_str(pkg)?;
+            let k = self.intern("__package__");
+            self.dict_set(d, k, pv)?;
+            let modules = self.rt.modules;
+            self.dict_set(modules, key, m)?;
+            Ok(())
+        })();
+        if let Err(e) = r {
+            self.pop_roots(1);
+            return Err(e);
+        }
+        let r = self.exec_in_module(src, file, m);
+        self.pop_roots(1);
+        if let Err(e) = r {
+            let modules = self.rt.modules;
+            let _ = self.dict_del(modules, key);
+            return Err(e);
+        }
+        // Bind the submodule on its parent.
+        if let Some((parent, leafname)) = name.rsplit_once('.') {
+            let pk = self.new_str(parent)?;
+            let modules = self.rt.modules;
+            if let Some(p) = self.dict_get(modules, pk)? {
+                self.setattr_str(p, leafname, m)?;
+            }
+        }
+        // A module may replace itself in sys.modules.
+        let modules = self.rt.modules;
+        Ok(self.dict_get(modules, key)?.unwrap_or(m))
+    }
+
+    fn sys_path(&mut self) -> Vec<String> {
+        let modules = self.rt.modules;
+        let sys = self.dict_get_str(modules, "sys");
+        if let Some(sys) = sys
+            && let Ok(p) = self.getattr_str(sys, "path")
+            && let Ok(items) = self.collect_iter(p)
+        {
+            return items.iter().filter_map(|v| as_str(v).map(|s| s.to_string())).collect();
+        }
+        vec![self.rt.config.path0.clone()]
+    }
+}
+
+/// `ImportName`: `import a.b.c` binds `a` (empty fromlist), `from a.b import c` gets `a.b`.
+pub fn import_name(vm: &mut Vm, f: &Frame, name: Value, fromlist: Value, level: Value) -> PyResult {
+    let mut full = as_str(&name).unwrap_or("").to_string();
+    let level = as_int(level).unwrap_or(0);
+    if level > 0 {
+        let pkg = vm.dict_get_str(f.globals, "__package__").and_then(|p| as_str(&p).map(|s| s.to_string()));
+        let mut pkg = pkg.unwrap_or_default();
+        if pkg.is_empty() {
+            let t = vm.rt.types.exc.import_error;
+            return Err(vm.new_exception(t, "attempted relative import with no known parent package"));
+        }
+        for _ in 1..level {
+            pkg = pkg.rsplit_once('.').map(|p| p.0.to_string()).unwrap_or_default();
+        }
+        full = if full.is_empty() { pkg } else { format!("{pkg}.{full}") };
+    }
+    let leaf = vm.import_module(&full)?;
+    let has_from = !fromlist.is_none() && !fromlist.is_null() && vm.truthy(fromlist)?;
+    if has_from {
+        return Ok(leaf);
+    }
+    let top = full.split('.').next().unwrap_or("").to_string();
+    vm.import_module(&top)
+}
+
+pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
+    if let Some(v) = vm.getattr_opt(m, name)? {
+        return Ok(v);
+    }
+    // A submodule not yet imported.
+    let mname = vm.getattr_str(m, "__name__").ok().and_then(|n| as_str(&n).map(|s| s.to_string()));
+    let n = as_str(&name).unwrap_or("?").to_string();
+    if let Some(mn) = &mname
+        && let Ok(sub) = vm.import_module(&format!("{mn}.{n}"))
+    {
+        return Ok(sub);
+    }
+    let t = vm.rt.types.exc.import_error;
+    let mn = mname.unwrap_or("?".into());
+    let file = vm.getattr_str(m, "__file__").ok().and_then(|f| as_str(&f).map(|s| s.to_string()));
+    let msg = match file {
+        Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
+        None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
+    };
+    Err(vm.new_exception(t, &msg))
+}
+
+pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
+    let d = vm.module_dict(m);
+    let all = vm.dict_get_str(d, "__all__");
+    let names: Vec<Value> = match all {
+        Some(a) => vm.collect_iter(a)?,
+        None => vm
+            .dict_items(d)
+            .into_iter()
+            .map(|(k, _)| k)
+            .filter(|k| as_str(k).is_some_and(|s| !s.starts_with('_')))
+            .collect(),
+    };
+    for n in names {
+        let v = vm.getattr(m, n)?;
+        vm.dict_set(ns, n, v)?;
+    }
+    Ok(())
+}
+

@@ -1,0 +1,1017 @@
+//! The interpreter loop: runs one frame's bytecode until it returns, yields or raises.
+use crate::bytecode::{BinOp, CmpOp, Instr, UnaryOp};
+use crate::frame::{Block, BlockKind, Frame};
+use crate::helpers::as_str;
+use crate::objects::cell::CellData;
+use crate::objects::code::CodeObj;
+use crate::objects::dict::DictData;
+use crate::objects::exception::{ExcData, TbEntry};
+use crate::objects::function::FunctionData;
+use crate::objects::list::ListData;
+use crate::objects::slice::SliceData;
+use crate::objects::tuple::TupleData;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use parking_lot::Mutex;
+
+/// How a frame stopped running.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+impl Vm {
+    /// Run a fresh frame to completion.
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
+        match self.exec(&frame)? {
+            Exit::Return(v) => Ok(v),
+            Exit::Yield(_) => Err(self.runtime_error("yield outside a generator frame")),
+        }
+    }
+
+    /// Run (or resume) a frame, registering it as a root while it runs.
+    pub fn exec(&mut self, f: &Frame) -> PyResult<Exit> {
+        if self.depth >= self.recursion_limit {
+            let t = self.rt.types.exc.recursion_error;
+            return Err(self.new_exception(t, "maximum recursion depth exceeded"));
+        }
+        self.depth += 1;
+        self.roots.frames.push(f as *const Frame);
+        self.poll();
+        let r = self.exec_loop(f);
+        self.roots.frames.pop();
+        self.depth -= 1;
+        r
+    }
+
+    fn exec_loop(&mut self, f: &Frame) -> PyResult<Exit> {
+        let code = f.code_obj();
+        loop {
+            let pc = f.pc();
+            let instr = code.code.instrs[pc];
+            f.set_pc(pc + 1);
+            match self.step(f, code, instr) {
+                Ok(None) => {}
+                Ok(Some(exit)) => return Ok(exit),
+                Err(e) => {
+                    let add_tb = !matches!(instr, Instr::Reraise | Instr::RaiseVarargs(0));
+                    self.handle_error(f, e, add_tb)?;
+                }
+            }
+        }
+    }
+
+    /// Record the exception in the traceback and find a handler in this frame; Err if
+    /// there is none (the frame then exits with the exception).
+    pub(crate) fn handle_error(&mut self, f: &Frame, e: PyErr, add_tb: bool) -> PyResult<()> {
+        if let Some(x) = e.0.downcast::<ExcData>() {
+            if add_tb {
+                x.traceback.lock().insert(0, TbEntry { code: f.code, line: f.line() });
+                let handled = self.roots.handled;
+                let mut ctx = x.context.lock();
+                if ctx.is_null() && !handled.is_null() && handled != e.0 {
+                    *ctx = handled;
+                }
+            }
+        }
+        loop {
+            let Some(b) = f.st().blocks.pop() else { return Err(e) };
+            match b.kind {
+                BlockKind::ExceptHandler => {
+                    self.roots.handled = b.prev_handled;
+                    f.truncate(b.level as usize);
+                }
+                BlockKind::Finally => {
+                    f.truncate(b.level as usize);
+                    let prev = self.roots.handled;
+                    f.st().blocks.push(Block { kind: BlockKind::ExceptHandler, handler: 0, level: b.level, prev_handled: prev });
+                    self.roots.handled = e.0;
+                    f.push(e.0);
+                    f.set_pc(b.handler as usize);
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn name(&self, code: &CodeObj, i: u32) -> Value {
+        code.names[i as usize]
+    }
+
+    /// Execute one instruction.
+    fn step(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Option<Exit>> {
+        match instr {
+            Instr::Nop => {}
+            Instr::PopTop => {
+                f.pop();
+            }
+            Instr::RotTwo => {
+                let s = &mut f.st().stack;
+                let n = s.len();
+                s.swap(n - 1, n - 2);
+            }
+            Instr::RotThree => {
+                let s = &mut f.st().stack;
+                let n = s.len();
+                s[n - 3..].rotate_right(1);
+            }
+            Instr::RotFour => {
+                let s = &mut f.st().stack;
+                let n = s.len();
+                s[n - 4..].rotate_right(1);
+            }
+            Instr::DupTop => f.push(f.top()),
+            Instr::DupTopTwo => {
+                let (a, b) = (f.peek(1), f.peek(0));
+                f.push(a);
+                f.push(b);
+            }
+            Instr::LoadConst(i) => f.push(code.consts[i as usize]),
+            Instr::LoadFast(i) => {
+                let v = f.st().locals[i as usize];
+                if v.is_null() {
+                    let n = as_str(&code.varnames[i as usize]).unwrap_or("?").to_string();
+                    let t = self.rt.types.exc.unbound_local_error;
+                    return Err(self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value")));
+                }
+                f.push(v);
+            }
+            Instr::StoreFast(i) => {
+                let v = f.pop();
+                f.st().locals[i as usize] = v;
+            }
+            Instr::DeleteFast(i) => {
+                if f.st().locals[i as usize].is_null() {
+                    let n = as_str(&code.varnames[i as usize]).unwrap_or("?").to_string();
+                    let t = self.rt.types.exc.unbound_local_error;
+                    return Err(self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value")));
+                }
+                f.st().locals[i as usize] = Value::NULL;
+            }
+            Instr::LoadName(i) => {
+                let name = self.name(code, i);
+                let v = self.load_name(f, name)?;
+                f.push(v);
+            }
+            Instr::StoreName(i) => {
+                let name = self.name(code, i);
+                let v = f.top();
+                let ns = if f.locals_dict.is_null() { f.globals } else { f.locals_dict };
+                self.store_in_namespace(ns, name, v)?;
+                f.pop();
+            }
+            Instr::DeleteName(i) => {
+                let name = self.name(code, i);
+                let ns = if f.locals_dict.is_null() { f.globals } else { f.locals_dict };
+                if self.dict_del(ns, name)?.is_none() {
+                    return Err(self.name_not_defined(name));
+                }
+            }
+            Instr::LoadGlobal(i) => {
+                let name = self.name(code, i);
+                let v = match self.dict_get_str_key(f.globals, name)? {
+                    Some(v) => v,
+                    None => match self.dict_get_str_key(f.builtins, name)? {
+                        Some(v) => v,
+                        None => return Err(self.name_not_defined(name)),
+                    },
+                };
+                f.push(v);
+            }
+            Instr::StoreGlobal(i) => {
+                let name = self.name(code, i);
+                let v = f.top();
+                self.dict_set(f.globals, name, v)?;
+                f.pop();
+            }
+            Instr::DeleteGlobal(i) => {
+                let name = self.name(code, i);
+                if self.dict_del(f.globals, name)?.is_none() {
+                    return Err(self.name_not_defined(name));
+                }
+            }
+            Instr::LoadDeref(i) => {
+                let v = self.load_deref(f, code, i)?;
+                f.push(v);
+            }
+            Instr::StoreDeref(i) => {
+                let v = f.pop();
+                let cell = f.st().cells[i as usize];
+                cell.downcast::<CellData>().expect("cell").set(v);
+            }
+            Instr::DeleteDeref(i) => {
+                self.load_deref(f, code, i)?;
+                let cell = f.st().cells[i as usize];
+                cell.downcast::<CellData>().expect("cell").set(Value::NULL);
+            }
+            Instr::LoadClosure(i) => f.push(f.st().cells[i as usize]),
+            Instr::LoadClassDeref(i) => {
+                let c = &code.code;
+                let ncell = c.cellvars.len();
+                let n = if (i as usize) < ncell { &c.cellvars[i as usize] } else { &c.freevars[i as usize - ncell] };
+                let key = self.intern(n);
+                let v = match self.dict_get(f.locals_dict, key)? {
+                    Some(v) => v,
+                    None => self.load_deref(f, code, i)?,
+                };
+                f.push(v);
+            }
+            Instr::LoadAttr(i) => {
+                let name = self.name(code, i);
+                let v = self.getattr(f.top(), name)?;
+                f.set_top(v);
+            }
+            Instr::StoreAttr(i) => {
+                let name = self.name(code, i);
+                let (obj, v) = (f.peek(0), f.peek(1));
+                self.setattr(obj, name, v)?;
+                f.pop();
+                f.pop();
+            }
+            Instr::DeleteAttr(i) => {
+                let name = self.name(code, i);
+                self.delattr(f.top(), name)?;
+                f.pop();
+            }
+            Instr::LoadMethod(i) => {
+                let name = self.name(code, i);
+                let obj = f.top();
+                match self.lookup_method(obj, name)? {
+                    Some(m) => {
+                        f.set_top(m);
+                        f.push(obj);
+                    }
+                    None => {
+                        let v = self.getattr(obj, name)?;
+                        f.set_top(Value::NULL);
+                        f.push(v);
+                    }
+                }
+            }
+            Instr::CallMethod(n) => {
+                let n = n as usize;
+                let len = f.stack_len();
+                let base = len - n - 2;
+                let m = f.st().stack[base];
+                let r = if m.is_null() {
+                    let callee = f.st().stack[base + 1];
+                    let args: &[Value] = &f.st().stack[base + 2..];
+                    // SAFETY-free: the slice stays valid: this frame's stack is not
+                    // touched until the call returns.
+                    let args: &[Value] = unsafe { &*(args as *const [Value]) };
+                    self.call(callee, args, &[])?
+                } else {
+                    let args: &[Value] = &f.st().stack[base + 1..];
+                    let args: &[Value] = unsafe { &*(args as *const [Value]) };
+                    self.call(m, args, &[])?
+                };
+                f.truncate(base);
+                f.push(r);
+            }
+            Instr::BinarySubscr => {
+                let (o, k) = (f.peek(1), f.peek(0));
+                let r = self.getitem(o, k)?;
+                f.pop();
+                f.set_top(r);
+            }
+            Instr::StoreSubscr => {
+                let (v, o, k) = (f.peek(2), f.peek(1), f.peek(0));
+                self.setitem(o, k, v)?;
+                f.truncate(f.stack_len() - 3);
+            }
+            Instr::DeleteSubscr => {
+                let (o, k) = (f.peek(1), f.peek(0));
+                self.delitem(o, k)?;
+                f.truncate(f.stack_len() - 2);
+            }
+            Instr::BinaryOp(op) => {
+                let (a, b) = (f.peek(1), f.peek(0));
+                let r = match fast_int_op(a, b, op) {
+                    Some(r) => r,
+                    None => self.binary_op(a, b, op)?,
+                };
+                f.pop();
+                f.set_top(r);
+            }
+            Instr::InplaceOp(op) => {
+                let (a, b) = (f.peek(1), f.peek(0));
+                let r = match fast_int_op(a, b, op) {
+                    Some(r) => r,
+                    None => self.inplace_op(a, b, op)?,
+                };
+                f.pop();
+                f.set_top(r);
+            }
+            Instr::UnaryOp(op) => {
+                let a = f.top();
+                let r = if op == UnaryOp::Not { Value::bool(!self.truthy(a)?) } else { self.unary_op(a, op)? };
+                f.set_top(r);
+            }
+            Instr::CompareOp(op) => {
+                let (a, b) = (f.peek(1), f.peek(0));
+                let r = match (a.as_small_int(), b.as_small_int()) {
+                    (Some(x), Some(y)) => Value::bool(match op {
+                        CmpOp::Lt => x < y,
+                        CmpOp::Le => x <= y,
+                        CmpOp::Eq => x == y,
+                        CmpOp::Ne => x != y,
+                        CmpOp::Gt => x > y,
+                        CmpOp::Ge => x >= y,
+                    }),
+                    _ => self.rich_compare(a, b, op)?,
+                };
+                f.pop();
+                f.set_top(r);
+            }
+            Instr::IsOp(neg) => {
+                let (a, b) = (f.peek(1), f.peek(0));
+                f.pop();
+                f.set_top(Value::bool((a == b) != neg));
+            }
+            Instr::ContainsOp(neg) => {
+                let (a, b) = (f.peek(1), f.peek(0));
+                let r = self.contains(b, a)?;
+                f.pop();
+                f.set_top(Value::bool(r != neg));
+            }
+            Instr::BuildTuple(n) => {
+                let items = self.take_top(f, n as usize);
+                let t = self.new_tuple(items)?;
+                f.truncate(f.stack_len() - n as usize);
+                f.push(t);
+            }
+            Instr::BuildList(n) => {
+                let items = self.take_top(f, n as usize);
+                let t = self.new_list(items)?;
+                f.truncate(f.stack_len() - n as usize);
+                f.push(t);
+            }
+            Instr::BuildSet(n) => {
+                let items = self.take_top(f, n as usize);
+                let t = self.new_set(items)?;
+                f.truncate(f.stack_len() - n as usize);
+                f.push(t);
+            }
+            Instr::BuildMap(n) => {
+                let d = self.new_dict()?;
+                f.push(d);
+                let n = n as usize;
+                let len = f.stack_len();
+                for i in 0..n {
+                    let k = f.st().stack[len - 1 - 2 * n + 2 * i];
+                    let v = f.st().stack[len - 1 - 2 * n + 2 * i + 1];
+                    self.dict_set(d, k, v)?;
+                }
+                f.truncate(len - 1 - 2 * n);
+                f.push(d);
+            }
+            Instr::BuildConstKeyMap(n) => {
+                let d = self.new_dict()?;
+                f.push(d);
+                let n = n as usize;
+                let len = f.stack_len();
+                let keys = f.st().stack[len - 2];
+                let keys = keys.downcast::<TupleData>().expect("const keys").0.to_vec();
+                for (i, k) in keys.into_iter().enumerate() {
+                    let v = f.st().stack[len - 2 - n + i];
+                    self.dict_set(d, k, v)?;
+                }
+                f.truncate(len - 2 - n);
+                f.push(d);
+            }
+            Instr::BuildString(n) => {
+                let mut s = String::new();
+                for v in self.take_top(f, n as usize) {
+                    s.push_str(as_str(&v).unwrap_or(""));
+                }
+                let v = self.new_str(&s)?;
+                f.truncate(f.stack_len() - n as usize);
+                f.push(v);
+            }
+            Instr::BuildSlice(n) => {
+                let step = if n == 3 { f.pop() } else { Value::NONE };
+                let stop = f.pop();
+                let start = f.pop();
+                let ty = self.rt.types.slice;
+                f.push(start);
+                f.push(stop);
+                f.push(step);
+                let s = self.alloc(ty, SliceData { start, stop, step })?;
+                f.truncate(f.stack_len() - 3);
+                f.push(s);
+            }
+            Instr::ListAppend(n) => {
+                let v = f.top();
+                let l = f.peek(n as usize);
+                l.downcast::<ListData>().expect("list").0.lock().push(v);
+                f.pop();
+            }
+            Instr::SetAdd(n) => {
+                let v = f.top();
+                let s = f.peek(n as usize);
+                self.set_add(s, v)?;
+                f.pop();
+            }
+            Instr::MapAdd(n) => {
+                let (k, v) = (f.peek(1), f.peek(0));
+                let d = f.peek(n as usize + 1);
+                self.dict_set(d, k, v)?;
+                f.pop();
+                f.pop();
+            }
+            Instr::ListExtend(n) => {
+                let it = f.top();
+                let l = f.peek(n as usize);
+                let items = self.collect_iter(it)?;
+                l.downcast::<ListData>().expect("list").0.lock().extend(items);
+                f.pop();
+            }
+            Instr::SetUpdate(n) => {
+                let it = f.top();
+                let s = f.peek(n as usize);
+                let mark = self.roots_len();
+                let items = self.collect_iter(it)?;
+                for &x in &items {
+                    self.push_root(x);
+                }
+                for x in items {
+                    self.set_add(s, x)?;
+                }
+                self.truncate_roots(mark);
+                f.pop();
+            }
+            Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+                let m = f.top();
+                let d = f.peek(n as usize);
+                self.dict_update_from(d, m, matches!(instr, Instr::DictMerge(_)))?;
+                f.pop();
+            }
+            Instr::ListToTuple => {
+                let l = f.top();
+                let items = l.downcast::<ListData>().expect("list").snapshot();
+                let t = self.new_tuple(items)?;
+                f.set_top(t);
+            }
+            Instr::UnpackSequence(n) => {
+                let seq = f.top();
+                let items = self.unpack(seq, n as usize)?;
+                f.pop();
+                for v in items.into_iter().rev() {
+                    f.push(v);
+                }
+            }
+            Instr::UnpackEx(arg) => {
+                let (before, after) = ((arg & 0xff) as usize, (arg >> 8) as usize);
+                let seq = f.top();
+                let items = self.collect_iter(seq)?;
+                if items.len() < before + after {
+                    return Err(self.value_error(format!(
+                        "not enough values to unpack (expected at least {}, got {})",
+                        before + after,
+                        items.len()
+                    )));
+                }
+                for &x in &items {
+                    f.push(x);
+                }
+                let mid = items[before..items.len() - after].to_vec();
+                let l = self.new_list(mid)?;
+                f.truncate(f.stack_len() - items.len() + 0);
+                f.pop();
+                for &v in items[items.len() - after..].iter().rev() {
+                    f.push(v);
+                }
+                f.push(l);
+                for &v in items[..before].iter().rev() {
+                    f.push(v);
+                }
+            }
+            Instr::FormatValue(flags) => {
+                let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
+                let v = f.top();
+                if let Some(s) = spec {
+                    f.push(s);
+                }
+                let conv = match flags & 3 {
+                    1 => Some(self.str_of(v)?),
+                    2 => Some(self.repr(v)?),
+                    3 => Some(crate::exceptions::ascii_of(&self.repr(v)?)),
+                    _ => None,
+                };
+                let spec_s = spec.and_then(|s| as_str(&s).map(|x| x.to_string())).unwrap_or_default();
+                let out = match conv {
+                    Some(c) if spec_s.is_empty() => c,
+                    Some(c) => {
+                        let cv = self.new_str(&c)?;
+                        f.push(cv);
+                        let r = self.format(cv, &spec_s);
+                        f.pop();
+                        r?
+                    }
+                    None => {
+                        if spec_s.is_empty() && v.is::<crate::objects::str::StrData>() {
+                            as_str(&v).unwrap().to_string()
+                        } else {
+                            self.format(v, &spec_s)?
+                        }
+                    }
+                };
+                let r = self.new_str(&out)?;
+                if spec.is_some() {
+                    f.pop();
+                }
+                f.set_top(r);
+            }
+            Instr::Jump(t) => {
+                if (t as usize) < f.pc() {
+                    self.poll();
+                }
+                f.set_pc(t as usize);
+            }
+            Instr::PopJumpIfFalse(t) => {
+                let v = f.top();
+                let b = match v {
+                    Value::TRUE => true,
+                    Value::FALSE => false,
+                    _ => self.truthy(v)?,
+                };
+                f.pop();
+                if !b {
+                    f.set_pc(t as usize);
+                }
+            }
+            Instr::PopJumpIfTrue(t) => {
+                let v = f.top();
+                let b = match v {
+                    Value::TRUE => true,
+                    Value::FALSE => false,
+                    _ => self.truthy(v)?,
+                };
+                f.pop();
+                if b {
+                    f.set_pc(t as usize);
+                }
+            }
+            Instr::JumpIfFalseOrPop(t) => {
+                if !self.truthy(f.top())? {
+                    f.set_pc(t as usize);
+                } else {
+                    f.pop();
+                }
+            }
+            Instr::JumpIfTrueOrPop(t) => {
+                if self.truthy(f.top())? {
+                    f.set_pc(t as usize);
+                } else {
+                    f.pop();
+                }
+            }
+            Instr::JumpIfNotExcMatch(t) => {
+                let (exc, cls) = (f.peek(1), f.peek(0));
+                let m = self.exception_matches(exc, cls)?;
+                f.pop();
+                if !m {
+                    f.set_pc(t as usize);
+                }
+            }
+            Instr::GetIter => {
+                let it = self.iter(f.top())?;
+                f.set_top(it);
+            }
+            Instr::ForIter(t) => {
+                let it = f.top();
+                match self.next(it)? {
+                    Some(v) => f.push(v),
+                    None => {
+                        f.pop();
+                        f.set_pc(t as usize);
+                    }
+                }
+            }
+            Instr::CallFunction(n) => {
+                let n = n as usize;
+                let len = f.stack_len();
+                let callee = f.st().stack[len - n - 1];
+                let args: &[Value] = &f.st().stack[len - n..];
+                // SAFETY-free: the frame's stack is untouched until the call returns.
+                let args: &[Value] = unsafe { &*(args as *const [Value]) };
+                let r = self.call(callee, args, &[])?;
+                f.truncate(len - n - 1);
+                f.push(r);
+            }
+            Instr::CallFunctionKw(n) => {
+                let n = n as usize;
+                let len = f.stack_len();
+                let names = f.st().stack[len - 1];
+                let names = names.downcast::<TupleData>().expect("kw names").0.to_vec();
+                let callee = f.st().stack[len - n - 2];
+                let all = f.st().stack[len - n - 1..len - 1].to_vec();
+                let npos = n - names.len();
+                let kw: Vec<(Value, Value)> = names.iter().copied().zip(all[npos..].iter().copied()).collect();
+                let r = self.call(callee, &all[..npos], &kw)?;
+                f.truncate(len - n - 2);
+                f.push(r);
+            }
+            Instr::CallFunctionEx(flags) => {
+                let kwargs = if flags & 1 != 0 { f.pop() } else { Value::NULL };
+                let args = f.pop();
+                let callee = f.top();
+                f.push(args);
+                f.push(kwargs);
+                let pos = match args.downcast::<TupleData>() {
+                    Some(t) => t.0.to_vec(),
+                    None => self.collect_iter(args)?,
+                };
+                let mut kw = Vec::new();
+                if !kwargs.is_null() {
+                    for (k, v) in self.dict_items(kwargs) {
+                        if !k.is::<crate::objects::str::StrData>() {
+                            return Err(self.type_error("keywords must be strings"));
+                        }
+                        kw.push((k, v));
+                    }
+                }
+                let r = self.call(callee, &pos, &kw)?;
+                f.truncate(f.stack_len() - 3);
+                f.push(r);
+            }
+            Instr::MakeFunction(flags) => {
+                let func = self.make_function(f, flags)?;
+                f.push(func);
+            }
+            Instr::ReturnValue => return Ok(Some(Exit::Return(f.pop()))),
+            Instr::LoadBuildClass => {
+                let v = self.dict_get_str(f.builtins, "__build_class__").expect("__build_class__");
+                f.push(v);
+            }
+            Instr::SetupFinally(h) => {
+                let level = f.stack_len() as u32;
+                f.st().blocks.push(Block { kind: BlockKind::Finally, handler: h, level, prev_handled: Value::NULL });
+            }
+            Instr::PopBlock => {
+                f.st().blocks.pop();
+            }
+            Instr::PopExcept => {
+                if let Some(b) = f.st().blocks.pop() {
+                    debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
+                    self.roots.handled = b.prev_handled;
+                }
+            }
+            Instr::Reraise => {
+                let e = f.pop();
+                return Err(PyErr(e));
+            }
+            Instr::RaiseVarargs(n) => return Err(self.do_raise(f, n)),
+            Instr::LoadAssertionError => f.push(self.rt.types.exc.assertion_error),
+            Instr::BeforeWith => {
+                let mgr = f.top();
+                let exit = self.getattr_str(mgr, "__exit__").map_err(|_| {
+                    let tn = self.type_name(mgr);
+                    self.type_error(format!("'{tn}' object does not support the context manager protocol"))
+                })?;
+                f.push(exit);
+                let enter = self.getattr_str(mgr, "__enter__")?;
+                let r = self.call(enter, &[], &[])?;
+                f.pop();
+                f.set_top(exit);
+                f.push(r);
+            }
+            Instr::WithExceptStart => {
+                let (exit, exc) = (f.peek(1), f.peek(0));
+                let ty = self.type_of(exc);
+                let r = self.call(exit, &[ty, exc, Value::NONE], &[])?;
+                let b = self.truthy(r)?;
+                f.push(Value::bool(b));
+            }
+            Instr::ImportName(i) => {
+                let name = self.name(code, i);
+                let (level, fromlist) = (f.peek(1), f.peek(0));
+                let m = crate::import::import_name(self, f, name, fromlist, level)?;
+                f.pop();
+                f.set_top(m);
+            }
+            Instr::ImportFrom(i) => {
+                let name = self.name(code, i);
+                let v = crate::import::import_from(self, f.top(), name)?;
+                f.push(v);
+            }
+            Instr::ImportStar => {
+                let m = f.top();
+                let ns = if f.locals_dict.is_null() { f.globals } else { f.locals_dict };
+                crate::import::import_star(self, m, ns)?;
+                f.pop();
+            }
+            Instr::YieldValue => return Ok(Some(Exit::Yield(f.pop()))),
+            Instr::GetYieldFromIter => {
+                let v = f.top();
+                if !crate::objects::generator::is_generator(v) {
+                    let it = self.iter(v)?;
+                    f.set_top(it);
+                }
+            }
+            Instr::YieldFrom => {
+                let (it, sent) = (f.peek(1), f.peek(0));
+                match crate::objects::generator::delegate(self, it, sent)? {
+                    Ok(done) => {
+                        f.pop();
+                        f.set_top(done);
+                    }
+                    Err(yielded) => {
+                        f.pop();
+                        f.set_pc(f.pc() - 1);
+                        return Ok(Some(Exit::Yield(yielded)));
+                    }
+                }
+            }
+            Instr::PrintExpr => {
+                let v = f.top();
+                if !v.is_none() {
+                    let s = self.repr(v)?;
+                    println!("{s}");
+                    let key = self.intern("_");
+                    let b = f.builtins;
+                    self.dict_set(b, key, v)?;
+                }
+                f.pop();
+            }
+        }
+        Ok(None)
+    }
+
+    fn take_top(&self, f: &Frame, n: usize) -> Vec<Value> {
+        let s = &f.st().stack;
+        s[s.len() - n..].to_vec()
+    }
+
+    fn name_not_defined(&mut self, name: Value) -> PyErr {
+        let n = as_str(&name).unwrap_or("?").to_string();
+        self.name_error(format!("name '{n}' is not defined"))
+    }
+
+    fn load_name(&mut self, f: &Frame, name: Value) -> PyResult {
+        if !f.locals_dict.is_null() && f.locals_dict != f.globals {
+            let ld = f.locals_dict;
+            let v = if ld.is::<DictData>() { self.dict_get_str_key(ld, name)? } else { self.getitem(ld, name).ok() };
+            if let Some(v) = v {
+                return Ok(v);
+            }
+        }
+        if let Some(v) = self.dict_get_str_key(f.globals, name)? {
+            return Ok(v);
+        }
+        if let Some(v) = self.dict_get_str_key(f.builtins, name)? {
+            return Ok(v);
+        }
+        Err(self.name_not_defined(name))
+    }
+
+    fn store_in_namespace(&mut self, ns: Value, name: Value, v: Value) -> PyResult<()> {
+        if ns.is::<DictData>() { self.dict_set(ns, name, v) } else { self.setitem(ns, name, v) }
+    }
+
+    fn load_deref(&mut self, f: &Frame, code: &CodeObj, i: u32) -> PyResult {
+        let cell = f.st().cells[i as usize];
+        let v = cell.downcast::<CellData>().expect("cell").get();
+        if v.is_null() {
+            let c = &code.code;
+            let ncell = c.cellvars.len();
+            return Err(if (i as usize) < ncell {
+                let n = c.cellvars[i as usize].clone();
+                let t = self.rt.types.exc.unbound_local_error;
+                self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value"))
+            } else {
+                let n = c.freevars[i as usize - ncell].clone();
+                self.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))
+            });
+        }
+        Ok(v)
+    }
+
+    /// Method lookup without creating a bound method: Some(func) when `obj.name` is a
+    /// plain function (or built-in method) found on the type and not shadowed.
+    fn lookup_method(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        if obj.is::<crate::objects::typeobj::TypeData>() || obj.is::<crate::objects::module::ModuleData>() {
+            return Ok(None);
+        }
+        let ty = self.type_of(obj);
+        let Some(d) = crate::types::lookup_in_mro(self, ty, name) else { return Ok(None) };
+        let plain = d.is::<FunctionData>()
+            || d.downcast::<crate::objects::builtin_fn::BuiltinFn>().is_some_and(|b| b.this.is_null());
+        if !plain {
+            return Ok(None);
+        }
+        if let Some(dict) = crate::ops::attr::instance_dict(obj)
+            && self.dict_get_str_key(dict, name)?.is_some()
+        {
+            return Ok(None);
+        }
+        Ok(Some(d))
+    }
+
+    fn unpack(&mut self, seq: Value, n: usize) -> PyResult<Vec<Value>> {
+        let items = if let Some(t) = seq.downcast::<TupleData>() {
+            t.0.to_vec()
+        } else if let Some(l) = seq.downcast::<ListData>() {
+            l.snapshot()
+        } else {
+            let it = self.iter(seq).map_err(|e| {
+                if self.err_is(&e, self.rt.types.exc.type_error) {
+                    let tn = self.type_name(seq);
+                    self.type_error(format!("cannot unpack non-iterable {tn} object"))
+                } else {
+                    e
+                }
+            })?;
+            let mark = self.roots_len();
+            self.push_root(it);
+            let mut out = Vec::new();
+            loop {
+                match self.next(it) {
+                    Ok(Some(v)) => {
+                        if out.len() == n {
+                            self.truncate_roots(mark);
+                            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                        }
+                        self.push_root(v);
+                        out.push(v);
+                    }
+                    Ok(None) => break,
+                    Err(e) => {
+                        self.truncate_roots(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            self.truncate_roots(mark);
+            out
+        };
+        if items.len() > n {
+            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+        }
+        if items.len() < n {
+            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+        }
+        Ok(items)
+    }
+
+    fn dict_update_from(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
+        let pairs = if let Some(src) = crate::dict_ops::dict_payload(m) {
+            self.dict_items(src)
+        } else {
+            let keys = self.call_method(m, "keys", &[]).map_err(|_| {
+                let tn = self.type_name(m);
+                self.type_error(format!("'{tn}' object is not a mapping"))
+            })?;
+            let keys = self.collect_iter(keys)?;
+            let mut out = Vec::new();
+            for k in keys {
+                let v = self.getitem(m, k)?;
+                out.push((k, v));
+            }
+            out
+        };
+        for (k, v) in pairs {
+            if merge && self.dict_get(d, k)?.is_some() {
+                let kr = self.repr(k)?;
+                return Err(self.type_error(format!("got multiple values for keyword argument {kr}")));
+            }
+            self.dict_set(d, k, v)?;
+        }
+        Ok(())
+    }
+
+    fn make_function(&mut self, f: &Frame, flags: u32) -> PyResult {
+        let qualname = f.pop();
+        let code = f.pop();
+        let closure = if flags & 8 != 0 { f.pop() } else { Value::NULL };
+        if flags & 4 != 0 {
+            f.pop();
+        }
+        let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::NULL };
+        let defaults = if flags & 1 != 0 { f.pop() } else { Value::NULL };
+        // Keep the parts rooted on the stack while allocating.
+        for v in [qualname, code, closure, kwdefaults, defaults] {
+            f.push(v);
+        }
+        let c = code.downcast::<CodeObj>().expect("code");
+        let name = self.intern(&c.code.name);
+        let doc = match &c.code.doc {
+            Some(d) => self.new_str(d)?,
+            None => Value::NONE,
+        };
+        let module = self.dict_get_str(f.globals, "__name__").unwrap_or(Value::NONE);
+        let ty = self.rt.types.function;
+        let func = self.alloc(
+            ty,
+            FunctionData {
+                code,
+                globals: f.globals,
+                defaults: Mutex::new(defaults),
+                kwdefaults: Mutex::new(kwdefaults),
+                closure,
+                name: Mutex::new(name),
+                qualname: Mutex::new(qualname),
+                doc: Mutex::new(doc),
+                module,
+                dict: Mutex::new(Value::NULL),
+            },
+        );
+        f.truncate(f.stack_len() - 5);
+        func
+    }
+
+    fn do_raise(&mut self, _f: &Frame, n: u32) -> PyErr {
+        match n {
+            0 => {
+                let h = self.roots.handled;
+                if h.is_null() {
+                    return self.runtime_error("No active exception to reraise");
+                }
+                PyErr(h)
+            }
+            _ => {
+                let cause = if n == 2 { Some(_f.pop()) } else { None };
+                let exc = _f.pop();
+                let e = match self.make_raisable(exc) {
+                    Ok(e) => e,
+                    Err(e) => return e,
+                };
+                if let Some(c) = cause {
+                    let c = if c.is_none() {
+                        Ok(Value::NONE)
+                    } else {
+                        match self.make_raisable(c) {
+                            Ok(c) => Ok(c),
+                            Err(_) => Err(self.type_error("exception causes must derive from BaseException")),
+                        }
+                    };
+                    match c {
+                        Ok(c) => {
+                            if let Some(x) = e.downcast::<ExcData>() {
+                                *x.cause.lock() = c;
+                                x.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
+                            }
+                        }
+                        Err(err) => return err,
+                    }
+                }
+                PyErr(e)
+            }
+        }
+    }
+
+    /// An exception instance from `raise X` (instantiating classes).
+    fn make_raisable(&mut self, v: Value) -> PyResult {
+        if v.is::<ExcData>() {
+            return Ok(v);
+        }
+        if v.is::<crate::objects::typeobj::TypeData>() && crate::types::is_subclass(self, v, self.rt.types.exc.base_exception) {
+            let e = self.call(v, &[], &[])?;
+            if e.is::<ExcData>() {
+                return Ok(e);
+            }
+        }
+        Err(self.type_error("exceptions must derive from BaseException"))
+    }
+
+    fn exception_matches(&mut self, exc: Value, cls: Value) -> PyResult<bool> {
+        let ety = self.type_of(exc);
+        let base = self.rt.types.exc.base_exception;
+        let check = |vm: &mut Vm, c: Value| -> PyResult<bool> {
+            if !c.is::<crate::objects::typeobj::TypeData>() || !crate::types::is_subclass(vm, c, base) {
+                return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            }
+            Ok(crate::types::is_subclass(vm, ety, c))
+        };
+        if let Some(t) = cls.downcast::<TupleData>() {
+            for c in t.0.to_vec() {
+                if check(self, c)? {
+                    return Ok(true);
+                }
+            }
+            return Ok(false);
+        }
+        check(self, cls)
+    }
+}
+
+/// Small-int arithmetic without leaving the loop; None when it does not apply.
+#[inline]
+fn fast_int_op(a: Value, b: Value, op: BinOp) -> Option<Value> {
+    let (x, y) = (a.as_small_int()?, b.as_small_int()?);
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::FloorDiv if y != 0 => x.div_euclid(y) - if (x.rem_euclid(y) != 0) && (y < 0) { 1 } else { 0 },
+        BinOp::Mod if y != 0 => {
+            let m = x % y;
+            if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }
+        }
+        _ => return None,
+    };
+    Value::small_int(r)
+}

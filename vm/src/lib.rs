@@ -1,0 +1,27 @@
+//! weft-vm: the object model, the compiler and the interpreter loop.
+//!
+//! Layout: `value` (tagged words), `object` (heap layout), `objects/` (one file per
+//! object kind), `types` (built-in types), `ops/` (protocols: attributes, calls,
+//! arithmetic, comparison, containers), `frame` + `interp` (the loop), `class`,
+//! `exceptions`, `import`, `vm` (runtime and thread state).
+pub mod builtins_funcs;
+pub mod builtins_init;
+pub mod bytecode;
+pub mod class;
+pub mod compiler;
+pub mod dict_ops;
+pub mod exceptions;
+pub mod frame;
+pub mod helpers;
+pub mod import;
+pub mod interp;
+pub mod load;
+pub mod object;
+pub mod objects;
+pub mod ops;
+pub mod types;
+pub mod value;
+pub mod vm;
+
+pub use value::Value;
+pub use vm::{Config, PyErr, PyResult, Runtime, Vm};

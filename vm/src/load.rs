@@ -1,0 +1,68 @@
+//! Turning the compiler's `CodeData` into a heap code object (constants become values).
+use crate::bytecode::{CodeData, Const};
+use crate::objects::code::CodeObj;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::sync::Arc;
+
+pub fn load_code(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
+    let mark = vm.roots_len();
+    let r = load_code_inner(vm, code);
+    vm.truncate_roots(mark);
+    r
+}
+
+fn load_code_inner(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
+    let mut consts = Vec::with_capacity(code.consts.len());
+    for c in &code.consts {
+        let v = load_const(vm, c)?;
+        vm.push_root(v);
+        consts.push(v);
+    }
+    let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
+    let varnames: Vec<Value> = code.varnames.iter().map(|n| vm.intern(n)).collect();
+    let ty = vm.rt.types.code;
+    vm.alloc(
+        ty,
+        CodeObj {
+            code: code.clone(),
+            consts: consts.into_boxed_slice(),
+            names: names.into_boxed_slice(),
+            varnames: varnames.into_boxed_slice(),
+        },
+    )
+}
+
+fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
+    Ok(match c {
+        Const::None => Value::NONE,
+        Const::True => Value::TRUE,
+        Const::False => Value::FALSE,
+        Const::Ellipsis => Value::ELLIPSIS,
+        Const::Int(i) => vm.new_int(*i)?,
+        Const::BigInt(s) => {
+            let b: num_bigint::BigInt = s.parse().map_err(|_| vm.value_error("bad int constant"))?;
+            vm.new_bigint(b)?
+        }
+        Const::Float(f) => vm.new_float(*f)?,
+        Const::Complex { real, imag } => {
+            let _ = real;
+            vm.new_float(*imag)?
+        }
+        Const::Str(s) => vm.intern(s),
+        Const::Bytes(b) => vm.new_bytes(b.clone())?,
+        Const::Tuple(items) => {
+            let mark = vm.roots_len();
+            let mut vals = Vec::new();
+            for i in items {
+                let v = load_const(vm, i)?;
+                vm.push_root(v);
+                vals.push(v);
+            }
+            let t = vm.new_tuple(vals);
+            vm.truncate_roots(mark);
+            t?
+        }
+        Const::Code(cd) => load_code(vm, cd)?,
+    })
+}

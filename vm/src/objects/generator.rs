@@ -1,0 +1,231 @@
+//! Generators: a suspended frame resumed by `next`/`send`/`throw`/`close`.
+use crate::frame::Frame;
+use crate::interp::Exit;
+use crate::payload;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use parking_lot::Mutex;
+
+pub struct GenData {
+    /// None once finished. Taken out while running (so a re-entrant call sees None).
+    frame: Mutex<Option<Box<Frame>>>,
+    running: std::sync::atomic::AtomicBool,
+    pub name: Value,
+}
+payload!(GenData, "generator", |this, t| {
+    if let Some(f) = this.frame.lock().as_ref() {
+        f.trace(t);
+    }
+    crate::object::trace_value(this.name, t);
+});
+
+pub fn is_generator(v: Value) -> bool {
+    v.is::<GenData>()
+}
+
+pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
+    let name = match frame.func.downcast::<crate::objects::function::FunctionData>() {
+        Some(f) => *f.qualname.lock(),
+        None => Value::NONE,
+    };
+    let ty = vm.rt.types.generator;
+    // The frame's values are only reachable through this Box until the generator
+    // object exists; allocation never collects, so that is safe.
+    vm.alloc(ty, GenData { frame: Mutex::new(Some(frame)), running: false.into(), name })
+}
+
+/// Resume with `sent` (or by throwing `throw`): Ok(Some(v)) yielded, Ok(None) returned
+/// (the return value is put in `ret`).
+fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Option<PyErr>, ret: &mut Value) -> PyResult<Option<Value>> {
+    let gd = g.downcast::<GenData>().expect("generator");
+    if gd.running.swap(true, std::sync::atomic::Ordering::AcqRel) {
+        return Err(vm.value_error("generator already executing"));
+    }
+    let frame = gd.frame.lock().take();
+    let Some(frame) = frame else {
+        gd.running.store(false, std::sync::atomic::Ordering::Release);
+        if let Some(e) = throw {
+            return Err(e);
+        }
+        return Ok(None);
+    };
+    if frame.pc() == 0 && !sent.is_none() && throw.is_none() {
+        *gd.frame.lock() = Some(frame);
+        gd.running.store(false, std::sync::atomic::Ordering::Release);
+        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+    }
+    // Keep the generator (which will own the frame again) rooted; while running the
+    // frame is registered by exec().
+    vm.push_root(g);
+    let r = match throw {
+        Some(e) => {
+            if frame.pc() != 0 {
+                // Resume with the exception raised at the yield point.
+                vm.resume_with_error(&frame, e)
+            } else {
+                Err(e)
+            }
+        }
+        None => {
+            if frame.pc() != 0 {
+                frame.push(sent);
+            }
+            vm.exec(&frame)
+        }
+    };
+    vm.pop_roots(1);
+    gd.running.store(false, std::sync::atomic::Ordering::Release);
+    match r {
+        Ok(Exit::Yield(v)) => {
+            *gd.frame.lock() = Some(frame);
+            Ok(Some(v))
+        }
+        Ok(Exit::Return(v)) => {
+            *ret = v;
+            Ok(None)
+        }
+        Err(e) => {
+            if vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
+                return Err(vm.runtime_error("generator raised StopIteration"));
+            }
+            Err(e)
+        }
+    }
+}
+
+pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
+    let mut ret = Value::NONE;
+    resume(vm, g, Value::NONE, None, &mut ret)
+}
+
+/// `YieldFrom` helper: Ok(Ok(result)) when the sub-iterator finished, Ok(Err(v)) when it
+/// yielded v.
+pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, Value>> {
+    if is_generator(it) {
+        let mut ret = Value::NONE;
+        return Ok(match resume(vm, it, sent, None, &mut ret)? {
+            Some(v) => Err(v),
+            None => Ok(ret),
+        });
+    }
+    let r = if sent.is_none() {
+        vm.next(it)
+    } else {
+        vm.call_method(it, "send", &[sent]).map(Some)
+    };
+    match r {
+        Ok(Some(v)) => Ok(Err(v)),
+        Ok(None) => Ok(Ok(Value::NONE)),
+        Err(e) if vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
+            let v = crate::exceptions::exc_field(vm, e.0, "value")?.unwrap_or(Value::NONE);
+            Ok(Ok(v))
+        }
+        Err(e) => Err(e),
+    }
+}
+
+fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
+    let t = vm.rt.types.exc.stop_iteration;
+    let args: &[Value] = if v.is_none() { &[] } else { std::slice::from_ref(&v) };
+    match crate::exceptions::make_exception(vm, t, args) {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
+}
+
+fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let mut ret = Value::NONE;
+    match resume(vm, args[0], args.get(1).copied().unwrap_or(Value::NONE), None, &mut ret)? {
+        Some(v) => Ok(v),
+        None => Err(stop_with(vm, ret)),
+    }
+}
+
+fn gen_next_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let mut ret = Value::NONE;
+    match resume(vm, args[0], Value::NONE, None, &mut ret)? {
+        Some(v) => Ok(v),
+        None => Err(stop_with(vm, ret)),
+    }
+}
+
+fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let exc = args.get(1).copied().unwrap_or(Value::NONE);
+    let e = if exc.is::<crate::objects::typeobj::TypeData>() {
+        let val = args.get(2).copied().filter(|v| !v.is_none());
+        match val {
+            Some(v) => vm.call(exc, &[v], &[])?,
+            None => vm.call(exc, &[], &[])?,
+        }
+    } else {
+        exc
+    };
+    let mut ret = Value::NONE;
+    match resume(vm, args[0], Value::NONE, Some(PyErr(e)), &mut ret)? {
+        Some(v) => Ok(v),
+        None => Err(stop_with(vm, ret)),
+    }
+}
+
+fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let g = args[0];
+    let gd = g.downcast::<GenData>().expect("generator");
+    let started = gd.frame.lock().as_ref().map(|f| f.pc() != 0);
+    match started {
+        None => return Ok(Value::NONE),
+        Some(false) => {
+            gd.frame.lock().take();
+            return Ok(Value::NONE);
+        }
+        Some(true) => {}
+    }
+    let t = vm.rt.types.exc.generator_exit;
+    let e = crate::exceptions::make_exception(vm, t, &[])?;
+    let mut ret = Value::NONE;
+    match resume(vm, g, Value::NONE, Some(PyErr(e)), &mut ret) {
+        Ok(Some(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(None) => Ok(Value::NONE),
+        Err(e) if vm.err_is(&e, t) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => Ok(Value::NONE),
+        Err(e) => Err(e),
+    }
+}
+
+fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(args[0])
+}
+
+fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let gd = args[0].downcast::<GenData>().expect("generator");
+    let n = crate::helpers::as_str(&gd.name).unwrap_or("?").to_string();
+    let s = format!("<generator object {n} at {:#x}>", args[0].id());
+    vm.new_str(&s)
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.rt.types.generator;
+    vm.add_method(t, "send", gen_send);
+    vm.add_method(t, "__next__", gen_next_native);
+    vm.add_method(t, "throw", gen_throw);
+    vm.add_method(t, "close", gen_close);
+    vm.add_method(t, "__iter__", gen_iter);
+    vm.add_method(t, "__repr__", gen_repr);
+}
+
+impl Vm {
+    /// Resume a suspended frame by raising `e` at its current point.
+    pub fn resume_with_error(&mut self, f: &Frame, e: PyErr) -> PyResult<Exit> {
+        self.roots.frames.push(f as *const Frame);
+        self.depth += 1;
+        let r = match self.handle_error(f, e, true) {
+            Ok(()) => {
+                self.roots.frames.pop();
+                self.depth -= 1;
+                return self.exec(f);
+            }
+            Err(e) => Err(e),
+        };
+        self.roots.frames.pop();
+        self.depth -= 1;
+        r
+    }
+}

@@ -1,0 +1,2 @@
+//! STUB (being written)
+pub fn init(_vm: &mut crate::vm::Vm) {}

@@ -1,0 +1,1370 @@
+//! `str` constructor and methods, `repr(str)`, `%`-formatting and `str.format`.
+//! Indices are in code points, as in Python; methods work on `Vec<char>` when they need
+//! positions.
+use crate::helpers::{arg_count, as_int, as_str, kwarg, unwrap_base, wrap_for_subclass};
+use crate::objects::builtin_fn::NativeFn;
+use crate::objects::bytes::{ByteArrayData, BytesData};
+use crate::objects::dict::DictData;
+use crate::objects::float::FloatData;
+use crate::objects::str::StrData;
+use crate::objects::tuple::TupleData;
+use crate::ops::number_format::{Spec, format_float, format_int, format_str};
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+use num_bigint::BigInt;
+
+// ---------------------------------------------------------------- repr
+
+/// CPython's "printable" approximation (no Unicode database): controls, separators
+/// other than ' ', format characters, surrogates and private use are not printable.
+pub fn is_printable(c: char) -> bool {
+    let u = c as u32;
+    !(u < 0x20
+        || (0x7f..0xa1).contains(&u)
+        || u == 0xad
+        || u == 0x1680
+        || (0x2000..=0x200f).contains(&u)
+        || (0x2028..=0x202f).contains(&u)
+        || (0x205f..=0x2064).contains(&u)
+        || u == 0x3000
+        || u == 0xfeff
+        || (0xe000..=0xf8ff).contains(&u)
+        || (0xfff9..=0xfffb).contains(&u)
+        || u >= 0xf0000)
+}
+
+fn escape_char(out: &mut String, c: char) {
+    let u = c as u32;
+    if u < 0x100 {
+        out.push_str(&format!("\\x{u:02x}"));
+    } else if u < 0x10000 {
+        out.push_str(&format!("\\u{u:04x}"));
+    } else {
+        out.push_str(&format!("\\U{u:08x}"));
+    }
+}
+
+fn repr_impl(s: &str, ascii_only: bool) -> String {
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push(quote);
+    for c in s.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c == quote => {
+                out.push('\\');
+                out.push(c);
+            }
+            c if !is_printable(c) || (ascii_only && !c.is_ascii()) => escape_char(&mut out, c),
+            c => out.push(c),
+        }
+    }
+    out.push(quote);
+    out
+}
+
+/// `repr(s)` with CPython's quote choice and escapes.
+pub fn str_repr(s: &str) -> String {
+    repr_impl(s, false)
+}
+
+/// `ascii()` of an already computed repr: escape every non-ASCII character.
+pub fn ascii_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        if c.is_ascii() { out.push(c) } else { escape_char(&mut out, c) }
+    }
+    out
+}
+
+// ---------------------------------------------------------------- helpers
+
+fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static str> {
+    match args.first().and_then(|v| unwrap_base::<StrData>(v)) {
+        // SAFETY-free: lifetime extension under the rooting contract (args are rooted).
+        Some(s) => Ok(unsafe { &*(&*s.s as *const str) }),
+        None => Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object"))),
+    }
+}
+
+fn str_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<&'static str> {
+    match as_str(&v) {
+        Some(s) => Ok(unsafe { &*(s as *const str) }),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("{fname}() argument must be str, not {tn}")))
+        }
+    }
+}
+
+fn ret_str(vm: &mut Vm, s: &str) -> PyResult {
+    vm.new_str(s)
+}
+
+fn ret_strs(vm: &mut Vm, parts: Vec<String>) -> PyResult {
+    let list = vm.new_list(Vec::with_capacity(parts.len()))?;
+    vm.push_root(list);
+    for p in parts {
+        match vm.new_str(&p) {
+            Ok(v) => list.downcast::<crate::objects::list::ListData>().unwrap().0.lock().push(v),
+            Err(e) => {
+                vm.pop_roots(1);
+                return Err(e);
+            }
+        }
+    }
+    vm.pop_roots(1);
+    Ok(list)
+}
+
+/// Python's str.isspace per character (adds the \x1c-\x1f separators Rust omits).
+pub fn py_space(c: char) -> bool {
+    c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
+}
+
+/// Optional int argument (None means absent).
+fn opt_int(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
+    match v {
+        None | Some(Value::NONE) => Ok(None),
+        Some(x) => match as_int(x) {
+            Some(i) => Ok(Some(i)),
+            None => {
+                if let Some(b) = crate::helpers::as_bigint(x) {
+                    return Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }));
+                }
+                Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+            }
+        },
+    }
+}
+
+/// Clamp start/end like slice indices over `len`.
+fn clamp(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
+    let n = len as i64;
+    let fix = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
+    (fix(start.unwrap_or(0)) as usize, fix(end.unwrap_or(n)) as usize)
+}
+
+fn find_chars(h: &[char], n: &[char], from: usize, to: usize, rev: bool) -> Option<usize> {
+    if to < from || to - from < n.len() {
+        return None;
+    }
+    let last = to - n.len();
+    if rev {
+        (from..=last).rev().find(|&i| &h[i..i + n.len()] == n)
+    } else {
+        (from..=last).find(|&i| &h[i..i + n.len()] == n)
+    }
+}
+
+// ---------------------------------------------------------------- constructor
+
+fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "str", args, 0, 3)?;
+    let obj = args.first().copied().or_else(|| kwarg(kw, "object"));
+    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
+    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
+    let v = match obj {
+        None => vm.new_str("")?,
+        Some(o) if enc.is_none() && errs.is_none() => {
+            if o.is::<StrData>() {
+                o
+            } else {
+                let s = vm.str_of(o)?;
+                vm.new_str(&s)?
+            }
+        }
+        Some(o) => {
+            let bytes: Vec<u8> = if let Some(b) = o.downcast::<BytesData>() {
+                b.0.to_vec()
+            } else if let Some(b) = o.downcast::<ByteArrayData>() {
+                b.0.lock().clone()
+            } else {
+                let tn = vm.type_name(o);
+                return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {tn} found")));
+            };
+            let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
+            let er = errs.as_ref().and_then(as_str).unwrap_or("strict").to_string();
+            let s = crate::objects::bytes_methods::decode(vm, &bytes, &e, &er)?;
+            vm.new_str(&s)?
+        }
+    };
+    wrap_for_subclass(vm, cls, v)
+}
+
+// ---------------------------------------------------------------- split / join / strip
+
+fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
+    let name = if rev { "rsplit" } else { "split" };
+    let s = this(vm, args, name)?;
+    let sep = args.get(1).copied().or_else(|| kwarg(kw, "sep")).filter(|v| !v.is_none());
+    let maxsplit = opt_int(vm, args.get(2).copied().or_else(|| kwarg(kw, "maxsplit")))?.unwrap_or(-1);
+    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let parts: Vec<String> = match sep {
+        None => {
+            let chars: Vec<char> = s.chars().collect();
+            let mut out = Vec::new();
+            if !rev {
+                let mut i = 0;
+                while i < chars.len() {
+                    while i < chars.len() && py_space(chars[i]) {
+                        i += 1;
+                    }
+                    if i == chars.len() {
+                        break;
+                    }
+                    if out.len() == max {
+                        out.push(chars[i..].iter().collect::<String>().trim_end_matches(py_space).to_string());
+                        break;
+                    }
+                    let st = i;
+                    while i < chars.len() && !py_space(chars[i]) {
+                        i += 1;
+                    }
+                    out.push(chars[st..i].iter().collect());
+                }
+            } else {
+                let mut i = chars.len();
+                while i > 0 {
+                    while i > 0 && py_space(chars[i - 1]) {
+                        i -= 1;
+                    }
+                    if i == 0 {
+                        break;
+                    }
+                    if out.len() == max {
+                        out.push(chars[..i].iter().collect::<String>().trim_start_matches(py_space).to_string());
+                        break;
+                    }
+                    let en = i;
+                    while i > 0 && !py_space(chars[i - 1]) {
+                        i -= 1;
+                    }
+                    out.push(chars[i..en].iter().collect());
+                }
+                out.reverse();
+            }
+            out
+        }
+        Some(sepv) => {
+            let sep = str_arg(vm, sepv, name)?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            if rev {
+                let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep).map(String::from).collect();
+                v.reverse();
+                v
+            } else {
+                s.splitn(max.saturating_add(1), sep).map(String::from).collect()
+            }
+        }
+    };
+    ret_strs(vm, parts)
+}
+fn str_split(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    split_common(vm, a, k, false)
+}
+fn str_rsplit(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    split_common(vm, a, k, true)
+}
+
+fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "splitlines")?;
+    let keep = match args.get(1).copied().or_else(|| kwarg(kw, "keepends")) {
+        Some(v) => vm.truthy(v)?,
+        None => false,
+    };
+    let chars: Vec<char> = s.chars().collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    let mut start = 0;
+    while i < chars.len() {
+        let c = chars[i];
+        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+            let mut end = i + 1;
+            if c == '\r' && chars.get(i + 1) == Some(&'\n') {
+                end += 1;
+            }
+            out.push(chars[start..if keep { end } else { i }].iter().collect());
+            start = end;
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+    if start < chars.len() {
+        out.push(chars[start..].iter().collect());
+    }
+    ret_strs(vm, out)
+}
+
+fn str_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let sep = this(vm, args, "join")?;
+    arg_count(vm, "str.join", args, 2, 2)?;
+    let items = vm.collect_iter(args[1])?;
+    let mut out = String::new();
+    for (i, it) in items.iter().enumerate() {
+        let Some(s) = as_str(it) else {
+            let tn = vm.type_name(*it);
+            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {tn} found")));
+        };
+        if i > 0 {
+            out.push_str(sep);
+        }
+        out.push_str(s);
+    }
+    ret_str(vm, &out)
+}
+
+fn strip_common(vm: &mut Vm, args: &[Value], left: bool, right: bool, name: &str) -> PyResult {
+    let s = this(vm, args, name)?;
+    let chars = match args.get(1) {
+        None | Some(&Value::NONE) => None,
+        Some(&v) => Some(str_arg(vm, v, name)?),
+    };
+    let pred = |c: char| match chars {
+        None => py_space(c),
+        Some(cs) => cs.contains(c),
+    };
+    let mut r = s;
+    if left {
+        r = r.trim_start_matches(pred);
+    }
+    if right {
+        r = r.trim_end_matches(pred);
+    }
+    if r.len() == s.len() && args[0].is::<StrData>() {
+        return Ok(args[0]);
+    }
+    ret_str(vm, r)
+}
+fn str_strip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    strip_common(vm, a, true, true, "strip")
+}
+fn str_lstrip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    strip_common(vm, a, true, false, "lstrip")
+}
+fn str_rstrip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    strip_common(vm, a, false, true, "rstrip")
+}
+
+fn str_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "replace")?;
+    arg_count(vm, "replace", args, 3, 4)?;
+    let old = str_arg(vm, args[1], "replace")?;
+    let new = str_arg(vm, args[2], "replace")?;
+    let count = opt_int(vm, args.get(3).copied().or_else(|| kwarg(kw, "count")))?.unwrap_or(-1);
+    let max = if count < 0 { usize::MAX } else { count as usize };
+    let r = if old.is_empty() {
+        // Insert `new` before every char and at the end, up to `max` times.
+        let mut out = String::new();
+        let mut n = 0;
+        for c in s.chars() {
+            if n < max {
+                out.push_str(new);
+                n += 1;
+            }
+            out.push(c);
+        }
+        if n < max {
+            out.push_str(new);
+        }
+        out
+    } else {
+        s.replacen(old, new, max)
+    };
+    ret_str(vm, &r)
+}
+
+// ---------------------------------------------------------------- searching
+
+fn search_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
+    let s = this(vm, args, name)?;
+    arg_count(vm, name, args, 2, 4)?;
+    let sub = str_arg(vm, args[1], name)?;
+    let st = opt_int(vm, args.get(2).copied())?;
+    let en = opt_int(vm, args.get(3).copied())?;
+    let h: Vec<char> = s.chars().collect();
+    let (a, b) = clamp(st, en, h.len());
+    Ok((h, sub.chars().collect(), a, b))
+}
+
+fn find_common(vm: &mut Vm, args: &[Value], name: &str, rev: bool, raise: bool) -> PyResult {
+    let (h, n, a, b) = search_args(vm, args, name)?;
+    match find_chars(&h, &n, a, b, rev) {
+        Some(i) => vm.new_int(i as i64),
+        None if raise => Err(vm.value_error("substring not found")),
+        None => vm.new_int(-1),
+    }
+}
+fn str_find(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    find_common(vm, a, "find", false, false)
+}
+fn str_rfind(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    find_common(vm, a, "rfind", true, false)
+}
+fn str_index(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    find_common(vm, a, "index", false, true)
+}
+fn str_rindex(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    find_common(vm, a, "rindex", true, true)
+}
+
+fn str_count(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let (h, n, a, b) = search_args(vm, args, "count")?;
+    let mut count = 0;
+    if a <= b {
+        if n.is_empty() {
+            count = b - a + 1;
+        } else {
+            let mut i = a;
+            while let Some(j) = find_chars(&h, &n, i, b, false) {
+                count += 1;
+                i = j + n.len();
+            }
+        }
+    }
+    vm.new_int(count as i64)
+}
+
+fn affix_common(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
+    let s = this(vm, args, name)?;
+    arg_count(vm, name, args, 2, 4)?;
+    let h: Vec<char> = s.chars().collect();
+    let st = opt_int(vm, args.get(2).copied())?;
+    let en = opt_int(vm, args.get(3).copied())?;
+    let (a, b) = clamp(st, en, h.len());
+    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() { t.0.to_vec() } else { vec![args[1]] };
+    for c in cands {
+        let Some(p) = as_str(&c) else {
+            let tn = vm.type_name(c);
+            let msg = if args[1].is::<TupleData>() {
+                format!("tuple for {name} must only contain str, not {tn}")
+            } else {
+                format!("{name} first arg must be str or a tuple of str, not {tn}")
+            };
+            return Err(vm.type_error(msg));
+        };
+        let p: Vec<char> = p.chars().collect();
+        if st.is_some_and(|x| x as i128 > h.len() as i128) {
+            continue;
+        }
+        if a > b && !(p.is_empty() && a <= h.len() && b >= a) {
+            continue;
+        }
+        if b - a >= p.len() && (if end { h[b - p.len()..b] == p[..] } else { h[a..a + p.len()] == p[..] }) {
+            return Ok(Value::TRUE);
+        }
+    }
+    Ok(Value::FALSE)
+}
+fn str_startswith(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    affix_common(vm, a, "startswith", false)
+}
+fn str_endswith(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    affix_common(vm, a, "endswith", true)
+}
+
+fn partition_common(vm: &mut Vm, args: &[Value], rev: bool) -> PyResult {
+    let name = if rev { "rpartition" } else { "partition" };
+    let s = this(vm, args, name)?;
+    arg_count(vm, name, args, 2, 2)?;
+    let sep = str_arg(vm, args[1], name)?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = if rev { s.rfind(sep) } else { s.find(sep) };
+    let parts = match found {
+        Some(i) => [&s[..i], sep, &s[i + sep.len()..]],
+        None if rev => ["", "", s],
+        None => [s, "", ""],
+    };
+    let mut vals = Vec::new();
+    let base = vm.roots_len();
+    for p in parts {
+        match vm.new_str(p) {
+            Ok(v) => {
+                vm.push_root(v);
+                vals.push(v);
+            }
+            Err(e) => {
+                vm.truncate_roots(base);
+                return Err(e);
+            }
+        }
+    }
+    let r = vm.new_tuple(vals);
+    vm.truncate_roots(base);
+    r
+}
+fn str_partition(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    partition_common(vm, a, false)
+}
+fn str_rpartition(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    partition_common(vm, a, true)
+}
+
+fn str_removeprefix(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "removeprefix")?;
+    arg_count(vm, "removeprefix", args, 2, 2)?;
+    let p = str_arg(vm, args[1], "removeprefix")?;
+    ret_str(vm, s.strip_prefix(p).unwrap_or(s))
+}
+fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "removesuffix")?;
+    arg_count(vm, "removesuffix", args, 2, 2)?;
+    let p = str_arg(vm, args[1], "removesuffix")?;
+    ret_str(vm, s.strip_suffix(p).unwrap_or(s))
+}
+
+// ---------------------------------------------------------------- case and predicates
+
+fn cased(c: char) -> bool {
+    c.is_lowercase() || c.is_uppercase()
+}
+
+macro_rules! case_method {
+    ($f:ident, $name:expr, |$s:ident| $body:expr) => {
+        fn $f(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+            let $s = this(vm, args, $name)?;
+            let r: String = $body;
+            ret_str(vm, &r)
+        }
+    };
+}
+case_method!(str_upper, "upper", |s| s.to_uppercase());
+case_method!(str_lower, "lower", |s| s.to_lowercase());
+case_method!(str_casefold, "casefold", |s| s.to_lowercase().replace('ß', "ss"));
+case_method!(str_swapcase, "swapcase", |s| s
+    .chars()
+    .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+    .collect());
+case_method!(str_capitalize, "capitalize", |s| {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        None => String::new(),
+    }
+});
+case_method!(str_title, "title", |s| {
+    let mut out = String::new();
+    let mut prev = false;
+    for c in s.chars() {
+        if prev { out.extend(c.to_lowercase()) } else { out.extend(c.to_uppercase()) }
+        prev = cased(c);
+    }
+    out
+});
+
+macro_rules! pred_method {
+    ($f:ident, $name:expr, |$s:ident| $body:expr) => {
+        fn $f(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+            let $s = this(vm, args, $name)?;
+            Ok(Value::bool($body))
+        }
+    };
+}
+fn nonempty_all(s: &str, f: impl Fn(char) -> bool) -> bool {
+    !s.is_empty() && s.chars().all(f)
+}
+fn is_decimal(c: char) -> bool {
+    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_some())
+        || ('\u{660}'..='\u{669}').contains(&c)
+        || ('\u{6f0}'..='\u{6f9}').contains(&c)
+        || ('\u{966}'..='\u{96f}').contains(&c)
+        || ('\u{ff10}'..='\u{ff19}').contains(&c)
+}
+fn is_digit(c: char) -> bool {
+    is_decimal(c) || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}')
+}
+pred_method!(str_isdigit, "isdigit", |s| nonempty_all(s, is_digit));
+pred_method!(str_isdecimal, "isdecimal", |s| nonempty_all(s, is_decimal));
+pred_method!(str_isnumeric, "isnumeric", |s| nonempty_all(s, |c| c.is_numeric()));
+pred_method!(str_isalpha, "isalpha", |s| nonempty_all(s, |c| c.is_alphabetic()));
+pred_method!(str_isalnum, "isalnum", |s| nonempty_all(s, |c| c.is_alphanumeric()));
+pred_method!(str_isspace, "isspace", |s| nonempty_all(s, py_space));
+pred_method!(str_isascii, "isascii", |s| s.is_ascii());
+pred_method!(str_isprintable, "isprintable", |s| s.chars().all(is_printable));
+pred_method!(str_isupper, "isupper", |s| s.chars().any(cased) && !s.chars().any(|c| c.is_lowercase()));
+pred_method!(str_islower, "islower", |s| s.chars().any(cased) && !s.chars().any(|c| c.is_uppercase()));
+pred_method!(str_istitle, "istitle", |s| {
+    let (mut prev, mut any) = (false, false);
+    let mut ok = true;
+    for c in s.chars() {
+        if c.is_uppercase() {
+            ok &= !prev;
+            prev = true;
+            any = true;
+        } else if c.is_lowercase() {
+            ok &= prev;
+            prev = true;
+            any = true;
+        } else {
+            prev = false;
+        }
+    }
+    ok && any
+});
+pred_method!(str_isidentifier, "isidentifier", |s| {
+    let mut cs = s.chars();
+    match cs.next() {
+        Some(f) if f == '_' || f.is_alphabetic() => cs.all(|c| c == '_' || c.is_alphanumeric()),
+        _ => false,
+    }
+});
+
+// ---------------------------------------------------------------- padding
+
+fn fill_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(usize, char)> {
+    arg_count(vm, name, args, 2, 3)?;
+    let w = match as_int(args[1]) {
+        Some(w) => w.max(0) as usize,
+        None => {
+            let tn = vm.type_name(args[1]);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        }
+    };
+    let fill = match args.get(2) {
+        None => ' ',
+        Some(v) => match as_str(v) {
+            Some(f) if f.chars().count() == 1 => f.chars().next().unwrap(),
+            _ => return Err(vm.type_error("The fill character must be exactly one character long")),
+        },
+    };
+    Ok((w, fill))
+}
+
+fn pad_common(vm: &mut Vm, args: &[Value], name: &str, how: char) -> PyResult {
+    let s = this(vm, args, name)?;
+    let (w, fill) = fill_arg(vm, args, name)?;
+    let n = s.chars().count();
+    if n >= w {
+        return ret_str(vm, s);
+    }
+    let total = w - n;
+    let (l, r) = match how {
+        '<' => (0, total),
+        '>' => (total, 0),
+        // CPython's center puts the extra char on the left when the width is odd.
+        _ => {
+            let left = total / 2 + (total & w & 1);
+            (left, total - left)
+        }
+    };
+    let f = fill.to_string();
+    let out = format!("{}{}{}", f.repeat(l), s, f.repeat(r));
+    ret_str(vm, &out)
+}
+fn str_center(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    pad_common(vm, a, "center", '^')
+}
+fn str_ljust(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    pad_common(vm, a, "ljust", '<')
+}
+fn str_rjust(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+    pad_common(vm, a, "rjust", '>')
+}
+
+fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "zfill")?;
+    arg_count(vm, "zfill", args, 2, 2)?;
+    let w = as_int(args[1]).unwrap_or(0).max(0) as usize;
+    let n = s.chars().count();
+    if n >= w {
+        return ret_str(vm, s);
+    }
+    let (sign, rest) = match s.chars().next() {
+        Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
+        _ => (String::new(), s),
+    };
+    let out = format!("{sign}{}{rest}", "0".repeat(w - n));
+    ret_str(vm, &out)
+}
+
+fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "expandtabs")?;
+    let ts = opt_int(vm, args.get(1).copied().or_else(|| kwarg(kw, "tabsize")))?.unwrap_or(8);
+    let mut out = String::new();
+    let mut col = 0i64;
+    for c in s.chars() {
+        match c {
+            '\t' => {
+                if ts > 0 {
+                    let n = ts - col % ts;
+                    out.push_str(&" ".repeat(n as usize));
+                    col += n;
+                }
+            }
+            '\n' | '\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret_str(vm, &out)
+}
+
+// ---------------------------------------------------------------- encode / translate
+
+/// Encode with the codecs weft knows (utf-8, ascii, latin-1).
+pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Vec<u8>> {
+    let enc = encoding.to_ascii_lowercase().replace('_', "-");
+    let limit = match enc.as_str() {
+        "utf-8" | "utf8" => return Ok(s.as_bytes().to_vec()),
+        "ascii" | "us-ascii" => 128u32,
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => 256,
+        _ => {
+            let t = vm.rt.types.exc.lookup_error;
+            return Err(vm.new_exception(t, &format!("unknown encoding: {encoding}")));
+        }
+    };
+    let mut out = Vec::with_capacity(s.len());
+    for (i, c) in s.chars().enumerate() {
+        if (c as u32) < limit {
+            out.push(c as u32 as u8);
+            continue;
+        }
+        match errors {
+            "ignore" => {}
+            "replace" => out.push(b'?'),
+            _ => {
+                let name = if limit == 128 { "ascii" } else { "latin-1" };
+                let mut esc = String::new();
+                escape_char(&mut esc, c);
+                let t = vm.rt.types.exc.unicode_encode_error;
+                return Err(vm.new_exception(
+                    t,
+                    &format!("'{name}' codec can't encode character '{esc}' in position {i}: ordinal not in range({limit})"),
+                ));
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn str_encode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "encode")?;
+    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
+    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
+    let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
+    let er = errs.as_ref().and_then(as_str).unwrap_or("strict").to_string();
+    let b = encode(vm, s, &e, &er)?;
+    vm.new_bytes(b)
+}
+
+fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    // Registered as a plain function: args may start with the str type when called
+    // through the class; skip a leading non-str/non-dict argument.
+    let args: Vec<Value> = args.iter().copied().filter(|v| !v.is::<crate::objects::typeobj::TypeData>()).collect();
+    let d = vm.new_dict()?;
+    vm.push_root(d);
+    let r = (|| -> PyResult<()> {
+        if args.len() == 1 {
+            for (k, v) in vm.dict_items(args[0]) {
+                let key = match as_str(&k) {
+                    Some(s) if s.chars().count() == 1 => vm.new_int(s.chars().next().unwrap() as i64)?,
+                    _ => k,
+                };
+                vm.dict_set(d, key, v)?;
+            }
+            return Ok(());
+        }
+        let (Some(x), Some(y)) = (args.first().and_then(as_str), args.get(1).and_then(as_str)) else {
+            return Err(vm.type_error("maketrans() argument must be str"));
+        };
+        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        if x.len() != y.len() {
+            return Err(vm.value_error("the first two maketrans arguments must have equal length"));
+        }
+        for (a, b) in x.iter().zip(y.iter()) {
+            let k = vm.new_int(*a as i64)?;
+            let v = vm.new_int(*b as i64)?;
+            vm.dict_set(d, k, v)?;
+        }
+        if let Some(z) = args.get(2).and_then(as_str) {
+            for c in z.chars().collect::<Vec<_>>() {
+                let k = vm.new_int(c as i64)?;
+                vm.dict_set(d, k, Value::NONE)?;
+            }
+        }
+        Ok(())
+    })();
+    vm.pop_roots(1);
+    r.map(|_| d)
+}
+
+fn str_translate(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "translate")?;
+    arg_count(vm, "translate", args, 2, 2)?;
+    let table = args[1];
+    let mut out = String::new();
+    for c in s.chars() {
+        let k = vm.new_int(c as i64)?;
+        match vm.getitem(table, k) {
+            Ok(v) if v.is_none() => {}
+            Ok(v) => {
+                if let Some(t) = as_str(&v) {
+                    out.push_str(t);
+                } else if let Some(i) = as_int(v) {
+                    out.push(char::from_u32(i as u32).unwrap_or('\u{fffd}'));
+                } else {
+                    return Err(vm.type_error("character mapping must return integer, None or str"));
+                }
+            }
+            Err(e) if vm.err_is(&e, vm.rt.types.exc.lookup_error) => out.push(c),
+            Err(e) => return Err(e),
+        }
+    }
+    ret_str(vm, &out)
+}
+
+// ---------------------------------------------------------------- % formatting
+
+/// A conversion spec after '%'.
+struct Pct {
+    key: Option<String>,
+    left: bool,
+    plus: bool,
+    space: bool,
+    alt: bool,
+    zero: bool,
+    width: Option<usize>,
+    prec: Option<usize>,
+    conv: char,
+}
+
+/// The next positional argument for '%' formatting.
+fn next_arg(vm: &mut Vm, items: &[Value], idx: &mut usize) -> PyResult<Value> {
+    match items.get(*idx) {
+        Some(&v) => {
+            *idx += 1;
+            Ok(v)
+        }
+        None => Err(vm.type_error("not enough arguments for format string")),
+    }
+}
+
+/// Format one '%' conversion of `v`; `bytes_mode` makes %s take bytes content.
+fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String> {
+    let mut spec = Spec {
+        fill: ' ',
+        align: Some(if p.left { '<' } else { '>' }),
+        sign: if p.plus { '+' } else if p.space { ' ' } else { '-' },
+        z: false,
+        alt: p.alt,
+        width: p.width.unwrap_or(0),
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
+    let numeric_pad = |spec: &mut Spec| {
+        if p.zero && !p.left {
+            spec.fill = '0';
+            spec.align = Some('=');
+        }
+    };
+    let text = match p.conv {
+        's' | 'r' | 'a' | 'b' => {
+            let s = if bytes_mode && matches!(p.conv, 's' | 'b') {
+                if let Some(b) = v.downcast::<BytesData>() {
+                    b.0.iter().map(|&c| c as char).collect()
+                } else if let Some(b) = v.downcast::<ByteArrayData>() {
+                    b.0.lock().iter().map(|&c| c as char).collect()
+                } else {
+                    let tn = vm.type_name(v);
+                    return Err(vm.type_error(format!(
+                        "%b requires a bytes-like object, or an object that implements __bytes__, not '{tn}'"
+                    )));
+                }
+            } else if p.conv == 's' {
+                vm.str_of(v)?
+            } else if p.conv == 'r' {
+                vm.repr(v)?
+            } else {
+                let r = vm.repr(v)?;
+                ascii_escape(&r)
+            };
+            let s: String = match p.prec {
+                Some(n) => s.chars().take(n).collect(),
+                None => s,
+            };
+            spec.ty = None;
+            return format_str(&s, &Spec { sign: '-', alt: false, ..spec }).map_err(|m| vm.value_error(m));
+        }
+        'c' => {
+            let ch = if let Some(s) = as_str(&v).filter(|s| s.chars().count() == 1) {
+                s.chars().next().unwrap()
+            } else if let Some(i) = as_int(v) {
+                match u32::try_from(i).ok().and_then(char::from_u32) {
+                    Some(c) => c,
+                    None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
+                }
+            } else {
+                return Err(vm.type_error("%c requires int or char"));
+            };
+            return format_str(&ch.to_string(), &Spec { sign: '-', alt: false, ..spec }).map_err(|m| vm.value_error(m));
+        }
+        'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
+            let n = pct_int(vm, v, p.conv)?;
+            numeric_pad(&mut spec);
+            spec.ty = Some(match p.conv {
+                'x' | 'X' | 'o' => p.conv,
+                _ => 'd',
+            });
+            let mut out = format_int(&n, &spec).map_err(|m| vm.value_error(m))?;
+            if let Some(pr) = p.prec {
+                // Precision is a minimum digit count for integer conversions.
+                let digits: String = out.chars().filter(|c| c.is_ascii_hexdigit()).collect();
+                if digits.len() < pr && spec.width == 0 {
+                    let sign = if out.starts_with(['-', '+', ' ']) { out.remove(0).to_string() } else { String::new() };
+                    out = format!("{sign}{}{out}", "0".repeat(pr - digits.len()));
+                }
+            }
+            out
+        }
+        'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
+            let f = pct_float(vm, v, p.conv)?;
+            numeric_pad(&mut spec);
+            spec.ty = Some(p.conv);
+            spec.precision = Some(p.prec.unwrap_or(6));
+            format_float(f, &spec).map_err(|m| vm.value_error(m))?
+        }
+        _ => unreachable!(),
+    };
+    Ok(text)
+}
+
+fn pct_int(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
+    if let Some(b) = crate::helpers::as_bigint(v) {
+        return Ok(b);
+    }
+    if let Some(f) = unwrap_base::<FloatData>(&v).map(|f| f.0) {
+        if matches!(conv, 'x' | 'X' | 'o') {
+            return Err(vm.type_error(format!("%{conv} format: an integer is required, not float")));
+        }
+        let r = crate::objects::int_methods::float_to_int(vm, f)?;
+        return Ok(crate::helpers::as_bigint(r).unwrap_or_default());
+    }
+    for name in ["__index__", "__int__"] {
+        if let Some(f) = vm.lookup_special(v, name) {
+            let r = vm.call(f, &[v], &[])?;
+            if let Some(b) = crate::helpers::as_bigint(r) {
+                return Ok(b);
+            }
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(if matches!(conv, 'x' | 'X' | 'o') {
+        format!("%{conv} format: an integer is required, not {tn}")
+    } else {
+        format!("%{conv} format: a real number is required, not {tn}")
+    }))
+}
+
+fn pct_float(vm: &mut Vm, v: Value, _conv: char) -> PyResult<f64> {
+    if let Some(f) = crate::helpers::as_f64(v) {
+        return Ok(f);
+    }
+    if let Some(f) = vm.lookup_special(v, "__float__") {
+        let r = vm.call(f, &[v], &[])?;
+        if let Some(x) = crate::helpers::as_f64(r) {
+            return Ok(x);
+        }
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("must be real number, not {tn}")))
+}
+
+/// `fmt % args` over chars (str, or bytes as latin-1 chars when `bytes_mode`).
+pub fn percent_format_chars(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+    let tuple_items: Option<Vec<Value>> = unwrap_base::<TupleData>(&args).map(|t| t.0.to_vec());
+    let is_mapping = tuple_items.is_none()
+        && !args.is::<StrData>()
+        && (unwrap_base::<DictData>(&args).is_some() || (vm.type_name(args) != "str" && vm.lookup_special(args, "__getitem__").is_some() && !args.is::<crate::objects::list::ListData>() && !args.is::<BytesData>()));
+    let items = tuple_items.clone().unwrap_or_else(|| vec![args]);
+    let mut idx = 0;
+    let c: Vec<char> = fmt.chars().collect();
+    let mut out = String::with_capacity(fmt.len());
+    let mut i = 0;
+    let mut used_key = false;
+    while i < c.len() {
+        if c[i] != '%' {
+            out.push(c[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        i += 1;
+        let mut p = Pct { key: None, left: false, plus: false, space: false, alt: false, zero: false, width: None, prec: None, conv: ' ' };
+        if i < c.len() && c[i] == '(' {
+            let mut depth = 1;
+            let ks = i + 1;
+            i += 1;
+            while i < c.len() && depth > 0 {
+                if c[i] == '(' {
+                    depth += 1;
+                } else if c[i] == ')' {
+                    depth -= 1;
+                }
+                i += 1;
+            }
+            if depth > 0 {
+                return Err(vm.value_error("incomplete format key"));
+            }
+            p.key = Some(c[ks..i - 1].iter().collect());
+        }
+        while i < c.len() && matches!(c[i], '-' | '+' | ' ' | '#' | '0') {
+            match c[i] {
+                '-' => p.left = true,
+                '+' => p.plus = true,
+                ' ' => p.space = true,
+                '#' => p.alt = true,
+                _ => p.zero = true,
+            }
+            i += 1;
+        }
+        let read_num = |vm: &mut Vm, i: &mut usize, idx: &mut usize| -> PyResult<Option<usize>> {
+            if *i < c.len() && c[*i] == '*' {
+                *i += 1;
+                let v = next_arg(vm, &items, idx)?;
+                return match as_int(v) {
+                    Some(n) => Ok(Some(n.unsigned_abs() as usize)),
+                    None => Err(vm.type_error("* wants int")),
+                };
+            }
+            let s = *i;
+            while *i < c.len() && c[*i].is_ascii_digit() {
+                *i += 1;
+            }
+            Ok(if *i > s { c[s..*i].iter().collect::<String>().parse().ok() } else { None })
+        };
+        p.width = read_num(vm, &mut i, &mut idx)?;
+        if i < c.len() && c[i] == '.' {
+            i += 1;
+            p.prec = Some(read_num(vm, &mut i, &mut idx)?.unwrap_or(0));
+        }
+        while i < c.len() && matches!(c[i], 'h' | 'l' | 'L') {
+            i += 1;
+        }
+        if i >= c.len() {
+            return Err(vm.value_error("incomplete format"));
+        }
+        p.conv = c[i];
+        i += 1;
+        if p.conv == '%' {
+            out.push('%');
+            continue;
+        }
+        if !matches!(p.conv, 's' | 'r' | 'a' | 'c' | 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G')
+            && !(bytes_mode && p.conv == 'b')
+        {
+            return Err(vm.value_error(format!(
+                "unsupported format character '{}' (0x{:x}) at index {}",
+                p.conv, p.conv as u32, i - 1
+            )));
+        }
+        let _ = start;
+        let v = if let Some(k) = &p.key {
+            if !is_mapping {
+                return Err(vm.type_error("format requires a mapping"));
+            }
+            used_key = true;
+            let kv = vm.new_str(k)?;
+            vm.push_root(kv);
+            let r = vm.getitem(args, kv);
+            vm.pop_roots(1);
+            r?
+        } else {
+            next_arg(vm, &items, &mut idx)?
+        };
+        vm.push_root(v);
+        let r = pct_one(vm, &p, v, bytes_mode);
+        vm.pop_roots(1);
+        out.push_str(&r?);
+    }
+    if idx < items.len() && !is_mapping && !used_key {
+        return Err(vm.type_error("not all arguments converted during string formatting"));
+    }
+    Ok(out)
+}
+
+/// `fmt % args` for str.
+pub fn percent_format(vm: &mut Vm, fmt: &str, args: Value) -> PyResult<String> {
+    percent_format_chars(vm, fmt, args, false)
+}
+
+// ---------------------------------------------------------------- str.format
+
+struct Fmt<'a> {
+    args: &'a [Value],
+    kw: &'a [(Value, Value)],
+    mapping: Value,
+    auto: Option<usize>,
+    manual: bool,
+}
+
+fn fmt_err(vm: &mut Vm, m: &str) -> PyErr {
+    vm.value_error(m)
+}
+
+/// Look up the field `name` (`0`, `x`, `0.attr[1]`); the result is rooted by the caller.
+fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
+    let first_end = name.find(['.', '[']).unwrap_or(name.len());
+    let (first, mut rest) = name.split_at(first_end);
+    let mut v = if first.is_empty() || first.chars().all(|c| c.is_ascii_digit()) {
+        let i = if first.is_empty() {
+            if st.manual {
+                return Err(fmt_err(vm, "cannot switch from manual field specification to automatic field numbering"));
+            }
+            let n = st.auto.unwrap_or(0);
+            st.auto = Some(n + 1);
+            n
+        } else {
+            if st.auto.is_some() {
+                return Err(fmt_err(vm, "cannot switch from automatic field numbering to manual field specification"));
+            }
+            st.manual = true;
+            first.parse::<usize>().unwrap_or(usize::MAX)
+        };
+        match st.args.get(i) {
+            Some(&v) => v,
+            None => return Err(vm.index_error(format!("Replacement index {i} out of range for positional args tuple"))),
+        }
+    } else if let Some(&(_, v)) = st.kw.iter().find(|(k, _)| as_str(k) == Some(first)) {
+        v
+    } else if !st.mapping.is_null() {
+        let k = vm.new_str(first)?;
+        vm.push_root(k);
+        let r = vm.getitem(st.mapping, k);
+        vm.pop_roots(1);
+        r?
+    } else {
+        let k = vm.new_str(first)?;
+        return Err(vm.key_error(k));
+    };
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix('.') {
+            let end = r.find(['.', '[']).unwrap_or(r.len());
+            let attr = vm.intern(&r[..end]);
+            vm.push_root(v);
+            let nv = vm.getattr(v, attr);
+            vm.pop_roots(1);
+            v = nv?;
+            rest = &r[end..];
+        } else if let Some(r) = rest.strip_prefix('[') {
+            let Some(end) = r.find(']') else { return Err(fmt_err(vm, "Missing ']' in format string")) };
+            let key = &r[..end];
+            let k = match key.parse::<i64>() {
+                Ok(i) if key.chars().all(|c| c.is_ascii_digit()) => vm.new_int(i)?,
+                _ => vm.new_str(key)?,
+            };
+            vm.push_root(v);
+            vm.push_root(k);
+            let nv = vm.getitem(v, k);
+            vm.pop_roots(2);
+            v = nv?;
+            rest = &r[end + 1..];
+        } else {
+            return Err(fmt_err(vm, "Only '.' or '[' may follow ']' in format field specifier"));
+        }
+    }
+    Ok(v)
+}
+
+fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<String> {
+    if depth > 2 {
+        return Err(fmt_err(vm, "Max string recursion exceeded"));
+    }
+    let c: Vec<char> = fmt.chars().collect();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < c.len() {
+        match c[i] {
+            '{' if c.get(i + 1) == Some(&'{') => {
+                out.push('{');
+                i += 2;
+            }
+            '}' if c.get(i + 1) == Some(&'}') => {
+                out.push('}');
+                i += 2;
+            }
+            '}' => return Err(fmt_err(vm, "Single '}' encountered in format string")),
+            '{' => {
+                // Find the matching '}' (nested braces allowed in the spec).
+                let mut depth_b = 1;
+                let mut j = i + 1;
+                while j < c.len() {
+                    if c[j] == '{' {
+                        depth_b += 1;
+                    } else if c[j] == '}' {
+                        depth_b -= 1;
+                        if depth_b == 0 {
+                            break;
+                        }
+                    }
+                    j += 1;
+                }
+                if j >= c.len() {
+                    return Err(fmt_err(vm, if depth_b > 1 { "unmatched '{' in format spec" } else { "expected '}' before end of string" }));
+                }
+                let field: String = c[i + 1..j].iter().collect();
+                i = j + 1;
+                // field = name[!conv][:spec]; '[' ... ']' may contain ':' or '!'.
+                let mut k = 0;
+                let fc: Vec<char> = field.chars().collect();
+                let mut in_bracket = false;
+                while k < fc.len() {
+                    match fc[k] {
+                        '[' => in_bracket = true,
+                        ']' => in_bracket = false,
+                        '!' | ':' if !in_bracket => break,
+                        _ => {}
+                    }
+                    k += 1;
+                }
+                let name: String = fc[..k].iter().collect();
+                let mut conv = None;
+                let mut spec = String::new();
+                if k < fc.len() && fc[k] == '!' {
+                    conv = fc.get(k + 1).copied();
+                    k += 2;
+                    if k < fc.len() && fc[k] != ':' {
+                        return Err(fmt_err(vm, "expected ':' after conversion specifier"));
+                    }
+                }
+                if k < fc.len() && fc[k] == ':' {
+                    spec = fc[k + 1..].iter().collect();
+                }
+                let base = vm.roots_len();
+                let r = (|| -> PyResult<String> {
+                    let v = resolve_field(vm, st, &name)?;
+                    vm.push_root(v);
+                    let spec = if spec.contains('{') { format_impl(vm, st, &spec, depth + 1)? } else { spec };
+                    let v = match conv {
+                        None => v,
+                        Some(cv @ ('r' | 's' | 'a')) => {
+                            let s = match cv {
+                                'r' => vm.repr(v)?,
+                                's' => vm.str_of(v)?,
+                                _ => {
+                                    let r = vm.repr(v)?;
+                                    ascii_escape(&r)
+                                }
+                            };
+                            let sv = vm.new_str(&s)?;
+                            vm.push_root(sv);
+                            sv
+                        }
+                        Some(cv) => {
+                            return Err(fmt_err(vm, &format!("Unknown conversion specifier {cv}")));
+                        }
+                    };
+                    vm.format(v, &spec)
+                })();
+                vm.truncate_roots(base);
+                out.push_str(&r?);
+            }
+            ch => {
+                out.push(ch);
+                i += 1;
+            }
+        }
+    }
+    Ok(out)
+}
+
+fn str_format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "format")?;
+    let mut st = Fmt { args: &args[1..], kw, mapping: Value::NULL, auto: None, manual: false };
+    let r = format_impl(vm, &mut st, s, 0)?;
+    ret_str(vm, &r)
+}
+
+fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "format_map")?;
+    arg_count(vm, "format_map", args, 2, 2)?;
+    let mut st = Fmt { args: &[], kw: &[], mapping: args[1], auto: None, manual: false };
+    let r = format_impl(vm, &mut st, s, 0)?;
+    ret_str(vm, &r)
+}
+
+/// `format(spec)` for any value via `str.format`-style rules: exposed for f-strings'
+/// sake as `vm.format` already exists; this is `str.__format__`.
+fn str_dunder_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "__format__")?;
+    arg_count(vm, "__format__", args, 2, 2)?;
+    let spec = str_arg(vm, args[1], "__format__")?;
+    let sv = vm.new_str(s)?;
+    vm.push_root(sv);
+    let r = vm.format_value(sv, spec);
+    vm.pop_roots(1);
+    let r = r?;
+    ret_str(vm, &r)
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.rt.types.str;
+    vm.set_new(t, str_new);
+    crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
+    let methods: &[(&'static str, NativeFn)] = &[
+        ("split", str_split),
+        ("rsplit", str_rsplit),
+        ("splitlines", str_splitlines),
+        ("join", str_join),
+        ("strip", str_strip),
+        ("lstrip", str_lstrip),
+        ("rstrip", str_rstrip),
+        ("replace", str_replace),
+        ("find", str_find),
+        ("rfind", str_rfind),
+        ("index", str_index),
+        ("rindex", str_rindex),
+        ("count", str_count),
+        ("startswith", str_startswith),
+        ("endswith", str_endswith),
+        ("partition", str_partition),
+        ("rpartition", str_rpartition),
+        ("removeprefix", str_removeprefix),
+        ("removesuffix", str_removesuffix),
+        ("upper", str_upper),
+        ("lower", str_lower),
+        ("casefold", str_casefold),
+        ("swapcase", str_swapcase),
+        ("capitalize", str_capitalize),
+        ("title", str_title),
+        ("isdigit", str_isdigit),
+        ("isdecimal", str_isdecimal),
+        ("isnumeric", str_isnumeric),
+        ("isalpha", str_isalpha),
+        ("isalnum", str_isalnum),
+        ("isspace", str_isspace),
+        ("isascii", str_isascii),
+        ("isprintable", str_isprintable),
+        ("isupper", str_isupper),
+        ("islower", str_islower),
+        ("istitle", str_istitle),
+        ("isidentifier", str_isidentifier),
+        ("center", str_center),
+        ("ljust", str_ljust),
+        ("rjust", str_rjust),
+        ("zfill", str_zfill),
+        ("expandtabs", str_expandtabs),
+        ("encode", str_encode),
+        ("maketrans", str_maketrans),
+        ("translate", str_translate),
+        ("format", str_format),
+        ("format_map", str_format_map),
+        ("__format__", str_dunder_format),
+    ];
+    for &(name, f) in methods {
+        vm.add_method(t, name, f);
+    }
+}

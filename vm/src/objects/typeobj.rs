@@ -1,0 +1,44 @@
+//! `type`: classes, built-in and user-defined.
+use crate::object::{trace_value, trace_values};
+use crate::payload;
+use crate::value::Value;
+use parking_lot::RwLock;
+
+/// How instances of a class are laid out: decided by the nearest built-in base.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// A built-in type whose instances are made by its own constructor only.
+    Builtin,
+    /// `object` and plain user classes: an `InstanceData` with a `__dict__`.
+    Instance,
+    /// `BaseException` and subclasses: an `ExcData`.
+    Exception,
+}
+
+/// A native constructor: `(vm, cls, args, kwargs) -> instance`.
+pub type NewFn = fn(&mut crate::vm::Vm, Value, &[Value], &[(Value, Value)]) -> crate::vm::PyResult;
+
+pub struct TypeData {
+    pub name: RwLock<String>,
+    pub qualname: RwLock<String>,
+    /// Direct bases.
+    pub bases: Box<[Value]>,
+    /// Method resolution order, starting with the type itself (stored as NULL here:
+    /// `mro()` prepends the type's own value).
+    pub mro_tail: Box<[Value]>,
+    /// The class namespace (a dict object).
+    pub dict: Value,
+    pub layout: Layout,
+    /// Native constructor inherited from the nearest built-in base.
+    pub new: Option<NewFn>,
+    /// The user class is a subclass of a built-in value type (int, str, list, ...):
+    /// instances carry a built-in `base` value.
+    pub builtin_base: Value,
+    pub is_user: bool,
+}
+payload!(TypeData, "type", |this, t| {
+    trace_values(&this.bases, t);
+    trace_values(&this.mro_tail, t);
+    trace_value(this.dict, t);
+    trace_value(this.builtin_base, t);
+});

@@ -1,0 +1,470 @@
+//! Attribute lookup, assignment and deletion (the descriptor protocol, simplified to
+//! the descriptors weft has: functions, built-in methods, static/class methods and
+//! properties, plus user classes defining `__get__`).
+use crate::helpers::as_str;
+use crate::objects::builtin_fn::BuiltinFn;
+use crate::objects::exception::ExcData;
+use crate::objects::function::{BoundMethod, ClassMethod, FunctionData, Property, StaticMethod};
+use crate::objects::instance::InstanceData;
+use crate::objects::module::ModuleData;
+use crate::objects::typeobj::TypeData;
+use crate::types::{lookup_in_mro, type_data};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// The `__dict__` of an object that has one.
+pub fn instance_dict(v: Value) -> Option<Value> {
+    if let Some(i) = v.downcast::<InstanceData>() {
+        return Some(i.dict);
+    }
+    if let Some(m) = v.downcast::<ModuleData>() {
+        return Some(m.dict);
+    }
+    if let Some(e) = v.downcast::<ExcData>() {
+        return Some(e.dict);
+    }
+    None
+}
+
+impl Vm {
+    pub fn getattr_str(&mut self, obj: Value, name: &str) -> PyResult {
+        let n = self.intern(name);
+        self.getattr(obj, n)
+    }
+
+    /// `obj.name`.
+    pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult {
+        match self.getattr_opt(obj, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.no_attribute(obj, name)),
+        }
+    }
+
+    pub fn no_attribute(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
+        let n = as_str(&name).unwrap_or("?").to_string();
+        if let Some(t) = obj.downcast::<TypeData>() {
+            let tn = t.name.read().clone();
+            return self.attribute_error(format!("type object '{tn}' has no attribute '{n}'"));
+        }
+        if let Some(m) = obj.downcast::<ModuleData>() {
+            let mn = self.dict_get_str(m.dict, "__name__");
+            let mn = mn.and_then(|v| as_str(&v).map(|s| s.to_string())).unwrap_or("?".into());
+            return self.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
+        }
+        let tn = self.type_name(obj);
+        self.attribute_error(format!("'{tn}' object has no attribute '{n}'"))
+    }
+
+    /// `obj.name`, or None when there is no such attribute (AttributeError from a
+    /// property or `__getattr__` is also turned into None).
+    pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        if obj.is::<TypeData>() {
+            return self.type_getattr(obj, name);
+        }
+        if obj.is::<crate::objects::function::SuperData>() {
+            let ga = self.rt.types.super_;
+            let n = self.intern("__getattribute__");
+            let f = lookup_in_mro(self, ga, n).expect("super.__getattribute__");
+            return match self.call(f, &[obj, name], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, self.rt.types.exc.attribute_error) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+        let ty = self.type_of(obj);
+        let descr = lookup_in_mro(self, ty, name);
+        if let Some(d) = descr
+            && let Some(p) = d.downcast::<Property>()
+        {
+            let fget = p.fget;
+            if fget.is_null() || fget.is_none() {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(self.attribute_error(format!("property '{n}' of '{tn}' object has no getter")));
+            }
+            return self.call(fget, &[obj], &[]).map(Some);
+        }
+        if let Some(d) = instance_dict(obj)
+            && let Some(v) = self.dict_get_str_key(d, name)?
+        {
+            return Ok(Some(v));
+        }
+        if let Some(v) = self.special_attr(obj, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(d) = descr {
+            return self.bind(d, obj, ty).map(Some);
+        }
+        if type_data(ty).is_user {
+            let ga = self.intern("__getattr__");
+            if let Some(f) = lookup_in_mro(self, ty, ga) {
+                return match self.call(f, &[obj, name], &[]) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.err_is(&e, self.rt.types.exc.attribute_error) => Err(e),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        Ok(None)
+    }
+
+    /// Apply a class attribute found for an instance (the descriptor `__get__`).
+    fn bind(&mut self, d: Value, obj: Value, ty: Value) -> PyResult {
+        if d.is::<FunctionData>() {
+            let t = self.rt.types.method;
+            return self.alloc(t, BoundMethod { func: d, this: obj });
+        }
+        if let Some(b) = d.downcast::<BuiltinFn>() {
+            if b.this.is_null() {
+                let (name, f, owner) = (b.name, b.f, b.owner);
+                let t = self.rt.types.builtin_function;
+                return self.alloc(t, BuiltinFn { name, f, this: obj, owner });
+            }
+            return Ok(d);
+        }
+        if let Some(s) = d.downcast::<StaticMethod>() {
+            return Ok(s.0);
+        }
+        if let Some(c) = d.downcast::<ClassMethod>() {
+            let f = c.0;
+            let t = self.rt.types.method;
+            return self.alloc(t, BoundMethod { func: f, this: ty });
+        }
+        let dty = self.type_of(d);
+        if type_data(dty).is_user {
+            let g = self.intern("__get__");
+            if let Some(get) = lookup_in_mro(self, dty, g) {
+                return self.call(get, &[d, obj, ty], &[]);
+            }
+        }
+        Ok(d)
+    }
+
+    /// Attribute lookup on a class: its MRO first, then the metatype (`type`).
+    fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.type_special_attr(cls, name)? {
+            return Ok(Some(v));
+        }
+        if let Some(d) = lookup_in_mro(self, cls, name) {
+            if let Some(c) = d.downcast::<ClassMethod>() {
+                let f = c.0;
+                let t = self.rt.types.method;
+                return self.alloc(t, BoundMethod { func: f, this: cls }).map(Some);
+            }
+            if let Some(s) = d.downcast::<StaticMethod>() {
+                return Ok(Some(s.0));
+            }
+            let dty = self.type_of(d);
+            if type_data(dty).is_user && !d.is::<Property>() {
+                let g = self.intern("__get__");
+                if let Some(get) = lookup_in_mro(self, dty, g) {
+                    return self.call(get, &[d, Value::NONE, cls], &[]).map(Some);
+                }
+            }
+            return Ok(Some(d));
+        }
+        let meta = self.type_of(cls);
+        if let Some(d) = lookup_in_mro(self, meta, name) {
+            return self.bind(d, cls, meta).map(Some);
+        }
+        Ok(None)
+    }
+
+    fn type_special_attr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
+        let td = type_data(cls);
+        let v = match as_str(&name).unwrap_or("") {
+            "__name__" => {
+                let n = td.name.read().clone();
+                self.new_str(&n)?
+            }
+            "__qualname__" => {
+                let n = td.qualname.read().clone();
+                self.new_str(&n)?
+            }
+            "__mro__" => {
+                let m = crate::types::mro(cls);
+                self.new_tuple(m)?
+            }
+            "__bases__" => {
+                let b = td.bases.to_vec();
+                self.new_tuple(b)?
+            }
+            "__base__" => td.bases.first().copied().unwrap_or(Value::NONE),
+            "__dict__" => td.dict,
+            "__class__" => self.type_of(cls),
+            "__doc__" => self.dict_get_str(td.dict, "__doc__").unwrap_or(Value::NONE),
+            "__module__" => match self.dict_get_str(td.dict, "__module__") {
+                Some(m) => m,
+                None => self.new_str("builtins")?,
+            },
+            _ => return Ok(None),
+        };
+        Ok(Some(v))
+    }
+
+    /// Attributes that built-in kinds expose without a dict entry.
+    fn special_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let n = as_str(&name).unwrap_or("");
+        if n == "__class__" {
+            return Ok(Some(self.type_of(obj)));
+        }
+        if n == "__dict__"
+            && let Some(d) = instance_dict(obj)
+        {
+            return Ok(Some(d));
+        }
+        if let Some(f) = obj.downcast::<FunctionData>() {
+            let v = match n {
+                "__name__" => *f.name.lock(),
+                "__qualname__" => *f.qualname.lock(),
+                "__doc__" => *f.doc.lock(),
+                "__module__" => f.module,
+                "__globals__" => f.globals,
+                "__code__" => f.code,
+                "__defaults__" => nonnull(*f.defaults.lock()),
+                "__kwdefaults__" => nonnull(*f.kwdefaults.lock()),
+                "__closure__" => nonnull(f.closure),
+                "__dict__" => {
+                    let d = *f.dict.lock();
+                    if d.is_null() {
+                        let nd = self.new_dict()?;
+                        *f.dict.lock() = nd;
+                        nd
+                    } else {
+                        d
+                    }
+                }
+                _ => {
+                    let d = *f.dict.lock();
+                    if d.is_null() {
+                        return Ok(None);
+                    }
+                    return self.dict_get_str_key(d, name);
+                }
+            };
+            return Ok(Some(v));
+        }
+        if let Some(m) = obj.downcast::<BoundMethod>() {
+            return Ok(match n {
+                "__self__" => Some(m.this),
+                "__func__" => Some(m.func),
+                "__name__" | "__qualname__" | "__doc__" | "__module__" => {
+                    let f = m.func;
+                    self.getattr_opt(f, name)?
+                }
+                _ => None,
+            });
+        }
+        if let Some(b) = obj.downcast::<BuiltinFn>() {
+            return Ok(match n {
+                "__name__" | "__qualname__" => {
+                    let s = b.name;
+                    Some(self.new_str(s)?)
+                }
+                "__self__" => Some(if b.this.is_null() { Value::NONE } else { b.this }),
+                "__doc__" => Some(Value::NONE),
+                _ => None,
+            });
+        }
+        if let Some(e) = obj.downcast::<ExcData>() {
+            return Ok(match n {
+                "args" => Some(*e.args.lock()),
+                "__cause__" => Some(nonnull(*e.cause.lock())),
+                "__context__" => Some(nonnull(*e.context.lock())),
+                "__suppress_context__" => {
+                    Some(Value::bool(e.suppress_context.load(std::sync::atomic::Ordering::Relaxed)))
+                }
+                "__traceback__" => Some(if e.traceback.lock().is_empty() { Value::NONE } else { Value::TRUE }),
+                "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename" | "lineno" | "offset" | "text" | "path" => {
+                    crate::exceptions::exc_field(self, obj, n)?
+                }
+                _ => None,
+            });
+        }
+        if let Some(s) = obj.downcast::<crate::objects::slice::SliceData>() {
+            return Ok(match n {
+                "start" => Some(s.start),
+                "stop" => Some(s.stop),
+                "step" => Some(s.step),
+                _ => None,
+            });
+        }
+        if let Some(r) = obj.downcast::<crate::objects::range::RangeData>() {
+            let (a, b, c) = (r.start, r.stop, r.step);
+            return Ok(match n {
+                "start" => Some(self.new_int(a)?),
+                "stop" => Some(self.new_int(b)?),
+                "step" => Some(self.new_int(c)?),
+                _ => None,
+            });
+        }
+        if let Some(p) = obj.downcast::<Property>() {
+            return Ok(match n {
+                "fget" => Some(nonnull(p.fget)),
+                "fset" => Some(nonnull(p.fset)),
+                "fdel" => Some(nonnull(p.fdel)),
+                "__doc__" => Some(nonnull(p.doc)),
+                _ => None,
+            });
+        }
+        if let Some(s) = obj.downcast::<StaticMethod>() {
+            return Ok(if n == "__func__" { Some(s.0) } else { None });
+        }
+        if let Some(c) = obj.downcast::<ClassMethod>() {
+            return Ok(if n == "__func__" { Some(c.0) } else { None });
+        }
+        if crate::helpers::is_int(obj) || crate::helpers::is_float(obj) {
+            return Ok(match n {
+                "real" | "numerator" => Some(if obj.is_bool() { Value::small_int(crate::helpers::as_int(obj).unwrap()).unwrap() } else { obj }),
+                "imag" => Some(if crate::helpers::is_float(obj) { self.new_float(0.0)? } else { Value::small_int(0).unwrap() }),
+                "denominator" if crate::helpers::is_int(obj) => Some(Value::small_int(1).unwrap()),
+                _ => None,
+            });
+        }
+        Ok(None)
+    }
+
+    pub fn setattr_str(&mut self, obj: Value, name: &str, v: Value) -> PyResult<()> {
+        let n = self.intern(name);
+        self.setattr(obj, n, v)
+    }
+
+    /// `obj.name = v`.
+    pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some(t) = obj.downcast::<TypeData>() {
+            if !t.is_user {
+                let tn = t.name.read().clone();
+                return Err(self.type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{tn}'",
+                    as_str(&name).unwrap_or("?")
+                )));
+            }
+            match as_str(&name) {
+                Some("__name__") => {
+                    let s = as_str(&v).unwrap_or("").to_string();
+                    *t.name.write() = s;
+                    return Ok(());
+                }
+                Some("__qualname__") => {
+                    let s = as_str(&v).unwrap_or("").to_string();
+                    *t.qualname.write() = s;
+                    return Ok(());
+                }
+                _ => {}
+            }
+            return self.dict_set(t.dict, name, v);
+        }
+        let ty = self.type_of(obj);
+        let td = type_data(ty);
+        if td.is_user {
+            if let Some(d) = lookup_in_mro(self, ty, name)
+                && let Some(p) = d.downcast::<Property>()
+            {
+                let fset = p.fset;
+                if fset.is_null() || fset.is_none() {
+                    let n = as_str(&name).unwrap_or("?").to_string();
+                    let tn = self.type_name(obj);
+                    return Err(self.attribute_error(format!("property '{n}' of '{tn}' object has no setter")));
+                }
+                self.call(fset, &[obj, v], &[])?;
+                return Ok(());
+            }
+            let sa = self.intern("__setattr__");
+            if let Some(f) = lookup_in_mro(self, ty, sa)
+                && !f.is::<BuiltinFn>()
+            {
+                self.call(f, &[obj, name, v], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `object.__setattr__`: store in the instance dict.
+    pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some(e) = obj.downcast::<ExcData>() {
+            match as_str(&name).unwrap_or("") {
+                "args" => {
+                    let items = self.collect_iter(v)?;
+                    let t = self.new_tuple(items)?;
+                    *e.args.lock() = t;
+                    return Ok(());
+                }
+                "__cause__" => {
+                    *e.cause.lock() = v;
+                    e.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
+                    return Ok(());
+                }
+                "__context__" => {
+                    *e.context.lock() = v;
+                    return Ok(());
+                }
+                "__traceback__" => {
+                    if v.is_none() {
+                        e.traceback.lock().clear();
+                    }
+                    return Ok(());
+                }
+                "__suppress_context__" => {
+                    let b = self.truthy(v)?;
+                    e.suppress_context.store(b, std::sync::atomic::Ordering::Relaxed);
+                    return Ok(());
+                }
+                _ => {}
+            }
+        }
+        if let Some(f) = obj.downcast::<FunctionData>() {
+            match as_str(&name).unwrap_or("") {
+                "__name__" => *f.name.lock() = v,
+                "__qualname__" => *f.qualname.lock() = v,
+                "__doc__" => *f.doc.lock() = v,
+                "__defaults__" => *f.defaults.lock() = if v.is_none() { Value::NULL } else { v },
+                "__kwdefaults__" => *f.kwdefaults.lock() = if v.is_none() { Value::NULL } else { v },
+                _ => {
+                    let mut d = *f.dict.lock();
+                    if d.is_null() {
+                        d = self.new_dict()?;
+                        *f.dict.lock() = d;
+                    }
+                    return self.dict_set(d, name, v);
+                }
+            }
+            return Ok(());
+        }
+        if let Some(d) = instance_dict(obj) {
+            return self.dict_set(d, name, v);
+        }
+        let n = as_str(&name).unwrap_or("?").to_string();
+        let tn = self.type_name(obj);
+        Err(self.attribute_error(format!("'{tn}' object has no attribute '{n}' and no __dict__ for setting new attributes")))
+    }
+
+    /// `del obj.name`.
+    pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if type_data(ty).is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && let Some(p) = d.downcast::<Property>()
+        {
+            let fdel = p.fdel;
+            if fdel.is_null() || fdel.is_none() {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(self.attribute_error(format!("property '{n}' of '{tn}' object has no deleter")));
+            }
+            self.call(fdel, &[obj], &[])?;
+            return Ok(());
+        }
+        let d = if let Some(t) = obj.downcast::<TypeData>() { Some(t.dict) } else { instance_dict(obj) };
+        if let Some(d) = d
+            && self.dict_del(d, name)?.is_some()
+        {
+            return Ok(());
+        }
+        Err(self.no_attribute(obj, name))
+    }
+}
+
+fn nonnull(v: Value) -> Value {
+    if v.is_null() { Value::NONE } else { v }
+}

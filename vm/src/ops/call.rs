@@ -1,0 +1,284 @@
+//! Calling: functions (argument binding to a new frame), built-ins, bound methods,
+//! classes (instantiation) and objects with `__call__`.
+use crate::bytecode::code_flags;
+use crate::helpers::as_str;
+use crate::objects::builtin_fn::BuiltinFn;
+use crate::objects::cell::CellData;
+use crate::objects::code::CodeObj;
+use crate::objects::dict::DictData;
+use crate::objects::function::{BoundMethod, FunctionData};
+use crate::objects::tuple::TupleData;
+use crate::objects::typeobj::{Layout, TypeData};
+use crate::types::{lookup_in_mro, type_data};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+impl Vm {
+    /// `f(*args, **kwargs)`. The caller keeps `f`, `args` and the kwarg values rooted.
+    pub fn call(&mut self, f: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        if f.is::<FunctionData>() {
+            return self.call_function(f, args, kwargs);
+        }
+        if let Some(b) = f.downcast::<BuiltinFn>() {
+            let (func, this) = (b.f, b.this);
+            if this.is_null() {
+                return func(self, args, kwargs);
+            }
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(this);
+            full.extend_from_slice(args);
+            return func(self, &full, kwargs);
+        }
+        if let Some(m) = f.downcast::<BoundMethod>() {
+            let (func, this) = (m.func, m.this);
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(this);
+            full.extend_from_slice(args);
+            return self.call(func, &full, kwargs);
+        }
+        if f.is::<TypeData>() {
+            return self.call_type(f, args, kwargs);
+        }
+        let ty = self.type_of(f);
+        let n = self.intern("__call__");
+        if let Some(c) = lookup_in_mro(self, ty, n) {
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(f);
+            full.extend_from_slice(args);
+            return self.call(c, &full, kwargs);
+        }
+        Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
+    }
+
+    /// Instantiate a class: `__new__` then `__init__`.
+    fn call_type(&mut self, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        let types = &self.rt.types;
+        if cls == types.type_ {
+            if args.len() == 1 && kwargs.is_empty() {
+                return Ok(self.type_of(args[0]));
+            }
+            return crate::class::type_new(self, cls, args, kwargs);
+        }
+        let td = type_data(cls);
+        // A user-defined __new__ anywhere before the built-in base.
+        let new_name = self.intern("__new__");
+        let user_new = lookup_in_mro(self, cls, new_name).filter(|f| !f.is::<BuiltinFn>());
+        let obj = if let Some(newf) = user_new {
+            let newf = match newf.downcast::<crate::objects::function::StaticMethod>() {
+                Some(s) => s.0,
+                None => newf,
+            };
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(cls);
+            full.extend_from_slice(args);
+            self.call(newf, &full, kwargs)?
+        } else if let Some(newfn) = td.new {
+            newfn(self, cls, args, kwargs)?
+        } else if td.layout == Layout::Builtin {
+            let tn = td.name.read().clone();
+            return Err(self.type_error(format!("cannot create '{tn}' instances")));
+        } else {
+            return Err(self.type_error("object has no constructor"));
+        };
+        // __init__ runs only when __new__ returned an instance of cls.
+        if !crate::types::is_subclass(self, self.type_of(obj), cls) {
+            return Ok(obj);
+        }
+        if !td.is_user && td.layout != Layout::Exception {
+            return Ok(obj);
+        }
+        let init_name = self.intern("__init__");
+        if let Some(init) = lookup_in_mro(self, cls, init_name)
+            && !init.is::<BuiltinFn>()
+        {
+            self.push_root(obj);
+            let mut full = Vec::with_capacity(args.len() + 1);
+            full.push(obj);
+            full.extend_from_slice(args);
+            let r = self.call(init, &full, kwargs);
+            self.pop_roots(1);
+            let r = r?;
+            if !r.is_none() {
+                let tn = self.type_name(r);
+                return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
+            }
+        } else if td.layout == Layout::Instance && user_new.is_none() && (!args.is_empty() || !kwargs.is_empty()) {
+            let tn = td.name.read().clone();
+            return Err(self.type_error(format!("{tn}() takes no arguments")));
+        }
+        Ok(obj)
+    }
+
+    /// Call a Python function: bind arguments into a new frame and run it.
+    pub fn call_function(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        let fd = func.downcast::<FunctionData>().expect("function");
+        let code = fd.code.downcast::<CodeObj>().expect("code");
+        let frame = crate::frame::Frame::new(self, func, fd, code)?;
+        self.bind_args(&frame, fd, code, args, kwargs)?;
+        if code.code.flags & code_flags::GENERATOR != 0 {
+            return crate::objects::generator::new_generator(self, frame);
+        }
+        self.run_frame(frame)
+    }
+
+    /// Put the call's arguments in the frame's local slots, with CPython's errors.
+    fn bind_args(
+        &mut self,
+        frame: &crate::frame::Frame,
+        fd: &FunctionData,
+        code: &CodeObj,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<()> {
+        let c = &code.code;
+        let argc = c.argcount as usize;
+        let kwonly = c.kwonlyargcount as usize;
+        let posonly = c.posonlyargcount as usize;
+        let has_varargs = c.flags & code_flags::VARARGS != 0;
+        let has_varkw = c.flags & code_flags::VARKEYWORDS != 0;
+        let qual = as_str(&fd.qualname.lock()).unwrap_or("?").to_string();
+        let locals = frame.locals_mut();
+
+        let npos = args.len().min(argc);
+        locals[..npos].copy_from_slice(&args[..npos]);
+        let mut slot = argc + kwonly;
+        if has_varargs {
+            let extra = if args.len() > argc { args[argc..].to_vec() } else { Vec::new() };
+            locals[slot] = self.new_tuple(extra)?;
+            slot += 1;
+        } else if args.len() > argc {
+            return Err(self.too_many_positional(&qual, c, args.len(), kwargs));
+        }
+        let varkw = if has_varkw {
+            let d = self.new_dict()?;
+            locals[slot] = d;
+            Some(d)
+        } else {
+            None
+        };
+        for &(k, v) in kwargs {
+            let kname = as_str(&k).unwrap_or("");
+            let pos = code.varnames[..argc + kwonly].iter().position(|&n| n == k || as_str(&n) == Some(kname));
+            match pos {
+                Some(i) if i >= posonly => {
+                    if !locals[i].is_null() {
+                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{kname}'")));
+                    }
+                    locals[i] = v;
+                }
+                _ => match varkw {
+                    Some(d) => self.dict_set(d, k, v)?,
+                    None => {
+                        if pos.is_some() {
+                            return Err(self.type_error(format!(
+                                "{qual}() got some positional-only arguments passed as keyword arguments: '{kname}'"
+                            )));
+                        }
+                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{kname}'")));
+                    }
+                },
+            }
+        }
+        // Defaults for missing positionals.
+        let defaults = *fd.defaults.lock();
+        let defs: &[Value] = match defaults.downcast::<TupleData>() {
+            Some(t) => &t.0,
+            None => &[],
+        };
+        let first_default = argc - defs.len().min(argc);
+        let mut missing = Vec::new();
+        for (i, local) in locals.iter_mut().enumerate().take(argc) {
+            if local.is_null() {
+                if i >= first_default {
+                    *local = defs[i - first_default];
+                } else {
+                    missing.push(as_str(&code.varnames[i]).unwrap_or("?").to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(self.missing_args(&qual, "positional", &missing));
+        }
+        if kwonly > 0 {
+            let kwd = *fd.kwdefaults.lock();
+            let mut missing = Vec::new();
+            for i in argc..argc + kwonly {
+                if locals[i].is_null() {
+                    let name = code.varnames[i];
+                    let dv = if kwd.is::<DictData>() { self.dict_get_str_key(kwd, name)? } else { None };
+                    match dv {
+                        Some(v) => locals[i] = v,
+                        None => missing.push(as_str(&name).unwrap_or("?").to_string()),
+                    }
+                }
+            }
+            if !missing.is_empty() {
+                return Err(self.missing_args(&qual, "keyword-only", &missing));
+            }
+        }
+        // Cells: fresh ones for cellvars (initialised from parameters), then the closure.
+        let ncell = c.cellvars.len();
+        let cells = frame.cells_mut();
+        for i in 0..ncell {
+            let init = match c.cell2arg.get(i).copied().flatten() {
+                Some(a) => locals[a as usize],
+                None => Value::NULL,
+            };
+            let ty = self.rt.types.cell;
+            cells[i] = self.alloc(ty, CellData::new(init))?;
+        }
+        if let Some(cl) = fd.closure.downcast::<TupleData>() {
+            for (j, &cell) in cl.0.iter().enumerate() {
+                cells[ncell + j] = cell;
+            }
+        }
+        Ok(())
+    }
+
+    fn too_many_positional(
+        &mut self,
+        qual: &str,
+        c: &crate::bytecode::CodeData,
+        given: usize,
+        kwargs: &[(Value, Value)],
+    ) -> crate::vm::PyErr {
+        let argc = c.argcount as usize;
+        let _ = kwargs;
+        let plural = |n: usize| if n == 1 { "" } else { "s" };
+        let msg = format!(
+            "{qual}() takes {argc} positional argument{} but {given} {} given",
+            plural(argc),
+            if given == 1 { "was" } else { "were" }
+        );
+        self.type_error(msg)
+    }
+
+    fn missing_args(&mut self, qual: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {
+        let quoted: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+        let list = match quoted.len() {
+            1 => quoted[0].clone(),
+            2 => format!("{} and {}", quoted[0], quoted[1]),
+            n => format!("{}, and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+        };
+        let n = names.len();
+        self.type_error(format!(
+            "{qual}() missing {n} required {kind} argument{}: {list}",
+            if n == 1 { "" } else { "s" }
+        ))
+    }
+}
+
+/// `callable(v)`.
+pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    if v.is::<FunctionData>() || v.is::<BuiltinFn>() || v.is::<BoundMethod>() || v.is::<TypeData>() {
+        return true;
+    }
+    let ty = vm.type_of(v);
+    let n = vm.intern("__call__");
+    lookup_in_mro(vm, ty, n).is_some()
+}
+
+#[allow(dead_code)]
+fn code_flags_used() -> u32 {
+    code_flags::MODULE
+}

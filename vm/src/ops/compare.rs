@@ -1,0 +1,311 @@
+//! Hashing, equality, ordering and truth.
+use crate::bytecode::CmpOp;
+use crate::helpers::{as_bigint, as_f64, as_int, is_float, is_int};
+use crate::objects::bytes::BytesData;
+use crate::objects::float::FloatData;
+use crate::objects::int::IntData;
+use crate::objects::str::StrData;
+use crate::objects::tuple::TupleData;
+use crate::ops::num_hash::{hash_f64, hash_i64, hash_int_bigint};
+use crate::types::{lookup_in_mro, type_data};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::cmp::Ordering;
+
+fn op_symbol(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "<",
+        CmpOp::Le => "<=",
+        CmpOp::Eq => "==",
+        CmpOp::Ne => "!=",
+        CmpOp::Gt => ">",
+        CmpOp::Ge => ">=",
+    }
+}
+
+fn dunder(op: CmpOp) -> &'static str {
+    match op {
+        CmpOp::Lt => "__lt__",
+        CmpOp::Le => "__le__",
+        CmpOp::Eq => "__eq__",
+        CmpOp::Ne => "__ne__",
+        CmpOp::Gt => "__gt__",
+        CmpOp::Ge => "__ge__",
+    }
+}
+
+fn swapped(op: CmpOp) -> CmpOp {
+    match op {
+        CmpOp::Lt => CmpOp::Gt,
+        CmpOp::Le => CmpOp::Ge,
+        CmpOp::Gt => CmpOp::Lt,
+        CmpOp::Ge => CmpOp::Le,
+        o => o,
+    }
+}
+
+fn apply(ord: Option<Ordering>, op: CmpOp) -> bool {
+    match ord {
+        None => op == CmpOp::Ne,
+        Some(o) => match op {
+            CmpOp::Lt => o == Ordering::Less,
+            CmpOp::Le => o != Ordering::Greater,
+            CmpOp::Eq => o == Ordering::Equal,
+            CmpOp::Ne => o != Ordering::Equal,
+            CmpOp::Gt => o == Ordering::Greater,
+            CmpOp::Ge => o != Ordering::Less,
+        },
+    }
+}
+
+/// Numeric ordering of two ints/floats/bools (None if either is NaN).
+fn num_cmp(a: Value, b: Value) -> Option<Option<Ordering>> {
+    if !(is_int(a) || is_float(a)) || !(is_int(b) || is_float(b)) {
+        return None;
+    }
+    if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
+        return Some(Some(x.cmp(&y)));
+    }
+    if is_int(a) && is_int(b) {
+        return Some(Some(as_bigint(a)?.cmp(&as_bigint(b)?)));
+    }
+    if is_int(a) && !a.is_small_int() && !a.is_bool() {
+        // big int vs float: exact when the float is integral
+        let f = as_f64(b)?;
+        if f.is_finite() && f.fract() == 0.0 {
+            let fb = num_bigint::BigInt::from(f as i128);
+            if f.abs() < 1e38 {
+                return Some(Some(as_bigint(a)?.cmp(&fb)));
+            }
+        }
+    }
+    let (x, y) = (as_f64(a)?, as_f64(b)?);
+    Some(x.partial_cmp(&y))
+}
+
+impl Vm {
+    /// `hash(v)`.
+    pub fn hash(&mut self, v: Value) -> PyResult<i64> {
+        if let Some(i) = as_int(v) {
+            return Ok(hash_i64(i));
+        }
+        if let Some(s) = v.downcast::<StrData>() {
+            return Ok(s.hash());
+        }
+        if v.is_singleton() {
+            return Ok((v.raw() >> 4) as i64 + 0x5555);
+        }
+        if let Some(f) = v.downcast::<FloatData>() {
+            return Ok(hash_f64(f.0));
+        }
+        if let Some(b) = v.downcast::<IntData>() {
+            return Ok(hash_int_bigint(&b.0));
+        }
+        if let Some(b) = v.downcast::<BytesData>() {
+            return Ok(crate::objects::str::str_hash(&String::from_utf8_lossy(&b.0)) ^ 0x5bd1e995);
+        }
+        if let Some(t) = v.downcast::<TupleData>() {
+            let items = t.0.to_vec();
+            let mut acc: u64 = 0x27D4EB2F165667C5;
+            for x in items {
+                let h = self.hash(x)? as u64;
+                acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F));
+                acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+            }
+            let h = acc as i64;
+            return Ok(if h == -1 { -2 } else { h });
+        }
+        let ty = self.type_of(v);
+        let td = type_data(ty);
+        if v.is::<crate::objects::set::SetData>() && ty == self.rt.types.frozenset {
+            let mut acc: u64 = 0x1f2e3d4c;
+            for x in self.set_items(v) {
+                let h = self.hash(x)? as u64;
+                acc ^= (h ^ (h << 16) ^ 89869747).wrapping_mul(3644798167);
+            }
+            let h = acc as i64;
+            return Ok(if h == -1 { 590923713 } else { h });
+        }
+        if td.is_user || v.is::<crate::objects::weakref::WeakRefData>() {
+            let name = self.intern("__hash__");
+            if let Some(h) = lookup_in_mro(self, ty, name) {
+                if h.is_none() {
+                    return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
+                }
+                if !h.is::<crate::objects::builtin_fn::BuiltinFn>() || !td.is_user {
+                    let r = self.call(h, &[v], &[])?;
+                    return match as_int(r) {
+                        Some(i) => Ok(if i == -1 { -2 } else { i }),
+                        None => match as_bigint(r) {
+                            Some(b) => Ok(hash_int_bigint(&b)),
+                            None => Err(self.type_error("__hash__ method should return an integer")),
+                        },
+                    };
+                }
+            }
+        }
+        if matches!(
+            td.name.read().as_str(),
+            "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_values" | "dict_items"
+        ) && !td.is_user
+        {
+            return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
+        }
+        if let Some(inst) = v.downcast::<crate::objects::instance::InstanceData>()
+            && !inst.base.is_null()
+        {
+            let base = inst.base;
+            return self.hash(base);
+        }
+        Ok((v.raw() >> 4) as i64)
+    }
+
+    /// `a == b` as a bool.
+    pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        if a == b && !is_float(a) {
+            return Ok(true);
+        }
+        let r = self.rich_compare(a, b, CmpOp::Eq)?;
+        self.truthy(r)
+    }
+
+    pub fn lt(&mut self, a: Value, b: Value) -> PyResult<bool> {
+        let r = self.rich_compare(a, b, CmpOp::Lt)?;
+        self.truthy(r)
+    }
+
+    /// `a op b` with Python's rich comparison protocol.
+    pub fn rich_compare(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult {
+        if let Some(o) = num_cmp(a, b) {
+            return Ok(Value::bool(apply(o, op)));
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+            return Ok(Value::bool(apply(Some(x.s.cmp(&y.s)), op)));
+        }
+        if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
+            return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));
+        }
+        let ta = self.type_of(a);
+        let tb = self.type_of(b);
+        let user = type_data(ta).is_user || type_data(tb).is_user;
+        if !user {
+            if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+                if let Some(eq) = crate::ops::containers::container_eq(self, a, b)? {
+                    return Ok(Value::bool(eq == (op == CmpOp::Eq)));
+                }
+            } else if let Some(r) = crate::ops::containers::container_compare(self, a, b, op)? {
+                return Ok(r);
+            }
+        }
+        // User-defined comparison methods; a subclass's reflected method goes first.
+        let reflected_first = tb != ta && crate::types::is_subclass(self, tb, ta) && type_data(tb).is_user;
+        if reflected_first && let Some(r) = self.try_cmp_dunder(b, a, swapped(op))? {
+            return Ok(r);
+        }
+        if let Some(r) = self.try_cmp_dunder(a, b, op)? {
+            return Ok(r);
+        }
+        if !reflected_first && let Some(r) = self.try_cmp_dunder(b, a, swapped(op))? {
+            return Ok(r);
+        }
+        // Built-in subclass instances compare by their base values.
+        let ba = base_of(a);
+        let bb = base_of(b);
+        if ba != a || bb != b {
+            return self.rich_compare(ba, bb, op);
+        }
+        match op {
+            CmpOp::Eq => Ok(Value::bool(a == b)),
+            CmpOp::Ne => Ok(Value::bool(a != b)),
+            _ => Err(self.type_error(format!(
+                "'{}' not supported between instances of '{}' and '{}'",
+                op_symbol(op),
+                self.type_name(a),
+                self.type_name(b)
+            ))),
+        }
+    }
+
+    /// Call `type(a).__op__(a, b)` if a user class defines it; None for NotImplemented.
+    fn try_cmp_dunder(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+        let ty = self.type_of(a);
+        if !type_data(ty).is_user {
+            return Ok(None);
+        }
+        let name = self.intern(dunder(op));
+        let Some(f) = lookup_in_mro(self, ty, name) else {
+            if op == CmpOp::Ne {
+                // Default __ne__ inverts __eq__.
+                if let Some(r) = self.try_cmp_dunder(a, b, CmpOp::Eq)? {
+                    let t = self.truthy(r)?;
+                    return Ok(Some(Value::bool(!t)));
+                }
+            }
+            return Ok(None);
+        };
+        if f.is::<crate::objects::builtin_fn::BuiltinFn>() {
+            return Ok(None);
+        }
+        let r = self.call(f, &[a, b], &[])?;
+        Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
+    }
+
+    /// Truth value (`bool(v)`).
+    pub fn truthy(&mut self, v: Value) -> PyResult<bool> {
+        match v {
+            Value::TRUE => return Ok(true),
+            Value::FALSE | Value::NONE => return Ok(false),
+            _ => {}
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(i != 0);
+        }
+        if let Some(f) = v.downcast::<FloatData>() {
+            return Ok(f.0 != 0.0);
+        }
+        if let Some(s) = v.downcast::<StrData>() {
+            return Ok(!s.s.is_empty());
+        }
+        if v.is::<IntData>() {
+            return Ok(true);
+        }
+        let ty = self.type_of(v);
+        if type_data(ty).is_user {
+            let name = self.intern("__bool__");
+            if let Some(f) = lookup_in_mro(self, ty, name) {
+                let r = self.call(f, &[v], &[])?;
+                if !r.is_bool() {
+                    return Err(self.type_error(format!(
+                        "__bool__ should return bool, returned {}",
+                        self.type_name(r)
+                    )));
+                }
+                return Ok(r == Value::TRUE);
+            }
+            let name = self.intern("__len__");
+            if let Some(f) = lookup_in_mro(self, ty, name) {
+                let r = self.call(f, &[v], &[])?;
+                return Ok(as_int(r).unwrap_or(1) != 0);
+            }
+            if let Some(inst) = v.downcast::<crate::objects::instance::InstanceData>()
+                && !inst.base.is_null()
+            {
+                let b = inst.base;
+                return self.truthy(b);
+            }
+            return Ok(true);
+        }
+        if let Some(n) = crate::ops::containers::builtin_len(self, v) {
+            return Ok(n != 0);
+        }
+        Ok(true)
+    }
+}
+
+fn base_of(v: Value) -> Value {
+    match v.downcast::<crate::objects::instance::InstanceData>() {
+        Some(i) if !i.base.is_null() => i.base,
+        _ => v,
+    }
+}
+

@@ -1,0 +1,150 @@
+//! Constructors for built-in values.
+use crate::objects::bytes::{ByteArrayData, BytesData};
+use crate::objects::dict::DictTable;
+use crate::objects::float::FloatData;
+use crate::objects::int::IntData;
+use crate::objects::list::ListData;
+use crate::objects::set::SetData;
+use crate::objects::tuple::TupleData;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use num_bigint::BigInt;
+use num_traits::ToPrimitive;
+use parking_lot::Mutex;
+
+impl Vm {
+    pub fn new_int(&mut self, i: i64) -> PyResult {
+        match Value::small_int(i) {
+            Some(v) => Ok(v),
+            None => {
+                let ty = self.rt.types.int;
+                self.alloc(ty, IntData(BigInt::from(i)))
+            }
+        }
+    }
+    /// An int from a BigInt, small when it fits.
+    pub fn new_bigint(&mut self, b: BigInt) -> PyResult {
+        if let Some(v) = b.to_i64().and_then(Value::small_int) {
+            return Ok(v);
+        }
+        let ty = self.rt.types.int;
+        self.alloc(ty, IntData(b))
+    }
+    pub fn new_float(&mut self, f: f64) -> PyResult {
+        let ty = self.rt.types.float;
+        self.alloc(ty, FloatData(f))
+    }
+    pub fn new_list(&mut self, items: Vec<Value>) -> PyResult {
+        let ty = self.rt.types.list;
+        self.alloc(ty, ListData(Mutex::new(items)))
+    }
+    pub fn new_tuple(&mut self, items: Vec<Value>) -> PyResult {
+        let ty = self.rt.types.tuple;
+        self.alloc(ty, TupleData(items.into_boxed_slice()))
+    }
+    pub fn new_bytes(&mut self, b: Vec<u8>) -> PyResult {
+        let ty = self.rt.types.bytes;
+        self.alloc(ty, BytesData(b.into_boxed_slice()))
+    }
+    pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult {
+        let ty = self.rt.types.bytearray;
+        self.alloc(ty, ByteArrayData(Mutex::new(b)))
+    }
+    /// A set of `items` (hashing them may run Python code; the items must be rooted by
+    /// the caller).
+    pub fn new_set(&mut self, items: Vec<Value>) -> PyResult {
+        let ty = self.rt.types.set;
+        self.new_set_of_type(ty, items)
+    }
+    pub fn new_frozenset(&mut self, items: Vec<Value>) -> PyResult {
+        let ty = self.rt.types.frozenset;
+        self.new_set_of_type(ty, items)
+    }
+    pub fn new_set_of_type(&mut self, ty: Value, items: Vec<Value>) -> PyResult {
+        let s = self.alloc(ty, SetData(Mutex::new(DictTable::default())))?;
+        self.push_root(s);
+        for v in items {
+            if let Err(e) = self.set_add(s, v) {
+                self.pop_roots(1);
+                return Err(e);
+            }
+        }
+        self.pop_roots(1);
+        Ok(s)
+    }
+
+    /// `set.add`: hash outside the lock, compare with `__eq__` outside the lock.
+    pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
+        let data = s.downcast::<SetData>().expect("set");
+        let data: &'static SetData = unsafe { &*(data as *const SetData) };
+        let hash = self.hash(v)?;
+        if self.set_find(data, hash, v)?.is_none() {
+            let mut t = data.0.lock();
+            if let crate::objects::dict::Find::Found(_) =
+                t.find(hash, v, |a, b| Some(crate::dict_ops::fast_eq(a, b) == Some(true)))
+            {
+                return Ok(());
+            }
+            t.insert_new(hash, v, Value::NONE);
+        }
+        Ok(())
+    }
+
+    pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
+        let data = crate::helpers::unwrap_base::<SetData>(&s).expect("set");
+        let data: &'static SetData = unsafe { &*(data as *const SetData) };
+        let hash = self.hash(v)?;
+        Ok(self.set_find(data, hash, v)?.is_some())
+    }
+
+    pub fn set_remove(&mut self, s: Value, v: Value) -> PyResult<bool> {
+        let data = crate::helpers::unwrap_base::<SetData>(&s).expect("set");
+        let data: &'static SetData = unsafe { &*(data as *const SetData) };
+        let hash = self.hash(v)?;
+        loop {
+            let Some(ix) = self.set_find(data, hash, v)? else { return Ok(false) };
+            let mut t = data.0.lock();
+            if t.entry_at(ix).is_some() {
+                t.remove_at(ix);
+                return Ok(true);
+            }
+        }
+    }
+
+    fn set_find(&mut self, data: &SetData, hash: i64, v: Value) -> PyResult<Option<usize>> {
+        use crate::objects::dict::Find;
+        loop {
+            let f = data.0.lock().find(hash, v, crate::dict_ops::fast_eq);
+            match f {
+                Find::Found(i) => return Ok(Some(i)),
+                Find::Missing => return Ok(None),
+                Find::Ask(c) => {
+                    let mut again = false;
+                    for (ix, k) in c {
+                        self.push_root(k);
+                        let eq = self.eq(k, v);
+                        self.pop_roots(1);
+                        if eq? {
+                            if data.0.lock().entry_at(ix).map(|e| e.key) == Some(k) {
+                                return Ok(Some(ix));
+                            }
+                            again = true;
+                            break;
+                        }
+                    }
+                    if !again {
+                        return Ok(None);
+                    }
+                }
+            }
+        }
+    }
+
+    /// Items of a set in order.
+    pub fn set_items(&self, s: Value) -> Vec<Value> {
+        match crate::helpers::unwrap_base::<SetData>(&s) {
+            Some(d) => d.0.lock().iter().map(|e| e.key).collect(),
+            None => Vec::new(),
+        }
+    }
+}

@@ -1,0 +1,1331 @@
+//! Built-in container protocols: indexing, slicing, len, membership, iteration, repr and
+//! comparison of list/tuple/str/bytes/bytearray/range/dict/set and their iterators.
+//! These functions see exact built-in payloads only (the caller unwraps subclass bases);
+//! `Ok(None)` means "not a built-in container: use the generic path".
+use crate::bytecode::CmpOp;
+use crate::helpers::{as_f64, as_int, as_str};
+use crate::objects::bytes::{ByteArrayData, BytesData};
+use crate::objects::dict::DictData;
+use crate::objects::float::FloatData;
+use crate::objects::int::IntData;
+use crate::objects::iter::{DictIter, DictIterKind, DictView, MiscIter, MiscIterKind, RangeIter, ReverseIter, SeqIter};
+use crate::objects::list::ListData;
+use crate::objects::range::RangeData;
+use crate::objects::set::SetData;
+use crate::objects::slice::SliceData;
+use crate::objects::str::StrData;
+use crate::objects::tuple::TupleData;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use num_traits::{Signed, ToPrimitive};
+use std::cell::RefCell;
+use std::collections::HashSet;
+use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering::Relaxed};
+
+// ---------------------------------------------------------------- small helpers
+
+/// Root every value in `vs` (release with `vm.truncate_roots(mark)`).
+pub fn root_all(vm: &mut Vm, vs: &[Value]) {
+    for &v in vs {
+        vm.push_root(v);
+    }
+}
+
+/// Overwrite a root slot made with `push_root` (slot = `roots_len()` before the push).
+pub fn set_root(vm: &mut Vm, slot: usize, v: Value) {
+    vm.roots.temps[slot] = v;
+}
+
+/// An int-like value (int, bool, `__index__`) as i64. `Ok(None)`: not int-like.
+/// Ints beyond i64 raise IndexError "cannot fit 'int' into an index-sized integer".
+pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    if let Some(i) = as_int(v) {
+        return Ok(Some(i));
+    }
+    if let Some(b) = crate::helpers::unwrap_base::<IntData>(&v) {
+        return match b.0.to_i64() {
+            Some(i) => Ok(Some(i)),
+            None => Err(vm.index_error("cannot fit 'int' into an index-sized integer")),
+        };
+    }
+    if let Some(f) = user_index(vm, v) {
+        let r = vm.call(f, &[v], &[])?;
+        return match as_int(r) {
+            Some(i) => Ok(Some(i)),
+            None if r.is::<IntData>() => Err(vm.index_error("cannot fit 'int' into an index-sized integer")),
+            None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
+        };
+    }
+    Ok(None)
+}
+
+fn user_index(vm: &mut Vm, v: Value) -> Option<Value> {
+    let ty = vm.type_of(v);
+    if !crate::types::type_data(ty).is_user {
+        return None;
+    }
+    vm.lookup_special(v, "__index__")
+}
+
+/// A slice bound: int clamped to i64 (big ints saturate), None for None.
+fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
+    if v.is_none() || v.is_null() {
+        return Ok(None);
+    }
+    if let Some(i) = as_int(v) {
+        return Ok(Some(i));
+    }
+    if let Some(b) = crate::helpers::unwrap_base::<IntData>(&v) {
+        return Ok(Some(b.0.to_i64().unwrap_or(if b.0.is_negative() { i64::MIN } else { i64::MAX })));
+    }
+    if let Some(f) = user_index(vm, v) {
+        let r = vm.call(f, &[v], &[])?;
+        return slice_bound(vm, r);
+    }
+    Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+}
+
+/// `slice.indices(len)`: CPython's PySlice_Unpack + PySlice_AdjustIndices.
+pub fn slice_indices(vm: &mut Vm, slice: &SliceData, len: i64) -> PyResult<(i64, i64, i64)> {
+    let (sv, ev, stv) = (slice.start, slice.stop, slice.step);
+    let step = match slice_bound(vm, stv)? {
+        None => 1,
+        Some(0) => return Err(vm.value_error("slice step cannot be zero")),
+        Some(s) => s.max(-i64::MAX),
+    };
+    let start = slice_bound(vm, sv)?.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+    let stop = slice_bound(vm, ev)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+    let adjust = |x: i64| -> i64 {
+        if x < 0 {
+            let y = x.saturating_add(len);
+            if y < 0 { if step < 0 { -1 } else { 0 } } else { y }
+        } else if x >= len {
+            if step < 0 { len - 1 } else { len }
+        } else {
+            x
+        }
+    };
+    Ok((adjust(start), adjust(stop), step))
+}
+
+/// Number of items a normalised slice selects.
+pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
+    let (a, b, s) = (start as i128, stop as i128, step as i128);
+    let n = if s < 0 {
+        if b < a { (a - b - 1) / (-s) + 1 } else { 0 }
+    } else if a < b {
+        (b - a - 1) / s + 1
+    } else {
+        0
+    };
+    n as usize
+}
+
+/// The positions a normalised slice selects.
+fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+    let n = slice_len(start, stop, step);
+    (0..n).map(move |k| (start as i128 + k as i128 * step as i128) as usize)
+}
+
+fn take_slice<T: Copy>(items: &[T], start: i64, stop: i64, step: i64) -> Vec<T> {
+    if step == 1 {
+        if start < stop { items[start as usize..stop as usize].to_vec() } else { Vec::new() }
+    } else {
+        slice_positions(start, stop, step).map(|i| items[i]).collect()
+    }
+}
+
+/// Normalise a (possibly negative) index against `len`; None when out of range.
+fn norm_index(i: i64, len: usize) -> Option<usize> {
+    let len = len as i64;
+    let j = if i < 0 { i + len } else { i };
+    if j < 0 || j >= len { None } else { Some(j as usize) }
+}
+
+fn str_chars(s: &StrData) -> Vec<char> {
+    s.s.chars().collect()
+}
+
+// ---------------------------------------------------------------- getitem
+
+pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>> {
+    if c.is::<DictData>() {
+        return match vm.dict_get(c, key)? {
+            Some(v) => Ok(Some(v)),
+            None => Err(vm.key_error(key)),
+        };
+    }
+    let (kind, len) = if let Some(l) = c.downcast::<ListData>() {
+        ("list", l.0.lock().len())
+    } else if let Some(t) = c.downcast::<TupleData>() {
+        ("tuple", t.0.len())
+    } else if let Some(s) = c.downcast::<StrData>() {
+        ("string", s.chars)
+    } else if let Some(b) = c.downcast::<BytesData>() {
+        ("byte", b.0.len())
+    } else if let Some(b) = c.downcast::<ByteArrayData>() {
+        ("bytearray", b.0.lock().len())
+    } else if let Some(r) = c.downcast::<RangeData>() {
+        ("range", r.len() as usize)
+    } else {
+        return Ok(None);
+    };
+    if let Some(sl) = key.downcast::<SliceData>() {
+        let (a, b, st) = slice_indices(vm, sl, len as i64)?;
+        return seq_slice(vm, c, a, b, st).map(Some);
+    }
+    let Some(i) = as_index(vm, key)? else {
+        let tn = vm.type_name(key);
+        return Err(vm.type_error(match kind {
+            "string" => format!("string indices must be integers, not '{tn}'"),
+            _ => format!("{kind} indices must be integers or slices, not {tn}"),
+        }));
+    };
+    if let Some(l) = c.downcast::<ListData>() {
+        let g = l.0.lock();
+        return match norm_index(i, g.len()) {
+            Some(j) => Ok(Some(g[j])),
+            None => {
+                drop(g);
+                Err(vm.index_error("list index out of range"))
+            }
+        };
+    }
+    let Some(j) = norm_index(i, len) else {
+        return Err(vm.index_error(match kind {
+            "range" => "range object index out of range".to_string(),
+            "byte" => "index out of range".to_string(),
+            "bytearray" => "bytearray index out of range".to_string(),
+            k => format!("{k} index out of range"),
+        }));
+    };
+    if let Some(t) = c.downcast::<TupleData>() {
+        return Ok(Some(t.0[j]));
+    }
+    if let Some(s) = c.downcast::<StrData>() {
+        let ch = s.char_at(j);
+        let mut buf = [0u8; 4];
+        return vm.new_str(ch.encode_utf8(&mut buf)).map(Some);
+    }
+    if let Some(b) = c.downcast::<BytesData>() {
+        return Ok(Some(Value::small_int(b.0[j] as i64).unwrap()));
+    }
+    if let Some(b) = c.downcast::<ByteArrayData>() {
+        let x = b.0.lock().get(j).copied();
+        return match x {
+            Some(x) => Ok(Some(Value::small_int(x as i64).unwrap())),
+            None => Err(vm.index_error("bytearray index out of range")),
+        };
+    }
+    if let Some(r) = c.downcast::<RangeData>() {
+        let v = r.get(j as i64);
+        return vm.new_int(v).map(Some);
+    }
+    Ok(None)
+}
+
+/// `c[start:stop:step]` for a normalised slice.
+fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
+    if let Some(l) = c.downcast::<ListData>() {
+        let items = {
+            let g = l.0.lock();
+            let (a2, b2) = (a.min(g.len() as i64), b.min(g.len() as i64));
+            take_slice(&g, a2, b2.max(if st < 0 { -1 } else { 0 }), st)
+        };
+        return vm.new_list(items);
+    }
+    if let Some(t) = c.downcast::<TupleData>() {
+        if a == 0 && st == 1 && b == t.0.len() as i64 {
+            return Ok(c);
+        }
+        let items = take_slice(&t.0, a, b, st);
+        return vm.new_tuple(items);
+    }
+    if let Some(s) = c.downcast::<StrData>() {
+        if s.is_ascii() {
+            let bytes = take_slice(s.s.as_bytes(), a, b, st);
+            // SAFETY-free: ASCII bytes are valid UTF-8.
+            return vm.new_str(&String::from_utf8(bytes).unwrap_or_default());
+        }
+        let chars = str_chars(s);
+        let out: String = take_slice(&chars, a, b, st).into_iter().collect();
+        return vm.new_str(&out);
+    }
+    if let Some(by) = c.downcast::<BytesData>() {
+        let out = take_slice(&by.0, a, b, st);
+        return vm.new_bytes(out);
+    }
+    if let Some(by) = c.downcast::<ByteArrayData>() {
+        let out = {
+            let g = by.0.lock();
+            let (a2, b2) = (a.min(g.len() as i64), b.min(g.len() as i64));
+            take_slice(&g, a2, b2.max(if st < 0 { -1 } else { 0 }), st)
+        };
+        return vm.new_bytearray(out);
+    }
+    if let Some(r) = c.downcast::<RangeData>() {
+        let start = r.start as i128 + a as i128 * r.step as i128;
+        let stop = r.start as i128 + b as i128 * r.step as i128;
+        let step = r.step as i128 * st as i128;
+        let fit = |x: i128| i64::try_from(x).ok();
+        return match (fit(start), fit(stop), fit(step)) {
+            (Some(start), Some(stop), Some(step)) => {
+                let ty = vm.rt.types.range;
+                vm.alloc(ty, RangeData { start, stop, step })
+            }
+            _ => Err(vm.overflow_error("Python int too large to convert to C ssize_t")),
+        };
+    }
+    Err(vm.type_error("object is not sliceable"))
+}
+
+// ---------------------------------------------------------------- setitem / delitem
+
+pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<Option<()>> {
+    if c.is::<DictData>() {
+        vm.dict_set(c, key, value)?;
+        return Ok(Some(()));
+    }
+    if c.is::<ListData>() {
+        if let Some(sl) = key.downcast::<SliceData>() {
+            // Items first (may run Python code), then the splice under the lock.
+            let items = vm.collect_iter(value).map_err(|e| {
+                if vm.err_is(&e, vm.rt.types.exc.type_error) && !value.is::<ListData>() {
+                    let ctx = if sl.step.is_none() { "can only assign an iterable" } else { "must assign iterable to extended slice" };
+                    vm.type_error(ctx)
+                } else {
+                    e
+                }
+            })?;
+            let l = c.downcast::<ListData>().unwrap();
+            let len = l.0.lock().len() as i64;
+            let (a, b, st) = slice_indices(vm, sl, len)?;
+            let mut g = l.0.lock();
+            if st == 1 {
+                let a = (a as usize).min(g.len());
+                let b = (b.max(a as i64) as usize).min(g.len());
+                g.splice(a..b, items);
+                return Ok(Some(()));
+            }
+            let n = slice_len(a, b, st);
+            if items.len() != n {
+                drop(g);
+                return Err(vm.value_error(format!(
+                    "attempt to assign sequence of size {} to extended slice of size {n}",
+                    items.len()
+                )));
+            }
+            for (pos, v) in slice_positions(a, b, st).zip(items) {
+                if pos < g.len() {
+                    g[pos] = v;
+                }
+            }
+            return Ok(Some(()));
+        }
+        let Some(i) = as_index(vm, key)? else {
+            let tn = vm.type_name(key);
+            return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
+        };
+        let l = c.downcast::<ListData>().unwrap();
+        let mut g = l.0.lock();
+        return match norm_index(i, g.len()) {
+            Some(j) => {
+                g[j] = value;
+                Ok(Some(()))
+            }
+            None => {
+                drop(g);
+                Err(vm.index_error("list assignment index out of range"))
+            }
+        };
+    }
+    if c.is::<ByteArrayData>() {
+        if let Some(sl) = key.downcast::<SliceData>() {
+            let bytes = bytes_of(vm, value)?;
+            let ba = c.downcast::<ByteArrayData>().unwrap();
+            let len = ba.0.lock().len() as i64;
+            let (a, b, st) = slice_indices(vm, sl, len)?;
+            let mut g = ba.0.lock();
+            if st == 1 {
+                let a = (a as usize).min(g.len());
+                let b = (b.max(a as i64) as usize).min(g.len());
+                g.splice(a..b, bytes);
+                return Ok(Some(()));
+            }
+            let n = slice_len(a, b, st);
+            if bytes.len() != n {
+                drop(g);
+                return Err(vm.value_error(format!(
+                    "attempt to assign bytes of size {} to extended slice of size {n}",
+                    bytes.len()
+                )));
+            }
+            for (pos, v) in slice_positions(a, b, st).zip(bytes) {
+                g[pos] = v;
+            }
+            return Ok(Some(()));
+        }
+        let Some(i) = as_index(vm, key)? else {
+            let tn = vm.type_name(key);
+            return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {tn}")));
+        };
+        let byte = byte_value(vm, value)?;
+        let ba = c.downcast::<ByteArrayData>().unwrap();
+        let mut g = ba.0.lock();
+        return match norm_index(i, g.len()) {
+            Some(j) => {
+                g[j] = byte;
+                Ok(Some(()))
+            }
+            None => {
+                drop(g);
+                Err(vm.index_error("bytearray index out of range"))
+            }
+        };
+    }
+    Ok(None)
+}
+
+fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
+    match as_index(vm, v)? {
+        Some(b) if (0..256).contains(&b) => Ok(b as u8),
+        Some(_) => Err(vm.value_error("byte must be in range(0, 256)")),
+        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+    }
+}
+
+/// Bytes of a bytes-like object or an iterable of ints.
+pub fn bytes_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = v.downcast::<BytesData>() {
+        return Ok(b.0.to_vec());
+    }
+    if let Some(b) = v.downcast::<ByteArrayData>() {
+        return Ok(b.0.lock().clone());
+    }
+    if v.is::<StrData>() {
+        return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+    }
+    let items = vm.collect_iter(v)?;
+    let mark = vm.roots_len();
+    root_all(vm, &items);
+    let mut out = Vec::with_capacity(items.len());
+    let mut res = Ok(());
+    for x in items {
+        match byte_value(vm, x) {
+            Ok(b) => out.push(b),
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.truncate_roots(mark);
+    res.map(|_| out)
+}
+
+pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
+    if c.is::<DictData>() {
+        return match vm.dict_del(c, key)? {
+            Some(_) => Ok(Some(())),
+            None => Err(vm.key_error(key)),
+        };
+    }
+    let (is_list, name) = if c.is::<ListData>() {
+        (true, "list")
+    } else if c.is::<ByteArrayData>() {
+        (false, "bytearray")
+    } else {
+        return Ok(None);
+    };
+    let cur_len = builtin_len(vm, c).unwrap_or(0) as i64;
+    if let Some(sl) = key.downcast::<SliceData>() {
+        let (a, b, st) = slice_indices(vm, sl, cur_len)?;
+        let mut drop_set: Vec<usize> = slice_positions(a, b, st).collect();
+        drop_set.sort_unstable();
+        fn remove_positions<T>(v: &mut Vec<T>, pos: &[usize]) {
+            let mut k = 0;
+            let mut i = 0;
+            v.retain(|_| {
+                let del = k < pos.len() && pos[k] == i;
+                if del {
+                    k += 1;
+                }
+                i += 1;
+                !del
+            });
+        }
+        if is_list {
+            // Removed items are dropped after the lock is released (they are plain words).
+            remove_positions(&mut c.downcast::<ListData>().unwrap().0.lock(), &drop_set);
+        } else {
+            remove_positions(&mut c.downcast::<ByteArrayData>().unwrap().0.lock(), &drop_set);
+        }
+        return Ok(Some(()));
+    }
+    let Some(i) = as_index(vm, key)? else {
+        let tn = vm.type_name(key);
+        return Err(vm.type_error(format!("{name} indices must be integers or slices, not {tn}")));
+    };
+    let ok = if is_list {
+        let mut g = c.downcast::<ListData>().unwrap().0.lock();
+        norm_index(i, g.len()).map(|j| {
+            g.remove(j);
+        })
+    } else {
+        let mut g = c.downcast::<ByteArrayData>().unwrap().0.lock();
+        norm_index(i, g.len()).map(|j| {
+            g.remove(j);
+        })
+    };
+    match ok {
+        Some(()) => Ok(Some(())),
+        None if is_list => Err(vm.index_error("list assignment index out of range")),
+        None => Err(vm.index_error("bytearray index out of range")),
+    }
+}
+
+// ---------------------------------------------------------------- len / contains
+
+pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
+    let _ = &vm;
+    if let Some(l) = v.downcast::<ListData>() {
+        return Some(l.0.lock().len());
+    }
+    if let Some(t) = v.downcast::<TupleData>() {
+        return Some(t.0.len());
+    }
+    if let Some(s) = v.downcast::<StrData>() {
+        return Some(s.chars);
+    }
+    if let Some(d) = v.downcast::<DictData>() {
+        return Some(d.0.lock().len());
+    }
+    if let Some(s) = v.downcast::<SetData>() {
+        return Some(s.0.lock().len());
+    }
+    if let Some(b) = v.downcast::<BytesData>() {
+        return Some(b.0.len());
+    }
+    if let Some(b) = v.downcast::<ByteArrayData>() {
+        return Some(b.0.lock().len());
+    }
+    if let Some(r) = v.downcast::<RangeData>() {
+        return Some(r.len() as usize);
+    }
+    if let Some(dv) = v.downcast::<DictView>() {
+        let d = dv.dict;
+        return crate::dict_ops::dict_payload(d).map(|d| d.downcast::<DictData>().unwrap().0.lock().len());
+    }
+    None
+}
+
+/// `item in range` by arithmetic (None: item is not an int).
+fn range_contains(r: &RangeData, item: Value) -> Option<bool> {
+    let x = if let Some(i) = as_int(item) {
+        i as i128
+    } else if let Some(b) = item.downcast::<IntData>() {
+        match b.0.to_i128() {
+            Some(i) => i,
+            None => return Some(false),
+        }
+    } else {
+        return None;
+    };
+    let (a, b, s) = (r.start as i128, r.stop as i128, r.step as i128);
+    let inside = if s > 0 { x >= a && x < b } else { x <= a && x > b };
+    Some(inside && (x - a) % s == 0)
+}
+
+/// Identity-then-`==` search over a copied slice of items (rooted while comparing).
+fn seq_contains(vm: &mut Vm, items: &[Value], item: Value) -> PyResult<bool> {
+    if items.contains(&item) && !item.is::<FloatData>() {
+        return Ok(true);
+    }
+    let mark = vm.roots_len();
+    root_all(vm, items);
+    let mut res = Ok(false);
+    for &x in items {
+        if x == item {
+            res = Ok(true);
+            break;
+        }
+        match vm.eq(x, item) {
+            Ok(true) => {
+                res = Ok(true);
+                break;
+            }
+            Ok(false) => {}
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.truncate_roots(mark);
+    res
+}
+
+pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<bool>> {
+    if let Some(l) = c.downcast::<ListData>() {
+        let items = l.snapshot();
+        return seq_contains(vm, &items, item).map(Some);
+    }
+    if let Some(t) = c.downcast::<TupleData>() {
+        let items = t.0.to_vec();
+        return seq_contains(vm, &items, item).map(Some);
+    }
+    if let Some(s) = c.downcast::<StrData>() {
+        return match as_str(&item) {
+            Some(sub) => Ok(Some(s.s.contains(sub))),
+            None => {
+                let tn = vm.type_name(item);
+                Err(vm.type_error(format!("'in <string>' requires string as left operand, not {tn}")))
+            }
+        };
+    }
+    if c.is::<DictData>() {
+        return Ok(Some(vm.dict_get(c, item)?.is_some()));
+    }
+    if c.is::<SetData>() {
+        return Ok(Some(vm.set_contains(c, item)?));
+    }
+    if let Some(r) = c.downcast::<RangeData>() {
+        if let Some(b) = range_contains(r, item) {
+            return Ok(Some(b));
+        }
+        if let Some(f) = item.downcast::<FloatData>() {
+            let x = f.0;
+            if x.fract() != 0.0 || !x.is_finite() {
+                return Ok(Some(false));
+            }
+            let iv = Value::small_int(x as i64).unwrap_or(Value::NONE);
+            return Ok(Some(range_contains(r, iv).unwrap_or(false)));
+        }
+        // Generic objects: compare with every element (CPython does the same).
+        let (start, step, n) = (r.start, r.step, r.len());
+        for k in 0..n {
+            let v = vm.new_int(start + k * step)?;
+            if vm.eq(v, item)? {
+                return Ok(Some(true));
+            }
+        }
+        return Ok(Some(false));
+    }
+    if c.is::<BytesData>() || c.is::<ByteArrayData>() {
+        let hay = bytes_of(vm, c)?;
+        if let Some(i) = as_int(item) {
+            if !(0..256).contains(&i) {
+                return Err(vm.value_error("byte must be in range(0, 256)"));
+            }
+            return Ok(Some(hay.contains(&(i as u8))));
+        }
+        let needle = if let Some(b) = item.downcast::<BytesData>() {
+            b.0.to_vec()
+        } else if let Some(b) = item.downcast::<ByteArrayData>() {
+            b.0.lock().clone()
+        } else {
+            let tn = vm.type_name(item);
+            return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+        };
+        let found = needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]);
+        return Ok(Some(found));
+    }
+    if let Some(dv) = c.downcast::<DictView>() {
+        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else { return Ok(None) };
+        return match dv.kind {
+            DictIterKind::Keys => Ok(Some(vm.dict_get(d, item)?.is_some())),
+            DictIterKind::Values => {
+                let vals: Vec<Value> = vm.dict_items(d).into_iter().map(|(_, v)| v).collect();
+                seq_contains(vm, &vals, item).map(Some)
+            }
+            DictIterKind::Items => {
+                let Some(t) = item.downcast::<TupleData>() else { return Ok(Some(false)) };
+                if t.0.len() != 2 {
+                    return Ok(Some(false));
+                }
+                let (k, v) = (t.0[0], t.0[1]);
+                match vm.dict_get(d, k)? {
+                    Some(found) => {
+                        vm.push_root(found);
+                        let r = vm.eq(found, v);
+                        vm.pop_roots(1);
+                        r.map(Some)
+                    }
+                    None => Ok(Some(false)),
+                }
+            }
+        };
+    }
+    Ok(None)
+}
+
+// ---------------------------------------------------------------- iteration
+
+fn is_builtin_iterator(v: Value) -> bool {
+    v.is::<SeqIter>() || v.is::<RangeIter>() || v.is::<DictIter>() || v.is::<ReverseIter>() || v.is::<MiscIter>()
+}
+
+pub fn dict_iter_type(vm: &Vm, kind: DictIterKind) -> Value {
+    let t = &vm.rt.types;
+    match kind {
+        DictIterKind::Keys => t.dict_keyiter,
+        DictIterKind::Values => t.dict_valueiter,
+        DictIterKind::Items => t.dict_itemiter,
+    }
+}
+
+pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
+    let t = vm.rt.types.base;
+    let seq_ty = if v.is::<ListData>() {
+        Some(t.list_iter)
+    } else if v.is::<TupleData>() {
+        Some(t.tuple_iter)
+    } else if v.is::<StrData>() {
+        Some(t.str_iter)
+    } else if v.is::<BytesData>() || v.is::<ByteArrayData>() {
+        Some(t.seq_iter)
+    } else {
+        None
+    };
+    if let Some(ty) = seq_ty {
+        return vm.alloc(ty, SeqIter { seq: v, index: AtomicUsize::new(0) }).map(Some);
+    }
+    if let Some(r) = v.downcast::<RangeData>() {
+        let it = RangeIter { next: AtomicI64::new(r.start), stop: r.stop, step: r.step };
+        return vm.alloc(t.range_iter, it).map(Some);
+    }
+    if let Some(d) = v.downcast::<DictData>() {
+        let len = d.0.lock().len();
+        let it = DictIter { dict: v, pos: AtomicUsize::new(0), kind: DictIterKind::Keys, len };
+        return vm.alloc(t.dict_keyiter, it).map(Some);
+    }
+    if let Some(s) = v.downcast::<SetData>() {
+        let len = s.0.lock().len();
+        let it = DictIter { dict: v, pos: AtomicUsize::new(0), kind: DictIterKind::Keys, len };
+        return vm.alloc(t.set_iter, it).map(Some);
+    }
+    if let Some(dv) = v.downcast::<DictView>() {
+        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else { return Ok(None) };
+        let kind = dv.kind;
+        let len = vm.dict_len(d);
+        let ty = dict_iter_type(vm, kind);
+        return vm.alloc(ty, DictIter { dict: d, pos: AtomicUsize::new(0), kind, len }).map(Some);
+    }
+    if is_builtin_iterator(v) {
+        return Ok(Some(v));
+    }
+    Ok(None)
+}
+
+/// Item `i` of a list/tuple/str/bytes/bytearray (None past the end); Err(()) for other
+/// sequence kinds.
+fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>, ()> {
+    if let Some(l) = seq.downcast::<ListData>() {
+        return Ok(Ok(l.0.lock().get(i).copied()));
+    }
+    if let Some(t) = seq.downcast::<TupleData>() {
+        return Ok(Ok(t.0.get(i).copied()));
+    }
+    if let Some(s) = seq.downcast::<StrData>() {
+        if i >= s.chars {
+            return Ok(Ok(None));
+        }
+        let ch = s.char_at(i);
+        let mut buf = [0u8; 4];
+        return Ok(vm.new_str(ch.encode_utf8(&mut buf)).map(Some));
+    }
+    if let Some(b) = seq.downcast::<BytesData>() {
+        return Ok(Ok(b.0.get(i).map(|&x| Value::small_int(x as i64).unwrap())));
+    }
+    if let Some(b) = seq.downcast::<ByteArrayData>() {
+        return Ok(Ok(b.0.lock().get(i).map(|&x| Value::small_int(x as i64).unwrap())));
+    }
+    if let Some(r) = seq.downcast::<RangeData>() {
+        if (i as i64) < r.len() {
+            let v = r.get(i as i64);
+            return Ok(vm.new_int(v).map(Some));
+        }
+        return Ok(Ok(None));
+    }
+    Err(())
+}
+
+pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
+    if let Some(s) = it.downcast::<SeqIter>() {
+        let seq = s.seq;
+        let i = s.index.load(Relaxed);
+        return match seq_item(vm, seq, i) {
+            Ok(r) => {
+                let r = r?;
+                if r.is_some() {
+                    s.index.store(i + 1, Relaxed);
+                }
+                Ok(Some(r))
+            }
+            Err(()) => Ok(None),
+        };
+    }
+    if let Some(r) = it.downcast::<RangeIter>() {
+        let n = r.next.load(Relaxed);
+        let more = if r.step > 0 { n < r.stop } else { n > r.stop };
+        if !more {
+            return Ok(Some(None));
+        }
+        r.next.store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
+        return vm.new_int(n).map(|v| Some(Some(v)));
+    }
+    if let Some(d) = it.downcast::<DictIter>() {
+        return dict_iter_next(vm, d).map(Some);
+    }
+    if let Some(r) = it.downcast::<ReverseIter>() {
+        return reverse_next(vm, r).map(Some);
+    }
+    if let Some(m) = it.downcast::<MiscIter>() {
+        return misc_next(vm, m).map(Some);
+    }
+    Ok(None)
+}
+
+fn dict_iter_next(vm: &mut Vm, d: &DictIter) -> PyResult<Option<Value>> {
+    let dict = d.dict;
+    let is_set = dict.is::<SetData>();
+    let entry = {
+        let g = if let Some(s) = dict.downcast::<SetData>() {
+            s.0.lock()
+        } else if let Some(dd) = dict.downcast::<DictData>() {
+            dd.0.lock()
+        } else {
+            return Ok(None);
+        };
+        if g.len() != d.len {
+            None
+        } else {
+            let mut pos = d.pos.load(Relaxed);
+            let raw = g.raw_len();
+            let mut found = None;
+            while pos < raw {
+                if let Some(e) = g.entry_at(pos) {
+                    found = Some((e.key, e.value));
+                    pos += 1;
+                    break;
+                }
+                pos += 1;
+            }
+            d.pos.store(pos, Relaxed);
+            Some(found)
+        }
+    };
+    let Some(entry) = entry else {
+        d.pos.store(usize::MAX, Relaxed);
+        return Err(vm.runtime_error(if is_set {
+            "Set changed size during iteration"
+        } else {
+            "dictionary changed size during iteration"
+        }));
+    };
+    let Some((k, v)) = entry else { return Ok(None) };
+    match d.kind {
+        DictIterKind::Keys => Ok(Some(k)),
+        DictIterKind::Values => Ok(Some(v)),
+        DictIterKind::Items => vm.new_tuple(vec![k, v]).map(Some),
+    }
+}
+
+fn reverse_next(vm: &mut Vm, r: &ReverseIter) -> PyResult<Option<Value>> {
+    let seq = r.seq;
+    let idx = r.index.load(Relaxed);
+    if idx == 0 {
+        return Ok(None);
+    }
+    if let Some(d) = seq.downcast::<DictData>() {
+        // Walk entry positions backwards (index = raw position + 1).
+        let g = d.0.lock();
+        let mut pos = idx.min(g.raw_len());
+        while pos > 0 {
+            pos -= 1;
+            if let Some(e) = g.entry_at(pos) {
+                let k = e.key;
+                drop(g);
+                r.index.store(pos, Relaxed);
+                return Ok(Some(k));
+            }
+        }
+        drop(g);
+        r.index.store(0, Relaxed);
+        return Ok(None);
+    }
+    let i = idx - 1;
+    match seq_item(vm, seq, i) {
+        Ok(res) => {
+            let res = res?;
+            r.index.store(if res.is_some() { i } else { 0 }, Relaxed);
+            Ok(res)
+        }
+        Err(()) => {
+            // Generic sequence: seq[i].
+            r.index.store(i, Relaxed);
+            let k = vm.new_int(i as i64)?;
+            match vm.getitem(seq, k) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if vm.err_is(&e, vm.rt.types.exc.index_error) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
+                    r.index.store(0, Relaxed);
+                    Ok(None)
+                }
+                Err(e) => Err(e),
+            }
+        }
+    }
+}
+
+fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
+    if m.done.load(Relaxed) {
+        return Ok(None);
+    }
+    let vals: Vec<Value> = m.vals.to_vec();
+    let finish = |m: &MiscIter| {
+        m.done.store(true, Relaxed);
+        Ok(None)
+    };
+    match m.kind {
+        MiscIterKind::Enumerate => {
+            let Some(x) = vm.next(vals[0])? else { return finish(m) };
+            vm.push_root(x);
+            let n = m.count.fetch_add(1, Relaxed);
+            let r = vm.new_int(n).and_then(|i| vm.new_tuple(vec![i, x]));
+            vm.pop_roots(1);
+            r.map(Some)
+        }
+        MiscIterKind::Zip => {
+            if vals.is_empty() {
+                return finish(m);
+            }
+            let mark = vm.roots_len();
+            let mut out = Vec::with_capacity(vals.len());
+            for &i in &vals {
+                match vm.next(i) {
+                    Ok(Some(x)) => {
+                        vm.push_root(x);
+                        out.push(x);
+                    }
+                    Ok(None) => {
+                        vm.truncate_roots(mark);
+                        return finish(m);
+                    }
+                    Err(e) => {
+                        vm.truncate_roots(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            let r = vm.new_tuple(out);
+            vm.truncate_roots(mark);
+            r.map(Some)
+        }
+        MiscIterKind::Map => {
+            let mark = vm.roots_len();
+            let mut args = Vec::with_capacity(vals.len() - 1);
+            for &i in &vals[1..] {
+                match vm.next(i) {
+                    Ok(Some(x)) => {
+                        vm.push_root(x);
+                        args.push(x);
+                    }
+                    Ok(None) => {
+                        vm.truncate_roots(mark);
+                        return finish(m);
+                    }
+                    Err(e) => {
+                        vm.truncate_roots(mark);
+                        return Err(e);
+                    }
+                }
+            }
+            let r = vm.call(vals[0], &args, &[]);
+            vm.truncate_roots(mark);
+            r.map(Some)
+        }
+        MiscIterKind::Filter => loop {
+            let Some(x) = vm.next(vals[1])? else { return finish(m) };
+            vm.push_root(x);
+            let keep = if vals[0].is_none() {
+                vm.truthy(x)
+            } else {
+                vm.call(vals[0], &[x], &[]).and_then(|r| {
+                    vm.push_root(r);
+                    let t = vm.truthy(r);
+                    vm.pop_roots(1);
+                    t
+                })
+            };
+            vm.pop_roots(1);
+            if keep? {
+                return Ok(Some(x));
+            }
+        },
+        MiscIterKind::CallableSentinel => {
+            let r = vm.call(vals[0], &[], &[])?;
+            vm.push_root(r);
+            let stop = vm.eq(r, vals[1]);
+            vm.pop_roots(1);
+            if stop? {
+                return finish(m);
+            }
+            Ok(Some(r))
+        }
+    }
+}
+
+// ---------------------------------------------------------------- repr
+
+thread_local! {
+    static REPR_ACTIVE: RefCell<HashSet<u64>> = RefCell::new(HashSet::new());
+}
+
+/// Run `f` unless `v`'s repr is already in progress on this thread (then `None`).
+fn repr_guard(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<Option<String>> {
+    let id = v.id();
+    if !REPR_ACTIVE.with(|s| s.borrow_mut().insert(id)) {
+        return Ok(None);
+    }
+    let r = f(vm);
+    REPR_ACTIVE.with(|s| s.borrow_mut().remove(&id));
+    r.map(Some)
+}
+
+/// Reprs of `items` joined with ", " (the items are rooted meanwhile).
+pub fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
+    let mark = vm.roots_len();
+    root_all(vm, items);
+    let mut out = String::new();
+    let mut res = Ok(());
+    for (i, &x) in items.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        match vm.repr(x) {
+            Ok(s) => out.push_str(&s),
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.truncate_roots(mark);
+    res.map(|_| out)
+}
+
+fn dict_repr_body(vm: &mut Vm, pairs: &[(Value, Value)]) -> PyResult<String> {
+    let mark = vm.roots_len();
+    for &(k, v) in pairs {
+        vm.push_root(k);
+        vm.push_root(v);
+    }
+    let mut out = String::from("{");
+    let mut res = Ok(());
+    for (i, &(k, v)) in pairs.iter().enumerate() {
+        if i > 0 {
+            out.push_str(", ");
+        }
+        let r = vm.repr(k).and_then(|ks| vm.repr(v).map(|vs| (ks, vs)));
+        match r {
+            Ok((ks, vs)) => {
+                out.push_str(&ks);
+                out.push_str(": ");
+                out.push_str(&vs);
+            }
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    out.push('}');
+    vm.truncate_roots(mark);
+    res.map(|_| out)
+}
+
+pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+    if let Some(l) = v.downcast::<ListData>() {
+        let items = l.snapshot();
+        let r = repr_guard(vm, v, |vm| Ok(format!("[{}]", join_reprs(vm, &items)?)))?;
+        return Ok(Some(r.unwrap_or_else(|| "[...]".into())));
+    }
+    if let Some(t) = v.downcast::<TupleData>() {
+        let items = t.0.to_vec();
+        if items.is_empty() {
+            return Ok(Some("()".into()));
+        }
+        let r = repr_guard(vm, v, |vm| {
+            let body = join_reprs(vm, &items)?;
+            Ok(if items.len() == 1 { format!("({body},)") } else { format!("({body})") })
+        })?;
+        return Ok(Some(r.unwrap_or_else(|| "(...)".into())));
+    }
+    if v.is::<DictData>() {
+        let pairs = vm.dict_items(v);
+        let r = repr_guard(vm, v, |vm| dict_repr_body(vm, &pairs))?;
+        return Ok(Some(r.unwrap_or_else(|| "{...}".into())));
+    }
+    if v.is::<SetData>() {
+        let items = vm.set_items(v);
+        let name = vm.type_name(v);
+        let plain = name == "set";
+        if items.is_empty() {
+            return Ok(Some(format!("{name}()")));
+        }
+        let r = repr_guard(vm, v, |vm| {
+            let body = join_reprs(vm, &items)?;
+            Ok(if plain { format!("{{{body}}}") } else { format!("{name}({{{body}}})") })
+        })?;
+        return Ok(Some(r.unwrap_or_else(|| format!("{name}(...)"))));
+    }
+    if let Some(r) = v.downcast::<RangeData>() {
+        return Ok(Some(if r.step == 1 {
+            format!("range({}, {})", r.start, r.stop)
+        } else {
+            format!("range({}, {}, {})", r.start, r.stop, r.step)
+        }));
+    }
+    if let Some(dv) = v.downcast::<DictView>() {
+        let (kind, d) = (dv.kind, dv.dict);
+        let Some(dp) = crate::dict_ops::dict_payload(d) else { return Ok(None) };
+        let pairs = vm.dict_items(dp);
+        let name = vm.type_name(v);
+        let r = repr_guard(vm, v, |vm| {
+            let body = match kind {
+                DictIterKind::Keys => join_reprs(vm, &pairs.iter().map(|p| p.0).collect::<Vec<_>>())?,
+                DictIterKind::Values => join_reprs(vm, &pairs.iter().map(|p| p.1).collect::<Vec<_>>())?,
+                DictIterKind::Items => {
+                    let mut parts = Vec::with_capacity(pairs.len());
+                    let mark = vm.roots_len();
+                    for &(k, x) in &pairs {
+                        vm.push_root(k);
+                        vm.push_root(x);
+                    }
+                    let mut res = Ok(());
+                    for &(k, x) in &pairs {
+                        match vm.repr(k).and_then(|ks| vm.repr(x).map(|xs| (ks, xs))) {
+                            Ok((ks, xs)) => parts.push(format!("({ks}, {xs})")),
+                            Err(e) => {
+                                res = Err(e);
+                                break;
+                            }
+                        }
+                    }
+                    vm.truncate_roots(mark);
+                    res?;
+                    parts.join(", ")
+                }
+            };
+            Ok(format!("{name}([{body}])"))
+        })?;
+        return Ok(Some(r.unwrap_or_else(|| "...".into())));
+    }
+    Ok(None)
+}
+
+// ---------------------------------------------------------------- comparison
+
+/// Items of a list or tuple (copied).
+fn seq_items(v: Value) -> Option<Vec<Value>> {
+    if let Some(l) = v.downcast::<ListData>() {
+        return Some(l.snapshot());
+    }
+    v.downcast::<TupleData>().map(|t| t.0.to_vec())
+}
+
+/// Index of the first pair that differs (identity, then `==`), or None.
+fn first_difference(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<Option<usize>> {
+    let mark = vm.roots_len();
+    root_all(vm, a);
+    root_all(vm, b);
+    let mut res = Ok(None);
+    for i in 0..a.len().min(b.len()) {
+        if a[i] == b[i] && !a[i].is::<FloatData>() {
+            continue;
+        }
+        match vm.eq(a[i], b[i]) {
+            Ok(true) => {}
+            Ok(false) => {
+                res = Ok(Some(i));
+                break;
+            }
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.truncate_roots(mark);
+    res
+}
+
+fn set_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    let items = vm.set_items(a);
+    if items.len() > vm.set_items(b).len() {
+        return Ok(false);
+    }
+    let mark = vm.roots_len();
+    root_all(vm, &items);
+    let mut res = Ok(true);
+    for x in items {
+        match vm.set_contains(b, x) {
+            Ok(true) => {}
+            Ok(false) => {
+                res = Ok(false);
+                break;
+            }
+            Err(e) => {
+                res = Err(e);
+                break;
+            }
+        }
+    }
+    vm.truncate_roots(mark);
+    res
+}
+
+fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
+    if vm.dict_len(a) != vm.dict_len(b) {
+        return Ok(false);
+    }
+    let pairs = vm.dict_items(a);
+    let mark = vm.roots_len();
+    for &(k, v) in &pairs {
+        vm.push_root(k);
+        vm.push_root(v);
+    }
+    let mut res = Ok(true);
+    for (k, v) in pairs {
+        let r = match vm.dict_get(b, k) {
+            Ok(Some(bv)) => {
+                vm.push_root(bv);
+                if bv == v && !v.is::<FloatData>() { Ok(true) } else { vm.eq(v, bv) }
+            }
+            Ok(None) => Ok(false),
+            Err(e) => Err(e),
+        };
+        match r {
+            Ok(true) => {}
+            other => {
+                res = other;
+                break;
+            }
+        }
+    }
+    vm.truncate_roots(mark);
+    res
+}
+
+pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
+    let same_seq = (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
+    if same_seq {
+        let (x, y) = (seq_items(a).unwrap(), seq_items(b).unwrap());
+        if x.len() != y.len() {
+            return Ok(Some(false));
+        }
+        return Ok(Some(first_difference(vm, &x, &y)?.is_none()));
+    }
+    if a.is::<DictData>() && b.is::<DictData>() {
+        return dict_equal(vm, a, b).map(Some);
+    }
+    if a.is::<SetData>() && b.is::<SetData>() {
+        if vm.set_items(a).len() != vm.set_items(b).len() {
+            return Ok(Some(false));
+        }
+        return set_subset(vm, a, b).map(Some);
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<RangeData>(), b.downcast::<RangeData>()) {
+        let (n, m) = (x.len(), y.len());
+        return Ok(Some(n == m && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)))));
+    }
+    if let (Some(x), Some(y)) = (a.downcast::<DictView>(), b.downcast::<DictView>())
+        && x.kind == DictIterKind::Keys
+        && y.kind == DictIterKind::Keys
+    {
+        let (da, db) = (x.dict, y.dict);
+        let (Some(da), Some(db)) = (crate::dict_ops::dict_payload(da), crate::dict_ops::dict_payload(db)) else {
+            return Ok(None);
+        };
+        if vm.dict_len(da) != vm.dict_len(db) {
+            return Ok(Some(false));
+        }
+        let keys: Vec<Value> = vm.dict_items(da).into_iter().map(|p| p.0).collect();
+        let mark = vm.roots_len();
+        root_all(vm, &keys);
+        let mut res = Ok(Some(true));
+        for k in keys {
+            match vm.dict_get(db, k) {
+                Ok(Some(_)) => {}
+                Ok(None) => {
+                    res = Ok(Some(false));
+                    break;
+                }
+                Err(e) => {
+                    res = Err(e);
+                    break;
+                }
+            }
+        }
+        vm.truncate_roots(mark);
+        return res;
+    }
+    Ok(None)
+}
+
+pub fn container_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+    let same_seq = (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
+    if same_seq {
+        let (x, y) = (seq_items(a).unwrap(), seq_items(b).unwrap());
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {
+            return Ok(Some(Value::bool(op == CmpOp::Ne)));
+        }
+        return match first_difference(vm, &x, &y)? {
+            None => {
+                let (n, m) = (x.len(), y.len());
+                let r = match op {
+                    CmpOp::Lt => n < m,
+                    CmpOp::Le => n <= m,
+                    CmpOp::Eq => n == m,
+                    CmpOp::Ne => n != m,
+                    CmpOp::Gt => n > m,
+                    CmpOp::Ge => n >= m,
+                };
+                Ok(Some(Value::bool(r)))
+            }
+            Some(_) if op == CmpOp::Eq => Ok(Some(Value::FALSE)),
+            Some(_) if op == CmpOp::Ne => Ok(Some(Value::TRUE)),
+            Some(i) => {
+                let mark = vm.roots_len();
+                vm.push_root(x[i]);
+                vm.push_root(y[i]);
+                let r = vm.rich_compare(x[i], y[i], op);
+                vm.truncate_roots(mark);
+                r.map(Some)
+            }
+        };
+    }
+    if a.is::<SetData>() && b.is::<SetData>() {
+        let (n, m) = (vm.set_items(a).len(), vm.set_items(b).len());
+        let r = match op {
+            CmpOp::Eq => n == m && set_subset(vm, a, b)?,
+            CmpOp::Ne => !(n == m && set_subset(vm, a, b)?),
+            CmpOp::Le => set_subset(vm, a, b)?,
+            CmpOp::Lt => n < m && set_subset(vm, a, b)?,
+            CmpOp::Ge => set_subset(vm, b, a)?,
+            CmpOp::Gt => n > m && set_subset(vm, b, a)?,
+        };
+        return Ok(Some(Value::bool(r)));
+    }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+        if let Some(e) = container_eq(vm, a, b)? {
+            return Ok(Some(Value::bool(e == (op == CmpOp::Eq))));
+        }
+    }
+    Ok(None)
+}
+
+/// Float helper for callers that accept ints or floats.
+pub fn num_f64(v: Value) -> Option<f64> {
+    as_f64(v)
+}

@@ -1,0 +1,10 @@
+//! The object protocols: what the interpreter calls for every operation.
+pub mod attr;
+pub mod call;
+pub mod compare;
+pub mod construct;
+pub mod containers;
+pub mod num;
+pub mod num_hash;
+pub mod number_format;
+pub mod protocol;

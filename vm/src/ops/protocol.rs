@@ -1,0 +1,412 @@
+//! repr/str, len, item access, membership and iteration: built-in fast paths first,
+//! then the user's dunder methods.
+use crate::helpers::as_int;
+use crate::objects::builtin_fn::BuiltinFn;
+use crate::objects::exception::ExcData;
+use crate::objects::function::{BoundMethod, FunctionData};
+use crate::objects::instance::InstanceData;
+use crate::objects::iter::SeqIter;
+use crate::objects::module::ModuleData;
+use crate::objects::str::StrData;
+use crate::objects::typeobj::TypeData;
+use crate::ops::containers;
+use crate::types::{lookup_in_mro, type_data};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use std::sync::atomic::AtomicUsize;
+
+impl Vm {
+    /// Look a dunder up on the type of `v` (user classes only: built-in behaviour is in
+    /// the fast paths).
+    pub fn lookup_special(&mut self, v: Value, name: &str) -> Option<Value> {
+        let ty = self.type_of(v);
+        let n = self.intern(name);
+        lookup_in_mro(self, ty, n)
+    }
+
+    fn user_special(&mut self, v: Value, name: &str) -> Option<Value> {
+        let ty = self.type_of(v);
+        if !type_data(ty).is_user {
+            return None;
+        }
+        let n = self.intern(name);
+        lookup_in_mro(self, ty, n).filter(|f| !f.is::<BuiltinFn>())
+    }
+
+    /// `repr(v)`.
+    pub fn repr(&mut self, v: Value) -> PyResult<String> {
+        if let Some(i) = v.as_small_int() {
+            return Ok(i.to_string());
+        }
+        match v {
+            Value::NONE => return Ok("None".into()),
+            Value::TRUE => return Ok("True".into()),
+            Value::FALSE => return Ok("False".into()),
+            Value::ELLIPSIS => return Ok("Ellipsis".into()),
+            Value::NOT_IMPLEMENTED => return Ok("NotImplemented".into()),
+            _ => {}
+        }
+        if let Some(f) = self.user_special(v, "__repr__") {
+            let r = self.call(f, &[v], &[])?;
+            return match r.downcast::<StrData>() {
+                Some(s) => Ok(s.s.to_string()),
+                None => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(r)))),
+            };
+        }
+        let ty = self.type_of(v);
+        if !type_data(ty).is_user {
+            let n = self.intern("__repr__");
+            if let Some(f) = lookup_in_mro(self, ty, n)
+                && f.is::<BuiltinFn>()
+            {
+                let r = self.call(f, &[v], &[])?;
+                if let Some(s) = r.downcast::<StrData>() {
+                    return Ok(s.s.to_string());
+                }
+            }
+        }
+        self.builtin_repr(v)
+    }
+
+    fn builtin_repr(&mut self, v: Value) -> PyResult<String> {
+        if let Some(b) = v.downcast::<crate::objects::int::IntData>() {
+            return Ok(b.0.to_string());
+        }
+        if let Some(f) = v.downcast::<crate::objects::float::FloatData>() {
+            return Ok(crate::ops::number_format::float_repr(f.0));
+        }
+        if let Some(s) = v.downcast::<StrData>() {
+            return Ok(crate::objects::str_methods::str_repr(&s.s));
+        }
+        if let Some(b) = v.downcast::<crate::objects::bytes::BytesData>() {
+            return Ok(crate::objects::bytes_methods::bytes_repr(&b.0));
+        }
+        if let Some(r) = containers::container_repr(self, v)? {
+            return Ok(r);
+        }
+        if let Some(inst) = v.downcast::<InstanceData>()
+            && !inst.base.is_null()
+        {
+            let b = inst.base;
+            return self.repr(b);
+        }
+        if let Some(t) = v.downcast::<TypeData>() {
+            let module = if t.is_user {
+                self.dict_get_str(t.dict, "__module__").and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()))
+            } else {
+                None
+            };
+            let q = t.qualname.read().clone();
+            return Ok(match module {
+                Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),
+                _ => format!("<class '{q}'>"),
+            });
+        }
+        if let Some(f) = v.downcast::<FunctionData>() {
+            let q = *f.qualname.lock();
+            let q = crate::helpers::as_str(&q).unwrap_or("?").to_string();
+            return Ok(format!("<function {q} at {:#x}>", v.id()));
+        }
+        if let Some(b) = v.downcast::<BuiltinFn>() {
+            if b.this.is_null() {
+                return Ok(if b.owner == "builtins" || b.owner.is_empty() {
+                    format!("<built-in function {}>", b.name)
+                } else {
+                    format!("<method '{}' of '{}' objects>", b.name, b.owner)
+                });
+            }
+            let (this, name) = (b.this, b.name);
+            let tn = self.type_name(this);
+            return Ok(format!("<built-in method {name} of {tn} object at {:#x}>", this.id()));
+        }
+        if let Some(m) = v.downcast::<BoundMethod>() {
+            let (func, this) = (m.func, m.this);
+            let q = match func.downcast::<FunctionData>() {
+                Some(f) => crate::helpers::as_str(&f.qualname.lock()).unwrap_or("?").to_string(),
+                None => "?".into(),
+            };
+            let r = self.repr(this)?;
+            return Ok(format!("<bound method {q} of {r}>"));
+        }
+        if let Some(m) = v.downcast::<ModuleData>() {
+            let name = self.dict_get_str(m.dict, "__name__");
+            let n = name.and_then(|n| crate::helpers::as_str(&n).map(|s| s.to_string())).unwrap_or("?".into());
+            return Ok(format!("<module '{n}'>"));
+        }
+        if let Some(e) = v.downcast::<ExcData>() {
+            let args = *e.args.lock();
+            let name = type_data(self.type_of(v)).name.read().clone();
+            let items = match args.downcast::<crate::objects::tuple::TupleData>() {
+                Some(t) => t.0.to_vec(),
+                None => vec![],
+            };
+            if items.len() == 1 {
+                let r = self.repr(items[0])?;
+                return Ok(format!("{name}({r})"));
+            }
+            let r = self.repr(args)?;
+            return Ok(format!("{name}{r}"));
+        }
+        let ty = self.type_of(v);
+        let td = type_data(ty);
+        let module = self.dict_get_str(td.dict, "__module__").and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()));
+        let q = td.qualname.read().clone();
+        Ok(match module {
+            Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", v.id()),
+            _ => format!("<{q} object at {:#x}>", v.id()),
+        })
+    }
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: Value) -> PyResult<String> {
+        if let Some(s) = v.downcast::<StrData>() {
+            return Ok(s.s.to_string());
+        }
+        if let Some(f) = self.user_special(v, "__str__") {
+            let r = self.call(f, &[v], &[])?;
+            return match r.downcast::<StrData>() {
+                Some(s) => Ok(s.s.to_string()),
+                None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(r)))),
+            };
+        }
+        if let Some(e) = v.downcast::<ExcData>() {
+            let args = *e.args.lock();
+            let items = match args.downcast::<crate::objects::tuple::TupleData>() {
+                Some(t) => t.0.to_vec(),
+                None => vec![],
+            };
+            let is_key_error = crate::types::is_subclass(self, self.type_of(v), self.rt.types.exc.key_error);
+            return match items.len() {
+                0 => Ok(String::new()),
+                1 if is_key_error => self.repr(items[0]),
+                1 => self.str_of(items[0]),
+                _ => self.repr(args),
+            };
+        }
+        if self.user_special(v, "__repr__").is_none()
+            && let Some(inst) = v.downcast::<InstanceData>()
+            && !inst.base.is_null()
+        {
+            let b = inst.base;
+            return self.str_of(b);
+        }
+        self.repr(v)
+    }
+
+    /// `len(v)`.
+    pub fn len(&mut self, v: Value) -> PyResult<usize> {
+        if let Some(f) = self.user_special(v, "__len__") {
+            let r = self.call(f, &[v], &[])?;
+            return match as_int(r) {
+                Some(n) if n >= 0 => Ok(n as usize),
+                Some(_) => Err(self.value_error("__len__() should return >= 0")),
+                None => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+            };
+        }
+        let b = base_or_self(v);
+        if let Some(n) = containers::builtin_len(self, b) {
+            return Ok(n);
+        }
+        Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+    }
+
+    pub fn getitem(&mut self, o: Value, k: Value) -> PyResult {
+        if let Some(f) = self.user_special(o, "__getitem__") {
+            return self.call(f, &[o, k], &[]);
+        }
+        if let Some(r) = containers::seq_getitem(self, base_or_self(o), k)? {
+            return Ok(r);
+        }
+        if let Some(t) = o.downcast::<TypeData>() {
+            // `list[int]` and friends: return the class itself (no typing support yet).
+            let _ = t;
+            if let Some(f) = self.lookup_type_attr(o, "__class_getitem__") {
+                return self.call(f, &[k], &[]);
+            }
+            return Ok(o);
+        }
+        Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(o))))
+    }
+
+    pub fn setitem(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
+        if let Some(f) = self.user_special(o, "__setitem__") {
+            self.call(f, &[o, k, v], &[])?;
+            return Ok(());
+        }
+        if containers::seq_setitem(self, base_or_self(o), k, v)?.is_some() {
+            return Ok(());
+        }
+        Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(o))))
+    }
+
+    pub fn delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
+        if let Some(f) = self.user_special(o, "__delitem__") {
+            self.call(f, &[o, k], &[])?;
+            return Ok(());
+        }
+        if containers::seq_delitem(self, base_or_self(o), k)?.is_some() {
+            return Ok(());
+        }
+        Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(o))))
+    }
+
+    /// `item in container`.
+    pub fn contains(&mut self, container: Value, item: Value) -> PyResult<bool> {
+        if let Some(f) = self.user_special(container, "__contains__") {
+            let r = self.call(f, &[container, item], &[])?;
+            return self.truthy(r);
+        }
+        if let Some(r) = containers::builtin_contains(self, base_or_self(container), item)? {
+            return Ok(r);
+        }
+        // Fall back to iteration.
+        let it = self.iter(container).map_err(|e| {
+            if self.err_is(&e, self.rt.types.exc.type_error) {
+                let tn = self.type_name(container);
+                self.type_error(format!("argument of type '{tn}' is not iterable"))
+            } else {
+                e
+            }
+        })?;
+        self.push_root(it);
+        let r = loop {
+            match self.next(it) {
+                Ok(Some(x)) => match self.eq(x, item) {
+                    Ok(true) => break Ok(true),
+                    Ok(false) => {}
+                    Err(e) => break Err(e),
+                },
+                Ok(None) => break Ok(false),
+                Err(e) => break Err(e),
+            }
+        };
+        self.pop_roots(1);
+        r
+    }
+
+    /// `iter(v)`.
+    pub fn iter(&mut self, v: Value) -> PyResult {
+        if let Some(f) = self.user_special(v, "__iter__") {
+            let it = self.call(f, &[v], &[])?;
+            if !self.is_iterator(it) {
+                let tn = self.type_name(it);
+                return Err(self.type_error(format!("iter() returned non-iterator of type '{tn}'")));
+            }
+            return Ok(it);
+        }
+        if let Some(it) = containers::builtin_iter(self, base_or_self(v))? {
+            return Ok(it);
+        }
+        if crate::objects::generator::is_generator(v) {
+            return Ok(v);
+        }
+        if self.user_special(v, "__getitem__").is_some() {
+            let ty = self.rt.types.seq_iter;
+            return self.alloc(ty, SeqIter { seq: v, index: AtomicUsize::new(0) });
+        }
+        Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
+    }
+
+    fn is_iterator(&mut self, v: Value) -> bool {
+        if crate::objects::generator::is_generator(v) {
+            return true;
+        }
+        let n = self.intern("__next__");
+        let ty = self.type_of(v);
+        lookup_in_mro(self, ty, n).is_some() || !type_data(ty).is_user
+    }
+
+    /// Advance an iterator: `Ok(None)` when exhausted.
+    pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
+        if let Some(r) = containers::builtin_next(self, it)? {
+            return Ok(r);
+        }
+        if crate::objects::generator::is_generator(it) {
+            return crate::objects::generator::gen_next(self, it);
+        }
+        if let Some(s) = it.downcast::<SeqIter>() {
+            let seq = s.seq;
+            let i = s.index.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            let idx = self.new_int(i as i64)?;
+            return match self.getitem(seq, idx) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, self.rt.types.exc.index_error) || self.err_is(&e, self.rt.types.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+        if let Some(f) = self.user_special(it, "__next__") {
+            return match self.call(f, &[it], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, self.rt.types.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
+        Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))))
+    }
+
+    /// All items of an iterable. The returned values are NOT rooted: store them in a
+    /// rooted object before the next safepoint. (They are rooted while iterating.)
+    pub fn collect_iter(&mut self, v: Value) -> PyResult<Vec<Value>> {
+        if let Some(l) = v.downcast::<crate::objects::list::ListData>() {
+            return Ok(l.snapshot());
+        }
+        if let Some(t) = v.downcast::<crate::objects::tuple::TupleData>() {
+            return Ok(t.0.to_vec());
+        }
+        let it = self.iter(v)?;
+        let mark = self.roots_len();
+        self.push_root(it);
+        let mut out = Vec::new();
+        let r = loop {
+            match self.next(it) {
+                Ok(Some(x)) => {
+                    self.push_root(x);
+                    out.push(x);
+                }
+                Ok(None) => break Ok(()),
+                Err(e) => break Err(e),
+            }
+        };
+        self.truncate_roots(mark);
+        r.map(|_| out)
+    }
+
+    /// `obj.name(*args)`.
+    pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult {
+        let f = self.getattr_str(obj, name)?;
+        self.push_root(f);
+        let r = self.call(f, args, &[]);
+        self.pop_roots(1);
+        r
+    }
+
+    /// `format(v, spec)`.
+    pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
+        if let Some(f) = self.user_special(v, "__format__") {
+            let s = self.new_str(spec)?;
+            self.push_root(s);
+            let r = self.call(f, &[v, s], &[]);
+            self.pop_roots(1);
+            let r = r?;
+            return match r.downcast::<StrData>() {
+                Some(s) => Ok(s.s.to_string()),
+                None => Err(self.type_error("__format__ must return a str")),
+            };
+        }
+        self.format_value(base_or_self(v), spec)
+    }
+
+    /// Attribute of a type object found on its metatype or MRO (no binding).
+    fn lookup_type_attr(&mut self, t: Value, name: &str) -> Option<Value> {
+        let n = self.intern(name);
+        lookup_in_mro(self, t, n)
+    }
+}
+
+/// The built-in value inside a subclass instance, or the value itself.
+pub fn base_or_self(v: Value) -> Value {
+    match v.downcast::<InstanceData>() {
+        Some(i) if !i.base.is_null() => i.base,
+        _ => v,
+    }
+}

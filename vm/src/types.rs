@@ -1,0 +1,372 @@
+//! The built-in types: created at start-up (`bootstrap`), given their methods
+//! (`init_types`), and the type-system helpers (`type_of`, `is_subclass`, MRO, lookup).
+use crate::object::{Obj, Payload, init_obj, trace_value};
+use crate::objects::dict::DictData;
+use crate::objects::typeobj::{Layout, NewFn, TypeData};
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use parking_lot::RwLock;
+use weft_gc::{Heap, LocalAlloc, Tracer};
+
+macro_rules! type_table {
+    ($struct:ident { $($field:ident : $name:expr => $base:ident,)* }) => {
+        #[derive(Default, Clone, Copy)]
+        pub struct $struct { $(pub $field: Value,)* }
+        impl $struct {
+            fn table() -> Vec<(&'static str, &'static str, &'static str)> {
+                vec![$((stringify!($field), $name, stringify!($base)),)*]
+            }
+            fn set(&mut self, field: &str, v: Value) {
+                match field { $(stringify!($field) => self.$field = v,)* _ => unreachable!() }
+            }
+            pub fn get(&self, field: &str) -> Value {
+                match field { $(stringify!($field) => self.$field,)* _ => Value::NULL }
+            }
+            fn all(&self) -> Vec<Value> { vec![$(self.$field,)*] }
+        }
+    };
+}
+
+// Built-in non-exception types: field: "python name" => base field.
+type_table!(BaseTypes {
+    object: "object" => none,
+    type_: "type" => object,
+    int: "int" => object,
+    bool_: "bool" => int,
+    float: "float" => object,
+    complex: "complex" => object,
+    str: "str" => object,
+    bytes: "bytes" => object,
+    bytearray: "bytearray" => object,
+    list: "list" => object,
+    tuple: "tuple" => object,
+    dict: "dict" => object,
+    set: "set" => object,
+    frozenset: "frozenset" => object,
+    range: "range" => object,
+    slice: "slice" => object,
+    none: "NoneType" => object,
+    ellipsis: "ellipsis" => object,
+    not_implemented: "NotImplementedType" => object,
+    function: "function" => object,
+    builtin_function: "builtin_function_or_method" => object,
+    method: "method" => object,
+    code: "code" => object,
+    cell: "cell" => object,
+    module: "module" => object,
+    staticmethod: "staticmethod" => object,
+    classmethod: "classmethod" => object,
+    property: "property" => object,
+    super_: "super" => object,
+    seq_iter: "iterator" => object,
+    list_iter: "list_iterator" => object,
+    tuple_iter: "tuple_iterator" => object,
+    str_iter: "str_ascii_iterator" => object,
+    range_iter: "range_iterator" => object,
+    dict_keyiter: "dict_keyiterator" => object,
+    dict_valueiter: "dict_valueiterator" => object,
+    dict_itemiter: "dict_itemiterator" => object,
+    set_iter: "set_iterator" => object,
+    dict_keys: "dict_keys" => object,
+    dict_values: "dict_values" => object,
+    dict_items: "dict_items" => object,
+    reversed: "reversed" => object,
+    enumerate: "enumerate" => object,
+    zip: "zip" => object,
+    map: "map" => object,
+    filter: "filter" => object,
+    callable_iter: "callable_iterator" => object,
+    weakref: "weakref.ReferenceType" => object,
+    finalize: "finalize" => object,
+    generator: "generator" => object,
+});
+
+// Built-in exception classes.
+type_table!(ExcTypes {
+    base_exception: "BaseException" => object,
+    system_exit: "SystemExit" => base_exception,
+    keyboard_interrupt: "KeyboardInterrupt" => base_exception,
+    generator_exit: "GeneratorExit" => base_exception,
+    exception: "Exception" => base_exception,
+    stop_iteration: "StopIteration" => exception,
+    stop_async_iteration: "StopAsyncIteration" => exception,
+    arithmetic_error: "ArithmeticError" => exception,
+    floating_point_error: "FloatingPointError" => arithmetic_error,
+    overflow_error: "OverflowError" => arithmetic_error,
+    zero_division_error: "ZeroDivisionError" => arithmetic_error,
+    assertion_error: "AssertionError" => exception,
+    attribute_error: "AttributeError" => exception,
+    buffer_error: "BufferError" => exception,
+    eof_error: "EOFError" => exception,
+    import_error: "ImportError" => exception,
+    module_not_found_error: "ModuleNotFoundError" => import_error,
+    lookup_error: "LookupError" => exception,
+    index_error: "IndexError" => lookup_error,
+    key_error: "KeyError" => lookup_error,
+    memory_error: "MemoryError" => exception,
+    name_error: "NameError" => exception,
+    unbound_local_error: "UnboundLocalError" => name_error,
+    os_error: "OSError" => exception,
+    file_not_found_error: "FileNotFoundError" => os_error,
+    file_exists_error: "FileExistsError" => os_error,
+    permission_error: "PermissionError" => os_error,
+    is_a_directory_error: "IsADirectoryError" => os_error,
+    timeout_error: "TimeoutError" => os_error,
+    reference_error: "ReferenceError" => exception,
+    runtime_error: "RuntimeError" => exception,
+    not_implemented_error: "NotImplementedError" => runtime_error,
+    recursion_error: "RecursionError" => runtime_error,
+    syntax_error: "SyntaxError" => exception,
+    indentation_error: "IndentationError" => syntax_error,
+    tab_error: "TabError" => indentation_error,
+    system_error: "SystemError" => exception,
+    type_error: "TypeError" => exception,
+    value_error: "ValueError" => exception,
+    unicode_error: "UnicodeError" => value_error,
+    unicode_decode_error: "UnicodeDecodeError" => unicode_error,
+    unicode_encode_error: "UnicodeEncodeError" => unicode_error,
+    warning: "Warning" => exception,
+    user_warning: "UserWarning" => warning,
+    deprecation_warning: "DeprecationWarning" => warning,
+    runtime_warning: "RuntimeWarning" => warning,
+    syntax_warning: "SyntaxWarning" => warning,
+    future_warning: "FutureWarning" => warning,
+    pending_deprecation_warning: "PendingDeprecationWarning" => warning,
+    import_warning: "ImportWarning" => warning,
+    unicode_warning: "UnicodeWarning" => warning,
+    bytes_warning: "BytesWarning" => warning,
+    resource_warning: "ResourceWarning" => warning,
+});
+
+/// Every built-in type, by field.
+pub struct Types {
+    pub base: BaseTypes,
+    pub exc: ExcTypes,
+}
+
+impl std::ops::Deref for Types {
+    type Target = BaseTypes;
+    fn deref(&self) -> &BaseTypes {
+        &self.base
+    }
+}
+
+fn raw_alloc<T: Payload>(heap: &Heap, alloc: &mut LocalAlloc, ty: Value, data: T) -> Value {
+    let size = std::mem::size_of::<Obj<T>>();
+    let p = heap.alloc(alloc, size, T::vtable()).expect("heap too small to start");
+    // SAFETY: fresh allocation of the right size and vtable.
+    unsafe { init_obj(p, ty, data) };
+    Value::from_gc(p)
+}
+
+/// Set the `ty` field of an object made during bootstrap, before anything else can see it.
+///
+/// # Safety
+/// `v` is a heap object no other thread can reach yet.
+unsafe fn patch_type(v: Value, ty: Value) {
+    let p = v.as_gc().expect("heap object");
+    // SAFETY: single-threaded start-up; every heap object starts with the Obj layout.
+    unsafe { (*(p.as_ptr() as *mut Obj<()>)).ty = ty };
+}
+
+impl Types {
+    /// Allocate every built-in type object (with empty namespaces).
+    pub fn bootstrap(heap: &Heap, alloc: &mut LocalAlloc) -> Types {
+        let mut base = BaseTypes::default();
+        let mut exc = ExcTypes::default();
+        let mut made: Vec<Value> = Vec::new();
+        let mut dicts: Vec<Value> = Vec::new();
+        let mut make = |name: &str, base_ty: Value, layout: Layout, made: &mut Vec<Value>| {
+            let dict = raw_alloc(heap, alloc, Value::NULL, DictData::new());
+            dicts.push(dict);
+            let mro_tail = if base_ty.is_null() {
+                Vec::new()
+            } else {
+                let bt = base_ty.downcast::<TypeData>().unwrap();
+                let mut m = vec![base_ty];
+                m.extend(bt.mro_tail.iter().copied());
+                m
+            };
+            let short = name.rsplit('.').next().unwrap().to_string();
+            let t = raw_alloc(
+                heap,
+                alloc,
+                Value::NULL,
+                TypeData {
+                    name: RwLock::new(short.clone()),
+                    qualname: RwLock::new(short),
+                    bases: if base_ty.is_null() { Box::new([]) } else { Box::new([base_ty]) },
+                    mro_tail: mro_tail.into(),
+                    dict,
+                    layout,
+                    new: None,
+                    builtin_base: Value::NULL,
+                    is_user: false,
+                },
+            );
+            made.push(t);
+            t
+        };
+        for (field, name, basef) in BaseTypes::table() {
+            let b = base.get(basef);
+            let layout = if field == "object" { Layout::Instance } else { Layout::Builtin };
+            let t = make(name, b, layout, &mut made);
+            base.set(field, t);
+        }
+        for (field, name, basef) in ExcTypes::table() {
+            let b = if basef == "object" { base.object } else { exc.get(basef) };
+            let t = make(name, b, Layout::Exception, &mut made);
+            exc.set(field, t);
+        }
+        // SAFETY: nothing else can see these objects yet.
+        unsafe {
+            for &t in &made {
+                patch_type(t, base.type_);
+            }
+            for &d in &dicts {
+                patch_type(d, base.dict);
+            }
+        }
+        Types { base, exc }
+    }
+
+    pub fn trace(&self, t: &mut Tracer) {
+        for v in self.base.all().into_iter().chain(self.exc.all()) {
+            trace_value(v, t);
+        }
+    }
+
+    pub fn all_exceptions(&self) -> Vec<Value> {
+        self.exc.all()
+    }
+    pub fn all_base(&self) -> Vec<Value> {
+        self.base.all()
+    }
+}
+
+/// Give the built-in types their methods and create the builtins module.
+pub fn init_types(vm: &mut Vm) {
+    crate::builtins_init::init(vm);
+}
+
+// ---------------------------------------------------------------- helpers
+
+impl Vm {
+    /// `type(v)`.
+    #[inline]
+    pub fn type_of(&self, v: Value) -> Value {
+        if v.is_small_int() {
+            return self.rt.types.int;
+        }
+        if let Some(t) = v.heap_type() {
+            return t;
+        }
+        let t = &self.rt.types;
+        match v {
+            Value::NONE => t.none,
+            Value::TRUE | Value::FALSE => t.bool_,
+            Value::ELLIPSIS => t.ellipsis,
+            Value::NOT_IMPLEMENTED => t.not_implemented,
+            _ => t.object,
+        }
+    }
+
+    pub fn type_name(&self, v: Value) -> String {
+        type_data(self.type_of(v)).name.read().clone()
+    }
+
+    /// Set a native constructor on a built-in type.
+    pub fn set_new(&mut self, ty: Value, f: NewFn) {
+        let p = ty.as_gc().unwrap();
+        // SAFETY: start-up only (one thread); `new` is written before any use.
+        unsafe { (*(p.as_ptr() as *mut Obj<TypeData>)).data.new = Some(f) };
+    }
+
+    /// Add a native method to a type's namespace.
+    pub fn add_method(&mut self, ty: Value, name: &'static str, f: crate::objects::builtin_fn::NativeFn) {
+        let owner: &'static str = Box::leak(type_data(ty).name.read().clone().into_boxed_str());
+        let func = self.new_native(name, owner, f).expect("out of memory at start-up");
+        let key = self.intern(name);
+        self.dict_set(type_data(ty).dict, key, func).expect("start-up");
+    }
+
+    pub fn add_attr(&mut self, ty: Value, name: &str, v: Value) {
+        let key = self.intern(name);
+        self.dict_set(type_data(ty).dict, key, v).expect("start-up");
+    }
+}
+
+pub fn type_data(t: Value) -> &'static TypeData {
+    // SAFETY-free: types live for the run or while referenced; the unbounded lifetime
+    // is the same contract as `downcast` (the caller keeps the value rooted).
+    let r: &TypeData = t.downcast::<TypeData>().expect("not a type");
+    unsafe { &*(r as *const TypeData) }
+}
+
+/// Is `sub` the same as or a subclass of `sup`?
+pub fn is_subclass(_vm: &Vm, sub: Value, sup: Value) -> bool {
+    if sub == sup {
+        return true;
+    }
+    match sub.downcast::<TypeData>() {
+        Some(t) => t.mro_tail.contains(&sup),
+        None => false,
+    }
+}
+
+/// The MRO of a type, starting with the type itself.
+pub fn mro(t: Value) -> Vec<Value> {
+    let td = type_data(t);
+    let mut m = Vec::with_capacity(td.mro_tail.len() + 1);
+    m.push(t);
+    m.extend(td.mro_tail.iter().copied());
+    m
+}
+
+/// C3 linearisation of `bases` (the MRO of a new class without the class itself).
+pub fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
+    let mut seqs: Vec<Vec<Value>> = bases.iter().map(|&b| mro(b)).collect();
+    seqs.push(bases.to_vec());
+    let mut out = Vec::new();
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut found = None;
+        for s in &seqs {
+            let cand = s[0];
+            if !seqs.iter().any(|o| o[1..].contains(&cand)) {
+                found = Some(cand);
+                break;
+            }
+        }
+        let Some(c) = found else {
+            let names: Vec<String> = bases.iter().map(|&b| type_data(b).name.read().clone()).collect();
+            return Err(vm.type_error(format!(
+                "Cannot create a consistent method resolution order (MRO) for bases {}",
+                names.join(", ")
+            )));
+        };
+        out.push(c);
+        for s in seqs.iter_mut() {
+            if s[0] == c {
+                s.remove(0);
+            }
+        }
+    }
+}
+
+/// Find `name` along the MRO of type `t` (no descriptors applied).
+pub fn lookup_in_mro(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
+    let td = type_data(t);
+    if let Ok(Some(v)) = vm.dict_get_str_key(td.dict, name) {
+        return Some(v);
+    }
+    for &b in td.mro_tail.iter() {
+        if let Ok(Some(v)) = vm.dict_get_str_key(type_data(b).dict, name) {
+            return Some(v);
+        }
+    }
+    None
+}

@@ -1,0 +1,354 @@
+//! `Runtime` (shared by all threads) and `Vm` (one per thread).
+//!
+//! The runtime owns the heap, the built-in types, the module table and the queue of
+//! weakref callbacks. A `Vm` is one thread's interpreter state: its allocation buffer,
+//! its frames (roots), its temporary roots and the exception being handled.
+use crate::frame::Frame;
+use crate::object::{Payload, init_obj, trace_value};
+use crate::objects::builtin_fn::{BuiltinFn, NativeFn};
+use crate::objects::dict::DictData;
+use crate::objects::str::StrData;
+use crate::types::Types;
+use crate::value::Value;
+use parking_lot::Mutex;
+use std::collections::{HashMap, VecDeque};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+use weft_gc::{Heap, HeapConfig, LocalAlloc, Tracer};
+
+/// A raised Python exception (an exception instance).
+#[derive(Clone, Copy, Debug)]
+pub struct PyErr(pub Value);
+pub type PyResult<T = Value> = Result<T, PyErr>;
+
+/// Settings fixed at start-up.
+#[derive(Clone, Debug, Default)]
+pub struct Config {
+    pub heap: HeapConfig,
+    pub argv: Vec<String>,
+    pub xoptions: Vec<(String, Option<String>)>,
+    /// Folder of the main script (first entry of sys.path).
+    pub path0: String,
+}
+
+/// State shared by every thread.
+pub struct Runtime {
+    pub heap: Heap,
+    pub types: Types,
+    pub config: Config,
+    /// The `builtins` module's dict.
+    pub builtins: Value,
+    /// `sys.modules`.
+    pub modules: Value,
+    interned: Mutex<HashMap<Box<str>, Value>>,
+    /// Values that live for the whole run (built-in types, interned strings, modules).
+    perm_roots: Mutex<Vec<Value>>,
+    /// Weakref callbacks queued by collections: (callback, weakref). Roots until run.
+    pub pending_callbacks: Mutex<VecDeque<(Value, Value)>>,
+    /// Live `weakref.finalize` objects (kept alive until called or detached).
+    pub finalizers: Mutex<Vec<Value>>,
+    pub gc_enabled: AtomicBool,
+    /// Set while a thread drains the callback queue: collections then only append.
+    pub draining: AtomicBool,
+    /// Native modules: name -> initialiser.
+    pub native_modules: Mutex<HashMap<String, fn(&mut Vm) -> PyResult>>,
+    /// Source of modules frozen into the binary: name -> Python source.
+    pub frozen_modules: Mutex<HashMap<String, &'static str>>,
+    /// Per-thread roots (one entry per live Vm): address of its `ThreadRoots`.
+    threads: Mutex<Vec<usize>>,
+    pub preallocated_memory_error: Value,
+}
+
+// SAFETY-free note: Runtime holds only Values (plain words) and thread-safe containers.
+unsafe impl Send for Runtime {}
+unsafe impl Sync for Runtime {}
+
+/// The part of a thread's state the collector scans.
+#[derive(Default)]
+pub struct ThreadRoots {
+    pub frames: Vec<*const Frame>,
+    pub temps: Vec<Value>,
+    pub handled: Value,
+}
+
+pub struct Vm {
+    pub rt: Arc<Runtime>,
+    pub alloc: LocalAlloc,
+    /// Boxed so its address stays fixed for the runtime's thread list.
+    pub roots: Box<ThreadRoots>,
+    pub depth: u32,
+    pub recursion_limit: u32,
+}
+
+impl Drop for Vm {
+    fn drop(&mut self) {
+        let addr = &*self.roots as *const ThreadRoots as usize;
+        self.rt.threads.lock().retain(|&a| a != addr);
+        self.alloc.retire(&self.rt.heap);
+    }
+}
+
+impl Runtime {
+    /// Create the runtime and the main thread's Vm.
+    pub fn start(config: Config) -> Vm {
+        let heap = Heap::new(config.heap.clone());
+        let mut alloc = LocalAlloc::new();
+        let types = Types::bootstrap(&heap, &mut alloc);
+        let rt = Runtime {
+            heap,
+            types,
+            config,
+            builtins: Value::NULL,
+            modules: Value::NULL,
+            interned: Mutex::new(HashMap::new()),
+            perm_roots: Mutex::new(Vec::new()),
+            pending_callbacks: Mutex::new(VecDeque::new()),
+            finalizers: Mutex::new(Vec::new()),
+            gc_enabled: AtomicBool::new(true),
+            draining: AtomicBool::new(false),
+            native_modules: Mutex::new(HashMap::new()),
+            frozen_modules: Mutex::new(HashMap::new()),
+            threads: Mutex::new(Vec::new()),
+            preallocated_memory_error: Value::NULL,
+        };
+        let mut vm = Vm::attach(Arc::new(rt), alloc);
+        vm.depth = 0;
+        crate::types::init_types(&mut vm);
+        vm
+    }
+
+    pub fn add_perm_root(&self, v: Value) {
+        self.perm_roots.lock().push(v);
+    }
+
+    /// Mark everything the runtime itself keeps alive.
+    pub fn trace_roots(&self, t: &mut Tracer) {
+        self.types.trace(t);
+        trace_value(self.builtins, t);
+        trace_value(self.modules, t);
+        trace_value(self.preallocated_memory_error, t);
+        for &v in self.perm_roots.lock().iter() {
+            trace_value(v, t);
+        }
+        for &v in self.interned.lock().values() {
+            trace_value(v, t);
+        }
+        for &(cb, wr) in self.pending_callbacks.lock().iter() {
+            trace_value(cb, t);
+            trace_value(wr, t);
+        }
+        for &v in self.finalizers.lock().iter() {
+            trace_value(v, t);
+        }
+        for &addr in self.threads.lock().iter() {
+            // SAFETY: each address is a live Vm's boxed ThreadRoots (removed in Vm::drop);
+            // the world is stopped, so its owner is parked and does not mutate it.
+            let roots = unsafe { &*(addr as *const ThreadRoots) };
+            roots.trace(t);
+        }
+    }
+}
+
+impl ThreadRoots {
+    fn trace(&self, t: &mut Tracer) {
+        for &f in &self.frames {
+            // SAFETY: frames are registered while running and unregistered before they
+            // are dropped; the owner thread is parked at a safepoint.
+            unsafe { (*f).trace(t) };
+        }
+        for &v in &self.temps {
+            trace_value(v, t);
+        }
+        trace_value(self.handled, t);
+    }
+}
+
+impl Vm {
+    /// A new thread state registered with the runtime.
+    pub fn attach(rt: Arc<Runtime>, alloc: LocalAlloc) -> Vm {
+        let roots = Box::new(ThreadRoots::default());
+        rt.threads.lock().push(&*roots as *const ThreadRoots as usize);
+        Vm { rt, alloc, roots, depth: 0, recursion_limit: 1000 }
+    }
+
+    /// Mutable access to runtime fields during start-up (only one thread exists then).
+    pub fn rt_init(&mut self) -> &mut Runtime {
+        Arc::get_mut(&mut self.rt).expect("runtime initialised with one thread")
+    }
+
+    // ---------------------------------------------------------------- allocation
+
+    /// Allocate a heap object of payload `T` and Python type `ty`.
+    pub fn alloc<T: Payload>(&mut self, ty: Value, data: T) -> PyResult {
+        let size = std::mem::size_of::<crate::object::Obj<T>>();
+        match self.rt.heap.alloc(&mut self.alloc, size, T::vtable()) {
+            Some(p) => {
+                // SAFETY: fresh allocation of Obj<T>'s size with T's vtable.
+                unsafe { init_obj(p, ty, data) };
+                Ok(Value::from_gc(p))
+            }
+            None => Err(PyErr(self.rt.preallocated_memory_error)),
+        }
+    }
+
+    /// Root a value for as long as the returned depth marker is not released.
+    #[inline]
+    pub fn push_root(&mut self, v: Value) {
+        self.roots.temps.push(v);
+    }
+    #[inline]
+    pub fn pop_roots(&mut self, n: usize) {
+        let len = self.roots.temps.len();
+        self.roots.temps.truncate(len - n);
+    }
+    pub fn roots_len(&self) -> usize {
+        self.roots.temps.len()
+    }
+    pub fn truncate_roots(&mut self, len: usize) {
+        self.roots.temps.truncate(len);
+    }
+
+    // ---------------------------------------------------------------- constructors
+
+    pub fn new_str(&mut self, s: &str) -> PyResult {
+        let ty = self.rt.types.str;
+        self.alloc(ty, StrData::new(s))
+    }
+
+    /// The one str object for `s` (names, attribute keys).
+    pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.rt.interned.lock().get(s) {
+            return v;
+        }
+        let v = self.new_str(s).expect("out of memory interning a name");
+        *self.rt.interned.lock().entry(s.into()).or_insert(v)
+    }
+
+    pub fn new_dict(&mut self) -> PyResult {
+        let ty = self.rt.types.dict;
+        self.alloc(ty, DictData::new())
+    }
+
+    pub fn new_native(&mut self, name: &'static str, owner: &'static str, f: NativeFn) -> PyResult {
+        let ty = self.rt.types.builtin_function;
+        self.alloc(ty, BuiltinFn { name, f, this: Value::NULL, owner })
+    }
+
+    // ---------------------------------------------------------------- exceptions
+
+    /// Make an exception of class `ty` with one str argument.
+    pub fn new_exception(&mut self, ty: Value, msg: &str) -> PyErr {
+        let r = (|| {
+            let s = self.new_str(msg)?;
+            self.push_root(s);
+            let e = crate::exceptions::make_exception(self, ty, &[s]);
+            self.pop_roots(1);
+            e
+        })();
+        match r {
+            Ok(e) => PyErr(e),
+            Err(e) => e,
+        }
+    }
+    pub fn type_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.type_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn value_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.value_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn index_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.index_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn attribute_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.attribute_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn runtime_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.runtime_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn overflow_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.overflow_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn zero_division_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.zero_division_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn name_error(&mut self, msg: impl AsRef<str>) -> PyErr {
+        let t = self.rt.types.exc.name_error;
+        self.new_exception(t, msg.as_ref())
+    }
+    pub fn stop_iteration(&mut self) -> PyErr {
+        let t = self.rt.types.exc.stop_iteration;
+        match crate::exceptions::make_exception(self, t, &[]) {
+            Ok(e) => PyErr(e),
+            Err(e) => e,
+        }
+    }
+    /// KeyError(key): its str is the key's repr.
+    pub fn key_error(&mut self, key: Value) -> PyErr {
+        let t = self.rt.types.exc.key_error;
+        match crate::exceptions::make_exception(self, t, &[key]) {
+            Ok(e) => PyErr(e),
+            Err(e) => e,
+        }
+    }
+    /// Is `err` an instance of exception class `cls`?
+    pub fn err_is(&self, err: &PyErr, cls: Value) -> bool {
+        crate::types::is_subclass(self, self.type_of(err.0), cls)
+    }
+
+    // ---------------------------------------------------------------- gc
+
+    /// The safepoint poll: one relaxed load on the fast path (DESIGN.md invariant 1).
+    #[inline]
+    pub fn poll(&mut self) {
+        if self.rt.heap.collect_requested() {
+            self.poll_slow();
+        }
+    }
+
+    #[cold]
+    fn poll_slow(&mut self) {
+        if self.rt.gc_enabled.load(Ordering::Relaxed) {
+            self.collect();
+        }
+    }
+
+    /// A full collection, then the weakref callbacks it queued. Returns objects freed.
+    pub fn collect(&mut self) -> usize {
+        self.alloc.retire(&self.rt.heap);
+        let rt = self.rt.clone();
+        let stats = rt.heap.collect(
+            &mut |t| rt.trace_roots(t),
+            &mut |wr| crate::objects::weakref_ops::on_cleared(&rt, wr),
+        );
+        self.run_pending_callbacks();
+        stats.freed
+    }
+
+    /// Run queued weakref callbacks on this thread (DESIGN.md invariant 7). A collection
+    /// triggered meanwhile only appends to the queue, which this loop then drains.
+    pub fn run_pending_callbacks(&mut self) {
+        if self.rt.draining.swap(true, Ordering::AcqRel) {
+            return;
+        }
+        loop {
+            let next = self.rt.pending_callbacks.lock().front().copied();
+            let Some((cb, wr)) = next else { break };
+            // Keep the pair rooted while it runs, then drop it from the queue.
+            self.push_root(cb);
+            self.push_root(wr);
+            self.rt.pending_callbacks.lock().pop_front();
+            if let Err(e) = self.call(cb, &[wr], &[]) {
+                crate::exceptions::report_unraisable(self, e, cb);
+            }
+            self.pop_roots(2);
+        }
+        self.rt.draining.store(false, Ordering::Release);
+    }
+}
