@@ -16,7 +16,9 @@ pub struct CallbackQueue<T> {
 
 impl<T> CallbackQueue<T> {
     pub fn new() -> Self {
-        CallbackQueue { items: Mutex::new(VecDeque::new()) }
+        CallbackQueue {
+            items: Mutex::new(VecDeque::new()),
+        }
     }
 
     /// Append at the back.

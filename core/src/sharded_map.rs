@@ -58,7 +58,10 @@ impl<K: Hash + Eq, V> ShardedMap<K, V> {
     pub fn with_shards(n: usize) -> Self {
         let n = n.max(1).next_power_of_two();
         let shards = (0..n).map(|_| Mutex::new(HashMap::new())).collect();
-        ShardedMap { shards, mask: n - 1 }
+        ShardedMap {
+            shards,
+            mask: n - 1,
+        }
     }
 
     /// Number of shards.

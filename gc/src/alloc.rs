@@ -25,13 +25,20 @@ pub struct LocalAlloc {
 
 impl LocalAlloc {
     pub fn new() -> LocalAlloc {
-        LocalAlloc { cursor: 0, end: 0, epoch: 0 }
+        LocalAlloc {
+            cursor: 0,
+            end: 0,
+            epoch: 0,
+        }
     }
 
     /// Give the rest of the span back before a collection (or when the thread exits).
     pub fn retire(&mut self, heap: &Heap) {
         if self.epoch == heap.epoch.load(Relaxed) && self.cursor < self.end {
-            heap.pool.lock().push(Span { start: self.cursor, end: self.end });
+            heap.pool.lock().push(Span {
+                start: self.cursor,
+                end: self.end,
+            });
         }
         self.cursor = 0;
         self.end = 0;
@@ -59,7 +66,11 @@ impl Heap {
         let size = nblocks * BLOCK_SIZE;
         let epoch = self.epoch.load(Relaxed);
         if local.epoch != epoch {
-            *local = LocalAlloc { cursor: 0, end: 0, epoch };
+            *local = LocalAlloc {
+                cursor: 0,
+                end: 0,
+                epoch,
+            };
         }
         let addr = if local.end - local.cursor >= size {
             let a = local.cursor;
@@ -96,7 +107,10 @@ impl Heap {
         {
             let mut pool = self.pool.lock();
             if local.cursor < local.end {
-                pool.push(Span { start: local.cursor, end: local.end });
+                pool.push(Span {
+                    start: local.cursor,
+                    end: local.end,
+                });
             }
             if let Some(i) = pool.iter().rposition(|s| s.len_bytes() >= size) {
                 let s = pool.swap_remove(i);

@@ -23,7 +23,11 @@ const _: () = assert!(std::mem::align_of::<GcHeader>() <= BLOCK_SIZE);
 
 impl GcHeader {
     pub(crate) fn new(vtable: &'static GcVTable, blocks: u32) -> Self {
-        GcHeader { vtable, blocks, flags: AtomicU32::new(0) }
+        GcHeader {
+            vtable,
+            blocks,
+            flags: AtomicU32::new(0),
+        }
     }
 
     /// The object's vtable.
@@ -61,7 +65,9 @@ pub struct GcVTable {
 
 impl std::fmt::Debug for GcVTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.debug_struct("GcVTable").field("name", &self.name).finish_non_exhaustive()
+        f.debug_struct("GcVTable")
+            .field("name", &self.name)
+            .finish_non_exhaustive()
     }
 }
 

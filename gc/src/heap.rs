@@ -27,7 +27,11 @@ pub struct HeapConfig {
 
 impl Default for HeapConfig {
     fn default() -> Self {
-        HeapConfig { limit_bytes: 8 << 30, threshold_bytes: 8 << 20, marker_threads: 1 }
+        HeapConfig {
+            limit_bytes: 8 << 30,
+            threshold_bytes: 8 << 20,
+            marker_threads: 1,
+        }
     }
 }
 
@@ -141,7 +145,8 @@ impl Heap {
 
         self.live_bytes.store(live, Relaxed);
         self.baseline.store(live, Relaxed);
-        self.trigger.store(live.saturating_add(self.threshold.load(Relaxed)), Relaxed);
+        self.trigger
+            .store(live.saturating_add(self.threshold.load(Relaxed)), Relaxed);
         self.requested.store(false, Relaxed);
         self.epoch.store(next_epoch(), Relaxed);
 
@@ -177,7 +182,11 @@ impl Heap {
                 let hs: Vec<_> = chunks
                     .chunks(per)
                     .map(|part| {
-                        s.spawn(move || part.iter().map(|c| sweep_chunk(c.get())).collect::<Vec<_>>())
+                        s.spawn(move || {
+                            part.iter()
+                                .map(|c| sweep_chunk(c.get()))
+                                .collect::<Vec<_>>()
+                        })
                     })
                     .collect();
                 hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
@@ -203,7 +212,8 @@ impl Heap {
             list.retain(|c| !dead_large.iter().any(|d| d.0 == c.0));
             for c in dead_large {
                 let g = c.get();
-                self.chunk_bytes.fetch_sub(g.nblocks() * BLOCK_SIZE, Relaxed);
+                self.chunk_bytes
+                    .fetch_sub(g.nblocks() * BLOCK_SIZE, Relaxed);
                 self.usable_bytes.fetch_sub(g.usable_bytes(), Relaxed);
                 // SAFETY: its only object is dead and dropped, it is out of the list and
                 // the pool, and the world is stopped: nothing refers to it any more.
@@ -220,7 +230,9 @@ impl Heap {
 
     /// Bytes free in the chunks already obtained.
     pub fn mem_free(&self) -> usize {
-        self.usable_bytes.load(Relaxed).saturating_sub(self.live_bytes.load(Relaxed))
+        self.usable_bytes
+            .load(Relaxed)
+            .saturating_sub(self.live_bytes.load(Relaxed))
     }
 
     /// Current threshold in bytes.

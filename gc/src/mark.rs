@@ -35,7 +35,11 @@ pub(crate) unsafe fn claim(p: GcPtr) -> bool {
     // SAFETY: GcPtr invariant, see Chunk::of.
     let chunk = unsafe { Chunk::of(p.addr()) };
     let i = chunk.block_of(p.addr());
-    debug_assert!(chunk.atb.get(i), "Tracer::mark on a non-object {:#x}", p.addr());
+    debug_assert!(
+        chunk.atb.get(i),
+        "Tracer::mark on a non-object {:#x}",
+        p.addr()
+    );
     chunk.mark.set(i)
 }
 
@@ -49,7 +53,10 @@ pub(crate) unsafe fn is_marked(p: GcPtr) -> bool {
 
 impl Tracer {
     pub(crate) fn new_stack() -> Tracer {
-        Tracer { sink: Sink::Stack(Vec::new()), marked: 0 }
+        Tracer {
+            sink: Sink::Stack(Vec::new()),
+            marked: 0,
+        }
     }
 
     /// Mark `p` (atomic fetch_or on its mark bit); push it for tracing if newly marked.
@@ -135,7 +142,10 @@ pub(crate) fn mark_all(roots: &mut dyn FnMut(&mut Tracer), threads: usize) -> us
             .map(|(id, w)| s.spawn(move || run_worker(id, w, stealers, active)))
             .collect();
         let mine = run_worker(0, first, stealers, active);
-        mine + handles.into_iter().map(|h| h.join().unwrap()).sum::<usize>()
+        mine + handles
+            .into_iter()
+            .map(|h| h.join().unwrap())
+            .sum::<usize>()
     });
     root_count + traced
 }
@@ -164,7 +174,10 @@ fn run_worker(
     stealers: &[Stealer<GcPtr>],
     active: &AtomicUsize,
 ) -> usize {
-    let mut tracer = Tracer { sink: Sink::Deque(w), marked: 0 };
+    let mut tracer = Tracer {
+        sink: Sink::Deque(w),
+        marked: 0,
+    };
     'work: loop {
         while let Some(p) = tracer.pop() {
             trace_one(p, &mut tracer);

@@ -34,7 +34,10 @@ pub(crate) fn sweep_chunk(c: &Chunk) -> ChunkSweep {
         if c.mark.get(h) {
             r.live_bytes += bytes;
             if h > free_start {
-                r.spans.push(Span { start: c.addr_of(free_start), end: addr });
+                r.spans.push(Span {
+                    start: c.addr_of(free_start),
+                    end: addr,
+                });
             }
             free_start = h + blocks;
         } else {
@@ -55,7 +58,10 @@ pub(crate) fn sweep_chunk(c: &Chunk) -> ChunkSweep {
         from = h + blocks;
     }
     if free_start < c.nblocks() {
-        r.spans.push(Span { start: c.addr_of(free_start), end: c.end() });
+        r.spans.push(Span {
+            start: c.addr_of(free_start),
+            end: c.end(),
+        });
     }
     c.mark.clear_all();
     if c.is_large() {

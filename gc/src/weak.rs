@@ -52,7 +52,8 @@ impl Heap {
     /// The current weak references to `referent`, oldest first.
     pub fn weakrefs_of(&self, referent: GcPtr) -> Vec<GcPtr> {
         let key = referent.addr();
-        self.weak.with_shard(&key, |m| m.get(&key).cloned().unwrap_or_default())
+        self.weak
+            .with_shard(&key, |m| m.get(&key).cloned().unwrap_or_default())
     }
 
     /// The referent's WTB bit.

@@ -26,7 +26,11 @@ unsafe fn node_drop(obj: GcPtr) {
     }
 }
 
-static NODE: GcVTable = GcVTable { name: "Node", trace: node_trace, drop: node_drop };
+static NODE: GcVTable = GcVTable {
+    name: "Node",
+    trace: node_trace,
+    drop: node_drop,
+};
 
 const NODE_BYTES: usize = BLOCK_SIZE + std::mem::size_of::<Node>();
 
@@ -34,7 +38,10 @@ fn new_node(heap: &Heap, la: &mut LocalAlloc, drops: Option<&Arc<AtomicUsize>>) 
     let p = heap.alloc(la, NODE_BYTES, &NODE).expect("heap full");
     // SAFETY: fresh allocation with room for a Node.
     unsafe {
-        (p.payload() as *mut Node).write(Node { children: Vec::new(), drops: drops.cloned() })
+        (p.payload() as *mut Node).write(Node {
+            children: Vec::new(),
+            drops: drops.cloned(),
+        })
     };
     p
 }
@@ -53,7 +60,10 @@ fn collect(heap: &Heap, roots: &[GcPtr]) -> weft_gc::CollectStats {
 }
 
 fn heap_with(threads: usize) -> Heap {
-    Heap::new(HeapConfig { marker_threads: threads, ..HeapConfig::default() })
+    Heap::new(HeapConfig {
+        marker_threads: threads,
+        ..HeapConfig::default()
+    })
 }
 
 #[test]
@@ -80,7 +90,12 @@ fn alloc_writes_header_and_zeroes() {
     assert_eq!(heap.mem_alloc(), 112);
     // Not a Node: make it one so Heap::drop can drop it.
     // SAFETY: room for a Node.
-    unsafe { (p.payload() as *mut Node).write(Node { children: vec![], drops: None }) };
+    unsafe {
+        (p.payload() as *mut Node).write(Node {
+            children: vec![],
+            drops: None,
+        })
+    };
 }
 
 #[test]
@@ -194,7 +209,9 @@ fn one_and_many_marker_threads_agree() {
 fn many_roots_parallel() {
     let heap = heap_with(4);
     let mut la = LocalAlloc::new();
-    let roots: Vec<GcPtr> = (0..10_000).map(|_| new_node(&heap, &mut la, None)).collect();
+    let roots: Vec<GcPtr> = (0..10_000)
+        .map(|_| new_node(&heap, &mut la, None))
+        .collect();
     for w in roots.windows(2) {
         link(w[0], w[1]);
     }
@@ -217,7 +234,10 @@ fn mem_alloc_returns_to_baseline() {
         link(x, prev);
         prev = x;
     }
-    assert_eq!(heap.mem_alloc(), base + 100_001 * NODE_BYTES.div_ceil(16) * 16);
+    assert_eq!(
+        heap.mem_alloc(),
+        base + 100_001 * NODE_BYTES.div_ceil(16) * 16
+    );
     la.retire(&heap);
     collect(&heap, &[keep]);
     assert_eq!(heap.mem_alloc(), base);
@@ -250,25 +270,40 @@ fn adjacent_free_objects_merge() {
     let heap = heap_with(1);
     let mut la = LocalAlloc::new();
     // Fill most of a chunk with small nodes, free them, then a big object fits in it.
-    let small: Vec<_> = (0..10_000).map(|_| new_node(&heap, &mut la, None)).collect();
+    let small: Vec<_> = (0..10_000)
+        .map(|_| new_node(&heap, &mut la, None))
+        .collect();
     la.retire(&heap);
     assert_eq!(heap.chunk_count(), 1);
     let keep = small[5000];
     collect(&heap, &[keep]);
     let big = heap.alloc(&mut la, 200_000, &NODE).unwrap();
     // SAFETY: room for a Node.
-    unsafe { (big.payload() as *mut Node).write(Node { children: vec![], drops: None }) };
+    unsafe {
+        (big.payload() as *mut Node).write(Node {
+            children: vec![],
+            drops: None,
+        })
+    };
     assert_eq!(heap.chunk_count(), 1);
 }
 
 #[test]
 fn alloc_past_limit_returns_none() {
-    let heap = Heap::new(HeapConfig { limit_bytes: 2 << 20, ..HeapConfig::default() });
+    let heap = Heap::new(HeapConfig {
+        limit_bytes: 2 << 20,
+        ..HeapConfig::default()
+    });
     let mut la = LocalAlloc::new();
     let mut n = 0;
     while let Some(p) = heap.alloc(&mut la, 1024, &NODE) {
         // SAFETY: room for a Node.
-        unsafe { (p.payload() as *mut Node).write(Node { children: vec![], drops: None }) };
+        unsafe {
+            (p.payload() as *mut Node).write(Node {
+                children: vec![],
+                drops: None,
+            })
+        };
         n += 1;
         assert!(n < 10_000);
     }
@@ -280,7 +315,12 @@ fn alloc_past_limit_returns_none() {
     collect(&heap, &[]);
     assert!(heap.alloc(&mut la, 1024, &NODE).is_some_and(|p| {
         // SAFETY: room for a Node.
-        unsafe { (p.payload() as *mut Node).write(Node { children: vec![], drops: None }) };
+        unsafe {
+            (p.payload() as *mut Node).write(Node {
+                children: vec![],
+                drops: None,
+            })
+        };
         true
     }));
 }
@@ -291,7 +331,12 @@ fn large_objects_get_their_own_chunk() {
     let mut la = LocalAlloc::new();
     let big = heap.alloc(&mut la, 3 << 20, &NODE).unwrap();
     // SAFETY: room for a Node.
-    unsafe { (big.payload() as *mut Node).write(Node { children: vec![], drops: None }) };
+    unsafe {
+        (big.payload() as *mut Node).write(Node {
+            children: vec![],
+            drops: None,
+        })
+    };
     let small = new_node(&heap, &mut la, None);
     link(big, small);
     la.retire(&heap);
@@ -308,7 +353,10 @@ fn large_objects_get_their_own_chunk() {
 
 #[test]
 fn threshold_requests_collection() {
-    let heap = Heap::new(HeapConfig { threshold_bytes: 64 << 10, ..HeapConfig::default() });
+    let heap = Heap::new(HeapConfig {
+        threshold_bytes: 64 << 10,
+        ..HeapConfig::default()
+    });
     assert_eq!(heap.threshold(), 64 << 10);
     let mut la = LocalAlloc::new();
     let mut kept = vec![];
@@ -392,7 +440,9 @@ fn parallel_allocation() {
 
 fn cleared_by(heap: &Heap, roots: &[GcPtr]) -> (Vec<GcPtr>, weft_gc::CollectStats) {
     let mut cleared = vec![];
-    let s = heap.collect(&mut |t| roots.iter().for_each(|&r| t.mark(r)), &mut |w| cleared.push(w));
+    let s = heap.collect(&mut |t| roots.iter().for_each(|&r| t.mark(r)), &mut |w| {
+        cleared.push(w)
+    });
     (cleared, s)
 }
 
@@ -534,5 +584,9 @@ fn weak_map_many_threads() {
     let (cleared, _) = cleared_by(&heap, &roots);
     assert_eq!(cleared.len(), 500 * 4);
     assert_eq!(heap.weak_entries(), 500);
-    assert!(objs.iter().step_by(2).all(|&o| heap.has_weak(o) && heap.weakrefs_of(o).len() == 4));
+    assert!(
+        objs.iter()
+            .step_by(2)
+            .all(|&o| heap.has_weak(o) && heap.weakrefs_of(o).len() == 4)
+    );
 }

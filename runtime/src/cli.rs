@@ -36,7 +36,11 @@ pub const VERSION: &str = "Python 3.14.0";
 /// The command's name, from argv[0]'s file name (CPython prints `python3` there).
 pub fn prog_name(argv0: Option<&String>) -> String {
     argv0
-        .and_then(|a| std::path::Path::new(a).file_name().map(|f| f.to_string_lossy().into_owned()))
+        .and_then(|a| {
+            std::path::Path::new(a)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+        })
         .filter(|s| !s.is_empty())
         .unwrap_or_else(|| "weft".into())
 }
@@ -124,7 +128,10 @@ pub fn parse(argv: &[String]) -> Parsed {
                         i += 1;
                         argv[i].clone()
                     } else {
-                        return usage_error(&prog, &format!("Argument expected for the -{c} option"));
+                        return usage_error(
+                            &prog,
+                            &format!("Argument expected for the -{c} option"),
+                        );
                     };
                     i += 1;
                     match c {
@@ -152,7 +159,8 @@ pub fn parse(argv: &[String]) -> Parsed {
                     println!("{VERSION}");
                     return Parsed::Exit(0);
                 }
-                'u' | 'B' | 'E' | 's' | 'S' | 'I' | 'O' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R' | 'P' | 'i' => {}
+                'u' | 'B' | 'E' | 's' | 'S' | 'I' | 'O' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R'
+                | 'P' | 'i' => {}
                 _ => return usage_error(&prog, &format!("Unknown option: -{c}")),
             }
             j += 1;
@@ -164,7 +172,11 @@ pub fn parse(argv: &[String]) -> Parsed {
         None if i < argv.len() => {
             let a = argv[i].clone();
             i += 1;
-            if a == "-" { Mode::Stdin("-".into()) } else { Mode::Script(a) }
+            if a == "-" {
+                Mode::Stdin("-".into())
+            } else {
+                Mode::Script(a)
+            }
         }
         None if std::io::stdin().is_terminal() => Mode::Repl,
         None => Mode::Stdin(String::new()),
@@ -186,7 +198,13 @@ pub fn parse(argv: &[String]) -> Parsed {
             _ => {}
         }
     }
-    Parsed::Run(Options { mode, args, xoptions, heap_limit, marker_threads })
+    Parsed::Run(Options {
+        mode,
+        args,
+        xoptions,
+        heap_limit,
+        marker_threads,
+    })
 }
 
 #[cfg(test)]
@@ -201,14 +219,31 @@ mod tests {
     }
     #[test]
     fn parses() {
-        let o = p(&["weft", "-u", "-X", "foo=bar", "-Xemit=bytecode", "s.py", "-c", "x"]);
+        let o = p(&[
+            "weft",
+            "-u",
+            "-X",
+            "foo=bar",
+            "-Xemit=bytecode",
+            "s.py",
+            "-c",
+            "x",
+        ]);
         assert_eq!(o.mode, Mode::Script("s.py".into()));
         assert_eq!(o.args, vec!["-c", "x"]);
         assert_eq!(o.xoptions[0], ("foo".into(), Some("bar".into())));
         let o = p(&["weft", "-Bcprint(1)", "a"]);
         assert_eq!(o.mode, Mode::Command("print(1)".into()));
         assert_eq!(o.args, vec!["a"]);
-        let o = p(&["weft", "-X", "heapsize=2m", "-X", "gc-threads=3", "-m", "mod"]);
+        let o = p(&[
+            "weft",
+            "-X",
+            "heapsize=2m",
+            "-X",
+            "gc-threads=3",
+            "-m",
+            "mod",
+        ]);
         assert_eq!(o.heap_limit, Some(2 << 20));
         assert_eq!(o.marker_threads, Some(3));
         assert_eq!(o.mode, Mode::Module("mod".into()));

@@ -27,7 +27,10 @@ pub fn run_main(args: Vec<String>) -> i32 {
         .spawn(move || run(&prog, opts));
     let code = match t {
         Ok(h) => h.join().unwrap_or_else(|_| {
-            eprintln!("{}: internal error (the interpreter panicked)", cli::prog_name(args.first()));
+            eprintln!(
+                "{}: internal error (the interpreter panicked)",
+                cli::prog_name(args.first())
+            );
             101
         }),
         Err(e) => {
@@ -53,20 +56,33 @@ fn errno_text(e: &std::io::Error) -> String {
 }
 
 fn abs_path(p: &str) -> String {
-    std::path::absolute(p).map(|p| p.to_string_lossy().into_owned()).unwrap_or_else(|_| p.to_string())
+    std::path::absolute(p)
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_else(|_| p.to_string())
 }
 
 fn dir_of(file: &str) -> String {
-    let abs = std::path::Path::new(file).canonicalize().unwrap_or_else(|_| abs_path(file).into());
-    abs.parent().map(|d| d.to_string_lossy().into_owned()).unwrap_or_default()
+    let abs = std::path::Path::new(file)
+        .canonicalize()
+        .unwrap_or_else(|_| abs_path(file).into());
+    abs.parent()
+        .map(|d| d.to_string_lossy().into_owned())
+        .unwrap_or_default()
 }
 
 /// Find `a.b` as `<dir>/a/b.py` or `<dir>/a/b/__main__.py` in the search path.
 fn find_module(name: &str, dirs: &[String]) -> Option<String> {
     let rel = name.replace('.', "/");
     for d in dirs {
-        let base = if d.is_empty() { std::env::current_dir().ok()? } else { d.into() };
-        for cand in [base.join(format!("{rel}.py")), base.join(&rel).join("__main__.py")] {
+        let base = if d.is_empty() {
+            std::env::current_dir().ok()?
+        } else {
+            d.into()
+        };
+        for cand in [
+            base.join(format!("{rel}.py")),
+            base.join(&rel).join("__main__.py"),
+        ] {
             if cand.is_file() {
                 return Some(cand.to_string_lossy().into_owned());
             }
@@ -77,12 +93,19 @@ fn find_module(name: &str, dirs: &[String]) -> Option<String> {
 
 /// Resolve what to run into (source, filename, argv[0], path0), or an exit code.
 fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, String), i32> {
-    let cwd = std::env::current_dir().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let cwd = std::env::current_dir()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     Ok(match &opts.mode {
         Mode::Script(path) if std::path::Path::new(path).is_dir() => {
             let main = std::path::Path::new(path).join("__main__.py");
             match std::fs::read(&main) {
-                Ok(b) => (Some(String::from_utf8_lossy(&b).into_owned()), main.to_string_lossy().into_owned(), path.clone(), abs_path(path)),
+                Ok(b) => (
+                    Some(String::from_utf8_lossy(&b).into_owned()),
+                    main.to_string_lossy().into_owned(),
+                    path.clone(),
+                    abs_path(path),
+                ),
                 Err(_) => {
                     eprintln!("{prog}: can't find '__main__' module in '{}'", path);
                     return Err(1);
@@ -90,16 +113,35 @@ fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, S
             }
         }
         Mode::Script(path) => match std::fs::read(path) {
-            Ok(b) => (Some(String::from_utf8_lossy(&b).into_owned()), path.clone(), path.clone(), dir_of(path)),
+            Ok(b) => (
+                Some(String::from_utf8_lossy(&b).into_owned()),
+                path.clone(),
+                path.clone(),
+                dir_of(path),
+            ),
             Err(e) => {
-                eprintln!("{prog}: can't open file '{}': {}", abs_path(path), errno_text(&e));
+                eprintln!(
+                    "{prog}: can't open file '{}': {}",
+                    abs_path(path),
+                    errno_text(&e)
+                );
                 return Err(2);
             }
         },
-        Mode::Command(code) => (Some(code.clone()), "<string>".into(), "-c".into(), String::new()),
+        Mode::Command(code) => (
+            Some(code.clone()),
+            "<string>".into(),
+            "-c".into(),
+            String::new(),
+        ),
         Mode::Module(name) => match find_module(name, std::slice::from_ref(&cwd)) {
             Some(file) => match std::fs::read(&file) {
-                Ok(b) => (Some(String::from_utf8_lossy(&b).into_owned()), file.clone(), file, cwd),
+                Ok(b) => (
+                    Some(String::from_utf8_lossy(&b).into_owned()),
+                    file.clone(),
+                    file,
+                    cwd,
+                ),
                 Err(e) => {
                     eprintln!("{prog}: can't open file '{file}': {}", errno_text(&e));
                     return Err(2);
@@ -129,14 +171,20 @@ fn run(prog: &str, opts: Options) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let mut config = Config { path0, xoptions: opts.xoptions.clone(), ..Config::default() };
+    let mut config = Config {
+        path0,
+        xoptions: opts.xoptions.clone(),
+        ..Config::default()
+    };
     if let Some(n) = opts.heap_limit {
         config.heap.limit_bytes = n;
     }
     if let Some(n) = opts.marker_threads {
         config.heap.marker_threads = n;
     }
-    config.argv = std::iter::once(argv0).chain(opts.args.iter().cloned()).collect();
+    config.argv = std::iter::once(argv0)
+        .chain(opts.args.iter().cloned())
+        .collect();
     let mut vm = Runtime::start(config);
     modules::register_all(&mut vm);
     let code = match source {
@@ -181,11 +229,16 @@ pub fn exit_code_for(vm: &mut Vm, e: PyErr) -> i32 {
     status
 }
 
-/// A small interactive prompt. Each input is evaluated in `__main__`'s namespace with the
-/// builtin `eval` (expression results are printed) or, failing to parse, `exec`.
+/// A small interactive prompt: each input is compiled in `Single` mode (expression
+/// statements print their value) and run in `__main__`'s namespace.
 fn repl(vm: &mut Vm) -> i32 {
-    println!("{} (weft {}) on {}", cli::VERSION, env!("CARGO_PKG_VERSION"), std::env::consts::OS);
-    println!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
+    eprintln!(
+        "{} (weft {}) on {}",
+        cli::VERSION,
+        env!("CARGO_PKG_VERSION"),
+        std::env::consts::OS
+    );
+    eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
     if let Err(e) = vm.run_source("", "<stdin>") {
         return exit_code_for(vm, e);
     }
@@ -214,10 +267,10 @@ fn repl(vm: &mut Vm) -> i32 {
         if chunk.trim().is_empty() {
             continue;
         }
-        if let Err(e) = repl_eval(vm, &chunk) {
-            if let Some(code) = repl_exit(vm, e) {
-                return code;
-            }
+        if let Err(e) = repl_eval(vm, &chunk)
+            && let Some(code) = repl_exit(vm, e)
+        {
+            return code;
         }
         let _ = std::io::stdout().flush();
     }
@@ -234,36 +287,23 @@ fn repl_exit(vm: &mut Vm, e: PyErr) -> Option<i32> {
 }
 
 fn repl_eval(vm: &mut Vm, chunk: &str) -> PyResult<()> {
-    let main_name = vm.new_str("__main__")?;
+    use weft_vm::compiler::{Mode as CompileMode, compile};
+    let code = match compile(chunk, "<stdin>", CompileMode::Single) {
+        Ok(c) => c,
+        Err(e) => return Err(weft_vm::exceptions::syntax_error(vm, &e)),
+    };
+    let main_name = vm.intern("__main__");
     let modules = vm.rt.modules;
     let main = vm.getitem(modules, main_name)?;
     vm.push_root(main);
     let r = (|| {
-        let globals = vm.module_dict(main);
-        let builtins = vm.rt.builtins;
-        let eval = vm.dict_get_str(builtins, "eval").expect("builtins.eval");
-        let exec = vm.dict_get_str(builtins, "exec").expect("builtins.exec");
-        let src = vm.new_str(chunk)?;
-        vm.push_root(src);
-        let syntax_error = vm.rt.types.exc.syntax_error;
-        let r = match vm.call(eval, &[src, globals], &[]) {
-            Ok(v) => {
-                if !v.is_none() {
-                    vm.push_root(v);
-                    let text = vm.repr(v);
-                    let key = vm.intern("_");
-                    let set = vm.dict_set(builtins, key, v);
-                    vm.pop_roots(1);
-                    set?;
-                    println!("{}", text?);
-                }
-                Ok(())
-            }
-            Err(e) if vm.err_is(&e, syntax_error) => vm.call(exec, &[src, globals], &[]).map(|_| ()),
-            Err(e) => Err(e),
-        };
+        let code = weft_vm::load::load_code(vm, &code)?;
+        vm.push_root(code);
+        let d = vm.module_dict(main);
+        let frame = weft_vm::frame::Frame::new_with_namespace(vm, code, d, d);
+        let r = vm.run_frame(frame);
         vm.pop_roots(1);
-        r
+        r.map(|_| ())
     })();
     vm.pop_roots(1);
     r

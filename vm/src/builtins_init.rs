@@ -11,12 +11,14 @@ pub fn init(vm: &mut Vm) {
         rt.builtins = builtins;
         rt.modules = modules;
     }
-    let mem = crate::exceptions::make_exception(vm, vm.rt.types.exc.memory_error, &[]).expect("start-up");
+    let mem =
+        crate::exceptions::make_exception(vm, vm.rt.types.exc.memory_error, &[]).expect("start-up");
     vm.rt_init().preallocated_memory_error = mem;
 
     crate::class::init(vm);
     crate::exceptions::init(vm);
     crate::objects::generator::init(vm);
+    crate::objects::slice::init(vm);
     crate::objects::int_methods::init(vm);
     crate::objects::float_methods::init(vm);
     crate::objects::str_methods::init(vm);
@@ -28,7 +30,9 @@ pub fn init(vm: &mut Vm) {
     crate::objects::range_methods::init(vm);
     crate::builtins_funcs::init(vm, builtins);
 
-    let bc = vm.new_native("__build_class__", "builtins", crate::class::build_class).expect("start-up");
+    let bc = vm
+        .new_native("__build_class__", "builtins", crate::class::build_class)
+        .expect("start-up");
     set(vm, builtins, "__build_class__", bc);
     // Every built-in type and exception class under its name.
     let t = vm.rt.types.base;
@@ -75,7 +79,12 @@ pub fn init(vm: &mut Vm) {
     let n = vm.new_str("builtins").expect("start-up");
     set(vm, builtins, "__name__", n);
     // The module objects themselves.
-    let bm = vm.alloc(vm.rt.types.module, crate::objects::module::ModuleData { dict: builtins }).expect("start-up");
+    let bm = vm
+        .alloc(
+            vm.rt.types.module,
+            crate::objects::module::ModuleData { dict: builtins },
+        )
+        .expect("start-up");
     set(vm, modules, "builtins", bm);
 }
 

@@ -301,7 +301,10 @@ pub enum Const {
     /// Decimal digits (with optional leading '-') of an integer that does not fit in i64.
     BigInt(String),
     Float(f64),
-    Complex { real: f64, imag: f64 },
+    Complex {
+        real: f64,
+        imag: f64,
+    },
     Str(String),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),

@@ -6,7 +6,7 @@ use crate::objects::function::{ClassMethod, FunctionData, Property, StaticMethod
 use crate::objects::instance::InstanceData;
 use crate::objects::tuple::TupleData;
 use crate::objects::typeobj::{Layout, TypeData};
-use crate::types::{c3_mro, lookup_in_mro, type_data};
+use crate::types::{c3_mro, type_data};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use parking_lot::RwLock;
@@ -20,7 +20,10 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     let bases = args[2..].to_vec();
     let meta = match kwarg(kw, "metaclass") {
         Some(m) => m,
-        None => bases.first().map(|&b| vm.type_of(b)).unwrap_or(vm.rt.types.type_),
+        None => bases
+            .first()
+            .map(|&b| vm.type_of(b))
+            .unwrap_or(vm.rt.types.type_),
     };
     let ns = vm.new_dict()?;
     vm.push_root(ns);
@@ -63,7 +66,18 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
     for &b in &bases {
         if let Some(bt) = b.downcast::<TypeData>() {
             let n = bt.name.read().clone();
-            if !bt.is_user && matches!(n.as_str(), "bool" | "NoneType" | "range" | "slice" | "function" | "builtin_function_or_method" | "generator") {
+            if !bt.is_user
+                && matches!(
+                    n.as_str(),
+                    "bool"
+                        | "NoneType"
+                        | "range"
+                        | "slice"
+                        | "function"
+                        | "builtin_function_or_method"
+                        | "generator"
+                )
+            {
                 return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
             }
         } else {
@@ -166,18 +180,28 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
 pub fn object_new(vm: &mut Vm, cls: Value, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let td = type_data(cls);
     if !td.builtin_base.is_null() {
-        let f = type_data(td.builtin_base).new.expect("built-in base constructor");
+        let f = type_data(td.builtin_base)
+            .new
+            .expect("built-in base constructor");
         return f(vm, cls, _args, _kw);
     }
     let dict = vm.new_dict()?;
     vm.push_root(dict);
-    let r = vm.alloc(cls, InstanceData { dict, base: Value::NULL });
+    let r = vm.alloc(
+        cls,
+        InstanceData {
+            dict,
+            base: Value::NULL,
+        },
+    );
     vm.pop_roots(1);
     r
 }
 
 fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let Some(&cls) = args.first() else { return Err(vm.type_error("object.__new__(): not enough arguments")) };
+    let Some(&cls) = args.first() else {
+        return Err(vm.type_error("object.__new__(): not enough arguments"));
+    };
     let td = type_data(cls);
     match td.new {
         Some(f) => f(vm, cls, &args[1..], kw),
@@ -192,7 +216,9 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     let ty = vm.type_of(args[0]);
     let td = type_data(ty);
     let q = td.qualname.read().clone();
-    let m = vm.dict_get_str(td.dict, "__module__").and_then(|m| as_str(&m).map(|s| s.to_string()));
+    let m = vm
+        .dict_get_str(td.dict, "__module__")
+        .and_then(|m| as_str(&m).map(|s| s.to_string()));
     let s = match m {
         Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", args[0].id()),
         _ => format!("<{q} object at {:#x}>", args[0].id()),
@@ -204,7 +230,11 @@ fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_str(&s)
 }
 fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    Ok(if args[0] == args[1] { Value::TRUE } else { Value::NOT_IMPLEMENTED })
+    Ok(if args[0] == args[1] {
+        Value::TRUE
+    } else {
+        Value::NOT_IMPLEMENTED
+    })
 }
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let r = vm.rich_compare(args[0], args[1], crate::bytecode::CmpOp::Eq)?;
@@ -230,10 +260,15 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     Err(vm.no_attribute(args[0], args[1]))
 }
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let spec = args.get(1).and_then(|s| as_str(s).map(|x| x.to_string())).unwrap_or_default();
+    let spec = args
+        .get(1)
+        .and_then(|s| as_str(s).map(|x| x.to_string()))
+        .unwrap_or_default();
     if !spec.is_empty() {
         let tn = vm.type_name(args[0]);
-        return Err(vm.type_error(format!("unsupported format string passed to {tn}.__format__")));
+        return Err(vm.type_error(format!(
+            "unsupported format string passed to {tn}.__format__"
+        )));
     }
     let s = vm.str_of(args[0])?;
     vm.new_str(&s)
@@ -246,11 +281,18 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     if let Some(d) = crate::ops::attr::instance_dict(args[0]) {
         names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
     }
-    let ty = if args[0].is::<TypeData>() { args[0] } else { vm.type_of(args[0]) };
+    let ty = if args[0].is::<TypeData>() {
+        args[0]
+    } else {
+        vm.type_of(args[0])
+    };
     for t in crate::types::mro(ty) {
         names.extend(vm.dict_items(type_data(t).dict).into_iter().map(|(k, _)| k));
     }
-    let mut strs: Vec<String> = names.iter().filter_map(|n| as_str(n).map(|s| s.to_string())).collect();
+    let mut strs: Vec<String> = names
+        .iter()
+        .filter_map(|n| as_str(n).map(|s| s.to_string()))
+        .collect();
     strs.sort();
     strs.dedup();
     let mut vals = Vec::new();
@@ -298,13 +340,19 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
         return Err(vm.runtime_error("super(): __class__ cell not found"));
     };
     let cell = f.st().cells[ncell + ix];
-    let cls = cell.downcast::<CellData>().map(|c| c.get()).unwrap_or(Value::NULL);
+    let cls = cell
+        .downcast::<CellData>()
+        .map(|c| c.get())
+        .unwrap_or(Value::NULL);
     if cls.is_null() {
         return Err(vm.runtime_error("super(): empty __class__ cell"));
     }
     // The first argument may itself live in a cell.
     let first = match c.cell2arg.iter().position(|a| *a == Some(0)) {
-        Some(ci) => f.st().cells[ci].downcast::<CellData>().map(|c| c.get()).unwrap_or(first),
+        Some(ci) => f.st().cells[ci]
+            .downcast::<CellData>()
+            .map(|c| c.get())
+            .unwrap_or(first),
         None => first,
     };
     Ok((cls, first))
@@ -314,9 +362,17 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     let (s, name) = (args[0], args[1]);
     let sd = s.downcast::<SuperData>().expect("super");
     let (cls, obj) = (sd.cls, sd.obj);
-    let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) { obj } else { vm.type_of(obj) };
+    let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) {
+        obj
+    } else {
+        vm.type_of(obj)
+    };
     let mro = crate::types::mro(start_ty);
-    let pos = mro.iter().position(|&t| t == cls).map(|p| p + 1).unwrap_or(mro.len());
+    let pos = mro
+        .iter()
+        .position(|&t| t == cls)
+        .map(|p| p + 1)
+        .unwrap_or(mro.len());
     for &t in &mro[pos..] {
         let d = type_data(t).dict;
         if let Some(v) = vm.dict_get_str_key(d, name)? {
@@ -325,18 +381,35 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
                     return Ok(v);
                 }
                 let mt = vm.rt.types.method;
-                return vm.alloc(mt, crate::objects::function::BoundMethod { func: v, this: obj });
+                return vm.alloc(
+                    mt,
+                    crate::objects::function::BoundMethod { func: v, this: obj },
+                );
             }
             if let Some(b) = v.downcast::<crate::objects::builtin_fn::BuiltinFn>() {
                 let (n, f, owner) = (b.name, b.f, b.owner);
                 let bt = vm.rt.types.builtin_function;
                 let this = if n == "__new__" { Value::NULL } else { obj };
-                return vm.alloc(bt, crate::objects::builtin_fn::BuiltinFn { name: n, f, this, owner });
+                return vm.alloc(
+                    bt,
+                    crate::objects::builtin_fn::BuiltinFn {
+                        name: n,
+                        f,
+                        this,
+                        owner,
+                    },
+                );
             }
             if let Some(cm) = v.downcast::<ClassMethod>() {
                 let f = cm.0;
                 let mt = vm.rt.types.method;
-                return vm.alloc(mt, crate::objects::function::BoundMethod { func: f, this: start_ty });
+                return vm.alloc(
+                    mt,
+                    crate::objects::function::BoundMethod {
+                        func: f,
+                        this: start_ty,
+                    },
+                );
             }
             if let Some(sm) = v.downcast::<StaticMethod>() {
                 return Ok(sm.0);
@@ -353,21 +426,47 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
 }
 
 fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let get = |i: usize, k: &str| args.get(i).copied().or_else(|| kwarg(kw, k)).unwrap_or(Value::NONE);
-    let (fget, fset, fdel, mut doc) = (get(0, "fget"), get(1, "fset"), get(2, "fdel"), get(3, "doc"));
+    let get = |i: usize, k: &str| {
+        args.get(i)
+            .copied()
+            .or_else(|| kwarg(kw, k))
+            .unwrap_or(Value::NONE)
+    };
+    let (fget, fset, fdel, mut doc) = (
+        get(0, "fget"),
+        get(1, "fset"),
+        get(2, "fdel"),
+        get(3, "doc"),
+    );
     if doc.is_none()
         && let Some(f) = fget.downcast::<FunctionData>()
     {
         doc = *f.doc.lock();
     }
-    vm.alloc(cls, Property { fget, fset, fdel, doc })
+    vm.alloc(
+        cls,
+        Property {
+            fget,
+            fset,
+            fdel,
+            doc,
+        },
+    )
 }
 fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     let p = args[0].downcast::<Property>().expect("property");
     let mut parts = [p.fget, p.fset, p.fdel, p.doc];
     parts[which] = args[1];
     let t = vm.type_of(args[0]);
-    vm.alloc(t, Property { fget: parts[0], fset: parts[1], fdel: parts[2], doc: parts[3] })
+    vm.alloc(
+        t,
+        Property {
+            fget: parts[0],
+            fset: parts[1],
+            fdel: parts[2],
+            doc: parts[3],
+        },
+    )
 }
 fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     property_with(vm, args, 0)

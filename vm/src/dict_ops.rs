@@ -21,7 +21,9 @@ pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
     if a.is_singleton() && b.is_singleton() {
         return Some(false);
     }
-    if (a.is_small_int() || a.is_bool()) && b.is::<StrData>() || a.is::<StrData>() && (b.is_small_int() || b.is_bool()) {
+    if (a.is_small_int() || a.is_bool()) && b.is::<StrData>()
+        || a.is::<StrData>() && (b.is_small_int() || b.is_bool())
+    {
         return Some(false);
     }
     None
@@ -39,7 +41,11 @@ pub fn dict_payload(d: Value) -> Option<Value> {
         return Some(d);
     }
     let inst = d.downcast::<crate::objects::instance::InstanceData>()?;
-    if inst.base.is::<DictData>() { Some(inst.base) } else { None }
+    if inst.base.is::<DictData>() {
+        Some(inst.base)
+    } else {
+        None
+    }
 }
 
 impl Vm {
@@ -105,7 +111,13 @@ impl Vm {
         self.dict_set_hashed(d, key, hash, value)
     }
 
-    pub fn dict_set_hashed(&mut self, d: Value, key: Value, hash: i64, value: Value) -> PyResult<()> {
+    pub fn dict_set_hashed(
+        &mut self,
+        d: Value,
+        key: Value,
+        hash: i64,
+        value: Value,
+    ) -> PyResult<()> {
         loop {
             let ix = self.dict_find(d, hash, key)?;
             let mut t = table(d).0.lock();
@@ -118,7 +130,9 @@ impl Vm {
                 }
                 None => {
                     // Re-check under the lock: another thread may have inserted it.
-                    if let Find::Found(ix) = t.find(hash, key, |a, b| Some(fast_eq(a, b) == Some(true))) {
+                    if let Find::Found(ix) =
+                        t.find(hash, key, |a, b| Some(fast_eq(a, b) == Some(true)))
+                    {
                         t.entries[ix].value = value;
                     } else {
                         t.insert_new(hash, key, value);
@@ -133,7 +147,9 @@ impl Vm {
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
         loop {
-            let Some(ix) = self.dict_find(d, hash, key)? else { return Ok(None) };
+            let Some(ix) = self.dict_find(d, hash, key)? else {
+                return Ok(None);
+            };
             let mut t = table(d).0.lock();
             if t.entry_at(ix).is_some() {
                 return Ok(Some(t.remove_at(ix).value));

@@ -83,7 +83,10 @@ pub fn exc_field(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
         return Ok(Some(v));
     }
     let args = *x.args.lock();
-    let items: Vec<Value> = args.downcast::<TupleData>().map(|t| t.0.to_vec()).unwrap_or_default();
+    let items: Vec<Value> = args
+        .downcast::<TupleData>()
+        .map(|t| t.0.to_vec())
+        .unwrap_or_default();
     let ty = vm.type_of(e);
     let t = vm.rt.types.exc;
     let is = |vm: &Vm, c: Value| crate::types::is_subclass(vm, ty, c);
@@ -96,7 +99,9 @@ pub fn exc_field(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
         }),
         "value" if is(vm, t.stop_iteration) => Some(first()),
         "msg" if is(vm, t.syntax_error) => Some(first()),
-        "name" | "path" | "msg" if is(vm, t.import_error) => Some(if name == "msg" { first() } else { Value::NONE }),
+        "name" | "path" | "msg" if is(vm, t.import_error) => {
+            Some(if name == "msg" { first() } else { Value::NONE })
+        }
         "errno" | "strerror" | "filename" if is(vm, t.os_error) => Some(match name {
             "errno" if items.len() >= 2 => items[0],
             "strerror" if items.len() >= 2 => items[1],
@@ -130,7 +135,11 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
     let src = std::fs::read_to_string(filename).ok()?;
     let l = src.lines().nth(line.checked_sub(1)? as usize)?;
     let t = l.trim();
-    if t.is_empty() { None } else { Some(t.to_string()) }
+    if t.is_empty() {
+        None
+    } else {
+        Some(t.to_string())
+    }
 }
 
 /// Format one exception (without its chain) as CPython prints it.
@@ -141,7 +150,10 @@ fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
             out.push_str("Traceback (most recent call last):\n");
             for entry in tb {
                 let c = &entry.code.downcast::<CodeObj>().unwrap().code;
-                out.push_str(&format!("  File \"{}\", line {}, in {}\n", c.filename, entry.line, c.name));
+                out.push_str(&format!(
+                    "  File \"{}\", line {}, in {}\n",
+                    c.filename, entry.line, c.name
+                ));
                 if let Some(src) = source_line(&c.filename, entry.line) {
                     out.push_str(&format!("    {src}\n"));
                 }
@@ -168,7 +180,10 @@ fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
         let filename = get(vm, "filename");
         let lineno = get(vm, "lineno");
         if let (Some(fnm), Some(ln)) = (filename, lineno)
-            && let (Some(fnm), Some(ln)) = (as_str(&fnm).map(|s| s.to_string()), crate::helpers::as_int(ln))
+            && let (Some(fnm), Some(ln)) = (
+                as_str(&fnm).map(|s| s.to_string()),
+                crate::helpers::as_int(ln),
+            )
         {
             out.push_str(&format!("  File \"{fnm}\", line {ln}\n"));
             if let Some(text) = get(vm, "text").and_then(|t| as_str(&t).map(|s| s.to_string())) {
@@ -176,8 +191,12 @@ fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
                 let stripped = trimmed.trim_start();
                 let indent = trimmed.len() - stripped.len();
                 out.push_str(&format!("    {stripped}\n"));
-                let off = get(vm, "offset").and_then(crate::helpers::as_int).unwrap_or(0) as usize;
-                let end = get(vm, "end_offset").and_then(crate::helpers::as_int).unwrap_or(0) as usize;
+                let off = get(vm, "offset")
+                    .and_then(crate::helpers::as_int)
+                    .unwrap_or(0) as usize;
+                let end = get(vm, "end_offset")
+                    .and_then(crate::helpers::as_int)
+                    .unwrap_or(0) as usize;
                 if off > 0 {
                     let start = off.saturating_sub(1).saturating_sub(indent);
                     let width = if end > off { end - off } else { 1 };
@@ -185,11 +204,15 @@ fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
                 }
             }
         }
-        let msg = get(vm, "msg").and_then(|m| as_str(&m).map(|s| s.to_string())).unwrap_or_default();
+        let msg = get(vm, "msg")
+            .and_then(|m| as_str(&m).map(|s| s.to_string()))
+            .unwrap_or_default();
         out.push_str(&format!("{name}: {msg}\n"));
         return;
     }
-    let msg = vm.str_of(e).unwrap_or_else(|_| "<exception str() failed>".into());
+    let msg = vm
+        .str_of(e)
+        .unwrap_or_else(|_| "<exception str() failed>".into());
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {
@@ -204,11 +227,19 @@ pub fn format_exception(vm: &mut Vm, e: Value) -> String {
     while let Some(x) = cur.downcast::<ExcData>() {
         let cause = *x.cause.lock();
         let ctx = *x.context.lock();
-        let suppress = x.suppress_context.load(std::sync::atomic::Ordering::Relaxed);
+        let suppress = x
+            .suppress_context
+            .load(std::sync::atomic::Ordering::Relaxed);
         let next = if !cause.is_null() && !cause.is_none() {
-            Some((cause, "\nThe above exception was the direct cause of the following exception:\n\n"))
+            Some((
+                cause,
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            ))
         } else if !ctx.is_null() && !ctx.is_none() && !suppress {
-            Some((ctx, "\nDuring handling of the above exception, another exception occurred:\n\n"))
+            Some((
+                ctx,
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            ))
         } else {
             None
         };
@@ -244,7 +275,9 @@ impl Vm {
 /// Report an exception that cannot propagate (weakref callback, `__del__`).
 pub fn report_unraisable(vm: &mut Vm, err: PyErr, obj: Value) {
     vm.push_root(err.0);
-    let r = vm.repr(obj).unwrap_or_else(|_| "<object repr() failed>".into());
+    let r = vm
+        .repr(obj)
+        .unwrap_or_else(|_| "<object repr() failed>".into());
     let s = format_exception(vm, err.0);
     vm.pop_roots(1);
     let _ = std::io::stdout().flush();

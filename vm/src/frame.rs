@@ -53,7 +53,12 @@ pub struct Frame {
 unsafe impl Send for Frame {}
 
 impl Frame {
-    pub fn new(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> PyResult<Box<Frame>> {
+    pub fn new(
+        vm: &mut Vm,
+        func: Value,
+        fd: &FunctionData,
+        code: &CodeObj,
+    ) -> PyResult<Box<Frame>> {
         let c = &code.code;
         Ok(Box::new(Frame {
             code: fd.code,

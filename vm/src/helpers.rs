@@ -9,7 +9,9 @@ use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 
 pub fn as_str(v: &Value) -> Option<&str> {
-    v.downcast::<StrData>().map(|s| &*s.s).or_else(|| unwrap_base::<StrData>(v).map(|s| &*s.s))
+    v.downcast::<StrData>()
+        .map(|s| &*s.s)
+        .or_else(|| unwrap_base::<StrData>(v).map(|s| &*s.s))
 }
 
 /// A small int or a bool as i64.
@@ -26,7 +28,11 @@ pub fn as_int(v: Value) -> Option<i64> {
                 return b.0.to_i64();
             }
             let inst = v.downcast::<InstanceData>()?;
-            if inst.base.is_small_int() { inst.base.as_small_int() } else { None }
+            if inst.base.is_small_int() {
+                inst.base.as_small_int()
+            } else {
+                None
+            }
         }
     }
 }
@@ -95,20 +101,32 @@ pub fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize
             _ => format!("{name} expected {min} arguments, got {n}"),
         }
     } else if n < min {
-        format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at least {min} argument{}, got {n}",
+            if min == 1 { "" } else { "s" }
+        )
     } else {
-        format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+        format!(
+            "{name} expected at most {max} argument{}, got {n}",
+            if max == 1 { "" } else { "s" }
+        )
     };
     Err(vm.type_error(msg))
 }
 
 pub fn no_kwargs(vm: &mut Vm, name: &str, kw: &[(Value, Value)]) -> PyResult<()> {
-    if kw.is_empty() { Ok(()) } else { Err(vm.type_error(format!("{name}() takes no keyword arguments"))) }
+    if kw.is_empty() {
+        Ok(())
+    } else {
+        Err(vm.type_error(format!("{name}() takes no keyword arguments")))
+    }
 }
 
 /// Find a keyword argument by name.
 pub fn kwarg(kw: &[(Value, Value)], name: &str) -> Option<Value> {
-    kw.iter().find(|(k, _)| as_str(k) == Some(name)).map(|&(_, v)| v)
+    kw.iter()
+        .find(|(k, _)| as_str(k) == Some(name))
+        .map(|&(_, v)| v)
 }
 
 /// For a constructor called on a user subclass of a built-in type: wrap the built-in
@@ -120,7 +138,15 @@ pub fn wrap_for_subclass(vm: &mut Vm, cls: Value, builtin_value: Value) -> PyRes
     }
     vm.push_root(builtin_value);
     let dict = vm.new_dict();
-    let r = dict.and_then(|dict| vm.alloc(cls, InstanceData { dict, base: builtin_value }));
+    let r = dict.and_then(|dict| {
+        vm.alloc(
+            cls,
+            InstanceData {
+                dict,
+                base: builtin_value,
+            },
+        )
+    });
     vm.pop_roots(1);
     r
 }

@@ -84,7 +84,12 @@ impl Vm {
             let path = self.getattr_str(p, "__path__").ok();
             if let Some(path) = path {
                 let items = self.collect_iter(path)?;
-                search = Some(items.iter().filter_map(|v| as_str(v).map(|s| s.to_string())).collect());
+                search = Some(
+                    items
+                        .iter()
+                        .filter_map(|v| as_str(v).map(|s| s.to_string()))
+                        .collect(),
+                );
             }
         }
         let native = self.rt.native_modules.lock().get(name).copied();
@@ -120,7 +125,14 @@ impl Vm {
         Err(self.new_exception(t, &format!("No module named '{name}'")))
     }
 
-    fn load_source_module(&mut self, name: &str, key: Value, src: &str, file: &str, pkg_dir: Option<String>) -> PyResult {
+    fn load_source_module(
+        &mut self,
+        name: &str,
+        key: Value,
+        src: &str,
+        file: &str,
+        pkg_dir: Option<String>,
+    ) -> PyResult {
         let m = self.new_module(name)?;
         self.push_root(m);
         let d = self.module_dict(m);
@@ -136,7 +148,11 @@ impl Vm {
                 let k = self.intern("__path__");
                 self.dict_set(d, k, l)?;
             }
-            let pkg = if pkg_dir.is_some() { name } else { name.rsplit_once('.').map(|p| p.0).unwrap_or("") };
+            let pkg = if pkg_dir.is_some() {
+                name
+            } else {
+                name.rsplit_once('.').map(|p| p.0).unwrap_or("")
+            };
             let pv = self.new_str(pkg)?;
             let k = self.intern("__package__");
             self.dict_set(d, k, pv)?;
@@ -175,7 +191,10 @@ impl Vm {
             && let Ok(p) = self.getattr_str(sys, "path")
             && let Ok(items) = self.collect_iter(p)
         {
-            return items.iter().filter_map(|v| as_str(v).map(|s| s.to_string())).collect();
+            return items
+                .iter()
+                .filter_map(|v| as_str(v).map(|s| s.to_string()))
+                .collect();
         }
         vec![self.rt.config.path0.clone()]
     }
@@ -186,16 +205,27 @@ pub fn import_name(vm: &mut Vm, f: &Frame, name: Value, fromlist: Value, level: 
     let mut full = as_str(&name).unwrap_or("").to_string();
     let level = as_int(level).unwrap_or(0);
     if level > 0 {
-        let pkg = vm.dict_get_str(f.globals, "__package__").and_then(|p| as_str(&p).map(|s| s.to_string()));
+        let pkg = vm
+            .dict_get_str(f.globals, "__package__")
+            .and_then(|p| as_str(&p).map(|s| s.to_string()));
         let mut pkg = pkg.unwrap_or_default();
         if pkg.is_empty() {
             let t = vm.rt.types.exc.import_error;
-            return Err(vm.new_exception(t, "attempted relative import with no known parent package"));
+            return Err(
+                vm.new_exception(t, "attempted relative import with no known parent package")
+            );
         }
         for _ in 1..level {
-            pkg = pkg.rsplit_once('.').map(|p| p.0.to_string()).unwrap_or_default();
+            pkg = pkg
+                .rsplit_once('.')
+                .map(|p| p.0.to_string())
+                .unwrap_or_default();
         }
-        full = if full.is_empty() { pkg } else { format!("{pkg}.{full}") };
+        full = if full.is_empty() {
+            pkg
+        } else {
+            format!("{pkg}.{full}")
+        };
     }
     let leaf = vm.import_module(&full)?;
     let has_from = !fromlist.is_none() && !fromlist.is_null() && vm.truthy(fromlist)?;
@@ -211,7 +241,10 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
         return Ok(v);
     }
     // A submodule not yet imported.
-    let mname = vm.getattr_str(m, "__name__").ok().and_then(|n| as_str(&n).map(|s| s.to_string()));
+    let mname = vm
+        .getattr_str(m, "__name__")
+        .ok()
+        .and_then(|n| as_str(&n).map(|s| s.to_string()));
     let n = as_str(&name).unwrap_or("?").to_string();
     if let Some(mn) = &mname
         && let Ok(sub) = vm.import_module(&format!("{mn}.{n}"))
@@ -220,7 +253,10 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
     }
     let t = vm.rt.types.exc.import_error;
     let mn = mname.unwrap_or("?".into());
-    let file = vm.getattr_str(m, "__file__").ok().and_then(|f| as_str(&f).map(|s| s.to_string()));
+    let file = vm
+        .getattr_str(m, "__file__")
+        .ok()
+        .and_then(|f| as_str(&f).map(|s| s.to_string()));
     let msg = match file {
         Some(f) => format!("cannot import name '{n}' from '{mn}' ({f})"),
         None => format!("cannot import name '{n}' from '{mn}' (unknown location)"),
@@ -246,4 +282,3 @@ pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
     }
     Ok(())
 }
-

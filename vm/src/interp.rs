@@ -66,7 +66,13 @@ impl Vm {
     pub(crate) fn handle_error(&mut self, f: &Frame, e: PyErr, add_tb: bool) -> PyResult<()> {
         if let Some(x) = e.0.downcast::<ExcData>() {
             if add_tb {
-                x.traceback.lock().insert(0, TbEntry { code: f.code, line: f.line() });
+                x.traceback.lock().insert(
+                    0,
+                    TbEntry {
+                        code: f.code,
+                        line: f.line(),
+                    },
+                );
                 let handled = self.roots.handled;
                 let mut ctx = x.context.lock();
                 if ctx.is_null() && !handled.is_null() && handled != e.0 {
@@ -75,7 +81,9 @@ impl Vm {
             }
         }
         loop {
-            let Some(b) = f.st().blocks.pop() else { return Err(e) };
+            let Some(b) = f.st().blocks.pop() else {
+                return Err(e);
+            };
             match b.kind {
                 BlockKind::ExceptHandler => {
                     self.roots.handled = b.prev_handled;
@@ -84,7 +92,12 @@ impl Vm {
                 BlockKind::Finally => {
                     f.truncate(b.level as usize);
                     let prev = self.roots.handled;
-                    f.st().blocks.push(Block { kind: BlockKind::ExceptHandler, handler: 0, level: b.level, prev_handled: prev });
+                    f.st().blocks.push(Block {
+                        kind: BlockKind::ExceptHandler,
+                        handler: 0,
+                        level: b.level,
+                        prev_handled: prev,
+                    });
                     self.roots.handled = e.0;
                     f.push(e.0);
                     f.set_pc(b.handler as usize);
@@ -130,7 +143,9 @@ impl Vm {
             Instr::LoadFast(i) => {
                 let v = f.st().locals[i as usize];
                 if v.is_null() {
-                    let n = as_str(&code.varnames[i as usize]).unwrap_or("?").to_string();
+                    let n = as_str(&code.varnames[i as usize])
+                        .unwrap_or("?")
+                        .to_string();
                     let t = self.rt.types.exc.unbound_local_error;
                     return Err(self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value")));
                 }
@@ -142,7 +157,9 @@ impl Vm {
             }
             Instr::DeleteFast(i) => {
                 if f.st().locals[i as usize].is_null() {
-                    let n = as_str(&code.varnames[i as usize]).unwrap_or("?").to_string();
+                    let n = as_str(&code.varnames[i as usize])
+                        .unwrap_or("?")
+                        .to_string();
                     let t = self.rt.types.exc.unbound_local_error;
                     return Err(self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value")));
                 }
@@ -156,13 +173,21 @@ impl Vm {
             Instr::StoreName(i) => {
                 let name = self.name(code, i);
                 let v = f.top();
-                let ns = if f.locals_dict.is_null() { f.globals } else { f.locals_dict };
+                let ns = if f.locals_dict.is_null() {
+                    f.globals
+                } else {
+                    f.locals_dict
+                };
                 self.store_in_namespace(ns, name, v)?;
                 f.pop();
             }
             Instr::DeleteName(i) => {
                 let name = self.name(code, i);
-                let ns = if f.locals_dict.is_null() { f.globals } else { f.locals_dict };
+                let ns = if f.locals_dict.is_null() {
+                    f.globals
+                } else {
+                    f.locals_dict
+                };
                 if self.dict_del(ns, name)?.is_none() {
                     return Err(self.name_not_defined(name));
                 }
@@ -208,7 +233,11 @@ impl Vm {
             Instr::LoadClassDeref(i) => {
                 let c = &code.code;
                 let ncell = c.cellvars.len();
-                let n = if (i as usize) < ncell { &c.cellvars[i as usize] } else { &c.freevars[i as usize - ncell] };
+                let n = if (i as usize) < ncell {
+                    &c.cellvars[i as usize]
+                } else {
+                    &c.freevars[i as usize - ncell]
+                };
                 let key = self.intern(n);
                 let v = match self.dict_get(f.locals_dict, key)? {
                     Some(v) => v,
@@ -304,7 +333,11 @@ impl Vm {
             }
             Instr::UnaryOp(op) => {
                 let a = f.top();
-                let r = if op == UnaryOp::Not { Value::bool(!self.truthy(a)?) } else { self.unary_op(a, op)? };
+                let r = if op == UnaryOp::Not {
+                    Value::bool(!self.truthy(a)?)
+                } else {
+                    self.unary_op(a, op)?
+                };
                 f.set_top(r);
             }
             Instr::CompareOp(op) => {
@@ -423,7 +456,11 @@ impl Vm {
                 let it = f.top();
                 let l = f.peek(n as usize);
                 let items = self.collect_iter(it)?;
-                l.downcast::<ListData>().expect("list").0.lock().extend(items);
+                l.downcast::<ListData>()
+                    .expect("list")
+                    .0
+                    .lock()
+                    .extend(items);
                 f.pop();
             }
             Instr::SetUpdate(n) => {
@@ -498,7 +535,9 @@ impl Vm {
                     3 => Some(crate::exceptions::ascii_of(&self.repr(v)?)),
                     _ => None,
                 };
-                let spec_s = spec.and_then(|s| as_str(&s).map(|x| x.to_string())).unwrap_or_default();
+                let spec_s = spec
+                    .and_then(|s| as_str(&s).map(|x| x.to_string()))
+                    .unwrap_or_default();
                 let out = match conv {
                     Some(c) if spec_s.is_empty() => c,
                     Some(c) => {
@@ -607,7 +646,11 @@ impl Vm {
                 let callee = f.st().stack[len - n - 2];
                 let all = f.st().stack[len - n - 1..len - 1].to_vec();
                 let npos = n - names.len();
-                let kw: Vec<(Value, Value)> = names.iter().copied().zip(all[npos..].iter().copied()).collect();
+                let kw: Vec<(Value, Value)> = names
+                    .iter()
+                    .copied()
+                    .zip(all[npos..].iter().copied())
+                    .collect();
                 let r = self.call(callee, &all[..npos], &kw)?;
                 f.truncate(len - n - 2);
                 f.push(r);
@@ -641,12 +684,19 @@ impl Vm {
             }
             Instr::ReturnValue => return Ok(Some(Exit::Return(f.pop()))),
             Instr::LoadBuildClass => {
-                let v = self.dict_get_str(f.builtins, "__build_class__").expect("__build_class__");
+                let v = self
+                    .dict_get_str(f.builtins, "__build_class__")
+                    .expect("__build_class__");
                 f.push(v);
             }
             Instr::SetupFinally(h) => {
                 let level = f.stack_len() as u32;
-                f.st().blocks.push(Block { kind: BlockKind::Finally, handler: h, level, prev_handled: Value::NULL });
+                f.st().blocks.push(Block {
+                    kind: BlockKind::Finally,
+                    handler: h,
+                    level,
+                    prev_handled: Value::NULL,
+                });
             }
             Instr::PopBlock => {
                 f.st().blocks.pop();
@@ -667,7 +717,9 @@ impl Vm {
                 let mgr = f.top();
                 let exit = self.getattr_str(mgr, "__exit__").map_err(|_| {
                     let tn = self.type_name(mgr);
-                    self.type_error(format!("'{tn}' object does not support the context manager protocol"))
+                    self.type_error(format!(
+                        "'{tn}' object does not support the context manager protocol"
+                    ))
                 })?;
                 f.push(exit);
                 let enter = self.getattr_str(mgr, "__enter__")?;
@@ -697,7 +749,11 @@ impl Vm {
             }
             Instr::ImportStar => {
                 let m = f.top();
-                let ns = if f.locals_dict.is_null() { f.globals } else { f.locals_dict };
+                let ns = if f.locals_dict.is_null() {
+                    f.globals
+                } else {
+                    f.locals_dict
+                };
                 crate::import::import_star(self, m, ns)?;
                 f.pop();
             }
@@ -751,7 +807,11 @@ impl Vm {
     fn load_name(&mut self, f: &Frame, name: Value) -> PyResult {
         if !f.locals_dict.is_null() && f.locals_dict != f.globals {
             let ld = f.locals_dict;
-            let v = if ld.is::<DictData>() { self.dict_get_str_key(ld, name)? } else { self.getitem(ld, name).ok() };
+            let v = if ld.is::<DictData>() {
+                self.dict_get_str_key(ld, name)?
+            } else {
+                self.getitem(ld, name).ok()
+            };
             if let Some(v) = v {
                 return Ok(v);
             }
@@ -766,7 +826,11 @@ impl Vm {
     }
 
     fn store_in_namespace(&mut self, ns: Value, name: Value, v: Value) -> PyResult<()> {
-        if ns.is::<DictData>() { self.dict_set(ns, name, v) } else { self.setitem(ns, name, v) }
+        if ns.is::<DictData>() {
+            self.dict_set(ns, name, v)
+        } else {
+            self.setitem(ns, name, v)
+        }
     }
 
     fn load_deref(&mut self, f: &Frame, code: &CodeObj, i: u32) -> PyResult {
@@ -778,7 +842,12 @@ impl Vm {
             return Err(if (i as usize) < ncell {
                 let n = c.cellvars[i as usize].clone();
                 let t = self.rt.types.exc.unbound_local_error;
-                self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value"))
+                self.new_exception(
+                    t,
+                    &format!(
+                        "cannot access local variable '{n}' where it is not associated with a value"
+                    ),
+                )
             } else {
                 let n = c.freevars[i as usize - ncell].clone();
                 self.name_error(format!("cannot access free variable '{n}' where it is not associated with a value in enclosing scope"))
@@ -790,13 +859,19 @@ impl Vm {
     /// Method lookup without creating a bound method: Some(func) when `obj.name` is a
     /// plain function (or built-in method) found on the type and not shadowed.
     fn lookup_method(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
-        if obj.is::<crate::objects::typeobj::TypeData>() || obj.is::<crate::objects::module::ModuleData>() {
+        if obj.is::<crate::objects::typeobj::TypeData>()
+            || obj.is::<crate::objects::module::ModuleData>()
+            || obj.is::<crate::objects::function::SuperData>()
+        {
             return Ok(None);
         }
         let ty = self.type_of(obj);
-        let Some(d) = crate::types::lookup_in_mro(self, ty, name) else { return Ok(None) };
+        let Some(d) = crate::types::lookup_in_mro(self, ty, name) else {
+            return Ok(None);
+        };
         let plain = d.is::<FunctionData>()
-            || d.downcast::<crate::objects::builtin_fn::BuiltinFn>().is_some_and(|b| b.this.is_null());
+            || d.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                .is_some_and(|b| b.this.is_null());
         if !plain {
             return Ok(None);
         }
@@ -830,7 +905,8 @@ impl Vm {
                     Ok(Some(v)) => {
                         if out.len() == n {
                             self.truncate_roots(mark);
-                            return Err(self.value_error(format!("too many values to unpack (expected {n})")));
+                            return Err(self
+                                .value_error(format!("too many values to unpack (expected {n})")));
                         }
                         self.push_root(v);
                         out.push(v);
@@ -849,7 +925,10 @@ impl Vm {
             return Err(self.value_error(format!("too many values to unpack (expected {n})")));
         }
         if items.len() < n {
-            return Err(self.value_error(format!("not enough values to unpack (expected {n}, got {})", items.len())));
+            return Err(self.value_error(format!(
+                "not enough values to unpack (expected {n}, got {})",
+                items.len()
+            )));
         }
         Ok(items)
     }
@@ -873,7 +952,9 @@ impl Vm {
         for (k, v) in pairs {
             if merge && self.dict_get(d, k)?.is_some() {
                 let kr = self.repr(k)?;
-                return Err(self.type_error(format!("got multiple values for keyword argument {kr}")));
+                return Err(
+                    self.type_error(format!("got multiple values for keyword argument {kr}"))
+                );
             }
             self.dict_set(d, k, v)?;
         }
@@ -899,7 +980,9 @@ impl Vm {
             Some(d) => self.new_str(d)?,
             None => Value::NONE,
         };
-        let module = self.dict_get_str(f.globals, "__name__").unwrap_or(Value::NONE);
+        let module = self
+            .dict_get_str(f.globals, "__name__")
+            .unwrap_or(Value::NONE);
         let ty = self.rt.types.function;
         let func = self.alloc(
             ty,
@@ -937,19 +1020,22 @@ impl Vm {
                     Err(e) => return e,
                 };
                 if let Some(c) = cause {
-                    let c = if c.is_none() {
-                        Ok(Value::NONE)
-                    } else {
-                        match self.make_raisable(c) {
-                            Ok(c) => Ok(c),
-                            Err(_) => Err(self.type_error("exception causes must derive from BaseException")),
-                        }
-                    };
+                    let c =
+                        if c.is_none() {
+                            Ok(Value::NONE)
+                        } else {
+                            match self.make_raisable(c) {
+                                Ok(c) => Ok(c),
+                                Err(_) => Err(self
+                                    .type_error("exception causes must derive from BaseException")),
+                            }
+                        };
                     match c {
                         Ok(c) => {
                             if let Some(x) = e.downcast::<ExcData>() {
                                 *x.cause.lock() = c;
-                                x.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
+                                x.suppress_context
+                                    .store(true, std::sync::atomic::Ordering::Relaxed);
                             }
                         }
                         Err(err) => return err,
@@ -965,7 +1051,9 @@ impl Vm {
         if v.is::<ExcData>() {
             return Ok(v);
         }
-        if v.is::<crate::objects::typeobj::TypeData>() && crate::types::is_subclass(self, v, self.rt.types.exc.base_exception) {
+        if v.is::<crate::objects::typeobj::TypeData>()
+            && crate::types::is_subclass(self, v, self.rt.types.exc.base_exception)
+        {
             let e = self.call(v, &[], &[])?;
             if e.is::<ExcData>() {
                 return Ok(e);
@@ -978,8 +1066,12 @@ impl Vm {
         let ety = self.type_of(exc);
         let base = self.rt.types.exc.base_exception;
         let check = |vm: &mut Vm, c: Value| -> PyResult<bool> {
-            if !c.is::<crate::objects::typeobj::TypeData>() || !crate::types::is_subclass(vm, c, base) {
-                return Err(vm.type_error("catching classes that do not inherit from BaseException is not allowed"));
+            if !c.is::<crate::objects::typeobj::TypeData>()
+                || !crate::types::is_subclass(vm, c, base)
+            {
+                return Err(vm.type_error(
+                    "catching classes that do not inherit from BaseException is not allowed",
+                ));
             }
             Ok(crate::types::is_subclass(vm, ety, c))
         };
@@ -1006,10 +1098,21 @@ fn fast_int_op(a: Value, b: Value, op: BinOp) -> Option<Value> {
         BinOp::And => x & y,
         BinOp::Or => x | y,
         BinOp::Xor => x ^ y,
-        BinOp::FloorDiv if y != 0 => x.div_euclid(y) - if (x.rem_euclid(y) != 0) && (y < 0) { 1 } else { 0 },
+        BinOp::FloorDiv if y != 0 => {
+            x.div_euclid(y)
+                - if (x.rem_euclid(y) != 0) && (y < 0) {
+                    1
+                } else {
+                    0
+                }
+        }
         BinOp::Mod if y != 0 => {
             let m = x % y;
-            if m != 0 && ((m < 0) != (y < 0)) { m + y } else { m }
+            if m != 0 && ((m < 0) != (y < 0)) {
+                m + y
+            } else {
+                m
+            }
         }
         _ => return None,
     };

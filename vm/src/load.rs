@@ -41,7 +41,8 @@ fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
         Const::Ellipsis => Value::ELLIPSIS,
         Const::Int(i) => vm.new_int(*i)?,
         Const::BigInt(s) => {
-            let b: num_bigint::BigInt = s.parse().map_err(|_| vm.value_error("bad int constant"))?;
+            let b: num_bigint::BigInt =
+                s.parse().map_err(|_| vm.value_error("bad int constant"))?;
             vm.new_bigint(b)?
         }
         Const::Float(f) => vm.new_float(*f)?,

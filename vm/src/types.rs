@@ -153,7 +153,9 @@ impl std::ops::Deref for Types {
 
 fn raw_alloc<T: Payload>(heap: &Heap, alloc: &mut LocalAlloc, ty: Value, data: T) -> Value {
     let size = std::mem::size_of::<Obj<T>>();
-    let p = heap.alloc(alloc, size, T::vtable()).expect("heap too small to start");
+    let p = heap
+        .alloc(alloc, size, T::vtable())
+        .expect("heap too small to start");
     // SAFETY: fresh allocation of the right size and vtable.
     unsafe { init_obj(p, ty, data) };
     Value::from_gc(p)
@@ -195,7 +197,11 @@ impl Types {
                 TypeData {
                     name: RwLock::new(short.clone()),
                     qualname: RwLock::new(short),
-                    bases: if base_ty.is_null() { Box::new([]) } else { Box::new([base_ty]) },
+                    bases: if base_ty.is_null() {
+                        Box::new([])
+                    } else {
+                        Box::new([base_ty])
+                    },
                     mro_tail: mro_tail.into(),
                     dict,
                     layout,
@@ -209,12 +215,20 @@ impl Types {
         };
         for (field, name, basef) in BaseTypes::table() {
             let b = base.get(basef);
-            let layout = if field == "object" { Layout::Instance } else { Layout::Builtin };
+            let layout = if field == "object" {
+                Layout::Instance
+            } else {
+                Layout::Builtin
+            };
             let t = make(name, b, layout, &mut made);
             base.set(field, t);
         }
         for (field, name, basef) in ExcTypes::table() {
-            let b = if basef == "object" { base.object } else { exc.get(basef) };
+            let b = if basef == "object" {
+                base.object
+            } else {
+                exc.get(basef)
+            };
             let t = make(name, b, Layout::Exception, &mut made);
             exc.set(field, t);
         }
@@ -283,11 +297,19 @@ impl Vm {
     }
 
     /// Add a native method to a type's namespace.
-    pub fn add_method(&mut self, ty: Value, name: &'static str, f: crate::objects::builtin_fn::NativeFn) {
+    pub fn add_method(
+        &mut self,
+        ty: Value,
+        name: &'static str,
+        f: crate::objects::builtin_fn::NativeFn,
+    ) {
         let owner: &'static str = Box::leak(type_data(ty).name.read().clone().into_boxed_str());
-        let func = self.new_native(name, owner, f).expect("out of memory at start-up");
+        let func = self
+            .new_native(name, owner, f)
+            .expect("out of memory at start-up");
         let key = self.intern(name);
-        self.dict_set(type_data(ty).dict, key, func).expect("start-up");
+        self.dict_set(type_data(ty).dict, key, func)
+            .expect("start-up");
     }
 
     pub fn add_attr(&mut self, ty: Value, name: &str, v: Value) {
@@ -342,7 +364,10 @@ pub fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
             }
         }
         let Some(c) = found else {
-            let names: Vec<String> = bases.iter().map(|&b| type_data(b).name.read().clone()).collect();
+            let names: Vec<String> = bases
+                .iter()
+                .map(|&b| type_data(b).name.read().clone())
+                .collect();
             return Err(vm.type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
                 names.join(", ")

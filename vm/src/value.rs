@@ -74,7 +74,11 @@ impl Value {
     /// The small int held, if this is one (bools are not small ints here).
     #[inline]
     pub fn as_small_int(self) -> Option<i64> {
-        if self.is_small_int() { Some((self.0 as i64) >> 1) } else { None }
+        if self.is_small_int() {
+            Some((self.0 as i64) >> 1)
+        } else {
+            None
+        }
     }
 
     #[inline]

@@ -167,8 +167,16 @@ impl Vm {
     /// A new thread state registered with the runtime.
     pub fn attach(rt: Arc<Runtime>, alloc: LocalAlloc) -> Vm {
         let roots = Box::new(ThreadRoots::default());
-        rt.threads.lock().push(&*roots as *const ThreadRoots as usize);
-        Vm { rt, alloc, roots, depth: 0, recursion_limit: 1000 }
+        rt.threads
+            .lock()
+            .push(&*roots as *const ThreadRoots as usize);
+        Vm {
+            rt,
+            alloc,
+            roots,
+            depth: 0,
+            recursion_limit: 1000,
+        }
     }
 
     /// Mutable access to runtime fields during start-up (only one thread exists then).
@@ -231,7 +239,15 @@ impl Vm {
 
     pub fn new_native(&mut self, name: &'static str, owner: &'static str, f: NativeFn) -> PyResult {
         let ty = self.rt.types.builtin_function;
-        self.alloc(ty, BuiltinFn { name, f, this: Value::NULL, owner })
+        self.alloc(
+            ty,
+            BuiltinFn {
+                name,
+                f,
+                this: Value::NULL,
+                owner,
+            },
+        )
     }
 
     // ---------------------------------------------------------------- exceptions
@@ -323,10 +339,9 @@ impl Vm {
     pub fn collect(&mut self) -> usize {
         self.alloc.retire(&self.rt.heap);
         let rt = self.rt.clone();
-        let stats = rt.heap.collect(
-            &mut |t| rt.trace_roots(t),
-            &mut |wr| crate::objects::weakref_ops::on_cleared(&rt, wr),
-        );
+        let stats = rt.heap.collect(&mut |t| rt.trace_roots(t), &mut |wr| {
+            crate::objects::weakref_ops::on_cleared(&rt, wr)
+        });
         self.run_pending_callbacks();
         stats.freed
     }

@@ -49,7 +49,9 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             Some(_) => return Err(vm.value_error("invalid generation")),
             None => {
                 let t = vm.type_name(g);
-                return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
@@ -94,14 +96,22 @@ fn threshold(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     match args.first() {
         None => {
             let t = vm.rt.heap.threshold();
-            if t >= i64::MAX as usize { Ok(Value::small_int(-1).unwrap()) } else { int(vm, t) }
+            if t >= i64::MAX as usize {
+                Ok(Value::small_int(-1).unwrap())
+            } else {
+                int(vm, t)
+            }
         }
         Some(&v) => {
             let Some(n) = as_int(v) else {
                 let t = vm.type_name(v);
-                return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{t}' object cannot be interpreted as an integer"))
+                );
             };
-            vm.rt.heap.set_threshold(if n < 0 { usize::MAX } else { n as usize });
+            vm.rt
+                .heap
+                .set_threshold(if n < 0 { usize::MAX } else { n as usize });
             Ok(Value::NONE)
         }
     }

@@ -19,7 +19,11 @@ pub fn register_all(vm: &mut Vm) {
 }
 
 /// A new module named `name` with the given native functions; returns (module, dict).
-pub fn new_native_module(vm: &mut Vm, name: &'static str, funcs: &[(&'static str, NativeFn)]) -> PyResult<(Value, Value)> {
+pub fn new_native_module(
+    vm: &mut Vm,
+    name: &'static str,
+    funcs: &[(&'static str, NativeFn)],
+) -> PyResult<(Value, Value)> {
     let m = vm.new_module(name)?;
     vm.push_root(m);
     let d = vm.module_dict(m);
@@ -71,7 +75,13 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
 }
 
 /// A read-only (fset None) or read-write property whose accessors are natives.
-pub fn add_property(vm: &mut Vm, ty: Value, name: &'static str, fget: NativeFn, fset: Option<NativeFn>) -> PyResult<()> {
+pub fn add_property(
+    vm: &mut Vm,
+    ty: Value,
+    name: &'static str,
+    fget: NativeFn,
+    fset: Option<NativeFn>,
+) -> PyResult<()> {
     let owner: &'static str = "property";
     let g = vm.new_native(name, owner, fget)?;
     vm.push_root(g);
@@ -82,7 +92,15 @@ pub fn add_property(vm: &mut Vm, ty: Value, name: &'static str, fget: NativeFn, 
     let r = s.and_then(|s| {
         vm.push_root(s);
         let pty = vm.rt.types.property;
-        let p = vm.alloc(pty, Property { fget: g, fset: s, fdel: Value::NONE, doc: Value::NONE });
+        let p = vm.alloc(
+            pty,
+            Property {
+                fget: g,
+                fset: s,
+                fdel: Value::NONE,
+                doc: Value::NONE,
+            },
+        );
         vm.pop_roots(1);
         p
     });

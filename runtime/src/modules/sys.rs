@@ -74,7 +74,14 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     for (name, s) in [
         ("version", VERSION),
         ("platform", "linux"),
-        ("byteorder", if cfg!(target_endian = "little") { "little" } else { "big" }),
+        (
+            "byteorder",
+            if cfg!(target_endian = "little") {
+                "little"
+            } else {
+                "big"
+            },
+        ),
         ("copyright", "Copyright (c) the weft authors."),
         ("float_repr_style", "short"),
         ("api_version_str", "weft"),
@@ -82,7 +89,9 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         let v = vm.new_str(s)?;
         set_item(vm, d, name, v)?;
     }
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     for name in ["executable", "_base_executable"] {
         let v = vm.new_str(&exe)?;
         set_item(vm, d, name, v)?;
@@ -112,7 +121,12 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     set_item(vm, idict, "name", name)?;
     set_item(vm, idict, "cache_tag", Value::NONE)?;
     set_item(vm, idict, "version", vinfo)?;
-    set_item(vm, idict, "hexversion", Value::small_int(0x000100f0).unwrap())?;
+    set_item(
+        vm,
+        idict,
+        "hexversion",
+        Value::small_int(0x000100f0).unwrap(),
+    )?;
     // The standard streams.
     let ty = new_native_type(vm, "TextIOWrapper", "_io")?;
     vm.add_method(ty, "write", stream_write);
@@ -129,7 +143,11 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     vm.add_attr(ty, "encoding", enc);
     let errors = vm.new_str("strict")?;
     vm.add_attr(ty, "errors", errors);
-    for (fd, names) in [(0u8, ["stdin", "__stdin__"]), (1, ["stdout", "__stdout__"]), (2, ["stderr", "__stderr__"])] {
+    for (fd, names) in [
+        (0u8, ["stdin", "__stdin__"]),
+        (1, ["stdout", "__stdout__"]),
+        (2, ["stderr", "__stderr__"]),
+    ] {
         let s = vm.alloc(ty, Stream { fd })?;
         for n in names {
             set_item(vm, d, n, s)?;
@@ -164,7 +182,10 @@ fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     let n = n.min(i32::MAX as i64) as u32;
     if n <= vm.depth {
         let cls = vm.rt.types.exc.recursion_error;
-        let msg = format!("cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low", vm.depth);
+        let msg = format!(
+            "cannot set the recursion limit to {n} at the recursion depth {}: the limit is too low",
+            vm.depth
+        );
         return Err(vm.new_exception(cls, &msg));
     }
     vm.recursion_limit = n;
@@ -218,7 +239,9 @@ fn getdefaultencoding(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> P
 fn stream(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<u8> {
     match args.first().and_then(|v| v.downcast::<Stream>()) {
         Some(s) => Ok(s.fd),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires a '_io.TextIOWrapper' object"))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a '_io.TextIOWrapper' object"
+        ))),
     }
 }
 
@@ -309,5 +332,8 @@ fn stream_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
 fn stream_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let fd = stream(vm, args, "__repr__")?;
     let mode = if fd == 0 { "r" } else { "w" };
-    vm.new_str(&format!("<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>", stream_name_of(fd)))
+    vm.new_str(&format!(
+        "<_io.TextIOWrapper name='{}' mode='{mode}' encoding='utf-8'>",
+        stream_name_of(fd)
+    ))
 }

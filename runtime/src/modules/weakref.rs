@@ -22,10 +22,10 @@ use weft_vm::objects::instance::InstanceData;
 use weft_vm::objects::int::IntData;
 use weft_vm::objects::module::ModuleData;
 use weft_vm::objects::set::SetData;
-use weft_vm::objects::str::StrData;
 use weft_vm::objects::tuple::TupleData;
 use weft_vm::objects::typeobj::TypeData;
 use weft_vm::objects::weakref::WeakRefData;
+use weft_vm::types::type_data;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
@@ -87,7 +87,13 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm.add_method(ft, "peek", finalize_peek);
         vm.add_method(ft, "detach", finalize_detach);
         add_property(vm, ft, "alive", finalize_alive, None)?;
-        add_property(vm, ft, "atexit", finalize_get_atexit, Some(finalize_set_atexit))?;
+        add_property(
+            vm,
+            ft,
+            "atexit",
+            finalize_get_atexit,
+            Some(finalize_set_atexit),
+        )?;
         let m = vm.new_str("weakref")?;
         vm.add_attr(ft, "__module__", m);
     }
@@ -106,24 +112,33 @@ fn type_data_new_missing(t: Value) -> bool {
 
 /// CPython's `tp_name` of `v`'s type, for messages.
 fn tp_name(vm: &Vm, v: Value) -> String {
-    if vm.type_of(v) == vm.rt.types.weakref { "weakref.ReferenceType".into() } else { vm.type_name(v) }
+    if vm.type_of(v) == vm.rt.types.weakref {
+        "weakref.ReferenceType".into()
+    } else {
+        vm.type_name(v)
+    }
 }
 
 /// Can `obj` be weakly referenced? As CPython: not int, str, bytes, tuple, list, dict,
-/// float, None, bool, `object()`, weakrefs, ...; yes for instances of classes, functions,
-/// methods, types, sets, exceptions, modules, generators, code, finalize objects.
+/// float, None, bool, `object()`, weakrefs, built-in exceptions, ...; yes for instances of
+/// user classes, functions, methods, types, sets, modules, generators, code, finalize.
 fn check_weakrefable(vm: &mut Vm, obj: Value) -> PyResult<()> {
     let ok = if let Some(inst) = obj.downcast::<InstanceData>() {
-        // Subclasses of variable-size built-ins (int, str, bytes, tuple) have no weakref slot.
+        // Subclasses of variable-size built-ins (int, bytes, tuple) have no weakref slot.
         let b = inst.base;
-        let varsize = b.is_small_int() || b.is_bool() || b.is::<IntData>() || b.is::<StrData>() || b.is::<BytesData>() || b.is::<TupleData>();
+        let varsize = b.is_small_int()
+            || b.is_bool()
+            || b.is::<IntData>()
+            || b.is::<BytesData>()
+            || b.is::<TupleData>();
         vm.type_of(obj) != vm.rt.types.object && !varsize
     } else {
         obj.is::<FunctionData>()
             || obj.is::<TypeData>()
             || obj.is::<SetData>()
             || obj.is::<BoundMethod>()
-            || obj.is::<ExcData>()
+            // Built-in exception instances have no weakref slot; user subclasses do.
+            || obj.is::<ExcData>() && type_data(vm.type_of(obj)).is_user
             || obj.is::<ModuleData>()
             || obj.is::<BuiltinFn>()
             || obj.is::<CodeObj>()
@@ -144,7 +159,9 @@ fn wr_of(v: &Value) -> Option<&WeakRefData> {
 fn this_ref<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a WeakRefData> {
     match args.first().and_then(wr_of) {
         Some(w) => Ok(w),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires a 'weakref.ReferenceType' object"))),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'weakref.ReferenceType' object"
+        ))),
     }
 }
 
@@ -152,7 +169,10 @@ fn this_ref<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a Weak
 fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
     let wr = vm.alloc(ty, WeakRefData::new(obj, callback))?;
     // Natives reach no safepoint between the allocation and here, so `obj` is alive.
-    vm.rt.heap.register_weak(obj.as_gc().expect("heap referent"), wr.as_gc().expect("heap weakref"));
+    vm.rt.heap.register_weak(
+        obj.as_gc().expect("heap referent"),
+        wr.as_gc().expect("heap weakref"),
+    );
     Ok(wr)
 }
 
@@ -162,7 +182,11 @@ fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
 fn ref_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "__new__", args, 1, 2)?;
     let obj = args[0];
-    let callback = args.get(1).copied().filter(|c| !c.is_none()).unwrap_or(Value::NONE);
+    let callback = args
+        .get(1)
+        .copied()
+        .filter(|c| !c.is_none())
+        .unwrap_or(Value::NONE);
     check_weakrefable(vm, obj)?;
     let wt = vm.rt.types.weakref;
     if cls == wt && callback.is_none() {
@@ -194,14 +218,27 @@ fn ref_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let w = this_ref(vm, args, "__call__")?;
     let referent = w.get();
     no_kwargs(vm, "weakref", kw)?;
-    arg_count(vm, "weakref", &args[1..], 0, 0)?;
-    Ok(if referent.is_null() { Value::NONE } else { referent })
+    if args.len() > 1 {
+        return Err(vm.type_error(format!(
+            "weakref expected 0 arguments, got {}",
+            args.len() - 1
+        )));
+    }
+    Ok(if referent.is_null() {
+        Value::NONE
+    } else {
+        referent
+    })
 }
 
 fn ref_callback(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let w = this_ref(vm, args, "__callback__")?;
     let cb = w.callback;
-    Ok(if cb.is_null() || w.get().is_null() { Value::NONE } else { cb })
+    Ok(if cb.is_null() || w.get().is_null() {
+        Value::NONE
+    } else {
+        cb
+    })
 }
 
 /// `f"{type.__module__}.{type.__qualname__}"`, or the qualname for builtins (CPython's `%T`).
@@ -229,9 +266,16 @@ fn ref_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.push_root(obj);
     let tn = qualified_type_name(vm, obj);
     // `__name__` looked up on the type (functions, classes, modules have one).
-    let name = match vm.lookup_special(obj, "__name__") {
-        Some(_) => vm.getattr_str(obj, "__name__").ok().and_then(|n| as_str(&n).map(str::to_string)),
-        None => None,
+    let has_name = obj.is::<FunctionData>()
+        || obj.is::<TypeData>()
+        || obj.is::<BuiltinFn>()
+        || obj.is::<GenData>();
+    let name = match has_name || vm.lookup_special(obj, "__name__").is_some() {
+        true => vm
+            .getattr_str(obj, "__name__")
+            .ok()
+            .and_then(|n| as_str(&n).map(str::to_string)),
+        false => None,
     };
     vm.pop_roots(1);
     let s = match name {
@@ -289,7 +333,9 @@ fn ref_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 /// The live weak references to `obj`, in CPython's order: callback-less refs first,
 /// then the others newest first.
 fn live_refs(vm: &Vm, obj: Value) -> Vec<Value> {
-    let Some(p) = obj.as_gc() else { return Vec::new() };
+    let Some(p) = obj.as_gc() else {
+        return Vec::new();
+    };
     let all: Vec<Value> = vm
         .rt
         .heap
@@ -298,7 +344,10 @@ fn live_refs(vm: &Vm, obj: Value) -> Vec<Value> {
         .map(Value::from_gc)
         .filter(|w| w.downcast::<WeakRefData>().is_some_and(|d| d.get() == obj))
         .collect();
-    let basic = |w: &Value| w.downcast::<WeakRefData>().is_some_and(|d| d.callback.is_none() || d.callback.is_null());
+    let basic = |w: &Value| {
+        w.downcast::<WeakRefData>()
+            .is_some_and(|d| d.callback.is_none() || d.callback.is_null())
+    };
     let mut out: Vec<Value> = all.iter().copied().filter(basic).collect();
     out.extend(all.iter().rev().copied().filter(|w| !basic(w)));
     out
@@ -321,7 +370,9 @@ fn remove_dead_weakref(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
     arg_count(vm, "_remove_dead_weakref", args, 2, 2)?;
     if !args[0].is::<DictData>() {
         let t = vm.type_name(args[0]);
-        return Err(vm.type_error(format!("_remove_dead_weakref() argument 1 must be dict, not {t}")));
+        return Err(vm.type_error(format!(
+            "_remove_dead_weakref() argument 1 must be dict, not {t}"
+        )));
     }
     if let Some(v) = vm.dict_get(args[0], args[1])?
         && wr_of(&v).is_some_and(|w| w.get().is_null())
@@ -343,8 +394,16 @@ fn this_fin<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a Fina
 /// `finalize(obj, func, /, *args, **kwargs)`.
 fn finalize_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     match args.len() {
-        0 => return Err(vm.type_error("finalize.__init__() missing 2 required positional arguments: 'obj' and 'func'")),
-        1 => return Err(vm.type_error("finalize.__init__() missing 1 required positional argument: 'func'")),
+        0 => {
+            return Err(vm.type_error(
+                "finalize.__init__() missing 2 required positional arguments: 'obj' and 'func'",
+            ));
+        }
+        1 => {
+            return Err(
+                vm.type_error("finalize.__init__() missing 1 required positional argument: 'func'")
+            );
+        }
         _ => {}
     }
     let (obj, func) = (args[0], args[1]);
@@ -404,7 +463,13 @@ fn finalize_take(vm: &mut Vm, this: Value, f: &FinalizeData) -> Option<Info> {
 /// `f()` (or the weakref callback `f(wr)`): run func once; None afterwards.
 fn finalize_call(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = this_fin(vm, args, "__call__")?;
-    arg_count(vm, "__call__", &args[1..], 0, 1)?;
+    if args.len() > 2 {
+        let msg = format!(
+            "finalize.__call__() takes from 1 to 2 positional arguments but {} were given",
+            args.len()
+        );
+        return Err(vm.type_error(msg));
+    }
     let Some((func, rest, kwargs)) = finalize_take(vm, args[0], f) else {
         return Ok(Value::NONE);
     };
@@ -412,8 +477,15 @@ fn finalize_call(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     vm.push_root(func);
     vm.push_root(rest);
     vm.push_root(kwargs);
-    let pos = rest.downcast::<TupleData>().map(|t| t.0.to_vec()).unwrap_or_default();
-    let kws = if kwargs.is_null() { Vec::new() } else { vm.dict_items(kwargs) };
+    let pos = rest
+        .downcast::<TupleData>()
+        .map(|t| t.0.to_vec())
+        .unwrap_or_default();
+    let kws = if kwargs.is_null() {
+        Vec::new()
+    } else {
+        vm.dict_items(kwargs)
+    };
     let r = vm.call(func, &pos, &kws);
     vm.truncate_roots(base);
     r
@@ -421,8 +493,13 @@ fn finalize_call(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 
 /// `(obj, func, args, kwargs)` while alive and the referent lives, else None.
 fn peek_tuple(vm: &mut Vm, f: &FinalizeData, info: Option<Info>) -> PyResult {
-    let Some((func, rest, kwargs)) = info else { return Ok(Value::NONE) };
-    let obj = (*f.wr.lock()).downcast::<WeakRefData>().map(|w| w.get()).unwrap_or(Value::NULL);
+    let Some((func, rest, kwargs)) = info else {
+        return Ok(Value::NONE);
+    };
+    let obj = (*f.wr.lock())
+        .downcast::<WeakRefData>()
+        .map(|w| w.get())
+        .unwrap_or(Value::NULL);
     if obj.is_null() {
         return Ok(Value::NONE);
     }
@@ -431,7 +508,11 @@ fn peek_tuple(vm: &mut Vm, f: &FinalizeData, info: Option<Info>) -> PyResult {
         vm.push_root(v);
     }
     let r = (|| {
-        let kwargs = if kwargs.is_null() { vm.new_dict()? } else { kwargs };
+        let kwargs = if kwargs.is_null() {
+            vm.new_dict()?
+        } else {
+            kwargs
+        };
         vm.new_tuple(vec![obj, func, rest, kwargs])
     })();
     vm.truncate_roots(base);
@@ -446,7 +527,9 @@ fn finalize_peek(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 
 fn finalize_detach(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = this_fin(vm, args, "detach")?;
-    let alive = (*f.wr.lock()).downcast::<WeakRefData>().is_some_and(|w| !w.get().is_null());
+    let alive = (*f.wr.lock())
+        .downcast::<WeakRefData>()
+        .is_some_and(|w| !w.get().is_null());
     if !alive {
         return Ok(Value::NONE);
     }
@@ -486,14 +569,22 @@ fn finalize_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let f = this_fin(vm, args, "__repr__")?;
     let tn = vm.type_name(args[0]);
     let obj = if f.info.lock().is_some() {
-        (*f.wr.lock()).downcast::<WeakRefData>().map(|w| w.get()).unwrap_or(Value::NULL)
+        (*f.wr.lock())
+            .downcast::<WeakRefData>()
+            .map(|w| w.get())
+            .unwrap_or(Value::NULL)
     } else {
         Value::NULL
     };
     let s = if obj.is_null() {
         format!("<{tn} object at {}; dead>", addr(args[0]))
     } else {
-        format!("<{tn} object at {}; for '{}' at {}>", addr(args[0]), vm.type_name(obj), addr(obj))
+        format!(
+            "<{tn} object at {}; for '{}' at {}>",
+            addr(args[0]),
+            vm.type_name(obj),
+            addr(obj)
+        )
     };
     vm.new_str(&s)
 }

@@ -52,11 +52,22 @@ pub(crate) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
 }
 
-pub(crate) fn compile_parsed(parsed: &Parsed, map: &SourceMap, filename: &str, mode: Mode) -> CResult<Arc<CodeData>> {
+pub(crate) fn compile_parsed(
+    parsed: &Parsed,
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+) -> CResult<Arc<CodeData>> {
     match parsed {
         Parsed::Module(m) => {
             let table = build_module(&m.body)?;
-            let mut c = Compiler { table, map, filename: filename.to_string(), mode, units: Vec::new() };
+            let mut c = Compiler {
+                table,
+                map,
+                filename: filename.to_string(),
+                mode,
+                units: Vec::new(),
+            };
             c.push_unit("<module>", "<module>", 0, ScopeKind::Module, 1, None);
             c.unit().code.flags |= code_flags::MODULE;
             let body: &[Stmt] = &m.body;
@@ -81,7 +92,13 @@ pub(crate) fn compile_parsed(parsed: &Parsed, map: &SourceMap, filename: &str, m
         }
         Parsed::Expression(e) => {
             let table = build_expression(&e.body)?;
-            let mut c = Compiler { table, map, filename: filename.to_string(), mode, units: Vec::new() };
+            let mut c = Compiler {
+                table,
+                map,
+                filename: filename.to_string(),
+                mode,
+                units: Vec::new(),
+            };
             let line = map.line(e.body.range().start().to_usize());
             c.push_unit("<module>", "<module>", 0, ScopeKind::Module, line, None);
             c.unit().code.flags |= code_flags::MODULE;
@@ -108,7 +125,9 @@ fn const_eq(a: &Const, b: &Const) -> bool {
         (Const::Complex { real: a, imag: b }, Const::Complex { real: c, imag: d }) => {
             a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
         }
-        (Const::Tuple(x), Const::Tuple(y)) => x.len() == y.len() && x.iter().zip(y).all(|(a, b)| const_eq(a, b)),
+        (Const::Tuple(x), Const::Tuple(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(a, b)| const_eq(a, b))
+        }
         (Const::Code(_), _) | (_, Const::Code(_)) => false,
         _ => a == b,
     }
@@ -123,7 +142,15 @@ impl<'a> Compiler<'a> {
         self.units.last().expect("no unit")
     }
 
-    pub(crate) fn push_unit(&mut self, name: &str, qualname: &str, scope: usize, kind: ScopeKind, first_line: u32, private: Option<String>) {
+    pub(crate) fn push_unit(
+        &mut self,
+        name: &str,
+        qualname: &str,
+        scope: usize,
+        kind: ScopeKind,
+        first_line: u32,
+        private: Option<String>,
+    ) {
         let sc = &self.table.scopes[scope];
         let code = CodeData {
             name: name.to_string(),
@@ -163,7 +190,12 @@ impl<'a> Compiler<'a> {
         code.cell2arg = code
             .cellvars
             .iter()
-            .map(|c| code.varnames[..nparams as usize].iter().position(|v| v == c).map(|i| i as u32))
+            .map(|c| {
+                code.varnames[..nparams as usize]
+                    .iter()
+                    .position(|v| v == c)
+                    .map(|i| i as u32)
+            })
             .collect();
         code.max_stack = super::flow::max_depth(&code).unwrap_or(0);
         code
@@ -274,8 +306,11 @@ impl<'a> Compiler<'a> {
         let ins = match (kind, sym) {
             (ScopeKind::Class, SymScope::Free) => Instr::LoadClassDeref(self.deref_index(name)),
             (_, SymScope::Free | SymScope::Cell) => Instr::LoadDeref(self.deref_index(name)),
-            (ScopeKind::Function | ScopeKind::Comprehension, SymScope::Local) => Instr::LoadFast(self.varname(name)),
-            (ScopeKind::Function | ScopeKind::Comprehension, _) | (ScopeKind::Class, SymScope::GlobalExplicit) => {
+            (ScopeKind::Function | ScopeKind::Comprehension, SymScope::Local) => {
+                Instr::LoadFast(self.varname(name))
+            }
+            (ScopeKind::Function | ScopeKind::Comprehension, _)
+            | (ScopeKind::Class, SymScope::GlobalExplicit) => {
                 let m = self.mangle(name);
                 Instr::LoadGlobal(self.add_name(&m))
             }
@@ -292,8 +327,11 @@ impl<'a> Compiler<'a> {
         let sym = self.sym(name);
         let ins = match (kind, sym) {
             (_, SymScope::Free | SymScope::Cell) => Instr::StoreDeref(self.deref_index(name)),
-            (ScopeKind::Function | ScopeKind::Comprehension, SymScope::Local) => Instr::StoreFast(self.varname(name)),
-            (ScopeKind::Function | ScopeKind::Comprehension, _) | (ScopeKind::Class, SymScope::GlobalExplicit) => {
+            (ScopeKind::Function | ScopeKind::Comprehension, SymScope::Local) => {
+                Instr::StoreFast(self.varname(name))
+            }
+            (ScopeKind::Function | ScopeKind::Comprehension, _)
+            | (ScopeKind::Class, SymScope::GlobalExplicit) => {
                 let m = self.mangle(name);
                 Instr::StoreGlobal(self.add_name(&m))
             }
@@ -310,8 +348,11 @@ impl<'a> Compiler<'a> {
         let sym = self.sym(name);
         let ins = match (kind, sym) {
             (_, SymScope::Free | SymScope::Cell) => Instr::DeleteDeref(self.deref_index(name)),
-            (ScopeKind::Function | ScopeKind::Comprehension, SymScope::Local) => Instr::DeleteFast(self.varname(name)),
-            (ScopeKind::Function | ScopeKind::Comprehension, _) | (ScopeKind::Class, SymScope::GlobalExplicit) => {
+            (ScopeKind::Function | ScopeKind::Comprehension, SymScope::Local) => {
+                Instr::DeleteFast(self.varname(name))
+            }
+            (ScopeKind::Function | ScopeKind::Comprehension, _)
+            | (ScopeKind::Class, SymScope::GlobalExplicit) => {
                 let m = self.mangle(name);
                 Instr::DeleteGlobal(self.add_name(&m))
             }
@@ -364,10 +405,22 @@ impl<'a> Compiler<'a> {
         let scope = self.table.scope_of(range);
         let qualname = self.qualname_for(name);
         let private = self.unit_ref().private.clone();
-        self.push_unit(name, &qualname, scope, ScopeKind::Function, first_line, private);
+        self.push_unit(
+            name,
+            &qualname,
+            scope,
+            ScopeKind::Function,
+            first_line,
+            private,
+        );
         if let Some(p) = params {
             let u = self.unit();
-            for a in p.posonlyargs.iter().chain(p.args.iter()).chain(p.kwonlyargs.iter()) {
+            for a in p
+                .posonlyargs
+                .iter()
+                .chain(p.args.iter())
+                .chain(p.kwonlyargs.iter())
+            {
                 u.code.varnames.push(a.parameter.name.to_string());
             }
             u.code.posonlyargcount = p.posonlyargs.len() as u32;
@@ -423,7 +476,12 @@ impl<'a> Compiler<'a> {
     pub(crate) fn compile_defaults(&mut self, p: Option<&'a ast::Parameters>) -> CResult<u32> {
         let Some(p) = p else { return Ok(0) };
         let mut flags = 0;
-        let defaults: Vec<&Expr> = p.posonlyargs.iter().chain(p.args.iter()).filter_map(|a| a.default.as_deref()).collect();
+        let defaults: Vec<&Expr> = p
+            .posonlyargs
+            .iter()
+            .chain(p.args.iter())
+            .filter_map(|a| a.default.as_deref())
+            .collect();
         if !defaults.is_empty() {
             for d in &defaults {
                 self.compile_expr(d)?;
@@ -431,7 +489,11 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildTuple(defaults.len() as u32));
             flags |= 1;
         }
-        let kw: Vec<_> = p.kwonlyargs.iter().filter(|a| a.default.is_some()).collect();
+        let kw: Vec<_> = p
+            .kwonlyargs
+            .iter()
+            .filter(|a| a.default.is_some())
+            .collect();
         if !kw.is_empty() {
             for a in &kw {
                 self.load_const(Const::Str(a.parameter.name.to_string()));

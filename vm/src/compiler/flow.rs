@@ -5,8 +5,8 @@
 //! an instruction. An exception handler (target of `SetupFinally`) is entered with the
 //! depth at the `SetupFinally` plus one (the exception).
 
-use crate::bytecode::Instr;
 use crate::bytecode::CodeData;
+use crate::bytecode::Instr;
 
 /// `(pops, pushes)` of an instruction when it falls through to the next one.
 pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
@@ -19,8 +19,8 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
         RotFour => (4, 4),
         DupTop => (1, 2),
         DupTopTwo => (2, 4),
-        LoadConst(_) | LoadFast(_) | LoadName(_) | LoadGlobal(_) | LoadDeref(_) | LoadClosure(_)
-        | LoadClassDeref(_) | LoadBuildClass | LoadAssertionError => (0, 1),
+        LoadConst(_) | LoadFast(_) | LoadName(_) | LoadGlobal(_) | LoadDeref(_)
+        | LoadClosure(_) | LoadClassDeref(_) | LoadBuildClass | LoadAssertionError => (0, 1),
         StoreFast(_) | StoreName(_) | StoreGlobal(_) | StoreDeref(_) => (1, 0),
         DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => (0, 0),
         LoadAttr(_) => (1, 1),
@@ -36,7 +36,9 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
         BuildTuple(n) | BuildList(n) | BuildSet(n) | BuildString(n) | BuildSlice(n) => (n, 1),
         BuildMap(n) => (2 * n, 1),
         BuildConstKeyMap(n) => (n + 1, 1),
-        ListAppend(n) | SetAdd(n) | ListExtend(n) | SetUpdate(n) | DictUpdate(n) | DictMerge(n) => (n + 1, n),
+        ListAppend(n) | SetAdd(n) | ListExtend(n) | SetUpdate(n) | DictUpdate(n) | DictMerge(n) => {
+            (n + 1, n)
+        }
         MapAdd(n) => (n + 2, n),
         ListToTuple => (1, 1),
         UnpackSequence(n) => (1, n),
@@ -73,7 +75,9 @@ fn successors(code: &CodeData, pc: usize, d: i64) -> Result<Vec<(usize, i64)>, S
     let i = code.instrs[pc];
     let (pops, pushes) = pops_pushes(&i);
     if d < pops as i64 {
-        return Err(format!("stack underflow at {pc} ({i:?}): depth {d}, pops {pops}"));
+        return Err(format!(
+            "stack underflow at {pc} ({i:?}): depth {d}, pops {pops}"
+        ));
     }
     let next = d - pops as i64 + pushes as i64;
     let t = |a: u32| a as usize;
@@ -97,19 +101,28 @@ pub(crate) fn check(code: &CodeData) -> Result<u32, String> {
     let mut max = 0i64;
     while let Some((pc, d)) = work.pop() {
         if pc >= n {
-            return Err(format!("control falls off the end of the code (to {pc}) in {}", code.qualname));
+            return Err(format!(
+                "control falls off the end of the code (to {pc}) in {}",
+                code.qualname
+            ));
         }
         match depth[pc] {
             Some(old) if old == d => continue,
             Some(old) => {
-                return Err(format!("inconsistent stack depth at {pc} ({:?}): {old} vs {d} in {}", code.instrs[pc], code.qualname));
+                return Err(format!(
+                    "inconsistent stack depth at {pc} ({:?}): {old} vs {d} in {}",
+                    code.instrs[pc], code.qualname
+                ));
             }
             None => depth[pc] = Some(d),
         }
         max = max.max(d);
         for (s, sd) in successors(code, pc, d).map_err(|e| format!("{e} in {}", code.qualname))? {
             if sd < 0 {
-                return Err(format!("negative stack depth after {pc} in {}", code.qualname));
+                return Err(format!(
+                    "negative stack depth after {pc} in {}",
+                    code.qualname
+                ));
             }
             max = max.max(sd);
             work.push((s, sd));

@@ -59,7 +59,11 @@ impl std::fmt::Display for CompileError {
             CompileErrorKind::IndentationError => "IndentationError",
             CompileErrorKind::TabError => "TabError",
         };
-        write!(f, "{kind}: {} ({}, line {})", self.msg, self.filename, self.line)
+        write!(
+            f,
+            "{kind}: {} ({}, line {})",
+            self.msg, self.filename, self.line
+        )
     }
 }
 
@@ -68,7 +72,8 @@ impl std::error::Error for CompileError {}
 /// Compile `source` into a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>, CompileError> {
     let map = SourceMap::new(source);
-    let parsed = parse::parse(source, mode).map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))?;
+    let parsed = parse::parse(source, mode)
+        .map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))?;
     codegen::compile_parsed(&parsed, &map, filename, mode)
         .map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))
 }
@@ -117,7 +122,10 @@ impl<'s> SourceMap<'s> {
             }
             i += 1;
         }
-        SourceMap { source, line_starts }
+        SourceMap {
+            source,
+            line_starts,
+        }
     }
 
     /// 0-based line index of a byte offset.
@@ -134,8 +142,16 @@ impl<'s> SourceMap<'s> {
     }
 
     pub(crate) fn line_text(&self, line_index: usize) -> &'s str {
-        let start = self.line_starts.get(line_index).copied().unwrap_or(self.source.len());
-        let end = self.line_starts.get(line_index + 1).copied().unwrap_or(self.source.len());
+        let start = self
+            .line_starts
+            .get(line_index)
+            .copied()
+            .unwrap_or(self.source.len());
+        let end = self
+            .line_starts
+            .get(line_index + 1)
+            .copied()
+            .unwrap_or(self.source.len());
         self.source[start..end].trim_end_matches(['\n', '\r'])
     }
 
@@ -151,12 +167,23 @@ impl<'s> SourceMap<'s> {
         self.source[start..o].chars().count() as u32 + 1
     }
 
-    pub(crate) fn error(&self, filename: &str, kind: CompileErrorKind, msg: String, start: usize, end: usize) -> CompileError {
+    pub(crate) fn error(
+        &self,
+        filename: &str,
+        kind: CompileErrorKind,
+        msg: String,
+        start: usize,
+        end: usize,
+    ) -> CompileError {
         let start = start.min(self.source.len());
         let end = end.clamp(start, self.source.len());
         let li = self.line_index(start);
         let col = self.col(start);
-        let end_col = if self.line_index(end) == li { self.col(end) } else { self.line_text(li).chars().count() as u32 + 1 };
+        let end_col = if self.line_index(end) == li {
+            self.col(end)
+        } else {
+            self.line_text(li).chars().count() as u32 + 1
+        };
         CompileError {
             kind,
             msg,

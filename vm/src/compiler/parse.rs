@@ -2,8 +2,8 @@
 
 use ruff_python_ast::token::TokenKind;
 use ruff_python_ast::{ModExpression, ModModule};
-use ruff_text_size::Ranged;
 use ruff_python_parser::{LexicalErrorType, ParseError, ParseErrorType, ParseOptions};
+use ruff_text_size::Ranged;
 
 use super::{CompileErrorKind, Mode, RawError, SourceMap};
 
@@ -60,8 +60,14 @@ fn unclosed_bracket(tokens: &ruff_python_ast::token::Tokens, err: &ParseError) -
     }
     let at_end = matches!(
         err.error,
-        ParseErrorType::Lexical(LexicalErrorType::Eof) | ParseErrorType::ExpectedToken { found: TokenKind::EndOfFile, .. }
-    ) || tokens.last().is_some_and(|t| err.location.start() >= t.range().start());
+        ParseErrorType::Lexical(LexicalErrorType::Eof)
+            | ParseErrorType::ExpectedToken {
+                found: TokenKind::EndOfFile,
+                ..
+            }
+    ) || tokens
+        .last()
+        .is_some_and(|t| err.location.start() >= t.range().start());
     if !at_end {
         return None;
     }
@@ -122,15 +128,26 @@ fn convert(source: &str, err: &ParseError) -> RawError {
                 None => "expected an indented block".to_string(),
             }
         }
-        ParseErrorType::ExpectedToken { expected: TokenKind::Colon, .. } => "expected ':'".to_string(),
-        ParseErrorType::ExpectedToken { expected: TokenKind::Indent, .. } => {
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Colon,
+            ..
+        } => "expected ':'".to_string(),
+        ParseErrorType::ExpectedToken {
+            expected: TokenKind::Indent,
+            ..
+        } => {
             kind = CompileErrorKind::IndentationError;
             "expected an indented block".to_string()
         }
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
-            format!("unterminated string literal (detected at line {})", map.line(start))
+            format!(
+                "unterminated string literal (detected at line {})",
+                map.line(start)
+            )
         }
-        ParseErrorType::Lexical(LexicalErrorType::Eof) => "unexpected EOF while parsing".to_string(),
+        ParseErrorType::Lexical(LexicalErrorType::Eof) => {
+            "unexpected EOF while parsing".to_string()
+        }
         ParseErrorType::Lexical(LexicalErrorType::LineContinuationError) => {
             "unexpected character after line continuation character".to_string()
         }
@@ -148,7 +165,8 @@ fn convert(source: &str, err: &ParseError) -> RawError {
                 m.to_string()
             }
         }
-        ParseErrorType::FStringError(e) | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
+        ParseErrorType::FStringError(e)
+        | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
             format!("f-string: {e}")
         }
         ParseErrorType::InvalidAssignmentTarget
@@ -156,7 +174,10 @@ fn convert(source: &str, err: &ParseError) -> RawError {
         | ParseErrorType::InvalidNamedAssignmentTarget => {
             let what = describe_target(&source[start.min(source.len())..end.min(source.len())]);
             let rest = source[end.min(source.len())..].trim_start_matches([' ', '\t']);
-            let here = if rest.starts_with('=') && !rest.starts_with("==") && matches!(err.error, ParseErrorType::InvalidAssignmentTarget) {
+            let here = if rest.starts_with('=')
+                && !rest.starts_with("==")
+                && matches!(err.error, ParseErrorType::InvalidAssignmentTarget)
+            {
                 " here. Maybe you meant '==' instead of '='?"
             } else {
                 ""
@@ -180,7 +201,9 @@ fn convert(source: &str, err: &ParseError) -> RawError {
                 None => "invalid syntax".to_string(),
             }
         }
-        ParseErrorType::PositionalAfterKeywordArgument => "positional argument follows keyword argument".to_string(),
+        ParseErrorType::PositionalAfterKeywordArgument => {
+            "positional argument follows keyword argument".to_string()
+        }
         ParseErrorType::PositionalAfterKeywordUnpacking => {
             "positional argument follows keyword argument unpacking".to_string()
         }
@@ -191,11 +214,20 @@ fn convert(source: &str, err: &ParseError) -> RawError {
             "parameter without a default follows parameter with a default".to_string()
         }
         ParseErrorType::ExpectedKeywordParam => "named arguments must follow bare *".to_string(),
-        ParseErrorType::VarParameterWithDefault => "var-positional argument cannot have default value".to_string(),
-        ParseErrorType::IterableUnpackingInComprehension => "iterable unpacking cannot be used in comprehension".to_string(),
+        ParseErrorType::VarParameterWithDefault => {
+            "var-positional argument cannot have default value".to_string()
+        }
+        ParseErrorType::IterableUnpackingInComprehension => {
+            "iterable unpacking cannot be used in comprehension".to_string()
+        }
         _ => "invalid syntax".to_string(),
     };
-    RawError { kind, msg, start, end }
+    RawError {
+        kind,
+        msg,
+        start,
+        end,
+    }
 }
 
 /// CPython's name for an expression that cannot be a target, from its source text.
@@ -205,11 +237,20 @@ fn describe_target(text: &str) -> Option<&'static str> {
     if t == "None" || t == "True" || t == "False" || t == "..." {
         return Some(if t == "..." { "ellipsis" } else { t_static(t) });
     }
-    if first.is_ascii_digit() || first == '"' || first == '\'' || (first == '.' && t.len() > 1 && t.as_bytes()[1].is_ascii_digit()) {
+    if first.is_ascii_digit()
+        || first == '"'
+        || first == '\''
+        || (first == '.' && t.len() > 1 && t.as_bytes()[1].is_ascii_digit())
+    {
         return Some("literal");
     }
     let lower = t.to_ascii_lowercase();
-    if (lower.starts_with("b'") || lower.starts_with("b\"") || lower.starts_with("r'") || lower.starts_with("r\"")) && t.len() > 1 {
+    if (lower.starts_with("b'")
+        || lower.starts_with("b\"")
+        || lower.starts_with("r'")
+        || lower.starts_with("r\""))
+        && t.len() > 1
+    {
         return Some("literal");
     }
     if lower.starts_with("f'") || lower.starts_with("f\"") {

@@ -70,7 +70,10 @@ impl Scope {
     }
 
     pub(crate) fn lookup(&self, name: &str) -> SymScope {
-        self.resolved.get(name).copied().unwrap_or(SymScope::GlobalImplicit)
+        self.resolved
+            .get(name)
+            .copied()
+            .unwrap_or(SymScope::GlobalImplicit)
     }
 
     fn is_bound(&self, f: u32) -> bool {
@@ -114,7 +117,10 @@ pub(crate) fn build_expression(expr: &Expr) -> Result<SymbolTable, RawError> {
 impl Builder {
     fn new() -> Self {
         Builder {
-            table: SymbolTable { scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)], by_range: HashMap::new() },
+            table: SymbolTable {
+                scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
+                by_range: HashMap::new(),
+            },
             cur: 0,
             error: None,
         }
@@ -154,14 +160,22 @@ impl Builder {
     }
 
     fn flags_of(&self, name: &str) -> u32 {
-        self.table.scopes[self.cur].flags.get(name).copied().unwrap_or(0)
+        self.table.scopes[self.cur]
+            .flags
+            .get(name)
+            .copied()
+            .unwrap_or(0)
     }
 
     fn enter(&mut self, kind: ScopeKind, name: &str, range: TextRange) -> usize {
         let id = self.table.scopes.len();
-        self.table.scopes.push(Scope::new(kind, name, Some(self.cur)));
+        self.table
+            .scopes
+            .push(Scope::new(kind, name, Some(self.cur)));
         self.table.scopes[self.cur].children.push(id);
-        self.table.by_range.insert((range.start().to_u32(), range.end().to_u32()), id);
+        self.table
+            .by_range
+            .insert((range.start().to_u32(), range.end().to_u32()), id);
         let prev = self.cur;
         self.cur = id;
         prev
@@ -183,14 +197,26 @@ impl Builder {
     }
 
     fn visit_defaults(&mut self, params: &Parameters) {
-        for p in params.posonlyargs.iter().chain(params.args.iter()).chain(params.kwonlyargs.iter()) {
+        for p in params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .chain(params.kwonlyargs.iter())
+        {
             if let Some(d) = &p.default {
                 self.visit_expr(d);
             }
         }
     }
 
-    fn comprehension(&mut self, name: &str, range: TextRange, generators: &[ast::Comprehension], elts: &[&Expr], is_genexpr: bool) {
+    fn comprehension(
+        &mut self,
+        name: &str,
+        range: TextRange,
+        generators: &[ast::Comprehension],
+        elts: &[&Expr],
+        is_genexpr: bool,
+    ) {
         // The first iterator is evaluated in the enclosing scope.
         self.visit_expr(&generators[0].iter);
         let prev = self.enter(ScopeKind::Comprehension, name, range);
@@ -200,7 +226,10 @@ impl Builder {
         self.add(".0", DEF_PARAM);
         for (i, g) in generators.iter().enumerate() {
             if g.is_async {
-                self.err("asynchronous comprehension outside of an asynchronous function", g.range);
+                self.err(
+                    "asynchronous comprehension outside of an asynchronous function",
+                    g.range,
+                );
             }
             self.visit_expr(&g.target);
             if i > 0 {
@@ -234,7 +263,10 @@ impl Builder {
         let Some(target) = s else { return };
         let kind = self.table.scopes[target].kind;
         if kind == ScopeKind::Class {
-            self.err("assignment expression within a comprehension cannot be used in a class body", range);
+            self.err(
+                "assignment expression within a comprehension cannot be used in a class body",
+                range,
+            );
             return;
         }
         let saved = self.cur;
@@ -244,7 +276,14 @@ impl Builder {
             if f & DEF_LOCAL != 0 && f & DEF_COMP_FREE == 0 {
                 self.err(format!("assignment expression cannot rebind comprehension iteration variable '{name}'"), range);
             }
-            self.add(name, if kind == ScopeKind::Module { DEF_GLOBAL } else { DEF_COMP_FREE });
+            self.add(
+                name,
+                if kind == ScopeKind::Module {
+                    DEF_GLOBAL
+                } else {
+                    DEF_COMP_FREE
+                },
+            );
         }
         self.cur = target;
         self.add(name, DEF_LOCAL);
@@ -252,7 +291,10 @@ impl Builder {
     }
 
     fn in_function(&self) -> bool {
-        matches!(self.table.scopes[self.cur].kind, ScopeKind::Function | ScopeKind::Comprehension)
+        matches!(
+            self.table.scopes[self.cur].kind,
+            ScopeKind::Function | ScopeKind::Comprehension
+        )
     }
 }
 
@@ -307,9 +349,15 @@ impl<'a> Visitor<'a> for Builder {
                     } else if f & DEF_NONLOCAL != 0 {
                         self.err(format!("name '{name}' is nonlocal and global"), g.range);
                     } else if f & DEF_LOCAL != 0 && f & DEF_GLOBAL == 0 {
-                        self.err(format!("name '{name}' is assigned to before global declaration"), g.range);
+                        self.err(
+                            format!("name '{name}' is assigned to before global declaration"),
+                            g.range,
+                        );
                     } else if f & USE != 0 && f & DEF_GLOBAL == 0 {
-                        self.err(format!("name '{name}' is used prior to global declaration"), g.range);
+                        self.err(
+                            format!("name '{name}' is used prior to global declaration"),
+                            g.range,
+                        );
                     }
                     self.add(name, DEF_GLOBAL);
                 }
@@ -327,12 +375,20 @@ impl<'a> Visitor<'a> for Builder {
                     } else if f & DEF_GLOBAL != 0 {
                         self.err(format!("name '{name}' is nonlocal and global"), nl.range);
                     } else if f & DEF_LOCAL != 0 && f & DEF_NONLOCAL == 0 {
-                        self.err(format!("name '{name}' is assigned to before nonlocal declaration"), nl.range);
+                        self.err(
+                            format!("name '{name}' is assigned to before nonlocal declaration"),
+                            nl.range,
+                        );
                     } else if f & USE != 0 && f & DEF_NONLOCAL == 0 {
-                        self.err(format!("name '{name}' is used prior to nonlocal declaration"), nl.range);
+                        self.err(
+                            format!("name '{name}' is used prior to nonlocal declaration"),
+                            nl.range,
+                        );
                     }
                     self.add(name, DEF_NONLOCAL);
-                    self.scope().nonlocal_ranges.insert(name.to_string(), nl.range);
+                    self.scope()
+                        .nonlocal_ranges
+                        .insert(name.to_string(), nl.range);
                 }
             }
             Stmt::Import(i) => {
@@ -381,8 +437,15 @@ impl<'a> Visitor<'a> for Builder {
                 if let Expr::Name(n) = &*a.target {
                     let f = self.flags_of(n.id.as_str());
                     if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
-                        let what = if f & DEF_GLOBAL != 0 { "global" } else { "nonlocal" };
-                        self.err(format!("annotated name '{}' can't be {what}", n.id), n.range);
+                        let what = if f & DEF_GLOBAL != 0 {
+                            "global"
+                        } else {
+                            "nonlocal"
+                        };
+                        self.err(
+                            format!("annotated name '{}' can't be {what}", n.id),
+                            n.range,
+                        );
                     }
                 }
                 self.visit_expr(&a.target);
@@ -391,7 +454,9 @@ impl<'a> Visitor<'a> for Builder {
                 }
             }
             Stmt::For(f) if f.is_async => self.err("weft does not support async for yet", f.range),
-            Stmt::With(w) if w.is_async => self.err("weft does not support async with yet", w.range),
+            Stmt::With(w) if w.is_async => {
+                self.err("weft does not support async with yet", w.range)
+            }
             Stmt::Return(r) if !self.in_function() => {
                 self.err("'return' outside function", r.range);
             }
@@ -433,7 +498,9 @@ impl<'a> Visitor<'a> for Builder {
                 match n.ctx {
                     ExprContext::Load => {
                         self.add(name, USE);
-                        if name == "super" && self.table.scopes[self.cur].kind == ScopeKind::Function {
+                        if name == "super"
+                            && self.table.scopes[self.cur].kind == ScopeKind::Function
+                        {
                             self.add("__class__", USE);
                         }
                     }
@@ -457,9 +524,15 @@ impl<'a> Visitor<'a> for Builder {
                 self.visit_expr(&l.body);
                 self.cur = prev;
             }
-            Expr::ListComp(c) => self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt], false),
-            Expr::SetComp(c) => self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt], false),
-            Expr::Generator(c) => self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt], true),
+            Expr::ListComp(c) => {
+                self.comprehension("<listcomp>", c.range, &c.generators, &[&c.elt], false)
+            }
+            Expr::SetComp(c) => {
+                self.comprehension("<setcomp>", c.range, &c.generators, &[&c.elt], false)
+            }
+            Expr::Generator(c) => {
+                self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt], true)
+            }
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
@@ -477,7 +550,9 @@ impl<'a> Visitor<'a> for Builder {
             Expr::Yield(_) | Expr::YieldFrom(_) => {
                 let s = &self.table.scopes[self.cur];
                 match s.kind {
-                    ScopeKind::Module | ScopeKind::Class => self.err("'yield' outside function", expr.range()),
+                    ScopeKind::Module | ScopeKind::Class => {
+                        self.err("'yield' outside function", expr.range())
+                    }
                     ScopeKind::Comprehension if !s.is_generator => {
                         let what = match s.name.as_str() {
                             "<listcomp>" => "list comprehension",
@@ -486,7 +561,9 @@ impl<'a> Visitor<'a> for Builder {
                         };
                         self.err(format!("'yield' inside {what}"), expr.range())
                     }
-                    ScopeKind::Comprehension => self.err("'yield' inside generator expression", expr.range()),
+                    ScopeKind::Comprehension => {
+                        self.err("'yield' inside generator expression", expr.range())
+                    }
                     ScopeKind::Function => self.scope().is_generator = true,
                 }
                 walk_expr(self, expr);
@@ -513,8 +590,15 @@ impl Analyze {
             } else if f & (DEF_NONLOCAL | DEF_COMP_FREE) != 0 {
                 if !bound.contains(name) {
                     if f & DEF_NONLOCAL != 0 && self.error.is_none() {
-                        let range = scopes[id].nonlocal_ranges.get(name).copied().unwrap_or_default();
-                        self.error = Some(RawError::syntax(format!("no binding for nonlocal '{name}' found"), range));
+                        let range = scopes[id]
+                            .nonlocal_ranges
+                            .get(name)
+                            .copied()
+                            .unwrap_or_default();
+                        self.error = Some(RawError::syntax(
+                            format!("no binding for nonlocal '{name}' found"),
+                            range,
+                        ));
                     }
                     SymScope::GlobalImplicit
                 } else {
@@ -561,7 +645,11 @@ impl Analyze {
             }
         }
         // Own free variables first (in symbol order), then pass-through ones.
-        let mut freevars: Vec<String> = names.iter().filter(|n| scopes[id].resolved[*n] == SymScope::Free).cloned().collect();
+        let mut freevars: Vec<String> = names
+            .iter()
+            .filter(|n| scopes[id].resolved[*n] == SymScope::Free)
+            .cloned()
+            .collect();
         let mut cellvars: Vec<String> = Vec::new();
         for name in child_free {
             if kind == ScopeKind::Class && name == "__class__" {
@@ -587,7 +675,10 @@ impl Analyze {
                 }
                 _ => {
                     // Not used here (or a class-level binding): pass it through.
-                    if kind != ScopeKind::Class || r.is_none() || r == Some(SymScope::GlobalImplicit) {
+                    if kind != ScopeKind::Class
+                        || r.is_none()
+                        || r == Some(SymScope::GlobalImplicit)
+                    {
                         scopes[id].resolved.insert(name.clone(), SymScope::Free);
                     }
                     if !freevars.contains(&name) {

@@ -6,7 +6,11 @@ fn check_all(code: &CodeData) {
         panic!("stack check failed: {e}\n{}", disassemble(code));
     }
     assert_eq!(code.instrs.len(), code.lines.len());
-    assert!(code.lines.iter().all(|l| *l >= 1), "line 0 in {}", code.qualname);
+    assert!(
+        code.lines.iter().all(|l| *l >= 1),
+        "line 0 in {}",
+        code.qualname
+    );
     for c in &code.consts {
         if let Const::Code(inner) = c {
             check_all(inner);
@@ -126,14 +130,26 @@ fn eval_and_single_modes() {
 
 #[test]
 fn scopes() {
-    let c = ok("def outer(p):\n    q = 1\n    def inner():\n        return p + q + r\n    return inner");
+    let c = ok(
+        "def outer(p):\n    q = 1\n    def inner():\n        return p + q + r\n    return inner",
+    );
     let outer = find_code(&c, "outer").unwrap();
     assert_eq!(outer.cellvars, vec!["p", "q"]);
     assert_eq!(outer.cell2arg, vec![Some(0), None]);
     let inner = find_code(&c, "outer.<locals>.inner").unwrap();
     assert_eq!(inner.freevars, vec!["p", "q"]);
-    assert!(inner.instrs.iter().any(|i| matches!(i, Instr::LoadGlobal(_))));
-    assert!(inner.instrs.iter().any(|i| matches!(i, Instr::LoadDeref(_))));
+    assert!(
+        inner
+            .instrs
+            .iter()
+            .any(|i| matches!(i, Instr::LoadGlobal(_)))
+    );
+    assert!(
+        inner
+            .instrs
+            .iter()
+            .any(|i| matches!(i, Instr::LoadDeref(_)))
+    );
 }
 
 #[test]
@@ -154,7 +170,10 @@ fn class_body_shape() {
     let body = find_code(&c, "A").unwrap();
     let d = disassemble(body);
     assert!(d.contains("LoadName(0)") && d.contains("(__name__)"), "{d}");
-    assert!(d.contains("(__module__)") && d.contains("(__qualname__)") && d.contains("(__doc__)"), "{d}");
+    assert!(
+        d.contains("(__module__)") && d.contains("(__qualname__)") && d.contains("(__doc__)"),
+        "{d}"
+    );
     assert_eq!(body.doc.as_deref(), Some("the doc"));
 }
 
@@ -187,18 +206,36 @@ fn lines_and_first_line() {
     assert!(f.lines.iter().all(|l| *l == 5 || *l == 6), "{:?}", f.lines);
     assert_eq!(c.lines[0], 1);
     let c = ok("f(1,\n  2)\n");
-    let call = c.instrs.iter().position(|i| matches!(i, Instr::CallFunction(2))).unwrap();
+    let call = c
+        .instrs
+        .iter()
+        .position(|i| matches!(i, Instr::CallFunction(2)))
+        .unwrap();
     assert_eq!(c.lines[call], 1);
 }
 
 #[test]
 fn big_ints() {
-    let c = ok("x = 123456789012345678901234567890\ny = 0xffffffffffffffffff\nz = 18446744073709551615");
-    assert!(c.consts.contains(&Const::BigInt("123456789012345678901234567890".into())));
-    assert!(c.consts.contains(&Const::BigInt("4722366482869645213695".into())));
-    assert!(c.consts.contains(&Const::BigInt("18446744073709551615".into())));
+    let c = ok(
+        "x = 123456789012345678901234567890\ny = 0xffffffffffffffffff\nz = 18446744073709551615",
+    );
+    assert!(
+        c.consts
+            .contains(&Const::BigInt("123456789012345678901234567890".into()))
+    );
+    assert!(
+        c.consts
+            .contains(&Const::BigInt("4722366482869645213695".into()))
+    );
+    assert!(
+        c.consts
+            .contains(&Const::BigInt("18446744073709551615".into()))
+    );
     let c = ok("x = 2j");
-    assert!(c.consts.contains(&Const::Complex { real: 0.0, imag: 2.0 }));
+    assert!(c.consts.contains(&Const::Complex {
+        real: 0.0,
+        imag: 2.0
+    }));
 }
 
 #[test]
@@ -212,7 +249,11 @@ fn disassembly_is_nested() {
 fn assert_err(src: &str, kind: CompileErrorKind, msg: &str, line: u32) -> CompileError {
     let e = err(src);
     assert_eq!(e.kind, kind, "{src:?}: {e:?}");
-    assert!(e.msg.contains(msg), "{src:?}: expected {msg:?}, got {:?}", e.msg);
+    assert!(
+        e.msg.contains(msg),
+        "{src:?}: expected {msg:?}, got {:?}",
+        e.msg
+    );
     assert_eq!(e.line, line, "{src:?}: {e:?}");
     e
 }
@@ -220,30 +261,90 @@ fn assert_err(src: &str, kind: CompileErrorKind, msg: &str, line: u32) -> Compil
 #[test]
 fn errors() {
     use CompileErrorKind::*;
-    let e = assert_err("x = 1\nreturn 2\n", SyntaxError, "'return' outside function", 2);
+    let e = assert_err(
+        "x = 1\nreturn 2\n",
+        SyntaxError,
+        "'return' outside function",
+        2,
+    );
     assert_eq!(e.col, 1);
     assert_eq!(e.text, "return 2");
     assert_err("break\n", SyntaxError, "'break' outside loop", 1);
-    assert_err("if x:\n    continue\n", SyntaxError, "'continue' not properly in loop", 2);
+    assert_err(
+        "if x:\n    continue\n",
+        SyntaxError,
+        "'continue' not properly in loop",
+        2,
+    );
     assert_err("yield 1\n", SyntaxError, "'yield' outside function", 1);
-    assert_err("class A:\n    return 1\n", SyntaxError, "'return' outside function", 2);
-    assert_err("def f():\n    x = 1\n    global x\n", SyntaxError, "name 'x' is assigned to before global declaration", 3);
-    assert_err("nonlocal x\n", SyntaxError, "nonlocal declaration not allowed at module level", 1);
-    assert_err("def f():\n    nonlocal x\n", SyntaxError, "no binding for nonlocal 'x' found", 2);
+    assert_err(
+        "class A:\n    return 1\n",
+        SyntaxError,
+        "'return' outside function",
+        2,
+    );
+    assert_err(
+        "def f():\n    x = 1\n    global x\n",
+        SyntaxError,
+        "name 'x' is assigned to before global declaration",
+        3,
+    );
+    assert_err(
+        "nonlocal x\n",
+        SyntaxError,
+        "nonlocal declaration not allowed at module level",
+        1,
+    );
+    assert_err(
+        "def f():\n    nonlocal x\n",
+        SyntaxError,
+        "no binding for nonlocal 'x' found",
+        2,
+    );
     assert_err("1 = x\n", SyntaxError, "cannot assign to literal", 1);
     let e = assert_err("x = (1 +\n", SyntaxError, "'(' was never closed", 1);
     assert_eq!(e.col, 5);
     assert_err("if x\n    pass\n", SyntaxError, "expected ':'", 1);
-    assert_err("x = 1\n    y = 2\n", IndentationError, "unexpected indent", 2);
-    assert_err("if x:\npass\n", IndentationError, "expected an indented block after 'if' statement on line 1", 2);
-    assert_err("def f():\n    return [(yield x) for x in y]\n", SyntaxError, "'yield' inside list comprehension", 2);
+    assert_err(
+        "x = 1\n    y = 2\n",
+        IndentationError,
+        "unexpected indent",
+        2,
+    );
+    assert_err(
+        "if x:\npass\n",
+        IndentationError,
+        "expected an indented block after 'if' statement on line 1",
+        2,
+    );
+    assert_err(
+        "def f():\n    return [(yield x) for x in y]\n",
+        SyntaxError,
+        "'yield' inside list comprehension",
+        2,
+    );
     let e = assert_err("x = 1 +* 2\n", SyntaxError, "invalid syntax", 1);
     assert!(e.col >= 1);
     assert_err("x = )\n", SyntaxError, "unmatched ')'", 1);
-    assert_err("f() = 1\n", SyntaxError, "cannot assign to function call here", 1);
+    assert_err(
+        "f() = 1\n",
+        SyntaxError,
+        "cannot assign to function call here",
+        1,
+    );
     assert_err("def f(:\n    pass\n", SyntaxError, "invalid syntax", 1);
-    assert_err("for x in y:\n    pass\nbreak\n", SyntaxError, "'break' outside loop", 3);
-    assert_err("def f():\n    def g():\n        for x in y:\n            pass\n        continue\n", SyntaxError, "'continue' not properly in loop", 5);
+    assert_err(
+        "for x in y:\n    pass\nbreak\n",
+        SyntaxError,
+        "'break' outside loop",
+        3,
+    );
+    assert_err(
+        "def f():\n    def g():\n        for x in y:\n            pass\n        continue\n",
+        SyntaxError,
+        "'continue' not properly in loop",
+        5,
+    );
 }
 
 #[test]

@@ -15,4 +15,6 @@ pub struct BuiltinFn {
     /// Owning module name or type name, for repr.
     pub owner: &'static str,
 }
-payload!(BuiltinFn, "builtin_function_or_method", |this, t| { trace_value(this.this, t); });
+payload!(BuiltinFn, "builtin_function_or_method", |this, t| {
+    trace_value(this.this, t);
+});

@@ -8,7 +8,11 @@ use crate::vm::{PyResult, Vm};
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
-    let quote = if b.contains(&b'\'') && !b.contains(&b'"') { '"' } else { '\'' };
+    let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(b.len() + 3);
     out.push('b');
     out.push(quote);
@@ -35,7 +39,9 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
     let enc = encoding.to_ascii_lowercase().replace('_', "-");
     match enc.as_str() {
         "utf-8" | "utf8" => {}
-        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => return Ok(b.iter().map(|&c| c as char).collect()),
+        "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => {
+            return Ok(b.iter().map(|&c| c as char).collect());
+        }
         "ascii" | "us-ascii" => {
             let mut out = String::new();
             for (i, &c) in b.iter().enumerate() {
@@ -88,14 +94,24 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
             let pos = e.valid_up_to();
             let byte = b[pos];
             let msg = match e.error_len() {
-                None => format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: unexpected end of data"),
-                Some(_) if byte >= 0x80 && byte < 0xc2 || byte > 0xf4 => {
-                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte")
+                None if b.len() - pos > 1 => {
+                    format!(
+                        "'utf-8' codec can't decode bytes in position {pos}-{}: unexpected end of data",
+                        b.len() - 1
+                    )
                 }
-                Some(n) => {
-                    let bad = b[pos + n.min(b.len() - pos - 1)];
-                    let _ = bad;
-                    format!("'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid continuation byte")
+                None => format!(
+                    "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: unexpected end of data"
+                ),
+                Some(_) if (0x80..0xc2).contains(&byte) || byte > 0xf4 => {
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"
+                    )
+                }
+                Some(_) => {
+                    format!(
+                        "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid continuation byte"
+                    )
                 }
             };
             let t = vm.rt.types.exc.unicode_decode_error;
@@ -130,13 +146,22 @@ fn arg_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
 }
 
 /// Convert an iterable of ints (or an int count, or str + encoding) to bytes.
-pub fn bytes_from(vm: &mut Vm, x: Value, enc: Option<Value>, errs: Option<Value>) -> PyResult<Vec<u8>> {
+pub fn bytes_from(
+    vm: &mut Vm,
+    x: Value,
+    enc: Option<Value>,
+    errs: Option<Value>,
+) -> PyResult<Vec<u8>> {
     if let Some(s) = as_str(&x) {
         let Some(e) = enc.as_ref().and_then(as_str) else {
             return Err(vm.type_error("string argument without an encoding"));
         };
         let (s, e) = (s.to_string(), e.to_string());
-        let er = errs.as_ref().and_then(as_str).unwrap_or("strict").to_string();
+        let er = errs
+            .as_ref()
+            .and_then(as_str)
+            .unwrap_or("strict")
+            .to_string();
         return crate::objects::str_methods::encode(vm, &s, &e, &er);
     }
     if enc.is_some() {
@@ -163,7 +188,9 @@ pub fn bytes_from(vm: &mut Vm, x: Value, enc: Option<Value>, errs: Option<Value>
             Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
             None => {
                 let tn = vm.type_name(it);
-                return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         }
     }
@@ -185,7 +212,14 @@ fn bytes_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> 
 
 /// Return a value of the receiver's kind (bytearray methods reuse these natives).
 fn ret(vm: &mut Vm, args: &[Value], b: Vec<u8>) -> PyResult {
-    if args.first().is_some_and(|v| unwrap_base::<ByteArrayData>(v).is_some()) { vm.new_bytearray(b) } else { vm.new_bytes(b) }
+    if args
+        .first()
+        .is_some_and(|v| unwrap_base::<ByteArrayData>(v).is_some())
+    {
+        vm.new_bytearray(b)
+    } else {
+        vm.new_bytes(b)
+    }
 }
 
 fn find_sub(h: &[u8], n: &[u8], from: usize, to: usize, rev: bool) -> Option<usize> {
@@ -193,7 +227,11 @@ fn find_sub(h: &[u8], n: &[u8], from: usize, to: usize, rev: bool) -> Option<usi
         return None;
     }
     let last = to - n.len();
-    if rev { (from..=last).rev().find(|&i| &h[i..i + n.len()] == n) } else { (from..=last).find(|&i| &h[i..i + n.len()] == n) }
+    if rev {
+        (from..=last).rev().find(|&i| &h[i..i + n.len()] == n)
+    } else {
+        (from..=last).find(|&i| &h[i..i + n.len()] == n)
+    }
 }
 
 fn clamp(vm: &mut Vm, args: &[Value], at: usize, len: usize) -> PyResult<(usize, usize)> {
@@ -202,7 +240,9 @@ fn clamp(vm: &mut Vm, args: &[Value], at: usize, len: usize) -> PyResult<(usize,
             None | Some(&Value::NONE) => Ok(None),
             Some(&v) => match as_int(v) {
                 Some(x) => Ok(Some(x)),
-                None => Err(vm.type_error("slice indices must be integers or None or have an __index__ method")),
+                None => Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                )),
             },
         }
     };
@@ -271,13 +311,26 @@ fn affix(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
     let h = this(vm, args, name)?;
     arg_count(vm, name, args, 2, 4)?;
     let (a, b) = clamp(vm, args, 2, h.len())?;
-    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() { t.0.to_vec() } else { vec![args[1]] };
+    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() {
+        t.0.to_vec()
+    } else {
+        vec![args[1]]
+    };
     for c in cands {
         let Some(p) = bytes_like(&c) else {
             let tn = vm.type_name(c);
-            return Err(vm.type_error(format!("{name} first arg must be bytes or a tuple of bytes, not {tn}")));
+            return Err(vm.type_error(format!(
+                "{name} first arg must be bytes or a tuple of bytes, not {tn}"
+            )));
         };
-        if a <= b && b - a >= p.len() && (if end { h[b - p.len()..b] == p[..] } else { h[a..a + p.len()] == p[..] }) {
+        if a <= b
+            && b - a >= p.len()
+            && (if end {
+                h[b - p.len()..b] == p[..]
+            } else {
+                h[a..a + p.len()] == p[..]
+            })
+        {
             return Ok(Value::TRUE);
         }
     }
@@ -295,7 +348,11 @@ fn b_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
     let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
     let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
-    let er = errs.as_ref().and_then(as_str).unwrap_or("strict").to_string();
+    let er = errs
+        .as_ref()
+        .and_then(as_str)
+        .unwrap_or("strict")
+        .to_string();
     let s = decode(vm, &b, &e, &er)?;
     vm.new_str(&s)
 }
@@ -328,14 +385,20 @@ fn b_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
                 let at = if hi.is_none() { pos } else { pos + 1 };
-                return Err(vm.value_error(format!("non-hexadecimal number found in fromhex() arg at position {at}")));
+                return Err(vm.value_error(format!(
+                    "non-hexadecimal number found in fromhex() arg at position {at}"
+                )));
             }
         }
         i += 2;
     }
     let r = vm.new_bytes(out)?;
     match args.first() {
-        Some(&cls) if args.len() == 2 && cls.is::<crate::objects::typeobj::TypeData>() && cls != vm.rt.types.bytes => {
+        Some(&cls)
+            if args.len() == 2
+                && cls.is::<crate::objects::typeobj::TypeData>()
+                && cls != vm.rt.types.bytes =>
+        {
             vm.call(cls, &[r], &[])
         }
         _ => Ok(r),
@@ -344,39 +407,69 @@ fn b_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 fn b_split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
     let b = this(vm, args, "split")?;
-    let sep = args.get(1).copied().or_else(|| kwarg(kw, "sep")).filter(|v| !v.is_none());
-    let max = match args.get(2).copied().or_else(|| kwarg(kw, "maxsplit")).and_then(as_int) {
+    let sep = args
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(kw, "sep"))
+        .filter(|v| !v.is_none());
+    let max = match args
+        .get(2)
+        .copied()
+        .or_else(|| kwarg(kw, "maxsplit"))
+        .and_then(as_int)
+    {
         Some(m) if m >= 0 => m as usize,
         _ => usize::MAX,
     };
     let mut parts: Vec<Vec<u8>> = Vec::new();
     match sep {
         None => {
-            let words: Vec<&[u8]> = b.split(|c| c.is_ascii_whitespace() || *c == 0x0b).filter(|w| !w.is_empty()).collect();
+            let words: Vec<&[u8]> = b
+                .split(|c| c.is_ascii_whitespace() || *c == 0x0b)
+                .filter(|w| !w.is_empty())
+                .collect();
             if words.len() <= max.saturating_add(1) || max == usize::MAX {
                 parts = words.iter().map(|w| w.to_vec()).collect();
             } else if !rev {
                 // Keep the remainder after `max` words verbatim (leading space trimmed).
                 let mut rest: &[u8] = &b;
                 for _ in 0..max {
-                    let s = rest.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(rest.len());
+                    let s = rest
+                        .iter()
+                        .position(|c| !c.is_ascii_whitespace())
+                        .unwrap_or(rest.len());
                     rest = &rest[s..];
-                    let e = rest.iter().position(|c| c.is_ascii_whitespace()).unwrap_or(rest.len());
+                    let e = rest
+                        .iter()
+                        .position(|c| c.is_ascii_whitespace())
+                        .unwrap_or(rest.len());
                     parts.push(rest[..e].to_vec());
                     rest = &rest[e..];
                 }
-                let s = rest.iter().position(|c| !c.is_ascii_whitespace()).unwrap_or(rest.len());
+                let s = rest
+                    .iter()
+                    .position(|c| !c.is_ascii_whitespace())
+                    .unwrap_or(rest.len());
                 parts.push(rest[s..].to_vec());
             } else {
                 let mut rest: &[u8] = &b;
                 for _ in 0..max {
-                    let e = rest.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |p| p + 1);
+                    let e = rest
+                        .iter()
+                        .rposition(|c| !c.is_ascii_whitespace())
+                        .map_or(0, |p| p + 1);
                     rest = &rest[..e];
-                    let s = rest.iter().rposition(|c| c.is_ascii_whitespace()).map_or(0, |p| p + 1);
+                    let s = rest
+                        .iter()
+                        .rposition(|c| c.is_ascii_whitespace())
+                        .map_or(0, |p| p + 1);
                     parts.push(rest[s..].to_vec());
                     rest = &rest[..s];
                 }
-                let e = rest.iter().rposition(|c| !c.is_ascii_whitespace()).map_or(0, |p| p + 1);
+                let e = rest
+                    .iter()
+                    .rposition(|c| !c.is_ascii_whitespace())
+                    .map_or(0, |p| p + 1);
                 parts.push(rest[..e].to_vec());
                 parts.reverse();
             }
@@ -393,7 +486,11 @@ fn b_split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool)
                 i = j + sep.len();
             }
             if idx.len() > max {
-                if rev { idx.drain(..idx.len() - max); } else { idx.truncate(max); }
+                if rev {
+                    idx.drain(..idx.len() - max);
+                } else {
+                    idx.truncate(max);
+                }
             }
             let mut start = 0;
             for j in idx {
@@ -407,7 +504,12 @@ fn b_split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool)
     vm.push_root(list);
     for p in parts {
         match ret(vm, args, p) {
-            Ok(v) => list.downcast::<crate::objects::list::ListData>().unwrap().0.lock().push(v),
+            Ok(v) => list
+                .downcast::<crate::objects::list::ListData>()
+                .unwrap()
+                .0
+                .lock()
+                .push(v),
             Err(e) => {
                 vm.pop_roots(1);
                 return Err(e);
@@ -432,7 +534,9 @@ fn b_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     for (i, it) in items.iter().enumerate() {
         let Some(b) = bytes_like(it) else {
             let tn = vm.type_name(*it);
-            return Err(vm.type_error(format!("sequence item {i}: expected a bytes-like object, {tn} found")));
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected a bytes-like object, {tn} found"
+            )));
         };
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -526,12 +630,20 @@ map_method!(b_upper, "upper", |b| b.to_ascii_uppercase());
 map_method!(b_lower, "lower", |b| b.to_ascii_lowercase());
 map_method!(b_swapcase, "swapcase", |b| b
     .iter()
-    .map(|c| if c.is_ascii_uppercase() { c.to_ascii_lowercase() } else { c.to_ascii_uppercase() })
+    .map(|c| if c.is_ascii_uppercase() {
+        c.to_ascii_lowercase()
+    } else {
+        c.to_ascii_uppercase()
+    })
     .collect());
 map_method!(b_capitalize, "capitalize", |b| b
     .iter()
     .enumerate()
-    .map(|(i, c)| if i == 0 { c.to_ascii_uppercase() } else { c.to_ascii_lowercase() })
+    .map(|(i, c)| if i == 0 {
+        c.to_ascii_uppercase()
+    } else {
+        c.to_ascii_lowercase()
+    })
     .collect());
 
 macro_rules! pred_method {
@@ -545,21 +657,37 @@ macro_rules! pred_method {
 pred_method!(b_isalpha, "isalpha", |c| c.is_ascii_alphabetic());
 pred_method!(b_isdigit, "isdigit", |c| c.is_ascii_digit());
 pred_method!(b_isalnum, "isalnum", |c| c.is_ascii_alphanumeric());
-pred_method!(b_isspace, "isspace", |c| c.is_ascii_whitespace() || c == 0x0b);
+pred_method!(b_isspace, "isspace", |c| c.is_ascii_whitespace()
+    || c == 0x0b);
 fn b_isupper(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "isupper")?;
-    Ok(Value::bool(b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase())))
+    Ok(Value::bool(
+        b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase()),
+    ))
 }
 fn b_islower(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "islower")?;
-    Ok(Value::bool(b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase())))
+    Ok(Value::bool(
+        b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase()),
+    ))
 }
 
 /// `bytes % args`: the str machinery over latin-1 chars, with %s/%b taking bytes.
 pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Vec<u8>> {
-    let f: String = bytes_like(&fmt).unwrap_or_default().iter().map(|&c| c as char).collect();
+    let f: String = bytes_like(&fmt)
+        .unwrap_or_default()
+        .iter()
+        .map(|&c| c as char)
+        .collect();
     let s = crate::objects::str_methods::percent_format_chars(vm, &f, args, true)?;
     Ok(s.chars().map(|c| c as u32 as u8).collect())
+}
+
+/// `bytes.__repr__`.
+fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let b = this(vm, args, "__repr__")?;
+    let r = bytes_repr(&b);
+    vm.new_str(&r)
 }
 
 pub fn init(vm: &mut Vm) {
@@ -568,8 +696,8 @@ pub fn init(vm: &mut Vm) {
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
     let methods: &[(&'static str, NativeFn)] = &[
         ("decode", b_decode),
+        ("__repr__", b_repr),
         ("hex", b_hex),
-        ("fromhex", b_fromhex),
         ("split", b_split),
         ("rsplit", b_rsplit),
         ("join", b_join),
@@ -598,4 +726,5 @@ pub fn init(vm: &mut Vm) {
     for &(name, f) in methods {
         vm.add_method(t, name, f);
     }
+    crate::objects::int_methods::add_wrapped_native(vm, t, "fromhex", b_fromhex, true);
 }

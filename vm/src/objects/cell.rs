@@ -5,7 +5,9 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A closure cell. NULL content means "empty" (unbound).
 pub struct CellData(AtomicU64);
-payload!(CellData, "cell", |this, t| { crate::object::trace_value(this.get(), t); });
+payload!(CellData, "cell", |this, t| {
+    crate::object::trace_value(this.get(), t);
+});
 
 impl CellData {
     pub fn new(v: Value) -> CellData {

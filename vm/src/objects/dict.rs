@@ -64,7 +64,12 @@ impl DictTable {
 
     /// Look `key` up. `fast_eq(a, b)` compares without Python code, or returns None when
     /// Python's `__eq__` is needed.
-    pub fn find(&self, hash: i64, key: Value, fast_eq: impl Fn(Value, Value) -> Option<bool>) -> Find {
+    pub fn find(
+        &self,
+        hash: i64,
+        key: Value,
+        fast_eq: impl Fn(Value, Value) -> Option<bool>,
+    ) -> Find {
         if self.indices.is_empty() {
             return Find::Missing;
         }
@@ -93,7 +98,11 @@ impl DictTable {
             perturb >>= 5;
             i = (i * 5 + 1 + perturb as usize) & mask;
         }
-        if ask.is_empty() { Find::Missing } else { Find::Ask(ask) }
+        if ask.is_empty() {
+            Find::Missing
+        } else {
+            Find::Ask(ask)
+        }
     }
 
     /// Append a new entry (the caller checked the key is absent).
@@ -158,7 +167,12 @@ impl DictTable {
 
     /// Rebuild with room to grow, dropping deleted entries.
     fn grow(&mut self) {
-        let live: Vec<Entry> = self.entries.iter().filter(|e| !e.key.is_null()).copied().collect();
+        let live: Vec<Entry> = self
+            .entries
+            .iter()
+            .filter(|e| !e.key.is_null())
+            .copied()
+            .collect();
         let mut size = 8;
         while size * 2 < (live.len() + 1) * 3 {
             size *= 2;

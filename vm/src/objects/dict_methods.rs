@@ -4,7 +4,9 @@ use crate::helpers::{arg_count, no_kwargs, wrap_for_subclass};
 use crate::objects::dict::DictData;
 use crate::objects::function::ClassMethod;
 use crate::objects::iter::{DictIterKind, DictView, ReverseIter};
-use crate::objects::list_methods::{add_container_dunders, dunder_contains, dunder_iter, dunder_len, user_init};
+use crate::objects::list_methods::{
+    add_container_dunders, dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
+};
 use crate::ops::containers::{root_all, set_root};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -29,14 +31,21 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "__ior__", dict_ior);
     vm.add_method(t, "__reversed__", dict_reversed);
     add_container_dunders(vm, t, true);
-    let f = vm.new_native("fromkeys", "dict", dict_fromkeys).expect("start-up");
+    let f = vm
+        .new_native("fromkeys", "dict", dict_fromkeys)
+        .expect("start-up");
     let cm_ty = vm.rt.types.classmethod;
     let cm = vm.alloc(cm_ty, ClassMethod(f)).expect("start-up");
     vm.add_attr(t, "fromkeys", cm);
     vm.add_attr(t, "__hash__", Value::NONE);
-    let views = [vm.rt.types.dict_keys, vm.rt.types.dict_values, vm.rt.types.dict_items];
+    let views = [
+        vm.rt.types.dict_keys,
+        vm.rt.types.dict_values,
+        vm.rt.types.dict_items,
+    ];
     for v in views {
         vm.add_method(v, "__len__", dunder_len);
+        vm.add_method(v, "__repr__", dunder_repr);
         vm.add_method(v, "__iter__", dunder_iter);
         vm.add_method(v, "__contains__", dunder_contains);
     }
@@ -51,6 +60,23 @@ pub fn init(vm: &mut Vm) {
     }
 }
 
+/// `o[key]` for a dict or dict-subclass instance `o`, calling a user `__missing__`
+/// when the key is absent (CPython's dict_subscript).
+pub fn dict_subscript(vm: &mut Vm, o: Value, key: Value) -> PyResult {
+    let Some(d) = dict_payload(o) else {
+        return Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(o))));
+    };
+    if let Some(v) = vm.dict_get(d, key)? {
+        return Ok(v);
+    }
+    if d != o
+        && let Some(f) = vm.lookup_special(o, "__missing__")
+    {
+        return vm.call(f, &[o, key], &[]);
+    }
+    Err(vm.key_error(key))
+}
+
 /// The exact dict behind `args[0]`.
 fn dict_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     let Some(&s) = args.first() else {
@@ -60,22 +86,37 @@ fn dict_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
         Some(d) => Ok(d),
         None => {
             let tn = vm.type_name(s);
-            Err(vm.type_error(format!("descriptor '{name}' for 'dict' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'dict' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }
 
-fn method_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], min: usize, max: usize) -> PyResult<Value> {
+fn method_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    min: usize,
+    max: usize,
+) -> PyResult<Value> {
     let d = dict_self(vm, name, args)?;
     no_kwargs(vm, &format!("dict.{name}"), kw)?;
     let n = args.len() - 1;
     if n < min || n > max {
         let msg = if n < min {
-            format!("{name} expected at least {min} argument{}, got {n}", if min == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at least {min} argument{}, got {n}",
+                if min == 1 { "" } else { "s" }
+            )
         } else if max == 0 {
             format!("dict.{name}() takes no arguments ({n} given)")
         } else {
-            format!("{name} expected at most {max} argument{}, got {n}", if max == 1 { "" } else { "s" })
+            format!(
+                "{name} expected at most {max} argument{}, got {n}",
+                if max == 1 { "" } else { "s" }
+            )
         };
         return Err(vm.type_error(msg));
     }
@@ -103,17 +144,30 @@ fn dict_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `d.update(other, **kw)`: a mapping, an object with `keys()`, or an iterable of pairs.
-pub fn update_from(vm: &mut Vm, d: Value, other: Option<Value>, kw: &[(Value, Value)]) -> PyResult<()> {
+pub fn update_from(
+    vm: &mut Vm,
+    d: Value,
+    other: Option<Value>,
+    kw: &[(Value, Value)],
+) -> PyResult<()> {
     let mark = vm.roots_len();
     let r = update_inner(vm, d, other, kw);
     vm.truncate_roots(mark);
     r
 }
 
-fn update_inner(vm: &mut Vm, d: Value, other: Option<Value>, kw: &[(Value, Value)]) -> PyResult<()> {
+fn update_inner(
+    vm: &mut Vm,
+    d: Value,
+    other: Option<Value>,
+    kw: &[(Value, Value)],
+) -> PyResult<()> {
     if let Some(o) = other {
         if let Some(od) = dict_payload(o)
-            && (o.is::<DictData>() || vm.lookup_special(o, "keys").is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>()))
+            && (o.is::<DictData>()
+                || vm
+                    .lookup_special(o, "keys")
+                    .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>()))
         {
             let pairs = vm.dict_items(od);
             for &(k, v) in &pairs {
@@ -181,10 +235,18 @@ fn getattr_opt_str(vm: &mut Vm, o: Value, name: &str) -> PyResult<Option<Value>>
 
 fn dict_get(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let d = method_args(vm, "get", args, kw, 1, 2)?;
-    Ok(vm.dict_get(d, args[1])?.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
+    Ok(vm
+        .dict_get(d, args[1])?
+        .unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
 }
 
-fn make_view(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], kind: DictIterKind) -> PyResult {
+fn make_view(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    kind: DictIterKind,
+) -> PyResult {
     let d = method_args(vm, name, args, kw, 0, 0)?;
     let t = &vm.rt.types;
     let ty = match kind {
@@ -245,7 +307,10 @@ fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 fn dict_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let d = dict_self(vm, "update", args)?;
     if args.len() > 2 {
-        return Err(vm.type_error(format!("update expected at most 1 argument, got {}", args.len() - 1)));
+        return Err(vm.type_error(format!(
+            "update expected at most 1 argument, got {}",
+            args.len() - 1
+        )));
     }
     update_from(vm, d, args.get(1).copied(), kw)?;
     Ok(Value::NONE)
@@ -291,7 +356,13 @@ fn dict_reversed(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     let d = method_args(vm, "__reversed__", args, kw, 0, 0)?;
     let n = d.downcast::<DictData>().unwrap().0.lock().raw_len();
     let ty = vm.rt.types.reversed;
-    vm.alloc(ty, ReverseIter { seq: d, index: AtomicUsize::new(n) })
+    vm.alloc(
+        ty,
+        ReverseIter {
+            seq: d,
+            index: AtomicUsize::new(n),
+        },
+    )
 }
 
 fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -308,13 +379,22 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     let value = args.get(2).copied().unwrap_or(Value::NONE);
     let mark = vm.roots_len();
     let r = (|| {
-        let d = if cls == vm.rt.types.dict { vm.new_dict()? } else { vm.call(cls, &[], &[])? };
+        let d = if cls == vm.rt.types.dict {
+            vm.new_dict()?
+        } else {
+            vm.call(cls, &[], &[])?
+        };
         vm.push_root(d);
         let keys = vm.collect_iter(it)?;
         root_all(vm, &keys);
         for k in keys {
             match dict_payload(d) {
-                Some(dd) if d.is::<DictData>() || vm.lookup_special(d, "__setitem__").is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>()) => {
+                Some(dd)
+                    if d.is::<DictData>()
+                        || vm
+                            .lookup_special(d, "__setitem__")
+                            .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>()) =>
+                {
                     vm.dict_set(dd, k, value)?
                 }
                 _ => vm.setitem(d, k, value)?,
@@ -340,7 +420,11 @@ fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
                 vm.push_root(tl);
                 for (k, x) in pairs {
                     let t = vm.new_tuple(vec![k, x])?;
-                    tl.downcast::<crate::objects::list::ListData>().unwrap().0.lock().push(t);
+                    tl.downcast::<crate::objects::list::ListData>()
+                        .unwrap()
+                        .0
+                        .lock()
+                        .push(t);
                     out.push(t);
                 }
                 out

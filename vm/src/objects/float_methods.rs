@@ -14,7 +14,11 @@ pub fn parse_float(s: &str) -> Option<f64> {
     let body = t.strip_prefix(['+', '-']).unwrap_or(t);
     let lower = body.to_ascii_lowercase();
     if matches!(lower.as_str(), "inf" | "infinity" | "nan") {
-        let v = if lower == "nan" { f64::NAN } else { f64::INFINITY };
+        let v = if lower == "nan" {
+            f64::NAN
+        } else {
+            f64::INFINITY
+        };
         return Some(if t.starts_with('-') { -v } else { v });
     }
     let b = body.as_bytes();
@@ -23,7 +27,11 @@ pub fn parse_float(s: &str) -> Option<f64> {
         if !ok {
             return None;
         }
-        if c == b'_' && !(i > 0 && b[i - 1].is_ascii_digit() && b.get(i + 1).is_some_and(|n| n.is_ascii_digit())) {
+        if c == b'_'
+            && !(i > 0
+                && b[i - 1].is_ascii_digit()
+                && b.get(i + 1).is_some_and(|n| n.is_ascii_digit()))
+        {
             return None;
         }
     }
@@ -50,7 +58,8 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
     let text = if let Some(s) = x.downcast::<crate::objects::str::StrData>() {
         Some(s.s.to_string())
     } else {
-        x.downcast::<crate::objects::bytes::BytesData>().map(|b| String::from_utf8_lossy(&b.0).into_owned())
+        x.downcast::<crate::objects::bytes::BytesData>()
+            .map(|b| String::from_utf8_lossy(&b.0).into_owned())
     };
     if let Some(t) = text {
         return match parse_float(&t) {
@@ -79,7 +88,9 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return float_from(vm, base);
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("float() argument must be a string or a real number, not '{tn}'")))
+    Err(vm.type_error(format!(
+        "float() argument must be a string or a real number, not '{tn}'"
+    )))
 }
 
 pub fn int_to_f64(vm: &mut Vm, b: &BigInt) -> PyResult<f64> {
@@ -101,7 +112,10 @@ fn float_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> 
 }
 
 fn self_float(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
-    match args.first().and_then(|v| crate::helpers::unwrap_base::<FloatData>(v)) {
+    match args
+        .first()
+        .and_then(|v| crate::helpers::unwrap_base::<FloatData>(v))
+    {
         Some(f) => Ok(f.0),
         None => Err(vm.type_error(format!("descriptor '{name}' requires a 'float' object"))),
     }
@@ -139,7 +153,10 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
     let (n, d) = if exp >= 0 {
         (BigInt::from(mant * sign) << exp as usize, BigInt::from(1))
     } else {
-        (BigInt::from(mant * sign), BigInt::from(1) << (-exp) as usize)
+        (
+            BigInt::from(mant * sign),
+            BigInt::from(1) << (-exp) as usize,
+        )
     };
     let n = vm.new_bigint(n)?;
     vm.push_root(n);
@@ -173,6 +190,13 @@ fn float_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     vm.new_str(&s)
 }
 
+/// `float.__repr__`: shortest round-trip digits.
+fn float_repr_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let f = self_float(vm, args, "__repr__")?;
+    let s = crate::ops::number_format::float_repr(f);
+    vm.new_str(&s)
+}
+
 pub fn init(vm: &mut Vm) {
     let float = vm.rt.types.float;
     vm.set_new(float, float_new);
@@ -184,4 +208,5 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(float, "__int__", float_int);
     vm.add_method(float, "__trunc__", float_int);
     vm.add_method(float, "__format__", float_format);
+    vm.add_method(float, "__repr__", float_repr_native);
 }

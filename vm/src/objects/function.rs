@@ -45,10 +45,14 @@ payload!(BoundMethod, "method", |this, t| {
 });
 
 pub struct StaticMethod(pub Value);
-payload!(StaticMethod, "staticmethod", |this, t| { trace_value(this.0, t); });
+payload!(StaticMethod, "staticmethod", |this, t| {
+    trace_value(this.0, t);
+});
 
 pub struct ClassMethod(pub Value);
-payload!(ClassMethod, "classmethod", |this, t| { trace_value(this.0, t); });
+payload!(ClassMethod, "classmethod", |this, t| {
+    trace_value(this.0, t);
+});
 
 pub struct Property {
     pub fget: Value,

@@ -24,26 +24,43 @@ pub fn is_generator(v: Value) -> bool {
 }
 
 pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
-    let name = match frame.func.downcast::<crate::objects::function::FunctionData>() {
+    let name = match frame
+        .func
+        .downcast::<crate::objects::function::FunctionData>()
+    {
         Some(f) => *f.qualname.lock(),
         None => Value::NONE,
     };
     let ty = vm.rt.types.generator;
     // The frame's values are only reachable through this Box until the generator
     // object exists; allocation never collects, so that is safe.
-    vm.alloc(ty, GenData { frame: Mutex::new(Some(frame)), running: false.into(), name })
+    vm.alloc(
+        ty,
+        GenData {
+            frame: Mutex::new(Some(frame)),
+            running: false.into(),
+            name,
+        },
+    )
 }
 
 /// Resume with `sent` (or by throwing `throw`): Ok(Some(v)) yielded, Ok(None) returned
 /// (the return value is put in `ret`).
-fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Option<PyErr>, ret: &mut Value) -> PyResult<Option<Value>> {
+fn resume(
+    vm: &mut Vm,
+    g: Value,
+    sent: Value,
+    throw: Option<PyErr>,
+    ret: &mut Value,
+) -> PyResult<Option<Value>> {
     let gd = g.downcast::<GenData>().expect("generator");
     if gd.running.swap(true, std::sync::atomic::Ordering::AcqRel) {
         return Err(vm.value_error("generator already executing"));
     }
     let frame = gd.frame.lock().take();
     let Some(frame) = frame else {
-        gd.running.store(false, std::sync::atomic::Ordering::Release);
+        gd.running
+            .store(false, std::sync::atomic::Ordering::Release);
         if let Some(e) = throw {
             return Err(e);
         }
@@ -51,7 +68,8 @@ fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Option<PyErr>, ret: &mut Va
     };
     if frame.pc() == 0 && !sent.is_none() && throw.is_none() {
         *gd.frame.lock() = Some(frame);
-        gd.running.store(false, std::sync::atomic::Ordering::Release);
+        gd.running
+            .store(false, std::sync::atomic::Ordering::Release);
         return Err(vm.type_error("can't send non-None value to a just-started generator"));
     }
     // Keep the generator (which will own the frame again) rooted; while running the
@@ -74,7 +92,8 @@ fn resume(vm: &mut Vm, g: Value, sent: Value, throw: Option<PyErr>, ret: &mut Va
         }
     };
     vm.pop_roots(1);
-    gd.running.store(false, std::sync::atomic::Ordering::Release);
+    gd.running
+        .store(false, std::sync::atomic::Ordering::Release);
     match r {
         Ok(Exit::Yield(v)) => {
             *gd.frame.lock() = Some(frame);
@@ -126,7 +145,11 @@ pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, V
 
 fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
     let t = vm.rt.types.exc.stop_iteration;
-    let args: &[Value] = if v.is_none() { &[] } else { std::slice::from_ref(&v) };
+    let args: &[Value] = if v.is_none() {
+        &[]
+    } else {
+        std::slice::from_ref(&v)
+    };
     match crate::exceptions::make_exception(vm, t, args) {
         Ok(e) => PyErr(e),
         Err(e) => e,
@@ -135,15 +158,26 @@ fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
 
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let mut ret = Value::NONE;
-    match resume(vm, args[0], args.get(1).copied().unwrap_or(Value::NONE), None, &mut ret)? {
+    match resume(
+        vm,
+        args[0],
+        args.get(1).copied().unwrap_or(Value::NONE),
+        None,
+        &mut ret,
+    )? {
         Some(v) => Ok(v),
         None => Err(stop_with(vm, ret)),
     }
 }
 
 fn gen_next_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    gen_next_raising(vm, args[0])
+}
+
+/// `next(g)`: StopIteration carries the generator's return value.
+pub fn gen_next_raising(vm: &mut Vm, g: Value) -> PyResult {
     let mut ret = Value::NONE;
-    match resume(vm, args[0], Value::NONE, None, &mut ret)? {
+    match resume(vm, g, Value::NONE, None, &mut ret)? {
         Some(v) => Ok(v),
         None => Err(stop_with(vm, ret)),
     }
@@ -185,7 +219,9 @@ fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     match resume(vm, g, Value::NONE, Some(PyErr(e)), &mut ret) {
         Ok(Some(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(None) => Ok(Value::NONE),
-        Err(e) if vm.err_is(&e, t) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => Ok(Value::NONE),
+        Err(e) if vm.err_is(&e, t) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
+            Ok(Value::NONE)
+        }
         Err(e) => Err(e),
     }
 }

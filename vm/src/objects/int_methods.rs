@@ -10,7 +10,21 @@ use num_traits::{Signed, ToPrimitive, Zero};
 
 /// Parse an int literal as `int(s, base)` does (whitespace, sign, prefixes, `_`).
 pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
-    let t = s.trim();
+    // Unicode decimal digits count as their ASCII values (int('٣') == 3).
+    let ascii: String;
+    let s = if s.is_ascii() {
+        s
+    } else {
+        ascii = s
+            .chars()
+            .map(|c| match crate::objects::str_methods::decimal_value(c) {
+                Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap(),
+                _ => c,
+            })
+            .collect();
+        &ascii
+    };
+    let t = s.trim_matches(crate::objects::str_methods::py_space);
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -36,7 +50,11 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     } else {
         (base, t)
     };
-    if digits.is_empty() || digits.starts_with('_') || digits.ends_with('_') || digits.contains("__") {
+    if digits.is_empty()
+        || digits.starts_with('_')
+        || digits.ends_with('_')
+        || digits.contains("__")
+    {
         return None;
     }
     let clean: String = digits.chars().filter(|&c| c != '_').collect();
@@ -100,7 +118,9 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         return int_from(vm, base, None);
     }
     let tn = vm.type_name(x);
-    Err(vm.type_error(format!("int() argument must be a string, a bytes-like object or a real number, not '{tn}'")))
+    Err(vm.type_error(format!(
+        "int() argument must be a string, a bytes-like object or a real number, not '{tn}'"
+    )))
 }
 
 /// `int(float)`: truncation, with CPython's errors for inf and nan.
@@ -129,7 +149,11 @@ impl FromF64Exact for BigInt {
         let exp = ((bits >> 52) & 0x7ff) as i64 - 1075;
         let mant = (bits & ((1 << 52) - 1)) | (1 << 52);
         let m = BigInt::from(mant);
-        let v = if exp >= 0 { m << exp as usize } else { m >> (-exp) as usize };
+        let v = if exp >= 0 {
+            m << exp as usize
+        } else {
+            m >> (-exp) as usize
+        };
         if f < 0.0 { -v } else { v }
     }
 }
@@ -168,7 +192,12 @@ fn int_bit_length(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 
 fn int_bit_count(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let b = self_int(vm, args, "bit_count")?;
-    let n: u64 = b.magnitude().to_u64_digits().iter().map(|d| d.count_ones() as u64).sum();
+    let n: u64 = b
+        .magnitude()
+        .to_u64_digits()
+        .iter()
+        .map(|d| d.count_ones() as u64)
+        .sum();
     vm.new_int(n as i64)
 }
 
@@ -184,13 +213,20 @@ fn int_is_integer(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
 fn int_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "__format__", args, 2, 2)?;
     let spec = as_str(&args[1]).map(|s| s.to_string());
-    let Some(spec) = spec else { return Err(vm.type_error("format spec must be a str")) };
+    let Some(spec) = spec else {
+        return Err(vm.type_error("format spec must be a str"));
+    };
     let b = crate::ops::protocol::base_or_self(args[0]);
     let s = vm.format_value(b, &spec)?;
     vm.new_str(&s)
 }
 
-fn byteorder_signed(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], pos: usize) -> PyResult<(bool, bool)> {
+fn byteorder_signed(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    pos: usize,
+) -> PyResult<(bool, bool)> {
     let order = args.get(pos).copied().or_else(|| kwarg(kw, "byteorder"));
     let little = match order.as_ref().and_then(as_str) {
         None | Some("big") => false,
@@ -206,7 +242,11 @@ fn byteorder_signed(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], pos: usi
 
 fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let b = self_int(vm, args, "to_bytes")?;
-    let len = args.get(1).copied().or_else(|| kwarg(kw, "length")).map(|v| as_bigint(v).and_then(|b| b.to_i64()));
+    let len = args
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(kw, "length"))
+        .map(|v| as_bigint(v).and_then(|b| b.to_i64()));
     let len = match len {
         None => 1,
         Some(Some(n)) if n >= 0 => n as usize,
@@ -217,7 +257,11 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     if b.is_negative() && !signed {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }
-    let mut bytes = if signed { b.to_signed_bytes_le() } else { b.to_bytes_le().1 };
+    let mut bytes = if signed {
+        b.to_signed_bytes_le()
+    } else {
+        b.to_bytes_le().1
+    };
     if b.is_zero() {
         bytes.clear();
     }
@@ -234,9 +278,15 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
 }
 
 fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    // args[0] is the class (bound by the lead's classmethod handling).
-    let data = args.get(1).copied().or_else(|| kwarg(kw, "bytes"));
-    let Some(data) = data else { return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)")) };
+    // Called as `int.from_bytes(b, ...)` (no class) or with the class bound first.
+    let (cls, args) = match args.first() {
+        Some(&c) if c.is::<crate::objects::typeobj::TypeData>() => (Some(c), &args[1..]),
+        _ => (None, args),
+    };
+    let data = args.first().copied().or_else(|| kwarg(kw, "bytes"));
+    let Some(data) = data else {
+        return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
+    };
     let mut bytes: Vec<u8> = if let Some(b) = data.downcast::<BytesData>() {
         b.0.to_vec()
     } else if let Some(b) = data.downcast::<ByteArrayData>() {
@@ -252,14 +302,18 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
         }
         out
     };
-    let (little, signed) = byteorder_signed(vm, args, kw, 2)?;
+    let (little, signed) = byteorder_signed(vm, args, kw, 1)?;
     if !little {
         bytes.reverse();
     }
-    let v = if signed { BigInt::from_signed_bytes_le(&bytes) } else { BigInt::from_bytes_le(Sign::Plus, &bytes) };
+    let v = if signed {
+        BigInt::from_signed_bytes_le(&bytes)
+    } else {
+        BigInt::from_bytes_le(Sign::Plus, &bytes)
+    };
     let r = vm.new_bigint(v)?;
-    match args.first() {
-        Some(&cls) if cls != vm.rt.types.int && cls.is::<crate::objects::typeobj::TypeData>() => vm.call(cls, &[r], &[]),
+    match cls {
+        Some(c) if c != vm.rt.types.int => vm.call(c, &[r], &[]),
         _ => Ok(r),
     }
 }
@@ -275,6 +329,49 @@ fn int_real(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     int_self(vm, args, kw)
 }
 
+/// `int.__repr__` (and bool's, which inherits it): decimal digits or True/False.
+fn int_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let v = crate::ops::protocol::base_or_self(args.first().copied().unwrap_or(Value::NONE));
+    let s = match v {
+        Value::TRUE => "True".to_string(),
+        Value::FALSE => "False".to_string(),
+        _ => self_int(vm, &[v], "__repr__")?.to_string(),
+    };
+    vm.new_str(&s)
+}
+
+/// Register a native as a classmethod (`class_method`) or staticmethod on `ty`, so
+/// `int.from_bytes(...)` gets the class and `str.maketrans(...)` gets no receiver.
+pub fn add_wrapped_native(
+    vm: &mut Vm,
+    ty: Value,
+    name: &'static str,
+    f: crate::objects::builtin_fn::NativeFn,
+    class_method: bool,
+) {
+    use crate::objects::function::{ClassMethod, StaticMethod};
+    let owner: &'static str = Box::leak(
+        crate::types::type_data(ty)
+            .name
+            .read()
+            .clone()
+            .into_boxed_str(),
+    );
+    let func = vm
+        .new_native(name, owner, f)
+        .expect("out of memory at start-up");
+    vm.push_root(func);
+    let w = if class_method {
+        let t = vm.rt.types.classmethod;
+        vm.alloc(t, ClassMethod(func))
+    } else {
+        let t = vm.rt.types.staticmethod;
+        vm.alloc(t, StaticMethod(func))
+    };
+    vm.pop_roots(1);
+    vm.add_attr(ty, name, w.expect("out of memory at start-up"));
+}
+
 pub fn init(vm: &mut Vm) {
     let int = vm.rt.types.int;
     vm.set_new(int, int_new);
@@ -284,7 +381,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(int, "bit_length", int_bit_length);
     vm.add_method(int, "bit_count", int_bit_count);
     vm.add_method(int, "to_bytes", int_to_bytes);
-    vm.add_method(int, "from_bytes", int_from_bytes);
+    add_wrapped_native(vm, int, "from_bytes", int_from_bytes, true);
     vm.add_method(int, "as_integer_ratio", int_as_integer_ratio);
     vm.add_method(int, "is_integer", int_is_integer);
     vm.add_method(int, "conjugate", int_real);
@@ -292,4 +389,5 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(int, "__int__", int_self);
     vm.add_method(int, "__trunc__", int_self);
     vm.add_method(int, "__format__", int_format);
+    vm.add_method(int, "__repr__", int_repr);
 }

@@ -9,7 +9,9 @@ pub struct SeqIter {
     pub seq: Value,
     pub index: AtomicUsize,
 }
-payload!(SeqIter, "iterator", |this, t| { trace_value(this.seq, t); });
+payload!(SeqIter, "iterator", |this, t| {
+    trace_value(this.seq, t);
+});
 
 pub struct RangeIter {
     pub next: AtomicI64,
@@ -34,14 +36,18 @@ pub struct DictIter {
     /// Size at creation, to raise "changed size during iteration".
     pub len: usize,
 }
-payload!(DictIter, "dict_iterator", |this, t| { trace_value(this.dict, t); });
+payload!(DictIter, "dict_iterator", |this, t| {
+    trace_value(this.dict, t);
+});
 
 /// `dict.keys()` / `values()` / `items()` views.
 pub struct DictView {
     pub dict: Value,
     pub kind: DictIterKind,
 }
-payload!(DictView, "dict_view", |this, t| { trace_value(this.dict, t); });
+payload!(DictView, "dict_view", |this, t| {
+    trace_value(this.dict, t);
+});
 
 /// A reversed sequence iterator.
 pub struct ReverseIter {
@@ -49,7 +55,9 @@ pub struct ReverseIter {
     /// Next index + 1 (0 = exhausted).
     pub index: AtomicUsize,
 }
-payload!(ReverseIter, "reversed", |this, t| { trace_value(this.seq, t); });
+payload!(ReverseIter, "reversed", |this, t| {
+    trace_value(this.seq, t);
+});
 
 /// `iter(callable, sentinel)`, `map`, `filter`, `zip`, `enumerate` keep their state in
 /// a small vector of values plus a counter.
@@ -67,4 +75,6 @@ pub enum MiscIterKind {
     Filter,
     CallableSentinel,
 }
-payload!(MiscIter, "iterator", |this, t| { crate::object::trace_values(&this.vals, t); });
+payload!(MiscIter, "iterator", |this, t| {
+    crate::object::trace_values(&this.vals, t);
+});

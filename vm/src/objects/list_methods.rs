@@ -31,6 +31,7 @@ pub fn init(vm: &mut Vm) {
 /// `__len__`, `__getitem__`, `__setitem__`, `__delitem__`, `__contains__`, `__iter__`
 /// on a built-in container type (used through `super()` and by subclasses).
 pub fn add_container_dunders(vm: &mut Vm, t: Value, mutable: bool) {
+    vm.add_method(t, "__repr__", dunder_repr);
     vm.add_method(t, "__len__", dunder_len);
     vm.add_method(t, "__getitem__", dunder_getitem);
     if mutable {
@@ -48,6 +49,19 @@ fn self_arg(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
     }
 }
 
+/// `__repr__` of the built-in containers (list/tuple/dict/set/range/views).
+pub(crate) fn dunder_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__repr__", args, 1, 1)?;
+    let s = self_arg(vm, "__repr__", args)?;
+    match containers::container_repr(vm, s)? {
+        Some(r) => vm.new_str(&r),
+        None => {
+            let r = vm.repr(s)?;
+            vm.new_str(&r)
+        }
+    }
+}
+
 pub(crate) fn dunder_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "__len__", args, 1, 1)?;
     let s = self_arg(vm, "__len__", args)?;
@@ -60,15 +74,8 @@ pub(crate) fn dunder_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) ->
 fn dunder_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "__getitem__", args, 2, 2)?;
     let s = self_arg(vm, "__getitem__", args)?;
-    if s.is::<crate::objects::dict::DictData>() && s != args[0] {
-        // dict subclass: honour __missing__.
-        if let Some(v) = vm.dict_get(s, args[1])? {
-            return Ok(v);
-        }
-        if let Some(f) = vm.lookup_special(args[0], "__missing__") {
-            return vm.call(f, &[args[0], args[1]], &[]);
-        }
-        return Err(vm.key_error(args[1]));
+    if s.is::<crate::objects::dict::DictData>() {
+        return crate::objects::dict_methods::dict_subscript(vm, args[0], args[1]);
     }
     match containers::seq_getitem(vm, s, args[1])? {
         Some(v) => Ok(v),
@@ -81,7 +88,10 @@ fn dunder_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     let s = self_arg(vm, "__setitem__", args)?;
     match containers::seq_setitem(vm, s, args[1], args[2])? {
         Some(()) => Ok(Value::NONE),
-        None => Err(vm.type_error(format!("'{}' object does not support item assignment", vm.type_name(s)))),
+        None => Err(vm.type_error(format!(
+            "'{}' object does not support item assignment",
+            vm.type_name(s)
+        ))),
     }
 }
 
@@ -90,7 +100,10 @@ fn dunder_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     let s = self_arg(vm, "__delitem__", args)?;
     match containers::seq_delitem(vm, s, args[1])? {
         Some(()) => Ok(Value::NONE),
-        None => Err(vm.type_error(format!("'{}' object does not support item deletion", vm.type_name(s)))),
+        None => Err(vm.type_error(format!(
+            "'{}' object does not support item deletion",
+            vm.type_name(s)
+        ))),
     }
 }
 
@@ -99,7 +112,10 @@ pub(crate) fn dunder_contains(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)
     let s = self_arg(vm, "__contains__", args)?;
     match containers::builtin_contains(vm, s, args[1])? {
         Some(b) => Ok(Value::bool(b)),
-        None => Err(vm.type_error(format!("argument of type '{}' is not iterable", vm.type_name(s)))),
+        None => Err(vm.type_error(format!(
+            "argument of type '{}' is not iterable",
+            vm.type_name(s)
+        ))),
     }
 }
 
@@ -118,7 +134,13 @@ pub fn seq_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     let s = self_arg(vm, "__reversed__", args)?;
     let n = containers::builtin_len(vm, s).unwrap_or(0);
     let ty = vm.rt.types.reversed;
-    vm.alloc(ty, ReverseIter { seq: s, index: AtomicUsize::new(n) })
+    vm.alloc(
+        ty,
+        ReverseIter {
+            seq: s,
+            index: AtomicUsize::new(n),
+        },
+    )
 }
 
 /// Does a user class define its own `__init__` (then the constructor ignores the
@@ -128,7 +150,8 @@ pub fn user_init(vm: &mut Vm, cls: Value) -> bool {
         return false;
     }
     let n = vm.intern("__init__");
-    crate::types::lookup_in_mro(vm, cls, n).is_some_and(|f| !f.is::<crate::objects::builtin_fn::BuiltinFn>())
+    crate::types::lookup_in_mro(vm, cls, n)
+        .is_some_and(|f| !f.is::<crate::objects::builtin_fn::BuiltinFn>())
 }
 
 fn list_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
@@ -167,7 +190,9 @@ fn list_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
         return Ok(base_or_self(s));
     }
     let tn = vm.type_name(s);
-    Err(vm.type_error(format!("descriptor '{name}' for 'list' objects doesn't apply to a '{tn}' object")))
+    Err(vm.type_error(format!(
+        "descriptor '{name}' for 'list' objects doesn't apply to a '{tn}' object"
+    )))
 }
 
 fn data(l: Value) -> &'static ListData {
@@ -176,7 +201,14 @@ fn data(l: Value) -> &'static ListData {
     unsafe { &*(d as *const ListData) }
 }
 
-fn method_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], min: usize, max: usize) -> PyResult<Value> {
+fn method_args(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    min: usize,
+    max: usize,
+) -> PyResult<Value> {
     let this = list_self(vm, name, args)?;
     no_kwargs(vm, &format!("list.{name}"), kw)?;
     arg_count(vm, &format!("list.{name}"), &args[1..], min, max)?;
@@ -186,7 +218,10 @@ fn method_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], m
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     match containers::as_index(vm, v)? {
         Some(i) => Ok(i),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -234,7 +269,13 @@ fn list_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// Position of the first item equal to `x` within [start, stop), searching a snapshot.
-fn find_index(vm: &mut Vm, l: Value, x: Value, start: usize, stop: usize) -> PyResult<Option<usize>> {
+fn find_index(
+    vm: &mut Vm,
+    l: Value,
+    x: Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let items = data(l).snapshot();
     let mark = vm.roots_len();
     root_all(vm, &items);
@@ -291,7 +332,11 @@ pub fn start_stop(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, u
 fn slice_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
     if let Some(b) = v.downcast::<crate::objects::int::IntData>() {
         use num_traits::{Signed, ToPrimitive};
-        return Ok(b.0.to_i64().unwrap_or(if b.0.is_negative() { i64::MIN } else { i64::MAX }));
+        return Ok(b.0.to_i64().unwrap_or(if b.0.is_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        }));
     }
     match containers::as_index(vm, v)? {
         Some(i) => Ok(i),
@@ -372,7 +417,9 @@ pub fn sort_kwargs(vm: &mut Vm, fname: &str, kw: &[(Value, Value)]) -> PyResult<
     for (k, _) in kw {
         let name = crate::helpers::as_str(k).unwrap_or("");
         if name != "key" && name != "reverse" {
-            return Err(vm.type_error(format!("{fname}() got an unexpected keyword argument '{name}'")));
+            return Err(vm.type_error(format!(
+                "{fname}() got an unexpected keyword argument '{name}'"
+            )));
         }
     }
     let key = kwarg(kw, "key").unwrap_or(Value::NONE);
@@ -420,8 +467,17 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
     if keys.iter().all(|k| k.is_small_int()) {
         order.sort_by_key(|&i| keys[i].as_small_int());
     } else if keys.iter().all(|k| k.is::<StrData>()) {
-        order.sort_by(|&a, &b| keys[a].downcast::<StrData>().unwrap().s.cmp(&keys[b].downcast::<StrData>().unwrap().s));
-    } else if keys.iter().all(|k| k.downcast::<crate::objects::float::FloatData>().is_some_and(|f| !f.0.is_nan())) {
+        order.sort_by(|&a, &b| {
+            keys[a]
+                .downcast::<StrData>()
+                .unwrap()
+                .s
+                .cmp(&keys[b].downcast::<StrData>().unwrap().s)
+        });
+    } else if keys.iter().all(|k| {
+        k.downcast::<crate::objects::float::FloatData>()
+            .is_some_and(|f| !f.0.is_nan())
+    }) {
         let f = |v: Value| v.downcast::<crate::objects::float::FloatData>().unwrap().0;
         order.sort_by(|&a, &b| f(keys[a]).partial_cmp(&f(keys[b])).unwrap());
     } else {

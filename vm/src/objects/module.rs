@@ -6,4 +6,6 @@ use crate::value::Value;
 pub struct ModuleData {
     pub dict: Value,
 }
-payload!(ModuleData, "module", |this, t| { trace_value(this.dict, t); });
+payload!(ModuleData, "module", |this, t| {
+    trace_value(this.dict, t);
+});

@@ -2,7 +2,9 @@
 use crate::bytecode::CmpOp;
 use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
 use crate::objects::dict::DictTable;
-use crate::objects::list_methods::{dunder_contains, dunder_iter, dunder_len, user_init};
+use crate::objects::list_methods::{
+    dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
+};
 use crate::objects::set::SetData;
 use crate::ops::containers::{container_compare, root_all};
 use crate::ops::protocol::base_or_self;
@@ -25,6 +27,7 @@ pub fn init(vm: &mut Vm) {
     vm.set_new(f, frozenset_new);
     for t in [s, f] {
         vm.add_method(t, "__len__", dunder_len);
+        vm.add_method(t, "__repr__", dunder_repr);
         vm.add_method(t, "__contains__", dunder_contains);
         vm.add_method(t, "__iter__", dunder_iter);
         vm.add_method(t, "copy", set_copy);
@@ -49,7 +52,11 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(s, "update", set_update);
     vm.add_method(s, "intersection_update", set_intersection_update);
     vm.add_method(s, "difference_update", set_difference_update);
-    vm.add_method(s, "symmetric_difference_update", set_symmetric_difference_update);
+    vm.add_method(
+        s,
+        "symmetric_difference_update",
+        set_symmetric_difference_update,
+    );
     vm.add_method(s, "__ior__", set_ior);
     vm.add_method(s, "__iand__", set_iand);
     vm.add_method(s, "__isub__", set_isub);
@@ -77,7 +84,9 @@ fn set_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
         return Ok(base_or_self(s));
     }
     let tn = vm.type_name(s);
-    Err(vm.type_error(format!("descriptor '{name}' for 'set' objects doesn't apply to a '{tn}' object")))
+    Err(vm.type_error(format!(
+        "descriptor '{name}' for 'set' objects doesn't apply to a '{tn}' object"
+    )))
 }
 
 fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
@@ -102,7 +111,11 @@ fn to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
 }
 
 fn new_like(vm: &mut Vm, frozen: bool, items: Vec<Value>) -> PyResult {
-    if frozen { vm.new_frozenset(items) } else { vm.new_set(items) }
+    if frozen {
+        vm.new_frozenset(items)
+    } else {
+        vm.new_set(items)
+    }
 }
 
 /// `a op b` for two exact sets: a new set (a frozenset when `frozen`).
@@ -174,7 +187,13 @@ fn replace_contents(dst: Value, src: Value) {
 }
 
 /// In-place variant: compute `self op others...` and store it into self.
-fn multi_update(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], op: SetOp) -> PyResult {
+fn multi_update(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    op: SetOp,
+) -> PyResult {
     let s = set_self(vm, name, args)?;
     let r = multi_op(vm, name, args, kw, op)?;
     replace_contents(s, r);
@@ -207,7 +226,9 @@ fn frozenset_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Valu
 }
 
 fn build(vm: &mut Vm, it: Option<Value>, frozen: bool) -> PyResult {
-    let Some(it) = it else { return new_like(vm, frozen, Vec::new()) };
+    let Some(it) = it else {
+        return new_like(vm, frozen, Vec::new());
+    };
     let items = vm.collect_iter(it)?;
     let l = vm.new_list(items.clone())?;
     vm.push_root(l);
@@ -233,7 +254,11 @@ fn set_add_m(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 fn set_remove_m(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let s = one_arg(vm, "remove", args, kw)?;
-    if vm.set_remove(s, args[1])? { Ok(Value::NONE) } else { Err(vm.key_error(args[1])) }
+    if vm.set_remove(s, args[1])? {
+        Ok(Value::NONE)
+    } else {
+        Err(vm.key_error(args[1]))
+    }
 }
 
 fn set_discard(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -274,7 +299,11 @@ fn set_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         return Ok(s);
     }
     let frozen = is_frozen(vm, s);
-    let ty = if frozen { vm.rt.types.frozenset } else { vm.rt.types.set };
+    let ty = if frozen {
+        vm.rt.types.frozenset
+    } else {
+        vm.rt.types.set
+    };
     let table = data(s).0.lock().clone();
     vm.alloc(ty, SetData(Mutex::new(table)))
 }
@@ -323,7 +352,13 @@ fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Va
     multi_update(vm, "symmetric_difference_update", args, kw, SetOp::Xor)
 }
 
-fn compare_with(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], op: CmpOp) -> PyResult {
+fn compare_with(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    op: CmpOp,
+) -> PyResult {
     let s = one_arg(vm, name, args, kw)?;
     let mark = vm.roots_len();
     let r = (|| {

@@ -13,3 +13,26 @@ payload!(SliceData, "slice", |this, t| {
     trace_value(this.stop, t);
     trace_value(this.step, t);
 });
+
+/// `slice(stop)` / `slice(start, stop[, step])`.
+fn slice_new(
+    vm: &mut crate::vm::Vm,
+    cls: Value,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> crate::vm::PyResult {
+    crate::helpers::no_kwargs(vm, "slice", kw)?;
+    let (start, stop, step) = match args.len() {
+        1 => (Value::NONE, args[0], Value::NONE),
+        2 => (args[0], args[1], Value::NONE),
+        3 => (args[0], args[1], args[2]),
+        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
+        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    };
+    vm.alloc(cls, SliceData { start, stop, step })
+}
+
+pub fn init(vm: &mut crate::vm::Vm) {
+    let t = vm.rt.types.slice;
+    vm.set_new(t, slice_new);
+}

@@ -15,7 +15,11 @@ const HASH_UNSET: i64 = -1;
 
 impl StrData {
     pub fn new(s: &str) -> StrData {
-        StrData { chars: s.chars().count(), s: s.into(), hash: AtomicI64::new(HASH_UNSET) }
+        StrData {
+            chars: s.chars().count(),
+            s: s.into(),
+            hash: AtomicI64::new(HASH_UNSET),
+        }
     }
     pub fn is_ascii(&self) -> bool {
         self.chars == self.s.len()
@@ -31,7 +35,11 @@ impl StrData {
     }
     /// The `i`-th code point (0 <= i < chars).
     pub fn char_at(&self, i: usize) -> char {
-        if self.is_ascii() { self.s.as_bytes()[i] as char } else { self.s.chars().nth(i).unwrap_or('\0') }
+        if self.is_ascii() {
+            self.s.as_bytes()[i] as char
+        } else {
+            self.s.chars().nth(i).unwrap_or('\0')
+        }
     }
 }
 

@@ -45,7 +45,11 @@ fn escape_char(out: &mut String, c: char) {
 }
 
 fn repr_impl(s: &str, ascii_only: bool) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
+    let quote = if s.contains('\'') && !s.contains('"') {
+        '"'
+    } else {
+        '\''
+    };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -75,7 +79,11 @@ pub fn str_repr(s: &str) -> String {
 pub fn ascii_escape(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
-        if c.is_ascii() { out.push(c) } else { escape_char(&mut out, c) }
+        if c.is_ascii() {
+            out.push(c)
+        } else {
+            escape_char(&mut out, c)
+        }
     }
     out
 }
@@ -109,7 +117,12 @@ fn ret_strs(vm: &mut Vm, parts: Vec<String>) -> PyResult {
     vm.push_root(list);
     for p in parts {
         match vm.new_str(&p) {
-            Ok(v) => list.downcast::<crate::objects::list::ListData>().unwrap().0.lock().push(v),
+            Ok(v) => list
+                .downcast::<crate::objects::list::ListData>()
+                .unwrap()
+                .0
+                .lock()
+                .push(v),
             Err(e) => {
                 vm.pop_roots(1);
                 return Err(e);
@@ -133,9 +146,15 @@ fn opt_int(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
             Some(i) => Ok(Some(i)),
             None => {
                 if let Some(b) = crate::helpers::as_bigint(x) {
-                    return Ok(Some(if b.sign() == num_bigint::Sign::Minus { i64::MIN / 2 } else { i64::MAX / 2 }));
+                    return Ok(Some(if b.sign() == num_bigint::Sign::Minus {
+                        i64::MIN / 2
+                    } else {
+                        i64::MAX / 2
+                    }));
                 }
-                Err(vm.type_error("slice indices must be integers or None or have an __index__ method"))
+                Err(vm.type_error(
+                    "slice indices must be integers or None or have an __index__ method",
+                ))
             }
         },
     }
@@ -145,7 +164,10 @@ fn opt_int(vm: &mut Vm, v: Option<Value>) -> PyResult<Option<i64>> {
 fn clamp(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     let n = len as i64;
     let fix = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    (fix(start.unwrap_or(0)) as usize, fix(end.unwrap_or(n)) as usize)
+    (
+        fix(start.unwrap_or(0)) as usize,
+        fix(end.unwrap_or(n)) as usize,
+    )
 }
 
 fn find_chars(h: &[char], n: &[char], from: usize, to: usize, rev: bool) -> Option<usize> {
@@ -184,10 +206,16 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                 b.0.lock().clone()
             } else {
                 let tn = vm.type_name(o);
-                return Err(vm.type_error(format!("decoding to str: need a bytes-like object, {tn} found")));
+                return Err(vm.type_error(format!(
+                    "decoding to str: need a bytes-like object, {tn} found"
+                )));
             };
             let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
-            let er = errs.as_ref().and_then(as_str).unwrap_or("strict").to_string();
+            let er = errs
+                .as_ref()
+                .and_then(as_str)
+                .unwrap_or("strict")
+                .to_string();
             let s = crate::objects::bytes_methods::decode(vm, &bytes, &e, &er)?;
             vm.new_str(&s)?
         }
@@ -200,9 +228,18 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
 fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
     let name = if rev { "rsplit" } else { "split" };
     let s = this(vm, args, name)?;
-    let sep = args.get(1).copied().or_else(|| kwarg(kw, "sep")).filter(|v| !v.is_none());
-    let maxsplit = opt_int(vm, args.get(2).copied().or_else(|| kwarg(kw, "maxsplit")))?.unwrap_or(-1);
-    let max = if maxsplit < 0 { usize::MAX } else { maxsplit as usize };
+    let sep = args
+        .get(1)
+        .copied()
+        .or_else(|| kwarg(kw, "sep"))
+        .filter(|v| !v.is_none());
+    let maxsplit =
+        opt_int(vm, args.get(2).copied().or_else(|| kwarg(kw, "maxsplit")))?.unwrap_or(-1);
+    let max = if maxsplit < 0 {
+        usize::MAX
+    } else {
+        maxsplit as usize
+    };
     let parts: Vec<String> = match sep {
         None => {
             let chars: Vec<char> = s.chars().collect();
@@ -217,7 +254,7 @@ fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -
                         break;
                     }
                     if out.len() == max {
-                        out.push(chars[i..].iter().collect::<String>().trim_end_matches(py_space).to_string());
+                        out.push(chars[i..].iter().collect::<String>());
                         break;
                     }
                     let st = i;
@@ -236,7 +273,7 @@ fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -
                         break;
                     }
                     if out.len() == max {
-                        out.push(chars[..i].iter().collect::<String>().trim_start_matches(py_space).to_string());
+                        out.push(chars[..i].iter().collect::<String>());
                         break;
                     }
                     let en = i;
@@ -255,11 +292,16 @@ fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -
                 return Err(vm.value_error("empty separator"));
             }
             if rev {
-                let mut v: Vec<String> = s.rsplitn(max.saturating_add(1), sep).map(String::from).collect();
+                let mut v: Vec<String> = s
+                    .rsplitn(max.saturating_add(1), sep)
+                    .map(String::from)
+                    .collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(max.saturating_add(1), sep).map(String::from).collect()
+                s.splitn(max.saturating_add(1), sep)
+                    .map(String::from)
+                    .collect()
             }
         }
     };
@@ -284,7 +326,18 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     let mut start = 0;
     while i < chars.len() {
         let c = chars[i];
-        if matches!(c, '\n' | '\r' | '\x0b' | '\x0c' | '\x1c' | '\x1d' | '\x1e' | '\u{85}' | '\u{2028}' | '\u{2029}') {
+        if matches!(
+            c,
+            '\n' | '\r'
+                | '\x0b'
+                | '\x0c'
+                | '\x1c'
+                | '\x1d'
+                | '\x1e'
+                | '\u{85}'
+                | '\u{2028}'
+                | '\u{2029}'
+        ) {
             let mut end = i + 1;
             if c == '\r' && chars.get(i + 1) == Some(&'\n') {
                 end += 1;
@@ -310,7 +363,9 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     for (i, it) in items.iter().enumerate() {
         let Some(s) = as_str(it) else {
             let tn = vm.type_name(*it);
-            return Err(vm.type_error(format!("sequence item {i}: expected str instance, {tn} found")));
+            return Err(vm.type_error(format!(
+                "sequence item {i}: expected str instance, {tn} found"
+            )));
         };
         if i > 0 {
             out.push_str(sep);
@@ -358,7 +413,11 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let old = str_arg(vm, args[1], "replace")?;
     let new = str_arg(vm, args[2], "replace")?;
     let count = opt_int(vm, args.get(3).copied().or_else(|| kwarg(kw, "count")))?.unwrap_or(-1);
-    let max = if count < 0 { usize::MAX } else { count as usize };
+    let max = if count < 0 {
+        usize::MAX
+    } else {
+        count as usize
+    };
     let r = if old.is_empty() {
         // Insert `new` before every char and at the end, up to `max` times.
         let mut out = String::new();
@@ -382,7 +441,11 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- searching
 
-fn search_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
+fn search_args(
+    vm: &mut Vm,
+    args: &[Value],
+    name: &str,
+) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
     let s = this(vm, args, name)?;
     arg_count(vm, name, args, 2, 4)?;
     let sub = str_arg(vm, args[1], name)?;
@@ -390,6 +453,9 @@ fn search_args(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(Vec<char>, 
     let en = opt_int(vm, args.get(3).copied())?;
     let h: Vec<char> = s.chars().collect();
     let (a, b) = clamp(st, en, h.len());
+    // A start past the end finds nothing, not even "" (CPython).
+    let past = st.is_some_and(|x| x > h.len() as i64);
+    let (a, b) = if past { (1, 0) } else { (a, b) };
     Ok((h, sub.chars().collect(), a, b))
 }
 
@@ -438,7 +504,11 @@ fn affix_common(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult 
     let st = opt_int(vm, args.get(2).copied())?;
     let en = opt_int(vm, args.get(3).copied())?;
     let (a, b) = clamp(st, en, h.len());
-    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() { t.0.to_vec() } else { vec![args[1]] };
+    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() {
+        t.0.to_vec()
+    } else {
+        vec![args[1]]
+    };
     for c in cands {
         let Some(p) = as_str(&c) else {
             let tn = vm.type_name(c);
@@ -456,7 +526,13 @@ fn affix_common(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult 
         if a > b && !(p.is_empty() && a <= h.len() && b >= a) {
             continue;
         }
-        if b - a >= p.len() && (if end { h[b - p.len()..b] == p[..] } else { h[a..a + p.len()] == p[..] }) {
+        if b - a >= p.len()
+            && (if end {
+                h[b - p.len()..b] == p[..]
+            } else {
+                h[a..a + p.len()] == p[..]
+            })
+        {
             return Ok(Value::TRUE);
         }
     }
@@ -538,15 +614,24 @@ macro_rules! case_method {
 }
 case_method!(str_upper, "upper", |s| s.to_uppercase());
 case_method!(str_lower, "lower", |s| s.to_lowercase());
-case_method!(str_casefold, "casefold", |s| s.to_lowercase().replace('ß', "ss"));
+case_method!(str_casefold, "casefold", |s| s
+    .to_lowercase()
+    .replace('ß', "ss"));
 case_method!(str_swapcase, "swapcase", |s| s
     .chars()
-    .flat_map(|c| if c.is_uppercase() { c.to_lowercase().collect::<Vec<_>>() } else { c.to_uppercase().collect() })
+    .flat_map(|c| if c.is_uppercase() {
+        c.to_lowercase().collect::<Vec<_>>()
+    } else {
+        c.to_uppercase().collect()
+    })
     .collect());
 case_method!(str_capitalize, "capitalize", |s| {
     let mut cs = s.chars();
     match cs.next() {
-        Some(f) => f.to_uppercase().chain(cs.flat_map(|c| c.to_lowercase())).collect(),
+        Some(f) => f
+            .to_uppercase()
+            .chain(cs.flat_map(|c| c.to_lowercase()))
+            .collect(),
         None => String::new(),
     }
 });
@@ -554,7 +639,11 @@ case_method!(str_title, "title", |s| {
     let mut out = String::new();
     let mut prev = false;
     for c in s.chars() {
-        if prev { out.extend(c.to_lowercase()) } else { out.extend(c.to_uppercase()) }
+        if prev {
+            out.extend(c.to_lowercase())
+        } else {
+            out.extend(c.to_uppercase())
+        }
         prev = cased(c);
     }
     out
@@ -571,26 +660,48 @@ macro_rules! pred_method {
 fn nonempty_all(s: &str, f: impl Fn(char) -> bool) -> bool {
     !s.is_empty() && s.chars().all(f)
 }
+/// Zeros of the common Unicode decimal-digit blocks (each block is 0..=9).
+const DIGIT_ZEROS: &[u32] = &[
+    0x30, 0x660, 0x6f0, 0x7c0, 0x966, 0x9e6, 0xa66, 0xae6, 0xb66, 0xbe6, 0xc66, 0xce6, 0xd66,
+    0xde6, 0xe50, 0xed0, 0xf20, 0x1040, 0x1090, 0x17e0, 0x1810, 0x1946, 0x19d0, 0x1a80, 0x1a90,
+    0x1b50, 0x1bb0, 0x1c40, 0x1c50, 0xa620, 0xa8d0, 0xa900, 0xa9d0, 0xa9f0, 0xaa50, 0xabf0, 0xff10,
+    0x104a0, 0x11066, 0x1d7ce, 0x1d7d8, 0x1d7e2, 0x1d7ec, 0x1d7f6,
+];
+
+/// The value of a Unicode decimal digit (Nd), as `int()` and `isdecimal` see it.
+pub fn decimal_value(c: char) -> Option<u32> {
+    let u = c as u32;
+    DIGIT_ZEROS
+        .iter()
+        .find(|&&z| (z..z + 10).contains(&u))
+        .map(|z| u - z)
+}
+
 fn is_decimal(c: char) -> bool {
-    c.is_ascii_digit() || (!c.is_ascii() && c.is_numeric() && c.to_digit(10).is_some())
-        || ('\u{660}'..='\u{669}').contains(&c)
-        || ('\u{6f0}'..='\u{6f9}').contains(&c)
-        || ('\u{966}'..='\u{96f}').contains(&c)
-        || ('\u{ff10}'..='\u{ff19}').contains(&c)
+    decimal_value(c).is_some()
 }
 fn is_digit(c: char) -> bool {
-    is_decimal(c) || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}')
+    is_decimal(c)
+        || matches!(c, '\u{b2}' | '\u{b3}' | '\u{b9}' | '\u{2070}'..='\u{2079}' | '\u{2080}'..='\u{2089}' | '\u{2460}'..='\u{2468}')
 }
 pred_method!(str_isdigit, "isdigit", |s| nonempty_all(s, is_digit));
 pred_method!(str_isdecimal, "isdecimal", |s| nonempty_all(s, is_decimal));
-pred_method!(str_isnumeric, "isnumeric", |s| nonempty_all(s, |c| c.is_numeric()));
-pred_method!(str_isalpha, "isalpha", |s| nonempty_all(s, |c| c.is_alphabetic()));
-pred_method!(str_isalnum, "isalnum", |s| nonempty_all(s, |c| c.is_alphanumeric()));
+pred_method!(str_isnumeric, "isnumeric", |s| nonempty_all(s, |c| c
+    .is_numeric()));
+pred_method!(str_isalpha, "isalpha", |s| nonempty_all(s, |c| c
+    .is_alphabetic()
+    && !c.is_numeric()));
+pred_method!(str_isalnum, "isalnum", |s| nonempty_all(s, |c| c
+    .is_alphanumeric()));
 pred_method!(str_isspace, "isspace", |s| nonempty_all(s, py_space));
 pred_method!(str_isascii, "isascii", |s| s.is_ascii());
-pred_method!(str_isprintable, "isprintable", |s| s.chars().all(is_printable));
-pred_method!(str_isupper, "isupper", |s| s.chars().any(cased) && !s.chars().any(|c| c.is_lowercase()));
-pred_method!(str_islower, "islower", |s| s.chars().any(cased) && !s.chars().any(|c| c.is_uppercase()));
+pred_method!(str_isprintable, "isprintable", |s| s
+    .chars()
+    .all(is_printable));
+pred_method!(str_isupper, "isupper", |s| s.chars().any(cased)
+    && !s.chars().any(|c| c.is_lowercase()));
+pred_method!(str_islower, "islower", |s| s.chars().any(cased)
+    && !s.chars().any(|c| c.is_uppercase()));
 pred_method!(str_istitle, "istitle", |s| {
     let (mut prev, mut any) = (false, false);
     let mut ok = true;
@@ -755,29 +866,34 @@ fn str_encode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
     let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
     let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
-    let er = errs.as_ref().and_then(as_str).unwrap_or("strict").to_string();
+    let er = errs
+        .as_ref()
+        .and_then(as_str)
+        .unwrap_or("strict")
+        .to_string();
     let b = encode(vm, s, &e, &er)?;
     vm.new_bytes(b)
 }
 
 fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    // Registered as a plain function: args may start with the str type when called
-    // through the class; skip a leading non-str/non-dict argument.
-    let args: Vec<Value> = args.iter().copied().filter(|v| !v.is::<crate::objects::typeobj::TypeData>()).collect();
+    // A staticmethod: no receiver.
     let d = vm.new_dict()?;
     vm.push_root(d);
     let r = (|| -> PyResult<()> {
         if args.len() == 1 {
             for (k, v) in vm.dict_items(args[0]) {
                 let key = match as_str(&k) {
-                    Some(s) if s.chars().count() == 1 => vm.new_int(s.chars().next().unwrap() as i64)?,
+                    Some(s) if s.chars().count() == 1 => {
+                        vm.new_int(s.chars().next().unwrap() as i64)?
+                    }
                     _ => k,
                 };
                 vm.dict_set(d, key, v)?;
             }
             return Ok(());
         }
-        let (Some(x), Some(y)) = (args.first().and_then(as_str), args.get(1).and_then(as_str)) else {
+        let (Some(x), Some(y)) = (args.first().and_then(as_str), args.get(1).and_then(as_str))
+        else {
             return Err(vm.type_error("maketrans() argument must be str"));
         };
         let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
@@ -857,7 +973,13 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
     let mut spec = Spec {
         fill: ' ',
         align: Some(if p.left { '<' } else { '>' }),
-        sign: if p.plus { '+' } else if p.space { ' ' } else { '-' },
+        sign: if p.plus {
+            '+'
+        } else if p.space {
+            ' '
+        } else {
+            '-'
+        },
         z: false,
         alt: p.alt,
         width: p.width.unwrap_or(0),
@@ -897,7 +1019,15 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
                 None => s,
             };
             spec.ty = None;
-            return format_str(&s, &Spec { sign: '-', alt: false, ..spec }).map_err(|m| vm.value_error(m));
+            return format_str(
+                &s,
+                &Spec {
+                    sign: '-',
+                    alt: false,
+                    ..spec
+                },
+            )
+            .map_err(|m| crate::ops::number_format::format_error(vm, m));
         }
         'c' => {
             let ch = if let Some(s) = as_str(&v).filter(|s| s.chars().count() == 1) {
@@ -907,10 +1037,20 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
                     Some(c) => c,
                     None => return Err(vm.overflow_error("%c arg not in range(0x110000)")),
                 }
+            } else if crate::helpers::as_bigint(v).is_some() {
+                return Err(vm.overflow_error("%c arg not in range(0x110000)"));
             } else {
                 return Err(vm.type_error("%c requires int or char"));
             };
-            return format_str(&ch.to_string(), &Spec { sign: '-', alt: false, ..spec }).map_err(|m| vm.value_error(m));
+            return format_str(
+                &ch.to_string(),
+                &Spec {
+                    sign: '-',
+                    alt: false,
+                    ..spec
+                },
+            )
+            .map_err(|m| crate::ops::number_format::format_error(vm, m));
         }
         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
             let n = pct_int(vm, v, p.conv)?;
@@ -919,12 +1059,17 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
                 'x' | 'X' | 'o' => p.conv,
                 _ => 'd',
             });
-            let mut out = format_int(&n, &spec).map_err(|m| vm.value_error(m))?;
+            let mut out = format_int(&n, &spec)
+                .map_err(|m| crate::ops::number_format::format_error(vm, m))?;
             if let Some(pr) = p.prec {
                 // Precision is a minimum digit count for integer conversions.
                 let digits: String = out.chars().filter(|c| c.is_ascii_hexdigit()).collect();
                 if digits.len() < pr && spec.width == 0 {
-                    let sign = if out.starts_with(['-', '+', ' ']) { out.remove(0).to_string() } else { String::new() };
+                    let sign = if out.starts_with(['-', '+', ' ']) {
+                        out.remove(0).to_string()
+                    } else {
+                        String::new()
+                    };
                     out = format!("{sign}{}{out}", "0".repeat(pr - digits.len()));
                 }
             }
@@ -935,7 +1080,7 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
             numeric_pad(&mut spec);
             spec.ty = Some(p.conv);
             spec.precision = Some(p.prec.unwrap_or(6));
-            format_float(f, &spec).map_err(|m| vm.value_error(m))?
+            format_float(f, &spec).map_err(|m| crate::ops::number_format::format_error(vm, m))?
         }
         _ => unreachable!(),
     };
@@ -984,11 +1129,20 @@ fn pct_float(vm: &mut Vm, v: Value, _conv: char) -> PyResult<f64> {
 }
 
 /// `fmt % args` over chars (str, or bytes as latin-1 chars when `bytes_mode`).
-pub fn percent_format_chars(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: bool) -> PyResult<String> {
+pub fn percent_format_chars(
+    vm: &mut Vm,
+    fmt: &str,
+    args: Value,
+    bytes_mode: bool,
+) -> PyResult<String> {
     let tuple_items: Option<Vec<Value>> = unwrap_base::<TupleData>(&args).map(|t| t.0.to_vec());
     let is_mapping = tuple_items.is_none()
         && !args.is::<StrData>()
-        && (unwrap_base::<DictData>(&args).is_some() || (vm.type_name(args) != "str" && vm.lookup_special(args, "__getitem__").is_some() && !args.is::<crate::objects::list::ListData>() && !args.is::<BytesData>()));
+        && (unwrap_base::<DictData>(&args).is_some()
+            || (vm.type_name(args) != "str"
+                && vm.lookup_special(args, "__getitem__").is_some()
+                && !args.is::<crate::objects::list::ListData>()
+                && !args.is::<BytesData>()));
     let items = tuple_items.clone().unwrap_or_else(|| vec![args]);
     let mut idx = 0;
     let c: Vec<char> = fmt.chars().collect();
@@ -1003,7 +1157,17 @@ pub fn percent_format_chars(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: boo
         }
         let start = i;
         i += 1;
-        let mut p = Pct { key: None, left: false, plus: false, space: false, alt: false, zero: false, width: None, prec: None, conv: ' ' };
+        let mut p = Pct {
+            key: None,
+            left: false,
+            plus: false,
+            space: false,
+            alt: false,
+            zero: false,
+            width: None,
+            prec: None,
+            conv: ' ',
+        };
         if i < c.len() && c[i] == '(' {
             let mut depth = 1;
             let ks = i + 1;
@@ -1044,7 +1208,11 @@ pub fn percent_format_chars(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: boo
             while *i < c.len() && c[*i].is_ascii_digit() {
                 *i += 1;
             }
-            Ok(if *i > s { c[s..*i].iter().collect::<String>().parse().ok() } else { None })
+            Ok(if *i > s {
+                c[s..*i].iter().collect::<String>().parse().ok()
+            } else {
+                None
+            })
         };
         p.width = read_num(vm, &mut i, &mut idx)?;
         if i < c.len() && c[i] == '.' {
@@ -1063,15 +1231,8 @@ pub fn percent_format_chars(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: boo
             out.push('%');
             continue;
         }
-        if !matches!(p.conv, 's' | 'r' | 'a' | 'c' | 'd' | 'i' | 'u' | 'x' | 'X' | 'o' | 'e' | 'E' | 'f' | 'F' | 'g' | 'G')
-            && !(bytes_mode && p.conv == 'b')
-        {
-            return Err(vm.value_error(format!(
-                "unsupported format character '{}' (0x{:x}) at index {}",
-                p.conv, p.conv as u32, i - 1
-            )));
-        }
         let _ = start;
+        // CPython fetches the argument before validating the conversion character.
         let v = if let Some(k) = &p.key {
             if !is_mapping {
                 return Err(vm.type_error("format requires a mapping"));
@@ -1082,9 +1243,37 @@ pub fn percent_format_chars(vm: &mut Vm, fmt: &str, args: Value, bytes_mode: boo
             let r = vm.getitem(args, kv);
             vm.pop_roots(1);
             r?
+        } else if used_key {
+            return Err(vm.type_error("not enough arguments for format string"));
         } else {
             next_arg(vm, &items, &mut idx)?
         };
+        let known = matches!(
+            p.conv,
+            's' | 'r'
+                | 'a'
+                | 'c'
+                | 'd'
+                | 'i'
+                | 'u'
+                | 'x'
+                | 'X'
+                | 'o'
+                | 'e'
+                | 'E'
+                | 'f'
+                | 'F'
+                | 'g'
+                | 'G'
+        );
+        if !(known || bytes_mode && p.conv == 'b') {
+            return Err(vm.value_error(format!(
+                "unsupported format character '{}' (0x{:x}) at index {}",
+                p.conv,
+                p.conv as u32,
+                i - 1
+            )));
+        }
         vm.push_root(v);
         let r = pct_one(vm, &p, v, bytes_mode);
         vm.pop_roots(1);
@@ -1122,21 +1311,31 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
     let mut v = if first.is_empty() || first.chars().all(|c| c.is_ascii_digit()) {
         let i = if first.is_empty() {
             if st.manual {
-                return Err(fmt_err(vm, "cannot switch from manual field specification to automatic field numbering"));
+                return Err(fmt_err(
+                    vm,
+                    "cannot switch from manual field specification to automatic field numbering",
+                ));
             }
             let n = st.auto.unwrap_or(0);
             st.auto = Some(n + 1);
             n
         } else {
             if st.auto.is_some() {
-                return Err(fmt_err(vm, "cannot switch from automatic field numbering to manual field specification"));
+                return Err(fmt_err(
+                    vm,
+                    "cannot switch from automatic field numbering to manual field specification",
+                ));
             }
             st.manual = true;
             first.parse::<usize>().unwrap_or(usize::MAX)
         };
         match st.args.get(i) {
             Some(&v) => v,
-            None => return Err(vm.index_error(format!("Replacement index {i} out of range for positional args tuple"))),
+            None => {
+                return Err(vm.index_error(format!(
+                    "Replacement index {i} out of range for positional args tuple"
+                )));
+            }
         }
     } else if let Some(&(_, v)) = st.kw.iter().find(|(k, _)| as_str(k) == Some(first)) {
         v
@@ -1153,6 +1352,9 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
     while !rest.is_empty() {
         if let Some(r) = rest.strip_prefix('.') {
             let end = r.find(['.', '[']).unwrap_or(r.len());
+            if end == 0 {
+                return Err(fmt_err(vm, "Empty attribute in format string"));
+            }
             let attr = vm.intern(&r[..end]);
             vm.push_root(v);
             let nv = vm.getattr(v, attr);
@@ -1160,7 +1362,9 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
             v = nv?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
-            let Some(end) = r.find(']') else { return Err(fmt_err(vm, "Missing ']' in format string")) };
+            let Some(end) = r.find(']') else {
+                return Err(fmt_err(vm, "Missing ']' in format string"));
+            };
             let key = &r[..end];
             let k = match key.parse::<i64>() {
                 Ok(i) if key.chars().all(|c| c.is_ascii_digit()) => vm.new_int(i)?,
@@ -1173,7 +1377,10 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
             v = nv?;
             rest = &r[end + 1..];
         } else {
-            return Err(fmt_err(vm, "Only '.' or '[' may follow ']' in format field specifier"));
+            return Err(fmt_err(
+                vm,
+                "Only '.' or '[' may follow ']' in format field specifier",
+            ));
         }
     }
     Ok(v)
@@ -1201,8 +1408,20 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
                 // Find the matching '}' (nested braces allowed in the spec).
                 let mut depth_b = 1;
                 let mut j = i + 1;
+                let mut in_name = true;
                 while j < c.len() {
-                    if c[j] == '{' {
+                    if in_name && matches!(c[j], ':' | '!') {
+                        in_name = false;
+                    }
+                    if in_name && c[j] == '[' {
+                        // An index key may hold braces: skip to its ']'.
+                        while j < c.len() && c[j] != ']' {
+                            j += 1;
+                        }
+                        if j == c.len() {
+                            break;
+                        }
+                    } else if c[j] == '{' {
                         depth_b += 1;
                     } else if c[j] == '}' {
                         depth_b -= 1;
@@ -1212,8 +1431,18 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
                     }
                     j += 1;
                 }
+                if i + 1 == c.len() {
+                    return Err(fmt_err(vm, "Single '{' encountered in format string"));
+                }
                 if j >= c.len() {
-                    return Err(fmt_err(vm, if depth_b > 1 { "unmatched '{' in format spec" } else { "expected '}' before end of string" }));
+                    return Err(fmt_err(
+                        vm,
+                        if depth_b > 1 {
+                            "unmatched '{' in format spec"
+                        } else {
+                            "expected '}' before end of string"
+                        },
+                    ));
                 }
                 let field: String = c[i + 1..j].iter().collect();
                 i = j + 1;
@@ -1247,7 +1476,11 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
                 let r = (|| -> PyResult<String> {
                     let v = resolve_field(vm, st, &name)?;
                     vm.push_root(v);
-                    let spec = if spec.contains('{') { format_impl(vm, st, &spec, depth + 1)? } else { spec };
+                    let spec = if spec.contains('{') {
+                        format_impl(vm, st, &spec, depth + 1)?
+                    } else {
+                        spec
+                    };
                     let v = match conv {
                         None => v,
                         Some(cv @ ('r' | 's' | 'a')) => {
@@ -1283,7 +1516,13 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
 
 fn str_format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let s = this(vm, args, "format")?;
-    let mut st = Fmt { args: &args[1..], kw, mapping: Value::NULL, auto: None, manual: false };
+    let mut st = Fmt {
+        args: &args[1..],
+        kw,
+        mapping: Value::NULL,
+        auto: None,
+        manual: false,
+    };
     let r = format_impl(vm, &mut st, s, 0)?;
     ret_str(vm, &r)
 }
@@ -1291,7 +1530,13 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let s = this(vm, args, "format_map")?;
     arg_count(vm, "format_map", args, 2, 2)?;
-    let mut st = Fmt { args: &[], kw: &[], mapping: args[1], auto: None, manual: false };
+    let mut st = Fmt {
+        args: &[],
+        kw: &[],
+        mapping: args[1],
+        auto: None,
+        manual: false,
+    };
     let r = format_impl(vm, &mut st, s, 0)?;
     ret_str(vm, &r)
 }
@@ -1308,6 +1553,13 @@ fn str_dunder_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     vm.pop_roots(1);
     let r = r?;
     ret_str(vm, &r)
+}
+
+/// `str.__repr__`.
+fn str_repr_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let s = this(vm, args, "__repr__")?;
+    let r = str_repr(s);
+    vm.new_str(&r)
 }
 
 pub fn init(vm: &mut Vm) {
@@ -1358,13 +1610,14 @@ pub fn init(vm: &mut Vm) {
         ("zfill", str_zfill),
         ("expandtabs", str_expandtabs),
         ("encode", str_encode),
-        ("maketrans", str_maketrans),
         ("translate", str_translate),
         ("format", str_format),
         ("format_map", str_format_map),
         ("__format__", str_dunder_format),
+        ("__repr__", str_repr_native),
     ];
     for &(name, f) in methods {
         vm.add_method(t, name, f);
     }
+    crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", str_maketrans, false);
 }

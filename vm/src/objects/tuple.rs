@@ -4,4 +4,6 @@ use crate::payload;
 use crate::value::Value;
 
 pub struct TupleData(pub Box<[Value]>);
-payload!(TupleData, "tuple", |this, t| { trace_values(&this.0, t); });
+payload!(TupleData, "tuple", |this, t| {
+    trace_values(&this.0, t);
+});

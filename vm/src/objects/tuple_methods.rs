@@ -38,7 +38,9 @@ fn items_of(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Vec<Value>> {
         Some(t) => Ok(t.0.to_vec()),
         None => {
             let tn = vm.type_name(*s);
-            Err(vm.type_error(format!("descriptor '{name}' for 'tuple' objects doesn't apply to a '{tn}' object")))
+            Err(vm.type_error(format!(
+                "descriptor '{name}' for 'tuple' objects doesn't apply to a '{tn}' object"
+            )))
         }
     }
 }

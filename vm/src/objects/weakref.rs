@@ -12,7 +12,9 @@ pub struct WeakRefData {
     /// Cached hash (i64::MIN when not computed).
     pub hash: std::sync::atomic::AtomicI64,
 }
-payload!(WeakRefData, "weakref", |this, t| { trace_value(this.callback, t); });
+payload!(WeakRefData, "weakref", |this, t| {
+    trace_value(this.callback, t);
+});
 
 impl WeakRefData {
     pub fn new(referent: Value, callback: Value) -> WeakRefData {

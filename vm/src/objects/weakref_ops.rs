@@ -9,7 +9,9 @@ use weft_gc::GcPtr;
 /// first for one referent. Must not allocate.
 pub fn on_cleared(rt: &Runtime, wr: GcPtr) {
     let v = Value::from_gc(wr);
-    let Some(w) = v.downcast::<WeakRefData>() else { return };
+    let Some(w) = v.downcast::<WeakRefData>() else {
+        return;
+    };
     w.kill();
     let cb = w.callback;
     if !cb.is_null() && !cb.is_none() {

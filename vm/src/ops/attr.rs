@@ -48,7 +48,9 @@ impl Vm {
         }
         if let Some(m) = obj.downcast::<ModuleData>() {
             let mn = self.dict_get_str(m.dict, "__name__");
-            let mn = mn.and_then(|v| as_str(&v).map(|s| s.to_string())).unwrap_or("?".into());
+            let mn = mn
+                .and_then(|v| as_str(&v).map(|s| s.to_string()))
+                .unwrap_or("?".into());
             return self.attribute_error(format!("module '{mn}' has no attribute '{n}'"));
         }
         let tn = self.type_name(obj);
@@ -80,7 +82,9 @@ impl Vm {
             if fget.is_null() || fget.is_none() {
                 let n = as_str(&name).unwrap_or("?").to_string();
                 let tn = self.type_name(obj);
-                return Err(self.attribute_error(format!("property '{n}' of '{tn}' object has no getter")));
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no getter"))
+                );
             }
             return self.call(fget, &[obj], &[]).map(Some);
         }
@@ -118,7 +122,15 @@ impl Vm {
             if b.this.is_null() {
                 let (name, f, owner) = (b.name, b.f, b.owner);
                 let t = self.rt.types.builtin_function;
-                return self.alloc(t, BuiltinFn { name, f, this: obj, owner });
+                return self.alloc(
+                    t,
+                    BuiltinFn {
+                        name,
+                        f,
+                        this: obj,
+                        owner,
+                    },
+                );
             }
             return Ok(d);
         }
@@ -261,7 +273,11 @@ impl Vm {
                     let s = b.name;
                     Some(self.new_str(s)?)
                 }
-                "__self__" => Some(if b.this.is_null() { Value::NONE } else { b.this }),
+                "__self__" => Some(if b.this.is_null() {
+                    Value::NONE
+                } else {
+                    b.this
+                }),
                 "__doc__" => Some(Value::NONE),
                 _ => None,
             });
@@ -271,11 +287,17 @@ impl Vm {
                 "args" => Some(*e.args.lock()),
                 "__cause__" => Some(nonnull(*e.cause.lock())),
                 "__context__" => Some(nonnull(*e.context.lock())),
-                "__suppress_context__" => {
-                    Some(Value::bool(e.suppress_context.load(std::sync::atomic::Ordering::Relaxed)))
-                }
-                "__traceback__" => Some(if e.traceback.lock().is_empty() { Value::NONE } else { Value::TRUE }),
-                "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename" | "lineno" | "offset" | "text" | "path" => {
+                "__suppress_context__" => Some(Value::bool(
+                    e.suppress_context
+                        .load(std::sync::atomic::Ordering::Relaxed),
+                )),
+                "__traceback__" => Some(if e.traceback.lock().is_empty() {
+                    Value::NONE
+                } else {
+                    Value::TRUE
+                }),
+                "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
+                | "lineno" | "offset" | "text" | "path" => {
                     crate::exceptions::exc_field(self, obj, n)?
                 }
                 _ => None,
@@ -315,8 +337,16 @@ impl Vm {
         }
         if crate::helpers::is_int(obj) || crate::helpers::is_float(obj) {
             return Ok(match n {
-                "real" | "numerator" => Some(if obj.is_bool() { Value::small_int(crate::helpers::as_int(obj).unwrap()).unwrap() } else { obj }),
-                "imag" => Some(if crate::helpers::is_float(obj) { self.new_float(0.0)? } else { Value::small_int(0).unwrap() }),
+                "real" | "numerator" => Some(if obj.is_bool() {
+                    Value::small_int(crate::helpers::as_int(obj).unwrap()).unwrap()
+                } else {
+                    obj
+                }),
+                "imag" => Some(if crate::helpers::is_float(obj) {
+                    self.new_float(0.0)?
+                } else {
+                    Value::small_int(0).unwrap()
+                }),
                 "denominator" if crate::helpers::is_int(obj) => Some(Value::small_int(1).unwrap()),
                 _ => None,
             });
@@ -364,7 +394,9 @@ impl Vm {
                 if fset.is_null() || fset.is_none() {
                     let n = as_str(&name).unwrap_or("?").to_string();
                     let tn = self.type_name(obj);
-                    return Err(self.attribute_error(format!("property '{n}' of '{tn}' object has no setter")));
+                    return Err(self.attribute_error(format!(
+                        "property '{n}' of '{tn}' object has no setter"
+                    )));
                 }
                 self.call(fset, &[obj, v], &[])?;
                 return Ok(());
@@ -392,7 +424,8 @@ impl Vm {
                 }
                 "__cause__" => {
                     *e.cause.lock() = v;
-                    e.suppress_context.store(true, std::sync::atomic::Ordering::Relaxed);
+                    e.suppress_context
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
                     return Ok(());
                 }
                 "__context__" => {
@@ -407,7 +440,8 @@ impl Vm {
                 }
                 "__suppress_context__" => {
                     let b = self.truthy(v)?;
-                    e.suppress_context.store(b, std::sync::atomic::Ordering::Relaxed);
+                    e.suppress_context
+                        .store(b, std::sync::atomic::Ordering::Relaxed);
                     return Ok(());
                 }
                 _ => {}
@@ -419,7 +453,9 @@ impl Vm {
                 "__qualname__" => *f.qualname.lock() = v,
                 "__doc__" => *f.doc.lock() = v,
                 "__defaults__" => *f.defaults.lock() = if v.is_none() { Value::NULL } else { v },
-                "__kwdefaults__" => *f.kwdefaults.lock() = if v.is_none() { Value::NULL } else { v },
+                "__kwdefaults__" => {
+                    *f.kwdefaults.lock() = if v.is_none() { Value::NULL } else { v }
+                }
                 _ => {
                     let mut d = *f.dict.lock();
                     if d.is_null() {
@@ -436,7 +472,7 @@ impl Vm {
         }
         let n = as_str(&name).unwrap_or("?").to_string();
         let tn = self.type_name(obj);
-        Err(self.attribute_error(format!("'{tn}' object has no attribute '{n}' and no __dict__ for setting new attributes")))
+        Err(self.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
     }
 
     /// `del obj.name`.
@@ -450,12 +486,18 @@ impl Vm {
             if fdel.is_null() || fdel.is_none() {
                 let n = as_str(&name).unwrap_or("?").to_string();
                 let tn = self.type_name(obj);
-                return Err(self.attribute_error(format!("property '{n}' of '{tn}' object has no deleter")));
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no deleter"))
+                );
             }
             self.call(fdel, &[obj], &[])?;
             return Ok(());
         }
-        let d = if let Some(t) = obj.downcast::<TypeData>() { Some(t.dict) } else { instance_dict(obj) };
+        let d = if let Some(t) = obj.downcast::<TypeData>() {
+            Some(t.dict)
+        } else {
+            instance_dict(obj)
+        };
         if let Some(d) = d
             && self.dict_del(d, name)?.is_some()
         {

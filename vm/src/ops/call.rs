@@ -102,7 +102,11 @@ impl Vm {
                 let tn = self.type_name(r);
                 return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
             }
-        } else if td.layout == Layout::Instance && user_new.is_none() && (!args.is_empty() || !kwargs.is_empty()) {
+        } else if td.layout == Layout::Instance
+            && td.builtin_base.is_null()
+            && user_new.is_none()
+            && (!args.is_empty() || !kwargs.is_empty())
+        {
             let tn = td.name.read().clone();
             return Err(self.type_error(format!("{tn}() takes no arguments")));
         }
@@ -110,7 +114,12 @@ impl Vm {
     }
 
     /// Call a Python function: bind arguments into a new frame and run it.
-    pub fn call_function(&mut self, func: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+    pub fn call_function(
+        &mut self,
+        func: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult {
         let fd = func.downcast::<FunctionData>().expect("function");
         let code = fd.code.downcast::<CodeObj>().expect("code");
         let frame = crate::frame::Frame::new(self, func, fd, code)?;
@@ -143,7 +152,11 @@ impl Vm {
         locals[..npos].copy_from_slice(&args[..npos]);
         let mut slot = argc + kwonly;
         if has_varargs {
-            let extra = if args.len() > argc { args[argc..].to_vec() } else { Vec::new() };
+            let extra = if args.len() > argc {
+                args[argc..].to_vec()
+            } else {
+                Vec::new()
+            };
             locals[slot] = self.new_tuple(extra)?;
             slot += 1;
         } else if args.len() > argc {
@@ -158,11 +171,15 @@ impl Vm {
         };
         for &(k, v) in kwargs {
             let kname = as_str(&k).unwrap_or("");
-            let pos = code.varnames[..argc + kwonly].iter().position(|&n| n == k || as_str(&n) == Some(kname));
+            let pos = code.varnames[..argc + kwonly]
+                .iter()
+                .position(|&n| n == k || as_str(&n) == Some(kname));
             match pos {
                 Some(i) if i >= posonly => {
                     if !locals[i].is_null() {
-                        return Err(self.type_error(format!("{qual}() got multiple values for argument '{kname}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got multiple values for argument '{kname}'"
+                        )));
                     }
                     locals[i] = v;
                 }
@@ -170,11 +187,23 @@ impl Vm {
                     Some(d) => self.dict_set(d, k, v)?,
                     None => {
                         if pos.is_some() {
+                            let names: Vec<&str> = kwargs
+                                .iter()
+                                .filter_map(|(k, _)| as_str(k))
+                                .filter(|k| {
+                                    code.varnames[..posonly]
+                                        .iter()
+                                        .any(|n| as_str(n) == Some(*k))
+                                })
+                                .collect();
                             return Err(self.type_error(format!(
-                                "{qual}() got some positional-only arguments passed as keyword arguments: '{kname}'"
+                                "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
+                                names.join(", ")
                             )));
                         }
-                        return Err(self.type_error(format!("{qual}() got an unexpected keyword argument '{kname}'")));
+                        return Err(self.type_error(format!(
+                            "{qual}() got an unexpected keyword argument '{kname}'"
+                        )));
                     }
                 },
             }
@@ -205,7 +234,11 @@ impl Vm {
             for i in argc..argc + kwonly {
                 if locals[i].is_null() {
                     let name = code.varnames[i];
-                    let dv = if kwd.is::<DictData>() { self.dict_get_str_key(kwd, name)? } else { None };
+                    let dv = if kwd.is::<DictData>() {
+                        self.dict_get_str_key(kwd, name)?
+                    } else {
+                        None
+                    };
                     match dv {
                         Some(v) => locals[i] = v,
                         None => missing.push(as_str(&name).unwrap_or("?").to_string()),
@@ -270,15 +303,11 @@ impl Vm {
 
 /// `callable(v)`.
 pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
-    if v.is::<FunctionData>() || v.is::<BuiltinFn>() || v.is::<BoundMethod>() || v.is::<TypeData>() {
+    if v.is::<FunctionData>() || v.is::<BuiltinFn>() || v.is::<BoundMethod>() || v.is::<TypeData>()
+    {
         return true;
     }
     let ty = vm.type_of(v);
     let n = vm.intern("__call__");
     lookup_in_mro(vm, ty, n).is_some()
-}
-
-#[allow(dead_code)]
-fn code_flags_used() -> u32 {
-    code_flags::MODULE
 }

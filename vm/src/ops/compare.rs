@@ -138,7 +138,9 @@ impl Vm {
                         Some(i) => Ok(if i == -1 { -2 } else { i }),
                         None => match as_bigint(r) {
                             Some(b) => Ok(hash_int_bigint(&b)),
-                            None => Err(self.type_error("__hash__ method should return an integer")),
+                            None => {
+                                Err(self.type_error("__hash__ method should return an integer"))
+                            }
                         },
                     };
                 }
@@ -198,7 +200,8 @@ impl Vm {
             }
         }
         // User-defined comparison methods; a subclass's reflected method goes first.
-        let reflected_first = tb != ta && crate::types::is_subclass(self, tb, ta) && type_data(tb).is_user;
+        let reflected_first =
+            tb != ta && crate::types::is_subclass(self, tb, ta) && type_data(tb).is_user;
         if reflected_first && let Some(r) = self.try_cmp_dunder(b, a, swapped(op))? {
             return Ok(r);
         }
@@ -247,7 +250,11 @@ impl Vm {
             return Ok(None);
         }
         let r = self.call(f, &[a, b], &[])?;
-        Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
+        Ok(if r == Value::NOT_IMPLEMENTED {
+            None
+        } else {
+            Some(r)
+        })
     }
 
     /// Truth value (`bool(v)`).
@@ -308,4 +315,3 @@ fn base_of(v: Value) -> Value {
         _ => v,
     }
 }
-

@@ -80,9 +80,9 @@ impl Vm {
         let hash = self.hash(v)?;
         if self.set_find(data, hash, v)?.is_none() {
             let mut t = data.0.lock();
-            if let crate::objects::dict::Find::Found(_) =
-                t.find(hash, v, |a, b| Some(crate::dict_ops::fast_eq(a, b) == Some(true)))
-            {
+            if let crate::objects::dict::Find::Found(_) = t.find(hash, v, |a, b| {
+                Some(crate::dict_ops::fast_eq(a, b) == Some(true))
+            }) {
                 return Ok(());
             }
             t.insert_new(hash, v, Value::NONE);
@@ -102,7 +102,9 @@ impl Vm {
         let data: &'static SetData = unsafe { &*(data as *const SetData) };
         let hash = self.hash(v)?;
         loop {
-            let Some(ix) = self.set_find(data, hash, v)? else { return Ok(false) };
+            let Some(ix) = self.set_find(data, hash, v)? else {
+                return Ok(false);
+            };
             let mut t = data.0.lock();
             if t.entry_at(ix).is_some() {
                 t.remove_at(ix);

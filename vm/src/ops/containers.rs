@@ -8,7 +8,9 @@ use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
 use crate::objects::float::FloatData;
 use crate::objects::int::IntData;
-use crate::objects::iter::{DictIter, DictIterKind, DictView, MiscIter, MiscIterKind, RangeIter, ReverseIter, SeqIter};
+use crate::objects::iter::{
+    DictIter, DictIterKind, DictView, MiscIter, MiscIterKind, RangeIter, ReverseIter, SeqIter,
+};
 use crate::objects::list::ListData;
 use crate::objects::range::RangeData;
 use crate::objects::set::SetData;
@@ -52,8 +54,13 @@ pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
         let r = vm.call(f, &[v], &[])?;
         return match as_int(r) {
             Some(i) => Ok(Some(i)),
-            None if r.is::<IntData>() => Err(vm.index_error("cannot fit 'int' into an index-sized integer")),
-            None => Err(vm.type_error(format!("__index__ returned non-int (type {})", vm.type_name(r)))),
+            None if r.is::<IntData>() => {
+                Err(vm.index_error("cannot fit 'int' into an index-sized integer"))
+            }
+            None => Err(vm.type_error(format!(
+                "__index__ returned non-int (type {})",
+                vm.type_name(r)
+            ))),
         };
     }
     Ok(None)
@@ -76,7 +83,11 @@ fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
         return Ok(Some(i));
     }
     if let Some(b) = crate::helpers::unwrap_base::<IntData>(&v) {
-        return Ok(Some(b.0.to_i64().unwrap_or(if b.0.is_negative() { i64::MIN } else { i64::MAX })));
+        return Ok(Some(b.0.to_i64().unwrap_or(if b.0.is_negative() {
+            i64::MIN
+        } else {
+            i64::MAX
+        })));
     }
     if let Some(f) = user_index(vm, v) {
         let r = vm.call(f, &[v], &[])?;
@@ -98,7 +109,11 @@ pub fn slice_indices(vm: &mut Vm, slice: &SliceData, len: i64) -> PyResult<(i64,
     let adjust = |x: i64| -> i64 {
         if x < 0 {
             let y = x.saturating_add(len);
-            if y < 0 { if step < 0 { -1 } else { 0 } } else { y }
+            if y < 0 {
+                if step < 0 { -1 } else { 0 }
+            } else {
+                y
+            }
         } else if x >= len {
             if step < 0 { len - 1 } else { len }
         } else {
@@ -129,9 +144,15 @@ fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usi
 
 fn take_slice<T: Copy>(items: &[T], start: i64, stop: i64, step: i64) -> Vec<T> {
     if step == 1 {
-        if start < stop { items[start as usize..stop as usize].to_vec() } else { Vec::new() }
+        if start < stop {
+            items[start as usize..stop as usize].to_vec()
+        } else {
+            Vec::new()
+        }
     } else {
-        slice_positions(start, stop, step).map(|i| items[i]).collect()
+        slice_positions(start, stop, step)
+            .map(|i| items[i])
+            .collect()
     }
 }
 
@@ -139,7 +160,11 @@ fn take_slice<T: Copy>(items: &[T], start: i64, stop: i64, step: i64) -> Vec<T> 
 fn norm_index(i: i64, len: usize) -> Option<usize> {
     let len = len as i64;
     let j = if i < 0 { i + len } else { i };
-    if j < 0 || j >= len { None } else { Some(j as usize) }
+    if j < 0 || j >= len {
+        None
+    } else {
+        Some(j as usize)
+    }
 }
 
 fn str_chars(s: &StrData) -> Vec<char> {
@@ -291,7 +316,11 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
             // Items first (may run Python code), then the splice under the lock.
             let items = vm.collect_iter(value).map_err(|e| {
                 if vm.err_is(&e, vm.rt.types.exc.type_error) && !value.is::<ListData>() {
-                    let ctx = if sl.step.is_none() { "can only assign an iterable" } else { "must assign iterable to extended slice" };
+                    let ctx = if sl.step.is_none() {
+                        "can only assign an iterable"
+                    } else {
+                        "must assign iterable to extended slice"
+                    };
                     vm.type_error(ctx)
                 } else {
                     e
@@ -367,7 +396,9 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
         }
         let Some(i) = as_index(vm, key)? else {
             let tn = vm.type_name(key);
-            return Err(vm.type_error(format!("bytearray indices must be integers or slices, not {tn}")));
+            return Err(vm.type_error(format!(
+                "bytearray indices must be integers or slices, not {tn}"
+            )));
         };
         let byte = byte_value(vm, value)?;
         let ba = c.downcast::<ByteArrayData>().unwrap();
@@ -390,7 +421,10 @@ fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
     match as_index(vm, v)? {
         Some(b) if (0..256).contains(&b) => Ok(b as u8),
         Some(_) => Err(vm.value_error("byte must be in range(0, 256)")),
-        None => Err(vm.type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(v)))),
+        None => Err(vm.type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(v)
+        ))),
     }
 }
 
@@ -403,7 +437,9 @@ pub fn bytes_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
         return Ok(b.0.lock().clone());
     }
     if v.is::<StrData>() {
-        return Err(vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)"));
+        return Err(
+            vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
+        );
     }
     let items = vm.collect_iter(v)?;
     let mark = vm.roots_len();
@@ -458,13 +494,18 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
             // Removed items are dropped after the lock is released (they are plain words).
             remove_positions(&mut c.downcast::<ListData>().unwrap().0.lock(), &drop_set);
         } else {
-            remove_positions(&mut c.downcast::<ByteArrayData>().unwrap().0.lock(), &drop_set);
+            remove_positions(
+                &mut c.downcast::<ByteArrayData>().unwrap().0.lock(),
+                &drop_set,
+            );
         }
         return Ok(Some(()));
     }
     let Some(i) = as_index(vm, key)? else {
         let tn = vm.type_name(key);
-        return Err(vm.type_error(format!("{name} indices must be integers or slices, not {tn}")));
+        return Err(vm.type_error(format!(
+            "{name} indices must be integers or slices, not {tn}"
+        )));
     };
     let ok = if is_list {
         let mut g = c.downcast::<ListData>().unwrap().0.lock();
@@ -514,7 +555,8 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let d = dv.dict;
-        return crate::dict_ops::dict_payload(d).map(|d| d.downcast::<DictData>().unwrap().0.lock().len());
+        return crate::dict_ops::dict_payload(d)
+            .map(|d| d.downcast::<DictData>().unwrap().0.lock().len());
     }
     None
 }
@@ -532,7 +574,11 @@ fn range_contains(r: &RangeData, item: Value) -> Option<bool> {
         return None;
     };
     let (a, b, s) = (r.start as i128, r.stop as i128, r.step as i128);
-    let inside = if s > 0 { x >= a && x < b } else { x <= a && x > b };
+    let inside = if s > 0 {
+        x >= a && x < b
+    } else {
+        x <= a && x > b
+    };
     Some(inside && (x - a) % s == 0)
 }
 
@@ -579,7 +625,9 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
             Some(sub) => Ok(Some(s.s.contains(sub))),
             None => {
                 let tn = vm.type_name(item);
-                Err(vm.type_error(format!("'in <string>' requires string as left operand, not {tn}")))
+                Err(vm.type_error(format!(
+                    "'in <string>' requires string as left operand, not {tn}"
+                )))
             }
         };
     }
@@ -631,7 +679,9 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
         return Ok(Some(found));
     }
     if let Some(dv) = c.downcast::<DictView>() {
-        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else { return Ok(None) };
+        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else {
+            return Ok(None);
+        };
         return match dv.kind {
             DictIterKind::Keys => Ok(Some(vm.dict_get(d, item)?.is_some())),
             DictIterKind::Values => {
@@ -639,7 +689,9 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
                 seq_contains(vm, &vals, item).map(Some)
             }
             DictIterKind::Items => {
-                let Some(t) = item.downcast::<TupleData>() else { return Ok(Some(false)) };
+                let Some(t) = item.downcast::<TupleData>() else {
+                    return Ok(Some(false));
+                };
                 if t.0.len() != 2 {
                     return Ok(Some(false));
                 }
@@ -662,7 +714,11 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
 // ---------------------------------------------------------------- iteration
 
 fn is_builtin_iterator(v: Value) -> bool {
-    v.is::<SeqIter>() || v.is::<RangeIter>() || v.is::<DictIter>() || v.is::<ReverseIter>() || v.is::<MiscIter>()
+    v.is::<SeqIter>()
+        || v.is::<RangeIter>()
+        || v.is::<DictIter>()
+        || v.is::<ReverseIter>()
+        || v.is::<MiscIter>()
 }
 
 pub fn dict_iter_type(vm: &Vm, kind: DictIterKind) -> Value {
@@ -688,28 +744,62 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         None
     };
     if let Some(ty) = seq_ty {
-        return vm.alloc(ty, SeqIter { seq: v, index: AtomicUsize::new(0) }).map(Some);
+        return vm
+            .alloc(
+                ty,
+                SeqIter {
+                    seq: v,
+                    index: AtomicUsize::new(0),
+                },
+            )
+            .map(Some);
     }
     if let Some(r) = v.downcast::<RangeData>() {
-        let it = RangeIter { next: AtomicI64::new(r.start), stop: r.stop, step: r.step };
+        let it = RangeIter {
+            next: AtomicI64::new(r.start),
+            stop: r.stop,
+            step: r.step,
+        };
         return vm.alloc(t.range_iter, it).map(Some);
     }
     if let Some(d) = v.downcast::<DictData>() {
         let len = d.0.lock().len();
-        let it = DictIter { dict: v, pos: AtomicUsize::new(0), kind: DictIterKind::Keys, len };
+        let it = DictIter {
+            dict: v,
+            pos: AtomicUsize::new(0),
+            kind: DictIterKind::Keys,
+            len,
+        };
         return vm.alloc(t.dict_keyiter, it).map(Some);
     }
     if let Some(s) = v.downcast::<SetData>() {
         let len = s.0.lock().len();
-        let it = DictIter { dict: v, pos: AtomicUsize::new(0), kind: DictIterKind::Keys, len };
+        let it = DictIter {
+            dict: v,
+            pos: AtomicUsize::new(0),
+            kind: DictIterKind::Keys,
+            len,
+        };
         return vm.alloc(t.set_iter, it).map(Some);
     }
     if let Some(dv) = v.downcast::<DictView>() {
-        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else { return Ok(None) };
+        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else {
+            return Ok(None);
+        };
         let kind = dv.kind;
         let len = vm.dict_len(d);
         let ty = dict_iter_type(vm, kind);
-        return vm.alloc(ty, DictIter { dict: d, pos: AtomicUsize::new(0), kind, len }).map(Some);
+        return vm
+            .alloc(
+                ty,
+                DictIter {
+                    dict: d,
+                    pos: AtomicUsize::new(0),
+                    kind,
+                    len,
+                },
+            )
+            .map(Some);
     }
     if is_builtin_iterator(v) {
         return Ok(Some(v));
@@ -738,7 +828,11 @@ fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>
         return Ok(Ok(b.0.get(i).map(|&x| Value::small_int(x as i64).unwrap())));
     }
     if let Some(b) = seq.downcast::<ByteArrayData>() {
-        return Ok(Ok(b.0.lock().get(i).map(|&x| Value::small_int(x as i64).unwrap())));
+        return Ok(Ok(b
+            .0
+            .lock()
+            .get(i)
+            .map(|&x| Value::small_int(x as i64).unwrap())));
     }
     if let Some(r) = seq.downcast::<RangeData>() {
         if (i as i64) < r.len() {
@@ -771,7 +865,8 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
         if !more {
             return Ok(Some(None));
         }
-        r.next.store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
+        r.next
+            .store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
         return vm.new_int(n).map(|v| Some(Some(v)));
     }
     if let Some(d) = it.downcast::<DictIter>() {
@@ -867,7 +962,10 @@ fn reverse_next(vm: &mut Vm, r: &ReverseIter) -> PyResult<Option<Value>> {
             let k = vm.new_int(i as i64)?;
             match vm.getitem(seq, k) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if vm.err_is(&e, vm.rt.types.exc.index_error) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
+                Err(e)
+                    if vm.err_is(&e, vm.rt.types.exc.index_error)
+                        || vm.err_is(&e, vm.rt.types.exc.stop_iteration) =>
+                {
                     r.index.store(0, Relaxed);
                     Ok(None)
                 }
@@ -888,7 +986,9 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
     };
     match m.kind {
         MiscIterKind::Enumerate => {
-            let Some(x) = vm.next(vals[0])? else { return finish(m) };
+            let Some(x) = vm.next(vals[0])? else {
+                return finish(m);
+            };
             vm.push_root(x);
             let n = m.count.fetch_add(1, Relaxed);
             let r = vm.new_int(n).and_then(|i| vm.new_tuple(vec![i, x]));
@@ -945,7 +1045,9 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
             r.map(Some)
         }
         MiscIterKind::Filter => loop {
-            let Some(x) = vm.next(vals[1])? else { return finish(m) };
+            let Some(x) = vm.next(vals[1])? else {
+                return finish(m);
+            };
             vm.push_root(x);
             let keep = if vals[0].is_none() {
                 vm.truthy(x)
@@ -982,7 +1084,11 @@ thread_local! {
 }
 
 /// Run `f` unless `v`'s repr is already in progress on this thread (then `None`).
-fn repr_guard(vm: &mut Vm, v: Value, f: impl FnOnce(&mut Vm) -> PyResult<String>) -> PyResult<Option<String>> {
+fn repr_guard(
+    vm: &mut Vm,
+    v: Value,
+    f: impl FnOnce(&mut Vm) -> PyResult<String>,
+) -> PyResult<Option<String>> {
     let id = v.id();
     if !REPR_ACTIVE.with(|s| s.borrow_mut().insert(id)) {
         return Ok(None);
@@ -1057,7 +1163,11 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         }
         let r = repr_guard(vm, v, |vm| {
             let body = join_reprs(vm, &items)?;
-            Ok(if items.len() == 1 { format!("({body},)") } else { format!("({body})") })
+            Ok(if items.len() == 1 {
+                format!("({body},)")
+            } else {
+                format!("({body})")
+            })
         })?;
         return Ok(Some(r.unwrap_or_else(|| "(...)".into())));
     }
@@ -1075,7 +1185,11 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         }
         let r = repr_guard(vm, v, |vm| {
             let body = join_reprs(vm, &items)?;
-            Ok(if plain { format!("{{{body}}}") } else { format!("{name}({{{body}}})") })
+            Ok(if plain {
+                format!("{{{body}}}")
+            } else {
+                format!("{name}({{{body}}})")
+            })
         })?;
         return Ok(Some(r.unwrap_or_else(|| format!("{name}(...)"))));
     }
@@ -1088,13 +1202,19 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let (kind, d) = (dv.kind, dv.dict);
-        let Some(dp) = crate::dict_ops::dict_payload(d) else { return Ok(None) };
+        let Some(dp) = crate::dict_ops::dict_payload(d) else {
+            return Ok(None);
+        };
         let pairs = vm.dict_items(dp);
         let name = vm.type_name(v);
         let r = repr_guard(vm, v, |vm| {
             let body = match kind {
-                DictIterKind::Keys => join_reprs(vm, &pairs.iter().map(|p| p.0).collect::<Vec<_>>())?,
-                DictIterKind::Values => join_reprs(vm, &pairs.iter().map(|p| p.1).collect::<Vec<_>>())?,
+                DictIterKind::Keys => {
+                    join_reprs(vm, &pairs.iter().map(|p| p.0).collect::<Vec<_>>())?
+                }
+                DictIterKind::Values => {
+                    join_reprs(vm, &pairs.iter().map(|p| p.1).collect::<Vec<_>>())?
+                }
                 DictIterKind::Items => {
                     let mut parts = Vec::with_capacity(pairs.len());
                     let mark = vm.roots_len();
@@ -1200,7 +1320,11 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         let r = match vm.dict_get(b, k) {
             Ok(Some(bv)) => {
                 vm.push_root(bv);
-                if bv == v && !v.is::<FloatData>() { Ok(true) } else { vm.eq(v, bv) }
+                if bv == v && !v.is::<FloatData>() {
+                    Ok(true)
+                } else {
+                    vm.eq(v, bv)
+                }
             }
             Ok(None) => Ok(false),
             Err(e) => Err(e),
@@ -1218,7 +1342,8 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
 }
 
 pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
-    let same_seq = (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
+    let same_seq =
+        (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
     if same_seq {
         let (x, y) = (seq_items(a).unwrap(), seq_items(b).unwrap());
         if x.len() != y.len() {
@@ -1237,14 +1362,19 @@ pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
     }
     if let (Some(x), Some(y)) = (a.downcast::<RangeData>(), b.downcast::<RangeData>()) {
         let (n, m) = (x.len(), y.len());
-        return Ok(Some(n == m && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step)))));
+        return Ok(Some(
+            n == m && (n == 0 || (x.start == y.start && (n == 1 || x.step == y.step))),
+        ));
     }
     if let (Some(x), Some(y)) = (a.downcast::<DictView>(), b.downcast::<DictView>())
         && x.kind == DictIterKind::Keys
         && y.kind == DictIterKind::Keys
     {
         let (da, db) = (x.dict, y.dict);
-        let (Some(da), Some(db)) = (crate::dict_ops::dict_payload(da), crate::dict_ops::dict_payload(db)) else {
+        let (Some(da), Some(db)) = (
+            crate::dict_ops::dict_payload(da),
+            crate::dict_ops::dict_payload(db),
+        ) else {
             return Ok(None);
         };
         if vm.dict_len(da) != vm.dict_len(db) {
@@ -1274,7 +1404,8 @@ pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
 }
 
 pub fn container_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
-    let same_seq = (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
+    let same_seq =
+        (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
     if same_seq {
         let (x, y) = (seq_items(a).unwrap(), seq_items(b).unwrap());
         if matches!(op, CmpOp::Eq | CmpOp::Ne) && x.len() != y.len() {

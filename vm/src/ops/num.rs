@@ -110,7 +110,11 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
     // remainder, then let the (round-to-nearest) conversion do the rounding.
     let shift = 66 + b.bits() as i64 - a.bits() as i64;
     let (na, nb) = (a.abs(), b.abs());
-    let (q, r) = if shift >= 0 { (na << shift as usize).div_rem(&nb) } else { na.div_rem(&(nb << (-shift) as usize)) };
+    let (q, r) = if shift >= 0 {
+        (na << shift as usize).div_rem(&nb)
+    } else {
+        na.div_rem(&(nb << (-shift) as usize))
+    };
     let q = if r.is_zero() { q } else { q | BigInt::from(1) };
     let mut f = q.to_f64()?;
     let mut s = shift;
@@ -128,18 +132,22 @@ fn big_true_div(a: &BigInt, b: &BigInt) -> Option<f64> {
     if f.is_infinite() {
         return None;
     }
-    Some(if (a.is_negative()) != (b.is_negative()) { -f } else { f })
+    Some(if (a.is_negative()) != (b.is_negative()) {
+        -f
+    } else {
+        f
+    })
 }
 
 fn seq_len(v: Value) -> bool {
-    v.is::<StrData>() || v.is::<ListData>() || v.is::<TupleData>() || v.is::<BytesData>() || v.is::<ByteArrayData>()
+    v.is::<StrData>()
+        || v.is::<ListData>()
+        || v.is::<TupleData>()
+        || v.is::<BytesData>()
+        || v.is::<ByteArrayData>()
 }
 
 impl Vm {
-    fn int_value(&mut self, i: i64) -> PyResult {
-        self.new_int(i)
-    }
-
     /// Float operation (either operand a float).
     fn float_op(&mut self, x: f64, y: f64, op: BinOp) -> PyResult<Option<Value>> {
         let r = match op {
@@ -166,7 +174,9 @@ impl Vm {
             }
             BinOp::Pow => {
                 if x == 0.0 && y < 0.0 {
-                    return Err(self.zero_division_error("0.0 cannot be raised to a negative power"));
+                    return Err(
+                        self.zero_division_error("0.0 cannot be raised to a negative power")
+                    );
                 }
                 if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
                     // CPython returns a complex here; weft has no complex arithmetic yet.
@@ -195,7 +205,9 @@ impl Vm {
                 }
                 return match big_true_div(&a, &b) {
                     Some(f) => Ok(Some(self.new_float(f)?)),
-                    None => Err(self.overflow_error("integer division result too large for a float")),
+                    None => {
+                        Err(self.overflow_error("integer division result too large for a float"))
+                    }
                 };
             }
             BinOp::FloorDiv => {
@@ -213,9 +225,15 @@ impl Vm {
             BinOp::Pow => {
                 if b.is_negative() {
                     if a.is_zero() {
-                        return Err(self.zero_division_error("0.0 cannot be raised to a negative power"));
+                        return Err(
+                            self.zero_division_error("0.0 cannot be raised to a negative power")
+                        );
                     }
-                    let (x, y) = (a.to_f64().unwrap_or(f64::INFINITY), b.to_f64().unwrap_or(f64::NEG_INFINITY));
+                    let x = a.to_f64().filter(|f| f.is_finite());
+                    let y = b.to_f64().filter(|f| f.is_finite());
+                    let (Some(x), Some(y)) = (x, y) else {
+                        return Err(self.overflow_error("int too large to convert to float"));
+                    };
                     return self.float_op(x, y, BinOp::Pow);
                 }
                 let one = BigInt::from(1);
@@ -225,7 +243,9 @@ impl Vm {
                     if b.is_even() { one } else { a }
                 } else {
                     match b.to_u32() {
-                        Some(e) if (a.bits() as u128) * (e as u128) < (1u128 << 34) => num_traits::pow(a, e as usize),
+                        Some(e) if (a.bits() as u128) * (e as u128) < (1u128 << 34) => {
+                            num_traits::pow(a, e as usize)
+                        }
                         _ => return Err(self.overflow_error("exponent too large")),
                     }
                 }
@@ -267,31 +287,40 @@ impl Vm {
             BinOp::Add => x.checked_add(y),
             BinOp::Sub => x.checked_sub(y),
             BinOp::Mul => x.checked_mul(y),
-            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => Some(Integer::div_floor(&x, &y)),
+            BinOp::FloorDiv if y != 0 && !(x == i64::MIN && y == -1) => {
+                Some(Integer::div_floor(&x, &y))
+            }
             BinOp::Mod if y != 0 && y != -1 => Some(Integer::mod_floor(&x, &y)),
             BinOp::Mod if y == -1 => Some(0),
-            BinOp::TrueDiv if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) => {
+            BinOp::TrueDiv
+                if y != 0 && x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) =>
+            {
                 return Ok(Some(self.new_float(x as f64 / y as f64)?));
             }
             BinOp::Pow if y >= 0 => u32::try_from(y).ok().and_then(|e| x.checked_pow(e)),
             BinOp::LShift if (0..64).contains(&y) => {
-                let r = x.checked_shl(y as u32).filter(|r| r >> y == x);
-                r
+                x.checked_shl(y as u32).filter(|r| r >> y == x)
             }
-            BinOp::RShift if y >= 0 => Some(if y >= 64 { if x < 0 { -1 } else { 0 } } else { x >> y }),
+            BinOp::RShift if y >= 0 => Some(if y >= 64 {
+                if x < 0 { -1 } else { 0 }
+            } else {
+                x >> y
+            }),
             BinOp::And => Some(x & y),
             BinOp::Or => Some(x | y),
             BinOp::Xor => Some(x ^ y),
             _ => None,
         };
         match r {
-            Some(i) => Ok(Some(self.int_value(i)?)),
+            Some(i) => Ok(Some(self.new_int(i)?)),
             None => self.bigint_op(BigInt::from(x), BigInt::from(y), op),
         }
     }
 
     fn number_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
-        let (Some(x), Some(y)) = (num(&a), num(&b)) else { return Ok(None) };
+        let (Some(x), Some(y)) = (num(&a), num(&b)) else {
+            return Ok(None);
+        };
         // bool & bool stays a bool.
         if a.is_bool() && b.is_bool() && matches!(op, BinOp::And | BinOp::Or | BinOp::Xor) {
             let (p, q) = (a == Value::TRUE, b == Value::TRUE);
@@ -314,7 +343,16 @@ impl Vm {
                         },
                     }
                 };
-                if !matches!(op, BinOp::Add | BinOp::Sub | BinOp::Mul | BinOp::TrueDiv | BinOp::FloorDiv | BinOp::Mod | BinOp::Pow) {
+                if !matches!(
+                    op,
+                    BinOp::Add
+                        | BinOp::Sub
+                        | BinOp::Mul
+                        | BinOp::TrueDiv
+                        | BinOp::FloorDiv
+                        | BinOp::Mod
+                        | BinOp::Pow
+                ) {
                     return Ok(None);
                 }
                 let fx = f(self, &x)?;
@@ -336,20 +374,22 @@ impl Vm {
         let count = match num(&n) {
             Some(N::I(i)) => i.max(0) as usize,
             Some(N::B(b)) if b.is_negative() => 0,
-            Some(N::B(_)) => return Err(self.overflow_error("cannot fit 'int' into an index-sized integer")),
+            Some(N::B(_)) => {
+                return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+            }
             _ => return Ok(None),
         };
         let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > (1 << 40));
         if let Some(s) = seq.downcast::<StrData>() {
             if too_big(s.s.len()) {
-                return Err(PyErrMem::mem(self));
+                return Err(memory_error(self));
             }
             let r = s.s.repeat(count);
             return Ok(Some(self.new_str(&r)?));
         }
         if let Some(b) = seq.downcast::<BytesData>() {
             if too_big(b.0.len()) {
-                return Err(PyErrMem::mem(self));
+                return Err(memory_error(self));
             }
             let r = b.0.repeat(count);
             return Ok(Some(self.new_bytes(r)?));
@@ -364,16 +404,23 @@ impl Vm {
             seq.downcast::<TupleData>().unwrap().0.to_vec()
         };
         if too_big(items.len()) {
-            return Err(PyErrMem::mem(self));
+            return Err(memory_error(self));
         }
         // The items stay reachable from `seq` (rooted by our caller) during allocation.
         let r = items.repeat(count);
-        Ok(Some(if seq.is::<ListData>() { self.new_list(r)? } else { self.new_tuple(r)? }))
+        Ok(Some(if seq.is::<ListData>() {
+            self.new_list(r)?
+        } else {
+            self.new_tuple(r)?
+        }))
     }
 
     /// Set algebra for set/frozenset operands; the result has the left operand's kind.
     fn set_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
-        if !a.is::<SetData>() || !b.is::<SetData>() || !matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor) {
+        if !a.is::<SetData>()
+            || !b.is::<SetData>()
+            || !matches!(op, BinOp::Or | BinOp::And | BinOp::Sub | BinOp::Xor)
+        {
             return Ok(None);
         }
         let ty = if is_subclass(self, self.type_of(a), self.rt.types.frozenset) {
@@ -444,7 +491,11 @@ impl Vm {
         };
         if let (Some(mut x), Some(y)) = (bytes_of(a), bytes_of(b)) {
             x.extend(y);
-            return Ok(Some(if a.is::<ByteArrayData>() { self.new_bytearray(x)? } else { self.new_bytes(x)? }));
+            return Ok(Some(if a.is::<ByteArrayData>() {
+                self.new_bytearray(x)?
+            } else {
+                self.new_bytes(x)?
+            }));
         }
         Ok(None)
     }
@@ -472,7 +523,9 @@ impl Vm {
             BinOp::Or if a.is::<DictData>() && b.is::<DictData>() => {
                 let d = self.new_dict()?;
                 self.push_root(d);
-                let r = self.dict_merge_into(d, a).and_then(|_| self.dict_merge_into(d, b));
+                let r = self
+                    .dict_merge_into(d, a)
+                    .and_then(|_| self.dict_merge_into(d, b));
                 self.pop_roots(1);
                 r?;
                 Ok(Some(d))
@@ -493,7 +546,11 @@ impl Vm {
     fn try_dunder(&mut self, f: Option<Value>, x: Value, y: Value) -> PyResult<Option<Value>> {
         let Some(f) = f else { return Ok(None) };
         let r = self.call(f, &[x, y], &[])?;
-        Ok(if r == Value::NOT_IMPLEMENTED { None } else { Some(r) })
+        Ok(if r == Value::NOT_IMPLEMENTED {
+            None
+        } else {
+            Some(r)
+        })
     }
 
     /// `a op b`.
@@ -504,9 +561,14 @@ impl Vm {
         let (sym, name, rname, _) = names(op);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let fa = self.lookup_special(a, name);
-        let fb = if ta != tb { self.lookup_special(b, rname) } else { None };
+        let fb = if ta != tb {
+            self.lookup_special(b, rname)
+        } else {
+            None
+        };
         // A subclass's overriding reflected method goes first (CPython binary_op1).
-        let b_first = fb.is_some() && is_subclass(self, tb, ta) && self.lookup_special(a, rname) != fb;
+        let b_first =
+            fb.is_some() && is_subclass(self, tb, ta) && self.lookup_special(a, rname) != fb;
         if b_first && let Some(r) = self.try_dunder(fb, b, a)? {
             return Ok(r);
         }
@@ -529,9 +591,15 @@ impl Vm {
     fn binop_type_error(&mut self, a: Value, b: Value, op: BinOp, sym: &str) -> crate::vm::PyErr {
         let (na, nb) = (self.type_name(a), self.type_name(b));
         if op == BinOp::Add {
-            for (ok, kind) in [(a.is::<StrData>(), "str"), (a.is::<ListData>(), "list"), (a.is::<TupleData>(), "tuple")] {
+            for (ok, kind) in [
+                (a.is::<StrData>(), "str"),
+                (a.is::<ListData>(), "list"),
+                (a.is::<TupleData>(), "tuple"),
+            ] {
                 if ok {
-                    return self.type_error(format!("can only concatenate {kind} (not \"{nb}\") to {kind}"));
+                    return self.type_error(format!(
+                        "can only concatenate {kind} (not \"{nb}\") to {kind}"
+                    ));
                 }
             }
             if a.is::<BytesData>() || a.is::<ByteArrayData>() {
@@ -540,30 +608,48 @@ impl Vm {
         }
         if op == BinOp::Mul {
             if seq_len(a) {
-                return self.type_error(format!("can't multiply sequence by non-int of type '{nb}'"));
+                return self
+                    .type_error(format!("can't multiply sequence by non-int of type '{nb}'"));
             }
             if seq_len(b) {
-                return self.type_error(format!("can't multiply sequence by non-int of type '{na}'"));
+                return self
+                    .type_error(format!("can't multiply sequence by non-int of type '{na}'"));
             }
         }
         let sym = if op == BinOp::Pow { "** or pow()" } else { sym };
-        self.type_error(format!("unsupported operand type(s) for {sym}: '{na}' and '{nb}'"))
+        self.type_error(format!(
+            "unsupported operand type(s) for {sym}: '{na}' and '{nb}'"
+        ))
     }
 
     /// `a op= b`.
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult {
-        if a.is_small_int() || a.is::<FloatData>() || a.is::<StrData>() {
+        if num(&a).is_some() || a.is::<StrData>() || a.is::<TupleData>() {
             return self.binary_op(a, b, op);
+        }
+        let (_, _, _, iname) = names(op);
+        // A user class's __iop__ wins (even on a list subclass).
+        if a.is::<InstanceData>()
+            && let Some(f) = self.lookup_special(a, iname)
+            && let Some(r) = self.try_dunder(Some(f), a, b)?
+        {
+            return Ok(r);
         }
         // list += iterable / list *= n mutate in place (also for list subclasses).
         if let Some(l) = crate::helpers::unwrap_base::<ListData>(&a) {
             let l: &'static ListData = unsafe { &*(l as *const ListData) };
             if op == BinOp::Add {
-                let items = if let Some(other) = b.downcast::<ListData>() { other.snapshot() } else { self.collect_iter(b)? };
+                let items = if let Some(other) = b.downcast::<ListData>() {
+                    other.snapshot()
+                } else {
+                    self.collect_iter(b)?
+                };
                 l.0.lock().extend(items);
                 return Ok(a);
             }
-            if op == BinOp::Mul && let Some(n) = crate::helpers::as_int(b) {
+            if op == BinOp::Mul
+                && let Some(n) = crate::helpers::as_int(b)
+            {
                 let mut g = l.0.lock();
                 let items = g.clone();
                 *g = items.repeat(n.max(0) as usize);
@@ -571,19 +657,21 @@ impl Vm {
             }
         }
         // set |= &= -= ^= and dict |= update in place.
-        if a.is::<SetData>() && a.heap_type() == Some(self.rt.types.set) && b.is::<SetData>() {
-            if let Some(r) = self.set_op(a, b, op)? {
-                let t = r.downcast::<SetData>().unwrap().0.lock().clone();
-                *a.downcast::<SetData>().unwrap().0.lock() = t;
-                return Ok(a);
-            }
+        if a.is::<SetData>()
+            && a.heap_type() == Some(self.rt.types.set)
+            && b.is::<SetData>()
+            && let Some(r) = self.set_op(a, b, op)?
+        {
+            let t = r.downcast::<SetData>().unwrap().0.lock().clone();
+            *a.downcast::<SetData>().unwrap().0.lock() = t;
+            return Ok(a);
         }
         if op == BinOp::Or && a.is::<DictData>() && b.is::<DictData>() {
             self.dict_merge_into(a, b)?;
             return Ok(a);
         }
-        let (_, _, _, iname) = names(op);
-        if let Some(f) = self.lookup_special(a, iname)
+        if !a.is::<InstanceData>()
+            && let Some(f) = self.lookup_special(a, iname)
             && let Some(r) = self.try_dunder(Some(f), a, b)?
         {
             return Ok(r);
@@ -598,7 +686,10 @@ impl Vm {
         }
         if let Some(n) = num(&a) {
             return match (n, op) {
-                (N::I(i), UnaryOp::Neg) => self.new_bigint(-BigInt::from(i)),
+                (N::I(i), UnaryOp::Neg) => match i.checked_neg() {
+                    Some(n) => self.new_int(n),
+                    None => self.new_bigint(-BigInt::from(i)),
+                },
                 (N::I(i), UnaryOp::Pos) => self.new_int(i),
                 (N::I(i), _) => self.new_int(!i),
                 (N::B(b), UnaryOp::Neg) => {
@@ -633,12 +724,9 @@ impl Vm {
 }
 
 /// MemoryError for absurd repetition sizes.
-struct PyErrMem;
-impl PyErrMem {
-    fn mem(vm: &mut Vm) -> crate::vm::PyErr {
-        let t = vm.rt.types.exc.memory_error;
-        vm.new_exception(t, "")
-    }
+fn memory_error(vm: &mut Vm) -> crate::vm::PyErr {
+    let t = vm.rt.types.exc.memory_error;
+    vm.new_exception(t, "")
 }
 
 // ---------------------------------------------------------------- dunder natives
@@ -651,7 +739,9 @@ fn dunder(vm: &mut Vm, args: &[Value], op: BinOp, reflected: bool) -> PyResult {
     crate::helpers::arg_count(vm, names(op).1, args, 2, 2)?;
     let (x, y) = (base_of(args[0]), base_of(args[1]));
     let (x, y) = if reflected { (y, x) } else { (x, y) };
-    Ok(vm.builtin_binop(x, y, op)?.unwrap_or(Value::NOT_IMPLEMENTED))
+    Ok(vm
+        .builtin_binop(x, y, op)?
+        .unwrap_or(Value::NOT_IMPLEMENTED))
 }
 
 macro_rules! dunders {

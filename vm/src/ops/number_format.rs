@@ -24,13 +24,22 @@ fn fixed_from_digits(digits: &str, exp: i32) -> String {
     } else if n <= exp + 1 {
         format!("{}{}", digits, "0".repeat((exp + 1 - n) as usize))
     } else {
-        format!("{}.{}", &digits[..(exp + 1) as usize], &digits[(exp + 1) as usize..])
+        format!(
+            "{}.{}",
+            &digits[..(exp + 1) as usize],
+            &digits[(exp + 1) as usize..]
+        )
     }
 }
 
 /// "e+07" style exponent: sign always, at least two digits.
 fn exp_suffix(e: char, exp: i32) -> String {
-    format!("{}{}{:02}", e, if exp < 0 { '-' } else { '+' }, exp.unsigned_abs())
+    format!(
+        "{}{}{:02}",
+        e,
+        if exp < 0 { '-' } else { '+' },
+        exp.unsigned_abs()
+    )
 }
 
 /// Scientific layout of `digits` (keeps all of them).
@@ -80,7 +89,17 @@ pub struct Spec {
 pub fn parse_spec(spec: &str, tyname: &str) -> Result<Spec, String> {
     let c: Vec<char> = spec.chars().collect();
     let mut i = 0;
-    let mut s = Spec { fill: ' ', align: None, sign: '-', z: false, alt: false, width: 0, grouping: None, precision: None, ty: None };
+    let mut s = Spec {
+        fill: ' ',
+        align: None,
+        sign: '-',
+        z: false,
+        alt: false,
+        width: 0,
+        grouping: None,
+        precision: None,
+        ty: None,
+    };
     let is_align = |ch: char| matches!(ch, '<' | '>' | '^' | '=');
     let mut fill_given = false;
     if c.len() >= 2 && is_align(c[1]) {
@@ -120,7 +139,9 @@ pub fn parse_spec(spec: &str, tyname: &str) -> Result<Spec, String> {
     }
     if i > start {
         let w: String = c[start..i].iter().collect();
-        s.width = w.parse().map_err(|_| "Too many decimal digits in format string".to_string())?;
+        s.width = w
+            .parse()
+            .map_err(|_| "Too many decimal digits in format string".to_string())?;
     }
     if i < c.len() && (c[i] == ',' || c[i] == '_') {
         s.grouping = Some(c[i]);
@@ -139,10 +160,15 @@ pub fn parse_spec(spec: &str, tyname: &str) -> Result<Spec, String> {
             return Err("Format specifier missing precision".into());
         }
         let p: String = c[ps..i].iter().collect();
-        s.precision = Some(p.parse().map_err(|_| "Too many decimal digits in format string".to_string())?);
+        s.precision = Some(
+            p.parse()
+                .map_err(|_| "Too many decimal digits in format string".to_string())?,
+        );
     }
     if c.len() - i > 1 {
-        return Err(format!("Invalid format specifier '{spec}' for object of type '{tyname}'"));
+        return Err(format!(
+            "Invalid format specifier '{spec}' for object of type '{tyname}'"
+        ));
     }
     if i < c.len() {
         s.ty = Some(c[i]);
@@ -154,7 +180,11 @@ pub fn parse_spec(spec: &str, tyname: &str) -> Result<Spec, String> {
             _ => false,
         };
         if !ok {
-            return Err(format!("Cannot specify '{}' with '{}'.", g, s.ty.unwrap_or(' ')));
+            return Err(format!(
+                "Cannot specify '{}' with '{}'.",
+                g,
+                s.ty.unwrap_or(' ')
+            ));
         }
     }
     Ok(s)
@@ -165,7 +195,7 @@ fn group(digits: &str, sep: char, every: usize) -> String {
     let chars: Vec<char> = digits.chars().collect();
     let mut out = String::new();
     for (k, ch) in chars.iter().enumerate() {
-        if k > 0 && (chars.len() - k) % every == 0 {
+        if k > 0 && (chars.len() - k).is_multiple_of(every) {
             out.push(sep);
         }
         out.push(*ch);
@@ -176,7 +206,9 @@ fn group(digits: &str, sep: char, every: usize) -> String {
 /// Group the integer digits, zero-padding them first when the spec pads with '0' after
 /// the sign (CPython puts separators inside the padding too).
 fn group_padded(spec: &Spec, digits: &str, every: usize, other_len: usize) -> String {
-    let Some(sep) = spec.grouping else { return digits.to_string() };
+    let Some(sep) = spec.grouping else {
+        return digits.to_string();
+    };
     let mut d = digits.to_string();
     let mut out = group(&d, sep, every);
     if spec.fill == '0' && spec.align == Some('=') {
@@ -217,18 +249,31 @@ fn sign_str(spec: &Spec, negative: bool) -> &'static str {
 pub fn format_int(n: &BigInt, spec: &Spec) -> Result<String, String> {
     match spec.ty {
         Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | '%') => {
-            let f = n.to_f64().filter(|f| f.is_finite()).ok_or("int too large to convert to float")?;
+            let f = n
+                .to_f64()
+                .filter(|f| f.is_finite())
+                .ok_or("int too large to convert to float")?;
             return format_float(f, spec);
         }
         Some('c') => {
             if spec.sign != '-' {
                 return Err("Sign not allowed with integer format specifier 'c'".into());
             }
-            let ch = n.to_u32().and_then(char::from_u32).ok_or("%c arg not in range(0x110000)")?;
+            if n.to_i64().is_none() {
+                return Err("Python int too large to convert to C long".into());
+            }
+            let ch = n
+                .to_u32()
+                .and_then(char::from_u32)
+                .ok_or("%c arg not in range(0x110000)")?;
             return Ok(pad(spec, "", &ch.to_string(), '>'));
         }
         None | Some('d' | 'n' | 'b' | 'o' | 'x' | 'X') => {}
-        Some(t) => return Err(format!("Unknown format code '{t}' for object of type 'int'")),
+        Some(t) => {
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'int'"
+            ));
+        }
     }
     if spec.precision.is_some() {
         return Err("Precision not allowed in integer format specifier".into());
@@ -315,14 +360,26 @@ fn float_body(f: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Strin
 pub fn format_float(f: f64, spec: &Spec) -> Result<String, String> {
     match spec.ty {
         None | Some('e' | 'E' | 'f' | 'F' | 'g' | 'G' | 'n' | '%') => {}
-        Some(t) => return Err(format!("Unknown format code '{t}' for object of type 'float'")),
+        Some(t) => {
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'float'"
+            ));
+        }
     }
-    let ty = if spec.ty == Some('n') { Some('g') } else { spec.ty };
+    let ty = if spec.ty == Some('n') {
+        Some('g')
+    } else {
+        spec.ty
+    };
     let v = if ty == Some('%') { f * 100.0 } else { f };
     let mut negative = v.is_sign_negative() && !v.is_nan();
     let mut body = if v.is_nan() || v.is_infinite() {
         let s = if v.is_nan() { "nan" } else { "inf" };
-        if matches!(ty, Some('E' | 'F' | 'G')) { s.to_uppercase() } else { s.to_string() }
+        if matches!(ty, Some('E' | 'F' | 'G')) {
+            s.to_uppercase()
+        } else {
+            s.to_string()
+        }
     } else {
         float_body(v.abs(), ty, spec.precision, spec.alt)
     };
@@ -330,12 +387,15 @@ pub fn format_float(f: f64, spec: &Spec) -> Result<String, String> {
         body.push('%');
     }
     // 'z' turns a negative zero (after rounding) into a positive one.
-    if spec.z && negative && !body.chars().any(|c| c.is_ascii_digit() && c != '0') {
+    if spec.z && negative && v.is_finite() && !body.chars().any(|c| c.is_ascii_digit() && c != '0')
+    {
         negative = false;
     }
     let prefix = sign_str(spec, negative);
     if spec.grouping.is_some() && v.is_finite() {
-        let split = body.find(|c: char| !c.is_ascii_digit()).unwrap_or(body.len());
+        let split = body
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(body.len());
         let (int_part, rest) = body.split_at(split);
         let other = prefix.len() + rest.chars().count();
         body = group_padded(spec, int_part, 3, other) + rest;
@@ -347,7 +407,11 @@ pub fn format_float(f: f64, spec: &Spec) -> Result<String, String> {
 pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
     match spec.ty {
         None | Some('s') => {}
-        Some(t) => return Err(format!("Unknown format code '{t}' for object of type 'str'")),
+        Some(t) => {
+            return Err(format!(
+                "Unknown format code '{t}' for object of type 'str'"
+            ));
+        }
     }
     if spec.sign != '-' {
         return Err("Sign not allowed in string format specifier".into());
@@ -368,6 +432,16 @@ pub fn format_str(s: &str, spec: &Spec) -> Result<String, String> {
         None => s.to_string(),
     };
     Ok(pad(&spec, "", &body, '<'))
+}
+
+/// The Python exception for a formatting error message (most are ValueError; the
+/// character-range ones are OverflowError, as in CPython).
+pub fn format_error(vm: &mut Vm, msg: String) -> crate::vm::PyErr {
+    if msg.starts_with("%c arg not in range") || msg.starts_with("Python int too large") {
+        vm.overflow_error(msg)
+    } else {
+        vm.value_error(msg)
+    }
 }
 
 /// The number inside a value, if it is an int/bool/float (or a subclass instance).
@@ -391,10 +465,10 @@ fn numeric_of(v: Value) -> Option<Numeric> {
         return Some(Numeric::Float(f.0));
     }
     // Subclass instances of int hold small ints / bools in `base`.
-    if let Some(inst) = v.downcast::<crate::objects::instance::InstanceData>() {
-        if !inst.base.is_null() && (inst.base.is_small_int() || inst.base.is_bool()) {
-            return numeric_of(inst.base);
-        }
+    if let Some(inst) = v.downcast::<crate::objects::instance::InstanceData>()
+        && (inst.base.is_small_int() || inst.base.is_bool())
+    {
+        return numeric_of(inst.base);
     }
     None
 }
@@ -418,7 +492,10 @@ impl Vm {
             let r = r?;
             return match crate::helpers::as_str(&r) {
                 Some(s) => Ok(s.to_string()),
-                None => Err(self.type_error(format!("__format__ must return a str, not {}", self.type_name(r)))),
+                None => Err(self.type_error(format!(
+                    "__format__ must return a str, not {}",
+                    self.type_name(r)
+                ))),
             };
         }
         let res = if let Some(n) = numeric_of(v) {
@@ -439,9 +516,11 @@ impl Vm {
             return self.str_of(v);
         } else {
             let tn = self.type_name(v);
-            return Err(self.type_error(format!("unsupported format string passed to {tn}.__format__")));
+            return Err(self.type_error(format!(
+                "unsupported format string passed to {tn}.__format__"
+            )));
         };
-        res.map_err(|m| self.value_error(m))
+        res.map_err(|m| format_error(self, m))
     }
 }
 
@@ -456,9 +535,21 @@ mod tests {
     }
     #[test]
     fn reprs() {
-        for (f, s) in [(0.1, "0.1"), (1e100, "1e+100"), (1.5e-7, "1.5e-07"), (100.0, "100.0"), (1e16, "1e+16"),
-            (1e15, "1000000000000000.0"), (-0.0, "-0.0"), (5e-324, "5e-324"), (1.7976931348623157e308, "1.7976931348623157e+308"),
-            (0.0001, "0.0001"), (1e-5, "1e-05"), (123456789012345678.0, "1.2345678901234568e+17"), (0.30000000000000004, "0.30000000000000004")] {
+        for (f, s) in [
+            (0.1, "0.1"),
+            (1e100, "1e+100"),
+            (1.5e-7, "1.5e-07"),
+            (100.0, "100.0"),
+            (1e16, "1e+16"),
+            (1e15, "1000000000000000.0"),
+            (-0.0, "-0.0"),
+            (5e-324, "5e-324"),
+            (1.7976931348623157e308, "1.7976931348623157e+308"),
+            (0.0001, "0.0001"),
+            (1e-5, "1e-05"),
+            (123456789012345678.0, "1.2345678901234568e+17"),
+            (0.30000000000000004, "0.30000000000000004"),
+        ] {
             assert_eq!(float_repr(f), s);
         }
     }
@@ -491,6 +582,9 @@ mod tests {
         assert_eq!(fmt_i(-7, "o"), "-7");
         assert_eq!(fmt_i(42, "#b"), "0b101010");
         assert_eq!(fmt_i(42, "^5"), " 42  ");
-        assert_eq!(format_str("ab", &parse_spec("05", "str").unwrap()).unwrap(), "ab000");
+        assert_eq!(
+            format_str("ab", &parse_spec("05", "str").unwrap()).unwrap(),
+            "ab000"
+        );
     }
 }

@@ -50,14 +50,18 @@ impl Vm {
             let r = self.call(f, &[v], &[])?;
             return match r.downcast::<StrData>() {
                 Some(s) => Ok(s.s.to_string()),
-                None => Err(self.type_error(format!("__repr__ returned non-string (type {})", self.type_name(r)))),
+                None => Err(self.type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    self.type_name(r)
+                ))),
             };
         }
         let ty = self.type_of(v);
         if !type_data(ty).is_user {
             let n = self.intern("__repr__");
             if let Some(f) = lookup_in_mro(self, ty, n)
-                && f.is::<BuiltinFn>()
+                && f.downcast::<BuiltinFn>()
+                    .is_some_and(|b| b.owner != "object")
             {
                 let r = self.call(f, &[v], &[])?;
                 if let Some(s) = r.downcast::<StrData>() {
@@ -81,6 +85,11 @@ impl Vm {
         if let Some(b) = v.downcast::<crate::objects::bytes::BytesData>() {
             return Ok(crate::objects::bytes_methods::bytes_repr(&b.0));
         }
+        if let Some(sl) = v.downcast::<crate::objects::slice::SliceData>() {
+            let (a, b, c) = (sl.start, sl.stop, sl.step);
+            let (a, b, c) = (self.repr(a)?, self.repr(b)?, self.repr(c)?);
+            return Ok(format!("slice({a}, {b}, {c})"));
+        }
         if let Some(r) = containers::container_repr(self, v)? {
             return Ok(r);
         }
@@ -92,7 +101,8 @@ impl Vm {
         }
         if let Some(t) = v.downcast::<TypeData>() {
             let module = if t.is_user {
-                self.dict_get_str(t.dict, "__module__").and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()))
+                self.dict_get_str(t.dict, "__module__")
+                    .and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()))
             } else {
                 None
             };
@@ -117,12 +127,17 @@ impl Vm {
             }
             let (this, name) = (b.this, b.name);
             let tn = self.type_name(this);
-            return Ok(format!("<built-in method {name} of {tn} object at {:#x}>", this.id()));
+            return Ok(format!(
+                "<built-in method {name} of {tn} object at {:#x}>",
+                this.id()
+            ));
         }
         if let Some(m) = v.downcast::<BoundMethod>() {
             let (func, this) = (m.func, m.this);
             let q = match func.downcast::<FunctionData>() {
-                Some(f) => crate::helpers::as_str(&f.qualname.lock()).unwrap_or("?").to_string(),
+                Some(f) => crate::helpers::as_str(&f.qualname.lock())
+                    .unwrap_or("?")
+                    .to_string(),
                 None => "?".into(),
             };
             let r = self.repr(this)?;
@@ -130,7 +145,9 @@ impl Vm {
         }
         if let Some(m) = v.downcast::<ModuleData>() {
             let name = self.dict_get_str(m.dict, "__name__");
-            let n = name.and_then(|n| crate::helpers::as_str(&n).map(|s| s.to_string())).unwrap_or("?".into());
+            let n = name
+                .and_then(|n| crate::helpers::as_str(&n).map(|s| s.to_string()))
+                .unwrap_or("?".into());
             return Ok(format!("<module '{n}'>"));
         }
         if let Some(e) = v.downcast::<ExcData>() {
@@ -149,7 +166,9 @@ impl Vm {
         }
         let ty = self.type_of(v);
         let td = type_data(ty);
-        let module = self.dict_get_str(td.dict, "__module__").and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()));
+        let module = self
+            .dict_get_str(td.dict, "__module__")
+            .and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()));
         let q = td.qualname.read().clone();
         Ok(match module {
             Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", v.id()),
@@ -166,7 +185,10 @@ impl Vm {
             let r = self.call(f, &[v], &[])?;
             return match r.downcast::<StrData>() {
                 Some(s) => Ok(s.s.to_string()),
-                None => Err(self.type_error(format!("__str__ returned non-string (type {})", self.type_name(r)))),
+                None => Err(self.type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    self.type_name(r)
+                ))),
             };
         }
         if let Some(e) = v.downcast::<ExcData>() {
@@ -175,7 +197,8 @@ impl Vm {
                 Some(t) => t.0.to_vec(),
                 None => vec![],
             };
-            let is_key_error = crate::types::is_subclass(self, self.type_of(v), self.rt.types.exc.key_error);
+            let is_key_error =
+                crate::types::is_subclass(self, self.type_of(v), self.rt.types.exc.key_error);
             return match items.len() {
                 0 => Ok(String::new()),
                 1 if is_key_error => self.repr(items[0]),
@@ -200,21 +223,38 @@ impl Vm {
             return match as_int(r) {
                 Some(n) if n >= 0 => Ok(n as usize),
                 Some(_) => Err(self.value_error("__len__() should return >= 0")),
-                None => Err(self.type_error(format!("'{}' object cannot be interpreted as an integer", self.type_name(r)))),
+                None => Err(self.type_error(format!(
+                    "'{}' object cannot be interpreted as an integer",
+                    self.type_name(r)
+                ))),
             };
         }
         let b = base_or_self(v);
         if let Some(n) = containers::builtin_len(self, b) {
             return Ok(n);
         }
-        Err(self.type_error(format!("object of type '{}' has no len()", self.type_name(v))))
+        Err(self.type_error(format!(
+            "object of type '{}' has no len()",
+            self.type_name(v)
+        )))
     }
 
     pub fn getitem(&mut self, o: Value, k: Value) -> PyResult {
         if let Some(f) = self.user_special(o, "__getitem__") {
             return self.call(f, &[o, k], &[]);
         }
-        if let Some(r) = containers::seq_getitem(self, base_or_self(o), k)? {
+        let b = base_or_self(o);
+        if b != o && b.is::<crate::objects::dict::DictData>() {
+            // dict subclass: a missing key goes to __missing__.
+            if let Some(v) = self.dict_get(b, k)? {
+                return Ok(v);
+            }
+            if let Some(m) = self.user_special(o, "__missing__") {
+                return self.call(m, &[o, k], &[]);
+            }
+            return Err(self.key_error(k));
+        }
+        if let Some(r) = containers::seq_getitem(self, b, k)? {
             return Ok(r);
         }
         if let Some(t) = o.downcast::<TypeData>() {
@@ -225,7 +265,10 @@ impl Vm {
             }
             return Ok(o);
         }
-        Err(self.type_error(format!("'{}' object is not subscriptable", self.type_name(o))))
+        Err(self.type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(o)
+        )))
     }
 
     pub fn setitem(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
@@ -236,7 +279,10 @@ impl Vm {
         if containers::seq_setitem(self, base_or_self(o), k, v)?.is_some() {
             return Ok(());
         }
-        Err(self.type_error(format!("'{}' object does not support item assignment", self.type_name(o))))
+        Err(self.type_error(format!(
+            "'{}' object does not support item assignment",
+            self.type_name(o)
+        )))
     }
 
     pub fn delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
@@ -247,7 +293,10 @@ impl Vm {
         if containers::seq_delitem(self, base_or_self(o), k)?.is_some() {
             return Ok(());
         }
-        Err(self.type_error(format!("'{}' object does not support item deletion", self.type_name(o))))
+        Err(self.type_error(format!(
+            "'{}' object does not support item deletion",
+            self.type_name(o)
+        )))
     }
 
     /// `item in container`.
@@ -302,7 +351,13 @@ impl Vm {
         }
         if self.user_special(v, "__getitem__").is_some() {
             let ty = self.rt.types.seq_iter;
-            return self.alloc(ty, SeqIter { seq: v, index: AtomicUsize::new(0) });
+            return self.alloc(
+                ty,
+                SeqIter {
+                    seq: v,
+                    index: AtomicUsize::new(0),
+                },
+            );
         }
         Err(self.type_error(format!("'{}' object is not iterable", self.type_name(v))))
     }
@@ -330,7 +385,12 @@ impl Vm {
             let idx = self.new_int(i as i64)?;
             return match self.getitem(seq, idx) {
                 Ok(v) => Ok(Some(v)),
-                Err(e) if self.err_is(&e, self.rt.types.exc.index_error) || self.err_is(&e, self.rt.types.exc.stop_iteration) => Ok(None),
+                Err(e)
+                    if self.err_is(&e, self.rt.types.exc.index_error)
+                        || self.err_is(&e, self.rt.types.exc.stop_iteration) =>
+                {
+                    Ok(None)
+                }
                 Err(e) => Err(e),
             };
         }
@@ -341,7 +401,10 @@ impl Vm {
                 Err(e) => Err(e),
             };
         }
-        Err(self.type_error(format!("'{}' object is not an iterator", self.type_name(it))))
+        Err(self.type_error(format!(
+            "'{}' object is not an iterator",
+            self.type_name(it)
+        )))
     }
 
     /// All items of an iterable. The returned values are NOT rooted: store them in a

@@ -46,7 +46,10 @@ pub(crate) fn literal_const(e: &Expr) -> Option<Const> {
         Expr::NumberLiteral(n) => match &n.value {
             ast::Number::Int(i) => int_const(i),
             ast::Number::Float(f) => Const::Float(*f),
-            ast::Number::Complex { real, imag } => Const::Complex { real: *real, imag: *imag },
+            ast::Number::Complex { real, imag } => Const::Complex {
+                real: *real,
+                imag: *imag,
+            },
         },
         _ => return None,
     })
@@ -103,7 +106,13 @@ impl<'a> Compiler<'a> {
             Expr::Lambda(l) => {
                 let flags = self.compile_defaults(l.parameters.as_deref())?;
                 let line = self.line_of(l.range);
-                let code = self.function_code("<lambda>", l.range, l.parameters.as_deref(), FnBody::Expr(&l.body), line)?;
+                let code = self.function_code(
+                    "<lambda>",
+                    l.range,
+                    l.parameters.as_deref(),
+                    FnBody::Expr(&l.body),
+                    line,
+                )?;
                 self.make_function(code, flags);
             }
             Expr::If(i) => {
@@ -120,14 +129,31 @@ impl<'a> Compiler<'a> {
             Expr::Set(s) => self.compile_sequence(&s.elts, Seq::Set)?,
             Expr::List(l) => self.compile_sequence(&l.elts, Seq::List)?,
             Expr::Tuple(t) => self.compile_sequence(&t.elts, Seq::Tuple)?,
-            Expr::ListComp(c) => self.compile_comprehension("<listcomp>", c.range, &c.generators, Comp::List(&c.elt))?,
-            Expr::SetComp(c) => self.compile_comprehension("<setcomp>", c.range, &c.generators, Comp::Set(&c.elt))?,
-            Expr::Generator(c) => self.compile_comprehension("<genexpr>", c.range, &c.generators, Comp::Gen(&c.elt))?,
+            Expr::ListComp(c) => self.compile_comprehension(
+                "<listcomp>",
+                c.range,
+                &c.generators,
+                Comp::List(&c.elt),
+            )?,
+            Expr::SetComp(c) => {
+                self.compile_comprehension("<setcomp>", c.range, &c.generators, Comp::Set(&c.elt))?
+            }
+            Expr::Generator(c) => {
+                self.compile_comprehension("<genexpr>", c.range, &c.generators, Comp::Gen(&c.elt))?
+            }
             Expr::DictComp(c) => {
                 let Some(key) = &c.key else {
-                    return self.error("dict unpacking cannot be used in dict comprehension", c.range);
+                    return self.error(
+                        "dict unpacking cannot be used in dict comprehension",
+                        c.range,
+                    );
                 };
-                self.compile_comprehension("<dictcomp>", c.range, &c.generators, Comp::Dict(key, &c.value))?
+                self.compile_comprehension(
+                    "<dictcomp>",
+                    c.range,
+                    &c.generators,
+                    Comp::Dict(key, &c.value),
+                )?
             }
             Expr::Await(a) => return self.error("'await' outside async function", a.range),
             Expr::Yield(y) => {
@@ -148,7 +174,9 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) => self.compile_compare(c)?,
             Expr::Call(c) => self.compile_call(c)?,
             Expr::FString(f) => self.compile_fstring(&f.value)?,
-            Expr::TString(t) => return self.error("weft does not support template strings yet", t.range),
+            Expr::TString(t) => {
+                return self.error("weft does not support template strings yet", t.range);
+            }
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let k = self.attr_name(a.attr.as_str());
@@ -190,9 +218,16 @@ impl<'a> Compiler<'a> {
     }
 
     /// Jump to `label` if the truth of `e` is `cond`; fall through otherwise.
-    pub(crate) fn compile_jump_if(&mut self, e: &'a Expr, cond: bool, label: super::Label) -> CResult<()> {
+    pub(crate) fn compile_jump_if(
+        &mut self,
+        e: &'a Expr,
+        cond: bool,
+        label: super::Label,
+    ) -> CResult<()> {
         match e {
-            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => self.compile_jump_if(&u.operand, !cond, label),
+            Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                self.compile_jump_if(&u.operand, !cond, label)
+            }
             Expr::BoolOp(b) => {
                 let is_and = b.op == ast::BoolOp::And;
                 let (last, rest) = b.values.split_last().expect("empty BoolOp");
@@ -274,7 +309,8 @@ impl<'a> Compiler<'a> {
 
     fn compile_call(&mut self, c: &'a ast::ExprCall) -> CResult<()> {
         let args = &c.arguments;
-        let simple = !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.is_empty();
+        let simple =
+            !args.args.iter().any(|a| matches!(a, Expr::Starred(_))) && args.keywords.is_empty();
         if let Expr::Attribute(at) = &*c.func
             && simple
         {
@@ -294,7 +330,12 @@ impl<'a> Compiler<'a> {
 
     /// With the callable and `prefix` positional arguments already on the stack, push the
     /// rest of the arguments and call.
-    pub(crate) fn compile_call_args(&mut self, prefix: u32, args: &'a [Expr], keywords: &'a [ast::Keyword]) -> CResult<()> {
+    pub(crate) fn compile_call_args(
+        &mut self,
+        prefix: u32,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+    ) -> CResult<()> {
         let starred = args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let dstar = keywords.iter().any(|k| k.arg.is_none());
         if !starred && !dstar {
@@ -308,7 +349,10 @@ impl<'a> Compiler<'a> {
                 for k in keywords {
                     self.compile_expr(&k.value)?;
                 }
-                let names = keywords.iter().map(|k| Const::Str(k.arg.as_ref().unwrap().to_string())).collect();
+                let names = keywords
+                    .iter()
+                    .map(|k| Const::Str(k.arg.as_ref().unwrap().to_string()))
+                    .collect();
                 self.load_const(Const::Tuple(names));
                 self.emit(Instr::CallFunctionKw(n));
             }
@@ -382,21 +426,36 @@ impl<'a> Compiler<'a> {
             });
             return Ok(());
         }
-        let first_star = elts.iter().position(|e| matches!(e, Expr::Starred(_))).unwrap();
+        let first_star = elts
+            .iter()
+            .position(|e| matches!(e, Expr::Starred(_)))
+            .unwrap();
         for e in &elts[..first_star] {
             self.compile_expr(e)?;
         }
         let n = first_star as u32;
-        self.emit(if kind == Seq::Set { Instr::BuildSet(n) } else { Instr::BuildList(n) });
+        self.emit(if kind == Seq::Set {
+            Instr::BuildSet(n)
+        } else {
+            Instr::BuildList(n)
+        });
         for e in &elts[first_star..] {
             match e {
                 Expr::Starred(s) => {
                     self.compile_expr(&s.value)?;
-                    self.emit(if kind == Seq::Set { Instr::SetUpdate(1) } else { Instr::ListExtend(1) });
+                    self.emit(if kind == Seq::Set {
+                        Instr::SetUpdate(1)
+                    } else {
+                        Instr::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.compile_expr(e)?;
-                    self.emit(if kind == Seq::Set { Instr::SetAdd(1) } else { Instr::ListAppend(1) });
+                    self.emit(if kind == Seq::Set {
+                        Instr::SetAdd(1)
+                    } else {
+                        Instr::ListAppend(1)
+                    });
                 }
             }
         }
@@ -443,14 +502,27 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_comprehension(&mut self, name: &str, range: TextRange, gens: &'a [ast::Comprehension], comp: Comp<'a>) -> CResult<()> {
+    fn compile_comprehension(
+        &mut self,
+        name: &str,
+        range: TextRange,
+        gens: &'a [ast::Comprehension],
+        comp: Comp<'a>,
+    ) -> CResult<()> {
         let scope = self.table.scope_of(range);
         let qualname = self.qualname_for(name);
         let line = self.line_of(range);
         let private = self.unit_ref().private.clone();
         // The outermost iterator is evaluated here.
         let first_iter = &gens[0].iter;
-        self.push_unit(name, &qualname, scope, ScopeKind::Comprehension, line, private);
+        self.push_unit(
+            name,
+            &qualname,
+            scope,
+            ScopeKind::Comprehension,
+            line,
+            private,
+        );
         {
             let u = self.unit();
             u.code.varnames.push(".0".to_string());
@@ -473,7 +545,11 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn comprehension_body(&mut self, gens: &'a [ast::Comprehension], comp: Comp<'a>) -> CResult<()> {
+    fn comprehension_body(
+        &mut self,
+        gens: &'a [ast::Comprehension],
+        comp: Comp<'a>,
+    ) -> CResult<()> {
         match comp {
             Comp::List(_) => self.emit(Instr::BuildList(0)),
             Comp::Set(_) => self.emit(Instr::BuildSet(0)),
@@ -537,7 +613,9 @@ impl<'a> Compiler<'a> {
         for part in value.iter() {
             match part {
                 ast::FStringPart::Literal(s) => pending.push_str(&s.value),
-                ast::FStringPart::FString(f) => self.fstring_elements(&f.elements, &mut pending, &mut count)?,
+                ast::FStringPart::FString(f) => {
+                    self.fstring_elements(&f.elements, &mut pending, &mut count)?
+                }
             }
         }
         if !pending.is_empty() || count == 0 {
@@ -551,7 +629,12 @@ impl<'a> Compiler<'a> {
     }
 
     /// Push the pieces of an f-string body; literal text accumulates in `pending`.
-    fn fstring_elements(&mut self, elements: &'a ast::InterpolatedStringElements, pending: &mut String, count: &mut u32) -> CResult<()> {
+    fn fstring_elements(
+        &mut self,
+        elements: &'a ast::InterpolatedStringElements,
+        pending: &mut String,
+        count: &mut u32,
+    ) -> CResult<()> {
         for el in elements.iter() {
             match el {
                 ast::InterpolatedStringElement::Literal(l) => pending.push_str(&l.value),

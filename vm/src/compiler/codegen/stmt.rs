@@ -151,7 +151,11 @@ impl<'a> Compiler<'a> {
             Stmt::ImportFrom(i) => {
                 let module = i.module.as_ref().map(|m| m.as_str()).unwrap_or("");
                 self.load_const(Const::Int(i.level as i64));
-                let names: Vec<Const> = i.names.iter().map(|a| Const::Str(a.name.to_string())).collect();
+                let names: Vec<Const> = i
+                    .names
+                    .iter()
+                    .map(|a| Const::Str(a.name.to_string()))
+                    .collect();
                 self.load_const(Const::Tuple(names));
                 let k = self.add_name(module);
                 self.emit(Instr::ImportName(k));
@@ -206,7 +210,13 @@ impl<'a> Compiler<'a> {
         let def_line = self.line_of(f.name.range);
         self.unit().line = def_line;
         let flags = self.compile_defaults(Some(&f.parameters))?;
-        let code = self.function_code(f.name.as_str(), f.range, Some(&f.parameters), FnBody::Stmts(&f.body), def_line)?;
+        let code = self.function_code(
+            f.name.as_str(),
+            f.range,
+            Some(&f.parameters),
+            FnBody::Stmts(&f.body),
+            def_line,
+        )?;
         self.unit().line = def_line;
         self.make_function(code, flags);
         for _ in &f.decorator_list {
@@ -226,7 +236,14 @@ impl<'a> Compiler<'a> {
         let name = c.name.as_str();
         let scope = self.table.scope_of(c.range);
         let qualname = self.qualname_for(name);
-        self.push_unit(name, &qualname, scope, ScopeKind::Class, line, Some(name.to_string()));
+        self.push_unit(
+            name,
+            &qualname,
+            scope,
+            ScopeKind::Class,
+            line,
+            Some(name.to_string()),
+        );
         self.unit().code.flags |= code_flags::CLASS_BODY;
         let r: CResult<()> = (|| {
             self.load_name("__name__");
@@ -300,7 +317,12 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::RotThree);
                 self.emit(Instr::StoreSubscr);
             }
-            other => return self.error("'expression' is an illegal expression for augmented assignment", other.range()),
+            other => {
+                return self.error(
+                    "'expression' is an illegal expression for augmented assignment",
+                    other.range(),
+                );
+            }
         }
         Ok(())
     }
@@ -323,13 +345,24 @@ impl<'a> Compiler<'a> {
                 match star {
                     None => self.emit(Instr::UnpackSequence(elts.len() as u32)),
                     Some(i) => {
-                        if elts.iter().filter(|e| matches!(e, Expr::Starred(_))).count() > 1 {
-                            return self.error("multiple starred expressions in assignment", target.range());
+                        if elts
+                            .iter()
+                            .filter(|e| matches!(e, Expr::Starred(_)))
+                            .count()
+                            > 1
+                        {
+                            return self.error(
+                                "multiple starred expressions in assignment",
+                                target.range(),
+                            );
                         }
                         let before = i as u32;
                         let after = (elts.len() - i - 1) as u32;
                         if before > 255 || after > (u32::MAX >> 8) {
-                            return self.error("too many expressions in star-unpacking assignment", target.range());
+                            return self.error(
+                                "too many expressions in star-unpacking assignment",
+                                target.range(),
+                            );
                         }
                         self.emit(Instr::UnpackEx(before | (after << 8)));
                     }
@@ -341,7 +374,12 @@ impl<'a> Compiler<'a> {
                     }
                 }
             }
-            Expr::Starred(s) => return self.error("starred assignment target must be in a list or tuple", s.range),
+            Expr::Starred(s) => {
+                return self.error(
+                    "starred assignment target must be in a list or tuple",
+                    s.range,
+                );
+            }
             other => return self.error("cannot assign to expression", other.range()),
         }
         Ok(())
@@ -456,7 +494,9 @@ impl<'a> Compiler<'a> {
                 self.jump(Instr::Jump, end);
             }
             (FBlock::WhileLoop { end, .. }, true) => self.jump(Instr::Jump, end),
-            (FBlock::ForLoop { start, .. } | FBlock::WhileLoop { start, .. }, false) => self.jump(Instr::Jump, start),
+            (FBlock::ForLoop { start, .. } | FBlock::WhileLoop { start, .. }, false) => {
+                self.jump(Instr::Jump, start)
+            }
             _ => unreachable!(),
         }
         Ok(())
@@ -534,7 +574,9 @@ impl<'a> Compiler<'a> {
         let fin = self.new_label();
         let end = self.new_label();
         self.jump(Instr::SetupFinally, fin);
-        self.unit().fblocks.push(FBlock::FinallyTry { body: &t.finalbody });
+        self.unit()
+            .fblocks
+            .push(FBlock::FinallyTry { body: &t.finalbody });
         if t.handlers.is_empty() {
             self.compile_body(&t.body)?;
             self.compile_body(&t.orelse)?;
@@ -588,7 +630,9 @@ impl<'a> Compiler<'a> {
                     self.store_name(name);
                     let cleanup = self.new_label();
                     self.jump(Instr::SetupFinally, cleanup);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: Some(name) });
+                    self.unit()
+                        .fblocks
+                        .push(FBlock::HandlerCleanup { name: Some(name) });
                     self.compile_body(&h.body)?;
                     self.unit().fblocks.pop();
                     self.emit(Instr::PopBlock);
@@ -605,7 +649,9 @@ impl<'a> Compiler<'a> {
                 }
                 None => {
                     self.emit(Instr::PopTop);
-                    self.unit().fblocks.push(FBlock::HandlerCleanup { name: None });
+                    self.unit()
+                        .fblocks
+                        .push(FBlock::HandlerCleanup { name: None });
                     self.compile_body(&h.body)?;
                     self.unit().fblocks.pop();
                     self.emit(Instr::PopExcept);

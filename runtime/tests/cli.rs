@@ -1,0 +1,194 @@
+//! The `weft` command's behaviour: options, exit codes and error messages as `python3`.
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+fn weft(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .expect("run weft")
+}
+
+fn weft_stdin(args: &[&str], input: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run weft");
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A fresh scratch folder for files a test writes.
+fn scratch(name: &str) -> std::path::PathBuf {
+    let d = std::env::temp_dir().join(format!("weft-cli-{}-{name}", std::process::id()));
+    std::fs::create_dir_all(&d).unwrap();
+    d
+}
+
+#[test]
+fn command_runs() {
+    let o = weft(&["-c", "print(sum(range(10**6)))"]);
+    assert_eq!(stdout(&o), "499999500000\n", "stderr: {}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+}
+
+#[test]
+fn syntax_error_exits_1() {
+    let d = scratch("syntax");
+    let f = d.join("bad.py");
+    std::fs::write(&f, "x = 1\nif x\n    pass\n").unwrap();
+    let o = weft(&[f.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(e.contains("SyntaxError"), "stderr: {e}");
+    assert!(e.contains("line 2"), "stderr: {e}");
+}
+
+#[test]
+fn uncaught_exception_traceback() {
+    let o = weft(&["-c", "x = 1\nundefined_thing"]);
+    assert_eq!(o.status.code(), Some(1));
+    let e = stderr(&o);
+    assert!(
+        e.starts_with("Traceback (most recent call last):"),
+        "stderr: {e}"
+    );
+    assert!(
+        e.contains("NameError: name 'undefined_thing' is not defined"),
+        "stderr: {e}"
+    );
+}
+
+#[test]
+fn missing_script() {
+    let o = weft(&["surely_missing_script.py"]);
+    assert_eq!(o.status.code(), Some(2));
+    let cwd = std::env::current_dir().unwrap();
+    let want = format!(
+        "weft: can't open file '{}': [Errno 2] No such file or directory",
+        cwd.join("surely_missing_script.py").display()
+    );
+    assert!(stderr(&o).contains(&want), "stderr: {}", stderr(&o));
+}
+
+#[test]
+fn xoptions() {
+    let o = weft(&["-X", "foo=bar", "-c", "import sys; print(sys._xoptions)"]);
+    assert_eq!(stdout(&o), "{'foo': 'bar'}\n", "stderr: {}", stderr(&o));
+    let o = weft(&[
+        "-X",
+        "emit=bytecode",
+        "-Xflag",
+        "-c",
+        "import sys; print(sys._xoptions)",
+    ]);
+    assert_eq!(
+        stdout(&o),
+        "{'emit': 'bytecode', 'flag': True}\n",
+        "stderr: {}",
+        stderr(&o)
+    );
+    let o = weft(&[
+        "-X",
+        "heapsize=64m",
+        "-X",
+        "gc-threads=2",
+        "-c",
+        "print('ok')",
+    ]);
+    assert_eq!(stdout(&o), "ok\n", "stderr: {}", stderr(&o));
+}
+
+#[test]
+fn exit_codes() {
+    assert_eq!(
+        weft(&["-c", "import sys; sys.exit(3)"]).status.code(),
+        Some(3)
+    );
+    assert_eq!(
+        weft(&["-c", "import sys; sys.exit()"]).status.code(),
+        Some(0)
+    );
+    assert_eq!(
+        weft(&["-c", "raise SystemExit(None)"]).status.code(),
+        Some(0)
+    );
+    let o = weft(&["-c", "import sys; sys.exit('bye')"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert_eq!(stderr(&o), "bye\n");
+    let o = weft(&["-q", "-z"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("Unknown option: -z"));
+    assert_eq!(weft(&["-c"]).status.code(), Some(2));
+}
+
+#[test]
+fn version_and_help() {
+    let o = weft(&["-V"]);
+    assert_eq!(stdout(&o), "Python 3.14.0\n");
+    assert_eq!(o.status.code(), Some(0));
+    assert_eq!(stdout(&weft(&["--version"])), "Python 3.14.0\n");
+    let o = weft(&["-h"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).starts_with("usage: weft"));
+}
+
+#[test]
+fn argv_and_flags() {
+    let o = weft(&[
+        "-u",
+        "-B",
+        "-E",
+        "-s",
+        "-S",
+        "-I",
+        "-O",
+        "-c",
+        "import sys; print(sys.argv)",
+        "a",
+        "-b",
+    ]);
+    assert_eq!(stdout(&o), "['-c', 'a', '-b']\n", "stderr: {}", stderr(&o));
+}
+
+#[test]
+fn stdin_and_module() {
+    let o = weft_stdin(&["-", "x"], "import sys\nprint(sys.argv, 6 * 7)\n");
+    assert_eq!(stdout(&o), "['-', 'x'] 42\n", "stderr: {}", stderr(&o));
+    let d = scratch("module");
+    std::fs::write(
+        d.join("mymod.py"),
+        "import sys\nprint(__name__, sys.argv[1:])\n",
+    )
+    .unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(["-m", "mymod", "q"])
+        .current_dir(&d)
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), "__main__ ['q']\n", "stderr: {}", stderr(&o));
+}
+
+#[test]
+fn stderr_stream_and_finalize_at_exit() {
+    let src = "import sys, weakref\nclass A: pass\na = A()\nweakref.finalize(a, print, 'at exit')\nprint('x', file=sys.stderr)\nprint('end')\n";
+    let o = weft(&["-c", src]);
+    assert_eq!(stdout(&o), "end\nat exit\n", "stderr: {}", stderr(&o));
+    assert_eq!(stderr(&o), "x\n");
+}

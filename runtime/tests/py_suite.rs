@@ -1,0 +1,182 @@
+//! Differential tests: every `tests/py/*.py` with a `.exp` beside it (the output of
+//! CPython 3.14) is run under `weft`; stdout must match byte for byte. Files named
+//! `mod_*.py` are helper modules imported by the tests.
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+const TIMEOUT: Duration = Duration::from_secs(60);
+const THREADS: usize = 4;
+const DIFF_LINES: usize = 20;
+
+fn py_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("..")
+        .join("tests")
+        .join("py")
+}
+
+/// Run `weft file` in `dir`; (stdout, stderr, status or "timeout").
+fn run(dir: &Path, file: &Path) -> (Vec<u8>, String, String) {
+    let mut child = match Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(["-X", "gc-verify"])
+        .arg(file.file_name().unwrap())
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(c) => c,
+        Err(e) => return (Vec::new(), e.to_string(), "spawn failed".into()),
+    };
+    // Drain the pipes on threads so a chatty test cannot block on a full pipe.
+    let mut out = child.stdout.take().unwrap();
+    let mut err = child.stderr.take().unwrap();
+    let t_out = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = out.read_to_end(&mut b);
+        b
+    });
+    let t_err = std::thread::spawn(move || {
+        let mut b = Vec::new();
+        let _ = err.read_to_end(&mut b);
+        b
+    });
+    let start = Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(s)) => break s.to_string(),
+            Ok(None) if start.elapsed() > TIMEOUT => {
+                let _ = child.kill();
+                let _ = child.wait();
+                break format!("timeout after {}s", TIMEOUT.as_secs());
+            }
+            Ok(None) => std::thread::sleep(Duration::from_millis(10)),
+            Err(e) => break e.to_string(),
+        }
+    };
+    let stdout = t_out.join().unwrap_or_default();
+    let stderr = String::from_utf8_lossy(&t_err.join().unwrap_or_default()).into_owned();
+    (stdout, stderr, status)
+}
+
+/// A short unified-style diff of two texts (LCS on lines; positional for huge files).
+fn diff(expected: &str, actual: &str) -> String {
+    let a: Vec<&str> = expected.lines().collect();
+    let b: Vec<&str> = actual.lines().collect();
+    let mut out = Vec::new();
+    if a.len() * b.len() > 4_000_000 {
+        for i in 0..a.len().max(b.len()) {
+            if a.get(i) != b.get(i) {
+                if let Some(l) = a.get(i) {
+                    out.push(format!("-{l}"));
+                }
+                if let Some(l) = b.get(i) {
+                    out.push(format!("+{l}"));
+                }
+            }
+        }
+    } else {
+        // lcs[i][j] = LCS length of a[i..], b[j..]
+        let mut lcs = vec![vec![0u32; b.len() + 1]; a.len() + 1];
+        for i in (0..a.len()).rev() {
+            for j in (0..b.len()).rev() {
+                lcs[i][j] = if a[i] == b[j] {
+                    lcs[i + 1][j + 1] + 1
+                } else {
+                    lcs[i + 1][j].max(lcs[i][j + 1])
+                };
+            }
+        }
+        let (mut i, mut j) = (0, 0);
+        while i < a.len() || j < b.len() {
+            if i < a.len() && j < b.len() && a[i] == b[j] {
+                i += 1;
+                j += 1;
+            } else if j < b.len() && (i == a.len() || lcs[i][j + 1] >= lcs[i + 1][j]) {
+                out.push(format!("+{} (line {})", b[j], j + 1));
+                j += 1;
+            } else {
+                out.push(format!("-{} (line {})", a[i], i + 1));
+                i += 1;
+            }
+        }
+    }
+    if out.is_empty() {
+        out.push("(outputs differ only in line endings or a final newline)".into());
+    }
+    let more = out.len().saturating_sub(DIFF_LINES);
+    out.truncate(DIFF_LINES);
+    if more > 0 {
+        out.push(format!("... {more} more differing lines"));
+    }
+    out.iter().map(|l| format!("    {l}\n")).collect()
+}
+
+#[test]
+fn py_suite() {
+    let dir = py_dir().canonicalize().expect("tests/py");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read tests/py")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "py"))
+        .filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with("mod_"))
+        .filter(|p| PathBuf::from(format!("{}.exp", p.display())).exists())
+        .collect();
+    files.sort();
+    let total = files.len();
+    let queue = Mutex::new(files);
+    let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
+    std::thread::scope(|s| {
+        for _ in 0..THREADS {
+            s.spawn(|| {
+                loop {
+                    let Some(file) = queue.lock().unwrap().pop() else {
+                        break;
+                    };
+                    let exp = std::fs::read(format!("{}.exp", file.display())).unwrap_or_default();
+                    let (stdout, stderr, status) = run(&dir, &file);
+                    if stdout != exp {
+                        let name = file.file_name().unwrap().to_string_lossy().into_owned();
+                        let mut report = format!(
+                            "  status: {status}\n    --- {name}.exp\n    +++ weft stdout\n"
+                        );
+                        report += &diff(
+                            &String::from_utf8_lossy(&exp),
+                            &String::from_utf8_lossy(&stdout),
+                        );
+                        let tail: Vec<&str> = stderr.lines().rev().take(5).collect();
+                        if !tail.is_empty() {
+                            report += "  stderr (last lines):\n";
+                            for l in tail.iter().rev() {
+                                report += &format!("    {l}\n");
+                            }
+                        }
+                        failures.lock().unwrap().push((name, report));
+                    }
+                }
+            });
+        }
+    });
+    let mut failures = failures.into_inner().unwrap();
+    failures.sort();
+    for (name, report) in &failures {
+        eprintln!("FAIL {name}\n{report}");
+    }
+    let failed = failures.len();
+    // Written to the stderr handle directly: the test harness captures only print!/eprint!,
+    // so the summary shows even when the test passes.
+    let _ = writeln!(
+        std::io::stderr(),
+        "py tests: {} passed, {} failed",
+        total - failed,
+        failed
+    );
+    if failed > 0 {
+        let names: Vec<&str> = failures.iter().map(|(n, _)| n.as_str()).collect();
+        panic!("{failed} of {total} py tests failed: {}", names.join(", "));
+    }
+}
