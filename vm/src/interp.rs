@@ -64,20 +64,20 @@ impl Vm {
     /// Record the exception in the traceback and find a handler in this frame; Err if
     /// there is none (the frame then exits with the exception).
     pub(crate) fn handle_error(&mut self, f: &Frame, e: PyErr, add_tb: bool) -> PyResult<()> {
-        if let Some(x) = e.0.downcast::<ExcData>() {
-            if add_tb {
-                x.traceback.lock().insert(
-                    0,
-                    TbEntry {
-                        code: f.code,
-                        line: f.line(),
-                    },
-                );
-                let handled = self.roots.handled;
-                let mut ctx = x.context.lock();
-                if ctx.is_null() && !handled.is_null() && handled != e.0 {
-                    *ctx = handled;
-                }
+        if let Some(x) = e.0.downcast::<ExcData>()
+            && add_tb
+        {
+            x.traceback.lock().insert(
+                0,
+                TbEntry {
+                    code: f.code,
+                    line: f.line(),
+                },
+            );
+            let handled = self.roots.handled;
+            let mut ctx = x.context.lock();
+            if ctx.is_null() && !handled.is_null() && handled != e.0 {
+                *ctx = handled;
             }
         }
         loop {
@@ -508,12 +508,9 @@ impl Vm {
                         items.len()
                     )));
                 }
-                for &x in &items {
-                    f.push(x);
-                }
                 let mid = items[before..items.len() - after].to_vec();
+                // Allocation never collects, so `items` stay valid without rooting.
                 let l = self.new_list(mid)?;
-                f.truncate(f.stack_len() - items.len() + 0);
                 f.pop();
                 for &v in items[items.len() - after..].iter().rev() {
                     f.push(v);

@@ -91,7 +91,11 @@ impl Drop for Vm {
 impl Runtime {
     /// Create the runtime and the main thread's Vm.
     pub fn start(config: Config) -> Vm {
-        let heap = Heap::new(config.heap.clone());
+        let mut hc = config.heap.clone();
+        // Collect well before the limit: allocation itself never collects, so the
+        // program must reach a safepoint with headroom left.
+        hc.threshold_bytes = hc.threshold_bytes.min(hc.limit_bytes / 4).max(64 * 1024);
+        let heap = Heap::new(hc);
         let mut alloc = LocalAlloc::new();
         let types = Types::bootstrap(&heap, &mut alloc);
         let rt = Runtime {

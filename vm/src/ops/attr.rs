@@ -386,21 +386,22 @@ impl Vm {
         }
         let ty = self.type_of(obj);
         let td = type_data(ty);
-        if td.is_user {
-            if let Some(d) = lookup_in_mro(self, ty, name)
-                && let Some(p) = d.downcast::<Property>()
-            {
-                let fset = p.fset;
-                if fset.is_null() || fset.is_none() {
-                    let n = as_str(&name).unwrap_or("?").to_string();
-                    let tn = self.type_name(obj);
-                    return Err(self.attribute_error(format!(
-                        "property '{n}' of '{tn}' object has no setter"
-                    )));
-                }
-                self.call(fset, &[obj, v], &[])?;
-                return Ok(());
+        // Properties are data descriptors on any class (built-in ones use them too).
+        if let Some(d) = lookup_in_mro(self, ty, name)
+            && let Some(p) = d.downcast::<Property>()
+        {
+            let fset = p.fset;
+            if fset.is_null() || fset.is_none() {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no setter"))
+                );
             }
+            self.call(fset, &[obj, v], &[])?;
+            return Ok(());
+        }
+        if td.is_user {
             let sa = self.intern("__setattr__");
             if let Some(f) = lookup_in_mro(self, ty, sa)
                 && !f.is::<BuiltinFn>()

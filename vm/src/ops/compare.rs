@@ -190,6 +190,22 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let user = type_data(ta).is_user || type_data(tb).is_user;
+        if !user
+            && matches!(op, CmpOp::Eq | CmpOp::Ne)
+            && a.is::<crate::objects::weakref::WeakRefData>()
+        {
+            // weakref.ref defines == natively (referents while alive, identity once dead).
+            let name = self.intern(dunder(op));
+            if let Some(f) = lookup_in_mro(self, ta, name)
+                && f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                    .is_some_and(|b| b.owner != "object")
+            {
+                let r = self.call(f, &[a, b], &[])?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(r);
+                }
+            }
+        }
         if !user {
             if matches!(op, CmpOp::Eq | CmpOp::Ne) {
                 if let Some(eq) = crate::ops::containers::container_eq(self, a, b)? {

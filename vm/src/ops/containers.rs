@@ -1448,10 +1448,10 @@ pub fn container_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult
         };
         return Ok(Some(Value::bool(r)));
     }
-    if matches!(op, CmpOp::Eq | CmpOp::Ne) {
-        if let Some(e) = container_eq(vm, a, b)? {
-            return Ok(Some(Value::bool(e == (op == CmpOp::Eq))));
-        }
+    if matches!(op, CmpOp::Eq | CmpOp::Ne)
+        && let Some(e) = container_eq(vm, a, b)?
+    {
+        return Ok(Some(Value::bool(e == (op == CmpOp::Eq))));
     }
     Ok(None)
 }
