@@ -18,6 +18,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     }
     let (func, name) = (args[0], args[1]);
     let bases = args[2..].to_vec();
+    if as_str(&name).is_none() {
+        return Err(vm.type_error("__build_class__: name is not a string"));
+    }
     let meta = match kwarg(kw, "metaclass") {
         Some(m) => m,
         None => bases
@@ -27,7 +30,9 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     };
     let ns = vm.new_dict()?;
     vm.push_root(ns);
-    let fd = func.downcast::<FunctionData>().expect("class body");
+    let Some(fd) = func.downcast::<FunctionData>() else {
+        return Err(vm.type_error("__build_class__: func must be a function"));
+    };
     let frame = crate::frame::Frame::new_with_namespace(vm, fd.code, fd.globals, ns);
     if let Some(cl) = fd.closure.downcast::<TupleData>() {
         let ncell = frame.code_obj().code.cellvars.len();
@@ -58,7 +63,14 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
     if args.len() != 3 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
-    let name = as_str(&args[0]).unwrap_or("?").to_string();
+    let Some(name) = as_str(&args[0]).map(|s| s.to_string()) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
+    };
+    if crate::dict_ops::dict_payload(args[2]).is_none() {
+        let tn = vm.type_name(args[2]);
+        return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {tn}")));
+    }
     let mut bases: Vec<Value> = match args[1].downcast::<TupleData>() {
         Some(t) => t.0.to_vec(),
         None => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
@@ -110,7 +122,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
     // Copy the namespace into the class dict.
     let dict = vm.new_dict()?;
     vm.push_root(dict);
-    let ns = args[2];
+    let ns = crate::dict_ops::dict_payload(args[2]).expect("checked above");
     for (k, v) in vm.dict_items(ns) {
         vm.dict_set(dict, k, v)?;
     }
@@ -202,6 +214,7 @@ fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     let Some(&cls) = args.first() else {
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     };
+    let cls = crate::helpers::type_arg(vm, cls, "object.__new__(X): X")?;
     let td = type_data(cls);
     match td.new {
         Some(f) => f(vm, cls, &args[1..], kw),
@@ -360,7 +373,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
 
 fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let (s, name) = (args[0], args[1]);
-    let sd = s.downcast::<SuperData>().expect("super");
+    let sd = crate::helpers::self_arg::<SuperData>(vm, args, "__getattribute__", "super")?;
     let (cls, obj) = (sd.cls, sd.obj);
     let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) {
         obj
@@ -454,7 +467,8 @@ fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
     )
 }
 fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
-    let p = args[0].downcast::<Property>().expect("property");
+    let method = ["getter", "setter", "deleter"][which];
+    let p = crate::helpers::self_arg::<Property>(vm, args, method, "property")?;
     let mut parts = [p.fget, p.fset, p.fdel, p.doc];
     parts[which] = args[1];
     let t = vm.type_of(args[0]);
@@ -478,7 +492,7 @@ fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     property_with(vm, args, 2)
 }
 fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let p = args[0].downcast::<Property>().expect("property");
+    let p = crate::helpers::self_arg::<Property>(vm, args, "__get__", "property")?;
     let g = p.fget;
     if args.get(1).is_none_or(|o| o.is_none()) {
         return Ok(args[0]);

@@ -150,3 +150,34 @@ pub fn wrap_for_subclass(vm: &mut Vm, cls: Value, builtin_value: Value) -> PyRes
     vm.pop_roots(1);
     r
 }
+
+/// The payload of a method's `self` (`args[0]`), or CPython's descriptor TypeError.
+pub fn self_arg<'a, T: Payload>(
+    vm: &mut Vm,
+    args: &'a [Value],
+    method: &str,
+    owner: &str,
+) -> PyResult<&'a T> {
+    match args.first().and_then(|s| s.downcast::<T>()) {
+        Some(t) => Ok(t),
+        None => {
+            let got = args
+                .first()
+                .map(|&s| vm.type_name(s))
+                .unwrap_or_else(|| "nothing".into());
+            Err(vm.type_error(format!(
+                "descriptor '{method}' for '{owner}' objects doesn't apply to a '{got}' object"
+            )))
+        }
+    }
+}
+
+/// `v` as a class, or a TypeError naming what was expected.
+pub fn type_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
+    if v.is::<crate::objects::typeobj::TypeData>() {
+        Ok(v)
+    } else {
+        let tn = vm.type_name(v);
+        Err(vm.type_error(format!("{what} must be a type, not {tn}")))
+    }
+}

@@ -157,6 +157,7 @@ fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
 }
 
 fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::self_arg::<GenData>(vm, args, "send", "generator")?;
     let mut ret = Value::NONE;
     match resume(
         vm,
@@ -171,6 +172,7 @@ fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 fn gen_next_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::self_arg::<GenData>(vm, args, "__next__", "generator")?;
     gen_next_raising(vm, args[0])
 }
 
@@ -184,6 +186,7 @@ pub fn gen_next_raising(vm: &mut Vm, g: Value) -> PyResult {
 }
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::self_arg::<GenData>(vm, args, "throw", "generator")?;
     let exc = args.get(1).copied().unwrap_or(Value::NONE);
     let e = if exc.is::<crate::objects::typeobj::TypeData>() {
         let val = args.get(2).copied().filter(|v| !v.is_none());
@@ -202,8 +205,8 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let gd = crate::helpers::self_arg::<GenData>(vm, args, "close", "generator")?;
     let g = args[0];
-    let gd = g.downcast::<GenData>().expect("generator");
     let started = gd.frame.lock().as_ref().map(|f| f.pc() != 0);
     match started {
         None => return Ok(Value::NONE),
@@ -231,7 +234,7 @@ fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let gd = args[0].downcast::<GenData>().expect("generator");
+    let gd = crate::helpers::self_arg::<GenData>(vm, args, "__repr__", "generator")?;
     let n = crate::helpers::as_str(&gd.name).unwrap_or("?").to_string();
     let s = format!("<generator object {n} at {:#x}>", args[0].id());
     vm.new_str(&s)
