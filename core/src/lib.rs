@@ -7,8 +7,10 @@
 pub mod bitmap;
 pub mod callback_queue;
 pub mod sharded_map;
+pub mod stw;
 pub mod sync;
 
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
 pub use sharded_map::ShardedMap;
+pub use stw::{Stopped, ThreadSlot, World};

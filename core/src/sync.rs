@@ -13,6 +13,26 @@ mod imp {
     pub use std::sync::Arc;
     pub use std::thread;
 
+    /// parking_lot's condition variable behind a by-value `wait` (the loom shim's API).
+    #[derive(Debug, Default)]
+    pub struct Condvar(parking_lot::Condvar);
+
+    impl Condvar {
+        pub fn new() -> Self {
+            Condvar(parking_lot::Condvar::new())
+        }
+
+        /// Release the guard's lock, sleep until notified, relock and return the guard.
+        pub fn wait<'a, T>(&self, mut guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
+            self.0.wait(&mut guard);
+            guard
+        }
+
+        pub fn notify_all(&self) {
+            self.0.notify_all();
+        }
+    }
+
     /// Atomics (std).
     pub mod atomic {
         pub use std::sync::atomic::*;
@@ -47,6 +67,24 @@ mod imp {
 
         pub fn into_inner(self) -> T {
             self.0.into_inner().unwrap()
+        }
+    }
+
+    /// loom's condition variable with the same by-value `wait` as the std shim.
+    #[derive(Debug, Default)]
+    pub struct Condvar(loom::sync::Condvar);
+
+    impl Condvar {
+        pub fn new() -> Self {
+            Condvar(loom::sync::Condvar::new())
+        }
+
+        pub fn wait<'a, T>(&self, guard: MutexGuard<'a, T>) -> MutexGuard<'a, T> {
+            self.0.wait(guard).unwrap()
+        }
+
+        pub fn notify_all(&self) {
+            self.0.notify_all();
         }
     }
 }

@@ -372,8 +372,10 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
 }
 
 fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let (s, name) = (args[0], args[1]);
     let sd = crate::helpers::self_arg::<SuperData>(vm, args, "__getattribute__", "super")?;
+    let Some(&name) = args.get(1) else {
+        return Err(vm.type_error("expected 1 argument, got 0"));
+    };
     let (cls, obj) = (sd.cls, sd.obj);
     let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) {
         obj

@@ -14,6 +14,7 @@ use parking_lot::Mutex;
 use std::collections::{HashMap, VecDeque};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
+use weft_core::{ThreadSlot, World};
 use weft_gc::{Heap, HeapConfig, LocalAlloc, Tracer};
 
 /// A raised Python exception (an exception instance).
@@ -34,6 +35,8 @@ pub struct Config {
 /// State shared by every thread.
 pub struct Runtime {
     pub heap: Heap,
+    /// Thread states and the stop-the-world handshake (DESIGN.md invariants 1-2).
+    pub world: World,
     pub types: Types,
     pub config: Config,
     /// The `builtins` module's dict.
@@ -48,8 +51,6 @@ pub struct Runtime {
     /// Live `weakref.finalize` objects (kept alive until called or detached).
     pub finalizers: Mutex<Vec<Value>>,
     pub gc_enabled: AtomicBool,
-    /// Set while a thread drains the callback queue: collections then only append.
-    pub draining: AtomicBool,
     /// Native modules: name -> initialiser.
     pub native_modules: Mutex<HashMap<String, fn(&mut Vm) -> PyResult>>,
     /// Source of modules frozen into the binary: name -> Python source.
@@ -78,13 +79,22 @@ pub struct Vm {
     pub roots: Box<ThreadRoots>,
     pub depth: u32,
     pub recursion_limit: u32,
+    /// This thread's state word in `rt.world`.
+    pub slot: Arc<ThreadSlot>,
+    /// Set while this thread drains the callback queue: a collection it triggers
+    /// meanwhile only appends to the queue.
+    draining: bool,
 }
 
 impl Drop for Vm {
+    /// Leave the runtime: drop the roots while still attached (no collection can be
+    /// reading them), then detach and unregister.
     fn drop(&mut self) {
         let addr = &*self.roots as *const ThreadRoots as usize;
         self.rt.threads.lock().retain(|&a| a != addr);
         self.alloc.retire(&self.rt.heap);
+        self.rt.world.detach(&self.slot);
+        self.rt.world.unregister(&self.slot);
     }
 }
 
@@ -100,6 +110,7 @@ impl Runtime {
         let types = Types::bootstrap(&heap, &mut alloc);
         let rt = Runtime {
             heap,
+            world: World::new(),
             types,
             config,
             builtins: Value::NULL,
@@ -109,13 +120,14 @@ impl Runtime {
             pending_callbacks: Mutex::new(VecDeque::new()),
             finalizers: Mutex::new(Vec::new()),
             gc_enabled: AtomicBool::new(true),
-            draining: AtomicBool::new(false),
             native_modules: Mutex::new(HashMap::new()),
             frozen_modules: Mutex::new(HashMap::new()),
             threads: Mutex::new(Vec::new()),
             preallocated_memory_error: Value::NULL,
         };
-        let mut vm = Vm::attach(Arc::new(rt), alloc);
+        let rt = Arc::new(rt);
+        let slot = rt.world.register();
+        let mut vm = Vm::attach(rt, slot, alloc);
         vm.depth = 0;
         crate::types::init_types(&mut vm);
         vm
@@ -168,8 +180,11 @@ impl ThreadRoots {
 }
 
 impl Vm {
-    /// A new thread state registered with the runtime.
-    pub fn attach(rt: Arc<Runtime>, alloc: LocalAlloc) -> Vm {
+    /// The interpreter state of a new thread whose `slot` was registered with
+    /// `rt.world` (by the thread that starts it). Attaches first (waiting out a stop in
+    /// force), then registers the thread's roots.
+    pub fn attach(rt: Arc<Runtime>, slot: Arc<ThreadSlot>, alloc: LocalAlloc) -> Vm {
+        rt.world.attach(&slot);
         let roots = Box::new(ThreadRoots::default());
         rt.threads
             .lock()
@@ -180,7 +195,19 @@ impl Vm {
             roots,
             depth: 0,
             recursion_limit: 1000,
+            slot,
+            draining: false,
         }
+    }
+
+    /// Run a blocking operation detached (DESIGN.md invariant 2): a collection may run
+    /// meanwhile, so `f` must not touch the heap (it cannot reach this Vm) and every
+    /// value the caller keeps must be rooted. Re-attaches (waiting out a stop) after.
+    pub fn detached<R>(&mut self, f: impl FnOnce() -> R) -> R {
+        self.rt.world.detach(&self.slot);
+        let r = f();
+        self.rt.world.attach(&self.slot);
+        r
     }
 
     /// Mutable access to runtime fields during start-up (only one thread exists then).
@@ -324,50 +351,66 @@ impl Vm {
 
     // ---------------------------------------------------------------- gc
 
-    /// The safepoint poll: one relaxed load on the fast path (DESIGN.md invariant 1).
+    /// The safepoint poll (DESIGN.md invariant 1): two relaxed loads of words that
+    /// change only around collections.
     #[inline]
     pub fn poll(&mut self) {
-        if self.rt.heap.collect_requested() {
+        if self.rt.world.stop_requested() || self.rt.heap.collect_requested() {
             self.poll_slow();
         }
     }
 
     #[cold]
     fn poll_slow(&mut self) {
-        if self.rt.gc_enabled.load(Ordering::Relaxed) {
+        if self.rt.world.stop_requested() {
+            self.rt.world.park(&self.slot);
+        }
+        if self.rt.heap.collect_requested() && self.rt.gc_enabled.load(Ordering::Relaxed) {
             self.collect();
         }
     }
 
-    /// A full collection, then the weakref callbacks it queued. Returns objects freed.
+    /// A full collection (unless another thread's collection began after this call and
+    /// satisfied it), then the weakref callbacks queued so far. Returns objects freed.
+    /// Must be called at a safepoint: every value the caller holds is rooted.
     pub fn collect(&mut self) -> usize {
         self.alloc.retire(&self.rt.heap);
         let rt = self.rt.clone();
-        let stats = rt.heap.collect(&mut |t| rt.trace_roots(t), &mut |wr| {
-            crate::objects::weakref_ops::on_cleared(&rt, wr)
-        });
+        let t0 = std::time::Instant::now();
+        let freed = match rt.world.stop_the_world(&self.slot) {
+            Some(stopped) => {
+                let _stop_ns = t0.elapsed().as_nanos() as u64;
+                let stats = rt.heap.collect(&mut |t| rt.trace_roots(t), &mut |wr| {
+                    crate::objects::weakref_ops::on_cleared(&rt, wr)
+                });
+                drop(stopped);
+                stats.freed
+            }
+            None => 0,
+        };
         self.run_pending_callbacks();
-        stats.freed
+        freed
     }
 
     /// Run queued weakref callbacks on this thread (DESIGN.md invariant 7). A collection
-    /// triggered meanwhile only appends to the queue, which this loop then drains.
+    /// triggered by a callback only appends to the queue, which this loop then drains.
+    /// Several threads may drain at once; each pair is taken by exactly one.
     pub fn run_pending_callbacks(&mut self) {
-        if self.rt.draining.swap(true, Ordering::AcqRel) {
+        if self.draining {
             return;
         }
+        self.draining = true;
         loop {
-            let next = self.rt.pending_callbacks.lock().front().copied();
+            // Popped and rooted with no safepoint in between: the pair stays a root.
+            let next = self.rt.pending_callbacks.lock().pop_front();
             let Some((cb, wr)) = next else { break };
-            // Keep the pair rooted while it runs, then drop it from the queue.
             self.push_root(cb);
             self.push_root(wr);
-            self.rt.pending_callbacks.lock().pop_front();
             if let Err(e) = self.call(cb, &[wr], &[]) {
                 crate::exceptions::report_unraisable(self, e, cb);
             }
             self.pop_roots(2);
         }
-        self.rt.draining.store(false, Ordering::Release);
+        self.draining = false;
     }
 }
