@@ -186,6 +186,8 @@ fn run(prog: &str, opts: Options) -> i32 {
         .chain(opts.args.iter().cloned())
         .collect();
     let mut vm = Runtime::start(config);
+    vm.set_stack_size(MAIN_STACK);
+    modules::thread::set_main_ident();
     modules::register_all(&mut vm);
     let code = match source {
         Some(src) => match vm.run_source(&src, &filename) {
@@ -194,10 +196,27 @@ fn run(prog: &str, opts: Options) -> i32 {
         },
         None => repl(&mut vm),
     };
+    let code = match wait_for_threads(&mut vm) {
+        Ok(()) => code,
+        Err(e) => exit_code_for(&mut vm, e),
+    };
     modules::weakref::run_atexit_finalizers(&mut vm);
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().flush();
     code
+}
+
+/// At exit, wait for the non-daemon threads (`threading._shutdown()`), as CPython
+/// does, if the program imported `threading`.
+fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
+    let modules = vm.rt.modules;
+    let Some(threading) = vm.dict_get_str(modules, "threading") else {
+        return Ok(());
+    };
+    vm.push_root(threading);
+    let r = vm.call_method(threading, "_shutdown", &[]);
+    vm.pop_roots(1);
+    r.map(|_| ())
 }
 
 /// CPython's handling of an exception that reached the top: SystemExit gives its code,

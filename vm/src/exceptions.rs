@@ -274,6 +274,11 @@ impl Vm {
 
 /// Report an exception that cannot propagate (weakref callback, `__del__`).
 pub fn report_unraisable(vm: &mut Vm, err: PyErr, obj: Value) {
+    report_unraisable_with(vm, err, "Exception ignored in", obj);
+}
+
+/// Report an exception that cannot propagate as `{what}: {obj!r}` and the traceback.
+pub fn report_unraisable_with(vm: &mut Vm, err: PyErr, what: &str, obj: Value) {
     vm.push_root(err.0);
     let r = vm
         .repr(obj)
@@ -281,7 +286,7 @@ pub fn report_unraisable(vm: &mut Vm, err: PyErr, obj: Value) {
     let s = format_exception(vm, err.0);
     vm.pop_roots(1);
     let _ = std::io::stdout().flush();
-    let _ = std::io::stderr().write_all(format!("Exception ignored in: {r}\n{s}").as_bytes());
+    let _ = std::io::stderr().write_all(format!("{what}: {r}\n{s}").as_bytes());
 }
 
 /// A SyntaxError (or subclass) exception from a compile error.

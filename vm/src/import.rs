@@ -77,6 +77,13 @@ impl Vm {
         if let Some(m) = self.dict_get(modules, key)? {
             return Ok(m);
         }
+        // One module initialises at a time; another thread may have finished this one
+        // while we waited for the lock.
+        let rt = self.rt.clone();
+        let _import = self.detached(|| rt.import_lock.lock());
+        if let Some(m) = self.dict_get(modules, key)? {
+            return Ok(m);
+        }
         // Parent package first.
         let mut search: Option<Vec<String>> = None;
         if let Some((parent, _)) = name.rsplit_once('.') {

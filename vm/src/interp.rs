@@ -31,7 +31,9 @@ impl Vm {
 
     /// Run (or resume) a frame, registering it as a root while it runs.
     pub fn exec(&mut self, f: &Frame) -> PyResult<Exit> {
-        if self.depth >= self.recursion_limit {
+        if self.depth >= self.recursion_limit
+            || crate::vm::approx_stack_pointer() < self.stack_limit
+        {
             let t = self.rt.types.exc.recursion_error;
             return Err(self.new_exception(t, "maximum recursion depth exceeded"));
         }

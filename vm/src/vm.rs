@@ -57,6 +57,13 @@ pub struct Runtime {
     pub frozen_modules: Mutex<HashMap<String, &'static str>>,
     /// Per-thread roots (one entry per live Vm): address of its `ThreadRoots`.
     threads: Mutex<Vec<usize>>,
+    /// Values handed between threads (e.g. a new thread's function and arguments, held
+    /// from `start_new_thread` until the thread has rooted them): id -> value. Roots.
+    handles: Mutex<HashMap<u64, Value>>,
+    next_handle: std::sync::atomic::AtomicU64,
+    /// Serialises module initialisation (one module body runs at a time; re-entrant
+    /// for nested imports on the same thread). Waited for detached.
+    pub import_lock: parking_lot::ReentrantMutex<()>,
     pub preallocated_memory_error: Value,
 }
 
@@ -81,6 +88,9 @@ pub struct Vm {
     pub recursion_limit: u32,
     /// This thread's state word in `rt.world`.
     pub slot: Arc<ThreadSlot>,
+    /// Lowest native stack address a Python call may start at: below it, calls raise
+    /// RecursionError instead of overflowing the stack (0: unchecked).
+    pub stack_limit: usize,
     /// Set while this thread drains the callback queue: a collection it triggers
     /// meanwhile only appends to the queue.
     draining: bool,
@@ -123,6 +133,9 @@ impl Runtime {
             native_modules: Mutex::new(HashMap::new()),
             frozen_modules: Mutex::new(HashMap::new()),
             threads: Mutex::new(Vec::new()),
+            handles: Mutex::new(HashMap::new()),
+            next_handle: std::sync::atomic::AtomicU64::new(1),
+            import_lock: parking_lot::ReentrantMutex::new(()),
             preallocated_memory_error: Value::NULL,
         };
         let rt = Arc::new(rt);
@@ -135,6 +148,19 @@ impl Runtime {
 
     pub fn add_perm_root(&self, v: Value) {
         self.perm_roots.lock().push(v);
+    }
+
+    /// Keep `v` alive under a handle until [`take_handle`](Runtime::take_handle).
+    pub fn hold(&self, v: Value) -> u64 {
+        let id = self.next_handle.fetch_add(1, Ordering::Relaxed);
+        self.handles.lock().insert(id, v);
+        id
+    }
+
+    /// Release a handle, returning its value (NULL if unknown). The caller roots the
+    /// value before its next safepoint.
+    pub fn take_handle(&self, id: u64) -> Value {
+        self.handles.lock().remove(&id).unwrap_or(Value::NULL)
     }
 
     /// Mark everything the runtime itself keeps alive.
@@ -156,6 +182,9 @@ impl Runtime {
         for &v in self.finalizers.lock().iter() {
             trace_value(v, t);
         }
+        for &v in self.handles.lock().values() {
+            trace_value(v, t);
+        }
         for &addr in self.threads.lock().iter() {
             // SAFETY: each address is a live Vm's boxed ThreadRoots (removed in Vm::drop);
             // the world is stopped, so its owner is parked and does not mutate it.
@@ -163,6 +192,13 @@ impl Runtime {
             roots.trace(t);
         }
     }
+}
+
+/// An address in the current native stack frame.
+#[inline(always)]
+pub fn approx_stack_pointer() -> usize {
+    let marker = 0u8;
+    std::hint::black_box(&marker) as *const u8 as usize
 }
 
 impl ThreadRoots {
@@ -197,7 +233,16 @@ impl Vm {
             recursion_limit: 1000,
             slot,
             draining: false,
+            stack_limit: 0,
         }
+    }
+
+    /// Record that this thread's native stack is `bytes` long and started about here:
+    /// calls deeper than `bytes` minus a safety margin raise RecursionError.
+    pub fn set_stack_size(&mut self, bytes: usize) {
+        const MARGIN: usize = 256 << 10;
+        let here = approx_stack_pointer();
+        self.stack_limit = here.saturating_sub(bytes.saturating_sub(MARGIN));
     }
 
     /// Run a blocking operation detached (DESIGN.md invariant 2): a collection may run

@@ -1,6 +1,9 @@
 //! Native modules. `register_all` makes them importable (each is built on first import).
 pub mod gc;
+pub mod lock;
 pub mod sys;
+pub mod thread;
+pub mod time;
 pub mod weakref;
 
 use parking_lot::RwLock;
@@ -16,6 +19,20 @@ pub fn register_all(vm: &mut Vm) {
     m.insert("gc".into(), gc::init);
     m.insert("weakref".into(), weakref::init);
     m.insert("_weakref".into(), weakref::init);
+    m.insert("_thread".into(), thread::init);
+    m.insert("time".into(), time::init);
+    drop(m);
+    vm.rt
+        .frozen_modules
+        .lock()
+        .insert("threading".into(), include_str!("py/threading.py"));
+}
+
+/// Add native methods to a (native) type's namespace.
+pub fn add_methods(vm: &mut Vm, ty: Value, methods: &[(&'static str, NativeFn)]) {
+    for &(name, f) in methods {
+        vm.add_method(ty, name, f);
+    }
 }
 
 /// A new module named `name` with the given native functions; returns (module, dict).

@@ -277,8 +277,19 @@ fn find_index(
     stop: usize,
 ) -> PyResult<Option<usize>> {
     let items = data(l).snapshot();
+    find_index_in(vm, &items, x, start, stop)
+}
+
+/// Index of the first of `items[start..stop]` equal to `x` (identity first).
+fn find_index_in(
+    vm: &mut Vm,
+    items: &[Value],
+    x: Value,
+    start: usize,
+    stop: usize,
+) -> PyResult<Option<usize>> {
     let mark = vm.roots_len();
-    root_all(vm, &items);
+    root_all(vm, items);
     let mut res = Ok(None);
     for (i, &it) in items.iter().enumerate().take(stop).skip(start) {
         let eq = if it == x { Ok(true) } else { vm.eq(it, x) };
@@ -298,18 +309,45 @@ fn find_index(
     res
 }
 
+/// `remove(x)`. Atomic when every comparison can be made without Python code (the
+/// whole search and removal happen under the list's lock); otherwise the search runs
+/// on a snapshot and the element found is then removed by identity.
 fn list_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "remove", args, kw, 1, 1)?;
-    match find_index(vm, l, args[1], 0, usize::MAX)? {
-        Some(i) => {
-            let mut g = data(l).0.lock();
-            if i < g.len() {
-                g.remove(i);
-            }
+    let x = args[1];
+    if let Some(found) = remove_native(data(l), x) {
+        return if found {
             Ok(Value::NONE)
-        }
-        None => Err(vm.value_error("list.remove(x): x not in list")),
+        } else {
+            Err(vm.value_error("list.remove(x): x not in list"))
+        };
     }
+    loop {
+        let items = data(l).snapshot();
+        let Some(i) = find_index_in(vm, &items, x, 0, usize::MAX)? else {
+            return Err(vm.value_error("list.remove(x): x not in list"));
+        };
+        // Another thread may have moved or removed it meanwhile: remove that very
+        // object if it is still there, else search again.
+        let mut g = data(l).0.lock();
+        if let Some(j) = g.iter().position(|&v| v == items[i]) {
+            g.remove(j);
+            return Ok(Value::NONE);
+        }
+    }
+}
+
+/// Search and remove under the lock if no comparison needs Python code: Some(found),
+/// or None when a comparison would need `__eq__`.
+fn remove_native(l: &ListData, x: Value) -> Option<bool> {
+    let mut g = l.0.lock();
+    for i in 0..g.len() {
+        if crate::ops::compare::native_eq(g[i], x)? {
+            g.remove(i);
+            return Some(true);
+        }
+    }
+    Some(false)
 }
 
 /// Normalise optional start/stop arguments of `index` against `len`.

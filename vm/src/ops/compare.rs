@@ -83,6 +83,54 @@ fn num_cmp(a: Value, b: Value) -> Option<Option<Ordering>> {
     Some(x.partial_cmp(&y))
 }
 
+/// A value as far as equality without Python code is concerned.
+enum Plain<'a> {
+    Int(i64),
+    Float(f64),
+    Str(&'a str),
+    None,
+}
+
+fn plain(v: &Value) -> Option<Plain<'_>> {
+    if let Some(i) = v.as_small_int() {
+        return Some(Plain::Int(i));
+    }
+    match *v {
+        Value::TRUE => return Some(Plain::Int(1)),
+        Value::FALSE => return Some(Plain::Int(0)),
+        Value::NONE => return Some(Plain::None),
+        _ => {}
+    }
+    if let Some(f) = v.downcast::<crate::objects::float::FloatData>() {
+        return Some(Plain::Float(f.0));
+    }
+    crate::helpers::as_str(v).map(Plain::Str)
+}
+
+/// `a == b` (identity first, as list and dict lookups do) when it can be decided
+/// without running Python code: identical objects, and pairs of small ints, bools,
+/// floats, strs and None. `None` when a Python `__eq__` might be involved. Safe to call
+/// while holding an object lock (DESIGN.md invariant 3).
+pub fn native_eq(a: Value, b: Value) -> Option<bool> {
+    if a == b {
+        return Some(true);
+    }
+    const EXACT: i64 = 1 << 53;
+    Some(match (plain(&a)?, plain(&b)?) {
+        (Plain::Int(x), Plain::Int(y)) => x == y,
+        (Plain::Int(i), Plain::Float(f)) | (Plain::Float(f), Plain::Int(i)) => {
+            if i.abs() > EXACT {
+                return None;
+            }
+            i as f64 == f
+        }
+        (Plain::Float(x), Plain::Float(y)) => x == y,
+        (Plain::Str(x), Plain::Str(y)) => x == y,
+        (Plain::None, Plain::None) => true,
+        _ => false,
+    })
+}
+
 impl Vm {
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {

@@ -22,6 +22,12 @@ impl Vm {
             }
         }
     }
+    pub fn new_int_u64(&mut self, u: u64) -> PyResult {
+        match i64::try_from(u) {
+            Ok(i) => self.new_int(i),
+            Err(_) => self.new_bigint(BigInt::from(u)),
+        }
+    }
     /// An int from a BigInt, small when it fits.
     pub fn new_bigint(&mut self, b: BigInt) -> PyResult {
         if let Some(v) = b.to_i64().and_then(Value::small_int) {

@@ -100,12 +100,10 @@ impl Vm {
             return self.repr(b);
         }
         if let Some(t) = v.downcast::<TypeData>() {
-            let module = if t.is_user {
-                self.dict_get_str(t.dict, "__module__")
-                    .and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()))
-            } else {
-                None
-            };
+            // Built-in types defined by native modules carry `__module__` too.
+            let module = self
+                .dict_get_str(t.dict, "__module__")
+                .and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()));
             let q = t.qualname.read().clone();
             return Ok(match module {
                 Some(m) if m != "builtins" => format!("<class '{m}.{q}'>"),

@@ -1,0 +1,298 @@
+//! The `_thread` module: starting OS threads that run Python in parallel (no GIL),
+//! thread identity, and the lock types (in `lock.rs`).
+//!
+//! A new thread's slot is registered with the world by the starting thread, and its
+//! function and arguments are held under a runtime handle (a root) until the new
+//! thread has attached and rooted them, so no collection can miss them in between.
+use super::lock::{self, LockData, TIMEOUT_MAX};
+use super::{add_methods, new_native_module, new_native_type, set_item};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use weft_gc::LocalAlloc;
+use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::objects::builtin_fn::NativeFn;
+use weft_vm::objects::dict::DictData;
+use weft_vm::objects::tuple::TupleData;
+use weft_vm::value::Value;
+use weft_vm::vm::{PyResult, Runtime, Vm};
+
+/// Native stack of threads started with `stack_size()` 0 (the default). Python calls
+/// recurse on the native stack; the Vm raises RecursionError well before it runs out.
+pub const DEFAULT_STACK: usize = 256 << 20;
+
+/// `_thread.stack_size()`: 0 means DEFAULT_STACK.
+static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
+/// Threads started by `start_new_thread` and still running (`_thread._count()`).
+static RUNNING: AtomicUsize = AtomicUsize::new(0);
+
+const FUNCS: &[(&str, NativeFn)] = &[
+    ("start_new_thread", start_new_thread),
+    ("start_new", start_new_thread),
+    ("allocate_lock", allocate_lock),
+    ("allocate", allocate_lock),
+    ("get_ident", get_ident),
+    ("get_native_id", get_native_id),
+    ("stack_size", stack_size),
+    ("exit", exit),
+    ("exit_thread", exit),
+    ("_count", count),
+    ("_main_ident", main_ident),
+    ("_serial", serial),
+    ("_print_exception", print_exception),
+];
+
+/// Ident of the interpreter's main thread (set by `run_main`).
+static MAIN_IDENT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+/// Record the calling thread as the main thread.
+pub fn set_main_ident() {
+    MAIN_IDENT.store(current_ident(), Ordering::SeqCst);
+}
+
+fn main_ident(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let id = match MAIN_IDENT.load(Ordering::SeqCst) {
+        0 => current_ident(),
+        id => id,
+    };
+    vm.new_int_u64(id)
+}
+
+/// A number that identifies the calling OS thread and is never reused (unlike
+/// `get_ident()`): keys of `threading.local`'s per-thread dicts.
+fn serial(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    static NEXT: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(1);
+    thread_local! {
+        static SERIAL: u64 = NEXT.fetch_add(1, Ordering::Relaxed);
+    }
+    let s = SERIAL.with(|s| *s);
+    vm.new_int_u64(s)
+}
+
+/// `_print_exception(exc)`: the traceback and message on stderr, as at top level.
+fn print_exception(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "_print_exception", args, 1, 1)?;
+    vm.print_exception(weft_vm::vm::PyErr(args[0]));
+    Ok(Value::NONE)
+}
+
+/// The calling thread's identity (`get_ident()`): pthread_self, as CPython.
+pub fn current_ident() -> u64 {
+    // SAFETY: pthread_self has no preconditions.
+    unsafe { libc::pthread_self() as u64 }
+}
+
+pub fn init(vm: &mut Vm) -> PyResult {
+    let (m, d) = new_native_module(vm, "_thread", FUNCS)?;
+    vm.push_root(m);
+    let r = fill(vm, d);
+    vm.pop_roots(1);
+    r.map(|_| m)
+}
+
+fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
+    let lt = new_native_type(vm, "lock", "_thread")?;
+    add_methods(
+        vm,
+        lt,
+        &[
+            ("acquire", lock::lock_acquire),
+            ("acquire_lock", lock::lock_acquire),
+            ("release", lock::lock_release),
+            ("release_lock", lock::lock_release),
+            ("locked", lock::lock_locked),
+            ("locked_lock", lock::lock_locked),
+            ("__enter__", lock::lock_enter),
+            ("__exit__", lock::lock_exit),
+            ("__repr__", lock::lock_repr),
+        ],
+    );
+    set_item(vm, d, "LockType", lt)?;
+    set_item(vm, d, "lock", lt)?;
+    let rt = new_native_type(vm, "RLock", "_thread")?;
+    vm.set_new(rt, lock::rlock_new);
+    add_methods(
+        vm,
+        rt,
+        &[
+            ("acquire", lock::rlock_acquire),
+            ("release", lock::rlock_release),
+            ("__enter__", lock::rlock_enter),
+            ("__exit__", lock::rlock_exit),
+            ("__repr__", lock::rlock_repr),
+            ("_is_owned", lock::rlock_is_owned),
+            ("_recursion_count", lock::rlock_recursion_count),
+            ("_release_save", lock::rlock_release_save),
+            ("_acquire_restore", lock::rlock_acquire_restore),
+        ],
+    );
+    set_item(vm, d, "RLock", rt)?;
+    let t = vm.new_float(TIMEOUT_MAX)?;
+    set_item(vm, d, "TIMEOUT_MAX", t)?;
+    let err = vm.rt.types.exc.runtime_error;
+    set_item(vm, d, "error", err)?;
+    // Remember the lock type for allocate_lock.
+    let k = vm.intern("_lock_type");
+    vm.dict_set(d, k, lt)
+}
+
+fn lock_type(vm: &mut Vm) -> PyResult {
+    let m = vm.import_module("_thread")?;
+    vm.getattr_str(m, "_lock_type")
+}
+
+fn allocate_lock(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "allocate_lock", args, 0, 0)?;
+    no_kwargs(vm, "allocate_lock", kw)?;
+    let lt = lock_type(vm)?;
+    vm.alloc(lt, LockData::default())
+}
+
+fn get_ident(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let id = current_ident();
+    vm.new_int_u64(id)
+}
+
+fn get_native_id(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    // SAFETY: gettid has no preconditions.
+    let tid = unsafe { libc::gettid() };
+    vm.new_int(tid as i64)
+}
+
+fn count(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    vm.new_int(RUNNING.load(Ordering::SeqCst) as i64)
+}
+
+fn exit(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let t = vm.rt.types.exc.system_exit;
+    Err(match weft_vm::exceptions::make_exception(vm, t, &[]) {
+        Ok(e) => weft_vm::vm::PyErr(e),
+        Err(e) => e,
+    })
+}
+
+/// `stack_size([size])`: returns the previous setting; 0 or at least 32 KiB.
+fn stack_size(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "stack_size", args, 0, 1)?;
+    no_kwargs(vm, "stack_size", kw)?;
+    let old = STACK_SIZE.load(Ordering::SeqCst);
+    if let Some(&v) = args.first() {
+        let Some(n) = as_int(v) else {
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+        };
+        if n != 0 && n < 32768 {
+            return Err(vm.value_error(format!("size not valid: {n} bytes")));
+        }
+        if n < 0 {
+            return Err(vm.value_error("size must be 0 or a positive value"));
+        }
+        STACK_SIZE.store(n as usize, Ordering::SeqCst);
+    }
+    vm.new_int(old as i64)
+}
+
+/// `start_new_thread(function, args[, kwargs])`: returns the new thread's ident.
+fn start_new_thread(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "start_new_thread", kw)?;
+    if args.len() < 2 || args.len() > 3 {
+        let which = if args.len() < 2 {
+            "at least 2"
+        } else {
+            "at most 3"
+        };
+        return Err(vm.type_error(format!(
+            "start_new_thread expected {which} arguments, got {}",
+            args.len()
+        )));
+    }
+    let (func, fargs) = (args[0], args[1]);
+    let fkw = args.get(2).copied().unwrap_or(Value::NULL);
+    if !weft_vm::ops::call::is_callable(vm, func) {
+        return Err(vm.type_error("first arg must be callable"));
+    }
+    if fargs.downcast::<TupleData>().is_none() && !is_tuple_subclass(vm, fargs) {
+        return Err(vm.type_error("2nd arg must be a tuple"));
+    }
+    if !fkw.is_null() && fkw.downcast::<DictData>().is_none() {
+        return Err(vm.type_error("optional 3rd arg must be a dictionary"));
+    }
+    let boot = vm.new_tuple(vec![
+        func,
+        fargs,
+        if fkw.is_null() { Value::NONE } else { fkw },
+    ])?;
+    let rt = vm.rt.clone();
+    let handle = rt.hold(boot);
+    let slot = rt.world.register();
+    let size = match STACK_SIZE.load(Ordering::SeqCst) {
+        0 => DEFAULT_STACK,
+        n => n.max(1 << 20),
+    };
+    let (ident_tx, ident_rx) = std::sync::mpsc::channel();
+    RUNNING.fetch_add(1, Ordering::SeqCst);
+    let limit = vm.recursion_limit;
+    let spawned = std::thread::Builder::new().stack_size(size).spawn(move || {
+        let _ = ident_tx.send(current_ident());
+        thread_main(rt, slot, handle, size, limit);
+        RUNNING.fetch_sub(1, Ordering::SeqCst);
+    });
+    match spawned {
+        Ok(_) => {
+            let ident = vm.detached(|| ident_rx.recv().unwrap_or(0));
+            vm.new_int_u64(ident)
+        }
+        Err(_) => {
+            RUNNING.fetch_sub(1, Ordering::SeqCst);
+            vm.rt.take_handle(handle);
+            Err(vm.runtime_error("can't start new thread"))
+        }
+    }
+}
+
+fn is_tuple_subclass(vm: &mut Vm, v: Value) -> bool {
+    let t = vm.type_of(v);
+    let tuple = vm.rt.types.tuple;
+    weft_vm::types::is_subclass(vm, t, tuple)
+}
+
+/// Body of a thread started by `start_new_thread`.
+fn thread_main(
+    rt: Arc<Runtime>,
+    slot: Arc<weft_core::ThreadSlot>,
+    handle: u64,
+    stack: usize,
+    recursion_limit: u32,
+) {
+    let mut vm = Vm::attach(rt, slot, LocalAlloc::new());
+    vm.set_stack_size(stack);
+    vm.recursion_limit = recursion_limit;
+    let boot = vm.rt.take_handle(handle);
+    vm.push_root(boot);
+    let items = boot
+        .downcast::<TupleData>()
+        .map(|t| t.0.to_vec())
+        .unwrap_or_default();
+    let (func, fargs, fkw) = (items[0], items[1], items[2]);
+    let r = (|| {
+        let pos = vm.collect_iter(fargs)?;
+        let kws = if fkw.is_none() {
+            Vec::new()
+        } else {
+            vm.dict_items(fkw)
+        };
+        // Every value stays reachable from `boot` (rooted) during the call.
+        vm.call(func, &pos, &kws)
+    })();
+    if let Err(e) = r {
+        let system_exit = vm.rt.types.exc.system_exit;
+        if !vm.err_is(&e, system_exit) {
+            weft_vm::exceptions::report_unraisable_with(
+                &mut vm,
+                e,
+                "Exception ignored in thread started by",
+                func,
+            );
+        }
+    }
+    vm.pop_roots(1);
+}

@@ -1,0 +1,177 @@
+//! The `time` module: clocks, `sleep` (detached: a sleeping thread never delays a
+//! collection), and MicroPython's `ticks_*` / `sleep_ms` / `sleep_us`, which its thread
+//! tests use.
+use super::new_native_module;
+use std::sync::OnceLock;
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use weft_vm::helpers::{arg_count, as_f64, as_int, no_kwargs};
+use weft_vm::objects::builtin_fn::NativeFn;
+use weft_vm::value::Value;
+use weft_vm::vm::{PyResult, Vm};
+
+const FUNCS: &[(&str, NativeFn)] = &[
+    ("time", time),
+    ("time_ns", time_ns),
+    ("sleep", sleep),
+    ("monotonic", monotonic),
+    ("monotonic_ns", monotonic_ns),
+    ("perf_counter", monotonic),
+    ("perf_counter_ns", monotonic_ns),
+    ("process_time", process_time),
+    ("thread_time", thread_time),
+    ("ticks_ms", ticks_ms),
+    ("ticks_us", ticks_us),
+    ("ticks_ns", ticks_ns),
+    ("ticks_diff", ticks_diff),
+    ("ticks_add", ticks_add),
+    ("sleep_ms", sleep_ms),
+    ("sleep_us", sleep_us),
+];
+
+/// MicroPython's ticks wrap at 2**30 (its small-int range); we keep that period so
+/// `ticks_diff` arithmetic behaves as MicroPython programs expect.
+const TICKS_PERIOD: i64 = 1 << 30;
+
+pub fn init(vm: &mut Vm) -> PyResult {
+    new_native_module(vm, "time", FUNCS).map(|(m, _)| m)
+}
+
+/// The process's monotonic origin.
+fn origin() -> Instant {
+    static ORIGIN: OnceLock<Instant> = OnceLock::new();
+    *ORIGIN.get_or_init(Instant::now)
+}
+
+fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
+    arg_count(vm, name, args, 0, 0)?;
+    no_kwargs(vm, name, kw)
+}
+
+fn since_epoch() -> Duration {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
+}
+
+fn time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "time", args, kw)?;
+    vm.new_float(since_epoch().as_secs_f64())
+}
+
+fn time_ns(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "time_ns", args, kw)?;
+    vm.new_int(since_epoch().as_nanos() as i64)
+}
+
+fn monotonic(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "monotonic", args, kw)?;
+    vm.new_float(origin().elapsed().as_secs_f64())
+}
+
+fn monotonic_ns(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "monotonic_ns", args, kw)?;
+    vm.new_int(origin().elapsed().as_nanos() as i64)
+}
+
+/// CPU time of a clock id (process or thread), in seconds.
+fn cpu_clock(id: libc::clockid_t) -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: ts is a valid, writable timespec; the clock ids are standard.
+    unsafe { libc::clock_gettime(id, &mut ts) };
+    ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
+}
+
+fn process_time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "process_time", args, kw)?;
+    vm.new_float(cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID))
+}
+
+fn thread_time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "thread_time", args, kw)?;
+    vm.new_float(cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID))
+}
+
+/// Sleep detached, so a collection can run meanwhile (DESIGN.md invariant 2).
+fn sleep_detached(vm: &mut Vm, d: Duration) {
+    vm.detached(|| std::thread::sleep(d));
+}
+
+fn sleep(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "sleep", args, 1, 1)?;
+    no_kwargs(vm, "sleep", kw)?;
+    let Some(secs) = as_f64(args[0]) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!(
+            "'{tn}' object cannot be interpreted as an integer or float"
+        )));
+    };
+    if secs.is_nan() {
+        return Err(vm.value_error("Invalid value NaN (not a number)"));
+    }
+    if secs < 0.0 {
+        return Err(vm.value_error("sleep length must be non-negative"));
+    }
+    if secs > 9.2e9 {
+        return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
+    }
+    sleep_detached(vm, Duration::from_secs_f64(secs));
+    Ok(Value::NONE)
+}
+
+/// An int argument for the MicroPython functions.
+fn int_arg(vm: &mut Vm, name: &str, args: &[Value], n: usize) -> PyResult<Vec<i64>> {
+    arg_count(vm, name, args, n, n)?;
+    args.iter()
+        .map(|&a| {
+            as_int(a).ok_or_else(|| {
+                let tn = vm.type_name(a);
+                vm.type_error(format!("can't convert {tn} to int"))
+            })
+        })
+        .collect()
+}
+
+fn sleep_ms(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let ms = int_arg(vm, "sleep_ms", args, 1)?[0];
+    sleep_detached(vm, Duration::from_millis(ms.max(0) as u64));
+    Ok(Value::NONE)
+}
+
+fn sleep_us(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let us = int_arg(vm, "sleep_us", args, 1)?[0];
+    sleep_detached(vm, Duration::from_micros(us.max(0) as u64));
+    Ok(Value::NONE)
+}
+
+fn ticks(vm: &mut Vm, unit_ns: u128) -> PyResult {
+    let t = (origin().elapsed().as_nanos() / unit_ns) as i64;
+    vm.new_int(t.rem_euclid(TICKS_PERIOD))
+}
+
+fn ticks_ms(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    ticks(vm, 1_000_000)
+}
+
+fn ticks_us(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    ticks(vm, 1_000)
+}
+
+fn ticks_ns(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    ticks(vm, 1)
+}
+
+/// `ticks_diff(new, old)`: the signed difference in the wrapped ticks period.
+fn ticks_diff(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let a = int_arg(vm, "ticks_diff", args, 2)?;
+    let half = TICKS_PERIOD / 2;
+    let d = (a[0] - a[1] + half).rem_euclid(TICKS_PERIOD) - half;
+    vm.new_int(d)
+}
+
+fn ticks_add(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let a = int_arg(vm, "ticks_add", args, 2)?;
+    vm.new_int((a[0] + a[1]).rem_euclid(TICKS_PERIOD))
+}
