@@ -7,7 +7,10 @@
 //! - a span is valid only for the heap epoch it was taken in. A collection rebuilds the
 //!   pool from the side tables (un-retired spans included) and starts a new epoch, so a
 //!   `LocalAlloc` that was not retired drops its stale span instead of double-allocating;
-//! - an object is fully written (header, zeroed payload) before its ATB bit is set.
+//! - an object is fully written (header, zeroed payload) before its ATB bit is set;
+//! - verifier: while `Heap::poisoned` is set, every free block of every normal chunk
+//!   holds `verify::POISON`, so `alloc` checks the blocks it hands out (a mismatch is a
+//!   write after free). New normal chunks are poisoned when the verifier is on.
 
 use crate::chunk::{Chunk, ChunkRef, MAX_NORMAL_BLOCKS, Span};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr, GcVTable};
@@ -79,6 +82,9 @@ impl Heap {
         } else {
             self.alloc_slow(local, nblocks)?
         };
+        if self.poisoned.load(Relaxed) && nblocks <= MAX_NORMAL_BLOCKS {
+            crate::verify::check_poison(self.verify_panics, addr, size);
+        }
         let hdr = addr as *mut GcHeader;
         // SAFETY: [addr, addr+size) is free memory owned by this call (from the thread's
         // private span, a pool span taken under the lock, or a fresh chunk), 16-aligned.
@@ -141,6 +147,18 @@ impl Heap {
             return None;
         };
         let c = ChunkRef(rec);
+        if !large && self.verify.load(Relaxed) {
+            let g = c.get();
+            // SAFETY: the object area of the fresh chunk is ours alone (not yet in the
+            // chunk list, no span of it handed out).
+            unsafe {
+                std::ptr::write_bytes(
+                    g.addr_of(1) as *mut u8,
+                    crate::verify::POISON,
+                    g.usable_bytes(),
+                )
+            };
+        }
         self.usable_bytes.fetch_add(c.get().usable_bytes(), Relaxed);
         let mut list = self.chunks.write();
         let at = list.partition_point(|x| x.get().base() < c.get().base());

@@ -1,9 +1,33 @@
 //! `Heap`: chunks, the free-span pool, accounting, and the collection driver.
+//!
+//! A collection ([`Heap::collect_with`]), world stopped, one at a time:
+//! - (a) mark from the roots (parallel marker);
+//! - (b) weak processing for the referents left unmarked: their weak references are
+//!   cleared (`on_weakref_cleared` for those that are themselves marked, newest first;
+//!   it returns whether the vm queued a callback), their map entries and WTB bits go;
+//! - (c) finalisation: every unmarked object whose FTB bit is set has the bit cleared
+//!   (a finaliser runs once), is reported to `on_finalize`, and is marked with its
+//!   closure, so it survives this collection with everything it reaches (PEP 442). The
+//!   set of such objects is taken before any of them is marked: finalisable objects
+//!   reachable only from other finalisable garbage are finalised in the same collection.
+//!   A weak reference resurrected here whose referent died in (b) keeps that referent
+//!   alive too (see `weak::keep_resurrected_weakrefs`);
+//! - (d) prune unmarked weak references from the lists of live referents (only now,
+//!   after (c), so that a resurrected weak reference stays registered);
+//! - (e) sweep: drop and free every unmarked object, rebuild the free spans.
+//!
+//! With the verifier on (`verify` module) the side tables are checked before (a) and
+//! before (e), the mark set's closure after (a) and after (c).
+//!
+//! Invariants outside a collection: every mark bit is clear; every weak-map key and
+//! every registered weak reference is an allocated object; FTB and WTB bits are only on
+//! object starts.
 
 use crate::chunk::{Chunk, ChunkRef, Span};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr};
 use crate::mark::{Tracer, mark_all};
 use crate::sweep::{ChunkSweep, sweep_chunk};
+use crate::verify::Verifier;
 use parking_lot::{Mutex, RwLock};
 use std::collections::VecDeque;
 use std::sync::atomic::Ordering::Relaxed;
@@ -23,6 +47,12 @@ pub struct HeapConfig {
     pub threshold_bytes: usize,
     /// Marker threads (>= 1; 0 is treated as 1). 1 marks inline on the collecting thread.
     pub marker_threads: usize,
+    /// Run the heap verifier at every collection (see the `verify` module; also
+    /// [`Heap::set_verify`]). Costly: a debugging mode.
+    pub verify: bool,
+    /// A verifier violation panics (with the report as message) instead of printing the
+    /// report and aborting the process. For tests of the verifier itself.
+    pub verify_panics: bool,
 }
 
 impl Default for HeapConfig {
@@ -31,22 +61,136 @@ impl Default for HeapConfig {
             limit_bytes: 8 << 30,
             threshold_bytes: 8 << 20,
             marker_threads: 1,
+            verify: false,
+            verify_panics: false,
         }
     }
 }
 
-/// Statistics of one collection.
-#[derive(Clone, Debug, Default)]
+/// What the vm hands to [`Heap::collect_with`]. None of the hooks may allocate on the
+/// heap, reach a safepoint, or call back into the heap's weak map (they run during the
+/// collection, `on_weakref_cleared` under a weak-map shard lock).
+pub struct Collection<'a> {
+    /// Called once; must mark every root.
+    pub roots: &'a mut dyn FnMut(&mut Tracer),
+    /// Called for every marked weak reference whose referent died (step (b)), newest
+    /// weak reference first for one referent; the vm sets it dead and queues its
+    /// callback, and returns true if it queued one.
+    pub on_weakref_cleared: &'a mut dyn FnMut(GcPtr) -> bool,
+    /// Called once for each unreachable object whose FTB bit was set (step (c)); its FTB
+    /// bit is already clear. The object and its closure survive this collection; the vm
+    /// queues its `__del__` and keeps it rooted until that ran.
+    pub on_finalize: &'a mut dyn FnMut(GcPtr),
+    /// Nanoseconds the caller spent stopping the world (recorded in the stats).
+    pub stop_ns: u64,
+}
+
+/// Statistics of one collection. Times in nanoseconds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct CollectStats {
+    /// Time the caller spent stopping the world (`Collection::stop_ns`).
+    pub stop_ns: u64,
+    /// The whole pause: `stop_ns` plus everything `collect_with` did.
     pub pause_ns: u64,
+    /// Step (a): marking from the roots.
     pub mark_ns: u64,
+    /// Steps (b) and (d): weak processing and pruning.
     pub weak_ns: u64,
+    /// Step (c): finding unreachable finalisable objects, reporting and marking them.
+    pub finalize_ns: u64,
+    /// Step (e).
     pub sweep_ns: u64,
+    /// Time spent in the verifier (0 when it is off).
+    pub verify_ns: u64,
+    /// Objects marked (alive after the collection), resurrected ones included.
     pub marked: usize,
+    /// Of `marked`: objects marked by step (c) (finalisable garbage and its closure).
+    pub resurrected: usize,
     pub freed: usize,
     pub freed_bytes: usize,
-    pub weakrefs_cleared: usize,
+    /// Bytes in live objects after the collection.
     pub live_bytes: usize,
+    /// Calls of `on_weakref_cleared`.
+    pub weakrefs_cleared: usize,
+    /// Calls of `on_weakref_cleared` that returned true.
+    pub callbacks_queued: usize,
+    /// Calls of `on_finalize`.
+    pub finalizers_queued: usize,
+    /// Marker threads used.
+    pub marker_threads: usize,
+}
+
+/// Totals over every collection since the heap was created (not bounded by the
+/// [`STATS_HISTORY`] window). Times in nanoseconds.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StatsSummary {
+    pub collections: u64,
+    pub stop_ns_total: u64,
+    pub stop_ns_max: u64,
+    pub pause_ns_total: u64,
+    pub pause_ns_max: u64,
+    pub mark_ns_total: u64,
+    pub weak_ns_total: u64,
+    pub finalize_ns_total: u64,
+    pub sweep_ns_total: u64,
+    pub verify_ns_total: u64,
+    pub marked_total: u64,
+    pub resurrected_total: u64,
+    pub freed_total: u64,
+    pub freed_bytes_total: u64,
+    pub weakrefs_cleared_total: u64,
+    pub callbacks_queued_total: u64,
+    pub finalizers_queued_total: u64,
+    /// The most recent collection, if any.
+    pub last: Option<CollectStats>,
+}
+
+impl StatsSummary {
+    /// Mean pause in nanoseconds (0 before the first collection).
+    pub fn pause_ns_mean(&self) -> u64 {
+        self.pause_ns_total
+            .checked_div(self.collections)
+            .unwrap_or(0)
+    }
+
+    fn add(&mut self, s: &CollectStats) {
+        let u = |n: usize| n as u64;
+        self.collections += 1;
+        self.stop_ns_total = self.stop_ns_total.saturating_add(s.stop_ns);
+        self.stop_ns_max = self.stop_ns_max.max(s.stop_ns);
+        self.pause_ns_total = self.pause_ns_total.saturating_add(s.pause_ns);
+        self.pause_ns_max = self.pause_ns_max.max(s.pause_ns);
+        self.mark_ns_total = self.mark_ns_total.saturating_add(s.mark_ns);
+        self.weak_ns_total = self.weak_ns_total.saturating_add(s.weak_ns);
+        self.finalize_ns_total = self.finalize_ns_total.saturating_add(s.finalize_ns);
+        self.sweep_ns_total = self.sweep_ns_total.saturating_add(s.sweep_ns);
+        self.verify_ns_total = self.verify_ns_total.saturating_add(s.verify_ns);
+        self.marked_total = self.marked_total.saturating_add(u(s.marked));
+        self.resurrected_total = self.resurrected_total.saturating_add(u(s.resurrected));
+        self.freed_total = self.freed_total.saturating_add(u(s.freed));
+        self.freed_bytes_total = self.freed_bytes_total.saturating_add(u(s.freed_bytes));
+        self.weakrefs_cleared_total = self
+            .weakrefs_cleared_total
+            .saturating_add(u(s.weakrefs_cleared));
+        self.callbacks_queued_total = self
+            .callbacks_queued_total
+            .saturating_add(u(s.callbacks_queued));
+        self.finalizers_queued_total = self
+            .finalizers_queued_total
+            .saturating_add(u(s.finalizers_queued));
+        self.last = Some(s.clone());
+    }
+}
+
+/// The recent collections and the totals since start.
+#[derive(Default)]
+struct History {
+    recent: VecDeque<CollectStats>,
+    summary: StatsSummary,
+}
+
+fn ns(a: Instant, b: Instant) -> u64 {
+    (b - a).as_nanos().min(u64::MAX as u128) as u64
 }
 
 /// Source of heap epochs: unique across all heaps, never 0.
@@ -79,8 +223,14 @@ pub struct Heap {
     /// Changes at every collection; see alloc module doc.
     pub(crate) epoch: AtomicU64,
     pub(crate) weak: ShardedMap<usize, Vec<GcPtr>>,
-    history: Mutex<VecDeque<CollectStats>>,
+    history: Mutex<History>,
     collecting: Mutex<()>,
+    /// The verifier is on.
+    pub(crate) verify: AtomicBool,
+    pub(crate) verify_panics: bool,
+    /// Every free block of every normal chunk holds the poison pattern (only ever set
+    /// while `verify` is on; see the alloc and verify modules).
+    pub(crate) poisoned: AtomicBool,
 }
 
 const _: () = {
@@ -105,9 +255,32 @@ impl Heap {
             requested: AtomicBool::new(false),
             epoch: AtomicU64::new(next_epoch()),
             weak: ShardedMap::new(),
-            history: Mutex::new(VecDeque::with_capacity(STATS_HISTORY)),
+            history: Mutex::new(History {
+                recent: VecDeque::with_capacity(STATS_HISTORY),
+                summary: StatsSummary::default(),
+            }),
             collecting: Mutex::new(()),
+            verify: AtomicBool::new(cfg.verify),
+            verify_panics: cfg.verify_panics,
+            // No chunk yet: with the verifier on from the start, all free memory (none)
+            // is poisoned, and every chunk will be poisoned when it is created.
+            poisoned: AtomicBool::new(cfg.verify),
         }
+    }
+
+    /// Turn the heap verifier on or off (see the `verify` module). Meant for start-up or
+    /// a stopped world; turned on later, the allocation check starts after the next
+    /// collection (which poisons all free memory first).
+    pub fn set_verify(&self, on: bool) {
+        if !on {
+            self.poisoned.store(false, Relaxed);
+        }
+        self.verify.store(on, Relaxed);
+    }
+
+    /// Is the heap verifier on?
+    pub fn verify_enabled(&self) -> bool {
+        self.verify.load(Relaxed)
     }
 
     /// One relaxed load: has allocation volume asked for a collection?
@@ -120,28 +293,80 @@ impl Heap {
         self.requested.store(true, Relaxed);
     }
 
-    /// Run a full collection. The caller guarantees the world is stopped (no other thread
-    /// touches the heap) and that every LocalAlloc has been retired or is not used until
-    /// the collection returns (an un-retired buffer's span is reclaimed and the buffer
-    /// starts afresh). `roots` is called once and must mark every root.
-    /// `on_weakref_cleared(weakref)` is called during weak processing, once for every weak
-    /// reference that is itself marked and whose referent is dead (for one referent,
-    /// newest weak reference first). It must not allocate. Weak references that are
-    /// themselves dead are dropped from the map silently.
-    pub fn collect(
-        &self,
-        roots: &mut dyn FnMut(&mut Tracer),
-        on_weakref_cleared: &mut dyn FnMut(GcPtr),
-    ) -> CollectStats {
+    /// Run a full collection (steps (a)–(e) in the module doc). The caller guarantees
+    /// the world is stopped (no other thread touches the heap) and that every LocalAlloc
+    /// has been retired or is not used until the collection returns (an un-retired
+    /// buffer's span is reclaimed and the buffer starts afresh). Collections are
+    /// serialised. The hooks are described at [`Collection`].
+    pub fn collect_with(&self, c: Collection<'_>) -> CollectStats {
+        let Collection {
+            roots,
+            on_weakref_cleared,
+            on_finalize,
+            stop_ns,
+        } = c;
         let _one_at_a_time = self.collecting.lock();
         let threads = self.marker_threads();
-        let t0 = Instant::now();
-        let marked = mark_all(roots, threads);
-        let t1 = Instant::now();
-        let weakrefs_cleared = self.process_weak(on_weakref_cleared);
-        let t2 = Instant::now();
+        let start = Instant::now();
+        let verifier = self.verify.load(Relaxed).then(|| Verifier::new(self));
+        let v = verifier.as_ref();
+        let mut verify_ns = 0;
+        let mut verifying = |f: &mut dyn FnMut(&Verifier)| {
+            if let Some(v) = v {
+                let t = Instant::now();
+                f(v);
+                verify_ns += ns(t, Instant::now());
+            }
+        };
+        verifying(&mut |v| v.check_side_tables(self, false));
+
+        // (a) mark from the roots.
+        let t = Instant::now();
+        let mut marked = mark_all(roots, threads, v);
+        let mark_ns = ns(t, Instant::now());
+        verifying(&mut |v| {
+            v.check_closure();
+        });
+
+        let t = Instant::now();
+        let doomed = self.unreachable_finalisable();
+        let mut finalize_ns = ns(t, Instant::now());
+
+        // (b) weak processing for the unmarked referents.
+        let t = Instant::now();
+        let mut pending = Vec::new();
+        let (weakrefs_cleared, callbacks_queued) =
+            self.process_weak(on_weakref_cleared, !doomed.is_empty(), &mut pending);
+        let mut weak_ns = ns(t, Instant::now());
+
+        // (c) finalisation: report, then keep each one with its closure.
+        let mut resurrected = 0;
+        if !doomed.is_empty() {
+            let t = Instant::now();
+            for &p in &doomed {
+                // SAFETY: `p` came from an ATB head of this heap, unswept.
+                let c = unsafe { Chunk::of(p.addr()) };
+                c.ftb.clear(c.block_of(p.addr()));
+                on_finalize(p);
+            }
+            resurrected = mark_all(&mut |t| doomed.iter().for_each(|&p| t.mark(p)), threads, v);
+            resurrected += self.keep_resurrected_weakrefs(&pending, threads, v);
+            marked += resurrected;
+            finalize_ns += ns(t, Instant::now());
+            verifying(&mut |v| {
+                v.check_closure();
+            });
+            // (d) prune weak references that stayed unmarked.
+            let t = Instant::now();
+            self.prune_weak();
+            weak_ns += ns(t, Instant::now());
+        }
+        verifying(&mut |v| v.check_side_tables(self, true));
+
+        // (e) sweep.
+        let t = Instant::now();
         let (freed, freed_bytes, live) = self.sweep(threads);
-        let t3 = Instant::now();
+        let sweep_ns = ns(t, Instant::now());
 
         self.live_bytes.store(live, Relaxed);
         self.baseline.store(live, Relaxed);
@@ -150,32 +375,87 @@ impl Heap {
         self.requested.store(false, Relaxed);
         self.epoch.store(next_epoch(), Relaxed);
 
-        let ns = |a: Instant, b: Instant| (b - a).as_nanos() as u64;
         let stats = CollectStats {
-            pause_ns: ns(t0, t3),
-            mark_ns: ns(t0, t1),
-            weak_ns: ns(t1, t2),
-            sweep_ns: ns(t2, t3),
+            stop_ns,
+            pause_ns: stop_ns.saturating_add(ns(start, Instant::now())),
+            mark_ns,
+            weak_ns,
+            finalize_ns,
+            sweep_ns,
+            verify_ns,
             marked,
+            resurrected,
             freed,
             freed_bytes,
-            weakrefs_cleared,
             live_bytes: live,
+            weakrefs_cleared,
+            callbacks_queued,
+            finalizers_queued: doomed.len(),
+            marker_threads: threads,
         };
         let mut h = self.history.lock();
-        if h.len() == STATS_HISTORY {
-            h.pop_front();
+        if h.recent.len() == STATS_HISTORY {
+            h.recent.pop_front();
         }
-        h.push_back(stats.clone());
+        h.recent.push_back(stats.clone());
+        h.summary.add(&stats);
         stats
+    }
+
+    /// A full collection without finalisation hooks: [`Heap::collect_with`] with
+    /// `on_weakref_cleared` wrapped (counted as queuing no callback), finalisable objects
+    /// kept one more cycle but not reported, and `stop_ns` 0. Kept for callers that do
+    /// not run `__del__` (yet).
+    ///
+    /// `on_weakref_cleared(weakref)` is called during weak processing, once for every
+    /// weak reference that is itself marked and whose referent is dead (for one
+    /// referent, newest weak reference first). It must not allocate. Weak references
+    /// that are themselves dead are dropped from the map silently.
+    pub fn collect(
+        &self,
+        roots: &mut dyn FnMut(&mut Tracer),
+        on_weakref_cleared: &mut dyn FnMut(GcPtr),
+    ) -> CollectStats {
+        self.collect_with(Collection {
+            roots,
+            on_weakref_cleared: &mut |w| {
+                on_weakref_cleared(w);
+                false
+            },
+            on_finalize: &mut |_| {},
+            stop_ns: 0,
+        })
+    }
+
+    /// Every object with its FTB bit set and its mark bit clear (after marking).
+    fn unreachable_finalisable(&self) -> Vec<GcPtr> {
+        let mut out = Vec::new();
+        for c in self.chunks.read().iter() {
+            let c = c.get();
+            for i in c.ftb.iter_set(1..c.nblocks()) {
+                if c.atb.get(i) && !c.mark.get(i) {
+                    // SAFETY: an ATB head bit marks a fully written, unfreed header.
+                    out.push(unsafe { GcPtr::from_raw(c.addr_of(i) as *mut GcHeader) });
+                }
+            }
+        }
+        out
     }
 
     /// Sweep every chunk (in parallel with `threads` > 1), rebuild the pool, free dead
     /// large chunks. Returns (freed objects, freed bytes, live bytes).
     fn sweep(&self, threads: usize) -> (usize, usize, usize) {
         let chunks: Vec<ChunkRef> = self.chunks.read().clone();
+        let verify = self.verify.load(Relaxed);
+        let poison = verify || cfg!(debug_assertions);
+        // First sweep with the verifier on: poison every free span, not only the blocks
+        // freed now, so that the allocation check can start.
+        let poison_spans = verify && !self.poisoned.load(Relaxed);
         let results: Vec<ChunkSweep> = if threads <= 1 || chunks.len() < 2 {
-            chunks.iter().map(|c| sweep_chunk(c.get())).collect()
+            chunks
+                .iter()
+                .map(|c| sweep_chunk(c.get(), poison, poison_spans))
+                .collect()
         } else {
             let per = chunks.len().div_ceil(threads);
             std::thread::scope(|s| {
@@ -184,12 +464,14 @@ impl Heap {
                     .map(|part| {
                         s.spawn(move || {
                             part.iter()
-                                .map(|c| sweep_chunk(c.get()))
+                                .map(|c| sweep_chunk(c.get(), poison, poison_spans))
                                 .collect::<Vec<_>>()
                         })
                     })
                     .collect();
-                hs.into_iter().flat_map(|h| h.join().unwrap()).collect()
+                hs.into_iter()
+                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                    .collect()
             })
         };
         let (mut freed, mut freed_bytes, mut live) = (0, 0, 0);
@@ -203,6 +485,9 @@ impl Heap {
             if r.dead_large {
                 dead_large.push(*c);
             }
+        }
+        if verify {
+            self.poisoned.store(true, Relaxed);
         }
         // Lowest addresses last: allocation pops from the end.
         spans.sort_unstable_by_key(|s| std::cmp::Reverse(s.start));
@@ -307,7 +592,12 @@ impl Heap {
 
     /// Statistics of the recent collections, newest last (at most [`STATS_HISTORY`]).
     pub fn stats(&self) -> Vec<CollectStats> {
-        self.history.lock().iter().cloned().collect()
+        self.history.lock().recent.iter().cloned().collect()
+    }
+
+    /// Totals over every collection since the heap was created.
+    pub fn stats_summary(&self) -> StatsSummary {
+        self.history.lock().summary.clone()
     }
 
     /// Every live object, in address order (world stopped, or racing allocations may be

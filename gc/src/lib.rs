@@ -7,10 +7,14 @@
 //! - [`mark`]: `Tracer` and the work-stealing marker;
 //! - [`weak`]: the sharded weak map and weak processing;
 //! - [`sweep`]: freeing dead objects and rebuilding free spans;
-//! - [`heap`]: `Heap`, `HeapConfig`, `CollectStats`, the collection driver.
+//! - [`verify`]: the heap verifier (side-table, closure and poison checks);
+//! - [`heap`]: `Heap`, `HeapConfig`, `Collection`, `CollectStats`, `StatsSummary`, the
+//!   collection driver.
 //!
-//! A collection: mark (roots, then the closure) → weak processing → sweep → statistics.
-//! Never triggered by allocation itself (DESIGN.md invariant 1).
+//! A collection: (a) mark from the roots → (b) weak processing for dead referents →
+//! (c) finalisable garbage reported and kept with its closure for one more cycle →
+//! (d) pruning of dead weak references → (e) sweep → statistics (see the `heap` module
+//! doc). Never triggered by allocation itself (DESIGN.md invariant 1).
 
 pub mod alloc;
 pub mod chunk;
@@ -18,10 +22,12 @@ pub mod header;
 pub mod heap;
 pub mod mark;
 pub mod sweep;
+pub mod verify;
 pub mod weak;
 
 pub use alloc::LocalAlloc;
 pub use chunk::{BLOCKS_PER_CHUNK, CHUNK_SIZE};
 pub use header::{BLOCK_SIZE, GcHeader, GcPtr, GcVTable};
-pub use heap::{CollectStats, Heap, HeapConfig};
+pub use heap::{CollectStats, Collection, Heap, HeapConfig, STATS_HISTORY, StatsSummary};
 pub use mark::Tracer;
+pub use verify::POISON;

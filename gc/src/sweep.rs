@@ -2,12 +2,18 @@
 //!
 //! Runs with the world stopped, after weak processing. Per chunk, independently (so
 //! chunks can be swept in parallel): for each ATB head bit whose mark bit is clear, call
-//! the vtable's `drop` exactly once, clear ATB/FTB/WTB, poison the memory in debug
+//! the vtable's `drop` exactly once, clear ATB/FTB/WTB, and poison the object's blocks
+//! (fill them with `verify::POISON` after the drop) when the verifier is on or in debug
 //! builds; then clear every mark bit. The free spans are the maximal runs of blocks not
 //! covered by a live object, so adjacent dead objects merge into one span.
+//!
+//! Invariant kept for the verifier's allocation check: with the verifier on, every free
+//! block of a normal chunk holds the poison pattern once a sweep has run with
+//! `poison_spans` (which fills every free span, not only the blocks freed now).
 
 use crate::chunk::{Chunk, Span};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr};
+use crate::verify::POISON;
 
 #[derive(Default, Debug)]
 pub(crate) struct ChunkSweep {
@@ -19,8 +25,9 @@ pub(crate) struct ChunkSweep {
     pub dead_large: bool,
 }
 
-/// Sweep one chunk. The world must be stopped and marking complete.
-pub(crate) fn sweep_chunk(c: &Chunk) -> ChunkSweep {
+/// Sweep one chunk. The world must be stopped and marking complete. `poison`: fill freed
+/// objects with the poison byte; `poison_spans`: fill every free span of a normal chunk.
+pub(crate) fn sweep_chunk(c: &Chunk, poison: bool, poison_spans: bool) -> ChunkSweep {
     let mut r = ChunkSweep::default();
     let mut free_start = 1;
     let mut from = 1;
@@ -47,11 +54,10 @@ pub(crate) fn sweep_chunk(c: &Chunk) -> ChunkSweep {
             c.atb.clear(h);
             c.ftb.clear(h);
             c.wtb.clear(h);
-            #[cfg(debug_assertions)]
-            // SAFETY: the object's blocks are ours now (dead, dropped, ATB clear).
-            unsafe {
-                std::ptr::write_bytes(addr as *mut u8, 0xDB, bytes)
-            };
+            if poison {
+                // SAFETY: the object's blocks are ours now (dead, dropped, ATB clear).
+                unsafe { std::ptr::write_bytes(addr as *mut u8, POISON, bytes) };
+            }
             r.freed += 1;
             r.freed_bytes += bytes;
         }
@@ -67,6 +73,12 @@ pub(crate) fn sweep_chunk(c: &Chunk) -> ChunkSweep {
     if c.is_large() {
         r.spans.clear();
         r.dead_large = r.live_bytes == 0;
+    } else if poison_spans {
+        for s in &r.spans {
+            // SAFETY: a span holds only free blocks of this chunk (no live object, not
+            // handed to any LocalAlloc: the collection starts a new allocation epoch).
+            unsafe { std::ptr::write_bytes(s.start as *mut u8, POISON, s.len_bytes()) };
+        }
     }
     r
 }

@@ -5,12 +5,19 @@
 //!   starting there; both change only under the entry's shard lock;
 //! - the map never keeps anything alive (it is not a root);
 //! - after weak processing no entry names a dead referent, and no list holds a dead
-//!   weak reference (DESIGN.md invariant 6).
+//!   weak reference (DESIGN.md invariant 6);
+//! - with finalisers (see `heap` module doc, steps (b)–(d)): weak references to every
+//!   referent unmarked after marking from the roots are cleared at (b), *before*
+//!   finalisers resurrect anything, so a finalisable object's weak references are
+//!   cleared by the collection that finds it unreachable; pruning of unmarked weak
+//!   references waits until after (c), so one resurrected by a finaliser is not dropped
+//!   from its referent's list (it would dangle when the referent dies later).
 
 use crate::chunk::Chunk;
 use crate::header::GcPtr;
 use crate::heap::Heap;
-use crate::mark::is_marked;
+use crate::mark::{is_marked, mark_all};
+use crate::verify::Verifier;
 
 impl Heap {
     /// The chunk (for its WTB bitmap) and block index of an object of this heap.
@@ -67,11 +74,27 @@ impl Heap {
         self.weak.len()
     }
 
-    /// Weak processing, after marking and before sweeping (world stopped). Returns the
-    /// number of weak references cleared. For one referent, `on_cleared` is called
-    /// newest weak reference first (CPython's callback order).
-    pub(crate) fn process_weak(&self, on_cleared: &mut dyn FnMut(GcPtr)) -> usize {
-        let mut cleared = 0;
+    /// Weak processing (step (b) of a collection), after marking from the roots and
+    /// before finalisation and the sweep (world stopped).
+    ///
+    /// For every referent that is not marked: remove its entry, clear its WTB bit, and
+    /// call `on_cleared` for each of its weak references that is marked, newest first
+    /// (CPython's callback order); count those calls and the ones that returned true
+    /// (a callback queued). Its unmarked weak references are dropped silently — unless
+    /// `resurrection` (finalisers will run, step (c), and may resurrect them): then they
+    /// are appended to `pending` as (referent, weakref), oldest first, for
+    /// [`Heap::keep_resurrected_weakrefs`].
+    ///
+    /// For a marked referent: without `resurrection`, prune its unmarked weak references
+    /// now; with it, leave the list alone ([`Heap::prune_weak`] does it after step (c),
+    /// when the mark set is final). Returns (cleared, callbacks queued).
+    pub(crate) fn process_weak(
+        &self,
+        on_cleared: &mut dyn FnMut(GcPtr) -> bool,
+        resurrection: bool,
+        pending: &mut Vec<(GcPtr, GcPtr)>,
+    ) -> (usize, usize) {
+        let (mut cleared, mut queued) = (0, 0);
         self.weak.for_each_shard(|m| {
             m.retain(|&addr, list| {
                 // SAFETY: keys are addresses of objects that were live when registered and
@@ -81,6 +104,10 @@ impl Heap {
                 let (c, i) = self.wtb_of(referent);
                 // SAFETY: as above; list members are likewise unswept objects.
                 if unsafe { is_marked(referent) } {
+                    if resurrection {
+                        return true;
+                    }
+                    // SAFETY: as above.
                     list.retain(|&w| unsafe { is_marked(w) });
                     if list.is_empty() {
                         c.wtb.clear(i);
@@ -93,12 +120,84 @@ impl Heap {
                     // SAFETY: as above.
                     if unsafe { is_marked(w) } {
                         cleared += 1;
-                        on_cleared(w);
+                        if on_cleared(w) {
+                            queued += 1;
+                        }
                     }
+                }
+                if resurrection {
+                    // SAFETY: as above.
+                    pending.extend(
+                        list.iter()
+                            .filter(|&&w| !unsafe { is_marked(w) })
+                            .map(|&w| (referent, w)),
+                    );
                 }
                 false
             })
         });
-        cleared
+        (cleared, queued)
+    }
+
+    /// After finalisation (step (c)): a weak reference that was unmarked when its
+    /// referent's entry was removed in step (b), but is marked now (resurrected by a
+    /// finaliser's closure), still points at its referent and was never cleared. It must
+    /// not dangle: its referent (and the referent's closure) is kept alive for this
+    /// collection too, and the weak reference is registered again. This repeats until no
+    /// new referent is kept. Returns the number of objects marked.
+    pub(crate) fn keep_resurrected_weakrefs(
+        &self,
+        pending: &[(GcPtr, GcPtr)],
+        threads: usize,
+        verify: Option<&Verifier>,
+    ) -> usize {
+        let mut marked = 0;
+        loop {
+            // SAFETY (both calls): pending holds unswept objects (see process_weak).
+            let keep: Vec<GcPtr> = pending
+                .iter()
+                .filter(|&&(r, w)| unsafe { is_marked(w) && !is_marked(r) })
+                .map(|&(r, _)| r)
+                .collect();
+            if keep.is_empty() {
+                break;
+            }
+            marked += mark_all(
+                &mut |t| keep.iter().for_each(|&r| t.mark(r)),
+                threads,
+                verify,
+            );
+        }
+        for &(r, w) in pending {
+            // SAFETY: as above.
+            if unsafe { is_marked(w) } {
+                self.register_weak(r, w);
+            }
+        }
+        marked
+    }
+
+    /// Step (d): once the mark set is final, drop unmarked weak references from the
+    /// lists of the (marked) referents left in the map, and the entries that empty. A
+    /// weak reference resurrected by step (c) is marked by now and stays registered.
+    pub(crate) fn prune_weak(&self) {
+        self.weak.for_each_shard(|m| {
+            m.retain(|&addr, list| {
+                // SAFETY: as in process_weak: keys and list members are unswept objects.
+                let referent = unsafe { GcPtr::from_raw(addr as *mut _) };
+                let (c, i) = self.wtb_of(referent);
+                // SAFETY: as above. (Every key left is marked: unmarked referents were
+                // removed by process_weak, re-registered ones were marked first; an
+                // unmarked one would be dropped here like a dead referent, silently.)
+                let live = unsafe { is_marked(referent) };
+                // SAFETY: as above.
+                list.retain(|&w| live && unsafe { is_marked(w) });
+                if list.is_empty() {
+                    c.wtb.clear(i);
+                    return false;
+                }
+                true
+            })
+        });
     }
 }

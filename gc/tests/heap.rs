@@ -2,69 +2,10 @@
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use weft_gc::{BLOCK_SIZE, GcHeader, GcPtr, GcVTable, Heap, HeapConfig, LocalAlloc, Tracer};
+use weft_gc::{BLOCK_SIZE, GcHeader, GcPtr, Heap, HeapConfig, LocalAlloc};
 
-/// The payload of a mock node.
-struct Node {
-    children: Vec<GcPtr>,
-    drops: Option<Arc<AtomicUsize>>,
-}
-
-unsafe fn node_trace(obj: GcPtr, t: &mut Tracer) {
-    // SAFETY: obj is a live node (written by `new_node`).
-    let n = unsafe { &*(obj.payload() as *const Node) };
-    for &c in &n.children {
-        t.mark(c);
-    }
-}
-
-unsafe fn node_drop(obj: GcPtr) {
-    // SAFETY: called once per dead node; the payload is a valid Node.
-    let n = unsafe { std::ptr::read(obj.payload() as *const Node) };
-    if let Some(d) = &n.drops {
-        d.fetch_add(1, Ordering::Relaxed);
-    }
-}
-
-static NODE: GcVTable = GcVTable {
-    name: "Node",
-    trace: node_trace,
-    drop: node_drop,
-};
-
-const NODE_BYTES: usize = BLOCK_SIZE + std::mem::size_of::<Node>();
-
-fn new_node(heap: &Heap, la: &mut LocalAlloc, drops: Option<&Arc<AtomicUsize>>) -> GcPtr {
-    let p = heap.alloc(la, NODE_BYTES, &NODE).expect("heap full");
-    // SAFETY: fresh allocation with room for a Node.
-    unsafe {
-        (p.payload() as *mut Node).write(Node {
-            children: Vec::new(),
-            drops: drops.cloned(),
-        })
-    };
-    p
-}
-
-fn node(p: GcPtr) -> &'static mut Node {
-    // SAFETY: test-only: p is a live node and tests are single-threaded around it.
-    unsafe { &mut *(p.payload() as *mut Node) }
-}
-
-fn link(from: GcPtr, to: GcPtr) {
-    node(from).children.push(to);
-}
-
-fn collect(heap: &Heap, roots: &[GcPtr]) -> weft_gc::CollectStats {
-    heap.collect(&mut |t| roots.iter().for_each(|&r| t.mark(r)), &mut |_| {})
-}
-
-fn heap_with(threads: usize) -> Heap {
-    Heap::new(HeapConfig {
-        marker_threads: threads,
-        ..HeapConfig::default()
-    })
-}
+mod common;
+use common::*;
 
 #[test]
 fn header_is_one_block() {

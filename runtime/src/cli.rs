@@ -22,6 +22,10 @@ pub struct Options {
     pub xoptions: Vec<(String, Option<String>)>,
     pub heap_limit: Option<usize>,
     pub marker_threads: Option<usize>,
+    /// `-X gc-verify`: run the heap verifier at every collection.
+    pub gc_verify: bool,
+    /// `-X gcstats`: print the collector's statistics to stderr at exit.
+    pub gcstats: bool,
 }
 
 /// Outcome of parsing: run something, or exit now (after -h, -V, or a usage error).
@@ -67,6 +71,8 @@ Options:
 -X opt : set implementation-specific option; weft knows:
          -X heapsize=N[k|m|g]  heap limit
          -X gc-threads=N       number of marker threads
+         -X gc-verify          check the heap at every collection (slow)
+         -X gcstats            print collector statistics to stderr at exit
          -X emit=bytecode      accepted and ignored
 -u -B -E -s -S -I -O -q -b -d -v -x -R -P : accepted and ignored
 file   : program read from script file
@@ -184,9 +190,21 @@ pub fn parse(argv: &[String]) -> Parsed {
     let args = argv.get(i..).unwrap_or(&[]).to_vec();
     let mut heap_limit = None;
     let mut marker_threads = None;
+    let mut gc_verify = false;
+    let mut gcstats = false;
     for (k, v) in &xoptions {
+        let flag = match v.as_deref() {
+            None | Some("1" | "on" | "true") => Some(true),
+            Some("0" | "off" | "false") => Some(false),
+            Some(_) => None,
+        };
         let v = v.as_deref().unwrap_or("");
         match k.as_str() {
+            "gc-verify" | "gcstats" => match flag {
+                Some(on) if k == "gc-verify" => gc_verify = on,
+                Some(on) => gcstats = on,
+                None => return usage_error(&prog, &format!("-X {k}: invalid value {v:?}")),
+            },
             "heapsize" => match parse_size(v) {
                 Some(n) if n > 0 => heap_limit = Some(n),
                 _ => return usage_error(&prog, &format!("-X heapsize: invalid size {v:?}")),
@@ -204,6 +222,8 @@ pub fn parse(argv: &[String]) -> Parsed {
         xoptions,
         heap_limit,
         marker_threads,
+        gc_verify,
+        gcstats,
     })
 }
 
@@ -247,6 +267,20 @@ mod tests {
         assert_eq!(o.heap_limit, Some(2 << 20));
         assert_eq!(o.marker_threads, Some(3));
         assert_eq!(o.mode, Mode::Module("mod".into()));
+        assert!(!o.gc_verify && !o.gcstats);
+        let o = p(&["weft", "-X", "gc-verify", "-Xgcstats", "-c", "x"]);
+        assert!(o.gc_verify && o.gcstats);
+        let o = p(&["weft", "-X", "gc-verify=off", "-Xgcstats=1", "-c", "x"]);
+        assert!(!o.gc_verify && o.gcstats);
+        assert!(matches!(
+            parse(&[
+                "weft".into(),
+                "-Xgcstats=maybe".into(),
+                "-c".into(),
+                "x".into()
+            ]),
+            Parsed::Exit(2)
+        ));
         assert_eq!(parse_size("4G"), Some(4 << 30));
         assert_eq!(parse_size("x"), None);
     }

@@ -182,6 +182,7 @@ fn run(prog: &str, opts: Options) -> i32 {
     if let Some(n) = opts.marker_threads {
         config.heap.marker_threads = n;
     }
+    config.heap.verify = opts.gc_verify;
     config.argv = std::iter::once(argv0)
         .chain(opts.args.iter().cloned())
         .collect();
@@ -202,6 +203,9 @@ fn run(prog: &str, opts: Options) -> i32 {
     };
     modules::weakref::run_atexit_finalizers(&mut vm);
     let _ = std::io::stdout().flush();
+    if opts.gcstats {
+        modules::gc::print_gcstats(&vm.rt.heap);
+    }
     let _ = std::io::stderr().flush();
     code
 }

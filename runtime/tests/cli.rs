@@ -192,3 +192,103 @@ fn stderr_stream_and_finalize_at_exit() {
     assert_eq!(stdout(&o), "end\nat exit\n", "stderr: {}", stderr(&o));
     assert_eq!(stderr(&o), "x\n");
 }
+
+/// The value after `name` on the `-X gcstats` report line `  name   value ...`.
+fn gcstats_field<'a>(report: &'a str, name: &str) -> &'a str {
+    report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix(name))
+        .unwrap_or_else(|| panic!("no {name:?} line in {report}"))
+        .trim()
+}
+
+#[test]
+fn gcstats_at_exit() {
+    let o = weft(&[
+        "-X",
+        "gcstats",
+        "-c",
+        "import gc\ngc.collect()\ngc.collect()\nprint('done')",
+    ]);
+    assert_eq!(stdout(&o), "done\n", "stderr: {}", stderr(&o));
+    assert_eq!(o.status.code(), Some(0));
+    let e = stderr(&o);
+    assert!(e.starts_with("weft gc statistics\n"), "stderr: {e}");
+    let n: u64 = gcstats_field(&e, "collections").parse().unwrap();
+    assert!(n >= 2, "stderr: {e}");
+    for name in [
+        "pause",
+        "stop the world",
+        "mark",
+        "weak processing",
+        "finalisation",
+        "sweep",
+        "objects marked",
+        "objects freed",
+        "weakrefs cleared",
+        "finalizers queued",
+        "live after last gc",
+        "heap now",
+        "marker threads",
+    ] {
+        gcstats_field(&e, name);
+    }
+    assert!(gcstats_field(&e, "pause").starts_with("total "), "{e}");
+    assert!(gcstats_field(&e, "verifier").starts_with("off"), "{e}");
+
+    // Printed on every way out, here an exit status; with the verifier on.
+    let o = weft(&[
+        "-X",
+        "gc-verify",
+        "-X",
+        "gcstats",
+        "-X",
+        "gc-threads=2",
+        "-c",
+        "import gc\nx = [[i] for i in range(10000)]\ngc.collect()\nraise SystemExit(3)",
+    ]);
+    assert_eq!(o.status.code(), Some(3), "stderr: {}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        gcstats_field(&e, "verifier").starts_with("on, total "),
+        "{e}"
+    );
+    assert_eq!(gcstats_field(&e, "marker threads"), "2", "{e}");
+
+    // Not asked for: nothing printed.
+    let o = weft(&["-c", "import gc; gc.collect()"]);
+    assert_eq!(stderr(&o), "");
+    let o = weft(&["-X", "gcstats=sometimes", "-c", "pass"]);
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[test]
+fn gc_get_stats_shape() {
+    let src = "import gc
+gc.collect()
+s = gc.get_stats()
+print(len(s), s[0], s[1])
+g = s[2]
+print(list(g)[:3], g['collections'] >= 1, g['uncollectable'])
+print(g['pause_ns_total'] >= g['pause_ns_max'] > 0, g['pause_ns_total'] >= g['mark_ns_total'])
+print(g['collected'] >= 0, g['live_bytes'] > 0, g['marker_threads'], g['verify'])
+";
+    let o = weft(&["-c", src]);
+    assert_eq!(
+        stdout(&o),
+        "3 {'collections': 0, 'collected': 0, 'uncollectable': 0} \
+         {'collections': 0, 'collected': 0, 'uncollectable': 0}\n\
+         ['collections', 'collected', 'uncollectable'] True 0\n\
+         True True\n\
+         True True 1 0\n",
+        "stderr: {}",
+        stderr(&o)
+    );
+    let o = weft(&[
+        "-X",
+        "gc-verify",
+        "-c",
+        "import gc; gc.collect(); print(gc.get_stats()[2]['verify'])",
+    ]);
+    assert_eq!(stdout(&o), "1\n", "stderr: {}", stderr(&o));
+}

@@ -2,6 +2,7 @@
 //! MicroPython's `mem_alloc()`, `mem_free()` and `threshold()` (DESIGN.md invariant 9).
 use super::{new_native_module, set_item};
 use std::sync::atomic::Ordering;
+use weft_gc::Heap;
 use weft_vm::helpers::{arg_count, as_int, kwarg, no_kwargs};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -117,29 +118,70 @@ fn threshold(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-/// One dict per recorded collection (oldest first) with the collector's statistics.
+fn int64(vm: &mut Vm, n: u64) -> PyResult {
+    vm.new_int(n.min(i64::MAX as u64) as i64)
+}
+
+/// `gc.get_stats()`, in CPython's shape: a list of three dicts, one per generation, with
+/// the keys `'collections'`, `'collected'` and `'uncollectable'`.
+///
+/// weft's collector has a single generation and every collection is full, which CPython
+/// calls a generation-2 collection: so generations 0 and 1 report zeros and generation
+/// 2 counts every collection since start (`'collected'`: objects freed; `'uncollectable'`:
+/// always 0, weft has no `gc.garbage`). Generation 2's dict also carries weft's own
+/// figures, totals since start unless named otherwise (times in nanoseconds):
+/// `pause_ns_total`, `pause_ns_max`, `pause_ns_mean` (pauses include the time to stop
+/// the world), `stop_ns_total`, `stop_ns_max`, `mark_ns_total`, `weak_ns_total`,
+/// `finalize_ns_total`, `sweep_ns_total`, `verify_ns_total`, `marked_total`,
+/// `resurrected_total`, `freed_bytes_total`, `weakrefs_cleared_total`,
+/// `callbacks_queued_total`, `finalizers_queued_total`, and, for the last collection,
+/// `live_bytes` and `marker_threads`.
 fn get_stats(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "get_stats", args, 0, 0)?;
-    let stats = vm.rt.heap.stats();
+    let s = vm.rt.heap.stats_summary();
+    let last = s.last.clone().unwrap_or_default();
     let list = vm.new_list(Vec::new())?;
     vm.push_root(list);
     let r = (|| {
-        for s in stats {
+        for generation in 0..3 {
             let d = vm.new_dict()?;
             vm.call_method(list, "append", &[d])?;
-            let fields: [(&str, usize); 9] = [
-                ("pause_ns", s.pause_ns as usize),
-                ("mark_ns", s.mark_ns as usize),
-                ("weak_ns", s.weak_ns as usize),
-                ("sweep_ns", s.sweep_ns as usize),
-                ("marked", s.marked),
-                ("freed", s.freed),
-                ("freed_bytes", s.freed_bytes),
-                ("weakrefs_cleared", s.weakrefs_cleared),
-                ("live_bytes", s.live_bytes),
+            let full = generation == 2;
+            let base: [(&str, u64); 3] = [
+                ("collections", if full { s.collections } else { 0 }),
+                ("collected", if full { s.freed_total } else { 0 }),
+                ("uncollectable", 0),
             ];
-            for (k, n) in fields {
-                let v = int(vm, n)?;
+            for (k, n) in base {
+                let v = int64(vm, n)?;
+                set_item(vm, d, k, v)?;
+            }
+            if !full {
+                continue;
+            }
+            let extra: [(&str, u64); 19] = [
+                ("pause_ns_total", s.pause_ns_total),
+                ("pause_ns_max", s.pause_ns_max),
+                ("pause_ns_mean", s.pause_ns_mean()),
+                ("stop_ns_total", s.stop_ns_total),
+                ("stop_ns_max", s.stop_ns_max),
+                ("mark_ns_total", s.mark_ns_total),
+                ("weak_ns_total", s.weak_ns_total),
+                ("finalize_ns_total", s.finalize_ns_total),
+                ("sweep_ns_total", s.sweep_ns_total),
+                ("verify_ns_total", s.verify_ns_total),
+                ("marked_total", s.marked_total),
+                ("resurrected_total", s.resurrected_total),
+                ("freed_bytes_total", s.freed_bytes_total),
+                ("weakrefs_cleared_total", s.weakrefs_cleared_total),
+                ("callbacks_queued_total", s.callbacks_queued_total),
+                ("finalizers_queued_total", s.finalizers_queued_total),
+                ("live_bytes", last.live_bytes as u64),
+                ("marker_threads", last.marker_threads as u64),
+                ("verify", vm.rt.heap.verify_enabled() as u64),
+            ];
+            for (k, n) in extra {
+                let v = int64(vm, n)?;
                 set_item(vm, d, k, v)?;
             }
         }
@@ -147,6 +189,77 @@ fn get_stats(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     })();
     vm.pop_roots(1);
     r
+}
+
+/// The `-X gcstats` report: the collector's totals since start, human-readable.
+pub fn format_gcstats(heap: &Heap) -> String {
+    let s = heap.stats_summary();
+    let ms = |ns: u64| format!("{:.3} ms", ns as f64 / 1e6);
+    let last = s.last.clone().unwrap_or_default();
+    let mut out = String::from("weft gc statistics\n");
+    let mut line = |k: &str, v: String| out.push_str(&format!("  {k:<20} {v}\n"));
+    line("collections", s.collections.to_string());
+    line(
+        "pause",
+        format!(
+            "total {}, max {}, mean {} (stopping the world included)",
+            ms(s.pause_ns_total),
+            ms(s.pause_ns_max),
+            ms(s.pause_ns_mean())
+        ),
+    );
+    line(
+        "stop the world",
+        format!("total {}, max {}", ms(s.stop_ns_total), ms(s.stop_ns_max)),
+    );
+    line("mark", format!("total {}", ms(s.mark_ns_total)));
+    line("weak processing", format!("total {}", ms(s.weak_ns_total)));
+    line("finalisation", format!("total {}", ms(s.finalize_ns_total)));
+    line("sweep", format!("total {}", ms(s.sweep_ns_total)));
+    line(
+        "verifier",
+        format!(
+            "{}, total {}",
+            if heap.verify_enabled() { "on" } else { "off" },
+            ms(s.verify_ns_total)
+        ),
+    );
+    line(
+        "objects marked",
+        format!("{} (resurrected {})", s.marked_total, s.resurrected_total),
+    );
+    line(
+        "objects freed",
+        format!("{} ({} bytes)", s.freed_total, s.freed_bytes_total),
+    );
+    line(
+        "weakrefs cleared",
+        format!(
+            "{} (callbacks queued {})",
+            s.weakrefs_cleared_total, s.callbacks_queued_total
+        ),
+    );
+    line("finalizers queued", s.finalizers_queued_total.to_string());
+    line("live after last gc", format!("{} bytes", last.live_bytes));
+    line(
+        "heap now",
+        format!(
+            "{} bytes allocated, {} chunks ({} bytes)",
+            heap.mem_alloc(),
+            heap.chunk_count(),
+            heap.heap_bytes()
+        ),
+    );
+    line("marker threads", heap.marker_threads().to_string());
+    out
+}
+
+/// Print the `-X gcstats` report to stderr (at interpreter exit).
+pub fn print_gcstats(heap: &Heap) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(format_gcstats(heap).as_bytes());
+    let _ = err.flush();
 }
 
 fn get_threshold(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
