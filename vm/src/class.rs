@@ -10,6 +10,7 @@ use crate::types::{c3_mro, type_data};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use parking_lot::RwLock;
+use std::sync::atomic::Ordering;
 
 /// `__build_class__(func, name, *bases, metaclass=None, **kw)`.
 pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -166,10 +167,15 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
             new,
             builtin_base,
             is_user: true,
+            has_del: Default::default(),
         },
     );
     vm.pop_roots(1);
     let cls = cls?;
+    let del = vm.intern("__del__");
+    if crate::types::lookup_in_mro(vm, cls, del).is_some() {
+        type_data(cls).has_del.store(true, Ordering::Relaxed);
+    }
     // __init_subclass__ of the parent.
     vm.push_root(cls);
     let n = vm.intern("__init_subclass__");
@@ -207,7 +213,9 @@ pub fn object_new(vm: &mut Vm, cls: Value, _args: &[Value], _kw: &[(Value, Value
         },
     );
     vm.pop_roots(1);
-    r
+    let r = r?;
+    vm.mark_finalizable(r, cls);
+    Ok(r)
 }
 
 fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {

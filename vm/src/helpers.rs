@@ -148,7 +148,9 @@ pub fn wrap_for_subclass(vm: &mut Vm, cls: Value, builtin_value: Value) -> PyRes
         )
     });
     vm.pop_roots(1);
-    r
+    let r = r?;
+    vm.mark_finalizable(r, cls);
+    Ok(r)
 }
 
 /// The payload of a method's `self` (`args[0]`), or CPython's descriptor TypeError.

@@ -208,6 +208,7 @@ impl Types {
                     new: None,
                     builtin_base: Value::NULL,
                     is_user: false,
+                    has_del: Default::default(),
                 },
             );
             made.push(t);

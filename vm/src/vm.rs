@@ -424,9 +424,12 @@ impl Vm {
         let t0 = std::time::Instant::now();
         let freed = match rt.world.stop_the_world(&self.slot) {
             Some(stopped) => {
-                let _stop_ns = t0.elapsed().as_nanos() as u64;
-                let stats = rt.heap.collect(&mut |t| rt.trace_roots(t), &mut |wr| {
-                    crate::objects::weakref_ops::on_cleared(&rt, wr)
+                use crate::objects::weakref_ops::{on_cleared, on_finalize};
+                let stats = rt.heap.collect_with(weft_gc::Collection {
+                    roots: &mut |t| rt.trace_roots(t),
+                    on_weakref_cleared: &mut |wr| on_cleared(&rt, wr),
+                    on_finalize: &mut |obj| on_finalize(&rt, obj),
+                    stop_ns: t0.elapsed().as_nanos() as u64,
                 });
                 drop(stopped);
                 stats.freed
@@ -435,6 +438,31 @@ impl Vm {
         };
         self.run_pending_callbacks();
         freed
+    }
+
+    /// Give `obj` (just allocated, of class `cls`) its FTB bit if the class defines
+    /// `__del__`, so the collector reports it once before freeing it.
+    pub fn mark_finalizable(&self, obj: Value, cls: Value) {
+        let td = crate::types::type_data(cls);
+        if td.has_del.load(Ordering::Relaxed)
+            && let Some(p) = obj.as_gc()
+        {
+            self.rt.heap.set_finaliser(p);
+        }
+    }
+
+    /// Call `type(obj).__del__(obj)`; an exception is reported, never raised.
+    fn run_del(&mut self, obj: Value) {
+        let ty = self.type_of(obj);
+        let name = self.intern("__del__");
+        let Some(f) = crate::types::lookup_in_mro(self, ty, name) else {
+            return;
+        };
+        self.push_root(f);
+        if let Err(e) = self.call(f, &[obj], &[]) {
+            crate::exceptions::report_unraisable(self, e, f);
+        }
+        self.pop_roots(1);
     }
 
     /// Run queued weakref callbacks on this thread (DESIGN.md invariant 7). A collection
@@ -448,10 +476,12 @@ impl Vm {
         loop {
             // Popped and rooted with no safepoint in between: the pair stays a root.
             let next = self.rt.pending_callbacks.lock().pop_front();
-            let Some((cb, wr)) = next else { break };
+            let Some((cb, arg)) = next else { break };
             self.push_root(cb);
-            self.push_root(wr);
-            if let Err(e) = self.call(cb, &[wr], &[]) {
+            self.push_root(arg);
+            if cb.is_null() {
+                self.run_del(arg);
+            } else if let Err(e) = self.call(cb, &[arg], &[]) {
                 crate::exceptions::report_unraisable(self, e, cb);
             }
             self.pop_roots(2);

@@ -81,6 +81,7 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             new: None,
             builtin_base: Value::NULL,
             is_user: false,
+            has_del: Default::default(),
         },
     );
     vm.pop_roots(1);

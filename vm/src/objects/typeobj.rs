@@ -35,6 +35,9 @@ pub struct TypeData {
     /// instances carry a built-in `base` value.
     pub builtin_base: Value,
     pub is_user: bool,
+    /// Instances need a finaliser (the class or a base defines `__del__`): they are
+    /// allocated with their FTB bit set.
+    pub has_del: std::sync::atomic::AtomicBool,
 }
 payload!(TypeData, "type", |this, t| {
     trace_values(&this.bases, t);

@@ -370,6 +370,7 @@ impl Vm {
                 )));
             }
             match as_str(&name) {
+                Some("__del__") => t.has_del.store(true, std::sync::atomic::Ordering::Relaxed),
                 Some("__name__") => {
                     let s = as_str(&v).unwrap_or("").to_string();
                     *t.name.write() = s;
