@@ -6,6 +6,7 @@ use crate::objects::dict::{DictData, DictTable, Find};
 use crate::objects::str::StrData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use parking_lot::Mutex;
 
 /// Compare two keys without running Python code, when their types allow it.
 pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
@@ -49,34 +50,72 @@ pub fn dict_payload(d: Value) -> Option<Value> {
 }
 
 impl Vm {
-    /// Find the entry index of `key` (with its hash), calling `__eq__` outside the lock.
-    fn dict_find(&mut self, d: Value, hash: i64, key: Value) -> PyResult<Option<usize>> {
+    /// Run `f` on the table with the entry index of `key` (None if absent), inside one
+    /// lock acquisition in which that answer holds: the whole operation is atomic for
+    /// other threads. Python `__eq__` runs with the lock released; then the match is
+    /// re-validated under the lock (the entry still holds that very key, or for a miss,
+    /// the same colliding keys are still the only candidates), else the lookup restarts.
+    fn dict_with_entry<R>(
+        &mut self,
+        d: Value,
+        hash: i64,
+        key: Value,
+        f: impl FnOnce(&mut DictTable, Option<usize>) -> R,
+    ) -> PyResult<R> {
+        self.table_with_entry(&table(d).0, hash, key, f)
+    }
+
+    /// [`dict_with_entry`](Vm::dict_with_entry) for any hash table (dicts and sets).
+    pub fn table_with_entry<R>(
+        &mut self,
+        table: &Mutex<DictTable>,
+        hash: i64,
+        key: Value,
+        f: impl FnOnce(&mut DictTable, Option<usize>) -> R,
+    ) -> PyResult<R> {
         loop {
-            let found = table(d).0.lock().find(hash, key, fast_eq);
-            match found {
-                Find::Found(i) => return Ok(Some(i)),
-                Find::Missing => return Ok(None),
-                Find::Ask(cands) => {
-                    let mut restart = false;
-                    for (ix, k) in cands {
-                        self.push_root(k);
-                        let eq = self.eq(k, key);
-                        self.pop_roots(1);
-                        if eq? {
-                            let t = table(d).0.lock();
-                            if t.entry_at(ix).map(|e| e.key) == Some(k) {
-                                return Ok(Some(ix));
-                            }
-                            restart = true;
-                            break;
-                        }
+            let cands = {
+                let mut t = table.lock();
+                match t.find(hash, key, fast_eq) {
+                    Find::Found(i) => return Ok(f(&mut t, Some(i))),
+                    Find::Missing => return Ok(f(&mut t, None)),
+                    Find::Ask(cands) => cands,
+                }
+            };
+            let matched = self.first_equal(&cands, key)?;
+            let mut t = table.lock();
+            match matched {
+                Some((ix, k)) => {
+                    if t.entry_at(ix).map(|e| e.key) == Some(k) {
+                        return Ok(f(&mut t, Some(ix)));
                     }
-                    if !restart {
-                        return Ok(None);
+                }
+                None => {
+                    if let Find::Ask(now) = t.find(hash, key, fast_eq)
+                        && now == cands
+                    {
+                        return Ok(f(&mut t, None));
                     }
                 }
             }
         }
+    }
+
+    /// The first candidate (entry index, key) whose key `__eq__` `key`.
+    fn first_equal(
+        &mut self,
+        cands: &[(usize, Value)],
+        key: Value,
+    ) -> PyResult<Option<(usize, Value)>> {
+        for &(ix, k) in cands {
+            self.push_root(k);
+            let eq = self.eq(k, key);
+            self.pop_roots(1);
+            if eq? {
+                return Ok(Some((ix, k)));
+            }
+        }
+        Ok(None)
     }
 
     pub fn dict_get(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
@@ -85,10 +124,7 @@ impl Vm {
     }
 
     pub fn dict_get_hashed(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
-        match self.dict_find(d, hash, key)? {
-            Some(ix) => Ok(table(d).0.lock().entry_at(ix).map(|e| e.value)),
-            None => Ok(None),
-        }
+        self.dict_with_entry(d, hash, key, |t, ix| ix.map(|i| t.entries[i].value))
     }
 
     /// Lookup by a str key: never runs Python code.
@@ -118,43 +154,16 @@ impl Vm {
         hash: i64,
         value: Value,
     ) -> PyResult<()> {
-        loop {
-            let ix = self.dict_find(d, hash, key)?;
-            let mut t = table(d).0.lock();
-            match ix {
-                Some(ix) => {
-                    if t.entry_at(ix).is_some() {
-                        t.entries[ix].value = value;
-                        return Ok(());
-                    }
-                }
-                None => {
-                    // Re-check under the lock: another thread may have inserted it.
-                    if let Find::Found(ix) =
-                        t.find(hash, key, |a, b| Some(fast_eq(a, b) == Some(true)))
-                    {
-                        t.entries[ix].value = value;
-                    } else {
-                        t.insert_new(hash, key, value);
-                    }
-                    return Ok(());
-                }
-            }
-        }
+        self.dict_with_entry(d, hash, key, |t, ix| match ix {
+            Some(i) => t.entries[i].value = value,
+            None => t.insert_new(hash, key, value),
+        })
     }
 
     /// Remove `key`; returns the old value.
     pub fn dict_del(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let hash = self.hash(key)?;
-        loop {
-            let Some(ix) = self.dict_find(d, hash, key)? else {
-                return Ok(None);
-            };
-            let mut t = table(d).0.lock();
-            if t.entry_at(ix).is_some() {
-                return Ok(Some(t.remove_at(ix).value));
-            }
-        }
+        self.dict_with_entry(d, hash, key, |t, ix| ix.map(|i| t.remove_at(i).value))
     }
 
     pub fn dict_len(&self, d: Value) -> usize {

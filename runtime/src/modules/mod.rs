@@ -1,6 +1,7 @@
 //! Native modules. `register_all` makes them importable (each is built on first import).
 pub mod gc;
 pub mod lock;
+pub mod select;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -21,6 +22,7 @@ pub fn register_all(vm: &mut Vm) {
     m.insert("_weakref".into(), weakref::init);
     m.insert("_thread".into(), thread::init);
     m.insert("time".into(), time::init);
+    m.insert("select".into(), select::init);
     drop(m);
     vm.rt
         .frozen_modules

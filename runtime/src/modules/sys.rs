@@ -283,8 +283,12 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         return Err(unsupported(vm, "not readable"));
     }
     let _ = std::io::stdout().flush();
-    let mut line = String::new();
-    let _ = std::io::stdin().lock().read_line(&mut line);
+    // A blocking read: detached, so collections need not wait for input.
+    let line = vm.detached(|| {
+        let mut line = String::new();
+        let _ = std::io::stdin().lock().read_line(&mut line);
+        line
+    });
     vm.new_str(&line)
 }
 
@@ -292,8 +296,11 @@ fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     if stream(vm, args, "read")? != 0 {
         return Err(unsupported(vm, "not readable"));
     }
-    let mut b = Vec::new();
-    let _ = std::io::stdin().lock().read_to_end(&mut b);
+    let b = vm.detached(|| {
+        let mut b = Vec::new();
+        let _ = std::io::stdin().lock().read_to_end(&mut b);
+        b
+    });
     vm.new_str(&String::from_utf8_lossy(&b))
 }
 

@@ -170,12 +170,18 @@ fn exit(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     })
 }
 
-/// `stack_size([size])`: returns the previous setting; 0 or at least 32 KiB.
+/// `stack_size([size])`: set the stack size of new threads (0, the default when no
+/// argument is given, or at least 32 KiB); returns the previous setting.
 fn stack_size(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "stack_size", args, 0, 1)?;
     no_kwargs(vm, "stack_size", kw)?;
     let old = STACK_SIZE.load(Ordering::SeqCst);
-    if let Some(&v) = args.first() {
+    // As in CPython, no argument means 0: back to the default.
+    let v = args
+        .first()
+        .copied()
+        .unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
+    {
         let Some(n) = as_int(v) else {
             let tn = vm.type_name(v);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));

@@ -79,73 +79,29 @@ impl Vm {
         Ok(s)
     }
 
-    /// `set.add`: hash outside the lock, compare with `__eq__` outside the lock.
+    /// `set.add`: hash outside the lock; `__eq__` outside the lock; atomic insert.
     pub fn set_add(&mut self, s: Value, v: Value) -> PyResult<()> {
         let data = s.downcast::<SetData>().expect("set");
-        let data: &'static SetData = unsafe { &*(data as *const SetData) };
         let hash = self.hash(v)?;
-        if self.set_find(data, hash, v)?.is_none() {
-            let mut t = data.0.lock();
-            if let crate::objects::dict::Find::Found(_) = t.find(hash, v, |a, b| {
-                Some(crate::dict_ops::fast_eq(a, b) == Some(true))
-            }) {
-                return Ok(());
+        self.table_with_entry(&data.0, hash, v, |t, ix| {
+            if ix.is_none() {
+                t.insert_new(hash, v, Value::NONE);
             }
-            t.insert_new(hash, v, Value::NONE);
-        }
-        Ok(())
+        })
     }
 
     pub fn set_contains(&mut self, s: Value, v: Value) -> PyResult<bool> {
         let data = crate::helpers::unwrap_base::<SetData>(&s).expect("set");
-        let data: &'static SetData = unsafe { &*(data as *const SetData) };
         let hash = self.hash(v)?;
-        Ok(self.set_find(data, hash, v)?.is_some())
+        self.table_with_entry(&data.0, hash, v, |_, ix| ix.is_some())
     }
 
     pub fn set_remove(&mut self, s: Value, v: Value) -> PyResult<bool> {
         let data = crate::helpers::unwrap_base::<SetData>(&s).expect("set");
-        let data: &'static SetData = unsafe { &*(data as *const SetData) };
         let hash = self.hash(v)?;
-        loop {
-            let Some(ix) = self.set_find(data, hash, v)? else {
-                return Ok(false);
-            };
-            let mut t = data.0.lock();
-            if t.entry_at(ix).is_some() {
-                t.remove_at(ix);
-                return Ok(true);
-            }
-        }
-    }
-
-    fn set_find(&mut self, data: &SetData, hash: i64, v: Value) -> PyResult<Option<usize>> {
-        use crate::objects::dict::Find;
-        loop {
-            let f = data.0.lock().find(hash, v, crate::dict_ops::fast_eq);
-            match f {
-                Find::Found(i) => return Ok(Some(i)),
-                Find::Missing => return Ok(None),
-                Find::Ask(c) => {
-                    let mut again = false;
-                    for (ix, k) in c {
-                        self.push_root(k);
-                        let eq = self.eq(k, v);
-                        self.pop_roots(1);
-                        if eq? {
-                            if data.0.lock().entry_at(ix).map(|e| e.key) == Some(k) {
-                                return Ok(Some(ix));
-                            }
-                            again = true;
-                            break;
-                        }
-                    }
-                    if !again {
-                        return Ok(None);
-                    }
-                }
-            }
-        }
+        self.table_with_entry(&data.0, hash, v, |t, ix| {
+            ix.map(|i| t.remove_at(i)).is_some()
+        })
     }
 
     /// Items of a set in order.
