@@ -1,6 +1,7 @@
 //! Class creation (`__build_class__`, `type(name, bases, ns)`), `object`'s own methods,
 //! `super`, and the `property` / `staticmethod` / `classmethod` constructors.
 use crate::helpers::{as_str, kwarg};
+use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::cell::CellData;
 use crate::objects::function::{ClassMethod, FunctionData, Property, StaticMethod, SuperData};
 use crate::objects::instance::InstanceData;
@@ -168,6 +169,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
             builtin_base,
             is_user: true,
             has_del: Default::default(),
+            custom_getattribute: Default::default(),
         },
     );
     vm.pop_roots(1);
@@ -175,6 +177,12 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
     let del = vm.intern("__del__");
     if crate::types::lookup_in_mro(vm, cls, del).is_some() {
         type_data(cls).has_del.store(true, Ordering::Relaxed);
+    }
+    let ga = vm.intern("__getattribute__");
+    if crate::types::lookup_in_mro(vm, cls, ga).is_some_and(|f| !f.is::<BuiltinFn>()) {
+        type_data(cls)
+            .custom_getattribute
+            .store(true, Ordering::Relaxed);
     }
     // __init_subclass__ of the parent.
     vm.push_root(cls);
@@ -269,7 +277,17 @@ fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     Ok(Value::NONE)
 }
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    vm.getattr(args[0], args[1])
+    let [obj, name] = args else {
+        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len())));
+    };
+    if !crate::helpers::is_str(*name) {
+        let tn = vm.type_name(*name);
+        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+    }
+    match vm.generic_getattr(*obj, *name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(*obj, *name)),
+    }
 }
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let d = crate::ops::attr::instance_dict(args[0]);

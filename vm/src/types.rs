@@ -209,6 +209,7 @@ impl Types {
                     builtin_base: Value::NULL,
                     is_user: false,
                     has_del: Default::default(),
+                    custom_getattribute: Default::default(),
                 },
             );
             made.push(t);

@@ -84,6 +84,7 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             builtin_base: Value::NULL,
             is_user: false,
             has_del: Default::default(),
+            custom_getattribute: Default::default(),
         },
     );
     vm.pop_roots(1);

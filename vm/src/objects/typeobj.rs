@@ -38,6 +38,9 @@ pub struct TypeData {
     /// Instances need a finaliser (the class or a base defines `__del__`): they are
     /// allocated with their FTB bit set.
     pub has_del: std::sync::atomic::AtomicBool,
+    /// The class or a base defines `__getattribute__` in Python: attribute reads on
+    /// instances go through it.
+    pub custom_getattribute: std::sync::atomic::AtomicBool,
 }
 payload!(TypeData, "type", |this, t| {
     trace_values(&this.bases, t);

@@ -74,6 +74,54 @@ impl Vm {
             };
         }
         let ty = self.type_of(obj);
+        let custom = type_data(ty)
+            .custom_getattribute
+            .load(std::sync::atomic::Ordering::Relaxed);
+        let found = if custom {
+            self.custom_getattribute(obj, ty, name)?
+        } else {
+            self.generic_getattr(obj, name)?
+        };
+        if found.is_some() || !type_data(ty).is_user {
+            return Ok(found);
+        }
+        let ga = self.intern("__getattr__");
+        match lookup_in_mro(self, ty, ga) {
+            Some(f) => self.call(f, &[obj, name], &[]).map(Some),
+            None => Ok(None),
+        }
+    }
+
+    /// A class's own `__getattribute__`; its AttributeError becomes None (so that
+    /// `__getattr__` gets its turn).
+    fn custom_getattribute(
+        &mut self,
+        obj: Value,
+        ty: Value,
+        name: Value,
+    ) -> PyResult<Option<Value>> {
+        let n = self.intern("__getattribute__");
+        let Some(f) = lookup_in_mro(self, ty, n) else {
+            return self.generic_getattr(obj, name);
+        };
+        match self.call(f, &[obj, name], &[]) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, self.rt.types.exc.attribute_error) => {
+                let ga = self.intern("__getattr__");
+                if lookup_in_mro(self, ty, ga).is_some() {
+                    Ok(None)
+                } else {
+                    Err(e)
+                }
+            }
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `object.__getattribute__`: data descriptors, the instance dict, then other class
+    /// attributes. None when nothing matched (no `__getattr__` fallback here).
+    pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        let ty = self.type_of(obj);
         let descr = lookup_in_mro(self, ty, name);
         if let Some(d) = descr
             && let Some(p) = d.downcast::<Property>()
@@ -98,16 +146,6 @@ impl Vm {
         }
         if let Some(d) = descr {
             return self.bind(d, obj, ty).map(Some);
-        }
-        if type_data(ty).is_user {
-            let ga = self.intern("__getattr__");
-            if let Some(f) = lookup_in_mro(self, ty, ga) {
-                return match self.call(f, &[obj, name], &[]) {
-                    Ok(v) => Ok(Some(v)),
-                    Err(e) if self.err_is(&e, self.rt.types.exc.attribute_error) => Err(e),
-                    Err(e) => Err(e),
-                };
-            }
         }
         Ok(None)
     }
@@ -371,6 +409,9 @@ impl Vm {
             }
             match as_str(&name) {
                 Some("__del__") => t.has_del.store(true, std::sync::atomic::Ordering::Relaxed),
+                Some("__getattribute__") => t
+                    .custom_getattribute
+                    .store(true, std::sync::atomic::Ordering::Relaxed),
                 Some("__name__") => {
                     let s = as_str(&v).unwrap_or("").to_string();
                     *t.name.write() = s;

@@ -607,7 +607,8 @@ class Thread:
 
 def excepthook_ref():
     # Looked up at call time so that `threading.excepthook = f` takes effect.
-    return globals()["excepthook"]
+    import sys
+    return sys.modules["threading"].excepthook
 
 
 class _MainThread(Thread):
