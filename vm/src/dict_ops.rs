@@ -2,11 +2,10 @@
 //!
 //! The dict's lock is held only for table work; Python `__eq__` runs without it and the
 //! result is re-validated (the entry must still hold the same key), as CPython does.
-use crate::objects::dict::{DictData, DictTable, Find};
+use crate::objects::dict::{DictData, DictLock, DictTable, Find};
 use crate::objects::str::StrData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use parking_lot::Mutex;
 
 /// Compare two keys without running Python code, when their types allow it.
 pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
@@ -68,7 +67,7 @@ impl Vm {
     /// [`dict_with_entry`](Vm::dict_with_entry) for any hash table (dicts and sets).
     pub fn table_with_entry<R>(
         &mut self,
-        table: &Mutex<DictTable>,
+        table: &DictLock,
         hash: i64,
         key: Value,
         f: impl FnOnce(&mut DictTable, Option<usize>) -> R,
@@ -124,16 +123,28 @@ impl Vm {
     }
 
     pub fn dict_get_hashed(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
-        self.dict_with_entry(d, hash, key, |t, ix| ix.map(|i| t.entries[i].value))
+        if let Some(r) = table(d).0.get_lockfree(hash, key, fast_eq) {
+            return Ok(r);
+        }
+        self.dict_with_entry(d, hash, key, |t, ix| {
+            ix.and_then(|i| t.entry_at(i)).map(|e| e.value)
+        })
     }
 
     /// Lookup by a str key: never runs Python code.
     pub fn dict_get_str_key(&mut self, d: Value, key: Value) -> PyResult<Option<Value>> {
         let s = key.downcast::<StrData>().expect("str key");
-        let t = table(d).0.lock();
-        match t.find(s.hash(), key, fast_eq) {
-            Find::Found(ix) => Ok(t.entry_at(ix).map(|e| e.value)),
-            _ => Ok(None),
+        // A str key compares with every key without Python code, except with
+        // instances of classes defining __eq__: those take the locked path.
+        match table(d).0.get_lockfree(s.hash(), key, fast_eq) {
+            Some(r) => Ok(r),
+            None => {
+                let t = table(d).0.lock();
+                match t.find(s.hash(), key, fast_eq) {
+                    Find::Found(ix) => Ok(t.entry_at(ix).map(|e| e.value)),
+                    _ => Ok(None),
+                }
+            }
         }
     }
 
@@ -155,7 +166,7 @@ impl Vm {
         value: Value,
     ) -> PyResult<()> {
         self.dict_with_entry(d, hash, key, |t, ix| match ix {
-            Some(i) => t.entries[i].value = value,
+            Some(i) => t.set_value(i, value),
             None => t.insert_new(hash, key, value),
         })
     }

@@ -431,6 +431,9 @@ impl Vm {
                     on_finalize: &mut |obj| on_finalize(&rt, obj),
                     stop_ns: t0.elapsed().as_nanos() as u64,
                 });
+                // No thread is between safepoints: no lock-free dict reader is
+                // inside a retired table.
+                crate::objects::dict::free_retired();
                 drop(stopped);
                 stats.freed
             }

@@ -1,17 +1,34 @@
 //! `dict`: an insertion-ordered hash table (CPython's compact dict layout: an index
-//! table of `u32` slots into a dense entry vector).
+//! table of `u32` slots into a dense entry array), readable without a lock.
 //!
-//! The table sits behind the dict's lock. Comparing keys may need Python's `__eq__`,
-//! which must not run under the lock (DESIGN.md invariant 3), so `find` reports such
-//! candidates instead of calling out; `vm::dict_ops` re-checks them without the lock.
+//! Writers take the dict's lock (`DictData.0.lock()`); comparing keys may need Python's
+//! `__eq__`, which must not run under the lock (DESIGN.md invariant 3), so `find`
+//! reports such candidates instead of calling out, and `vm::dict_ops` re-checks them.
+//!
+//! Readers of keys that compare without Python code (strs, small ints: globals,
+//! builtins, attribute dicts) take no lock at all, so threads reading one shared dict
+//! never contend. This rests on three invariants:
+//! - the table's storage (`Storage`) is only ever changed through atomics: a writer
+//!   fills an entry (hash, value, then key with Release) before it publishes the index
+//!   slot (Release); a reader loads the slot and key with Acquire, so it sees a whole
+//!   entry or none;
+//! - a storage the writer replaces (growth, clear) is not freed but *retired*, and
+//!   retired storages are freed by [`free_retired`] during a collection, when the world
+//!   is stopped: a reader uses a storage only between two safepoints, so no reader
+//!   can still hold one then;
+//! - the storage a reader finds is published (`DictLock.published`) when the writer's
+//!   guard drops, after every write of its critical section.
 use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;
-use parking_lot::Mutex;
+use parking_lot::{Mutex, MutexGuard};
+use std::ops::{Deref, DerefMut};
+use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
 
-pub struct DictData(pub Mutex<DictTable>);
+pub struct DictData(pub DictLock);
 payload!(DictData, "dict", |this, t| {
-    for e in this.0.lock().entries.iter() {
+    for e in this.0.lock().iter() {
         trace_value(e.key, t);
         trace_value(e.value, t);
     }
@@ -19,7 +36,10 @@ payload!(DictData, "dict", |this, t| {
 
 impl DictData {
     pub fn new() -> DictData {
-        DictData(Mutex::new(DictTable::default()))
+        DictData::from_table(DictTable::default())
+    }
+    pub fn from_table(t: DictTable) -> DictData {
+        DictData(DictLock::new(t))
     }
 }
 impl Default for DictData {
@@ -28,7 +48,69 @@ impl Default for DictData {
     }
 }
 
-#[derive(Clone, Copy)]
+/// The dict's lock plus the storage published to lock-free readers.
+pub struct DictLock {
+    table: Mutex<DictTable>,
+    published: AtomicPtr<Storage>,
+}
+
+/// A writer's access to the table; publishes the table's storage when dropped.
+pub struct DictGuard<'a> {
+    guard: MutexGuard<'a, DictTable>,
+    published: &'a AtomicPtr<Storage>,
+}
+
+impl Drop for DictGuard<'_> {
+    fn drop(&mut self) {
+        let p = &*self.guard.storage as *const Storage as *mut Storage;
+        self.published.store(p, Release);
+    }
+}
+impl Deref for DictGuard<'_> {
+    type Target = DictTable;
+    fn deref(&self) -> &DictTable {
+        &self.guard
+    }
+}
+impl DerefMut for DictGuard<'_> {
+    fn deref_mut(&mut self) -> &mut DictTable {
+        &mut self.guard
+    }
+}
+
+impl DictLock {
+    pub fn new(t: DictTable) -> DictLock {
+        let p = &*t.storage as *const Storage as *mut Storage;
+        DictLock {
+            table: Mutex::new(t),
+            published: AtomicPtr::new(p),
+        }
+    }
+
+    pub fn lock(&self) -> DictGuard<'_> {
+        DictGuard {
+            guard: self.table.lock(),
+            published: &self.published,
+        }
+    }
+
+    /// Look `key` up without the lock: Some(value or None) when every comparison could
+    /// be made without Python code (`fast_eq`), None when `__eq__` would be needed.
+    pub fn get_lockfree(
+        &self,
+        hash: i64,
+        key: Value,
+        fast_eq: impl Fn(Value, Value) -> Option<bool>,
+    ) -> Option<Option<Value>> {
+        // SAFETY: the published storage is the table's current one or one retired
+        // since; retired storages are freed only while the world is stopped, and this
+        // thread reaches no safepoint before it is done with the reference.
+        let s = unsafe { &*self.published.load(Acquire) };
+        s.get(hash, key, fast_eq)
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
 pub struct Entry {
     pub hash: i64,
     /// NULL for a deleted entry.
@@ -39,11 +121,153 @@ pub struct Entry {
 const EMPTY: u32 = u32::MAX;
 const DELETED: u32 = u32::MAX - 1;
 
-#[derive(Default, Clone)]
+/// One entry, readable while a writer updates it.
+struct Slot {
+    hash: AtomicI64,
+    key: AtomicU64,
+    value: AtomicU64,
+}
+
+/// Index slots and entries of one table size. Written only through atomics.
+struct Storage {
+    indices: Box<[AtomicU32]>,
+    entries: Box<[Slot]>,
+    /// Entries in use (live or deleted); `entries[..len]` have been written.
+    len: AtomicUsize,
+}
+
+impl Storage {
+    fn with_size(indices: usize) -> Box<Storage> {
+        Box::new(Storage {
+            indices: (0..indices).map(|_| AtomicU32::new(EMPTY)).collect(),
+            entries: (0..indices * 2 / 3)
+                .map(|_| Slot {
+                    hash: AtomicI64::new(0),
+                    key: AtomicU64::new(0),
+                    value: AtomicU64::new(0),
+                })
+                .collect(),
+            len: AtomicUsize::new(0),
+        })
+    }
+
+    fn entry(&self, ix: usize) -> Entry {
+        let s = &self.entries[ix];
+        let key = Value::from_raw(s.key.load(Acquire));
+        Entry {
+            hash: s.hash.load(Relaxed),
+            key,
+            value: Value::from_raw(s.value.load(Acquire)),
+        }
+    }
+
+    /// Probe for `key`; calls `visit(ix, entry)` for every live entry with its hash
+    /// until `visit` returns true. Returns the index it stopped at.
+    fn probe(&self, hash: i64, mut visit: impl FnMut(usize, Entry) -> bool) -> Option<usize> {
+        if self.indices.is_empty() {
+            return None;
+        }
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        // At most one full sweep of the index table (a racing reader may see a table
+        // with no EMPTY slot left only transiently; never loop forever).
+        for _ in 0..self.indices.len() {
+            let ix = self.indices[i].load(Acquire);
+            if ix == EMPTY {
+                return None;
+            }
+            if ix != DELETED {
+                let e = self.entry(ix as usize);
+                if e.hash == hash && !e.key.is_null() && visit(ix as usize, e) {
+                    return Some(ix as usize);
+                }
+            }
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb as usize) & mask;
+        }
+        None
+    }
+
+    fn get(
+        &self,
+        hash: i64,
+        key: Value,
+        fast_eq: impl Fn(Value, Value) -> Option<bool>,
+    ) -> Option<Option<Value>> {
+        let mut undecided = false;
+        let mut found = None;
+        self.probe(hash, |_, e| match fast_eq(e.key, key) {
+            Some(true) => {
+                found = Some(e.value);
+                true
+            }
+            Some(false) => false,
+            None => {
+                undecided = true;
+                true
+            }
+        });
+        if undecided {
+            return None;
+        }
+        // A NULL value is an entry being deleted: absent.
+        Some(found.filter(|v| !v.is_null()))
+    }
+
+    fn place(&self, hash: i64, ix: u32) {
+        let mask = self.indices.len() - 1;
+        let mut i = (hash as u64 as usize) & mask;
+        let mut perturb = hash as u64;
+        while self.indices[i].load(Relaxed) != EMPTY {
+            perturb >>= 5;
+            i = (i * 5 + 1 + perturb as usize) & mask;
+        }
+        self.indices[i].store(ix, Release);
+    }
+
+    fn push(&self, e: Entry) -> u32 {
+        let ix = self.len.load(Relaxed);
+        let s = &self.entries[ix];
+        s.hash.store(e.hash, Relaxed);
+        s.value.store(e.value.raw(), Release);
+        s.key.store(e.key.raw(), Release);
+        self.len.store(ix + 1, Release);
+        ix as u32
+    }
+}
+
+/// Storages replaced while readers might still use them; freed at the next collection.
+static RETIRED: Mutex<Vec<Box<Storage>>> = Mutex::new(Vec::new());
+
+/// Free the retired storages. Only while the world is stopped (see the module doc).
+pub fn free_retired() {
+    let old = std::mem::take(&mut *RETIRED.lock());
+    drop(old);
+}
+
 pub struct DictTable {
-    pub entries: Vec<Entry>,
-    indices: Vec<u32>,
+    storage: Box<Storage>,
     used: usize,
+}
+
+impl Default for DictTable {
+    fn default() -> Self {
+        DictTable {
+            storage: Storage::with_size(0),
+            used: 0,
+        }
+    }
+}
+
+impl Clone for DictTable {
+    fn clone(&self) -> Self {
+        let mut t = DictTable::default();
+        for e in self.iter() {
+            t.insert_new(e.hash, e.key, e.value);
+        }
+        t
+    }
 }
 
 /// Outcome of a lookup that did not need Python code.
@@ -70,120 +294,98 @@ impl DictTable {
         key: Value,
         fast_eq: impl Fn(Value, Value) -> Option<bool>,
     ) -> Find {
-        if self.indices.is_empty() {
-            return Find::Missing;
-        }
-        let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64;
         let mut ask = Vec::new();
-        loop {
-            let ix = self.indices[i];
-            if ix == EMPTY {
-                break;
+        let found = self.storage.probe(hash, |ix, e| {
+            if e.key == key {
+                return true;
             }
-            if ix != DELETED {
-                let e = &self.entries[ix as usize];
-                if e.hash == hash && !e.key.is_null() {
-                    if e.key == key {
-                        return Find::Found(ix as usize);
-                    }
-                    match fast_eq(e.key, key) {
-                        Some(true) => return Find::Found(ix as usize),
-                        Some(false) => {}
-                        None => ask.push((ix as usize, e.key)),
-                    }
+            match fast_eq(e.key, key) {
+                Some(b) => b,
+                None => {
+                    ask.push((ix, e.key));
+                    false
                 }
             }
-            perturb >>= 5;
-            i = (i * 5 + 1 + perturb as usize) & mask;
-        }
-        if ask.is_empty() {
-            Find::Missing
-        } else {
-            Find::Ask(ask)
+        });
+        match found {
+            Some(ix) => Find::Found(ix),
+            None if ask.is_empty() => Find::Missing,
+            None => Find::Ask(ask),
         }
     }
 
     /// Append a new entry (the caller checked the key is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if (self.entries.len() + 1) * 3 >= self.indices.len() * 2 {
+        if self.storage.len.load(Relaxed) + 1 > self.storage.entries.len() {
             self.grow();
         }
-        let ix = self.entries.len() as u32;
-        self.entries.push(Entry { hash, key, value });
-        self.place(hash, ix);
+        let ix = self.storage.push(Entry { hash, key, value });
+        self.storage.place(hash, ix);
         self.used += 1;
     }
 
+    /// Replace the value of the live entry `ix`.
+    pub fn set_value(&mut self, ix: usize, value: Value) {
+        self.storage.entries[ix].value.store(value.raw(), Release);
+    }
+
     pub fn remove_at(&mut self, ix: usize) -> Entry {
-        let e = self.entries[ix];
-        let mask = self.indices.len() - 1;
+        let e = self.storage.entry(ix);
+        let st = &self.storage;
+        let mask = st.indices.len() - 1;
         let mut i = (e.hash as u64 as usize) & mask;
         let mut perturb = e.hash as u64;
-        while self.indices[i] != ix as u32 {
+        while st.indices[i].load(Relaxed) != ix as u32 {
             perturb >>= 5;
             i = (i * 5 + 1 + perturb as usize) & mask;
         }
-        self.indices[i] = DELETED;
-        self.entries[ix].key = Value::NULL;
-        self.entries[ix].value = Value::NULL;
+        // Value first: a reader that still sees the key finds NULL (absent).
+        st.entries[ix].value.store(0, Release);
+        st.entries[ix].key.store(0, Release);
+        st.indices[i].store(DELETED, Release);
         self.used -= 1;
-        if self.used == 0 {
-            self.clear();
-        }
         e
     }
 
     pub fn clear(&mut self) {
-        self.entries.clear();
-        self.indices.clear();
+        self.replace_storage(Storage::with_size(0));
         self.used = 0;
     }
 
-    /// Live entries in insertion order.
-    pub fn iter(&self) -> impl Iterator<Item = &Entry> {
-        self.entries.iter().filter(|e| !e.key.is_null())
+    /// Live entries in insertion order (copies).
+    pub fn iter(&self) -> impl Iterator<Item = Entry> + '_ {
+        (0..self.raw_len()).filter_map(|ix| self.entry_at(ix))
     }
 
     /// Entry at a raw position (for iterators that walk positions); None if deleted.
-    pub fn entry_at(&self, pos: usize) -> Option<&Entry> {
-        self.entries.get(pos).filter(|e| !e.key.is_null())
+    pub fn entry_at(&self, pos: usize) -> Option<Entry> {
+        if pos >= self.raw_len() {
+            return None;
+        }
+        Some(self.storage.entry(pos)).filter(|e| !e.key.is_null())
     }
     pub fn raw_len(&self) -> usize {
-        self.entries.len()
+        self.storage.len.load(Relaxed)
     }
 
-    fn place(&mut self, hash: i64, ix: u32) {
-        let mask = self.indices.len() - 1;
-        let mut i = (hash as u64 as usize) & mask;
-        let mut perturb = hash as u64;
-        while self.indices[i] != EMPTY {
-            perturb >>= 5;
-            i = (i * 5 + 1 + perturb as usize) & mask;
-        }
-        self.indices[i] = ix;
+    fn replace_storage(&mut self, new: Box<Storage>) {
+        let old = std::mem::replace(&mut self.storage, new);
+        RETIRED.lock().push(old);
     }
 
     /// Rebuild with room to grow, dropping deleted entries.
     fn grow(&mut self) {
-        let live: Vec<Entry> = self
-            .entries
-            .iter()
-            .filter(|e| !e.key.is_null())
-            .copied()
-            .collect();
+        let live: Vec<Entry> = self.iter().collect();
         let mut size = 8;
         while size * 2 < (live.len() + 1) * 3 {
             size *= 2;
         }
         size *= 2;
-        self.indices = vec![EMPTY; size];
-        self.entries = Vec::with_capacity(size * 2 / 3);
+        let new = Storage::with_size(size);
         for e in live {
-            let ix = self.entries.len() as u32;
-            self.entries.push(e);
-            self.place(e.hash, ix);
+            let ix = new.push(e);
+            new.place(e.hash, ix);
         }
+        self.replace_storage(new);
     }
 }

@@ -10,7 +10,6 @@ use crate::objects::list_methods::{
 use crate::ops::containers::{root_all, set_root};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use parking_lot::Mutex;
 use std::sync::atomic::AtomicUsize;
 
 pub fn init(vm: &mut Vm) {
@@ -326,7 +325,7 @@ fn dict_clear(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 pub fn copy_dict(vm: &mut Vm, d: Value) -> PyResult {
     let table = vm.dict_copy_table(d);
     let ty = vm.rt.types.dict;
-    vm.alloc(ty, DictData(Mutex::new(table)))
+    vm.alloc(ty, DictData::from_table(table))
 }
 
 fn dict_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {

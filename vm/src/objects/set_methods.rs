@@ -10,7 +10,6 @@ use crate::ops::containers::{container_compare, root_all};
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use parking_lot::Mutex;
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum SetOp {
@@ -305,7 +304,7 @@ fn set_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         vm.rt.types.set
     };
     let table = data(s).0.lock().clone();
-    vm.alloc(ty, SetData(Mutex::new(table)))
+    vm.alloc(ty, SetData(crate::objects::dict::DictLock::new(table)))
 }
 
 fn set_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {

@@ -67,7 +67,10 @@ impl Vm {
         self.new_set_of_type(ty, items)
     }
     pub fn new_set_of_type(&mut self, ty: Value, items: Vec<Value>) -> PyResult {
-        let s = self.alloc(ty, SetData(Mutex::new(DictTable::default())))?;
+        let s = self.alloc(
+            ty,
+            SetData(crate::objects::dict::DictLock::new(DictTable::default())),
+        )?;
         self.push_root(s);
         for v in items {
             if let Err(e) = self.set_add(s, v) {
