@@ -1012,13 +1012,13 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     no_kwargs(vm, "isinstance", kw)?;
     arg_count(vm, "isinstance", args, 2, 2)?;
     let t = vm.type_of(args[0]);
-    let r = class_check(
-        vm,
-        t,
-        args[1],
-        "isinstance",
-        "a type, a tuple of types, or a union",
-    )?;
+    let what = "a type, a tuple of types, or a union";
+    let r = class_check(vm, t, args[1], "isinstance", what)?;
+    if !r && let Some(referent) = vm.unproxy(args[0])? {
+        // CPython falls back to `obj.__class__`, which a proxy forwards.
+        let t = vm.type_of(referent);
+        return Ok(Value::bool(class_check(vm, t, args[1], "isinstance", what)?));
+    }
     Ok(Value::bool(r))
 }
 

@@ -1,4 +1,5 @@
-//! Native modules. `register_all` makes them importable (each is built on first import).
+//! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
+//! makes them importable (each is built on first import).
 pub mod gc;
 pub mod sys;
 pub mod weakref;
@@ -10,12 +11,23 @@ use weft_vm::objects::typeobj::{Layout, TypeData};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
+/// Python modules shipped inside the binary: (name, source).
+const FROZEN: &[(&str, &str)] = &[
+    ("weakref", include_str!("py/weakref.py")),
+    ("_weakrefset", include_str!("py/_weakrefset.py")),
+];
+
 pub fn register_all(vm: &mut Vm) {
-    let mut m = vm.rt.native_modules.lock();
-    m.insert("sys".into(), sys::init);
-    m.insert("gc".into(), gc::init);
-    m.insert("weakref".into(), weakref::init);
-    m.insert("_weakref".into(), weakref::init);
+    {
+        let mut m = vm.rt.native_modules.lock();
+        m.insert("sys".into(), sys::init);
+        m.insert("gc".into(), gc::init);
+        m.insert("_weakref".into(), weakref::init);
+    }
+    let mut f = vm.rt.frozen_modules.lock();
+    for &(name, src) in FROZEN {
+        f.insert(name.into(), src);
+    }
 }
 
 /// A new module named `name` with the given native functions; returns (module, dict).
@@ -64,6 +76,9 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             new: None,
             builtin_base: Value::NULL,
             is_user: false,
+            has_dict: false,
+            weakrefable: false,
+            slots: Box::new([]),
         },
     );
     vm.pop_roots(1);

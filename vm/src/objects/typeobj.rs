@@ -35,10 +35,21 @@ pub struct TypeData {
     /// instances carry a built-in `base` value.
     pub builtin_base: Value,
     pub is_user: bool,
+    /// Instances carry a `__dict__` (user classes without `__slots__`, or with `__dict__`
+    /// among them). Instances of classes without one still keep their slot values in a
+    /// hidden dict; only the names in `slots` (along the MRO) may be set.
+    pub has_dict: bool,
+    /// Instances may be weakly referenced (user classes; built-in types are decided by
+    /// their payload kind, see `objects::weakref::weakrefable`).
+    pub weakrefable: bool,
+    /// The attribute names this class declares in `__slots__` (without `__dict__` and
+    /// `__weakref__`).
+    pub slots: Box<[Value]>,
 }
 payload!(TypeData, "type", |this, t| {
     trace_values(&this.bases, t);
     trace_values(&this.mro_tail, t);
     trace_value(this.dict, t);
     trace_value(this.builtin_base, t);
+    trace_values(&this.slots, t);
 });

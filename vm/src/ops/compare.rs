@@ -117,6 +117,9 @@ impl Vm {
         }
         let ty = self.type_of(v);
         let td = type_data(ty);
+        if crate::objects::weakref::is_proxy(self, v) {
+            return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
+        }
         if v.is::<crate::objects::set::SetData>() && ty == self.rt.types.frozenset {
             let mut acc: u64 = 0x1f2e3d4c;
             for x in self.set_items(v) {
@@ -132,7 +135,10 @@ impl Vm {
                 if h.is_none() {
                     return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
                 }
-                if !h.is::<crate::objects::builtin_fn::BuiltinFn>() || !td.is_user {
+                if !h.is::<crate::objects::builtin_fn::BuiltinFn>()
+                    || !td.is_user
+                    || v.is::<crate::objects::weakref::WeakRefData>()
+                {
                     let r = self.call(h, &[v], &[])?;
                     return match as_int(r) {
                         Some(i) => Ok(if i == -1 { -2 } else { i }),
@@ -187,18 +193,28 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
             return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));
         }
+        let pa = self.unproxy(a)?;
+        let pb = self.unproxy(b)?;
+        if pa.is_some() || pb.is_some() {
+            // A proxy compares as its referent (both sides unwrapped, as CPython's).
+            let (x, y) = (pa.unwrap_or(a), pb.unwrap_or(b));
+            self.push_root(x);
+            self.push_root(y);
+            let r = self.rich_compare(x, y, op);
+            self.pop_roots(2);
+            return r;
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let user = type_data(ta).is_user || type_data(tb).is_user;
-        if !user
-            && matches!(op, CmpOp::Eq | CmpOp::Ne)
-            && a.is::<crate::objects::weakref::WeakRefData>()
-        {
-            // weakref.ref defines == natively (referents while alive, identity once dead).
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.is::<crate::objects::weakref::WeakRefData>() {
+            // weakref.ref defines == natively (referents while alive, identity once dead);
+            // a subclass may override it.
             let name = self.intern(dunder(op));
             if let Some(f) = lookup_in_mro(self, ta, name)
-                && f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
-                    .is_some_and(|b| b.owner != "object")
+                && (!f.is::<crate::objects::builtin_fn::BuiltinFn>()
+                    || f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                        .is_some_and(|b| b.owner != "object"))
             {
                 let r = self.call(f, &[a, b], &[])?;
                 if r != Value::NOT_IMPLEMENTED {
@@ -291,6 +307,9 @@ impl Vm {
         }
         if v.is::<IntData>() {
             return Ok(true);
+        }
+        if let Some(r) = self.unproxy(v)? {
+            return self.with_root(r, |vm| vm.truthy(r));
         }
         let ty = self.type_of(v);
         if type_data(ty).is_user {
