@@ -51,6 +51,10 @@ impl Vm {
 
     /// `obj.name`.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult {
+        if let Some(r) = self.unproxy(obj)? {
+            // The error names the referent's type, as CPython's.
+            return self.with_root(r, |vm| vm.getattr(r, name));
+        }
         match self.getattr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),

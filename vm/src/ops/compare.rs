@@ -268,7 +268,10 @@ impl Vm {
             return Ok(None);
         }
         let name = self.intern(dunder(op));
-        let Some(f) = lookup_in_mro(self, ty, name) else {
+        // `object`'s native comparison methods are the defaults, not user methods.
+        let Some(f) = lookup_in_mro(self, ty, name)
+            .filter(|f| !f.is::<crate::objects::builtin_fn::BuiltinFn>())
+        else {
             if op == CmpOp::Ne {
                 // Default __ne__ inverts __eq__.
                 if let Some(r) = self.try_cmp_dunder(a, b, CmpOp::Eq)? {
@@ -278,9 +281,6 @@ impl Vm {
             }
             return Ok(None);
         };
-        if f.is::<crate::objects::builtin_fn::BuiltinFn>() {
-            return Ok(None);
-        }
         let r = self.call(f, &[a, b], &[])?;
         Ok(if r == Value::NOT_IMPLEMENTED {
             None
