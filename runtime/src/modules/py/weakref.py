@@ -239,7 +239,8 @@ class WeakValueDictionary:
         self.data.clear()
 
     def copy(self):
-        result = self.__class__()
+        # A plain WeakValueDictionary, even for subclasses (as CPython's).
+        result = WeakValueDictionary()
         for key, value in self.items():
             result[key] = value
         return result
@@ -376,7 +377,8 @@ class WeakKeyDictionary:
         self.data.clear()
 
     def copy(self):
-        result = self.__class__()
+        # A plain WeakKeyDictionary, even for subclasses (as CPython's).
+        result = WeakKeyDictionary()
         for key, value in self.items():
             result[key] = value
         return result
