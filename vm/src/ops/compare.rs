@@ -115,6 +115,12 @@ impl Vm {
             let h = acc as i64;
             return Ok(if h == -1 { -2 } else { h });
         }
+        if let Some(m) = v.downcast::<crate::objects::function::BoundMethod>() {
+            // CPython: the instance by identity, the function by its hash.
+            let (this, func) = (m.this, m.func);
+            let h = ((this.raw() >> 4) as i64) ^ self.hash(func)?;
+            return Ok(if h == -1 { -2 } else { h });
+        }
         let ty = self.type_of(v);
         let td = type_data(ty);
         if crate::objects::weakref::is_proxy(self, v) {
@@ -203,6 +209,17 @@ impl Vm {
             let r = self.rich_compare(x, y, op);
             self.pop_roots(2);
             return r;
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne)
+            && let (Some(x), Some(y)) = (
+                a.downcast::<crate::objects::function::BoundMethod>(),
+                b.downcast::<crate::objects::function::BoundMethod>(),
+            )
+        {
+            // Bound methods are equal when they bind the same object to equal functions.
+            let (fx, fy) = (x.func, y.func);
+            let same = x.this == y.this && (fx == fy || self.eq(fx, fy)?);
+            return Ok(Value::bool(same == (op == CmpOp::Eq)));
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
