@@ -218,18 +218,27 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     });
     let r = (|| {
         // `__set_name__` of the descriptors in the namespace (user classes define it).
-        for (k, v) in vm.dict_items(type_data(cls).dict) {
+        // The items stay rooted: a hook may change the class namespace.
+        let items = vm.dict_items(type_data(cls).dict);
+        let base = vm.roots_len();
+        for &(k, v) in &items {
+            vm.push_root(k);
+            vm.push_root(v);
+        }
+        let mut r = Ok(());
+        for &(k, v) in &items {
             if !type_data(vm.type_of(v)).is_user {
                 continue;
             }
-            if let Some(f) = vm.lookup_special(v, "__set_name__") {
-                vm.push_root(v);
-                vm.push_root(k);
-                let r = vm.call(f, &[v, cls, k], &[]);
-                vm.pop_roots(2);
-                r?;
+            if let Some(f) = vm.lookup_special(v, "__set_name__")
+                && let Err(e) = vm.call(f, &[v, cls, k], &[])
+            {
+                r = Err(e);
+                break;
             }
         }
+        vm.truncate_roots(base);
+        r?;
         match parent_hook.as_ref().and_then(|h| h.downcast::<ClassMethod>()) {
             Some(cm) => {
                 let f = cm.0;

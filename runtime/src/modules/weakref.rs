@@ -670,16 +670,21 @@ fn finalize_alive(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     Ok(Value::bool(f.info.lock().is_some()))
 }
 
+/// `atexit`: false once the finalizer is dead (called, detached or run).
 fn finalize_get_atexit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = this_fin(vm, args, "atexit")?;
-    Ok(Value::bool(f.atexit.load(Ordering::Relaxed)))
+    let alive = f.info.lock().is_some();
+    Ok(Value::bool(alive && f.atexit.load(Ordering::Relaxed)))
 }
 
+/// Setting `atexit` on a dead finalizer does nothing.
 fn finalize_set_atexit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = this_fin(vm, args, "atexit")?;
     arg_count(vm, "atexit", args, 2, 2)?;
     let b = vm.truthy(args[1])?;
-    f.atexit.store(b, Ordering::Relaxed);
+    if f.info.lock().is_some() {
+        f.atexit.store(b, Ordering::Relaxed);
+    }
     Ok(Value::NONE)
 }
 
