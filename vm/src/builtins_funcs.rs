@@ -1017,7 +1017,13 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     if !r && let Some(referent) = vm.unproxy(args[0])? {
         // CPython falls back to `obj.__class__`, which a proxy forwards.
         let t = vm.type_of(referent);
-        return Ok(Value::bool(class_check(vm, t, args[1], "isinstance", what)?));
+        return Ok(Value::bool(class_check(
+            vm,
+            t,
+            args[1],
+            "isinstance",
+            what,
+        )?));
     }
     Ok(Value::bool(r))
 }

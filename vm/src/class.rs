@@ -239,7 +239,10 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         }
         vm.truncate_roots(base);
         r?;
-        match parent_hook.as_ref().and_then(|h| h.downcast::<ClassMethod>()) {
+        match parent_hook
+            .as_ref()
+            .and_then(|h| h.downcast::<ClassMethod>())
+        {
             Some(cm) => {
                 let f = cm.0;
                 vm.call(f, &[cls], kw)?;
@@ -307,15 +310,18 @@ fn slots_layout(
                 weakrefable = true;
             }
             _ => {
-                let ident = s.chars().next().is_some_and(|c| c == '_' || c.is_alphabetic())
+                let ident = s
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '_' || c.is_alphabetic())
                     && s.chars().all(|c| c == '_' || c.is_alphanumeric());
                 if !ident {
                     return Err(vm.type_error("__slots__ must be identifiers"));
                 }
                 if vm.dict_get_str(ns, &s).is_some() {
-                    return Err(vm.value_error(format!(
-                        "'{s}' in __slots__ conflicts with class variable"
-                    )));
+                    return Err(
+                        vm.value_error(format!("'{s}' in __slots__ conflicts with class variable"))
+                    );
                 }
                 if varsize {
                     let bn = type_data(builtin_base).name.read().clone();
@@ -526,8 +532,8 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
 }
 
 fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let (s, name) = (args[0], args[1]);
     let sd = crate::helpers::self_arg::<SuperData>(vm, args, "__getattribute__", "super")?;
+    let name = args[1];
     let (cls, obj) = (sd.cls, sd.obj);
     let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) {
         obj

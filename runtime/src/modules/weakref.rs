@@ -173,11 +173,16 @@ fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
 /// hands it out again instead of making a new one).
 fn basic_ref(vm: &Vm, obj: Value, ty: Value) -> Option<Value> {
     let p = obj.as_gc()?;
-    vm.rt.heap.weakrefs_of(p).into_iter().map(Value::from_gc).find(|&w| {
-        vm.type_of(w) == ty
-            && w.downcast::<WeakRefData>()
-                .is_some_and(|d| d.callback.is_none() && d.get() == obj)
-    })
+    vm.rt
+        .heap
+        .weakrefs_of(p)
+        .into_iter()
+        .map(Value::from_gc)
+        .find(|&w| {
+            vm.type_of(w) == ty
+                && w.downcast::<WeakRefData>()
+                    .is_some_and(|d| d.callback.is_none() && d.get() == obj)
+        })
 }
 
 /// `ref(obj[, callback])`.
@@ -363,7 +368,10 @@ fn proxy_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         return Err(vm.type_error("descriptor '__repr__' requires a 'weakref.ProxyType' object"));
     };
     let me = addr(*w);
-    let obj = w.downcast::<WeakRefData>().map(|d| d.get()).unwrap_or(Value::NULL);
+    let obj = w
+        .downcast::<WeakRefData>()
+        .map(|d| d.get())
+        .unwrap_or(Value::NULL);
     if obj.is_null() {
         return vm.new_str(&format!("<weakproxy at {me}; dead>"));
     }
@@ -442,9 +450,7 @@ fn proxy_index(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
         Some(f) => vm.with_root(r, |vm| vm.call(f, &[r], &[])),
         None => {
             let tn = vm.type_name(r);
-            Err(vm.type_error(format!(
-                "'{tn}' object cannot be interpreted as an integer"
-            )))
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
         }
     }
 }

@@ -145,10 +145,14 @@ pub fn live_weakrefs(vm: &Vm, obj: Value) -> Vec<Value> {
             && w.downcast::<WeakRefData>()
                 .is_some_and(|d| d.callback.is_none() || d.callback.is_null())
     };
-    let basic_ref = all.iter().copied().find(|w| basic_of(w, vm.rt.types.weakref));
-    let basic_proxy = all.iter().copied().find(|w| {
-        basic_of(w, vm.rt.types.weakproxy) || basic_of(w, vm.rt.types.weakcallableproxy)
-    });
+    let basic_ref = all
+        .iter()
+        .copied()
+        .find(|w| basic_of(w, vm.rt.types.weakref));
+    let basic_proxy = all
+        .iter()
+        .copied()
+        .find(|w| basic_of(w, vm.rt.types.weakproxy) || basic_of(w, vm.rt.types.weakcallableproxy));
     let mut out: Vec<Value> = basic_ref.into_iter().chain(basic_proxy).collect();
     let rest: Vec<Value> = all
         .iter()
