@@ -79,6 +79,14 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         add_property(vm, wt, "__callback__", ref_callback, None)?;
         let m = vm.new_str("weakref")?;
         vm.add_attr(wt, "__module__", m);
+        // `ref[int]`: a classmethod, as `__class_getitem__` is in Python classes.
+        let cg = vm.new_native("__class_getitem__", "weakref.ReferenceType", ref_class_getitem)?;
+        vm.push_root(cg);
+        let cmt = vm.rt.types.classmethod;
+        let cm = vm.alloc(cmt, weft_vm::objects::function::ClassMethod(cg));
+        vm.pop_roots(1);
+        let cm = cm?;
+        vm.add_attr(wt, "__class_getitem__", cm);
         for pt in [vm.rt.types.weakproxy, vm.rt.types.weakcallableproxy] {
             for &(name, f) in PROXY_METHODS {
                 vm.add_method(pt, name, f);
@@ -205,6 +213,14 @@ fn ref_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
         return Ok(w);
     }
     make_ref(vm, cls, obj, callback)
+}
+
+/// `ref[T]`: the generic alias of the frozen `_weakrefset` module.
+fn ref_class_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__class_getitem__", args, 2, 2)?;
+    let m = vm.import_module("_weakrefset")?;
+    let alias = vm.with_root(m, |vm| vm.getattr_str(m, "_GenericAlias"))?;
+    vm.with_root(alias, |vm| vm.call(alias, args, &[]))
 }
 
 /// Subclasses may call `super().__init__(obj, callback)`: nothing left to do.
@@ -410,13 +426,17 @@ fn proxy_via_builtin(vm: &mut Vm, args: &[Value], name: &str, reflected: bool) -
     res
 }
 
+/// `referent.name()` (CPython's proxy methods `__bytes__` and `__reversed__`).
+fn proxy_method(vm: &mut Vm, args: &[Value], name: &str) -> PyResult {
+    arg_count(vm, name, args, 1, 1)?;
+    let r = proxy_target(vm, args, name)?;
+    vm.with_root(r, |vm| vm.call_method(r, name, &[]))
+}
 fn proxy_bytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__bytes__", args, 1, 1)?;
-    proxy_via_builtin(vm, args, "bytes", false)
+    proxy_method(vm, args, "__bytes__")
 }
 fn proxy_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__reversed__", args, 1, 1)?;
-    proxy_via_builtin(vm, args, "reversed", false)
+    proxy_method(vm, args, "__reversed__")
 }
 fn proxy_abs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "__abs__", args, 1, 1)?;
