@@ -446,7 +446,16 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let s = vm.str_of(args[0])?;
     vm.new_str(&s)
 }
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if !kw.is_empty() {
+        let n = match args.first().and_then(|c| c.downcast::<TypeData>()) {
+            Some(t) => t.name.read().clone(),
+            None => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::NONE)
 }
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
