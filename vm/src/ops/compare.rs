@@ -224,18 +224,23 @@ impl Vm {
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let user = type_data(ta).is_user || type_data(tb).is_user;
-        if matches!(op, CmpOp::Eq | CmpOp::Ne) && a.is::<crate::objects::weakref::WeakRefData>() {
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
             // weakref.ref defines == natively (referents while alive, identity once dead);
-            // a subclass may override it.
-            let name = self.intern(dunder(op));
-            if let Some(f) = lookup_in_mro(self, ta, name)
-                && (!f.is::<crate::objects::builtin_fn::BuiltinFn>()
-                    || f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
-                        .is_some_and(|b| b.owner != "object"))
-            {
-                let r = self.call(f, &[a, b], &[])?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
+            // a subclass may override it. Either operand may be the ref (== and != are
+            // their own reflections).
+            for (x, y, tx) in [(a, b, ta), (b, a, tb)] {
+                if !x.is::<crate::objects::weakref::WeakRefData>() {
+                    continue;
+                }
+                let name = self.intern(dunder(op));
+                if let Some(f) = lookup_in_mro(self, tx, name)
+                    && f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                        .is_none_or(|b| b.owner != "object")
+                {
+                    let r = self.call(f, &[x, y], &[])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
                 }
             }
         }

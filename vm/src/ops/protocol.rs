@@ -191,10 +191,7 @@ impl Vm {
             };
         }
         if let Some(r) = self.unproxy(v)? {
-            self.push_root(r);
-            let s = self.str_of(r);
-            self.pop_roots(1);
-            return s;
+            return self.with_root(r, |vm| vm.str_of(r));
         }
         if let Some(e) = v.downcast::<ExcData>() {
             let args = *e.args.lock();
