@@ -80,7 +80,11 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         let m = vm.new_str("weakref")?;
         vm.add_attr(wt, "__module__", m);
         // `ref[int]`: a classmethod, as `__class_getitem__` is in Python classes.
-        let cg = vm.new_native("__class_getitem__", "weakref.ReferenceType", ref_class_getitem)?;
+        let cg = vm.new_native(
+            "__class_getitem__",
+            "weakref.ReferenceType",
+            ref_class_getitem,
+        )?;
         vm.push_root(cg);
         let cmt = vm.rt.types.classmethod;
         let cm = vm.alloc(cmt, weft_vm::objects::function::ClassMethod(cg));
@@ -223,8 +227,11 @@ fn ref_class_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
     vm.with_root(alias, |vm| vm.call(alias, args, &[]))
 }
 
-/// Subclasses may call `super().__init__(obj, callback)`: nothing left to do.
-fn ref_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+/// Subclasses may call `super().__init__(obj, callback)`: `__new__` did the work; only
+/// the arguments are checked, as CPython's.
+fn ref_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    this_ref(vm, args, "__init__")?;
+    arg_count(vm, "__init__", &args[1..], 1, 2)?;
     Ok(Value::NONE)
 }
 

@@ -231,12 +231,7 @@ impl Vm {
         if kwonly > 0 {
             let kwd = *fd.kwdefaults.lock();
             let mut missing = Vec::new();
-            for (i, local) in locals
-                .iter_mut()
-                .enumerate()
-                .take(argc + kwonly)
-                .skip(argc)
-            {
+            for (i, local) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
                 if local.is_null() {
                     let name = code.varnames[i];
                     let dv = if kwd.is::<DictData>() {
