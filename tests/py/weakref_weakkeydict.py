@@ -172,3 +172,7 @@ an.note(k1, 'hello')
 an.note(k1, 'world')
 print(type(an).__name__, an[k1], type(an.copy()).__name__)
 print(weakref.WeakKeyDictionary[Key, int])
+try:
+    reversed(weakref.WeakKeyDictionary())
+except TypeError as err:
+    print('TypeError', err)

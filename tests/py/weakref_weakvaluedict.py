@@ -181,3 +181,7 @@ rg.register(a)
 print(type(rg).__name__, sorted(rg), isinstance(rg, weakref.WeakValueDictionary))
 print(type(rg.copy()).__name__)
 print(weakref.WeakValueDictionary[str, Item])
+try:
+    reversed(weakref.WeakValueDictionary())
+except TypeError as err:
+    print('TypeError', err)

@@ -942,6 +942,13 @@ fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)])
         && let Some(f) = vm.lookup_special(v, "__reversed__")
         && !f.is::<BuiltinFn>()
     {
+        if f.is_none() {
+            // `__reversed__ = None` opts out (as `collections.abc.Mapping` does).
+            return Err(vm.type_error(format!(
+                "'{}' object is not reversible",
+                vm.type_name(v)
+            )));
+        }
         return vm.call(f, &[v], &[]);
     }
     let b = base_or_self(v);

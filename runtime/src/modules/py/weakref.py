@@ -134,6 +134,9 @@ class WeakValueDictionary:
 
     __class_getitem__ = classmethod(_GenericAlias)
 
+    # Mappings are not reversible (collections.abc.Mapping says so the same way).
+    __reversed__ = None
+
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
 
@@ -301,6 +304,9 @@ class WeakKeyDictionary:
             self.update(dict)
 
     __class_getitem__ = classmethod(_GenericAlias)
+
+    # Mappings are not reversible (collections.abc.Mapping says so the same way).
+    __reversed__ = None
 
     def __repr__(self):
         return "<%s at %#x>" % (self.__class__.__name__, id(self))
