@@ -185,3 +185,31 @@ try:
     reversed(weakref.WeakValueDictionary())
 except TypeError as err:
     print('TypeError', err)
+# the old value's ref is still alive (held here) when the value dies after being
+# replaced: its callback runs, and must leave the new entry alone
+reg3 = weakref.WeakValueDictionary()
+v1 = Node(1)
+reg3['s'] = v1
+held = reg3.valuerefs()
+v2 = Node(2)
+reg3['s'] = v2
+del v1
+gc.collect()
+print('s' in reg3, reg3['s'].n, held[0]() is None)
+# the same while iterating: the loop's snapshot keeps the old ref alive
+reg4 = weakref.WeakValueDictionary()
+olds = [Node(i) for i in range(5)]
+for i, o_ in enumerate(olds):
+    reg4[i] = o_
+o_ = None
+news = []
+for key in reg4:
+    if key == 0:
+        for j in range(5):
+            fresh = Node(10 + j)
+            news.append(fresh)
+            reg4[j] = fresh
+        fresh = None
+        olds = None
+        gc.collect()
+print(sorted((k, v.n) for k, v in reg4.items()))
