@@ -67,7 +67,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
 fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     let wt = vm.rt.types.weakref;
     let ft = vm.rt.types.finalize;
-    // The types are shared by `weakref` and `_weakref`: set them up once.
+    // The built-in types get their methods once (the module is built again if a program
+    // removes it from sys.modules and imports it anew).
     if type_data_new_missing(wt) {
         vm.set_new(wt, ref_new);
         vm.add_method(wt, "__init__", ref_init);
