@@ -944,10 +944,7 @@ fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)])
     {
         if f.is_none() {
             // `__reversed__ = None` opts out (as `collections.abc.Mapping` does).
-            return Err(vm.type_error(format!(
-                "'{}' object is not reversible",
-                vm.type_name(v)
-            )));
+            return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
         }
         return vm.call(f, &[v], &[]);
     }
