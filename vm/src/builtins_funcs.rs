@@ -942,6 +942,10 @@ fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)])
         && let Some(f) = vm.lookup_special(v, "__reversed__")
         && !f.is::<BuiltinFn>()
     {
+        if f.is_none() {
+            // `__reversed__ = None` opts out (as `collections.abc.Mapping` does).
+            return Err(vm.type_error(format!("'{}' object is not reversible", vm.type_name(v))));
+        }
         return vm.call(f, &[v], &[]);
     }
     let b = base_or_self(v);
@@ -1012,13 +1016,19 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     no_kwargs(vm, "isinstance", kw)?;
     arg_count(vm, "isinstance", args, 2, 2)?;
     let t = vm.type_of(args[0]);
-    let r = class_check(
-        vm,
-        t,
-        args[1],
-        "isinstance",
-        "a type, a tuple of types, or a union",
-    )?;
+    let what = "a type, a tuple of types, or a union";
+    let r = class_check(vm, t, args[1], "isinstance", what)?;
+    if !r && let Some(referent) = vm.unproxy(args[0])? {
+        // CPython falls back to `obj.__class__`, which a proxy forwards.
+        let t = vm.type_of(referent);
+        return Ok(Value::bool(class_check(
+            vm,
+            t,
+            args[1],
+            "isinstance",
+            what,
+        )?));
+    }
     Ok(Value::bool(r))
 }
 

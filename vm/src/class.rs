@@ -51,7 +51,12 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     vm.push_root(cell);
     let bases_t = vm.new_tuple(bases)?;
     vm.push_root(bases_t);
-    let cls = vm.call(meta, &[name, bases_t, ns], &[]);
+    let class_kw: Vec<(Value, Value)> = kw
+        .iter()
+        .copied()
+        .filter(|(k, _)| as_str(k) != Some("metaclass"))
+        .collect();
+    let cls = vm.call(meta, &[name, bases_t, ns], &class_kw);
     vm.pop_roots(3);
     let cls = cls?;
     if let Some(c) = cell.downcast::<CellData>() {
@@ -61,7 +66,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
 }
 
 /// `type(name, bases, ns)`: make a new class.
-pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if args.len() != 3 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
@@ -90,6 +95,8 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
                         | "function"
                         | "builtin_function_or_method"
                         | "generator"
+                        | "weakref.ProxyType"
+                        | "weakref.CallableProxyType"
                 )
             {
                 return Err(vm.type_error(format!("type '{n}' is not an acceptable base type")));
@@ -152,6 +159,34 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
         let k = vm.intern("__new__");
         vm.dict_set(dict, k, sm)?;
     }
+    let (has_dict, weakrefable, slots) = slots_layout(vm, &bases, builtin_base, dict)?;
+    if weakrefable
+        && !bases_weakrefable(vm, &bases)
+        && vm.dict_get_str(dict, "__weakref__").is_none()
+    {
+        // The class that adds weak reference support shows `__weakref__` (CPython's
+        // getset descriptor; here a read-only property).
+        let g = vm.new_native(
+            "__weakref__",
+            "property",
+            crate::objects::weakref::weakref_attr_get,
+        )?;
+        vm.push_root(g);
+        let pty = vm.rt.types.property;
+        let p = vm.alloc(
+            pty,
+            Property {
+                fget: g,
+                fset: Value::NONE,
+                fdel: Value::NONE,
+                doc: Value::NONE,
+            },
+        );
+        vm.pop_roots(1);
+        let p = p?;
+        let k = vm.intern("__weakref__");
+        vm.dict_set(dict, k, p)?;
+    }
     let qualname = vm
         .dict_get_str(dict, "__qualname__")
         .and_then(|q| as_str(&q).map(|s| s.to_string()))
@@ -170,6 +205,9 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
             is_user: true,
             has_del: Default::default(),
             custom_getattribute: Default::default(),
+            has_dict,
+            weakrefable,
+            slots: slots.into_boxed_slice(),
         },
     );
     vm.pop_roots(1);
@@ -192,14 +230,136 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], _kw: &[(Value, Value)]
         let d = type_data(b).dict;
         vm.dict_get_str_key(d, n).ok().flatten()
     });
-    if let Some(h) = parent_hook
-        && let Some(cm) = h.downcast::<ClassMethod>()
-    {
-        let f = cm.0;
-        vm.call(f, &[cls], &[])?;
-    }
+    let r = (|| {
+        // `__set_name__` of the descriptors in the namespace (user classes define it).
+        // The items stay rooted: a hook may change the class namespace.
+        let items = vm.dict_items(type_data(cls).dict);
+        let base = vm.roots_len();
+        for &(k, v) in &items {
+            vm.push_root(k);
+            vm.push_root(v);
+        }
+        let mut r = Ok(());
+        for &(k, v) in &items {
+            if !type_data(vm.type_of(v)).is_user {
+                continue;
+            }
+            if let Some(f) = vm.lookup_special(v, "__set_name__")
+                && let Err(e) = vm.call(f, &[v, cls, k], &[])
+            {
+                r = Err(e);
+                break;
+            }
+        }
+        vm.truncate_roots(base);
+        r?;
+        match parent_hook
+            .as_ref()
+            .and_then(|h| h.downcast::<ClassMethod>())
+        {
+            Some(cm) => {
+                let f = cm.0;
+                vm.call(f, &[cls], kw)?;
+            }
+            None if !kw.is_empty() => {
+                let n = type_data(cls).name.read().clone();
+                return Err(vm.type_error(format!(
+                    "{n}.__init_subclass__() takes no keyword arguments"
+                )));
+            }
+            None => {}
+        }
+        Ok(())
+    })();
     vm.pop_roots(1);
-    Ok(cls)
+    r.map(|_| cls)
+}
+
+/// `(has_dict, weakrefable, slot names)` of a new class from its bases and `__slots__`.
+fn slots_layout(
+    vm: &mut Vm,
+    bases: &[Value],
+    builtin_base: Value,
+    ns: Value,
+) -> PyResult<(bool, bool, Vec<Value>)> {
+    // Variable-size built-ins have no room for a weak reference list.
+    let t = &vm.rt.types;
+    let varsize = [t.int, t.bytes, t.tuple]
+        .iter()
+        .any(|&v| !builtin_base.is_null() && crate::types::is_subclass(vm, builtin_base, v));
+    let Some(sv) = vm.dict_get_str(ns, "__slots__") else {
+        return Ok((true, !varsize, Vec::new()));
+    };
+    let names = if as_str(&sv).is_some() {
+        vec![sv]
+    } else {
+        vm.collect_iter(sv)?
+    };
+    let mut has_dict = bases.iter().any(|&b| {
+        let td = type_data(b);
+        if td.is_user {
+            td.has_dict
+        } else {
+            td.layout == Layout::Exception
+        }
+    });
+    let mut weakrefable = bases_weakrefable(vm, bases);
+    let mut slots = Vec::new();
+    for n in names {
+        let Some(s) = as_str(&n).map(|s| s.to_string()) else {
+            let tn = vm.type_name(n);
+            return Err(vm.type_error(format!("__slots__ items must be strings, not '{tn}'")));
+        };
+        match s.as_str() {
+            "__dict__" => {
+                if has_dict {
+                    return Err(vm.type_error("__dict__ slot disallowed: we already got one"));
+                }
+                has_dict = true;
+            }
+            "__weakref__" => {
+                if weakrefable {
+                    return Err(vm.type_error("__weakref__ slot disallowed: we already got one"));
+                }
+                weakrefable = true;
+            }
+            _ => {
+                let ident = s
+                    .chars()
+                    .next()
+                    .is_some_and(|c| c == '_' || c.is_alphabetic())
+                    && s.chars().all(|c| c == '_' || c.is_alphanumeric());
+                if !ident {
+                    return Err(vm.type_error("__slots__ must be identifiers"));
+                }
+                if vm.dict_get_str(ns, &s).is_some() {
+                    return Err(
+                        vm.value_error(format!("'{s}' in __slots__ conflicts with class variable"))
+                    );
+                }
+                if varsize {
+                    let bn = type_data(builtin_base).name.read().clone();
+                    return Err(vm.type_error(format!(
+                        "nonempty __slots__ not supported for subtype of '{bn}'"
+                    )));
+                }
+                slots.push(vm.intern(&s));
+            }
+        }
+    }
+    Ok((has_dict, weakrefable, slots))
+}
+
+/// Do instances of any of `bases` accept weak references already?
+fn bases_weakrefable(vm: &Vm, bases: &[Value]) -> bool {
+    bases.iter().any(|&b| {
+        let td = type_data(b);
+        if td.is_user {
+            td.weakrefable
+        } else {
+            crate::objects::weakref::builtin_type_weakrefable(vm, b)
+        }
+    })
 }
 
 /// `object.__new__`: an instance with an empty `__dict__`.
@@ -312,7 +472,16 @@ fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let s = vm.str_of(args[0])?;
     vm.new_str(&s)
 }
-fn object_init_subclass(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if !kw.is_empty() {
+        let n = match args.first().and_then(|c| c.downcast::<TypeData>()) {
+            Some(t) => t.name.read().clone(),
+            None => "object".to_string(),
+        };
+        return Err(vm.type_error(format!(
+            "{n}.__init_subclass__() takes no keyword arguments"
+        )));
+    }
     Ok(Value::NONE)
 }
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -535,6 +704,24 @@ fn classmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value
     crate::helpers::arg_count(vm, "classmethod", args, 1, 1)?;
     vm.alloc(cls, ClassMethod(args[0]))
 }
+/// `types.MethodType(function, instance)`: a bound method.
+fn method_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "method", kw)?;
+    crate::helpers::arg_count(vm, "method", args, 2, 2)?;
+    if !crate::ops::call::is_callable(vm, args[0]) {
+        return Err(vm.type_error("first argument must be callable"));
+    }
+    if args[1].is_none() {
+        return Err(vm.type_error("instance must not be None"));
+    }
+    vm.alloc(
+        cls,
+        crate::objects::function::BoundMethod {
+            func: args[0],
+            this: args[1],
+        },
+    )
+}
 fn object_new_ctor(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if cls == vm.rt.types.object && (!args.is_empty() || !kw.is_empty()) {
         return Err(vm.type_error("object() takes no arguments"));
@@ -568,6 +755,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.property, "setter", property_setter);
     vm.add_method(t.property, "deleter", property_deleter);
     vm.add_method(t.property, "__get__", property_get);
+    vm.set_new(t.method, method_new);
     vm.set_new(t.staticmethod, staticmethod_new);
     vm.set_new(t.classmethod, classmethod_new);
 }

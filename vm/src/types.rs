@@ -77,6 +77,8 @@ type_table!(BaseTypes {
     filter: "filter" => object,
     callable_iter: "callable_iterator" => object,
     weakref: "weakref.ReferenceType" => object,
+    weakproxy: "weakref.ProxyType" => object,
+    weakcallableproxy: "weakref.CallableProxyType" => object,
     finalize: "finalize" => object,
     generator: "generator" => object,
 });
@@ -189,13 +191,15 @@ impl Types {
                 m.extend(bt.mro_tail.iter().copied());
                 m
             };
+            // `name` is CPython's tp_name (dotted for types that live in a module, as
+            // in messages); `__name__` and `__qualname__` are the last part.
             let short = name.rsplit('.').next().unwrap().to_string();
             let t = raw_alloc(
                 heap,
                 alloc,
                 Value::NULL,
                 TypeData {
-                    name: RwLock::new(short.clone()),
+                    name: RwLock::new(name.to_string()),
                     qualname: RwLock::new(short),
                     bases: if base_ty.is_null() {
                         Box::new([])
@@ -210,6 +214,9 @@ impl Types {
                     is_user: false,
                     has_del: Default::default(),
                     custom_getattribute: Default::default(),
+                    has_dict: false,
+                    weakrefable: false,
+                    slots: Box::new([]),
                 },
             );
             made.push(t);

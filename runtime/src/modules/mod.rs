@@ -1,4 +1,5 @@
-//! Native modules. `register_all` makes them importable (each is built on first import).
+//! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
+//! makes them importable (each is built on first import).
 pub mod gc;
 pub mod lock;
 pub mod select;
@@ -14,20 +15,27 @@ use weft_vm::objects::typeobj::{Layout, TypeData};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
+/// Python modules shipped inside the binary: (name, source).
+const FROZEN: &[(&str, &str)] = &[
+    ("weakref", include_str!("py/weakref.py")),
+    ("_weakrefset", include_str!("py/_weakrefset.py")),
+    ("threading", include_str!("py/threading.py")),
+];
+
 pub fn register_all(vm: &mut Vm) {
-    let mut m = vm.rt.native_modules.lock();
-    m.insert("sys".into(), sys::init);
-    m.insert("gc".into(), gc::init);
-    m.insert("weakref".into(), weakref::init);
-    m.insert("_weakref".into(), weakref::init);
-    m.insert("_thread".into(), thread::init);
-    m.insert("time".into(), time::init);
-    m.insert("select".into(), select::init);
-    drop(m);
-    vm.rt
-        .frozen_modules
-        .lock()
-        .insert("threading".into(), include_str!("py/threading.py"));
+    {
+        let mut m = vm.rt.native_modules.lock();
+        m.insert("sys".into(), sys::init);
+        m.insert("gc".into(), gc::init);
+        m.insert("_weakref".into(), weakref::init);
+        m.insert("_thread".into(), thread::init);
+        m.insert("time".into(), time::init);
+        m.insert("select".into(), select::init);
+    }
+    let mut f = vm.rt.frozen_modules.lock();
+    for &(name, src) in FROZEN {
+        f.insert(name.into(), src);
+    }
 }
 
 /// Add native methods to a (native) type's namespace.
@@ -85,6 +93,9 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             is_user: false,
             has_del: Default::default(),
             custom_getattribute: Default::default(),
+            has_dict: false,
+            weakrefable: false,
+            slots: Box::new([]),
         },
     );
     vm.pop_roots(1);

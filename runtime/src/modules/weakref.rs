@@ -1,5 +1,7 @@
-//! `weakref` / `_weakref`: `ref` (the vm's `WeakRefData` objects, registered in the
-//! collector's weak map), `getweakrefcount`, `getweakrefs` and `finalize`.
+//! `_weakref`: `ref` and `proxy` (the vm's `WeakRefData` objects, registered in the
+//! collector's weak map), `getweakrefcount`, `getweakrefs`, `_remove_dead_weakref` and
+//! `finalize`. The `weakref` module itself is Python frozen into the binary
+//! (`py/weakref.py`, `py/_weakrefset.py`) on top of these.
 //!
 //! A `finalize` holds its referent weakly through an internal `ref` whose callback is the
 //! finalize object itself (as CPython's `weakref.finalize` does); live finalizers sit in
@@ -12,19 +14,12 @@ use weft_vm::bytecode::CmpOp;
 use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subclass};
 use weft_vm::object::trace_value;
 use weft_vm::objects::builtin_fn::{BuiltinFn, NativeFn};
-use weft_vm::objects::bytes::BytesData;
-use weft_vm::objects::code::CodeObj;
 use weft_vm::objects::dict::DictData;
-use weft_vm::objects::exception::ExcData;
-use weft_vm::objects::function::{BoundMethod, FunctionData};
+use weft_vm::objects::function::FunctionData;
 use weft_vm::objects::generator::GenData;
-use weft_vm::objects::instance::InstanceData;
-use weft_vm::objects::int::IntData;
-use weft_vm::objects::module::ModuleData;
-use weft_vm::objects::set::SetData;
 use weft_vm::objects::tuple::TupleData;
 use weft_vm::objects::typeobj::TypeData;
-use weft_vm::objects::weakref::WeakRefData;
+use weft_vm::objects::weakref::{WeakRefData, is_proxy, live_weakrefs, weakrefable};
 use weft_vm::types::type_data;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -55,13 +50,14 @@ static NEXT_INDEX: AtomicU64 = AtomicU64::new(0);
 static DIRTY: AtomicBool = AtomicBool::new(false);
 
 const FUNCS: &[(&str, NativeFn)] = &[
+    ("proxy", proxy_new),
     ("getweakrefcount", getweakrefcount),
     ("getweakrefs", getweakrefs),
     ("_remove_dead_weakref", remove_dead_weakref),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
-    let (m, d) = new_native_module(vm, "weakref", FUNCS)?;
+    let (m, d) = new_native_module(vm, "_weakref", FUNCS)?;
     vm.push_root(m);
     let r = fill(vm, d);
     vm.pop_roots(1);
@@ -71,7 +67,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
 fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     let wt = vm.rt.types.weakref;
     let ft = vm.rt.types.finalize;
-    // The types are shared by `weakref` and `_weakref`: set them up once.
+    // The built-in types get their methods once (the module is built again if a program
+    // removes it from sys.modules and imports it anew).
     if type_data_new_missing(wt) {
         vm.set_new(wt, ref_new);
         vm.add_method(wt, "__init__", ref_init);
@@ -81,6 +78,29 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm.add_method(wt, "__eq__", ref_eq);
         vm.add_method(wt, "__ne__", ref_ne);
         add_property(vm, wt, "__callback__", ref_callback, None)?;
+        let m = vm.new_str("weakref")?;
+        vm.add_attr(wt, "__module__", m);
+        // `ref[int]`: a classmethod, as `__class_getitem__` is in Python classes.
+        let cg = vm.new_native(
+            "__class_getitem__",
+            "weakref.ReferenceType",
+            ref_class_getitem,
+        )?;
+        vm.push_root(cg);
+        let cmt = vm.rt.types.classmethod;
+        let cm = vm.alloc(cmt, weft_vm::objects::function::ClassMethod(cg));
+        vm.pop_roots(1);
+        let cm = cm?;
+        vm.add_attr(wt, "__class_getitem__", cm);
+        for pt in [vm.rt.types.weakproxy, vm.rt.types.weakcallableproxy] {
+            for &(name, f) in PROXY_METHODS {
+                vm.add_method(pt, name, f);
+            }
+            let m = vm.new_str("weakref")?;
+            vm.add_attr(pt, "__module__", m);
+        }
+        let cpt = vm.rt.types.weakcallableproxy;
+        vm.add_method(cpt, "__call__", proxy_call);
         vm.set_new(ft, finalize_new);
         vm.add_method(ft, "__call__", finalize_call);
         vm.add_method(ft, "__repr__", finalize_repr);
@@ -100,6 +120,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     for name in ["ref", "ReferenceType"] {
         set_item(vm, d, name, wt)?;
     }
+    let pt = vm.rt.types.weakproxy;
+    set_item(vm, d, "ProxyType", pt)?;
+    let cpt = vm.rt.types.weakcallableproxy;
+    set_item(vm, d, "CallableProxyType", cpt)?;
     set_item(vm, d, "finalize", ft)?;
     Ok(())
 }
@@ -110,54 +134,25 @@ fn type_data_new_missing(t: Value) -> bool {
 
 // ---------------------------------------------------------------- helpers
 
-/// CPython's `tp_name` of `v`'s type, for messages.
-fn tp_name(vm: &Vm, v: Value) -> String {
-    if vm.type_of(v) == vm.rt.types.weakref {
-        "weakref.ReferenceType".into()
-    } else {
-        vm.type_name(v)
-    }
-}
-
-/// Can `obj` be weakly referenced? As CPython: not int, str, bytes, tuple, list, dict,
-/// float, None, bool, `object()`, weakrefs, built-in exceptions, ...; yes for instances of
-/// user classes, functions, methods, types, sets, modules, generators, code, finalize.
+/// Can `obj` be weakly referenced? (`objects::weakref::weakrefable`: as CPython.)
 fn check_weakrefable(vm: &mut Vm, obj: Value) -> PyResult<()> {
-    let ok = if let Some(inst) = obj.downcast::<InstanceData>() {
-        // Subclasses of variable-size built-ins (int, bytes, tuple) have no weakref slot.
-        let b = inst.base;
-        let varsize = b.is_small_int()
-            || b.is_bool()
-            || b.is::<IntData>()
-            || b.is::<BytesData>()
-            || b.is::<TupleData>();
-        vm.type_of(obj) != vm.rt.types.object && !varsize
-    } else {
-        obj.is::<FunctionData>()
-            || obj.is::<TypeData>()
-            || obj.is::<SetData>()
-            || obj.is::<BoundMethod>()
-            // Built-in exception instances have no weakref slot; user subclasses do.
-            || obj.is::<ExcData>() && type_data(vm.type_of(obj)).is_user
-            || obj.is::<ModuleData>()
-            || obj.is::<BuiltinFn>()
-            || obj.is::<CodeObj>()
-            || obj.is::<GenData>()
-            || obj.is::<FinalizeData>()
-    };
-    if ok {
+    if weakrefable(obj) {
         return Ok(());
     }
-    let t = tp_name(vm, obj);
+    let t = vm.type_name(obj);
     Err(vm.type_error(format!("cannot create weak reference to '{t}' object")))
 }
 
-fn wr_of(v: &Value) -> Option<&WeakRefData> {
-    unwrap_base::<WeakRefData>(v)
+/// A `ref` (or subclass instance), not a proxy.
+fn wr_of<'a>(vm: &Vm, v: &'a Value) -> Option<&'a WeakRefData> {
+    if is_proxy(vm, *v) {
+        return None;
+    }
+    v.downcast::<WeakRefData>()
 }
 
 fn this_ref<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a WeakRefData> {
-    match args.first().and_then(wr_of) {
+    match args.first().and_then(|v| wr_of(vm, v)) {
         Some(w) => Ok(w),
         None => Err(vm.type_error(format!(
             "descriptor '{name}' requires a 'weakref.ReferenceType' object"
@@ -166,8 +161,17 @@ fn this_ref<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a Weak
 }
 
 /// Allocate a weak reference of type `ty` to `obj` and register it with the collector.
+/// Instances of user subclasses of `ref` get a namespace.
 fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
-    let wr = vm.alloc(ty, WeakRefData::new(obj, callback))?;
+    let dict = if type_data(ty).is_user {
+        vm.new_dict()?
+    } else {
+        Value::NULL
+    };
+    vm.push_root(dict);
+    let wr = vm.alloc(ty, WeakRefData::with_dict(obj, callback, dict));
+    vm.pop_roots(1);
+    let wr = wr?;
     // Natives reach no safepoint between the allocation and here, so `obj` is alive.
     vm.rt.heap.register_weak(
         obj.as_gc().expect("heap referent"),
@@ -178,8 +182,27 @@ fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
 
 // ---------------------------------------------------------------- ref
 
+/// The live callback-less weak reference of exactly type `ty` to `obj`, if any (CPython
+/// hands it out again instead of making a new one).
+fn basic_ref(vm: &Vm, obj: Value, ty: Value) -> Option<Value> {
+    let p = obj.as_gc()?;
+    vm.rt
+        .heap
+        .weakrefs_of(p)
+        .into_iter()
+        .map(Value::from_gc)
+        .find(|&w| {
+            vm.type_of(w) == ty
+                && w.downcast::<WeakRefData>()
+                    .is_some_and(|d| d.callback.is_none() && d.get() == obj)
+        })
+}
+
 /// `ref(obj[, callback])`.
-fn ref_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+fn ref_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if cls == vm.rt.types.weakref {
+        no_kwargs(vm, "ref", kw)?;
+    }
     arg_count(vm, "__new__", args, 1, 2)?;
     let obj = args[0];
     let callback = args
@@ -188,29 +211,28 @@ fn ref_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> P
         .filter(|c| !c.is_none())
         .unwrap_or(Value::NONE);
     check_weakrefable(vm, obj)?;
-    let wt = vm.rt.types.weakref;
-    if cls == wt && callback.is_none() {
-        // CPython hands out the existing callback-less ref.
-        for p in vm.rt.heap.weakrefs_of(obj.as_gc().unwrap()) {
-            let w = Value::from_gc(p);
-            if vm.type_of(w) == wt
-                && let Some(d) = w.downcast::<WeakRefData>()
-                && d.callback.is_none()
-                && d.get() == obj
-            {
-                return Ok(w);
-            }
-        }
+    if cls == vm.rt.types.weakref
+        && callback.is_none()
+        && let Some(w) = basic_ref(vm, obj, cls)
+    {
+        return Ok(w);
     }
-    let w = make_ref(vm, wt, obj, callback)?;
-    vm.push_root(w);
-    let r = wrap_for_subclass(vm, cls, w);
-    vm.pop_roots(1);
-    r
+    make_ref(vm, cls, obj, callback)
 }
 
-/// Subclasses may call `super().__init__(obj, callback)`: nothing left to do.
-fn ref_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+/// `ref[T]`: the generic alias of the frozen `_weakrefset` module.
+fn ref_class_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__class_getitem__", args, 2, 2)?;
+    let m = vm.import_module("_weakrefset")?;
+    let alias = vm.with_root(m, |vm| vm.getattr_str(m, "_GenericAlias"))?;
+    vm.with_root(alias, |vm| vm.call(alias, args, &[]))
+}
+
+/// Subclasses may call `super().__init__(obj, callback)`: `__new__` did the work; only
+/// the arguments are checked, as CPython's.
+fn ref_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    this_ref(vm, args, "__init__")?;
+    arg_count(vm, "__init__", &args[1..], 1, 2)?;
     Ok(Value::NONE)
 }
 
@@ -305,7 +327,7 @@ fn ref_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 fn ref_compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult {
     arg_count(vm, "__eq__", args, 2, 2)?;
-    let (Some(a), Some(b)) = (wr_of(&args[0]), wr_of(&args[1])) else {
+    let (Some(a), Some(b)) = (wr_of(vm, &args[0]), wr_of(vm, &args[1])) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let (x, y) = (a.get(), b.get());
@@ -328,39 +350,169 @@ fn ref_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     ref_compare(vm, args, CmpOp::Ne)
 }
 
-// ---------------------------------------------------------------- module functions
+// ---------------------------------------------------------------- proxy
 
-/// The live weak references to `obj`, in CPython's order: callback-less refs first,
-/// then the others newest first.
-fn live_refs(vm: &Vm, obj: Value) -> Vec<Value> {
-    let Some(p) = obj.as_gc() else {
-        return Vec::new();
+/// `proxy(obj[, callback])`: a `CallableProxyType` if `obj` is callable, else a
+/// `ProxyType`; the callback-less one is shared.
+fn proxy_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "_weakref.proxy", kw)?;
+    arg_count(vm, "proxy", args, 1, 2)?;
+    let obj = args[0];
+    let callback = args
+        .get(1)
+        .copied()
+        .filter(|c| !c.is_none())
+        .unwrap_or(Value::NONE);
+    check_weakrefable(vm, obj)?;
+    let ty = if weft_vm::ops::call::is_callable(vm, obj) {
+        vm.rt.types.weakcallableproxy
+    } else {
+        vm.rt.types.weakproxy
     };
-    let all: Vec<Value> = vm
-        .rt
-        .heap
-        .weakrefs_of(p)
-        .into_iter()
-        .map(Value::from_gc)
-        .filter(|w| w.downcast::<WeakRefData>().is_some_and(|d| d.get() == obj))
-        .collect();
-    let basic = |w: &Value| {
-        w.downcast::<WeakRefData>()
-            .is_some_and(|d| d.callback.is_none() || d.callback.is_null())
-    };
-    let mut out: Vec<Value> = all.iter().copied().filter(basic).collect();
-    out.extend(all.iter().rev().copied().filter(|w| !basic(w)));
-    out
+    if callback.is_none()
+        && let Some(p) = basic_ref(vm, obj, ty)
+    {
+        return Ok(p);
+    }
+    make_ref(vm, ty, obj, callback)
 }
 
-fn getweakrefcount(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getweakrefcount", args, 1, 1)?;
+/// The referent of the proxy `args[0]` (ReferenceError once dead).
+fn proxy_target(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Value> {
+    match args.first() {
+        Some(&p) if is_proxy(vm, p) => Ok(vm.unproxy(p)?.unwrap_or(p)),
+        _ => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a 'weakref.ProxyType' object"
+        ))),
+    }
+}
+
+fn proxy_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let Some(w) = args.first().filter(|p| is_proxy(vm, **p)) else {
+        return Err(vm.type_error("descriptor '__repr__' requires a 'weakref.ProxyType' object"));
+    };
+    let me = addr(*w);
+    let obj = w
+        .downcast::<WeakRefData>()
+        .map(|d| d.get())
+        .unwrap_or(Value::NULL);
+    if obj.is_null() {
+        return vm.new_str(&format!("<weakproxy at {me}; dead>"));
+    }
+    let tn = vm.with_root(obj, |vm| qualified_type_name(vm, obj));
+    vm.new_str(&format!("<weakproxy at {me}; to '{tn}' at {}>", addr(obj)))
+}
+
+/// `proxy(*args, **kw)` for a callable referent.
+fn proxy_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let r = proxy_target(vm, args, "__call__")?;
+    vm.with_root(r, |vm| vm.call(r, &args[1..], kw))
+}
+
+/// Call the built-in `name` (a type or function of `builtins`) on the referent and the
+/// other arguments (proxies among them unwrapped).
+fn proxy_via_builtin(vm: &mut Vm, args: &[Value], name: &str, reflected: bool) -> PyResult {
+    let r = proxy_target(vm, args, name)?;
+    let base = vm.roots_len();
+    vm.push_root(r);
+    let res = (|| {
+        let mut call_args = vec![r];
+        for &a in &args[1..] {
+            let a = vm.unproxy_or_self(a)?;
+            vm.push_root(a);
+            call_args.push(a);
+        }
+        if reflected {
+            call_args.reverse();
+        }
+        let f = vm
+            .dict_get_str(vm.rt.builtins, name)
+            .ok_or_else(|| vm.runtime_error(format!("builtins.{name} is missing")))?;
+        vm.call(f, &call_args, &[])
+    })();
+    vm.truncate_roots(base);
+    res
+}
+
+/// `referent.name()` (CPython's proxy methods `__bytes__` and `__reversed__`).
+fn proxy_method(vm: &mut Vm, args: &[Value], name: &str) -> PyResult {
+    arg_count(vm, name, args, 1, 1)?;
+    let r = proxy_target(vm, args, name)?;
+    vm.with_root(r, |vm| vm.call_method(r, name, &[]))
+}
+fn proxy_bytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    proxy_method(vm, args, "__bytes__")
+}
+fn proxy_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    proxy_method(vm, args, "__reversed__")
+}
+fn proxy_abs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__abs__", args, 1, 1)?;
+    proxy_via_builtin(vm, args, "abs", false)
+}
+fn proxy_int(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__int__", args, 1, 1)?;
+    proxy_via_builtin(vm, args, "int", false)
+}
+fn proxy_float(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__float__", args, 1, 1)?;
+    proxy_via_builtin(vm, args, "float", false)
+}
+fn proxy_divmod(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__divmod__", args, 2, 2)?;
+    proxy_via_builtin(vm, args, "divmod", false)
+}
+fn proxy_rdivmod(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__rdivmod__", args, 2, 2)?;
+    proxy_via_builtin(vm, args, "divmod", true)
+}
+
+/// `operator.index(referent)`.
+fn proxy_index(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "__index__", args, 1, 1)?;
+    let r = proxy_target(vm, args, "__index__")?;
+    if weft_vm::helpers::is_int(r) {
+        return Ok(r);
+    }
+    match vm.lookup_special(r, "__index__") {
+        Some(f) => vm.with_root(r, |vm| vm.call(f, &[r], &[])),
+        None => {
+            let tn = vm.type_name(r);
+            Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+        }
+    }
+}
+
+const PROXY_METHODS: &[(&str, NativeFn)] = &[
+    ("__repr__", proxy_repr),
+    ("__bytes__", proxy_bytes),
+    ("__reversed__", proxy_reversed),
+    ("__abs__", proxy_abs),
+    ("__int__", proxy_int),
+    ("__float__", proxy_float),
+    ("__index__", proxy_index),
+    ("__divmod__", proxy_divmod),
+    ("__rdivmod__", proxy_rdivmod),
+];
+
+// ---------------------------------------------------------------- module functions
+
+/// The live weak references to `obj` (a `finalize`'s own ref included, as in CPython),
+/// in CPython's order.
+fn live_refs(vm: &Vm, obj: Value) -> Vec<Value> {
+    live_weakrefs(vm, obj)
+}
+
+fn getweakrefcount(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "_weakref.getweakrefcount", kw)?;
+    arg_count(vm, "_weakref.getweakrefcount", args, 1, 1)?;
     let n = live_refs(vm, args[0]).len();
     vm.new_int(n as i64)
 }
 
-fn getweakrefs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getweakrefs", args, 1, 1)?;
+fn getweakrefs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "_weakref.getweakrefs", kw)?;
+    arg_count(vm, "_weakref.getweakrefs", args, 1, 1)?;
     let refs = live_refs(vm, args[0]);
     vm.new_list(refs)
 }
@@ -375,7 +527,7 @@ fn remove_dead_weakref(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
         )));
     }
     if let Some(v) = vm.dict_get(args[0], args[1])?
-        && wr_of(&v).is_some_and(|w| w.get().is_null())
+        && wr_of(vm, &v).is_some_and(|w| w.get().is_null())
     {
         vm.dict_del(args[0], args[1])?;
     }
@@ -552,16 +704,21 @@ fn finalize_alive(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     Ok(Value::bool(f.info.lock().is_some()))
 }
 
+/// `atexit`: false once the finalizer is dead (called, detached or run).
 fn finalize_get_atexit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = this_fin(vm, args, "atexit")?;
-    Ok(Value::bool(f.atexit.load(Ordering::Relaxed)))
+    let alive = f.info.lock().is_some();
+    Ok(Value::bool(alive && f.atexit.load(Ordering::Relaxed)))
 }
 
+/// Setting `atexit` on a dead finalizer does nothing.
 fn finalize_set_atexit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = this_fin(vm, args, "atexit")?;
     arg_count(vm, "atexit", args, 2, 2)?;
     let b = vm.truthy(args[1])?;
-    f.atexit.store(b, Ordering::Relaxed);
+    if f.info.lock().is_some() {
+        f.atexit.store(b, Ordering::Relaxed);
+    }
     Ok(Value::NONE)
 }
 

@@ -41,10 +41,21 @@ pub struct TypeData {
     /// The class or a base defines `__getattribute__` in Python: attribute reads on
     /// instances go through it.
     pub custom_getattribute: std::sync::atomic::AtomicBool,
+    /// Instances carry a `__dict__` (user classes without `__slots__`, or with `__dict__`
+    /// among them). Instances of classes without one still keep their slot values in a
+    /// hidden dict; only the names in `slots` (along the MRO) may be set.
+    pub has_dict: bool,
+    /// Instances may be weakly referenced (user classes; built-in types are decided by
+    /// their payload kind, see `objects::weakref::weakrefable`).
+    pub weakrefable: bool,
+    /// The attribute names this class declares in `__slots__` (without `__dict__` and
+    /// `__weakref__`).
+    pub slots: Box<[Value]>,
 }
 payload!(TypeData, "type", |this, t| {
     trace_values(&this.bases, t);
     trace_values(&this.mro_tail, t);
     trace_value(this.dict, t);
     trace_value(this.builtin_base, t);
+    trace_values(&this.slots, t);
 });

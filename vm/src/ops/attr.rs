@@ -23,7 +23,24 @@ pub fn instance_dict(v: Value) -> Option<Value> {
     if let Some(e) = v.downcast::<ExcData>() {
         return Some(e.dict);
     }
+    if let Some(w) = v.downcast::<crate::objects::weakref::WeakRefData>()
+        && !w.dict.is_null()
+    {
+        return Some(w.dict);
+    }
     None
+}
+
+/// Does `v` show its namespace as `__dict__`? (Not for classes whose `__slots__` leave
+/// `__dict__` out: their slot values live in a hidden dict.)
+fn exposes_dict(v: Value) -> bool {
+    match v.heap_type() {
+        Some(t) => {
+            let td = type_data(t);
+            !td.is_user || td.has_dict
+        }
+        None => false,
+    }
 }
 
 impl Vm {
@@ -34,6 +51,10 @@ impl Vm {
 
     /// `obj.name`.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult {
+        if let Some(r) = self.unproxy(obj)? {
+            // The error names the referent's type, as CPython's.
+            return self.with_root(r, |vm| vm.getattr(r, name));
+        }
         match self.getattr_opt(obj, name)? {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
@@ -72,6 +93,13 @@ impl Vm {
                 Err(e) if self.err_is(&e, self.rt.types.exc.attribute_error) => Ok(None),
                 Err(e) => Err(e),
             };
+        }
+        if let Some(r) = self.unproxy(obj)? {
+            // A proxy forwards every attribute, `__class__` included (as CPython's).
+            self.push_root(r);
+            let v = self.getattr_opt(r, name);
+            self.pop_roots(1);
+            return v;
         }
         let ty = self.type_of(obj);
         let custom = type_data(ty)
@@ -225,7 +253,12 @@ impl Vm {
         let v = match as_str(&name).unwrap_or("") {
             "__name__" => {
                 let n = td.name.read().clone();
-                self.new_str(&n)?
+                let n = if td.is_user {
+                    n.as_str()
+                } else {
+                    n.rsplit('.').next().unwrap_or("")
+                };
+                self.new_str(n)?
             }
             "__qualname__" => {
                 let n = td.qualname.read().clone();
@@ -259,6 +292,7 @@ impl Vm {
             return Ok(Some(self.type_of(obj)));
         }
         if n == "__dict__"
+            && exposes_dict(obj)
             && let Some(d) = instance_dict(obj)
         {
             return Ok(Some(d));
@@ -426,6 +460,12 @@ impl Vm {
             }
             return self.dict_set(t.dict, name, v);
         }
+        if let Some(r) = self.unproxy(obj)? {
+            self.push_root(r);
+            let res = self.setattr(r, name, v);
+            self.pop_roots(1);
+            return res;
+        }
         let ty = self.type_of(obj);
         let td = type_data(ty);
         // Properties are data descriptors on any class (built-in ones use them too).
@@ -511,6 +551,13 @@ impl Vm {
             return Ok(());
         }
         if let Some(d) = instance_dict(obj) {
+            if !exposes_dict(obj) && !self.is_slot(obj, name) {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(self.attribute_error(format!(
+                    "'{tn}' object has no attribute '{n}' and no __dict__ for setting new attributes"
+                )));
+            }
             return self.dict_set(d, name, v);
         }
         let n = as_str(&name).unwrap_or("?").to_string();
@@ -518,8 +565,23 @@ impl Vm {
         Err(self.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
     }
 
+    /// Is `name` declared in the `__slots__` of a class along `obj`'s MRO?
+    fn is_slot(&mut self, obj: Value, name: Value) -> bool {
+        let n = as_str(&name);
+        let ty = self.type_of(obj);
+        crate::types::mro(ty)
+            .iter()
+            .any(|&t| type_data(t).slots.iter().any(|s| as_str(s) == n))
+    }
+
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        if let Some(r) = self.unproxy(obj)? {
+            self.push_root(r);
+            let res = self.delattr(r, name);
+            self.pop_roots(1);
+            return res;
+        }
         let ty = self.type_of(obj);
         if type_data(ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)

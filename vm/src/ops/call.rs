@@ -231,8 +231,8 @@ impl Vm {
         if kwonly > 0 {
             let kwd = *fd.kwdefaults.lock();
             let mut missing = Vec::new();
-            for i in argc..argc + kwonly {
-                if locals[i].is_null() {
+            for (i, local) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
+                if local.is_null() {
                     let name = code.varnames[i];
                     let dv = if kwd.is::<DictData>() {
                         self.dict_get_str_key(kwd, name)?
@@ -240,7 +240,7 @@ impl Vm {
                         None
                     };
                     match dv {
-                        Some(v) => locals[i] = v,
+                        Some(v) => *local = v,
                         None => missing.push(as_str(&name).unwrap_or("?").to_string()),
                     }
                 }
@@ -252,13 +252,13 @@ impl Vm {
         // Cells: fresh ones for cellvars (initialised from parameters), then the closure.
         let ncell = c.cellvars.len();
         let cells = frame.cells_mut();
-        for i in 0..ncell {
+        for (i, cell) in cells.iter_mut().enumerate().take(ncell) {
             let init = match c.cell2arg.get(i).copied().flatten() {
                 Some(a) => locals[a as usize],
                 None => Value::NULL,
             };
             let ty = self.rt.types.cell;
-            cells[i] = self.alloc(ty, CellData::new(init))?;
+            *cell = self.alloc(ty, CellData::new(init))?;
         }
         if let Some(cl) = fd.closure.downcast::<TupleData>() {
             for (j, &cell) in cl.0.iter().enumerate() {

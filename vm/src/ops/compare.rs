@@ -163,8 +163,17 @@ impl Vm {
             let h = acc as i64;
             return Ok(if h == -1 { -2 } else { h });
         }
+        if let Some(m) = v.downcast::<crate::objects::function::BoundMethod>() {
+            // CPython: the instance by identity, the function by its hash.
+            let (this, func) = (m.this, m.func);
+            let h = ((this.raw() >> 4) as i64) ^ self.hash(func)?;
+            return Ok(if h == -1 { -2 } else { h });
+        }
         let ty = self.type_of(v);
         let td = type_data(ty);
+        if crate::objects::weakref::is_proxy(self, v) {
+            return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
+        }
         if v.is::<crate::objects::set::SetData>() && ty == self.rt.types.frozenset {
             let mut acc: u64 = 0x1f2e3d4c;
             for x in self.set_items(v) {
@@ -180,7 +189,10 @@ impl Vm {
                 if h.is_none() {
                     return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
                 }
-                if !h.is::<crate::objects::builtin_fn::BuiltinFn>() || !td.is_user {
+                if !h.is::<crate::objects::builtin_fn::BuiltinFn>()
+                    || !td.is_user
+                    || v.is::<crate::objects::weakref::WeakRefData>()
+                {
                     let r = self.call(h, &[v], &[])?;
                     return match as_int(r) {
                         Some(i) => Ok(if i == -1 { -2 } else { i }),
@@ -235,22 +247,48 @@ impl Vm {
         if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
             return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));
         }
+        let pa = self.unproxy(a)?;
+        let pb = self.unproxy(b)?;
+        if pa.is_some() || pb.is_some() {
+            // A proxy compares as its referent (both sides unwrapped, as CPython's).
+            let (x, y) = (pa.unwrap_or(a), pb.unwrap_or(b));
+            self.push_root(x);
+            self.push_root(y);
+            let r = self.rich_compare(x, y, op);
+            self.pop_roots(2);
+            return r;
+        }
+        if matches!(op, CmpOp::Eq | CmpOp::Ne)
+            && let (Some(x), Some(y)) = (
+                a.downcast::<crate::objects::function::BoundMethod>(),
+                b.downcast::<crate::objects::function::BoundMethod>(),
+            )
+        {
+            // Bound methods are equal when they bind the same object to equal functions.
+            let (fx, fy) = (x.func, y.func);
+            let same = x.this == y.this && (fx == fy || self.eq(fx, fy)?);
+            return Ok(Value::bool(same == (op == CmpOp::Eq)));
+        }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
         let user = type_data(ta).is_user || type_data(tb).is_user;
-        if !user
-            && matches!(op, CmpOp::Eq | CmpOp::Ne)
-            && a.is::<crate::objects::weakref::WeakRefData>()
-        {
-            // weakref.ref defines == natively (referents while alive, identity once dead).
-            let name = self.intern(dunder(op));
-            if let Some(f) = lookup_in_mro(self, ta, name)
-                && f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
-                    .is_some_and(|b| b.owner != "object")
-            {
-                let r = self.call(f, &[a, b], &[])?;
-                if r != Value::NOT_IMPLEMENTED {
-                    return Ok(r);
+        if matches!(op, CmpOp::Eq | CmpOp::Ne) {
+            // weakref.ref defines == natively (referents while alive, identity once dead);
+            // a subclass may override it. Either operand may be the ref (== and != are
+            // their own reflections).
+            for (x, y, tx) in [(a, b, ta), (b, a, tb)] {
+                if !x.is::<crate::objects::weakref::WeakRefData>() {
+                    continue;
+                }
+                let name = self.intern(dunder(op));
+                if let Some(f) = lookup_in_mro(self, tx, name)
+                    && f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                        .is_none_or(|b| b.owner != "object")
+                {
+                    let r = self.call(f, &[x, y], &[])?;
+                    if r != Value::NOT_IMPLEMENTED {
+                        return Ok(r);
+                    }
                 }
             }
         }
@@ -300,7 +338,10 @@ impl Vm {
             return Ok(None);
         }
         let name = self.intern(dunder(op));
-        let Some(f) = lookup_in_mro(self, ty, name) else {
+        // `object`'s native comparison methods are the defaults, not user methods.
+        let Some(f) = lookup_in_mro(self, ty, name)
+            .filter(|f| !f.is::<crate::objects::builtin_fn::BuiltinFn>())
+        else {
             if op == CmpOp::Ne {
                 // Default __ne__ inverts __eq__.
                 if let Some(r) = self.try_cmp_dunder(a, b, CmpOp::Eq)? {
@@ -310,9 +351,6 @@ impl Vm {
             }
             return Ok(None);
         };
-        if f.is::<crate::objects::builtin_fn::BuiltinFn>() {
-            return Ok(None);
-        }
         let r = self.call(f, &[a, b], &[])?;
         Ok(if r == Value::NOT_IMPLEMENTED {
             None
@@ -339,6 +377,9 @@ impl Vm {
         }
         if v.is::<IntData>() {
             return Ok(true);
+        }
+        if let Some(r) = self.unproxy(v)? {
+            return self.with_root(r, |vm| vm.truthy(r));
         }
         let ty = self.type_of(v);
         if type_data(ty).is_user {

@@ -68,7 +68,7 @@ pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 
 fn user_index(vm: &mut Vm, v: Value) -> Option<Value> {
     let ty = vm.type_of(v);
-    if !crate::types::type_data(ty).is_user {
+    if !crate::types::type_data(ty).is_user && !crate::objects::weakref::is_proxy(vm, v) {
         return None;
     }
     vm.lookup_special(v, "__index__")

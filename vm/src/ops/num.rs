@@ -558,6 +558,17 @@ impl Vm {
         if let Some(r) = self.builtin_binop(a, b, op)? {
             return Ok(r);
         }
+        let pa = self.unproxy(a)?;
+        let pb = self.unproxy(b)?;
+        if pa.is_some() || pb.is_some() {
+            // Proxies take part as their referents (CPython unwraps both operands).
+            let (x, y) = (pa.unwrap_or(a), pb.unwrap_or(b));
+            self.push_root(x);
+            self.push_root(y);
+            let r = self.binary_op(x, y, op);
+            self.pop_roots(2);
+            return r;
+        }
         let (sym, name, rname, _) = names(op);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
         let fa = self.lookup_special(a, name);
@@ -626,6 +637,15 @@ impl Vm {
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult {
         if num(&a).is_some() || a.is::<StrData>() || a.is::<TupleData>() {
             return self.binary_op(a, b, op);
+        }
+        if let Some(x) = self.unproxy(a)? {
+            // `p += v` operates on the referent and binds the result (CPython's too).
+            let y = self.unproxy_or_self(b)?;
+            self.push_root(x);
+            self.push_root(y);
+            let r = self.inplace_op(x, y, op);
+            self.pop_roots(2);
+            return r;
         }
         let (_, _, _, iname) = names(op);
         // A user class's __iop__ wins (even on a list subclass).
@@ -711,6 +731,9 @@ impl Vm {
             UnaryOp::Pos => ("+", "__pos__"),
             _ => ("~", "__invert__"),
         };
+        if let Some(r) = self.unproxy(a)? {
+            return self.with_root(r, |vm| vm.unary_op(r, op));
+        }
         if let Some(f) = self.lookup_special(a, name) {
             return self.call(f, &[a], &[]);
         }

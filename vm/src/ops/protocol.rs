@@ -100,7 +100,8 @@ impl Vm {
             return self.repr(b);
         }
         if let Some(t) = v.downcast::<TypeData>() {
-            // Built-in types defined by native modules carry `__module__` too.
+            // Built-in types that live in a module (`weakref.ProxyType`) carry
+            // `__module__` in their namespace too.
             let module = self
                 .dict_get_str(t.dict, "__module__")
                 .and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()));
@@ -189,6 +190,9 @@ impl Vm {
                 ))),
             };
         }
+        if let Some(r) = self.unproxy(v)? {
+            return self.with_root(r, |vm| vm.str_of(r));
+        }
         if let Some(e) = v.downcast::<ExcData>() {
             let args = *e.args.lock();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
@@ -231,6 +235,9 @@ impl Vm {
         if let Some(n) = containers::builtin_len(self, b) {
             return Ok(n);
         }
+        if let Some(r) = self.unproxy(v)? {
+            return self.with_root(r, |vm| vm.len(r));
+        }
         Err(self.type_error(format!(
             "object of type '{}' has no len()",
             self.type_name(v)
@@ -255,10 +262,17 @@ impl Vm {
         if let Some(r) = containers::seq_getitem(self, b, k)? {
             return Ok(r);
         }
+        if let Some(r) = self.unproxy(o)? {
+            return self.with_root(r, |vm| vm.getitem(r, k));
+        }
         if let Some(t) = o.downcast::<TypeData>() {
             // `list[int]` and friends: return the class itself (no typing support yet).
             let _ = t;
             if let Some(f) = self.lookup_type_attr(o, "__class_getitem__") {
+                if let Some(cm) = f.downcast::<crate::objects::function::ClassMethod>() {
+                    let f = cm.0;
+                    return self.call(f, &[o, k], &[]);
+                }
                 return self.call(f, &[k], &[]);
             }
             return Ok(o);
@@ -277,6 +291,9 @@ impl Vm {
         if containers::seq_setitem(self, base_or_self(o), k, v)?.is_some() {
             return Ok(());
         }
+        if let Some(r) = self.unproxy(o)? {
+            return self.with_root(r, |vm| vm.setitem(r, k, v));
+        }
         Err(self.type_error(format!(
             "'{}' object does not support item assignment",
             self.type_name(o)
@@ -290,6 +307,9 @@ impl Vm {
         }
         if containers::seq_delitem(self, base_or_self(o), k)?.is_some() {
             return Ok(());
+        }
+        if let Some(r) = self.unproxy(o)? {
+            return self.with_root(r, |vm| vm.delitem(r, k));
         }
         Err(self.type_error(format!(
             "'{}' object does not support item deletion",
@@ -305,6 +325,9 @@ impl Vm {
         }
         if let Some(r) = containers::builtin_contains(self, base_or_self(container), item)? {
             return Ok(r);
+        }
+        if let Some(r) = self.unproxy(container)? {
+            return self.with_root(r, |vm| vm.contains(r, item));
         }
         // Fall back to iteration.
         let it = self.iter(container).map_err(|e| {
@@ -346,6 +369,9 @@ impl Vm {
         }
         if crate::objects::generator::is_generator(v) {
             return Ok(v);
+        }
+        if let Some(r) = self.unproxy(v)? {
+            return self.with_root(r, |vm| vm.iter(r));
         }
         if self.user_special(v, "__getitem__").is_some() {
             let ty = self.rt.types.seq_iter;
@@ -398,6 +424,9 @@ impl Vm {
                 Err(e) if self.err_is(&e, self.rt.types.exc.stop_iteration) => Ok(None),
                 Err(e) => Err(e),
             };
+        }
+        if let Some(r) = self.unproxy(it)? {
+            return self.with_root(r, |vm| vm.next(r));
         }
         Err(self.type_error(format!(
             "'{}' object is not an iterator",
@@ -454,7 +483,25 @@ impl Vm {
                 None => Err(self.type_error("__format__ must return a str")),
             };
         }
+        if let Some(r) = self.unproxy(v)? {
+            // `object.__format__` on the proxy: str() of the referent, no spec allowed.
+            if !spec.is_empty() {
+                let tn = self.type_name(v);
+                return Err(self.type_error(format!(
+                    "unsupported format string passed to {tn}.__format__"
+                )));
+            }
+            return self.with_root(r, |vm| vm.str_of(r));
+        }
         self.format_value(base_or_self(v), spec)
+    }
+
+    /// Run `f` with `v` pushed as a temporary root.
+    pub fn with_root<T>(&mut self, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
+        self.push_root(v);
+        let r = f(self);
+        self.pop_roots(1);
+        r
     }
 
     /// Attribute of a type object found on its metatype or MRO (no binding).
