@@ -56,7 +56,7 @@ impl AllocRound {
     pub fn round(&self, m: usize) -> Duration {
         let mut la = LocalAlloc::new();
         let t0 = Instant::now();
-        for i in 0..m {
+        for _ in 0..m {
             Node::alloc(&self.heap, &mut la, NEW_SLOTS);
         }
         let t = t0.elapsed();
