@@ -8,7 +8,8 @@ measured section (`time:`), so interpreter start-up is excluded; the process's
 wall-clock time is shown too (`wall`), as the fallback for an interpreter that has no
 `time` module. See README.md for how to read the ratios.
 
-usage: python3 benches/compare.py [--weft PATH] [-k K] [--scale S] [PROGRAM ...]
+usage: python3 benches/compare.py [--weft PATH] [--weft-option OPT]... [-k K] [--scale S]
+                                  [PROGRAM ...]
 """
 
 import argparse
@@ -18,7 +19,7 @@ import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
-from comparelib import interpreters, runner, table  # noqa: E402
+from comparelib import interpreters, runner, table
 
 PROGRAMS_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "programs")
 
@@ -27,10 +28,15 @@ def parse_args():
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("programs", nargs="*", help="program names (default: all)")
     ap.add_argument("--weft", default="target/release/weft", help="weft binary")
-    ap.add_argument("--python3", default=None, help="python3 binary (default: on PATH)")
     ap.add_argument(
-        "--micropython", default=None, help="micropython binary, or 'none' to skip it"
+        "--weft-option",
+        action="append",
+        default=[],
+        metavar="OPT",
+        help="option for weft before the program, e.g. --weft-option=-Xgc-threads=2",
     )
+    ap.add_argument("--python3", default=None, help="python3 binary (default: on PATH)")
+    ap.add_argument("--micropython", default=None, help="micropython binary, or 'none' to skip it")
     ap.add_argument("-k", type=int, default=3, help="runs per interpreter (best kept)")
     ap.add_argument("--scale", type=float, default=1.0, help="size factor for programs")
     ap.add_argument("--timeout", type=float, default=600, help="seconds per run")
@@ -66,9 +72,10 @@ def run_program(path, interps, args):
 
 def main():
     args = parse_args()
-    interps = interpreters.select(args.weft, args.python3, args.micropython)
+    interps = interpreters.select(args.weft, args.weft_option, args.python3, args.micropython)
     for i in interps:
-        print("%-12s %s%s" % (i.name, i.path, "  (" + i.missing + ")" if i.missing else ""))
+        command = " ".join([i.path] + i.options)
+        print("%-12s %s%s" % (i.name, command, "  (" + i.missing + ")" if i.missing else ""))
     print("best of %d run(s), scale %g\n" % (args.k, args.scale))
     header = ["program", "figure"] + [i.name for i in interps] + ["weft/python3"]
     body = []

@@ -8,20 +8,22 @@ REPO_ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__fi
 
 
 class Interpreter:
-    """A named command; `missing` says why it cannot run (None when it can)."""
+    """A named command with options placed before the program; `missing` says why it
+    cannot run (None when it can)."""
 
-    def __init__(self, name, path, missing=None):
+    def __init__(self, name, path, missing=None, options=()):
         self.name = name
         self.path = path
         self.missing = missing
+        self.options = list(options)
 
 
-def find_weft(path):
+def find_weft(path, options):
     """`path` as given if it exists, else relative to the repository root (so the
     default `target/release/weft` works from any directory)."""
     for candidate in (path, os.path.join(REPO_ROOT, path)):
         if os.path.isfile(candidate) and os.access(candidate, os.X_OK):
-            return Interpreter("weft", os.path.abspath(candidate))
+            return Interpreter("weft", os.path.abspath(candidate), options=options)
     return Interpreter("weft", path, "not found: %s (build with cargo build --release)" % path)
 
 
@@ -33,10 +35,10 @@ def find_on_path(name, override=None):
     return Interpreter(name, override or name, "not on PATH")
 
 
-def select(weft_path, python3_path, micropython_path):
+def select(weft_path, weft_options, python3_path, micropython_path):
     """The interpreters in table order: python3 first (the reference), weft, micropython.
     MicroPython is listed only when present (it is optional)."""
-    chosen = [find_on_path("python3", python3_path), find_weft(weft_path)]
+    chosen = [find_on_path("python3", python3_path), find_weft(weft_path, weft_options)]
     if micropython_path != "none":
         mp = find_on_path("micropython", micropython_path)
         if mp.missing is None:

@@ -27,7 +27,7 @@ class Result:
 
 def run_once(interp, program, scale, timeout):
     """Run the program once; returns (returncode or 'timeout', stdout, stderr, seconds)."""
-    cmd = [interp.path, os.path.basename(program)]
+    cmd = [interp.path] + interp.options + [os.path.basename(program)]
     if scale != 1.0:
         cmd.append(repr(scale))
     t0 = time.perf_counter()
@@ -37,6 +37,7 @@ def run_once(interp, program, scale, timeout):
             cmd,
             cwd=os.path.dirname(program),
             capture_output=True,
+            check=False,
             text=True,
             timeout=timeout,
         )

@@ -56,9 +56,7 @@ def render(header, body):
     widths = [max(len(r[c]) for r in [header] + body) for c in range(len(header))]
     lines = []
     for r in [header] + body:
-        cells = [
-            r[c].ljust(widths[c]) if c < 2 else r[c].rjust(widths[c]) for c in range(len(r))
-        ]
+        cells = [r[c].ljust(widths[c]) if c < 2 else r[c].rjust(widths[c]) for c in range(len(r))]
         lines.append("  ".join(cells).rstrip())
     lines.insert(1, "-" * len(lines[0]))
     return "\n".join(lines)
@@ -82,4 +80,3 @@ def notes(program, interps, results):
         detail = ", ".join("%s=%s" % kv for kv in sorted(sums.items()))
         lines.append("%s: CHECKSUM MISMATCH (%s)" % (program, detail))
     return lines
-

@@ -23,7 +23,7 @@ try:
     from time import perf_counter as _clock
 except ImportError:
     try:
-        from time import ticks_us, ticks_diff
+        from time import ticks_diff, ticks_us
 
         _t0 = ticks_us()
 
