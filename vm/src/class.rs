@@ -651,7 +651,7 @@ fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
     if doc.is_none()
         && let Some(f) = fget.downcast::<FunctionData>()
     {
-        doc = *f.doc.lock();
+        doc = f.doc.load();
     }
     vm.alloc(
         cls,

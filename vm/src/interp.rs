@@ -10,9 +10,8 @@ use crate::objects::function::FunctionData;
 use crate::objects::list::ListData;
 use crate::objects::slice::SliceData;
 use crate::objects::tuple::TupleData;
-use crate::value::Value;
+use crate::value::{AtomicValue, Value};
 use crate::vm::{PyErr, PyResult, Vm};
-use parking_lot::Mutex;
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -988,14 +987,14 @@ impl Vm {
             FunctionData {
                 code,
                 globals: f.globals,
-                defaults: Mutex::new(defaults),
-                kwdefaults: Mutex::new(kwdefaults),
+                defaults: AtomicValue::new(defaults),
+                kwdefaults: AtomicValue::new(kwdefaults),
                 closure,
-                name: Mutex::new(name),
-                qualname: Mutex::new(qualname),
-                doc: Mutex::new(doc),
+                name: AtomicValue::new(name),
+                qualname: AtomicValue::new(qualname),
+                doc: AtomicValue::new(doc),
                 module,
-                dict: Mutex::new(Value::NULL),
+                dict: AtomicValue::new(Value::NULL),
             },
         );
         f.truncate(f.stack_len() - 5);

@@ -123,3 +123,21 @@ impl std::fmt::Debug for Value {
         }
     }
 }
+
+/// A Value slot that threads read and write without a lock (a word-sized atomic).
+#[derive(Debug, Default)]
+pub struct AtomicValue(std::sync::atomic::AtomicU64);
+
+impl AtomicValue {
+    pub fn new(v: Value) -> AtomicValue {
+        AtomicValue(std::sync::atomic::AtomicU64::new(v.raw()))
+    }
+    #[inline]
+    pub fn load(&self) -> Value {
+        Value::from_raw(self.0.load(std::sync::atomic::Ordering::Acquire))
+    }
+    #[inline]
+    pub fn store(&self, v: Value) {
+        self.0.store(v.raw(), std::sync::atomic::Ordering::Release)
+    }
+}

@@ -28,10 +28,7 @@ use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize}
 
 pub struct DictData(pub DictLock);
 payload!(DictData, "dict", |this, t| {
-    for e in this.0.lock().iter() {
-        trace_value(e.key, t);
-        trace_value(e.value, t);
-    }
+    this.0.trace(t);
 });
 
 impl DictData {
@@ -91,6 +88,21 @@ impl DictLock {
         DictGuard {
             guard: self.table.lock(),
             published: &self.published,
+        }
+    }
+
+    /// Mark every key and value. Called by the collector with the world stopped: no
+    /// writer is inside a critical section (no lock is held across a safepoint), so
+    /// the published storage is the current one and nobody changes it; no lock taken.
+    pub fn trace(&self, t: &mut weft_gc::Tracer) {
+        // SAFETY: see above; the storage lives as long as the table.
+        let s = unsafe { &*self.published.load(Acquire) };
+        for ix in 0..s.len.load(Relaxed) {
+            let e = s.entry(ix);
+            if !e.key.is_null() {
+                trace_value(e.key, t);
+                trace_value(e.value, t);
+            }
         }
     }
 

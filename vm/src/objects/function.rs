@@ -2,36 +2,35 @@
 //! wrappers.
 use crate::object::trace_value;
 use crate::payload;
-use crate::value::Value;
-use parking_lot::Mutex;
+use crate::value::{AtomicValue, Value};
 
 pub struct FunctionData {
     pub code: Value,
     pub globals: Value,
     /// Tuple of positional defaults, or NULL.
-    pub defaults: Mutex<Value>,
+    pub defaults: AtomicValue,
     /// Dict of keyword-only defaults, or NULL.
-    pub kwdefaults: Mutex<Value>,
+    pub kwdefaults: AtomicValue,
     /// Tuple of cells, or NULL.
     pub closure: Value,
-    pub name: Mutex<Value>,
-    pub qualname: Mutex<Value>,
-    pub doc: Mutex<Value>,
+    pub name: AtomicValue,
+    pub qualname: AtomicValue,
+    pub doc: AtomicValue,
     pub module: Value,
     /// The function's `__dict__`, created on first use (NULL before).
-    pub dict: Mutex<Value>,
+    pub dict: AtomicValue,
 }
 payload!(FunctionData, "function", |this, t| {
     trace_value(this.code, t);
     trace_value(this.globals, t);
-    trace_value(*this.defaults.lock(), t);
-    trace_value(*this.kwdefaults.lock(), t);
+    trace_value(this.defaults.load(), t);
+    trace_value(this.kwdefaults.load(), t);
     trace_value(this.closure, t);
-    trace_value(*this.name.lock(), t);
-    trace_value(*this.qualname.lock(), t);
-    trace_value(*this.doc.lock(), t);
+    trace_value(this.name.load(), t);
+    trace_value(this.qualname.load(), t);
+    trace_value(this.doc.load(), t);
     trace_value(this.module, t);
-    trace_value(*this.dict.lock(), t);
+    trace_value(this.dict.load(), t);
 });
 
 /// A function bound to an instance.

@@ -28,7 +28,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
         .func
         .downcast::<crate::objects::function::FunctionData>()
     {
-        Some(f) => *f.qualname.lock(),
+        Some(f) => f.qualname.load(),
         None => Value::NONE,
     };
     let ty = vm.rt.types.generator;

@@ -299,27 +299,27 @@ impl Vm {
         }
         if let Some(f) = obj.downcast::<FunctionData>() {
             let v = match n {
-                "__name__" => *f.name.lock(),
-                "__qualname__" => *f.qualname.lock(),
-                "__doc__" => *f.doc.lock(),
+                "__name__" => f.name.load(),
+                "__qualname__" => f.qualname.load(),
+                "__doc__" => f.doc.load(),
                 "__module__" => f.module,
                 "__globals__" => f.globals,
                 "__code__" => f.code,
-                "__defaults__" => nonnull(*f.defaults.lock()),
-                "__kwdefaults__" => nonnull(*f.kwdefaults.lock()),
+                "__defaults__" => nonnull(f.defaults.load()),
+                "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
                 "__dict__" => {
-                    let d = *f.dict.lock();
+                    let d = f.dict.load();
                     if d.is_null() {
                         let nd = self.new_dict()?;
-                        *f.dict.lock() = nd;
+                        f.dict.store(nd);
                         nd
                     } else {
                         d
                     }
                 }
                 _ => {
-                    let d = *f.dict.lock();
+                    let d = f.dict.load();
                     if d.is_null() {
                         return Ok(None);
                     }
@@ -532,18 +532,18 @@ impl Vm {
         }
         if let Some(f) = obj.downcast::<FunctionData>() {
             match as_str(&name).unwrap_or("") {
-                "__name__" => *f.name.lock() = v,
-                "__qualname__" => *f.qualname.lock() = v,
-                "__doc__" => *f.doc.lock() = v,
-                "__defaults__" => *f.defaults.lock() = if v.is_none() { Value::NULL } else { v },
-                "__kwdefaults__" => {
-                    *f.kwdefaults.lock() = if v.is_none() { Value::NULL } else { v }
-                }
+                "__name__" => f.name.store(v),
+                "__qualname__" => f.qualname.store(v),
+                "__doc__" => f.doc.store(v),
+                "__defaults__" => f.defaults.store(if v.is_none() { Value::NULL } else { v }),
+                "__kwdefaults__" => f
+                    .kwdefaults
+                    .store(if v.is_none() { Value::NULL } else { v }),
                 _ => {
-                    let mut d = *f.dict.lock();
+                    let mut d = f.dict.load();
                     if d.is_null() {
                         d = self.new_dict()?;
-                        *f.dict.lock() = d;
+                        f.dict.store(d);
                     }
                     return self.dict_set(d, name, v);
                 }

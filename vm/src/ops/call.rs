@@ -145,7 +145,7 @@ impl Vm {
         let posonly = c.posonlyargcount as usize;
         let has_varargs = c.flags & code_flags::VARARGS != 0;
         let has_varkw = c.flags & code_flags::VARKEYWORDS != 0;
-        let qual = as_str(&fd.qualname.lock()).unwrap_or("?").to_string();
+        let qual = as_str(&fd.qualname.load()).unwrap_or("?").to_string();
         let locals = frame.locals_mut();
 
         let npos = args.len().min(argc);
@@ -209,7 +209,7 @@ impl Vm {
             }
         }
         // Defaults for missing positionals.
-        let defaults = *fd.defaults.lock();
+        let defaults = fd.defaults.load();
         let defs: &[Value] = match defaults.downcast::<TupleData>() {
             Some(t) => &t.0,
             None => &[],
@@ -229,7 +229,7 @@ impl Vm {
             return Err(self.missing_args(&qual, "positional", &missing));
         }
         if kwonly > 0 {
-            let kwd = *fd.kwdefaults.lock();
+            let kwd = fd.kwdefaults.load();
             let mut missing = Vec::new();
             for (i, local) in locals.iter_mut().enumerate().take(argc + kwonly).skip(argc) {
                 if local.is_null() {

@@ -112,7 +112,7 @@ impl Vm {
             });
         }
         if let Some(f) = v.downcast::<FunctionData>() {
-            let q = *f.qualname.lock();
+            let q = f.qualname.load();
             let q = crate::helpers::as_str(&q).unwrap_or("?").to_string();
             return Ok(format!("<function {q} at {:#x}>", v.id()));
         }
@@ -134,7 +134,7 @@ impl Vm {
         if let Some(m) = v.downcast::<BoundMethod>() {
             let (func, this) = (m.func, m.this);
             let q = match func.downcast::<FunctionData>() {
-                Some(f) => crate::helpers::as_str(&f.qualname.lock())
+                Some(f) => crate::helpers::as_str(&f.qualname.load())
                     .unwrap_or("?")
                     .to_string(),
                 None => "?".into(),
