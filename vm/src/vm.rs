@@ -94,6 +94,9 @@ pub struct Vm {
     /// Set while this thread drains the callback queue: a collection it triggers
     /// meanwhile only appends to the queue.
     draining: bool,
+    /// This thread's cache of the runtime's interned names (each also in the shared,
+    /// rooted table), so hot paths interning `__init__` and the like take no lock.
+    intern_cache: HashMap<Box<str>, Value>,
 }
 
 impl Drop for Vm {
@@ -234,6 +237,7 @@ impl Vm {
             slot,
             draining: false,
             stack_limit: 0,
+            intern_cache: HashMap::new(),
         }
     }
 
@@ -301,6 +305,17 @@ impl Vm {
 
     /// The one str object for `s` (names, attribute keys).
     pub fn intern(&mut self, s: &str) -> Value {
+        if let Some(&v) = self.intern_cache.get(s) {
+            return v;
+        }
+        let v = self.intern_shared(s);
+        if self.intern_cache.len() < 4096 {
+            self.intern_cache.insert(s.into(), v);
+        }
+        v
+    }
+
+    fn intern_shared(&mut self, s: &str) -> Value {
         if let Some(&v) = self.rt.interned.lock().get(s) {
             return v;
         }
