@@ -26,6 +26,14 @@ impl<T> CallbackQueue<T> {
         self.items.lock().push_back(item);
     }
 
+    /// A copy of the front item, leaving it queued.
+    pub fn peek(&self) -> Option<T>
+    where
+        T: Clone,
+    {
+        self.items.lock().front().cloned()
+    }
+
     /// Take the front item.
     pub fn pop(&self) -> Option<T> {
         self.items.lock().pop_front()
