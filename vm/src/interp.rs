@@ -1074,7 +1074,7 @@ impl Vm {
             Ok(crate::types::is_subclass(vm, ety, c))
         };
         if let Some(t) = cls.downcast::<TupleData>() {
-            for c in t.0.to_vec() {
+            for &c in t.0.iter() {
                 if check(self, c)? {
                     return Ok(true);
                 }

@@ -32,6 +32,9 @@ pub struct Config {
     pub path0: String,
 }
 
+/// Builds a native module on first import.
+pub type NativeModuleInit = fn(&mut Vm) -> PyResult;
+
 /// State shared by every thread.
 pub struct Runtime {
     pub heap: Heap,
@@ -52,7 +55,7 @@ pub struct Runtime {
     pub finalizers: Mutex<Vec<Value>>,
     pub gc_enabled: AtomicBool,
     /// Native modules: name -> initialiser.
-    pub native_modules: Mutex<HashMap<String, fn(&mut Vm) -> PyResult>>,
+    pub native_modules: Mutex<HashMap<String, NativeModuleInit>>,
     /// Source of modules frozen into the binary: name -> Python source.
     pub frozen_modules: Mutex<HashMap<String, &'static str>>,
     /// Per-thread roots (one entry per live Vm): address of its `ThreadRoots`.

@@ -250,6 +250,7 @@ impl Storage {
 }
 
 /// Storages replaced while readers might still use them; freed at the next collection.
+#[allow(clippy::vec_box)] // the boxes come out of tables as they are: no copy
 static RETIRED: Mutex<Vec<Box<Storage>>> = Mutex::new(Vec::new());
 
 /// Free the retired storages. Only while the world is stopped (see the module doc).
