@@ -1,4 +1,5 @@
 //! Native modules. `register_all` makes them importable (each is built on first import).
+pub mod array;
 pub mod gc;
 pub mod lock;
 pub mod sys;
@@ -21,6 +22,7 @@ pub fn register_all(vm: &mut Vm) {
     m.insert("_weakref".into(), weakref::init);
     m.insert("_thread".into(), thread::init);
     m.insert("time".into(), time::init);
+    m.insert("array".into(), array::init);
     drop(m);
     vm.rt
         .frozen_modules

@@ -196,7 +196,8 @@ impl Vm {
         }
         // A built-in type that sets `__hash__ = None` itself (e.g. array.array).
         if !td.is_user && self.dict_get_str(td.dict, "__hash__") == Some(Value::NONE) {
-            return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
+            let tn = self.tp_name(v);
+            return Err(self.type_error(format!("unhashable type: '{tn}'")));
         }
         if matches!(
             td.name.read().as_str(),
@@ -212,6 +213,24 @@ impl Vm {
             return self.hash(base);
         }
         Ok((v.raw() >> 4) as i64)
+    }
+
+    /// CPython's `tp_name` of `v`'s type, for messages: a built-in type that a native
+    /// module defines is qualified by its module (`array.array`), others are not.
+    pub fn tp_name(&mut self, v: Value) -> String {
+        let ty = self.type_of(v);
+        let td = type_data(ty);
+        let name = td.name.read().clone();
+        if td.is_user {
+            return name;
+        }
+        match self.dict_get_str(td.dict, "__module__") {
+            Some(m) => match crate::helpers::as_str(&m) {
+                Some(m) if m != "builtins" => format!("{m}.{name}"),
+                _ => name,
+            },
+            None => name,
+        }
     }
 
     /// `a == b` as a bool.
@@ -294,12 +313,13 @@ impl Vm {
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
             CmpOp::Ne => Ok(Value::bool(a != b)),
-            _ => Err(self.type_error(format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                op_symbol(op),
-                self.type_name(a),
-                self.type_name(b)
-            ))),
+            _ => {
+                let (na, nb) = (self.tp_name(a), self.tp_name(b));
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{na}' and '{nb}'",
+                    op_symbol(op)
+                )))
+            }
         }
     }
 
