@@ -17,7 +17,7 @@ use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subcl
 use weft_vm::objects::array::{ArrayData, itemsize};
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::bytes::buffer_bytes;
-use weft_vm::objects::bytes_args::{MAX_BYTES, memory_error, ssize_arg};
+use weft_vm::objects::bytes_args::{MAX_BYTES, memory_error, repeat_bytes, ssize_arg};
 use weft_vm::objects::float::FloatData;
 use weft_vm::objects::instance::InstanceData;
 use weft_vm::objects::int::IntData;
@@ -1191,13 +1191,9 @@ fn a_mul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let one = d.data.lock().clone();
-    let count = n.max(0) as usize;
-    match one.len().checked_mul(count) {
-        Some(t) if t <= MAX_BYTES => {}
-        _ => return Err(memory_error(vm)),
-    }
+    let r = repeat_bytes(vm, &one, n.max(0) as usize)?;
     let ty = array_type(vm, args[0]);
-    new_array(vm, ty, d.typecode, one.repeat(count))
+    new_array(vm, ty, d.typecode, r)
 }
 
 fn a_iadd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -1231,16 +1227,16 @@ fn a_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         g.clear();
         return Ok(args[0]);
     }
-    match g.len().checked_mul(n as usize) {
-        Some(t) if t <= MAX_BYTES => {}
-        _ => {
+    match repeat_bytes(vm, &g, n as usize) {
+        Ok(r) => {
+            *g = r;
+            Ok(args[0])
+        }
+        Err(e) => {
             drop(g);
-            return Err(memory_error(vm));
+            Err(e)
         }
     }
-    let one = g.clone();
-    *g = one.repeat(n as usize);
-    Ok(args[0])
 }
 
 /// Rich comparison of two arrays, item by item as Python compares the numbers.

@@ -9,7 +9,7 @@
 use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
 use crate::objects::bytes::{ByteArrayData, buffer_bytes};
 use crate::objects::bytes_args::{
-    byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, repeat_size, reserve, ssize_arg,
+    byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, repeat_bytes, reserve, ssize_arg,
 };
 use crate::objects::bytes_methods::{count_bytes, encode_source, is_index_like};
 use crate::objects::instance::InstanceData;
@@ -384,23 +384,16 @@ fn ba_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         g.clear();
         return Ok(args[0]);
     }
-    let total = match repeat_size(vm, g.len(), n as usize) {
-        Ok(t) => t,
+    match repeat_bytes(vm, &g, n as usize) {
+        Ok(r) => {
+            *g = r;
+            Ok(args[0])
+        }
         Err(e) => {
             drop(g);
-            return Err(e);
+            Err(e)
         }
-    };
-    let extra = total - g.len();
-    if let Err(e) = reserve(vm, &mut g, extra) {
-        drop(g);
-        return Err(e);
     }
-    let one = g.clone();
-    for _ in 1..n {
-        g.extend_from_slice(&one);
-    }
-    Ok(args[0])
 }
 
 // ---------------------------------------------------------------- pickling support

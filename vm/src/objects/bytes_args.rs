@@ -9,6 +9,7 @@ use crate::ops::containers::{as_index, root_all};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_traits::{Signed, ToPrimitive};
+use std::borrow::Cow;
 
 /// Buffers larger than this are refused with MemoryError before anything is allocated.
 pub const MAX_BYTES: usize = 1 << 40;
@@ -47,6 +48,30 @@ pub fn zeroed(vm: &mut Vm, n: usize) -> PyResult<Vec<u8>> {
     }
 }
 
+/// An empty vector with room for `cap` bytes, or MemoryError (never aborts).
+pub fn try_vec(vm: &mut Vm, cap: usize) -> PyResult<Vec<u8>> {
+    let mut v = Vec::new();
+    if cap > MAX_BYTES || v.try_reserve_exact(cap).is_err() {
+        return Err(memory_error(vm));
+    }
+    Ok(v)
+}
+
+/// `one` repeated `count` times, or MemoryError (never aborts).
+pub fn repeat_bytes(vm: &mut Vm, one: &[u8], count: usize) -> PyResult<Vec<u8>> {
+    let total = repeat_size(vm, one.len(), count)?;
+    let mut out = try_vec(vm, total)?;
+    if total == 0 {
+        return Ok(out);
+    }
+    out.extend_from_slice(one);
+    while out.len() < total {
+        let n = out.len().min(total - out.len());
+        out.extend_from_within(..n);
+    }
+    Ok(out)
+}
+
 /// Make room for `extra` more bytes in `v`, or MemoryError.
 pub fn reserve(vm: &mut Vm, v: &mut Vec<u8>, extra: usize) -> PyResult<()> {
     if v.len().saturating_add(extra) > MAX_BYTES || v.try_reserve(extra).is_err() {
@@ -69,10 +94,14 @@ pub fn recv_is_bytearray(args: &[Value]) -> bool {
         .is_some_and(|v| unwrap_base::<ByteArrayData>(v).is_some())
 }
 
-/// The receiver's bytes (a snapshot taken under its lock).
-pub fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
+/// The receiver's bytes: borrowed from an immutable bytes, else a snapshot of the
+/// bytearray taken under its lock.
+pub fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<Cow<'a, [u8]>> {
+    if let Some(b) = args.first().and_then(unwrap_base::<BytesData>) {
+        return Ok(Cow::Borrowed(&b.0));
+    }
     match args.first() {
-        Some(v) if is_bytes_or_bytearray(v) => Ok(buffer_bytes(v).unwrap_or_default()),
+        Some(v) if is_bytes_or_bytearray(v) => Ok(Cow::Owned(buffer_bytes(v).unwrap_or_default())),
         Some(&v) => {
             let tn = vm.type_name(v);
             Err(vm.type_error(format!(
@@ -94,11 +123,11 @@ pub fn ret(vm: &mut Vm, args: &[Value], b: Vec<u8>) -> PyResult {
 
 /// Like `ret`, but an exact `bytes` receiver comes back itself when nothing changed
 /// (CPython returns the same object, e.g. from `strip()` with nothing to strip).
-pub fn ret_same(vm: &mut Vm, args: &[Value], b: Vec<u8>, unchanged: bool) -> PyResult {
+pub fn ret_same(vm: &mut Vm, args: &[Value], b: &[u8], unchanged: bool) -> PyResult {
     if unchanged && args.first().is_some_and(|v| v.is::<BytesData>()) {
         return Ok(args[0]);
     }
-    ret(vm, args, b)
+    ret(vm, args, b.to_vec())
 }
 
 /// A bytes-like argument (bytes, bytearray, array.array), copied.

@@ -6,7 +6,7 @@ use crate::objects::builtin_fn::NativeFn;
 use crate::objects::bytes::{BytesData, buffer_bytes};
 use crate::objects::bytes_args::{
     MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
-    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, this, zeroed,
+    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, this, try_vec, zeroed,
 };
 use crate::objects::int::IntData;
 use crate::objects::tuple::TupleData;
@@ -14,6 +14,7 @@ use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_traits::{Signed, ToPrimitive};
+use std::borrow::Cow;
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -365,11 +366,11 @@ pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: Value) -> PyResult<bool> {
 }
 
 /// The receiver, the needle and the adjusted [start, end) of find/count/index.
-fn search_args(
+fn search_args<'a>(
     vm: &mut Vm,
-    args: &[Value],
+    args: &'a [Value],
     name: &str,
-) -> PyResult<(Vec<u8>, Vec<u8>, usize, usize)> {
+) -> PyResult<(Cow<'a, [u8]>, Vec<u8>, usize, usize)> {
     let h = this(vm, args, name)?;
     arg_count(vm, name, &args[1..], 1, 3)?;
     let n = needle(vm, args[1])?;
@@ -490,7 +491,7 @@ fn b_removeprefix(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     if !p.is_empty() && b.starts_with(&p) {
         ret(vm, args, b[p.len()..].to_vec())
     } else {
-        ret_same(vm, args, b, true)
+        ret_same(vm, args, &b, true)
     }
 }
 
@@ -502,7 +503,7 @@ fn b_removesuffix(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     if !p.is_empty() && b.ends_with(&p) {
         ret(vm, args, b[..b.len() - p.len()].to_vec())
     } else {
-        ret_same(vm, args, b, true)
+        ret_same(vm, args, &b, true)
     }
 }
 
@@ -574,7 +575,10 @@ pub fn hex_string(
     if b.len() > MAX_BYTES / 3 {
         return Err(memory_error(vm));
     }
-    let mut out = String::with_capacity(b.len() * 3);
+    let mut out = String::new();
+    if out.try_reserve_exact(b.len() * 3).is_err() {
+        return Err(memory_error(vm));
+    }
     let group = per.unsigned_abs() as usize;
     let Some(sep) = sep.filter(|_| group != 0) else {
         for c in b {
@@ -694,7 +698,7 @@ fn b_join(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if parts.len() == 1 && items[0].is::<BytesData>() && !recv_is_bytearray(args) {
         return Ok(items[0]);
     }
-    let mut out = Vec::with_capacity(total);
+    let mut out = try_vec(vm, total)?;
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
@@ -729,7 +733,7 @@ fn strip_common(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool
     }
     let unchanged = s == 0 && e == b.len();
     let part = b[s..e].to_vec();
-    ret_same(vm, args, part, unchanged)
+    ret_same(vm, args, &part, unchanged)
 }
 fn b_strip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
     crate::helpers::no_kwargs(vm, "strip", k)?;
@@ -766,16 +770,16 @@ fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     };
     let hits = count_in(&b, &old, 0, b.len()).min(max);
     if hits == 0 {
-        return ret_same(vm, args, b, true);
+        return ret_same(vm, args, &b, true);
     }
     let size = (b.len() as u128) + (hits as u128) * (new.len() as u128);
     if size > MAX_BYTES as u128 {
         return Err(memory_error(vm));
     }
-    let mut out = Vec::with_capacity(size as usize);
+    let mut out = try_vec(vm, size as usize)?;
     let mut n = 0;
     if old.is_empty() {
-        for &c in &b {
+        for &c in b.iter() {
             if n < max {
                 out.extend_from_slice(&new);
                 n += 1;
@@ -890,7 +894,7 @@ fn b_istitle(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "istitle", &args[1..], 0, 0)?;
     let mut cased = false;
     let mut prev_cased = false;
-    for &c in &b {
+    for &c in b.iter() {
         if c.is_ascii_uppercase() {
             if prev_cased {
                 return Ok(Value::FALSE);
@@ -934,7 +938,7 @@ fn pad(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str, how: char
     let width = ssize_arg(vm, args[1])?;
     let fill = fill_arg(vm, name, args.get(2).copied())?;
     if width <= b.len() as i64 {
-        return ret_same(vm, args, b, true);
+        return ret_same(vm, args, &b, true);
     }
     let width = width as usize;
     if width > MAX_BYTES {
@@ -948,7 +952,7 @@ fn pad(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str, how: char
         // are odd.
         _ => extra / 2 + (extra & width & 1),
     };
-    let mut out = Vec::with_capacity(width);
+    let mut out = try_vec(vm, width)?;
     out.resize(left, fill);
     out.extend_from_slice(&b);
     out.resize(width, fill);
@@ -970,14 +974,14 @@ fn b_zfill(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "zfill", &args[1..], 1, 1)?;
     let width = ssize_arg(vm, args[1])?;
     if width <= b.len() as i64 {
-        return ret_same(vm, args, b, true);
+        return ret_same(vm, args, &b, true);
     }
     let width = width as usize;
     if width > MAX_BYTES {
         return Err(memory_error(vm));
     }
     let fill = width - b.len();
-    let mut out = Vec::with_capacity(width);
+    let mut out = try_vec(vm, width)?;
     let signed = matches!(b.first(), Some(b'+' | b'-'));
     if signed {
         out.push(b[0]);
@@ -1001,16 +1005,37 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
             t
         }
     };
-    let mut out = Vec::with_capacity(b.len());
+    // Size the result first (refusing absurd ones), then fill it.
+    let mut total: usize = 0;
     let mut col: usize = 0;
-    for &c in &b {
+    for &c in b.iter() {
+        match c {
+            b'\t' if tab > 0 => {
+                let n = tab as usize - col % tab as usize;
+                total = total.saturating_add(n);
+                col += n;
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                total += 1;
+                col = 0;
+            }
+            _ => {
+                total += 1;
+                col += 1;
+            }
+        }
+        if total > MAX_BYTES {
+            return Err(memory_error(vm));
+        }
+    }
+    let mut out = try_vec(vm, total)?;
+    col = 0;
+    for &c in b.iter() {
         match c {
             b'\t' => {
                 if tab > 0 {
                     let n = tab as usize - col % tab as usize;
-                    if out.len().saturating_add(n) > MAX_BYTES {
-                        return Err(memory_error(vm));
-                    }
                     out.resize(out.len() + n, b' ');
                     col += n;
                 }
@@ -1048,7 +1073,7 @@ fn b_translate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         Some(v) => arg_bytes(vm, v)?,
     };
     let mut out = Vec::with_capacity(b.len());
-    for &c in &b {
+    for &c in b.iter() {
         if delete.contains(&c) {
             continue;
         }
@@ -1057,8 +1082,8 @@ fn b_translate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             None => c,
         });
     }
-    let unchanged = out == b;
-    ret_same(vm, args, out, unchanged)
+    let unchanged = out[..] == b[..];
+    ret_same(vm, args, &out, unchanged)
 }
 
 fn b_maketrans(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -1103,7 +1128,7 @@ fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 fn b_getnewargs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "__getnewargs__")?;
-    let v = vm.new_bytes(b)?;
+    let v = vm.new_bytes(b.into_owned())?;
     vm.push_root(v);
     let t = vm.new_tuple(vec![v]);
     vm.pop_roots(1);
@@ -1115,7 +1140,7 @@ fn b_bytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         return Ok(args[0]);
     }
     let b = this(vm, args, "__bytes__")?;
-    vm.new_bytes(b)
+    vm.new_bytes(b.into_owned())
 }
 
 /// Methods `bytes` and `bytearray` share (each returns the receiver's kind).

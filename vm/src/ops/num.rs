@@ -387,22 +387,22 @@ impl Vm {
             if too_big(s.s.len()) {
                 return Err(memory_error(self));
             }
-            let r = s.s.repeat(count);
+            // Bytes of valid UTF-8 repeated stay valid UTF-8.
+            let r = crate::objects::bytes_args::repeat_bytes(self, s.s.as_bytes(), count)?;
+            let r = String::from_utf8(r).unwrap_or_default();
             return Ok(Some(self.new_str(&r)?));
         }
         if let Some(b) = seq.downcast::<BytesData>() {
-            if too_big(b.0.len()) {
-                return Err(memory_error(self));
+            if count == 1 {
+                return Ok(Some(seq));
             }
-            let r = b.0.repeat(count);
+            let r = crate::objects::bytes_args::repeat_bytes(self, &b.0, count)?;
             return Ok(Some(self.new_bytes(r)?));
         }
         if let Some(b) = seq.downcast::<ByteArrayData>() {
             let one = b.snapshot();
-            if too_big(one.len()) {
-                return Err(memory_error(self));
-            }
-            return Ok(Some(self.new_bytearray(one.repeat(count))?));
+            let r = crate::objects::bytes_args::repeat_bytes(self, &one, count)?;
+            return Ok(Some(self.new_bytearray(r)?));
         }
         let items: Vec<Value> = if let Some(l) = seq.downcast::<ListData>() {
             l.snapshot()
