@@ -365,12 +365,11 @@ pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: Value) -> PyResult<bool> {
     Ok(find_sub(hay, &n, 0, hay.len(), false).is_some())
 }
 
+/// What find/count/index search: the receiver, the needle, and the adjusted [start, end).
+type Search<'a> = (Cow<'a, [u8]>, Vec<u8>, usize, usize);
+
 /// The receiver, the needle and the adjusted [start, end) of find/count/index.
-fn search_args<'a>(
-    vm: &mut Vm,
-    args: &'a [Value],
-    name: &str,
-) -> PyResult<(Cow<'a, [u8]>, Vec<u8>, usize, usize)> {
+fn search_args<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<Search<'a>> {
     let h = this(vm, args, name)?;
     arg_count(vm, name, &args[1..], 1, 3)?;
     let n = needle(vm, args[1])?;
