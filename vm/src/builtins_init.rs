@@ -23,6 +23,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::float_methods::init(vm);
     crate::objects::str_methods::init(vm);
     crate::objects::bytes_methods::init(vm);
+    crate::objects::bytearray_methods::init(vm);
     crate::objects::list_methods::init(vm);
     crate::objects::tuple_methods::init(vm);
     crate::objects::dict_methods::init(vm);

@@ -1,5 +1,6 @@
 //! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
 //! makes them importable (each is built on first import).
+pub mod array;
 pub mod gc;
 pub mod lock;
 pub mod select;
@@ -31,6 +32,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_thread".into(), thread::init);
         m.insert("time".into(), time::init);
         m.insert("select".into(), select::init);
+        m.insert("array".into(), array::init);
     }
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {

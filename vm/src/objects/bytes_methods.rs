@@ -1,13 +1,33 @@
-//! `bytes` constructor and methods, `repr(bytes)` and decoding.
-use crate::helpers::{arg_count, as_int, as_str, kwarg, unwrap_base, wrap_for_subclass};
+//! The `bytes` constructor, `repr(bytes)`, decoding, and the methods `bytes` shares with
+//! `bytearray`: each works on a snapshot of the receiver's bytes and returns a value of
+//! the receiver's kind (see `bytes_args::ret`). Splitting lives in bytes_split.rs.
+use crate::helpers::{arg_count, as_str, unwrap_base, wrap_for_subclass};
 use crate::objects::builtin_fn::NativeFn;
-use crate::objects::bytes::{ByteArrayData, BytesData};
+use crate::objects::bytes::{BytesData, buffer_bytes};
+use crate::objects::bytes_args::{
+    MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
+    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, this, try_vec, zeroed,
+};
+use crate::objects::int::IntData;
 use crate::objects::tuple::TupleData;
+use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use num_traits::{Signed, ToPrimitive};
+use std::borrow::Cow;
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
+    repr_body(b, false)
+}
+
+/// The b'...' part of a bytearray's repr: as for bytes, except that CPython escapes a
+/// single quote even inside double quotes.
+pub fn bytearray_repr_body(b: &[u8]) -> String {
+    repr_body(b, true)
+}
+
+fn repr_body(b: &[u8], escape_single: bool) -> String {
     let quote = if b.contains(&b'\'') && !b.contains(&b'"') {
         '"'
     } else {
@@ -22,7 +42,7 @@ pub fn bytes_repr(b: &[u8]) -> String {
             b'\n' => out.push_str("\\n"),
             b'\r' => out.push_str("\\r"),
             b'\t' => out.push_str("\\t"),
-            c if c as char == quote => {
+            c if c as char == quote || (escape_single && c == b'\'') => {
                 out.push('\\');
                 out.push(c as char);
             }
@@ -51,6 +71,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                     match errors {
                         "ignore" => {}
                         "replace" => out.push('\u{fffd}'),
+                        "backslashreplace" => out.push_str(&format!("\\x{c:02x}")),
                         _ => {
                             let t = vm.rt.types.exc.unicode_decode_error;
                             return Err(vm.new_exception(
@@ -71,7 +92,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
     match std::str::from_utf8(b) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if errors == "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
-        Err(_) if errors == "ignore" => {
+        Err(_) if errors == "ignore" || errors == "backslashreplace" => {
             let mut out = String::new();
             let mut rest = b;
             loop {
@@ -82,8 +103,13 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
-                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap());
+                        out.push_str(std::str::from_utf8(&rest[..good]).unwrap_or_default());
                         let skip = e.error_len().unwrap_or(rest.len() - good);
+                        if errors == "backslashreplace" {
+                            for c in &rest[good..good + skip] {
+                                out.push_str(&format!("\\x{c:02x}"));
+                            }
+                        }
                         rest = &rest[good + skip..];
                     }
                 }
@@ -120,209 +146,320 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
     }
 }
 
-/// The bytes of a bytes-like value (bytes, bytearray, or subclass instances).
+/// The bytes of a bytes-like value (bytes, bytearray, array.array, or subclass instances).
 pub fn bytes_like(v: &Value) -> Option<Vec<u8>> {
-    if let Some(b) = unwrap_base::<BytesData>(v) {
-        return Some(b.0.to_vec());
-    }
-    unwrap_base::<ByteArrayData>(v).map(|b| b.0.lock().clone())
+    buffer_bytes(v)
 }
 
-fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<Vec<u8>> {
-    match args.first().and_then(bytes_like) {
-        Some(b) => Ok(b),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires a 'bytes' object"))),
-    }
-}
+// ---------------------------------------------------------------- constructors
 
-fn arg_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match bytes_like(&v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+/// A size argument of `bytes(n)` / `bytearray(n)`: OverflowError past `Py_ssize_t`,
+/// ValueError when negative, MemoryError when absurd; the zeroed buffer.
+pub fn count_bytes(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = unwrap_base::<IntData>(&x)
+        && b.0.to_i64().is_none()
+    {
+        if b.0.is_negative() {
+            return Err(vm.value_error("negative count"));
         }
+        return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
+    }
+    let n = index_arg(vm, x)?;
+    if n < 0 {
+        return Err(vm.value_error("negative count"));
+    }
+    zeroed(vm, n as usize)
+}
+
+/// Is `x` usable as a count (an int, or has `__index__`)? Runs no Python code.
+pub fn is_index_like(vm: &mut Vm, x: Value) -> bool {
+    unwrap_base::<IntData>(&x).is_some()
+        || x.is_small_int()
+        || x.is_bool()
+        || (crate::types::type_data(vm.type_of(x)).is_user
+            && vm.lookup_special(x, "__index__").is_some())
+}
+
+/// The encoding arguments of `bytes(str, encoding, errors)` / `bytearray(...)`.
+pub fn encode_source(
+    vm: &mut Vm,
+    kind: &str,
+    x: Option<Value>,
+    enc: Option<Value>,
+    errs: Option<Value>,
+) -> PyResult<Option<Vec<u8>>> {
+    let str_arg = |vm: &mut Vm, v: Option<Value>, what: &str| -> PyResult<Option<String>> {
+        match v {
+            None => Ok(None),
+            Some(v) => match as_str(&v) {
+                Some(s) => Ok(Some(s.to_string())),
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("{kind}() argument '{what}' must be str, not {tn}")))
+                }
+            },
+        }
+    };
+    let e = str_arg(vm, enc, "encoding")?;
+    let er = str_arg(vm, errs, "errors")?;
+    match x {
+        Some(x) if as_str(&x).is_some() => {
+            let Some(e) = e else {
+                return Err(vm.type_error("string argument without an encoding"));
+            };
+            let s = as_str(&x).unwrap_or_default().to_string();
+            let er = er.unwrap_or_else(|| "strict".into());
+            crate::objects::str_methods::encode(vm, &s, &e, &er).map(Some)
+        }
+        _ if e.is_some() => Err(vm.type_error("encoding without a string argument")),
+        _ if er.is_some() => Err(vm.type_error("errors without a string argument")),
+        _ => Ok(None),
     }
 }
 
-/// Convert an iterable of ints (or an int count, or str + encoding) to bytes.
+/// Convert an iterable of ints (or an int count, or str + encoding, or a buffer, or an
+/// object with `__bytes__`) to bytes, as `bytes(x, enc, errs)` does.
 pub fn bytes_from(
     vm: &mut Vm,
     x: Value,
     enc: Option<Value>,
     errs: Option<Value>,
 ) -> PyResult<Vec<u8>> {
-    if let Some(s) = as_str(&x) {
-        let Some(e) = enc.as_ref().and_then(as_str) else {
-            return Err(vm.type_error("string argument without an encoding"));
-        };
-        let (s, e) = (s.to_string(), e.to_string());
-        let er = errs
-            .as_ref()
-            .and_then(as_str)
-            .unwrap_or("strict")
-            .to_string();
-        return crate::objects::str_methods::encode(vm, &s, &e, &er);
-    }
-    if enc.is_some() {
-        return Err(vm.type_error("encoding without a string argument"));
-    }
-    if let Some(b) = bytes_like(&x) {
+    if let Some(b) = encode_source(vm, "bytes", Some(x), enc, errs)? {
         return Ok(b);
     }
-    if let Some(n) = as_int(x) {
-        if n < 0 {
-            return Err(vm.value_error("negative count"));
-        }
-        return Ok(vec![0; n as usize]);
-    }
-    if let Some(f) = vm.lookup_special(x, "__bytes__") {
+    if let Some(f) = vm.lookup_special(x, "__bytes__")
+        && !(x.is::<BytesData>())
+    {
         let r = vm.call(f, &[x], &[])?;
-        return arg_bytes(vm, r);
-    }
-    let items = vm.collect_iter(x)?;
-    let mut out = Vec::with_capacity(items.len());
-    for it in items {
-        match as_int(it) {
-            Some(i) if (0..256).contains(&i) => out.push(i as u8),
-            Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+        return match unwrap_base::<BytesData>(&r) {
+            Some(b) => Ok(b.0.to_vec()),
             None => {
-                let tn = vm.type_name(it);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
+                let tn = vm.type_name(r);
+                Err(vm.type_error(format!("__bytes__ returned non-bytes (type {tn})")))
             }
-        }
+        };
     }
-    Ok(out)
+    if let Some(b) = buffer_bytes(&x) {
+        return Ok(b);
+    }
+    if is_index_like(vm, x) {
+        return count_bytes(vm, x);
+    }
+    let items = match vm.collect_iter(x) {
+        Ok(items) => items,
+        Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
+            let tn = vm.type_name(x);
+            return Err(vm.type_error(format!("cannot convert '{tn}' object to bytes")));
+        }
+        Err(e) => return Err(e),
+    };
+    ints_to_bytes(vm, &items, "bytes must be in range(0, 256)")
 }
 
 fn bytes_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "bytes", args, 0, 3)?;
-    let x = args.first().copied().or_else(|| kwarg(kw, "source"));
-    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
-    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
-    let b = match x {
-        None => Vec::new(),
-        Some(x) => bytes_from(vm, x, enc, errs)?,
+    let a = parse_args(
+        vm,
+        "bytes",
+        args,
+        kw,
+        &["source", "encoding", "errors"],
+        0,
+        0,
+    )?;
+    let b = match a[0] {
+        None => {
+            if a[1].is_some() || a[2].is_some() {
+                let what = if a[1].is_some() { "encoding" } else { "errors" };
+                return Err(vm.type_error(format!("{what} without a string argument")));
+            }
+            Vec::new()
+        }
+        Some(x) => {
+            // bytes(b) of an exact bytes is b itself.
+            if x.is::<BytesData>() && a[1].is_none() && a[2].is_none() && cls == vm.rt.types.bytes {
+                return Ok(x);
+            }
+            bytes_from(vm, x, a[1], a[2])?
+        }
     };
     let v = vm.new_bytes(b)?;
     wrap_for_subclass(vm, cls, v)
 }
 
-/// Return a value of the receiver's kind (bytearray methods reuse these natives).
-fn ret(vm: &mut Vm, args: &[Value], b: Vec<u8>) -> PyResult {
-    if args
-        .first()
-        .is_some_and(|v| unwrap_base::<ByteArrayData>(v).is_some())
-    {
-        vm.new_bytearray(b)
-    } else {
-        vm.new_bytes(b)
-    }
-}
+// ---------------------------------------------------------------- searching
 
-fn find_sub(h: &[u8], n: &[u8], from: usize, to: usize, rev: bool) -> Option<usize> {
-    if to < from || to - from < n.len() {
+/// Position of `n` in `h[from..to]` (`to <= h.len()`), first or last.
+pub fn find_sub(h: &[u8], n: &[u8], from: usize, to: usize, rev: bool) -> Option<usize> {
+    if to < from || to - from < n.len() || to > h.len() {
         return None;
     }
-    let last = to - n.len();
+    if n.is_empty() {
+        return Some(if rev { to } else { from });
+    }
+    let hay = &h[from..to];
+    let first = n[0];
     if rev {
-        (from..=last).rev().find(|&i| &h[i..i + n.len()] == n)
+        (0..=hay.len() - n.len())
+            .rev()
+            .find(|&i| hay[i] == first && &hay[i..i + n.len()] == n)
+            .map(|i| i + from)
     } else {
-        (from..=last).find(|&i| &h[i..i + n.len()] == n)
+        let mut i = 0;
+        while i + n.len() <= hay.len() {
+            match hay[i..=hay.len() - n.len()]
+                .iter()
+                .position(|&c| c == first)
+            {
+                None => return None,
+                Some(p) => {
+                    let j = i + p;
+                    if &hay[j..j + n.len()] == n {
+                        return Some(j + from);
+                    }
+                    i = j + 1;
+                }
+            }
+        }
+        None
     }
 }
 
-fn clamp(vm: &mut Vm, args: &[Value], at: usize, len: usize) -> PyResult<(usize, usize)> {
-    let get = |vm: &mut Vm, i: usize| -> PyResult<Option<i64>> {
-        match args.get(i) {
-            None | Some(&Value::NONE) => Ok(None),
-            Some(&v) => match as_int(v) {
-                Some(x) => Ok(Some(x)),
-                None => Err(vm.type_error(
-                    "slice indices must be integers or None or have an __index__ method",
-                )),
-            },
+/// The needle of find/count/index: bytes-like or a single int (via `__index__`).
+pub fn needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer_bytes(&v) {
+        return Ok(b);
+    }
+    if unwrap_base::<IntData>(&v).is_some() && !v.is_small_int() {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    }
+    match as_index(vm, v)? {
+        Some(i) if (0..256).contains(&i) => Ok(vec![i as u8]),
+        Some(_) => Err(vm.value_error("byte must be in range(0, 256)")),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!(
+                "argument should be integer or bytes-like object, not '{tn}'"
+            )))
+        }
+    }
+}
+
+/// `item in hay` for bytes/bytearray: an int (via `__index__`) is a byte, a buffer a
+/// substring; anything else is a TypeError.
+pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: Value) -> PyResult<bool> {
+    let n = if let Some(b) = buffer_bytes(&item) {
+        b
+    } else if unwrap_base::<IntData>(&item).is_some() && !item.is_small_int() {
+        return Err(vm.value_error("byte must be in range(0, 256)"));
+    } else {
+        match as_index(vm, item)? {
+            Some(i) if (0..256).contains(&i) => vec![i as u8],
+            Some(_) => return Err(vm.value_error("byte must be in range(0, 256)")),
+            None => {
+                let tn = vm.type_name(item);
+                return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
+            }
         }
     };
-    let (s, e) = (get(vm, at)?, get(vm, at + 1)?);
-    let n = len as i64;
-    let fix = |i: i64| if i < 0 { (i + n).max(0) } else { i.min(n) };
-    Ok((fix(s.unwrap_or(0)) as usize, fix(e.unwrap_or(n)) as usize))
+    Ok(find_sub(hay, &n, 0, hay.len(), false).is_some())
 }
 
-/// The needle: bytes-like or a single int.
-fn needle(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(i) = as_int(v) {
-        if !(0..256).contains(&i) {
-            return Err(vm.value_error("byte must be in range(0, 256)"));
-        }
-        return Ok(vec![i as u8]);
-    }
-    arg_bytes(vm, v)
+/// What find/count/index search: the receiver, the needle, and the adjusted [start, end).
+type Search<'a> = (Cow<'a, [u8]>, Vec<u8>, usize, usize);
+
+/// The receiver, the needle and the adjusted [start, end) of find/count/index.
+fn search_args<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<Search<'a>> {
+    let h = this(vm, args, name)?;
+    arg_count(vm, name, &args[1..], 1, 3)?;
+    let n = needle(vm, args[1])?;
+    let s = bound_arg(vm, args.get(2).copied())?;
+    let e = bound_arg(vm, args.get(3).copied())?;
+    let (a, b) = adjust(s, e, h.len());
+    Ok((h, n, a, b))
 }
 
 fn find_common(vm: &mut Vm, args: &[Value], name: &str, rev: bool, raise: bool) -> PyResult {
-    let h = this(vm, args, name)?;
-    arg_count(vm, name, args, 2, 4)?;
-    let n = needle(vm, args[1])?;
-    let (a, b) = clamp(vm, args, 2, h.len())?;
-    match find_sub(&h, &n, a, b, rev) {
+    let (h, n, a, b) = search_args(vm, args, name)?;
+    let found = if a > h.len() {
+        None
+    } else {
+        find_sub(&h, &n, a, b, rev)
+    };
+    match found {
         Some(i) => vm.new_int(i as i64),
         None if raise => Err(vm.value_error("subsection not found")),
         None => vm.new_int(-1),
     }
 }
-fn b_find(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+fn b_find(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "find", k)?;
     find_common(vm, a, "find", false, false)
 }
-fn b_rfind(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+fn b_rfind(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "rfind", k)?;
     find_common(vm, a, "rfind", true, false)
 }
-fn b_index(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+fn b_index(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "index", k)?;
     find_common(vm, a, "index", false, true)
 }
-fn b_rindex(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+fn b_rindex(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "rindex", k)?;
     find_common(vm, a, "rindex", true, true)
 }
 
-fn b_count(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let h = this(vm, args, "count")?;
-    arg_count(vm, "count", args, 2, 4)?;
-    let n = needle(vm, args[1])?;
-    let (a, b) = clamp(vm, args, 2, h.len())?;
-    let mut count = 0;
-    if a <= b {
-        if n.is_empty() {
-            count = b - a + 1;
-        } else {
-            let mut i = a;
-            while let Some(j) = find_sub(&h, &n, i, b, false) {
-                count += 1;
-                i = j + n.len();
-            }
-        }
+/// Non-overlapping occurrences of `n` in `h[a..b]`.
+pub fn count_in(h: &[u8], n: &[u8], a: usize, b: usize) -> usize {
+    if a > h.len() || a > b {
+        return 0;
     }
-    vm.new_int(count as i64)
+    if n.is_empty() {
+        return b - a + 1;
+    }
+    let mut count = 0;
+    let mut i = a;
+    while let Some(j) = find_sub(h, n, i, b, false) {
+        count += 1;
+        i = j + n.len();
+    }
+    count
+}
+
+fn b_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "count", kw)?;
+    let (h, n, a, b) = search_args(vm, args, "count")?;
+    vm.new_int(count_in(&h, &n, a, b) as i64)
 }
 
 fn affix(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
     let h = this(vm, args, name)?;
-    arg_count(vm, name, args, 2, 4)?;
-    let (a, b) = clamp(vm, args, 2, h.len())?;
-    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() {
-        t.0.to_vec()
+    arg_count(vm, name, &args[1..], 1, 3)?;
+    let s = bound_arg(vm, args.get(2).copied())?;
+    let e = bound_arg(vm, args.get(3).copied())?;
+    let (a, b) = adjust(s, e, h.len());
+    let cands: Vec<Vec<u8>> = if let Some(t) = unwrap_base::<TupleData>(&args[1]) {
+        let items = t.0.to_vec();
+        let mut out = Vec::with_capacity(items.len());
+        for c in items {
+            out.push(arg_bytes(vm, c)?);
+        }
+        out
     } else {
-        vec![args[1]]
+        match buffer_bytes(&args[1]) {
+            Some(b) => vec![b],
+            None => {
+                let tn = vm.type_name(args[1]);
+                return Err(vm.type_error(format!(
+                    "{name} first arg must be bytes or a tuple of bytes, not {tn}"
+                )));
+            }
+        }
     };
-    for c in cands {
-        let Some(p) = bytes_like(&c) else {
-            let tn = vm.type_name(c);
-            return Err(vm.type_error(format!(
-                "{name} first arg must be bytes or a tuple of bytes, not {tn}"
-            )));
-        };
+    if a > h.len() {
+        return Ok(Value::FALSE);
+    }
+    for p in cands {
         if a <= b
             && b - a >= p.len()
             && (if end {
@@ -336,55 +473,165 @@ fn affix(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
     }
     Ok(Value::FALSE)
 }
-fn b_startswith(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+fn b_startswith(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "startswith", k)?;
     affix(vm, a, "startswith", false)
 }
-fn b_endswith(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
+fn b_endswith(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "endswith", k)?;
     affix(vm, a, "endswith", true)
 }
 
+fn b_removeprefix(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "removeprefix", kw)?;
+    let b = this(vm, args, "removeprefix")?;
+    arg_count(vm, "removeprefix", &args[1..], 1, 1)?;
+    let p = arg_bytes(vm, args[1])?;
+    if !p.is_empty() && b.starts_with(&p) {
+        ret(vm, args, b[p.len()..].to_vec())
+    } else {
+        ret_same(vm, args, &b, true)
+    }
+}
+
+fn b_removesuffix(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "removesuffix", kw)?;
+    let b = this(vm, args, "removesuffix")?;
+    arg_count(vm, "removesuffix", &args[1..], 1, 1)?;
+    let p = arg_bytes(vm, args[1])?;
+    if !p.is_empty() && b.ends_with(&p) {
+        ret(vm, args, b[..b.len() - p.len()].to_vec())
+    } else {
+        ret_same(vm, args, &b, true)
+    }
+}
+
+// ---------------------------------------------------------------- decode / hex
+
 fn b_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "decode")?;
-    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
-    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
-    let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
-    let er = errs
-        .as_ref()
-        .and_then(as_str)
-        .unwrap_or("strict")
-        .to_string();
+    let a = parse_args(vm, "decode", &args[1..], kw, &["encoding", "errors"], 0, 0)?;
+    let get = |vm: &mut Vm, i: usize, what: &str, dflt: &str| -> PyResult<String> {
+        match a[i] {
+            None => Ok(dflt.to_string()),
+            Some(v) => match as_str(&v) {
+                Some(s) => Ok(s.to_string()),
+                None => {
+                    let tn = vm.type_name(v);
+                    Err(vm.type_error(format!("decode() argument '{what}' must be str, not {tn}")))
+                }
+            },
+        }
+    };
+    let e = get(vm, 0, "encoding", "utf-8")?;
+    let er = get(vm, 1, "errors", "strict")?;
     let s = decode(vm, &b, &e, &er)?;
     vm.new_str(&s)
 }
 
-fn b_hex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+/// `hex(sep=..., bytes_per_sep=1)` for bytes, bytearray (and array-like buffers).
+pub fn hex_string(
+    vm: &mut Vm,
+    b: &[u8],
+    sep: Option<Value>,
+    per: Option<Value>,
+) -> PyResult<String> {
+    let sep = match sep {
+        None => None,
+        Some(v) => {
+            let chars: Vec<char> = if let Some(s) = as_str(&v) {
+                s.chars().collect()
+            } else if let Some(bs) = buffer_bytes(&v) {
+                bs.iter().map(|&c| c as char).collect()
+            } else {
+                let tn = vm.type_name(v);
+                return Err(vm.type_error(format!("object of type '{tn}' has no len()")));
+            };
+            if chars.len() != 1 {
+                return Err(vm.value_error("sep must be length 1."));
+            }
+            if !chars[0].is_ascii() {
+                return Err(vm.value_error("sep must be ASCII."));
+            }
+            Some(chars[0])
+        }
+    };
+    let per = match per {
+        None => 1,
+        Some(v) => {
+            if let Some(b) = unwrap_base::<IntData>(&v)
+                && b.0.to_i32().is_none()
+            {
+                return Err(vm.overflow_error("Python int too large to convert to C int"));
+            }
+            let i = index_arg(vm, v)?;
+            if i32::try_from(i).is_err() {
+                return Err(vm.overflow_error("Python int too large to convert to C int"));
+            }
+            i
+        }
+    };
+    if b.len() > MAX_BYTES / 3 {
+        return Err(memory_error(vm));
+    }
+    let mut out = String::new();
+    if out.try_reserve_exact(b.len() * 3).is_err() {
+        return Err(memory_error(vm));
+    }
+    let group = per.unsigned_abs() as usize;
+    let Some(sep) = sep.filter(|_| group != 0) else {
+        for c in b {
+            out.push_str(&format!("{c:02x}"));
+        }
+        return Ok(out);
+    };
+    let n = b.len();
+    for (i, c) in b.iter().enumerate() {
+        // Groups count from the right for a positive bytes_per_sep, from the left else.
+        let boundary = if per > 0 {
+            i > 0 && (n - i).is_multiple_of(group)
+        } else {
+            i > 0 && i % group == 0
+        };
+        if boundary {
+            out.push(sep);
+        }
+        out.push_str(&format!("{c:02x}"));
+    }
+    Ok(out)
+}
+
+fn b_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "hex")?;
-    let sep = args.get(1).and_then(as_str).map(|s| s.to_string());
-    let parts: Vec<String> = b.iter().map(|c| format!("{c:02x}")).collect();
-    let s = parts.join(sep.as_deref().unwrap_or(""));
+    let a = parse_args(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0, 0)?;
+    let s = hex_string(vm, &b, a[0], a[1])?;
     vm.new_str(&s)
 }
 
-fn b_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    // Called through the class: args[0] may be the type; the string is the last arg.
-    let Some(s) = args.last().and_then(as_str).map(|s| s.to_string()) else {
-        return Err(vm.type_error("fromhex() argument must be str"));
+/// Parse `fromhex()`'s argument: pairs of hex digits, ASCII whitespace between pairs.
+pub fn parse_hex(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    let chars: Vec<char> = if let Some(s) = as_str(&v) {
+        s.chars().collect()
+    } else if let Some(b) = buffer_bytes(&v) {
+        b.iter().map(|&c| c as char).collect()
+    } else {
+        let tn = vm.type_name(v);
+        return Err(vm.type_error(format!("fromhex() argument must be str, not {tn}")));
     };
-    let digits: Vec<(usize, char)> = s.char_indices().collect();
-    let mut out = Vec::new();
+    let space = |c: char| c.is_ascii() && is_space(c as u8);
+    let mut out = Vec::with_capacity(chars.len() / 2);
     let mut i = 0;
-    while i < digits.len() {
-        let (pos, c) = digits[i];
-        if c.is_ascii_whitespace() {
+    while i < chars.len() {
+        if space(chars[i]) {
             i += 1;
             continue;
         }
-        let hi = c.to_digit(16);
-        let lo = digits.get(i + 1).and_then(|&(_, d)| d.to_digit(16));
+        let hi = chars[i].to_digit(16);
+        let lo = chars.get(i + 1).and_then(|d| d.to_digit(16));
         match (hi, lo) {
             (Some(h), Some(l)) => out.push((h * 16 + l) as u8),
             _ => {
-                let at = if hi.is_none() { pos } else { pos + 1 };
+                let at = if hi.is_none() { i } else { i + 1 };
                 return Err(vm.value_error(format!(
                     "non-hexadecimal number found in fromhex() arg at position {at}"
                 )));
@@ -392,208 +639,146 @@ fn b_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         }
         i += 2;
     }
-    let r = vm.new_bytes(out)?;
-    match args.first() {
-        Some(&cls)
-            if args.len() == 2
-                && cls.is::<crate::objects::typeobj::TypeData>()
-                && cls != vm.rt.types.bytes =>
-        {
-            vm.call(cls, &[r], &[])
-        }
-        _ => Ok(r),
-    }
+    Ok(out)
 }
 
-fn b_split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
-    let b = this(vm, args, "split")?;
-    let sep = args
-        .get(1)
-        .copied()
-        .or_else(|| kwarg(kw, "sep"))
-        .filter(|v| !v.is_none());
-    let max = match args
-        .get(2)
-        .copied()
-        .or_else(|| kwarg(kw, "maxsplit"))
-        .and_then(as_int)
-    {
-        Some(m) if m >= 0 => m as usize,
-        _ => usize::MAX,
+fn b_fromhex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "fromhex", kw)?;
+    // A classmethod: args[0] is the class.
+    arg_count(vm, "fromhex", &args[1..], 1, 1)?;
+    let cls = args[0];
+    let out = parse_hex(vm, args[1])?;
+    let t = vm.rt.types.base;
+    if cls == t.bytes {
+        return vm.new_bytes(out);
+    }
+    if cls == t.bytearray {
+        return vm.new_bytearray(out);
+    }
+    let r = if crate::types::is_subclass(vm, cls, t.bytearray) {
+        vm.new_bytearray(out)?
+    } else {
+        vm.new_bytes(out)?
     };
-    let mut parts: Vec<Vec<u8>> = Vec::new();
-    match sep {
-        None => {
-            let words: Vec<&[u8]> = b
-                .split(|c| c.is_ascii_whitespace() || *c == 0x0b)
-                .filter(|w| !w.is_empty())
-                .collect();
-            if words.len() <= max.saturating_add(1) || max == usize::MAX {
-                parts = words.iter().map(|w| w.to_vec()).collect();
-            } else if !rev {
-                // Keep the remainder after `max` words verbatim (leading space trimmed).
-                let mut rest: &[u8] = &b;
-                for _ in 0..max {
-                    let s = rest
-                        .iter()
-                        .position(|c| !c.is_ascii_whitespace())
-                        .unwrap_or(rest.len());
-                    rest = &rest[s..];
-                    let e = rest
-                        .iter()
-                        .position(|c| c.is_ascii_whitespace())
-                        .unwrap_or(rest.len());
-                    parts.push(rest[..e].to_vec());
-                    rest = &rest[e..];
-                }
-                let s = rest
-                    .iter()
-                    .position(|c| !c.is_ascii_whitespace())
-                    .unwrap_or(rest.len());
-                parts.push(rest[s..].to_vec());
-            } else {
-                let mut rest: &[u8] = &b;
-                for _ in 0..max {
-                    let e = rest
-                        .iter()
-                        .rposition(|c| !c.is_ascii_whitespace())
-                        .map_or(0, |p| p + 1);
-                    rest = &rest[..e];
-                    let s = rest
-                        .iter()
-                        .rposition(|c| c.is_ascii_whitespace())
-                        .map_or(0, |p| p + 1);
-                    parts.push(rest[s..].to_vec());
-                    rest = &rest[..s];
-                }
-                let e = rest
-                    .iter()
-                    .rposition(|c| !c.is_ascii_whitespace())
-                    .map_or(0, |p| p + 1);
-                parts.push(rest[..e].to_vec());
-                parts.reverse();
-            }
-        }
-        Some(sv) => {
-            let sep = arg_bytes(vm, sv)?;
-            if sep.is_empty() {
-                return Err(vm.value_error("empty separator"));
-            }
-            let mut idx = Vec::new();
-            let mut i = 0;
-            while let Some(j) = find_sub(&b, &sep, i, b.len(), false) {
-                idx.push(j);
-                i = j + sep.len();
-            }
-            if idx.len() > max {
-                if rev {
-                    idx.drain(..idx.len() - max);
-                } else {
-                    idx.truncate(max);
-                }
-            }
-            let mut start = 0;
-            for j in idx {
-                parts.push(b[start..j].to_vec());
-                start = j + sep.len();
-            }
-            parts.push(b[start..].to_vec());
-        }
-    }
-    let list = vm.new_list(Vec::new())?;
-    vm.push_root(list);
-    for p in parts {
-        match ret(vm, args, p) {
-            Ok(v) => list
-                .downcast::<crate::objects::list::ListData>()
-                .unwrap()
-                .0
-                .lock()
-                .push(v),
-            Err(e) => {
-                vm.pop_roots(1);
-                return Err(e);
-            }
-        }
-    }
+    vm.push_root(r);
+    let res = vm.call(cls, &[r], &[]);
     vm.pop_roots(1);
-    Ok(list)
-}
-fn b_split(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    b_split_common(vm, a, k, false)
-}
-fn b_rsplit(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    b_split_common(vm, a, k, true)
+    res
 }
 
-fn b_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+// ---------------------------------------------------------------- join / strip / replace
+
+fn b_join(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "join", kw)?;
     let sep = this(vm, args, "join")?;
-    arg_count(vm, "join", args, 2, 2)?;
-    let items = vm.collect_iter(args[1])?;
-    let mut out = Vec::new();
+    arg_count(vm, "join", &args[1..], 1, 1)?;
+    let items = match vm.collect_iter(args[1]) {
+        Ok(items) => items,
+        Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
+            return Err(vm.type_error("can only join an iterable"));
+        }
+        Err(e) => return Err(e),
+    };
+    let mut parts = Vec::with_capacity(items.len());
+    let mut total = 0usize;
     for (i, it) in items.iter().enumerate() {
-        let Some(b) = bytes_like(it) else {
+        let Some(b) = buffer_bytes(it) else {
             let tn = vm.type_name(*it);
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected a bytes-like object, {tn} found"
             )));
         };
+        total = total.saturating_add(b.len()).saturating_add(sep.len());
+        parts.push(b);
+    }
+    if total > MAX_BYTES {
+        return Err(memory_error(vm));
+    }
+    if parts.len() == 1 && items[0].is::<BytesData>() && !recv_is_bytearray(args) {
+        return Ok(items[0]);
+    }
+    let mut out = try_vec(vm, total)?;
+    for (i, p) in parts.iter().enumerate() {
         if i > 0 {
             out.extend_from_slice(&sep);
         }
-        out.extend(b);
+        out.extend_from_slice(p);
     }
     ret(vm, args, out)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Value], left: bool, right: bool) -> PyResult {
-    let b = this(vm, args, "strip")?;
+fn strip_common(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> PyResult {
+    let b = this(vm, args, name)?;
+    arg_count(vm, name, &args[1..], 0, 1)?;
     let chars = match args.get(1) {
         None | Some(&Value::NONE) => None,
         Some(&v) => Some(arg_bytes(vm, v)?),
     };
-    let strip = |c: &u8| match &chars {
-        None => c.is_ascii_whitespace() || *c == 0x0b,
-        Some(cs) => cs.contains(c),
+    let strip = |c: u8| match &chars {
+        None => is_space(c),
+        Some(cs) => cs.contains(&c),
     };
     let mut s = 0;
     let mut e = b.len();
     if left {
-        while s < e && strip(&b[s]) {
+        while s < e && strip(b[s]) {
             s += 1;
         }
     }
     if right {
-        while e > s && strip(&b[e - 1]) {
+        while e > s && strip(b[e - 1]) {
             e -= 1;
         }
     }
-    ret(vm, args, b[s..e].to_vec())
+    let unchanged = s == 0 && e == b.len();
+    let part = b[s..e].to_vec();
+    ret_same(vm, args, &part, unchanged)
 }
-fn b_strip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    strip_common(vm, a, true, true)
+fn b_strip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "strip", k)?;
+    strip_common(vm, a, "strip", true, true)
 }
-fn b_lstrip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    strip_common(vm, a, true, false)
+fn b_lstrip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "lstrip", k)?;
+    strip_common(vm, a, "lstrip", true, false)
 }
-fn b_rstrip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    strip_common(vm, a, false, true)
+fn b_rstrip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "rstrip", k)?;
+    strip_common(vm, a, "rstrip", false, true)
 }
 
-fn b_replace(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "replace")?;
-    arg_count(vm, "replace", args, 3, 4)?;
-    let old = arg_bytes(vm, args[1])?;
-    let new = arg_bytes(vm, args[2])?;
-    let max = match args.get(3).and_then(|v| as_int(*v)) {
-        Some(m) if m >= 0 => m as usize,
-        _ => usize::MAX,
+    let a = parse_args(
+        vm,
+        "replace",
+        &args[1..],
+        kw,
+        &["old", "new", "count"],
+        2,
+        2,
+    )?;
+    let old = arg_bytes(vm, a[0].unwrap_or(Value::NONE))?;
+    let new = arg_bytes(vm, a[1].unwrap_or(Value::NONE))?;
+    let max = match a[2] {
+        Some(v) => match ssize_arg(vm, v)? {
+            m if m >= 0 => m as usize,
+            _ => usize::MAX,
+        },
+        None => usize::MAX,
     };
-    let mut out = Vec::new();
+    let hits = count_in(&b, &old, 0, b.len()).min(max);
+    if hits == 0 {
+        return ret_same(vm, args, &b, true);
+    }
+    let size = (b.len() as u128) + (hits as u128) * (new.len() as u128);
+    if size > MAX_BYTES as u128 {
+        return Err(memory_error(vm));
+    }
+    let mut out = try_vec(vm, size as usize)?;
     let mut n = 0;
-    let mut i = 0;
     if old.is_empty() {
-        for &c in &b {
+        for &c in b.iter() {
             if n < max {
                 out.extend_from_slice(&new);
                 n += 1;
@@ -604,6 +789,7 @@ fn b_replace(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
             out.extend_from_slice(&new);
         }
     } else {
+        let mut i = 0;
         while n < max
             && let Some(j) = find_sub(&b, &old, i, b.len(), false)
         {
@@ -617,10 +803,14 @@ fn b_replace(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     ret(vm, args, out)
 }
 
+// ---------------------------------------------------------------- case and predicates
+
 macro_rules! map_method {
     ($f:ident, $name:expr, |$b:ident| $body:expr) => {
-        fn $f(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+        fn $f(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+            crate::helpers::no_kwargs(vm, $name, kw)?;
             let $b = this(vm, args, $name)?;
+            arg_count(vm, $name, &args[1..], 0, 0)?;
             let r: Vec<u8> = $body;
             ret(vm, args, r)
         }
@@ -645,11 +835,27 @@ map_method!(b_capitalize, "capitalize", |b| b
         c.to_ascii_lowercase()
     })
     .collect());
+map_method!(b_title, "title", |b| {
+    let mut prev_cased = false;
+    b.iter()
+        .map(|&c| {
+            let r = if prev_cased {
+                c.to_ascii_lowercase()
+            } else {
+                c.to_ascii_uppercase()
+            };
+            prev_cased = c.is_ascii_alphabetic();
+            r
+        })
+        .collect()
+});
 
 macro_rules! pred_method {
     ($f:ident, $name:expr, |$c:ident| $body:expr) => {
-        fn $f(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+        fn $f(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+            crate::helpers::no_kwargs(vm, $name, kw)?;
             let b = this(vm, args, $name)?;
+            arg_count(vm, $name, &args[1..], 0, 0)?;
             Ok(Value::bool(!b.is_empty() && b.iter().all(|&$c| $body)))
         }
     };
@@ -657,20 +863,244 @@ macro_rules! pred_method {
 pred_method!(b_isalpha, "isalpha", |c| c.is_ascii_alphabetic());
 pred_method!(b_isdigit, "isdigit", |c| c.is_ascii_digit());
 pred_method!(b_isalnum, "isalnum", |c| c.is_ascii_alphanumeric());
-pred_method!(b_isspace, "isspace", |c| c.is_ascii_whitespace()
-    || c == 0x0b);
-fn b_isupper(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pred_method!(b_isspace, "isspace", |c| is_space(c));
+
+fn b_isascii(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "isascii", kw)?;
+    let b = this(vm, args, "isascii")?;
+    arg_count(vm, "isascii", &args[1..], 0, 0)?;
+    Ok(Value::bool(b.is_ascii()))
+}
+fn b_isupper(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "isupper", kw)?;
     let b = this(vm, args, "isupper")?;
+    arg_count(vm, "isupper", &args[1..], 0, 0)?;
     Ok(Value::bool(
         b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase()),
     ))
 }
-fn b_islower(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+fn b_islower(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "islower", kw)?;
     let b = this(vm, args, "islower")?;
+    arg_count(vm, "islower", &args[1..], 0, 0)?;
     Ok(Value::bool(
         b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase()),
     ))
 }
+fn b_istitle(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "istitle", kw)?;
+    let b = this(vm, args, "istitle")?;
+    arg_count(vm, "istitle", &args[1..], 0, 0)?;
+    let mut cased = false;
+    let mut prev_cased = false;
+    for &c in b.iter() {
+        if c.is_ascii_uppercase() {
+            if prev_cased {
+                return Ok(Value::FALSE);
+            }
+            prev_cased = true;
+            cased = true;
+        } else if c.is_ascii_lowercase() {
+            if !prev_cased {
+                return Ok(Value::FALSE);
+            }
+            prev_cased = true;
+            cased = true;
+        } else {
+            prev_cased = false;
+        }
+    }
+    Ok(Value::bool(cased))
+}
+
+// ---------------------------------------------------------------- padding and tabs
+
+/// The fill byte of center/ljust/rjust: a bytes or bytearray of length 1.
+fn fill_arg(vm: &mut Vm, name: &str, v: Option<Value>) -> PyResult<u8> {
+    let Some(v) = v else { return Ok(b' ') };
+    if crate::objects::bytes::is_bytes_or_bytearray(&v)
+        && let Some(b) = buffer_bytes(&v)
+        && b.len() == 1
+    {
+        return Ok(b[0]);
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!(
+        "{name}() argument 2 must be a byte string of length 1, not {tn}"
+    )))
+}
+
+fn pad(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str, how: char) -> PyResult {
+    crate::helpers::no_kwargs(vm, name, kw)?;
+    let b = this(vm, args, name)?;
+    arg_count(vm, name, &args[1..], 1, 2)?;
+    let width = ssize_arg(vm, args[1])?;
+    let fill = fill_arg(vm, name, args.get(2).copied())?;
+    if width <= b.len() as i64 {
+        return ret_same(vm, args, &b, true);
+    }
+    let width = width as usize;
+    if width > MAX_BYTES {
+        return Err(memory_error(vm));
+    }
+    let extra = width - b.len();
+    let left = match how {
+        'l' => 0,
+        'r' => extra,
+        // CPython's center: the odd byte goes left when both the padding and the width
+        // are odd.
+        _ => extra / 2 + (extra & width & 1),
+    };
+    let mut out = try_vec(vm, width)?;
+    out.resize(left, fill);
+    out.extend_from_slice(&b);
+    out.resize(width, fill);
+    ret(vm, args, out)
+}
+fn b_center(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    pad(vm, a, k, "center", 'c')
+}
+fn b_ljust(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    pad(vm, a, k, "ljust", 'l')
+}
+fn b_rjust(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    pad(vm, a, k, "rjust", 'r')
+}
+
+fn b_zfill(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "zfill", kw)?;
+    let b = this(vm, args, "zfill")?;
+    arg_count(vm, "zfill", &args[1..], 1, 1)?;
+    let width = ssize_arg(vm, args[1])?;
+    if width <= b.len() as i64 {
+        return ret_same(vm, args, &b, true);
+    }
+    let width = width as usize;
+    if width > MAX_BYTES {
+        return Err(memory_error(vm));
+    }
+    let fill = width - b.len();
+    let mut out = try_vec(vm, width)?;
+    let signed = matches!(b.first(), Some(b'+' | b'-'));
+    if signed {
+        out.push(b[0]);
+    }
+    out.resize(out.len() + fill, b'0');
+    out.extend_from_slice(if signed { &b[1..] } else { &b[..] });
+    ret(vm, args, out)
+}
+
+fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let b = this(vm, args, "expandtabs")?;
+    let a = parse_args(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0, 0)?;
+    let tab = match a[0] {
+        None => 8,
+        Some(v) => {
+            let big = unwrap_base::<IntData>(&v).is_some_and(|b| b.0.to_i32().is_none());
+            let t = index_arg(vm, v)?;
+            if big || i32::try_from(t).is_err() {
+                return Err(vm.overflow_error("Python int too large to convert to C int"));
+            }
+            t
+        }
+    };
+    // Size the result first (refusing absurd ones), then fill it.
+    let mut total: usize = 0;
+    let mut col: usize = 0;
+    for &c in b.iter() {
+        match c {
+            b'\t' if tab > 0 => {
+                let n = tab as usize - col % tab as usize;
+                total = total.saturating_add(n);
+                col += n;
+            }
+            b'\t' => {}
+            b'\n' | b'\r' => {
+                total += 1;
+                col = 0;
+            }
+            _ => {
+                total += 1;
+                col += 1;
+            }
+        }
+        if total > MAX_BYTES {
+            return Err(memory_error(vm));
+        }
+    }
+    let mut out = try_vec(vm, total)?;
+    col = 0;
+    for &c in b.iter() {
+        match c {
+            b'\t' => {
+                if tab > 0 {
+                    let n = tab as usize - col % tab as usize;
+                    out.resize(out.len() + n, b' ');
+                    col += n;
+                }
+            }
+            b'\n' | b'\r' => {
+                out.push(c);
+                col = 0;
+            }
+            _ => {
+                out.push(c);
+                col += 1;
+            }
+        }
+    }
+    ret(vm, args, out)
+}
+
+// ---------------------------------------------------------------- translate
+
+fn b_translate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let b = this(vm, args, "translate")?;
+    let a = parse_args(vm, "translate", &args[1..], kw, &["table", "delete"], 1, 1)?;
+    let table = match a[0] {
+        None | Some(Value::NONE) => None,
+        Some(v) => {
+            let t = arg_bytes(vm, v)?;
+            if t.len() != 256 {
+                return Err(vm.value_error("translation table must be 256 characters long"));
+            }
+            Some(t)
+        }
+    };
+    let delete = match a[1] {
+        None => Vec::new(),
+        Some(v) => arg_bytes(vm, v)?,
+    };
+    let mut out = Vec::with_capacity(b.len());
+    for &c in b.iter() {
+        if delete.contains(&c) {
+            continue;
+        }
+        out.push(match &table {
+            Some(t) => t[c as usize],
+            None => c,
+        });
+    }
+    let unchanged = out[..] == b[..];
+    ret_same(vm, args, &out, unchanged)
+}
+
+fn b_maketrans(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::no_kwargs(vm, "maketrans", kw)?;
+    arg_count(vm, "maketrans", args, 2, 2)?;
+    let from = arg_bytes(vm, args[0])?;
+    let to = arg_bytes(vm, args[1])?;
+    if from.len() != to.len() {
+        return Err(vm.value_error("maketrans arguments must have same length"));
+    }
+    let mut t: Vec<u8> = (0..=255).collect();
+    for (f, x) in from.iter().zip(to) {
+        t[*f as usize] = x;
+    }
+    vm.new_bytes(t)
+}
+
+// ---------------------------------------------------------------- misc dunders
 
 /// `bytes % args`: the str machinery over latin-1 chars, with %s/%b taking bytes.
 pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Vec<u8>> {
@@ -683,48 +1113,95 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Ve
     Ok(s.chars().map(|c| c as u32 as u8).collect())
 }
 
-/// `bytes.__repr__`.
+/// `bytes.__repr__` / `bytearray.__repr__` (a subclass shows its own name).
 fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let b = this(vm, args, "__repr__")?;
-    let r = bytes_repr(&b);
+    let r = if recv_is_bytearray(args) {
+        let tn = vm.type_name(args[0]);
+        format!("{tn}({})", bytearray_repr_body(&b))
+    } else {
+        bytes_repr(&b)
+    };
     vm.new_str(&r)
+}
+
+fn b_getnewargs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let b = this(vm, args, "__getnewargs__")?;
+    let v = vm.new_bytes(b.into_owned())?;
+    vm.push_root(v);
+    let t = vm.new_tuple(vec![v]);
+    vm.pop_roots(1);
+    t
+}
+
+fn b_bytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    if args.first().is_some_and(|v| v.is::<BytesData>()) {
+        return Ok(args[0]);
+    }
+    let b = this(vm, args, "__bytes__")?;
+    vm.new_bytes(b.into_owned())
+}
+
+/// Methods `bytes` and `bytearray` share (each returns the receiver's kind).
+pub const SHARED: &[(&str, NativeFn)] = &[
+    ("__repr__", b_repr),
+    ("decode", b_decode),
+    ("hex", b_hex),
+    ("split", crate::objects::bytes_split::b_split),
+    ("rsplit", crate::objects::bytes_split::b_rsplit),
+    ("splitlines", crate::objects::bytes_split::b_splitlines),
+    ("partition", crate::objects::bytes_split::b_partition),
+    ("rpartition", crate::objects::bytes_split::b_rpartition),
+    ("join", b_join),
+    ("strip", b_strip),
+    ("lstrip", b_lstrip),
+    ("rstrip", b_rstrip),
+    ("replace", b_replace),
+    ("find", b_find),
+    ("rfind", b_rfind),
+    ("index", b_index),
+    ("rindex", b_rindex),
+    ("count", b_count),
+    ("startswith", b_startswith),
+    ("endswith", b_endswith),
+    ("removeprefix", b_removeprefix),
+    ("removesuffix", b_removesuffix),
+    ("upper", b_upper),
+    ("lower", b_lower),
+    ("swapcase", b_swapcase),
+    ("capitalize", b_capitalize),
+    ("title", b_title),
+    ("isalpha", b_isalpha),
+    ("isdigit", b_isdigit),
+    ("isalnum", b_isalnum),
+    ("isspace", b_isspace),
+    ("isupper", b_isupper),
+    ("islower", b_islower),
+    ("istitle", b_istitle),
+    ("isascii", b_isascii),
+    ("center", b_center),
+    ("ljust", b_ljust),
+    ("rjust", b_rjust),
+    ("zfill", b_zfill),
+    ("expandtabs", b_expandtabs),
+    ("translate", b_translate),
+];
+
+/// Register the shared methods, `fromhex` and `maketrans` on `t` (bytes or bytearray).
+pub fn add_shared(vm: &mut Vm, t: Value) {
+    for &(name, f) in SHARED {
+        vm.add_method(t, name, f);
+    }
+    crate::objects::int_methods::add_wrapped_native(vm, t, "fromhex", b_fromhex, true);
+    crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", b_maketrans, false);
+    crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
 }
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.bytes;
     vm.set_new(t, bytes_new);
-    crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
-    let methods: &[(&'static str, NativeFn)] = &[
-        ("decode", b_decode),
-        ("__repr__", b_repr),
-        ("hex", b_hex),
-        ("split", b_split),
-        ("rsplit", b_rsplit),
-        ("join", b_join),
-        ("strip", b_strip),
-        ("lstrip", b_lstrip),
-        ("rstrip", b_rstrip),
-        ("replace", b_replace),
-        ("find", b_find),
-        ("rfind", b_rfind),
-        ("index", b_index),
-        ("rindex", b_rindex),
-        ("count", b_count),
-        ("startswith", b_startswith),
-        ("endswith", b_endswith),
-        ("upper", b_upper),
-        ("lower", b_lower),
-        ("swapcase", b_swapcase),
-        ("capitalize", b_capitalize),
-        ("isalpha", b_isalpha),
-        ("isdigit", b_isdigit),
-        ("isalnum", b_isalnum),
-        ("isspace", b_isspace),
-        ("isupper", b_isupper),
-        ("islower", b_islower),
-    ];
-    for &(name, f) in methods {
-        vm.add_method(t, name, f);
-    }
-    crate::objects::int_methods::add_wrapped_native(vm, t, "fromhex", b_fromhex, true);
+    crate::objects::list_methods::add_container_dunders(vm, t, false);
+    add_shared(vm, t);
+    vm.add_method(t, "__getnewargs__", b_getnewargs);
+    vm.add_method(t, "__bytes__", b_bytes);
 }

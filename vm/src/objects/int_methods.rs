@@ -287,10 +287,8 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     let Some(data) = data else {
         return Err(vm.type_error("from_bytes() missing required argument 'bytes' (pos 1)"));
     };
-    let mut bytes: Vec<u8> = if let Some(b) = data.downcast::<BytesData>() {
-        b.0.to_vec()
-    } else if let Some(b) = data.downcast::<ByteArrayData>() {
-        b.0.lock().clone()
+    let mut bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&data) {
+        b
     } else {
         let items = vm.collect_iter(data)?;
         let mut out = Vec::with_capacity(items.len());

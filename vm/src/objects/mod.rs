@@ -1,7 +1,11 @@
 //! One file per object kind: its payload, its constructor and its methods.
+pub mod array;
 pub mod builtin_fn;
+pub mod bytearray_methods;
 pub mod bytes;
+pub mod bytes_args;
 pub mod bytes_methods;
+pub mod bytes_split;
 pub mod cell;
 pub mod code;
 pub mod dict;

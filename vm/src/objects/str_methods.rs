@@ -200,10 +200,8 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
             }
         }
         Some(o) => {
-            let bytes: Vec<u8> = if let Some(b) = o.downcast::<BytesData>() {
-                b.0.to_vec()
-            } else if let Some(b) = o.downcast::<ByteArrayData>() {
-                b.0.lock().clone()
+            let bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&o) {
+                b
             } else {
                 let tn = vm.type_name(o);
                 return Err(vm.type_error(format!(

@@ -206,6 +206,11 @@ impl Vm {
                 }
             }
         }
+        // A built-in type that sets `__hash__ = None` itself (e.g. array.array).
+        if !td.is_user && self.dict_get_str(td.dict, "__hash__") == Some(Value::NONE) {
+            let tn = self.tp_name(v);
+            return Err(self.type_error(format!("unhashable type: '{tn}'")));
+        }
         if matches!(
             td.name.read().as_str(),
             "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_values" | "dict_items"
@@ -220,6 +225,24 @@ impl Vm {
             return self.hash(base);
         }
         Ok((v.raw() >> 4) as i64)
+    }
+
+    /// CPython's `tp_name` of `v`'s type, for messages: a built-in type that a native
+    /// module defines is qualified by its module (`array.array`), others are not.
+    pub fn tp_name(&mut self, v: Value) -> String {
+        let ty = self.type_of(v);
+        let td = type_data(ty);
+        let name = td.name.read().clone();
+        if td.is_user {
+            return name;
+        }
+        match self.dict_get_str(td.dict, "__module__") {
+            Some(m) => match crate::helpers::as_str(&m) {
+                Some(m) if m != "builtins" => format!("{m}.{name}"),
+                _ => name,
+            },
+            None => name,
+        }
     }
 
     /// `a == b` as a bool.
@@ -246,6 +269,9 @@ impl Vm {
         }
         if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
             return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));
+        }
+        if let Some(o) = bytearray_cmp(a, b) {
+            return Ok(Value::bool(apply(Some(o), op)));
         }
         let pa = self.unproxy(a)?;
         let pb = self.unproxy(b)?;
@@ -301,6 +327,9 @@ impl Vm {
                 return Ok(r);
             }
         }
+        if !user && let Some(r) = self.native_cmp(a, b, op)? {
+            return Ok(r);
+        }
         // User-defined comparison methods; a subclass's reflected method goes first.
         let reflected_first =
             tb != ta && crate::types::is_subclass(self, tb, ta) && type_data(tb).is_user;
@@ -322,13 +351,34 @@ impl Vm {
         match op {
             CmpOp::Eq => Ok(Value::bool(a == b)),
             CmpOp::Ne => Ok(Value::bool(a != b)),
-            _ => Err(self.type_error(format!(
-                "'{}' not supported between instances of '{}' and '{}'",
-                op_symbol(op),
-                self.type_name(a),
-                self.type_name(b)
-            ))),
+            _ => {
+                let (na, nb) = (self.tp_name(a), self.tp_name(b));
+                Err(self.type_error(format!(
+                    "'{}' not supported between instances of '{na}' and '{nb}'",
+                    op_symbol(op)
+                )))
+            }
         }
+    }
+
+    /// Comparison dunders written in Rust by types that native modules define (the fast
+    /// paths above know nothing of their payloads): `type(a).__op__(a, b)`, then the
+    /// reflected `type(b).__rop__(b, a)`. None when neither answers.
+    fn native_cmp(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
+        for (x, y, o) in [(a, b, op), (b, a, swapped(op))] {
+            let ty = self.type_of(x);
+            let name = self.intern(dunder(o));
+            if let Some(f) = lookup_in_mro(self, ty, name)
+                && f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                    .is_some_and(|b| b.owner != "object")
+            {
+                let r = self.call(f, &[x, y], &[])?;
+                if r != Value::NOT_IMPLEMENTED {
+                    return Ok(Some(r));
+                }
+            }
+        }
+        Ok(None)
     }
 
     /// Call `type(a).__op__(a, b)` if a user class defines it; None for NotImplemented.
@@ -410,8 +460,27 @@ impl Vm {
         if let Some(n) = crate::ops::containers::builtin_len(self, v) {
             return Ok(n != 0);
         }
+        if let Some(f) = self.native_special(v, "__len__") {
+            let r = self.call(f, &[v], &[])?;
+            return Ok(as_int(r).unwrap_or(1) != 0);
+        }
         Ok(true)
     }
+}
+
+/// Contents ordering when one side is a bytearray and the other bytes, bytearray or
+/// array.array (CPython's bytearray compares with any buffer). Exact payloads only:
+/// subclass instances go through their own dunders first.
+fn bytearray_cmp(a: Value, b: Value) -> Option<Ordering> {
+    use crate::objects::bytes::{ByteArrayData, buffer_bytes};
+    let exact = |v: &Value| {
+        v.is::<BytesData>() || v.is::<ByteArrayData>() || v.is::<crate::objects::array::ArrayData>()
+    };
+    if !((a.is::<ByteArrayData>() && exact(&b)) || (b.is::<ByteArrayData>() && exact(&a))) {
+        return None;
+    }
+    let (x, y) = (buffer_bytes(&a)?, buffer_bytes(&b)?);
+    Some(x.cmp(&y))
 }
 
 fn base_of(v: Value) -> Value {

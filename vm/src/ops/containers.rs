@@ -98,14 +98,35 @@ fn slice_bound(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 
 /// `slice.indices(len)`: CPython's PySlice_Unpack + PySlice_AdjustIndices.
 pub fn slice_indices(vm: &mut Vm, slice: &SliceData, len: i64) -> PyResult<(i64, i64, i64)> {
+    let (start, stop, step) = slice_unpack(vm, slice)?;
+    let (a, b, st) = slice_adjust(start, stop, step, len.max(0) as usize);
+    Ok((a, b, st))
+}
+
+/// CPython's PySlice_Unpack: the bounds as ints (`__index__` may run Python code, so
+/// call this before taking an object's lock), the step non-zero.
+pub fn slice_unpack(vm: &mut Vm, slice: &SliceData) -> PyResult<(Option<i64>, Option<i64>, i64)> {
     let (sv, ev, stv) = (slice.start, slice.stop, slice.step);
     let step = match slice_bound(vm, stv)? {
         None => 1,
         Some(0) => return Err(vm.value_error("slice step cannot be zero")),
         Some(s) => s.max(-i64::MAX),
     };
-    let start = slice_bound(vm, sv)?.unwrap_or(if step < 0 { i64::MAX } else { 0 });
-    let stop = slice_bound(vm, ev)?.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
+    let start = slice_bound(vm, sv)?;
+    let stop = slice_bound(vm, ev)?;
+    Ok((start, stop, step))
+}
+
+/// CPython's PySlice_AdjustIndices against `len` (pure: safe under an object's lock).
+pub fn slice_adjust(
+    start: Option<i64>,
+    stop: Option<i64>,
+    step: i64,
+    len: usize,
+) -> (i64, i64, i64) {
+    let len = len as i64;
+    let start = start.unwrap_or(if step < 0 { i64::MAX } else { 0 });
+    let stop = stop.unwrap_or(if step < 0 { i64::MIN } else { i64::MAX });
     let adjust = |x: i64| -> i64 {
         if x < 0 {
             let y = x.saturating_add(len);
@@ -120,7 +141,7 @@ pub fn slice_indices(vm: &mut Vm, slice: &SliceData, len: i64) -> PyResult<(i64,
             x
         }
     };
-    Ok((adjust(start), adjust(stop), step))
+    (adjust(start), adjust(stop), step)
 }
 
 /// Number of items a normalised slice selects.
@@ -196,6 +217,11 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
         return Ok(None);
     };
     if let Some(sl) = key.downcast::<SliceData>() {
+        if c.is::<ListData>() || c.is::<ByteArrayData>() {
+            // Bounds first (may run Python code), then adjust to the length under the lock.
+            let (s, e, st) = slice_unpack(vm, sl)?;
+            return mutable_slice(vm, c, s, e, st).map(Some);
+        }
         let (a, b, st) = slice_indices(vm, sl, len as i64)?;
         return seq_slice(vm, c, a, b, st).map(Some);
     }
@@ -249,16 +275,27 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
     Ok(None)
 }
 
-/// `c[start:stop:step]` for a normalised slice.
-fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
+/// `c[s:e:st]` of a list or bytearray: one snapshot under the lock.
+fn mutable_slice(vm: &mut Vm, c: Value, s: Option<i64>, e: Option<i64>, st: i64) -> PyResult {
     if let Some(l) = c.downcast::<ListData>() {
         let items = {
             let g = l.0.lock();
-            let (a2, b2) = (a.min(g.len() as i64), b.min(g.len() as i64));
-            take_slice(&g, a2, b2.max(if st < 0 { -1 } else { 0 }), st)
+            let (a, b, st) = slice_adjust(s, e, st, g.len());
+            take_slice(&g, a, b, st)
         };
         return vm.new_list(items);
     }
+    let by = c.downcast::<ByteArrayData>().expect("bytearray");
+    let out = {
+        let g = by.0.lock();
+        let (a, b, st) = slice_adjust(s, e, st, g.len());
+        take_slice(&g, a, b, st)
+    };
+    vm.new_bytearray(out)
+}
+
+/// `c[start:stop:step]` for a normalised slice of an immutable sequence.
+fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
     if let Some(t) = c.downcast::<TupleData>() {
         if a == 0 && st == 1 && b == t.0.len() as i64 {
             return Ok(c);
@@ -277,16 +314,11 @@ fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
         return vm.new_str(&out);
     }
     if let Some(by) = c.downcast::<BytesData>() {
+        if a == 0 && st == 1 && b == by.0.len() as i64 {
+            return Ok(c);
+        }
         let out = take_slice(&by.0, a, b, st);
         return vm.new_bytes(out);
-    }
-    if let Some(by) = c.downcast::<ByteArrayData>() {
-        let out = {
-            let g = by.0.lock();
-            let (a2, b2) = (a.min(g.len() as i64), b.min(g.len() as i64));
-            take_slice(&g, a2, b2.max(if st < 0 { -1 } else { 0 }), st)
-        };
-        return vm.new_bytearray(out);
     }
     if let Some(r) = c.downcast::<RangeData>() {
         let start = r.start as i128 + a as i128 * r.step as i128;
@@ -313,7 +345,8 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
     }
     if c.is::<ListData>() {
         if let Some(sl) = key.downcast::<SliceData>() {
-            // Items first (may run Python code), then the splice under the lock.
+            // Bounds and items first (may run Python code), then the splice under the lock.
+            let (s, e, st) = slice_unpack(vm, sl)?;
             let items = vm.collect_iter(value).map_err(|e| {
                 if vm.err_is(&e, vm.rt.types.exc.type_error) && !value.is::<ListData>() {
                     let ctx = if sl.step.is_none() {
@@ -327,12 +360,11 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 }
             })?;
             let l = c.downcast::<ListData>().unwrap();
-            let len = l.0.lock().len() as i64;
-            let (a, b, st) = slice_indices(vm, sl, len)?;
             let mut g = l.0.lock();
+            let (a, b, st) = slice_adjust(s, e, st, g.len());
             if st == 1 {
-                let a = (a as usize).min(g.len());
-                let b = (b.max(a as i64) as usize).min(g.len());
+                let a = a as usize;
+                let b = b.max(a as i64) as usize;
                 g.splice(a..b, items);
                 return Ok(Some(()));
             }
@@ -345,9 +377,7 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 )));
             }
             for (pos, v) in slice_positions(a, b, st).zip(items) {
-                if pos < g.len() {
-                    g[pos] = v;
-                }
+                g[pos] = v;
             }
             return Ok(Some(()));
         }
@@ -369,94 +399,10 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
         };
     }
     if c.is::<ByteArrayData>() {
-        if let Some(sl) = key.downcast::<SliceData>() {
-            let bytes = bytes_of(vm, value)?;
-            let ba = c.downcast::<ByteArrayData>().unwrap();
-            let len = ba.0.lock().len() as i64;
-            let (a, b, st) = slice_indices(vm, sl, len)?;
-            let mut g = ba.0.lock();
-            if st == 1 {
-                let a = (a as usize).min(g.len());
-                let b = (b.max(a as i64) as usize).min(g.len());
-                g.splice(a..b, bytes);
-                return Ok(Some(()));
-            }
-            let n = slice_len(a, b, st);
-            if bytes.len() != n {
-                drop(g);
-                return Err(vm.value_error(format!(
-                    "attempt to assign bytes of size {} to extended slice of size {n}",
-                    bytes.len()
-                )));
-            }
-            for (pos, v) in slice_positions(a, b, st).zip(bytes) {
-                g[pos] = v;
-            }
-            return Ok(Some(()));
-        }
-        let Some(i) = as_index(vm, key)? else {
-            let tn = vm.type_name(key);
-            return Err(vm.type_error(format!(
-                "bytearray indices must be integers or slices, not {tn}"
-            )));
-        };
-        let byte = byte_value(vm, value)?;
-        let ba = c.downcast::<ByteArrayData>().unwrap();
-        let mut g = ba.0.lock();
-        return match norm_index(i, g.len()) {
-            Some(j) => {
-                g[j] = byte;
-                Ok(Some(()))
-            }
-            None => {
-                drop(g);
-                Err(vm.index_error("bytearray index out of range"))
-            }
-        };
+        crate::objects::bytearray_methods::setitem(vm, c, key, value)?;
+        return Ok(Some(()));
     }
     Ok(None)
-}
-
-fn byte_value(vm: &mut Vm, v: Value) -> PyResult<u8> {
-    match as_index(vm, v)? {
-        Some(b) if (0..256).contains(&b) => Ok(b as u8),
-        Some(_) => Err(vm.value_error("byte must be in range(0, 256)")),
-        None => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        ))),
-    }
-}
-
-/// Bytes of a bytes-like object or an iterable of ints.
-pub fn bytes_of(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = v.downcast::<BytesData>() {
-        return Ok(b.0.to_vec());
-    }
-    if let Some(b) = v.downcast::<ByteArrayData>() {
-        return Ok(b.0.lock().clone());
-    }
-    if v.is::<StrData>() {
-        return Err(
-            vm.type_error("can assign only bytes, buffers, or iterables of ints in range(0, 256)")
-        );
-    }
-    let items = vm.collect_iter(v)?;
-    let mark = vm.roots_len();
-    root_all(vm, &items);
-    let mut out = Vec::with_capacity(items.len());
-    let mut res = Ok(());
-    for x in items {
-        match byte_value(vm, x) {
-            Ok(b) => out.push(b),
-            Err(e) => {
-                res = Err(e);
-                break;
-            }
-        }
-    }
-    vm.truncate_roots(mark);
-    res.map(|_| out)
 }
 
 pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
@@ -466,62 +412,46 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
             None => Err(vm.key_error(key)),
         };
     }
-    let (is_list, name) = if c.is::<ListData>() {
-        (true, "list")
-    } else if c.is::<ByteArrayData>() {
-        (false, "bytearray")
-    } else {
+    if c.is::<ByteArrayData>() {
+        crate::objects::bytearray_methods::delitem(vm, c, key)?;
+        return Ok(Some(()));
+    }
+    let Some(l) = c.downcast::<ListData>() else {
         return Ok(None);
     };
-    let cur_len = builtin_len(vm, c).unwrap_or(0) as i64;
     if let Some(sl) = key.downcast::<SliceData>() {
-        let (a, b, st) = slice_indices(vm, sl, cur_len)?;
+        let (s, e, st) = slice_unpack(vm, sl)?;
+        // Removed items are dropped after the lock is released (they are plain words).
+        let mut g = l.0.lock();
+        let (a, b, st) = slice_adjust(s, e, st, g.len());
         let mut drop_set: Vec<usize> = slice_positions(a, b, st).collect();
         drop_set.sort_unstable();
-        fn remove_positions<T>(v: &mut Vec<T>, pos: &[usize]) {
-            let mut k = 0;
-            let mut i = 0;
-            v.retain(|_| {
-                let del = k < pos.len() && pos[k] == i;
-                if del {
-                    k += 1;
-                }
-                i += 1;
-                !del
-            });
-        }
-        if is_list {
-            // Removed items are dropped after the lock is released (they are plain words).
-            remove_positions(&mut c.downcast::<ListData>().unwrap().0.lock(), &drop_set);
-        } else {
-            remove_positions(
-                &mut c.downcast::<ByteArrayData>().unwrap().0.lock(),
-                &drop_set,
-            );
-        }
+        let mut k = 0;
+        let mut i = 0;
+        g.retain(|_| {
+            let del = k < drop_set.len() && drop_set[k] == i;
+            if del {
+                k += 1;
+            }
+            i += 1;
+            !del
+        });
         return Ok(Some(()));
     }
     let Some(i) = as_index(vm, key)? else {
         let tn = vm.type_name(key);
-        return Err(vm.type_error(format!(
-            "{name} indices must be integers or slices, not {tn}"
-        )));
+        return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
     };
-    let ok = if is_list {
-        let mut g = c.downcast::<ListData>().unwrap().0.lock();
-        norm_index(i, g.len()).map(|j| {
+    let mut g = l.0.lock();
+    match norm_index(i, g.len()) {
+        Some(j) => {
             g.remove(j);
-        })
-    } else {
-        let mut g = c.downcast::<ByteArrayData>().unwrap().0.lock();
-        norm_index(i, g.len()).map(|j| {
-            g.remove(j);
-        })
-    };
-    match ok {
-        Some(()) => Ok(Some(())),
-        None if is_list => Err(vm.index_error("list assignment index out of range")),
-        None => Err(vm.index_error("bytearray index out of range")),
+            Ok(Some(()))
+        }
+        None => {
+            drop(g);
+            Err(vm.index_error("list assignment index out of range"))
+        }
     }
 }
 
@@ -660,23 +590,8 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
         return Ok(Some(false));
     }
     if c.is::<BytesData>() || c.is::<ByteArrayData>() {
-        let hay = bytes_of(vm, c)?;
-        if let Some(i) = as_int(item) {
-            if !(0..256).contains(&i) {
-                return Err(vm.value_error("byte must be in range(0, 256)"));
-            }
-            return Ok(Some(hay.contains(&(i as u8))));
-        }
-        let needle = if let Some(b) = item.downcast::<BytesData>() {
-            b.0.to_vec()
-        } else if let Some(b) = item.downcast::<ByteArrayData>() {
-            b.0.lock().clone()
-        } else {
-            let tn = vm.type_name(item);
-            return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
-        };
-        let found = needle.is_empty() || hay.windows(needle.len()).any(|w| w == &needle[..]);
-        return Ok(Some(found));
+        let hay = crate::objects::bytes::buffer_bytes(&c).unwrap_or_default();
+        return crate::objects::bytes_methods::bytes_contains(vm, &hay, item).map(Some);
     }
     if let Some(dv) = c.downcast::<DictView>() {
         let Some(d) = crate::dict_ops::dict_payload(dv.dict) else {

@@ -374,9 +374,12 @@ impl Vm {
         let count = match num(&n) {
             Some(N::I(i)) => i.max(0) as usize,
             Some(N::B(b)) if b.is_negative() => 0,
-            Some(N::B(_)) => {
-                return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
-            }
+            Some(N::B(b)) => match b.to_i64() {
+                Some(i) => i as usize,
+                None => {
+                    return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
+                }
+            },
             _ => return Ok(None),
         };
         let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > (1 << 40));
@@ -384,18 +387,21 @@ impl Vm {
             if too_big(s.s.len()) {
                 return Err(memory_error(self));
             }
-            let r = s.s.repeat(count);
+            // Bytes of valid UTF-8 repeated stay valid UTF-8.
+            let r = crate::objects::bytes_args::repeat_bytes(self, s.s.as_bytes(), count)?;
+            let r = String::from_utf8(r).unwrap_or_default();
             return Ok(Some(self.new_str(&r)?));
         }
         if let Some(b) = seq.downcast::<BytesData>() {
-            if too_big(b.0.len()) {
-                return Err(memory_error(self));
+            if count == 1 {
+                return Ok(Some(seq));
             }
-            let r = b.0.repeat(count);
+            let r = crate::objects::bytes_args::repeat_bytes(self, &b.0, count)?;
             return Ok(Some(self.new_bytes(r)?));
         }
         if let Some(b) = seq.downcast::<ByteArrayData>() {
-            let r = b.0.lock().repeat(count);
+            let one = b.snapshot();
+            let r = crate::objects::bytes_args::repeat_bytes(self, &one, count)?;
             return Ok(Some(self.new_bytearray(r)?));
         }
         let items: Vec<Value> = if let Some(l) = seq.downcast::<ListData>() {
@@ -483,13 +489,18 @@ impl Vm {
             v.extend_from_slice(&y.0);
             return Ok(Some(self.new_tuple(v)?));
         }
-        let bytes_of = |v: Value| -> Option<Vec<u8>> {
-            if let Some(b) = v.downcast::<BytesData>() {
-                return Some(b.0.to_vec());
+        // bytes/bytearray + any buffer (bytes, bytearray, array.array); the result has
+        // the left operand's kind.
+        if (a.is::<BytesData>() || a.is::<ByteArrayData>())
+            && let Some(y) = crate::objects::bytes::buffer_bytes(&b)
+        {
+            if a.is::<BytesData>() && y.is_empty() {
+                return Ok(Some(a));
             }
-            v.downcast::<ByteArrayData>().map(|b| b.0.lock().clone())
-        };
-        if let (Some(mut x), Some(y)) = (bytes_of(a), bytes_of(b)) {
+            let mut x = crate::objects::bytes::buffer_bytes(&a).unwrap_or_default();
+            if x.len().saturating_add(y.len()) > crate::objects::bytes_args::MAX_BYTES {
+                return Err(memory_error(self));
+            }
             x.extend(y);
             return Ok(Some(if a.is::<ByteArrayData>() {
                 self.new_bytearray(x)?
@@ -519,6 +530,10 @@ impl Vm {
             BinOp::Mod if a.is::<BytesData>() => {
                 let r = crate::objects::bytes_methods::bytes_percent_format(self, a, b)?;
                 Ok(Some(self.new_bytes(r)?))
+            }
+            BinOp::Mod if a.is::<ByteArrayData>() => {
+                let r = crate::objects::bytes_methods::bytes_percent_format(self, a, b)?;
+                Ok(Some(self.new_bytearray(r)?))
             }
             BinOp::Or if a.is::<DictData>() && b.is::<DictData>() => {
                 let d = self.new_dict()?;

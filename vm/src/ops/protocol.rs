@@ -24,6 +24,18 @@ impl Vm {
         lookup_in_mro(self, ty, n)
     }
 
+    /// A dunder written in Rust on a built-in type (other than `object`'s own). Types that
+    /// native modules define (e.g. `array.array`) take part in the protocols this way:
+    /// each protocol below tries it after its built-in fast paths.
+    pub fn native_special(&mut self, v: Value, name: &str) -> Option<Value> {
+        let ty = self.type_of(v);
+        let n = self.intern(name);
+        lookup_in_mro(self, ty, n).filter(|f| {
+            f.downcast::<BuiltinFn>()
+                .is_some_and(|b| b.owner != "object")
+        })
+    }
+
     fn user_special(&mut self, v: Value, name: &str) -> Option<Value> {
         let ty = self.type_of(v);
         if !type_data(ty).is_user {
@@ -97,6 +109,15 @@ impl Vm {
             && !inst.base.is_null()
         {
             let b = inst.base;
+            if names_subclass_in_repr(b)
+                && let Some(f) = self.native_special(b, "__repr__")
+            {
+                // bytearray and array reprs show the subclass's name: give them the instance.
+                let r = self.call(f, &[v], &[])?;
+                if let Some(s) = r.downcast::<StrData>() {
+                    return Ok(s.s.to_string());
+                }
+            }
             return self.repr(b);
         }
         if let Some(t) = v.downcast::<TypeData>() {
@@ -211,6 +232,7 @@ impl Vm {
         if self.user_special(v, "__repr__").is_none()
             && let Some(inst) = v.downcast::<InstanceData>()
             && !inst.base.is_null()
+            && !names_subclass_in_repr(inst.base)
         {
             let b = inst.base;
             return self.str_of(b);
@@ -234,6 +256,13 @@ impl Vm {
         let b = base_or_self(v);
         if let Some(n) = containers::builtin_len(self, b) {
             return Ok(n);
+        }
+        if let Some(f) = self.native_special(b, "__len__") {
+            let r = self.call(f, &[v], &[])?;
+            return match as_int(r) {
+                Some(n) if n >= 0 => Ok(n as usize),
+                _ => Err(self.value_error("__len__() should return >= 0")),
+            };
         }
         if let Some(r) = self.unproxy(v)? {
             return self.with_root(r, |vm| vm.len(r));
@@ -262,6 +291,9 @@ impl Vm {
         if let Some(r) = containers::seq_getitem(self, b, k)? {
             return Ok(r);
         }
+        if let Some(f) = self.native_special(b, "__getitem__") {
+            return self.call(f, &[o, k], &[]);
+        }
         if let Some(r) = self.unproxy(o)? {
             return self.with_root(r, |vm| vm.getitem(r, k));
         }
@@ -288,7 +320,12 @@ impl Vm {
             self.call(f, &[o, k, v], &[])?;
             return Ok(());
         }
-        if containers::seq_setitem(self, base_or_self(o), k, v)?.is_some() {
+        let b = base_or_self(o);
+        if containers::seq_setitem(self, b, k, v)?.is_some() {
+            return Ok(());
+        }
+        if let Some(f) = self.native_special(b, "__setitem__") {
+            self.call(f, &[o, k, v], &[])?;
             return Ok(());
         }
         if let Some(r) = self.unproxy(o)? {
@@ -305,7 +342,12 @@ impl Vm {
             self.call(f, &[o, k], &[])?;
             return Ok(());
         }
-        if containers::seq_delitem(self, base_or_self(o), k)?.is_some() {
+        let b = base_or_self(o);
+        if containers::seq_delitem(self, b, k)?.is_some() {
+            return Ok(());
+        }
+        if let Some(f) = self.native_special(b, "__delitem__") {
+            self.call(f, &[o, k], &[])?;
             return Ok(());
         }
         if let Some(r) = self.unproxy(o)? {
@@ -323,8 +365,13 @@ impl Vm {
             let r = self.call(f, &[container, item], &[])?;
             return self.truthy(r);
         }
-        if let Some(r) = containers::builtin_contains(self, base_or_self(container), item)? {
+        let b = base_or_self(container);
+        if let Some(r) = containers::builtin_contains(self, b, item)? {
             return Ok(r);
+        }
+        if let Some(f) = self.native_special(b, "__contains__") {
+            let r = self.call(f, &[container, item], &[])?;
+            return self.truthy(r);
         }
         if let Some(r) = self.unproxy(container)? {
             return self.with_root(r, |vm| vm.contains(r, item));
@@ -364,8 +411,12 @@ impl Vm {
             }
             return Ok(it);
         }
-        if let Some(it) = containers::builtin_iter(self, base_or_self(v))? {
+        let b = base_or_self(v);
+        if let Some(it) = containers::builtin_iter(self, b)? {
             return Ok(it);
+        }
+        if let Some(f) = self.native_special(b, "__iter__") {
+            return self.call(f, &[v], &[]);
         }
         if crate::objects::generator::is_generator(v) {
             return Ok(v);
@@ -509,6 +560,11 @@ impl Vm {
         let n = self.intern(name);
         lookup_in_mro(self, t, n)
     }
+}
+
+/// Built-in values whose repr names the (sub)class: `bytearray(b'')`, `array('i')`.
+fn names_subclass_in_repr(b: Value) -> bool {
+    b.is::<crate::objects::bytes::ByteArrayData>() || b.is::<crate::objects::array::ArrayData>()
 }
 
 /// The built-in value inside a subclass instance, or the value itself.

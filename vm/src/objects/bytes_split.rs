@@ -1,0 +1,229 @@
+//! Splitting `bytes` and `bytearray`: split, rsplit, splitlines, partition, rpartition.
+//! The parts have the receiver's kind.
+use crate::helpers::arg_count;
+use crate::objects::bytes::BytesData;
+use crate::objects::bytes_args::{arg_bytes, is_space, parse_args, ret, ssize_arg, this};
+use crate::objects::bytes_methods::find_sub;
+use crate::objects::list::ListData;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+
+/// Build a list of parts (each of the receiver's kind). An exact bytes receiver that was
+/// not split at all appears itself, as in CPython.
+fn parts_list(vm: &mut Vm, args: &[Value], parts: Vec<&[u8]>, whole: bool) -> PyResult {
+    let list = vm.new_list(Vec::with_capacity(parts.len()))?;
+    vm.push_root(list);
+    let l = list.downcast::<ListData>().expect("list");
+    for p in parts {
+        let v = if whole && args[0].is::<BytesData>() {
+            Ok(args[0])
+        } else {
+            ret(vm, args, p.to_vec())
+        };
+        match v {
+            Ok(v) => l.0.lock().push(v),
+            Err(e) => {
+                vm.pop_roots(1);
+                return Err(e);
+            }
+        }
+    }
+    vm.pop_roots(1);
+    Ok(list)
+}
+
+/// Split on runs of whitespace, at most `max` times, from the left or the right.
+fn split_whitespace(b: &[u8], max: usize, rev: bool) -> Vec<&[u8]> {
+    let mut parts = Vec::new();
+    if !rev {
+        let mut i = 0;
+        let n = b.len();
+        while parts.len() < max {
+            while i < n && is_space(b[i]) {
+                i += 1;
+            }
+            if i == n {
+                return parts;
+            }
+            let s = i;
+            while i < n && !is_space(b[i]) {
+                i += 1;
+            }
+            parts.push(&b[s..i]);
+        }
+        while i < b.len() && is_space(b[i]) {
+            i += 1;
+        }
+        if i < b.len() {
+            parts.push(&b[i..]);
+        }
+    } else {
+        let mut i = b.len();
+        while parts.len() < max {
+            while i > 0 && is_space(b[i - 1]) {
+                i -= 1;
+            }
+            if i == 0 {
+                parts.reverse();
+                return parts;
+            }
+            let e = i;
+            while i > 0 && !is_space(b[i - 1]) {
+                i -= 1;
+            }
+            parts.push(&b[i..e]);
+        }
+        while i > 0 && is_space(b[i - 1]) {
+            i -= 1;
+        }
+        if i > 0 {
+            parts.push(&b[..i]);
+        }
+        parts.reverse();
+    }
+    parts
+}
+
+/// Split on `sep` (non-empty), at most `max` times, from the left or the right.
+fn split_on<'a>(b: &'a [u8], sep: &[u8], max: usize, rev: bool) -> Vec<&'a [u8]> {
+    let mut parts = Vec::new();
+    if !rev {
+        let mut start = 0;
+        while parts.len() < max {
+            match find_sub(b, sep, start, b.len(), false) {
+                Some(j) => {
+                    parts.push(&b[start..j]);
+                    start = j + sep.len();
+                }
+                None => break,
+            }
+        }
+        parts.push(&b[start..]);
+    } else {
+        let mut end = b.len();
+        while parts.len() < max {
+            match find_sub(b, sep, 0, end, true) {
+                Some(j) => {
+                    parts.push(&b[j + sep.len()..end]);
+                    end = j;
+                }
+                None => break,
+            }
+        }
+        parts.push(&b[..end]);
+        parts.reverse();
+    }
+    parts
+}
+
+fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
+    let name = if rev { "rsplit" } else { "split" };
+    let b = this(vm, args, name)?;
+    let a = parse_args(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0, 0)?;
+    let max = match a[1] {
+        None => usize::MAX,
+        Some(v) => match ssize_arg(vm, v)? {
+            m if m < 0 => usize::MAX,
+            m => m as usize,
+        },
+    };
+    let parts = match a[0] {
+        None | Some(Value::NONE) => split_whitespace(&b, max, rev),
+        Some(sv) => {
+            let sep = arg_bytes(vm, sv)?;
+            if sep.is_empty() {
+                return Err(vm.value_error("empty separator"));
+            }
+            split_on(&b, &sep, max, rev)
+        }
+    };
+    let whole = parts.len() == 1 && parts[0].len() == b.len();
+    parts_list(vm, args, parts, whole)
+}
+
+pub fn b_split(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    split_common(vm, a, k, false)
+}
+pub fn b_rsplit(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    split_common(vm, a, k, true)
+}
+
+pub fn b_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let b = this(vm, args, "splitlines")?;
+    let a = parse_args(vm, "splitlines", &args[1..], kw, &["keepends"], 0, 0)?;
+    let keep = match a[0] {
+        None => false,
+        Some(v) => vm.truthy(v)?,
+    };
+    let mut parts = Vec::new();
+    let mut i = 0;
+    let n = b.len();
+    while i < n {
+        let s = i;
+        while i < n && b[i] != b'\n' && b[i] != b'\r' {
+            i += 1;
+        }
+        let mut e = i;
+        if i < n {
+            if b[i] == b'\r' && i + 1 < n && b[i + 1] == b'\n' {
+                i += 2;
+            } else {
+                i += 1;
+            }
+            if keep {
+                e = i;
+            }
+        }
+        parts.push(&b[s..e]);
+    }
+    let whole = parts.len() == 1 && parts[0].len() == b.len();
+    parts_list(vm, args, parts, whole)
+}
+
+fn partition_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
+    let name = if rev { "rpartition" } else { "partition" };
+    crate::helpers::no_kwargs(vm, name, kw)?;
+    let b = this(vm, args, name)?;
+    arg_count(vm, name, &args[1..], 1, 1)?;
+    let sep = arg_bytes(vm, args[1])?;
+    if sep.is_empty() {
+        return Err(vm.value_error("empty separator"));
+    }
+    let found = find_sub(&b, &sep, 0, b.len(), rev);
+    let (x, y, z): (&[u8], &[u8], &[u8]) = match found {
+        Some(j) => (&b[..j], &sep, &b[j + sep.len()..]),
+        None if rev => (&[], &[], &b),
+        None => (&b, &[], &[]),
+    };
+    let mark = vm.roots_len();
+    let mut items = Vec::with_capacity(3);
+    for (k, part) in [x, y, z].into_iter().enumerate() {
+        // The unsplit receiver itself (exact bytes) where CPython returns it.
+        let whole = found.is_none() && k == if rev { 2 } else { 0 };
+        let v = if whole && args[0].is::<BytesData>() {
+            Ok(args[0])
+        } else {
+            ret(vm, args, part.to_vec())
+        };
+        match v {
+            Ok(v) => {
+                vm.push_root(v);
+                items.push(v);
+            }
+            Err(e) => {
+                vm.truncate_roots(mark);
+                return Err(e);
+            }
+        }
+    }
+    let t = vm.new_tuple(items);
+    vm.truncate_roots(mark);
+    t
+}
+
+pub fn b_partition(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    partition_common(vm, a, k, false)
+}
+pub fn b_rpartition(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
+    partition_common(vm, a, k, true)
+}
