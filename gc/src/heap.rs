@@ -26,6 +26,7 @@
 use crate::chunk::{Chunk, ChunkRef, Span};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr};
 use crate::mark::{Tracer, mark_all};
+use crate::pool::WorkerPool;
 use crate::sweep::{ChunkSweep, sweep_chunk};
 use crate::verify::Verifier;
 use parking_lot::{Mutex, RwLock};
@@ -231,6 +232,8 @@ pub struct Heap {
     /// Every free block of every normal chunk holds the poison pattern (only ever set
     /// while `verify` is on; see the alloc and verify modules).
     pub(crate) poisoned: AtomicBool,
+    /// Collector threads for parallel marking and sweeping (started on first use).
+    pub(crate) workers: WorkerPool,
 }
 
 const _: () = {
@@ -265,6 +268,7 @@ impl Heap {
             // No chunk yet: with the verifier on from the start, all free memory (none)
             // is poisoned, and every chunk will be poisoned when it is created.
             poisoned: AtomicBool::new(cfg.verify),
+            workers: WorkerPool::new(),
         }
     }
 
@@ -322,7 +326,7 @@ impl Heap {
 
         // (a) mark from the roots.
         let t = Instant::now();
-        let mut marked = mark_all(roots, threads, v);
+        let mut marked = mark_all(roots, threads, v, &self.workers);
         let mark_ns = ns(t, Instant::now());
         verifying(&mut |v| {
             v.check_closure();
@@ -349,7 +353,12 @@ impl Heap {
                 c.ftb.clear(c.block_of(p.addr()));
                 on_finalize(p);
             }
-            resurrected = mark_all(&mut |t| doomed.iter().for_each(|&p| t.mark(p)), threads, v);
+            resurrected = mark_all(
+                &mut |t| doomed.iter().for_each(|&p| t.mark(p)),
+                threads,
+                v,
+                &self.workers,
+            );
             resurrected += self.keep_resurrected_weakrefs(&pending, threads, v);
             marked += resurrected;
             finalize_ns += ns(t, Instant::now());
@@ -457,22 +466,22 @@ impl Heap {
                 .map(|c| sweep_chunk(c.get(), poison, poison_spans))
                 .collect()
         } else {
-            let per = chunks.len().div_ceil(threads);
-            std::thread::scope(|s| {
-                let hs: Vec<_> = chunks
-                    .chunks(per)
-                    .map(|part| {
-                        s.spawn(move || {
-                            part.iter()
-                                .map(|c| sweep_chunk(c.get(), poison, poison_spans))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                hs.into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
+            // Chunks are claimed one at a time from a shared counter (dead-heavy and
+            // all-live chunks cost very differently); results go back in chunk order.
+            let next = AtomicUsize::new(0);
+            let slots: Vec<Mutex<Option<ChunkSweep>>> =
+                chunks.iter().map(|_| Mutex::new(None)).collect();
+            self.workers.broadcast(threads.min(chunks.len()), &|_| {
+                loop {
+                    let i = next.fetch_add(1, Relaxed);
+                    let Some(c) = chunks.get(i) else { break };
+                    *slots[i].lock() = Some(sweep_chunk(c.get(), poison, poison_spans));
+                }
+            });
+            slots
+                .into_iter()
+                .map(|s| s.into_inner().expect("every chunk was swept"))
+                .collect()
         };
         let (mut freed, mut freed_bytes, mut live) = (0, 0, 0);
         let mut spans = Vec::new();

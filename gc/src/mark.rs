@@ -3,26 +3,42 @@
 //! Invariants:
 //! - an object is claimed by exactly one `fetch_or` on its mark bit (`AtomicBitmap::set`);
 //!   only the claiming marker pushes it, so every reachable object is traced exactly once;
-//! - work lives on explicit deques/stacks, never on the Rust call stack (a trace function
-//!   only pushes), so list depth does not matter;
-//! - termination (parallel): a worker goes idle only with an empty local deque, and
-//!   counts itself active again *before* it tries to steal. Deques are pushed only by
-//!   their active owner, so once the active count reads 0 every deque is empty and stays so.
+//! - work lives on explicit stacks, never on the Rust call stack (a trace function only
+//!   pushes), so list depth does not matter;
 //! - one marker thread and N marker threads mark the same set (the closure of the roots);
+//!   one marker thread marks inline on the collecting thread with one `Vec` stack;
 //! - a marking pass may be run again on top of an existing mark set (finaliser
 //!   resurrection): it marks the closure of its new roots that is not marked yet;
 //! - with the verifier on, every pointer reported to [`Tracer::mark`] is checked to be an
 //!   allocated object start *before* the marker touches it (see `verify`).
+//!
+//! Parallel marking (N > 1 markers, on the heap's persistent [`WorkerPool`]):
+//! - each marker works from a private `Vec` stack (no fence, no shared write per object);
+//!   the roots are split evenly between the markers' stacks;
+//! - work is shared in packets (a `Vec` of objects) through one crossbeam-deque
+//!   `Injector`: a marker that pops an object while its stack still holds >= 2 more,
+//!   some marker is idle (`active < N`) and no packet is waiting, gives every other item
+//!   of its stack (the bottom one included: on a depth-first stack the deepest items
+//!   carry the most work) as one packet. The check is three plain loads per object; the
+//!   shared lines are written only when a marker goes idle or shares;
+//! - termination: `active` counts the markers that may still hold or make work. A
+//!   marker decrements it only with an empty stack and after it found the injector
+//!   empty (after its own last push, in its own program order), and an idle marker
+//!   increments it again *before* it takes a packet. Packets are pushed only by active
+//!   markers. So every packet in the injector, and every non-empty stack, belongs to the
+//!   time span of some counted marker: once `active` reads 0 there is no work anywhere
+//!   and none can appear, and every marker may return. (Model:
+//!   `stress/tests/loom_mark_termination.rs`.)
 
 use crate::chunk::Chunk;
 use crate::header::GcPtr;
+use crate::pool::WorkerPool;
 use crate::verify::Verifier;
-use crossbeam_deque::{Steal, Stealer, Worker};
+use crossbeam_deque::{Injector, Steal};
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 enum Sink {
     Stack(Vec<GcPtr>),
-    Deque(Worker<GcPtr>),
     /// The verifier's closure check: `mark` checks, never claims or pushes.
     Check,
 }
@@ -93,10 +109,8 @@ impl Tracer {
         // (and with the verifier on, `verified_is_check` has just checked that).
         if unsafe { claim(p) } {
             self.marked += 1;
-            match &mut self.sink {
-                Sink::Stack(v) => v.push(p),
-                Sink::Deque(w) => w.push(p),
-                Sink::Check => {}
+            if let Sink::Stack(v) = &mut self.sink {
+                v.push(p);
             }
         }
     }
@@ -134,26 +148,19 @@ impl Tracer {
         self.marked
     }
 
+    #[inline]
     fn pop(&mut self) -> Option<GcPtr> {
         match &mut self.sink {
             Sink::Stack(v) => v.pop(),
-            Sink::Deque(w) => w.pop(),
             Sink::Check => None,
         }
     }
 
-    fn steal(&mut self, id: usize, stealers: &[Stealer<GcPtr>]) -> Option<GcPtr> {
-        match &self.sink {
-            Sink::Deque(w) => steal(id, w, stealers),
-            Sink::Stack(_) | Sink::Check => None,
-        }
-    }
-
-    fn into_roots(self) -> Vec<GcPtr> {
-        match self.sink {
+    /// The marking stack (empty for the checker).
+    fn stack(&mut self) -> &mut Vec<GcPtr> {
+        match &mut self.sink {
             Sink::Stack(v) => v,
-            Sink::Deque(w) => std::iter::from_fn(|| w.pop()).collect(),
-            Sink::Check => Vec::new(),
+            Sink::Check => unreachable!("the verifier's checker has no stack"),
         }
     }
 }
@@ -169,11 +176,13 @@ fn trace_one(p: GcPtr, tracer: &mut Tracer) {
 }
 
 /// Mark everything reachable from `roots` that is not marked yet; returns the number of
-/// objects this call marked. `verify`: the collection's verifier, if on.
+/// objects this call marked. `verify`: the collection's verifier, if on. With `threads`
+/// > 1 the markers run on `pool` (the calling thread is marker 0).
 pub(crate) fn mark_all(
     roots: &mut dyn FnMut(&mut Tracer),
     threads: usize,
     verify: Option<&Verifier>,
+    pool: &WorkerPool,
 ) -> usize {
     let mut rec = Tracer::new_stack(verify);
     roots(&mut rec);
@@ -185,59 +194,82 @@ pub(crate) fn mark_all(
         return rec.marked;
     }
     let root_count = rec.marked;
-    let roots = rec.into_roots();
-    let workers: Vec<Worker<GcPtr>> = (0..threads).map(|_| Worker::new_lifo()).collect();
-    for (i, p) in roots.into_iter().enumerate() {
-        workers[i % threads].push(p);
-    }
-    let stealers: Vec<Stealer<GcPtr>> = workers.iter().map(Worker::stealer).collect();
-    let active = AtomicUsize::new(threads);
-    let stealers = &stealers;
-    let active = &active;
-    let mut workers = workers.into_iter().enumerate();
-    let (_, first) = workers.next().unwrap();
-    let traced: usize = std::thread::scope(|s| {
-        let handles: Vec<_> = workers
-            .map(|(id, w)| s.spawn(move || run_worker(id, w, stealers, active, verify)))
-            .collect();
-        let mine = run_worker(0, first, stealers, active, verify);
-        mine + handles
-            .into_iter()
-            // A worker only panics on a verifier report with `verify_panics`: pass the
-            // report on unchanged.
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .sum::<usize>()
+    let roots = std::mem::take(rec.stack());
+    let shared = Shared {
+        injector: Injector::new(),
+        active: Padded(AtomicUsize::new(threads)),
+        threads,
+        marked: AtomicUsize::new(0),
+    };
+    let (roots, shared) = (&roots[..], &shared);
+    pool.broadcast(threads, &|id| {
+        // An even split of the roots: marker `id` starts from its share.
+        let mine = &roots[id * roots.len() / threads..(id + 1) * roots.len() / threads];
+        let n = run_worker(mine, shared, verify);
+        shared.marked.fetch_add(n, Ordering::Relaxed);
     });
-    root_count + traced
+    root_count + shared.marked.load(Ordering::Relaxed)
 }
 
-/// Try to steal one item (and a batch into `local`) from any other worker.
-fn steal(id: usize, local: &Worker<GcPtr>, stealers: &[Stealer<GcPtr>]) -> Option<GcPtr> {
-    let n = stealers.len();
-    loop {
-        let mut retry = false;
-        for k in 1..n {
-            match stealers[(id + k) % n].steal_batch_and_pop(local) {
-                Steal::Success(p) => return Some(p),
-                Steal::Retry => retry = true,
-                Steal::Empty => {}
+/// One cache line (two on some CPUs) to itself: the counter polled by every marker must
+/// not share a line with data written per object.
+#[repr(align(128))]
+struct Padded<T>(T);
+
+/// What the markers of one parallel pass share.
+struct Shared {
+    /// Packets of work given away by busy markers.
+    injector: Injector<Vec<GcPtr>>,
+    /// Markers that may still hold or make work (see the module doc).
+    active: Padded<AtomicUsize>,
+    threads: usize,
+    /// Sum of the markers' claims.
+    marked: AtomicUsize,
+}
+
+impl Shared {
+    /// Take one packet, if any (retrying while the injector reports contention).
+    fn take(&self) -> Option<Vec<GcPtr>> {
+        loop {
+            match self.injector.steal() {
+                Steal::Success(v) => return Some(v),
+                Steal::Empty => return None,
+                Steal::Retry => std::hint::spin_loop(),
             }
         }
-        if !retry {
-            return None;
+    }
+
+    /// Should a marker whose stack holds `len` items (after its pop) give some away?
+    #[inline]
+    fn wants_work(&self, len: usize) -> bool {
+        len >= 2 && self.active.0.load(Ordering::Relaxed) < self.threads && self.injector.is_empty()
+    }
+
+    /// Give every other item of `stack`, the bottom one first, as one packet.
+    #[cold]
+    #[inline(never)]
+    fn share(&self, stack: &mut Vec<GcPtr>) {
+        let mut give = Vec::with_capacity(stack.len().div_ceil(2));
+        let mut keep = 0;
+        for i in 0..stack.len() {
+            let p = stack[i];
+            if i % 2 == 0 {
+                give.push(p);
+            } else {
+                stack[keep] = p;
+                keep += 1;
+            }
         }
+        stack.truncate(keep);
+        self.injector.push(give);
     }
 }
 
-fn run_worker(
-    id: usize,
-    w: Worker<GcPtr>,
-    stealers: &[Stealer<GcPtr>],
-    active: &AtomicUsize,
-    verify: Option<&Verifier>,
-) -> usize {
-    let mut tracer = Tracer::with_sink(Sink::Deque(w), verify);
-    // A worker panics only on a verifier report with `verify_panics` (tests); it is
+/// One marker of a parallel pass; returns the number of objects it claimed.
+fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> usize {
+    let mut tracer = Tracer::new_stack(verify);
+    tracer.stack().extend_from_slice(roots);
+    // A marker panics only on a verifier report with `verify_panics` (tests); it is
     // active then, so leave the count or the others would wait for it forever.
     struct LeaveOnPanic<'a>(&'a AtomicUsize);
     impl Drop for LeaveOnPanic<'_> {
@@ -247,32 +279,36 @@ fn run_worker(
             }
         }
     }
-    let _leave = LeaveOnPanic(active);
+    let _leave = LeaveOnPanic(&shared.active.0);
     'work: loop {
         while let Some(p) = tracer.pop() {
+            if shared.wants_work(tracer.stack().len()) {
+                shared.share(tracer.stack());
+            }
             trace_one(p, &mut tracer);
         }
-        if let Some(p) = tracer.steal(id, stealers) {
-            trace_one(p, &mut tracer);
+        // Our stack is empty: first look for a packet while still counted as active.
+        if let Some(v) = shared.take() {
+            *tracer.stack() = v;
             continue 'work;
         }
         // Out of work: go idle, and come back only through `active` (see module doc).
-        active.fetch_sub(1, Ordering::SeqCst);
+        shared.active.0.fetch_sub(1, Ordering::SeqCst);
         let mut spins = 0u32;
         loop {
-            if stealers.iter().any(|s| !s.is_empty()) {
-                active.fetch_add(1, Ordering::SeqCst);
-                if let Some(p) = tracer.steal(id, stealers) {
-                    trace_one(p, &mut tracer);
+            if !shared.injector.is_empty() {
+                shared.active.0.fetch_add(1, Ordering::SeqCst);
+                if let Some(v) = shared.take() {
+                    *tracer.stack() = v;
                     continue 'work;
                 }
-                active.fetch_sub(1, Ordering::SeqCst);
+                shared.active.0.fetch_sub(1, Ordering::SeqCst);
             }
-            if active.load(Ordering::SeqCst) == 0 {
+            if shared.active.0.load(Ordering::SeqCst) == 0 {
                 return tracer.marked;
             }
             spins += 1;
-            if spins < 64 {
+            if spins < 256 {
                 std::hint::spin_loop();
             } else {
                 std::thread::yield_now();
