@@ -23,7 +23,8 @@
 //! every registered weak reference is an allocated object; FTB and WTB bits are only on
 //! object starts.
 
-use crate::chunk::{Chunk, ChunkRef, Span};
+use crate::alloc::SpanPool;
+use crate::chunk::{Chunk, ChunkRef};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr};
 use crate::mark::{Tracer, mark_all};
 use crate::pool::WorkerPool;
@@ -205,9 +206,8 @@ fn next_epoch() -> u64 {
 pub struct Heap {
     /// Every chunk, sorted by base address.
     pub(crate) chunks: RwLock<Vec<ChunkRef>>,
-    /// Free spans of normal chunks; allocation takes from the end (lowest addresses
-    /// after a sweep).
-    pub(crate) pool: Mutex<Vec<Span>>,
+    /// Free spans of normal chunks, by size class (see the alloc module doc).
+    pub(crate) pool: Mutex<SpanPool>,
     /// Memory of all chunks (checked against `limit`).
     pub(crate) chunk_bytes: AtomicUsize,
     /// Object-area bytes of all chunks.
@@ -246,7 +246,7 @@ impl Heap {
     pub fn new(cfg: HeapConfig) -> Heap {
         Heap {
             chunks: RwLock::new(Vec::new()),
-            pool: Mutex::new(Vec::new()),
+            pool: Mutex::new(SpanPool::default()),
             chunk_bytes: AtomicUsize::new(0),
             usable_bytes: AtomicUsize::new(0),
             live_bytes: AtomicUsize::new(0),
@@ -498,9 +498,9 @@ impl Heap {
         if verify {
             self.poisoned.store(true, Relaxed);
         }
-        // Lowest addresses last: allocation pops from the end.
-        spans.sort_unstable_by_key(|s| std::cmp::Reverse(s.start));
-        *self.pool.lock() = spans;
+        // Lowest addresses first within a size class.
+        spans.sort_unstable_by_key(|s| s.start);
+        self.pool.lock().rebuild(spans.into_iter());
         if !dead_large.is_empty() {
             let mut list = self.chunks.write();
             list.retain(|c| !dead_large.iter().any(|d| d.0 == c.0));
