@@ -18,8 +18,8 @@
 //! - work is shared in packets (a `Vec` of objects) through one crossbeam-deque
 //!   `Injector`: a marker that pops an object while its stack still holds >= 2 more,
 //!   some marker is idle (`active < N`) and no packet is waiting, gives every other item
-//!   of its stack (the bottom one included: on a depth-first stack the deepest items
-//!   carry the most work) as one packet. The check is three plain loads per object; the
+//!   (or run of items, on a long stack) of its stack as one packet, the bottom one
+//!   included: on a depth-first stack the deepest items carry the most work. The check is three plain loads per object; the
 //!   shared lines are written only when a marker goes idle or shares;
 //! - termination: `active` counts the markers that may still hold or make work. A
 //!   marker decrements it only with an empty stack and after it found the injector
@@ -35,7 +35,8 @@ use crate::header::GcPtr;
 use crate::pool::WorkerPool;
 use crate::verify::Verifier;
 use crossbeam_deque::{Injector, Steal};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use parking_lot::{Condvar, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
 enum Sink {
     Stack(Vec<GcPtr>),
@@ -200,11 +201,17 @@ pub(crate) fn mark_all(
         active: Padded(AtomicUsize::new(threads)),
         threads,
         marked: AtomicUsize::new(0),
+        sleepers: Padded(AtomicUsize::new(0)),
+        sleep: Mutex::new(()),
+        wake: Condvar::new(),
     };
     let (roots, shared) = (&roots[..], &shared);
     pool.broadcast(threads, &|id| {
-        // An even split of the roots: marker `id` starts from its share.
-        let mine = &roots[id * roots.len() / threads..(id + 1) * roots.len() / threads];
+        // An even split of the roots: marker `id` starts from its share. Rounded up, so
+        // that a single root goes to marker 0, the calling thread, which is already
+        // running (a pool thread has to be woken first).
+        let part = |k: usize| (k * roots.len()).div_ceil(threads);
+        let mine = &roots[part(id)..part(id + 1)];
         let n = run_worker(mine, shared, verify);
         shared.marked.fetch_add(n, Ordering::Relaxed);
     });
@@ -225,6 +232,10 @@ struct Shared {
     threads: usize,
     /// Sum of the markers' claims.
     marked: AtomicUsize,
+    /// Idle markers parked (or about to park) on `wake`; see [`Shared::park`].
+    sleepers: Padded<AtomicUsize>,
+    sleep: Mutex<()>,
+    wake: Condvar,
 }
 
 impl Shared {
@@ -245,15 +256,19 @@ impl Shared {
         len >= 2 && self.active.0.load(Ordering::Relaxed) < self.threads && self.injector.is_empty()
     }
 
-    /// Give every other item of `stack`, the bottom one first, as one packet.
+    /// Give every other run of `stack`, the bottom run first, as one packet: runs of
+    /// one item on a short (depth-first, tree-like) stack, of len/16 items on a long
+    /// one, so that a flat array's items (adjacent in memory) are split in contiguous
+    /// pieces rather than interleaved.
     #[cold]
     #[inline(never)]
     fn share(&self, stack: &mut Vec<GcPtr>) {
+        let run = (stack.len() / 16).max(1);
         let mut give = Vec::with_capacity(stack.len().div_ceil(2));
         let mut keep = 0;
         for i in 0..stack.len() {
             let p = stack[i];
-            if i % 2 == 0 {
+            if (i / run) % 2 == 0 {
                 give.push(p);
             } else {
                 stack[keep] = p;
@@ -262,6 +277,40 @@ impl Shared {
         }
         stack.truncate(keep);
         self.injector.push(give);
+        self.wake_sleepers();
+    }
+
+    /// Leave the active count; the last one out wakes the parked markers so they see 0.
+    fn go_idle(&self) {
+        if self.active.0.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.wake_sleepers();
+        }
+    }
+
+    /// After publishing a packet or reaching `active == 0`: wake parked markers.
+    /// Dekker-style with [`Shared::park`]: the publication, a SeqCst fence, then the
+    /// read of `sleepers`; the sleeper counts itself, fences, then re-reads the
+    /// conditions under the lock. One of the two sees the other, and the notify is
+    /// sent under the lock, so it cannot fall between the sleeper's check and its wait.
+    fn wake_sleepers(&self) {
+        fence(Ordering::SeqCst);
+        if self.sleepers.0.load(Ordering::SeqCst) > 0 {
+            let _g = self.sleep.lock();
+            self.wake.notify_all();
+        }
+    }
+
+    /// Park an idle marker until a packet is published or `active` reaches 0 (spinning
+    /// or yielding would steal the CPU from a busy marker when the machine is loaded).
+    #[cold]
+    fn park(&self) {
+        let mut g = self.sleep.lock();
+        self.sleepers.0.fetch_add(1, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+        if self.injector.is_empty() && self.active.0.load(Ordering::SeqCst) != 0 {
+            self.wake.wait(&mut g);
+        }
+        self.sleepers.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
@@ -271,15 +320,15 @@ fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> us
     tracer.stack().extend_from_slice(roots);
     // A marker panics only on a verifier report with `verify_panics` (tests); it is
     // active then, so leave the count or the others would wait for it forever.
-    struct LeaveOnPanic<'a>(&'a AtomicUsize);
+    struct LeaveOnPanic<'a>(&'a Shared);
     impl Drop for LeaveOnPanic<'_> {
         fn drop(&mut self) {
             if std::thread::panicking() {
-                self.0.fetch_sub(1, Ordering::SeqCst);
+                self.0.go_idle();
             }
         }
     }
-    let _leave = LeaveOnPanic(&shared.active.0);
+    let _leave = LeaveOnPanic(shared);
     'work: loop {
         while let Some(p) = tracer.pop() {
             if shared.wants_work(tracer.stack().len()) {
@@ -293,7 +342,7 @@ fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> us
             continue 'work;
         }
         // Out of work: go idle, and come back only through `active` (see module doc).
-        shared.active.0.fetch_sub(1, Ordering::SeqCst);
+        shared.go_idle();
         let mut spins = 0u32;
         loop {
             if !shared.injector.is_empty() {
@@ -302,17 +351,21 @@ fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> us
                     *tracer.stack() = v;
                     continue 'work;
                 }
-                shared.active.0.fetch_sub(1, Ordering::SeqCst);
+                shared.go_idle();
             }
             if shared.active.0.load(Ordering::SeqCst) == 0 {
                 return tracer.marked;
             }
             spins += 1;
-            if spins < 256 {
+            if spins < SPINS_BEFORE_PARKING {
                 std::hint::spin_loop();
             } else {
-                std::thread::yield_now();
+                shared.park();
             }
         }
     }
 }
+
+/// Idle polls (each a few loads and a `pause`) before an idle marker parks: a few
+/// microseconds, long enough to catch the packet a busy marker gives right away.
+const SPINS_BEFORE_PARKING: u32 = 2000;
