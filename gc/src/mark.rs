@@ -268,7 +268,7 @@ impl Shared {
         let mut keep = 0;
         for i in 0..stack.len() {
             let p = stack[i];
-            if (i / run) % 2 == 0 {
+            if (i / run).is_multiple_of(2) {
                 give.push(p);
             } else {
                 stack[keep] = p;
