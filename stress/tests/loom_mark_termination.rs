@@ -7,21 +7,28 @@
 //! - a marker with an empty stack takes a packet if there is one; otherwise it
 //!   decrements `active` (goes idle); an idle marker that sees a packet increments
 //!   `active` *before* taking it (and decrements again if the take failed); it returns
-//!   when `active` reads 0.
+//!   when `active` reads 0;
+//! - an idle marker parks on a condition variable (the real one after a short spin; the
+//!   model at once): it counts itself in `sleepers`, fences, and re-checks "a packet is
+//!   waiting or `active` is 0" under the lock before waiting. Publishing a packet, and
+//!   the decrement that brings `active` to 0, fence and then notify under the lock if
+//!   `sleepers` > 0. A lost wake-up shows up as a deadlock.
 //!
 //! The model checks that every marker returns, every item is processed exactly once and
-//! no work is left behind. (The real marker uses crossbeam-deque's `Injector`; here the
+//! no work is left behind (and, through loom's deadlock detection, that no marker sleeps
+//! forever). (The real marker uses crossbeam-deque's `Injector`; here the
 //! injector is a loom `Mutex<VecDeque>` with the same contract.)
 //!
 //! Run: `RUSTFLAGS="--cfg loom" cargo test -p weft-stress --release --target-dir
 //! target/loom --test loom_mark_termination`. With `WEFT_LOOM_BROKEN_MARK=1` in the
 //! environment the model runs a broken protocol (a marker goes idle without looking at
 //! the injector, and its idle loop reads `active` before the injector): the check must
-//! then fail (work left in the injector).
+//! then fail (work left in the injector). With `WEFT_LOOM_BROKEN_PARK=1` a marker parks
+//! without re-checking under the lock: loom must then report a deadlock (lost wake-up).
 #![cfg(loom)]
 
-use loom::sync::atomic::{AtomicUsize, Ordering::Relaxed, Ordering::SeqCst};
-use loom::sync::{Arc, Mutex};
+use loom::sync::atomic::{AtomicUsize, Ordering::Relaxed, Ordering::SeqCst, fence};
+use loom::sync::{Arc, Condvar, Mutex};
 use loom::thread;
 use std::collections::VecDeque;
 
@@ -31,7 +38,11 @@ struct Shared {
     injector: Mutex<VecDeque<Vec<u32>>>,
     active: AtomicUsize,
     processed: AtomicUsize,
+    sleepers: AtomicUsize,
+    sleep: Mutex<()>,
+    wake: Condvar,
     broken: bool,
+    broken_park: bool,
 }
 
 /// Item d > 0 "traces" to two children d - 1 (pushed on the marker's own stack).
@@ -69,6 +80,37 @@ fn share(s: &Shared, stack: &mut Vec<u32>) {
     }
     *stack = keep;
     s.injector.lock().unwrap().push_back(give);
+    wake_sleepers(s);
+}
+
+/// `Shared::go_idle`.
+fn go_idle(s: &Shared) {
+    if s.active.fetch_sub(1, SeqCst) == 1 {
+        wake_sleepers(s);
+    }
+}
+
+/// `Shared::wake_sleepers`.
+fn wake_sleepers(s: &Shared) {
+    fence(SeqCst);
+    if s.sleepers.load(SeqCst) > 0 {
+        let _g = s.sleep.lock().unwrap();
+        s.wake.notify_all();
+    }
+}
+
+/// `Shared::park`.
+fn park(s: &Shared) {
+    let g = s.sleep.lock().unwrap();
+    s.sleepers.fetch_add(1, SeqCst);
+    fence(SeqCst);
+    let g = if s.broken_park || (injector_empty(s) && s.active.load(SeqCst) != 0) {
+        s.wake.wait(g).unwrap()
+    } else {
+        g
+    };
+    s.sleepers.fetch_sub(1, SeqCst);
+    drop(g);
 }
 
 fn marker(s: &Shared, mut stack: Vec<u32>) {
@@ -85,7 +127,7 @@ fn marker(s: &Shared, mut stack: Vec<u32>) {
                 continue 'work;
             }
         }
-        s.active.fetch_sub(1, SeqCst);
+        go_idle(s);
         loop {
             if s.broken && s.active.load(SeqCst) == 0 {
                 return;
@@ -96,12 +138,12 @@ fn marker(s: &Shared, mut stack: Vec<u32>) {
                     stack = v;
                     continue 'work;
                 }
-                s.active.fetch_sub(1, SeqCst);
+                go_idle(s);
             }
             if s.active.load(SeqCst) == 0 {
                 return;
             }
-            thread::yield_now();
+            park(s);
         }
     }
 }
@@ -109,6 +151,7 @@ fn marker(s: &Shared, mut stack: Vec<u32>) {
 #[test]
 fn marker_terminates_with_all_work_done() {
     let broken = std::env::var_os("WEFT_LOOM_BROKEN_MARK").is_some();
+    let broken_park = std::env::var_os("WEFT_LOOM_BROKEN_PARK").is_some();
     let mut b = loom::model::Builder::new();
     b.preemption_bound = Some(3);
     b.check(move || {
@@ -116,7 +159,11 @@ fn marker_terminates_with_all_work_done() {
             injector: Mutex::new(VecDeque::new()),
             active: AtomicUsize::new(MARKERS),
             processed: AtomicUsize::new(0),
+            sleepers: AtomicUsize::new(0),
+            sleep: Mutex::new(()),
+            wake: Condvar::new(),
             broken,
+            broken_park,
         });
         // Roots: a tree of depth 3 (15 items) on marker 0, nothing on marker 1.
         let s2 = s.clone();
