@@ -17,10 +17,18 @@
 //!   the roots are split evenly between the markers' stacks;
 //! - work is shared in packets (a `Vec` of objects) through one crossbeam-deque
 //!   `Injector`: a marker that pops an object while its stack still holds >= 2 more,
-//!   some marker is idle (`active < N`) and no packet is waiting, gives every other item
-//!   (or run of items, on a long stack) of its stack as one packet, the bottom one
-//!   included: on a depth-first stack the deepest items carry the most work. The check is three plain loads per object; the
-//!   shared lines are written only when a marker goes idle or shares;
+//!   some marker is idle (`active < N`) and no packet is waiting, gives about half of
+//!   its stack as one packet: every other item of a short stack, the bottom one included
+//!   (on a depth-first stack the deepest items carry the most work), the top half of a
+//!   long one (a wide object's children: similar cost, adjacent in memory). The check
+//!   is at most three plain loads per object; the shared lines are written only when a
+//!   marker goes idle or shares. A wide object (one trace call pushing thousands of
+//!   children) is shared from inside its trace, every [`SHARE_WHILE_TRACING`] pushes, so
+//!   that tracing its children overlaps with claiming the rest;
+//! - an idle marker spins briefly, then parks on a condition variable; publishing a
+//!   packet, and the decrement that brings `active` to 0, wake the parked markers
+//!   (Dekker-style: publish, fence, read `sleepers` / count in `sleepers`, fence,
+//!   re-check under the lock);
 //! - termination: `active` counts the markers that may still hold or make work. A
 //!   marker decrements it only with an empty stack and after it found the injector
 //!   empty (after its own last push, in its own program order), and an idle marker
@@ -54,6 +62,10 @@ pub struct Tracer {
     verify: *const Verifier,
     /// The object being traced (None while the root callback runs); for reports.
     parent: Option<GcPtr>,
+    /// The pass's shared state for a parallel marker, null otherwise. When non-null it
+    /// points at a `Shared` that outlives this tracer (`run_worker` borrows it for
+    /// longer than the tracer lives).
+    shared: *const Shared,
 }
 
 /// Set `p`'s mark bit; true if this call set it.
@@ -88,6 +100,7 @@ impl Tracer {
             marked: 0,
             verify: verify.map_or(std::ptr::null(), |v| v as *const Verifier),
             parent: None,
+            shared: std::ptr::null(),
         }
     }
 
@@ -112,7 +125,24 @@ impl Tracer {
             self.marked += 1;
             if let Sink::Stack(v) = &mut self.sink {
                 v.push(p);
+                if v.len().is_multiple_of(SHARE_WHILE_TRACING) && !self.shared.is_null() {
+                    self.share_while_tracing();
+                }
             }
+        }
+    }
+
+    /// A parallel marker's stack grew by [`SHARE_WHILE_TRACING`] items inside one trace
+    /// call (a wide object): give some to an idle marker now rather than after the
+    /// trace, so tracing the children overlaps with claiming the rest.
+    #[cold]
+    #[inline(never)]
+    fn share_while_tracing(&mut self) {
+        // SAFETY: non-null `shared` points at a live `Shared` (field invariant).
+        let shared = unsafe { &*self.shared };
+        let stack = self.stack();
+        if shared.wants_work(stack.len()) {
+            shared.share(stack);
         }
     }
 
@@ -256,26 +286,30 @@ impl Shared {
         len >= 2 && self.active.0.load(Ordering::Relaxed) < self.threads && self.injector.is_empty()
     }
 
-    /// Give every other run of `stack`, the bottom run first, as one packet: runs of
-    /// one item on a short (depth-first, tree-like) stack, of len/16 items on a long
-    /// one, so that a flat array's items (adjacent in memory) are split in contiguous
-    /// pieces rather than interleaved.
+    /// Give about half of `stack` as one packet. A short stack (depth-first over a tree:
+    /// the deeper the item, the more work it carries) gives every other item, the bottom
+    /// one first; a long one (a wide object's children, of similar cost and adjacent in
+    /// memory) gives its top half in one piece, which costs one copy of that half.
     #[cold]
     #[inline(never)]
     fn share(&self, stack: &mut Vec<GcPtr>) {
-        let run = (stack.len() / 16).max(1);
-        let mut give = Vec::with_capacity(stack.len().div_ceil(2));
-        let mut keep = 0;
-        for i in 0..stack.len() {
-            let p = stack[i];
-            if (i / run).is_multiple_of(2) {
-                give.push(p);
-            } else {
-                stack[keep] = p;
-                keep += 1;
+        let give = if stack.len() >= SHORT_STACK {
+            stack.split_off(stack.len() / 2)
+        } else {
+            let mut give = Vec::with_capacity(stack.len().div_ceil(2));
+            let mut keep = 0;
+            for i in 0..stack.len() {
+                let p = stack[i];
+                if i.is_multiple_of(2) {
+                    give.push(p);
+                } else {
+                    stack[keep] = p;
+                    keep += 1;
+                }
             }
-        }
-        stack.truncate(keep);
+            stack.truncate(keep);
+            give
+        };
         self.injector.push(give);
         self.wake_sleepers();
     }
@@ -317,6 +351,7 @@ impl Shared {
 /// One marker of a parallel pass; returns the number of objects it claimed.
 fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> usize {
     let mut tracer = Tracer::new_stack(verify);
+    tracer.shared = shared;
     tracer.stack().extend_from_slice(roots);
     // A marker panics only on a verifier report with `verify_panics` (tests); it is
     // active then, so leave the count or the others would wait for it forever.
@@ -365,6 +400,13 @@ fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> us
         }
     }
 }
+
+/// Stacks shorter than this are shared item by item (see `Shared::share`).
+const SHORT_STACK: usize = 64;
+
+/// A parallel marker whose stack reaches a multiple of this many items while it traces
+/// one object offers work to idle markers at once (see `Tracer::share_while_tracing`).
+const SHARE_WHILE_TRACING: usize = 4096;
 
 /// Idle polls (each a few loads and a `pause`) before an idle marker parks: a few
 /// microseconds, long enough to catch the packet a busy marker gives right away.
