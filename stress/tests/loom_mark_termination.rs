@@ -3,7 +3,8 @@
 //! - each marker works from a private stack; when it pops an item while >= 2 more are on
 //!   its stack, some marker is idle (`active < N`) and no packet is waiting, it gives
 //!   every other item of its stack (the bottom one first) as one packet to a shared
-//!   injector;
+//!   injector (the real marker may also share from inside one object's trace, every
+//!   4096 pushes: the same action by an active marker, at another point of its loop);
 //! - a marker with an empty stack takes a packet if there is one; otherwise it
 //!   decrements `active` (goes idle); an idle marker that sees a packet increments
 //!   `active` *before* taking it (and decrements again if the take failed); it returns
