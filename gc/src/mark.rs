@@ -47,7 +47,12 @@ use parking_lot::{Condvar, Mutex};
 use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
 enum Sink {
+    /// One marker (inline on the collecting thread), or a pass's root recorder.
     Stack(Vec<GcPtr>),
+    /// A marker of a parallel pass: its stack, and the pass's shared state. Invariant:
+    /// the pointer names a `Shared` that outlives this tracer (`run_worker` borrows it
+    /// for longer than its tracer lives).
+    Parallel(Vec<GcPtr>, *const Shared),
     /// The verifier's closure check: `mark` checks, never claims or pushes.
     Check,
 }
@@ -62,10 +67,6 @@ pub struct Tracer {
     verify: *const Verifier,
     /// The object being traced (None while the root callback runs); for reports.
     parent: Option<GcPtr>,
-    /// The pass's shared state for a parallel marker, null otherwise. When non-null it
-    /// points at a `Shared` that outlives this tracer (`run_worker` borrows it for
-    /// longer than the tracer lives).
-    shared: *const Shared,
 }
 
 /// Set `p`'s mark bit; true if this call set it.
@@ -100,7 +101,6 @@ impl Tracer {
             marked: 0,
             verify: verify.map_or(std::ptr::null(), |v| v as *const Verifier),
             parent: None,
-            shared: std::ptr::null(),
         }
     }
 
@@ -123,11 +123,15 @@ impl Tracer {
         // (and with the verifier on, `verified_is_check` has just checked that).
         if unsafe { claim(p) } {
             self.marked += 1;
-            if let Sink::Stack(v) = &mut self.sink {
-                v.push(p);
-                if v.len().is_multiple_of(SHARE_WHILE_TRACING) && !self.shared.is_null() {
-                    self.share_while_tracing();
+            match &mut self.sink {
+                Sink::Stack(v) => v.push(p),
+                Sink::Parallel(v, _) => {
+                    v.push(p);
+                    if v.len().is_multiple_of(SHARE_WHILE_TRACING) {
+                        self.share_while_tracing();
+                    }
                 }
+                Sink::Check => {}
             }
         }
     }
@@ -138,11 +142,13 @@ impl Tracer {
     #[cold]
     #[inline(never)]
     fn share_while_tracing(&mut self) {
-        // SAFETY: non-null `shared` points at a live `Shared` (field invariant).
-        let shared = unsafe { &*self.shared };
-        let stack = self.stack();
-        if shared.wants_work(stack.len()) {
-            shared.share(stack);
+        if let Sink::Parallel(stack, shared) = &mut self.sink {
+            // SAFETY: a `Sink::Parallel`'s pointer names a live `Shared` (variant
+            // invariant).
+            let shared = unsafe { &**shared };
+            if shared.wants_work(stack.len()) {
+                shared.share(stack);
+            }
         }
     }
 
@@ -182,7 +188,7 @@ impl Tracer {
     #[inline]
     fn pop(&mut self) -> Option<GcPtr> {
         match &mut self.sink {
-            Sink::Stack(v) => v.pop(),
+            Sink::Stack(v) | Sink::Parallel(v, _) => v.pop(),
             Sink::Check => None,
         }
     }
@@ -190,7 +196,7 @@ impl Tracer {
     /// The marking stack (empty for the checker).
     fn stack(&mut self) -> &mut Vec<GcPtr> {
         match &mut self.sink {
-            Sink::Stack(v) => v,
+            Sink::Stack(v) | Sink::Parallel(v, _) => v,
             Sink::Check => unreachable!("the verifier's checker has no stack"),
         }
     }
@@ -350,9 +356,7 @@ impl Shared {
 
 /// One marker of a parallel pass; returns the number of objects it claimed.
 fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> usize {
-    let mut tracer = Tracer::new_stack(verify);
-    tracer.shared = shared;
-    tracer.stack().extend_from_slice(roots);
+    let mut tracer = Tracer::with_sink(Sink::Parallel(roots.to_vec(), shared), verify);
     // A marker panics only on a verifier report with `verify_panics` (tests); it is
     // active then, so leave the count or the others would wait for it forever.
     struct LeaveOnPanic<'a>(&'a Shared);
