@@ -8,6 +8,13 @@
 //!   pool from the side tables (un-retired spans included) and starts a new epoch, so a
 //!   `LocalAlloc` that was not retired drops its stale span instead of double-allocating;
 //! - an object is fully written (header, zeroed payload) before its ATB bit is set;
+//! - the free-span pool ([`SpanPool`]) is bucketed by size class (floor(log2(blocks)));
+//!   a refill takes the newest span of the largest non-empty class, lowest address
+//!   first within a class after a sweep: O(1), no scan, except when the request is
+//!   larger than the lower bound of the largest class (then that one class is searched;
+//!   if nothing fits a new chunk comes, whose span is larger than any request). Taking
+//!   the largest span first makes refills rare; small holes are used once the large
+//!   spans are gone (the heap only grows when no span fits);
 //! - verifier: while `Heap::poisoned` is set, every free block of every normal chunk
 //!   holds `verify::POISON`, so `alloc` checks the blocks it hands out (a mismatch is a
 //!   write after free). New normal chunks are poisoned when the verifier is on.
@@ -38,7 +45,7 @@ impl LocalAlloc {
     /// Give the rest of the span back before a collection (or when the thread exits).
     pub fn retire(&mut self, heap: &Heap) {
         if self.epoch == heap.epoch.load(Relaxed) && self.cursor < self.end {
-            heap.pool.lock().push(Span {
+            heap.pool.lock().put(Span {
                 start: self.cursor,
                 end: self.end,
             });
@@ -113,13 +120,12 @@ impl Heap {
         {
             let mut pool = self.pool.lock();
             if local.cursor < local.end {
-                pool.push(Span {
+                pool.put(Span {
                     start: local.cursor,
                     end: local.end,
                 });
             }
-            if let Some(i) = pool.iter().rposition(|s| s.len_bytes() >= size) {
-                let s = pool.swap_remove(i);
+            if let Some(s) = pool.take(size) {
                 local.cursor = s.start + size;
                 local.end = s.end;
                 return Some(s.start);
@@ -164,5 +170,120 @@ impl Heap {
         let at = list.partition_point(|x| x.get().base() < c.get().base());
         list.insert(at, c);
         Some(c)
+    }
+}
+
+/// Size classes: a span of L blocks is in class floor(log2(L)) (L < 2^CLASSES).
+const CLASSES: usize = usize::BITS as usize;
+
+/// The global pool of free spans, bucketed by size class (see the module doc).
+#[derive(Default)]
+pub(crate) struct SpanPool {
+    buckets: Vec<Vec<Span>>,
+    /// Bit c set iff `buckets[c]` is non-empty.
+    nonempty: u64,
+}
+
+impl SpanPool {
+    fn class(s: &Span) -> usize {
+        debug_assert!(s.len_bytes() >= BLOCK_SIZE);
+        (s.len_bytes() / BLOCK_SIZE).ilog2() as usize
+    }
+
+    /// Add a free span (a class is a stack: the span added last is taken first).
+    pub(crate) fn put(&mut self, s: Span) {
+        if s.len_bytes() < BLOCK_SIZE {
+            return;
+        }
+        if self.buckets.is_empty() {
+            self.buckets.resize_with(CLASSES, Vec::new);
+        }
+        let c = Self::class(&s);
+        self.buckets[c].push(s);
+        self.nonempty |= 1 << c;
+    }
+
+    /// Replace the contents with `spans`; within a class the first of `spans` is taken
+    /// first.
+    pub(crate) fn rebuild(&mut self, spans: impl DoubleEndedIterator<Item = Span>) {
+        for b in &mut self.buckets {
+            b.clear();
+        }
+        self.nonempty = 0;
+        for s in spans.rev() {
+            self.put(s);
+        }
+    }
+
+    /// Take a span of at least `size` bytes: the newest of the largest class.
+    pub(crate) fn take(&mut self, size: usize) -> Option<Span> {
+        if self.nonempty == 0 {
+            return None;
+        }
+        let top = (u64::BITS - 1 - self.nonempty.leading_zeros()) as usize;
+        let bucket = &mut self.buckets[top];
+        let i = if (BLOCK_SIZE << top) >= size {
+            bucket.len() - 1
+        } else {
+            // Rare: the request is larger than this class's lower bound.
+            bucket.iter().rposition(|s| s.len_bytes() >= size)?
+        };
+        let s = bucket.swap_remove(i);
+        if bucket.is_empty() {
+            self.nonempty &= !(1 << top);
+        }
+        Some(s)
+    }
+
+    /// Number of spans held.
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.buckets.iter().map(Vec::len).sum()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn span(start: usize, blocks: usize) -> Span {
+        Span {
+            start,
+            end: start + blocks * BLOCK_SIZE,
+        }
+    }
+
+    #[test]
+    fn takes_largest_class_lowest_address_first() {
+        let mut p = SpanPool::default();
+        p.rebuild(
+            [
+                span(0x1000, 3),
+                span(0x2000, 100),
+                span(0x3000, 3),
+                span(0x4000, 120),
+            ]
+            .into_iter(),
+        );
+        assert_eq!(p.take(32), Some(span(0x2000, 100)));
+        assert_eq!(p.take(32), Some(span(0x4000, 120)));
+        assert_eq!(p.take(32), Some(span(0x1000, 3)));
+        assert_eq!(p.take(64), None, "no span of 4 blocks left");
+        assert_eq!(p.take(48), Some(span(0x3000, 3)));
+        assert_eq!(p.take(16), None);
+        assert_eq!(p.len(), 0);
+    }
+
+    #[test]
+    fn a_request_above_the_class_bound_searches_that_class() {
+        let mut p = SpanPool::default();
+        p.put(span(0x1000, 70));
+        p.put(span(0x2000, 100));
+        p.put(span(0x3000, 80));
+        assert_eq!(p.take(90 * BLOCK_SIZE), Some(span(0x2000, 100)));
+        assert_eq!(p.take(90 * BLOCK_SIZE), None);
+        assert_eq!(p.len(), 2);
+        p.put(span(0x5000, 1));
+        assert_eq!(p.take(16), Some(span(0x3000, 80)));
     }
 }

@@ -23,9 +23,11 @@
 //! every registered weak reference is an allocated object; FTB and WTB bits are only on
 //! object starts.
 
-use crate::chunk::{Chunk, ChunkRef, Span};
+use crate::alloc::SpanPool;
+use crate::chunk::{Chunk, ChunkRef};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr};
 use crate::mark::{Tracer, mark_all};
+use crate::pool::WorkerPool;
 use crate::sweep::{ChunkSweep, sweep_chunk};
 use crate::verify::Verifier;
 use parking_lot::{Mutex, RwLock};
@@ -204,9 +206,8 @@ fn next_epoch() -> u64 {
 pub struct Heap {
     /// Every chunk, sorted by base address.
     pub(crate) chunks: RwLock<Vec<ChunkRef>>,
-    /// Free spans of normal chunks; allocation takes from the end (lowest addresses
-    /// after a sweep).
-    pub(crate) pool: Mutex<Vec<Span>>,
+    /// Free spans of normal chunks, by size class (see the alloc module doc).
+    pub(crate) pool: Mutex<SpanPool>,
     /// Memory of all chunks (checked against `limit`).
     pub(crate) chunk_bytes: AtomicUsize,
     /// Object-area bytes of all chunks.
@@ -231,6 +232,8 @@ pub struct Heap {
     /// Every free block of every normal chunk holds the poison pattern (only ever set
     /// while `verify` is on; see the alloc and verify modules).
     pub(crate) poisoned: AtomicBool,
+    /// Collector threads for parallel marking and sweeping (started on first use).
+    pub(crate) workers: WorkerPool,
 }
 
 const _: () = {
@@ -243,7 +246,7 @@ impl Heap {
     pub fn new(cfg: HeapConfig) -> Heap {
         Heap {
             chunks: RwLock::new(Vec::new()),
-            pool: Mutex::new(Vec::new()),
+            pool: Mutex::new(SpanPool::default()),
             chunk_bytes: AtomicUsize::new(0),
             usable_bytes: AtomicUsize::new(0),
             live_bytes: AtomicUsize::new(0),
@@ -265,6 +268,7 @@ impl Heap {
             // No chunk yet: with the verifier on from the start, all free memory (none)
             // is poisoned, and every chunk will be poisoned when it is created.
             poisoned: AtomicBool::new(cfg.verify),
+            workers: WorkerPool::new(),
         }
     }
 
@@ -322,7 +326,7 @@ impl Heap {
 
         // (a) mark from the roots.
         let t = Instant::now();
-        let mut marked = mark_all(roots, threads, v);
+        let mut marked = mark_all(roots, threads, v, &self.workers);
         let mark_ns = ns(t, Instant::now());
         verifying(&mut |v| {
             v.check_closure();
@@ -349,7 +353,12 @@ impl Heap {
                 c.ftb.clear(c.block_of(p.addr()));
                 on_finalize(p);
             }
-            resurrected = mark_all(&mut |t| doomed.iter().for_each(|&p| t.mark(p)), threads, v);
+            resurrected = mark_all(
+                &mut |t| doomed.iter().for_each(|&p| t.mark(p)),
+                threads,
+                v,
+                &self.workers,
+            );
             resurrected += self.keep_resurrected_weakrefs(&pending, threads, v);
             marked += resurrected;
             finalize_ns += ns(t, Instant::now());
@@ -457,22 +466,22 @@ impl Heap {
                 .map(|c| sweep_chunk(c.get(), poison, poison_spans))
                 .collect()
         } else {
-            let per = chunks.len().div_ceil(threads);
-            std::thread::scope(|s| {
-                let hs: Vec<_> = chunks
-                    .chunks(per)
-                    .map(|part| {
-                        s.spawn(move || {
-                            part.iter()
-                                .map(|c| sweep_chunk(c.get(), poison, poison_spans))
-                                .collect::<Vec<_>>()
-                        })
-                    })
-                    .collect();
-                hs.into_iter()
-                    .flat_map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-                    .collect()
-            })
+            // Chunks are claimed one at a time from a shared counter (dead-heavy and
+            // all-live chunks cost very differently); results go back in chunk order.
+            let next = AtomicUsize::new(0);
+            let slots: Vec<Mutex<Option<ChunkSweep>>> =
+                chunks.iter().map(|_| Mutex::new(None)).collect();
+            self.workers.broadcast(threads.min(chunks.len()), &|_| {
+                loop {
+                    let i = next.fetch_add(1, Relaxed);
+                    let Some(c) = chunks.get(i) else { break };
+                    *slots[i].lock() = Some(sweep_chunk(c.get(), poison, poison_spans));
+                }
+            });
+            slots
+                .into_iter()
+                .map(|s| s.into_inner().expect("every chunk was swept"))
+                .collect()
         };
         let (mut freed, mut freed_bytes, mut live) = (0, 0, 0);
         let mut spans = Vec::new();
@@ -489,9 +498,9 @@ impl Heap {
         if verify {
             self.poisoned.store(true, Relaxed);
         }
-        // Lowest addresses last: allocation pops from the end.
-        spans.sort_unstable_by_key(|s| std::cmp::Reverse(s.start));
-        *self.pool.lock() = spans;
+        // Lowest addresses first within a size class.
+        spans.sort_unstable_by_key(|s| s.start);
+        self.pool.lock().rebuild(spans.into_iter());
         if !dead_large.is_empty() {
             let mut list = self.chunks.write();
             list.retain(|c| !dead_large.iter().any(|d| d.0 == c.0));

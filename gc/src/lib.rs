@@ -5,6 +5,7 @@
 //! - [`chunk`]: 1 MiB aligned chunks of 16-byte blocks with ATB/mark/FTB/WTB side bitmaps;
 //! - [`alloc`]: `LocalAlloc` bump spans and the global free-span pool;
 //! - [`mark`]: `Tracer` and the work-stealing marker;
+//! - `pool`: the persistent collector threads (parked between collections);
 //! - [`weak`]: the sharded weak map and weak processing;
 //! - [`sweep`]: freeing dead objects and rebuilding free spans;
 //! - [`verify`]: the heap verifier (side-table, closure and poison checks);
@@ -21,6 +22,7 @@ pub mod chunk;
 pub mod header;
 pub mod heap;
 pub mod mark;
+mod pool;
 pub mod sweep;
 pub mod verify;
 pub mod weak;

@@ -3,26 +3,56 @@
 //! Invariants:
 //! - an object is claimed by exactly one `fetch_or` on its mark bit (`AtomicBitmap::set`);
 //!   only the claiming marker pushes it, so every reachable object is traced exactly once;
-//! - work lives on explicit deques/stacks, never on the Rust call stack (a trace function
-//!   only pushes), so list depth does not matter;
-//! - termination (parallel): a worker goes idle only with an empty local deque, and
-//!   counts itself active again *before* it tries to steal. Deques are pushed only by
-//!   their active owner, so once the active count reads 0 every deque is empty and stays so.
+//! - work lives on explicit stacks, never on the Rust call stack (a trace function only
+//!   pushes), so list depth does not matter;
 //! - one marker thread and N marker threads mark the same set (the closure of the roots);
+//!   one marker thread marks inline on the collecting thread with one `Vec` stack;
 //! - a marking pass may be run again on top of an existing mark set (finaliser
 //!   resurrection): it marks the closure of its new roots that is not marked yet;
 //! - with the verifier on, every pointer reported to [`Tracer::mark`] is checked to be an
 //!   allocated object start *before* the marker touches it (see `verify`).
+//!
+//! Parallel marking (N > 1 markers, on the heap's persistent [`WorkerPool`]):
+//! - each marker works from a private `Vec` stack (no fence, no shared write per object);
+//!   the roots are split evenly between the markers' stacks;
+//! - work is shared in packets (a `Vec` of objects) through one crossbeam-deque
+//!   `Injector`: a marker that pops an object while its stack still holds >= 2 more,
+//!   some marker is idle (`active < N`) and no packet is waiting, gives about half of
+//!   its stack as one packet: every other item of a short stack, the bottom one included
+//!   (on a depth-first stack the deepest items carry the most work), the top half of a
+//!   long one (a wide object's children: similar cost, adjacent in memory). The check
+//!   is at most three plain loads per object; the shared lines are written only when a
+//!   marker goes idle or shares. A wide object (one trace call pushing thousands of
+//!   children) is shared from inside its trace, every [`SHARE_WHILE_TRACING`] pushes, so
+//!   that tracing its children overlaps with claiming the rest;
+//! - an idle marker spins briefly, then parks on a condition variable; publishing a
+//!   packet, and the decrement that brings `active` to 0, wake the parked markers
+//!   (Dekker-style: publish, fence, read `sleepers` / count in `sleepers`, fence,
+//!   re-check under the lock);
+//! - termination: `active` counts the markers that may still hold or make work. A
+//!   marker decrements it only with an empty stack and after it found the injector
+//!   empty (after its own last push, in its own program order), and an idle marker
+//!   increments it again *before* it takes a packet. Packets are pushed only by active
+//!   markers. So every packet in the injector, and every non-empty stack, belongs to the
+//!   time span of some counted marker: once `active` reads 0 there is no work anywhere
+//!   and none can appear, and every marker may return. (Model:
+//!   `stress/tests/loom_mark_termination.rs`.)
 
 use crate::chunk::Chunk;
 use crate::header::GcPtr;
+use crate::pool::WorkerPool;
 use crate::verify::Verifier;
-use crossbeam_deque::{Steal, Stealer, Worker};
-use std::sync::atomic::{AtomicUsize, Ordering};
+use crossbeam_deque::{Injector, Steal};
+use parking_lot::{Condvar, Mutex};
+use std::sync::atomic::{AtomicUsize, Ordering, fence};
 
 enum Sink {
+    /// One marker (inline on the collecting thread), or a pass's root recorder.
     Stack(Vec<GcPtr>),
-    Deque(Worker<GcPtr>),
+    /// A marker of a parallel pass: its stack, and the pass's shared state. Invariant:
+    /// the pointer names a `Shared` that outlives this tracer (`run_worker` borrows it
+    /// for longer than its tracer lives).
+    Parallel(Vec<GcPtr>, *const Shared),
     /// The verifier's closure check: `mark` checks, never claims or pushes.
     Check,
 }
@@ -95,8 +125,29 @@ impl Tracer {
             self.marked += 1;
             match &mut self.sink {
                 Sink::Stack(v) => v.push(p),
-                Sink::Deque(w) => w.push(p),
+                Sink::Parallel(v, _) => {
+                    v.push(p);
+                    if v.len().is_multiple_of(SHARE_WHILE_TRACING) {
+                        self.share_while_tracing();
+                    }
+                }
                 Sink::Check => {}
+            }
+        }
+    }
+
+    /// A parallel marker's stack grew by [`SHARE_WHILE_TRACING`] items inside one trace
+    /// call (a wide object): give some to an idle marker now rather than after the
+    /// trace, so tracing the children overlaps with claiming the rest.
+    #[cold]
+    #[inline(never)]
+    fn share_while_tracing(&mut self) {
+        if let Sink::Parallel(stack, shared) = &mut self.sink {
+            // SAFETY: a `Sink::Parallel`'s pointer names a live `Shared` (variant
+            // invariant).
+            let shared = unsafe { &**shared };
+            if shared.wants_work(stack.len()) {
+                shared.share(stack);
             }
         }
     }
@@ -134,26 +185,19 @@ impl Tracer {
         self.marked
     }
 
+    #[inline]
     fn pop(&mut self) -> Option<GcPtr> {
         match &mut self.sink {
-            Sink::Stack(v) => v.pop(),
-            Sink::Deque(w) => w.pop(),
+            Sink::Stack(v) | Sink::Parallel(v, _) => v.pop(),
             Sink::Check => None,
         }
     }
 
-    fn steal(&mut self, id: usize, stealers: &[Stealer<GcPtr>]) -> Option<GcPtr> {
-        match &self.sink {
-            Sink::Deque(w) => steal(id, w, stealers),
-            Sink::Stack(_) | Sink::Check => None,
-        }
-    }
-
-    fn into_roots(self) -> Vec<GcPtr> {
-        match self.sink {
-            Sink::Stack(v) => v,
-            Sink::Deque(w) => std::iter::from_fn(|| w.pop()).collect(),
-            Sink::Check => Vec::new(),
+    /// The marking stack (empty for the checker).
+    fn stack(&mut self) -> &mut Vec<GcPtr> {
+        match &mut self.sink {
+            Sink::Stack(v) | Sink::Parallel(v, _) => v,
+            Sink::Check => unreachable!("the verifier's checker has no stack"),
         }
     }
 }
@@ -169,11 +213,13 @@ fn trace_one(p: GcPtr, tracer: &mut Tracer) {
 }
 
 /// Mark everything reachable from `roots` that is not marked yet; returns the number of
-/// objects this call marked. `verify`: the collection's verifier, if on.
+/// objects this call marked. `verify`: the collection's verifier, if on. With `threads`
+/// > 1 the markers run on `pool` (the calling thread is marker 0).
 pub(crate) fn mark_all(
     roots: &mut dyn FnMut(&mut Tracer),
     threads: usize,
     verify: Option<&Verifier>,
+    pool: &WorkerPool,
 ) -> usize {
     let mut rec = Tracer::new_stack(verify);
     roots(&mut rec);
@@ -185,98 +231,187 @@ pub(crate) fn mark_all(
         return rec.marked;
     }
     let root_count = rec.marked;
-    let roots = rec.into_roots();
-    let workers: Vec<Worker<GcPtr>> = (0..threads).map(|_| Worker::new_lifo()).collect();
-    for (i, p) in roots.into_iter().enumerate() {
-        workers[i % threads].push(p);
-    }
-    let stealers: Vec<Stealer<GcPtr>> = workers.iter().map(Worker::stealer).collect();
-    let active = AtomicUsize::new(threads);
-    let stealers = &stealers;
-    let active = &active;
-    let mut workers = workers.into_iter().enumerate();
-    let (_, first) = workers.next().unwrap();
-    let traced: usize = std::thread::scope(|s| {
-        let handles: Vec<_> = workers
-            .map(|(id, w)| s.spawn(move || run_worker(id, w, stealers, active, verify)))
-            .collect();
-        let mine = run_worker(0, first, stealers, active, verify);
-        mine + handles
-            .into_iter()
-            // A worker only panics on a verifier report with `verify_panics`: pass the
-            // report on unchanged.
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .sum::<usize>()
+    let roots = std::mem::take(rec.stack());
+    let shared = Shared {
+        injector: Injector::new(),
+        active: Padded(AtomicUsize::new(threads)),
+        threads,
+        marked: AtomicUsize::new(0),
+        sleepers: Padded(AtomicUsize::new(0)),
+        sleep: Mutex::new(()),
+        wake: Condvar::new(),
+    };
+    let (roots, shared) = (&roots[..], &shared);
+    pool.broadcast(threads, &|id| {
+        // An even split of the roots: marker `id` starts from its share. Rounded up, so
+        // that a single root goes to marker 0, the calling thread, which is already
+        // running (a pool thread has to be woken first).
+        let part = |k: usize| (k * roots.len()).div_ceil(threads);
+        let mine = &roots[part(id)..part(id + 1)];
+        let n = run_worker(mine, shared, verify);
+        shared.marked.fetch_add(n, Ordering::Relaxed);
     });
-    root_count + traced
+    root_count + shared.marked.load(Ordering::Relaxed)
 }
 
-/// Try to steal one item (and a batch into `local`) from any other worker.
-fn steal(id: usize, local: &Worker<GcPtr>, stealers: &[Stealer<GcPtr>]) -> Option<GcPtr> {
-    let n = stealers.len();
-    loop {
-        let mut retry = false;
-        for k in 1..n {
-            match stealers[(id + k) % n].steal_batch_and_pop(local) {
-                Steal::Success(p) => return Some(p),
-                Steal::Retry => retry = true,
-                Steal::Empty => {}
+/// One cache line (two on some CPUs) to itself: the counter polled by every marker must
+/// not share a line with data written per object.
+#[repr(align(128))]
+struct Padded<T>(T);
+
+/// What the markers of one parallel pass share.
+struct Shared {
+    /// Packets of work given away by busy markers.
+    injector: Injector<Vec<GcPtr>>,
+    /// Markers that may still hold or make work (see the module doc).
+    active: Padded<AtomicUsize>,
+    threads: usize,
+    /// Sum of the markers' claims.
+    marked: AtomicUsize,
+    /// Idle markers parked (or about to park) on `wake`; see [`Shared::park`].
+    sleepers: Padded<AtomicUsize>,
+    sleep: Mutex<()>,
+    wake: Condvar,
+}
+
+impl Shared {
+    /// Take one packet, if any (retrying while the injector reports contention).
+    fn take(&self) -> Option<Vec<GcPtr>> {
+        loop {
+            match self.injector.steal() {
+                Steal::Success(v) => return Some(v),
+                Steal::Empty => return None,
+                Steal::Retry => std::hint::spin_loop(),
             }
         }
-        if !retry {
-            return None;
+    }
+
+    /// Should a marker whose stack holds `len` items (after its pop) give some away?
+    #[inline]
+    fn wants_work(&self, len: usize) -> bool {
+        len >= 2 && self.active.0.load(Ordering::Relaxed) < self.threads && self.injector.is_empty()
+    }
+
+    /// Give about half of `stack` as one packet. A short stack (depth-first over a tree:
+    /// the deeper the item, the more work it carries) gives every other item, the bottom
+    /// one first; a long one (a wide object's children, of similar cost and adjacent in
+    /// memory) gives its top half in one piece, which costs one copy of that half.
+    #[cold]
+    #[inline(never)]
+    fn share(&self, stack: &mut Vec<GcPtr>) {
+        let give = if stack.len() >= SHORT_STACK {
+            stack.split_off(stack.len() / 2)
+        } else {
+            let mut give = Vec::with_capacity(stack.len().div_ceil(2));
+            let mut keep = 0;
+            for i in 0..stack.len() {
+                let p = stack[i];
+                if i.is_multiple_of(2) {
+                    give.push(p);
+                } else {
+                    stack[keep] = p;
+                    keep += 1;
+                }
+            }
+            stack.truncate(keep);
+            give
+        };
+        self.injector.push(give);
+        self.wake_sleepers();
+    }
+
+    /// Leave the active count; the last one out wakes the parked markers so they see 0.
+    fn go_idle(&self) {
+        if self.active.0.fetch_sub(1, Ordering::SeqCst) == 1 {
+            self.wake_sleepers();
         }
+    }
+
+    /// After publishing a packet or reaching `active == 0`: wake parked markers.
+    /// Dekker-style with [`Shared::park`]: the publication, a SeqCst fence, then the
+    /// read of `sleepers`; the sleeper counts itself, fences, then re-reads the
+    /// conditions under the lock. One of the two sees the other, and the notify is
+    /// sent under the lock, so it cannot fall between the sleeper's check and its wait.
+    fn wake_sleepers(&self) {
+        fence(Ordering::SeqCst);
+        if self.sleepers.0.load(Ordering::SeqCst) > 0 {
+            let _g = self.sleep.lock();
+            self.wake.notify_all();
+        }
+    }
+
+    /// Park an idle marker until a packet is published or `active` reaches 0 (spinning
+    /// or yielding would steal the CPU from a busy marker when the machine is loaded).
+    #[cold]
+    fn park(&self) {
+        let mut g = self.sleep.lock();
+        self.sleepers.0.fetch_add(1, Ordering::SeqCst);
+        fence(Ordering::SeqCst);
+        if self.injector.is_empty() && self.active.0.load(Ordering::SeqCst) != 0 {
+            self.wake.wait(&mut g);
+        }
+        self.sleepers.0.fetch_sub(1, Ordering::SeqCst);
     }
 }
 
-fn run_worker(
-    id: usize,
-    w: Worker<GcPtr>,
-    stealers: &[Stealer<GcPtr>],
-    active: &AtomicUsize,
-    verify: Option<&Verifier>,
-) -> usize {
-    let mut tracer = Tracer::with_sink(Sink::Deque(w), verify);
-    // A worker panics only on a verifier report with `verify_panics` (tests); it is
+/// One marker of a parallel pass; returns the number of objects it claimed.
+fn run_worker(roots: &[GcPtr], shared: &Shared, verify: Option<&Verifier>) -> usize {
+    let mut tracer = Tracer::with_sink(Sink::Parallel(roots.to_vec(), shared), verify);
+    // A marker panics only on a verifier report with `verify_panics` (tests); it is
     // active then, so leave the count or the others would wait for it forever.
-    struct LeaveOnPanic<'a>(&'a AtomicUsize);
+    struct LeaveOnPanic<'a>(&'a Shared);
     impl Drop for LeaveOnPanic<'_> {
         fn drop(&mut self) {
             if std::thread::panicking() {
-                self.0.fetch_sub(1, Ordering::SeqCst);
+                self.0.go_idle();
             }
         }
     }
-    let _leave = LeaveOnPanic(active);
+    let _leave = LeaveOnPanic(shared);
     'work: loop {
         while let Some(p) = tracer.pop() {
+            if shared.wants_work(tracer.stack().len()) {
+                shared.share(tracer.stack());
+            }
             trace_one(p, &mut tracer);
         }
-        if let Some(p) = tracer.steal(id, stealers) {
-            trace_one(p, &mut tracer);
+        // Our stack is empty: first look for a packet while still counted as active.
+        if let Some(v) = shared.take() {
+            *tracer.stack() = v;
             continue 'work;
         }
         // Out of work: go idle, and come back only through `active` (see module doc).
-        active.fetch_sub(1, Ordering::SeqCst);
+        shared.go_idle();
         let mut spins = 0u32;
         loop {
-            if stealers.iter().any(|s| !s.is_empty()) {
-                active.fetch_add(1, Ordering::SeqCst);
-                if let Some(p) = tracer.steal(id, stealers) {
-                    trace_one(p, &mut tracer);
+            if !shared.injector.is_empty() {
+                shared.active.0.fetch_add(1, Ordering::SeqCst);
+                if let Some(v) = shared.take() {
+                    *tracer.stack() = v;
                     continue 'work;
                 }
-                active.fetch_sub(1, Ordering::SeqCst);
+                shared.go_idle();
             }
-            if active.load(Ordering::SeqCst) == 0 {
+            if shared.active.0.load(Ordering::SeqCst) == 0 {
                 return tracer.marked;
             }
             spins += 1;
-            if spins < 64 {
+            if spins < SPINS_BEFORE_PARKING {
                 std::hint::spin_loop();
             } else {
-                std::thread::yield_now();
+                shared.park();
             }
         }
     }
 }
+
+/// Stacks shorter than this are shared item by item (see `Shared::share`).
+const SHORT_STACK: usize = 64;
+
+/// A parallel marker whose stack reaches a multiple of this many items while it traces
+/// one object offers work to idle markers at once (see `Tracer::share_while_tracing`).
+const SHARE_WHILE_TRACING: usize = 4096;
+
+/// Idle polls (each a few loads and a `pause`) before an idle marker parks: a few
+/// microseconds, long enough to catch the packet a busy marker gives right away.
+const SPINS_BEFORE_PARKING: u32 = 2000;

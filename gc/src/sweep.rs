@@ -39,7 +39,6 @@ pub(crate) fn sweep_chunk(c: &Chunk, poison: bool, poison_spans: bool) -> ChunkS
         let blocks = p.blocks() as usize;
         let bytes = blocks * BLOCK_SIZE;
         if c.mark.get(h) {
-            r.live_bytes += bytes;
             if h > free_start {
                 r.spans.push(Span {
                     start: c.addr_of(free_start),
@@ -52,8 +51,15 @@ pub(crate) fn sweep_chunk(c: &Chunk, poison: bool, poison_spans: bool) -> ChunkS
             // use it again; drop is called once because its ATB bit is cleared right after.
             unsafe { (p.vtable().drop)(p) };
             c.atb.clear(h);
-            c.ftb.clear(h);
-            c.wtb.clear(h);
+            // Few objects have a finaliser or weak references: a load is much cheaper
+            // than a locked read-modify-write (the world is stopped, nobody else writes
+            // these bits now).
+            if c.ftb.get(h) {
+                c.ftb.clear(h);
+            }
+            if c.wtb.get(h) {
+                c.wtb.clear(h);
+            }
             if poison {
                 // SAFETY: the object's blocks are ours now (dead, dropped, ATB clear).
                 unsafe { std::ptr::write_bytes(addr as *mut u8, POISON, bytes) };
@@ -69,6 +75,8 @@ pub(crate) fn sweep_chunk(c: &Chunk, poison: bool, poison_spans: bool) -> ChunkS
             end: c.end(),
         });
     }
+    // Every block of the object area is either in a live object or in a free span.
+    r.live_bytes = c.usable_bytes() - r.spans.iter().map(Span::len_bytes).sum::<usize>();
     c.mark.clear_all();
     if c.is_large() {
         r.spans.clear();

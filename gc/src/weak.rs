@@ -166,6 +166,7 @@ impl Heap {
                 &mut |t| keep.iter().for_each(|&r| t.mark(r)),
                 threads,
                 verify,
+                &self.workers,
             );
         }
         for &(r, w) in pending {
