@@ -31,19 +31,37 @@ pub struct LocalAlloc {
     end: usize,
     /// The heap epoch the span was taken in (0: none; heap epochs are never 0).
     epoch: u64,
+    /// Bytes allocated here and not yet added to the heap's shared `live_bytes`: the
+    /// shared counter is written once per `FLUSH_BYTES`, not once per object, so
+    /// threads allocating in parallel do not fight over its cache line.
+    pending: usize,
 }
+
+/// How many allocated bytes a thread accumulates before adding them to `live_bytes`
+/// (so `mem_alloc()` and the collection trigger lag by at most this per thread).
+const FLUSH_BYTES: usize = 16 << 10;
 
 impl LocalAlloc {
     pub fn new() -> LocalAlloc {
-        LocalAlloc {
-            cursor: 0,
-            end: 0,
-            epoch: 0,
+        LocalAlloc::default()
+    }
+
+    /// Add this thread's pending bytes to the heap's count (and request a collection
+    /// past the threshold).
+    pub fn flush(&mut self, heap: &Heap) {
+        if self.pending == 0 {
+            return;
+        }
+        let live = heap.live_bytes.fetch_add(self.pending, Relaxed) + self.pending;
+        self.pending = 0;
+        if live > heap.trigger.load(Relaxed) && !heap.requested.load(Relaxed) {
+            heap.requested.store(true, Relaxed);
         }
     }
 
     /// Give the rest of the span back before a collection (or when the thread exits).
     pub fn retire(&mut self, heap: &Heap) {
+        self.flush(heap);
         if self.epoch == heap.epoch.load(Relaxed) && self.cursor < self.end {
             heap.pool.lock().put(Span {
                 start: self.cursor,
@@ -76,10 +94,12 @@ impl Heap {
         let size = nblocks * BLOCK_SIZE;
         let epoch = self.epoch.load(Relaxed);
         if local.epoch != epoch {
+            // A collection ran: it recounted live bytes, pending ones included.
             *local = LocalAlloc {
                 cursor: 0,
                 end: 0,
                 epoch,
+                pending: 0,
             };
         }
         let addr = if local.end - local.cursor >= size {
@@ -102,9 +122,9 @@ impl Heap {
         // SAFETY: addr is an object header in one of our chunks (see chunk module doc).
         let chunk = unsafe { Chunk::of(addr) };
         chunk.atb.set(chunk.block_of(addr));
-        let live = self.live_bytes.fetch_add(size, Relaxed) + size;
-        if live > self.trigger.load(Relaxed) && !self.requested.load(Relaxed) {
-            self.requested.store(true, Relaxed);
+        local.pending += size;
+        if local.pending >= FLUSH_BYTES {
+            local.flush(self);
         }
         // SAFETY: hdr is non-null and now a fully written header.
         Some(unsafe { GcPtr::from_raw(hdr) })

@@ -28,6 +28,7 @@ fn alloc_writes_header_and_zeroes() {
     assert!(!heap.contains(p.addr() + 16));
     assert!(!heap.contains(p.addr() + 1));
     assert!(!heap.contains(&heap as *const Heap as usize));
+    la.flush(&heap); // a thread's bytes reach the shared count in batches
     assert_eq!(heap.mem_alloc(), 112);
     // Not a Node: make it one so Heap::drop can drop it.
     // SAFETY: room for a Node.
@@ -175,6 +176,7 @@ fn mem_alloc_returns_to_baseline() {
         link(x, prev);
         prev = x;
     }
+    la.flush(&heap);
     assert_eq!(
         heap.mem_alloc(),
         base + 100_001 * NODE_BYTES.div_ceil(16) * 16
@@ -311,6 +313,7 @@ fn threshold_requests_collection() {
     heap.set_threshold(16);
     new_node(&heap, &mut la, None);
     new_node(&heap, &mut la, None);
+    la.flush(&heap); // the trigger is checked when a thread's bytes are added
     assert!(heap.collect_requested());
 }
 

@@ -79,7 +79,9 @@ fn isenabled(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 fn mem_alloc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "mem_alloc", args, 0, 0)?;
-    let n = vm.rt.heap.mem_alloc();
+    let rt = vm.rt.clone();
+    vm.alloc.flush(&rt.heap);
+    let n = rt.heap.mem_alloc();
     int(vm, n)
 }
 
