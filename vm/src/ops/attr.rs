@@ -297,7 +297,7 @@ impl Vm {
                     Value::TRUE
                 }),
                 "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
-                | "lineno" | "offset" | "text" | "path" => {
+                | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset" => {
                     crate::exceptions::exc_field(self, obj, n)?
                 }
                 _ => None,
@@ -456,6 +456,9 @@ impl Vm {
                 "__defaults__" => *f.defaults.lock() = if v.is_none() { Value::NULL } else { v },
                 "__kwdefaults__" => {
                     *f.kwdefaults.lock() = if v.is_none() { Value::NULL } else { v }
+                }
+                "__globals__" | "__closure__" | "__builtins__" => {
+                    return Err(self.attribute_error("readonly attribute"));
                 }
                 _ => {
                     let mut d = *f.dict.lock();

@@ -149,6 +149,9 @@ impl Vm {
             return Ok(format!("<module '{n}'>"));
         }
         if let Some(e) = v.downcast::<ExcData>() {
+            if let Some(s) = crate::exceptions::syntax_error_str(self, v)? {
+                return Ok(s);
+            }
             let args = *e.args.lock();
             let name = type_data(self.type_of(v)).name.read().clone();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
@@ -190,6 +193,9 @@ impl Vm {
             };
         }
         if let Some(e) = v.downcast::<ExcData>() {
+            if let Some(s) = crate::exceptions::syntax_error_str(self, v)? {
+                return Ok(s);
+            }
             let args = *e.args.lock();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
                 Some(t) => t.0.to_vec(),
