@@ -1118,7 +1118,10 @@ fn b_delattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 fn b_vars(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     no_kwargs(vm, "vars", kw)?;
-    arg_count(vm, "vars", args, 1, 1)?;
+    arg_count(vm, "vars", args, 0, 1)?;
+    if args.is_empty() {
+        return crate::builtins_exec::caller_locals(vm);
+    }
     match vm.getattr_str(args[0], "__dict__") {
         Ok(d) => Ok(d),
         Err(e) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => {
@@ -1132,7 +1135,21 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     no_kwargs(vm, "dir", kw)?;
     arg_count(vm, "dir", args, 0, 1)?;
     let Some(&o) = args.first() else {
-        return Err(vm.type_error("dir() without arguments is not supported"));
+        // The names in the caller's local scope, sorted.
+        let d = crate::builtins_exec::caller_locals(vm)?;
+        if !d.is::<DictData>() {
+            vm.push_root(d);
+            let keys = vm.collect_iter(d);
+            vm.pop_roots(1);
+            let l = vm.new_list(keys?)?;
+            vm.push_root(l);
+            let s = crate::objects::list_methods::sort_list(vm, l, Value::NONE, false);
+            vm.pop_roots(1);
+            return s.map(|_| l);
+        }
+        let mut names: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
+        names.sort_by(|a, b| as_str(a).unwrap_or("").cmp(as_str(b).unwrap_or("")));
+        return vm.new_list(names);
     };
     if let Some(f) = vm.lookup_special(o, "__dir__")
         && !f.is::<BuiltinFn>()

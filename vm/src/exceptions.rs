@@ -99,6 +99,27 @@ pub fn exc_field(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
         }),
         "value" if is(vm, t.stop_iteration) => Some(first()),
         "msg" if is(vm, t.syntax_error) => Some(first()),
+        // SyntaxError(msg, (filename, lineno, offset, text[, end_lineno, end_offset])).
+        "filename" | "lineno" | "offset" | "text" | "end_lineno" | "end_offset"
+            if is(vm, t.syntax_error) =>
+        {
+            let ix = [
+                "filename",
+                "lineno",
+                "offset",
+                "text",
+                "end_lineno",
+                "end_offset",
+            ]
+            .iter()
+            .position(|&n| n == name)
+            .unwrap_or(0);
+            let details = match items.get(1).and_then(|d| d.downcast::<TupleData>()) {
+                Some(d) if items.len() == 2 && (4..=6).contains(&d.0.len()) => d.0.to_vec(),
+                _ => Vec::new(),
+            };
+            Some(details.get(ix).copied().unwrap_or(Value::NONE))
+        }
         "name" | "path" | "msg" if is(vm, t.import_error) => {
             Some(if name == "msg" { first() } else { Value::NONE })
         }
@@ -110,6 +131,29 @@ pub fn exc_field(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
         }),
         _ => None,
     })
+}
+
+/// `str()` of a SyntaxError (and subclasses) as CPython gives it: the message, then
+/// the file's base name and the line when they are known. None for other exceptions.
+pub fn syntax_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
+    let ty = vm.type_of(e);
+    if !crate::types::is_subclass(vm, ty, vm.rt.types.exc.syntax_error) {
+        return Ok(None);
+    }
+    let msg = exc_field(vm, e, "msg")?.unwrap_or(Value::NONE);
+    vm.push_root(msg);
+    let msg = vm.str_of(msg);
+    vm.pop_roots(1);
+    let msg = msg?;
+    let filename = exc_field(vm, e, "filename")?
+        .and_then(|f| as_str(&f).map(|s| s.rsplit('/').next().unwrap_or(s).to_string()));
+    let lineno = exc_field(vm, e, "lineno")?.and_then(crate::helpers::as_int);
+    Ok(Some(match (filename, lineno) {
+        (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
+        (Some(f), None) => format!("{msg} ({f})"),
+        (None, Some(l)) => format!("{msg} (line {l})"),
+        (None, None) => msg,
+    }))
 }
 
 /// Escape non-ASCII characters as `ascii()` does.
@@ -306,7 +350,13 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
             ("lineno", Value::small_int(e.line as i64).unwrap()),
             ("offset", Value::small_int(e.col as i64).unwrap()),
             ("end_offset", Value::small_int(e.end_col as i64).unwrap()),
-            ("text", vm.new_str(&e.text)?),
+            (
+                "text",
+                match &e.py_text {
+                    Some(t) => vm.new_str(t)?,
+                    None => Value::NONE,
+                },
+            ),
         ];
         for (k, v) in fields {
             vm.push_root(v);

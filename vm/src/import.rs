@@ -285,7 +285,14 @@ pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
     };
     for n in names {
         let v = vm.getattr(m, n)?;
-        vm.dict_set(ns, n, v)?;
+        if ns.is::<crate::objects::dict::DictData>() {
+            vm.dict_set(ns, n, v)?;
+        } else {
+            vm.push_root(v);
+            let r = vm.setitem(ns, n, v);
+            vm.pop_roots(1);
+            r?;
+        }
     }
     Ok(())
 }

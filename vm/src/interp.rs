@@ -189,7 +189,7 @@ impl Vm {
                 } else {
                     f.locals_dict
                 };
-                if self.dict_del(ns, name)?.is_none() {
+                if !self.delete_from_namespace(ns, name)? {
                     return Err(self.name_not_defined(name));
                 }
             }
@@ -240,7 +240,7 @@ impl Vm {
                     &c.freevars[i as usize - ncell]
                 };
                 let key = self.intern(n);
-                let v = match self.dict_get(f.locals_dict, key)? {
+                let v = match self.namespace_get(f.locals_dict, key)? {
                     Some(v) => v,
                     None => self.load_deref(f, code, i)?,
                 };
@@ -803,16 +803,11 @@ impl Vm {
     }
 
     fn load_name(&mut self, f: &Frame, name: Value) -> PyResult {
-        if !f.locals_dict.is_null() && f.locals_dict != f.globals {
-            let ld = f.locals_dict;
-            let v = if ld.is::<DictData>() {
-                self.dict_get_str_key(ld, name)?
-            } else {
-                self.getitem(ld, name).ok()
-            };
-            if let Some(v) = v {
-                return Ok(v);
-            }
+        if !f.locals_dict.is_null()
+            && f.locals_dict != f.globals
+            && let Some(v) = self.namespace_get(f.locals_dict, name)?
+        {
+            return Ok(v);
         }
         if let Some(v) = self.dict_get_str_key(f.globals, name)? {
             return Ok(v);
@@ -821,6 +816,31 @@ impl Vm {
             return Ok(v);
         }
         Err(self.name_not_defined(name))
+    }
+
+    /// `ns[name]` for a namespace that may be any mapping (exec's locals): None if
+    /// missing (KeyError), other errors propagate.
+    fn namespace_get(&mut self, ns: Value, name: Value) -> PyResult<Option<Value>> {
+        if ns.is::<DictData>() {
+            return self.dict_get_str_key(ns, name);
+        }
+        match self.getitem(ns, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if self.err_is(&e, self.rt.types.exc.key_error) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// `del ns[name]`; false if it was missing.
+    fn delete_from_namespace(&mut self, ns: Value, name: Value) -> PyResult<bool> {
+        if ns.is::<DictData>() {
+            return Ok(self.dict_del(ns, name)?.is_some());
+        }
+        match self.delitem(ns, name) {
+            Ok(_) => Ok(true),
+            Err(e) if self.err_is(&e, self.rt.types.exc.key_error) => Ok(false),
+            Err(e) => Err(e),
+        }
     }
 
     fn store_in_namespace(&mut self, ns: Value, name: Value, v: Value) -> PyResult<()> {

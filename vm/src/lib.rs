@@ -4,6 +4,7 @@
 //! object kind), `types` (built-in types), `ops/` (protocols: attributes, calls,
 //! arithmetic, comparison, containers), `frame` + `interp` (the loop), `class`,
 //! `exceptions`, `import`, `vm` (runtime and thread state).
+pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;
 pub mod bytecode;

@@ -310,7 +310,7 @@ impl<'a> Compiler<'a> {
                 Instr::LoadFast(self.varname(name))
             }
             (ScopeKind::Function | ScopeKind::Comprehension, _)
-            | (ScopeKind::Class, SymScope::GlobalExplicit) => {
+            | (ScopeKind::Class | ScopeKind::Module, SymScope::GlobalExplicit) => {
                 let m = self.mangle(name);
                 Instr::LoadGlobal(self.add_name(&m))
             }
@@ -331,7 +331,7 @@ impl<'a> Compiler<'a> {
                 Instr::StoreFast(self.varname(name))
             }
             (ScopeKind::Function | ScopeKind::Comprehension, _)
-            | (ScopeKind::Class, SymScope::GlobalExplicit) => {
+            | (ScopeKind::Class | ScopeKind::Module, SymScope::GlobalExplicit) => {
                 let m = self.mangle(name);
                 Instr::StoreGlobal(self.add_name(&m))
             }
@@ -352,7 +352,7 @@ impl<'a> Compiler<'a> {
                 Instr::DeleteFast(self.varname(name))
             }
             (ScopeKind::Function | ScopeKind::Comprehension, _)
-            | (ScopeKind::Class, SymScope::GlobalExplicit) => {
+            | (ScopeKind::Class | ScopeKind::Module, SymScope::GlobalExplicit) => {
                 let m = self.mangle(name);
                 Instr::DeleteGlobal(self.add_name(&m))
             }

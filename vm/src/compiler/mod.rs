@@ -50,6 +50,11 @@ pub struct CompileError {
     pub end_col: u32,
     /// The source line (without its newline).
     pub text: String,
+    /// The `text` attribute CPython gives the SyntaxError: for parser errors the line
+    /// with its newline (the tokenizer adds one after a module's last line); for errors
+    /// found later (scopes, code generation) the line as read back from the file named
+    /// `filename`, or None when there is no such file (`<string>`).
+    pub py_text: Option<String>,
 }
 
 impl std::fmt::Display for CompileError {
@@ -72,10 +77,80 @@ impl std::error::Error for CompileError {}
 /// Compile `source` into a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>, CompileError> {
     let map = SourceMap::new(source);
-    let parsed = parse::parse(source, mode)
-        .map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))?;
-    codegen::compile_parsed(&parsed, &map, filename, mode)
-        .map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))
+    let parsed = parse::parse(source, mode).map_err(|e| {
+        let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);
+        let li = err.line as usize - 1;
+        let has_newline = map.line_starts.get(li + 1).is_some();
+        let mut t = err.text.clone();
+        if has_newline || mode != Mode::Eval {
+            t.push('\n');
+        }
+        err.py_text = Some(t);
+        err
+    })?;
+    if mode == Mode::Single
+        && let parse::Parsed::Module(m) = &parsed
+    {
+        // Only `a; b` on one line is one interactive statement.
+        use ruff_python_ast::Stmt;
+        use ruff_text_size::Ranged;
+        for w in m.body.windows(2) {
+            let end = w[0].range().end().to_usize();
+            let next = w[1].range().start().to_usize();
+            if map.line(next) == map.line(end) {
+                continue;
+            }
+            // After a compound statement CPython's grammar wants a blank line; after a
+            // simple one it reports the extra statement.
+            let compound = matches!(
+                w[0],
+                Stmt::If(_)
+                    | Stmt::While(_)
+                    | Stmt::For(_)
+                    | Stmt::With(_)
+                    | Stmt::Try(_)
+                    | Stmt::FunctionDef(_)
+                    | Stmt::ClassDef(_)
+                    | Stmt::Match(_)
+            );
+            let mut err = if compound {
+                map.error(
+                    filename,
+                    CompileErrorKind::SyntaxError,
+                    "invalid syntax".into(),
+                    next,
+                    next + 1,
+                )
+            } else {
+                map.error(
+                    filename,
+                    CompileErrorKind::SyntaxError,
+                    "multiple statements found while compiling a single statement".into(),
+                    end,
+                    end + 1,
+                )
+            };
+            err.py_text = Some(format!("{}\n", err.text));
+            return Err(err);
+        }
+    }
+    codegen::compile_parsed(&parsed, &map, filename, mode).map_err(|e| {
+        let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);
+        err.py_text = file_line(filename, err.line);
+        err
+    })
+}
+
+/// Line `line` (1-based) of the file `filename`, with its newline, if it can be read.
+fn file_line(filename: &str, line: u32) -> Option<String> {
+    if filename.starts_with('<') {
+        return None;
+    }
+    let src = std::fs::read_to_string(filename).ok()?;
+    let l = src
+        .split_inclusive('\n')
+        .nth(line.checked_sub(1)? as usize)?;
+    Some(l.to_string())
 }
 
 /// An error before it gets its line and column: byte offsets into the source.
@@ -192,6 +267,7 @@ impl<'s> SourceMap<'s> {
             col,
             end_col: end_col.max(col),
             text: self.line_text(li).to_string(),
+            py_text: None,
         }
     }
 }

@@ -182,17 +182,23 @@ impl Builder {
     }
 
     fn add_params(&mut self, params: &Parameters) {
-        for p in params.posonlyargs.iter().chain(params.args.iter()) {
-            self.add(p.parameter.name.as_str(), DEF_PARAM);
-        }
-        for p in params.kwonlyargs.iter() {
-            self.add(p.parameter.name.as_str(), DEF_PARAM);
-        }
-        if let Some(v) = &params.vararg {
-            self.add(v.name.as_str(), DEF_PARAM);
-        }
-        if let Some(k) = &params.kwarg {
-            self.add(k.name.as_str(), DEF_PARAM);
+        let all = params
+            .posonlyargs
+            .iter()
+            .chain(params.args.iter())
+            .chain(params.kwonlyargs.iter())
+            .map(|p| &p.parameter)
+            .chain(params.vararg.as_deref())
+            .chain(params.kwarg.as_deref());
+        for p in all {
+            let name = p.name.as_str();
+            if self.flags_of(name) & DEF_PARAM != 0 {
+                self.err(
+                    format!("duplicate argument '{name}' in function definition"),
+                    p.name.range,
+                );
+            }
+            self.add(name, DEF_PARAM);
         }
     }
 

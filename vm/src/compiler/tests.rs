@@ -123,9 +123,16 @@ fn eval_and_single_modes() {
     let c = compile("1 + 2", "<eval>", Mode::Eval).unwrap();
     check_all(&c);
     assert_eq!(c.instrs.last(), Some(&Instr::ReturnValue));
-    let c = compile("x = 1\nx\n", "<stdin>", Mode::Single).unwrap();
+    let c = compile("x = 1; x\n", "<stdin>", Mode::Single).unwrap();
     check_all(&c);
     assert!(c.instrs.contains(&Instr::PrintExpr));
+    // One interactive statement only, as in CPython.
+    let e = compile("x = 1\nx\n", "<stdin>", Mode::Single).unwrap_err();
+    assert_eq!(
+        e.msg,
+        "multiple statements found while compiling a single statement"
+    );
+    assert_eq!((e.line, e.col), (1, 6));
 }
 
 #[test]

@@ -369,7 +369,7 @@ impl Vm {
                     Value::TRUE
                 }),
                 "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
-                | "lineno" | "offset" | "text" | "path" => {
+                | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset" => {
                     crate::exceptions::exc_field(self, obj, n)?
                 }
                 _ => None,
@@ -539,6 +539,9 @@ impl Vm {
                 "__kwdefaults__" => f
                     .kwdefaults
                     .store(if v.is_none() { Value::NULL } else { v }),
+                "__globals__" | "__closure__" | "__builtins__" => {
+                    return Err(self.attribute_error("readonly attribute"));
+                }
                 _ => {
                     let mut d = f.dict.load();
                     if d.is_null() {

@@ -171,6 +171,9 @@ impl Vm {
             return Ok(format!("<module '{n}'>"));
         }
         if let Some(e) = v.downcast::<ExcData>() {
+            if let Some(s) = crate::exceptions::syntax_error_str(self, v)? {
+                return Ok(s);
+            }
             let args = *e.args.lock();
             let name = type_data(self.type_of(v)).name.read().clone();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
@@ -215,6 +218,9 @@ impl Vm {
             return self.with_root(r, |vm| vm.str_of(r));
         }
         if let Some(e) = v.downcast::<ExcData>() {
+            if let Some(s) = crate::exceptions::syntax_error_str(self, v)? {
+                return Ok(s);
+            }
             let args = *e.args.lock();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
                 Some(t) => t.0.to_vec(),

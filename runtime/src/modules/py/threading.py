@@ -490,15 +490,26 @@ class Thread:
             raise RuntimeError("thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("threads can only be started once")
+        # Held from here until the thread ends (join waits for it). Taken by the
+        # starting thread, so that a thread dying early cannot leave join() waiting.
+        lock = _allocate_lock()
+        lock.acquire()
+        self._tstate_lock = lock
         with _active_lock:
             _limbo[self] = self
         try:
             _start_new_thread(self._bootstrap, ())
-        except Exception:
+        except BaseException:
             with _active_lock:
-                del _limbo[self]
+                _limbo.pop(self, None)
+            self._tstate_lock = None
+            lock.release()
             raise
-        self._started.wait()
+        # Normally _started is set at once; if the new thread failed before it could
+        # set it, its lock is free again and waiting stops.
+        while not self._started.wait(0.05):
+            if not lock.locked():
+                break
 
     def run(self):
         try:
@@ -508,25 +519,29 @@ class Thread:
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
-        lock = _allocate_lock()
-        lock.acquire()
-        self._tstate_lock = lock
-        self._ident = get_ident()
-        self._native_id = get_native_id()
-        with _active_lock:
-            _active[self._ident] = self
-            del _limbo[self]
-        self._started.set()
+        lock = self._tstate_lock
         try:
+            self._ident = get_ident()
+            self._native_id = get_native_id()
+            with _active_lock:
+                _active[self._ident] = self
+                _limbo.pop(self, None)
+            self._started.set()
             try:
                 self.run()
             except BaseException as e:
                 self._report(e)
         finally:
-            with _active_lock:
-                if _active.get(self._ident) is self:
-                    del _active[self._ident]
-            lock.release()
+            # Whatever happened (even MemoryError above), join() and start() go on:
+            # the lock is released even if the bookkeeping fails.
+            try:
+                with _active_lock:
+                    if _active.get(self._ident) is self:
+                        del _active[self._ident]
+                    _limbo.pop(self, None)
+            finally:
+                lock.release()
+                self._started.set()
 
     def _report(self, e):
         try:
@@ -549,7 +564,7 @@ class Thread:
     def join(self, timeout=None):
         if not self._initialized:
             raise RuntimeError("Thread.__init__() not called")
-        if not self._started.is_set():
+        if not self._started.is_set() and self._tstate_lock is None:
             raise RuntimeError("cannot join thread before it is started")
         if self is current_thread():
             raise RuntimeError("cannot join current thread")
@@ -698,14 +713,20 @@ def _shutdown():
         with _active_lock:
             pending = [t for t in list(_active.values()) + list(_limbo.values())
                        if not t.daemon and t is not _main_thread]
-        pending = [t for t in pending if t.is_alive() or t in _limbo]
-        if not pending:
+        locks = [t._tstate_lock for t in pending if t._tstate_lock is not None]
+        if not locks:
             return
-        for t in pending:
-            if t._started.is_set():
-                t.join()
-            else:
-                t._started.wait()
+        for lock in locks:
+            # Held until the thread ends, whether or not it got as far as running.
+            lock.acquire()
+            lock.release()
+        with _active_lock:
+            for t in pending:
+                _limbo.pop(t, None)
+                if _active.get(t._ident) is t:
+                    del _active[t._ident]
+                t._tstate_lock = None
+                t._is_stopped = True
 
 
 # ---------------------------------------------------------------- local

@@ -1,0 +1,794 @@
+//! `exec`, `eval`, `compile`, `globals`, `locals`, `vars()` / `dir()` without an
+//! argument, and the attributes of code objects (`co_name`, `co_varnames`, ...).
+//!
+//! exec and eval run a code object in a frame made by `Frame::new_with_namespace`, with
+//! the globals dict and locals mapping CPython would use: those given, else the
+//! caller's. Module-level code then reads names with LOAD_NAME semantics (locals,
+//! globals, builtins). The builtins are `globals['__builtins__']` (inserted when
+//! missing, as CPython does).
+//!
+//! In a function, the caller's locals are a fresh snapshot dict (PEP 667, CPython 3.13+):
+//! `exec("x = 1")` there writes into the snapshot, never into the function's fast local.
+use crate::bytecode::code_flags;
+use crate::compiler::{CompileError, CompileErrorKind, Mode};
+use crate::dict_ops::dict_payload;
+use crate::frame::Frame;
+use crate::helpers::{as_int, as_str, unwrap_base};
+use crate::objects::builtin_fn::NativeFn;
+use crate::objects::bytes::{ByteArrayData, BytesData};
+use crate::objects::cell::CellData;
+use crate::objects::code::CodeObj;
+use crate::objects::dict::DictData;
+use crate::objects::exception::ExcData;
+use crate::objects::function::Property;
+use crate::objects::module::ModuleData;
+use crate::objects::str::StrData;
+use crate::objects::tuple::TupleData;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+pub fn init(vm: &mut Vm, builtins_dict: Value) {
+    let funcs: &[(&'static str, NativeFn)] = &[
+        ("exec", b_exec),
+        ("eval", b_eval),
+        ("compile", b_compile),
+        ("globals", b_globals),
+        ("locals", b_locals),
+    ];
+    for &(name, f) in funcs {
+        let fv = vm.new_native(name, "builtins", f).expect("start-up");
+        let key = vm.intern(name);
+        vm.dict_set(builtins_dict, key, fv).expect("start-up");
+    }
+    init_code_type(vm);
+}
+
+// ---------------------------------------------------------------- the calling frame
+
+/// The Python frame running the native being called, if any.
+fn caller_frame(vm: &Vm) -> Option<*const Frame> {
+    vm.roots.frames.last().copied()
+}
+
+/// `globals()` of the calling frame (None when no Python code is running).
+pub fn caller_globals(vm: &Vm) -> Value {
+    match caller_frame(vm) {
+        // SAFETY: frames on this thread's list are alive (they are running below us).
+        Some(fp) => unsafe { (*fp).globals },
+        None => Value::NONE,
+    }
+}
+
+/// `locals()` of the calling frame: the namespace of module and class bodies (and of
+/// code run by exec), a fresh snapshot dict in a function. None without a frame.
+pub fn caller_locals(vm: &mut Vm) -> PyResult {
+    let Some(fp) = caller_frame(vm) else {
+        return Ok(Value::NONE);
+    };
+    // SAFETY: as above; the frame outlives this call and nothing here runs its code.
+    let f = unsafe { &*fp };
+    let code = f.code_obj();
+    let c = &code.code;
+    if !f.locals_dict.is_null() && c.flags & (code_flags::MODULE | code_flags::CLASS_BODY) != 0 {
+        return Ok(f.locals_dict);
+    }
+    // Fast locals, then cells (a parameter that is also a cell reads its cell), then
+    // free variables; unbound ones are left out.
+    let cell_value = |cell: Value| {
+        cell.downcast::<CellData>()
+            .map(|c| c.get())
+            .unwrap_or(Value::NULL)
+    };
+    let st = f.st();
+    let ncell = c.cellvars.len();
+    let mut pairs: Vec<(Value, Value)> = Vec::new();
+    for (i, name) in c.varnames.iter().enumerate() {
+        let v = match c.cellvars.iter().position(|n| n == name) {
+            Some(ci) => st.cells.get(ci).copied().map(cell_value),
+            None => st.locals.get(i).copied(),
+        }
+        .unwrap_or(Value::NULL);
+        pairs.push((code.varnames[i], v));
+    }
+    let mut names = Vec::new();
+    for (ci, name) in c.cellvars.iter().enumerate() {
+        if !c.varnames.contains(name) {
+            names.push((name.clone(), st.cells.get(ci).copied()));
+        }
+    }
+    for (j, name) in c.freevars.iter().enumerate() {
+        names.push((name.clone(), st.cells.get(ncell + j).copied()));
+    }
+    for (name, cell) in names {
+        let v = cell.map(cell_value).unwrap_or(Value::NULL);
+        let k = vm.intern(&name);
+        pairs.push((k, v));
+    }
+    // Allocation never collects and str keys run no Python code: nothing below reaches
+    // a safepoint, and the values stay reachable from the frame meanwhile.
+    let d = vm.new_dict()?;
+    for (k, v) in pairs {
+        if !v.is_null() {
+            vm.dict_set(d, k, v)?;
+        }
+    }
+    Ok(d)
+}
+
+fn b_globals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "globals", args, kw)?;
+    Ok(caller_globals(vm))
+}
+
+fn b_locals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_args(vm, "locals", args, kw)?;
+    caller_locals(vm)
+}
+
+fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
+    crate::helpers::no_kwargs(vm, name, kw)?;
+    if !args.is_empty() {
+        return Err(vm.type_error(format!(
+            "{name}() takes no arguments ({} given)",
+            args.len()
+        )));
+    }
+    Ok(())
+}
+
+// ---------------------------------------------------------------- arguments
+
+/// A signature in CPython's argument-clinic style: `names` in order, the first
+/// `posonly` positional-only, at most `max_pos` positional, the first `required` needed.
+struct Sig<'a> {
+    fname: &'a str,
+    names: &'a [&'a str],
+    posonly: usize,
+    max_pos: usize,
+    required: usize,
+}
+
+/// Bind `args`/`kw` to `sig`; omitted arguments are None in the result.
+fn bind(
+    vm: &mut Vm,
+    sig: &Sig,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<Vec<Option<Value>>> {
+    let Sig {
+        fname,
+        names,
+        posonly,
+        max_pos,
+        required,
+    } = *sig;
+    if args.len() > max_pos {
+        // CPython says "positional arguments" when keyword-only parameters exist.
+        let what = if max_pos < names.len() {
+            "positional arguments"
+        } else {
+            "arguments"
+        };
+        return Err(vm.type_error(format!(
+            "{fname}() takes at most {max_pos} {what} ({} given)",
+            args.len()
+        )));
+    }
+    if args.len() < required.min(posonly) {
+        let s = if required == 1 { "" } else { "s" };
+        return Err(vm.type_error(format!(
+            "{fname}() takes at least {required} positional argument{s} ({} given)",
+            args.len()
+        )));
+    }
+    let mut out: Vec<Option<Value>> = vec![None; names.len()];
+    for (i, &a) in args.iter().enumerate() {
+        out[i] = Some(a);
+    }
+    for &(k, v) in kw {
+        let key = as_str(&k).unwrap_or("");
+        match names.iter().position(|&n| n == key) {
+            Some(i) if i >= posonly => {
+                if out[i].is_some() {
+                    return Err(vm.type_error(format!(
+                        "argument for {fname}() given by name ('{key}') and position ({})",
+                        i + 1
+                    )));
+                }
+                out[i] = Some(v);
+            }
+            Some(_) => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got some positional-only arguments passed as keyword arguments: '{key}'"
+                )));
+            }
+            None => {
+                return Err(vm.type_error(format!(
+                    "{fname}() got an unexpected keyword argument '{key}'"
+                )));
+            }
+        }
+    }
+    for (i, slot) in out.iter().enumerate().take(required) {
+        if slot.is_none() {
+            return Err(vm.type_error(format!(
+                "{fname}() missing required argument '{}' (pos {})",
+                names[i],
+                i + 1
+            )));
+        }
+    }
+    Ok(out)
+}
+
+/// None (or an omitted argument) as NULL.
+fn opt(v: Option<Value>) -> Value {
+    match v {
+        Some(v) if !v.is_none() => v,
+        _ => Value::NULL,
+    }
+}
+
+/// PyMapping_Check: the type has `__getitem__`.
+fn is_mapping(vm: &mut Vm, v: Value) -> bool {
+    let b = crate::ops::protocol::base_or_self(v);
+    b.is::<DictData>()
+        || b.is::<crate::objects::list::ListData>()
+        || b.is::<TupleData>()
+        || b.is::<StrData>()
+        || b.is::<BytesData>()
+        || b.is::<ByteArrayData>()
+        || b.is::<crate::objects::range::RangeData>()
+        || vm.lookup_special(v, "__getitem__").is_some()
+}
+
+// ---------------------------------------------------------------- source text
+
+/// A SyntaxError with the given message and None for its location fields.
+fn bare_syntax_error(vm: &mut Vm, msg: &str) -> PyErr {
+    let t = vm.rt.types.exc.syntax_error;
+    let exc = vm.new_exception(t, msg);
+    let Some(x) = exc.0.downcast::<ExcData>() else {
+        return exc;
+    };
+    let d = x.dict;
+    vm.push_root(exc.0);
+    let r: PyResult<()> = (|| {
+        let m = vm.new_str(msg)?;
+        let k = vm.intern("msg");
+        vm.dict_set(d, k, m)?;
+        for f in [
+            "filename",
+            "lineno",
+            "offset",
+            "text",
+            "end_lineno",
+            "end_offset",
+        ] {
+            let k = vm.intern(f);
+            vm.dict_set(d, k, Value::NONE)?;
+        }
+        Ok(())
+    })();
+    vm.pop_roots(1);
+    match r {
+        Ok(()) => exc,
+        Err(e) => e,
+    }
+}
+
+/// The text of a str, bytes or bytearray source; None for other types.
+fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+    if let Some(s) = unwrap_base::<StrData>(&v) {
+        let s = s.s.to_string();
+        if s.contains('\0') {
+            return Err(bare_syntax_error(
+                vm,
+                "source code string cannot contain null bytes",
+            ));
+        }
+        return Ok(Some(s));
+    }
+    let bytes = if let Some(b) = unwrap_base::<BytesData>(&v) {
+        b.0.to_vec()
+    } else if let Some(b) = unwrap_base::<ByteArrayData>(&v) {
+        b.0.lock().clone()
+    } else {
+        return Ok(None);
+    };
+    if bytes.contains(&0) {
+        return Err(bare_syntax_error(
+            vm,
+            "source code string cannot contain null bytes",
+        ));
+    }
+    let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
+    match crate::objects::bytes_methods::decode(vm, body, "utf-8", "strict") {
+        Ok(s) => Ok(Some(s)),
+        Err(e) => {
+            vm.push_root(e.0);
+            let m = vm.str_of(e.0);
+            vm.pop_roots(1);
+            let err = CompileError {
+                kind: CompileErrorKind::SyntaxError,
+                msg: format!("(unicode error) {}", m?),
+                filename: "<string>".into(),
+                line: 1,
+                col: 1,
+                end_col: 1,
+                text: String::new(),
+                py_text: None,
+            };
+            Err(crate::exceptions::syntax_error(vm, &err))
+        }
+    }
+}
+
+/// Compile `source` into a heap code object.
+fn compile_text(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult {
+    match crate::compiler::compile(source, filename, mode) {
+        Ok(code) => crate::load::load_code(vm, &code),
+        Err(e) => Err(crate::exceptions::syntax_error(vm, &e)),
+    }
+}
+
+// ---------------------------------------------------------------- running code
+
+/// The builtins a frame with these globals uses: `globals['__builtins__']` (a module's
+/// dict, or a dict); for anything else an empty namespace (CPython would fail on the
+/// first builtin looked up there; weft's loop needs a real dict).
+fn builtins_for(vm: &mut Vm, globals: Value) -> PyResult {
+    let Some(b) = vm.dict_get_str(globals, "__builtins__") else {
+        return Ok(vm.rt.builtins);
+    };
+    if let Some(m) = b.downcast::<ModuleData>() {
+        return Ok(m.dict);
+    }
+    if let Some(d) = dict_payload(b) {
+        return Ok(d);
+    }
+    vm.new_dict()
+}
+
+/// Run code object `code` with `globals` (a dict) and `locals` (a mapping); `closure`
+/// is a tuple of cells for its free variables, or NULL. The caller roots all four.
+/// A generator's code gives a generator (not run), as in CPython.
+fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, closure: Value) -> PyResult {
+    let Some(co) = code.downcast::<CodeObj>() else {
+        return Err(vm.type_error("expected a code object"));
+    };
+    let c = co.code.clone();
+    let Some(g) = dict_payload(globals) else {
+        return Err(vm.type_error("globals must be a dict"));
+    };
+    // Nothing from here to `run_frame` reaches a safepoint (allocation never collects),
+    // so the fresh builtins dict and cells are safe in the unregistered frame.
+    let builtins = builtins_for(vm, g)?;
+    let mut frame = Frame::new_with_namespace(vm, code, g, locals);
+    frame.builtins = builtins;
+    let ncell = c.cellvars.len();
+    for i in 0..ncell {
+        let t = vm.rt.types.cell;
+        frame.cells_mut()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
+    }
+    if let Some(t) = closure.downcast::<TupleData>() {
+        for (j, &cell) in t.0.iter().enumerate().take(c.freevars.len()) {
+            frame.cells_mut()[ncell + j] = cell;
+        }
+    }
+    if c.flags & code_flags::GENERATOR != 0 {
+        return crate::objects::generator::new_generator(vm, frame);
+    }
+    vm.run_frame(frame)
+}
+
+/// Insert `__builtins__` into `globals` when missing (CPython's exec/eval do).
+fn ensure_builtins(vm: &mut Vm, globals: Value) -> PyResult<()> {
+    let Some(g) = dict_payload(globals) else {
+        return Ok(());
+    };
+    if vm.dict_get_str(g, "__builtins__").is_none() {
+        let k = vm.intern("__builtins__");
+        let b = vm.rt.builtins;
+        vm.dict_set(g, k, b)?;
+    }
+    Ok(())
+}
+
+/// The globals and locals exec/eval run with, CPython's defaults filled in. The
+/// results are rooted by the caller (pushed here; the caller pops 2).
+fn namespaces(vm: &mut Vm, globals: Value, locals: Value) -> PyResult<(Value, Value)> {
+    let (g, l) = if globals.is_null() {
+        let g = caller_globals(vm);
+        let l = if locals.is_null() {
+            caller_locals(vm)?
+        } else {
+            locals
+        };
+        (g, l)
+    } else if locals.is_null() {
+        (globals, globals)
+    } else {
+        (globals, locals)
+    };
+    vm.push_root(g);
+    vm.push_root(l);
+    Ok((g, l))
+}
+
+fn b_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let sig = Sig {
+        fname: "exec",
+        names: &["source", "globals", "locals", "closure"],
+        posonly: 1,
+        max_pos: 3,
+        required: 1,
+    };
+    let a = bind(vm, &sig, args, kw)?;
+    let (source, globals, locals, closure) = (a[0].unwrap(), opt(a[1]), opt(a[2]), opt(a[3]));
+    let (g, l) = namespaces(vm, globals, locals)?;
+    let r = exec_in(vm, source, g, l, closure);
+    vm.pop_roots(2);
+    r.map(|_| Value::NONE)
+}
+
+fn exec_in(vm: &mut Vm, source: Value, g: Value, l: Value, closure: Value) -> PyResult {
+    if dict_payload(g).is_none() {
+        if g.is_none() {
+            return Err(vm.type_error("exec() must be given globals when called without a frame"));
+        }
+        let tn = vm.type_name(g);
+        return Err(vm.type_error(format!("exec() globals must be a dict, not {tn}")));
+    }
+    if !is_mapping(vm, l) {
+        let tn = vm.type_name(l);
+        return Err(vm.type_error(format!("locals must be a mapping or None, not {tn}")));
+    }
+    ensure_builtins(vm, g)?;
+    if let Some(co) = source.downcast::<CodeObj>() {
+        let nfree = co.code.freevars.len();
+        if nfree == 0 {
+            if !closure.is_null() {
+                return Err(vm.type_error("cannot use a closure with this code object"));
+            }
+        } else {
+            let ok = closure
+                .downcast::<TupleData>()
+                .is_some_and(|t| t.0.len() == nfree && t.0.iter().all(|c| c.is::<CellData>()))
+                && vm.type_of(closure) == vm.rt.types.tuple;
+            if !ok {
+                return Err(vm.type_error(format!(
+                    "code object requires a closure of exactly length {nfree}"
+                )));
+            }
+        }
+        return run_code(vm, source, g, l, closure);
+    }
+    if !closure.is_null() {
+        return Err(vm.type_error("closure can only be used when source is a code object"));
+    }
+    let Some(text) = source_text(vm, source)? else {
+        return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object"));
+    };
+    let code = compile_text(vm, &text, "<string>", Mode::Module)?;
+    vm.push_root(code);
+    let r = run_code(vm, code, g, l, Value::NULL);
+    vm.pop_roots(1);
+    r
+}
+
+fn b_eval(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let sig = Sig {
+        fname: "eval",
+        names: &["source", "globals", "locals"],
+        posonly: 1,
+        max_pos: 3,
+        required: 1,
+    };
+    let a = bind(vm, &sig, args, kw)?;
+    let (source, globals, locals) = (a[0].unwrap(), opt(a[1]), opt(a[2]));
+    if !locals.is_null() && !is_mapping(vm, locals) {
+        return Err(vm.type_error("locals must be a mapping"));
+    }
+    if !globals.is_null() && dict_payload(globals).is_none() {
+        let msg = if is_mapping(vm, globals) {
+            "globals must be a real dict; try eval(expr, {}, mapping)"
+        } else {
+            "globals must be a dict"
+        };
+        return Err(vm.type_error(msg));
+    }
+    let (g, l) = namespaces(vm, globals, locals)?;
+    let r = eval_in(vm, source, g, l);
+    vm.pop_roots(2);
+    r
+}
+
+fn eval_in(vm: &mut Vm, source: Value, g: Value, l: Value) -> PyResult {
+    if dict_payload(g).is_none() || l.is_none() {
+        return Err(
+            vm.type_error("eval must be given globals and locals when called without a frame")
+        );
+    }
+    ensure_builtins(vm, g)?;
+    if let Some(co) = source.downcast::<CodeObj>() {
+        if !co.code.freevars.is_empty() {
+            return Err(
+                vm.type_error("code object passed to eval() may not contain free variables")
+            );
+        }
+        return run_code(vm, source, g, l, Value::NULL);
+    }
+    let Some(text) = source_text(vm, source)? else {
+        return Err(vm.type_error("eval() arg 1 must be a string, bytes or code object"));
+    };
+    let text = text.trim_start_matches([' ', '\t']);
+    let code = compile_text(vm, text, "<string>", Mode::Eval)?;
+    vm.push_root(code);
+    let r = run_code(vm, code, g, l, Value::NULL);
+    vm.pop_roots(1);
+    r
+}
+
+// ---------------------------------------------------------------- compile()
+
+/// CPython's PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK.
+const ALLOWED_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x8000;
+const PYCF_ONLY_AST: i64 = 0x400;
+
+/// An integer argument (bool and int subclasses included).
+fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = as_int(v) {
+        return Ok(i);
+    }
+    if let Some(i) = crate::helpers::unwrap_base::<crate::objects::int::IntData>(&v) {
+        use num_traits::ToPrimitive;
+        return i
+            .0
+            .to_i64()
+            .ok_or_else(|| vm.overflow_error("Python int too large to convert to C int"));
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
+}
+
+/// compile()'s filename: str, bytes, or an os.PathLike giving one of those.
+fn filename_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
+    if let Some(s) = unwrap_base::<StrData>(&v) {
+        return Ok(s.s.to_string());
+    }
+    if let Some(b) = unwrap_base::<BytesData>(&v) {
+        return Ok(String::from_utf8_lossy(&b.0).into_owned());
+    }
+    if let Some(f) = vm.lookup_special(v, "__fspath__") {
+        let p = vm.call(f, &[v], &[])?;
+        if let Some(s) = unwrap_base::<StrData>(&p) {
+            return Ok(s.s.to_string());
+        }
+        if let Some(b) = unwrap_base::<BytesData>(&p) {
+            return Ok(String::from_utf8_lossy(&b.0).into_owned());
+        }
+        let (tn, pn) = (vm.type_name(v), vm.type_name(p));
+        return Err(vm.type_error(format!(
+            "expected {tn}.__fspath__() to return str or bytes, not {pn}"
+        )));
+    }
+    let tn = vm.type_name(v);
+    Err(vm.type_error(format!(
+        "expected str, bytes or os.PathLike object, not {tn}"
+    )))
+}
+
+fn b_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let sig = Sig {
+        fname: "compile",
+        names: &[
+            "source",
+            "filename",
+            "mode",
+            "flags",
+            "dont_inherit",
+            "optimize",
+            "_feature_version",
+        ],
+        posonly: 0,
+        max_pos: 6,
+        required: 3,
+    };
+    let a = bind(vm, &sig, args, kw)?;
+    let source = a[0].unwrap();
+    let filename = filename_arg(vm, a[1].unwrap())?;
+    let mode_v = a[2].unwrap();
+    let Some(mode) = as_str(&mode_v).map(|s| s.to_string()) else {
+        let tn = vm.type_name(mode_v);
+        return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
+    };
+    let flags = match a[3] {
+        Some(v) => int_arg(vm, v)?,
+        None => 0,
+    };
+    if let Some(v) = a[4] {
+        vm.truthy(v)?;
+    }
+    let optimize = match a[5] {
+        Some(v) => int_arg(vm, v)?,
+        None => -1,
+    };
+    if let Some(v) = a[6] {
+        int_arg(vm, v)?;
+    }
+    if flags & !ALLOWED_FLAGS != 0 {
+        return Err(vm.value_error("compile(): unrecognised flags"));
+    }
+    if !(-1..=2).contains(&optimize) {
+        return Err(vm.value_error("compile(): invalid optimize value"));
+    }
+    let mode = match mode.as_str() {
+        "exec" => Mode::Module,
+        "eval" => Mode::Eval,
+        "single" => Mode::Single,
+        "func_type" if flags & PYCF_ONLY_AST == 0 => {
+            return Err(vm.value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
+        }
+        _ => {
+            return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
+        }
+    };
+    let Some(text) = source_text(vm, source)? else {
+        return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
+    };
+    if flags & PYCF_ONLY_AST != 0 {
+        return Err(
+            vm.value_error("compile(): PyCF_ONLY_AST is not supported (weft has no ast module)")
+        );
+    }
+    compile_text(vm, &text, &filename, mode).map_err(|e| fix_filename(vm, e, &filename))
+}
+
+/// Errors raised while decoding the source say "<string>": give them the real name.
+fn fix_filename(vm: &mut Vm, e: PyErr, filename: &str) -> PyErr {
+    let Some(x) = e.0.downcast::<ExcData>() else {
+        return e;
+    };
+    let d = x.dict;
+    if let Some(f) = vm.dict_get_str(d, "filename")
+        && as_str(&f) == Some("<string>")
+        && filename != "<string>"
+    {
+        vm.push_root(e.0);
+        if let Ok(s) = vm.new_str(filename) {
+            let k = vm.intern("filename");
+            let _ = vm.dict_set(d, k, s);
+        }
+        vm.pop_roots(1);
+    }
+    e
+}
+
+// ---------------------------------------------------------------- code objects
+
+/// CPython's co_flags bits for weft's: CO_OPTIMIZED | CO_NEWLOCALS for function code,
+/// VARARGS, VARKEYWORDS, NESTED and GENERATOR as they are.
+fn cpython_flags(flags: u32) -> i64 {
+    let mut f = (flags
+        & (code_flags::VARARGS
+            | code_flags::VARKEYWORDS
+            | code_flags::NESTED
+            | code_flags::GENERATOR)) as i64;
+    if flags & (code_flags::MODULE | code_flags::CLASS_BODY) == 0 {
+        f |= 0x1 | 0x2;
+    }
+    f
+}
+
+fn code_self(vm: &mut Vm, args: &[Value]) -> PyResult<&'static CodeObj> {
+    match args.first().and_then(|v| v.downcast::<CodeObj>()) {
+        // SAFETY-free: lifetime extension under the rooting contract (args are rooted).
+        Some(c) => Ok(unsafe { &*(c as *const CodeObj) }),
+        None => Err(vm.type_error("descriptor requires a 'code' object")),
+    }
+}
+
+fn str_tuple(vm: &mut Vm, names: &[String]) -> PyResult {
+    let vals: Vec<Value> = names.iter().map(|n| vm.intern(n)).collect();
+    vm.new_tuple(vals)
+}
+
+macro_rules! code_getter {
+    ($fname:ident, |$vm:ident, $co:ident| $body:expr) => {
+        fn $fname($vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+            let $co = code_self($vm, args)?;
+            $body
+        }
+    };
+}
+
+code_getter!(co_name, |vm, co| vm.new_str(&co.code.name));
+code_getter!(co_qualname, |vm, co| vm.new_str(&co.code.qualname));
+code_getter!(co_filename, |vm, co| vm.new_str(&co.code.filename));
+code_getter!(co_firstlineno, |vm, co| vm
+    .new_int(co.code.first_line as i64));
+code_getter!(co_argcount, |vm, co| vm.new_int(co.code.argcount as i64));
+code_getter!(co_posonlyargcount, |vm, co| vm
+    .new_int(co.code.posonlyargcount as i64));
+code_getter!(co_kwonlyargcount, |vm, co| vm
+    .new_int(co.code.kwonlyargcount as i64));
+code_getter!(co_nlocals, |vm, co| vm
+    .new_int(local_names(co).len() as i64));
+code_getter!(co_flags, |vm, co| vm.new_int(cpython_flags(co.code.flags)));
+code_getter!(co_varnames, |vm, co| {
+    let names = local_names(co);
+    str_tuple(vm, &names)
+});
+code_getter!(co_cellvars, |vm, co| str_tuple(vm, &co.code.cellvars));
+code_getter!(co_freevars, |vm, co| str_tuple(vm, &co.code.freevars));
+code_getter!(co_names, |vm, co| str_tuple(vm, &co.code.names));
+code_getter!(co_consts, |vm, co| vm.new_tuple(co.consts.to_vec()));
+code_getter!(co_stacksize, |vm, co| vm.new_int(co.code.max_stack as i64));
+fn code_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let co = code_self(vm, args)?;
+    let s = format!(
+        "<code object {} at {:#x}, file \"{}\", line {}>",
+        co.code.name,
+        args[0].id(),
+        co.code.filename,
+        co.code.first_line
+    );
+    vm.new_str(&s)
+}
+
+/// co_varnames: the fast locals, without those that live only in cells (CPython keeps
+/// a captured local in its cell alone unless it is a parameter).
+fn local_names(co: &CodeObj) -> Vec<String> {
+    let c = &co.code;
+    let nparams = c.argcount as usize
+        + c.kwonlyargcount as usize
+        + (c.flags & code_flags::VARARGS != 0) as usize
+        + (c.flags & code_flags::VARKEYWORDS != 0) as usize;
+    c.varnames
+        .iter()
+        .enumerate()
+        .filter(|(i, n)| *i < nparams || !c.cellvars.contains(n))
+        .map(|(_, n)| n.clone())
+        .collect()
+}
+
+fn init_code_type(vm: &mut Vm) {
+    let ty = vm.rt.types.code;
+    let getters: &[(&'static str, NativeFn)] = &[
+        ("co_name", co_name),
+        ("co_qualname", co_qualname),
+        ("co_filename", co_filename),
+        ("co_firstlineno", co_firstlineno),
+        ("co_argcount", co_argcount),
+        ("co_posonlyargcount", co_posonlyargcount),
+        ("co_kwonlyargcount", co_kwonlyargcount),
+        ("co_nlocals", co_nlocals),
+        ("co_flags", co_flags),
+        ("co_varnames", co_varnames),
+        ("co_cellvars", co_cellvars),
+        ("co_freevars", co_freevars),
+        ("co_names", co_names),
+        ("co_consts", co_consts),
+        ("co_stacksize", co_stacksize),
+    ];
+    let pt = vm.rt.types.property;
+    for &(name, f) in getters {
+        let fget = vm.new_native(name, "code", f).expect("start-up");
+        vm.push_root(fget);
+        let p = vm
+            .alloc(
+                pt,
+                Property {
+                    fget,
+                    fset: Value::NULL,
+                    fdel: Value::NULL,
+                    doc: Value::NONE,
+                },
+            )
+            .expect("start-up");
+        vm.pop_roots(1);
+        vm.add_attr(ty, name, p);
+    }
+    vm.add_method(ty, "__repr__", code_repr);
+}
