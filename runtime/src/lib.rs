@@ -179,9 +179,10 @@ fn run(prog: &str, opts: Options) -> i32 {
     if let Some(n) = opts.heap_limit {
         config.heap.limit_bytes = n;
     }
-    if let Some(n) = opts.marker_threads {
-        config.heap.marker_threads = n;
-    }
+    // Marker threads: `-X gc-threads=N`, by default one per core (DESIGN.md invariant 5).
+    config.heap.marker_threads = opts
+        .marker_threads
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
     config.heap.verify = opts.gc_verify;
     config.argv = std::iter::once(argv0)
         .chain(opts.args.iter().cloned())

@@ -3,6 +3,7 @@
 //! small heap so that collections are frequent) and fail on any invariant violation,
 //! crash or hang.
 #![cfg_attr(loom, allow(dead_code))]
+#[cfg(not(loom))]
 use std::time::Duration;
 
 const WORKLOAD: &str = include_str!("../torture.py");
