@@ -82,6 +82,12 @@ impl<K: Hash + Eq, V> ShardedMap<K, V> {
         f(&mut guard)
     }
 
+    /// Run `f` on shard number `i` (`i < shard_count()`) under its lock.
+    pub fn with_shard_index<R>(&self, i: usize, f: impl FnOnce(&mut HashMap<K, V>) -> R) -> R {
+        let mut guard = self.shards[i].lock();
+        f(&mut guard)
+    }
+
     /// Run `f` on every shard in turn, each under its own lock (one lock at a time).
     pub fn for_each_shard(&self, mut f: impl FnMut(&mut HashMap<K, V>)) {
         for shard in self.shards.iter() {

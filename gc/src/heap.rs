@@ -339,8 +339,12 @@ impl Heap {
         // (b) weak processing for the unmarked referents.
         let t = Instant::now();
         let mut pending = Vec::new();
-        let (weakrefs_cleared, callbacks_queued) =
-            self.process_weak(on_weakref_cleared, !doomed.is_empty(), &mut pending);
+        let (weakrefs_cleared, callbacks_queued) = self.process_weak(
+            on_weakref_cleared,
+            !doomed.is_empty(),
+            &mut pending,
+            threads,
+        );
         let mut weak_ns = ns(t, Instant::now());
 
         // (c) finalisation: report, then keep each one with its closure.

@@ -19,6 +19,14 @@ use crate::heap::Heap;
 use crate::mark::{is_marked, mark_all};
 use crate::verify::Verifier;
 
+/// What weak processing found in one shard: weak references to report (newest first
+/// per referent) and, when finalisers run, unmarked ones that may be resurrected.
+#[derive(Default)]
+struct ShardOutcome {
+    report: Vec<GcPtr>,
+    pending: Vec<(GcPtr, GcPtr)>,
+}
+
 impl Heap {
     /// The chunk (for its WTB bitmap) and block index of an object of this heap.
     fn wtb_of(&self, p: GcPtr) -> (&Chunk, usize) {
@@ -93,9 +101,39 @@ impl Heap {
         on_cleared: &mut dyn FnMut(GcPtr) -> bool,
         resurrection: bool,
         pending: &mut Vec<(GcPtr, GcPtr)>,
+        threads: usize,
     ) -> (usize, usize) {
+        // Phase 1, in parallel by shard: take dead referents' entries and clear their
+        // bits; collect what to report. Phase 2, here: report in shard order (the same
+        // order for any number of threads), since the vm's hook is not Sync.
+        let shards = self.weak.shard_count();
+        let results: Vec<parking_lot::Mutex<ShardOutcome>> = (0..shards)
+            .map(|_| parking_lot::Mutex::new(ShardOutcome::default()))
+            .collect();
+        let n = threads.clamp(1, shards);
+        self.workers.broadcast(n, &|k| {
+            for i in (k..shards).step_by(n) {
+                *results[i].lock() = self.process_shard(i, resurrection);
+            }
+        });
         let (mut cleared, mut queued) = (0, 0);
-        self.weak.for_each_shard(|m| {
+        for r in results {
+            let r = r.into_inner();
+            for w in r.report {
+                cleared += 1;
+                if on_cleared(w) {
+                    queued += 1;
+                }
+            }
+            pending.extend(r.pending);
+        }
+        (cleared, queued)
+    }
+
+    /// Weak processing of one shard (see [`Heap::process_weak`]).
+    fn process_shard(&self, shard: usize, resurrection: bool) -> ShardOutcome {
+        let mut out = ShardOutcome::default();
+        self.weak.with_shard_index(shard, |m| {
             m.retain(|&addr, list| {
                 // SAFETY: keys are addresses of objects that were live when registered and
                 // have not been swept since (entries of dead referents are removed here,
@@ -116,18 +154,12 @@ impl Heap {
                     return true;
                 }
                 c.wtb.clear(i);
-                for &w in list.iter().rev() {
-                    // SAFETY: as above.
-                    if unsafe { is_marked(w) } {
-                        cleared += 1;
-                        if on_cleared(w) {
-                            queued += 1;
-                        }
-                    }
-                }
+                // SAFETY: as above.
+                out.report
+                    .extend(list.iter().rev().filter(|&&w| unsafe { is_marked(w) }));
                 if resurrection {
                     // SAFETY: as above.
-                    pending.extend(
+                    out.pending.extend(
                         list.iter()
                             .filter(|&&w| !unsafe { is_marked(w) })
                             .map(|&w| (referent, w)),
@@ -136,7 +168,7 @@ impl Heap {
                 false
             })
         });
-        (cleared, queued)
+        out
     }
 
     /// After finalisation (step (c)): a weak reference that was unmarked when its
