@@ -140,31 +140,76 @@ struct Slot {
     value: AtomicU64,
 }
 
+/// Index slots of a small table, kept inside the `Storage` itself.
+const INLINE_INDICES: usize = 16;
+/// Entries of a small table (two thirds of its index slots).
+const INLINE_ENTRIES: usize = INLINE_INDICES * 2 / 3;
+
 /// Index slots and entries of one table size. Written only through atomics.
+///
+/// A small table (most instance and keyword dicts) lives entirely in this one
+/// allocation, so a reader or the collector touches one block, not three; a larger one
+/// keeps its arrays in `big_*`.
 struct Storage {
-    indices: Box<[AtomicU32]>,
-    entries: Box<[Slot]>,
-    /// Entries in use (live or deleted); `entries[..len]` have been written.
+    /// Entries in use (live or deleted); `entries()[..len]` have been written.
     len: AtomicUsize,
+    n_indices: usize,
+    inline_indices: [AtomicU32; INLINE_INDICES],
+    inline_entries: [Slot; INLINE_ENTRIES],
+    big_indices: Box<[AtomicU32]>,
+    big_entries: Box<[Slot]>,
+}
+
+fn empty_slot() -> Slot {
+    Slot {
+        hash: AtomicI64::new(0),
+        key: AtomicU64::new(0),
+        value: AtomicU64::new(0),
+    }
 }
 
 impl Storage {
+    /// A table with `indices` index slots (a power of two; small sizes use the inline
+    /// arrays).
     fn with_size(indices: usize) -> Box<Storage> {
+        let big = indices > INLINE_INDICES;
+        let n = if big { indices } else { INLINE_INDICES };
         Box::new(Storage {
-            indices: (0..indices).map(|_| AtomicU32::new(EMPTY)).collect(),
-            entries: (0..indices * 2 / 3)
-                .map(|_| Slot {
-                    hash: AtomicI64::new(0),
-                    key: AtomicU64::new(0),
-                    value: AtomicU64::new(0),
-                })
-                .collect(),
             len: AtomicUsize::new(0),
+            n_indices: n,
+            inline_indices: std::array::from_fn(|_| AtomicU32::new(EMPTY)),
+            inline_entries: std::array::from_fn(|_| empty_slot()),
+            big_indices: if big {
+                (0..n).map(|_| AtomicU32::new(EMPTY)).collect()
+            } else {
+                Box::new([])
+            },
+            big_entries: if big {
+                (0..n * 2 / 3).map(|_| empty_slot()).collect()
+            } else {
+                Box::new([])
+            },
         })
     }
 
+    fn indices(&self) -> &[AtomicU32] {
+        if self.n_indices > INLINE_INDICES {
+            &self.big_indices
+        } else {
+            &self.inline_indices
+        }
+    }
+
+    fn entries(&self) -> &[Slot] {
+        if self.n_indices > INLINE_INDICES {
+            &self.big_entries
+        } else {
+            &self.inline_entries
+        }
+    }
+
     fn entry(&self, ix: usize) -> Entry {
-        let s = &self.entries[ix];
+        let s = &self.entries()[ix];
         let key = Value::from_raw(s.key.load(Acquire));
         Entry {
             hash: s.hash.load(Relaxed),
@@ -176,16 +221,16 @@ impl Storage {
     /// Probe for `key`; calls `visit(ix, entry)` for every live entry with its hash
     /// until `visit` returns true. Returns the index it stopped at.
     fn probe(&self, hash: i64, mut visit: impl FnMut(usize, Entry) -> bool) -> Option<usize> {
-        if self.indices.is_empty() {
+        if self.indices().is_empty() {
             return None;
         }
-        let mask = self.indices.len() - 1;
+        let mask = self.indices().len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
         // At most one full sweep of the index table (a racing reader may see a table
         // with no EMPTY slot left only transiently; never loop forever).
-        for _ in 0..self.indices.len() {
-            let ix = self.indices[i].load(Acquire);
+        for _ in 0..self.indices().len() {
+            let ix = self.indices()[i].load(Acquire);
             if ix == EMPTY {
                 return None;
             }
@@ -228,19 +273,19 @@ impl Storage {
     }
 
     fn place(&self, hash: i64, ix: u32) {
-        let mask = self.indices.len() - 1;
+        let mask = self.indices().len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
-        while self.indices[i].load(Relaxed) != EMPTY {
+        while self.indices()[i].load(Relaxed) != EMPTY {
             perturb >>= 5;
             i = (i * 5 + 1 + perturb as usize) & mask;
         }
-        self.indices[i].store(ix, Release);
+        self.indices()[i].store(ix, Release);
     }
 
     fn push(&self, e: Entry) -> u32 {
         let ix = self.len.load(Relaxed);
-        let s = &self.entries[ix];
+        let s = &self.entries()[ix];
         s.hash.store(e.hash, Relaxed);
         s.value.store(e.value.raw(), Release);
         s.key.store(e.key.raw(), Release);
@@ -329,7 +374,7 @@ impl DictTable {
 
     /// Append a new entry (the caller checked the key is absent).
     pub fn insert_new(&mut self, hash: i64, key: Value, value: Value) {
-        if self.storage.len.load(Relaxed) + 1 > self.storage.entries.len() {
+        if self.storage.len.load(Relaxed) + 1 > self.storage.entries().len() {
             self.grow();
         }
         let ix = self.storage.push(Entry { hash, key, value });
@@ -339,23 +384,23 @@ impl DictTable {
 
     /// Replace the value of the live entry `ix`.
     pub fn set_value(&mut self, ix: usize, value: Value) {
-        self.storage.entries[ix].value.store(value.raw(), Release);
+        self.storage.entries()[ix].value.store(value.raw(), Release);
     }
 
     pub fn remove_at(&mut self, ix: usize) -> Entry {
         let e = self.storage.entry(ix);
         let st = &self.storage;
-        let mask = st.indices.len() - 1;
+        let mask = st.indices().len() - 1;
         let mut i = (e.hash as u64 as usize) & mask;
         let mut perturb = e.hash as u64;
-        while st.indices[i].load(Relaxed) != ix as u32 {
+        while st.indices()[i].load(Relaxed) != ix as u32 {
             perturb >>= 5;
             i = (i * 5 + 1 + perturb as usize) & mask;
         }
         // Value first: a reader that still sees the key finds NULL (absent).
-        st.entries[ix].value.store(0, Release);
-        st.entries[ix].key.store(0, Release);
-        st.indices[i].store(DELETED, Release);
+        st.entries()[ix].value.store(0, Release);
+        st.entries()[ix].key.store(0, Release);
+        st.indices()[i].store(DELETED, Release);
         self.used -= 1;
         e
     }
