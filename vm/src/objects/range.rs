@@ -27,3 +27,16 @@ impl RangeData {
         self.start + i * self.step
     }
 }
+
+/// Number of items of a range (0 when empty), without overflow.
+pub fn range_len(r: &RangeData) -> u128 {
+    let (start, stop, step) = (r.start as i128, r.stop as i128, r.step as i128);
+    let n = if step > 0 && start < stop {
+        (stop - start - 1) / step + 1
+    } else if step < 0 && start > stop {
+        (start - stop - 1) / (-step) + 1
+    } else {
+        0
+    };
+    n as u128
+}

@@ -413,7 +413,9 @@ impl Vm {
             return Err(memory_error(self));
         }
         // The items stay reachable from `seq` (rooted by our caller) during allocation.
-        let r = items.repeat(count);
+        let Some(r) = try_repeat(&items, count) else {
+            return Err(memory_error(self));
+        };
         Ok(Some(if seq.is::<ListData>() {
             self.new_list(r)?
         } else {
@@ -685,9 +687,14 @@ impl Vm {
             if op == BinOp::Mul
                 && let Some(n) = crate::helpers::as_int(b)
             {
+                // One lock acquisition: atomic for other threads (allocating is not a
+                // safepoint, so holding the lock meanwhile is allowed).
                 let mut g = l.0.lock();
-                let items = g.clone();
-                *g = items.repeat(n.max(0) as usize);
+                let Some(r) = try_repeat(&g, n.max(0) as usize) else {
+                    drop(g);
+                    return Err(memory_error(self));
+                };
+                *g = r;
                 return Ok(a);
             }
         }
@@ -861,4 +868,16 @@ pub fn register_dunders(vm: &mut Vm, ty: Value, which: &[&str]) {
         vm.add_method(ty, "__invert__", u_invert);
         vm.add_method(ty, "__abs__", u_abs);
     }
+}
+
+/// `items` repeated `count` times, or None when that much memory cannot be had (the
+/// caller raises MemoryError instead of the process aborting).
+fn try_repeat(items: &[Value], count: usize) -> Option<Vec<Value>> {
+    let total = items.len().checked_mul(count)?;
+    let mut v = Vec::new();
+    v.try_reserve_exact(total).ok()?;
+    for _ in 0..count {
+        v.extend_from_slice(items);
+    }
+    Some(v)
 }

@@ -500,10 +500,19 @@ impl Vm {
         if let Some(t) = v.downcast::<crate::objects::tuple::TupleData>() {
             return Ok(t.0.to_vec());
         }
+        let mut out = Vec::new();
+        if let Some(r) = v.downcast::<crate::objects::range::RangeData>() {
+            // Sized up front, as CPython does from the length: a huge range raises
+            // MemoryError at once instead of exhausting memory item by item.
+            let n = crate::objects::range::range_len(r);
+            let fits = usize::try_from(n).is_ok_and(|n| out.try_reserve_exact(n).is_ok());
+            if !fits {
+                return Err(crate::vm::PyErr(self.rt.preallocated_memory_error));
+            }
+        }
         let it = self.iter(v)?;
         let mark = self.roots_len();
         self.push_root(it);
-        let mut out = Vec::new();
         let r = loop {
             match self.next(it) {
                 Ok(Some(x)) => {
