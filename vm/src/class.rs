@@ -1,5 +1,6 @@
 //! Class creation (`__build_class__`, `type(name, bases, ns)`), `object`'s own methods,
 //! `super`, and the `property` / `staticmethod` / `classmethod` constructors.
+use crate::helpers::slot_args;
 use crate::helpers::{as_str, kwarg};
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::cell::CellData;
@@ -402,38 +403,44 @@ fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     Ok(Value::NONE)
 }
 fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let ty = vm.type_of(args[0]);
+    let [this] = slot_args(vm, args)?;
+    let ty = vm.type_of(this);
     let td = type_data(ty);
     let q = td.qualname.read().clone();
     let m = vm
         .dict_get_str(td.dict, "__module__")
         .and_then(|m| as_str(&m).map(|s| s.to_string()));
     let s = match m {
-        Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", args[0].id()),
-        _ => format!("<{q} object at {:#x}>", args[0].id()),
+        Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", this.id()),
+        _ => format!("<{q} object at {:#x}>", this.id()),
     };
     vm.new_str(&s)
 }
 fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = vm.repr(args[0])?;
+    let [this] = slot_args(vm, args)?;
+    let s = vm.repr(this)?;
     vm.new_str(&s)
 }
-fn object_eq(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    Ok(if args[0] == args[1] {
+fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [a, b] = slot_args(vm, args)?;
+    Ok(if a == b {
         Value::TRUE
     } else {
         Value::NOT_IMPLEMENTED
     })
 }
 fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let r = vm.rich_compare(args[0], args[1], crate::bytecode::CmpOp::Eq)?;
+    let [a, b] = slot_args(vm, args)?;
+    let r = vm.rich_compare(a, b, crate::bytecode::CmpOp::Eq)?;
     Ok(Value::bool(!vm.truthy(r)?))
 }
 fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    vm.new_int((args[0].raw() >> 4) as i64)
+    let [this] = slot_args(vm, args)?;
+    vm.new_int((this.raw() >> 4) as i64)
 }
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    vm.generic_setattr(args[0], args[1], args[2])?;
+    let [obj, name, v] = slot_args(vm, args)?;
+    vm.generic_setattr(obj, name, v)?;
     Ok(Value::NONE)
 }
 fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -450,26 +457,24 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
     }
 }
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = crate::ops::attr::instance_dict(args[0]);
-    if let Some(d) = d
-        && vm.dict_del(d, args[1])?.is_some()
+    let [obj, name] = slot_args(vm, args)?;
+    if let Some(d) = crate::ops::attr::instance_dict(obj)
+        && vm.dict_del(d, name)?.is_some()
     {
         return Ok(Value::NONE);
     }
-    Err(vm.no_attribute(args[0], args[1]))
+    Err(vm.no_attribute(obj, name))
 }
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let spec = args
-        .get(1)
-        .and_then(|s| as_str(s).map(|x| x.to_string()))
-        .unwrap_or_default();
+    let [this, spec] = slot_args(vm, args)?;
+    let spec = as_str(&spec).map(|x| x.to_string()).unwrap_or_default();
     if !spec.is_empty() {
-        let tn = vm.type_name(args[0]);
+        let tn = vm.type_name(this);
         return Err(vm.type_error(format!(
             "unsupported format string passed to {tn}.__format__"
         )));
     }
-    let s = vm.str_of(args[0])?;
+    let s = vm.str_of(this)?;
     vm.new_str(&s)
 }
 fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -485,14 +490,15 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> P
     Ok(Value::NONE)
 }
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this] = slot_args(vm, args)?;
     let mut names = Vec::new();
-    if let Some(d) = crate::ops::attr::instance_dict(args[0]) {
+    if let Some(d) = crate::ops::attr::instance_dict(this) {
         names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
     }
-    let ty = if args[0].is::<TypeData>() {
-        args[0]
+    let ty = if this.is::<TypeData>() {
+        this
     } else {
-        vm.type_of(args[0])
+        vm.type_of(this)
     };
     for t in crate::types::mro(ty) {
         names.extend(vm.dict_items(type_data(t).dict).into_iter().map(|(k, _)| k));
@@ -511,11 +517,15 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let m = crate::types::mro(args[0]);
+    let t = crate::helpers::self_arg::<TypeData>(vm, args, "mro", "type").map(|_| args[0])?;
+    let m = crate::types::mro(t);
     vm.new_list(m)
 }
 fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    Ok(Value::bool(crate::types::is_subclass(vm, args[1], args[0])))
+    let [cls, sub] = slot_args(vm, args)?;
+    crate::helpers::self_arg::<TypeData>(vm, args, "__subclasscheck__", "type")?;
+    let sub = crate::helpers::type_arg(vm, sub, "issubclass() arg 1")?;
+    Ok(Value::bool(crate::types::is_subclass(vm, sub, cls)))
 }
 
 /// `super()` / `super(cls, obj)`.
@@ -667,7 +677,8 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     let method = ["getter", "setter", "deleter"][which];
     let p = crate::helpers::self_arg::<Property>(vm, args, method, "property")?;
     let mut parts = [p.fget, p.fset, p.fdel, p.doc];
-    parts[which] = args[1];
+    let [_, f] = slot_args(vm, args)?;
+    parts[which] = f;
     let t = vm.type_of(args[0]);
     vm.alloc(
         t,

@@ -41,19 +41,23 @@ pub fn exc_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) 
 }
 
 fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let this = args[0];
+    let e = crate::helpers::self_arg::<ExcData>(vm, args, "__init__", "BaseException")?;
     let t = vm.new_tuple(args[1..].to_vec())?;
-    if let Some(e) = this.downcast::<ExcData>() {
-        *e.args.lock() = t;
-    }
+    *e.args.lock() = t;
     Ok(Value::NONE)
 }
 
-fn exc_with_traceback(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    Ok(args[0])
+fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this, _tb] = crate::helpers::slot_args(vm, args)?;
+    Ok(this)
 }
 
 fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [_, note] = crate::helpers::slot_args(vm, args)?;
+    if !crate::helpers::is_str(note) {
+        let tn = vm.type_name(note);
+        return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
+    }
     let notes = match vm.getattr_str(args[0], "__notes__") {
         Ok(n) => n,
         Err(_) => {

@@ -88,6 +88,20 @@ pub fn unwrap_base<T: Payload>(v: &Value) -> Option<&T> {
     r.map(|r| unsafe { &*(r as *const T) })
 }
 
+/// Exactly `N` positional arguments of a slot method (`self` included), or CPython's
+/// "expected N arguments, got M" (counting the arguments after `self`).
+pub fn slot_args<const N: usize>(vm: &mut Vm, args: &[Value]) -> PyResult<[Value; N]> {
+    match <[Value; N]>::try_from(args) {
+        Ok(a) => Ok(a),
+        Err(_) => Err(vm.type_error(format!(
+            "expected {} argument{}, got {}",
+            N - 1,
+            if N == 2 { "" } else { "s" },
+            args.len().saturating_sub(1)
+        ))),
+    }
+}
+
 /// CPython's arity messages for functions taking positional arguments only.
 pub fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();

@@ -879,7 +879,12 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     vm.push_root(d);
     let r = (|| -> PyResult<()> {
         if args.len() == 1 {
-            for (k, v) in vm.dict_items(args[0]) {
+            let Some(src) = crate::dict_ops::dict_payload(args[0]) else {
+                return Err(
+                    vm.type_error("if you give only one argument to maketrans it must be a dict")
+                );
+            };
+            for (k, v) in vm.dict_items(src) {
                 let key = match as_str(&k) {
                     Some(s) if s.chars().count() == 1 => {
                         vm.new_int(s.chars().next().unwrap() as i64)?
