@@ -1222,21 +1222,8 @@ fn a_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let Some(n) = repeat_count(vm, args[1])? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    let mut g = d.data.lock();
-    if n <= 0 {
-        g.clear();
-        return Ok(args[0]);
-    }
-    match repeat_bytes(vm, &g, n as usize) {
-        Ok(r) => {
-            *g = r;
-            Ok(args[0])
-        }
-        Err(e) => {
-            drop(g);
-            Err(e)
-        }
-    }
+    weft_vm::objects::bytes_args::repeat_in_place(vm, &d.data, n)?;
+    Ok(args[0])
 }
 
 /// Rich comparison of two arrays, item by item as Python compares the numbers.

@@ -9,7 +9,7 @@
 use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
 use crate::objects::bytes::{ByteArrayData, buffer_bytes};
 use crate::objects::bytes_args::{
-    byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, repeat_bytes, reserve, ssize_arg,
+    byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, reserve, ssize_arg,
 };
 use crate::objects::bytes_methods::{count_bytes, encode_source, is_index_like};
 use crate::objects::instance::InstanceData;
@@ -95,14 +95,26 @@ fn contents(
     if is_index_like(vm, x) {
         return count_bytes(vm, x);
     }
-    if let Some(b) = buffer_bytes(&x) {
+    buffer_or_int_iter(vm, x, |tn| {
+        format!("cannot convert '{tn}' object to bytearray")
+    })
+}
+
+/// The bytes of a buffer, or of an iterable of ints; a non-iterable gets the TypeError
+/// `not_iterable(type name)`.
+fn buffer_or_int_iter(
+    vm: &mut Vm,
+    v: Value,
+    not_iterable: impl FnOnce(&str) -> String,
+) -> PyResult<Vec<u8>> {
+    if let Some(b) = buffer_bytes(&v) {
         return Ok(b);
     }
-    let it = match vm.iter(x) {
+    let it = match vm.iter(v) {
         Ok(it) => it,
         Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
-            let tn = vm.type_name(x);
-            return Err(vm.type_error(format!("cannot convert '{tn}' object to bytearray")));
+            let tn = vm.type_name(v);
+            return Err(vm.type_error(not_iterable(&tn)));
         }
         Err(e) => return Err(e),
     };
@@ -185,18 +197,7 @@ fn ba_append(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 /// The bytes `extend` / `+=` / slice assignment take: any buffer, else an iterable of ints.
 fn extend_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    if let Some(b) = buffer_bytes(&v) {
-        return Ok(b);
-    }
-    let it = match vm.iter(v) {
-        Ok(it) => it,
-        Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
-            let tn = vm.type_name(v);
-            return Err(vm.type_error(format!("can't extend bytearray with {tn}")));
-        }
-        Err(e) => return Err(e),
-    };
-    iter_bytes(vm, it)
+    buffer_or_int_iter(vm, v, |tn| format!("can't extend bytearray with {tn}"))
 }
 
 /// Append `more` under the lock (one critical section).
@@ -372,28 +373,14 @@ fn ba_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let n = match as_index(vm, args[1]) {
         Ok(Some(n)) => n,
         Ok(None) => return Ok(Value::NOT_IMPLEMENTED),
-        Err(e) if big => {
-            let _ = e;
+        Err(_) if big => {
             return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
         }
         Err(e) => return Err(e),
     };
     let d = data(vm, args, "__imul__")?;
-    let mut g = d.0.lock();
-    if n <= 0 {
-        g.clear();
-        return Ok(args[0]);
-    }
-    match repeat_bytes(vm, &g, n as usize) {
-        Ok(r) => {
-            *g = r;
-            Ok(args[0])
-        }
-        Err(e) => {
-            drop(g);
-            Err(e)
-        }
-    }
+    crate::objects::bytes_args::repeat_in_place(vm, &d.0, n)?;
+    Ok(args[0])
 }
 
 // ---------------------------------------------------------------- pickling support

@@ -58,6 +58,20 @@ pub fn try_vec(vm: &mut Vm, cap: usize) -> PyResult<Vec<u8>> {
 }
 
 /// `one` repeated `count` times, or MemoryError (never aborts).
+/// `buf *= n` for a lock-protected byte buffer (bytearray, array): one critical
+/// section; n <= 0 empties it; MemoryError leaves it unchanged.
+pub fn repeat_in_place(vm: &mut Vm, buf: &parking_lot::Mutex<Vec<u8>>, n: i64) -> PyResult<()> {
+    let mut g = buf.lock();
+    if n <= 0 {
+        g.clear();
+        return Ok(());
+    }
+    // Building the copy is no safepoint and runs no Python code: the lock may stay held.
+    let r = repeat_bytes(vm, &g, n as usize)?;
+    *g = r;
+    Ok(())
+}
+
 pub fn repeat_bytes(vm: &mut Vm, one: &[u8], count: usize) -> PyResult<Vec<u8>> {
     let total = repeat_size(vm, one.len(), count)?;
     let mut out = try_vec(vm, total)?;
