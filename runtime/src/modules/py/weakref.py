@@ -116,7 +116,38 @@ def _pairs(other):
     return list(dict(other).items())
 
 
-class WeakValueDictionary:
+class _MappingOperators:
+    """`==`, `|` and `|=` of the weak dictionaries, in terms of their mapping methods
+    (`items`, `update`, `copy`)."""
+
+    __slots__ = ()
+
+    def __eq__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        return dict(self.items()) == dict(other.items())
+
+    def __ior__(self, other):
+        self.update(other)
+        return self
+
+    def __or__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        result = self.copy()
+        result.update(other)
+        return result
+
+    def __ror__(self, other):
+        if not _is_mapping(other):
+            return NotImplemented
+        result = self.__class__()
+        result.update(other)
+        result.update(self)
+        return result
+
+
+class WeakValueDictionary(_MappingOperators):
     """Mapping whose values are held weakly: an entry goes away once its value is
     collected."""
 
@@ -257,34 +288,9 @@ class WeakValueDictionary:
             result[deepcopy(key, memo)] = value
         return result
 
-    # -- operators ----------------------------------------------------------------
-
-    def __eq__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        result = self.__class__()
-        result.update(other)
-        result.update(self)
-        return result
 
 
-class WeakKeyDictionary:
+class WeakKeyDictionary(_MappingOperators):
     """Mapping whose keys are held weakly: an entry goes away once its key is
     collected."""
 
@@ -398,28 +404,3 @@ class WeakKeyDictionary:
             result[key] = deepcopy(value, memo)
         return result
 
-    # -- operators ----------------------------------------------------------------
-
-    def __eq__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    def __ior__(self, other):
-        self.update(other)
-        return self
-
-    def __or__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        result = self.copy()
-        result.update(other)
-        return result
-
-    def __ror__(self, other):
-        if not _is_mapping(other):
-            return NotImplemented
-        result = self.__class__()
-        result.update(other)
-        result.update(self)
-        return result
