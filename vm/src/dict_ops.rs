@@ -8,26 +8,7 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 /// Compare two keys without running Python code, when their types allow it.
-pub fn fast_eq(a: Value, b: Value) -> Option<bool> {
-    if a == b {
-        return Some(true);
-    }
-    if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-        return Some(x.s == y.s);
-    }
-    if a.is_small_int() && b.is_small_int() {
-        return Some(false);
-    }
-    if a.is_singleton() && b.is_singleton() {
-        return Some(false);
-    }
-    if (a.is_small_int() || a.is_bool()) && b.is::<StrData>()
-        || a.is::<StrData>() && (b.is_small_int() || b.is_bool())
-    {
-        return Some(false);
-    }
-    None
-}
+use crate::ops::compare::native_eq as fast_eq;
 
 fn table(d: Value) -> &'static DictData {
     let r = d.downcast::<DictData>().expect("dict_ops on a non-dict");

@@ -216,7 +216,7 @@ fn start_new_thread(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     if !weft_vm::ops::call::is_callable(vm, func) {
         return Err(vm.type_error("first arg must be callable"));
     }
-    if fargs.downcast::<TupleData>().is_none() && !is_tuple_subclass(vm, fargs) {
+    if weft_vm::helpers::unwrap_base::<TupleData>(&fargs).is_none() {
         return Err(vm.type_error("2nd arg must be a tuple"));
     }
     if !fkw.is_null() && fkw.downcast::<DictData>().is_none() {
@@ -255,12 +255,6 @@ fn start_new_thread(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     }
 }
 
-fn is_tuple_subclass(vm: &mut Vm, v: Value) -> bool {
-    let t = vm.type_of(v);
-    let tuple = vm.rt.types.tuple;
-    weft_vm::types::is_subclass(vm, t, tuple)
-}
-
 /// Body of a thread started by `start_new_thread`.
 fn thread_main(
     rt: Arc<Runtime>,
@@ -274,11 +268,11 @@ fn thread_main(
     vm.recursion_limit = recursion_limit;
     let boot = vm.rt.take_handle(handle);
     vm.push_root(boot);
-    let items = boot
-        .downcast::<TupleData>()
-        .map(|t| t.0.to_vec())
-        .unwrap_or_default();
-    let (func, fargs, fkw) = (items[0], items[1], items[2]);
+    // The (func, args, kwargs) tuple start_new_thread left under the handle.
+    let Some(&[func, fargs, fkw]) = boot.downcast::<TupleData>().map(|t| &*t.0) else {
+        vm.pop_roots(1);
+        return;
+    };
     let r = (|| {
         let pos = vm.collect_iter(fargs)?;
         let kws = if fkw.is_none() {

@@ -545,8 +545,8 @@ class Thread:
 
     def _report(self, e):
         try:
-            hook = excepthook_ref()
-            hook(ExceptHookArgs(type(e), e, getattr(e, "__traceback__", None), self))
+            # The module global, read now: `threading.excepthook = f` takes effect.
+            excepthook(ExceptHookArgs(type(e), e, getattr(e, "__traceback__", None), self))
         except BaseException as e2:
             import sys
             print("Exception in threading.excepthook:", file=sys.stderr, flush=True)
@@ -618,12 +618,6 @@ class Thread:
 
     def setName(self, name):
         self.name = name
-
-
-def excepthook_ref():
-    # Looked up at call time so that `threading.excepthook = f` takes effect.
-    import sys
-    return sys.modules["threading"].excepthook
 
 
 class _MainThread(Thread):
