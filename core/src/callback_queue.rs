@@ -45,6 +45,11 @@ impl<T> CallbackQueue<T> {
         taken.into()
     }
 
+    /// Visit every queued item, front first (for a collector marking them as roots).
+    pub fn for_each(&self, mut f: impl FnMut(&T)) {
+        self.items.lock().iter().for_each(|t| f(t));
+    }
+
     pub fn len(&self) -> usize {
         self.items.lock().len()
     }

@@ -1,7 +1,8 @@
 //! loom models of weak processing and the callback hand-off, built from the same core
 //! pieces the collector uses (`ShardedMap`, `AtomicBitmap`, `World`, `CallbackQueue`)
 //! and mirroring `gc/src/weak.rs` (register / unregister / process) and
-//! `Vm::run_pending_callbacks` (pop, then run). Run with:
+//! `Vm::run_pending_callbacks` (pop, then run), which drains this same `CallbackQueue`
+//! type (`Runtime::pending_callbacks`). Run with:
 //! `RUSTFLAGS="--cfg loom" cargo test -p weft-stress --test loom_weak --release`
 //!
 //! To see them fail, build with `--cfg weft_broken_weak`: registration then sets the

@@ -11,7 +11,7 @@ use crate::objects::str::StrData;
 use crate::types::Types;
 use crate::value::Value;
 use parking_lot::Mutex;
-use std::collections::{HashMap, VecDeque};
+use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use weft_core::{ThreadSlot, World};
@@ -50,7 +50,7 @@ pub struct Runtime {
     /// Values that live for the whole run (built-in types, interned strings, modules).
     perm_roots: Mutex<Vec<Value>>,
     /// Weakref callbacks queued by collections: (callback, weakref). Roots until run.
-    pub pending_callbacks: Mutex<VecDeque<(Value, Value)>>,
+    pub pending_callbacks: weft_core::CallbackQueue<(Value, Value)>,
     /// Live `weakref.finalize` objects (kept alive until called or detached).
     pub finalizers: Mutex<Vec<Value>>,
     pub gc_enabled: AtomicBool,
@@ -133,7 +133,7 @@ impl Runtime {
             modules: Value::NULL,
             interned: Mutex::new(HashMap::new()),
             perm_roots: Mutex::new(Vec::new()),
-            pending_callbacks: Mutex::new(VecDeque::new()),
+            pending_callbacks: weft_core::CallbackQueue::new(),
             finalizers: Mutex::new(Vec::new()),
             gc_enabled: AtomicBool::new(true),
             native_modules: Mutex::new(HashMap::new()),
@@ -181,10 +181,10 @@ impl Runtime {
         for &v in self.interned.lock().values() {
             trace_value(v, t);
         }
-        for &(cb, wr) in self.pending_callbacks.lock().iter() {
+        self.pending_callbacks.for_each(|&(cb, wr)| {
             trace_value(cb, t);
             trace_value(wr, t);
-        }
+        });
         for &v in self.finalizers.lock().iter() {
             trace_value(v, t);
         }
@@ -496,7 +496,7 @@ impl Vm {
         self.draining = true;
         loop {
             // Popped and rooted with no safepoint in between: the pair stays a root.
-            let next = self.rt.pending_callbacks.lock().pop_front();
+            let next = self.rt.pending_callbacks.pop();
             let Some((cb, arg)) = next else { break };
             self.push_root(cb);
             self.push_root(arg);

@@ -16,7 +16,7 @@ pub fn on_cleared(rt: &Runtime, wr: GcPtr) -> bool {
     w.kill();
     let cb = w.callback;
     if !cb.is_null() && !cb.is_none() {
-        rt.pending_callbacks.lock().push_back((cb, v));
+        rt.pending_callbacks.push((cb, v));
         return true;
     }
     false
@@ -28,6 +28,5 @@ pub fn on_cleared(rt: &Runtime, wr: GcPtr) -> bool {
 /// queue means "call the object's `__del__`".
 pub fn on_finalize(rt: &Runtime, obj: GcPtr) {
     rt.pending_callbacks
-        .lock()
-        .push_back((Value::NULL, Value::from_gc(obj)));
+        .push((Value::NULL, Value::from_gc(obj)));
 }
