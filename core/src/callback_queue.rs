@@ -47,7 +47,7 @@ impl<T> CallbackQueue<T> {
 
     /// Visit every queued item, front first (for a collector marking them as roots).
     pub fn for_each(&self, mut f: impl FnMut(&T)) {
-        self.items.lock().iter().for_each(|t| f(t));
+        self.items.lock().iter().for_each(f);
     }
 
     pub fn len(&self) -> usize {
