@@ -46,7 +46,7 @@ impl<T> CallbackQueue<T> {
     }
 
     /// Visit every queued item, front first (for a collector marking them as roots).
-    pub fn for_each(&self, mut f: impl FnMut(&T)) {
+    pub fn for_each(&self, f: impl FnMut(&T)) {
         self.items.lock().iter().for_each(f);
     }
 
