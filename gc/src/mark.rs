@@ -83,7 +83,10 @@ pub(crate) unsafe fn claim(p: GcPtr) -> bool {
         "Tracer::mark on a non-object {:#x}",
         p.addr()
     );
-    chunk.mark.set(i)
+    // Read first: shared objects (types, interned names) are reached from many
+    // objects, and a read keeps their mark word's cache line shared between markers
+    // where a fetch_or would bounce it.
+    !chunk.mark.get(i) && chunk.mark.set(i)
 }
 
 /// Is `p`'s mark bit set? Same contract as [`claim`].

@@ -1175,7 +1175,7 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
                 .map(|t| crate::types::type_data(t).dict),
         );
     } else {
-        if let Some(d) = crate::ops::attr::instance_dict(o) {
+        if let Some(d) = vm.dict_of(o)? {
             dicts.push(d);
         }
         let t = vm.type_of(o);

@@ -5,7 +5,6 @@ use crate::helpers::{as_str, kwarg};
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::cell::CellData;
 use crate::objects::function::{ClassMethod, FunctionData, Property, StaticMethod, SuperData};
-use crate::objects::instance::InstanceData;
 use crate::objects::tuple::TupleData;
 use crate::objects::typeobj::{Layout, TypeData};
 use crate::types::{c3_mro, type_data};
@@ -209,6 +208,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             has_dict,
             weakrefable,
             slots: slots.into_boxed_slice(),
+            attr_keys: Default::default(),
         },
     );
     vm.pop_roots(1);
@@ -372,17 +372,7 @@ pub fn object_new(vm: &mut Vm, cls: Value, _args: &[Value], _kw: &[(Value, Value
             .expect("built-in base constructor");
         return f(vm, cls, _args, _kw);
     }
-    let dict = vm.new_dict()?;
-    vm.push_root(dict);
-    let r = vm.alloc(
-        cls,
-        InstanceData {
-            dict,
-            base: Value::NULL,
-        },
-    );
-    vm.pop_roots(1);
-    let r = r?;
+    let r = vm.alloc_instance(cls, Value::NULL)?;
     vm.mark_finalizable(r, cls);
     Ok(r)
 }
@@ -458,9 +448,7 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [obj, name] = slot_args(vm, args)?;
-    if let Some(d) = crate::ops::attr::instance_dict(obj)
-        && vm.dict_del(d, name)?.is_some()
-    {
+    if vm.own_del(obj, name)? {
         return Ok(Value::NONE);
     }
     Err(vm.no_attribute(obj, name))
@@ -492,7 +480,7 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> P
 fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [this] = slot_args(vm, args)?;
     let mut names = Vec::new();
-    if let Some(d) = crate::ops::attr::instance_dict(this) {
+    if let Some(d) = vm.dict_of(this)? {
         names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
     }
     let ty = if this.is::<TypeData>() {

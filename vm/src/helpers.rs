@@ -150,19 +150,7 @@ pub fn wrap_for_subclass(vm: &mut Vm, cls: Value, builtin_value: Value) -> PyRes
     if !td.is_user {
         return Ok(builtin_value);
     }
-    vm.push_root(builtin_value);
-    let dict = vm.new_dict();
-    let r = dict.and_then(|dict| {
-        vm.alloc(
-            cls,
-            InstanceData {
-                dict,
-                base: builtin_value,
-            },
-        )
-    });
-    vm.pop_roots(1);
-    let r = r?;
+    let r = vm.alloc_instance(cls, builtin_value)?;
     vm.mark_finalizable(r, cls);
     Ok(r)
 }

@@ -893,9 +893,7 @@ impl Vm {
         if !plain {
             return Ok(None);
         }
-        if let Some(dict) = crate::ops::attr::instance_dict(obj)
-            && self.dict_get_str_key(dict, name)?.is_some()
-        {
+        if self.own_attr(obj, name)?.is_some() {
             return Ok(None);
         }
         Ok(Some(d))

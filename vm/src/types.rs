@@ -217,6 +217,7 @@ impl Types {
                     has_dict: false,
                     weakrefable: false,
                     slots: Box::new([]),
+                    attr_keys: Default::default(),
                 },
             );
             made.push(t);

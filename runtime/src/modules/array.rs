@@ -1316,10 +1316,7 @@ fn a_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     let tc = d.typecode;
     let items = items_of(tc, &d.data.lock().clone());
     let cls = vm.type_of(args[0]);
-    let state = match args[0].downcast::<InstanceData>() {
-        Some(i) if vm.dict_len(i.dict) > 0 => i.dict,
-        _ => Value::NONE,
-    };
+    let state = vm.instance_state(args[0])?;
     let mark = vm.roots_len();
     let r = (|| {
         let mut buf = [0u8; 4];

@@ -98,6 +98,7 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             has_dict: false,
             weakrefable: false,
             slots: Box::new([]),
+            attr_keys: Default::default(),
         },
     );
     vm.pop_roots(1);

@@ -12,7 +12,6 @@ use crate::objects::bytes_args::{
     byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, reserve, ssize_arg,
 };
 use crate::objects::bytes_methods::{count_bytes, encode_source, is_index_like};
-use crate::objects::instance::InstanceData;
 use crate::objects::int::IntData;
 use crate::objects::slice::SliceData;
 use crate::objects::str::StrData;
@@ -389,10 +388,7 @@ fn reduce(vm: &mut Vm, args: &[Value], proto: i64) -> PyResult {
     let d = data(vm, args, "__reduce__")?;
     let b = d.snapshot();
     let cls = vm.type_of(args[0]);
-    let state = match args[0].downcast::<InstanceData>() {
-        Some(inst) if vm.dict_len(inst.dict) > 0 => inst.dict,
-        _ => Value::NONE,
-    };
+    let state = vm.instance_state(args[0])?;
     let mark = vm.roots_len();
     let r = (|| {
         let inner = if proto < 3 {

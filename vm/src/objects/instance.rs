@@ -1,16 +1,313 @@
-//! Instances of user classes (and of `object`).
-use crate::object::trace_value;
-use crate::payload;
-use crate::value::Value;
+//! Instances of user classes (and of `object`), with their attributes inline.
+//!
+//! An instance is one heap object: the header, the type, this payload, then `cap`
+//! value slots. Slot `i` holds the attribute named by the class's shared name `i`
+//! (`objects::shared_keys`), NULL when the instance has no such attribute. The instance
+//! gets a real `__dict__` only when something asks for one (`obj.__dict__`, `vars`), or
+//! when an attribute does not fit the slots; from then on the dict holds every
+//! attribute and the slots are dead.
+//!
+//! Invariants (they let readers take no lock):
+//! - `dict` goes from NULL to a dict once and never changes again; it is published
+//!   (Release) after the dict holds every inline attribute;
+//! - while `dict` is NULL, the present slots are in insertion order: an instance adds
+//!   a slot only above every present one, otherwise it switches to a dict (so the dict
+//!   it gets lists attributes in CPython's order);
+//! - writers (set, delete, the switch to a dict) hold the instance's `lock`, so no write
+//!   is lost to a concurrent switch; the critical sections run no Python code and reach
+//!   no safepoint (DESIGN.md invariant 3);
+//! - a reader loads `dict`, then (NULL) a slot, with no safepoint in between. After a
+//!   switch the slots are never written again, so such a reader sees the value the slot
+//!   had when the dict was made; the collector clears dead slots during a collection
+//!   (no reader is between the two loads then), so they keep nothing alive.
+use crate::object::{Obj, Payload, init_obj, trace_value};
+use crate::objects::dict::DictData;
+use crate::objects::shared_keys::{MAX_KEYS, SharedKeys};
+use crate::objects::str::StrData;
+use crate::types::type_data;
+use crate::value::{AtomicValue, Value};
+use crate::vm::{PyErr, PyResult, Vm};
+use parking_lot::lock_api::RawMutex as _;
+use weft_gc::{GcPtr, GcVTable, Tracer};
 
+#[repr(C)]
 pub struct InstanceData {
-    /// The instance `__dict__` (a dict object).
-    pub dict: Value,
+    /// The instance `__dict__` once it has one (see the module doc), else NULL.
+    dict: AtomicValue,
     /// For subclasses of built-in value types (`class L(list)`), the built-in value
     /// that holds the data; NULL otherwise.
     pub base: Value,
+    /// Held by writers of the slots and by the switch to a dict.
+    lock: parking_lot::RawMutex,
+    /// Value slots after the payload.
+    cap: u8,
 }
-payload!(InstanceData, "instance", |this, t| {
-    trace_value(this.dict, t);
-    trace_value(this.base, t);
-});
+
+/// Bytes of an instance before its value slots.
+const FIXED: usize = std::mem::size_of::<Obj<InstanceData>>();
+const _: () = assert!(FIXED.is_multiple_of(8));
+
+static VTABLE: GcVTable = GcVTable {
+    name: "instance",
+    trace: trace_instance,
+    drop: crate::object::drop_thunk::<InstanceData>,
+};
+
+impl Payload for InstanceData {
+    fn vtable() -> &'static GcVTable {
+        &VTABLE
+    }
+    /// Only through [`trace_instance`], which also sees the slots.
+    fn trace(&self, t: &mut Tracer) {
+        trace_value(self.dict.load(), t);
+        trace_value(self.base, t);
+    }
+}
+
+/// The instance's trace: its type, base, and its dict or its live slots.
+///
+/// # Safety
+/// `p` is a live instance (the collector calls this through the instance vtable only),
+/// and the world is stopped.
+unsafe fn trace_instance(p: GcPtr, t: &mut Tracer) {
+    // SAFETY: caller's contract: p is an Obj<InstanceData> made by `alloc_instance`.
+    let (ty, inst, slots) = unsafe { parts_of(p) };
+    trace_value(ty, t);
+    inst.trace(t);
+    if inst.dict.load().is_null() {
+        for s in slots {
+            trace_value(s.load(), t);
+        }
+    } else {
+        // Dead copies: clear them so they keep nothing alive (module doc).
+        for s in slots {
+            s.store(Value::NULL);
+        }
+    }
+}
+
+/// The type, payload and value slots of instance `p`.
+///
+/// # Safety
+/// `p` is a live `Obj<InstanceData>` allocated by [`Vm::alloc_instance`] (so `cap`
+/// slots follow the payload, inside the allocation).
+unsafe fn parts_of<'a>(p: GcPtr) -> (Value, &'a InstanceData, &'a [AtomicValue]) {
+    let o = p.as_ptr() as *const Obj<InstanceData>;
+    // SAFETY: caller's contract; the slots are derived from the allocation's own
+    // pointer, and are zeroed or written Values (AtomicValue has Value's layout).
+    unsafe {
+        let inst = &(*o).data;
+        let slots = (p.as_ptr() as *const u8).add(FIXED) as *const AtomicValue;
+        (
+            (*o).ty,
+            inst,
+            std::slice::from_raw_parts(slots, inst.cap as usize),
+        )
+    }
+}
+
+/// The payload and value slots of `v`, if it is an instance.
+pub fn instance_parts(v: &Value) -> Option<(&InstanceData, &[AtomicValue])> {
+    let p = v.as_gc()?;
+    if !std::ptr::eq(p.vtable(), &VTABLE) {
+        return None;
+    }
+    // SAFETY: the vtable says p is an instance; every instance is made by
+    // `alloc_instance`; `v` keeps it alive for the borrow (rooting discipline).
+    let (_, inst, slots) = unsafe { parts_of(p) };
+    Some((inst, slots))
+}
+
+/// Slots for a new instance of a class sharing `shared` names: room for all of them
+/// (at least 4), rounded up to fill the last block.
+fn capacity_for(shared: usize) -> usize {
+    let per_block = weft_gc::BLOCK_SIZE / 8;
+    let want = shared.max(4);
+    let total = (FIXED / 8 + want).next_multiple_of(per_block);
+    (total - FIXED / 8).min(MAX_KEYS)
+}
+
+/// What an inline attribute operation found.
+pub enum Inline {
+    /// The instance has a dict (made before or needed now): use it.
+    Dict,
+    /// Done (get: the value; set/delete: NULL).
+    Done(Value),
+    /// Get/delete: the instance has no such attribute.
+    Absent,
+}
+
+/// The name's hash, when it can be shared (exact str names only).
+fn name_hash(name: Value) -> Option<i64> {
+    name.downcast::<StrData>().map(|s| s.hash())
+}
+
+impl InstanceData {
+    fn guard(&self) -> Guard<'_> {
+        self.lock.lock();
+        Guard(self)
+    }
+
+    /// The dict, if the instance has one.
+    pub fn dict(&self) -> Option<Value> {
+        let d = self.dict.load();
+        (!d.is_null()).then_some(d)
+    }
+}
+
+/// The instance lock, released on drop.
+struct Guard<'a>(&'a InstanceData);
+impl Drop for Guard<'_> {
+    fn drop(&mut self) {
+        // SAFETY: a Guard exists only while this thread holds the lock (`guard`).
+        unsafe { self.0.lock.unlock() };
+    }
+}
+
+/// The shared names of instance `obj`'s class (which lives as long as the instance:
+/// the instance traces it).
+fn keys_of(obj: Value) -> &'static SharedKeys {
+    &type_data(obj.heap_type().expect("instance")).attr_keys
+}
+
+/// `obj.name` from the slots of instance `obj`.
+pub fn get(obj: Value, name: Value) -> Inline {
+    let Some((inst, slots)) = instance_parts(&obj) else {
+        return Inline::Absent;
+    };
+    if inst.dict().is_some() {
+        return Inline::Dict;
+    }
+    let Some(hash) = name_hash(name) else {
+        return Inline::Dict;
+    };
+    match keys_of(obj).find(name, hash) {
+        Some(i) if i < slots.len() => match slots[i].load() {
+            v if v.is_null() => Inline::Absent,
+            v => Inline::Done(v),
+        },
+        _ => Inline::Absent,
+    }
+}
+
+/// `obj.name = v` into the slots; `Dict` when the instance needs (or has) a dict.
+pub fn set(obj: Value, name: Value, v: Value) -> Inline {
+    let Some((inst, slots)) = instance_parts(&obj) else {
+        return Inline::Dict;
+    };
+    if inst.dict().is_some() {
+        return Inline::Dict;
+    }
+    let Some(hash) = name_hash(name) else {
+        return Inline::Dict;
+    };
+    let i = match keys_of(obj).find_or_add(name, hash) {
+        Some(i) if i < slots.len() => i,
+        _ => return Inline::Dict,
+    };
+    let _g = inst.guard();
+    if inst.dict().is_some() {
+        return Inline::Dict;
+    }
+    // A new attribute goes above every present one, or the order would be lost.
+    if slots[i].load().is_null() && slots[i + 1..].iter().any(|s| !s.load().is_null()) {
+        return Inline::Dict;
+    }
+    slots[i].store(v);
+    Inline::Done(Value::NULL)
+}
+
+/// `del obj.name` from the slots.
+pub fn delete(obj: Value, name: Value) -> Inline {
+    let Some((inst, slots)) = instance_parts(&obj) else {
+        return Inline::Absent;
+    };
+    let Some(hash) = name_hash(name) else {
+        return Inline::Dict;
+    };
+    let found = keys_of(obj).find(name, hash).filter(|&i| i < slots.len());
+    let _g = inst.guard();
+    if inst.dict().is_some() {
+        return Inline::Dict;
+    }
+    match found {
+        Some(i) if !slots[i].load().is_null() => {
+            slots[i].store(Value::NULL);
+            Inline::Done(Value::NULL)
+        }
+        _ => Inline::Absent,
+    }
+}
+
+impl Vm {
+    /// A new instance of `cls` with no attributes (and `base`, for subclasses of
+    /// built-in value types), with slots for the names its class shares.
+    pub fn alloc_instance(&mut self, cls: Value, base: Value) -> PyResult {
+        let cap = capacity_for(type_data(cls).attr_keys.len());
+        let size = FIXED + cap * std::mem::size_of::<AtomicValue>();
+        let data = InstanceData {
+            dict: AtomicValue::new(Value::NULL),
+            base,
+            lock: parking_lot::RawMutex::INIT,
+            cap: cap as u8,
+        };
+        match self.rt.heap.alloc(&mut self.alloc, size, &VTABLE) {
+            Some(p) => {
+                // SAFETY: fresh allocation of at least Obj<InstanceData>'s size with the
+                // instance vtable; the heap zeroed the slots after it (all NULL).
+                unsafe { init_obj(p, cls, data) };
+                Ok(Value::from_gc(p))
+            }
+            None => Err(PyErr(self.rt.preallocated_memory_error)),
+        }
+    }
+
+    /// The `__dict__` of instance `obj`, made from its slots on first request.
+    pub fn instance_dict(&mut self, obj: Value) -> PyResult<Value> {
+        let (inst, _) = instance_parts(&obj).expect("instance");
+        if let Some(d) = inst.dict() {
+            return Ok(d);
+        }
+        // Allocated before the lock (allocation takes locks of its own); a thread that
+        // switches first makes this one garbage.
+        let fresh = self.new_dict()?;
+        let (inst, slots) = instance_parts(&obj).expect("instance");
+        let _g = inst.guard();
+        if let Some(d) = inst.dict() {
+            return Ok(d);
+        }
+        let keys = keys_of(obj);
+        let table = fresh.downcast::<DictData>().expect("dict");
+        {
+            let mut t = table.0.lock();
+            for (i, s) in slots.iter().enumerate() {
+                let v = s.load();
+                if !v.is_null() {
+                    let (k, h) = keys.entry(i);
+                    t.insert_new(h, k, v);
+                }
+            }
+        }
+        inst.dict.store(fresh);
+        Ok(fresh)
+    }
+}
+
+impl Vm {
+    /// The state pickling helpers (`__reduce__`) give: the `__dict__` of instance `v`
+    /// when it has attributes, else None (also for non-instances).
+    pub fn instance_state(&mut self, v: Value) -> PyResult {
+        let Some((inst, slots)) = instance_parts(&v) else {
+            return Ok(Value::NONE);
+        };
+        let empty = match inst.dict() {
+            Some(d) => self.dict_len(d) == 0,
+            None => slots.iter().all(|s| s.load().is_null()),
+        };
+        if empty {
+            Ok(Value::NONE)
+        } else {
+            self.instance_dict(v)
+        }
+    }
+}

@@ -26,6 +26,7 @@ pub mod range;
 pub mod range_methods;
 pub mod set;
 pub mod set_methods;
+pub mod shared_keys;
 pub mod slice;
 pub mod str;
 pub mod str_methods;

@@ -51,8 +51,11 @@ pub struct TypeData {
     /// The attribute names this class declares in `__slots__` (without `__dict__` and
     /// `__weakref__`).
     pub slots: Box<[Value]>,
+    /// Attribute names whose values instances keep inline (`objects::shared_keys`).
+    pub attr_keys: crate::objects::shared_keys::SharedKeys,
 }
 payload!(TypeData, "type", |this, t| {
+    this.attr_keys.trace(t);
     trace_values(&this.bases, t);
     trace_values(&this.mro_tail, t);
     trace_value(this.dict, t);

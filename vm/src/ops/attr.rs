@@ -5,18 +5,16 @@ use crate::helpers::as_str;
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::exception::ExcData;
 use crate::objects::function::{BoundMethod, ClassMethod, FunctionData, Property, StaticMethod};
-use crate::objects::instance::InstanceData;
+use crate::objects::instance::{self, Inline, instance_parts};
 use crate::objects::module::ModuleData;
 use crate::objects::typeobj::TypeData;
 use crate::types::{lookup_in_mro, type_data};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// The `__dict__` of an object that has one.
-pub fn instance_dict(v: Value) -> Option<Value> {
-    if let Some(i) = v.downcast::<InstanceData>() {
-        return Some(i.dict);
-    }
+/// The `__dict__` of a built-in kind that keeps one (modules, exceptions, weak
+/// references with attributes). Instances: see [`Vm::dict_of`].
+fn builtin_dict(v: Value) -> Option<Value> {
     if let Some(m) = v.downcast::<ModuleData>() {
         return Some(m.dict);
     }
@@ -44,6 +42,53 @@ fn exposes_dict(v: Value) -> bool {
 }
 
 impl Vm {
+    /// The `__dict__` of an object that has one; an instance gets its dict made from
+    /// its inline attributes here (see `objects::instance`).
+    pub fn dict_of(&mut self, v: Value) -> PyResult<Option<Value>> {
+        if instance_parts(&v).is_some() {
+            return self.instance_dict(v).map(Some);
+        }
+        Ok(builtin_dict(v))
+    }
+
+    /// The object's own attribute `name` (instance slots or `__dict__`), without
+    /// making an instance's dict.
+    pub fn own_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        match instance::get(obj, name) {
+            Inline::Done(v) => return Ok(Some(v)),
+            Inline::Absent if instance_parts(&obj).is_some() => return Ok(None),
+            _ => {}
+        }
+        match self.dict_of(obj)? {
+            Some(d) => self.dict_get_str_key(d, name),
+            None => Ok(None),
+        }
+    }
+
+    /// Store the object's own attribute; false if the object has no namespace.
+    fn own_set(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
+        if let Inline::Done(_) = instance::set(obj, name, v) {
+            return Ok(true);
+        }
+        match self.dict_of(obj)? {
+            Some(d) => self.dict_set(d, name, v).map(|_| true),
+            None => Ok(false),
+        }
+    }
+
+    /// Delete the object's own attribute; false if it had none by that name.
+    pub fn own_del(&mut self, obj: Value, name: Value) -> PyResult<bool> {
+        match instance::delete(obj, name) {
+            Inline::Done(_) => return Ok(true),
+            Inline::Absent if instance_parts(&obj).is_some() => return Ok(false),
+            _ => {}
+        }
+        match self.dict_of(obj)? {
+            Some(d) => Ok(self.dict_del(d, name)?.is_some()),
+            None => Ok(false),
+        }
+    }
+
     pub fn getattr_str(&mut self, obj: Value, name: &str) -> PyResult {
         let n = self.intern(name);
         self.getattr(obj, n)
@@ -164,9 +209,7 @@ impl Vm {
             }
             return self.call(fget, &[obj], &[]).map(Some);
         }
-        if let Some(d) = instance_dict(obj)
-            && let Some(v) = self.dict_get_str_key(d, name)?
-        {
+        if let Some(v) = self.own_attr(obj, name)? {
             return Ok(Some(v));
         }
         if let Some(v) = self.special_attr(obj, name)? {
@@ -293,7 +336,7 @@ impl Vm {
         }
         if n == "__dict__"
             && exposes_dict(obj)
-            && let Some(d) = instance_dict(obj)
+            && let Some(d) = self.dict_of(obj)?
         {
             return Ok(Some(d));
         }
@@ -553,7 +596,8 @@ impl Vm {
             }
             return Ok(());
         }
-        if let Some(d) = instance_dict(obj) {
+        let has_namespace = instance_parts(&obj).is_some() || builtin_dict(obj).is_some();
+        if has_namespace {
             if !exposes_dict(obj) && !self.is_slot(obj, name) {
                 let n = as_str(&name).unwrap_or("?").to_string();
                 let tn = self.type_name(obj);
@@ -561,7 +605,8 @@ impl Vm {
                     "'{tn}' object has no attribute '{n}' and no __dict__ for setting new attributes"
                 )));
             }
-            return self.dict_set(d, name, v);
+            self.own_set(obj, name, v)?;
+            return Ok(());
         }
         let n = as_str(&name).unwrap_or("?").to_string();
         let tn = self.type_name(obj);
@@ -601,14 +646,12 @@ impl Vm {
             self.call(fdel, &[obj], &[])?;
             return Ok(());
         }
-        let d = if let Some(t) = obj.downcast::<TypeData>() {
-            Some(t.dict)
+        let deleted = if let Some(t) = obj.downcast::<TypeData>() {
+            self.dict_del(t.dict, name)?.is_some()
         } else {
-            instance_dict(obj)
+            self.own_del(obj, name)?
         };
-        if let Some(d) = d
-            && self.dict_del(d, name)?.is_some()
-        {
+        if deleted {
             return Ok(());
         }
         Err(self.no_attribute(obj, name))
