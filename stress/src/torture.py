@@ -21,6 +21,9 @@ class Obj:
 
 
 box = Obj(-1)
+# Instances whose attributes every thread writes (one name per thread) while others
+# ask for their __dict__ (moving attributes from inline slots into a dict).
+shared_objs = [Obj(i) for i in range(512)]
 callbacks = [0]
 cb_lock = threading.Lock()
 
@@ -61,8 +64,10 @@ def worker(tid):
     ops = 0
     base = tid * 10**9
     k = 0
+    mine = {}
+    name = "t%d" % tid
     while time.monotonic() < deadline:
-        op = rng.below(10)
+        op = rng.below(11)
         ops += 1
         if op == 0:
             for _ in range(20):
@@ -114,8 +119,24 @@ def worker(tid):
         elif op == 8 and shared_bytes is not None:
             shared_bytes.extend(b"ab")
             shared_bytes.append(tid)
+        elif op == 9:
+            j = rng.below(len(shared_objs))
+            o = shared_objs[j]
+            how = rng.below(8)
+            if how == 0:
+                o.__dict__
+            elif how == 1 and j in mine:
+                delattr(o, name)
+                del mine[j]
+            else:
+                setattr(o, name, ops)
+                mine[j] = ops
         else:
             churn(200)
+    for j, v in mine.items():
+        assert getattr(shared_objs[j], name) == v, "lost attribute write"
+    for j in range(len(shared_objs)):
+        assert j in mine or not hasattr(shared_objs[j], name), "deleted attribute back"
     with results_lock:
         results.append((tid, appended, removed, dict_keys, set_keys, created_refs, refs, ops))
 
