@@ -183,3 +183,34 @@ for p in keep[::2]:
     p.__dict__
 gc.collect()
 print(sum(p.x for p in keep), keep[998].y, vars(keep[4]))
+
+# __dict__ assignment, object.__new__, plain object() instances.
+class A:
+    pass
+a = A()
+a.__dict__ = {'x': 1, 'y': 2}
+print(a.x, a.y, vars(a))
+a.z = 3
+print(vars(a))
+try:
+    a.__dict__ = 5
+except TypeError as e:
+    print(e)
+b = object.__new__(A)
+b.q = 1
+print(vars(b))
+print(A.__dict__['__module__'])
+class B(A):
+    def __init__(self):
+        self.__dict__['k'] = 9
+print(B().k, vars(B()))
+o = object()
+try:
+    o.x = 1
+except AttributeError as e:
+    print(e)
+try:
+    vars(o)
+except TypeError as e:
+    print(e)
+print(hasattr(o, '__dict__'))

@@ -8,8 +8,9 @@
 //! attribute and the slots are dead.
 //!
 //! Invariants (they let readers take no lock):
-//! - `dict` goes from NULL to a dict once and never changes again; it is published
-//!   (Release) after the dict holds every inline attribute;
+//! - `dict` goes from NULL to a dict once and is never NULL again (`obj.__dict__ = d`
+//!   may replace it by another dict); it is published (Release) after the dict holds
+//!   every inline attribute;
 //! - while `dict` is NULL, the present slots are in insertion order: an instance adds
 //!   a slot only above every present one, otherwise it switches to a dict (so the dict
 //!   it gets lists attributes in CPython's order);
@@ -239,11 +240,23 @@ pub fn delete(obj: Value, name: Value) -> Inline {
     }
 }
 
+/// `obj.__dict__ = d` for instance `obj` and dict `d`: `d` is the namespace from now on.
+pub fn replace_dict(obj: Value, d: Value) {
+    let (inst, _) = instance_parts(&obj).expect("instance");
+    let _g = inst.guard();
+    inst.dict.store(d);
+}
+
 impl Vm {
     /// A new instance of `cls` with no attributes (and `base`, for subclasses of
     /// built-in value types), with slots for the names its class shares.
     pub fn alloc_instance(&mut self, cls: Value, base: Value) -> PyResult {
-        let cap = capacity_for(type_data(cls).attr_keys.len());
+        // Instances of `object` itself take no attributes.
+        let cap = if cls == self.rt.types.object {
+            0
+        } else {
+            capacity_for(type_data(cls).attr_keys.len())
+        };
         let size = FIXED + cap * std::mem::size_of::<AtomicValue>();
         let data = InstanceData {
             dict: AtomicValue::new(Value::NULL),

@@ -45,10 +45,16 @@ impl Vm {
     /// The `__dict__` of an object that has one; an instance gets its dict made from
     /// its inline attributes here (see `objects::instance`).
     pub fn dict_of(&mut self, v: Value) -> PyResult<Option<Value>> {
-        if instance_parts(&v).is_some() {
+        if self.has_slots(v) {
             return self.instance_dict(v).map(Some);
         }
         Ok(builtin_dict(v))
+    }
+
+    /// Is `v` an instance with attribute slots? (Instances of `object` itself have no
+    /// namespace, as in CPython.)
+    fn has_slots(&self, v: Value) -> bool {
+        instance_parts(&v).is_some() && v.heap_type() != Some(self.rt.types.object)
     }
 
     /// The object's own attribute `name` (instance slots or `__dict__`), without
@@ -596,7 +602,7 @@ impl Vm {
             }
             return Ok(());
         }
-        let has_namespace = instance_parts(&obj).is_some() || builtin_dict(obj).is_some();
+        let has_namespace = self.has_slots(obj) || builtin_dict(obj).is_some();
         if has_namespace {
             if !exposes_dict(obj) && !self.is_slot(obj, name) {
                 let n = as_str(&name).unwrap_or("?").to_string();
@@ -605,12 +611,27 @@ impl Vm {
                     "'{tn}' object has no attribute '{n}' and no __dict__ for setting new attributes"
                 )));
             }
+            if as_str(&name) == Some("__dict__") && self.has_slots(obj) {
+                return self.set_instance_dict(obj, v);
+            }
             self.own_set(obj, name, v)?;
             return Ok(());
         }
         let n = as_str(&name).unwrap_or("?").to_string();
         let tn = self.type_name(obj);
         Err(self.attribute_error(format!("'{tn}' object has no attribute '{n}'")))
+    }
+
+    /// `obj.__dict__ = v` on an instance.
+    fn set_instance_dict(&mut self, obj: Value, v: Value) -> PyResult<()> {
+        let Some(d) = crate::dict_ops::dict_payload(v) else {
+            let tn = self.type_name(v);
+            return Err(self.type_error(format!(
+                "__dict__ must be set to a dictionary, not a '{tn}'"
+            )));
+        };
+        instance::replace_dict(obj, d);
+        Ok(())
     }
 
     /// Is `name` declared in the `__slots__` of a class along `obj`'s MRO?
