@@ -1,4 +1,5 @@
 //! Generators: a suspended frame resumed by `next`/`send`/`throw`/`close`.
+use crate::bytecode::Instr;
 use crate::frame::Frame;
 use crate::interp::Exit;
 use crate::payload;
@@ -50,7 +51,7 @@ fn resume(
     vm: &mut Vm,
     g: Value,
     sent: Value,
-    throw: Option<PyErr>,
+    throw: Option<Thrown>,
     ret: &mut Value,
 ) -> PyResult<Option<Value>> {
     let gd = g.downcast::<GenData>().expect("generator");
@@ -61,8 +62,8 @@ fn resume(
     let Some(frame) = frame else {
         gd.running
             .store(false, std::sync::atomic::Ordering::Release);
-        if let Some(e) = throw {
-            return Err(e);
+        if let Some(t) = throw {
+            return Err(t.normalize(vm));
         }
         return Ok(None);
     };
@@ -76,14 +77,24 @@ fn resume(
     // frame is registered by exec().
     vm.push_root(g);
     let r = match throw {
-        Some(e) => {
-            if frame.pc() != 0 {
+        Some(e) => match delegating_to(&frame) {
+            // `yield from sub`: the exception goes to `sub` first (PEP 380).
+            Some(sub) => throw_through(vm, &frame, sub, e),
+            None => match e.make(vm) {
                 // Resume with the exception raised at the yield point.
-                vm.resume_with_error(&frame, e)
-            } else {
-                Err(e)
-            }
-        }
+                Ok(e) if frame.pc() != 0 => vm.resume_with_error(&frame, e),
+                Ok(e) => Err(e),
+                // Not an exception: the TypeError comes out of `throw` itself and
+                // the generator stays suspended (as in CPython).
+                Err(bad) => {
+                    vm.pop_roots(1);
+                    *gd.frame.lock() = Some(frame);
+                    gd.running
+                        .store(false, std::sync::atomic::Ordering::Release);
+                    return Err(bad);
+                }
+            },
+        },
         None => {
             if frame.pc() != 0 {
                 frame.push(sent);
@@ -112,6 +123,143 @@ fn resume(
     }
 }
 
+/// The iterator a suspended frame is delegating to: it is paused on `YieldFrom`, with
+/// the sub-iterator on top of its stack.
+fn delegating_to(frame: &Frame) -> Option<Value> {
+    let pc = frame.pc();
+    let suspended_in_yield_from =
+        pc != 0 && matches!(frame.code_obj().code.instrs.get(pc), Some(Instr::YieldFrom));
+    suspended_in_yield_from.then(|| frame.top())
+}
+
+/// What `throw` was called with: an exception class or instance and an optional value,
+/// kept raw until the exception is raised in a frame, because a delegated-to iterator's
+/// own `throw` receives them as given (CPython passes `typ, val` on).
+pub struct Thrown {
+    typ: Value,
+    /// NULL when not given.
+    val: Value,
+}
+
+impl Thrown {
+    fn of(e: PyErr) -> Thrown {
+        Thrown {
+            typ: e.0,
+            val: Value::NULL,
+        }
+    }
+
+    /// Is it (an instance of) `cls`?
+    fn is(&self, vm: &Vm, cls: Value) -> bool {
+        let t = if self.typ.is::<crate::objects::typeobj::TypeData>() {
+            self.typ
+        } else {
+            vm.type_of(self.typ)
+        };
+        crate::types::is_subclass(vm, t, cls)
+    }
+
+    /// The exception to raise: an instance made from the class (and value), or CPython's
+    /// TypeError for anything that is not an exception.
+    fn normalize(self, vm: &mut Vm) -> PyErr {
+        match self.make(vm) {
+            Ok(e) | Err(e) => e,
+        }
+    }
+
+    fn make(self, vm: &mut Vm) -> PyResult<PyErr> {
+        let base = vm.rt.types.exc.base_exception;
+        let Thrown { typ, val } = self;
+        let no_val = val.is_null() || val.is_none();
+        if typ.is::<crate::objects::typeobj::TypeData>() && crate::types::is_subclass(vm, typ, base)
+        {
+            if !no_val && crate::types::is_subclass(vm, vm.type_of(val), typ) {
+                return Ok(PyErr(val));
+            }
+            let args = match val.downcast::<crate::objects::tuple::TupleData>() {
+                Some(t) => t.0.to_vec(),
+                None if no_val => Vec::new(),
+                None => vec![val],
+            };
+            return Ok(PyErr(vm.call(typ, &args, &[])?));
+        }
+        if crate::types::is_subclass(vm, vm.type_of(typ), base) {
+            if !no_val {
+                return Err(vm.type_error("instance exception may not have a separate value"));
+            }
+            return Ok(PyErr(typ));
+        }
+        let tn = vm.type_name(typ);
+        Err(vm.type_error(format!(
+            "exceptions must be classes or instances deriving from BaseException, not {tn}"
+        )))
+    }
+}
+
+/// Throw into a frame paused in `yield from sub`: `sub` gets it first (its `close` for
+/// GeneratorExit, else its `throw`). What `sub` yields, the frame yields; what it
+/// returns is the value of the `yield from`; what it raises is raised in the frame.
+fn throw_through(vm: &mut Vm, frame: &Frame, sub: Value, t: Thrown) -> PyResult<Exit> {
+    let outcome = if t.is(vm, vm.rt.types.exc.generator_exit) {
+        match close_sub(vm, sub) {
+            Ok(()) => Err(t.normalize(vm)),
+            Err(e2) => Err(e2),
+        }
+    } else {
+        throw_sub(vm, sub, t)
+    };
+    match outcome {
+        Ok(Err(yielded)) => Ok(Exit::Yield(yielded)),
+        Ok(Ok(value)) => {
+            frame.set_top(value);
+            frame.set_pc(frame.pc() + 1);
+            vm.exec(frame)
+        }
+        Err(raised) => vm.resume_with_error(frame, raised),
+    }
+}
+
+fn attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
+    let n = vm.intern(name);
+    vm.getattr_opt(obj, n)
+}
+
+/// `sub.close()`, if `sub` has one.
+fn close_sub(vm: &mut Vm, sub: Value) -> PyResult<()> {
+    match attr(vm, sub, "close")? {
+        Some(close) => vm.call(close, &[], &[]).map(|_| ()),
+        None => Ok(()),
+    }
+}
+
+/// `sub.throw(...)`: Ok(Err(v)) it yielded v, Ok(Ok(v)) it returned v, Err: it raised
+/// (or has no `throw`, and the exception goes on).
+fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
+    if is_generator(sub) {
+        let mut ret = Value::NONE;
+        return Ok(match resume(vm, sub, Value::NONE, Some(t), &mut ret)? {
+            Some(v) => Err(v),
+            None => Ok(ret),
+        });
+    }
+    let Some(throw) = attr(vm, sub, "throw")? else {
+        return Err(t.normalize(vm));
+    };
+    let r = if t.val.is_null() {
+        vm.call(throw, &[t.typ], &[])
+    } else {
+        vm.call(throw, &[t.typ, t.val], &[])
+    };
+    match r {
+        Ok(v) => Ok(Err(v)),
+        Err(e2) if vm.err_is(&e2, vm.rt.types.exc.stop_iteration) => {
+            let v = crate::exceptions::exc_field(vm, e2.0, "value")?.unwrap_or(Value::NONE);
+            Ok(Ok(v))
+        }
+        Err(e2) => Err(e2),
+    }
+}
+
 pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
     let mut ret = Value::NONE;
     resume(vm, g, Value::NONE, None, &mut ret)
@@ -127,8 +275,12 @@ pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, V
             None => Ok(ret),
         });
     }
-    let r = if sent.is_none() {
+    // A user iterator's StopIteration carries the result: call its `__next__` directly.
+    let user = crate::types::type_data(vm.type_of(it)).is_user;
+    let r = if sent.is_none() && !user {
         vm.next(it)
+    } else if sent.is_none() {
+        vm.call_method(it, "__next__", &[]).map(Some)
     } else {
         vm.call_method(it, "send", &[sent]).map(Some)
     };
@@ -187,18 +339,13 @@ pub fn gen_next_raising(vm: &mut Vm, g: Value) -> PyResult {
 
 fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     crate::helpers::self_arg::<GenData>(vm, args, "throw", "generator")?;
-    let exc = args.get(1).copied().unwrap_or(Value::NONE);
-    let e = if exc.is::<crate::objects::typeobj::TypeData>() {
-        let val = args.get(2).copied().filter(|v| !v.is_none());
-        match val {
-            Some(v) => vm.call(exc, &[v], &[])?,
-            None => vm.call(exc, &[], &[])?,
-        }
-    } else {
-        exc
+    crate::helpers::arg_count(vm, "throw", &args[1..], 1, 3)?;
+    let t = Thrown {
+        typ: args[1],
+        val: args.get(2).copied().unwrap_or(Value::NULL),
     };
     let mut ret = Value::NONE;
-    match resume(vm, args[0], Value::NONE, Some(PyErr(e)), &mut ret)? {
+    match resume(vm, args[0], Value::NONE, Some(t), &mut ret)? {
         Some(v) => Ok(v),
         None => Err(stop_with(vm, ret)),
     }
@@ -219,7 +366,7 @@ fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let t = vm.rt.types.exc.generator_exit;
     let e = crate::exceptions::make_exception(vm, t, &[])?;
     let mut ret = Value::NONE;
-    match resume(vm, g, Value::NONE, Some(PyErr(e)), &mut ret) {
+    match resume(vm, g, Value::NONE, Some(Thrown::of(PyErr(e))), &mut ret) {
         Ok(Some(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
         Ok(None) => Ok(Value::NONE),
         Err(e) if vm.err_is(&e, t) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
