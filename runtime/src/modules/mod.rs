@@ -3,6 +3,7 @@
 pub mod array;
 pub mod gc;
 pub mod lock;
+pub mod math;
 pub mod select;
 pub mod sys;
 pub mod thread;
@@ -33,6 +34,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("time".into(), time::init);
         m.insert("select".into(), select::init);
         m.insert("array".into(), array::init);
+        m.insert("math".into(), math::init);
     }
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
