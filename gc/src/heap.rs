@@ -634,7 +634,7 @@ impl Drop for Heap {
     fn drop(&mut self) {
         let mut objs = Vec::new();
         self.for_each_object(|p| objs.push(p));
-        for p in objs {
+        for p in objs.into_iter().filter(|p| p.vtable().needs_drop) {
             // SAFETY: the heap is going away, nobody can use its objects any more; each
             // live object is dropped once.
             unsafe { (p.vtable().drop)(p) };
