@@ -15,6 +15,9 @@
 //!   if nothing fits a new chunk comes, whose span is larger than any request). Taking
 //!   the largest span first makes refills rare; small holes are used once the large
 //!   spans are gone (the heap only grows when no span fits);
+//! - every span handed to a `LocalAlloc` is recorded (`SpanPool::handed_out`) until the
+//!   next collection, which sets the end bit of the last object allocated in it (the
+//!   fast path sets only ATB; see the `ends` module);
 //! - verifier: while `Heap::poisoned` is set, every free block of every normal chunk
 //!   holds `verify::POISON`, so `alloc` checks the blocks it hands out (a mismatch is a
 //!   write after free). New normal chunks are poisoned when the verifier is on.
@@ -146,6 +149,7 @@ impl Heap {
                 });
             }
             if let Some(s) = pool.take(size) {
+                pool.handed_out.push(s);
                 local.cursor = s.start + size;
                 local.end = s.end;
                 return Some(s.start);
@@ -157,6 +161,10 @@ impl Heap {
         let c = c.get();
         local.cursor = c.addr_of(1) + size;
         local.end = c.end();
+        self.pool.lock().handed_out.push(Span {
+            start: c.addr_of(1),
+            end: c.end(),
+        });
         Some(c.addr_of(1))
     }
 
@@ -202,6 +210,9 @@ pub(crate) struct SpanPool {
     buckets: Vec<Vec<Span>>,
     /// Bit c set iff `buckets[c]` is non-empty.
     nonempty: u64,
+    /// Every span handed to a `LocalAlloc` since the last collection, which closes
+    /// them (sets the end bit of their last object, see the `ends` module).
+    pub(crate) handed_out: Vec<Span>,
 }
 
 impl SpanPool {

@@ -312,6 +312,8 @@ impl Heap {
         let _one_at_a_time = self.collecting.lock();
         let threads = self.marker_threads();
         let start = Instant::now();
+        // Before anything reads the end table (verifier, sweep).
+        self.close_alloc_runs();
         let verifier = self.verify.load(Relaxed).then(|| Verifier::new(self));
         let v = verifier.as_ref();
         let mut verify_ns = 0;
