@@ -15,13 +15,17 @@
 //! - a thread allocates from a span of free blocks bump-wise, so the objects it puts in
 //!   a span are packed from the span's start: every one of them but the last is
 //!   followed by the next one's head and needs no bit;
-//! - `Heap::alloc_slow` records every span it hands out (pool spans and fresh chunks)
-//!   in the pool's `handed_out` list, under the lock it holds anyway;
-//! - the collection, first thing, *closes* each recorded span: it finds the highest
-//!   head in the span (a backwards bitmap search), reads that one header and sets the
-//!   bit on the object's last block. One header per refill, whether or not the thread
-//!   retired its `LocalAlloc`. (A span given back by `retire` and taken again by
-//!   another thread is recorded again; closing both finds the same last object.)
+//! - a `LocalAlloc` leaving its span (a refill in `Heap::alloc_slow`, or `retire`)
+//!   sets the end bit of the last object it put there (at its cursor, no header read):
+//!   one `fetch_or` per refill, off the fast path;
+//! - the span a buffer still holds at a collection (it may never be retired: a parked
+//!   thread's) is recorded in the pool's `handed_out` list, one slot per buffer per
+//!   epoch, written under the pool lock `alloc_slow` holds anyway. The collection, first
+//!   thing, *closes* each recorded span: it finds the highest head in the span (a
+//!   backwards bitmap search), reads that one header and sets the bit on the object's
+//!   last block. (A span given back by `retire` and taken by another thread is recorded
+//!   in that thread's slot too; closing both finds the same last object, or a later
+//!   one: a bit on an object followed by a head is harmless.)
 //! - the sweep keeps the invariant for the next collection: it clears the end bit of
 //!   every object it frees and sets one before every free run it leaves (that block is
 //!   the end of a live object now followed by free blocks);
@@ -35,13 +39,24 @@ use crate::header::{BLOCK_SIZE, GcHeader, GcPtr};
 use crate::heap::Heap;
 
 impl Heap {
-    /// Set the end bit of the last object of every span handed out since the last
+    /// Set the end bit of the last object of the span each `LocalAlloc` held at this
     /// collection (module doc). World stopped; called before anything reads ETB.
     pub(crate) fn close_alloc_runs(&self) {
         let spans = std::mem::take(&mut self.pool.lock().handed_out);
         for s in spans {
             close_run(s);
         }
+    }
+}
+
+/// Set the end bit of the block at `addr` (the last block of an object).
+pub(crate) fn set_end(addr: usize) {
+    // SAFETY: `addr` is a block of an allocated object in a normal chunk of a live heap
+    // (the caller's span), so masking it finds the chunk record (chunk module doc).
+    let c = unsafe { Chunk::of(addr) };
+    let i = c.block_of(addr);
+    if !c.etb.get(i) {
+        c.etb.set(i);
     }
 }
 
@@ -59,8 +74,5 @@ fn close_run(s: Span) {
     // SAFETY: an ATB head bit marks a fully written, unfreed header (no sweep since the
     // span was handed out: the collection has not swept yet).
     let p = unsafe { GcPtr::from_raw(c.addr_of(h) as *mut GcHeader) };
-    let end = h + p.blocks() as usize - 1;
-    if !c.etb.get(end) {
-        c.etb.set(end);
-    }
+    set_end(c.addr_of(h + p.blocks() as usize - 1));
 }
