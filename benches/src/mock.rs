@@ -29,6 +29,7 @@ static NODE: GcVTable = GcVTable {
     name: "bench.Node",
     trace: node_trace,
     drop: node_drop,
+    needs_drop: false,
 };
 
 /// Mark every filled slot.

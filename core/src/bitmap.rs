@@ -90,6 +90,63 @@ impl AtomicBitmap {
         }
     }
 
+    /// Index of the last set bit in `range`, if any (the range is clipped to `len()`).
+    pub fn last_set_in(&self, range: std::ops::Range<usize>) -> Option<usize> {
+        let end = range.end.min(self.nbits);
+        if range.start >= end {
+            return None;
+        }
+        let first = range.start / WORD_BITS;
+        let mut wi = (end - 1) / WORD_BITS;
+        // Keep bits below `end` in the last word, at or above `start` in the first.
+        let mut word =
+            self.words[wi].load(Ordering::Acquire) & (!0u64 >> (63 - (end - 1) % WORD_BITS));
+        loop {
+            if wi == first {
+                word &= !0u64 << (range.start % WORD_BITS);
+            }
+            if word != 0 {
+                return Some(wi * WORD_BITS + 63 - word.leading_zeros() as usize);
+            }
+            if wi == first {
+                return None;
+            }
+            wi -= 1;
+            word = self.words[wi].load(Ordering::Acquire);
+        }
+    }
+
+    /// Number of 64-bit words; word `w` holds bits `64 * w .. 64 * w + 64` (bit `i` of
+    /// the bitmap is bit `i % 64` of word `i / 64`).
+    pub fn word_count(&self) -> usize {
+        self.words.len()
+    }
+
+    /// Word `w` (one atomic load). Bits past `len()` are clear.
+    #[inline]
+    pub fn word(&self, w: usize) -> u64 {
+        self.words[w].load(Ordering::Acquire)
+    }
+
+    /// Clear in word `w` every bit that is clear in `keep` (one `fetch_and`); returns
+    /// the word as it was.
+    #[inline]
+    pub fn and_word(&self, w: usize, keep: u64) -> u64 {
+        self.words[w].fetch_and(keep, Ordering::AcqRel)
+    }
+
+    /// Set in word `w` every bit set in `bits` (one `fetch_or`); returns the word as it
+    /// was.
+    #[inline]
+    pub fn or_word(&self, w: usize, bits: u64) -> u64 {
+        let tail = self.nbits % WORD_BITS;
+        debug_assert!(
+            w + 1 < self.words.len() || tail == 0 || bits >> tail == 0,
+            "or_word would set bits past len()"
+        );
+        self.words[w].fetch_or(bits, Ordering::AcqRel)
+    }
+
     /// Iterate over the set bits in `range` (a snapshot per word, see module doc).
     pub fn iter_set(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let end = range.end.min(self.nbits);
@@ -146,6 +203,32 @@ mod tests {
         let v: Vec<_> = b.iter_set(64..200).collect();
         assert_eq!(v, vec![64, 65]);
         assert_eq!(AtomicBitmap::new(0).next_set(0), None);
+    }
+
+    #[test]
+    fn last_set_in_and_words() {
+        let b = AtomicBitmap::new(200);
+        for i in [0, 5, 63, 64, 130, 199] {
+            b.set(i);
+        }
+        assert_eq!(b.last_set_in(0..200), Some(199));
+        assert_eq!(b.last_set_in(0..199), Some(130));
+        assert_eq!(b.last_set_in(65..130), None);
+        assert_eq!(b.last_set_in(65..131), Some(130));
+        assert_eq!(b.last_set_in(6..64), Some(63));
+        assert_eq!(b.last_set_in(6..63), None);
+        assert_eq!(b.last_set_in(5..63), Some(5));
+        assert_eq!(b.last_set_in(1..5), None);
+        assert_eq!(b.last_set_in(0..1), Some(0));
+        assert_eq!(b.last_set_in(64..64), None);
+        assert_eq!(b.last_set_in(150..1000), Some(199));
+        assert_eq!(b.word_count(), 4);
+        assert_eq!(b.word(1), 1);
+        assert_eq!(b.word(2), 1 << 2);
+        assert_eq!(b.and_word(0, !(1 << 5)), 1 | 1 << 5 | 1 << 63);
+        assert_eq!(b.word(0), 1 | 1 << 63);
+        assert_eq!(b.or_word(0, 1 << 7 | 1), 1 | 1 << 63);
+        assert_eq!(b.word(0), 1 | 1 << 7 | 1 << 63);
     }
 
     #[test]

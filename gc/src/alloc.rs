@@ -15,6 +15,10 @@
 //!   if nothing fits a new chunk comes, whose span is larger than any request). Taking
 //!   the largest span first makes refills rare; small holes are used once the large
 //!   spans are gone (the heap only grows when no span fits);
+//! - the fast path sets only ATB; the end bit of the last object of a span (`ends`
+//!   module) is set when its `LocalAlloc` leaves the span (refill, retire), or by the
+//!   next collection for the span it still holds (`SpanPool::handed_out`, one slot per
+//!   buffer per epoch);
 //! - verifier: while `Heap::poisoned` is set, every free block of every normal chunk
 //!   holds `verify::POISON`, so `alloc` checks the blocks it hands out (a mismatch is a
 //!   write after free). New normal chunks are poisoned when the verifier is on.
@@ -29,6 +33,10 @@ use std::sync::atomic::Ordering::Relaxed;
 pub struct LocalAlloc {
     cursor: usize,
     end: usize,
+    /// Where the current span began: the objects allocated from it are `[start, cursor)`.
+    start: usize,
+    /// This buffer's slot in the pool's `handed_out` list for the current epoch.
+    rec: Option<usize>,
     /// The heap epoch the span was taken in (0: none; heap epochs are never 0).
     epoch: u64,
     /// Bytes allocated here and not yet added to the heap's shared `live_bytes`: the
@@ -62,14 +70,27 @@ impl LocalAlloc {
     /// Give the rest of the span back before a collection (or when the thread exits).
     pub fn retire(&mut self, heap: &Heap) {
         self.flush(heap);
-        if self.epoch == heap.epoch.load(Relaxed) && self.cursor < self.end {
-            heap.pool.lock().put(Span {
-                start: self.cursor,
-                end: self.end,
-            });
+        if self.epoch == heap.epoch.load(Relaxed) {
+            self.close_span();
+            if self.cursor < self.end {
+                heap.pool.lock().put(Span {
+                    start: self.cursor,
+                    end: self.end,
+                });
+            }
         }
         self.cursor = 0;
         self.end = 0;
+        self.start = 0;
+    }
+
+    /// Leaving the current span (of this epoch): its last object may be followed by
+    /// free blocks from now on, so it gets its end bit (`ends` module).
+    fn close_span(&mut self) {
+        if self.cursor > self.start {
+            crate::ends::set_end(self.cursor - BLOCK_SIZE);
+        }
+        self.start = self.cursor;
     }
 
     /// Free bytes left in the current span.
@@ -96,10 +117,8 @@ impl Heap {
         if local.epoch != epoch {
             // A collection ran: it recounted live bytes, pending ones included.
             *local = LocalAlloc {
-                cursor: 0,
-                end: 0,
                 epoch,
-                pending: 0,
+                ..LocalAlloc::default()
             };
         }
         let addr = if local.end - local.cursor >= size {
@@ -139,6 +158,7 @@ impl Heap {
         let size = nblocks * BLOCK_SIZE;
         {
             let mut pool = self.pool.lock();
+            local.close_span();
             if local.cursor < local.end {
                 pool.put(Span {
                     start: local.cursor,
@@ -146,18 +166,23 @@ impl Heap {
                 });
             }
             if let Some(s) = pool.take(size) {
+                pool.hand_out(local, s);
                 local.cursor = s.start + size;
-                local.end = s.end;
                 return Some(s.start);
             }
         }
         local.cursor = 0;
         local.end = 0;
+        local.start = 0;
         let c = self.new_chunk(crate::chunk::BLOCKS_PER_CHUNK, false)?;
         let c = c.get();
-        local.cursor = c.addr_of(1) + size;
-        local.end = c.end();
-        Some(c.addr_of(1))
+        let s = Span {
+            start: c.addr_of(1),
+            end: c.end(),
+        };
+        self.pool.lock().hand_out(local, s);
+        local.cursor = s.start + size;
+        Some(s.start)
     }
 
     /// Reserve `nblocks * BLOCK_SIZE` bytes against the limit and add a chunk.
@@ -202,12 +227,33 @@ pub(crate) struct SpanPool {
     buckets: Vec<Vec<Span>>,
     /// Bit c set iff `buckets[c]` is non-empty.
     nonempty: u64,
+    /// The current span of every `LocalAlloc` that took one since the last collection
+    /// (one slot per buffer, `LocalAlloc::rec`), which the collection closes (sets the
+    /// end bit of its last object, see the `ends` module). A slot's older span was
+    /// closed by its buffer when it left it, so the list stays as short as the number
+    /// of allocating threads.
+    pub(crate) handed_out: Vec<Span>,
 }
 
 impl SpanPool {
     fn class(s: &Span) -> usize {
         debug_assert!(s.len_bytes() >= BLOCK_SIZE);
         (s.len_bytes() / BLOCK_SIZE).ilog2() as usize
+    }
+
+    /// Make `s` the current span of `local` (after `local` closed its previous one) and
+    /// record it for the next collection.
+    fn hand_out(&mut self, local: &mut LocalAlloc, s: Span) {
+        match local.rec {
+            Some(i) => self.handed_out[i] = s,
+            None => {
+                local.rec = Some(self.handed_out.len());
+                self.handed_out.push(s);
+            }
+        }
+        local.start = s.start;
+        local.cursor = s.start;
+        local.end = s.end;
     }
 
     /// Add a free span (a class is a stack: the span added last is taken first).
@@ -271,6 +317,38 @@ mod tests {
             start,
             end: start + blocks * BLOCK_SIZE,
         }
+    }
+
+    unsafe fn no_trace(_: GcPtr, _: &mut crate::Tracer) {}
+    unsafe fn no_drop(_: GcPtr) {}
+    static BLOB: GcVTable = GcVTable {
+        name: "blob",
+        trace: no_trace,
+        drop: no_drop,
+        needs_drop: false,
+    };
+
+    #[test]
+    fn one_handed_out_slot_per_buffer_and_spans_closed() {
+        let heap = Heap::new(crate::HeapConfig {
+            verify: true,
+            verify_panics: true,
+            ..crate::HeapConfig::default()
+        });
+        let (mut a, mut b) = (LocalAlloc::new(), LocalAlloc::new());
+        // 600 KiB objects: every allocation leaves its span for a fresh chunk.
+        for _ in 0..5 {
+            heap.alloc(&mut a, 600 << 10, &BLOB).unwrap();
+            heap.alloc(&mut b, 600 << 10, &BLOB).unwrap();
+            heap.alloc(&mut b, 64, &BLOB).unwrap();
+        }
+        assert_eq!(heap.chunk_count(), 10);
+        assert_eq!(heap.pool.lock().handed_out.len(), 2);
+        a.retire(&heap);
+        // b is not retired. The verifier checks the end table before marking.
+        let s = heap.collect(&mut |_| {}, &mut |_| {});
+        assert_eq!(s.freed, 15);
+        assert!(heap.pool.lock().handed_out.is_empty());
     }
 
     #[test]

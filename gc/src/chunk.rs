@@ -12,7 +12,11 @@
 //! - mark: set by the marker (one `fetch_or` claims the object), all clear outside a
 //!   collection;
 //! - FTB: the object has a finaliser (`__del__`);
-//! - WTB: the weak map has an entry for the object that starts here.
+//! - WTB: the weak map has an entry for the object that starts here;
+//! - ETB (end table): "an allocated object's last block is this one" (see the `ends`
+//!   module for when the bit is set: it may be missing on an object directly followed
+//!   by another object's head, never on one followed by a free block). With ATB and
+//!   mark it lets the sweep find the free runs without reading live objects' headers.
 //!
 //! A `Chunk` record is created with its memory and freed with it, only by the heap
 //! (in `Heap::drop`, or in the sweep for a dead large object while the world is stopped).
@@ -38,6 +42,7 @@ pub struct Chunk {
     pub(crate) mark: AtomicBitmap,
     pub(crate) ftb: AtomicBitmap,
     pub(crate) wtb: AtomicBitmap,
+    pub(crate) etb: AtomicBitmap,
 }
 
 impl Chunk {
@@ -58,6 +63,7 @@ impl Chunk {
             mark: AtomicBitmap::new(nblocks),
             ftb: AtomicBitmap::new(nblocks),
             wtb: AtomicBitmap::new(nblocks),
+            etb: AtomicBitmap::new(nblocks),
         });
         let rec = NonNull::from(Box::leak(chunk));
         // SAFETY: block 0 of the fresh, CHUNK_SIZE-aligned allocation is ours to write and

@@ -61,12 +61,16 @@ pub struct GcVTable {
     /// Drop the payload in place (free malloc'ed buffers). Called by the sweep for every
     /// dead object, exactly once. Must not touch other heap objects.
     pub drop: unsafe fn(obj: GcPtr),
+    /// False when `drop` does nothing (the payload owns no memory or resource, e.g.
+    /// `!std::mem::needs_drop::<T>()`): the sweep then skips the call.
+    pub needs_drop: bool,
 }
 
 impl std::fmt::Debug for GcVTable {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("GcVTable")
             .field("name", &self.name)
+            .field("needs_drop", &self.needs_drop)
             .finish_non_exhaustive()
     }
 }

@@ -312,6 +312,8 @@ impl Heap {
         let _one_at_a_time = self.collecting.lock();
         let threads = self.marker_threads();
         let start = Instant::now();
+        // Before anything reads the end table (verifier, sweep).
+        self.close_alloc_runs();
         let verifier = self.verify.load(Relaxed).then(|| Verifier::new(self));
         let v = verifier.as_ref();
         let mut verify_ns = 0;
@@ -634,7 +636,7 @@ impl Drop for Heap {
     fn drop(&mut self) {
         let mut objs = Vec::new();
         self.for_each_object(|p| objs.push(p));
-        for p in objs {
+        for p in objs.into_iter().filter(|p| p.vtable().needs_drop) {
             // SAFETY: the heap is going away, nobody can use its objects any more; each
             // live object is dropped once.
             unsafe { (p.vtable().drop)(p) };

@@ -2,11 +2,14 @@
 //!
 //! The public API is the contract in `docs/gc-api.md`. Layout:
 //! - [`header`]: `GcHeader`, `GcVTable`, `GcPtr`;
-//! - [`chunk`]: 1 MiB aligned chunks of 16-byte blocks with ATB/mark/FTB/WTB side bitmaps;
+//! - [`chunk`]: 1 MiB aligned chunks of 16-byte blocks with ATB/mark/FTB/WTB/ETB side
+//!   bitmaps;
+//! - `ends`: the end table's invariant, and closing allocation runs at a collection;
 //! - [`alloc`]: `LocalAlloc` bump spans and the global free-span pool;
 //! - [`mark`]: `Tracer` and the work-stealing marker;
 //! - `pool`: the persistent collector threads (parked between collections);
 //! - [`weak`]: the sharded weak map and weak processing;
+//! - `spans`: free runs of a chunk from its side tables alone (no header reads);
 //! - [`sweep`]: freeing dead objects and rebuilding free spans;
 //! - [`verify`]: the heap verifier (side-table, closure and poison checks);
 //! - [`heap`]: `Heap`, `HeapConfig`, `Collection`, `CollectStats`, `StatsSummary`, the
@@ -19,10 +22,12 @@
 
 pub mod alloc;
 pub mod chunk;
+mod ends;
 pub mod header;
 pub mod heap;
 pub mod mark;
 mod pool;
+mod spans;
 pub mod sweep;
 pub mod verify;
 pub mod weak;

@@ -9,8 +9,10 @@
 //! - at the start of a collection, and again just before the sweep: the side tables and
 //!   the weak map agree (a WTB bit is set iff the map has a non-empty entry for the object
 //!   starting there; every key and every registered weak reference is an allocated object
-//!   start; FTB bits are only on object starts); before the sweep also: every remaining
-//!   entry's referent and weak references are marked;
+//!   start; FTB bits are only on object starts), and the end table agrees with the
+//!   headers (an ETB bit only on an object's last block, always on one followed by a free
+//!   block; objects do not overlap); before the sweep also: every remaining entry's
+//!   referent and weak references are marked;
 //! - during marking: every pointer a root callback or a trace function reports is the
 //!   start of an allocated object (ATB head bit) — a pointer into a free block, into the
 //!   middle of an object or outside the heap is caught before the marker touches it;
@@ -269,6 +271,7 @@ impl Verifier {
                     ));
                 }
             }
+            self.check_end_table(c);
             for i in c.ftb.iter_set(1..c.nblocks()) {
                 if !c.atb.get(i) {
                     self.fail(&format!(
@@ -279,6 +282,54 @@ impl Verifier {
                     ));
                 }
             }
+        }
+    }
+}
+
+impl Verifier {
+    /// The end table agrees with the objects' headers (`ends` module invariant): no
+    /// end bit in a free block or inside an object but on its last block; an object
+    /// followed by a free block has its end bit; objects do not overlap.
+    fn check_end_table(&self, c: &Chunk) {
+        let n = c.nblocks();
+        let mut free_from = 1;
+        let mut from = 1;
+        while let Some(h) = c.atb.next_set(from) {
+            self.check_no_end_bit(c, free_from..h, "in a free block");
+            // SAFETY: an ATB head bit marks a fully written, unfreed header.
+            let p = unsafe { GcPtr::from_raw(c.addr_of(h) as *mut GcHeader) };
+            let end = h + p.blocks() as usize;
+            let next = c.atb.next_set(h + 1).unwrap_or(n);
+            if end > next {
+                self.fail(&format!(
+                    "object {} ({} blocks) overlaps the object at block {next} of chunk {:#x}",
+                    describe(p),
+                    p.blocks(),
+                    c.base()
+                ));
+            }
+            self.check_no_end_bit(c, h..end - 1, "inside an object");
+            if end < next && !c.etb.get(end - 1) {
+                self.fail(&format!(
+                    "object {} is followed by a free block but has no end bit (ETB) on \
+                     its last block",
+                    describe(p)
+                ));
+            }
+            free_from = end;
+            from = end.max(h + 1);
+        }
+        self.check_no_end_bit(c, free_from..n, "in a free block");
+    }
+
+    fn check_no_end_bit(&self, c: &Chunk, blocks: std::ops::Range<usize>, where_: &str) {
+        if let Some(i) = c.etb.iter_set(blocks).next() {
+            self.fail(&format!(
+                "end bit (ETB) set {where_}: block {i} of chunk {:#x} ({:#x}) is not the \
+                 last block of an allocated object",
+                c.base(),
+                c.addr_of(i)
+            ));
         }
     }
 }

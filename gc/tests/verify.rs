@@ -164,6 +164,7 @@ static FLAKY: GcVTable = GcVTable {
     name: "Flaky",
     trace: flaky_trace,
     drop: node_drop,
+    needs_drop: true,
 };
 
 static FLAKY_CALLS: AtomicUsize = AtomicUsize::new(0);

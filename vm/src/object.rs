@@ -68,6 +68,7 @@ macro_rules! payload {
                     name: $name,
                     trace: $crate::object::trace_thunk::<$t>,
                     drop: $crate::object::drop_thunk::<$t>,
+                    needs_drop: std::mem::needs_drop::<$t>(),
                 };
                 &VT
             }

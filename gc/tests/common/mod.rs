@@ -31,6 +31,7 @@ pub static NODE: GcVTable = GcVTable {
     name: "Node",
     trace: node_trace,
     drop: node_drop,
+    needs_drop: true,
 };
 
 pub const NODE_BYTES: usize = BLOCK_SIZE + std::mem::size_of::<Node>();

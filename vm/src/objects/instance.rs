@@ -52,6 +52,7 @@ static VTABLE: GcVTable = GcVTable {
     name: "instance",
     trace: trace_instance,
     drop: crate::object::drop_thunk::<InstanceData>,
+    needs_drop: std::mem::needs_drop::<InstanceData>(),
 };
 
 impl Payload for InstanceData {
