@@ -8,7 +8,7 @@ use crate::objects::dict::DictData;
 use crate::objects::float::FloatData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
-use crate::ops::number_format::{Spec, format_float, format_int, format_str};
+use crate::ops::number_format::{Spec, format_float, format_str};
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::BigInt;
@@ -1057,26 +1057,7 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
         }
         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
             let n = pct_int(vm, v, p.conv)?;
-            numeric_pad(&mut spec);
-            spec.ty = Some(match p.conv {
-                'x' | 'X' | 'o' => p.conv,
-                _ => 'd',
-            });
-            let mut out = format_int(&n, &spec)
-                .map_err(|m| crate::ops::number_format::format_error(vm, m))?;
-            if let Some(pr) = p.prec {
-                // Precision is a minimum digit count for integer conversions.
-                let digits: String = out.chars().filter(|c| c.is_ascii_hexdigit()).collect();
-                if digits.len() < pr && spec.width == 0 {
-                    let sign = if out.starts_with(['-', '+', ' ']) {
-                        out.remove(0).to_string()
-                    } else {
-                        String::new()
-                    };
-                    out = format!("{sign}{}{out}", "0".repeat(pr - digits.len()));
-                }
-            }
-            out
+            pct_int_text(p, &n)
         }
         'e' | 'E' | 'f' | 'F' | 'g' | 'G' => {
             let f = pct_float(vm, v, p.conv)?;
@@ -1088,6 +1069,48 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
         _ => unreachable!(),
     };
     Ok(text)
+}
+
+/// An integer conversion as CPython does it: the precision is a minimum digit count;
+/// the '#' prefix and the sign go before any zero padding.
+fn pct_int_text(p: &Pct, n: &BigInt) -> String {
+    use num_traits::Signed;
+    let mag = n.abs();
+    let mut digits = match p.conv {
+        'x' => mag.to_str_radix(16),
+        'X' => mag.to_str_radix(16).to_uppercase(),
+        'o' => mag.to_str_radix(8),
+        _ => mag.to_str_radix(10),
+    };
+    if let Some(pr) = p.prec
+        && digits.len() < pr
+    {
+        digits.insert_str(0, &"0".repeat(pr - digits.len()));
+    }
+    let prefix = match (p.alt, p.conv) {
+        (true, 'x') => "0x",
+        (true, 'X') => "0X",
+        (true, 'o') => "0o",
+        _ => "",
+    };
+    let sign = if n.is_negative() {
+        "-"
+    } else if p.plus {
+        "+"
+    } else if p.space {
+        " "
+    } else {
+        ""
+    };
+    let len = sign.len() + prefix.len() + digits.len();
+    let pad = p.width.unwrap_or(0).saturating_sub(len);
+    if p.left {
+        format!("{sign}{prefix}{digits}{}", " ".repeat(pad))
+    } else if p.zero {
+        format!("{sign}{prefix}{}{digits}", "0".repeat(pad))
+    } else {
+        format!("{}{sign}{prefix}{digits}", " ".repeat(pad))
+    }
 }
 
 fn pct_int(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
