@@ -21,6 +21,7 @@ const FUNCS: &[(&str, weft_vm::objects::builtin_fn::NativeFn)] = &[
     ("exc_info", exc_info),
     ("exception", exception),
     ("intern", intern),
+    ("getsizeof", getsizeof),
     ("getdefaultencoding", getdefaultencoding),
     ("getfilesystemencoding", getdefaultencoding),
 ];
@@ -228,6 +229,31 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
             Err(vm.type_error(format!("intern() argument must be str, not {t}")))
         }
     }
+}
+
+/// `sys.getsizeof(obj[, default])`: the bytes weft holds for the object: its heap
+/// blocks plus its Rust-owned buffer (items of a list, tuple or dict, text of a str,
+/// bytes); 8 for values that live in the tagged word (small ints, None, bools).
+fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "getsizeof", kw)?;
+    arg_count(vm, "getsizeof", args, 1, 2)?;
+    let v = args[0];
+    let Some(p) = v.as_gc() else {
+        return vm.new_int(8);
+    };
+    let mut size = p.blocks() as i64 * weft_gc::BLOCK_SIZE as i64;
+    if let Some(s) = v.downcast::<StrData>() {
+        size += s.s.len() as i64;
+    } else if let Some(b) = v.downcast::<weft_vm::objects::bytes::BytesData>() {
+        size += b.0.len() as i64;
+    } else if let Some(t) = v.downcast::<weft_vm::objects::tuple::TupleData>() {
+        size += 8 * t.0.len() as i64;
+    } else if v.is::<weft_vm::objects::list::ListData>()
+        || v.is::<weft_vm::objects::dict::DictData>()
+    {
+        size += 24 * vm.len(v)? as i64;
+    }
+    vm.new_int(size)
 }
 
 fn getdefaultencoding(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
