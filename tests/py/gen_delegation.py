@@ -123,3 +123,19 @@ def wrap():
 g = wrap()
 next(g)
 print(g.throw(ValueError))
+
+
+# next() lets a user iterator's StopIteration (and its value) through unchanged.
+class Stopper:
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        raise StopIteration("payload")
+
+
+try:
+    next(Stopper())
+except StopIteration as e:
+    print("StopIteration", e.args, e.value)
+print(next(Stopper(), "default"))
