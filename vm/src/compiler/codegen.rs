@@ -23,13 +23,26 @@ pub(crate) struct Label(u32);
 /// What `return`/`break`/`continue` must unwind (CPython's fblock stack).
 #[derive(Clone, Copy)]
 pub(crate) enum FBlock<'a> {
-    WhileLoop { start: Label, end: Label },
-    ForLoop { start: Label, end: Label },
+    WhileLoop {
+        start: Label,
+        end: Label,
+    },
+    ForLoop {
+        start: Label,
+        end: Label,
+    },
     TryExcept,
-    FinallyTry { body: &'a [Stmt] },
+    FinallyTry {
+        body: &'a [Stmt],
+    },
     FinallyEnd,
     With,
-    HandlerCleanup { name: Option<&'a str> },
+    HandlerCleanup {
+        name: Option<&'a str>,
+    },
+    /// A `return` value waiting under a `finally` body that the return runs inline: a
+    /// `break`, `continue` or another `return` in that body drops it.
+    PopValue,
 }
 
 pub(crate) struct Unit<'a> {

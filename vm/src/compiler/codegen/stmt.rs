@@ -525,11 +525,24 @@ impl<'a> Compiler<'a> {
             FBlock::TryExcept => self.emit(Instr::PopBlock),
             FBlock::FinallyTry { body } => {
                 self.emit(Instr::PopBlock);
-                // The finally body runs outside of this block (and of the ones inside it).
+                // The finally body runs outside of this block (and of the ones inside it),
+                // above the return value if there is one.
                 let saved: Vec<FBlock<'a>> = self.unit().fblocks.drain(i..).collect();
+                if preserve_tos {
+                    self.unit().fblocks.push(FBlock::PopValue);
+                }
                 let r = self.compile_body(body);
+                if preserve_tos {
+                    self.unit().fblocks.pop();
+                }
                 self.unit().fblocks.extend(saved);
                 r?;
+            }
+            FBlock::PopValue => {
+                if preserve_tos {
+                    self.emit(Instr::RotTwo);
+                }
+                self.emit(Instr::PopTop);
             }
             FBlock::FinallyEnd => {
                 if preserve_tos {
