@@ -11,7 +11,7 @@ impl Vm {
         let d = self.new_dict()?;
         self.push_root(d);
         let n = self.new_str(name)?;
-        let k = self.intern("__name__");
+        let k = self.rt.names.name;
         self.dict_set(d, k, n)?;
         let k = self.intern("__builtins__");
         let b = self.rt.builtins;

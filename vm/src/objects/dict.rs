@@ -24,7 +24,7 @@ use crate::value::Value;
 use parking_lot::{Mutex, MutexGuard};
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
-use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
+use std::sync::atomic::{AtomicBool, AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
 
 pub struct DictData(pub DictLock);
 payload!(DictData, "dict", |this, t| {
@@ -49,18 +49,29 @@ impl Default for DictData {
 pub struct DictLock {
     table: Mutex<DictTable>,
     published: AtomicPtr<Storage>,
+    /// The dict is a type's namespace: a write makes cached attribute lookups stale
+    /// (`crate::type_cache`).
+    watched: AtomicBool,
 }
 
 /// A writer's access to the table; publishes the table's storage when dropped.
 pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictTable>,
     published: &'a AtomicPtr<Storage>,
+    watched: &'a AtomicBool,
+    /// The table was reached mutably (a possible write).
+    dirty: bool,
 }
 
 impl Drop for DictGuard<'_> {
     fn drop(&mut self) {
         let p = &*self.guard.storage as *const Storage as *mut Storage;
         self.published.store(p, Release);
+        // After the writes are published, before the lock is released (the guard
+        // field drops after this body): see `crate::type_cache`.
+        if self.dirty && self.watched.load(Relaxed) {
+            crate::type_cache::invalidate();
+        }
     }
 }
 impl Deref for DictGuard<'_> {
@@ -71,6 +82,7 @@ impl Deref for DictGuard<'_> {
 }
 impl DerefMut for DictGuard<'_> {
     fn deref_mut(&mut self) -> &mut DictTable {
+        self.dirty = true;
         &mut self.guard
     }
 }
@@ -81,6 +93,7 @@ impl DictLock {
         DictLock {
             table: Mutex::new(t),
             published: AtomicPtr::new(p),
+            watched: AtomicBool::new(false),
         }
     }
 
@@ -88,7 +101,20 @@ impl DictLock {
         DictGuard {
             guard: self.table.lock(),
             published: &self.published,
+            watched: &self.watched,
+            dirty: false,
         }
+    }
+
+    /// Make this dict a type's namespace (before the type is published): from now on
+    /// every write invalidates the attribute caches (`crate::type_cache`).
+    pub fn watch(&self) {
+        self.watched.store(true, Relaxed);
+        crate::type_cache::invalidate();
+    }
+
+    pub fn is_watched(&self) -> bool {
+        self.watched.load(Relaxed)
     }
 
     /// Mark every key and value. Called by the collector with the world stopped: no

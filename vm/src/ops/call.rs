@@ -40,7 +40,7 @@ impl Vm {
             return self.call_type(f, args, kwargs);
         }
         let ty = self.type_of(f);
-        let n = self.intern("__call__");
+        let n = self.rt.names.call;
         if let Some(c) = lookup_in_mro(self, ty, n) {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(f);
@@ -61,7 +61,7 @@ impl Vm {
         }
         let td = type_data(cls);
         // A user-defined __new__ anywhere before the built-in base.
-        let new_name = self.intern("__new__");
+        let new_name = self.rt.names.new;
         let user_new = lookup_in_mro(self, cls, new_name).filter(|f| !f.is::<BuiltinFn>());
         let obj = if let Some(newf) = user_new {
             let newf = match newf.downcast::<crate::objects::function::StaticMethod>() {
@@ -87,7 +87,7 @@ impl Vm {
         if !td.is_user && td.layout != Layout::Exception {
             return Ok(obj);
         }
-        let init_name = self.intern("__init__");
+        let init_name = self.rt.names.init;
         if let Some(init) = lookup_in_mro(self, cls, init_name)
             && !init.is::<BuiltinFn>()
         {
@@ -308,6 +308,6 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
         return true;
     }
     let ty = vm.type_of(v);
-    let n = vm.intern("__call__");
+    let n = vm.rt.names.call;
     lookup_in_mro(vm, ty, n).is_some()
 }
