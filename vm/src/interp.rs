@@ -113,6 +113,7 @@ impl Vm {
     }
 
     /// Execute one instruction.
+    #[inline(always)]
     fn step(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Option<Exit>> {
         match instr {
             Instr::Nop => {}

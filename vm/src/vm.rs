@@ -102,6 +102,8 @@ pub struct Vm {
     /// This thread's cache of the runtime's interned names (each also in the shared,
     /// rooted table), so hot paths interning `__init__` and the like take no lock.
     intern_cache: rustc_hash::FxHashMap<Box<str>, Value>,
+    /// Finished function frames kept for reuse (`Frame::recycle`); not roots (empty).
+    pub frame_pool: Vec<Box<Frame>>,
     /// This thread's method cache (`crate::type_cache`).
     pub type_cache: crate::type_cache::TypeCache,
 }
@@ -249,6 +251,7 @@ impl Vm {
             stack_limit: 0,
             intern_cache: Default::default(),
             type_cache: Default::default(),
+            frame_pool: Vec::new(),
         }
     }
 

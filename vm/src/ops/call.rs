@@ -123,11 +123,22 @@ impl Vm {
         let fd = func.downcast::<FunctionData>().expect("function");
         let code = fd.code.downcast::<CodeObj>().expect("code");
         let frame = crate::frame::Frame::new(self, func, fd, code)?;
-        self.bind_args(&frame, fd, code, args, kwargs)?;
+        if let Err(e) = self.bind_args(&frame, fd, code, args, kwargs) {
+            crate::frame::Frame::recycle(self, frame);
+            return Err(e);
+        }
         if code.code.flags & code_flags::GENERATOR != 0 {
             return crate::objects::generator::new_generator(self, frame);
         }
-        self.run_frame(frame)
+        let r = match self.exec(&frame) {
+            Ok(crate::interp::Exit::Return(v)) => Ok(v),
+            Ok(crate::interp::Exit::Yield(_)) => {
+                Err(self.runtime_error("yield outside a generator frame"))
+            }
+            Err(e) => Err(e),
+        };
+        crate::frame::Frame::recycle(self, frame);
+        r
     }
 
     /// Put the call's arguments in the frame's local slots, with CPython's errors.
@@ -145,7 +156,8 @@ impl Vm {
         let posonly = c.posonlyargcount as usize;
         let has_varargs = c.flags & code_flags::VARARGS != 0;
         let has_varkw = c.flags & code_flags::VARKEYWORDS != 0;
-        let qual = as_str(&fd.qualname.load()).unwrap_or("?").to_string();
+        // Only error messages need the name: no String per call.
+        let qual = || as_str(&fd.qualname.load()).unwrap_or("?").to_string();
         let locals = frame.locals_mut();
 
         let npos = args.len().min(argc);
@@ -160,7 +172,7 @@ impl Vm {
             locals[slot] = self.new_tuple(extra)?;
             slot += 1;
         } else if args.len() > argc {
-            return Err(self.too_many_positional(&qual, c, args.len(), kwargs));
+            return Err(self.too_many_positional(&qual(), c, args.len(), kwargs));
         }
         let varkw = if has_varkw {
             let d = self.new_dict()?;
@@ -177,6 +189,7 @@ impl Vm {
             match pos {
                 Some(i) if i >= posonly => {
                     if !locals[i].is_null() {
+                        let qual = qual();
                         return Err(self.type_error(format!(
                             "{qual}() got multiple values for argument '{kname}'"
                         )));
@@ -196,11 +209,13 @@ impl Vm {
                                         .any(|n| as_str(n) == Some(*k))
                                 })
                                 .collect();
+                            let qual = qual();
                             return Err(self.type_error(format!(
                                 "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
                                 names.join(", ")
                             )));
                         }
+                        let qual = qual();
                         return Err(self.type_error(format!(
                             "{qual}() got an unexpected keyword argument '{kname}'"
                         )));
@@ -226,7 +241,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&qual, "positional", &missing));
+            return Err(self.missing_args(&qual(), "positional", &missing));
         }
         if kwonly > 0 {
             let kwd = fd.kwdefaults.load();
@@ -246,7 +261,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&qual, "keyword-only", &missing));
+                return Err(self.missing_args(&qual(), "keyword-only", &missing));
             }
         }
         // Cells: fresh ones for cellvars (initialised from parameters), then the closure.
