@@ -156,6 +156,18 @@ impl Vm {
         let posonly = c.posonlyargcount as usize;
         let has_varargs = c.flags & code_flags::VARARGS != 0;
         let has_varkw = c.flags & code_flags::VARKEYWORDS != 0;
+        // The common call: exactly the positional parameters, nothing else to set up.
+        if kwargs.is_empty()
+            && args.len() == argc
+            && kwonly == 0
+            && !has_varargs
+            && !has_varkw
+            && c.cellvars.is_empty()
+            && c.freevars.is_empty()
+        {
+            frame.locals_mut()[..argc].copy_from_slice(args);
+            return Ok(());
+        }
         // Only error messages need the name: no String per call.
         let qual = || as_str(&fd.qualname.load()).unwrap_or("?").to_string();
         let locals = frame.locals_mut();
