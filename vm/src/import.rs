@@ -24,6 +24,10 @@ impl Vm {
         }
         let ty = self.rt.types.module;
         let m = self.alloc(ty, ModuleData { dict: d });
+        // Global name lookups in this namespace may be cached.
+        if let Some(dd) = d.downcast::<crate::objects::dict::DictData>() {
+            dd.0.watch_globals();
+        }
         self.pop_roots(1);
         m
     }

@@ -93,3 +93,104 @@ impl TypeCache {
         };
     }
 }
+
+/// Bumped at every collection (with the world stopped): entries of a [`GlobalCache`]
+/// filled before it name objects that may have been freed since.
+static EPOCH: AtomicU64 = AtomicU64::new(1);
+
+/// A collection happened: every cache entry is stale (called with the world stopped).
+pub fn new_epoch() {
+    EPOCH.fetch_add(1, AcqRel);
+    invalidate();
+}
+
+#[inline]
+pub fn epoch() -> u64 {
+    EPOCH.load(Acquire)
+}
+
+const GLOBAL_BITS: u32 = 9;
+
+#[derive(Clone, Copy, Default)]
+struct GlobalEntry {
+    globals: Value,
+    builtins: Value,
+    name: Value,
+    gver: u64,
+    bver: u64,
+    epoch: u64,
+    value: Value,
+}
+
+/// One thread's cache of `LOAD_GLOBAL` answers: `(globals, builtins, name)` to the value
+/// found, valid while both dicts' versions (`DictLock::globals_version`, bumped after
+/// every write to a watched namespace, before its lock is released) and the collection
+/// [`epoch`] are those loaded before the lookup that filled it. The same argument as for
+/// [`TypeCache`] above: a write whose bump this thread can see is seen by the lookup, a
+/// later one makes the entry stale, and no entry outlives a collection. Only values
+/// found are cached (a miss raises NameError anyway).
+pub struct GlobalCache {
+    entries: Box<[GlobalEntry]>,
+}
+
+impl Default for GlobalCache {
+    fn default() -> Self {
+        GlobalCache {
+            entries: vec![GlobalEntry::default(); 1 << GLOBAL_BITS].into_boxed_slice(),
+        }
+    }
+}
+
+/// The versions a global lookup depends on, loaded before it.
+#[derive(Clone, Copy)]
+pub struct GlobalStamp {
+    pub gver: u64,
+    pub bver: u64,
+    pub epoch: u64,
+}
+
+#[inline]
+fn global_slot(globals: Value, name: Value) -> usize {
+    let h = (globals.raw() ^ name.raw().rotate_left(29)).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    (h >> (64 - GLOBAL_BITS)) as usize
+}
+
+impl GlobalCache {
+    #[inline]
+    pub fn get(
+        &self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+        st: GlobalStamp,
+    ) -> Option<Value> {
+        let e = &self.entries[global_slot(globals, name)];
+        (e.epoch == st.epoch
+            && e.gver == st.gver
+            && e.bver == st.bver
+            && e.globals == globals
+            && e.name == name
+            && e.builtins == builtins)
+            .then_some(e.value)
+    }
+
+    #[inline]
+    pub fn put(
+        &mut self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+        st: GlobalStamp,
+        value: Value,
+    ) {
+        self.entries[global_slot(globals, name)] = GlobalEntry {
+            globals,
+            builtins,
+            name,
+            gver: st.gver,
+            bver: st.bver,
+            epoch: st.epoch,
+            value,
+        };
+    }
+}

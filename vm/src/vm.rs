@@ -106,6 +106,8 @@ pub struct Vm {
     pub frame_pool: Vec<Box<Frame>>,
     /// This thread's method cache (`crate::type_cache`).
     pub type_cache: crate::type_cache::TypeCache,
+    /// This thread's cache of global name lookups (`crate::type_cache::GlobalCache`).
+    pub global_cache: crate::type_cache::GlobalCache,
 }
 
 impl Drop for Vm {
@@ -251,6 +253,7 @@ impl Vm {
             stack_limit: 0,
             intern_cache: Default::default(),
             type_cache: Default::default(),
+            global_cache: Default::default(),
             frame_pool: Vec::new(),
         }
     }
@@ -464,7 +467,7 @@ impl Vm {
                 // inside a retired table.
                 crate::objects::dict::free_retired();
                 // Cached lookups may name objects just freed (`crate::type_cache`).
-                crate::type_cache::invalidate();
+                crate::type_cache::new_epoch();
                 drop(stopped);
                 stats.freed
             }
