@@ -5,6 +5,11 @@ use crate::vm::Vm;
 pub fn init(vm: &mut Vm) {
     // Namespaces first: everything below stores into dicts.
     let builtins = vm.new_dict().expect("start-up");
+    builtins
+        .downcast::<crate::objects::dict::DictData>()
+        .expect("dict")
+        .0
+        .watch_globals();
     let modules = vm.new_dict().expect("start-up");
     {
         let rt = vm.rt_init();

@@ -137,7 +137,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     }
     // __eq__ without __hash__ makes instances unhashable.
     if vm.dict_get_str(dict, "__eq__").is_some() && vm.dict_get_str(dict, "__hash__").is_none() {
-        let k = vm.intern("__hash__");
+        let k = vm.rt.names.hash;
         vm.dict_set(dict, k, Value::NONE)?;
     }
     // __init_subclass__ / __class_getitem__ are implicit classmethods.
@@ -156,7 +156,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     {
         let t = vm.rt.types.staticmethod;
         let sm = vm.alloc(t, StaticMethod(f))?;
-        let k = vm.intern("__new__");
+        let k = vm.rt.names.new;
         vm.dict_set(dict, k, sm)?;
     }
     let (has_dict, weakrefable, slots) = slots_layout(vm, &bases, builtin_base, dict)?;
@@ -213,11 +213,12 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     );
     vm.pop_roots(1);
     let cls = cls?;
-    let del = vm.intern("__del__");
+    crate::dict_ops::watch_type_dict(dict);
+    let del = vm.rt.names.del;
     if crate::types::lookup_in_mro(vm, cls, del).is_some() {
         type_data(cls).has_del.store(true, Ordering::Relaxed);
     }
-    let ga = vm.intern("__getattribute__");
+    let ga = vm.rt.names.getattribute;
     if crate::types::lookup_in_mro(vm, cls, ga).is_some_and(|f| !f.is::<BuiltinFn>()) {
         type_data(cls)
             .custom_getattribute
@@ -452,6 +453,30 @@ fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
         return Ok(Value::NONE);
     }
     Err(vm.no_attribute(obj, name))
+}
+/// `type.__setattr__(cls, name, value)`: a class attribute (as `cls.name = value`).
+fn type_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [cls, name, v] = slot_args(vm, args)?;
+    if !cls.is::<TypeData>() {
+        let tn = vm.type_name(cls);
+        return Err(vm.type_error(format!(
+            "descriptor '__setattr__' requires a 'type' object but received a '{tn}'"
+        )));
+    }
+    vm.type_setattr(cls, name, v)?;
+    Ok(Value::NONE)
+}
+/// `type.__delattr__(cls, name)`.
+fn type_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [cls, name] = slot_args(vm, args)?;
+    if !cls.is::<TypeData>() {
+        let tn = vm.type_name(cls);
+        return Err(vm.type_error(format!(
+            "descriptor '__delattr__' requires a 'type' object but received a '{tn}'"
+        )));
+    }
+    vm.delattr(cls, name)?;
+    Ok(Value::NONE)
 }
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [this, spec] = slot_args(vm, args)?;
@@ -746,6 +771,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.object, "__dir__", object_dir);
     vm.set_new(t.type_, type_new);
     vm.add_method(t.type_, "mro", type_mro);
+    vm.add_method(t.type_, "__setattr__", type_setattr);
+    vm.add_method(t.type_, "__delattr__", type_delattr);
     vm.add_method(t.type_, "__subclasscheck__", type_subclasscheck);
     vm.set_new(t.super_, super_new);
     vm.add_method(t.super_, "__getattribute__", super_getattribute);

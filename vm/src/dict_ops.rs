@@ -29,6 +29,11 @@ pub fn dict_payload(d: Value) -> Option<Value> {
     }
 }
 
+/// Make `d` (a new type's namespace) a watched dict (`crate::type_cache`).
+pub fn watch_type_dict(d: Value) {
+    table(d).0.watch();
+}
+
 impl Vm {
     /// Run `f` on the table with the entry index of `key` (None if absent), inside one
     /// lock acquisition in which that answer holds: the whole operation is atomic for

@@ -60,6 +60,21 @@ impl Frame {
         code: &CodeObj,
     ) -> PyResult<Box<Frame>> {
         let c = &code.code;
+        if let Some(mut fr) = vm.frame_pool.pop() {
+            // A recycled frame: its vectors are empty but keep their buffers.
+            fr.code = fd.code;
+            fr.func = func;
+            fr.globals = fd.globals;
+            fr.builtins = vm.rt.builtins;
+            fr.locals_dict = Value::NULL;
+            let st = fr.state.get_mut();
+            st.locals.resize(c.varnames.len(), Value::NULL);
+            st.cells
+                .resize(c.cellvars.len() + c.freevars.len(), Value::NULL);
+            st.stack.reserve(c.max_stack.max(8) as usize);
+            st.pc = 0;
+            return Ok(fr);
+        }
         Ok(Box::new(Frame {
             code: fd.code,
             func,
@@ -74,6 +89,25 @@ impl Frame {
                 pc: 0,
             }),
         }))
+    }
+
+    /// Give a finished function frame back to this thread's pool, so the next call
+    /// reuses its allocations (`Frame::new`). The frame must no longer be running or
+    /// registered as a root; it is emptied here, so the pool holds no values.
+    pub fn recycle(vm: &mut Vm, mut fr: Box<Frame>) {
+        const POOL: usize = 64;
+        if vm.frame_pool.len() >= POOL {
+            return;
+        }
+        let st = fr.state.get_mut();
+        if st.stack.capacity() > 1024 || st.locals.capacity() > 1024 {
+            return;
+        }
+        st.locals.clear();
+        st.cells.clear();
+        st.stack.clear();
+        st.blocks.clear();
+        vm.frame_pool.push(fr);
     }
 
     /// A frame running module or class-body code with a namespace dict.

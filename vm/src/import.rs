@@ -11,7 +11,7 @@ impl Vm {
         let d = self.new_dict()?;
         self.push_root(d);
         let n = self.new_str(name)?;
-        let k = self.intern("__name__");
+        let k = self.rt.names.name;
         self.dict_set(d, k, n)?;
         let k = self.intern("__builtins__");
         let b = self.rt.builtins;
@@ -24,6 +24,10 @@ impl Vm {
         }
         let ty = self.rt.types.module;
         let m = self.alloc(ty, ModuleData { dict: d });
+        // Global name lookups in this namespace may be cached.
+        if let Some(dd) = d.downcast::<crate::objects::dict::DictData>() {
+            dd.0.watch_globals();
+        }
         self.pop_roots(1);
         m
     }

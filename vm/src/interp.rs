@@ -47,9 +47,10 @@ impl Vm {
 
     fn exec_loop(&mut self, f: &Frame) -> PyResult<Exit> {
         let code = f.code_obj();
+        let instrs: &[Instr] = &code.code.instrs;
         loop {
             let pc = f.pc();
-            let instr = code.code.instrs[pc];
+            let instr = instrs[pc];
             f.set_pc(pc + 1);
             match self.step(f, code, instr) {
                 Ok(None) => {}
@@ -108,11 +109,46 @@ impl Vm {
         }
     }
 
+    /// `LOAD_GLOBAL`: the globals, then the builtins; answers cached per thread while
+    /// both namespaces are unchanged (`crate::type_cache::GlobalCache`).
+    #[inline]
+    fn load_global(&mut self, globals: Value, builtins: Value, name: Value) -> PyResult<Value> {
+        let versions = match (
+            globals.downcast::<DictData>(),
+            builtins.downcast::<DictData>(),
+        ) {
+            (Some(g), Some(b)) => g.0.globals_version().zip(b.0.globals_version()),
+            _ => None,
+        };
+        let stamp = versions.map(|(gver, bver)| crate::type_cache::GlobalStamp {
+            gver,
+            bver,
+            epoch: crate::type_cache::epoch(),
+        });
+        if let Some(st) = stamp
+            && let Some(v) = self.global_cache.get(globals, builtins, name, st)
+        {
+            return Ok(v);
+        }
+        let v = match self.dict_get_str_key(globals, name)? {
+            Some(v) => v,
+            None => match self.dict_get_str_key(builtins, name)? {
+                Some(v) => v,
+                None => return Err(self.name_not_defined(name)),
+            },
+        };
+        if let Some(st) = stamp {
+            self.global_cache.put(globals, builtins, name, st, v);
+        }
+        Ok(v)
+    }
+
     fn name(&self, code: &CodeObj, i: u32) -> Value {
         code.names[i as usize]
     }
 
     /// Execute one instruction.
+    #[inline(always)]
     fn step(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Option<Exit>> {
         match instr {
             Instr::Nop => {}
@@ -195,13 +231,7 @@ impl Vm {
             }
             Instr::LoadGlobal(i) => {
                 let name = self.name(code, i);
-                let v = match self.dict_get_str_key(f.globals, name)? {
-                    Some(v) => v,
-                    None => match self.dict_get_str_key(f.builtins, name)? {
-                        Some(v) => v,
-                        None => return Err(self.name_not_defined(name)),
-                    },
-                };
+                let v = self.load_global(f.globals, f.builtins, name)?;
                 f.push(v);
             }
             Instr::StoreGlobal(i) => {

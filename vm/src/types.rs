@@ -251,6 +251,9 @@ impl Types {
                 patch_type(d, base.dict);
             }
         }
+        for &d in &dicts {
+            d.downcast::<DictData>().unwrap().0.watch();
+        }
         Types { base, exc }
     }
 
@@ -392,16 +395,40 @@ pub fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
     }
 }
 
-/// Find `name` along the MRO of type `t` (no descriptors applied).
+/// Find `name` along the MRO of type `t` (no descriptors applied). Answers come from
+/// the thread's method cache when still valid (`crate::type_cache`).
+#[inline]
 pub fn lookup_in_mro(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
-    let td = type_data(t);
-    if let Ok(Some(v)) = vm.dict_get_str_key(td.dict, name) {
-        return Some(v);
+    let version = crate::type_cache::version();
+    if let Some(v) = vm.type_cache.get(t, name, version) {
+        return (!v.is_null()).then_some(v);
     }
-    for &b in td.mro_tail.iter() {
-        if let Ok(Some(v)) = vm.dict_get_str_key(type_data(b).dict, name) {
-            return Some(v);
+    lookup_in_mro_slow(vm, t, name, version)
+}
+
+/// Walk the MRO's dicts and cache the answer under `version` (loaded before the walk).
+#[inline(never)]
+fn lookup_in_mro_slow(vm: &mut Vm, t: Value, name: Value, version: u64) -> Option<Value> {
+    let td = type_data(t);
+    let mut cacheable = dict_watched(td.dict);
+    let mut found = vm.dict_get_str_key(td.dict, name).ok().flatten();
+    if found.is_none() {
+        for &b in td.mro_tail.iter() {
+            let d = type_data(b).dict;
+            cacheable &= dict_watched(d);
+            if let Ok(Some(v)) = vm.dict_get_str_key(d, name) {
+                found = Some(v);
+                break;
+            }
         }
     }
-    None
+    if cacheable {
+        vm.type_cache
+            .put(t, name, version, found.unwrap_or(Value::NULL));
+    }
+    found
+}
+
+fn dict_watched(d: Value) -> bool {
+    d.downcast::<DictData>().is_some_and(|d| d.0.is_watched())
 }

@@ -41,6 +41,8 @@ pub struct Runtime {
     /// Thread states and the stop-the-world handshake (DESIGN.md invariants 1-2).
     pub world: World,
     pub types: Types,
+    /// Well-known names, interned at start-up.
+    pub names: crate::names::Names,
     pub config: Config,
     /// The `builtins` module's dict.
     pub builtins: Value,
@@ -99,7 +101,13 @@ pub struct Vm {
     draining: bool,
     /// This thread's cache of the runtime's interned names (each also in the shared,
     /// rooted table), so hot paths interning `__init__` and the like take no lock.
-    intern_cache: HashMap<Box<str>, Value>,
+    intern_cache: rustc_hash::FxHashMap<Box<str>, Value>,
+    /// Finished function frames kept for reuse (`Frame::recycle`); not roots (empty).
+    pub frame_pool: Vec<Box<Frame>>,
+    /// This thread's method cache (`crate::type_cache`).
+    pub type_cache: crate::type_cache::TypeCache,
+    /// This thread's cache of global name lookups (`crate::type_cache::GlobalCache`).
+    pub global_cache: crate::type_cache::GlobalCache,
 }
 
 impl Drop for Vm {
@@ -128,6 +136,7 @@ impl Runtime {
             heap,
             world: World::new(),
             types,
+            names: Default::default(),
             config,
             builtins: Value::NULL,
             modules: Value::NULL,
@@ -148,6 +157,8 @@ impl Runtime {
         let slot = rt.world.register();
         let mut vm = Vm::attach(rt, slot, alloc);
         vm.depth = 0;
+        let names = crate::names::Names::make(&mut vm);
+        vm.rt_init().names = names;
         crate::types::init_types(&mut vm);
         vm
     }
@@ -240,7 +251,10 @@ impl Vm {
             slot,
             draining: false,
             stack_limit: 0,
-            intern_cache: HashMap::new(),
+            intern_cache: Default::default(),
+            type_cache: Default::default(),
+            global_cache: Default::default(),
+            frame_pool: Vec::new(),
         }
     }
 
@@ -452,6 +466,8 @@ impl Vm {
                 // No thread is between safepoints: no lock-free dict reader is
                 // inside a retired table.
                 crate::objects::dict::free_retired();
+                // Cached lookups may name objects just freed (`crate::type_cache`).
+                crate::type_cache::new_epoch();
                 drop(stopped);
                 stats.freed
             }
@@ -475,7 +491,7 @@ impl Vm {
     /// Call `type(obj).__del__(obj)`; an exception is reported, never raised.
     fn run_del(&mut self, obj: Value) {
         let ty = self.type_of(obj);
-        let name = self.intern("__del__");
+        let name = self.rt.names.del;
         let Some(f) = crate::types::lookup_in_mro(self, ty, name) else {
             return;
         };

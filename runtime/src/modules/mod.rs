@@ -105,6 +105,7 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
     );
     vm.pop_roots(1);
     let t = t?;
+    weft_vm::dict_ops::watch_type_dict(dict);
     vm.rt.add_perm_root(t);
     let m = vm.new_str(module)?;
     vm.add_attr(t, "__module__", m);

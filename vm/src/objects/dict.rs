@@ -24,7 +24,7 @@ use crate::value::Value;
 use parking_lot::{Mutex, MutexGuard};
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
-use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU32, AtomicU64, AtomicUsize};
+use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize};
 
 pub struct DictData(pub DictLock);
 payload!(DictData, "dict", |this, t| {
@@ -49,18 +49,42 @@ impl Default for DictData {
 pub struct DictLock {
     table: Mutex<DictTable>,
     published: AtomicPtr<Storage>,
+    /// `WATCH_TYPE`: the dict is a type's namespace, a write makes cached attribute
+    /// lookups stale; `WATCH_GLOBALS`: a module's namespace (or the builtins), a write
+    /// bumps `version` (cached global lookups: `crate::type_cache::GlobalCache`).
+    watched: AtomicU8,
+    /// Writes so far, counted for `WATCH_GLOBALS` dicts only.
+    version: AtomicU64,
 }
+
+const WATCH_TYPE: u8 = 1;
+const WATCH_GLOBALS: u8 = 2;
 
 /// A writer's access to the table; publishes the table's storage when dropped.
 pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictTable>,
     published: &'a AtomicPtr<Storage>,
+    watched: &'a AtomicU8,
+    version: &'a AtomicU64,
+    /// The table was reached mutably (a possible write).
+    dirty: bool,
 }
 
 impl Drop for DictGuard<'_> {
     fn drop(&mut self) {
         let p = &*self.guard.storage as *const Storage as *mut Storage;
         self.published.store(p, Release);
+        // After the writes are published, before the lock is released (the guard
+        // field drops after this body): see `crate::type_cache`.
+        if self.dirty {
+            let w = self.watched.load(Relaxed);
+            if w & WATCH_GLOBALS != 0 {
+                self.version.fetch_add(1, Release);
+            }
+            if w & WATCH_TYPE != 0 {
+                crate::type_cache::invalidate();
+            }
+        }
     }
 }
 impl Deref for DictGuard<'_> {
@@ -71,6 +95,7 @@ impl Deref for DictGuard<'_> {
 }
 impl DerefMut for DictGuard<'_> {
     fn deref_mut(&mut self) -> &mut DictTable {
+        self.dirty = true;
         &mut self.guard
     }
 }
@@ -81,6 +106,8 @@ impl DictLock {
         DictLock {
             table: Mutex::new(t),
             published: AtomicPtr::new(p),
+            watched: AtomicU8::new(0),
+            version: AtomicU64::new(0),
         }
     }
 
@@ -88,7 +115,34 @@ impl DictLock {
         DictGuard {
             guard: self.table.lock(),
             published: &self.published,
+            watched: &self.watched,
+            version: &self.version,
+            dirty: false,
         }
+    }
+
+    /// Make this dict a type's namespace (before the type is published): from now on
+    /// every write invalidates the attribute caches (`crate::type_cache`).
+    pub fn watch(&self) {
+        self.watched.fetch_or(WATCH_TYPE, Relaxed);
+        crate::type_cache::invalidate();
+    }
+
+    pub fn is_watched(&self) -> bool {
+        self.watched.load(Relaxed) & WATCH_TYPE != 0
+    }
+
+    /// Make this dict a module's namespace (before other threads can reach it): from
+    /// now on every write bumps its version.
+    pub fn watch_globals(&self) {
+        self.watched.fetch_or(WATCH_GLOBALS, Relaxed);
+    }
+
+    /// The count of writes (Acquire: loaded before the reads it validates), when the
+    /// dict is a watched namespace.
+    #[inline]
+    pub fn globals_version(&self) -> Option<u64> {
+        (self.watched.load(Relaxed) & WATCH_GLOBALS != 0).then(|| self.version.load(Acquire))
     }
 
     /// Mark every key and value. Called by the collector with the world stopped: no

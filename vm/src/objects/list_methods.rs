@@ -149,7 +149,7 @@ pub fn user_init(vm: &mut Vm, cls: Value) -> bool {
     if !crate::types::type_data(cls).is_user {
         return false;
     }
-    let n = vm.intern("__init__");
+    let n = vm.rt.names.init;
     crate::types::lookup_in_mro(vm, cls, n)
         .is_some_and(|f| !f.is::<crate::objects::builtin_fn::BuiltinFn>())
 }

@@ -102,6 +102,9 @@ impl Vm {
 
     /// `obj.name`.
     pub fn getattr(&mut self, obj: Value, name: Value) -> PyResult {
+        if let Some(v) = self.instance_getattr_fast(obj, name) {
+            return Ok(v);
+        }
         if let Some(r) = self.unproxy(obj)? {
             // The error names the referent's type, as CPython's.
             return self.with_root(r, |vm| vm.getattr(r, name));
@@ -110,6 +113,55 @@ impl Vm {
             Some(v) => Ok(v),
             None => Err(self.no_attribute(obj, name)),
         }
+    }
+
+    /// `obj.name` when `obj` is an instance holding `name` in its own slots and its class
+    /// cannot take precedence (no `__getattribute__` of its own, no property `name`):
+    /// the answer `generic_getattr` would give, with fewer checks. None: take the full path.
+    #[inline]
+    fn instance_getattr_fast(&mut self, obj: Value, name: Value) -> Option<Value> {
+        instance_parts(&obj)?;
+        let ty = obj.heap_type()?;
+        if type_data(ty)
+            .custom_getattribute
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return None;
+        }
+        if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
+            return None;
+        }
+        match instance::get(obj, name) {
+            Inline::Done(v) => Some(v),
+            _ => None,
+        }
+    }
+
+    /// `obj.name = v` for an instance with a `__dict__` whose class has no property
+    /// `name` and no `__setattr__` of its own, stored in its slots: what `setattr`
+    /// would do, with fewer checks. False: nothing was stored, take the full path.
+    #[inline]
+    fn instance_setattr_fast(&mut self, obj: Value, name: Value, v: Value) -> bool {
+        if instance_parts(&obj).is_none() {
+            return false;
+        }
+        let Some(ty) = obj.heap_type() else {
+            return false;
+        };
+        let td = type_data(ty);
+        if td.is_user && !td.has_dict || as_str(&name) == Some("__dict__") {
+            return false;
+        }
+        if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
+            return false;
+        }
+        if td.is_user {
+            let sa = self.rt.names.setattr;
+            if lookup_in_mro(self, ty, sa).is_some_and(|f| !f.is::<BuiltinFn>()) {
+                return false;
+            }
+        }
+        matches!(instance::set(obj, name, v), Inline::Done(_))
     }
 
     pub fn no_attribute(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
@@ -137,7 +189,7 @@ impl Vm {
         }
         if obj.is::<crate::objects::function::SuperData>() {
             let ga = self.rt.types.super_;
-            let n = self.intern("__getattribute__");
+            let n = self.rt.names.getattribute;
             let f = lookup_in_mro(self, ga, n).expect("super.__getattribute__");
             return match self.call(f, &[obj, name], &[]) {
                 Ok(v) => Ok(Some(v)),
@@ -164,7 +216,7 @@ impl Vm {
         if found.is_some() || !type_data(ty).is_user {
             return Ok(found);
         }
-        let ga = self.intern("__getattr__");
+        let ga = self.rt.names.getattr;
         match lookup_in_mro(self, ty, ga) {
             Some(f) => self.call(f, &[obj, name], &[]).map(Some),
             None => Ok(None),
@@ -179,14 +231,14 @@ impl Vm {
         ty: Value,
         name: Value,
     ) -> PyResult<Option<Value>> {
-        let n = self.intern("__getattribute__");
+        let n = self.rt.names.getattribute;
         let Some(f) = lookup_in_mro(self, ty, n) else {
             return self.generic_getattr(obj, name);
         };
         match self.call(f, &[obj, name], &[]) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.err_is(&e, self.rt.types.exc.attribute_error) => {
-                let ga = self.intern("__getattr__");
+                let ga = self.rt.names.getattr;
                 if lookup_in_mro(self, ty, ga).is_some() {
                     Ok(None)
                 } else {
@@ -259,7 +311,7 @@ impl Vm {
         }
         let dty = self.type_of(d);
         if type_data(dty).is_user {
-            let g = self.intern("__get__");
+            let g = self.rt.names.get;
             if let Some(get) = lookup_in_mro(self, dty, g) {
                 return self.call(get, &[d, obj, ty], &[]);
             }
@@ -283,7 +335,7 @@ impl Vm {
             }
             let dty = self.type_of(d);
             if type_data(dty).is_user && !d.is::<Property>() {
-                let g = self.intern("__get__");
+                let g = self.rt.names.get;
                 if let Some(get) = lookup_in_mro(self, dty, g) {
                     return self.call(get, &[d, Value::NONE, cls], &[]).map(Some);
                 }
@@ -482,6 +534,60 @@ impl Vm {
 
     /// `obj.name = v`.
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if self.instance_setattr_fast(obj, name, v) {
+            return Ok(());
+        }
+        if obj.is::<TypeData>() {
+            let meta = self.type_of(obj);
+            if type_data(meta).is_user {
+                let sa = self.rt.names.setattr;
+                if let Some(f) = lookup_in_mro(self, meta, sa)
+                    && !f.is::<BuiltinFn>()
+                {
+                    self.call(f, &[obj, name, v], &[])?;
+                    return Ok(());
+                }
+            }
+            return self.type_setattr(obj, name, v);
+        }
+        if let Some(r) = self.unproxy(obj)? {
+            self.push_root(r);
+            let res = self.setattr(r, name, v);
+            self.pop_roots(1);
+            return res;
+        }
+        let ty = self.type_of(obj);
+        let td = type_data(ty);
+        // Properties are data descriptors on any class (built-in ones use them too).
+        if let Some(d) = lookup_in_mro(self, ty, name)
+            && let Some(p) = d.downcast::<Property>()
+        {
+            let fset = p.fset;
+            if fset.is_null() || fset.is_none() {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no setter"))
+                );
+            }
+            self.call(fset, &[obj, v], &[])?;
+            return Ok(());
+        }
+        if td.is_user {
+            let sa = self.rt.names.setattr;
+            if let Some(f) = lookup_in_mro(self, ty, sa)
+                && !f.is::<BuiltinFn>()
+            {
+                self.call(f, &[obj, name, v], &[])?;
+                return Ok(());
+            }
+        }
+        self.generic_setattr(obj, name, v)
+    }
+
+    /// `type.__setattr__`: store a class attribute (a watched dict write, which makes
+    /// cached lookups stale: `crate::type_cache`).
+    pub fn type_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
         if let Some(t) = obj.downcast::<TypeData>() {
             if !t.is_user {
                 let tn = t.name.read().clone();
@@ -509,39 +615,10 @@ impl Vm {
             }
             return self.dict_set(t.dict, name, v);
         }
-        if let Some(r) = self.unproxy(obj)? {
-            self.push_root(r);
-            let res = self.setattr(r, name, v);
-            self.pop_roots(1);
-            return res;
-        }
-        let ty = self.type_of(obj);
-        let td = type_data(ty);
-        // Properties are data descriptors on any class (built-in ones use them too).
-        if let Some(d) = lookup_in_mro(self, ty, name)
-            && let Some(p) = d.downcast::<Property>()
-        {
-            let fset = p.fset;
-            if fset.is_null() || fset.is_none() {
-                let n = as_str(&name).unwrap_or("?").to_string();
-                let tn = self.type_name(obj);
-                return Err(
-                    self.attribute_error(format!("property '{n}' of '{tn}' object has no setter"))
-                );
-            }
-            self.call(fset, &[obj, v], &[])?;
-            return Ok(());
-        }
-        if td.is_user {
-            let sa = self.intern("__setattr__");
-            if let Some(f) = lookup_in_mro(self, ty, sa)
-                && !f.is::<BuiltinFn>()
-            {
-                self.call(f, &[obj, name, v], &[])?;
-                return Ok(());
-            }
-        }
-        self.generic_setattr(obj, name, v)
+        let tn = self.type_name(obj);
+        Err(self.type_error(format!(
+            "descriptor '__setattr__' requires a 'type' object but received a '{tn}'"
+        )))
     }
 
     /// `object.__setattr__`: store in the instance dict.

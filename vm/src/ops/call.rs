@@ -40,7 +40,7 @@ impl Vm {
             return self.call_type(f, args, kwargs);
         }
         let ty = self.type_of(f);
-        let n = self.intern("__call__");
+        let n = self.rt.names.call;
         if let Some(c) = lookup_in_mro(self, ty, n) {
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(f);
@@ -61,7 +61,7 @@ impl Vm {
         }
         let td = type_data(cls);
         // A user-defined __new__ anywhere before the built-in base.
-        let new_name = self.intern("__new__");
+        let new_name = self.rt.names.new;
         let user_new = lookup_in_mro(self, cls, new_name).filter(|f| !f.is::<BuiltinFn>());
         let obj = if let Some(newf) = user_new {
             let newf = match newf.downcast::<crate::objects::function::StaticMethod>() {
@@ -87,7 +87,7 @@ impl Vm {
         if !td.is_user && td.layout != Layout::Exception {
             return Ok(obj);
         }
-        let init_name = self.intern("__init__");
+        let init_name = self.rt.names.init;
         if let Some(init) = lookup_in_mro(self, cls, init_name)
             && !init.is::<BuiltinFn>()
         {
@@ -123,11 +123,22 @@ impl Vm {
         let fd = func.downcast::<FunctionData>().expect("function");
         let code = fd.code.downcast::<CodeObj>().expect("code");
         let frame = crate::frame::Frame::new(self, func, fd, code)?;
-        self.bind_args(&frame, fd, code, args, kwargs)?;
+        if let Err(e) = self.bind_args(&frame, fd, code, args, kwargs) {
+            crate::frame::Frame::recycle(self, frame);
+            return Err(e);
+        }
         if code.code.flags & code_flags::GENERATOR != 0 {
             return crate::objects::generator::new_generator(self, frame);
         }
-        self.run_frame(frame)
+        let r = match self.exec(&frame) {
+            Ok(crate::interp::Exit::Return(v)) => Ok(v),
+            Ok(crate::interp::Exit::Yield(_)) => {
+                Err(self.runtime_error("yield outside a generator frame"))
+            }
+            Err(e) => Err(e),
+        };
+        crate::frame::Frame::recycle(self, frame);
+        r
     }
 
     /// Put the call's arguments in the frame's local slots, with CPython's errors.
@@ -145,7 +156,20 @@ impl Vm {
         let posonly = c.posonlyargcount as usize;
         let has_varargs = c.flags & code_flags::VARARGS != 0;
         let has_varkw = c.flags & code_flags::VARKEYWORDS != 0;
-        let qual = as_str(&fd.qualname.load()).unwrap_or("?").to_string();
+        // The common call: exactly the positional parameters, nothing else to set up.
+        if kwargs.is_empty()
+            && args.len() == argc
+            && kwonly == 0
+            && !has_varargs
+            && !has_varkw
+            && c.cellvars.is_empty()
+            && c.freevars.is_empty()
+        {
+            frame.locals_mut()[..argc].copy_from_slice(args);
+            return Ok(());
+        }
+        // Only error messages need the name: no String per call.
+        let qual = || as_str(&fd.qualname.load()).unwrap_or("?").to_string();
         let locals = frame.locals_mut();
 
         let npos = args.len().min(argc);
@@ -160,7 +184,7 @@ impl Vm {
             locals[slot] = self.new_tuple(extra)?;
             slot += 1;
         } else if args.len() > argc {
-            return Err(self.too_many_positional(&qual, c, args.len(), kwargs));
+            return Err(self.too_many_positional(&qual(), c, args.len(), kwargs));
         }
         let varkw = if has_varkw {
             let d = self.new_dict()?;
@@ -177,6 +201,7 @@ impl Vm {
             match pos {
                 Some(i) if i >= posonly => {
                     if !locals[i].is_null() {
+                        let qual = qual();
                         return Err(self.type_error(format!(
                             "{qual}() got multiple values for argument '{kname}'"
                         )));
@@ -196,11 +221,13 @@ impl Vm {
                                         .any(|n| as_str(n) == Some(*k))
                                 })
                                 .collect();
+                            let qual = qual();
                             return Err(self.type_error(format!(
                                 "{qual}() got some positional-only arguments passed as keyword arguments: '{}'",
                                 names.join(", ")
                             )));
                         }
+                        let qual = qual();
                         return Err(self.type_error(format!(
                             "{qual}() got an unexpected keyword argument '{kname}'"
                         )));
@@ -226,7 +253,7 @@ impl Vm {
             }
         }
         if !missing.is_empty() {
-            return Err(self.missing_args(&qual, "positional", &missing));
+            return Err(self.missing_args(&qual(), "positional", &missing));
         }
         if kwonly > 0 {
             let kwd = fd.kwdefaults.load();
@@ -246,7 +273,7 @@ impl Vm {
                 }
             }
             if !missing.is_empty() {
-                return Err(self.missing_args(&qual, "keyword-only", &missing));
+                return Err(self.missing_args(&qual(), "keyword-only", &missing));
             }
         }
         // Cells: fresh ones for cellvars (initialised from parameters), then the closure.
@@ -308,6 +335,6 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
         return true;
     }
     let ty = vm.type_of(v);
-    let n = vm.intern("__call__");
+    let n = vm.rt.names.call;
     lookup_in_mro(vm, ty, n).is_some()
 }

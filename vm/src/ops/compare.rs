@@ -184,7 +184,7 @@ impl Vm {
             return Ok(if h == -1 { 590923713 } else { h });
         }
         if td.is_user || v.is::<crate::objects::weakref::WeakRefData>() {
-            let name = self.intern("__hash__");
+            let name = self.rt.names.hash;
             if let Some(h) = lookup_in_mro(self, ty, name) {
                 if h.is_none() {
                     return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
@@ -433,7 +433,7 @@ impl Vm {
         }
         let ty = self.type_of(v);
         if type_data(ty).is_user {
-            let name = self.intern("__bool__");
+            let name = self.rt.names.bool_;
             if let Some(f) = lookup_in_mro(self, ty, name) {
                 let r = self.call(f, &[v], &[])?;
                 if !r.is_bool() {
@@ -444,7 +444,7 @@ impl Vm {
                 }
                 return Ok(r == Value::TRUE);
             }
-            let name = self.intern("__len__");
+            let name = self.rt.names.len;
             if let Some(f) = lookup_in_mro(self, ty, name) {
                 let r = self.call(f, &[v], &[])?;
                 return Ok(as_int(r).unwrap_or(1) != 0);

@@ -70,7 +70,7 @@ impl Vm {
         }
         let ty = self.type_of(v);
         if !type_data(ty).is_user {
-            let n = self.intern("__repr__");
+            let n = self.rt.names.repr;
             if let Some(f) = lookup_in_mro(self, ty, n)
                 && f.downcast::<BuiltinFn>()
                     .is_some_and(|b| b.owner != "object")
@@ -447,7 +447,7 @@ impl Vm {
         if crate::objects::generator::is_generator(v) {
             return true;
         }
-        let n = self.intern("__next__");
+        let n = self.rt.names.next;
         let ty = self.type_of(v);
         lookup_in_mro(self, ty, n).is_some() || !type_data(ty).is_user
     }
