@@ -21,6 +21,16 @@ const FROZEN: &[(&str, &str)] = &[
     ("weakref", include_str!("py/weakref.py")),
     ("_weakrefset", include_str!("py/_weakrefset.py")),
     ("threading", include_str!("py/threading.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("string", include_str!("py/string.py")),
+    ("types", include_str!("py/types.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
