@@ -200,7 +200,10 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         Some(f) => vm.truthy(f)?,
         None => false,
     };
-    match kwarg(kw, "file").filter(|f| !f.is_none()) {
+    match kwarg(kw, "file")
+        .filter(|f| !f.is_none())
+        .or_else(|| replaced_stdout(vm))
+    {
         Some(file) => {
             let s = vm.new_str(&out)?;
             vm.push_root(s);
@@ -220,6 +223,21 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
     }
     Ok(Value::NONE)
+}
+
+/// `sys.stdout` when a program has replaced it (e.g. `contextlib.redirect_stdout`); `None`
+/// while it is still the original stream, which `print` writes to directly.
+fn replaced_stdout(vm: &mut Vm) -> Option<Value> {
+    let modules = vm.rt.modules;
+    let sys = vm.dict_get_str(modules, "sys")?;
+    let d = sys.downcast::<crate::objects::module::ModuleData>()?.dict;
+    let cur = vm.dict_get_str(d, "stdout")?;
+    let orig = vm.dict_get_str(d, "__stdout__");
+    if Some(cur) == orig || cur.is_none() {
+        None
+    } else {
+        Some(cur)
+    }
 }
 
 fn b_input(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {

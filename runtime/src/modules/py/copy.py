@@ -47,8 +47,21 @@ def _reduce(x, cls):
 
 def _default_reduce(x, cls):
     # weft's object has no __reduce_ex__; rebuild the instance from its state
-    if cls.__new__ is object.__new__ and not hasattr(cls, "__getnewargs__"):
-        pass
+    getstate = getattr(x, "__getstate__", None)
+    if getstate is not None:
+        state = getstate()
+    else:
+        state = _default_state(x, cls)
+    args = ()
+    getnewargs = getattr(x, "__getnewargs__", None)
+    if getnewargs is not None:
+        args = getnewargs()
+    listiter = iter(x) if isinstance(x, list) else None
+    dictiter = iter(x.items()) if isinstance(x, dict) else None
+    return _newobj, (cls,) + tuple(args), state, listiter, dictiter
+
+
+def _default_state(x, cls):
     state = None
     d = getattr(x, "__dict__", None)
     if d:
@@ -64,13 +77,7 @@ def _default_reduce(x, cls):
                 pass
     if slots:
         state = (state, slots)
-    args = ()
-    getnewargs = getattr(x, "__getnewargs__", None)
-    if getnewargs is not None:
-        args = getnewargs()
-    listiter = iter(x) if isinstance(x, list) else None
-    dictiter = iter(x.items()) if isinstance(x, dict) else None
-    return _newobj, (cls,) + tuple(args), state, listiter, dictiter
+    return state
 
 
 def _newobj(cls, *args):

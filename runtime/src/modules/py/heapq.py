@@ -4,9 +4,10 @@ __all__ = ["heappush", "heappop", "heapify", "heapreplace", "merge", "nlargest",
            "nsmallest", "heappushpop"]
 
 
-def _check(heap):
+def _check(heap, fname):
     if not isinstance(heap, list):
-        raise TypeError("heap argument must be a list")
+        raise TypeError("%s() argument 1 must be list, not %s"
+                        % (fname, type(heap).__name__))
 
 
 def _sift_up(heap, start, pos):
@@ -41,13 +42,15 @@ def _sift_down(heap, pos):
 
 
 def heappush(heap, item, /):
-    _check(heap)
+    _check(heap, "heappush")
     heap.append(item)
     _sift_up(heap, 0, len(heap) - 1)
 
 
 def heappop(heap, /):
-    _check(heap)
+    _check(heap, "heappop")
+    if not heap:
+        raise IndexError("index out of range")
     last = heap.pop()
     if heap:
         result = heap[0]
@@ -58,7 +61,7 @@ def heappop(heap, /):
 
 
 def heapreplace(heap, item, /):
-    _check(heap)
+    _check(heap, "heapreplace")
     if not heap:
         raise IndexError("index out of range")
     result = heap[0]
@@ -68,7 +71,7 @@ def heapreplace(heap, item, /):
 
 
 def heappushpop(heap, item, /):
-    _check(heap)
+    _check(heap, "heappushpop")
     if heap and heap[0] < item:
         item, heap[0] = heap[0], item
         _sift_down(heap, 0)
@@ -76,7 +79,7 @@ def heappushpop(heap, item, /):
 
 
 def heapify(x, /):
-    _check(x)
+    _check(x, "heapify")
     for i in reversed(range(len(x) // 2)):
         _sift_down(x, i)
 
@@ -113,19 +116,21 @@ def _sift_down_max(heap, pos):
 
 
 def heapify_max(x, /):
-    _check(x)
+    _check(x, "heapify_max")
     for i in reversed(range(len(x) // 2)):
         _sift_down_max(x, i)
 
 
 def heappush_max(heap, item, /):
-    _check(heap)
+    _check(heap, "heappush_max")
     heap.append(item)
     _sift_up_max(heap, 0, len(heap) - 1)
 
 
 def heappop_max(heap, /):
-    _check(heap)
+    _check(heap, "heappop_max")
+    if not heap:
+        raise IndexError("index out of range")
     last = heap.pop()
     if heap:
         result = heap[0]
@@ -136,7 +141,7 @@ def heappop_max(heap, /):
 
 
 def heapreplace_max(heap, item, /):
-    _check(heap)
+    _check(heap, "heapreplace_max")
     if not heap:
         raise IndexError("index out of range")
     result = heap[0]
@@ -146,7 +151,7 @@ def heapreplace_max(heap, item, /):
 
 
 def heappushpop_max(heap, item, /):
-    _check(heap)
+    _check(heap, "heappushpop_max")
     if heap and item < heap[0]:
         item, heap[0] = heap[0], item
         _sift_down_max(heap, 0)
