@@ -31,6 +31,9 @@ const FROZEN: &[(&str, &str)] = &[
     ("contextlib", include_str!("py/contextlib.py")),
     ("string", include_str!("py/string.py")),
     ("types", include_str!("py/types.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
@@ -44,6 +47,9 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("select".into(), select::init);
         m.insert("array".into(), array::init);
     }
+    // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
+    let ty = vm.rt.types.type_;
+    vm.add_method(ty, "__call__", |vm, args, kw| vm.type_call(args, kw));
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
         f.insert(name.into(), src);

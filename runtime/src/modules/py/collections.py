@@ -1212,3 +1212,16 @@ class UserString:
                 return self.__class__(r) if isinstance(r, str) else r
             return method
         return attr
+
+
+def _register_abcs():
+    import _collections_abc as abc
+    abc.MutableSequence.register(deque)
+    abc.MutableMapping.register(ChainMap)
+    abc.MutableMapping.register(UserDict)
+    abc.MutableSequence.register(UserList)
+    abc.Sequence.register(UserString)
+
+
+_register_abcs()
+del _register_abcs
