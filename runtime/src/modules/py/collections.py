@@ -645,7 +645,7 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         "__match_args__": fields,
     }
     for index, name in enumerate(fields):
-        namespace[name] = property(_itemgetter(index),
+        namespace[name] = property(_field_getter(index),
                                    doc="Alias for field number %d" % index)
 
     result = type(typename, (tuple,), namespace)
@@ -657,6 +657,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             module = "__main__"
     result.__module__ = module
     return result
+
+
+def _field_getter(index):
+    def get(self):
+        return self[index]
+    return get
 
 
 _keywords = frozenset([
