@@ -200,7 +200,10 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         Some(f) => vm.truthy(f)?,
         None => false,
     };
-    match kwarg(kw, "file").filter(|f| !f.is_none()) {
+    match kwarg(kw, "file")
+        .filter(|f| !f.is_none())
+        .or_else(|| replaced_stdout(vm))
+    {
         Some(file) => {
             let s = vm.new_str(&out)?;
             vm.push_root(s);
@@ -220,6 +223,21 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
     }
     Ok(Value::NONE)
+}
+
+/// `sys.stdout` when a program has replaced it (e.g. `contextlib.redirect_stdout`); `None`
+/// while it is still the original stream, which `print` writes to directly.
+fn replaced_stdout(vm: &mut Vm) -> Option<Value> {
+    let modules = vm.rt.modules;
+    let sys = vm.dict_get_str(modules, "sys")?;
+    let d = sys.downcast::<crate::objects::module::ModuleData>()?.dict;
+    let cur = vm.dict_get_str(d, "stdout")?;
+    let orig = vm.dict_get_str(d, "__stdout__");
+    if Some(cur) == orig || cur.is_none() {
+        None
+    } else {
+        Some(cur)
+    }
 }
 
 fn b_input(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -1018,9 +1036,63 @@ fn class_check(vm: &mut Vm, sub: Value, cls: Value, fname: &str, what: &str) -> 
     Err(vm.type_error(format!("{fname}() arg 2 must be {what}")))
 }
 
+/// `__instancecheck__` or `__subclasscheck__` of a class whose metaclass is a user class
+/// (an ABC's, say): the hook to call with (cls, arg), if it has one.
+fn meta_hook(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
+    if !cls.is::<TypeData>() {
+        return None;
+    }
+    let meta = vm.type_of(cls);
+    if !crate::types::type_data(meta).is_user {
+        return None;
+    }
+    vm.lookup_special(cls, name)
+}
+
+/// `isinstance`/`issubclass` against a class or tuple of classes, honouring metaclass
+/// hooks; `None` when no hook is involved, so the caller's plain check decides.
+fn hooked_check(vm: &mut Vm, arg: Value, cls: Value, inst: bool) -> PyResult<Option<bool>> {
+    let name = if inst {
+        "__instancecheck__"
+    } else {
+        "__subclasscheck__"
+    };
+    if let Some(t) = cls.downcast::<TupleData>() {
+        let items = t.0.to_vec();
+        if !items.iter().any(|&c| meta_hook(vm, c, name).is_some()) {
+            return Ok(None);
+        }
+        for c in items {
+            let r = match hooked_check(vm, arg, c, inst)? {
+                Some(r) => r,
+                None => {
+                    let sub = if inst { vm.type_of(arg) } else { arg };
+                    let what = "a type, a tuple of types, or a union";
+                    class_check(vm, sub, c, "isinstance", what)?
+                }
+            };
+            if r {
+                return Ok(Some(true));
+            }
+        }
+        return Ok(Some(false));
+    }
+    let Some(hook) = meta_hook(vm, cls, name) else {
+        return Ok(None);
+    };
+    if inst && vm.type_of(arg) == cls {
+        return Ok(Some(true));
+    }
+    let r = vm.call(hook, &[cls, arg], &[])?;
+    Ok(Some(vm.truthy(r)?))
+}
+
 fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     no_kwargs(vm, "isinstance", kw)?;
     arg_count(vm, "isinstance", args, 2, 2)?;
+    if let Some(r) = hooked_check(vm, args[0], args[1], true)? {
+        return Ok(Value::bool(r));
+    }
     let t = vm.type_of(args[0]);
     let what = "a type, a tuple of types, or a union";
     let r = class_check(vm, t, args[1], "isinstance", what)?;
@@ -1043,6 +1115,9 @@ fn b_issubclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     arg_count(vm, "issubclass", args, 2, 2)?;
     if !args[0].is::<TypeData>() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
+    }
+    if let Some(r) = hooked_check(vm, args[0], args[1], false)? {
+        return Ok(Value::bool(r));
     }
     let r = class_check(
         vm,

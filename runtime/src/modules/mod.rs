@@ -22,6 +22,19 @@ const FROZEN: &[(&str, &str)] = &[
     ("weakref", include_str!("py/weakref.py")),
     ("_weakrefset", include_str!("py/_weakrefset.py")),
     ("threading", include_str!("py/threading.py")),
+    ("operator", include_str!("py/operator.py")),
+    ("functools", include_str!("py/functools.py")),
+    ("itertools", include_str!("py/itertools.py")),
+    ("collections", include_str!("py/collections.py")),
+    ("heapq", include_str!("py/heapq.py")),
+    ("bisect", include_str!("py/bisect.py")),
+    ("copy", include_str!("py/copy.py")),
+    ("contextlib", include_str!("py/contextlib.py")),
+    ("string", include_str!("py/string.py")),
+    ("types", include_str!("py/types.py")),
+    ("abc", include_str!("py/abc.py")),
+    ("_collections_abc", include_str!("py/_collections_abc.py")),
+    ("collections.abc", include_str!("py/collections_abc.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
@@ -36,6 +49,9 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("array".into(), array::init);
         m.insert("math".into(), math::init);
     }
+    // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
+    let ty = vm.rt.types.type_;
+    vm.add_method(ty, "__call__", |vm, args, kw| vm.type_call(args, kw));
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
         f.insert(name.into(), src);

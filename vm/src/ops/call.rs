@@ -37,6 +37,17 @@ impl Vm {
             return self.call(func, &full, kwargs);
         }
         if f.is::<TypeData>() {
+            // A metaclass written in Python may define __call__ (e.g. abc.ABCMeta).
+            let meta = self.type_of(f);
+            if meta != self.rt.types.type_ && type_data(meta).is_user {
+                let n = self.intern("__call__");
+                if let Some(c) = lookup_in_mro(self, meta, n).filter(|c| !c.is::<BuiltinFn>()) {
+                    let mut full = Vec::with_capacity(args.len() + 1);
+                    full.push(f);
+                    full.extend_from_slice(args);
+                    return self.call(c, &full, kwargs);
+                }
+            }
             return self.call_type(f, args, kwargs);
         }
         let ty = self.type_of(f);
@@ -48,6 +59,15 @@ impl Vm {
             return self.call(c, &full, kwargs);
         }
         Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
+    }
+
+    /// `type.__call__(cls, *args, **kwargs)`: instantiate `cls` without consulting its
+    /// metaclass's `__call__` (which is usually the caller, via `super().__call__`).
+    pub fn type_call(&mut self, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
+        match args.first() {
+            Some(&cls) if cls.is::<TypeData>() => self.call_type(cls, &args[1..], kwargs),
+            _ => Err(self.type_error("descriptor '__call__' requires a 'type' object")),
+        }
     }
 
     /// Instantiate a class: `__new__` then `__init__`.

@@ -1,0 +1,179 @@
+"""Names for built-in types, written for weft."""
+
+import sys as _sys
+
+
+def _f():
+    pass
+
+
+FunctionType = type(_f)
+LambdaType = type(lambda: None)
+CodeType = type(_f.__code__) if hasattr(_f, "__code__") else None
+
+
+def _g():
+    yield 1
+
+
+GeneratorType = type(_g())
+
+
+try:
+    _ns = {}
+    exec("async def _c():\n    pass\nasync def _ag():\n    yield 1\n", _ns)
+    _co = _ns["_c"]()
+    CoroutineType = type(_co)
+    _co.close()
+    AsyncGeneratorType = type(_ns["_ag"]())
+    del _co
+except Exception:
+    pass
+_ns = None
+
+
+class _C:
+    def _m(self):
+        pass
+
+
+MethodType = type(_C()._m)
+BuiltinFunctionType = type(len)
+BuiltinMethodType = type([].append)
+ModuleType = type(_sys)
+NoneType = type(None)
+EllipsisType = type(Ellipsis)
+NotImplementedType = type(NotImplemented)
+try:
+    MappingProxyType = type(type.__dict__)
+    if MappingProxyType is dict:
+        del MappingProxyType
+except Exception:
+    pass
+try:
+    WrapperDescriptorType = type(object.__init__)
+    MethodWrapperType = type(object().__str__)
+    MethodDescriptorType = type(str.join)
+    ClassMethodDescriptorType = type(dict.__dict__["fromkeys"])
+except Exception:
+    pass
+GetSetDescriptorType = type(FunctionType.__dict__.get("__code__")) \
+    if hasattr(FunctionType, "__dict__") and "__code__" in FunctionType.__dict__ else None
+if GetSetDescriptorType is None:
+    del GetSetDescriptorType
+try:
+    raise TypeError
+except TypeError as _e:
+    _tb = _e.__traceback__
+    if _tb is not None:
+        TracebackType = type(_tb)
+        if hasattr(_tb, "tb_frame") and _tb.tb_frame is not None:
+            FrameType = type(_tb.tb_frame)
+    del _tb
+CellType = None
+del CellType
+
+
+def _cell():
+    x = 1
+
+    def inner():
+        return x
+    return inner
+
+
+try:
+    CellType = type(_cell().__closure__[0])
+except Exception:
+    pass
+
+
+class SimpleNamespace:
+    def __init__(self, mapping_or_iterable=(), /, **kwargs):
+        self.__dict__.update(dict(mapping_or_iterable))
+        self.__dict__.update(kwargs)
+
+    def __repr__(self):
+        if _repr_enter(self):
+            return "%s(...)" % _ns_name(self)
+        try:
+            items = ("%s=%r" % (k, v) for k, v in self.__dict__.items())
+            return "%s(%s)" % (_ns_name(self), ", ".join(items))
+        finally:
+            _repr_leave(self)
+
+    def __eq__(self, other):
+        if isinstance(self, SimpleNamespace) and isinstance(other, SimpleNamespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+    __hash__ = None
+
+    def __reduce__(self):
+        return type(self), (), self.__dict__
+
+    def __replace__(self, /, **changes):
+        result = type(self)(**self.__dict__)
+        result.__dict__.update(changes)
+        return result
+
+
+def _ns_name(ns):
+    t = type(ns)
+    return "namespace" if t is SimpleNamespace else t.__name__
+
+
+_running = set()
+
+
+def _repr_enter(obj):
+    import _thread
+    key = (id(obj), _thread.get_ident())
+    if key in _running:
+        return True
+    _running.add(key)
+    return False
+
+
+def _repr_leave(obj):
+    import _thread
+    _running.discard((id(obj), _thread.get_ident()))
+
+
+def new_class(name, bases=(), kwds=None, exec_body=None):
+    meta, ns, kwds = prepare_class(name, bases, kwds)
+    if exec_body is not None:
+        exec_body(ns)
+    return meta(name, resolve_bases(bases), ns, **kwds)
+
+
+def resolve_bases(bases):
+    return tuple(bases)
+
+
+def prepare_class(name, bases=(), kwds=None):
+    kwds = {} if kwds is None else dict(kwds)
+    if "metaclass" in kwds:
+        meta = kwds.pop("metaclass")
+    else:
+        meta = type(bases[0]) if bases else type
+    if hasattr(meta, "__prepare__"):
+        ns = meta.__prepare__(name, bases, **kwds)
+    else:
+        ns = {}
+    return meta, ns, kwds
+
+
+def get_original_bases(cls, /):
+    return cls.__dict__.get("__orig_bases__", cls.__bases__)
+
+
+class DynamicClassAttribute(property):
+    pass
+
+
+def coroutine(func):
+    return func
+
+
+del _f, _g, _C, _cell, _ns
