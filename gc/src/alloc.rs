@@ -99,6 +99,9 @@ impl LocalAlloc {
     }
 }
 
+/// How far past the heap limit [`Heap::alloc_reserve`] may go (two chunks).
+pub const RESERVE_BYTES: usize = 2 * crate::chunk::CHUNK_SIZE;
+
 impl Heap {
     /// Allocate `bytes` (including the 16-byte header, rounded up to blocks) and write the
     /// header. The payload is zeroed. Never collects. Returns None when the heap limit
@@ -109,6 +112,33 @@ impl Heap {
         local: &mut LocalAlloc,
         bytes: usize,
         vtable: &'static GcVTable,
+    ) -> Option<GcPtr> {
+        self.alloc_within(local, bytes, vtable, self.limit)
+    }
+
+    /// `alloc` that may go up to [`RESERVE_BYTES`] past the heap limit: for the few
+    /// objects the runtime cannot do without even when the heap is full (interned
+    /// names needed to report the MemoryError itself). Not for program data.
+    pub fn alloc_reserve(
+        &self,
+        local: &mut LocalAlloc,
+        bytes: usize,
+        vtable: &'static GcVTable,
+    ) -> Option<GcPtr> {
+        self.alloc_within(
+            local,
+            bytes,
+            vtable,
+            self.limit.saturating_add(RESERVE_BYTES),
+        )
+    }
+
+    fn alloc_within(
+        &self,
+        local: &mut LocalAlloc,
+        bytes: usize,
+        vtable: &'static GcVTable,
+        limit: usize,
     ) -> Option<GcPtr> {
         let nblocks = bytes.max(BLOCK_SIZE).div_ceil(BLOCK_SIZE);
         let blocks32 = u32::try_from(nblocks).ok()?;
@@ -126,7 +156,14 @@ impl Heap {
             local.cursor += size;
             a
         } else {
-            self.alloc_slow(local, nblocks)?
+            match self.alloc_slow(local, nblocks, limit) {
+                Some(a) => a,
+                None => {
+                    // Full: whatever garbage there is should go at the next safepoint.
+                    self.requested.store(true, Relaxed);
+                    return None;
+                }
+            }
         };
         if self.poisoned.load(Relaxed) && nblocks <= MAX_NORMAL_BLOCKS {
             crate::verify::check_poison(self.verify_panics, addr, size);
@@ -150,9 +187,9 @@ impl Heap {
     }
 
     /// Refill `local` (or make a large chunk) and return the address of `nblocks` blocks.
-    fn alloc_slow(&self, local: &mut LocalAlloc, nblocks: usize) -> Option<usize> {
+    fn alloc_slow(&self, local: &mut LocalAlloc, nblocks: usize, limit: usize) -> Option<usize> {
         if nblocks > MAX_NORMAL_BLOCKS {
-            let c = self.new_chunk(nblocks + 1, true)?;
+            let c = self.new_chunk(nblocks + 1, true, limit)?;
             return Some(c.get().addr_of(1));
         }
         let size = nblocks * BLOCK_SIZE;
@@ -174,7 +211,7 @@ impl Heap {
         local.cursor = 0;
         local.end = 0;
         local.start = 0;
-        let c = self.new_chunk(crate::chunk::BLOCKS_PER_CHUNK, false)?;
+        let c = self.new_chunk(crate::chunk::BLOCKS_PER_CHUNK, false, limit)?;
         let c = c.get();
         let s = Span {
             start: c.addr_of(1),
@@ -185,12 +222,12 @@ impl Heap {
         Some(s.start)
     }
 
-    /// Reserve `nblocks * BLOCK_SIZE` bytes against the limit and add a chunk.
-    fn new_chunk(&self, nblocks: usize, large: bool) -> Option<ChunkRef> {
+    /// Reserve `nblocks * BLOCK_SIZE` bytes against `limit` and add a chunk.
+    fn new_chunk(&self, nblocks: usize, large: bool, limit: usize) -> Option<ChunkRef> {
         let bytes = nblocks.checked_mul(BLOCK_SIZE)?;
         self.chunk_bytes
             .fetch_update(Relaxed, Relaxed, |c| {
-                c.checked_add(bytes).filter(|&n| n <= self.limit)
+                c.checked_add(bytes).filter(|&n| n <= limit)
             })
             .ok()?;
         let Some(rec) = Chunk::allocate(nblocks, large) else {

@@ -385,8 +385,10 @@ impl Heap {
 
         self.live_bytes.store(live, Relaxed);
         self.baseline.store(live, Relaxed);
-        self.trigger
-            .store(live.saturating_add(self.threshold.load(Relaxed)), Relaxed);
+        self.trigger.store(
+            self.trigger_after(live, self.threshold.load(Relaxed)),
+            Relaxed,
+        );
         self.requested.store(false, Relaxed);
         self.epoch.store(next_epoch(), Relaxed);
 
@@ -540,9 +542,17 @@ impl Heap {
         self.threshold.load(Relaxed)
     }
 
+    /// The live-byte count that requests the next collection: `threshold` past `live`,
+    /// but never more than halfway from `live` to the heap limit, so that a heap close
+    /// to its limit is collected before an allocation fails rather than after.
+    fn trigger_after(&self, live: usize, threshold: usize) -> usize {
+        let room = self.limit.saturating_sub(live) / 2;
+        live.saturating_add(threshold.min(room))
+    }
+
     pub fn set_threshold(&self, bytes: usize) {
         self.threshold.store(bytes, Relaxed);
-        let trigger = self.baseline.load(Relaxed).saturating_add(bytes);
+        let trigger = self.trigger_after(self.baseline.load(Relaxed), bytes);
         self.trigger.store(trigger, Relaxed);
         if self.live_bytes.load(Relaxed) > trigger {
             self.requested.store(true, Relaxed);

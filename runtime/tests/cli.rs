@@ -293,3 +293,38 @@ print(g['collected'] >= 0, g['live_bytes'] > 0, g['marker_threads'], g['verify']
     ]);
     assert_eq!(stdout(&o), "1\n", "stderr: {}", stderr(&o));
 }
+
+/// A thread that fills a small heap gets MemoryError; once it is gone the rest of the
+/// program runs (the full heap is collected at the next safepoint instead of failing
+/// every later allocation), and a handler of MemoryError can allocate again.
+#[test]
+fn memory_error_in_a_thread_then_recovery() {
+    let script = "\
+import threading
+def fill():
+    x = []
+    while True:
+        x.append([0] * 100)
+t = threading.Thread(target=fill)
+t.start()
+t.join()
+print('joined')
+for round in range(2):
+    try:
+        fill()
+    except MemoryError as e:
+        print('MemoryError', round, [str(i) for i in range(3)])
+print('done')
+";
+    for _ in 0..3 {
+        let o = weft(&["-X", "heapsize=2m", "-c", script]);
+        assert_eq!(o.status.code(), Some(0), "stderr: {}", stderr(&o));
+        assert_eq!(
+            stdout(&o),
+            "joined\nMemoryError 0 ['0', '1', '2']\nMemoryError 1 ['0', '1', '2']\ndone\n",
+            "stderr: {}",
+            stderr(&o)
+        );
+        assert!(stderr(&o).contains("MemoryError"), "stderr: {}", stderr(&o));
+    }
+}

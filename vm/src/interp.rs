@@ -103,6 +103,13 @@ impl Vm {
                     self.roots.handled = e.0;
                     f.push(e.0);
                     f.set_pc(b.handler as usize);
+                    if self.err_is(&e, self.rt.types.exc.memory_error) {
+                        // The frames the MemoryError left are garbage now: collect
+                        // them before the handler allocates. A safepoint, as at a
+                        // call (the exception is on this frame's stack).
+                        self.rt.heap.request_collect();
+                        self.poll();
+                    }
                     return Ok(());
                 }
             }

@@ -292,8 +292,20 @@ impl Vm {
                 unsafe { init_obj(p, ty, data) };
                 Ok(Value::from_gc(p))
             }
-            None => Err(PyErr(self.rt.preallocated_memory_error)),
+            None => Err(self.memory_error()),
         }
+    }
+
+    /// The preallocated MemoryError, raised afresh: its traceback and chained
+    /// exceptions from an earlier raise (on any thread) are dropped. Allocates nothing.
+    pub fn memory_error(&self) -> PyErr {
+        let e = self.rt.preallocated_memory_error;
+        if let Some(x) = e.downcast::<crate::objects::exception::ExcData>() {
+            x.traceback.lock().clear();
+            *x.context.lock() = Value::NONE;
+            *x.cause.lock() = Value::NONE;
+        }
+        PyErr(e)
     }
 
     /// Root a value for as long as the returned depth marker is not released.
@@ -336,8 +348,36 @@ impl Vm {
         if let Some(&v) = self.rt.interned.lock().get(s) {
             return v;
         }
-        let v = self.new_str(s).expect("out of memory interning a name");
+        let v = match self.new_str(s) {
+            Ok(v) => v,
+            // A full heap: names are needed to report the MemoryError itself, so they
+            // may use the heap's small reserve.
+            Err(_) => self.new_str_reserve(s),
+        };
         *self.rt.interned.lock().entry(s.into()).or_insert(v)
+    }
+
+    /// A str allocated from the heap's reserve past its limit (`Heap::alloc_reserve`).
+    /// Aborts with a message if even the reserve is gone: the runtime cannot go on
+    /// without its names.
+    fn new_str_reserve(&mut self, s: &str) -> Value {
+        let ty = self.rt.types.str;
+        let size = std::mem::size_of::<crate::object::Obj<StrData>>();
+        match self.rt.heap.alloc_reserve(
+            &mut self.alloc,
+            size,
+            <StrData as crate::object::Payload>::vtable(),
+        ) {
+            Some(p) => {
+                // SAFETY: fresh allocation of Obj<StrData>'s size with StrData's vtable.
+                unsafe { crate::object::init_obj(p, ty, StrData::new(s)) };
+                Value::from_gc(p)
+            }
+            None => {
+                eprintln!("weft: fatal: heap exhausted, even its reserve, interning {s:?}");
+                std::process::exit(1)
+            }
+        }
     }
 
     pub fn new_dict(&mut self) -> PyResult {

@@ -27,7 +27,7 @@ use crate::objects::shared_keys::{MAX_KEYS, SharedKeys};
 use crate::objects::str::StrData;
 use crate::types::type_data;
 use crate::value::{AtomicValue, Value};
-use crate::vm::{PyErr, PyResult, Vm};
+use crate::vm::{PyResult, Vm};
 use parking_lot::lock_api::RawMutex as _;
 use weft_gc::{GcPtr, GcVTable, Tracer};
 
@@ -272,7 +272,7 @@ impl Vm {
                 unsafe { init_obj(p, cls, data) };
                 Ok(Value::from_gc(p))
             }
-            None => Err(PyErr(self.rt.preallocated_memory_error)),
+            None => Err(self.memory_error()),
         }
     }
 

@@ -507,7 +507,7 @@ impl Vm {
             let n = crate::objects::range::range_len(r);
             let fits = usize::try_from(n).is_ok_and(|n| out.try_reserve_exact(n).is_ok());
             if !fits {
-                return Err(crate::vm::PyErr(self.rt.preallocated_memory_error));
+                return Err(self.memory_error());
             }
         }
         let it = self.iter(v)?;
