@@ -4,6 +4,7 @@ pub mod array;
 pub mod gc;
 pub mod lock;
 pub mod math;
+pub mod posix;
 pub mod select;
 pub mod sys;
 pub mod thread;
@@ -35,6 +36,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("select".into(), select::init);
         m.insert("array".into(), array::init);
         m.insert("math".into(), math::init);
+        m.insert("posix".into(), posix::init);
     }
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
