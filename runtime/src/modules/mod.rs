@@ -23,6 +23,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("weakref", include_str!("py/weakref.py")),
     ("_weakrefset", include_str!("py/_weakrefset.py")),
     ("threading", include_str!("py/threading.py")),
+    ("io", include_str!("py/io.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
