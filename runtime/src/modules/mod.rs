@@ -24,6 +24,9 @@ const FROZEN: &[(&str, &str)] = &[
     ("_weakrefset", include_str!("py/_weakrefset.py")),
     ("threading", include_str!("py/threading.py")),
     ("io", include_str!("py/io.py")),
+    ("os", include_str!("py/os.py")),
+    ("posixpath", include_str!("py/posixpath.py")),
+    ("errno", include_str!("py/errno.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
