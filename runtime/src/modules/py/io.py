@@ -1054,7 +1054,7 @@ class StringIO(TextIOBase):
 
     def _check_closed(self):
         if self._closed:
-            raise _closed_error()
+            raise ValueError("I/O operation on closed file")
 
     def _val(self):
         if self._chunks:
