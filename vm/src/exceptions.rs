@@ -123,10 +123,11 @@ fn os_error_fields(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
 /// `OSError.__new__`: `OSError(2, ...)` makes a FileNotFoundError, and so on.
 fn os_error_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let mut cls = cls;
-    if cls == vm.rt.types.exc.os_error && (2..=5).contains(&args.len()) {
-        if let Some(n) = crate::helpers::as_int(args[0]) {
-            cls = os_error_class(vm, n);
-        }
+    if cls == vm.rt.types.exc.os_error
+        && (2..=5).contains(&args.len())
+        && let Some(n) = crate::helpers::as_int(args[0])
+    {
+        cls = os_error_class(vm, n);
     }
     let e = make_exception(vm, cls, args)?;
     vm.with_root(e, |vm| os_error_fields(vm, e, args))?;

@@ -449,6 +449,8 @@ fn rename(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 /// A stat result as a tuple: (st_mode, st_ino, st_dev, st_nlink, st_uid, st_gid,
 /// st_size, st_atime, st_mtime, st_ctime) with float times; `os` wraps it.
+/// (The casts are no-ops on 64-bit Linux, not on every target.)
+#[allow(clippy::unnecessary_cast)]
 fn stat_tuple(vm: &mut Vm, st: &libc::stat) -> PyResult {
     let t = |s: i64, ns: i64| s as f64 + ns as f64 * 1e-9;
     let ints = [
