@@ -86,3 +86,11 @@ print(io.SEEK_SET, io.SEEK_CUR, io.SEEK_END, io.DEFAULT_BUFFER_SIZE)
 print(issubclass(io.UnsupportedOperation, OSError), issubclass(io.UnsupportedOperation, ValueError))
 print(isinstance(io.StringIO(), io.TextIOBase), isinstance(io.BytesIO(), io.BufferedIOBase))
 print(isinstance(io.StringIO(), io.IOBase), isinstance(io.BytesIO(), io.IOBase))
+
+import sys
+print("text", flush=True)
+print(sys.stdout.buffer.write(b"binary\n"), flush=False)
+sys.stdout.flush()
+sys.stdout.buffer.write(bytearray(b"more\n"))
+sys.stdout.buffer.flush()
+print(sys.stdout.buffer.fileno(), sys.stderr.buffer.fileno(), sys.stdin.buffer.fileno())
