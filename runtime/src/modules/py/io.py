@@ -10,6 +10,7 @@ threads sharing a file never see them half-updated (weft has no GIL).
 
 import posix as _posix
 import _thread
+import _weakref
 
 __all__ = [
     "open", "open_code", "IOBase", "RawIOBase", "FileIO", "BytesIO", "StringIO",
@@ -62,6 +63,35 @@ def _norm_encoding(encoding):
     if e is None:
         raise LookupError("unknown encoding: " + encoding)
     return e
+
+
+def _close_fd(box):
+    # box is the FileIO's one-element fd list: whoever empties it closes the fd, once.
+    fd = box[0]
+    box[0] = -1
+    if fd >= 0:
+        try:
+            _posix.close(fd)
+        except OSError:
+            pass
+
+
+def _finish_buffered(raw, wbuf):
+    """Run when a buffered object is collected without close(), or at exit: write what
+    is still buffered and close the raw file (weft has no __del__; CPython would do this
+    when the last reference goes)."""
+    try:
+        while wbuf:
+            n = raw.write(bytes(wbuf))
+            if not n:
+                break
+            del wbuf[:n]
+    except Exception:
+        pass
+    try:
+        raw.close()
+    except Exception:
+        pass
 
 
 class IOBase:
@@ -276,7 +306,16 @@ class FileIO(RawIOBase):
             if not closefd:
                 raise ValueError("Cannot use closefd=False with file name")
             if opener is None:
-                fd = _posix.open(file, flags, 0o666)
+                try:
+                    fd = _posix.open(file, flags, 0o666)
+                except OSError as e:
+                    if e.errno not in (23, 24):  # ENFILE, EMFILE
+                        raise
+                    # Files dropped without close() are closed by their finalizers,
+                    # which run when a collection finds them.
+                    import gc
+                    gc.collect()
+                    fd = _posix.open(file, flags, 0o666)
             else:
                 fd = opener(file, flags)
                 if not isinstance(fd, int):
@@ -294,6 +333,8 @@ class FileIO(RawIOBase):
             self._fd = -1
             raise
         self.name = file
+        self._fdbox = [fd]
+        self._finalizer = _weakref.finalize(self, _close_fd, self._fdbox) if closefd else None
         if self._appending:
             try:
                 _posix.lseek(fd, 0, SEEK_END)
@@ -383,10 +424,16 @@ class FileIO(RawIOBase):
     def close(self):
         if not self._closed:
             self._closed = True
-            if self._closefd and self._fd >= 0:
-                fd = self._fd
+            fin = getattr(self, "_finalizer", None)
+            if fin is not None:
+                fin.detach()
+            box = getattr(self, "_fdbox", None)
+            if self._closefd and box is not None:
+                fd = box[0]
+                box[0] = -1
                 self._fd = -1
-                _posix.close(fd)
+                if fd >= 0:
+                    _posix.close(fd)
 
     def flush(self):
         self._check_closed()
@@ -410,6 +457,14 @@ class _BufferedBase(BufferedIOBase):
         self._rbuf = b""
         self._wbuf = bytearray()
         self._lock = _thread.allocate_lock()
+        # The buffer (same bytearray object throughout) and raw file, not self, so the
+        # finalizer does not keep this object alive.
+        self._finalizer = _weakref.finalize(self, _finish_buffered, raw, self._wbuf)
+        # That finalizer closes raw after writing the buffer out; raw's own one must not
+        # run first.
+        fin = getattr(raw, "_finalizer", None)
+        if fin is not None:
+            fin.detach()
 
     @property
     def closed(self):
@@ -448,6 +503,7 @@ class _BufferedBase(BufferedIOBase):
 
     def detach(self):
         self.flush()
+        self._finalizer.detach()
         raw = self.raw
         self.raw = None
         return raw
@@ -606,6 +662,7 @@ class _BufferedBase(BufferedIOBase):
         try:
             self.flush()
         finally:
+            self._finalizer.detach()
             self.raw.close()
 
     def __del__(self):
