@@ -536,7 +536,8 @@ class _BufferedBase(BufferedIOBase):
         if self._wbuf:
             self._flush_unlocked()
         if size is None or size < 0:
-            data = self._rbuf + self.raw.readall()
+            readall = getattr(self.raw, "readall", None)
+            data = self._rbuf + (readall() if readall is not None else self.raw.read())
             self._rbuf = b""
             return data
         while len(self._rbuf) < size:
@@ -1320,6 +1321,9 @@ class BytesIO(BufferedIOBase):
 
     def read1(self, size=-1):
         return self.read(size)
+
+    def readall(self):
+        return self.read()
 
     def readinto(self, b):
         data = self.read(len(b))
