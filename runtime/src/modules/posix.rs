@@ -40,6 +40,7 @@ const FUNCS: &[(&str, NativeFn)] = &[
     ("unsetenv", unsetenv),
     ("urandom", urandom),
     ("fspath", fspath),
+    ("uname", uname),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -610,4 +611,40 @@ fn urandom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         got += r as usize;
     }
     vm.new_bytes(buf)
+}
+
+/// `uname()` as a 5-tuple of str: (sysname, nodename, release, version, machine).
+fn uname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "uname", args, 0, 0)?;
+    // SAFETY: an all-zero utsname is a valid value (byte arrays).
+    let mut u: libc::utsname = unsafe { std::mem::zeroed() };
+    // SAFETY: u is a valid, writable utsname.
+    let r = unsafe { libc::uname(&mut u) };
+    check(vm, r as i64, None)?;
+    let field = |f: &[libc::c_char]| {
+        let bytes: Vec<u8> = f
+            .iter()
+            .take_while(|&&c| c != 0)
+            .map(|&c| c as u8)
+            .collect();
+        String::from_utf8_lossy(&bytes).into_owned()
+    };
+    let fields = [
+        field(&u.sysname),
+        field(&u.nodename),
+        field(&u.release),
+        field(&u.version),
+        field(&u.machine),
+    ];
+    let mut items = Vec::new();
+    let r = (|| {
+        for f in &fields {
+            let v = vm.new_str(f)?;
+            vm.push_root(v);
+            items.push(v);
+        }
+        vm.new_tuple(items.clone())
+    })();
+    vm.pop_roots(items.len());
+    r
 }

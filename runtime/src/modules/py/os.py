@@ -66,6 +66,29 @@ class stat_result(tuple):
         return "os.stat_result(" + ", ".join(parts) + ")"
 
 
+class uname_result(tuple):
+    """The result of uname(): (sysname, nodename, release, version, machine)."""
+
+    n_sequence_fields = 5
+    n_fields = 5
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        names = ("sysname", "nodename", "release", "version", "machine")
+        return "posix.uname_result(" + ", ".join(
+            "%s=%r" % (n, self[i]) for i, n in enumerate(names)) + ")"
+
+    __str__ = __repr__
+
+
+def uname():
+    return uname_result(_posix.uname())
+
+
 def stat(path, *, dir_fd=None, follow_symlinks=True):
     if follow_symlinks:
         return stat_result(_posix.stat(path))
