@@ -465,6 +465,17 @@ class _BufferedBase(BufferedIOBase):
         fin = getattr(raw, "_finalizer", None)
         if fin is not None:
             fin.detach()
+        # Fixed for the object's life; cached because every read/write checks them.
+        self._readable_ok = self.readable()
+        self._writable_ok = self.writable()
+
+    def _check_readable(self):
+        if not self._readable_ok:
+            raise _unsupported("not readable")
+
+    def _check_writable(self):
+        if not self._writable_ok:
+            raise _unsupported("not writable")
 
     @property
     def closed(self):
@@ -615,16 +626,21 @@ class _BufferedBase(BufferedIOBase):
             return line
 
     def write(self, b):
-        self._check_closed()
-        self._check_writable()
+        raw = self.raw
+        if raw is None or raw.closed:
+            raise _closed_error()
+        if not self._writable_ok:
+            raise _unsupported("not writable")
         if isinstance(b, str):
             raise TypeError("a bytes-like object is required, not 'str'")
         with self._lock:
-            self._drop_rbuf()
-            self._wbuf += b
-            if len(self._wbuf) >= self.buffer_size:
+            if self._rbuf:
+                self._drop_rbuf()
+            wbuf = self._wbuf
+            wbuf += b
+            if len(wbuf) >= self.buffer_size:
                 self._flush_unlocked()
-            return len(b)
+        return len(b)
 
     def flush(self):
         self._check_closed()
@@ -762,6 +778,16 @@ class TextIOWrapper(TextIOBase):
         self._rbuf = b""
         self._seen_nl = 0  # bit 1: '\r', 2: '\n', 4: '\r\n'
         self._lock = _thread.allocate_lock()
+        self._readable_ok = buffer.readable()
+        self._writable_ok = buffer.writable()
+
+    def _check_readable(self):
+        if not self._readable_ok:
+            raise _unsupported("not readable")
+
+    def _check_writable(self):
+        if not self._writable_ok:
+            raise _unsupported("not writable")
 
     @property
     def encoding(self):
@@ -955,19 +981,24 @@ class TextIOWrapper(TextIOBase):
             return self._decode(data)
 
     def write(self, s):
-        self._check_closed()
+        buf = self.buffer
+        if buf is None or buf.closed:
+            raise _closed_error()
         if not isinstance(s, str):
             raise TypeError("write() argument must be str, not " + type(s).__name__)
-        self._check_writable()
+        if not self._writable_ok:
+            raise _unsupported("not writable")
         n = len(s)
-        if self._writenl is not None and self._writenl != "\n":
-            s = s.replace("\n", self._writenl)
+        nl = self._writenl
+        if nl is not None and nl != "\n":
+            s = s.replace("\n", nl)
         data = s.encode(self._codec, self._errors)
-        with self._lock:
-            self._drop_rbuf()
-            self.buffer.write(data)
+        if self._rbuf:
+            with self._lock:
+                self._drop_rbuf()
+        buf.write(data)
         if self._write_through or (self._line_buffering and ("\n" in s or "\r" in s)):
-            self.buffer.flush()
+            buf.flush()
         return n
 
     def flush(self):
@@ -1104,6 +1135,7 @@ class StringIO(TextIOBase):
         self._newline = newline
         self._chunks = []
         self._value = ""
+        self._len = 0  # len(self._value) + the chunks' lengths
         self._pos = 0
         self._lock = _thread.allocate_lock()
         if initial_value:
@@ -1161,16 +1193,16 @@ class StringIO(TextIOBase):
         elif self._newline not in ("", "\n"):
             s = s.replace("\n", self._newline)
         with self._lock:
-            end = len(self._value) + sum(len(c) for c in self._chunks) if self._chunks \
-                else len(self._value)
-            if self._pos == end:
+            if self._pos == self._len:
                 self._chunks.append(s)
+                self._len += len(s)
             else:
                 v = self._val()
                 if self._pos > len(v):
                     v += "\0" * (self._pos - len(v))
                 v = v[:self._pos] + s + v[self._pos + len(s):]
                 self._value = v
+                self._len = len(v)
             self._pos += len(s)
         return n
 
@@ -1247,6 +1279,7 @@ class StringIO(TextIOBase):
             v = self._val()
             if size < len(v):
                 self._value = v[:size]
+                self._len = size
             return size
 
     def __getstate__(self):
