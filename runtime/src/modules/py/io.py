@@ -908,11 +908,22 @@ class TextIOWrapper(TextIOBase):
         return i + len(nl) if i >= 0 else -1
 
     def readline(self, size=-1):
-        self._check_closed()
-        self._check_readable()
+        buf = self.buffer
+        if buf is None or buf.closed:
+            raise _closed_error()
+        if not self._readable_ok:
+            raise _unsupported("not readable")
         if size is None:
             size = -1
         with self._lock:
+            if size < 0 and self._newline is None:
+                # Fast path: a whole '\n'-terminated line with no '\r' is buffered.
+                rb = self._rbuf
+                i = rb.find(b"\n")
+                if i >= 0 and rb.find(b"\r", 0, i) < 0:
+                    self._rbuf = rb[i + 1:]
+                    self._seen_nl |= 2
+                    return rb[:i + 1].decode(self._codec, self._errors)
             start = 0
             while True:
                 end = self._line_end(start)
