@@ -58,6 +58,7 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
         ("dir", b_dir),
         ("input", b_input),
         ("format", b_format),
+        ("open", b_open),
     ];
     for &(name, f) in funcs {
         let fv = vm.new_native(name, "builtins", f).expect("start-up");
@@ -268,6 +269,13 @@ fn b_input(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             Err(vm.new_exception(t, &e.to_string()))
         }
     }
+}
+
+/// `open(...)`: the frozen `io` module's `open`, imported on first use.
+fn b_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let io = vm.import_module("io")?;
+    let f = vm.with_root(io, |vm| vm.getattr_str(io, "open"))?;
+    vm.with_root(f, |vm| vm.call(f, args, kw))
 }
 
 // ---------------------------------------------------------------- simple wrappers

@@ -76,6 +76,9 @@ pub fn init(vm: &mut Vm) {
         let name = crate::types::type_data(e).name.read().clone();
         set(vm, builtins, &name, e);
     }
+    let os_error = vm.rt.types.exc.os_error;
+    set(vm, builtins, "IOError", os_error);
+    set(vm, builtins, "EnvironmentError", os_error);
     set(vm, builtins, "None", Value::NONE);
     set(vm, builtins, "True", Value::TRUE);
     set(vm, builtins, "False", Value::FALSE);

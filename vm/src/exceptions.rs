@@ -69,11 +69,148 @@ fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     vm.call_method(notes, "append", &[args[1]])
 }
 
+/// The OSError subclass CPython picks for an errno (Linux numbers), or OSError itself.
+fn os_error_class(vm: &Vm, errno: i64) -> Value {
+    let t = &vm.rt.types.exc;
+    match errno {
+        11 | 114 | 115 => t.blocking_io_error, // EAGAIN, EALREADY, EINPROGRESS
+        10 => t.child_process_error,           // ECHILD
+        32 | 108 => t.broken_pipe_error,       // EPIPE, ESHUTDOWN
+        103 => t.connection_aborted_error,     // ECONNABORTED
+        111 => t.connection_refused_error,     // ECONNREFUSED
+        104 => t.connection_reset_error,       // ECONNRESET
+        17 => t.file_exists_error,             // EEXIST
+        2 => t.file_not_found_error,           // ENOENT
+        21 => t.is_a_directory_error,          // EISDIR
+        20 => t.not_a_directory_error,         // ENOTDIR
+        4 => t.interrupted_error,              // EINTR
+        1 | 13 => t.permission_error,          // EPERM, EACCES
+        3 => t.process_lookup_error,           // ESRCH
+        110 => t.timeout_error,                // ETIMEDOUT
+        _ => t.os_error,
+    }
+}
+
+/// Store OSError's fields as CPython does: `OSError(errno, strerror[, filename[, winerror[,
+/// filename2]]])` keeps `args == (errno, strerror)` and sets the attributes.
+fn os_error_fields(vm: &mut Vm, e: Value, args: &[Value]) -> PyResult<()> {
+    let x = e.downcast::<ExcData>().unwrap();
+    let d = x.dict;
+    if (2..=5).contains(&args.len()) {
+        for (name, v) in [("errno", args[0]), ("strerror", args[1])] {
+            let k = vm.intern(name);
+            vm.dict_set(d, k, v)?;
+        }
+        let f = args.get(2).copied().unwrap_or(Value::NONE);
+        let k = vm.intern("filename");
+        vm.dict_set(d, k, f)?;
+        let f2 = args.get(4).copied().unwrap_or(Value::NONE);
+        let k = vm.intern("filename2");
+        vm.dict_set(d, k, f2)?;
+        if args.len() >= 3 {
+            let t = vm.new_tuple(args[..2].to_vec())?;
+            *x.args.lock() = t;
+        }
+    } else {
+        for name in ["errno", "strerror", "filename", "filename2"] {
+            let k = vm.intern(name);
+            vm.dict_set(d, k, Value::NONE)?;
+        }
+    }
+    Ok(())
+}
+
+/// `OSError.__new__`: `OSError(2, ...)` makes a FileNotFoundError, and so on.
+fn os_error_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let mut cls = cls;
+    if cls == vm.rt.types.exc.os_error
+        && (2..=5).contains(&args.len())
+        && let Some(n) = crate::helpers::as_int(args[0])
+    {
+        cls = os_error_class(vm, n);
+    }
+    let e = make_exception(vm, cls, args)?;
+    vm.with_root(e, |vm| os_error_fields(vm, e, args))?;
+    Ok(e)
+}
+
+fn os_error_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let e = crate::helpers::self_arg::<ExcData>(vm, args, "__init__", "OSError")?;
+    let t = vm.new_tuple(args[1..].to_vec())?;
+    *e.args.lock() = t;
+    os_error_fields(vm, args[0], &args[1..])?;
+    Ok(Value::NONE)
+}
+
+/// An OSError (of the subclass CPython would pick) for `errno`, with the C library's
+/// message and an optional filename: `[Errno 2] No such file or directory: 'x'`.
+pub fn new_os_error(vm: &mut Vm, errno: i32, msg: &str, filename: Option<Value>) -> PyErr {
+    let r = (|| {
+        let n = vm.new_int(errno as i64)?;
+        vm.push_root(n);
+        let s = vm.new_str(msg);
+        let r = s.and_then(|s| {
+            vm.push_root(s);
+            let mut args = vec![n, s];
+            args.extend(filename);
+            let cls = vm.rt.types.exc.os_error;
+            let r = os_error_new(vm, cls, &args, &[]);
+            vm.pop_roots(1);
+            r
+        });
+        vm.pop_roots(1);
+        r
+    })();
+    match r {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
+}
+
+/// `str()` of an OSError with errno and strerror: `[Errno 2] msg: 'filename'`.
+pub fn os_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
+    let ty = vm.type_of(e);
+    if !crate::types::is_subclass(vm, ty, vm.rt.types.exc.os_error) {
+        return Ok(None);
+    }
+    let x = e.downcast::<ExcData>().unwrap();
+    let (Some(errno), Some(strerror)) = (
+        vm.dict_get_str(x.dict, "errno"),
+        vm.dict_get_str(x.dict, "strerror"),
+    ) else {
+        return Ok(None);
+    };
+    if errno.is_none() && strerror.is_none() {
+        return Ok(None);
+    }
+    let filename = vm.dict_get_str(x.dict, "filename").unwrap_or(Value::NONE);
+    let filename2 = vm.dict_get_str(x.dict, "filename2").unwrap_or(Value::NONE);
+    let en = vm.str_of(errno)?;
+    let se = vm.str_of(strerror)?;
+    Ok(Some(if filename.is_none() {
+        format!("[Errno {en}] {se}")
+    } else if filename2.is_none() {
+        let f = vm.repr(filename)?;
+        format!("[Errno {en}] {se}: {f}")
+    } else {
+        let f = vm.repr(filename)?;
+        let f2 = vm.repr(filename2)?;
+        format!("[Errno {en}] {se}: {f} -> {f2}")
+    }))
+}
+
 pub fn init(vm: &mut Vm) {
     let base = vm.rt.types.exc.base_exception;
     for t in vm.rt.types.all_exceptions() {
         vm.set_new(t, exc_new);
     }
+    let os_error = vm.rt.types.exc.os_error;
+    for t in vm.rt.types.all_exceptions() {
+        if crate::types::is_subclass(vm, t, os_error) {
+            vm.set_new(t, os_error_new);
+        }
+    }
+    vm.add_method(os_error, "__init__", os_error_init);
     vm.add_method(base, "__init__", exc_init);
     vm.add_method(base, "with_traceback", exc_with_traceback);
     vm.add_method(base, "add_note", exc_add_note);

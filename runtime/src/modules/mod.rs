@@ -4,6 +4,7 @@ pub mod array;
 pub mod gc;
 pub mod lock;
 pub mod math;
+pub mod posix;
 pub mod select;
 pub mod sys;
 pub mod thread;
@@ -35,6 +36,10 @@ const FROZEN: &[(&str, &str)] = &[
     ("abc", include_str!("py/abc.py")),
     ("_collections_abc", include_str!("py/_collections_abc.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),
+    ("io", include_str!("py/io.py")),
+    ("os", include_str!("py/os.py")),
+    ("posixpath", include_str!("py/posixpath.py")),
+    ("errno", include_str!("py/errno.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
@@ -48,6 +53,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("select".into(), select::init);
         m.insert("array".into(), array::init);
         m.insert("math".into(), math::init);
+        m.insert("posix".into(), posix::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

@@ -14,6 +14,13 @@ pub struct Stream {
 }
 weft_vm::payload!(Stream, "TextIOWrapper");
 
+/// `sys.std*.buffer`: the binary stream under a standard stream (same Rust handles, so
+/// text and binary writes keep their order).
+pub struct StreamBuffer {
+    pub fd: u8,
+}
+weft_vm::payload!(StreamBuffer, "BufferedWriter");
+
 const FUNCS: &[(&str, weft_vm::objects::builtin_fn::NativeFn)] = &[
     ("exit", sys_exit),
     ("getrecursionlimit", getrecursionlimit),
@@ -144,6 +151,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     vm.add_attr(ty, "encoding", enc);
     let errors = vm.new_str("strict")?;
     vm.add_attr(ty, "errors", errors);
+    add_property(vm, ty, "buffer", stream_buffer, None)?;
     for (fd, names) in [
         (0u8, ["stdin", "__stdin__"]),
         (1, ["stdout", "__stdout__"]),
@@ -154,7 +162,102 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
             set_item(vm, d, n, s)?;
         }
     }
+    // Their binary buffers, kept in sys._std_buffers for the `buffer` property.
+    let mut bufs = Vec::new();
+    for (fd, tname) in [
+        (0u8, "BufferedReader"),
+        (1, "BufferedWriter"),
+        (2, "BufferedWriter"),
+    ] {
+        let bt = new_native_type(vm, tname, "_io")?;
+        vm.add_method(bt, "write", buffer_write);
+        vm.add_method(bt, "flush", stream_flush);
+        vm.add_method(bt, "read", buffer_read);
+        vm.add_method(bt, "readline", buffer_readline);
+        vm.add_method(bt, "fileno", stream_fileno);
+        vm.add_method(bt, "isatty", stream_isatty);
+        vm.add_method(bt, "readable", stream_readable);
+        vm.add_method(bt, "writable", stream_writable);
+        let b = vm.alloc(bt, StreamBuffer { fd })?;
+        vm.push_root(b);
+        bufs.push(b);
+    }
+    let t = vm.new_tuple(bufs);
+    vm.pop_roots(3);
+    set_item(vm, d, "_std_buffers", t?)?;
     Ok(())
+}
+
+fn stream_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = stream(vm, args, "buffer")?;
+    let sys = vm.import_module("sys")?;
+    let t = vm.getattr_str(sys, "_std_buffers")?;
+    let ix = vm.new_int(fd as i64)?;
+    vm.getitem(t, ix)
+}
+
+fn buffer_fd(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<u8> {
+    match args.first().and_then(|v| v.downcast::<StreamBuffer>()) {
+        Some(s) => Ok(s.fd),
+        None => Err(vm.type_error(format!(
+            "descriptor '{name}' requires a '_io.BufferedWriter' object"
+        ))),
+    }
+}
+
+fn buffer_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = buffer_fd(vm, args, "write")?;
+    arg_count(vm, "write", &args[1..], 1, 1)?;
+    let Some(b) = weft_vm::objects::bytes::buffer_bytes(&args[1]) else {
+        let t = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("a bytes-like object is required, not '{t}'")));
+    };
+    // A pipe may block: detached.
+    let ok = vm.detached(|| match fd {
+        1 => Some(std::io::stdout().lock().write_all(&b)),
+        2 => {
+            let _ = std::io::stdout().flush();
+            Some(std::io::stderr().lock().write_all(&b))
+        }
+        _ => None,
+    });
+    if ok.is_none() {
+        return Err(unsupported(vm, "write"));
+    }
+    vm.new_int(b.len() as i64)
+}
+
+fn buffer_read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    if buffer_fd(vm, args, "read")? != 0 {
+        return Err(unsupported(vm, "read"));
+    }
+    let n = args.get(1).and_then(|&v| as_int(v)).unwrap_or(-1);
+    let _ = std::io::stdout().flush();
+    let b = vm.detached(|| {
+        let mut b = Vec::new();
+        let stdin = std::io::stdin();
+        let mut l = stdin.lock();
+        let _ = if n < 0 {
+            l.read_to_end(&mut b)
+        } else {
+            (&mut l).take(n as u64).read_to_end(&mut b)
+        };
+        b
+    });
+    vm.new_bytes(b)
+}
+
+fn buffer_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    if buffer_fd(vm, args, "readline")? != 0 {
+        return Err(unsupported(vm, "readline"));
+    }
+    let _ = std::io::stdout().flush();
+    let b = vm.detached(|| {
+        let mut b = Vec::new();
+        let _ = std::io::stdin().lock().read_until(b'\n', &mut b);
+        b
+    });
+    vm.new_bytes(b)
 }
 
 fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -263,8 +366,10 @@ fn getdefaultencoding(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> P
 // ---------------------------------------------------------------- streams
 
 fn stream(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<u8> {
-    match args.first().and_then(|v| v.downcast::<Stream>()) {
+    let first = args.first();
+    match first.and_then(|v| v.downcast::<Stream>()) {
         Some(s) => Ok(s.fd),
+        None if let Some(b) = first.and_then(|v| v.downcast::<StreamBuffer>()) => Ok(b.fd),
         None => Err(vm.type_error(format!(
             "descriptor '{name}' requires a '_io.TextIOWrapper' object"
         ))),

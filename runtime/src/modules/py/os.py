@@ -1,0 +1,328 @@
+"""The os module (POSIX), written for weft on top of the native `posix` module."""
+
+import sys
+import posix as _posix
+import posixpath as path
+from posix import (
+    open, read, write, close, lseek, isatty, ftruncate, fsync, dup, getcwd, getcwdb,
+    chdir, listdir, remove, unlink, rename, replace, rmdir, access, getpid, strerror,
+    urandom, fspath,
+    O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_CREAT, O_EXCL, O_TRUNC, O_NONBLOCK,
+    O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_SYNC, O_NOCTTY, SEEK_SET, SEEK_CUR, SEEK_END,
+    F_OK, R_OK, W_OK, X_OK,
+)
+
+sys.modules["os.path"] = path
+
+name = "posix"
+sep = "/"
+altsep = None
+extsep = "."
+pathsep = ":"
+linesep = "\n"
+curdir = "."
+pardir = ".."
+defpath = "/bin:/usr/bin"
+devnull = "/dev/null"
+
+error = OSError
+
+
+class PathLike:
+    """Abstract base class for objects with `__fspath__`."""
+
+    @classmethod
+    def __subclasshook__(cls, subclass):
+        return hasattr(subclass, "__fspath__")
+
+
+class stat_result(tuple):
+    """The result of stat(): a 10-tuple with named fields (times as floats)."""
+
+    n_sequence_fields = 10
+    n_fields = 10
+
+    st_mode = property(lambda self: self[0])
+    st_ino = property(lambda self: self[1])
+    st_dev = property(lambda self: self[2])
+    st_nlink = property(lambda self: self[3])
+    st_uid = property(lambda self: self[4])
+    st_gid = property(lambda self: self[5])
+    st_size = property(lambda self: self[6])
+    st_atime = property(lambda self: self[7])
+    st_mtime = property(lambda self: self[8])
+    st_ctime = property(lambda self: self[9])
+    st_atime_ns = property(lambda self: int(self[7] * 1e9))
+    st_mtime_ns = property(lambda self: int(self[8] * 1e9))
+    st_ctime_ns = property(lambda self: int(self[9] * 1e9))
+
+    def __repr__(self):
+        names = ("st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid",
+                 "st_size", "st_atime", "st_mtime", "st_ctime")
+        parts = []
+        for i, n in enumerate(names):
+            v = self[i]
+            parts.append("%s=%r" % (n, int(v) if i >= 7 else v))
+        return "os.stat_result(" + ", ".join(parts) + ")"
+
+
+class uname_result(tuple):
+    """The result of uname(): (sysname, nodename, release, version, machine)."""
+
+    n_sequence_fields = 5
+    n_fields = 5
+    sysname = property(lambda self: self[0])
+    nodename = property(lambda self: self[1])
+    release = property(lambda self: self[2])
+    version = property(lambda self: self[3])
+    machine = property(lambda self: self[4])
+
+    def __repr__(self):
+        names = ("sysname", "nodename", "release", "version", "machine")
+        return "posix.uname_result(" + ", ".join(
+            "%s=%r" % (n, self[i]) for i, n in enumerate(names)) + ")"
+
+    __str__ = __repr__
+
+
+def uname():
+    return uname_result(_posix.uname())
+
+
+def stat(path, *, dir_fd=None, follow_symlinks=True):
+    if follow_symlinks:
+        return stat_result(_posix.stat(path))
+    return stat_result(_posix.lstat(path))
+
+
+def lstat(path, *, dir_fd=None):
+    return stat_result(_posix.lstat(path))
+
+
+def fstat(fd):
+    return stat_result(_posix.fstat(fd))
+
+
+def mkdir(path, mode=0o777, *, dir_fd=None):
+    _posix.mkdir(path, mode)
+
+
+def makedirs(name, mode=0o777, exist_ok=False):
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    if head and tail and not path.exists(head):
+        try:
+            makedirs(head, exist_ok=exist_ok)
+        except FileExistsError:
+            pass
+        if tail == curdir:
+            return
+    try:
+        mkdir(name, mode)
+    except OSError:
+        if not exist_ok or not path.isdir(name):
+            raise
+
+
+def removedirs(name):
+    rmdir(name)
+    head, tail = path.split(name)
+    if not tail:
+        head, tail = path.split(head)
+    while head and tail:
+        try:
+            rmdir(head)
+        except OSError:
+            break
+        head, tail = path.split(head)
+
+
+def renames(old, new):
+    head, tail = path.split(new)
+    if head and tail and not path.exists(head):
+        makedirs(head)
+    rename(old, new)
+    head, tail = path.split(old)
+    if head and tail:
+        try:
+            removedirs(head)
+        except OSError:
+            pass
+
+
+class _Environ(dict):
+    """os.environ: a dict whose changes reach the process environment."""
+
+    def __setitem__(self, key, value):
+        if not isinstance(key, str):
+            raise TypeError("str expected, not " + type(key).__name__)
+        if not isinstance(value, str):
+            raise TypeError("str expected, not " + type(value).__name__)
+        _posix.putenv(key, value)
+        dict.__setitem__(self, key, value)
+
+    def __delitem__(self, key):
+        dict.__delitem__(self, key)
+        _posix.unsetenv(key)
+
+    def pop(self, key, *default):
+        if key in self:
+            v = self[key]
+            del self[key]
+            return v
+        if default:
+            return default[0]
+        raise KeyError(key)
+
+    def setdefault(self, key, value):
+        if key not in self:
+            self[key] = value
+        return self[key]
+
+    def update(self, *args, **kw):
+        for k, v in dict(*args, **kw).items():
+            self[k] = v
+
+    def clear(self):
+        for k in list(self):
+            del self[k]
+
+    def copy(self):
+        return dict(self)
+
+    def __repr__(self):
+        return "environ(" + dict.__repr__(self) + ")"
+
+
+environ = _Environ(_posix.environ)
+
+
+def getenv(key, default=None):
+    return environ.get(key, default)
+
+
+def putenv(key, value):
+    _posix.putenv(key, value)
+
+
+def unsetenv(key):
+    _posix.unsetenv(key)
+
+
+def fsencode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, str):
+        return filename.encode("utf-8", "surrogateescape")
+    return filename
+
+
+def fsdecode(filename):
+    filename = fspath(filename)
+    if isinstance(filename, bytes):
+        return filename.decode("utf-8", "surrogateescape")
+    return filename
+
+
+def get_exec_path(env=None):
+    if env is None:
+        env = environ
+    return env.get("PATH", defpath).split(pathsep)
+
+
+class DirEntry:
+    def __init__(self, dirpath, name):
+        self.name = name
+        self.path = path.join(dirpath, name)
+
+    def is_dir(self, *, follow_symlinks=True):
+        if follow_symlinks:
+            return path.isdir(self.path)
+        return path.isdir(self.path) and not path.islink(self.path)
+
+    def is_file(self, *, follow_symlinks=True):
+        if follow_symlinks:
+            return path.isfile(self.path)
+        return path.isfile(self.path) and not path.islink(self.path)
+
+    def is_symlink(self):
+        return path.islink(self.path)
+
+    def stat(self, *, follow_symlinks=True):
+        return stat(self.path, follow_symlinks=follow_symlinks)
+
+    def inode(self):
+        return lstat(self.path).st_ino
+
+    def __fspath__(self):
+        return self.path
+
+    def __repr__(self):
+        return "<DirEntry %r>" % (self.name,)
+
+
+class _ScandirIterator:
+    def __init__(self, p):
+        self._entries = [DirEntry(p, n) for n in listdir(p)]
+        self._i = 0
+
+    def __iter__(self):
+        return self
+
+    def __next__(self):
+        if self._i >= len(self._entries):
+            raise StopIteration
+        e = self._entries[self._i]
+        self._i += 1
+        return e
+
+    def close(self):
+        self._i = len(self._entries)
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *a):
+        self.close()
+
+
+def scandir(p="."):
+    return _ScandirIterator(fspath(p))
+
+
+def walk(top, topdown=True, onerror=None, followlinks=False):
+    top = fspath(top)
+    try:
+        names = listdir(top)
+    except OSError as err:
+        if onerror is not None:
+            onerror(err)
+        return
+    dirs = []
+    nondirs = []
+    for n in names:
+        if path.isdir(path.join(top, n)):
+            dirs.append(n)
+        else:
+            nondirs.append(n)
+    if topdown:
+        yield top, dirs, nondirs
+        for d in dirs:
+            new = path.join(top, d)
+            if followlinks or not path.islink(new):
+                yield from walk(new, topdown, onerror, followlinks)
+    else:
+        for d in dirs:
+            new = path.join(top, d)
+            if followlinks or not path.islink(new):
+                yield from walk(new, topdown, onerror, followlinks)
+        yield top, dirs, nondirs
+
+
+def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+    import io
+    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+
+def cpu_count():
+    return None
