@@ -241,22 +241,21 @@ class TextIOBase(IOBase):
 def _parse_mode(mode):
     if not isinstance(mode, str):
         raise TypeError("open() argument 'mode' must be str, not " + type(mode).__name__)
-    modes = set(mode)
-    if modes - set("axrwb+t") or len(mode) > len(modes):
-        raise ValueError("invalid mode: %r" % mode)
-    creating = "x" in modes
-    reading = "r" in modes
-    writing = "w" in modes
-    appending = "a" in modes
-    updating = "+" in modes
-    text = "t" in modes
-    binary = "b" in modes
-    if text and binary:
+    # Every letter at most once, and only letters open() knows.
+    for i, ch in enumerate(mode):
+        if ch not in "axrwb+t" or ch in mode[i + 1:]:
+            raise ValueError("invalid mode: %r" % mode)
+    binary = "b" in mode
+    if binary and "t" in mode:
         raise ValueError("can't have text and binary mode at once")
-    if creating + reading + writing + appending > 1:
+    kinds = [k for k in "xrwa" if k in mode]
+    if len(kinds) > 1:
         raise ValueError("must have exactly one of create/read/write/append mode")
-    if not (creating or reading or writing or appending):
+    if not kinds:
         raise ValueError("Must have exactly one of create/read/write/append mode and at most one plus")
+    kind = kinds[0]
+    creating, reading, writing, appending = (kind == "x", kind == "r", kind == "w", kind == "a")
+    updating = "+" in mode
     return creating, reading, writing, appending, updating, binary
 
 

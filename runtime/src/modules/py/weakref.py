@@ -72,19 +72,23 @@ class WeakMethod(ref):
             return None
         return self._meth_type(function, instance)
 
+    def _same(self, other):
+        # Alive: equal objects and the same function; dead: only itself.
+        if not (self._alive and other._alive):
+            return self is other
+        if self._func_ref() is not other._func_ref():
+            return False
+        return ref.__eq__(self, other)
+
     def __eq__(self, other):
         if not isinstance(other, WeakMethod):
             return NotImplemented
-        if self._alive and other._alive:
-            return ref.__eq__(self, other) and self._func_ref == other._func_ref
-        return self is other
+        return self._same(other)
 
     def __ne__(self, other):
         if not isinstance(other, WeakMethod):
             return NotImplemented
-        if self._alive and other._alive:
-            return ref.__ne__(self, other) or self._func_ref != other._func_ref
-        return self is not other
+        return not self._same(other)
 
     __hash__ = ref.__hash__
 
