@@ -107,46 +107,54 @@ def mkdir(path, mode=0o777, *, dir_fd=None):
     _posix.mkdir(path, mode)
 
 
+def _parents(name):
+    """The directories above `name`, nearest first, as far as the path spells them
+    ("a/b/c" -> "a/b", "a"; a trailing separator does not count as a level)."""
+    out = []
+    head = path.dirname(name.rstrip(sep) or name)
+    while head and head not in out and path.basename(head.rstrip(sep)):
+        out.append(head)
+        head = path.dirname(head.rstrip(sep))
+    return out
+
+
 def makedirs(name, mode=0o777, exist_ok=False):
-    head, tail = path.split(name)
-    if not tail:
-        head, tail = path.split(head)
-    if head and tail and not path.exists(head):
+    # Create the missing ancestors top-down (with the default mode, as CPython does),
+    # then `name` itself with `mode`.
+    missing = [d for d in _parents(name) if not path.exists(d)]
+    for d in reversed(missing):
+        if path.basename(d.rstrip(sep)) == curdir:
+            continue
         try:
-            makedirs(head, exist_ok=exist_ok)
+            mkdir(d)
         except FileExistsError:
             pass
-        if tail == curdir:
-            return
     try:
         mkdir(name, mode)
     except OSError:
-        if not exist_ok or not path.isdir(name):
-            raise
+        if exist_ok and path.isdir(name):
+            return
+        raise
 
 
 def removedirs(name):
     rmdir(name)
-    head, tail = path.split(name)
-    if not tail:
-        head, tail = path.split(head)
-    while head and tail:
+    for d in _parents(name):
         try:
-            rmdir(head)
+            rmdir(d)
         except OSError:
-            break
-        head, tail = path.split(head)
+            return
 
 
 def renames(old, new):
-    head, tail = path.split(new)
-    if head and tail and not path.exists(head):
-        makedirs(head)
+    target_dir = path.dirname(new)
+    if target_dir and path.basename(new) and not path.exists(target_dir):
+        makedirs(target_dir)
     rename(old, new)
-    head, tail = path.split(old)
-    if head and tail:
+    source_dir = path.dirname(old)
+    if source_dir and path.basename(old):
         try:
-            removedirs(head)
+            removedirs(source_dir)
         except OSError:
             pass
 
@@ -319,9 +327,11 @@ def walk(top, topdown=True, onerror=None, followlinks=False):
         yield top, dirs, nondirs
 
 
-def fdopen(fd, mode="r", buffering=-1, encoding=None, *args, **kwargs):
+def fdopen(fd, *args, **kwargs):
+    """A file object on the open descriptor `fd` (`open`'s other arguments)."""
     import io
-    return io.open(fd, mode, buffering, encoding, *args, **kwargs)
+
+    return io.open(fd, *args, **kwargs)
 
 
 def cpu_count():

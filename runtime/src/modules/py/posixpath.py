@@ -1,4 +1,4 @@
-"""os.path for POSIX systems (CPython's posixpath, trimmed), for weft."""
+"""os.path for weft on POSIX: path strings handled in Python, file queries through the native `posix` module."""
 
 import posix as _posix
 
@@ -44,48 +44,55 @@ def isabs(s):
     return s.startswith(_get_sep(s))
 
 
+def _kind(p):
+    """The separator and the empty value of p's type (str or bytes)."""
+    return (b"/", b"") if isinstance(p, bytes) else ("/", "")
+
+
 def join(a, *p):
-    a = _fspath(a)
-    sep = _get_sep(a)
-    path = a
-    for b in p:
-        b = _fspath(b)
-        if type(b) is not type(a):
+    first = _fspath(a)
+    sep, _ = _kind(first)
+    parts = [first]
+    for piece in map(_fspath, p):
+        if type(piece) is not type(first):
             raise TypeError("Can't mix strings and bytes in path components")
-        if b.startswith(sep):
-            path = b
-        elif not path or path.endswith(sep):
-            path += b
+        if piece[:1] == sep:
+            parts = [piece]  # an absolute piece starts over
         else:
-            path += sep + b
-    return path
+            parts.append(piece)
+    out = parts[0]
+    for piece in parts[1:]:
+        out = out + piece if (out == out[:0] or out[-1:] == sep) else out + sep + piece
+    return out
+
+
+def _head_tail(p):
+    """p cut after its last separator: (head with trailing separators dropped unless
+    it is nothing but separators, tail)."""
+    sep, _ = _kind(p)
+    cut = p.rfind(sep) + 1
+    head, tail = p[:cut], p[cut:]
+    stripped = head.rstrip(sep)
+    return (stripped if stripped else head), tail
 
 
 def split(p):
-    p = _fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    head, tail = p[:i], p[i:]
-    if head and head != sep * len(head):
-        head = head.rstrip(sep)
-    return head, tail
+    return _head_tail(_fspath(p))
 
 
 def splitext(p):
     p = _fspath(p)
-    if isinstance(p, bytes):
-        sep, dot = b"/", b"."
-    else:
-        sep, dot = "/", "."
-    sep_i = p.rfind(sep)
-    dot_i = p.rfind(dot)
-    if dot_i > sep_i:
-        filename_i = sep_i + 1
-        while filename_i < dot_i:
-            if p[filename_i:filename_i + 1] != dot:
-                return p[:dot_i], p[dot_i:]
-            filename_i += 1
-    return p, p[:0]
+    sep, _ = _kind(p)
+    dot = sep[:0] + (b"." if isinstance(p, bytes) else ".")
+    name_start = p.rfind(sep) + 1
+    name = p[name_start:]
+    # Leading dots belong to the name (".bashrc" has no extension).
+    body = name.lstrip(dot)
+    ext_at = body.rfind(dot)
+    if ext_at < 0:
+        return p, p[:0]
+    cut = name_start + (len(name) - len(body)) + ext_at
+    return p[:cut], p[cut:]
 
 
 def splitdrive(p):
@@ -95,13 +102,14 @@ def splitdrive(p):
 
 def splitroot(p):
     p = _fspath(p)
-    sep = _get_sep(p)
-    empty = p[:0]
+    sep, empty = _kind(p)
     if p[:1] != sep:
         return empty, empty, p
-    elif p[1:2] != sep or p[2:3] == sep:
-        return empty, sep, p[1:]
-    return empty, p[:2], p[2:]
+    # Exactly two leading separators are kept (POSIX leaves their meaning open);
+    # one, or three and more, become one.
+    if p[:2] == sep * 2 and p[2:3] != sep:
+        return empty, p[:2], p[2:]
+    return empty, sep, p[1:]
 
 
 def basename(p):
@@ -111,13 +119,7 @@ def basename(p):
 
 
 def dirname(p):
-    p = _fspath(p)
-    sep = _get_sep(p)
-    i = p.rfind(sep) + 1
-    head = p[:i]
-    if head and head != sep * len(head):
-        head = head.rstrip(sep)
-    return head
+    return _head_tail(_fspath(p))[0]
 
 
 def _stat(path):
@@ -187,35 +189,36 @@ def samefile(f1, f2):
 def commonprefix(m):
     if not m:
         return ""
-    s1 = min(m)
-    s2 = max(m)
-    for i, c in enumerate(s1):
-        if c != s2[i]:
-            return s1[:i]
-    return s1
+    first = m[0]
+    n = len(first)
+    for other in m[1:]:
+        n = min(n, len(other))
+        k = 0
+        while k < n and first[k] == other[k]:
+            k += 1
+        n = k
+    return first[:n]
 
 
 def normpath(path):
     path = _fspath(path)
-    if isinstance(path, bytes):
-        sep, empty, dot, dotdot = b"/", b"", b".", b".."
-    else:
-        sep, empty, dot, dotdot = "/", "", ".", ".."
+    sep, empty = _kind(path)
+    dot = b"." if isinstance(path, bytes) else "."
     if path == empty:
         return dot
-    _, initial_slashes, path = splitroot(path)
-    comps = path.split(sep)
-    new_comps = []
-    for comp in comps:
-        if comp in (empty, dot):
+    _, root, rest = splitroot(path)
+    kept = []
+    for name in rest.split(sep):
+        if name == empty or name == dot:
             continue
-        if (comp != dotdot or (not initial_slashes and not new_comps) or
-                (new_comps and new_comps[-1] == dotdot)):
-            new_comps.append(comp)
-        elif new_comps:
-            new_comps.pop()
-    path = initial_slashes + sep.join(new_comps)
-    return path or dot
+        if name == dot + dot:
+            if kept and kept[-1] != dot + dot:
+                kept.pop()
+                continue
+            if root:
+                continue  # ".." at the root stays at the root
+        kept.append(name)
+    return (root + sep.join(kept)) or dot
 
 
 def abspath(path):
@@ -233,70 +236,57 @@ def realpath(filename, *, strict=False):
     return abspath(filename)
 
 
+def _names(path):
+    sep, empty = _kind(path)
+    return [n for n in abspath(path).split(sep) if n != empty]
+
+
 def relpath(path, start=None):
     path = _fspath(path)
     if not path:
         raise ValueError("no path specified")
-    if isinstance(path, bytes):
-        curdir_, sep, pardir_ = b".", b"/", b".."
-    else:
-        curdir_, sep, pardir_ = ".", "/", ".."
-    if start is None:
-        start = curdir_
-    else:
-        start = _fspath(start)
-    start_list = [x for x in abspath(start).split(sep) if x]
-    path_list = [x for x in abspath(path).split(sep) if x]
-    i = len(commonprefix([start_list, path_list]))
-    rel_list = [pardir_] * (len(start_list) - i) + path_list[i:]
-    if not rel_list:
-        return curdir_
-    return join(*rel_list)
+    dot = b"." if isinstance(path, bytes) else "."
+    start = dot if start is None else _fspath(start)
+    here, there = _names(start), _names(path)
+    shared = 0
+    while shared < min(len(here), len(there)) and here[shared] == there[shared]:
+        shared += 1
+    steps = [dot + dot] * (len(here) - shared) + there[shared:]
+    return join(*steps) if steps else dot
 
 
 def commonpath(paths):
+    paths = [_fspath(p) for p in paths]
     if not paths:
         raise ValueError("commonpath() arg is an empty sequence")
-    paths = tuple(map(_fspath, paths))
-    if isinstance(paths[0], bytes):
-        sep, curdir_ = b"/", b"."
-    else:
-        sep, curdir_ = "/", "."
-    split_paths = [path.split(sep) for path in paths]
-    try:
-        isabs_, = set(p[:1] == sep for p in paths)
-    except ValueError:
-        raise ValueError("Can't mix absolute and relative paths") from None
-    split_paths = [[c for c in s if c and c != curdir_] for s in split_paths]
-    s1 = min(split_paths)
-    s2 = max(split_paths)
-    common = s1
-    for i, c in enumerate(s1):
-        if c != s2[i]:
-            common = s1[:i]
-            break
-    prefix = sep if isabs_ else sep[:0]
-    return prefix + sep.join(common)
+    sep, empty = _kind(paths[0])
+    dot = b"." if isinstance(paths[0], bytes) else "."
+    rooted = {p[:1] == sep for p in paths}
+    if len(rooted) > 1:
+        raise ValueError("Can't mix absolute and relative paths")
+    names = [[n for n in p.split(sep) if n not in (empty, dot)] for p in paths]
+    common = names[0]
+    for other in names[1:]:
+        k = 0
+        while k < min(len(common), len(other)) and common[k] == other[k]:
+            k += 1
+        common = common[:k]
+    return (sep if rooted.pop() else empty) + sep.join(common)
 
 
 def expanduser(path):
     path = _fspath(path)
+    sep, _ = _kind(path)
     tilde = b"~" if isinstance(path, bytes) else "~"
-    if not path.startswith(tilde):
-        return path
-    sep = _get_sep(path)
-    i = path.find(sep, 1)
-    if i < 0:
-        i = len(path)
-    if i != 1:
+    # Only "~" alone or "~/...": other users' homes are not looked up.
+    if path[:1] != tilde or path[1:2] not in (sep, path[:0]):
         return path
     home = _posix.environ.get("HOME")
     if home is None:
         return path
     if isinstance(path, bytes):
         home = home.encode()
-    home = home.rstrip(sep)
-    return (home + path[i:]) or sep
+    return (home.rstrip(sep) + path[1:]) or sep
 
 
 def expandvars(path):
