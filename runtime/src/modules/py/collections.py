@@ -587,8 +587,10 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
         defaults = tuple(defaults)
         if len(defaults) > len(field_names):
             raise TypeError("Got more default values than field names")
-        field_defaults = dict(reversed(list(zip(reversed(field_names),
-                                                reversed(defaults)))))
+        _first_defaulted = len(field_names) - len(defaults)
+        field_defaults = {name: defaults[i - _first_defaulted]
+                          for i, name in enumerate(field_names)
+                          if i >= _first_defaulted}
 
     fields = tuple(field_names)
     num_fields = len(fields)
@@ -679,6 +681,15 @@ def _iskeyword(s):
 
 # ---- Counter --------------------------------------------------------------------------
 
+def _counter_all(left, right, test):
+    keys = set(left)
+    keys.update(right)
+    for k in keys:
+        if not test(left[k], right[k]):
+            return False
+    return True
+
+
 class Counter(dict):
     def __init__(self, iterable=None, /, **kwds):
         super().__init__()
@@ -699,7 +710,9 @@ class Counter(dict):
         return items[:n]
 
     def elements(self):
-        return _chain.from_iterable(_starmap(_repeat, self.items()))
+        for item, times in self.items():
+            for _ in range(times):
+                yield item
 
     @classmethod
     def fromkeys(cls, iterable, v=None):
@@ -758,7 +771,7 @@ class Counter(dict):
     def __eq__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] == other[e] for c in (self, other) for e in c)
+        return _counter_all(self, other, lambda a, b: a == b)
 
     def __ne__(self, other):
         if not isinstance(other, Counter):
@@ -768,7 +781,7 @@ class Counter(dict):
     def __le__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] <= other[e] for c in (self, other) for e in c)
+        return _counter_all(self, other, lambda a, b: a <= b)
 
     def __lt__(self, other):
         if not isinstance(other, Counter):
@@ -778,7 +791,7 @@ class Counter(dict):
     def __ge__(self, other):
         if not isinstance(other, Counter):
             return NotImplemented
-        return all(self[e] >= other[e] for c in (self, other) for e in c)
+        return _counter_all(self, other, lambda a, b: a >= b)
 
     def __gt__(self, other):
         if not isinstance(other, Counter):
