@@ -7,7 +7,6 @@ several threads (weft has no GIL) never leave it inconsistent.
 import _thread
 import sys as _sys
 from operator import itemgetter as _itemgetter
-from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 
 __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString",
            "defaultdict", "deque", "namedtuple"]
