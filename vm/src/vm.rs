@@ -284,11 +284,20 @@ impl Vm {
     // ---------------------------------------------------------------- allocation
 
     /// Allocate a heap object of payload `T` and Python type `ty`.
+    #[inline]
     pub fn alloc<T: Payload>(&mut self, ty: Value, data: T) -> PyResult {
-        let size = std::mem::size_of::<crate::object::Obj<T>>();
+        self.alloc_sized(ty, data, 0)
+    }
+
+    /// `alloc` with `tail` zeroed bytes after the payload (a variable-sized part the
+    /// payload's own code reaches through the object's pointer, as instance slots).
+    #[inline]
+    pub fn alloc_sized<T: Payload>(&mut self, ty: Value, data: T, tail: usize) -> PyResult {
+        let size = std::mem::size_of::<crate::object::Obj<T>>() + tail;
         match self.rt.heap.alloc(&mut self.alloc, size, T::vtable()) {
             Some(p) => {
-                // SAFETY: fresh allocation of Obj<T>'s size with T's vtable.
+                // SAFETY: fresh allocation of at least Obj<T>'s size with T's vtable
+                // (the heap zeroes everything after the header, the tail included).
                 unsafe { init_obj(p, ty, data) };
                 Ok(Value::from_gc(p))
             }

@@ -9,7 +9,7 @@ use weft_vm::bytecode::BinOp;
 use weft_vm::helpers::{arg_count, as_bigint, kwarg, no_kwargs};
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::float::FloatData;
-use weft_vm::objects::float_methods::int_to_f64;
+use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
@@ -103,18 +103,8 @@ fn real(vm: &mut Vm, x: Value) -> PyResult<f64> {
     if let Some(b) = as_bigint(x) {
         return int_to_f64(vm, &b);
     }
-    for name in ["__float__", "__index__"] {
-        if let Some(f) = vm.lookup_special(x, name) {
-            let r = vm.call(f, &[x], &[])?;
-            if let Some(f) = r.downcast::<FloatData>() {
-                return Ok(f.0);
-            }
-            if let Some(b) = as_bigint(r) {
-                return int_to_f64(vm, &b);
-            }
-            let tn = vm.type_name(r);
-            return Err(vm.type_error(format!("{name} returned non-float (type {tn})")));
-        }
+    if let Some(f) = float_via_dunders(vm, x)? {
+        return Ok(f);
     }
     let tn = vm.type_name(x);
     Err(vm.type_error(format!("must be real number, not {tn}")))
@@ -137,6 +127,8 @@ fn integer(vm: &mut Vm, x: Value) -> PyResult<BigInt> {
     Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")))
 }
 
+/// Exactly `n` positional arguments, no keywords, with CPython's messages
+/// ("math.sqrt() takes exactly one argument (0 given)", "atan2 expected 2 arguments").
 fn args_n<'a>(
     vm: &mut Vm,
     name: &str,
@@ -145,17 +137,12 @@ fn args_n<'a>(
     n: usize,
 ) -> PyResult<&'a [Value]> {
     no_kwargs(vm, name, kw)?;
-    if args.len() != n {
-        let msg = if n == 1 {
-            format!(
-                "math.{name}() takes exactly one argument ({} given)",
-                args.len()
-            )
-        } else {
-            format!("{name} expected {n} arguments, got {}", args.len())
-        };
-        return Err(vm.type_error(msg));
-    }
+    let shown = if n == 1 {
+        format!("math.{name}")
+    } else {
+        name.to_string()
+    };
+    arg_count(vm, &shown, args, n, n)?;
     Ok(args)
 }
 

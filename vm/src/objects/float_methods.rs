@@ -70,18 +70,8 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
             }
         };
     }
-    for name in ["__float__", "__index__"] {
-        if let Some(f) = vm.lookup_special(x, name) {
-            let r = vm.call(f, &[x], &[])?;
-            if let Some(f) = r.downcast::<FloatData>() {
-                return Ok(f.0);
-            }
-            if let Some(b) = as_bigint(r) {
-                return int_to_f64(vm, &b);
-            }
-            let tn = vm.type_name(r);
-            return Err(vm.type_error(format!("{name} returned non-float (type {tn})")));
-        }
+    if let Some(f) = float_via_dunders(vm, x)? {
+        return Ok(f);
     }
     let base = crate::ops::protocol::base_or_self(x);
     if base != x {
@@ -91,6 +81,24 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
     Err(vm.type_error(format!(
         "float() argument must be a string or a real number, not '{tn}'"
     )))
+}
+
+/// `x.__float__()`, else `x.__index__()`, as a float; None if `x` has neither.
+pub fn float_via_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<f64>> {
+    for name in ["__float__", "__index__"] {
+        if let Some(f) = vm.lookup_special(x, name) {
+            let r = vm.call(f, &[x], &[])?;
+            if let Some(f) = r.downcast::<FloatData>() {
+                return Ok(Some(f.0));
+            }
+            if let Some(b) = as_bigint(r) {
+                return int_to_f64(vm, &b).map(Some);
+            }
+            let tn = vm.type_name(r);
+            return Err(vm.type_error(format!("{name} returned non-float (type {tn})")));
+        }
+    }
+    Ok(None)
 }
 
 pub fn int_to_f64(vm: &mut Vm, b: &BigInt) -> PyResult<f64> {

@@ -236,11 +236,7 @@ fn close_sub(vm: &mut Vm, sub: Value) -> PyResult<()> {
 /// (or has no `throw`, and the exception goes on).
 fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
     if is_generator(sub) {
-        let mut ret = Value::NONE;
-        return Ok(match resume(vm, sub, Value::NONE, Some(t), &mut ret)? {
-            Some(v) => Err(v),
-            None => Ok(ret),
-        });
+        return resume_sub(vm, sub, Value::NONE, Some(t));
     }
     let Some(throw) = attr(vm, sub, "throw")? else {
         return Err(t.normalize(vm));
@@ -250,13 +246,35 @@ fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value
     } else {
         vm.call(throw, &[t.typ, t.val], &[])
     };
+    sub_outcome(vm, r.map(Some))
+}
+
+/// Resume generator `g` as a `yield from` sub-iterator: Err(v) it yielded v, Ok(v) it
+/// returned v.
+fn resume_sub(
+    vm: &mut Vm,
+    g: Value,
+    sent: Value,
+    throw: Option<Thrown>,
+) -> PyResult<Result<Value, Value>> {
+    let mut ret = Value::NONE;
+    Ok(match resume(vm, g, sent, throw, &mut ret)? {
+        Some(v) => Err(v),
+        None => Ok(ret),
+    })
+}
+
+/// A non-generator sub-iterator's step as `yield from` sees it: Err(v) it produced v,
+/// Ok(v) it finished (exhausted, or StopIteration carrying v).
+fn sub_outcome(vm: &mut Vm, r: PyResult<Option<Value>>) -> PyResult<Result<Value, Value>> {
     match r {
-        Ok(v) => Ok(Err(v)),
-        Err(e2) if vm.err_is(&e2, vm.rt.types.exc.stop_iteration) => {
-            let v = crate::exceptions::exc_field(vm, e2.0, "value")?.unwrap_or(Value::NONE);
+        Ok(Some(v)) => Ok(Err(v)),
+        Ok(None) => Ok(Ok(Value::NONE)),
+        Err(e) if vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
+            let v = crate::exceptions::exc_field(vm, e.0, "value")?.unwrap_or(Value::NONE);
             Ok(Ok(v))
         }
-        Err(e2) => Err(e2),
+        Err(e) => Err(e),
     }
 }
 
@@ -269,11 +287,7 @@ pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
 /// yielded v.
 pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, Value>> {
     if is_generator(it) {
-        let mut ret = Value::NONE;
-        return Ok(match resume(vm, it, sent, None, &mut ret)? {
-            Some(v) => Err(v),
-            None => Ok(ret),
-        });
+        return resume_sub(vm, it, sent, None);
     }
     // A user iterator's StopIteration carries the result: call its `__next__` directly.
     let user = crate::types::type_data(vm.type_of(it)).is_user;
@@ -284,15 +298,7 @@ pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, V
     } else {
         vm.call_method(it, "send", &[sent]).map(Some)
     };
-    match r {
-        Ok(Some(v)) => Ok(Err(v)),
-        Ok(None) => Ok(Ok(Value::NONE)),
-        Err(e) if vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
-            let v = crate::exceptions::exc_field(vm, e.0, "value")?.unwrap_or(Value::NONE);
-            Ok(Ok(v))
-        }
-        Err(e) => Err(e),
-    }
+    sub_outcome(vm, r)
 }
 
 fn stop_with(vm: &mut Vm, v: Value) -> PyErr {

@@ -21,7 +21,7 @@
 //!   switch the slots are never written again, so such a reader sees the value the slot
 //!   had when the dict was made; the collector clears dead slots during a collection
 //!   (no reader is between the two loads then), so they keep nothing alive.
-use crate::object::{Obj, Payload, init_obj, trace_value};
+use crate::object::{Obj, Payload, trace_value};
 use crate::objects::dict::DictData;
 use crate::objects::shared_keys::{MAX_KEYS, SharedKeys};
 use crate::objects::str::StrData;
@@ -131,7 +131,8 @@ fn capacity_for(shared: usize) -> usize {
 
 /// What an inline attribute operation found.
 pub enum Inline {
-    /// The instance has a dict (made before or needed now): use it.
+    /// Not answered from slots: the object is no instance, or the instance has a dict
+    /// (made before or needed now). Use the dict route.
     Dict,
     /// Done (get: the value; set/delete: NULL).
     Done(Value),
@@ -175,7 +176,7 @@ fn keys_of(obj: Value) -> &'static SharedKeys {
 /// `obj.name` from the slots of instance `obj`.
 pub fn get(obj: Value, name: Value) -> Inline {
     let Some((inst, slots)) = instance_parts(&obj) else {
-        return Inline::Absent;
+        return Inline::Dict;
     };
     if inst.dict().is_some() {
         return Inline::Dict;
@@ -222,7 +223,7 @@ pub fn set(obj: Value, name: Value, v: Value) -> Inline {
 /// `del obj.name` from the slots.
 pub fn delete(obj: Value, name: Value) -> Inline {
     let Some((inst, slots)) = instance_parts(&obj) else {
-        return Inline::Absent;
+        return Inline::Dict;
     };
     let Some(hash) = name_hash(name) else {
         return Inline::Dict;
@@ -258,22 +259,14 @@ impl Vm {
         } else {
             capacity_for(type_data(cls).attr_keys.len())
         };
-        let size = FIXED + cap * std::mem::size_of::<AtomicValue>();
         let data = InstanceData {
             dict: AtomicValue::new(Value::NULL),
             base,
             lock: parking_lot::RawMutex::INIT,
             cap: cap as u8,
         };
-        match self.rt.heap.alloc(&mut self.alloc, size, &VTABLE) {
-            Some(p) => {
-                // SAFETY: fresh allocation of at least Obj<InstanceData>'s size with the
-                // instance vtable; the heap zeroed the slots after it (all NULL).
-                unsafe { init_obj(p, cls, data) };
-                Ok(Value::from_gc(p))
-            }
-            None => Err(self.memory_error()),
-        }
+        // The slots are the zeroed tail: all NULL.
+        self.alloc_sized(cls, data, cap * std::mem::size_of::<AtomicValue>())
     }
 
     /// The `__dict__` of instance `obj`, made from its slots on first request.

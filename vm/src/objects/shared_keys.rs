@@ -11,7 +11,8 @@
 //!   an index found once stays valid;
 //! - `len` is published with Release after the name and hash of the new last entry, and
 //!   readers load it with Acquire: a reader sees whole entries only;
-//! - at most [`MAX_KEYS`] names; past that, instances keep new names in a dict.
+//! - at most [`MAX_KEYS`] names; past that, instances keep new names in a dict;
+//! - `__dict__` is never shared (assigning it replaces the namespace).
 use crate::object::trace_value;
 use crate::objects::str::StrData;
 use crate::value::{AtomicValue, Value};
@@ -79,7 +80,13 @@ impl SharedKeys {
             return Some(i);
         }
         let n = self.len.load(Relaxed);
-        if n == MAX_KEYS {
+        // `__dict__` is the namespace itself, never an attribute kept in a slot: an
+        // assignment to it must reach `generic_setattr`, whichever path stores it.
+        if n == MAX_KEYS
+            || name
+                .downcast::<StrData>()
+                .is_some_and(|s| &*s.s == "__dict__")
+        {
             return None;
         }
         self.hashes[n].store(hash, Relaxed);

@@ -62,7 +62,7 @@ impl Vm {
     pub fn own_attr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         match instance::get(obj, name) {
             Inline::Done(v) => return Ok(Some(v)),
-            Inline::Absent if instance_parts(&obj).is_some() => return Ok(None),
+            Inline::Absent => return Ok(None),
             _ => {}
         }
         match self.dict_of(obj)? {
@@ -86,7 +86,7 @@ impl Vm {
     pub fn own_del(&mut self, obj: Value, name: Value) -> PyResult<bool> {
         match instance::delete(obj, name) {
             Inline::Done(_) => return Ok(true),
-            Inline::Absent if instance_parts(&obj).is_some() => return Ok(false),
+            Inline::Absent => return Ok(false),
             _ => {}
         }
         match self.dict_of(obj)? {
@@ -149,7 +149,7 @@ impl Vm {
             return false;
         };
         let td = type_data(ty);
-        if td.is_user && !td.has_dict || as_str(&name) == Some("__dict__") {
+        if td.is_user && !td.has_dict {
             return false;
         }
         if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {

@@ -689,6 +689,14 @@ def _counter_all(left, right, test):
     return True
 
 
+def _keys_of_both(first, second):
+    """The keys of `first`, then those of `second` that `first` lacks."""
+    yield from first
+    for k in second:
+        if k not in first:
+            yield k
+
+
 class Counter(dict):
     def __init__(self, iterable=None, /, **kwds):
         super().__init__()
@@ -799,56 +807,29 @@ class Counter(dict):
 
     __hash__ = None
 
-    def __add__(self, other):
+    def _combined(self, other, op):
+        """A new Counter of op(mine, theirs) for every key of either (missing counts
+        as 0; this one's keys first), keeping positive results only."""
         if not isinstance(other, Counter):
             return NotImplemented
         result = Counter()
-        for elem, count in self.items():
-            newcount = count + other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
+        for elem in _keys_of_both(self, other):
+            count = op(self[elem], other[elem])
+            if count > 0:
                 result[elem] = count
         return result
+
+    def __add__(self, other):
+        return self._combined(other, lambda a, b: a + b)
 
     def __sub__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            newcount = count - other[elem]
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count < 0:
-                result[elem] = 0 - count
-        return result
+        return self._combined(other, lambda a, b: a - b)
 
     def __or__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = other_count if count < other_count else count
-            if newcount > 0:
-                result[elem] = newcount
-        for elem, count in other.items():
-            if elem not in self and count > 0:
-                result[elem] = count
-        return result
+        return self._combined(other, lambda a, b: b if a < b else a)
 
     def __and__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem, count in self.items():
-            other_count = other[elem]
-            newcount = count if count < other_count else other_count
-            if newcount > 0:
-                result[elem] = newcount
-        return result
+        return self._combined(other, lambda a, b: a if a < b else b)
 
     def __pos__(self):
         result = Counter()
