@@ -243,7 +243,7 @@ pub fn delete(obj: Value, name: Value) -> Inline {
 }
 
 /// `obj.__dict__ = d` for instance `obj` and dict `d`: `d` is the namespace from now on.
-pub fn replace_dict(obj: Value, d: Value) {
+pub(crate) fn replace_dict(obj: Value, d: Value) {
     let (inst, _) = instance_parts(&obj).expect("instance");
     let _g = inst.guard();
     inst.dict.store(d);
@@ -270,7 +270,7 @@ impl Vm {
     }
 
     /// The `__dict__` of instance `obj`, made from its slots on first request.
-    pub fn instance_dict(&mut self, obj: Value) -> PyResult<Value> {
+    pub(crate) fn instance_dict(&mut self, obj: Value) -> PyResult<Value> {
         let (inst, _) = instance_parts(&obj).expect("instance");
         if let Some(d) = inst.dict() {
             return Ok(d);
