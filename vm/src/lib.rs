@@ -1,4 +1,4 @@
-//! weft-vm: the object model, the compiler and the interpreter loop.
+//! weft-vm: the object model and the interpreter loop (the compiler is `weft-compiler`).
 //!
 //! Layout: `value` (tagged words), `object` (heap layout), `objects/` (one file per
 //! object kind), `types` (built-in types), `ops/` (protocols: attributes, calls,
@@ -7,9 +7,7 @@
 pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;
-pub mod bytecode;
 pub mod class;
-pub mod compiler;
 pub mod dict_ops;
 pub mod exceptions;
 pub mod frame;
@@ -28,3 +26,7 @@ pub mod vm;
 
 pub use value::Value;
 pub use vm::{Config, PyErr, PyResult, Runtime, Vm};
+/// The compiler is its own crate (`weft-compiler`); these keep `crate::compiler` and
+/// `crate::bytecode` paths short inside the vm.
+pub use weft_compiler as compiler;
+pub use weft_compiler::bytecode;

@@ -69,7 +69,7 @@ fn dis_into(code: &CodeData, out: &mut String) {
 
 fn jump_target(i: &Instr) -> Option<u32> {
     let mut i = *i;
-    crate::compiler::codegen_jump_arg(&mut i).copied()
+    crate::codegen_jump_arg(&mut i).copied()
 }
 
 fn const_repr(c: &Const) -> String {

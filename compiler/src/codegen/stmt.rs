@@ -4,9 +4,9 @@ use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
 use super::{CResult, Compiler, FBlock, FnBody, docstring};
+use crate::Mode;
 use crate::bytecode::{BinOp, Const, Instr, code_flags};
-use crate::compiler::Mode;
-use crate::compiler::symtable::ScopeKind;
+use crate::symtable::ScopeKind;
 
 pub(crate) fn binop(op: ast::Operator) -> BinOp {
     use ast::Operator as O;

@@ -1,4 +1,9 @@
-//! The compiler: Python source → `CodeData` (see `crate::bytecode` for the contract).
+//! weft-compiler: Python source → `CodeData` (see [`bytecode`] for the contract).
+//!
+//! Depends on nothing else in weft: the parser crate in, plain data (instructions,
+//! constants, names, line table) out. `weft-vm` turns `CodeData` into code objects.
+//!
+//! - `bytecode`: the instruction set, its stack effects and `CodeData`;
 //!
 //! - `parse`: the only module that talks to `ruff_python_parser`;
 //! - `symtable`: scope analysis (local / global / nonlocal / free / cell);
@@ -6,6 +11,7 @@
 //! - `flow`: stack-depth analysis (computes `max_stack`, checks stack discipline);
 //! - `dis`: a human-readable listing.
 
+pub mod bytecode;
 mod codegen;
 mod dis;
 pub(crate) mod flow;

@@ -6,7 +6,7 @@ use ruff_text_size::{Ranged, TextRange};
 use super::stmt::binop;
 use super::{CResult, Compiler, FnBody};
 use crate::bytecode::{CmpOp, Const, Instr, UnaryOp, code_flags};
-use crate::compiler::symtable::ScopeKind;
+use crate::symtable::ScopeKind;
 
 fn int_const(i: &ast::Int) -> Const {
     if let Some(v) = i.as_i64() {
