@@ -203,9 +203,12 @@ impl Frame {
         let pc = self.pc().saturating_sub(1);
         c.lines.get(pc).copied().unwrap_or(c.first_line)
     }
+}
 
+// SAFETY: marks every value slot of the frame (see `trace`).
+unsafe impl crate::trace::Trace for Frame {
     /// Mark every value the frame holds. Called with the owning thread parked.
-    pub fn trace(&self, t: &mut Tracer) {
+    fn trace(&self, t: &mut Tracer) {
         // SAFETY: see `st`: the owner is parked, so nothing mutates the state now.
         let st = unsafe { &*self.state.get() };
         trace_value(self.code, t);

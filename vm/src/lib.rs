@@ -16,17 +16,23 @@ pub mod import;
 pub mod interp;
 pub mod load;
 pub mod names;
+pub mod native;
 pub mod object;
 pub mod objects;
 pub mod ops;
+pub mod trace;
 pub mod type_cache;
 pub mod types;
 pub mod value;
 pub mod vm;
 
 pub use value::Value;
+/// The macros' expansions name `::weft_vm::...`, also inside this crate.
+extern crate self as weft_vm;
 pub use vm::{Config, PyErr, PyResult, Runtime, Vm};
 /// The compiler is its own crate (`weft-compiler`); these keep `crate::compiler` and
 /// `crate::bytecode` paths short inside the vm.
 pub use weft_compiler as compiler;
 pub use weft_compiler::bytecode;
+pub use weft_gc;
+pub use weft_macros::native;

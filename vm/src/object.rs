@@ -7,6 +7,7 @@
 //!
 //! Payloads are `Send + Sync`: objects are shared between threads, so every mutable
 //! payload uses interior mutability (a lock or atomics), DESIGN.md invariant 4.
+use crate::trace::Trace;
 use crate::value::Value;
 use weft_gc::{GcHeader, GcPtr, GcVTable, Tracer};
 
@@ -17,12 +18,11 @@ pub struct Obj<T> {
     pub data: T,
 }
 
-/// A Rust type that can live on the heap as a Python object's payload.
-pub trait Payload: Sized + Send + Sync + 'static {
+/// A Rust type that can live on the heap as a Python object's payload. Its `Trace` impl
+/// (derived: `#[derive(Trace)]`) marks every heap value it holds.
+pub trait Payload: Trace + Sized + Send + Sync + 'static {
     /// The collector's vtable for `Obj<Self>` (one static per payload kind; see `payload!`).
     fn vtable() -> &'static GcVTable;
-    /// Mark every heap value the payload holds.
-    fn trace(&self, tracer: &mut Tracer);
 }
 
 /// Trace one value: marks it if it is a heap pointer.
@@ -55,13 +55,10 @@ pub unsafe fn drop_thunk<T: Payload>(p: GcPtr) {
     unsafe { std::ptr::drop_in_place(&mut (*(p.as_ptr() as *mut Obj<T>)).data) };
 }
 
-/// Implements `Payload` for a type: `payload!(ListData, "list", |this, t| ...)`.
+/// Implements `Payload` for a type that implements `Trace`: `payload!(ListData, "list")`.
 #[macro_export]
 macro_rules! payload {
     ($t:ty, $name:expr) => {
-        $crate::payload!($t, $name, |_this, _t| {});
-    };
-    ($t:ty, $name:expr, |$this:ident, $tr:ident| $body:block) => {
         impl $crate::object::Payload for $t {
             fn vtable() -> &'static weft_gc::GcVTable {
                 static VT: weft_gc::GcVTable = weft_gc::GcVTable {
@@ -71,11 +68,6 @@ macro_rules! payload {
                     needs_drop: std::mem::needs_drop::<$t>(),
                 };
                 &VT
-            }
-            #[allow(unused_variables)]
-            fn trace(&self, $tr: &mut weft_gc::Tracer) {
-                let $this = self;
-                $body
             }
         }
     };

@@ -223,7 +223,7 @@ impl ThreadRoots {
         for &f in &self.frames {
             // SAFETY: frames are registered while running and unregistered before they
             // are dropped; the owner thread is parked at a safepoint.
-            unsafe { (*f).trace(t) };
+            unsafe { crate::trace::Trace::trace(&*f, t) };
         }
         for &v in &self.temps {
             trace_value(v, t);

@@ -16,7 +16,7 @@ use weft_vm::vm::{PyResult, Vm};
 pub const TIMEOUT_MAX: f64 = 9223372036.0;
 
 /// The state of a plain lock.
-#[derive(Default)]
+#[derive(Default, weft_vm::trace::Trace)]
 pub struct LockData {
     locked: Mutex<bool>,
     freed: Condvar,
@@ -24,7 +24,7 @@ pub struct LockData {
 weft_vm::payload!(LockData, "_thread.lock");
 
 /// The state of a re-entrant lock: (owner ident, recursion count); owner 0 = free.
-#[derive(Default)]
+#[derive(Default, weft_vm::trace::Trace)]
 pub struct RLockData {
     state: Mutex<(u64, u64)>,
     freed: Condvar,

@@ -8,7 +8,7 @@ use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
 /// A poll object: registered (fd, event mask) pairs.
-#[derive(Default)]
+#[derive(Default, weft_vm::trace::Trace)]
 pub struct PollData(Mutex<Vec<(i32, i16)>>);
 weft_vm::payload!(PollData, "select.poll");
 

@@ -9,6 +9,7 @@ use weft_vm::vm::{PyErr, PyResult, Vm};
 pub const VERSION: &str = concat!("3.14.0 (weft ", env!("CARGO_PKG_VERSION"), ")");
 
 /// `sys.stdin`/`stdout`/`stderr`: a text stream on a file descriptor.
+#[derive(weft_vm::trace::Trace)]
 pub struct Stream {
     pub fd: u8,
 }
@@ -16,6 +17,7 @@ weft_vm::payload!(Stream, "TextIOWrapper");
 
 /// `sys.std*.buffer`: the binary stream under a standard stream (same Rust handles, so
 /// text and binary writes keep their order).
+#[derive(weft_vm::trace::Trace)]
 pub struct StreamBuffer {
     pub fd: u8,
 }

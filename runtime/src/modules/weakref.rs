@@ -12,7 +12,6 @@ use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use weft_vm::bytecode::CmpOp;
 use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subclass};
-use weft_vm::object::trace_value;
 use weft_vm::objects::builtin_fn::{BuiltinFn, NativeFn};
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::function::FunctionData;
@@ -27,6 +26,7 @@ use weft_vm::vm::{PyResult, Vm};
 /// The state of a live finalizer: (func, args tuple, kwargs dict or NULL).
 type Info = (Value, Value, Value);
 
+#[derive(weft_vm::trace::Trace)]
 pub struct FinalizeData {
     /// The internal weak reference to the referent (its callback is this object).
     wr: Mutex<Value>,
@@ -36,14 +36,7 @@ pub struct FinalizeData {
     /// Creation order.
     index: u64,
 }
-weft_vm::payload!(FinalizeData, "finalize", |this, t| {
-    trace_value(*this.wr.lock(), t);
-    if let Some((f, a, k)) = *this.info.lock() {
-        trace_value(f, t);
-        trace_value(a, t);
-        trace_value(k, t);
-    }
-});
+weft_vm::payload!(FinalizeData, "finalize");
 
 static NEXT_INDEX: AtomicU64 = AtomicU64::new(0);
 /// A finalizer was created since the atexit loop last chose what to run.

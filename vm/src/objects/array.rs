@@ -4,6 +4,7 @@
 use crate::payload;
 use parking_lot::Mutex;
 
+#[derive(crate::trace::Trace)]
 pub struct ArrayData {
     /// One of `bBuwhHiIlLqQfd`.
     pub typecode: char,

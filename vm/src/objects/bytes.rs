@@ -5,11 +5,13 @@ use crate::payload;
 use crate::value::Value;
 use parking_lot::Mutex;
 
+#[derive(crate::trace::Trace)]
 pub struct BytesData(pub Box<[u8]>);
 payload!(BytesData, "bytes");
 
 /// A `bytearray`: every operation takes the lock once, so single operations are atomic
 /// (DESIGN.md invariant 4); no Python code runs while it is held (invariant 3).
+#[derive(crate::trace::Trace)]
 pub struct ByteArrayData(pub Mutex<Vec<u8>>);
 payload!(ByteArrayData, "bytearray");
 

@@ -5,9 +5,14 @@ use std::sync::atomic::{AtomicU64, Ordering};
 
 /// A closure cell. NULL content means "empty" (unbound).
 pub struct CellData(AtomicU64);
-payload!(CellData, "cell", |this, t| {
-    crate::object::trace_value(this.get(), t);
-});
+payload!(CellData, "cell");
+
+// SAFETY: the cell's one value (stored as raw bits so it can be swapped atomically).
+unsafe impl crate::trace::Trace for CellData {
+    fn trace(&self, t: &mut weft_gc::Tracer) {
+        crate::object::trace_value(self.get(), t);
+    }
+}
 
 impl CellData {
     pub fn new(v: Value) -> CellData {

@@ -1,10 +1,10 @@
 //! Code objects: compiled `CodeData` plus its constants and names as heap values.
 use crate::bytecode::CodeData;
-use crate::object::trace_values;
 use crate::payload;
 use crate::value::Value;
 use std::sync::Arc;
 
+#[derive(crate::trace::Trace)]
 pub struct CodeObj {
     pub code: Arc<CodeData>,
     pub consts: Box<[Value]>,
@@ -13,8 +13,4 @@ pub struct CodeObj {
     /// `code.varnames` as interned str values (for keyword argument matching).
     pub varnames: Box<[Value]>,
 }
-payload!(CodeObj, "code", |this, t| {
-    trace_values(&this.consts, t);
-    trace_values(&this.names, t);
-    trace_values(&this.varnames, t);
-});
+payload!(CodeObj, "code");

@@ -26,10 +26,9 @@ use std::ops::{Deref, DerefMut};
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize};
 
+#[derive(crate::trace::Trace)]
 pub struct DictData(pub DictLock);
-payload!(DictData, "dict", |this, t| {
-    this.0.trace(t);
-});
+payload!(DictData, "dict");
 
 impl DictData {
     pub fn new() -> DictData {
@@ -143,21 +142,6 @@ impl DictLock {
     #[inline]
     pub fn globals_version(&self) -> Option<u64> {
         (self.watched.load(Relaxed) & WATCH_GLOBALS != 0).then(|| self.version.load(Acquire))
-    }
-
-    /// Mark every key and value. Called by the collector with the world stopped: no
-    /// writer is inside a critical section (no lock is held across a safepoint), so
-    /// the published storage is the current one and nobody changes it; no lock taken.
-    pub fn trace(&self, t: &mut weft_gc::Tracer) {
-        // SAFETY: see above; the storage lives as long as the table.
-        let s = unsafe { &*self.published.load(Acquire) };
-        for ix in 0..s.len.load(Relaxed) {
-            let e = s.entry(ix);
-            if !e.key.is_null() {
-                trace_value(e.key, t);
-                trace_value(e.value, t);
-            }
-        }
     }
 
     /// Look `key` up without the lock: Some(value or None) when every comparison could
@@ -499,5 +483,23 @@ impl DictTable {
             new.place(e.hash, ix);
         }
         self.replace_storage(new);
+    }
+}
+
+// SAFETY: marks every key and value of the published storage (see `trace`).
+unsafe impl crate::trace::Trace for DictLock {
+    /// Mark every key and value. Called by the collector with the world stopped: no
+    /// writer is inside a critical section (no lock is held across a safepoint), so
+    /// the published storage is the current one and nobody changes it; no lock taken.
+    fn trace(&self, t: &mut weft_gc::Tracer) {
+        // SAFETY: see above; the storage lives as long as the table.
+        let s = unsafe { &*self.published.load(Acquire) };
+        for ix in 0..s.len.load(Relaxed) {
+            let e = s.entry(ix);
+            if !e.key.is_null() {
+                trace_value(e.key, t);
+                trace_value(e.value, t);
+            }
+        }
     }
 }

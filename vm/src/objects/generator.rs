@@ -7,18 +7,14 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use parking_lot::Mutex;
 
+#[derive(crate::trace::Trace)]
 pub struct GenData {
     /// None once finished. Taken out while running (so a re-entrant call sees None).
     frame: Mutex<Option<Box<Frame>>>,
     running: std::sync::atomic::AtomicBool,
     pub name: Value,
 }
-payload!(GenData, "generator", |this, t| {
-    if let Some(f) = this.frame.lock().as_ref() {
-        f.trace(t);
-    }
-    crate::object::trace_value(this.name, t);
-});
+payload!(GenData, "generator");
 
 pub fn is_generator(v: Value) -> bool {
     v.is::<GenData>()

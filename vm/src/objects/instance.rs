@@ -25,6 +25,7 @@ use crate::object::{Obj, Payload, trace_value};
 use crate::objects::dict::DictData;
 use crate::objects::shared_keys::{MAX_KEYS, SharedKeys};
 use crate::objects::str::StrData;
+use crate::trace::Trace;
 use crate::types::type_data;
 use crate::value::{AtomicValue, Value};
 use crate::vm::{PyResult, Vm};
@@ -59,7 +60,11 @@ impl Payload for InstanceData {
     fn vtable() -> &'static GcVTable {
         &VTABLE
     }
-    /// Only through [`trace_instance`], which also sees the slots.
+}
+
+// SAFETY: the payload's own values; the slots after it are traced by `trace_instance`
+// (the instance vtable's trace), which calls this too.
+unsafe impl crate::trace::Trace for InstanceData {
     fn trace(&self, t: &mut Tracer) {
         trace_value(self.dict.load(), t);
         trace_value(self.base, t);

@@ -3,5 +3,6 @@
 use crate::payload;
 use num_bigint::BigInt;
 
+#[derive(crate::trace::Trace)]
 pub struct IntData(pub BigInt);
 payload!(IntData, "int");

@@ -1,18 +1,17 @@
 //! Built-in iterators: over sequences by index, ranges, dict views, and callables.
-use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;
 use std::sync::atomic::{AtomicI64, AtomicUsize};
 
 /// Iterates a list, tuple, str, bytes or any object with `__getitem__` by index.
+#[derive(crate::trace::Trace)]
 pub struct SeqIter {
     pub seq: Value,
     pub index: AtomicUsize,
 }
-payload!(SeqIter, "iterator", |this, t| {
-    trace_value(this.seq, t);
-});
+payload!(SeqIter, "iterator");
 
+#[derive(crate::trace::Trace)]
 pub struct RangeIter {
     pub next: AtomicI64,
     pub stop: i64,
@@ -29,6 +28,7 @@ pub enum DictIterKind {
 }
 
 /// Iterates a dict or set by entry position.
+#[derive(crate::trace::Trace)]
 pub struct DictIter {
     pub dict: Value,
     pub pos: AtomicUsize,
@@ -36,31 +36,28 @@ pub struct DictIter {
     /// Size at creation, to raise "changed size during iteration".
     pub len: usize,
 }
-payload!(DictIter, "dict_iterator", |this, t| {
-    trace_value(this.dict, t);
-});
+payload!(DictIter, "dict_iterator");
 
 /// `dict.keys()` / `values()` / `items()` views.
+#[derive(crate::trace::Trace)]
 pub struct DictView {
     pub dict: Value,
     pub kind: DictIterKind,
 }
-payload!(DictView, "dict_view", |this, t| {
-    trace_value(this.dict, t);
-});
+payload!(DictView, "dict_view");
 
 /// A reversed sequence iterator.
+#[derive(crate::trace::Trace)]
 pub struct ReverseIter {
     pub seq: Value,
     /// Next index + 1 (0 = exhausted).
     pub index: AtomicUsize,
 }
-payload!(ReverseIter, "reversed", |this, t| {
-    trace_value(this.seq, t);
-});
+payload!(ReverseIter, "reversed");
 
 /// `iter(callable, sentinel)`, `map`, `filter`, `zip`, `enumerate` keep their state in
 /// a small vector of values plus a counter.
+#[derive(crate::trace::Trace)]
 pub struct MiscIter {
     pub kind: MiscIterKind,
     pub vals: Box<[Value]>,
@@ -75,6 +72,4 @@ pub enum MiscIterKind {
     Filter,
     CallableSentinel,
 }
-payload!(MiscIter, "iterator", |this, t| {
-    crate::object::trace_values(&this.vals, t);
-});
+payload!(MiscIter, "iterator");

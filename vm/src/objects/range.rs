@@ -1,6 +1,7 @@
 //! `range` (i64 bounds).
 use crate::payload;
 
+#[derive(crate::trace::Trace)]
 pub struct RangeData {
     pub start: i64,
     pub stop: i64,

@@ -3,7 +3,6 @@
 use crate::objects::dict::DictLock;
 use crate::payload;
 
+#[derive(crate::trace::Trace)]
 pub struct SetData(pub DictLock);
-payload!(SetData, "set", |this, t| {
-    this.0.trace(t);
-});
+payload!(SetData, "set");

@@ -94,9 +94,11 @@ impl SharedKeys {
         self.len.store(n + 1, Release);
         Some(n)
     }
+}
 
-    /// Mark the names (the class's trace; the world is stopped).
-    pub fn trace(&self, t: &mut weft_gc::Tracer) {
+// SAFETY: marks the names in use (the rest are NULL); the world is stopped.
+unsafe impl crate::trace::Trace for SharedKeys {
+    fn trace(&self, t: &mut weft_gc::Tracer) {
         for name in &self.names[..self.len.load(Acquire)] {
             trace_value(name.load(), t);
         }

@@ -1,18 +1,14 @@
 //! `slice` objects and index normalisation.
-use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;
 
+#[derive(crate::trace::Trace)]
 pub struct SliceData {
     pub start: Value,
     pub stop: Value,
     pub step: Value,
 }
-payload!(SliceData, "slice", |this, t| {
-    trace_value(this.start, t);
-    trace_value(this.stop, t);
-    trace_value(this.step, t);
-});
+payload!(SliceData, "slice");
 
 /// `slice(stop)` / `slice(start, stop[, step])`.
 fn slice_new(

@@ -2,6 +2,7 @@
 use crate::payload;
 use std::sync::atomic::{AtomicI64, Ordering};
 
+#[derive(crate::trace::Trace)]
 pub struct StrData {
     pub s: Box<str>,
     /// Number of code points.

@@ -1,5 +1,4 @@
 //! `type`: classes, built-in and user-defined.
-use crate::object::{trace_value, trace_values};
 use crate::payload;
 use crate::value::Value;
 use parking_lot::RwLock;
@@ -18,6 +17,7 @@ pub enum Layout {
 /// A native constructor: `(vm, cls, args, kwargs) -> instance`.
 pub type NewFn = fn(&mut crate::vm::Vm, Value, &[Value], &[(Value, Value)]) -> crate::vm::PyResult;
 
+#[derive(crate::trace::Trace)]
 pub struct TypeData {
     pub name: RwLock<String>,
     pub qualname: RwLock<String>,
@@ -54,11 +54,4 @@ pub struct TypeData {
     /// Attribute names whose values instances keep inline (`objects::shared_keys`).
     pub attr_keys: crate::objects::shared_keys::SharedKeys,
 }
-payload!(TypeData, "type", |this, t| {
-    this.attr_keys.trace(t);
-    trace_values(&this.bases, t);
-    trace_values(&this.mro_tail, t);
-    trace_value(this.dict, t);
-    trace_value(this.builtin_base, t);
-    trace_values(&this.slots, t);
-});
+payload!(TypeData, "type");

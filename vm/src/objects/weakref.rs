@@ -7,7 +7,6 @@
 //! Proxies forward every operation to their referent. The protocols in `ops/` call
 //! `Vm::unproxy` once their built-in fast paths have failed, so a proxy costs the common
 //! paths nothing.
-use crate::object::trace_value;
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::code::CodeObj;
 use crate::objects::function::{BoundMethod, FunctionData};
@@ -21,7 +20,9 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 
+#[derive(crate::trace::Trace)]
 pub struct WeakRefData {
+    #[unsafe_untraced = "weak: the collector's weak map clears it when the referent dies"]
     referent: AtomicU64,
     pub callback: Value,
     /// Cached hash (i64::MIN when not computed).
@@ -30,10 +31,7 @@ pub struct WeakRefData {
     /// or the home of its `__slots__` values); NULL for plain refs and proxies.
     pub dict: Value,
 }
-payload!(WeakRefData, "weakref", |this, t| {
-    trace_value(this.callback, t);
-    trace_value(this.dict, t);
-});
+payload!(WeakRefData, "weakref");
 
 impl WeakRefData {
     pub fn new(referent: Value, callback: Value) -> WeakRefData {
