@@ -24,6 +24,8 @@ pub struct Options {
     pub marker_threads: Option<usize>,
     /// `-X gc-verify`: run the heap verifier at every collection.
     pub gc_verify: bool,
+    /// `-X gc-zeal[=N]`: collect (with the verifier) at every Nth safepoint poll.
+    pub gc_zeal: u32,
     /// `-X gcstats`: print the collector's statistics to stderr at exit.
     pub gcstats: bool,
 }
@@ -191,6 +193,7 @@ pub fn parse(argv: &[String]) -> Parsed {
     let mut heap_limit = None;
     let mut marker_threads = None;
     let mut gc_verify = false;
+    let mut gc_zeal = 0;
     let mut gcstats = false;
     for (k, v) in &xoptions {
         let flag = match v.as_deref() {
@@ -209,6 +212,13 @@ pub fn parse(argv: &[String]) -> Parsed {
                 Some(n) if n > 0 => heap_limit = Some(n),
                 _ => return usage_error(&prog, &format!("-X heapsize: invalid size {v:?}")),
             },
+            "gc-zeal" => match v {
+                "" => gc_zeal = 1,
+                _ => match v.parse::<u32>() {
+                    Ok(n) if n > 0 => gc_zeal = n,
+                    _ => return usage_error(&prog, &format!("-X gc-zeal: invalid period {v:?}")),
+                },
+            },
             "gc-threads" => match v.parse::<usize>() {
                 Ok(n) if n > 0 => marker_threads = Some(n),
                 _ => return usage_error(&prog, &format!("-X gc-threads: invalid number {v:?}")),
@@ -223,6 +233,7 @@ pub fn parse(argv: &[String]) -> Parsed {
         heap_limit,
         marker_threads,
         gc_verify,
+        gc_zeal,
         gcstats,
     })
 }

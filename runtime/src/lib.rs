@@ -183,7 +183,8 @@ fn run(prog: &str, opts: Options) -> i32 {
     config.heap.marker_threads = opts
         .marker_threads
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get()));
-    config.heap.verify = opts.gc_verify;
+    config.heap.verify = opts.gc_verify || opts.gc_zeal > 0;
+    config.gc_zeal = opts.gc_zeal;
     config.argv = std::iter::once(argv0)
         .chain(opts.args.iter().cloned())
         .collect();

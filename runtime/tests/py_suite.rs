@@ -18,10 +18,21 @@ fn py_dir() -> PathBuf {
         .join("py")
 }
 
+/// Extra `weft` options for every test, from `WEFT_SUITE_ARGS` (space-separated), e.g.
+/// `WEFT_SUITE_ARGS="-X gc-zeal=20"` runs the suite collecting at every 20th poll.
+fn extra_args() -> Vec<String> {
+    std::env::var("WEFT_SUITE_ARGS")
+        .unwrap_or_default()
+        .split_whitespace()
+        .map(String::from)
+        .collect()
+}
+
 /// Run `weft file` in `dir`; (stdout, stderr, status or "timeout").
 fn run(dir: &Path, file: &Path) -> (Vec<u8>, String, String) {
     let mut child = match Command::new(env!("CARGO_BIN_EXE_weft"))
         .args(["-X", "gc-verify"])
+        .args(extra_args())
         .arg(file.file_name().unwrap())
         .current_dir(dir)
         .stdin(Stdio::null())

@@ -43,6 +43,13 @@ pub struct NativeDef {
     pub f: NativeFn,
 }
 
+impl NativeDef {
+    /// A native whose entry point does its own argument handling.
+    pub const fn raw(name: &'static str, f: NativeFn) -> NativeDef {
+        NativeDef { name, f }
+    }
+}
+
 /// How CPython words a function's arity errors (which depends on how CPython declares it).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Style {
@@ -186,11 +193,7 @@ impl Sig {
     }
 
     fn no_keywords(&self, vm: &mut Vm) -> PyErr {
-        let name = match self.style {
-            Style::NoArgs | Style::One => self.qualname(),
-            _ => self.name.to_string(),
-        };
-        vm.type_error(format!("{name}() takes no keyword arguments"))
+        vm.type_error(format!("{}() takes no keyword arguments", self.qualname()))
     }
 
     fn too_many(&self, vm: &mut Vm, given: usize) -> PyErr {

@@ -30,6 +30,10 @@ pub struct Config {
     pub xoptions: Vec<(String, Option<String>)>,
     /// Folder of the main script (first entry of sys.path).
     pub path0: String,
+    /// Collect at every Nth safepoint poll (0: off). A testing mode (`-X gc-zeal`): with
+    /// the heap verifier on, a value used across a safepoint without being rooted is
+    /// freed and poisoned before its next use, so the verifier reports it.
+    pub gc_zeal: u32,
 }
 
 /// Builds a native module on first import.
@@ -108,6 +112,8 @@ pub struct Vm {
     pub type_cache: crate::type_cache::TypeCache,
     /// This thread's cache of global name lookups (`crate::type_cache::GlobalCache`).
     pub global_cache: crate::type_cache::GlobalCache,
+    /// Polls left before the next `-X gc-zeal` collection.
+    zeal_countdown: u32,
 }
 
 impl Drop for Vm {
@@ -157,6 +163,10 @@ impl Runtime {
         let slot = rt.world.register();
         let mut vm = Vm::attach(rt, slot, alloc);
         vm.depth = 0;
+        if vm.rt.config.gc_zeal > 0 {
+            // Keeps every poll on the slow path, which counts down (`poll_slow`).
+            vm.rt.heap.request_collect();
+        }
         let names = crate::names::Names::make(&mut vm);
         vm.rt_init().names = names;
         crate::types::init_types(&mut vm);
@@ -255,6 +265,7 @@ impl Vm {
             type_cache: Default::default(),
             global_cache: Default::default(),
             frame_pool: Vec::new(),
+            zeal_countdown: 0,
         }
     }
 
@@ -317,7 +328,8 @@ impl Vm {
         PyErr(e)
     }
 
-    /// Root a value for as long as the returned depth marker is not released.
+    /// Old-style temporary roots, released by count: being replaced by scopes
+    /// (`crate::roots`); new code uses `vm.scope()` / `root_scope!` and `vm.root(v)`.
     #[inline]
     pub fn push_root(&mut self, v: Value) {
         self.roots.temps.push(v);
@@ -326,9 +338,6 @@ impl Vm {
     pub fn pop_roots(&mut self, n: usize) {
         let len = self.roots.temps.len();
         self.roots.temps.truncate(len - n);
-    }
-    pub fn roots_len(&self) -> usize {
-        self.roots.temps.len()
     }
     pub fn truncate_roots(&mut self, len: usize) {
         self.roots.temps.truncate(len);
@@ -490,6 +499,16 @@ impl Vm {
     fn poll_slow(&mut self) {
         if self.rt.world.stop_requested() {
             self.rt.world.park(&self.slot);
+        }
+        let zeal = self.rt.config.gc_zeal;
+        if zeal > 0 {
+            self.zeal_countdown = self.zeal_countdown.saturating_sub(1);
+            if self.zeal_countdown == 0 && self.rt.gc_enabled.load(Ordering::Relaxed) {
+                self.zeal_countdown = zeal;
+                self.collect();
+            }
+            self.rt.heap.request_collect();
+            return;
         }
         if self.rt.heap.collect_requested() && self.rt.gc_enabled.load(Ordering::Relaxed) {
             self.collect();

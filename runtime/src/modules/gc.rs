@@ -1,5 +1,6 @@
 //! The `gc` module: CPython's interface over weft's tracing collector, plus
 //! MicroPython's `mem_alloc()`, `mem_free()` and `threshold()` (DESIGN.md invariant 9).
+use weft_vm::native::NativeDef;
 use super::{new_native_module, set_item};
 use std::sync::atomic::Ordering;
 use weft_gc::Heap;
@@ -7,20 +8,20 @@ use weft_vm::helpers::{arg_count, as_int, kwarg, no_kwargs};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
-const FUNCS: &[(&str, weft_vm::objects::builtin_fn::NativeFn)] = &[
-    ("collect", collect),
-    ("enable", enable),
-    ("disable", disable),
-    ("isenabled", isenabled),
-    ("mem_alloc", mem_alloc),
-    ("mem_free", mem_free),
-    ("threshold", threshold),
-    ("get_stats", get_stats),
-    ("get_threshold", get_threshold),
-    ("set_threshold", set_threshold),
-    ("get_count", get_count),
-    ("is_tracked", is_tracked),
-    ("is_finalized", is_finalized),
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("collect", collect),
+    NativeDef::raw("enable", enable),
+    NativeDef::raw("disable", disable),
+    NativeDef::raw("isenabled", isenabled),
+    NativeDef::raw("mem_alloc", mem_alloc),
+    NativeDef::raw("mem_free", mem_free),
+    NativeDef::raw("threshold", threshold),
+    NativeDef::raw("get_stats", get_stats),
+    NativeDef::raw("get_threshold", get_threshold),
+    NativeDef::raw("set_threshold", set_threshold),
+    NativeDef::raw("get_count", get_count),
+    NativeDef::raw("is_tracked", is_tracked),
+    NativeDef::raw("is_finalized", is_finalized),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {

@@ -1,74 +1,75 @@
 //! The `math` module: CPython's functions on floats and ints, with its errors
 //! (ValueError "math domain error" for inputs outside a function's domain, OverflowError
 //! "math range error" for results too large for a float).
+use weft_vm::native::NativeDef;
+use weft_vm::native;
 use super::new_native_module;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use weft_vm::bytecode::BinOp;
 use weft_vm::helpers::{arg_count, as_bigint, kwarg, no_kwargs};
-use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::float::FloatData;
 use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
-const FUNCS: &[(&str, NativeFn)] = &[
-    ("sqrt", sqrt),
-    ("exp", exp),
-    ("exp2", exp2),
-    ("expm1", expm1),
-    ("log", log),
-    ("log2", log2),
-    ("log10", log10),
-    ("log1p", log1p),
-    ("pow", pow),
-    ("sin", sin),
-    ("cos", cos),
-    ("tan", tan),
-    ("asin", asin),
-    ("acos", acos),
-    ("atan", atan),
-    ("atan2", atan2),
-    ("sinh", sinh),
-    ("cosh", cosh),
-    ("tanh", tanh),
-    ("asinh", asinh),
-    ("acosh", acosh),
-    ("atanh", atanh),
-    ("degrees", degrees),
-    ("radians", radians),
-    ("fabs", fabs),
-    ("fmod", fmod),
-    ("remainder", remainder),
-    ("modf", modf),
-    ("frexp", frexp),
-    ("ldexp", ldexp),
-    ("copysign", copysign),
-    ("isfinite", isfinite),
-    ("isinf", isinf),
-    ("isnan", isnan),
-    ("isclose", isclose),
-    ("hypot", hypot),
-    ("dist", dist),
-    ("erf", erf),
-    ("erfc", erfc),
-    ("gamma", gamma),
-    ("lgamma", lgamma),
-    ("cbrt", cbrt),
-    ("nextafter", nextafter),
-    ("ulp", ulp),
-    ("floor", floor),
-    ("ceil", ceil),
-    ("trunc", trunc),
-    ("factorial", factorial),
-    ("gcd", gcd),
-    ("lcm", lcm),
-    ("isqrt", isqrt),
-    ("comb", comb),
-    ("perm", perm),
-    ("prod", prod),
-    ("fsum", fsum),
+const FUNCS: &[NativeDef] = &[
+    sqrt,
+    exp,
+    exp2,
+    expm1,
+    NativeDef::raw("log", log),
+    NativeDef::raw("log2", log2),
+    NativeDef::raw("log10", log10),
+    NativeDef::raw("log1p", log1p),
+    pow,
+    sin,
+    cos,
+    tan,
+    asin,
+    acos,
+    atan,
+    NativeDef::raw("atan2", atan2),
+    sinh,
+    cosh,
+    tanh,
+    asinh,
+    acosh,
+    atanh,
+    degrees,
+    radians,
+    fabs,
+    NativeDef::raw("fmod", fmod),
+    NativeDef::raw("remainder", remainder),
+    NativeDef::raw("modf", modf),
+    NativeDef::raw("frexp", frexp),
+    NativeDef::raw("ldexp", ldexp),
+    NativeDef::raw("copysign", copysign),
+    NativeDef::raw("isfinite", isfinite),
+    NativeDef::raw("isinf", isinf),
+    NativeDef::raw("isnan", isnan),
+    NativeDef::raw("isclose", isclose),
+    NativeDef::raw("hypot", hypot),
+    NativeDef::raw("dist", dist),
+    erf,
+    erfc,
+    NativeDef::raw("gamma", gamma),
+    NativeDef::raw("lgamma", lgamma),
+    cbrt,
+    NativeDef::raw("nextafter", nextafter),
+    NativeDef::raw("ulp", ulp),
+    NativeDef::raw("floor", floor),
+    NativeDef::raw("ceil", ceil),
+    NativeDef::raw("trunc", trunc),
+    NativeDef::raw("factorial", factorial),
+    NativeDef::raw("gcd", gcd),
+    NativeDef::raw("lcm", lcm),
+    NativeDef::raw("isqrt", isqrt),
+    NativeDef::raw("comb", comb),
+    NativeDef::raw("perm", perm),
+    NativeDef::raw("prod", prod),
+    NativeDef::raw("fsum", fsum),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -157,19 +158,10 @@ fn range(vm: &mut Vm) -> weft_vm::vm::PyErr {
 /// Apply a libm-style function of one float with CPython's error rules: a NaN result
 /// from a non-NaN input is a domain error; an infinite result from a finite input is a
 /// range error (or a domain error, for poles such as log(0), when `pole_is_domain`).
-fn unary(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    f: fn(f64) -> f64,
-    pole_is_domain: bool,
-) -> PyResult {
-    let a = args_n(vm, name, args, kw, 1)?;
-    let x = real(vm, a[0])?;
+fn unary(vm: &mut Vm, x: f64, f: fn(f64) -> f64, pole_is_domain: bool) -> PyResult<f64> {
     let r = f(x);
     check(vm, x, r, pole_is_domain)?;
-    vm.new_float(r)
+    Ok(r)
 }
 
 fn check(vm: &mut Vm, x: f64, r: f64, pole_is_domain: bool) -> PyResult<()> {
@@ -189,8 +181,9 @@ fn check(vm: &mut Vm, x: f64, r: f64, pole_is_domain: bool) -> PyResult<()> {
 macro_rules! unary_fns {
     ($($name:ident => $f:expr, $pole:expr;)*) => {
         $(
-            fn $name(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-                unary(vm, stringify!($name), args, kw, $f, $pole)
+            #[native(owner = "math")]
+            fn $name(vm: &mut Vm, x: f64) -> PyResult<f64> {
+                unary(vm, x, $f, $pole)
             }
         )*
     };
@@ -220,13 +213,12 @@ unary_fns! {
     radians => f64::to_radians, false;
 }
 
-fn sqrt(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let a = args_n(vm, "sqrt", args, kw, 1)?;
-    let x = real(vm, a[0])?;
+#[native(owner = "math")]
+fn sqrt(vm: &mut Vm, x: f64) -> PyResult<f64> {
     if x < 0.0 {
         return Err(domain(vm));
     }
-    vm.new_float(x.sqrt())
+    Ok(x.sqrt())
 }
 
 fn log1p(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -344,8 +336,8 @@ fn two_reals(
     Ok((x, y))
 }
 
-fn pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let (x, y) = two_reals(vm, "pow", args, kw)?;
+#[native(owner = "math")]
+fn pow(vm: &mut Vm, x: f64, y: f64) -> PyResult<f64> {
     if x == 0.0 && y < 0.0 && y.is_finite() {
         return Err(domain(vm));
     }
@@ -356,7 +348,7 @@ fn pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if r.is_infinite() && x.is_finite() && y.is_finite() {
         return Err(range(vm));
     }
-    vm.new_float(r)
+    Ok(r)
 }
 
 fn atan2(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {

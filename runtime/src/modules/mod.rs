@@ -12,6 +12,7 @@ pub mod time;
 pub mod weakref;
 
 use parking_lot::RwLock;
+use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::function::Property;
 use weft_vm::objects::typeobj::{Layout, TypeData};
@@ -75,15 +76,15 @@ pub fn add_methods(vm: &mut Vm, ty: Value, methods: &[(&'static str, NativeFn)])
 pub fn new_native_module(
     vm: &mut Vm,
     name: &'static str,
-    funcs: &[(&'static str, NativeFn)],
+    funcs: &[NativeDef],
 ) -> PyResult<(Value, Value)> {
     let m = vm.new_module(name)?;
     vm.push_root(m);
     let d = vm.module_dict(m);
     let r = (|| {
-        for &(fname, f) in funcs {
-            let func = vm.new_native(fname, name, f)?;
-            let key = vm.intern(fname);
+        for def in funcs {
+            let func = vm.new_native(def.name, name, def.f)?;
+            let key = vm.intern(def.name);
             vm.dict_set(d, key, func)?;
         }
         Ok(())

@@ -2,45 +2,45 @@
 //! and `io` modules build on. Errors raise the OSError subclass CPython picks for the
 //! errno, with `errno`, `strerror` and `filename`. Calls that may block (read, write,
 //! open of a FIFO, fsync) run detached, so a blocked thread never delays a collection.
+use weft_vm::native::NativeDef;
 use super::{new_native_module, set_item};
 use std::ffi::{CStr, CString};
 use weft_vm::helpers::{arg_count, as_int, as_str, kwarg};
-use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::bytes::{BytesData, buffer_bytes};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyErr, PyResult, Vm};
 
-const FUNCS: &[(&str, NativeFn)] = &[
-    ("open", open),
-    ("read", read),
-    ("write", write),
-    ("close", close),
-    ("lseek", lseek),
-    ("fstat", fstat),
-    ("isatty", isatty),
-    ("ftruncate", ftruncate),
-    ("fsync", fsync),
-    ("dup", dup),
-    ("getcwd", getcwd),
-    ("getcwdb", getcwdb),
-    ("chdir", chdir),
-    ("listdir", listdir),
-    ("remove", remove),
-    ("unlink", remove),
-    ("rename", rename),
-    ("replace", rename),
-    ("mkdir", mkdir),
-    ("rmdir", rmdir),
-    ("stat", stat),
-    ("lstat", lstat),
-    ("access", access),
-    ("getpid", getpid),
-    ("strerror", strerror),
-    ("putenv", putenv),
-    ("unsetenv", unsetenv),
-    ("urandom", urandom),
-    ("fspath", fspath),
-    ("uname", uname),
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("open", open),
+    NativeDef::raw("read", read),
+    NativeDef::raw("write", write),
+    NativeDef::raw("close", close),
+    NativeDef::raw("lseek", lseek),
+    NativeDef::raw("fstat", fstat),
+    NativeDef::raw("isatty", isatty),
+    NativeDef::raw("ftruncate", ftruncate),
+    NativeDef::raw("fsync", fsync),
+    NativeDef::raw("dup", dup),
+    NativeDef::raw("getcwd", getcwd),
+    NativeDef::raw("getcwdb", getcwdb),
+    NativeDef::raw("chdir", chdir),
+    NativeDef::raw("listdir", listdir),
+    NativeDef::raw("remove", remove),
+    NativeDef::raw("unlink", remove),
+    NativeDef::raw("rename", rename),
+    NativeDef::raw("replace", rename),
+    NativeDef::raw("mkdir", mkdir),
+    NativeDef::raw("rmdir", rmdir),
+    NativeDef::raw("stat", stat),
+    NativeDef::raw("lstat", lstat),
+    NativeDef::raw("access", access),
+    NativeDef::raw("getpid", getpid),
+    NativeDef::raw("strerror", strerror),
+    NativeDef::raw("putenv", putenv),
+    NativeDef::raw("unsetenv", unsetenv),
+    NativeDef::raw("urandom", urandom),
+    NativeDef::raw("fspath", fspath),
+    NativeDef::raw("uname", uname),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {

@@ -1,4 +1,5 @@
 //! The `sys` module.
+use weft_vm::native::NativeDef;
 use super::{add_property, new_native_module, new_native_type, set_item};
 use std::io::{BufRead, Read, Write};
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
@@ -23,16 +24,16 @@ pub struct StreamBuffer {
 }
 weft_vm::payload!(StreamBuffer, "BufferedWriter");
 
-const FUNCS: &[(&str, weft_vm::objects::builtin_fn::NativeFn)] = &[
-    ("exit", sys_exit),
-    ("getrecursionlimit", getrecursionlimit),
-    ("setrecursionlimit", setrecursionlimit),
-    ("exc_info", exc_info),
-    ("exception", exception),
-    ("intern", intern),
-    ("getsizeof", getsizeof),
-    ("getdefaultencoding", getdefaultencoding),
-    ("getfilesystemencoding", getdefaultencoding),
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("exit", sys_exit),
+    NativeDef::raw("getrecursionlimit", getrecursionlimit),
+    NativeDef::raw("setrecursionlimit", setrecursionlimit),
+    NativeDef::raw("exc_info", exc_info),
+    NativeDef::raw("exception", exception),
+    NativeDef::raw("intern", intern),
+    NativeDef::raw("getsizeof", getsizeof),
+    NativeDef::raw("getdefaultencoding", getdefaultencoding),
+    NativeDef::raw("getfilesystemencoding", getdefaultencoding),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {

@@ -4,13 +4,13 @@
 //! A new thread's slot is registered with the world by the starting thread, and its
 //! function and arguments are held under a runtime handle (a root) until the new
 //! thread has attached and rooted them, so no collection can miss them in between.
+use weft_vm::native::NativeDef;
 use super::lock::{self, LockData, TIMEOUT_MAX};
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
-use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::tuple::TupleData;
 use weft_vm::value::Value;
@@ -25,20 +25,20 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 /// Threads started by `start_new_thread` and still running (`_thread._count()`).
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
-const FUNCS: &[(&str, NativeFn)] = &[
-    ("start_new_thread", start_new_thread),
-    ("start_new", start_new_thread),
-    ("allocate_lock", allocate_lock),
-    ("allocate", allocate_lock),
-    ("get_ident", get_ident),
-    ("get_native_id", get_native_id),
-    ("stack_size", stack_size),
-    ("exit", exit),
-    ("exit_thread", exit),
-    ("_count", count),
-    ("_main_ident", main_ident),
-    ("_serial", serial),
-    ("_print_exception", print_exception),
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("start_new_thread", start_new_thread),
+    NativeDef::raw("start_new", start_new_thread),
+    NativeDef::raw("allocate_lock", allocate_lock),
+    NativeDef::raw("allocate", allocate_lock),
+    NativeDef::raw("get_ident", get_ident),
+    NativeDef::raw("get_native_id", get_native_id),
+    NativeDef::raw("stack_size", stack_size),
+    NativeDef::raw("exit", exit),
+    NativeDef::raw("exit_thread", exit),
+    NativeDef::raw("_count", count),
+    NativeDef::raw("_main_ident", main_ident),
+    NativeDef::raw("_serial", serial),
+    NativeDef::raw("_print_exception", print_exception),
 ];
 
 /// Ident of the interpreter's main thread (set by `run_main`).

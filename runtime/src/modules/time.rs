@@ -1,31 +1,31 @@
 //! The `time` module: clocks, `sleep` (detached: a sleeping thread never delays a
 //! collection), and MicroPython's `ticks_*` / `sleep_ms` / `sleep_us`, which its thread
 //! tests use.
+use weft_vm::native::NativeDef;
 use super::new_native_module;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use weft_vm::helpers::{arg_count, as_f64, as_int, no_kwargs};
-use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
-const FUNCS: &[(&str, NativeFn)] = &[
-    ("time", time),
-    ("time_ns", time_ns),
-    ("sleep", sleep),
-    ("monotonic", monotonic),
-    ("monotonic_ns", monotonic_ns),
-    ("perf_counter", monotonic),
-    ("perf_counter_ns", monotonic_ns),
-    ("process_time", process_time),
-    ("thread_time", thread_time),
-    ("ticks_ms", ticks_ms),
-    ("ticks_us", ticks_us),
-    ("ticks_ns", ticks_ns),
-    ("ticks_diff", ticks_diff),
-    ("ticks_add", ticks_add),
-    ("sleep_ms", sleep_ms),
-    ("sleep_us", sleep_us),
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("time", time),
+    NativeDef::raw("time_ns", time_ns),
+    NativeDef::raw("sleep", sleep),
+    NativeDef::raw("monotonic", monotonic),
+    NativeDef::raw("monotonic_ns", monotonic_ns),
+    NativeDef::raw("perf_counter", monotonic),
+    NativeDef::raw("perf_counter_ns", monotonic_ns),
+    NativeDef::raw("process_time", process_time),
+    NativeDef::raw("thread_time", thread_time),
+    NativeDef::raw("ticks_ms", ticks_ms),
+    NativeDef::raw("ticks_us", ticks_us),
+    NativeDef::raw("ticks_ns", ticks_ns),
+    NativeDef::raw("ticks_diff", ticks_diff),
+    NativeDef::raw("ticks_add", ticks_add),
+    NativeDef::raw("sleep_ms", sleep_ms),
+    NativeDef::raw("sleep_us", sleep_us),
 ];
 
 /// MicroPython's ticks wrap at 2**30 (its small-int range); we keep that period so

@@ -7,12 +7,13 @@
 //! finalize object itself (as CPython's `weakref.finalize` does); live finalizers sit in
 //! `rt.finalizers`, which is a root, until they are called or detached. At exit,
 //! `run_atexit_finalizers` calls those whose `atexit` is true, newest first.
+use weft_vm::native::NativeDef;
 use super::{add_property, addr, new_native_module, set_item};
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use weft_vm::bytecode::CmpOp;
 use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subclass};
-use weft_vm::objects::builtin_fn::{BuiltinFn, NativeFn};
+use weft_vm::objects::builtin_fn::BuiltinFn;
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::function::FunctionData;
 use weft_vm::objects::generator::GenData;
@@ -42,11 +43,11 @@ static NEXT_INDEX: AtomicU64 = AtomicU64::new(0);
 /// A finalizer was created since the atexit loop last chose what to run.
 static DIRTY: AtomicBool = AtomicBool::new(false);
 
-const FUNCS: &[(&str, NativeFn)] = &[
-    ("proxy", proxy_new),
-    ("getweakrefcount", getweakrefcount),
-    ("getweakrefs", getweakrefs),
-    ("_remove_dead_weakref", remove_dead_weakref),
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("proxy", proxy_new),
+    NativeDef::raw("getweakrefcount", getweakrefcount),
+    NativeDef::raw("getweakrefs", getweakrefs),
+    NativeDef::raw("_remove_dead_weakref", remove_dead_weakref),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -86,9 +87,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         let cm = cm?;
         vm.add_attr(wt, "__class_getitem__", cm);
         for pt in [vm.rt.types.weakproxy, vm.rt.types.weakcallableproxy] {
-            for &(name, f) in PROXY_METHODS {
-                vm.add_method(pt, name, f);
-            }
+            vm.add_methods(pt, PROXY_METHODS);
             let m = vm.new_str("weakref")?;
             vm.add_attr(pt, "__module__", m);
         }
@@ -476,16 +475,16 @@ fn proxy_index(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     }
 }
 
-const PROXY_METHODS: &[(&str, NativeFn)] = &[
-    ("__repr__", proxy_repr),
-    ("__bytes__", proxy_bytes),
-    ("__reversed__", proxy_reversed),
-    ("__abs__", proxy_abs),
-    ("__int__", proxy_int),
-    ("__float__", proxy_float),
-    ("__index__", proxy_index),
-    ("__divmod__", proxy_divmod),
-    ("__rdivmod__", proxy_rdivmod),
+const PROXY_METHODS: &[NativeDef] = &[
+    NativeDef::raw("__repr__", proxy_repr),
+    NativeDef::raw("__bytes__", proxy_bytes),
+    NativeDef::raw("__reversed__", proxy_reversed),
+    NativeDef::raw("__abs__", proxy_abs),
+    NativeDef::raw("__int__", proxy_int),
+    NativeDef::raw("__float__", proxy_float),
+    NativeDef::raw("__index__", proxy_index),
+    NativeDef::raw("__divmod__", proxy_divmod),
+    NativeDef::raw("__rdivmod__", proxy_rdivmod),
 ];
 
 // ---------------------------------------------------------------- module functions

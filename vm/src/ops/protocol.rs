@@ -565,14 +565,6 @@ impl Vm {
         self.format_value(base_or_self(v), spec)
     }
 
-    /// Run `f` with `v` pushed as a temporary root.
-    pub fn with_root<T>(&mut self, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
-        self.push_root(v);
-        let r = f(self);
-        self.pop_roots(1);
-        r
-    }
-
     /// Attribute of a type object found on its metatype or MRO (no binding).
     fn lookup_type_attr(&mut self, t: Value, name: &str) -> Option<Value> {
         let n = self.intern(name);

@@ -1,0 +1,56 @@
+//! Root scopes restore the thread's temporary-root stack however they end.
+use weft_vm::{Config, PyResult, Runtime, Value, Vm};
+
+fn fill_then_fail(vm: &mut Vm, fail_at: usize) -> PyResult<Value> {
+    weft_vm::root_scope!(vm);
+    for i in 0..10 {
+        let s = vm.new_str(&format!("item {i}"))?;
+        vm.root(s);
+        if i == fail_at {
+            return Err(vm.value_error("stop"));
+        }
+    }
+    vm.new_str("done")
+}
+
+#[test]
+fn an_error_inside_a_scope_leaves_the_root_stack_as_it_was() {
+    let mut vm = Runtime::start(Config::default());
+    let before = vm.roots_len();
+    assert!(fill_then_fail(&mut vm, 3).is_err());
+    assert_eq!(vm.roots_len(), before);
+    assert!(fill_then_fail(&mut vm, 99).is_ok());
+    assert_eq!(vm.roots_len(), before);
+}
+
+#[test]
+fn nested_scopes_unwind_in_order() {
+    let mut vm = Runtime::start(Config::default());
+    let before = vm.roots_len();
+    {
+        let mut outer = vm.scope();
+        outer.root(Value::NONE);
+        let mid = outer.roots_len();
+        {
+            let mut inner = outer.scope();
+            inner.root(Value::TRUE);
+            inner.root(Value::FALSE);
+            assert_eq!(inner.roots_len(), mid + 2);
+        }
+        assert_eq!(outer.roots_len(), mid);
+    }
+    assert_eq!(vm.roots_len(), before);
+}
+
+#[test]
+fn a_panic_inside_a_scope_unwinds_the_roots_too() {
+    let mut vm = Runtime::start(Config::default());
+    let before = vm.roots_len();
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        let mut s = vm.scope();
+        s.root(Value::NONE);
+        panic!("unwind");
+    }));
+    assert!(r.is_err());
+    assert_eq!(vm.roots_len(), before);
+}
