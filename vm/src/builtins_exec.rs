@@ -79,13 +79,13 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult {
             .map(|c| c.get())
             .unwrap_or(Value::NULL)
     };
-    let st = f.st();
+    let (locals, cells) = (f.locals(), f.cells());
     let ncell = c.cellvars.len();
     let mut pairs: Vec<(Value, Value)> = Vec::new();
     for (i, name) in c.varnames.iter().enumerate() {
         let v = match c.cellvars.iter().position(|n| n == name) {
-            Some(ci) => st.cells.get(ci).copied().map(cell_value),
-            None => st.locals.get(i).copied(),
+            Some(ci) => cells.get(ci).copied().map(cell_value),
+            None => locals.get(i).copied(),
         }
         .unwrap_or(Value::NULL);
         pairs.push((code.varnames[i], v));
@@ -93,11 +93,11 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult {
     let mut names = Vec::new();
     for (ci, name) in c.cellvars.iter().enumerate() {
         if !c.varnames.contains(name) {
-            names.push((name.clone(), st.cells.get(ci).copied()));
+            names.push((name.clone(), cells.get(ci).copied()));
         }
     }
     for (j, name) in c.freevars.iter().enumerate() {
-        names.push((name.clone(), st.cells.get(ncell + j).copied()));
+        names.push((name.clone(), cells.get(ncell + j).copied()));
     }
     for (name, cell) in names {
         let v = cell.map(cell_value).unwrap_or(Value::NULL);
@@ -369,11 +369,11 @@ fn run_code(vm: &mut Vm, code: Value, globals: Value, locals: Value, closure: Va
     let ncell = c.cellvars.len();
     for i in 0..ncell {
         let t = vm.rt.types.cell;
-        frame.cells_mut()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
+        frame.cells()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
     }
     if let Some(t) = closure.downcast::<TupleData>() {
         for (j, &cell) in t.0.iter().enumerate().take(c.freevars.len()) {
-            frame.cells_mut()[ncell + j] = cell;
+            frame.cells()[ncell + j] = cell;
         }
     }
     if c.flags & code_flags::GENERATOR != 0 {

@@ -39,13 +39,13 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     if let Some(cl) = fd.closure.downcast::<TupleData>() {
         let ncell = frame.code_obj().code.cellvars.len();
         for (j, &c) in cl.0.iter().enumerate() {
-            frame.cells_mut()[ncell + j] = c;
+            frame.cells()[ncell + j] = c;
         }
     }
     let ncell = frame.code_obj().code.cellvars.len();
     for i in 0..ncell {
         let t = vm.rt.types.cell;
-        frame.cells_mut()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
+        frame.cells()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
     }
     let cell = vm.run_frame(frame)?;
     vm.push_root(cell);
@@ -562,7 +562,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     // SAFETY: frames on this thread's list are alive (they are running below us).
     let f = unsafe { &*fp };
     let c = &f.code_obj().code;
-    let first = f.st().locals.first().copied().unwrap_or(Value::NULL);
+    let first = f.locals().first().copied().unwrap_or(Value::NULL);
     if c.argcount == 0 || first.is_null() {
         return Err(vm.runtime_error("super(): no arguments"));
     }
@@ -570,7 +570,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     let Some(ix) = c.freevars.iter().position(|n| n == "__class__") else {
         return Err(vm.runtime_error("super(): __class__ cell not found"));
     };
-    let cell = f.st().cells[ncell + ix];
+    let cell = f.cells()[ncell + ix];
     let cls = cell
         .downcast::<CellData>()
         .map(|c| c.get())
@@ -580,7 +580,7 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     }
     // The first argument may itself live in a cell.
     let first = match c.cell2arg.iter().position(|a| *a == Some(0)) {
-        Some(ci) => f.st().cells[ci]
+        Some(ci) => f.cells()[ci]
             .downcast::<CellData>()
             .map(|c| c.get())
             .unwrap_or(first),

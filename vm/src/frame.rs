@@ -1,15 +1,27 @@
-//! Frames: one activation of a code object.
+//! Frames: one activation of a code object, and the thread's data stack they live on.
 //!
-//! A frame is touched by its own thread, and read by the collector while that thread is
-//! parked at a safepoint. Its mutable parts sit in an `UnsafeCell` and are reached only
-//! through the short accessors below, so no `&mut` to them is ever held across a call
-//! that can reach a safepoint (the collector reads the frame through a `*const Frame`).
-use crate::object::{trace_value, trace_values};
+//! A frame's variable part is one run of value slots: its local variables, then its cells
+//! (cellvars, then freevars), then its value stack (`max_stack` slots plus a small margin).
+//! The slots of a function call come from the thread's [`DataStack`], a chunked LIFO of
+//! values, so a call allocates nothing; a generator's frame owns its slots (it outlives the
+//! call that made it), and so do module, class-body and exec frames.
+//!
+//! # Who reads a frame
+//! Only its own thread writes it. The collector reads it, through `ThreadRoots::frames`,
+//! while that thread is parked at a safepoint: it traces the locals, the cells and the
+//! first `sp` slots of the value stack. So `sp` must be exact whenever the thread can
+//! reach a safepoint. The interpreter keeps `pc` and `sp` in registers and writes them
+//! back (`set_pc`, `set_sp_ptr`) before anything that can reach a safepoint or read them
+//! (a call, a poll, an error); slots above `sp` may hold stale values and are never read.
+//!
+//! The accessors below hand out short-lived `&mut` slices into the slots; none is kept
+//! across a call that can reach a safepoint or re-enter the frame.
+use crate::object::trace_value;
 use crate::objects::code::CodeObj;
 use crate::objects::function::FunctionData;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
-use std::cell::UnsafeCell;
+use crate::vm::Vm;
+use std::cell::{Cell, UnsafeCell};
 use weft_gc::Tracer;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -28,14 +40,21 @@ pub struct Block {
     pub prev_handled: Value,
 }
 
-#[derive(Default)]
-pub struct FrameState {
-    pub locals: Vec<Value>,
-    /// cellvars then freevars: cell objects.
-    pub cells: Vec<Value>,
-    pub stack: Vec<Value>,
-    pub blocks: Vec<Block>,
-    pub pc: usize,
+/// Extra value-stack slots beyond the compiler's `max_stack`: a few instructions push
+/// temporaries (to keep them rooted) while they work.
+const STACK_MARGIN: usize = 4;
+
+/// Slots in one chunk of the data stack (a frame larger than this gets a chunk of its own).
+const CHUNK_SLOTS: usize = 32 * 1024;
+
+/// Where a frame's slots are.
+enum Storage {
+    /// On the thread's data stack, released (LIFO) back to this mark.
+    Thread(StackMark),
+    /// Owned by the frame (generators, modules, class bodies, exec); `base` points into it.
+    Owned(#[allow(dead_code)] Box<[Value]>),
+    /// A frame in the pool: no slots.
+    None,
 }
 
 pub struct Frame {
@@ -45,156 +64,307 @@ pub struct Frame {
     pub builtins: Value,
     /// Namespace dict for module and class bodies; NULL in functions.
     pub locals_dict: Value,
-    state: UnsafeCell<FrameState>,
+    code_obj: *const CodeObj,
+    /// Slot 0: the first local; then cells; then the value stack.
+    base: *mut Value,
+    nlocals: u32,
+    ncells: u32,
+    /// Value-stack capacity.
+    cap: u32,
+    /// Value-stack height.
+    sp: Cell<u32>,
+    pc: Cell<u32>,
+    blocks: UnsafeCell<Vec<Block>>,
+    storage: Storage,
 }
 
 // SAFETY: a frame is used by one thread at a time (a generator's frame moves between
-// threads only while not running, guarded by the generator's lock).
+// threads only while not running, handed over through the generator's running flag); the
+// collector reads it only while that thread is parked.
 unsafe impl Send for Frame {}
 
-impl Frame {
-    pub fn new(
-        vm: &mut Vm,
-        func: Value,
-        fd: &FunctionData,
-        code: &CodeObj,
-    ) -> PyResult<Box<Frame>> {
-        let c = &code.code;
-        if let Some(mut fr) = vm.frame_pool.pop() {
-            // A recycled frame: its vectors are empty but keep their buffers.
-            fr.code = fd.code;
-            fr.func = func;
-            fr.globals = fd.globals;
-            fr.builtins = vm.rt.builtins;
-            fr.locals_dict = Value::NULL;
-            let st = fr.state.get_mut();
-            st.locals.resize(c.varnames.len(), Value::NULL);
-            st.cells
-                .resize(c.cellvars.len() + c.freevars.len(), Value::NULL);
-            st.stack.reserve(c.max_stack.max(8) as usize);
-            st.pc = 0;
-            return Ok(fr);
+/// The thread's stack of frame slots: chunks of values used LIFO.
+#[derive(Default)]
+pub struct DataStack {
+    chunks: Vec<Box<[Value]>>,
+    /// Index of the chunk in use (meaningless while `chunks` is empty).
+    chunk: usize,
+    /// Slots in use in that chunk.
+    top: usize,
+}
+
+/// A data-stack position to return to.
+#[derive(Clone, Copy, Debug)]
+pub struct StackMark {
+    chunk: u32,
+    top: u32,
+}
+
+impl DataStack {
+    /// `n` slots, NULL-filled up to `clear` (the rest is left as it was).
+    fn push(&mut self, n: usize, clear: usize) -> (*mut Value, StackMark) {
+        let mark = StackMark {
+            chunk: self.chunk as u32,
+            top: self.top as u32,
+        };
+        let fits = self
+            .chunks
+            .get(self.chunk)
+            .is_some_and(|c| self.top + n <= c.len());
+        if !fits {
+            let next = if self.chunks.is_empty() { 0 } else { self.chunk + 1 };
+            let size = n.max(CHUNK_SLOTS);
+            match self.chunks.get(next) {
+                Some(c) if c.len() >= n => {}
+                Some(_) => self.chunks[next] = vec![Value::NULL; size].into_boxed_slice(),
+                None => self.chunks.push(vec![Value::NULL; size].into_boxed_slice()),
+            }
+            self.chunk = next;
+            self.top = 0;
         }
-        Ok(Box::new(Frame {
-            code: fd.code,
-            func,
-            globals: fd.globals,
-            builtins: vm.rt.builtins,
-            locals_dict: Value::NULL,
-            state: UnsafeCell::new(FrameState {
-                locals: vec![Value::NULL; c.varnames.len()],
-                cells: vec![Value::NULL; c.cellvars.len() + c.freevars.len()],
-                stack: Vec::with_capacity(c.max_stack.max(8) as usize),
-                blocks: Vec::new(),
-                pc: 0,
-            }),
-        }))
+        let c = &mut self.chunks[self.chunk];
+        let slots = &mut c[self.top..self.top + n];
+        slots[..clear].fill(Value::NULL);
+        self.top += n;
+        (slots.as_mut_ptr(), mark)
     }
 
-    /// Give a finished function frame back to this thread's pool, so the next call
-    /// reuses its allocations (`Frame::new`). The frame must no longer be running or
-    /// registered as a root; it is emptied here, so the pool holds no values.
-    pub fn recycle(vm: &mut Vm, mut fr: Box<Frame>) {
-        const POOL: usize = 64;
-        if vm.frame_pool.len() >= POOL {
-            return;
+    fn pop(&mut self, mark: StackMark) {
+        self.chunk = mark.chunk as usize;
+        self.top = mark.top as usize;
+    }
+}
+
+impl Frame {
+    fn empty() -> Frame {
+        Frame {
+            code: Value::NULL,
+            func: Value::NULL,
+            globals: Value::NULL,
+            builtins: Value::NULL,
+            locals_dict: Value::NULL,
+            code_obj: std::ptr::null(),
+            base: std::ptr::null_mut(),
+            nlocals: 0,
+            ncells: 0,
+            cap: 0,
+            sp: Cell::new(0),
+            pc: Cell::new(0),
+            blocks: UnsafeCell::new(Vec::new()),
+            storage: Storage::None,
         }
-        let st = fr.state.get_mut();
-        if st.stack.capacity() > 1024 || st.locals.capacity() > 1024 {
-            return;
-        }
-        st.locals.clear();
-        st.cells.clear();
-        st.stack.clear();
-        st.blocks.clear();
-        vm.frame_pool.push(fr);
+    }
+
+    /// Fill in everything but the slots.
+    fn setup(&mut self, code_val: Value, code: &CodeObj, func: Value, globals: Value, vm: &Vm) {
+        let c = &code.code;
+        self.code = code_val;
+        self.func = func;
+        self.globals = globals;
+        self.builtins = vm.rt.builtins;
+        self.locals_dict = Value::NULL;
+        self.code_obj = code;
+        self.nlocals = c.varnames.len() as u32;
+        self.ncells = (c.cellvars.len() + c.freevars.len()) as u32;
+        self.cap = c.max_stack + STACK_MARGIN as u32;
+        self.sp.set(0);
+        self.pc.set(0);
+        self.blocks.get_mut().clear();
+    }
+
+    fn slot_count(&self) -> usize {
+        (self.nlocals + self.ncells + self.cap) as usize
+    }
+
+    fn take(vm: &mut Vm) -> Box<Frame> {
+        vm.frame_pool
+            .pop()
+            .unwrap_or_else(|| Box::new(Frame::empty()))
+    }
+
+    /// A function-call frame whose slots are on the thread's data stack. Release it with
+    /// [`Frame::release`], in LIFO order with the thread's other frames.
+    pub fn new(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
+        let mut fr = Frame::take(vm);
+        fr.setup(fd.code, code, func, fd.globals, vm);
+        let clear = (fr.nlocals + fr.ncells) as usize;
+        let (base, mark) = vm.data_stack.push(fr.slot_count(), clear);
+        fr.base = base;
+        fr.storage = Storage::Thread(mark);
+        fr
+    }
+
+    /// A frame that owns its slots (a generator's frame, which outlives its call).
+    pub fn new_owned(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
+        let mut fr = Frame::take(vm);
+        fr.setup(fd.code, code, func, fd.globals, vm);
+        fr.own_slots();
+        fr
+    }
+
+    fn own_slots(&mut self) {
+        let mut slots = vec![Value::NULL; self.slot_count()].into_boxed_slice();
+        self.base = slots.as_mut_ptr();
+        self.storage = Storage::Owned(slots);
     }
 
     /// A frame running module or class-body code with a namespace dict.
     pub fn new_with_namespace(vm: &mut Vm, code: Value, globals: Value, ns: Value) -> Box<Frame> {
-        let c = &code.downcast::<CodeObj>().expect("code").code;
-        Box::new(Frame {
-            code,
-            func: Value::NULL,
-            globals,
-            builtins: vm.rt.builtins,
-            locals_dict: ns,
-            state: UnsafeCell::new(FrameState {
-                locals: vec![Value::NULL; c.varnames.len()],
-                cells: vec![Value::NULL; c.cellvars.len() + c.freevars.len()],
-                stack: Vec::with_capacity(16),
-                blocks: Vec::new(),
-                pc: 0,
-            }),
-        })
+        let c = code.downcast::<CodeObj>().expect("code");
+        let mut fr = Frame::take(vm);
+        fr.setup(code, c, Value::NULL, globals, vm);
+        fr.locals_dict = ns;
+        fr.own_slots();
+        fr
     }
 
-    /// The frame's mutable state.
-    ///
-    /// The returned reference must not be kept across a call that can reach a
-    /// safepoint or re-enter this frame; every caller uses it for one short operation.
-    #[inline]
-    #[allow(clippy::mut_from_ref)]
-    pub fn st(&self) -> &mut FrameState {
-        // SAFETY: only the owning thread mutates the state, through short-lived
-        // references (see above); the collector reads it only while this thread is
-        // parked, i.e. when no such reference is live.
-        unsafe { &mut *self.state.get() }
+    /// Give a finished frame back: its data-stack slots (if any) and its box, for reuse.
+    /// The frame must no longer be running or registered as a root.
+    pub fn release(vm: &mut Vm, mut fr: Box<Frame>) {
+        const POOL: usize = 64;
+        match std::mem::replace(&mut fr.storage, Storage::None) {
+            Storage::Thread(mark) => vm.data_stack.pop(mark),
+            Storage::Owned(_) | Storage::None => {}
+        }
+        fr.base = std::ptr::null_mut();
+        fr.sp.set(0);
+        fr.nlocals = 0;
+        fr.ncells = 0;
+        fr.cap = 0;
+        fr.code = Value::NULL;
+        fr.func = Value::NULL;
+        fr.globals = Value::NULL;
+        fr.locals_dict = Value::NULL;
+        if vm.frame_pool.len() < POOL && fr.blocks.get_mut().capacity() <= 64 {
+            fr.blocks.get_mut().clear();
+            vm.frame_pool.push(fr);
+        }
     }
 
+    // ------------------------------------------------------------ slots
+
+    /// The local variables.
     #[inline]
     #[allow(clippy::mut_from_ref)]
-    pub fn locals_mut(&self) -> &mut [Value] {
-        &mut self.st().locals
+    pub fn locals(&self) -> &mut [Value] {
+        // SAFETY: `base` points at `slot_count()` live slots owned by this frame (its data
+        // stack run or its own box); only this thread touches them (module doc).
+        unsafe { std::slice::from_raw_parts_mut(self.base, self.nlocals as usize) }
     }
+
+    /// The cells: cellvars, then freevars.
     #[inline]
     #[allow(clippy::mut_from_ref)]
-    pub fn cells_mut(&self) -> &mut [Value] {
-        &mut self.st().cells
+    pub fn cells(&self) -> &mut [Value] {
+        // SAFETY: as `locals`; the cells follow the locals.
+        unsafe {
+            std::slice::from_raw_parts_mut(
+                self.base.add(self.nlocals as usize),
+                self.ncells as usize,
+            )
+        }
     }
+
+    /// Bottom of the value stack.
+    #[inline]
+    pub fn stack_base(&self) -> *mut Value {
+        // SAFETY: the value stack follows the cells inside the frame's slots.
+        unsafe { self.base.add((self.nlocals + self.ncells) as usize) }
+    }
+
+    /// One past the last usable value-stack slot.
+    #[inline]
+    pub fn stack_limit(&self) -> *mut Value {
+        // SAFETY: within (one past the end of) the frame's slots.
+        unsafe { self.stack_base().add(self.cap as usize) }
+    }
+
+    /// The values on the value stack, bottom first.
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    pub fn stack(&self) -> &mut [Value] {
+        // SAFETY: the first `sp` value-stack slots are initialised (module doc).
+        unsafe { std::slice::from_raw_parts_mut(self.stack_base(), self.sp.get() as usize) }
+    }
+
     #[inline]
     pub fn push(&self, v: Value) {
-        self.st().stack.push(v)
+        let sp = self.sp.get();
+        assert!(sp < self.cap, "value stack overflow");
+        // SAFETY: sp < cap: inside the value stack.
+        unsafe { self.stack_base().add(sp as usize).write(v) };
+        self.sp.set(sp + 1);
     }
     #[inline]
     pub fn pop(&self) -> Value {
-        self.st().stack.pop().expect("value stack underflow")
+        let sp = self.sp.get().checked_sub(1).expect("value stack underflow");
+        self.sp.set(sp);
+        // SAFETY: sp < old sp <= cap: an initialised slot.
+        unsafe { self.stack_base().add(sp as usize).read() }
     }
     #[inline]
     pub fn top(&self) -> Value {
-        *self.st().stack.last().expect("value stack underflow")
+        self.peek(0)
     }
     /// The value `n` below the top (0 = top).
     #[inline]
     pub fn peek(&self, n: usize) -> Value {
-        let s = &self.st().stack;
+        let s = self.stack();
         s[s.len() - 1 - n]
     }
     #[inline]
     pub fn set_top(&self, v: Value) {
-        *self.st().stack.last_mut().expect("value stack underflow") = v;
+        let s = self.stack();
+        let n = s.len();
+        s[n - 1] = v;
     }
     #[inline]
     pub fn stack_len(&self) -> usize {
-        self.st().stack.len()
+        self.sp.get() as usize
     }
     #[inline]
     pub fn truncate(&self, n: usize) {
-        self.st().stack.truncate(n)
+        if n < self.sp.get() as usize {
+            self.sp.set(n as u32);
+        }
     }
+    /// Write back the interpreter's stack pointer register.
+    #[inline]
+    pub fn set_sp_ptr(&self, sp: *mut Value) {
+        // SAFETY: the interpreter's sp is always inside this frame's value stack.
+        let n = unsafe { sp.offset_from(self.stack_base()) };
+        debug_assert!(n >= 0 && n as u32 <= self.cap);
+        self.sp.set(n as u32);
+    }
+    /// The stack pointer register's value: one past the top value.
+    #[inline]
+    pub fn sp_ptr(&self) -> *mut Value {
+        // SAFETY: sp <= cap.
+        unsafe { self.stack_base().add(self.sp.get() as usize) }
+    }
+
     #[inline]
     pub fn pc(&self) -> usize {
-        self.st().pc
+        self.pc.get() as usize
     }
     #[inline]
     pub fn set_pc(&self, pc: usize) {
-        self.st().pc = pc
+        self.pc.set(pc as u32)
+    }
+
+    /// The block stack.
+    #[inline]
+    #[allow(clippy::mut_from_ref)]
+    pub fn blocks(&self) -> &mut Vec<Block> {
+        // SAFETY: only the owning thread touches it, through short-lived references; the
+        // collector reads it only while that thread is parked.
+        unsafe { &mut *self.blocks.get() }
     }
 
     pub fn code_obj(&self) -> &'static CodeObj {
-        let c = self.code.downcast::<CodeObj>().expect("code");
-        // SAFETY-free: the frame holds its code value, which the collector traces.
-        unsafe { &*(c as *const CodeObj) }
+        // SAFETY: the frame holds its code value, which the collector traces, so the
+        // code object lives as long as the frame; callers use it while the frame runs.
+        unsafe { &*self.code_obj }
     }
 
     /// Line being executed (for tracebacks).
@@ -205,21 +375,26 @@ impl Frame {
     }
 }
 
-// SAFETY: marks every value slot of the frame (see `trace`).
+// SAFETY: marks every value the frame holds: its code, function, namespaces, locals,
+// cells, the live part of its value stack and the exceptions its blocks remember. Called
+// with the owning thread parked, so `sp` is exact (module doc).
 unsafe impl crate::trace::Trace for Frame {
-    /// Mark every value the frame holds. Called with the owning thread parked.
     fn trace(&self, t: &mut Tracer) {
-        // SAFETY: see `st`: the owner is parked, so nothing mutates the state now.
-        let st = unsafe { &*self.state.get() };
         trace_value(self.code, t);
         trace_value(self.func, t);
         trace_value(self.globals, t);
         trace_value(self.builtins, t);
         trace_value(self.locals_dict, t);
-        trace_values(&st.locals, t);
-        trace_values(&st.cells, t);
-        trace_values(&st.stack, t);
-        for b in &st.blocks {
+        if self.base.is_null() {
+            return;
+        }
+        for &v in self.locals().iter().chain(self.cells().iter()) {
+            trace_value(v, t);
+        }
+        for &v in self.stack().iter() {
+            trace_value(v, t);
+        }
+        for b in self.blocks().iter() {
             trace_value(b.prev_handled, t);
         }
     }

@@ -106,8 +106,13 @@ pub struct Vm {
     /// This thread's cache of the runtime's interned names (each also in the shared,
     /// rooted table), so hot paths interning `__init__` and the like take no lock.
     intern_cache: rustc_hash::FxHashMap<Box<str>, Value>,
-    /// Finished function frames kept for reuse (`Frame::recycle`); not roots (empty).
+    /// Finished frames kept for reuse (`Frame::release`); not roots (empty).
     pub frame_pool: Vec<Box<Frame>>,
+    /// The slots of this thread's function frames (`crate::frame::DataStack`).
+    pub data_stack: crate::frame::DataStack,
+    /// Frames of calls the interpreter loop runs inline (`crate::interp`); each is also
+    /// on `roots.frames`.
+    pub call_stack: Vec<Box<Frame>>,
     /// This thread's method cache (`crate::type_cache`).
     pub type_cache: crate::type_cache::TypeCache,
     /// This thread's cache of global name lookups (`crate::type_cache::GlobalCache`).
@@ -265,6 +270,8 @@ impl Vm {
             type_cache: Default::default(),
             global_cache: Default::default(),
             frame_pool: Vec::new(),
+            data_stack: Default::default(),
+            call_stack: Vec::new(),
             zeal_countdown: 0,
         }
     }
@@ -490,9 +497,16 @@ impl Vm {
     /// change only around collections.
     #[inline]
     pub fn poll(&mut self) {
-        if self.rt.world.stop_requested() || self.rt.heap.collect_requested() {
+        if self.poll_needed() {
             self.poll_slow();
         }
+    }
+
+    /// Would `poll` do anything? (Lets the interpreter write its registers back only
+    /// when it will.)
+    #[inline]
+    pub fn poll_needed(&self) -> bool {
+        self.rt.world.stop_requested() || self.rt.heap.collect_requested()
     }
 
     #[cold]

@@ -142,27 +142,25 @@ impl Vm {
     ) -> PyResult {
         let fd = func.downcast::<FunctionData>().expect("function");
         let code = fd.code.downcast::<CodeObj>().expect("code");
-        let frame = crate::frame::Frame::new(self, func, fd, code)?;
+        use crate::frame::Frame;
+        let generator = code.code.flags & code_flags::GENERATOR != 0;
+        let frame = if generator {
+            Frame::new_owned(self, func, fd, code)
+        } else {
+            Frame::new(self, func, fd, code)
+        };
         if let Err(e) = self.bind_args(&frame, fd, code, args, kwargs) {
-            crate::frame::Frame::recycle(self, frame);
+            Frame::release(self, frame);
             return Err(e);
         }
-        if code.code.flags & code_flags::GENERATOR != 0 {
+        if generator {
             return crate::objects::generator::new_generator(self, frame);
         }
-        let r = match self.exec(&frame) {
-            Ok(crate::interp::Exit::Return(v)) => Ok(v),
-            Ok(crate::interp::Exit::Yield(_)) => {
-                Err(self.runtime_error("yield outside a generator frame"))
-            }
-            Err(e) => Err(e),
-        };
-        crate::frame::Frame::recycle(self, frame);
-        r
+        self.run_frame(frame)
     }
 
     /// Put the call's arguments in the frame's local slots, with CPython's errors.
-    fn bind_args(
+    pub(crate) fn bind_args(
         &mut self,
         frame: &crate::frame::Frame,
         fd: &FunctionData,
@@ -185,12 +183,12 @@ impl Vm {
             && c.cellvars.is_empty()
             && c.freevars.is_empty()
         {
-            frame.locals_mut()[..argc].copy_from_slice(args);
+            frame.locals()[..argc].copy_from_slice(args);
             return Ok(());
         }
         // Only error messages need the name: no String per call.
         let qual = || as_str(&fd.qualname.load()).unwrap_or("?").to_string();
-        let locals = frame.locals_mut();
+        let locals = frame.locals();
 
         let npos = args.len().min(argc);
         locals[..npos].copy_from_slice(&args[..npos]);
@@ -298,7 +296,7 @@ impl Vm {
         }
         // Cells: fresh ones for cellvars (initialised from parameters), then the closure.
         let ncell = c.cellvars.len();
-        let cells = frame.cells_mut();
+        let cells = frame.cells();
         for (i, cell) in cells.iter_mut().enumerate().take(ncell) {
             let init = match c.cell2arg.get(i).copied().flatten() {
                 Some(a) => locals[a as usize],

@@ -1,11 +1,14 @@
-//! The interpreter loop: runs one frame's bytecode until it returns, yields or raises.
+//! The instructions the loop in `interp/mod.rs` does not run inline: each runs on the
+//! frame's written-back state (`Frame::push`/`pop`, `pc()`), and reports how the frame
+//! goes on (`Flow`).
 use crate::bytecode::{BinOp, CmpOp, Instr, UnaryOp};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::helpers::as_str;
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
-use crate::objects::exception::{ExcData, TbEntry};
+use super::Flow;
+use crate::objects::exception::ExcData;
 use crate::objects::function::FunctionData;
 use crate::objects::list::ListData;
 use crate::objects::slice::SliceData;
@@ -13,113 +16,11 @@ use crate::objects::tuple::TupleData;
 use crate::value::{AtomicValue, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
-/// How a frame stopped running.
-pub enum Exit {
-    Return(Value),
-    Yield(Value),
-}
-
 impl Vm {
-    /// Run a fresh frame to completion.
-    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
-        match self.exec(&frame)? {
-            Exit::Return(v) => Ok(v),
-            Exit::Yield(_) => Err(self.runtime_error("yield outside a generator frame")),
-        }
-    }
-
-    /// Run (or resume) a frame, registering it as a root while it runs.
-    pub fn exec(&mut self, f: &Frame) -> PyResult<Exit> {
-        if self.depth >= self.recursion_limit
-            || crate::vm::approx_stack_pointer() < self.stack_limit
-        {
-            let t = self.rt.types.exc.recursion_error;
-            return Err(self.new_exception(t, "maximum recursion depth exceeded"));
-        }
-        self.depth += 1;
-        self.roots.frames.push(f as *const Frame);
-        self.poll();
-        let r = self.exec_loop(f);
-        self.roots.frames.pop();
-        self.depth -= 1;
-        r
-    }
-
-    fn exec_loop(&mut self, f: &Frame) -> PyResult<Exit> {
-        let code = f.code_obj();
-        let instrs: &[Instr] = &code.code.instrs;
-        loop {
-            let pc = f.pc();
-            let instr = instrs[pc];
-            f.set_pc(pc + 1);
-            match self.step(f, code, instr) {
-                Ok(None) => {}
-                Ok(Some(exit)) => return Ok(exit),
-                Err(e) => {
-                    let add_tb = !matches!(instr, Instr::Reraise | Instr::RaiseVarargs(0));
-                    self.handle_error(f, e, add_tb)?;
-                }
-            }
-        }
-    }
-
-    /// Record the exception in the traceback and find a handler in this frame; Err if
-    /// there is none (the frame then exits with the exception).
-    pub(crate) fn handle_error(&mut self, f: &Frame, e: PyErr, add_tb: bool) -> PyResult<()> {
-        if let Some(x) = e.0.downcast::<ExcData>()
-            && add_tb
-        {
-            x.traceback.lock().insert(
-                0,
-                TbEntry {
-                    code: f.code,
-                    line: f.line(),
-                },
-            );
-            let handled = self.roots.handled;
-            let mut ctx = x.context.lock();
-            if ctx.is_null() && !handled.is_null() && handled != e.0 {
-                *ctx = handled;
-            }
-        }
-        loop {
-            let Some(b) = f.st().blocks.pop() else {
-                return Err(e);
-            };
-            match b.kind {
-                BlockKind::ExceptHandler => {
-                    self.roots.handled = b.prev_handled;
-                    f.truncate(b.level as usize);
-                }
-                BlockKind::Finally => {
-                    f.truncate(b.level as usize);
-                    let prev = self.roots.handled;
-                    f.st().blocks.push(Block {
-                        kind: BlockKind::ExceptHandler,
-                        handler: 0,
-                        level: b.level,
-                        prev_handled: prev,
-                    });
-                    self.roots.handled = e.0;
-                    f.push(e.0);
-                    f.set_pc(b.handler as usize);
-                    if self.err_is(&e, self.rt.types.exc.memory_error) {
-                        // The frames the MemoryError left are garbage now: collect
-                        // them before the handler allocates. A safepoint, as at a
-                        // call (the exception is on this frame's stack).
-                        self.rt.heap.request_collect();
-                        self.poll();
-                    }
-                    return Ok(());
-                }
-            }
-        }
-    }
-
     /// `LOAD_GLOBAL`: the globals, then the builtins; answers cached per thread while
     /// both namespaces are unchanged (`crate::type_cache::GlobalCache`).
     #[inline]
-    fn load_global(&mut self, globals: Value, builtins: Value, name: Value) -> PyResult<Value> {
+    pub(super) fn load_global(&mut self, globals: Value, builtins: Value, name: Value) -> PyResult<Value> {
         let versions = match (
             globals.downcast::<DictData>(),
             builtins.downcast::<DictData>(),
@@ -156,24 +57,24 @@ impl Vm {
 
     /// Execute one instruction.
     #[inline(always)]
-    fn step(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Option<Exit>> {
+    pub(super) fn step_slow(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Flow> {
         match instr {
             Instr::Nop => {}
             Instr::PopTop => {
                 f.pop();
             }
             Instr::RotTwo => {
-                let s = &mut f.st().stack;
+                let s = &mut f.stack();
                 let n = s.len();
                 s.swap(n - 1, n - 2);
             }
             Instr::RotThree => {
-                let s = &mut f.st().stack;
+                let s = &mut f.stack();
                 let n = s.len();
                 s[n - 3..].rotate_right(1);
             }
             Instr::RotFour => {
-                let s = &mut f.st().stack;
+                let s = &mut f.stack();
                 let n = s.len();
                 s[n - 4..].rotate_right(1);
             }
@@ -185,7 +86,7 @@ impl Vm {
             }
             Instr::LoadConst(i) => f.push(code.consts[i as usize]),
             Instr::LoadFast(i) => {
-                let v = f.st().locals[i as usize];
+                let v = f.locals()[i as usize];
                 if v.is_null() {
                     let n = as_str(&code.varnames[i as usize])
                         .unwrap_or("?")
@@ -197,17 +98,17 @@ impl Vm {
             }
             Instr::StoreFast(i) => {
                 let v = f.pop();
-                f.st().locals[i as usize] = v;
+                f.locals()[i as usize] = v;
             }
             Instr::DeleteFast(i) => {
-                if f.st().locals[i as usize].is_null() {
+                if f.locals()[i as usize].is_null() {
                     let n = as_str(&code.varnames[i as usize])
                         .unwrap_or("?")
                         .to_string();
                     let t = self.rt.types.exc.unbound_local_error;
                     return Err(self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value")));
                 }
-                f.st().locals[i as usize] = Value::NULL;
+                f.locals()[i as usize] = Value::NULL;
             }
             Instr::LoadName(i) => {
                 let name = self.name(code, i);
@@ -259,15 +160,15 @@ impl Vm {
             }
             Instr::StoreDeref(i) => {
                 let v = f.pop();
-                let cell = f.st().cells[i as usize];
+                let cell = f.cells()[i as usize];
                 cell.downcast::<CellData>().expect("cell").set(v);
             }
             Instr::DeleteDeref(i) => {
                 self.load_deref(f, code, i)?;
-                let cell = f.st().cells[i as usize];
+                let cell = f.cells()[i as usize];
                 cell.downcast::<CellData>().expect("cell").set(Value::NULL);
             }
-            Instr::LoadClosure(i) => f.push(f.st().cells[i as usize]),
+            Instr::LoadClosure(i) => f.push(f.cells()[i as usize]),
             Instr::LoadClassDeref(i) => {
                 let c = &code.code;
                 let ncell = c.cellvars.len();
@@ -319,16 +220,16 @@ impl Vm {
                 let n = n as usize;
                 let len = f.stack_len();
                 let base = len - n - 2;
-                let m = f.st().stack[base];
+                let m = f.stack()[base];
                 let r = if m.is_null() {
-                    let callee = f.st().stack[base + 1];
-                    let args: &[Value] = &f.st().stack[base + 2..];
+                    let callee = f.stack()[base + 1];
+                    let args: &[Value] = &f.stack()[base + 2..];
                     // SAFETY-free: the slice stays valid: this frame's stack is not
                     // touched until the call returns.
                     let args: &[Value] = unsafe { &*(args as *const [Value]) };
                     self.call(callee, args, &[])?
                 } else {
-                    let args: &[Value] = &f.st().stack[base + 1..];
+                    let args: &[Value] = &f.stack()[base + 1..];
                     let args: &[Value] = unsafe { &*(args as *const [Value]) };
                     self.call(m, args, &[])?
                 };
@@ -429,8 +330,8 @@ impl Vm {
                 let n = n as usize;
                 let len = f.stack_len();
                 for i in 0..n {
-                    let k = f.st().stack[len - 1 - 2 * n + 2 * i];
-                    let v = f.st().stack[len - 1 - 2 * n + 2 * i + 1];
+                    let k = f.stack()[len - 1 - 2 * n + 2 * i];
+                    let v = f.stack()[len - 1 - 2 * n + 2 * i + 1];
                     self.dict_set(d, k, v)?;
                 }
                 f.truncate(len - 1 - 2 * n);
@@ -441,10 +342,10 @@ impl Vm {
                 f.push(d);
                 let n = n as usize;
                 let len = f.stack_len();
-                let keys = f.st().stack[len - 2];
+                let keys = f.stack()[len - 2];
                 let keys = keys.downcast::<TupleData>().expect("const keys").0.to_vec();
                 for (i, k) in keys.into_iter().enumerate() {
-                    let v = f.st().stack[len - 2 - n + i];
+                    let v = f.stack()[len - 2 - n + i];
                     self.dict_set(d, k, v)?;
                 }
                 f.truncate(len - 2 - n);
@@ -665,8 +566,8 @@ impl Vm {
             Instr::CallFunction(n) => {
                 let n = n as usize;
                 let len = f.stack_len();
-                let callee = f.st().stack[len - n - 1];
-                let args: &[Value] = &f.st().stack[len - n..];
+                let callee = f.stack()[len - n - 1];
+                let args: &[Value] = &f.stack()[len - n..];
                 // SAFETY-free: the frame's stack is untouched until the call returns.
                 let args: &[Value] = unsafe { &*(args as *const [Value]) };
                 let r = self.call(callee, args, &[])?;
@@ -676,10 +577,10 @@ impl Vm {
             Instr::CallFunctionKw(n) => {
                 let n = n as usize;
                 let len = f.stack_len();
-                let names = f.st().stack[len - 1];
+                let names = f.stack()[len - 1];
                 let names = names.downcast::<TupleData>().expect("kw names").0.to_vec();
-                let callee = f.st().stack[len - n - 2];
-                let all = f.st().stack[len - n - 1..len - 1].to_vec();
+                let callee = f.stack()[len - n - 2];
+                let all = f.stack()[len - n - 1..len - 1].to_vec();
                 let npos = n - names.len();
                 let kw: Vec<(Value, Value)> = names
                     .iter()
@@ -717,7 +618,7 @@ impl Vm {
                 let func = self.make_function(f, flags)?;
                 f.push(func);
             }
-            Instr::ReturnValue => return Ok(Some(Exit::Return(f.pop()))),
+            Instr::ReturnValue => return Ok(Flow::Return(f.pop())),
             Instr::LoadBuildClass => {
                 let v = self
                     .dict_get_str(f.builtins, "__build_class__")
@@ -726,7 +627,7 @@ impl Vm {
             }
             Instr::SetupFinally(h) => {
                 let level = f.stack_len() as u32;
-                f.st().blocks.push(Block {
+                f.blocks().push(Block {
                     kind: BlockKind::Finally,
                     handler: h,
                     level,
@@ -734,10 +635,10 @@ impl Vm {
                 });
             }
             Instr::PopBlock => {
-                f.st().blocks.pop();
+                f.blocks().pop();
             }
             Instr::PopExcept => {
-                if let Some(b) = f.st().blocks.pop() {
+                if let Some(b) = f.blocks().pop() {
                     debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
                     self.roots.handled = b.prev_handled;
                 }
@@ -792,7 +693,7 @@ impl Vm {
                 crate::import::import_star(self, m, ns)?;
                 f.pop();
             }
-            Instr::YieldValue => return Ok(Some(Exit::Yield(f.pop()))),
+            Instr::YieldValue => return Ok(Flow::Yield(f.pop())),
             Instr::GetYieldFromIter => {
                 let v = f.top();
                 if !crate::objects::generator::is_generator(v) {
@@ -810,7 +711,7 @@ impl Vm {
                     Err(yielded) => {
                         f.pop();
                         f.set_pc(f.pc() - 1);
-                        return Ok(Some(Exit::Yield(yielded)));
+                        return Ok(Flow::Yield(yielded));
                     }
                 }
             }
@@ -826,11 +727,11 @@ impl Vm {
                 f.pop();
             }
         }
-        Ok(None)
+        Ok(Flow::Next)
     }
 
     fn take_top(&self, f: &Frame, n: usize) -> Vec<Value> {
-        let s = &f.st().stack;
+        let s = &f.stack();
         s[s.len() - n..].to_vec()
     }
 
@@ -889,7 +790,7 @@ impl Vm {
     }
 
     fn load_deref(&mut self, f: &Frame, code: &CodeObj, i: u32) -> PyResult {
-        let cell = f.st().cells[i as usize];
+        let cell = f.cells()[i as usize];
         let v = cell.downcast::<CellData>().expect("cell").get();
         if v.is_null() {
             let c = &code.code;

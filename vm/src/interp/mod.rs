@@ -1,0 +1,640 @@
+//! The interpreter loop.
+//!
+//! [`Vm::exec`] runs a frame (the *entry* frame) until it returns or yields. Calls from
+//! Python code to Python functions do not recurse through Rust: the loop pushes the
+//! callee's frame (its slots on the thread's data stack, `crate::frame`) and goes on
+//! running it; a `return` pops it and continues the caller. So the native stack grows
+//! only where a native calls back into Python (`sorted(key=...)`, `__eq__`, a generator's
+//! resume), and `RecursionError` is exactly `sys.getrecursionlimit()` Python frames.
+//!
+//! # Registers and the frame
+//! The loop keeps the running frame's `pc` and stack pointer `sp` in local variables and
+//! writes them back (`sync!`) before anything that can reach a safepoint, read them or
+//! fail: a call, a poll, an error, a slow instruction (`slow.rs`, which works on the
+//! written-back state, then the loop reloads the registers). The collector reads frames
+//! only at safepoints, so it always sees exact stack heights (`crate::frame`).
+//!
+//! # Frames the loop owns
+//! The frames of inline calls are boxes on `Vm::call_stack`, above the height it had when
+//! this `exec` began; every frame the loop runs is also on `ThreadRoots::frames`. An error
+//! with no handler in an inline frame pops that frame and is handled in its caller (which
+//! gets its traceback entry); one leaving the entry frame is returned.
+//!
+//! # Invariants of the stack-pointer arithmetic
+//! `sp` stays within `[stack_base, stack_limit]` of the running frame: the compiler's
+//! stack-depth analysis (`weft_compiler::flow`) bounds every instruction's pushes by
+//! `max_stack`, which the frame reserves (plus a margin for the temporaries some slow
+//! instructions push). Debug builds check every push and pop.
+mod slow;
+
+use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
+use crate::frame::{Block, BlockKind, Frame};
+use crate::objects::code::CodeObj;
+use crate::objects::exception::{ExcData, TbEntry};
+use crate::objects::function::{BoundMethod, FunctionData};
+use crate::objects::tuple::TupleData;
+use crate::value::Value;
+use crate::vm::{PyErr, PyResult, Vm};
+
+/// How a frame stopped running.
+pub enum Exit {
+    Return(Value),
+    Yield(Value),
+}
+
+/// What a slow instruction asks of the loop.
+pub(crate) enum Flow {
+    Next,
+    Return(Value),
+    Yield(Value),
+}
+
+impl Vm {
+    /// Run a fresh frame to completion, then release it.
+    pub fn run_frame(&mut self, frame: Box<Frame>) -> PyResult {
+        let r = match self.exec(&frame) {
+            Ok(Exit::Return(v)) => Ok(v),
+            Ok(Exit::Yield(_)) => Err(self.runtime_error("yield outside a generator frame")),
+            Err(e) => Err(e),
+        };
+        Frame::release(self, frame);
+        r
+    }
+
+    /// Run (or resume) a frame, registering it as a root while it runs.
+    pub fn exec(&mut self, f: &Frame) -> PyResult<Exit> {
+        if self.depth >= self.recursion_limit
+            || crate::vm::approx_stack_pointer() < self.stack_limit
+        {
+            return Err(self.recursion_error());
+        }
+        self.depth += 1;
+        self.roots.frames.push(f as *const Frame);
+        self.poll();
+        let base = self.call_stack.len();
+        let r = self.run(f, base);
+        debug_assert_eq!(self.call_stack.len(), base);
+        self.roots.frames.pop();
+        self.depth -= 1;
+        r
+    }
+
+    fn recursion_error(&mut self) -> PyErr {
+        let t = self.rt.types.exc.recursion_error;
+        self.new_exception(t, "maximum recursion depth exceeded")
+    }
+
+    /// Push the frame of an inline call (the caller's registers are written back).
+    fn push_call(&mut self, fr: Box<Frame>) -> *const Frame {
+        let p = &*fr as *const Frame;
+        self.call_stack.push(fr);
+        self.roots.frames.push(p);
+        self.depth += 1;
+        p
+    }
+
+    /// Pop the innermost inline call's frame and give it back.
+    fn pop_call(&mut self) {
+        let fr = self.call_stack.pop().expect("inline frame");
+        self.roots.frames.pop();
+        self.depth -= 1;
+        Frame::release(self, fr);
+    }
+
+    /// The loop. `entry` is the frame `exec` was given; `base` the height of
+    /// `call_stack` below this loop's inline frames.
+    fn run(&mut self, entry: &Frame, base: usize) -> PyResult<Exit> {
+        let entry_ptr: *const Frame = entry;
+        let mut fp: *const Frame = entry_ptr;
+        // SAFETY (for every `&*fp` below): `fp` is the entry frame, which outlives this
+        // call, or the last box on `call_stack`, which is popped only by this loop (and
+        // then `fp` moves to the frame below before any use).
+        let mut f: &Frame = unsafe { &*fp };
+        let mut code: &CodeObj = f.code_obj();
+        let mut instrs: &[Instr] = &code.code.instrs;
+        let mut pc: usize = f.pc();
+        let mut sp: *mut Value = f.sp_ptr();
+
+        macro_rules! sync {
+            () => {{
+                f.set_pc(pc);
+                f.set_sp_ptr(sp);
+            }};
+        }
+        macro_rules! reload {
+            () => {{
+                pc = f.pc();
+                sp = f.sp_ptr();
+            }};
+        }
+        // Switch to frame `$p` (after a call or a return); `reload!` then loads its registers.
+        macro_rules! switch_to {
+            ($p:expr) => {{
+                fp = $p;
+                f = unsafe { &*fp };
+                code = f.code_obj();
+                instrs = &code.code.instrs;
+            }};
+        }
+        macro_rules! enter {
+            ($p:expr) => {{
+                switch_to!($p);
+                reload!();
+            }};
+        }
+        macro_rules! push {
+            ($v:expr) => {{
+                let v = $v;
+                debug_assert!(sp < f.stack_limit());
+                // SAFETY: within the frame's value stack (module doc).
+                unsafe {
+                    sp.write(v);
+                    sp = sp.add(1);
+                }
+            }};
+        }
+        macro_rules! pop {
+            () => {{
+                debug_assert!(sp > f.stack_base());
+                // SAFETY: the slot below sp is a live value of this frame.
+                unsafe {
+                    sp = sp.sub(1);
+                    sp.read()
+                }
+            }};
+        }
+        macro_rules! peek {
+            ($n:expr) => {{
+                debug_assert!(unsafe { sp.sub(1 + $n) } >= f.stack_base());
+                // SAFETY: as pop.
+                unsafe { *sp.sub(1 + $n) }
+            }};
+        }
+        macro_rules! set_top {
+            ($v:expr) => {{
+                // SAFETY: as pop.
+                unsafe { *sp.sub(1) = $v }
+            }};
+        }
+        macro_rules! drop_n {
+            ($n:expr) => {{
+                // SAFETY: as pop, for n values.
+                sp = unsafe { sp.sub($n) };
+            }};
+        }
+
+        loop {
+            // Run instructions until one fails; the state is written back then.
+            let err: PyErr = 'dispatch: loop {
+                macro_rules! fail {
+                    ($e:expr) => {{
+                        let e = $e;
+                        sync!();
+                        break 'dispatch e;
+                    }};
+                }
+                macro_rules! tri {
+                    ($r:expr) => {
+                        match $r {
+                            Ok(v) => v,
+                            Err(e) => fail!(e),
+                        }
+                    };
+                }
+                let instr = instrs[pc];
+                pc += 1;
+                match instr {
+                    Instr::LoadFast(i) => {
+                        let v = f.locals()[i as usize];
+                        if v.is_null() {
+                            fail!(self.unbound_local(code, i));
+                        }
+                        push!(v);
+                    }
+                    Instr::StoreFast(i) => {
+                        let v = pop!();
+                        f.locals()[i as usize] = v;
+                    }
+                    Instr::LoadConst(i) => push!(code.consts[i as usize]),
+                    Instr::PopTop => {
+                        pop!();
+                    }
+                    Instr::RotTwo => {
+                        let (a, b) = (peek!(1), peek!(0));
+                        // SAFETY: as pop.
+                        unsafe {
+                            *sp.sub(2) = b;
+                            *sp.sub(1) = a;
+                        }
+                    }
+                    Instr::DupTop => push!(peek!(0)),
+                    Instr::Nop => {}
+                    Instr::BinaryOp(op) | Instr::InplaceOp(op) => {
+                        let (a, b) = (peek!(1), peek!(0));
+                        let r = match fast_int_op(a, b, op) {
+                            Some(r) => r,
+                            None => {
+                                sync!();
+                                let r = if matches!(instr, Instr::BinaryOp(_)) {
+                                    self.binary_op(a, b, op)
+                                } else {
+                                    self.inplace_op(a, b, op)
+                                };
+                                tri!(r)
+                            }
+                        };
+                        drop_n!(1);
+                        set_top!(r);
+                    }
+                    Instr::CompareOp(op) => {
+                        let (a, b) = (peek!(1), peek!(0));
+                        let r = match (a.as_small_int(), b.as_small_int()) {
+                            (Some(x), Some(y)) => Value::bool(match op {
+                                CmpOp::Lt => x < y,
+                                CmpOp::Le => x <= y,
+                                CmpOp::Eq => x == y,
+                                CmpOp::Ne => x != y,
+                                CmpOp::Gt => x > y,
+                                CmpOp::Ge => x >= y,
+                            }),
+                            _ => {
+                                sync!();
+                                tri!(self.rich_compare(a, b, op))
+                            }
+                        };
+                        drop_n!(1);
+                        set_top!(r);
+                    }
+                    Instr::IsOp(neg) => {
+                        let (a, b) = (peek!(1), peek!(0));
+                        drop_n!(1);
+                        set_top!(Value::bool((a == b) != neg));
+                    }
+                    Instr::Jump(t) => {
+                        if (t as usize) < pc {
+                            pc = t as usize;
+                            if self.poll_needed() {
+                                sync!();
+                                self.poll();
+                            }
+                        } else {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
+                        let v = peek!(0);
+                        let b = match v {
+                            Value::TRUE => true,
+                            Value::FALSE => false,
+                            _ => {
+                                sync!();
+                                tri!(self.truthy(v))
+                            }
+                        };
+                        drop_n!(1);
+                        if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
+                            pc = t as usize;
+                        }
+                    }
+                    Instr::LoadGlobal(i) => {
+                        let name = code.names[i as usize];
+                        sync!();
+                        let v = tri!(self.load_global(f.globals, f.builtins, name));
+                        push!(v);
+                    }
+                    Instr::LoadAttr(i) => {
+                        let name = code.names[i as usize];
+                        sync!();
+                        let v = tri!(self.getattr(peek!(0), name));
+                        set_top!(v);
+                    }
+                    Instr::StoreAttr(i) => {
+                        let name = code.names[i as usize];
+                        let (obj, v) = (peek!(0), peek!(1));
+                        sync!();
+                        tri!(self.setattr(obj, name, v));
+                        drop_n!(2);
+                    }
+                    Instr::BinarySubscr => {
+                        let (o, k) = (peek!(1), peek!(0));
+                        sync!();
+                        let r = tri!(self.getitem(o, k));
+                        drop_n!(1);
+                        set_top!(r);
+                    }
+                    Instr::ForIter(t) => {
+                        let it = peek!(0);
+                        sync!();
+                        match tri!(self.next(it)) {
+                            Some(v) => push!(v),
+                            None => {
+                                drop_n!(1);
+                                pc = t as usize;
+                            }
+                        }
+                    }
+                    Instr::ReturnValue => {
+                        let v = pop!();
+                        if std::ptr::eq(fp, entry_ptr) {
+                            sync!();
+                            return Ok(Exit::Return(v));
+                        }
+                        self.pop_call();
+                        enter!(self.current_frame(entry_ptr, base));
+                        push!(v);
+                    }
+                    Instr::CallFunction(n) => {
+                        let n = n as usize;
+                        let callee = peek!(n);
+                        // SAFETY: the n arguments are the top n live stack slots.
+                        let args = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
+                        sync!();
+                        match tri!(self.start_call(callee, None, args, &[])) {
+                            Call::Frame(p) => {
+                                // The callee's frame holds the function and the arguments.
+                                drop_n!(n + 1);
+                                f.set_sp_ptr(sp);
+                                enter!(p);
+                                tri!(self.enter_poll());
+                            }
+                            Call::Done(r) => {
+                                drop_n!(n + 1);
+                                push!(r);
+                            }
+                        }
+                    }
+                    Instr::CallMethod(n) => {
+                        let n = n as usize;
+                        let m = peek!(n + 1);
+                        sync!();
+                        let call = if m.is_null() {
+                            let callee = peek!(n);
+                            // SAFETY: the n arguments are the top n live stack slots.
+                            let args = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
+                            self.start_call(callee, None, args, &[])
+                        } else {
+                            // SAFETY: self and the n arguments are the top n + 1 slots.
+                            let args = unsafe { std::slice::from_raw_parts(sp.sub(n + 1), n + 1) };
+                            self.start_call(m, None, args, &[])
+                        };
+                        match tri!(call) {
+                            Call::Frame(p) => {
+                                drop_n!(n + 2);
+                                f.set_sp_ptr(sp);
+                                enter!(p);
+                                tri!(self.enter_poll());
+                            }
+                            Call::Done(r) => {
+                                drop_n!(n + 2);
+                                push!(r);
+                            }
+                        }
+                    }
+                    Instr::CallFunctionKw(n) => {
+                        let n = n as usize;
+                        let names = peek!(0);
+                        let names = names.downcast::<TupleData>().expect("kw names");
+                        let nkw = names.0.len();
+                        let callee = peek!(n + 1);
+                        // SAFETY: the n arguments are below the names tuple.
+                        let all = unsafe { std::slice::from_raw_parts(sp.sub(n + 1), n) };
+                        let kw: smallvec::SmallVec<[(Value, Value); 4]> = names
+                            .0
+                            .iter()
+                            .copied()
+                            .zip(all[n - nkw..].iter().copied())
+                            .collect();
+                        sync!();
+                        match tri!(self.start_call(callee, None, &all[..n - nkw], &kw)) {
+                            Call::Frame(p) => {
+                                drop_n!(n + 2);
+                                f.set_sp_ptr(sp);
+                                enter!(p);
+                                tri!(self.enter_poll());
+                            }
+                            Call::Done(r) => {
+                                drop_n!(n + 2);
+                                push!(r);
+                            }
+                        }
+                    }
+                    other => {
+                        sync!();
+                        match self.step_slow(f, code, other) {
+                            Ok(Flow::Next) => reload!(),
+                            Ok(Flow::Return(v)) => {
+                                // ReturnValue is handled above; a slow path never returns.
+                                debug_assert!(false);
+                                return Ok(Exit::Return(v));
+                            }
+                            Ok(Flow::Yield(v)) => {
+                                debug_assert!(std::ptr::eq(fp, entry_ptr));
+                                return Ok(Exit::Yield(v));
+                            }
+                            Err(e) => break 'dispatch e,
+                        }
+                    }
+                }
+            };
+            // An instruction failed; the registers are written back. Find a handler in
+            // this frame, or unwind inline frames until one has one.
+            let failed = instrs[f.pc() - 1];
+            let mut add_tb = !matches!(failed, Instr::Reraise | Instr::RaiseVarargs(0));
+            let mut e = err;
+            loop {
+                match self.handle_error(f, e, add_tb) {
+                    Ok(()) => {
+                        reload!();
+                        break;
+                    }
+                    Err(e2) => {
+                        if std::ptr::eq(fp, entry_ptr) {
+                            return Err(e2);
+                        }
+                        self.pop_call();
+                        switch_to!(self.current_frame(entry_ptr, base));
+                        e = e2;
+                        add_tb = true;
+                    }
+                }
+            }
+        }
+    }
+
+    /// The frame the loop runs after a pop: the innermost inline frame, or the entry.
+    #[inline]
+    fn current_frame(&self, entry: *const Frame, base: usize) -> *const Frame {
+        if self.call_stack.len() > base {
+            &**self.call_stack.last().expect("frame") as *const Frame
+        } else {
+            entry
+        }
+    }
+
+    /// The poll at a function's entry (also a recursion check of the native stack is not
+    /// needed: inline calls use none).
+    #[inline]
+    fn enter_poll(&mut self) -> PyResult<()> {
+        if self.poll_needed() {
+            self.poll();
+        }
+        Ok(())
+    }
+
+    /// Start calling `callee(*args, **kwargs)` from the loop: a Python function gets a
+    /// frame pushed for the loop to run (`Call::Frame`); anything else is called now
+    /// (`Call::Done`). The caller's registers are written back; `args` stay on its stack
+    /// until this returns.
+    #[inline]
+    fn start_call(
+        &mut self,
+        callee: Value,
+        this: Option<Value>,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult<Call> {
+        let (func, this) = match callee.downcast::<BoundMethod>() {
+            Some(m) if this.is_none() && m.func.is::<FunctionData>() => (m.func, Some(m.this)),
+            _ => (callee, this),
+        };
+        let Some(fd) = func.downcast::<FunctionData>() else {
+            return self.call(callee, args, kwargs).map(Call::Done);
+        };
+        let code = fd.code.downcast::<CodeObj>().expect("code");
+        if code.code.flags & code_flags::GENERATOR != 0 {
+            return self.call(callee, args, kwargs).map(Call::Done);
+        }
+        if self.depth >= self.recursion_limit {
+            return Err(self.recursion_error());
+        }
+        let frame = Frame::new(self, func, fd, code);
+        let bound = match this {
+            None => self.bind_args(&frame, fd, code, args, kwargs),
+            Some(t) if kwargs.is_empty() && simple_binding(code, args.len() + 1) => {
+                let locals = frame.locals();
+                locals[0] = t;
+                locals[1..=args.len()].copy_from_slice(args);
+                Ok(())
+            }
+            Some(t) => {
+                let mut full = Vec::with_capacity(args.len() + 1);
+                full.push(t);
+                full.extend_from_slice(args);
+                self.bind_args(&frame, fd, code, &full, kwargs)
+            }
+        };
+        if let Err(e) = bound {
+            Frame::release(self, frame);
+            return Err(e);
+        }
+        Ok(Call::Frame(self.push_call(frame)))
+    }
+
+    /// Record the exception in the traceback and find a handler in this frame; Err if
+    /// there is none (the frame then exits with the exception).
+    pub(crate) fn handle_error(&mut self, f: &Frame, e: PyErr, add_tb: bool) -> PyResult<()> {
+        if let Some(x) = e.0.downcast::<ExcData>()
+            && add_tb
+        {
+            x.traceback.lock().insert(
+                0,
+                TbEntry {
+                    code: f.code,
+                    line: f.line(),
+                },
+            );
+            let handled = self.roots.handled;
+            let mut ctx = x.context.lock();
+            if ctx.is_null() && !handled.is_null() && handled != e.0 {
+                *ctx = handled;
+            }
+        }
+        loop {
+            let Some(b) = f.blocks().pop() else {
+                return Err(e);
+            };
+            match b.kind {
+                BlockKind::ExceptHandler => {
+                    self.roots.handled = b.prev_handled;
+                    f.truncate(b.level as usize);
+                }
+                BlockKind::Finally => {
+                    f.truncate(b.level as usize);
+                    let prev = self.roots.handled;
+                    f.blocks().push(Block {
+                        kind: BlockKind::ExceptHandler,
+                        handler: 0,
+                        level: b.level,
+                        prev_handled: prev,
+                    });
+                    self.roots.handled = e.0;
+                    f.push(e.0);
+                    f.set_pc(b.handler as usize);
+                    if self.err_is(&e, self.rt.types.exc.memory_error) {
+                        // The frames the MemoryError left are garbage now: collect
+                        // them before the handler allocates. A safepoint, as at a
+                        // call (the exception is on this frame's stack).
+                        self.rt.heap.request_collect();
+                        self.poll();
+                    }
+                    return Ok(());
+                }
+            }
+        }
+    }
+
+    fn unbound_local(&mut self, code: &CodeObj, i: u32) -> PyErr {
+        let n = crate::helpers::as_str(&code.varnames[i as usize])
+            .unwrap_or("?")
+            .to_string();
+        let t = self.rt.types.exc.unbound_local_error;
+        self.new_exception(
+            t,
+            &format!("cannot access local variable '{n}' where it is not associated with a value"),
+        )
+    }
+}
+
+/// What `start_call` did.
+enum Call {
+    /// A Python frame was pushed: the loop runs it next.
+    Frame(*const Frame),
+    /// The call is over: its result.
+    Done(Value),
+}
+
+/// Can `n` positional arguments go straight into the first `n` locals?
+#[inline]
+fn simple_binding(code: &CodeObj, n: usize) -> bool {
+    let c = &code.code;
+    c.argcount as usize == n
+        && c.kwonlyargcount == 0
+        && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
+        && c.cellvars.is_empty()
+        && c.freevars.is_empty()
+}
+
+/// Small-int arithmetic without leaving the loop; None when it does not apply.
+#[inline]
+fn fast_int_op(a: Value, b: Value, op: BinOp) -> Option<Value> {
+    let (x, y) = (a.as_small_int()?, b.as_small_int()?);
+    let r = match op {
+        BinOp::Add => x.checked_add(y)?,
+        BinOp::Sub => x.checked_sub(y)?,
+        BinOp::Mul => x.checked_mul(y)?,
+        BinOp::And => x & y,
+        BinOp::Or => x | y,
+        BinOp::Xor => x ^ y,
+        BinOp::FloorDiv if y != 0 => x.div_euclid(y) - i64::from(x.rem_euclid(y) != 0 && y < 0),
+        BinOp::Mod if y != 0 => {
+            let m = x % y;
+            if m != 0 && ((m < 0) != (y < 0)) {
+                m + y
+            } else {
+                m
+            }
+        }
+        _ => return None,
+    };
+    Value::small_int(r)
+}
