@@ -42,7 +42,7 @@ pub struct Block {
 
 /// Extra value-stack slots beyond the compiler's `max_stack`: a few instructions push
 /// temporaries (to keep them rooted) while they work.
-const STACK_MARGIN: usize = 4;
+pub const STACK_MARGIN: usize = 4;
 
 /// Slots in one chunk of the data stack (a frame larger than this gets a chunk of its own).
 const CHUNK_SLOTS: usize = 32 * 1024;
@@ -84,54 +84,87 @@ pub struct Frame {
 unsafe impl Send for Frame {}
 
 /// The thread's stack of frame slots: chunks of values used LIFO.
-#[derive(Default)]
+///
+/// `cur..end` is the free part of the chunk in use; a frame that does not fit there
+/// takes the next chunk (made, or remade larger, on demand). Chunks are never freed
+/// while the thread lives, so pointers into them stay valid.
 pub struct DataStack {
     chunks: Vec<Box<[Value]>>,
-    /// Index of the chunk in use (meaningless while `chunks` is empty).
+    /// Index of the chunk in use (`usize::MAX` while there is none).
     chunk: usize,
-    /// Slots in use in that chunk.
-    top: usize,
+    cur: *mut Value,
+    end: *mut Value,
+}
+
+impl Default for DataStack {
+    fn default() -> Self {
+        DataStack {
+            chunks: Vec::new(),
+            chunk: usize::MAX,
+            cur: std::ptr::null_mut(),
+            end: std::ptr::null_mut(),
+        }
+    }
 }
 
 /// A data-stack position to return to.
 #[derive(Clone, Copy, Debug)]
 pub struct StackMark {
-    chunk: u32,
-    top: u32,
+    chunk: usize,
+    cur: *mut Value,
 }
 
 impl DataStack {
-    /// `n` slots, NULL-filled up to `clear` (the rest is left as it was).
+    /// `n` slots, the first `clear` of them NULL (the rest is left as it was).
+    #[inline]
     fn push(&mut self, n: usize, clear: usize) -> (*mut Value, StackMark) {
         let mark = StackMark {
-            chunk: self.chunk as u32,
-            top: self.top as u32,
+            chunk: self.chunk,
+            cur: self.cur,
         };
-        let fits = self
-            .chunks
-            .get(self.chunk)
-            .is_some_and(|c| self.top + n <= c.len());
-        if !fits {
-            let next = if self.chunks.is_empty() { 0 } else { self.chunk + 1 };
-            let size = n.max(CHUNK_SLOTS);
-            match self.chunks.get(next) {
-                Some(c) if c.len() >= n => {}
-                Some(_) => self.chunks[next] = vec![Value::NULL; size].into_boxed_slice(),
-                None => self.chunks.push(vec![Value::NULL; size].into_boxed_slice()),
+        // SAFETY: cur..end lies in one chunk (or both are null); the comparison and the
+        // additions stay within it.
+        unsafe {
+            if (self.end.offset_from(self.cur) as usize) < n {
+                self.next_chunk(n);
             }
-            self.chunk = next;
-            self.top = 0;
+            let p = self.cur;
+            for i in 0..clear {
+                p.add(i).write(Value::NULL);
+            }
+            self.cur = p.add(n);
+            (p, mark)
         }
-        let c = &mut self.chunks[self.chunk];
-        let slots = &mut c[self.top..self.top + n];
-        slots[..clear].fill(Value::NULL);
-        self.top += n;
-        (slots.as_mut_ptr(), mark)
     }
 
+    #[cold]
+    fn next_chunk(&mut self, n: usize) {
+        let next = self.chunk.wrapping_add(1);
+        let size = n.max(CHUNK_SLOTS);
+        match self.chunks.get(next) {
+            Some(c) if c.len() >= n => {}
+            // Nothing lives above the chunk in use (LIFO): a small one can be remade.
+            Some(_) => self.chunks[next] = vec![Value::NULL; size].into_boxed_slice(),
+            None => self.chunks.push(vec![Value::NULL; size].into_boxed_slice()),
+        }
+        self.chunk = next;
+        let c = &mut self.chunks[next];
+        self.cur = c.as_mut_ptr();
+        // SAFETY: one past the end of the chunk.
+        self.end = unsafe { self.cur.add(c.len()) };
+    }
+
+    #[inline]
     fn pop(&mut self, mark: StackMark) {
-        self.chunk = mark.chunk as usize;
-        self.top = mark.top as usize;
+        if mark.chunk != self.chunk {
+            self.chunk = mark.chunk;
+            self.end = match self.chunks.get_mut(mark.chunk) {
+                // SAFETY: one past the end of that chunk.
+                Some(c) => unsafe { c.as_mut_ptr().add(c.len()) },
+                None => std::ptr::null_mut(),
+            };
+        }
+        self.cur = mark.cur;
     }
 }
 
@@ -156,17 +189,17 @@ impl Frame {
     }
 
     /// Fill in everything but the slots.
+    #[inline]
     fn setup(&mut self, code_val: Value, code: &CodeObj, func: Value, globals: Value, vm: &Vm) {
-        let c = &code.code;
         self.code = code_val;
         self.func = func;
         self.globals = globals;
         self.builtins = vm.rt.builtins;
         self.locals_dict = Value::NULL;
         self.code_obj = code;
-        self.nlocals = c.varnames.len() as u32;
-        self.ncells = (c.cellvars.len() + c.freevars.len()) as u32;
-        self.cap = c.max_stack + STACK_MARGIN as u32;
+        self.nlocals = code.nlocals;
+        self.ncells = code.ncells;
+        self.cap = code.stack_cap;
         self.sp.set(0);
         self.pc.set(0);
         self.blocks.get_mut().clear();
@@ -176,6 +209,7 @@ impl Frame {
         (self.nlocals + self.ncells + self.cap) as usize
     }
 
+    #[inline]
     fn take(vm: &mut Vm) -> Box<Frame> {
         vm.frame_pool
             .pop()
@@ -184,6 +218,7 @@ impl Frame {
 
     /// A function-call frame whose slots are on the thread's data stack. Release it with
     /// [`Frame::release`], in LIFO order with the thread's other frames.
+    #[inline]
     pub fn new(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
         let mut fr = Frame::take(vm);
         fr.setup(fd.code, code, func, fd.globals, vm);
@@ -219,24 +254,16 @@ impl Frame {
     }
 
     /// Give a finished frame back: its data-stack slots (if any) and its box, for reuse.
-    /// The frame must no longer be running or registered as a root.
+    /// The frame must no longer be running or registered as a root. A pooled frame keeps
+    /// stale fields; `setup` overwrites them all before the frame is used again.
+    #[inline]
     pub fn release(vm: &mut Vm, mut fr: Box<Frame>) {
         const POOL: usize = 64;
         match std::mem::replace(&mut fr.storage, Storage::None) {
             Storage::Thread(mark) => vm.data_stack.pop(mark),
             Storage::Owned(_) | Storage::None => {}
         }
-        fr.base = std::ptr::null_mut();
-        fr.sp.set(0);
-        fr.nlocals = 0;
-        fr.ncells = 0;
-        fr.cap = 0;
-        fr.code = Value::NULL;
-        fr.func = Value::NULL;
-        fr.globals = Value::NULL;
-        fr.locals_dict = Value::NULL;
         if vm.frame_pool.len() < POOL && fr.blocks.get_mut().capacity() <= 64 {
-            fr.blocks.get_mut().clear();
             vm.frame_pool.push(fr);
         }
     }

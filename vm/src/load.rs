@@ -22,15 +22,13 @@ fn load_code_inner(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
     let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
     let varnames: Vec<Value> = code.varnames.iter().map(|n| vm.intern(n)).collect();
     let ty = vm.rt.types.code;
-    vm.alloc(
-        ty,
-        CodeObj {
-            code: code.clone(),
-            consts: consts.into_boxed_slice(),
-            names: names.into_boxed_slice(),
-            varnames: varnames.into_boxed_slice(),
-        },
-    )
+    let obj = CodeObj::new(
+        code.clone(),
+        consts.into_boxed_slice(),
+        names.into_boxed_slice(),
+        varnames.into_boxed_slice(),
+    );
+    vm.alloc(ty, obj)
 }
 
 fn load_const(vm: &mut Vm, c: &Const) -> PyResult {

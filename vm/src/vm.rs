@@ -115,8 +115,6 @@ pub struct Vm {
     pub call_stack: Vec<Box<Frame>>,
     /// This thread's method cache (`crate::type_cache`).
     pub type_cache: crate::type_cache::TypeCache,
-    /// This thread's cache of global name lookups (`crate::type_cache::GlobalCache`).
-    pub global_cache: crate::type_cache::GlobalCache,
     /// Polls left before the next `-X gc-zeal` collection.
     zeal_countdown: u32,
 }
@@ -268,7 +266,6 @@ impl Vm {
             stack_limit: 0,
             intern_cache: Default::default(),
             type_cache: Default::default(),
-            global_cache: Default::default(),
             frame_pool: Vec::new(),
             data_stack: Default::default(),
             call_stack: Vec::new(),

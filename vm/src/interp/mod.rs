@@ -25,6 +25,7 @@
 //! stack-depth analysis (`weft_compiler::flow`) bounds every instruction's pushes by
 //! `max_stack`, which the frame reserves (plus a margin for the temporaries some slow
 //! instructions push). Debug builds check every push and pop.
+pub mod global_cache;
 mod slow;
 
 use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
@@ -299,7 +300,8 @@ impl Vm {
                     Instr::LoadGlobal(i) => {
                         let name = code.names[i as usize];
                         sync!();
-                        let v = tri!(self.load_global(f.globals, f.builtins, name));
+                        let site = &code.global_sites[pc - 1];
+                        let v = tri!(self.load_global_cached(site, f.globals, f.builtins, name));
                         push!(v);
                     }
                     Instr::LoadAttr(i) => {
@@ -493,12 +495,15 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Value, Value)],
     ) -> PyResult<Call> {
-        let (func, this) = match callee.downcast::<BoundMethod>() {
-            Some(m) if this.is_none() && m.func.is::<FunctionData>() => (m.func, Some(m.this)),
-            _ => (callee, this),
-        };
-        let Some(fd) = func.downcast::<FunctionData>() else {
-            return self.call(callee, args, kwargs).map(Call::Done);
+        let (func, fd, this) = match callee.downcast::<FunctionData>() {
+            Some(fd) => (callee, fd, this),
+            None => match callee.downcast::<BoundMethod>() {
+                Some(m) if this.is_none() && m.func.is::<FunctionData>() => {
+                    let fd = m.func.downcast::<FunctionData>().expect("function");
+                    (m.func, fd, Some(m.this))
+                }
+                _ => return self.call(callee, args, kwargs).map(Call::Done),
+            },
         };
         let code = fd.code.downcast::<CodeObj>().expect("code");
         if code.code.flags & code_flags::GENERATOR != 0 {
@@ -508,9 +513,14 @@ impl Vm {
             return Err(self.recursion_error());
         }
         let frame = Frame::new(self, func, fd, code);
+        let simple = kwargs.is_empty() && code.simple_argc as usize == args.len() + this.is_some() as usize;
         let bound = match this {
+            None if simple => {
+                frame.locals()[..args.len()].copy_from_slice(args);
+                Ok(())
+            }
             None => self.bind_args(&frame, fd, code, args, kwargs),
-            Some(t) if kwargs.is_empty() && simple_binding(code, args.len() + 1) => {
+            Some(t) if simple => {
                 let locals = frame.locals();
                 locals[0] = t;
                 locals[1..=args.len()].copy_from_slice(args);
@@ -601,17 +611,6 @@ enum Call {
     Frame(*const Frame),
     /// The call is over: its result.
     Done(Value),
-}
-
-/// Can `n` positional arguments go straight into the first `n` locals?
-#[inline]
-fn simple_binding(code: &CodeObj, n: usize) -> bool {
-    let c = &code.code;
-    c.argcount as usize == n
-        && c.kwonlyargcount == 0
-        && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS) == 0
-        && c.cellvars.is_empty()
-        && c.freevars.is_empty()
 }
 
 /// Small-int arithmetic without leaving the loop; None when it does not apply.

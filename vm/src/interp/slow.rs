@@ -17,38 +17,15 @@ use crate::value::{AtomicValue, Value};
 use crate::vm::{PyErr, PyResult, Vm};
 
 impl Vm {
-    /// `LOAD_GLOBAL`: the globals, then the builtins; answers cached per thread while
-    /// both namespaces are unchanged (`crate::type_cache::GlobalCache`).
-    #[inline]
+    /// `LOAD_GLOBAL` the slow way: the globals, then the builtins, any key.
     pub(super) fn load_global(&mut self, globals: Value, builtins: Value, name: Value) -> PyResult<Value> {
-        let versions = match (
-            globals.downcast::<DictData>(),
-            builtins.downcast::<DictData>(),
-        ) {
-            (Some(g), Some(b)) => g.0.globals_version().zip(b.0.globals_version()),
-            _ => None,
-        };
-        let stamp = versions.map(|(gver, bver)| crate::type_cache::GlobalStamp {
-            gver,
-            bver,
-            epoch: crate::type_cache::epoch(),
-        });
-        if let Some(st) = stamp
-            && let Some(v) = self.global_cache.get(globals, builtins, name, st)
-        {
+        if let Some(v) = self.dict_get_str_key(globals, name)? {
             return Ok(v);
         }
-        let v = match self.dict_get_str_key(globals, name)? {
-            Some(v) => v,
-            None => match self.dict_get_str_key(builtins, name)? {
-                Some(v) => v,
-                None => return Err(self.name_not_defined(name)),
-            },
-        };
-        if let Some(st) = stamp {
-            self.global_cache.put(globals, builtins, name, st, v);
+        match self.dict_get_str_key(builtins, name)? {
+            Some(v) => Ok(v),
+            None => Err(self.name_not_defined(name)),
         }
-        Ok(v)
     }
 
     fn name(&self, code: &CodeObj, i: u32) -> Value {
@@ -139,7 +116,8 @@ impl Vm {
             }
             Instr::LoadGlobal(i) => {
                 let name = self.name(code, i);
-                let v = self.load_global(f.globals, f.builtins, name)?;
+                let site = &code.global_sites[f.pc() - 1];
+                let v = self.load_global_cached(site, f.globals, f.builtins, name)?;
                 f.push(v);
             }
             Instr::StoreGlobal(i) => {

@@ -12,5 +12,41 @@ pub struct CodeObj {
     pub names: Box<[Value]>,
     /// `code.varnames` as interned str values (for keyword argument matching).
     pub varnames: Box<[Value]>,
+    /// One `LOAD_GLOBAL` cache word per instruction (`crate::interp::global_cache`).
+    pub global_sites: Box<[std::sync::atomic::AtomicU64]>,
+    /// The frame's shape, from `code` (read on every call): local slots, cells, value
+    /// stack capacity, and the number of positional arguments a call may copy straight
+    /// into the first locals (`u32::MAX` when binding needs more than a copy).
+    pub nlocals: u32,
+    pub ncells: u32,
+    pub stack_cap: u32,
+    pub simple_argc: u32,
+}
+
+impl CodeObj {
+    pub fn new(
+        code: Arc<CodeData>,
+        consts: Box<[Value]>,
+        names: Box<[Value]>,
+        varnames: Box<[Value]>,
+    ) -> CodeObj {
+        use crate::bytecode::code_flags;
+        let c = &*code;
+        let simple = c.kwonlyargcount == 0
+            && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+            && c.cellvars.is_empty()
+            && c.freevars.is_empty();
+        CodeObj {
+            nlocals: c.varnames.len() as u32,
+            ncells: (c.cellvars.len() + c.freevars.len()) as u32,
+            stack_cap: c.max_stack + crate::frame::STACK_MARGIN as u32,
+            simple_argc: if simple { c.argcount } else { u32::MAX },
+            global_sites: crate::interp::global_cache::new_sites(c.instrs.len()),
+            code,
+            consts,
+            names,
+            varnames,
+        }
+    }
 }
 payload!(CodeObj, "code");

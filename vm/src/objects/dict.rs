@@ -49,11 +49,26 @@ pub struct DictLock {
     table: Mutex<DictTable>,
     published: AtomicPtr<Storage>,
     /// `WATCH_TYPE`: the dict is a type's namespace, a write makes cached attribute
-    /// lookups stale; `WATCH_GLOBALS`: a module's namespace (or the builtins), a write
-    /// bumps `version` (cached global lookups: `crate::type_cache::GlobalCache`).
+    /// lookups stale; `WATCH_GLOBALS`: a module's namespace (or the builtins), a change
+    /// of its set of keys gives it a new `keys_version` (`crate::interp::global_cache`).
     watched: AtomicU8,
-    /// Writes so far, counted for `WATCH_GLOBALS` dicts only.
-    version: AtomicU64,
+    /// For `WATCH_GLOBALS` dicts: a number that changes whenever a key is added or
+    /// removed or the entries move (never when a value is overwritten). Drawn from one
+    /// counter for all dicts, so it also tells dicts apart; 0: not tracked.
+    keys_version: AtomicU32,
+}
+
+/// Source of keys versions (`DictLock::keys_version`); 0 is never handed out.
+static NEXT_KEYS_VERSION: AtomicU32 = AtomicU32::new(1);
+
+fn new_keys_version() -> u32 {
+    // Past 2^32 versions the counter would repeat: stop tracking (0) instead.
+    let v = NEXT_KEYS_VERSION.fetch_add(1, Relaxed);
+    if v == u32::MAX {
+        NEXT_KEYS_VERSION.store(u32::MAX, Relaxed);
+        return 0;
+    }
+    v
 }
 
 const WATCH_TYPE: u8 = 1;
@@ -64,7 +79,7 @@ pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictTable>,
     published: &'a AtomicPtr<Storage>,
     watched: &'a AtomicU8,
-    version: &'a AtomicU64,
+    keys_version: &'a AtomicU32,
     /// The table was reached mutably (a possible write).
     dirty: bool,
 }
@@ -77,8 +92,13 @@ impl Drop for DictGuard<'_> {
         // field drops after this body): see `crate::type_cache`.
         if self.dirty {
             let w = self.watched.load(Relaxed);
-            if w & WATCH_GLOBALS != 0 {
-                self.version.fetch_add(1, Release);
+            if w & WATCH_GLOBALS != 0 && std::mem::take(&mut self.guard.keys_changed) {
+                let v = if self.keys_version.load(Relaxed) == 0 {
+                    0
+                } else {
+                    new_keys_version()
+                };
+                self.keys_version.store(v, Release);
             }
             if w & WATCH_TYPE != 0 {
                 crate::type_cache::invalidate();
@@ -106,7 +126,7 @@ impl DictLock {
             table: Mutex::new(t),
             published: AtomicPtr::new(p),
             watched: AtomicU8::new(0),
-            version: AtomicU64::new(0),
+            keys_version: AtomicU32::new(0),
         }
     }
 
@@ -115,7 +135,7 @@ impl DictLock {
             guard: self.table.lock(),
             published: &self.published,
             watched: &self.watched,
-            version: &self.version,
+            keys_version: &self.keys_version,
             dirty: false,
         }
     }
@@ -132,16 +152,49 @@ impl DictLock {
     }
 
     /// Make this dict a module's namespace (before other threads can reach it): from
-    /// now on every write bumps its version.
+    /// now on it keeps a `keys_version`.
     pub fn watch_globals(&self) {
         self.watched.fetch_or(WATCH_GLOBALS, Relaxed);
+        self.keys_version.store(new_keys_version(), Release);
     }
 
-    /// The count of writes (Acquire: loaded before the reads it validates), when the
-    /// dict is a watched namespace.
+    /// The keys version (see the field; 0: not tracked). Acquire: loaded before the
+    /// reads it validates.
     #[inline]
-    pub fn globals_version(&self) -> Option<u64> {
-        (self.watched.load(Relaxed) & WATCH_GLOBALS != 0).then(|| self.version.load(Acquire))
+    pub fn keys_version(&self) -> u32 {
+        self.keys_version.load(Acquire)
+    }
+
+    /// Where `key` (a str, compared by identity or text) is: its entry index and value,
+    /// without the lock. None when absent, or when only Python `__eq__` could tell.
+    pub fn find_str_lockfree(&self, hash: i64, key: Value) -> Option<(usize, Value)> {
+        // SAFETY: as in `get_lockfree`.
+        let s = unsafe { &*self.published.load(Acquire) };
+        let mut out = None;
+        s.probe(hash, |ix, e| match crate::ops::compare::native_eq(e.key, key) {
+            Some(true) => {
+                out = Some((ix, e.value));
+                true
+            }
+            Some(false) => false,
+            None => true,
+        });
+        out.filter(|(_, v)| !v.is_null())
+    }
+
+    /// The value of entry `ix` if that entry's key is `key` (this very object) and it is
+    /// live. One probe-free read for caches that remember an entry index: entries never
+    /// move within a storage, and a replaced storage is kept until a stop-the-world.
+    #[inline]
+    pub fn value_at_if(&self, ix: usize, key: Value) -> Option<Value> {
+        // SAFETY: as in `get_lockfree`.
+        let s = unsafe { &*self.published.load(Acquire) };
+        let slot = s.entries().get(ix)?;
+        if slot.key.load(Acquire) != key.raw() {
+            return None;
+        }
+        let v = Value::from_raw(slot.value.load(Acquire));
+        (!v.is_null()).then_some(v)
     }
 
     /// Look `key` up without the lock: Some(value or None) when every comparison could
@@ -345,6 +398,8 @@ pub fn free_retired() {
 pub struct DictTable {
     storage: Box<Storage>,
     used: usize,
+    /// A key was added or removed, or the entries moved, since the last unlock.
+    keys_changed: bool,
 }
 
 impl Default for DictTable {
@@ -352,6 +407,7 @@ impl Default for DictTable {
         DictTable {
             storage: Storage::with_size(0),
             used: 0,
+            keys_changed: false,
         }
     }
 }
@@ -418,6 +474,7 @@ impl DictTable {
         let ix = self.storage.push(Entry { hash, key, value });
         self.storage.place(hash, ix);
         self.used += 1;
+        self.keys_changed = true;
     }
 
     /// Replace the value of the live entry `ix`.
@@ -440,6 +497,7 @@ impl DictTable {
         st.entries()[ix].key.store(0, Release);
         st.indices()[i].store(DELETED, Release);
         self.used -= 1;
+        self.keys_changed = true;
         e
     }
 
@@ -467,6 +525,7 @@ impl DictTable {
     fn replace_storage(&mut self, new: Box<Storage>) {
         let old = std::mem::replace(&mut self.storage, new);
         RETIRED.lock().push(old);
+        self.keys_changed = true;
     }
 
     /// Rebuild with room to grow, dropping deleted entries.
