@@ -64,6 +64,9 @@ pub struct Frame {
     pub builtins: Value,
     /// Namespace dict for module and class bodies; NULL in functions.
     pub locals_dict: Value,
+    /// For an `__init__` frame the interpreter started for `C(...)`: the new instance,
+    /// which the call returns. NULL otherwise.
+    pub init_self: Value,
     code_obj: *const CodeObj,
     /// Slot 0: the first local; then cells; then the value stack.
     base: *mut Value,
@@ -176,6 +179,7 @@ impl Frame {
             globals: Value::NULL,
             builtins: Value::NULL,
             locals_dict: Value::NULL,
+            init_self: Value::NULL,
             code_obj: std::ptr::null(),
             base: std::ptr::null_mut(),
             nlocals: 0,
@@ -196,6 +200,7 @@ impl Frame {
         self.globals = globals;
         self.builtins = vm.rt.builtins;
         self.locals_dict = Value::NULL;
+        self.init_self = Value::NULL;
         self.code_obj = code;
         self.nlocals = code.nlocals;
         self.ncells = code.ncells;
@@ -412,6 +417,7 @@ unsafe impl crate::trace::Trace for Frame {
         trace_value(self.globals, t);
         trace_value(self.builtins, t);
         trace_value(self.locals_dict, t);
+        trace_value(self.init_self, t);
         if self.base.is_null() {
             return;
         }

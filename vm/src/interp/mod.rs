@@ -32,7 +32,10 @@ use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::objects::code::CodeObj;
 use crate::objects::exception::{ExcData, TbEntry};
+use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethod, FunctionData};
+use crate::objects::iter::RangeIter;
+use std::sync::atomic::Ordering::Relaxed;
 use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -234,6 +237,9 @@ impl Vm {
                         let (a, b) = (peek!(1), peek!(0));
                         let r = match fast_int_op(a, b, op) {
                             Some(r) => r,
+                            None if let Some(x) = fast_float_op(a, b, op) => {
+                                tri!(self.new_float(x))
+                            }
                             None => {
                                 sync!();
                                 let r = if matches!(instr, Instr::BinaryOp(_)) {
@@ -258,10 +264,13 @@ impl Vm {
                                 CmpOp::Gt => x > y,
                                 CmpOp::Ge => x >= y,
                             }),
-                            _ => {
-                                sync!();
-                                tri!(self.rich_compare(a, b, op))
-                            }
+                            _ => match fast_float_cmp(a, b, op) {
+                                Some(r) => Value::bool(r),
+                                None => {
+                                    sync!();
+                                    tri!(self.rich_compare(a, b, op))
+                                }
+                            },
                         };
                         drop_n!(1);
                         set_top!(r);
@@ -326,6 +335,20 @@ impl Vm {
                     }
                     Instr::ForIter(t) => {
                         let it = peek!(0);
+                        if let Some(r) = it.downcast::<RangeIter>() {
+                            match range_step(r) {
+                                Some(Some(v)) => {
+                                    push!(v);
+                                    continue;
+                                }
+                                Some(None) => {
+                                    drop_n!(1);
+                                    pc = t as usize;
+                                    continue;
+                                }
+                                None => {}
+                            }
+                        }
                         sync!();
                         match tri!(self.next(it)) {
                             Some(v) => push!(v),
@@ -336,13 +359,21 @@ impl Vm {
                         }
                     }
                     Instr::ReturnValue => {
-                        let v = pop!();
+                        let mut v = pop!();
                         if std::ptr::eq(fp, entry_ptr) {
                             sync!();
                             return Ok(Exit::Return(v));
                         }
+                        let init_self = f.init_self;
                         self.pop_call();
                         enter!(self.current_frame(entry_ptr, base));
+                        if !init_self.is_null() {
+                            // `C(...)` returns the instance its `__init__` filled in.
+                            if !v.is_none() {
+                                fail!(self.init_returned(v));
+                            }
+                            v = init_self;
+                        }
                         push!(v);
                     }
                     Instr::CallFunction(n) => {
@@ -495,6 +526,8 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Value, Value)],
     ) -> PyResult<Call> {
+        let mut init_self = Value::NULL;
+        let init_fn;
         let (func, fd, this) = match callee.downcast::<FunctionData>() {
             Some(fd) => (callee, fd, this),
             None => match callee.downcast::<BoundMethod>() {
@@ -502,7 +535,15 @@ impl Vm {
                     let fd = m.func.downcast::<FunctionData>().expect("function");
                     (m.func, fd, Some(m.this))
                 }
-                _ => return self.call(callee, args, kwargs).map(Call::Done),
+                _ => match self.plain_instance(callee)? {
+                    Some((inst, init)) => {
+                        init_self = inst;
+                        init_fn = init;
+                        let fd = init_fn.downcast::<FunctionData>().expect("function");
+                        (init_fn, fd, Some(inst))
+                    }
+                    None => return self.call(callee, args, kwargs).map(Call::Done),
+                },
             },
         };
         let code = fd.code.downcast::<CodeObj>().expect("code");
@@ -537,7 +578,47 @@ impl Vm {
             Frame::release(self, frame);
             return Err(e);
         }
+        let mut frame = frame;
+        frame.init_self = init_self;
         Ok(Call::Frame(self.push_call(frame)))
+    }
+
+    /// For `cls(...)` where `cls` is a plain Python class (metaclass `type`, `object`'s
+    /// `__new__`, no built-in base) whose `__init__` is a Python function: a new instance
+    /// and that `__init__`, for the loop to run inline. None: take the general path.
+    fn plain_instance(&mut self, cls: Value) -> PyResult<Option<(Value, Value)>> {
+        use crate::objects::builtin_fn::BuiltinFn;
+        use crate::objects::typeobj::{Layout, TypeData};
+        let Some(td) = cls.downcast::<TypeData>() else {
+            return Ok(None);
+        };
+        if !td.is_user
+            || td.layout != Layout::Instance
+            || !td.builtin_base.is_null()
+            || self.type_of(cls) != self.rt.types.type_
+        {
+            return Ok(None);
+        }
+        let (new, init) = (self.rt.names.new, self.rt.names.init);
+        let builtin_new = crate::types::lookup_in_mro(self, cls, new).is_some_and(|f| f.is::<BuiltinFn>());
+        let Some(init) = crate::types::lookup_in_mro(self, cls, init) else {
+            return Ok(None);
+        };
+        let plain_init = init.downcast::<FunctionData>().is_some_and(|fd| {
+            fd.code
+                .downcast::<CodeObj>()
+                .is_some_and(|c| c.code.flags & code_flags::GENERATOR == 0)
+        });
+        if !builtin_new || !plain_init {
+            return Ok(None);
+        }
+        let inst = crate::class::object_new(self, cls, &[], &[])?;
+        Ok(Some((inst, init)))
+    }
+
+    fn init_returned(&mut self, v: Value) -> PyErr {
+        let tn = self.type_name(v);
+        self.type_error(format!("__init__() should return None, not '{tn}'"))
     }
 
     /// Record the exception in the traceback and find a handler in this frame; Err if
@@ -611,6 +692,70 @@ enum Call {
     Frame(*const Frame),
     /// The call is over: its result.
     Done(Value),
+}
+
+/// The next value of a range iterator when it is a small int (`Some(None)`: exhausted);
+/// None: leave it to the generic path (a value past the small-int range).
+#[inline]
+fn range_step(r: &RangeIter) -> Option<Option<Value>> {
+    let n = r.next.load(Relaxed);
+    let more = if r.step > 0 { n < r.stop } else { n > r.stop };
+    if !more {
+        return Some(None);
+    }
+    let v = Value::small_int(n)?;
+    r.next.store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
+    Some(Some(v))
+}
+
+/// Two float operands: floats, or a float and a small int that a float holds exactly
+/// (so comparisons stay exact).
+#[inline]
+fn float_pair(a: Value, b: Value) -> Option<(f64, f64)> {
+    let exact = |v: Value| {
+        v.as_small_int()
+            .filter(|i| i.unsigned_abs() <= 1 << 53)
+            .map(|i| i as f64)
+    };
+    match (a.downcast::<FloatData>(), b.downcast::<FloatData>()) {
+        (Some(x), Some(y)) => Some((x.0, y.0)),
+        (Some(x), None) => Some((x.0, exact(b)?)),
+        (None, Some(y)) => Some((exact(a)?, y.0)),
+        (None, None) => None,
+    }
+}
+
+/// Float arithmetic that cannot fail (division by zero and `**` take the generic path);
+/// also `int / int` between small ints, exact as CPython's when both fit in 53 bits.
+#[inline]
+fn fast_float_op(a: Value, b: Value, op: BinOp) -> Option<f64> {
+    if op == BinOp::TrueDiv
+        && let (Some(x), Some(y)) = (a.as_small_int(), b.as_small_int())
+    {
+        const EXACT: i64 = 1 << 53;
+        return (y != 0 && x.abs() <= EXACT && y.abs() <= EXACT).then(|| x as f64 / y as f64);
+    }
+    let (x, y) = float_pair(a, b)?;
+    match op {
+        BinOp::Add => Some(x + y),
+        BinOp::Sub => Some(x - y),
+        BinOp::Mul => Some(x * y),
+        BinOp::TrueDiv if y != 0.0 => Some(x / y),
+        _ => None,
+    }
+}
+
+#[inline]
+fn fast_float_cmp(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    let (x, y) = float_pair(a, b)?;
+    Some(match op {
+        CmpOp::Lt => x < y,
+        CmpOp::Le => x <= y,
+        CmpOp::Eq => x == y,
+        CmpOp::Ne => x != y,
+        CmpOp::Gt => x > y,
+        CmpOp::Ge => x >= y,
+    })
 }
 
 /// Small-int arithmetic without leaving the loop; None when it does not apply.
