@@ -361,9 +361,12 @@ impl Frame {
         }
     }
     /// Write back the interpreter's stack pointer register.
+    ///
+    /// # Safety
+    /// `sp` points into this frame's value stack (`stack_base()..=stack_limit()`).
     #[inline]
-    pub fn set_sp_ptr(&self, sp: *mut Value) {
-        // SAFETY: the interpreter's sp is always inside this frame's value stack.
+    pub(crate) unsafe fn set_sp_ptr(&self, sp: *mut Value) {
+        // SAFETY: caller's contract: both pointers are in the same slot run.
         let n = unsafe { sp.offset_from(self.stack_base()) };
         debug_assert!(n >= 0 && n as u32 <= self.cap);
         self.sp.set(n as u32);

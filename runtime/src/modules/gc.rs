@@ -1,10 +1,10 @@
 //! The `gc` module: CPython's interface over weft's tracing collector, plus
 //! MicroPython's `mem_alloc()`, `mem_free()` and `threshold()` (DESIGN.md invariant 9).
-use weft_vm::native::NativeDef;
 use super::{new_native_module, set_item};
 use std::sync::atomic::Ordering;
 use weft_gc::Heap;
 use weft_vm::helpers::{arg_count, as_int, kwarg, no_kwargs};
+use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 

@@ -1,14 +1,14 @@
 //! The `math` module: CPython's functions on floats and ints, with its errors
 //! (ValueError "math domain error" for inputs outside a function's domain, OverflowError
 //! "math range error" for results too large for a float).
-use weft_vm::native::NativeDef;
-use weft_vm::native;
 use super::new_native_module;
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{One, Signed, ToPrimitive, Zero};
 use weft_vm::bytecode::BinOp;
 use weft_vm::helpers::{arg_count, as_bigint, kwarg, no_kwargs};
+use weft_vm::native;
+use weft_vm::native::NativeDef;
 use weft_vm::objects::float::FloatData;
 use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
 use weft_vm::value::Value;

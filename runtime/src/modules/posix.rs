@@ -2,10 +2,10 @@
 //! and `io` modules build on. Errors raise the OSError subclass CPython picks for the
 //! errno, with `errno`, `strerror` and `filename`. Calls that may block (read, write,
 //! open of a FIFO, fsync) run detached, so a blocked thread never delays a collection.
-use weft_vm::native::NativeDef;
 use super::{new_native_module, set_item};
 use std::ffi::{CStr, CString};
 use weft_vm::helpers::{arg_count, as_int, as_str, kwarg};
+use weft_vm::native::NativeDef;
 use weft_vm::objects::bytes::{BytesData, buffer_bytes};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyErr, PyResult, Vm};

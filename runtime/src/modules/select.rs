@@ -1,9 +1,9 @@
 //! The `select` module: `select.select` and `select.poll` over file descriptors, waiting
 //! detached (a thread blocked in poll never delays a collection).
-use weft_vm::native::NativeDef;
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use parking_lot::Mutex;
 use weft_vm::helpers::{arg_count, as_f64, as_int, self_arg};
+use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
@@ -12,7 +12,10 @@ use weft_vm::vm::{PyResult, Vm};
 pub struct PollData(Mutex<Vec<(i32, i16)>>);
 weft_vm::payload!(PollData, "select.poll");
 
-const FUNCS: &[NativeDef] = &[NativeDef::raw("poll", poll_new), NativeDef::raw("select", select)];
+const FUNCS: &[NativeDef] = &[
+    NativeDef::raw("poll", poll_new),
+    NativeDef::raw("select", select),
+];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "select", FUNCS)?;

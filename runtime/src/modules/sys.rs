@@ -1,8 +1,8 @@
 //! The `sys` module.
-use weft_vm::native::NativeDef;
 use super::{add_property, new_native_module, new_native_type, set_item};
 use std::io::{BufRead, Read, Write};
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::native::NativeDef;
 use weft_vm::objects::str::StrData;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyErr, PyResult, Vm};

@@ -4,13 +4,13 @@
 //! A new thread's slot is registered with the world by the starting thread, and its
 //! function and arguments are held under a runtime handle (a root) until the new
 //! thread has attached and rooted them, so no collection can miss them in between.
-use weft_vm::native::NativeDef;
 use super::lock::{self, LockData, TIMEOUT_MAX};
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::native::NativeDef;
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::tuple::TupleData;
 use weft_vm::value::Value;

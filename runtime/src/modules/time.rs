@@ -1,11 +1,11 @@
 //! The `time` module: clocks, `sleep` (detached: a sleeping thread never delays a
 //! collection), and MicroPython's `ticks_*` / `sleep_ms` / `sleep_us`, which its thread
 //! tests use.
-use weft_vm::native::NativeDef;
 use super::new_native_module;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use weft_vm::helpers::{arg_count, as_f64, as_int, no_kwargs};
+use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 

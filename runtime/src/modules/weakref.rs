@@ -7,12 +7,12 @@
 //! finalize object itself (as CPython's `weakref.finalize` does); live finalizers sit in
 //! `rt.finalizers`, which is a root, until they are called or detached. At exit,
 //! `run_atexit_finalizers` calls those whose `atexit` is true, newest first.
-use weft_vm::native::NativeDef;
 use super::{add_property, addr, new_native_module, set_item};
 use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use weft_vm::bytecode::CmpOp;
 use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subclass};
+use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::BuiltinFn;
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::function::FunctionData;

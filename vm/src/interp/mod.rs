@@ -35,10 +35,10 @@ use crate::objects::exception::{ExcData, TbEntry};
 use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::iter::RangeIter;
-use std::sync::atomic::Ordering::Relaxed;
 use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
+use std::sync::atomic::Ordering::Relaxed;
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -122,7 +122,8 @@ impl Vm {
         macro_rules! sync {
             () => {{
                 f.set_pc(pc);
-                f.set_sp_ptr(sp);
+                // SAFETY: sp stays inside the running frame's value stack (module doc).
+                unsafe { f.set_sp_ptr(sp) };
             }};
         }
         macro_rules! reload {
@@ -386,7 +387,8 @@ impl Vm {
                             Call::Frame(p) => {
                                 // The callee's frame holds the function and the arguments.
                                 drop_n!(n + 1);
-                                f.set_sp_ptr(sp);
+                                // SAFETY: as in sync!.
+                                unsafe { f.set_sp_ptr(sp) };
                                 enter!(p);
                                 tri!(self.enter_poll());
                             }
@@ -413,7 +415,8 @@ impl Vm {
                         match tri!(call) {
                             Call::Frame(p) => {
                                 drop_n!(n + 2);
-                                f.set_sp_ptr(sp);
+                                // SAFETY: as in sync!.
+                                unsafe { f.set_sp_ptr(sp) };
                                 enter!(p);
                                 tri!(self.enter_poll());
                             }
@@ -441,7 +444,8 @@ impl Vm {
                         match tri!(self.start_call(callee, None, &all[..n - nkw], &kw)) {
                             Call::Frame(p) => {
                                 drop_n!(n + 2);
-                                f.set_sp_ptr(sp);
+                                // SAFETY: as in sync!.
+                                unsafe { f.set_sp_ptr(sp) };
                                 enter!(p);
                                 tri!(self.enter_poll());
                             }
@@ -554,7 +558,8 @@ impl Vm {
             return Err(self.recursion_error());
         }
         let frame = Frame::new(self, func, fd, code);
-        let simple = kwargs.is_empty() && code.simple_argc as usize == args.len() + this.is_some() as usize;
+        let simple =
+            kwargs.is_empty() && code.simple_argc as usize == args.len() + this.is_some() as usize;
         let bound = match this {
             None if simple => {
                 frame.locals()[..args.len()].copy_from_slice(args);
@@ -600,7 +605,8 @@ impl Vm {
             return Ok(None);
         }
         let (new, init) = (self.rt.names.new, self.rt.names.init);
-        let builtin_new = crate::types::lookup_in_mro(self, cls, new).is_some_and(|f| f.is::<BuiltinFn>());
+        let builtin_new =
+            crate::types::lookup_in_mro(self, cls, new).is_some_and(|f| f.is::<BuiltinFn>());
         let Some(init) = crate::types::lookup_in_mro(self, cls, init) else {
             return Ok(None);
         };
@@ -704,7 +710,8 @@ fn range_step(r: &RangeIter) -> Option<Option<Value>> {
         return Some(None);
     }
     let v = Value::small_int(n)?;
-    r.next.store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
+    r.next
+        .store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
     Some(Some(v))
 }
 

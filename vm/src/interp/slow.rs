@@ -1,13 +1,13 @@
 //! The instructions the loop in `interp/mod.rs` does not run inline: each runs on the
 //! frame's written-back state (`Frame::push`/`pop`, `pc()`), and reports how the frame
 //! goes on (`Flow`).
+use super::Flow;
 use crate::bytecode::{BinOp, CmpOp, Instr, UnaryOp};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::helpers::as_str;
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
-use super::Flow;
 use crate::objects::exception::ExcData;
 use crate::objects::function::FunctionData;
 use crate::objects::list::ListData;
@@ -18,7 +18,12 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 impl Vm {
     /// `LOAD_GLOBAL` the slow way: the globals, then the builtins, any key.
-    pub(super) fn load_global(&mut self, globals: Value, builtins: Value, name: Value) -> PyResult<Value> {
+    pub(super) fn load_global(
+        &mut self,
+        globals: Value,
+        builtins: Value,
+        name: Value,
+    ) -> PyResult<Value> {
         if let Some(v) = self.dict_get_str_key(globals, name)? {
             return Ok(v);
         }

@@ -33,7 +33,8 @@ impl CodeObj {
         use crate::bytecode::code_flags;
         let c = &*code;
         let simple = c.kwonlyargcount == 0
-            && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR) == 0
+            && c.flags & (code_flags::VARARGS | code_flags::VARKEYWORDS | code_flags::GENERATOR)
+                == 0
             && c.cellvars.is_empty()
             && c.freevars.is_empty();
         CodeObj {

@@ -171,13 +171,15 @@ impl DictLock {
         // SAFETY: as in `get_lockfree`.
         let s = unsafe { &*self.published.load(Acquire) };
         let mut out = None;
-        s.probe(hash, |ix, e| match crate::ops::compare::native_eq(e.key, key) {
-            Some(true) => {
-                out = Some((ix, e.value));
-                true
+        s.probe(hash, |ix, e| {
+            match crate::ops::compare::native_eq(e.key, key) {
+                Some(true) => {
+                    out = Some((ix, e.value));
+                    true
+                }
+                Some(false) => false,
+                None => true,
             }
-            Some(false) => false,
-            None => true,
         });
         out.filter(|(_, v)| !v.is_null())
     }
