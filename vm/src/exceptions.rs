@@ -437,10 +437,11 @@ pub fn format_exception(vm: &mut Vm, e: Value) -> String {
         }
     }
     let mut out = String::new();
+    // chain[i].1 says how chain[i] led to chain[i - 1]: printed after it.
     for i in (0..chain.len()).rev() {
         format_one(vm, chain[i].0, &mut out);
         if i > 0 {
-            out.push_str(chain[i - 1].1);
+            out.push_str(chain[i].1);
         }
     }
     out
