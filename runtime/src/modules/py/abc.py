@@ -140,6 +140,17 @@ def _decide(cls, state, subclass):
     return state.remember(subclass, any(issubclass(subclass, other) for other in others))
 
 
+def _refusal(cls):
+    names = sorted(cls.__abstractmethods__)
+    plural = "s" if len(names) > 1 else ""
+    listed = ", ".join("'%s'" % name for name in names)
+    return ("Can't instantiate abstract class %s without an implementation for abstract "
+            "method%s %s" % (cls.__name__, plural, listed))
+
+
+_type_call = type.__call__
+
+
 class ABCMeta(type):
     """Metaclass of the abstract base classes: tracks abstract methods, refuses to
     instantiate a class that still has some, and supports virtual subclasses through
@@ -157,13 +168,12 @@ class ABCMeta(type):
         return cls
 
     def __call__(cls, *args, **kwargs):
-        missing = cls.__dict__.get("__abstractmethods__")
-        if missing:
-            names = sorted(missing)
-            plural = "s" if len(names) > 1 else ""
-            listed = ", ".join("'%s'" % name for name in names)
-            raise TypeError("Can't instantiate abstract class %s without an implementation "
-                            "for abstract method%s %s" % (cls.__name__, plural, listed))
+        # Every instantiation of an ABC comes through here, so the common case is kept
+        # short: no abstract methods left, and ABCMeta itself as the metaclass.
+        if cls.__abstractmethods__:
+            raise TypeError(_refusal(cls))
+        if type(cls) is ABCMeta:
+            return _type_call(cls, *args, **kwargs)
         return super().__call__(*args, **kwargs)
 
     def register(cls, subclass):

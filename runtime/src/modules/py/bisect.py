@@ -15,17 +15,11 @@ def _boundary(a, x, lo, hi, key, keep_equal):
         raise ValueError("lo must be non-negative")
     if hi is None:
         hi = len(a)
-    if keep_equal:
-        def stays_before(item):
-            return not x < item
-    else:
-        def stays_before(item):
-            return item < x
     while lo < hi:
         middle = (lo + hi) // 2
         probe = a[middle] if key is None else key(a[middle])
-        if stays_before(probe):
-            lo = middle + 1
+        if (not x < probe) if keep_equal else probe < x:
+            lo = middle + 1     # a[middle] stays before x
         else:
             hi = middle
     return lo
@@ -41,20 +35,17 @@ def bisect_right(a, x, lo=0, hi=None, *, key=None):
     return _boundary(a, x, lo, hi, key, True)
 
 
-def _insert_sorted(a, x, lo, hi, key, keep_equal):
-    # the search compares keys, so x is looked up by its own key first
-    where = _boundary(a, x if key is None else key(x), lo, hi, key, keep_equal)
-    a.insert(where, x)
-
-
 def insort_left(a, x, lo=0, hi=None, *, key=None):
     """Insert x into the sorted a[lo:hi], before any equal items."""
-    _insert_sorted(a, x, lo, hi, key, False)
+    # the search compares keys, so x is placed by its own key
+    where = _boundary(a, x if key is None else key(x), lo, hi, key, False)
+    a.insert(where, x)
 
 
 def insort_right(a, x, lo=0, hi=None, *, key=None):
     """Insert x into the sorted a[lo:hi], after any equal items."""
-    _insert_sorted(a, x, lo, hi, key, True)
+    where = _boundary(a, x if key is None else key(x), lo, hi, key, True)
+    a.insert(where, x)
 
 
 bisect = bisect_right
