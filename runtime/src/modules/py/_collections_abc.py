@@ -10,7 +10,7 @@ How this module is put together:
 * The Set algebra shares two cores: `_subset` for every comparison and `_set_operator`
   for the operand checks of &, |, -, ^.
 * weft's built-in types do not expose every dunder as an attribute yet, so the built-in
-  containers are registered with their ABCs explicitly (see `_REGISTRATIONS` at the end)
+  containers are registered with their ABCs explicitly (see `_builtin_types` at the end)
   instead of being found by the structural hooks.
 """
 
