@@ -1,8 +1,17 @@
-"""Abstract base classes for containers (collections.abc), written for weft.
+"""collections.abc for weft: the container ABCs and their mixin methods.
 
-weft's built-in types do not expose every dunder as an attribute yet, so the built-in
-containers are registered with their ABCs explicitly instead of being found by the
-method checks in __subclasshook__.
+How this module is put together:
+
+* The "one-trick" ABCs (Sized, Iterable, Callable, ...) are recognised structurally: a
+  class counts as a subclass when its MRO defines the required methods. `_structural`
+  builds that __subclasshook__ once for all of them.
+* Abstract methods are stubs made by `_stub`; they carry the harmless default result
+  that `super()` callers expect (0, False, an empty iterator, StopIteration, ...).
+* The Set algebra shares two cores: `_subset` for every comparison and `_set_operator`
+  for the operand checks of &, |, -, ^.
+* weft's built-in types do not expose every dunder as an attribute yet, so the built-in
+  containers are registered with their ABCs explicitly (see `_builtin_types` at the end)
+  instead of being found by the structural hooks.
 """
 
 from abc import ABCMeta, abstractmethod
@@ -17,471 +26,381 @@ __all__ = ["Awaitable", "Coroutine", "AsyncIterable", "AsyncIterator", "AsyncGen
 __name__ = "collections.abc"
 
 
-def _check_methods(C, *methods):
-    mro = C.__mro__
-    for method in methods:
-        for B in mro:
-            if method in B.__dict__:
-                if B.__dict__[method] is None:
-                    return NotImplemented
-                break
-        else:
+# ---- building blocks ----------------------------------------------------------------
+
+def _provides(C, names):
+    """True when C's MRO defines every one of `names` (and none of them is blanked out
+    with None); NotImplemented otherwise, so the ABC machinery goes on looking."""
+    for name in names:
+        owner = next((klass for klass in C.__mro__ if name in klass.__dict__), None)
+        if owner is None or owner.__dict__[name] is None:
             return NotImplemented
     return True
 
+
+def _structural(*names):
+    """A __subclasshook__ accepting every class that provides all of `names`.
+
+    It answers only for the ABC whose body holds it; a subclass that merely inherits it
+    falls back to registration and real inheritance (as in CPython)."""
+    def hook(cls, C):
+        if cls.__dict__.get("__subclasshook__") is not this:
+            return NotImplemented
+        return _provides(C, names)
+    this = classmethod(hook)
+    return this
+
+
+_NOTHING = object()
+
+
+def _stub(name, result=None, raises=None, generator=False):
+    """An abstract method called `name` whose body gives a neutral answer."""
+    if generator:
+        def stub(self, *args, **kwargs):
+            return iter(())
+    elif raises is not None:
+        def stub(self, *args, **kwargs):
+            raise raises
+    else:
+        def stub(self, *args, **kwargs):
+            return result
+    stub.__name__ = name
+    return abstractmethod(stub)
+
+
+def _alias_self(cls, item):
+    # Cls[...] is accepted and gives the class back (weft has no GenericAlias here)
+    return cls
+
+
+_generic = classmethod(_alias_self)
+
+
+@abstractmethod
+def _throw(self, typ, val=None, tb=None):
+    """The abstract throw(): raise what was thrown in."""
+    raise typ
+
+
+_throw.__name__ = "throw"
+
+
+def _close_by_throwing(self, kind):
+    """close() for coroutines and generators: throw GeneratorExit in, expect it out."""
+    try:
+        self.throw(GeneratorExit)
+    except (GeneratorExit, StopIteration):
+        return
+    raise RuntimeError("%s ignored GeneratorExit" % kind)
+
+
+# ---- one-trick ABCs -------------------------------------------------------------------
 
 _UNHASHABLE = (list, dict, set, bytearray)
 
 
 class Hashable(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __hash__(self):
-        return 0
+    __hash__ = _stub("__hash__", 0)
 
     @classmethod
     def __subclasshook__(cls, C):
-        if cls is Hashable:
-            for B in C.__mro__:
-                if "__hash__" in B.__dict__:
-                    return True if B.__dict__["__hash__"] is not None else NotImplemented
-                if B in _UNHASHABLE:
-                    # weft's built-in mutable containers don't list __hash__ = None
-                    return NotImplemented
+        if cls is not Hashable:
             return NotImplemented
+        for klass in C.__mro__:
+            if "__hash__" in klass.__dict__:
+                return NotImplemented if klass.__dict__["__hash__"] is None else True
+            if klass in _UNHASHABLE:
+                # weft's built-in mutable containers don't list __hash__ = None
+                break
         return NotImplemented
 
 
 class Awaitable(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __await__(self):
-        yield
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Awaitable:
-            return _check_methods(C, "__await__")
-        return NotImplemented
+    __await__ = _stub("__await__", generator=True)
+    __subclasshook__ = _structural("__await__")
 
 
 class Coroutine(Awaitable):
     __slots__ = ()
-
-    @abstractmethod
-    def send(self, value):
-        raise StopIteration
-
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        raise typ
+    send = _stub("send", raises=StopIteration)
+    throw = _throw
+    __subclasshook__ = _structural("__await__", "send", "throw", "close")
 
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("coroutine ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Coroutine:
-            return _check_methods(C, "__await__", "send", "throw", "close")
-        return NotImplemented
+        _close_by_throwing(self, "coroutine")
 
 
 class AsyncIterable(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __aiter__(self):
-        return AsyncIterator()
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterable:
-            return _check_methods(C, "__aiter__")
-        return NotImplemented
+    __aiter__ = _stub("__aiter__")
+    __subclasshook__ = _structural("__aiter__")
 
 
 class AsyncIterator(AsyncIterable):
     __slots__ = ()
-
-    @abstractmethod
-    def __anext__(self):
-        raise StopAsyncIteration
+    __anext__ = _stub("__anext__", raises=StopAsyncIteration)
+    __subclasshook__ = _structural("__anext__", "__aiter__")
 
     def __aiter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncIterator:
-            return _check_methods(C, "__anext__", "__aiter__")
-        return NotImplemented
-
 
 class AsyncGenerator(AsyncIterator):
     __slots__ = ()
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is AsyncGenerator:
-            return _check_methods(C, "__aiter__", "__anext__", "asend", "athrow", "aclose")
-        return NotImplemented
+    __subclasshook__ = _structural("__aiter__", "__anext__", "asend", "athrow", "aclose")
 
 
 class Iterable(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __iter__(self):
-        while False:
-            yield None
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterable:
-            return _check_methods(C, "__iter__")
-        return NotImplemented
-
-    def __class_getitem__(cls, item):
-        return cls
+    __iter__ = _stub("__iter__", generator=True)
+    __subclasshook__ = _structural("__iter__")
+    __class_getitem__ = _generic
 
 
 class Iterator(Iterable):
     __slots__ = ()
-
-    @abstractmethod
-    def __next__(self):
-        raise StopIteration
+    __next__ = _stub("__next__", raises=StopIteration)
+    __subclasshook__ = _structural("__iter__", "__next__")
 
     def __iter__(self):
         return self
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Iterator:
-            return _check_methods(C, "__iter__", "__next__")
-        return NotImplemented
-
 
 class Reversible(Iterable):
     __slots__ = ()
-
-    @abstractmethod
-    def __reversed__(self):
-        while False:
-            yield None
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Reversible:
-            return _check_methods(C, "__reversed__", "__iter__")
-        return NotImplemented
+    __reversed__ = _stub("__reversed__", generator=True)
+    __subclasshook__ = _structural("__reversed__", "__iter__")
 
 
 class Generator(Iterator):
     __slots__ = ()
+    send = _stub("send", raises=StopIteration)
+    throw = _throw
+    __subclasshook__ = _structural("__iter__", "__next__", "send", "throw", "close")
 
     def __next__(self):
         return self.send(None)
 
-    @abstractmethod
-    def send(self, value):
-        raise StopIteration
-
-    @abstractmethod
-    def throw(self, typ, val=None, tb=None):
-        raise typ
-
     def close(self):
-        try:
-            self.throw(GeneratorExit)
-        except (GeneratorExit, StopIteration):
-            pass
-        else:
-            raise RuntimeError("generator ignored GeneratorExit")
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Generator:
-            return _check_methods(C, "__iter__", "__next__", "send", "throw", "close")
-        return NotImplemented
+        _close_by_throwing(self, "generator")
 
 
 class Sized(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __len__(self):
-        return 0
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Sized:
-            return _check_methods(C, "__len__")
-        return NotImplemented
+    __len__ = _stub("__len__", 0)
+    __subclasshook__ = _structural("__len__")
 
 
 class Container(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __contains__(self, x):
-        return False
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Container:
-            return _check_methods(C, "__contains__")
-        return NotImplemented
-
-    def __class_getitem__(cls, item):
-        return cls
+    __contains__ = _stub("__contains__", False)
+    __subclasshook__ = _structural("__contains__")
+    __class_getitem__ = _generic
 
 
 class Collection(Sized, Iterable, Container):
     __slots__ = ()
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Collection:
-            return _check_methods(C, "__len__", "__iter__", "__contains__")
-        return NotImplemented
+    __subclasshook__ = _structural("__len__", "__iter__", "__contains__")
 
 
 class Buffer(metaclass=ABCMeta):
     __slots__ = ()
-
-    @abstractmethod
-    def __buffer__(self, flags, /):
-        raise NotImplementedError
-
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Buffer:
-            return _check_methods(C, "__buffer__")
-        return NotImplemented
+    __buffer__ = _stub("__buffer__", raises=NotImplementedError)
+    __subclasshook__ = _structural("__buffer__")
 
 
 class Callable(metaclass=ABCMeta):
     __slots__ = ()
+    __call__ = _stub("__call__", False)
+    __subclasshook__ = _structural("__call__")
+    __class_getitem__ = _generic
 
-    @abstractmethod
-    def __call__(self, *args, **kwds):
+
+# ---- Set ------------------------------------------------------------------------------
+
+def _subset(small, big):
+    """Every element of `small` is in `big` (the size test first, as a shortcut)."""
+    if len(small) > len(big):
         return False
+    return all(elem in big for elem in small)
 
-    @classmethod
-    def __subclasshook__(cls, C):
-        if cls is Callable:
-            return _check_methods(C, "__call__")
+
+def _relation(test):
+    """A rich comparison between two Sets; anything else is NotImplemented."""
+    def compare(self, other):
+        if isinstance(other, Set):
+            return test(self, other)
         return NotImplemented
+    return compare
 
-    def __class_getitem__(cls, item):
-        return cls
+
+def _set_operator(coerce):
+    """Decorator for the binary set operators.
+
+    The right operand must be iterable. With `coerce`, a non-Set iterable is first
+    turned into a set of self's kind (via _from_iterable) so that `in` is cheap."""
+    def decorate(build):
+        def operator(self, other):
+            if not isinstance(other, Iterable):
+                return NotImplemented
+            if coerce and not isinstance(other, Set):
+                other = self._from_iterable(other)
+            return build(self, other)
+        operator.__name__ = build.__name__
+        return operator
+    return decorate
+
+
+def _only_in(source, exclude):
+    return (elem for elem in source if elem not in exclude)
 
 
 class Set(Collection):
+    """A finite, iterable container; the mixins give the whole set algebra from
+    __contains__, __iter__ and __len__."""
+
     __slots__ = ()
 
-    def __le__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        if len(self) > len(other):
-            return False
-        for elem in self:
-            if elem not in other:
-                return False
-        return True
-
-    def __lt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) < len(other) and self.__le__(other)
-
-    def __gt__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) > len(other) and self.__ge__(other)
-
-    def __ge__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        if len(self) < len(other):
-            return False
-        for elem in other:
-            if elem not in self:
-                return False
-        return True
-
-    def __eq__(self, other):
-        if not isinstance(other, Set):
-            return NotImplemented
-        return len(self) == len(other) and self.__le__(other)
+    __le__ = _relation(_subset)
+    __ge__ = _relation(lambda a, b: _subset(b, a))
+    __lt__ = _relation(lambda a, b: len(a) < len(b) and a.__le__(b))
+    __gt__ = _relation(lambda a, b: len(a) > len(b) and a.__ge__(b))
+    __eq__ = _relation(lambda a, b: len(a) == len(b) and a.__le__(b))
+    __hash__ = None
 
     @classmethod
     def _from_iterable(cls, it):
+        """Build a new set of this kind; override when the constructor differs."""
         return cls(it)
 
+    @_set_operator(coerce=False)
     def __and__(self, other):
-        if not isinstance(other, Iterable):
-            return NotImplemented
-        return self._from_iterable(value for value in other if value in self)
+        return self._from_iterable(elem for elem in other if elem in self)
 
-    __rand__ = __and__
-
-    def isdisjoint(self, other):
-        for value in other:
-            if value in self:
-                return False
-        return True
-
+    @_set_operator(coerce=False)
     def __or__(self, other):
-        if not isinstance(other, Iterable):
-            return NotImplemented
-        chain = (e for s in (self, other) for e in s)
-        return self._from_iterable(chain)
+        def both():
+            yield from self
+            yield from other
+        return self._from_iterable(both())
 
-    __ror__ = __or__
-
+    @_set_operator(coerce=True)
     def __sub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in self if value not in other)
+        return self._from_iterable(_only_in(self, other))
 
+    @_set_operator(coerce=True)
     def __rsub__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
-        return self._from_iterable(value for value in other if value not in self)
+        return self._from_iterable(_only_in(other, self))
 
+    @_set_operator(coerce=True)
     def __xor__(self, other):
-        if not isinstance(other, Set):
-            if not isinstance(other, Iterable):
-                return NotImplemented
-            other = self._from_iterable(other)
         return (self - other) | (other - self)
 
+    __rand__ = __and__
+    __ror__ = __or__
     __rxor__ = __xor__
 
+    def isdisjoint(self, other):
+        return not any(elem in self for elem in other)
+
     def _hash(self):
-        h = 0
-        for x in self:
-            h ^= hash(x) * 1000003 & 0xFFFFFFFF
-        return h
+        """A hash for an immutable Set subclass to use as its __hash__; the same
+        numbers as CPython's Set._hash (derived from the element hashes only)."""
+        bits = sys.maxsize.bit_length() + 1
+        wrap = 1 << bits
+        acc = 1927868237 * (len(self) + 1) % wrap
+        for elem in self:
+            eh = hash(elem)
+            acc ^= (eh ^ (eh << 16) ^ 89869747) * 3644798167 % wrap
+        acc ^= (acc >> 11) ^ (acc >> 25)
+        acc = (acc * 69069 + 907133923) % wrap
+        if acc >= wrap >> 1:
+            acc -= wrap
+        return 590923713 if acc == -1 else acc
+
+
+def _drain(take, exhausted):
+    """Call take() until it raises `exhausted`: the generic clear()."""
+    try:
+        while True:
+            take()
+    except exhausted:
+        pass
+
+
+def _inplace(update):
+    """An in-place operator from a function that updates self from the operand."""
+    def operator(self, other):
+        update(self, other)
+        return self
+    operator.__name__ = update.__name__
+    return operator
 
 
 class MutableSet(Set):
     __slots__ = ()
+    add = _stub("add", raises=NotImplementedError)
+    discard = _stub("discard", raises=NotImplementedError)
 
-    @abstractmethod
-    def add(self, value):
-        raise NotImplementedError
-
-    @abstractmethod
-    def discard(self, value):
-        raise NotImplementedError
+    def pop(self):
+        for value in self:
+            self.discard(value)
+            return value
+        raise KeyError
 
     def remove(self, value):
         if value not in self:
             raise KeyError(value)
         self.discard(value)
 
-    def pop(self):
-        it = iter(self)
-        try:
-            value = next(it)
-        except StopIteration:
-            raise KeyError from None
-        self.discard(value)
-        return value
-
     def clear(self):
-        try:
-            while True:
-                self.pop()
-        except KeyError:
-            pass
+        _drain(self.pop, KeyError)
 
+    @_inplace
     def __ior__(self, it):
         for value in it:
             self.add(value)
-        return self
 
+    @_inplace
     def __iand__(self, it):
-        for value in (self - it):
+        for value in self - it:
             self.discard(value)
-        return self
 
+    @_inplace
     def __ixor__(self, it):
         if it is self:
-            self.clear()
-        else:
-            if not isinstance(it, Set):
-                it = self._from_iterable(it)
-            for value in it:
-                if value in self:
-                    self.discard(value)
-                else:
-                    self.add(value)
-        return self
+            return self.clear()
+        if not isinstance(it, Set):
+            it = self._from_iterable(it)
+        for value in it:
+            (self.discard if value in self else self.add)(value)
 
+    @_inplace
     def __isub__(self, it):
         if it is self:
-            self.clear()
-        else:
-            for value in it:
-                self.discard(value)
-        return self
+            return self.clear()
+        for value in it:
+            self.discard(value)
 
 
-class Mapping(Collection):
-    __slots__ = ()
+# ---- Mapping --------------------------------------------------------------------------
 
-    @abstractmethod
-    def __getitem__(self, key):
-        raise KeyError
+def _same(a, b):
+    return a is b or a == b
 
-    def get(self, key, default=None):
-        try:
-            return self[key]
-        except KeyError:
-            return default
 
-    def __contains__(self, key):
-        try:
-            self[key]
-        except KeyError:
-            return False
-        else:
-            return True
-
-    def keys(self):
-        return KeysView(self)
-
-    def items(self):
-        return ItemsView(self)
-
-    def values(self):
-        return ValuesView(self)
-
-    def __eq__(self, other):
-        if not isinstance(other, Mapping):
-            return NotImplemented
-        return dict(self.items()) == dict(other.items())
-
-    __reversed__ = None
+_as_builtin_set = classmethod(lambda cls, it: set(it))
 
 
 class MappingView(Sized):
     __slots__ = ("_mapping",)
+    __class_getitem__ = _generic
+
+    def __repr__(self):
+        return "%s(%r)" % (type(self).__name__, self._mapping)
 
     def __init__(self, mapping):
         self._mapping = mapping
@@ -489,166 +408,194 @@ class MappingView(Sized):
     def __len__(self):
         return len(self._mapping)
 
-    def __repr__(self):
-        return "{0.__class__.__name__}({0._mapping!r})".format(self)
-
 
 class KeysView(MappingView, Set):
     __slots__ = ()
-
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
-
-    def __contains__(self, key):
-        return key in self._mapping
+    _from_iterable = _as_builtin_set
 
     def __iter__(self):
         yield from self._mapping
 
+    def __contains__(self, key):
+        return key in self._mapping
+
 
 class ItemsView(MappingView, Set):
     __slots__ = ()
+    _from_iterable = _as_builtin_set
 
-    @classmethod
-    def _from_iterable(cls, it):
-        return set(it)
+    def __iter__(self):
+        mapping = self._mapping
+        for key in mapping:
+            yield key, mapping[key]
 
     def __contains__(self, item):
         key, value = item
         try:
-            v = self._mapping[key]
+            stored = self._mapping[key]
         except KeyError:
             return False
-        else:
-            return v is value or v == value
-
-    def __iter__(self):
-        for key in self._mapping:
-            yield (key, self._mapping[key])
+        return _same(stored, value)
 
 
 class ValuesView(MappingView, Collection):
     __slots__ = ()
 
     def __contains__(self, value):
-        for key in self._mapping:
-            v = self._mapping[key]
-            if v is value or v == value:
-                return True
-        return False
+        return any(_same(stored, value) for stored in self)
 
     def __iter__(self):
-        for key in self._mapping:
-            yield self._mapping[key]
+        mapping = self._mapping
+        for key in mapping:
+            yield mapping[key]
+
+
+def _view(kind):
+    """keys(), items() or values(): a fresh view of `kind` on the mapping."""
+    def make(self):
+        return kind(self)
+    make.__name__ = kind.__name__[:-4].lower() + "s"
+    return make
+
+
+class Mapping(Collection):
+    """A read-only mapping; the mixins need __getitem__, __iter__ and __len__."""
+
+    __slots__ = ()
+    __getitem__ = _stub("__getitem__", raises=KeyError)
+    __reversed__ = None
+    keys = _view(KeysView)
+    items = _view(ItemsView)
+    values = _view(ValuesView)
+
+    def __contains__(self, key):
+        try:
+            self[key]
+            return True
+        except KeyError:
+            return False
+
+    def get(self, key, default=None):
+        try:
+            found = self[key]
+        except KeyError:
+            found = default
+        return found
+
+    def __eq__(self, other):
+        if isinstance(other, Mapping):
+            return dict(self.items()) == dict(other.items())
+        return NotImplemented
+
+    __hash__ = None
+
+
+def _pairs(source):
+    """The (key, value) pairs of a Mapping, of anything with keys(), or of an iterable
+    of pairs (whose items the caller unpacks)."""
+    if isinstance(source, Mapping):
+        for key in source:
+            yield key, source[key]
+    elif hasattr(source, "keys"):
+        for key in source.keys():
+            yield key, source[key]
+    else:
+        yield from source
+
+
+def _forget(mapping, key, value):
+    del mapping[key]
+    return value
 
 
 class MutableMapping(Mapping):
     __slots__ = ()
+    __setitem__ = _stub("__setitem__", raises=KeyError)
+    __delitem__ = _stub("__delitem__", raises=KeyError)
 
-    @abstractmethod
-    def __setitem__(self, key, value):
-        raise KeyError
-
-    @abstractmethod
-    def __delitem__(self, key):
-        raise KeyError
-
-    __marker = object()
-
-    def pop(self, key, default=__marker):
+    def pop(self, key, default=_NOTHING):
         try:
             value = self[key]
         except KeyError:
-            if default is self.__marker:
-                raise
-            return default
-        else:
-            del self[key]
-            return value
+            if default is not _NOTHING:
+                return default
+            raise
+        return _forget(self, key, value)
 
     def popitem(self):
-        try:
-            key = next(iter(self))
-        except StopIteration:
-            raise KeyError from None
-        value = self[key]
-        del self[key]
-        return key, value
+        for key in self:
+            return key, _forget(self, key, self[key])
+        raise KeyError
 
     def clear(self):
-        try:
-            while True:
-                self.popitem()
-        except KeyError:
-            pass
+        _drain(self.popitem, KeyError)
 
     def update(self, other=(), /, **kwds):
-        if isinstance(other, Mapping):
-            for key in other:
-                self[key] = other[key]
-        elif hasattr(other, "keys"):
-            for key in other.keys():
-                self[key] = other[key]
-        else:
-            for key, value in other:
-                self[key] = value
+        for key, value in _pairs(other):
+            self[key] = value
         for key, value in kwds.items():
             self[key] = value
 
     def setdefault(self, key, default=None):
         try:
-            return self[key]
+            found = self[key]
         except KeyError:
-            self[key] = default
-        return default
+            self[key] = found = default
+        return found
 
+
+# ---- Sequence -------------------------------------------------------------------------
 
 class Sequence(Reversible, Collection):
-    __slots__ = ()
+    """An indexable, sized sequence; the mixins need __getitem__ and __len__."""
 
-    @abstractmethod
-    def __getitem__(self, index):
-        raise IndexError
+    __slots__ = ()
+    __getitem__ = _stub("__getitem__", raises=IndexError)
 
     def __iter__(self):
-        i = 0
-        try:
-            while True:
-                v = self[i]
-                yield v
-                i += 1
-        except IndexError:
-            return
+        # ends at the first IndexError, so __len__ is never consulted
+        position = 0
+        while True:
+            try:
+                item = self[position]
+            except IndexError:
+                return
+            yield item
+            position += 1
 
     def __contains__(self, value):
-        for v in self:
-            if v is value or v == value:
-                return True
-        return False
+        return any(_same(item, value) for item in self)
 
     def __reversed__(self):
-        for i in reversed(range(len(self))):
-            yield self[i]
+        position = len(self)
+        while position > 0:
+            position -= 1
+            yield self[position]
 
     def index(self, value, start=0, stop=None):
+        # negative bounds count from the end (start clamped at 0); the scan also ends
+        # at the first IndexError, so stop may lie beyond the end
         if start is not None and start < 0:
-            start = max(len(self) + start, 0)
+            start = max(0, start + len(self))
         if stop is not None and stop < 0:
-            stop += len(self)
-        i = start
-        while stop is None or i < stop:
+            stop = stop + len(self)
+        position = start
+        while stop is None or position < stop:
             try:
-                v = self[i]
+                item = self[position]
             except IndexError:
                 break
-            if v is value or v == value:
-                return i
-            i += 1
+            if _same(item, value):
+                return position
+            position += 1
         raise ValueError
 
     def count(self, value):
-        return sum(1 for v in self if v is value or v == value)
+        found = 0
+        for item in self:
+            if _same(item, value):
+                found += 1
+        return found
 
 
 class ByteString(Sequence):
@@ -657,92 +604,84 @@ class ByteString(Sequence):
 
 class MutableSequence(Sequence):
     __slots__ = ()
-
-    @abstractmethod
-    def __setitem__(self, index, value):
-        raise IndexError
-
-    @abstractmethod
-    def __delitem__(self, index):
-        raise IndexError
-
-    @abstractmethod
-    def insert(self, index, value):
-        raise IndexError
+    __setitem__ = _stub("__setitem__", raises=IndexError)
+    __delitem__ = _stub("__delitem__", raises=IndexError)
+    insert = _stub("insert", raises=IndexError)
 
     def append(self, value):
         self.insert(len(self), value)
 
     def clear(self):
-        try:
-            while True:
-                self.pop()
-        except IndexError:
-            pass
+        _drain(self.pop, IndexError)
 
     def reverse(self):
-        n = len(self)
-        for i in range(n // 2):
-            self[i], self[n - i - 1] = self[n - i - 1], self[i]
+        last = len(self) - 1
+        for front in range(len(self) // 2):
+            back = last - front
+            self[front], self[back] = self[back], self[front]
 
     def extend(self, values):
-        if values is self:
-            values = list(values)
-        for v in values:
-            self.append(v)
+        # list() first when extending with ourselves, or the loop would never end
+        for value in (list(values) if values is self else values):
+            self.append(value)
 
     def pop(self, index=-1):
-        v = self[index]
+        value = self[index]
         del self[index]
-        return v
+        return value
 
     def remove(self, value):
         del self[self.index(value)]
 
+    @_inplace
     def __iadd__(self, values):
         self.extend(values)
-        return self
 
 
-def _registrations():
-    def f():
+# ---- the built-in types ---------------------------------------------------------------
+
+def _builtin_types():
+    def function():
         pass
 
-    def g():
+    def generator():
         yield
 
     d = {}
-    for t in (type(iter(b"")), type(iter(bytearray())), type(iter(d.keys())),
-              type(iter(d.values())), type(iter(d.items())), type(iter([])),
-              type(iter(reversed([]))), type(iter(range(0))), type(iter(set())),
-              type(iter("")), type(iter(())), type(zip()), type(map(f, ())),
-              type(filter(f, ())), type(enumerate(()))):
-        Iterator.register(t)
-    Generator.register(type(g()))
-    for t in (tuple, str, range, memoryview if "memoryview" in dir(__builtins__) else tuple):
-        Sequence.register(t)
-    Sequence.register(bytes)
-    ByteString.register(bytes)
-    MutableSequence.register(list)
-    MutableSequence.register(bytearray)
-    ByteString.register(bytearray)
-    Set.register(frozenset)
-    MutableSet.register(set)
-    MutableMapping.register(dict)
-    KeysView.register(type(d.keys()))
-    ValuesView.register(type(d.values()))
-    ItemsView.register(type(d.items()))
-    Hashable.register(int)
-    for t in (int, float, complex, bool, str, bytes, tuple, frozenset, type(None), type,
-              range, type(f), type(len)):
-        Hashable.register(t)
-    for t in (type(f), type(len), type, type(f.__call__) if hasattr(f, "__call__") else type(f)):
-        Callable.register(t)
+    iterators = [type(iter(x)) for x in (b"", bytearray(), d.keys(), d.values(),
+                                          d.items(), [], reversed([]), range(0), set(),
+                                          "", ())]
+    iterators += [type(zip()), type(map(function, ())), type(filter(function, ())),
+                  type(enumerate(()))]
+    sequences = [tuple, str, range, bytes]
+    if "memoryview" in dir(__builtins__):
+        sequences.append(memoryview)
+    callables = [type(function), type(len), type]
+    if hasattr(function, "__call__"):
+        callables.append(type(function.__call__))
     try:
-        Callable.register(type(g().send))
+        callables.append(type(generator().send))
     except AttributeError:
         pass
+    return [
+        (Iterator, iterators),
+        (Generator, [type(generator())]),
+        (Sequence, sequences),
+        (ByteString, [bytes, bytearray]),
+        (MutableSequence, [list, bytearray]),
+        (Set, [frozenset]),
+        (MutableSet, [set]),
+        (MutableMapping, [dict]),
+        (KeysView, [type(d.keys())]),
+        (ValuesView, [type(d.values())]),
+        (ItemsView, [type(d.items())]),
+        (Hashable, [int, float, complex, bool, str, bytes, tuple, frozenset, type(None),
+                    type, range, type(function), type(len)]),
+        (Callable, callables),
+    ]
 
 
-_registrations()
-del _registrations
+for _abc, _types in _builtin_types():
+    for _t in _types:
+        _abc.register(_t)
+del _abc, _types, _t, _builtin_types

@@ -10,6 +10,15 @@
 
 from _weakref import ref
 
+
+def _ref_or_none(obj):
+    """A plain ref to obj, or None when obj cannot be weakly referenced (so it cannot
+    be in a weak container either)."""
+    try:
+        return ref(obj)
+    except TypeError:
+        return None
+
 __all__ = ['WeakSet']
 
 
@@ -97,11 +106,8 @@ class WeakSet:
         return len(self.data)
 
     def __contains__(self, item):
-        try:
-            wr = ref(item)
-        except TypeError:
-            return False
-        return wr in self.data
+        wr = _ref_or_none(item)
+        return wr is not None and wr in self.data
 
     def __repr__(self):
         return repr(self.data)

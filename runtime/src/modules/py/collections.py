@@ -6,7 +6,10 @@ several threads (weft has no GIL) never leave it inconsistent.
 
 import _thread
 import sys as _sys
+import operator as _operator
 from operator import itemgetter as _itemgetter
+import _collections_abc as _abc
+import abc as _abc_module
 
 __all__ = ["ChainMap", "Counter", "OrderedDict", "UserDict", "UserList", "UserString",
            "defaultdict", "deque", "namedtuple"]
@@ -482,10 +485,10 @@ class OrderedDict(dict):
         return dict.pop(self, key, default)
 
     def setdefault(self, key, default=None):
-        if key in self:
-            return self[key]
-        self[key] = default
-        return default
+        if key not in self:
+            self[key] = default
+            return default
+        return self[key]
 
     def copy(self):
         return type(self)(self)
@@ -581,15 +584,12 @@ def namedtuple(typename, field_names, *, rename=False, defaults=None, module=Non
             raise ValueError("Encountered duplicate field name: %r" % (name,))
         seen.add(name)
 
-    field_defaults = {}
-    if defaults is not None:
-        defaults = tuple(defaults)
-        if len(defaults) > len(field_names):
-            raise TypeError("Got more default values than field names")
-        _first_defaulted = len(field_names) - len(defaults)
-        field_defaults = {name: defaults[i - _first_defaulted]
-                          for i, name in enumerate(field_names)
-                          if i >= _first_defaulted}
+    # the defaults belong to the last fields
+    defaults = None if defaults is None else tuple(defaults)
+    if defaults and len(defaults) > len(field_names):
+        raise TypeError("Got more default values than field names")
+    defaulted = field_names[len(field_names) - len(defaults):] if defaults else []
+    field_defaults = dict(zip(defaulted, defaults or ()))
 
     fields = tuple(field_names)
     num_fields = len(fields)
@@ -680,15 +680,6 @@ def _iskeyword(s):
 
 # ---- Counter --------------------------------------------------------------------------
 
-def _counter_all(left, right, test):
-    keys = set(left)
-    keys.update(right)
-    for k in keys:
-        if not test(left[k], right[k]):
-            return False
-    return True
-
-
 def _keys_of_both(first, second):
     """The keys of `first`, then those of `second` that `first` lacks."""
     yield from first
@@ -697,26 +688,92 @@ def _keys_of_both(first, second):
             yield k
 
 
+def _counts_agree(test):
+    """A rich comparison of two Counters: `test` holds for the counts of every key of
+    either (a missing key counts 0)."""
+    def compare(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return all(test(self[k], other[k]) for k in _keys_of_both(self, other))
+    return compare
+
+
+def _strictly(loose):
+    """`<` from `<=` (or `>` from `>=`): the loose relation, but not equal."""
+    def compare(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        return loose(self, other) and not self == other
+    return compare
+
+
+def _counter_binary(op):
+    """Counter + - | &: a new Counter of op(mine, theirs) for every key of either
+    (this one's keys first), keeping the positive results only."""
+    def combine(self, other):
+        if not isinstance(other, Counter):
+            return NotImplemented
+        result = Counter()
+        for elem in _keys_of_both(self, other):
+            count = op(self[elem], other[elem])
+            if count > 0:
+                result[elem] = count
+        return result
+    return combine
+
+
+def _counter_unary(op):
+    """Unary + and -: a new Counter of op(count), positive results only."""
+    def apply(self):
+        result = Counter()
+        for elem, count in self.items():
+            count = op(count)
+            if count > 0:
+                result[elem] = count
+        return result
+    return apply
+
+
+def _counter_inplace(op, over_self=False):
+    """Counter += -= |= &=: combine the counts in place (over the other's keys, or
+    over this one's for &=), then drop what is not positive."""
+    def update(self, other):
+        keys = list(self) if over_self else list(other)
+        for elem in keys:
+            self[elem] = op(self[elem], other[elem])
+        for elem in [e for e, count in self.items() if not count > 0]:
+            del self[elem]
+        return self
+    return update
+
+
+def _larger(a, b):
+    return b if a < b else a
+
+
+def _smaller(a, b):
+    return a if a < b else b
+
+
 class Counter(dict):
+    """A dict of counts: missing elements count 0; built from an iterable (counting
+    its items) or a mapping of counts."""
+
     def __init__(self, iterable=None, /, **kwds):
-        super().__init__()
+        dict.__init__(self)
         self.update(iterable, **kwds)
 
-    def __missing__(self, key):
-        return 0
+    def most_common(self, n=None):
+        """(element, count) pairs, the most common first (all of them, or n)."""
+        ranked = sorted(self.items(), key=_itemgetter(1), reverse=True)
+        return ranked if n is None else ranked[:max(n, 0)]
 
     def total(self):
+        """The sum of the counts."""
         return sum(self.values())
 
-    def most_common(self, n=None):
-        items = sorted(self.items(), key=_itemgetter(1), reverse=True)
-        if n is None:
-            return items
-        if n < 0:
-            n = 0
-        return items[:n]
-
     def elements(self):
+        """Each element repeated as many times as its count (counts below 1: never)."""
         for item, times in self.items():
             for _ in range(times):
                 yield item
@@ -727,6 +784,7 @@ class Counter(dict):
             "Counter.fromkeys() is undefined.  Use Counter(iterable) instead.")
 
     def update(self, iterable=None, /, **kwds):
+        """Add counts: from a mapping of counts, or one per item of an iterable."""
         if iterable is not None:
             if isinstance(iterable, dict) or hasattr(iterable, "keys") and hasattr(
                     iterable, "__getitem__"):
@@ -745,6 +803,7 @@ class Counter(dict):
             self.update(kwds)
 
     def subtract(self, iterable=None, /, **kwds):
+        """Like update, but subtracting (counts may go to zero or below)."""
         if iterable is not None:
             get = self.get
             if isinstance(iterable, dict) or hasattr(iterable, "keys"):
@@ -756,470 +815,441 @@ class Counter(dict):
         if kwds:
             self.subtract(kwds)
 
-    def copy(self):
-        return self.__class__(self)
-
-    def __reduce__(self):
-        return self.__class__, (dict(self),)
+    def __missing__(self, key):
+        # a missing element counts 0 (and is not stored)
+        return 0
 
     def __delitem__(self, elem):
+        # deleting a missing element is not an error
         if elem in self:
-            super().__delitem__(elem)
+            dict.__delitem__(self, elem)
+
+    def copy(self):
+        return type(self)(self)
+
+    def __reduce__(self):
+        return type(self), (dict(self),)
 
     def __repr__(self):
+        name = type(self).__name__
         if not self:
-            return "%s()" % self.__class__.__name__
+            return name + "()"
         try:
-            d = dict(self.most_common())
+            ordered = dict(self.most_common())
         except TypeError:
-            d = dict(self)
-        return "%s(%r)" % (self.__class__.__name__, d)
+            # counts that do not order among themselves: shown as stored
+            ordered = dict(self)
+        return "%s(%r)" % (name, ordered)
 
-    def __eq__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return _counter_all(self, other, lambda a, b: a == b)
-
-    def __ne__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return not self == other
-
-    def __le__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return _counter_all(self, other, lambda a, b: a <= b)
-
-    def __lt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self <= other and self != other
-
-    def __ge__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return _counter_all(self, other, lambda a, b: a >= b)
-
-    def __gt__(self, other):
-        if not isinstance(other, Counter):
-            return NotImplemented
-        return self >= other and self != other
-
+    __eq__ = _counts_agree(lambda a, b: a == b)
+    __le__ = _counts_agree(lambda a, b: a <= b)
+    __ge__ = _counts_agree(lambda a, b: a >= b)
+    __lt__ = _strictly(__le__)
+    __gt__ = _strictly(__ge__)
     __hash__ = None
 
-    def _combined(self, other, op):
-        """A new Counter of op(mine, theirs) for every key of either (missing counts
-        as 0; this one's keys first), keeping positive results only."""
-        if not isinstance(other, Counter):
-            return NotImplemented
-        result = Counter()
-        for elem in _keys_of_both(self, other):
-            count = op(self[elem], other[elem])
-            if count > 0:
-                result[elem] = count
-        return result
+    def __ne__(self, other):
+        equal = self.__eq__(other)
+        return equal if equal is NotImplemented else not equal
 
-    def __add__(self, other):
-        return self._combined(other, lambda a, b: a + b)
-
-    def __sub__(self, other):
-        return self._combined(other, lambda a, b: a - b)
-
-    def __or__(self, other):
-        return self._combined(other, lambda a, b: b if a < b else a)
-
-    def __and__(self, other):
-        return self._combined(other, lambda a, b: a if a < b else b)
-
-    def __pos__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count > 0:
-                result[elem] = count
-        return result
-
-    def __neg__(self):
-        result = Counter()
-        for elem, count in self.items():
-            if count < 0:
-                result[elem] = 0 - count
-        return result
-
-    def _keep_positive(self):
-        for elem in [e for e, c in self.items() if not c > 0]:
-            del self[elem]
-        return self
-
-    def __iadd__(self, other):
-        for elem, count in other.items():
-            self[elem] += count
-        return self._keep_positive()
-
-    def __isub__(self, other):
-        for elem, count in other.items():
-            self[elem] -= count
-        return self._keep_positive()
-
-    def __ior__(self, other):
-        for elem, other_count in other.items():
-            count = self[elem]
-            if other_count > count:
-                self[elem] = other_count
-        return self._keep_positive()
-
-    def __iand__(self, other):
-        for elem, count in self.items():
-            other_count = other[elem]
-            if other_count < count:
-                self[elem] = other_count
-        return self._keep_positive()
+    __add__ = _counter_binary(lambda a, b: a + b)
+    __sub__ = _counter_binary(lambda a, b: a - b)
+    __or__ = _counter_binary(_larger)
+    __and__ = _counter_binary(_smaller)
+    __pos__ = _counter_unary(lambda count: count)
+    __neg__ = _counter_unary(lambda count: 0 - count)
+    __iadd__ = _counter_inplace(lambda a, b: a + b)
+    __isub__ = _counter_inplace(lambda a, b: a - b)
+    __ior__ = _counter_inplace(_larger)
+    __iand__ = _counter_inplace(_smaller, over_self=True)
 
 
 # ---- ChainMap -------------------------------------------------------------------------
 
-class ChainMap:
+def _in_first_map(name, action):
+    """A ChainMap method that works on maps[0] only; a KeyError there names the key
+    (or says the first mapping is empty)."""
+    def method(self, *args):
+        try:
+            return action(self.maps[0], *args)
+        except KeyError:
+            if args:
+                raise KeyError("Key not found in the first mapping: %r" % (args[0],))
+            raise KeyError("No keys found in the first mapping.")
+    method.__name__ = name
+    return method
+
+
+_ABSENT = object()
+
+
+def _lookup(mapping, key):
+    try:
+        return mapping[key]
+    except KeyError:
+        return _ABSENT
+
+
+class ChainMap(_abc.MutableMapping):
+    """Several mappings seen as one: lookups search maps in order, writes and deletes
+    go to maps[0]."""
+
     def __init__(self, *maps):
         self.maps = list(maps) or [{}]
+
+    def __getitem__(self, key):
+        for mapping in self.maps:
+            # not `key in mapping`: a defaultdict in the chain must get its say
+            found = _lookup(mapping, key)
+            if found is not _ABSENT:
+                return found
+        return self.__missing__(key)
 
     def __missing__(self, key):
         raise KeyError(key)
 
-    def __getitem__(self, key):
-        for mapping in self.maps:
-            try:
-                return mapping[key]
-            except KeyError:
-                pass
-        return self.__missing__(key)
-
     def get(self, key, default=None):
         return self[key] if key in self else default
 
-    def __len__(self):
-        return len(set().union(*self.maps))
+    def __contains__(self, key):
+        return any(key in mapping for mapping in self.maps)
 
     def __iter__(self):
-        d = {}
+        # every key once, in the order of the last map first (like dict updates)
+        seen = {}
         for mapping in reversed(self.maps):
-            for k in mapping:
-                d[k] = None
-        return iter(d)
+            seen.update(dict.fromkeys(mapping))
+        return iter(seen)
 
-    def __contains__(self, key):
-        return any(key in m for m in self.maps)
+    def __len__(self):
+        keys = set()
+        for mapping in self.maps:
+            keys.update(mapping)
+        return len(keys)
 
     def __bool__(self):
         return any(self.maps)
 
     def __repr__(self):
-        return "%s(%s)" % (type(self).__name__, ", ".join(map(repr, self.maps)))
+        if _repr_enter(self):
+            return "..."
+        try:
+            return "%s(%s)" % (type(self).__name__, ", ".join(map(repr, self.maps)))
+        finally:
+            _repr_leave(self)
 
     @classmethod
     def fromkeys(cls, iterable, *args):
         return cls(dict.fromkeys(iterable, *args))
 
     def copy(self):
-        return self.__class__(self.maps[0].copy(), *self.maps[1:])
+        """A new ChainMap with a copy of maps[0] and the same other maps."""
+        first, *rest = self.maps
+        return type(self)(first.copy(), *rest)
 
     __copy__ = copy
 
     def new_child(self, m=None, **kwargs):
-        if m is None:
-            m = kwargs
-        elif kwargs:
-            m.update(kwargs)
-        return self.__class__(m, *self.maps)
+        """A ChainMap with a new map (m, or a new dict) in front of these."""
+        child = kwargs if m is None else m
+        if m is not None and kwargs:
+            child.update(kwargs)
+        return type(self)(child, *self.maps)
 
     @property
     def parents(self):
-        return self.__class__(*self.maps[1:])
-
-    def __setitem__(self, key, value):
-        self.maps[0][key] = value
-
-    def __delitem__(self, key):
-        try:
-            del self.maps[0][key]
-        except KeyError:
-            raise KeyError("Key not found in the first mapping: %r" % (key,)) from None
-
-    def popitem(self):
-        try:
-            return self.maps[0].popitem()
-        except KeyError:
-            raise KeyError("No keys found in the first mapping.") from None
-
-    def pop(self, key, *args):
-        try:
-            return self.maps[0].pop(key, *args)
-        except KeyError:
-            raise KeyError("Key not found in the first mapping: %r" % (key,)) from None
+        """A ChainMap of every map but the first."""
+        return type(self)(*self.maps[1:])
 
     def clear(self):
         self.maps[0].clear()
 
-    def keys(self):
-        return list(self)
+    def __setitem__(self, key, value):
+        self.maps[0][key] = value
 
-    def items(self):
-        return [(k, self[k]) for k in self]
-
-    def values(self):
-        return [self[k] for k in self]
-
-    def setdefault(self, key, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
-
-    def update(self, other=(), /, **kwds):
-        self.maps[0].update(other, **kwds)
-
-    def __eq__(self, other):
-        try:
-            return dict(self.items()) == dict(other.items())
-        except AttributeError:
-            return NotImplemented
-
-    def __or__(self, other):
-        if not isinstance(other, dict):
-            return NotImplemented
-        m = self.copy()
-        m.maps[0].update(other)
-        return m
+    __delitem__ = _in_first_map("__delitem__", _operator.delitem)
+    pop = _in_first_map("pop", lambda first, key, *default: first.pop(key, *default))
+    popitem = _in_first_map("popitem", lambda first: first.popitem())
 
     def __ior__(self, other):
         self.maps[0].update(other)
         return self
 
+    def __or__(self, other):
+        if not isinstance(other, _abc.Mapping):
+            return NotImplemented
+        merged = self.copy()
+        merged.maps[0].update(other)
+        return merged
 
-# ---- UserDict / UserList / UserString (minimal) ---------------------------------------
+    def __ror__(self, other):
+        if not isinstance(other, _abc.Mapping):
+            return NotImplemented
+        merged = dict(other)
+        for mapping in reversed(self.maps):
+            merged.update(mapping)
+        return type(self)(merged)
 
-class UserDict:
+
+# ---- UserDict / UserList / UserString -------------------------------------------------
+#
+# Wrappers around a real dict, list or str kept in `.data`. Most of their methods only
+# pass the call on to `.data`; those are generated from the tables below.
+
+def _on_data(name, call, rewrap=False):
+    """A method that calls call(self.data, *args); with `rewrap`, a result of the
+    wrapped type comes back wrapped in the instance's class."""
+    def method(self, *args, **kwargs):
+        result = call(self.data, *args, **kwargs)
+        if rewrap:
+            return type(self)(result)
+        return result
+    method.__name__ = name
+    return method
+
+
+def _data_method(name, rewrap=False):
+    """_on_data for a method of the same name on the wrapped object."""
+    def call(data, *args, **kwargs):
+        return getattr(data, name)(*args, **kwargs)
+    return _on_data(name, call, rewrap)
+
+
+def _unwrapped(value, kind):
+    return value.data if isinstance(value, kind) else value
+
+
+def _data_comparison(name, op, kind):
+    """A rich comparison between the wrapped data and other (unwrapped if it is a
+    wrapper of the same kind)."""
+    def compare(self, other):
+        return op(self.data, _unwrapped(other, kind))
+    compare.__name__ = name
+    return compare
+
+
+def _shallow_copy(self, data_copy):
+    """__copy__ for the wrappers: the same instance attributes, with a copy of the
+    data (set through __dict__, so no descriptor of a subclass interferes)."""
+    twin = type(self).__new__(type(self))
+    twin.__dict__.update(self.__dict__)
+    twin.__dict__["data"] = data_copy(self.__dict__["data"])
+    return twin
+
+
+class UserDict(_abc.MutableMapping):
+    """A dict-like class whose contents live in the real dict `data`."""
+
     def __init__(self, dict=None, /, **kwargs):
         self.data = {}
-        if dict is not None:
-            self.update(dict)
-        if kwargs:
-            self.update(kwargs)
-
-    def __len__(self):
-        return len(self.data)
+        self.update(() if dict is None else dict, **kwargs)
 
     def __getitem__(self, key):
-        if key in self.data:
-            return self.data[key]
-        if hasattr(self.__class__, "__missing__"):
-            return self.__class__.__missing__(self, key)
-        raise KeyError(key)
+        data = self.data
+        if key not in data:
+            missing = getattr(type(self), "__missing__", None)
+            if missing is None:
+                raise KeyError(key)
+            return missing(self, key)
+        return data[key]
 
-    def __setitem__(self, key, item):
-        self.data[key] = item
-
-    def __delitem__(self, key):
-        del self.data[key]
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __contains__(self, key):
-        return key in self.data
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __eq__(self, other):
-        if isinstance(other, UserDict):
-            other = other.data
-        return self.data == other
-
-    def keys(self):
-        return self.data.keys()
-
-    def items(self):
-        return self.data.items()
-
-    def values(self):
-        return self.data.values()
+    __len__ = _on_data("__len__", len)
+    __iter__ = _on_data("__iter__", iter)
+    __contains__ = _on_data("__contains__", _operator.contains)
+    __setitem__ = _on_data("__setitem__", _operator.setitem)
+    __delitem__ = _on_data("__delitem__", _operator.delitem)
+    __repr__ = _on_data("__repr__", repr)
 
     def get(self, key, default=None):
-        if key in self:
-            return self[key]
-        return default
+        # through __contains__ and __getitem__, so a __missing__ plays no part
+        return self[key] if key in self else default
 
-    def pop(self, key, *args):
-        return self.data.pop(key, *args)
+    def __or__(self, other):
+        if isinstance(other, (UserDict, _dict)):
+            return type(self)(self.data | _unwrapped(other, UserDict))
+        return NotImplemented
 
-    def setdefault(self, key, default=None):
-        if key not in self:
-            self[key] = default
-        return self[key]
+    def __ror__(self, other):
+        if isinstance(other, (UserDict, _dict)):
+            return type(self)(_unwrapped(other, UserDict) | self.data)
+        return NotImplemented
 
-    def update(self, other=(), /, **kwargs):
-        if hasattr(other, "keys"):
-            for k in other.keys():
-                self[k] = other[k]
-        else:
-            for k, v in other:
-                self[k] = v
-        for k, v in kwargs.items():
-            self[k] = v
-
-    def clear(self):
-        self.data.clear()
-
-    def copy(self):
-        c = self.__class__.__new__(self.__class__)
-        c.__dict__.update(self.__dict__)
-        c.data = self.data.copy()
-        return c
-
-
-class UserList:
-    def __init__(self, initlist=None):
-        self.data = []
-        if initlist is not None:
-            if type(initlist) is type(self.data):
-                self.data[:] = initlist
-            elif isinstance(initlist, UserList):
-                self.data[:] = initlist.data[:]
-            else:
-                self.data = list(initlist)
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __eq__(self, other):
-        return self.data == (other.data if isinstance(other, UserList) else other)
-
-    def __lt__(self, other):
-        return self.data < (other.data if isinstance(other, UserList) else other)
-
-    def __contains__(self, item):
-        return item in self.data
-
-    def __len__(self):
-        return len(self.data)
-
-    def __iter__(self):
-        return iter(self.data)
-
-    def __getitem__(self, i):
-        if isinstance(i, slice):
-            return self.__class__(self.data[i])
-        return self.data[i]
-
-    def __setitem__(self, i, item):
-        self.data[i] = item
-
-    def __delitem__(self, i):
-        del self.data[i]
-
-    def __add__(self, other):
-        if isinstance(other, UserList):
-            return self.__class__(self.data + other.data)
-        return self.__class__(self.data + list(other))
-
-    def __iadd__(self, other):
-        self.data += other.data if isinstance(other, UserList) else list(other)
+    def __ior__(self, other):
+        self.data |= _unwrapped(other, UserDict)
         return self
 
-    def __mul__(self, n):
-        return self.__class__(self.data * n)
-
-    __rmul__ = __mul__
-
-    def append(self, item):
-        self.data.append(item)
-
-    def insert(self, i, item):
-        self.data.insert(i, item)
-
-    def pop(self, i=-1):
-        return self.data.pop(i)
-
-    def remove(self, item):
-        self.data.remove(item)
-
-    def clear(self):
-        self.data.clear()
+    def __copy__(self):
+        return _shallow_copy(self, _dict.copy)
 
     def copy(self):
-        return self.__class__(self)
+        if type(self) is UserDict:
+            return UserDict(self.data.copy())
+        # a subclass: copy.copy() keeps its attributes; the data is filled in after
+        import copy
+        saved, self.data = self.data, {}
+        try:
+            twin = copy.copy(self)
+        finally:
+            self.data = saved
+        twin.update(self)
+        return twin
 
-    def count(self, item):
-        return self.data.count(item)
+    @classmethod
+    def fromkeys(cls, iterable, value=None):
+        made = cls()
+        for key in iterable:
+            made[key] = value
+        return made
 
-    def index(self, item, *args):
-        return self.data.index(item, *args)
 
-    def reverse(self):
-        self.data.reverse()
+_dict = dict
 
-    def sort(self, /, *args, **kwds):
-        self.data.sort(*args, **kwds)
 
-    def extend(self, other):
-        if isinstance(other, UserList):
-            self.data.extend(other.data)
+def _wrap_list_operand(other):
+    """The list to combine with: a UserList's data, a list itself, else list(other)."""
+    if isinstance(other, UserList):
+        return other.data
+    return other if isinstance(other, list) else list(other)
+
+
+class UserList(_abc.MutableSequence):
+    """A list-like class whose contents live in the real list `data`."""
+
+    __hash__ = None     # __eq__ comes from the table at the end
+
+    def __init__(self, initlist=None):
+        if initlist is None:
+            self.data = []
+        elif type(initlist) is list:
+            self.data = initlist[:]
         else:
-            self.data.extend(other)
+            self.data = list(_unwrapped(initlist, UserList))
 
+    def __getitem__(self, i):
+        found = self.data[i]
+        return type(self)(found) if isinstance(i, slice) else found
 
-class UserString:
-    def __init__(self, seq):
-        if isinstance(seq, str):
-            self.data = seq
-        elif isinstance(seq, UserString):
-            self.data = seq.data[:]
-        else:
-            self.data = str(seq)
-
-    def __str__(self):
-        return str(self.data)
-
-    def __repr__(self):
-        return repr(self.data)
-
-    def __eq__(self, other):
-        return self.data == (other.data if isinstance(other, UserString) else other)
-
-    def __hash__(self):
-        return hash(self.data)
-
-    def __len__(self):
-        return len(self.data)
-
-    def __getitem__(self, index):
-        return self.__class__(self.data[index])
+    __len__ = _on_data("__len__", len)
+    __contains__ = _on_data("__contains__", _operator.contains)
+    __setitem__ = _on_data("__setitem__", _operator.setitem)
+    __delitem__ = _on_data("__delitem__", _operator.delitem)
+    __repr__ = _on_data("__repr__", repr)
+    __mul__ = __rmul__ = _on_data("__mul__", _operator.mul, rewrap=True)
+    copy = _on_data("copy", _operator.itemgetter(slice(None)), rewrap=True)
 
     def __add__(self, other):
-        if isinstance(other, UserString):
-            return self.__class__(self.data + other.data)
-        return self.__class__(self.data + str(other))
+        return type(self)(self.data + _wrap_list_operand(other))
+
+    def __radd__(self, other):
+        return type(self)(_wrap_list_operand(other) + self.data)
+
+    def __iadd__(self, other):
+        self.data += _wrap_list_operand(other)
+        return self
+
+    def __imul__(self, n):
+        self.data *= n
+        return self
+
+    def __copy__(self):
+        return _shallow_copy(self, lambda data: data[:])
+
+    def extend(self, other):
+        self.data.extend(_unwrapped(other, UserList))
+
+
+for _name in ("append", "insert", "pop", "remove", "clear", "count", "index",
+              "reverse", "sort"):
+    setattr(UserList, _name, _data_method(_name))
+
+
+class UserString(_abc.Sequence):
+    """A str-like class whose text lives in the real str `data`; methods that make a
+    new string give an instance of the same class."""
+
+    def __init__(self, seq):
+        if isinstance(seq, UserString):
+            seq = seq.data
+        self.data = seq if isinstance(seq, str) else str(seq)
+
+    __str__ = _on_data("__str__", str)
+    __repr__ = _on_data("__repr__", repr)
+    __int__ = _on_data("__int__", int)
+    __float__ = _on_data("__float__", float)
+    __complex__ = _on_data("__complex__", complex)
+    __hash__ = _on_data("__hash__", hash)
+    __len__ = _on_data("__len__", len)
+    __getitem__ = _on_data("__getitem__", _operator.getitem, rewrap=True)
+    __mul__ = __rmul__ = _on_data("__mul__", _operator.mul, rewrap=True)
+    __mod__ = _on_data("__mod__", _operator.mod, rewrap=True)
+
+    def __getnewargs__(self):
+        return (self.data[:],)
 
     def __contains__(self, char):
-        if isinstance(char, UserString):
-            char = char.data
-        return char in self.data
+        return _unwrapped(char, UserString) in self.data
 
-    def __getattr__(self, name):
-        attr = getattr(self.data, name)
-        if callable(attr):
-            def method(*args, **kwargs):
-                r = attr(*args, **kwargs)
-                return self.__class__(r) if isinstance(r, str) else r
-            return method
-        return attr
+    def __add__(self, other):
+        other = _unwrapped(other, UserString)
+        return type(self)(self.data + (other if isinstance(other, str) else str(other)))
+
+    def __radd__(self, other):
+        return type(self)((other if isinstance(other, str) else str(other)) + self.data)
+
+    def __rmod__(self, template):
+        return type(self)(str(template) % self)
+
+    def encode(self, encoding="utf-8", errors="strict"):
+        return self.data.encode("utf-8" if encoding is None else encoding,
+                                "strict" if errors is None else errors)
+
+    maketrans = str.maketrans
+
+
+# The str methods that hand back a new string (wrapped again) and those whose answer
+# is passed on as it is; count/find/rfind and removeprefix/removesuffix accept a
+# UserString for their first argument, replace() for both of its strings (as in
+# CPython, index and rindex do not).
+_STR_REWRAPPED = ("capitalize casefold center expandtabs ljust lower lstrip rjust rstrip "
+                  "strip swapcase title translate upper zfill")
+_STR_PLAIN = ("endswith format format_map index isalnum isalpha isascii isdecimal isdigit "
+              "isidentifier islower isnumeric isprintable isspace istitle isupper join "
+              "partition rindex rpartition rsplit split splitlines startswith")
+_STR_SEARCH = "count find rfind"
+_STR_AFFIX = "removeprefix removesuffix"
+
+
+def _str_search(name, rewrap=False):
+    def call(data, sub, *args):
+        return getattr(data, name)(_unwrapped(sub, UserString), *args)
+    return _on_data(name, call, rewrap)
+
+
+def _str_replace(data, old, new, *count):
+    return data.replace(_unwrapped(old, UserString), _unwrapped(new, UserString), *count)
+
+
+for _name in _STR_REWRAPPED.split():
+    setattr(UserString, _name, _data_method(_name, rewrap=True))
+for _name in _STR_PLAIN.split():
+    setattr(UserString, _name, _data_method(_name))
+for _name in _STR_SEARCH.split():
+    setattr(UserString, _name, _str_search(_name))
+for _name in _STR_AFFIX.split():
+    setattr(UserString, _name, _str_search(_name, rewrap=True))
+UserString.replace = _on_data("replace", _str_replace, rewrap=True)
+for _name, _op in (("__eq__", _operator.eq), ("__lt__", _operator.lt), ("__le__", _operator.le),
+                   ("__gt__", _operator.gt), ("__ge__", _operator.ge)):
+    setattr(UserList, _name, _data_comparison(_name, _op, UserList))
+    setattr(UserString, _name, _data_comparison(_name, _op, UserString))
+del _name, _op
+# the methods added above fill in abstract ones of MutableSequence / Sequence
+_abc_module.update_abstractmethods(UserList)
+_abc_module.update_abstractmethods(UserString)
 
 
 def _register_abcs():
-    import _collections_abc as abc
-    abc.MutableSequence.register(deque)
-    abc.MutableMapping.register(ChainMap)
-    abc.MutableMapping.register(UserDict)
-    abc.MutableSequence.register(UserList)
-    abc.Sequence.register(UserString)
+    _abc.MutableSequence.register(deque)
 
 
 _register_abcs()

@@ -1,263 +1,371 @@
-"""Context manager utilities, written for weft."""
+"""Context manager utilities for weft.
+
+Layout: `_GeneratorContextManager` drives a generator through one with-block (its exit
+path is split into "the block ended normally" and "the block raised"); the small
+managers that change global state and put it back (redirect_stdout/stderr, chdir) share
+the `_Swap` base; ExitStack keeps a list of exit callables and unwinds them in reverse.
+"""
 
 import sys as _sys
+from abc import ABC as _ABC, abstractmethod as _abstractmethod
+from functools import wraps as _wraps
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
            "suppress", "chdir"]
 
+try:
+    _ExceptionGroup = BaseExceptionGroup
+except NameError:       # weft has no exception groups yet
+    _ExceptionGroup = None
 
-class AbstractContextManager:
+
+def _defines(C, *names):
+    """Every one of `names` is defined along C's MRO and not set to None."""
+    for name in names:
+        for klass in C.__mro__:
+            if name in klass.__dict__:
+                if klass.__dict__[name] is None:
+                    return False
+                break
+        else:
+            return False
+    return True
+
+
+class AbstractContextManager(_ABC):
+    """An ABC for classes with __enter__ (returning self by default) and __exit__."""
+
+    __slots__ = ()
+
     def __enter__(self):
         return self
 
+    @_abstractmethod
     def __exit__(self, exc_type, exc_value, traceback):
         return None
 
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractContextManager and _defines(C, "__enter__", "__exit__"):
+            return True
+        return NotImplemented
+
 
 class ContextDecorator:
+    """Mixin: the context manager can also decorate a function, whose every call then
+    runs inside a fresh copy of it (see _recreate_cm)."""
+
     def _recreate_cm(self):
+        # a manager that can only be entered once overrides this to build a new one
         return self
 
     def __call__(self, func):
-        def inner(*args, **kwds):
+        @_wraps(func)
+        def run_inside(*args, **kwds):
             with self._recreate_cm():
                 return func(*args, **kwds)
-        _wraps(inner, func)
-        return inner
+        return run_inside
 
 
-def _wraps(wrapper, wrapped):
-    for name in ("__module__", "__name__", "__qualname__", "__doc__"):
-        try:
-            setattr(wrapper, name, getattr(wrapped, name))
-        except (AttributeError, TypeError):
-            pass
+def _close_after_error(gen, message):
+    """Raise RuntimeError(message), closing the generator on the way out."""
     try:
-        wrapper.__dict__.update(wrapped.__dict__)
-    except AttributeError:
-        pass
-    wrapper.__wrapped__ = wrapped
+        raise RuntimeError(message)
+    finally:
+        gen.close()
+
+
+def _is_thrown_back(raised, thrown):
+    """Did the generator let the exception we threw in escape again? A StopIteration
+    comes back wrapped in the RuntimeError of PEP 479, with itself as the cause."""
+    if raised is thrown:
+        return True
+    if not (isinstance(raised, RuntimeError) and isinstance(thrown, StopIteration)):
+        return False
+    if raised.__cause__ is thrown:
+        return True
+    # weft does not make the StopIteration the cause of PEP 479's RuntimeError yet:
+    # recognise that RuntimeError by its message
+    return (raised.__cause__ is None and raised.__context__ in (None, thrown)
+            and raised.args == ("generator raised StopIteration",))
 
 
 class _GeneratorContextManager(ContextDecorator, AbstractContextManager):
-    def __init__(self, func, args, kwds):
-        self.gen = func(*args, **kwds)
-        self.func, self.args, self.kwds = func, args, kwds
-        doc = getattr(func, "__doc__", None)
-        if doc is None:
-            doc = type(self).__doc__
-        self.__doc__ = doc
+    """What a @contextmanager function returns: one run of its generator."""
 
-    def _recreate_cm(self):
-        return self.__class__(self.func, self.args, self.kwds)
+    def __init__(self, func, args, kwds):
+        self.func, self.args, self.kwds = func, args, kwds
+        self.gen = func(*args, **kwds)
+        doc = getattr(func, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if doc is None else doc
 
     def __enter__(self):
-        del self.args, self.kwds, self.func
+        # entered once only: the recipe is no longer needed
+        del self.func, self.args, self.kwds
         try:
             return next(self.gen)
         except StopIteration:
             raise RuntimeError("generator didn't yield") from None
 
+    def _recreate_cm(self):
+        # each decorated call needs a generator of its own
+        return type(self)(self.func, self.args, self.kwds)
+
     def __exit__(self, typ, value, traceback):
         if typ is None:
-            try:
-                next(self.gen)
-            except StopIteration:
-                return False
-            else:
-                try:
-                    raise RuntimeError("generator didn't stop")
-                finally:
-                    self.gen.close()
-        if value is None:
-            value = typ()
+            return self._finish()
+        return self._throw_in(typ() if value is None else value, traceback)
+
+    def _finish(self):
+        # the block ended normally; the generator must end at its next step
         try:
-            self.gen.throw(value)
-        except StopIteration as exc:
-            return exc is not value
-        except RuntimeError as exc:
-            if exc is value:
-                exc.__traceback__ = traceback
-                return False
-            if isinstance(value, StopIteration) and exc.__cause__ is value:
-                value.__traceback__ = traceback
-                return False
-            raise
-        except BaseException as exc:
-            if exc is not value:
+            next(self.gen)
+        except StopIteration:
+            return False
+        _close_after_error(self.gen, "generator didn't stop")
+
+    def _throw_in(self, exc, traceback):
+        # the block raised `exc`: the generator may handle it (and end), or not
+        try:
+            self.gen.throw(exc)
+        except StopIteration as stop:
+            # the generator ended: exc was handled unless it was this very StopIteration
+            return stop is not exc
+        except BaseException as raised:
+            if not _is_thrown_back(raised, exc):
                 raise
+            # returning False lets the with statement re-raise exc as it was
             exc.__traceback__ = traceback
             return False
-        try:
-            raise RuntimeError("generator didn't stop after throw()")
-        finally:
-            self.gen.close()
+        _close_after_error(self.gen, "generator didn't stop after throw()")
 
 
 def contextmanager(func):
-    def helper(*args, **kwds):
+    """Decorator: a generator function that yields once becomes a context manager
+    factory; the code before the yield is __enter__, the code after it __exit__."""
+    @_wraps(func)
+    def factory(*args, **kwds):
         return _GeneratorContextManager(func, args, kwds)
-    _wraps(helper, func)
-    return helper
+    return factory
+
+
+def _enter_returns(attribute):
+    """An __enter__ that gives the block the object stored in `attribute`."""
+    def __enter__(self):
+        return getattr(self, attribute)
+    return __enter__
 
 
 class closing(AbstractContextManager):
+    """Give the block `thing` and call thing.close() when it ends."""
+
+    __enter__ = _enter_returns("thing")
+
     def __init__(self, thing):
         self.thing = thing
-
-    def __enter__(self):
-        return self.thing
 
     def __exit__(self, *exc_info):
         self.thing.close()
 
 
 class nullcontext(AbstractContextManager):
+    """A context manager that does nothing; the block gets `enter_result`."""
+
+    __enter__ = _enter_returns("enter_result")
+
     def __init__(self, enter_result=None):
         self.enter_result = enter_result
 
-    def __enter__(self):
-        return self.enter_result
-
-    def __exit__(self, *excinfo):
+    def __exit__(self, *exc_info):
         pass
 
 
 class suppress(AbstractContextManager):
+    """Silently end the block when it raises one of the given exception types."""
+
     def __init__(self, *exceptions):
         self._exceptions = exceptions
+
+    def __exit__(self, exctype, excinst, exctb):
+        if exctype is None:
+            return None
+        if issubclass(exctype, self._exceptions):
+            return True
+        if _ExceptionGroup is not None and issubclass(exctype, _ExceptionGroup):
+            # drop the matching members; what is left (if anything) goes on
+            rest = excinst.split(self._exceptions)[1]
+            if rest is None:
+                return True
+            raise rest
+        return False
 
     def __enter__(self):
         pass
 
-    def __exit__(self, exctype, excinst, exctb):
-        if exctype is None:
-            return False
-        return issubclass(exctype, self._exceptions)
 
+class _Swap(AbstractContextManager):
+    """Base of the managers that replace some global state for the block and restore
+    it after. Each entry pushes what it replaced, so an active instance can be entered
+    again (nested) and unwinds correctly."""
 
-class _RedirectStream(AbstractContextManager):
-    _stream = None
-
-    def __init__(self, new_target):
-        self._new_target = new_target
-        self._old_targets = []
+    def __init__(self):
+        self._replaced = []
 
     def __enter__(self):
-        self._old_targets.append(getattr(_sys, self._stream))
-        setattr(_sys, self._stream, self._new_target)
-        return self._new_target
+        self._replaced.append(self._install())
+        return self._entered()
 
-    def __exit__(self, exctype, excinst, exctb):
-        setattr(_sys, self._stream, self._old_targets.pop())
+    def __exit__(self, *exc_info):
+        self._restore(self._replaced.pop())
+
+    def _entered(self):
+        return None
+
+
+class _RedirectStream(_Swap):
+    _stream = None      # the name of the sys attribute to replace
+
+    def __init__(self, new_target):
+        super().__init__()
+        self._new_target = new_target
+
+    def _install(self):
+        previous = getattr(_sys, self._stream)
+        setattr(_sys, self._stream, self._new_target)
+        return previous
+
+    def _restore(self, previous):
+        setattr(_sys, self._stream, previous)
+
+    def _entered(self):
+        return self._new_target
 
 
 class redirect_stdout(_RedirectStream):
+    """Point sys.stdout at another file-like object for the block."""
     _stream = "stdout"
 
 
 class redirect_stderr(_RedirectStream):
+    """Point sys.stderr at another file-like object for the block."""
     _stream = "stderr"
 
 
-class chdir(AbstractContextManager):
+class chdir(_Swap):
+    """Change the working directory for the block (not thread-safe: the working
+    directory belongs to the whole process)."""
+
     def __init__(self, path):
+        super().__init__()
         self.path = path
-        self._old_cwd = []
 
-    def __enter__(self):
+    def _install(self):
         import os
-        self._old_cwd.append(os.getcwd())
+        previous = os.getcwd()
         os.chdir(self.path)
+        return previous
 
-    def __exit__(self, *excinfo):
+    def _restore(self, previous):
         import os
-        os.chdir(self._old_cwd.pop())
+        os.chdir(previous)
+
+
+# ---- ExitStack ------------------------------------------------------------------------
+
+def _exit_of(cm, exit_method):
+    """The callable an ExitStack keeps for a context manager: its __exit__, bound."""
+    def call_exit(exc_type, exc, tb):
+        return exit_method(cm, exc_type, exc, tb)
+    call_exit.__self__ = cm
+    return call_exit
+
+
+def _attach_context(new_exc, old_exc, frame_exc):
+    """An exit callback raised new_exc while the stack unwound old_exc. Python linked
+    new_exc's context chain to frame_exc (what the with statement was handling when
+    __exit__ began); relink the end of that chain to old_exc instead."""
+    link = new_exc
+    context = link.__context__
+    while context is not None and context is not old_exc:
+        if context is frame_exc:
+            link.__context__ = old_exc
+            return
+        link, context = context, context.__context__
 
 
 class ExitStack(AbstractContextManager):
+    """Collect context managers and cleanup callbacks, and exit them all in reverse
+    order when the stack closes (an exit can suppress or replace the exception the
+    ones after it see, as in nested with statements)."""
+
     def __init__(self):
         self._exit_callbacks = []
 
     def pop_all(self):
-        new_stack = type(self)()
-        new_stack._exit_callbacks = self._exit_callbacks
-        self._exit_callbacks = []
-        return new_stack
+        """Move every registered exit to a new stack and return it."""
+        moved = type(self)()
+        moved._exit_callbacks, self._exit_callbacks = self._exit_callbacks, []
+        return moved
 
     def push(self, exit):
-        exit_method = getattr(type(exit), "__exit__", None)
-        if exit_method is None:
-            self._exit_callbacks.append((True, exit))
-        else:
-            self._exit_callbacks.append((True, _bound_exit(exit, exit_method)))
+        """Register an exit: a context manager (its __exit__ is used, it is not
+        entered) or a callable taking the exception triple. Returns `exit`."""
+        method = getattr(type(exit), "__exit__", None)
+        self._exit_callbacks.append(exit if method is None else _exit_of(exit, method))
         return exit
 
     def enter_context(self, cm):
-        cls = type(cm)
-        try:
-            enter = cls.__enter__
-            exit = cls.__exit__
-        except AttributeError:
-            raise TypeError("'%s.%s' object does not support the context manager "
-                            "protocol" % (cls.__module__, cls.__qualname__)) from None
+        """Enter `cm`, register its __exit__, and return what __enter__ returned."""
+        kind = type(cm)
+        enter = getattr(kind, "__enter__", None)
+        exit_method = getattr(kind, "__exit__", None)
+        if enter is None or exit_method is None:
+            raise TypeError("'%s.%s' object does not support the context manager protocol"
+                            % (kind.__module__, kind.__qualname__))
         result = enter(cm)
-        self._exit_callbacks.append((True, _bound_exit(cm, exit)))
+        self._exit_callbacks.append(_exit_of(cm, exit_method))
         return result
 
     def callback(self, callback, /, *args, **kwds):
-        def _exit_wrapper(exc_type, exc, tb):
+        """Register callback(*args, **kwds) to run at exit; returns `callback`."""
+        def call_back(exc_type, exc, tb):
             callback(*args, **kwds)
-        _exit_wrapper.__wrapped__ = callback
-        self._exit_callbacks.append((True, _exit_wrapper))
+        call_back.__wrapped__ = callback
+        self._exit_callbacks.append(call_back)
         return callback
 
     def close(self):
+        """Unwind the stack now, as a with statement without an exception would."""
         self.__exit__(None, None, None)
 
     def __enter__(self):
         return self
 
     def __exit__(self, *exc_details):
-        received_exc = exc_details[0] is not None
-        frame_exc = _sys.exc_info()[1] if hasattr(_sys, "exc_info") else None
-
-        def _fix_exception_context(new_exc, old_exc):
-            while True:
-                exc_context = new_exc.__context__
-                if exc_context is None or exc_context is old_exc:
-                    return
-                if exc_context is frame_exc:
-                    break
-                new_exc = exc_context
-            new_exc.__context__ = old_exc
-
-        suppressed_exc = False
-        pending_raise = False
+        had_exception = exc_details[0] is not None
+        frame_exc = _sys.exc_info()[1]
+        current = exc_details
+        suppressed = False
+        pending = None          # an exception raised by one of the callbacks
         while self._exit_callbacks:
-            is_sync, cb = self._exit_callbacks.pop()
+            call_exit = self._exit_callbacks.pop()
             try:
-                if cb(*exc_details):
-                    suppressed_exc = True
-                    pending_raise = False
-                    exc_details = (None, None, None)
-            except BaseException as new_exc:
-                _fix_exception_context(new_exc, exc_details[1])
-                pending_raise = True
-                exc_details = (type(new_exc), new_exc, new_exc.__traceback__)
-        if pending_raise:
+                swallowed = call_exit(*current)
+            except BaseException as raised:
+                _attach_context(raised, current[1], frame_exc)
+                pending = raised
+                current = (type(raised), raised, raised.__traceback__)
+                continue
+            if swallowed:
+                suppressed = True
+                pending = None
+                current = (None, None, None)
+        if pending is not None:
+            # raising here would make frame_exc its context again: keep the fixed one
+            context = pending.__context__
             try:
-                fixed_ctx = exc_details[1].__context__
-                raise exc_details[1]
-            except BaseException:
-                exc_details[1].__context__ = fixed_ctx
-                raise
-        return received_exc and suppressed_exc
-
-
-def _bound_exit(cm, exit):
-    def _exit_wrapper(exc_type, exc, tb):
-        return exit(cm, exc_type, exc, tb)
-    _exit_wrapper.__self__ = cm
-    return _exit_wrapper
+                raise pending
+            finally:
+                pending.__context__ = context
+        return had_exception and suppressed

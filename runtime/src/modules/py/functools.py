@@ -55,77 +55,67 @@ def reduce(function, iterable, initial=_initial_missing, /):
     return value
 
 
+def _merged(stored, given):
+    """Keyword arguments of a call through a partial: the call's win."""
+    if not stored:
+        return given
+    merged = dict(stored)
+    merged.update(given)
+    return merged
+
+
+_FIELDS = ("func", "args", "keywords")
+
+
+def _own_attributes(p):
+    """The attributes set on a partial beyond its three fields. (weft keeps the slot
+    fields in __dict__ too when __dict__ is also a slot, so they are left out here.)"""
+    return {name: value for name, value in p.__dict__.items() if name not in _FIELDS}
+
+
+def _flattens(func):
+    """A partial made from this partial takes over its function and arguments (as
+    CPython's does when func is a partial without attributes of its own)."""
+    return (isinstance(func, partial) and type(func).__new__ is partial.__new__
+            and not _own_attributes(func))
+
+
 class partial:
+    """partial(func, *args, **keywords): a callable that calls func with these
+    arguments first, then the ones it is called with. A partial of a plain partial is
+    flattened into one."""
+
     __slots__ = ("func", "args", "keywords", "__dict__", "__weakref__")
 
     def __new__(cls, func, /, *args, **keywords):
         if not callable(func):
             raise TypeError("the first argument must be callable")
-        if type(func) is partial and cls is partial:
+        if _flattens(func):
             args = func.args + args
-            keywords = {**func.keywords, **keywords}
+            keywords = _merged(func.keywords, keywords)
             func = func.func
         self = object.__new__(cls)
-        self.func = func
-        self.args = args
-        self.keywords = keywords
+        self.func, self.args, self.keywords = func, args, keywords
         return self
 
     def __call__(self, /, *args, **keywords):
-        keywords = {**self.keywords, **keywords}
-        return self.func(*self.args, *args, **keywords)
+        return self.func(*self.args, *args, **_merged(self.keywords, keywords))
 
     def __get__(self, obj, objtype=None):
+        # like the C partial: not a method when stored on a class
         return self
 
     def __repr__(self):
-        qualname = type(self).__qualname__
-        module = type(self).__module__
-        parts = [repr(self.func)]
-        parts.extend(repr(x) for x in self.args)
-        parts.extend("%s=%r" % (k, v) for k, v in self.keywords.items())
-        name = qualname if module == "builtins" else "%s.%s" % (module, qualname)
-        return "%s(%s)" % (name, ", ".join(parts))
+        cls = type(self)
+        shown = [repr(self.func)] + [repr(arg) for arg in self.args]
+        shown += ["%s=%r" % pair for pair in self.keywords.items()]
+        prefix = "" if cls.__module__ == "builtins" else cls.__module__ + "."
+        return "%s%s(%s)" % (prefix, cls.__qualname__, ", ".join(shown))
 
     def __reduce__(self):
-        return (type(self), (self.func,),
-                (self.func, self.args, self.keywords or None, self.__dict__ or None))
-
-
-class partialmethod:
-    def __init__(self, func, /, *args, **keywords):
-        if not callable(func) and not hasattr(func, "__get__"):
-            raise TypeError("%r is not callable or a descriptor" % (func,))
-        if isinstance(func, partialmethod):
-            self.func = func.func
-            self.args = func.args + args
-            self.keywords = {**func.keywords, **keywords}
-        else:
-            self.func = func
-            self.args = args
-            self.keywords = keywords
-
-    def __get__(self, obj, cls=None):
-        get = getattr(self.func, "__get__", None)
-        if type(self.func) is _FunctionType:
-            get = None
-            if obj is None:
-                def unbound(obj, /, *args, **kw):
-                    return self.func(obj, *self.args, *args, **{**self.keywords, **kw})
-                return unbound
-            return partial(self.func, obj, *self.args, **self.keywords)
-        if isinstance(self.func, (staticmethod, classmethod)) or get is None:
-            func = self.func if get is None else get(obj, cls)
-            return partial(func, *self.args, **self.keywords)
-        if obj is None:
-            def unbound(obj, /, *args, **kw):
-                return self.func(obj, *self.args, *args, **{**self.keywords, **kw})
-            return unbound
-        return partial(self.func, obj, *self.args, **self.keywords)
-
-    @property
-    def __isabstractmethod__(self):
-        return getattr(self.func, "__isabstractmethod__", False)
+        state = (self.func, self.args, self.keywords or None,
+                 _own_attributes(self) or None)
+        return type(self), (self.func,), state
 
 
 def _function():
@@ -136,128 +126,133 @@ _FunctionType = type(_function)
 
 
 def _bind(func, obj, cls):
-    # weft's functions have no __get__ attribute yet: bind them by hand
+    """func.__get__(obj, cls). weft's functions, staticmethods and classmethods have
+    no __get__ attribute yet, so those are bound here by hand (a partial stands in for
+    the bound method)."""
     if type(func) is _FunctionType:
         return func if obj is None else partial(func, obj)
+    if isinstance(func, staticmethod):
+        return func.__func__
+    if isinstance(func, classmethod):
+        return partial(func.__func__, type(obj) if cls is None else cls)
     get = getattr(func, "__get__", None)
-    if get is None:
-        return func
-    return get(obj, cls)
+    return func if get is None else get(obj, cls)
+
+
+def _callable_or_descriptor(func):
+    # weft's staticmethod and classmethod have no __get__ attribute yet
+    return (callable(func) or hasattr(func, "__get__")
+            or isinstance(func, (staticmethod, classmethod)))
+
+
+class partialmethod:
+    """Like partial, but for use in a class body: the bound object (or class) goes
+    first, before the stored arguments."""
+
+    def __init__(self, func, /, *args, **keywords):
+        if not _callable_or_descriptor(func):
+            raise TypeError("%r is not callable or a descriptor" % (func,))
+        if isinstance(func, partialmethod):
+            # flatten, like partial does
+            args = func.args + args
+            keywords = _merged(func.keywords, keywords)
+            func = func.func
+        self.func, self.args, self.keywords = func, args, keywords
+
+    def _unbound(self):
+        def method(cls_or_self, /, *args, **keywords):
+            return self.func(cls_or_self, *self.args, *args,
+                             **_merged(self.keywords, keywords))
+        method.__isabstractmethod__ = self.__isabstractmethod__
+        method._partialmethod = self
+        return method
+
+    def __get__(self, obj, cls=None):
+        func = self.func
+        bound = _bind(func, obj, cls)
+        if bound is not func:
+            return partial(bound, *self.args, **self.keywords)
+        # func does not bind (a callable object): behave as a function would
+        unbound = self._unbound()
+        return unbound if obj is None else partial(unbound, obj)
+
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
 
 
 # ---- total_ordering -------------------------------------------------------------------
 
-def _gt_from_lt(self, other):
-    r = type(self).__lt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r and self != other
-def _le_from_lt(self, other):
-    r = type(self).__lt__(self, other)
-    if r is NotImplemented:
-        return r
-    return r or self == other
-def _ge_from_lt(self, other):
-    r = type(self).__lt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-def _ge_from_le(self, other):
-    r = type(self).__le__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r or self == other
-def _lt_from_le(self, other):
-    r = type(self).__le__(self, other)
-    if r is NotImplemented:
-        return r
-    return r and self != other
-def _gt_from_le(self, other):
-    r = type(self).__le__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-def _lt_from_gt(self, other):
-    r = type(self).__gt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r and self != other
-def _ge_from_gt(self, other):
-    r = type(self).__gt__(self, other)
-    if r is NotImplemented:
-        return r
-    return r or self == other
-def _le_from_gt(self, other):
-    r = type(self).__gt__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-def _le_from_ge(self, other):
-    r = type(self).__ge__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r or self == other
-def _gt_from_ge(self, other):
-    r = type(self).__ge__(self, other)
-    if r is NotImplemented:
-        return r
-    return r and self != other
-def _lt_from_ge(self, other):
-    r = type(self).__ge__(self, other)
-    if r is NotImplemented:
-        return r
-    return not r
-
-
-_derived = {
-    "__lt__": (("__gt__", _gt_from_lt), ("__le__", _le_from_lt), ("__ge__", _ge_from_lt)),
-    "__le__": (("__ge__", _ge_from_le), ("__lt__", _lt_from_le), ("__gt__", _gt_from_le)),
-    "__gt__": (("__lt__", _lt_from_gt), ("__ge__", _ge_from_gt), ("__le__", _le_from_gt)),
-    "__ge__": (("__le__", _le_from_ge), ("__gt__", _gt_from_ge), ("__lt__", _lt_from_ge)),
+# For each comparison a class may define (the "root"): how to get the other three from
+# it, as (name, negate the root's answer?, then combine with == or != or nothing).
+_DERIVED = {
+    "__lt__": (("__gt__", True, "!="), ("__le__", False, "=="), ("__ge__", True, None)),
+    "__le__": (("__ge__", True, "=="), ("__lt__", False, "!="), ("__gt__", True, None)),
+    "__gt__": (("__lt__", True, "!="), ("__ge__", False, "=="), ("__le__", True, None)),
+    "__ge__": (("__le__", True, "=="), ("__gt__", False, "!="), ("__lt__", True, None)),
 }
 
 
+def _derived_comparison(name, root, negate, combine):
+    def compare(self, other):
+        answer = getattr(type(self), root)(self, other)
+        if answer is NotImplemented:
+            return answer
+        if negate:
+            answer = not answer
+        if combine == "==":
+            return answer or self == other
+        if combine == "!=":
+            return answer and self != other
+        return answer
+    compare.__name__ = name
+    compare.__qualname__ = "_%s_from_%s" % (name.strip("_"), root.strip("_"))
+    return compare
+
+
 def total_ordering(cls):
-    defined = [op for op in ("__lt__", "__le__", "__gt__", "__ge__")
-               if getattr(cls, op, None) is not getattr(object, op, None)]
+    """Class decorator: fill in the missing rich comparisons from the first of
+    __lt__, __le__, __gt__, __ge__ that the class defines itself."""
+    defined = [name for name in _DERIVED
+               if getattr(cls, name, None) is not getattr(object, name, None)]
     if not defined:
         raise ValueError("must define at least one ordering operation: < > <= >=")
     root = defined[0]
-    for name in ("__lt__", "__le__", "__gt__", "__ge__"):
-        if name in defined:
-            root = name
-            break
-    for name, fn in _derived[root]:
+    for name, negate, combine in _DERIVED[root]:
         if name not in defined:
-            fn.__name__ = name
-            setattr(cls, name, fn)
+            setattr(cls, name, _derived_comparison(name, root, negate, combine))
     return cls
 
 
+# ---- cmp_to_key -----------------------------------------------------------------------
+
+def _key_comparison(test):
+    def compare(self, other):
+        return test(self._cmp(self.obj, other.obj))
+    return compare
+
+
+class _CmpKey:
+    """Base of the classes cmp_to_key makes: wraps one object, compares through the
+    old-style cmp function stored on the subclass."""
+
+    __slots__ = ("obj",)
+    __hash__ = None
+
+    def __init__(self, obj):
+        self.obj = obj
+
+    __lt__ = _key_comparison(lambda c: c < 0)
+    __gt__ = _key_comparison(lambda c: c > 0)
+    __eq__ = _key_comparison(lambda c: c == 0)
+    __le__ = _key_comparison(lambda c: c <= 0)
+    __ge__ = _key_comparison(lambda c: c >= 0)
+
+
 def cmp_to_key(mycmp):
-    class K:
-        __slots__ = ("obj",)
-
-        def __init__(self, obj):
-            self.obj = obj
-
-        def __lt__(self, other):
-            return mycmp(self.obj, other.obj) < 0
-
-        def __gt__(self, other):
-            return mycmp(self.obj, other.obj) > 0
-
-        def __eq__(self, other):
-            return mycmp(self.obj, other.obj) == 0
-
-        def __le__(self, other):
-            return mycmp(self.obj, other.obj) <= 0
-
-        def __ge__(self, other):
-            return mycmp(self.obj, other.obj) >= 0
-
-        __hash__ = None
-    return K
+    """Turn an old-style cmp function (negative, zero or positive) into a key class."""
+    return type("K", (_CmpKey,), {"__slots__": (), "_cmp": staticmethod(mycmp),
+                                  "__module__": __name__})
 
 
 # ---- lru_cache ------------------------------------------------------------------------
@@ -282,18 +277,22 @@ _kwd_mark = object()
 
 
 def _make_key(args, kwds, typed):
-    key = args
+    """The cache key of one call: the positional arguments, then a marker and the
+    keyword pairs in call order, then (when typed) the type of every argument. A lone
+    int or str argument is its own key."""
+    if not kwds and not typed:
+        if len(args) == 1 and type(args[0]) in (int, str):
+            return args[0]
+        return args
+    parts = list(args)
     if kwds:
-        key += (_kwd_mark,)
-        for item in kwds.items():
-            key += item
+        parts.append(_kwd_mark)
+        for pair in kwds.items():
+            parts.extend(pair)
     if typed:
-        key += tuple(type(v) for v in args)
-        if kwds:
-            key += tuple(type(v) for v in kwds.values())
-    elif len(key) == 1 and type(key[0]) in (int, str):
-        return key[0]
-    return key
+        parts.extend(map(type, args))
+        parts.extend(map(type, kwds.values()))
+    return tuple(parts)
 
 
 def _lru_wrapper(user_function, maxsize, typed):
@@ -379,115 +378,174 @@ _NOT_FOUND = object()
 
 
 class cached_property:
+    """A property computed once per instance: the first access stores the value in the
+    instance's __dict__ under the same name, which then shadows this descriptor."""
+
     def __init__(self, func):
+        self.attrname = None            # set by __set_name__
         self.func = func
-        self.attrname = None
-        self.__doc__ = func.__doc__
         self.__module__ = getattr(func, "__module__", None)
+        self.__doc__ = func.__doc__
 
     def __set_name__(self, owner, name):
-        if self.attrname is None:
-            self.attrname = name
-        elif name != self.attrname:
+        if self.attrname is not None and name != self.attrname:
             raise TypeError("Cannot assign the same cached_property to two different "
                             "names (%r and %r)." % (self.attrname, name))
+        self.attrname = name
+
+    def _storage(self, instance):
+        if self.attrname is None:
+            raise TypeError("Cannot use cached_property instance without calling "
+                            "__set_name__ on it.")
+        storage = getattr(instance, "__dict__", None)
+        if storage is None:
+            raise TypeError("No '__dict__' attribute on %r instance to cache %r property."
+                            % (type(instance).__name__, self.attrname))
+        return storage
 
     def __get__(self, instance, owner=None):
         if instance is None:
             return self
-        if self.attrname is None:
-            raise TypeError("Cannot use cached_property instance without calling "
-                            "__set_name__ on it.")
-        try:
-            cache = instance.__dict__
-        except AttributeError:
-            msg = ("No '__dict__' attribute on %r instance to cache %r property."
-                   % (type(instance).__name__, self.attrname))
-            raise TypeError(msg) from None
-        val = cache.get(self.attrname, _NOT_FOUND)
-        if val is _NOT_FOUND:
-            val = self.func(instance)
-            cache[self.attrname] = val
-        return val
+        storage = self._storage(instance)
+        value = storage.get(self.attrname, _NOT_FOUND)
+        if value is _NOT_FOUND:
+            value = storage[self.attrname] = self.func(instance)
+        return value
 
 
 # ---- singledispatch -------------------------------------------------------------------
 
+def _dispatch_order(cls, registered):
+    """cls.__mro__ with the registered ABCs that cls is a virtual subclass of worked in:
+    each goes right after the last class of the MRO that is a subclass of it (the more
+    specific of two ABCs first)."""
+    order = list(cls.__mro__)
+    virtual = [k for k in registered
+               if isinstance(k, type) and k not in order and issubclass(cls, k)]
+    # most specific first, so that each lands before the ABCs it derives from
+    virtual.sort(key=lambda abc: -sum(1 for other in virtual if issubclass(abc, other)))
+    for abc in virtual:
+        after = max(i for i, klass in enumerate(order)
+                    if klass not in virtual and issubclass(klass, abc))
+        place = after + 1
+        while place < len(order) and order[place] in virtual and issubclass(order[place], abc):
+            place += 1
+        order.insert(place, abc)
+    return order
+
+
 def _find_impl(cls, registry):
-    for base in cls.__mro__:
-        if base in registry:
-            return registry[base]
-    return registry[object]
+    order = _dispatch_order(cls, registry)
+    real = cls.__mro__
+    for i, klass in enumerate(order):
+        if klass not in registry:
+            continue
+        rival = order[i + 1] if i + 1 < len(order) else None
+        if (rival in registry and rival not in real and klass not in real
+                and not issubclass(klass, rival)):
+            # two unrelated ABCs match equally well: refuse to guess
+            raise RuntimeError("Ambiguous dispatch: {} or {}".format(klass, rival))
+        return registry[klass]
+    return None
+
+
+class _Dispatcher:
+    """The registry behind one singledispatch function, with a per-class cache that
+    is dropped on every registration (and, once ABCs are registered, whenever the ABC
+    cache token moves)."""
+
+    def __init__(self, default):
+        self.registry = {object: default}
+        self.cache = {}
+        self.token = None
+
+    def dispatch(self, cls):
+        if self.token is not None:
+            from abc import get_cache_token
+            current = get_cache_token()
+            if current != self.token:
+                self.cache.clear()
+                self.token = current
+        impl = self.cache.get(cls)
+        if impl is None:
+            impl = self.cache[cls] = _find_impl(cls, self.registry)
+        return impl
+
+    def register(self, cls, func=None):
+        if not isinstance(cls, type):
+            if func is not None:
+                raise TypeError("Invalid first argument to `register()`. "
+                                "%r is not a class or union type." % (cls,))
+            return self._register_annotated(cls)
+        if func is None:
+            return lambda f: self.register(cls, f)
+        self.registry[cls] = func
+        if self.token is None and hasattr(cls, "__abstractmethods__"):
+            from abc import get_cache_token
+            self.token = get_cache_token()
+        self.cache.clear()
+        return func
+
+    def _register_annotated(self, func):
+        # @register on a function: dispatch on the annotation of its first argument
+        annotations = getattr(func, "__annotations__", None) or {}
+        if not annotations:
+            raise TypeError("Invalid first argument to `register()`: %r. Use either "
+                            "`@register(some_class)` or plain `@register` on an "
+                            "annotated function." % (func,))
+        argname, cls = next(iter(annotations.items()))
+        if not isinstance(cls, type):
+            raise TypeError("Invalid annotation for %r. %r is not a class."
+                            % (argname, cls))
+        return self.register(cls, func)
 
 
 def singledispatch(func):
-    registry = {}
-    dispatch_cache = {}
-
-    def dispatch(cls):
-        try:
-            return dispatch_cache[cls]
-        except KeyError:
-            pass
-        impl = _find_impl(cls, registry)
-        dispatch_cache[cls] = impl
-        return impl
-
-    def register(cls, func=None):
-        if isinstance(cls, type):
-            if func is None:
-                return lambda f: register(cls, f)
-        else:
-            if func is not None:
-                raise TypeError("Invalid first argument to `register()`. "
-                                "%r is not a class." % (cls,))
-            f = cls
-            ann = getattr(f, "__annotations__", {})
-            if not ann:
-                raise TypeError("Invalid first argument to `register()`: %r. "
-                                "Use either `@register(some_class)` or plain "
-                                "`@register` on an annotated function." % (f,))
-            func = f
-            cls = next(iter(ann.values()))
-            if not isinstance(cls, type):
-                raise TypeError("Invalid annotation for %r. %r is not a class."
-                                % (next(iter(ann)), cls))
-        registry[cls] = func
-        dispatch_cache.clear()
-        return func
+    """Make func a generic function dispatching on the type of its first argument;
+    implementations for other types are added with .register()."""
+    dispatcher = _Dispatcher(func)
+    funcname = getattr(func, "__name__", "singledispatch function")
 
     def wrapper(*args, **kw):
         if not args:
             raise TypeError("%s requires at least 1 positional argument" % funcname)
-        return dispatch(args[0].__class__)(*args, **kw)
+        return dispatcher.dispatch(args[0].__class__)(*args, **kw)
 
-    funcname = getattr(func, "__name__", "singledispatch function")
-    registry[object] = func
-    wrapper.register = register
-    wrapper.dispatch = dispatch
-    wrapper.registry = registry
-    wrapper._clear_cache = dispatch_cache.clear
     update_wrapper(wrapper, func)
+    wrapper.register = dispatcher.register
+    wrapper.dispatch = dispatcher.dispatch
+    wrapper.registry = dispatcher.registry
+    wrapper._clear_cache = dispatcher.cache.clear
     return wrapper
 
 
 class singledispatchmethod:
+    """singledispatch for methods: dispatches on the first argument after self/cls."""
+
     def __init__(self, func):
-        if not callable(func) and not hasattr(func, "__get__"):
+        if not _callable_or_descriptor(func):
             raise TypeError("%r is not callable or a descriptor" % (func,))
-        self.dispatcher = singledispatch(func)
         self.func = func
+        self.dispatcher = singledispatch(func)
 
     def register(self, cls, method=None):
+        """Add an implementation for `cls` (usable as a decorator)."""
         return self.dispatcher.register(cls, func=method)
 
+    @property
+    def __isabstractmethod__(self):
+        return getattr(self.func, "__isabstractmethod__", False)
+
     def __get__(self, obj, cls=None):
-        dispatcher = self.dispatcher
+        dispatch = self.dispatcher.dispatch
+        funcname = getattr(self.func, "__name__", "singledispatchmethod method")
 
-        def _method(*args, **kwargs):
-            method = dispatcher.dispatch(args[0].__class__)
-            return _bind(method, obj, cls)(*args, **kwargs)
+        def method(*args, **kwargs):
+            if not args:
+                raise TypeError("%s requires at least 1 positional argument" % funcname)
+            return _bind(dispatch(args[0].__class__), obj, cls)(*args, **kwargs)
 
-        _method.register = self.register
-        update_wrapper(_method, self.func)
-        return _method
+        update_wrapper(method, self.func)
+        method.register = self.register
+        method.__isabstractmethod__ = self.__isabstractmethod__
+        return method

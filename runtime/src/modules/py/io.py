@@ -94,6 +94,14 @@ def _finish_buffered(raw, wbuf):
         pass
 
 
+def _passed_on(holder, attribute):
+    """A read-only property giving self.<holder>.<attribute> (the wrapped stream's), or
+    self.<attribute> when holder is None."""
+    if holder is None:
+        return property(lambda self: getattr(self, attribute))
+    return property(lambda self: getattr(getattr(self, holder), attribute))
+
+
 class IOBase:
     """Common behaviour: closed checks, context manager, iteration, lines."""
 
@@ -167,8 +175,8 @@ class IOBase:
 
     def __next__(self):
         line = self.readline()
-        if not line:
-            raise StopIteration
+        if len(line) == 0:
+            raise StopIteration     # an empty read: end of file
         return line
 
     def readlines(self, hint=-1):
@@ -221,9 +229,8 @@ class BufferedIOBase(IOBase):
 
     def readinto(self, b):
         data = self.read(len(b))
-        n = len(data)
-        b[:n] = data
-        return n
+        b[:len(data)] = data
+        return len(data)
 
     def detach(self):
         raise _unsupported("detach")
@@ -393,9 +400,8 @@ class FileIO(RawIOBase):
 
     def readinto(self, b):
         data = self.read(len(b))
-        n = len(data)
-        b[:n] = data
-        return n
+        b[:len(data)] = data
+        return len(data)
 
     def write(self, b):
         self._check_closed()
@@ -476,17 +482,9 @@ class _BufferedBase(BufferedIOBase):
         if not self._writable_ok:
             raise _unsupported("not writable")
 
-    @property
-    def closed(self):
-        return self.raw.closed
-
-    @property
-    def name(self):
-        return self.raw.name
-
-    @property
-    def mode(self):
-        return self.raw.mode
+    closed = _passed_on("raw", "closed")
+    name = _passed_on("raw", "name")
+    mode = _passed_on("raw", "mode")
 
     def __repr__(self):
         cls = type(self).__name__
@@ -788,21 +786,10 @@ class TextIOWrapper(TextIOBase):
         if not self._writable_ok:
             raise _unsupported("not writable")
 
-    @property
-    def encoding(self):
-        return self._encoding
-
-    @property
-    def errors(self):
-        return self._errors
-
-    @property
-    def line_buffering(self):
-        return self._line_buffering
-
-    @property
-    def write_through(self):
-        return self._write_through
+    encoding = _passed_on(None, "_encoding")
+    errors = _passed_on(None, "_errors")
+    line_buffering = _passed_on(None, "_line_buffering")
+    write_through = _passed_on(None, "_write_through")
 
     @property
     def newlines(self):
@@ -813,13 +800,8 @@ class TextIOWrapper(TextIOBase):
             return kinds[0]
         return tuple(kinds)
 
-    @property
-    def closed(self):
-        return self.buffer.closed
-
-    @property
-    def name(self):
-        return self.buffer.name
+    closed = _passed_on("buffer", "closed")
+    name = _passed_on("buffer", "name")
 
     @property
     def mode(self):
@@ -1083,14 +1065,13 @@ def open(file, mode="r", buffering=-1, encoding=None, errors=None, newline=None,
         raise TypeError("open() argument 'errors' must be str or None, not "
                         + type(errors).__name__)
     creating, reading, writing, appending, updating, binary = _parse_mode(mode)
-    if binary and encoding is not None:
-        raise ValueError("binary mode doesn't take an encoding argument")
-    if binary and errors is not None:
-        raise ValueError("binary mode doesn't take an errors argument")
-    if binary and newline is not None:
-        raise ValueError("binary mode doesn't take a newline argument")
-    if binary and buffering == 1:
-        buffering = -1
+    if binary:
+        for what, given in (("an encoding", encoding), ("an errors", errors),
+                            ("a newline", newline)):
+            if given is not None:
+                raise ValueError("binary mode doesn't take %s argument" % what)
+        if buffering == 1:
+            buffering = -1      # line buffering means nothing for bytes
     if not binary:
         if encoding is not None:
             _norm_encoding(encoding)
@@ -1370,9 +1351,8 @@ class BytesIO(BufferedIOBase):
 
     def readinto(self, b):
         data = self.read(len(b))
-        n = len(data)
-        b[:n] = data
-        return n
+        b[:len(data)] = data
+        return len(data)
 
     def readline(self, size=-1):
         self._check_closed()

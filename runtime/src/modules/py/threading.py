@@ -1,8 +1,13 @@
-"""Threads and synchronisation primitives, written for weft on top of `_thread`.
+"""Threads and synchronisation primitives for weft, built on `_thread`.
 
 weft has no GIL: threads started here run Python in parallel. Every primitive below is
-built from `_thread` locks, whose blocking waits detach the thread so that a garbage
+made of `_thread` locks, whose blocking waits detach the thread so that a garbage
 collection never waits for it.
+
+Map of the module: `_Countdown` turns a timeout into the successive waits of a retry
+loop; Condition parks each waiter on a private lock; Semaphore, Event and Barrier are
+built on a Condition; Thread keeps a "running" lock that its thread holds until it
+ends, which join() and the interpreter's exit (`_shutdown`) wait on.
 """
 
 import _thread
@@ -26,61 +31,98 @@ stack_size = _thread.stack_size
 Lock = _thread.allocate_lock
 RLock = _thread.RLock
 
-_trace_hook = None
-_profile_hook = None
+
+# ---- trace and profile hooks (stored for threads to come; weft does not call them) ----
+
+_hooks = {"trace": None, "profile": None}
 
 
-def settrace(func):
-    global _trace_hook
-    _trace_hook = func
+def _hook_accessors(kind):
+    def setter(func):
+        _hooks[kind] = func
+
+    def getter():
+        return _hooks[kind]
+    setter.__name__, getter.__name__ = "set" + kind, "get" + kind
+    return setter, getter
 
 
-def gettrace():
-    return _trace_hook
+settrace, gettrace = _hook_accessors("trace")
+setprofile, getprofile = _hook_accessors("profile")
 
 
-def setprofile(func):
-    global _profile_hook
-    _profile_hook = func
+# ---- helpers ----------------------------------------------------------------------------
+
+_EXPIRED = object()
 
 
-def getprofile():
-    return _profile_hook
+class _Countdown:
+    """The waits of a loop that may block several times under one timeout.
+
+    next_wait() gives None when there is no limit, the whole timeout the first time
+    (which starts the clock), then the time left, and _EXPIRED once none is left."""
+
+    __slots__ = ("_seconds", "_deadline")
+
+    def __init__(self, seconds):
+        self._seconds = seconds
+        self._deadline = None
+
+    def next_wait(self):
+        if self._seconds is None:
+            return None
+        if self._deadline is None:
+            self._deadline = _time() + self._seconds
+            return self._seconds
+        left = self._deadline - _time()
+        return left if left > 0 else _EXPIRED
 
 
-# ---------------------------------------------------------------- Condition
+def _described(obj, detail):
+    """The repr of the synchronisation objects: <module.Class at 0x...: detail>."""
+    cls = type(obj)
+    return "<%s.%s at %s: %s>" % (cls.__module__, cls.__qualname__, hex(id(obj)), detail)
 
+
+def _block_on(lock, timeout):
+    """Acquire `lock` waiting at most `timeout` seconds (None: forever; 0 or less:
+    not at all); True when it was acquired."""
+    if timeout is None:
+        return lock.acquire()
+    if timeout > 0:
+        return lock.acquire(True, timeout)
+    return lock.acquire(False)
+
+
+# ---- Condition ---------------------------------------------------------------------------
 
 class Condition:
     """A condition variable over a lock (an RLock by default).
 
-    Each waiter parks on a private lock of its own; notify releases the oldest waiters'
-    locks. The underlying lock is fully released while waiting and restored after.
-    """
+    Each waiter parks on a private lock of its own, which notify() releases (oldest
+    waiters first). While waiting, the underlying lock is given up completely (every
+    recursion level of an RLock) and taken back afterwards."""
 
     def __init__(self, lock=None):
-        if lock is None:
-            lock = RLock()
-        self._lock = lock
-        self.acquire = lock.acquire
-        self.release = lock.release
-        if hasattr(lock, "_release_save"):
-            self._release_save = lock._release_save
-        if hasattr(lock, "_acquire_restore"):
-            self._acquire_restore = lock._acquire_restore
-        if hasattr(lock, "_is_owned"):
-            self._is_owned = lock._is_owned
+        self._lock = RLock() if lock is None else lock
+        self.acquire = self._lock.acquire
+        self.release = self._lock.release
+        # an RLock brings its own way to give up and retake all its levels
+        for name in ("_release_save", "_acquire_restore", "_is_owned"):
+            if hasattr(self._lock, name):
+                setattr(self, name, getattr(self._lock, name))
         self._waiters = []
 
     def __enter__(self):
         return self._lock.__enter__()
 
-    def __exit__(self, *args):
-        return self._lock.__exit__(*args)
+    def __exit__(self, *exc_info):
+        return self._lock.__exit__(*exc_info)
 
     def __repr__(self):
         return "<Condition(%s, %d)>" % (self._lock, len(self._waiters))
 
+    # the versions for a plain lock
     def _release_save(self):
         self._lock.release()
 
@@ -88,312 +130,281 @@ class Condition:
         self._lock.acquire()
 
     def _is_owned(self):
-        # A plain lock has no owner: "owned" means somebody holds it.
-        if self._lock.acquire(False):
+        # a plain lock has no owner: it counts as ours whenever somebody holds it
+        probe = self._lock.acquire(False)
+        if probe:
             self._lock.release()
-            return False
-        return True
+        return not probe
+
+    def _check_owned(self, action):
+        if not self._is_owned():
+            raise RuntimeError("cannot %s on un-acquired lock" % action)
 
     def wait(self, timeout=None):
-        if not self._is_owned():
-            raise RuntimeError("cannot wait on un-acquired lock")
-        waiter = _allocate_lock()
-        waiter.acquire()
-        self._waiters.append(waiter)
+        """Give up the lock until notified (or until timeout seconds passed), then
+        take it back. True unless the timeout expired."""
+        self._check_owned("wait")
+        gate = _allocate_lock()
+        gate.acquire()
+        self._waiters.append(gate)
         saved = self._release_save()
-        woken = False
+        notified = False
         try:
-            if timeout is None:
-                waiter.acquire()
-                woken = True
-            elif timeout > 0:
-                woken = waiter.acquire(True, timeout)
-            else:
-                woken = waiter.acquire(False)
-            return woken
+            notified = _block_on(gate, timeout)
+            return notified
         finally:
             self._acquire_restore(saved)
-            if not woken:
-                try:
-                    self._waiters.remove(waiter)
-                except ValueError:
-                    pass
+            if not notified and gate in self._waiters:
+                self._waiters.remove(gate)
 
     def wait_for(self, predicate, timeout=None):
-        end = None
-        remaining = timeout
+        """Wait until predicate() is true (or the timeout expired); its last value."""
+        countdown = _Countdown(timeout)
         result = predicate()
         while not result:
-            if remaining is not None:
-                if end is None:
-                    end = _time() + remaining
-                else:
-                    remaining = end - _time()
-                    if remaining <= 0:
-                        break
-            self.wait(remaining)
+            wait = countdown.next_wait()
+            if wait is _EXPIRED:
+                break
+            self.wait(wait)
             result = predicate()
         return result
 
     def notify(self, n=1):
-        if not self._is_owned():
-            raise RuntimeError("cannot notify on un-acquired lock")
-        while self._waiters and n > 0:
-            waiter = self._waiters.pop(0)
+        """Wake up to n waiting threads."""
+        self._check_owned("notify")
+        woken = 0
+        while woken < n and self._waiters:
+            gate = self._waiters.pop(0)
             try:
-                waiter.release()
-                n -= 1
+                gate.release()
             except RuntimeError:
-                pass
+                # that waiter timed out meanwhile and is not waiting any more
+                continue
+            woken += 1
 
     def notify_all(self):
+        """Wake up every waiting thread."""
         self.notify(len(self._waiters))
 
     def notifyAll(self):
         self.notify_all()
 
 
-# ---------------------------------------------------------------- Semaphores
-
+# ---- Semaphore ---------------------------------------------------------------------------
 
 class Semaphore:
-    """A counter that acquire() decrements (waiting at zero) and release() increments."""
+    """A counter: acquire() takes one (waiting while it is 0), release() gives back."""
 
     def __init__(self, value=1):
         if value < 0:
             raise ValueError("semaphore initial value must be >= 0")
-        self._cond = Condition(Lock())
         self._value = value
+        self._cond = Condition(Lock())
 
     def __repr__(self):
-        cls = self.__class__
-        return "<%s.%s at %s: value=%s>" % (
-            cls.__module__, cls.__qualname__, hex(id(self)), self._value)
+        return _described(self, "value=%s" % self._value)
 
     def acquire(self, blocking=True, timeout=None):
-        if not blocking and timeout is not None:
+        """Take one unit; False if none came free in time (or at once, when not
+        blocking)."""
+        if timeout is not None and not blocking:
             raise ValueError("can't specify timeout for non-blocking acquire")
-        got = False
-        end = None
+        countdown = _Countdown(timeout)
         with self._cond:
             while self._value == 0:
-                if not blocking:
-                    break
-                if timeout is not None:
-                    if end is None:
-                        end = _time() + timeout
-                    else:
-                        timeout = end - _time()
-                        if timeout <= 0:
-                            break
-                self._cond.wait(timeout)
-            else:
-                self._value -= 1
-                got = True
-        return got
+                wait = countdown.next_wait() if blocking else _EXPIRED
+                if wait is _EXPIRED:
+                    return False
+                self._cond.wait(wait)
+            self._value -= 1
+            return True
 
     __enter__ = acquire
 
+    def _check_release(self, n):
+        pass
+
     def release(self, n=1):
+        """Give back n units, waking as many waiters."""
         if n < 1:
             raise ValueError("n must be one or more")
         with self._cond:
+            self._check_release(n)
             self._value += n
             self._cond.notify(n)
 
-    def __exit__(self, t, v, tb):
+    def __exit__(self, exc_type, exc_value, traceback):
         self.release()
 
 
 class BoundedSemaphore(Semaphore):
-    """A semaphore that refuses to be released above its initial value."""
+    """A Semaphore that may not be released above its initial value."""
 
     def __init__(self, value=1):
-        Semaphore.__init__(self, value)
+        super().__init__(value)
         self._initial_value = value
 
     def __repr__(self):
-        cls = self.__class__
-        return "<%s.%s at %s: value=%s/%s>" % (
-            cls.__module__, cls.__qualname__, hex(id(self)),
-            self._value, self._initial_value)
+        return _described(self, "value=%s/%s" % (self._value, self._initial_value))
 
-    def release(self, n=1):
-        if n < 1:
-            raise ValueError("n must be one or more")
-        with self._cond:
-            if self._value + n > self._initial_value:
-                raise ValueError("Semaphore released too many times")
-            self._value += n
-            self._cond.notify(n)
+    def _check_release(self, n):
+        if self._value + n > self._initial_value:
+            raise ValueError("Semaphore released too many times")
 
 
-# ---------------------------------------------------------------- Event
-
+# ---- Event -------------------------------------------------------------------------------
 
 class Event:
-    """A flag threads can wait for."""
+    """A flag that threads can wait for."""
 
     def __init__(self):
         self._cond = Condition(Lock())
         self._flag = False
 
     def __repr__(self):
-        cls = self.__class__
-        status = "set" if self._flag else "unset"
-        return "<%s.%s at %s: %s>" % (
-            cls.__module__, cls.__qualname__, hex(id(self)), status)
+        return _described(self, "set" if self._flag else "unset")
 
     def is_set(self):
         return self._flag
 
-    def isSet(self):
-        return self._flag
+    isSet = is_set
+
+    def _put(self, flag):
+        with self._cond:
+            self._flag = flag
+            if flag:
+                self._cond.notify_all()
 
     def set(self):
-        with self._cond:
-            self._flag = True
-            self._cond.notify_all()
+        """Raise the flag and wake every waiter."""
+        self._put(True)
 
     def clear(self):
-        with self._cond:
-            self._flag = False
+        """Lower the flag."""
+        self._put(False)
 
     def wait(self, timeout=None):
+        """Wait until the flag is raised; False if the timeout expired first."""
         with self._cond:
-            signaled = self._flag
-            if not signaled:
-                signaled = self._cond.wait(timeout)
-            return signaled
+            return self._flag or self._cond.wait(timeout)
 
 
-# ---------------------------------------------------------------- Barrier
-
+# ---- Barrier -----------------------------------------------------------------------------
 
 class BrokenBarrierError(RuntimeError):
     pass
 
 
-class Barrier:
-    """`parties` threads wait() until all have arrived, then all go on together.
+class _Round:
+    """One filling of a Barrier: how many threads arrived, and how it ended (None
+    while filling, then "passed" or "broken")."""
 
-    States: 0 filling, 1 draining (releasing a full batch), -1 resetting, -2 broken.
-    """
+    __slots__ = ("arrived", "outcome")
+
+    def __init__(self):
+        self.arrived = 0
+        self.outcome = None
+
+
+class Barrier:
+    """`parties` threads call wait(); none returns before all have arrived.
+
+    Every filling is a `_Round`. When the last party arrives, the action runs and the
+    round passes (a fresh round starts at once). A timeout, an error in the action or
+    abort() breaks the current round: its waiters and every later caller get
+    BrokenBarrierError until reset() starts a fresh round."""
 
     def __init__(self, parties, action=None, timeout=None):
         if parties < 1:
-            raise ValueError("parties must be >= 1")
+            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
+        self._parties = parties
         self._action = action
         self._timeout = timeout
-        self._parties = parties
-        self._state = 0
-        self._count = 0
+        self._round = _Round()
 
     def __repr__(self):
-        cls = self.__class__
         if self.broken:
-            return "<%s.%s at %s: broken>" % (cls.__module__, cls.__qualname__, hex(id(self)))
-        return "<%s.%s at %s: waiters=%s/%s>" % (
-            cls.__module__, cls.__qualname__, hex(id(self)), self.n_waiting, self.parties)
+            return _described(self, "broken")
+        return _described(self, "waiters=%s/%s" % (self.n_waiting, self.parties))
 
     def wait(self, timeout=None):
+        """Wait for the others; returns this thread's arrival index (0 to parties-1)."""
         if timeout is None:
             timeout = self._timeout
         with self._cond:
-            self._enter()
-            index = self._count
-            self._count += 1
-            try:
-                if index + 1 == self._parties:
-                    self._release()
-                else:
-                    self._wait(timeout)
-                return index
-            finally:
-                self._count -= 1
-                self._exit()
+            current = self._round
+            if current.outcome == "broken":
+                raise BrokenBarrierError
+            index = current.arrived
+            current.arrived += 1
+            if current.arrived == self._parties:
+                self._pass(current)
+            elif not self._cond.wait_for(lambda: current.outcome is not None, timeout):
+                self._break(current)
+                raise BrokenBarrierError
+            if current.outcome == "broken":
+                raise BrokenBarrierError
+            return index
 
-    def _enter(self):
-        while self._state in (-1, 1):
-            self._cond.wait()
-        if self._state < 0:
-            raise BrokenBarrierError
-
-    def _release(self):
+    def _pass(self, current):
+        # the last party: run the action for everybody, then let them all go
         try:
             if self._action:
                 self._action()
-            self._state = 1
-            self._cond.notify_all()
         except BaseException:
-            self._break()
+            self._break(current)
             raise
-
-    def _wait(self, timeout):
-        if not self._cond.wait_for(lambda: self._state != 0, timeout):
-            self._break()
-            raise BrokenBarrierError
-        if self._state < 0:
-            raise BrokenBarrierError
-
-    def _exit(self):
-        if self._count == 0 and self._state in (-1, 1):
-            self._state = 0
-            self._cond.notify_all()
-
-    def reset(self):
-        with self._cond:
-            if self._count > 0:
-                if self._state == 0:
-                    self._state = -1
-                elif self._state == -2:
-                    self._state = -1
-            else:
-                self._state = 0
-            self._cond.notify_all()
-
-    def abort(self):
-        with self._cond:
-            self._break()
-
-    def _break(self):
-        self._state = -2
+        current.outcome = "passed"
+        self._round = _Round()
         self._cond.notify_all()
 
-    @property
-    def parties(self):
-        return self._parties
+    def _break(self, current):
+        current.outcome = "broken"
+        self._cond.notify_all()
+
+    def reset(self):
+        """Start over: threads waiting now get BrokenBarrierError."""
+        with self._cond:
+            if self._round.arrived and self._round.outcome is None:
+                self._break(self._round)
+            self._round = _Round()
+
+    def abort(self):
+        """Break the barrier: waiters now and later get BrokenBarrierError."""
+        with self._cond:
+            self._break(self._round)
+
+    parties = property(lambda self: self._parties, doc="How many threads must arrive.")
 
     @property
     def n_waiting(self):
-        if self._state == 0:
-            return self._count
-        return 0
+        current = self._round
+        return current.arrived if current.outcome is None else 0
 
     @property
     def broken(self):
-        return self._state == -2
+        return self._round.outcome == "broken"
 
 
-# ---------------------------------------------------------------- Thread
+# ---- Thread ------------------------------------------------------------------------------
 
-_active_lock = _allocate_lock()
-_active = {}    # ident -> running Thread
-_limbo = {}     # Thread -> Thread, started but not yet running
-_counter = 0
+_registry_lock = _allocate_lock()
+_active = {}        # ident -> Thread, for running threads
+_limbo = {}         # Thread -> Thread, started but not yet running
+_names_made = [0]
 
 
-def _newname(template="Thread-%d"):
-    global _counter
-    with _active_lock:
-        _counter += 1
-        n = _counter
-    return template % n
+def _next_number():
+    with _registry_lock:
+        _names_made[0] += 1
+        return _names_made[0]
 
 
 class ExceptHookArgs:
     """What `excepthook` receives: exc_type, exc_value, exc_traceback, thread."""
+
+    _fields = ("exc_type", "exc_value", "exc_traceback", "thread")
 
     def __init__(self, exc_type, exc_value, exc_traceback, thread):
         self.exc_type = exc_type
@@ -401,212 +412,194 @@ class ExceptHookArgs:
         self.exc_traceback = exc_traceback
         self.thread = thread
 
+    def _values(self):
+        return tuple(getattr(self, field) for field in self._fields)
+
     def __iter__(self):
-        return iter((self.exc_type, self.exc_value, self.exc_traceback, self.thread))
+        return iter(self._values())
 
     def __getitem__(self, i):
-        return (self.exc_type, self.exc_value, self.exc_traceback, self.thread)[i]
+        return self._values()[i]
 
     def __len__(self):
-        return 4
+        return len(self._fields)
 
     def __repr__(self):
-        return ("_thread._ExceptHookArgs(exc_type=%r, exc_value=%r, exc_traceback=%r, "
-                "thread=%r)" % tuple(self))
+        shown = ", ".join("%s=%r" % pair for pair in zip(self._fields, self._values()))
+        return "_thread._ExceptHookArgs(%s)" % shown
 
 
 def excepthook(args):
-    """Print an exception that escaped a thread's run() on stderr, as CPython does."""
+    """Report an exception that escaped a thread's run() on stderr, as CPython does."""
     if args.exc_type is SystemExit:
         return
     import sys
-    if args.thread is not None:
-        name = args.thread.name
-    else:
-        name = get_ident()
     stderr = sys.stderr
     if stderr is None:
         return
-    print("Exception in thread %s:" % name, file=stderr, flush=True)
+    who = get_ident() if args.thread is None else args.thread.name
+    print("Exception in thread %s:" % who, file=stderr, flush=True)
     _thread._print_exception(args.exc_value)
 
 
 __excepthook__ = excepthook
 
 
+def _not_initialized(thread):
+    return not thread.__dict__.get("_initialized", False)
+
+
 class Thread:
     """A thread of control running `run()` (by default: target(*args, **kwargs))."""
-
-    _initialized = False
 
     def __init__(self, group=None, target=None, name=None, args=(), kwargs=None, *,
                  daemon=None):
         if group is not None:
             raise AssertionError("group argument must be None for now")
-        if kwargs is None:
-            kwargs = {}
         if name:
             name = str(name)
         else:
-            name = _newname("Thread-%d")
-            if target is not None:
-                try:
-                    name += " (%s)" % target.__name__
-                except AttributeError:
-                    pass
-        self._target = target
+            name = "Thread-%d" % _next_number()
+            target_name = getattr(target, "__name__", None)
+            if target is not None and target_name is not None:
+                name += " (%s)" % target_name
         self._name = name
-        self._args = args
-        self._kwargs = kwargs
-        if daemon is not None:
-            self._daemonic = daemon
-        else:
-            self._daemonic = current_thread().daemon
-        self._ident = None
-        self._native_id = None
+        self._target, self._args = target, args
+        self._kwargs = {} if kwargs is None else kwargs
+        self._daemonic = current_thread().daemon if daemon is None else daemon
+        self._ident = self._native_id = None
         self._started = Event()
         self._is_stopped = False
-        # Held by the running thread; released when it ends. join() waits on it.
+        # held by the running thread until it ends; join() waits for it
         self._tstate_lock = None
         self._initialized = True
 
     def __repr__(self):
-        if not self._initialized:
+        if _not_initialized(self):
             raise AssertionError("Thread.__init__() was not called")
-        status = "initial"
-        if self._started.is_set():
-            status = "started"
-        self.is_alive()
+        self.is_alive()     # notices a thread that has ended
         if self._is_stopped:
-            status = "stopped"
+            words = ["stopped"]
+        else:
+            words = ["started" if self._started.is_set() else "initial"]
         if self._daemonic:
-            status += " daemon"
+            words.append("daemon")
         if self._ident is not None:
-            status += " %s" % self._ident
-        return "<%s(%s, %s)>" % (self.__class__.__name__, self._name, status)
+            words.append(str(self._ident))
+        return "<%s(%s, %s)>" % (type(self).__name__, self._name, " ".join(words))
 
     def start(self):
-        if not self._initialized:
+        """Run this thread's run() in a new thread; at most once per Thread."""
+        if _not_initialized(self):
             raise RuntimeError("thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("threads can only be started once")
-        # Held from here until the thread ends (join waits for it). Taken by the
-        # starting thread, so that a thread dying early cannot leave join() waiting.
-        lock = _allocate_lock()
-        lock.acquire()
-        self._tstate_lock = lock
-        with _active_lock:
+        # Taken here, by the starting thread, so that join() waits even for a thread
+        # that dies before it gets going; released by _bootstrap when it ends.
+        running = _allocate_lock()
+        running.acquire()
+        self._tstate_lock = running
+        with _registry_lock:
             _limbo[self] = self
         try:
             _start_new_thread(self._bootstrap, ())
         except BaseException:
-            with _active_lock:
+            with _registry_lock:
                 _limbo.pop(self, None)
             self._tstate_lock = None
-            lock.release()
+            running.release()
             raise
-        # Normally _started is set at once; if the new thread failed before it could
-        # set it, its lock is free again and waiting stops.
-        while not self._started.wait(0.05):
-            if not lock.locked():
-                break
+        # _started comes at once, unless the new thread failed first (then its
+        # running lock is free again)
+        while not self._started.wait(0.05) and running.locked():
+            pass
 
     def run(self):
+        """What the thread does; by default, call the target given to __init__."""
         try:
-            if self._target is not None:
-                self._target(*self._args, **self._kwargs)
+            target = self._target
+            if target is not None:
+                target(*self._args, **self._kwargs)
         finally:
+            # the Thread object keeps no reference to them once the run is over
             del self._target, self._args, self._kwargs
 
     def _bootstrap(self):
-        lock = self._tstate_lock
+        running = self._tstate_lock
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
-            with _active_lock:
+            with _registry_lock:
                 _active[self._ident] = self
                 _limbo.pop(self, None)
             self._started.set()
             try:
                 self.run()
-            except BaseException as e:
-                self._report(e)
+            except BaseException as exc:
+                self._report(exc)
         finally:
-            # Whatever happened (even MemoryError above), join() and start() go on:
-            # the lock is released even if the bookkeeping fails.
+            # whatever happened (even a MemoryError above), join() and start() go on
             try:
-                with _active_lock:
+                with _registry_lock:
                     if _active.get(self._ident) is self:
                         del _active[self._ident]
                     _limbo.pop(self, None)
             finally:
-                lock.release()
+                running.release()
                 self._started.set()
 
-    def _report(self, e):
+    def _report(self, exc):
         try:
-            # The module global, read now: `threading.excepthook = f` takes effect.
-            excepthook(ExceptHookArgs(type(e), e, getattr(e, "__traceback__", None), self))
-        except BaseException as e2:
+            # the module global, looked up now: `threading.excepthook = f` counts
+            excepthook(ExceptHookArgs(type(exc), exc, getattr(exc, "__traceback__", None),
+                                      self))
+        except BaseException as hook_error:
             import sys
             print("Exception in threading.excepthook:", file=sys.stderr, flush=True)
-            _thread._print_exception(e2)
+            _thread._print_exception(hook_error)
 
-    def _wait_for_tstate_lock(self, block=True, timeout=-1):
-        lock = self._tstate_lock
-        if lock is None:
-            return
-        if lock.acquire(block, timeout):
-            lock.release()
-            self._is_stopped = True
+    def _reap(self, block=True, timeout=-1):
+        """Wait (or just look, with block=False) for the thread to end; once it has,
+        mark it stopped."""
+        running = self._tstate_lock
+        if running is not None and running.acquire(block, timeout):
+            running.release()
             self._tstate_lock = None
+            self._is_stopped = True
 
     def join(self, timeout=None):
-        if not self._initialized:
+        """Wait until the thread ends, or at most timeout seconds."""
+        if _not_initialized(self):
             raise RuntimeError("Thread.__init__() not called")
-        if not self._started.is_set() and self._tstate_lock is None:
+        if self._tstate_lock is None and not self._started.is_set():
             raise RuntimeError("cannot join thread before it is started")
-        if self is current_thread():
+        if current_thread() is self:
             raise RuntimeError("cannot join current thread")
-        if timeout is None:
-            self._wait_for_tstate_lock()
-        else:
-            self._wait_for_tstate_lock(timeout=max(timeout, 0))
+        self._reap(timeout=-1 if timeout is None else max(timeout, 0))
 
     def is_alive(self):
-        if self._is_stopped or not self._started.is_set():
-            return False
-        self._wait_for_tstate_lock(False)
-        return not self._is_stopped
+        """True from start() until the thread's run() ends."""
+        if self._started.is_set() and not self._is_stopped:
+            self._reap(block=False)
+            return not self._is_stopped
+        return False
 
-    @property
-    def name(self):
-        return self._name
-
-    @name.setter
-    def name(self, name):
+    def _set_name(self, name):
         self._name = str(name)
 
-    @property
-    def ident(self):
-        return self._ident
-
-    @property
-    def native_id(self):
-        return self._native_id
-
-    @property
-    def daemon(self):
-        return self._daemonic
-
-    @daemon.setter
-    def daemon(self, daemonic):
-        if not self._initialized:
+    def _set_daemon(self, daemonic):
+        if _not_initialized(self):
             raise RuntimeError("Thread.__init__() not called")
         if self._started.is_set():
             raise RuntimeError("cannot set daemon status of active thread")
         self._daemonic = daemonic
 
+    name = property(lambda self: self._name, _set_name)
+    ident = property(lambda self: self._ident)
+    native_id = property(lambda self: self._native_id)
+    daemon = property(lambda self: self._daemonic, _set_daemon)
+
+    # the old camelCase spellings
     def isDaemon(self):
         return self.daemon
 
@@ -622,11 +615,9 @@ class Thread:
 
 class _MainThread(Thread):
     def __init__(self):
-        Thread.__init__(self, name="MainThread", daemon=False)
+        super().__init__(name="MainThread", daemon=False)
         self._started.set()
         self._ident = _thread._main_ident()
-        self._native_id = None
-        self._tstate_lock = None
 
     def is_alive(self):
         return not self._is_stopped
@@ -636,11 +627,11 @@ class _DummyThread(Thread):
     """Stands for a thread started with `_thread` directly."""
 
     def __init__(self):
-        Thread.__init__(self, name=_newname("Dummy-%d"), daemon=True)
+        super().__init__(name="Dummy-%d" % _next_number(), daemon=True)
         self._started.set()
         self._ident = get_ident()
         self._native_id = get_native_id()
-        with _active_lock:
+        with _registry_lock:
             _active[self._ident] = self
 
     def is_alive(self):
@@ -651,70 +642,72 @@ class _DummyThread(Thread):
 
 
 class Timer(Thread):
-    """Call `function(*args, **kwargs)` after `interval` seconds unless cancelled."""
+    """Call function(*args, **kwargs) after `interval` seconds, unless cancel() came
+    first."""
 
     def __init__(self, interval, function, args=None, kwargs=None):
-        Thread.__init__(self)
-        self.interval = interval
-        self.function = function
-        self.args = args if args is not None else []
-        self.kwargs = kwargs if kwargs is not None else {}
+        super().__init__()
         self.finished = Event()
+        self.interval, self.function = interval, function
+        self.args = [] if args is None else args
+        self.kwargs = {} if kwargs is None else kwargs
 
     def cancel(self):
+        """Stop the timer, if it has not fired yet."""
         self.finished.set()
 
     def run(self):
-        self.finished.wait(self.interval)
-        if not self.finished.is_set():
+        cancelled = self.finished.wait(self.interval)
+        if not cancelled:
             self.function(*self.args, **self.kwargs)
         self.finished.set()
 
 
+# ---- the registry of threads -------------------------------------------------------------
+
 def current_thread():
-    try:
-        return _active[get_ident()]
-    except KeyError:
-        return _DummyThread()
-
-
-def currentThread():
-    return current_thread()
+    """The Thread object of the calling thread (a dummy one for a thread not started
+    through this module)."""
+    found = _active.get(get_ident())
+    return _DummyThread() if found is None else found
 
 
 def main_thread():
     return _main_thread
 
 
+def _all_threads():
+    with _registry_lock:
+        return list(_active.values()) + list(_limbo.values())
+
+
 def active_count():
-    with _active_lock:
-        return len(_active) + len(_limbo)
-
-
-def activeCount():
-    return active_count()
+    """How many threads are alive (started, not yet ended), the main thread included."""
+    return len(_all_threads())
 
 
 def enumerate():
-    with _active_lock:
-        return list(_active.values()) + list(_limbo.values())
+    """The Thread objects of every thread that is alive."""
+    return _all_threads()
+
+
+currentThread = current_thread
+activeCount = active_count
 
 
 def _shutdown():
     """Called by the interpreter at exit: wait for every non-daemon thread."""
     _main_thread._is_stopped = True
     while True:
-        with _active_lock:
-            pending = [t for t in list(_active.values()) + list(_limbo.values())
-                       if not t.daemon and t is not _main_thread]
+        pending = [t for t in _all_threads() if not t.daemon and t is not _main_thread]
         locks = [t._tstate_lock for t in pending if t._tstate_lock is not None]
         if not locks:
             return
-        for lock in locks:
-            # Held until the thread ends, whether or not it got as far as running.
-            lock.acquire()
-            lock.release()
-        with _active_lock:
+        for running in locks:
+            # held until its thread ends, whether or not it got as far as running
+            running.acquire()
+            running.release()
+        with _registry_lock:
             for t in pending:
                 _limbo.pop(t, None)
                 if _active.get(t._ident) is t:
@@ -723,8 +716,7 @@ def _shutdown():
                 t._is_stopped = True
 
 
-# ---------------------------------------------------------------- local
-
+# ---- local -------------------------------------------------------------------------------
 
 class local:
     """Attributes that each thread sees separately.
@@ -794,5 +786,5 @@ def _is_data_descriptor(cls, name):
 
 
 _main_thread = _MainThread()
-with _active_lock:
+with _registry_lock:
     _active[_main_thread._ident] = _main_thread

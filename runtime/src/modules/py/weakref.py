@@ -26,14 +26,17 @@ from _weakref import (
     _remove_dead_weakref,
     finalize,
 )
-from _weakrefset import WeakSet, _GenericAlias
+from _weakrefset import WeakSet, _GenericAlias, _ref_or_none
 
 ProxyTypes = (ProxyType, CallableProxyType)
 
-__all__ = ["ref", "proxy", "getweakrefcount", "getweakrefs",
-           "WeakKeyDictionary", "ReferenceType", "ProxyType",
-           "CallableProxyType", "ProxyTypes", "WeakValueDictionary",
-           "WeakSet", "WeakMethod", "finalize"]
+__all__ = [
+    # native (runtime/src/modules/weakref.rs)
+    "ref", "ReferenceType", "proxy", "ProxyType", "CallableProxyType", "ProxyTypes",
+    "getweakrefcount", "getweakrefs", "finalize",
+    # the Python part below (and _weakrefset)
+    "WeakMethod", "WeakValueDictionary", "WeakKeyDictionary", "WeakSet",
+]
 
 
 class WeakMethod(ref):
@@ -99,12 +102,13 @@ class KeyedRef(ref):
     __slots__ = ("key",)
 
     def __new__(type, ob, callback, key):
-        self = ref.__new__(type, ob, callback)
-        self.key = key
-        return self
+        made = ref.__new__(type, ob, callback)
+        made.key = key
+        return made
 
     def __init__(self, ob, callback, key):
-        super().__init__(ob, callback)
+        # the key was stored by __new__; ref itself takes no key
+        ref.__init__(self, ob, callback)
 
 
 def _is_mapping(obj):
@@ -334,11 +338,8 @@ class WeakKeyDictionary(_MappingOperators):
         del self.data[ref(key)]
 
     def __contains__(self, key):
-        try:
-            wr = ref(key)
-        except TypeError:
-            return False
-        return wr in self.data
+        wr = _ref_or_none(key)
+        return wr is not None and wr in self.data
 
     def get(self, key, default=None):
         return self.data.get(ref(key), default)
