@@ -66,7 +66,12 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult {
         return Ok(Value::NONE);
     };
     // SAFETY: as above; the frame outlives this call and nothing here runs its code.
-    let f = unsafe { &*fp };
+    frame_locals(vm, unsafe { &*fp })
+}
+
+/// A frame's locals as `locals()` sees them: the namespace of a module or class body,
+/// else a fresh dict of its bound local, cell and free variables.
+pub fn frame_locals(vm: &mut Vm, f: &Frame) -> PyResult {
     let code = f.code_obj();
     let c = &code.code;
     if !f.locals_dict.is_null() && c.flags & (code_flags::MODULE | code_flags::CLASS_BODY) != 0 {

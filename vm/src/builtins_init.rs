@@ -24,6 +24,8 @@ pub fn init(vm: &mut Vm) {
     crate::exceptions::init(vm);
     crate::objects::generator::init(vm);
     crate::objects::slice::init(vm);
+    crate::objects::frame::init(vm);
+    crate::objects::traceback::init(vm);
     crate::objects::int_methods::init(vm);
     crate::objects::float_methods::init(vm);
     crate::objects::str_methods::init(vm);

@@ -21,7 +21,7 @@ pub fn make_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> PyResult {
             ty,
             ExcData {
                 args: Mutex::new(t),
-                traceback: Mutex::new(Vec::new()),
+                traceback: crate::value::AtomicValue::new(Value::NULL),
                 cause: Mutex::new(Value::NULL),
                 context: Mutex::new(Value::NULL),
                 suppress_context: AtomicBool::new(false),
@@ -48,8 +48,33 @@ fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this, _tb] = crate::helpers::slot_args(vm, args)?;
+    let [this, tb] = crate::helpers::slot_args(vm, args)?;
+    set_traceback(vm, this, tb)?;
     Ok(this)
+}
+
+/// `exc.__traceback__ = tb` (a traceback or None).
+pub fn set_traceback(vm: &mut Vm, exc: Value, tb: Value) -> PyResult<()> {
+    let Some(x) = exc.downcast::<ExcData>() else {
+        return Ok(());
+    };
+    if tb.is_none() {
+        x.traceback.store(Value::NULL);
+        return Ok(());
+    }
+    if !tb.is::<crate::objects::traceback::TracebackObj>() {
+        return Err(vm.type_error("__traceback__ must be a traceback or None"));
+    }
+    x.traceback.store(tb);
+    Ok(())
+}
+
+/// `exc.__traceback__`: the traceback, or None.
+pub fn get_traceback(x: &ExcData) -> Value {
+    match x.traceback.load() {
+        v if v.is_null() => Value::NONE,
+        v => v,
+    }
 }
 
 fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -330,16 +355,19 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
 /// Format one exception (without its chain) as CPython prints it.
 fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
     if let Some(x) = e.downcast::<ExcData>() {
-        let tb = x.traceback.lock().clone();
+        let tb = crate::objects::traceback::entries(x.traceback.load());
         if !tb.is_empty() {
             out.push_str("Traceback (most recent call last):\n");
-            for entry in tb {
-                let c = &entry.code.downcast::<CodeObj>().unwrap().code;
+            for (code, line) in tb {
+                let Some(c) = code.downcast::<CodeObj>() else {
+                    continue;
+                };
+                let c = &c.code;
                 out.push_str(&format!(
                     "  File \"{}\", line {}, in {}\n",
-                    c.filename, entry.line, c.name
+                    c.filename, line, c.name
                 ));
-                if let Some(src) = source_line(&c.filename, entry.line) {
+                if let Some(src) = source_line(&c.filename, line) {
                     out.push_str(&format!("    {src}\n"));
                 }
             }

@@ -67,6 +67,8 @@ pub struct Frame {
     /// For an `__init__` frame the interpreter started for `C(...)`: the new instance,
     /// which the call returns. NULL otherwise.
     pub init_self: Value,
+    /// This frame's heap frame object once Python asked for one (`objects::frame`).
+    pub frame_obj: Cell<Value>,
     code_obj: *const CodeObj,
     /// Slot 0: the first local; then cells; then the value stack.
     base: *mut Value,
@@ -180,6 +182,7 @@ impl Frame {
             builtins: Value::NULL,
             locals_dict: Value::NULL,
             init_self: Value::NULL,
+            frame_obj: Cell::new(Value::NULL),
             code_obj: std::ptr::null(),
             base: std::ptr::null_mut(),
             nlocals: 0,
@@ -201,6 +204,7 @@ impl Frame {
         self.builtins = vm.rt.builtins;
         self.locals_dict = Value::NULL;
         self.init_self = Value::NULL;
+        self.frame_obj.set(Value::NULL);
         self.code_obj = code;
         self.nlocals = code.nlocals;
         self.ncells = code.ncells;
@@ -264,6 +268,9 @@ impl Frame {
     #[inline]
     pub fn release(vm: &mut Vm, mut fr: Box<Frame>) {
         const POOL: usize = 64;
+        if !fr.frame_obj.get().is_null() {
+            vm.detach_frame_object(&fr);
+        }
         match std::mem::replace(&mut fr.storage, Storage::None) {
             Storage::Thread(mark) => vm.data_stack.pop(mark),
             Storage::Owned(_) | Storage::None => {}
@@ -421,6 +428,7 @@ unsafe impl crate::trace::Trace for Frame {
         trace_value(self.builtins, t);
         trace_value(self.locals_dict, t);
         trace_value(self.init_self, t);
+        trace_value(self.frame_obj.get(), t);
         if self.base.is_null() {
             return;
         }

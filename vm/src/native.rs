@@ -530,4 +530,44 @@ impl Vm {
             self.add_method(ty, d.name, d.f);
         }
     }
+
+    /// Add read-only properties to a type, each computed by a native of one argument
+    /// (the instance) and named after it. `owner` names the type in reprs.
+    pub fn add_getters(&mut self, ty: Value, owner: &'static str, getters: &[NativeDef]) {
+        for &g in getters {
+            self.add_property(ty, owner, g, None);
+        }
+    }
+
+    /// Add a property named after `get`, with an optional setter (a native of two
+    /// arguments: the instance and the value). Start-up only.
+    pub fn add_property(
+        &mut self,
+        ty: Value,
+        owner: &'static str,
+        get: NativeDef,
+        set: Option<NativeDef>,
+    ) {
+        let mut s = self.scope();
+        let fget = s.new_native(get.name, owner, get.f).expect("start-up");
+        s.root(fget);
+        let fset = match set {
+            Some(d) => s.new_native(d.name, owner, d.f).expect("start-up"),
+            None => Value::NULL,
+        };
+        s.root(fset);
+        let pt = s.rt.types.property;
+        let p = s
+            .alloc(
+                pt,
+                crate::objects::function::Property {
+                    fget,
+                    fset,
+                    fdel: Value::NULL,
+                    doc: Value::NONE,
+                },
+            )
+            .expect("start-up");
+        s.add_attr(ty, get.name, p);
+    }
 }

@@ -81,6 +81,8 @@ type_table!(BaseTypes {
     weakcallableproxy: "weakref.CallableProxyType" => object,
     finalize: "finalize" => object,
     generator: "generator" => object,
+    frame: "frame" => object,
+    traceback: "traceback" => object,
 });
 
 // Built-in exception classes.

@@ -325,7 +325,7 @@ impl Vm {
     pub fn memory_error(&self) -> PyErr {
         let e = self.rt.preallocated_memory_error;
         if let Some(x) = e.downcast::<crate::objects::exception::ExcData>() {
-            x.traceback.lock().clear();
+            x.traceback.store(Value::NULL);
             *x.context.lock() = Value::NONE;
             *x.cause.lock() = Value::NONE;
         }

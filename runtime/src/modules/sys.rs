@@ -29,6 +29,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("getrecursionlimit", getrecursionlimit),
     NativeDef::raw("setrecursionlimit", setrecursionlimit),
     NativeDef::raw("exc_info", exc_info),
+    _getframe,
     NativeDef::raw("exception", exception),
     NativeDef::raw("intern", intern),
     NativeDef::raw("getsizeof", getsizeof),
@@ -316,6 +317,17 @@ fn exc_info(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let r = vm.new_tuple(vec![t, e, tb]);
     vm.pop_roots(1);
     r
+}
+
+/// `sys._getframe(depth=0)`: the frame object of the caller, or `depth` calls above it.
+#[weft_vm::native(owner = "sys")]
+fn _getframe(vm: &mut Vm, depth: Option<i64>) -> PyResult {
+    let depth = depth.unwrap_or(0);
+    match usize::try_from(depth).ok().map(|d| vm.frame_at_depth(d)) {
+        Some(Ok(Some(f))) => Ok(f),
+        Some(Err(e)) => Err(e),
+        _ => Err(vm.value_error("call stack is not deep enough")),
+    }
 }
 
 fn exception(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -31,7 +31,7 @@ mod slow;
 use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::objects::code::CodeObj;
-use crate::objects::exception::{ExcData, TbEntry};
+use crate::objects::exception::ExcData;
 use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::iter::RangeIter;
@@ -78,6 +78,11 @@ impl Vm {
         let base = self.call_stack.len();
         let r = self.run(f, base);
         debug_assert_eq!(self.call_stack.len(), base);
+        if !f.frame_obj.get().is_null() && !matches!(r, Ok(Exit::Yield(_))) {
+            // Finished: its frame object records what it needs while the caller is
+            // still on the frame list (for `f_back`).
+            self.detach_frame_object(f);
+        }
         self.roots.frames.pop();
         self.depth -= 1;
         r
@@ -100,6 +105,9 @@ impl Vm {
     /// Pop the innermost inline call's frame and give it back.
     fn pop_call(&mut self) {
         let fr = self.call_stack.pop().expect("inline frame");
+        if !fr.frame_obj.get().is_null() {
+            self.detach_frame_object(&fr);
+        }
         self.roots.frames.pop();
         self.depth -= 1;
         Frame::release(self, fr);
@@ -633,13 +641,14 @@ impl Vm {
         if let Some(x) = e.0.downcast::<ExcData>()
             && add_tb
         {
-            x.traceback.lock().insert(
-                0,
-                TbEntry {
-                    code: f.code,
-                    line: f.line(),
-                },
-            );
+            // Allocation never collects, so `e` needs no root here. Without memory for
+            // the entry, the exception goes on without it.
+            if let Ok(fo) = self.frame_object(f) {
+                let lasti = f.pc().saturating_sub(1) as u32;
+                if let Ok(tb) = self.new_traceback(fo, f.line(), lasti, x.traceback.load()) {
+                    x.traceback.store(tb);
+                }
+            }
             let handled = self.roots.handled;
             let mut ctx = x.context.lock();
             if ctx.is_null() && !handled.is_null() && handled != e.0 {

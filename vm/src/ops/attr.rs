@@ -464,11 +464,7 @@ impl Vm {
                     e.suppress_context
                         .load(std::sync::atomic::Ordering::Relaxed),
                 )),
-                "__traceback__" => Some(if e.traceback.lock().is_empty() {
-                    Value::NONE
-                } else {
-                    Value::TRUE
-                }),
+                "__traceback__" => Some(crate::exceptions::get_traceback(e)),
                 "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
                 | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset" => {
                     crate::exceptions::exc_field(self, obj, n)?
@@ -642,10 +638,7 @@ impl Vm {
                     return Ok(());
                 }
                 "__traceback__" => {
-                    if v.is_none() {
-                        e.traceback.lock().clear();
-                    }
-                    return Ok(());
+                    return crate::exceptions::set_traceback(self, obj, v);
                 }
                 "__suppress_context__" => {
                     let b = self.truthy(v)?;
