@@ -41,6 +41,8 @@ const FROZEN: &[(&str, &str)] = &[
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
     ("errno", include_str!("py/errno.py")),
+    ("linecache", include_str!("py/linecache.py")),
+    ("traceback", include_str!("py/traceback.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
