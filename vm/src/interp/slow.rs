@@ -698,6 +698,33 @@ impl Vm {
                     }
                 }
             }
+            Instr::GetLen => {
+                let n = self.len(f.top())?;
+                let v = self.new_int(n as i64)?;
+                f.push(v);
+            }
+            Instr::MatchSequence => {
+                let b = self.match_sequence(f.top())?;
+                f.push(Value::bool(b));
+            }
+            Instr::MatchMapping => {
+                let b = self.match_mapping(f.top())?;
+                f.push(Value::bool(b));
+            }
+            Instr::MatchKeys => {
+                let v = self.match_keys(f.peek(1), f.peek(0))?;
+                f.push(v);
+            }
+            Instr::CopyDictWithoutKeys => {
+                let d = self.copy_dict_without_keys(f.peek(1), f.peek(0))?;
+                f.set_top(d);
+            }
+            Instr::MatchClass(n) => {
+                let (subj, cls, names) = (f.peek(2), f.peek(1), f.peek(0));
+                let r = self.match_class(subj, cls, names, n as usize)?;
+                f.truncate(f.stack_len() - 3);
+                f.push(r);
+            }
             Instr::PrintExpr => {
                 let v = f.top();
                 if !v.is_none() {
