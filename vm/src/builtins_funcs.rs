@@ -546,6 +546,12 @@ fn b_pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let Some(m) = m else {
         return vm.binary_op(base, exp, BinOp::Pow);
     };
+    if [base, exp, m]
+        .iter()
+        .any(|v| crate::objects::complex::as_complex(v).is_some())
+    {
+        return Err(vm.value_error("complex modulo"));
+    }
     let (Some(b), Some(e), Some(md)) = (as_bigint(base), as_bigint(exp), as_bigint(m)) else {
         return Err(
             vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")

@@ -1,6 +1,7 @@
 //! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
 //! makes them importable (each is built on first import).
 pub mod array;
+pub mod cmath;
 pub mod gc;
 pub mod lock;
 pub mod math;
@@ -56,6 +57,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("select".into(), select::init);
         m.insert("array".into(), array::init);
         m.insert("math".into(), math::init);
+        m.insert("cmath".into(), cmath::init);
         m.insert("posix".into(), posix::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().

@@ -504,6 +504,16 @@ impl Vm {
         if let Some(c) = obj.downcast::<ClassMethod>() {
             return Ok(if n == "__func__" { Some(c.0) } else { None });
         }
+        // Numbers, also inside instances of their subclasses.
+        let obj = crate::ops::protocol::base_or_self(obj);
+        if let Some(z) = obj.downcast::<crate::objects::complex::ComplexData>() {
+            let z = *z;
+            return Ok(match n {
+                "real" => Some(self.new_float(z.re)?),
+                "imag" => Some(self.new_float(z.im)?),
+                _ => None,
+            });
+        }
         if crate::helpers::is_int(obj) || crate::helpers::is_float(obj) {
             return Ok(match n {
                 "real" | "numerator" => Some(if obj.is_bool() {

@@ -175,6 +175,9 @@ impl Vm {
         if let Some(b) = v.downcast::<IntData>() {
             return Ok(hash_int_bigint(&b.0));
         }
+        if let Some(z) = v.downcast::<crate::objects::complex::ComplexData>() {
+            return Ok(crate::objects::complex::hash(*z));
+        }
         if let Some(b) = v.downcast::<BytesData>() {
             return Ok(crate::objects::str::str_hash(&String::from_utf8_lossy(&b.0)) ^ 0x5bd1e995);
         }
@@ -453,6 +456,9 @@ impl Vm {
         }
         if v.is::<IntData>() {
             return Ok(true);
+        }
+        if let Some(z) = v.downcast::<crate::objects::complex::ComplexData>() {
+            return Ok(z.re != 0.0 || z.im != 0.0);
         }
         if let Some(r) = self.unproxy(v)? {
             return self.with_root(r, |vm| vm.truthy(r));
