@@ -1047,6 +1047,19 @@ fn class_check(vm: &mut Vm, sub: Value, cls: Value, fname: &str, what: &str) -> 
         }
         return Ok(false);
     }
+    // An object that is not a class may still answer (`types.GenericAlias` refuses).
+    let hook = if fname == "isinstance" {
+        "__instancecheck__"
+    } else {
+        "__subclasscheck__"
+    };
+    if !cls.is::<TypeData>()
+        && crate::types::type_data(vm.type_of(cls)).is_user
+        && let Some(h) = vm.lookup_special(cls, hook)
+    {
+        let r = vm.call(h, &[cls, sub], &[])?;
+        return vm.truthy(r);
+    }
     Err(vm.type_error(format!("{fname}() arg 2 must be {what}")))
 }
 
