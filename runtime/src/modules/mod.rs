@@ -10,6 +10,7 @@ pub mod select;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod warnings_native;
 pub mod weakref;
 
 use parking_lot::RwLock;
@@ -44,6 +45,9 @@ const FROZEN: &[(&str, &str)] = &[
     ("errno", include_str!("py/errno.py")),
     ("linecache", include_str!("py/linecache.py")),
     ("traceback", include_str!("py/traceback.py")),
+    ("warnings", include_str!("py/warnings.py")),
+    ("_contextvars", include_str!("py/_contextvars.py")),
+    ("contextvars", include_str!("py/contextvars.py")),
 ];
 
 pub fn register_all(vm: &mut Vm) {
@@ -58,6 +62,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("array".into(), array::init);
         m.insert("math".into(), math::init);
         m.insert("cmath".into(), cmath::init);
+        m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().

@@ -45,8 +45,9 @@ pub fn init(vm: &mut Vm) -> PyResult {
     r.map(|_| m)
 }
 
-/// `sys.flags`: a named tuple of the command-line flags, as CPython 3.14's free-threaded
-/// build reports them (weft accepts and ignores the flags that would change them).
+/// `sys.flags`: a named tuple of the command-line flags at CPython 3.14's defaults
+/// (weft accepts and ignores the flags that would change them), with gil=0; new threads
+/// do not inherit the context and warnings are not context-aware, so those two are 0.
 const FLAGS: &str = r#"
 class flags(tuple):
     __slots__ = ()
@@ -73,7 +74,7 @@ def _field(i):
 for _i, _name in enumerate(flags._fields):
     setattr(flags, _name, _field(_i))
 flags.__module__ = "sys"
-flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300, 0, 1, 1))
+flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300, 0, 0, 0))
 del _i, _name, _field
 "#;
 
