@@ -272,6 +272,12 @@ pub enum Instr {
     /// for the built-in types that match by self) then the attributes `names`; None if
     /// it is not an instance or an attribute is missing.
     MatchClass(u32),
+
+    // ---- template strings (PEP 750)
+    /// `[value, expression, conversion, format_spec] -> [Interpolation]`
+    BuildInterpolation,
+    /// `[s1|i1 .. sn|in] -> [Template(*items)]` (strs and Interpolations in order)
+    BuildTemplate(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

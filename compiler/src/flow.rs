@@ -69,6 +69,8 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
         MatchKeys => (2, 3),
         CopyDictWithoutKeys => (2, 2),
         MatchClass(_) => (3, 1),
+        BuildInterpolation => (4, 1),
+        BuildTemplate(n) => (n, 1),
     }
 }
 

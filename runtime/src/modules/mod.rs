@@ -48,6 +48,10 @@ const FROZEN: &[(&str, &str)] = &[
     ("warnings", include_str!("py/warnings.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
     ("contextvars", include_str!("py/contextvars.py")),
+    (
+        "string.templatelib",
+        include_str!("py/string_templatelib.py"),
+    ),
 ];
 
 pub fn register_all(vm: &mut Vm) {

@@ -725,6 +725,18 @@ impl Vm {
                 f.truncate(f.stack_len() - 3);
                 f.push(r);
             }
+            Instr::BuildInterpolation => {
+                let parts = self.take_top(f, 4);
+                let v = self.build_interpolation(&parts)?;
+                f.truncate(f.stack_len() - 4);
+                f.push(v);
+            }
+            Instr::BuildTemplate(n) => {
+                let items = self.take_top(f, n as usize);
+                let v = self.build_template(&items)?;
+                f.truncate(f.stack_len() - n as usize);
+                f.push(v);
+            }
             Instr::PrintExpr => {
                 let v = f.top();
                 if !v.is_none() {

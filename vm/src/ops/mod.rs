@@ -9,3 +9,4 @@ pub mod num_hash;
 pub mod number_format;
 pub mod pattern;
 pub mod protocol;
+pub mod template;
