@@ -251,6 +251,33 @@ pub enum Instr {
     YieldFrom,
     /// `[v] -> []` prints repr(v) via sys.displayhook (interactive mode only).
     PrintExpr,
+
+    // ---- match statements (see compiler/src/codegen/pattern.rs)
+    /// `[obj] -> [obj, len(obj)]`
+    GetLen,
+    /// `[subj] -> [subj, bool]`: may a sequence pattern match it (list, tuple, range,
+    /// array, memoryview, deque, a registered `collections.abc.Sequence`; not str,
+    /// bytes, bytearray)?
+    MatchSequence,
+    /// `[subj] -> [subj, bool]`: may a mapping pattern match it (dict, a registered
+    /// `collections.abc.Mapping`)?
+    MatchMapping,
+    /// `[subj, keys] -> [subj, keys, values]`: the values of the keys (a tuple), or None
+    /// if one is missing; ValueError on a repeated key.
+    MatchKeys,
+    /// `[subj, keys] -> [subj, rest]`: a new dict of the subject's items but `keys`.
+    CopyDictWithoutKeys,
+    /// `[subj, cls, names] -> [attrs]`: if subj is an instance of cls, the tuple of its
+    /// n positional sub-pattern attributes (by `__match_args__`, or the subject itself
+    /// for the built-in types that match by self) then the attributes `names`; None if
+    /// it is not an instance or an attribute is missing.
+    MatchClass(u32),
+
+    // ---- template strings (PEP 750)
+    /// `[value, expression, conversion, format_spec] -> [Interpolation]`
+    BuildInterpolation,
+    /// `[s1|i1 .. sn|in] -> [Template(*items)]` (strs and Interpolations in order)
+    BuildTemplate(u32),
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]

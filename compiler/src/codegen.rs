@@ -1,6 +1,7 @@
 //! Bytecode generation from the AST and the symbol table.
 
 mod expr;
+mod pattern;
 mod stmt;
 
 use std::collections::HashMap;

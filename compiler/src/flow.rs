@@ -65,6 +65,12 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
         GetYieldFromIter => (1, 1),
         YieldFrom => (2, 1),
         PrintExpr => (1, 0),
+        GetLen | MatchSequence | MatchMapping => (1, 2),
+        MatchKeys => (2, 3),
+        CopyDictWithoutKeys => (2, 2),
+        MatchClass(_) => (3, 1),
+        BuildInterpolation => (4, 1),
+        BuildTemplate(n) => (n, 1),
     }
 }
 

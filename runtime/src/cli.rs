@@ -20,6 +20,8 @@ pub struct Options {
     /// Arguments after the script / `-c CODE` / `-m MOD` (become sys.argv[1:]).
     pub args: Vec<String>,
     pub xoptions: Vec<(String, Option<String>)>,
+    /// `-W` filters, in order (become `sys.warnoptions`).
+    pub warnoptions: Vec<String>,
     pub heap_limit: Option<usize>,
     pub marker_threads: Option<usize>,
     /// `-X gc-verify`: run the heap verifier at every collection.
@@ -101,6 +103,7 @@ pub fn parse_size(s: &str) -> Option<usize> {
 pub fn parse(argv: &[String]) -> Parsed {
     let prog = prog_name(argv.first());
     let mut xoptions = Vec::new();
+    let mut warnoptions = Vec::new();
     let mut mode = None;
     let mut i = 1;
     'outer: while i < argv.len() {
@@ -155,7 +158,7 @@ pub fn parse(argv: &[String]) -> Parsed {
                             Some((k, v)) => xoptions.push((k.to_string(), Some(v.to_string()))),
                             None => xoptions.push((value, None)),
                         },
-                        _ => {} // -W: warnings filters, ignored
+                        _ => warnoptions.push(value),
                     }
                     continue 'outer;
                 }
@@ -230,6 +233,7 @@ pub fn parse(argv: &[String]) -> Parsed {
         mode,
         args,
         xoptions,
+        warnoptions,
         heap_limit,
         marker_threads,
         gc_verify,

@@ -174,6 +174,7 @@ fn run(prog: &str, opts: Options) -> i32 {
     let mut config = Config {
         path0,
         xoptions: opts.xoptions.clone(),
+        warnoptions: opts.warnoptions.clone(),
         ..Config::default()
     };
     if let Some(n) = opts.heap_limit {

@@ -546,6 +546,12 @@ fn b_pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let Some(m) = m else {
         return vm.binary_op(base, exp, BinOp::Pow);
     };
+    if [base, exp, m]
+        .iter()
+        .any(|v| crate::objects::complex::as_complex(v).is_some())
+    {
+        return Err(vm.value_error("complex modulo"));
+    }
     let (Some(b), Some(e), Some(md)) = (as_bigint(base), as_bigint(exp), as_bigint(m)) else {
         return Err(
             vm.type_error("pow() 3rd argument not allowed unless all arguments are integers")
@@ -1040,6 +1046,19 @@ fn class_check(vm: &mut Vm, sub: Value, cls: Value, fname: &str, what: &str) -> 
             }
         }
         return Ok(false);
+    }
+    // An object that is not a class may still answer (`types.GenericAlias` refuses).
+    let hook = if fname == "isinstance" {
+        "__instancecheck__"
+    } else {
+        "__subclasscheck__"
+    };
+    if !cls.is::<TypeData>()
+        && crate::types::type_data(vm.type_of(cls)).is_user
+        && let Some(h) = vm.lookup_special(cls, hook)
+    {
+        let r = vm.call(h, &[cls, sub], &[])?;
+        return vm.truthy(r);
     }
     Err(vm.type_error(format!("{fname}() arg 2 must be {what}")))
 }

@@ -28,6 +28,8 @@ pub fn init(vm: &mut Vm) {
     crate::objects::traceback::init(vm);
     crate::objects::int_methods::init(vm);
     crate::objects::float_methods::init(vm);
+    crate::objects::complex::methods::init(vm);
+    crate::objects::cell::init(vm);
     crate::objects::str_methods::init(vm);
     crate::objects::bytes_methods::init(vm);
     crate::objects::bytearray_methods::init(vm);

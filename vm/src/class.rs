@@ -19,18 +19,39 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         return Err(vm.type_error("__build_class__: not enough arguments"));
     }
     let (func, name) = (args[0], args[1]);
-    let bases = args[2..].to_vec();
     if as_str(&name).is_none() {
         return Err(vm.type_error("__build_class__: name is not a string"));
     }
+    crate::root_scope!(vm);
+    let (bases, orig_bases) = resolve_bases(vm, &args[2..])?;
     let meta = match kwarg(kw, "metaclass") {
         Some(m) => m,
-        None => bases
-            .first()
-            .map(|&b| vm.type_of(b))
-            .unwrap_or(vm.rt.types.type_),
+        None => vm.rt.types.type_,
     };
-    let ns = vm.new_dict()?;
+    let meta = if meta.is::<TypeData>() {
+        most_derived_metaclass(vm, meta, &bases)?
+    } else {
+        meta
+    };
+    let class_kw: Vec<(Value, Value)> = kw
+        .iter()
+        .copied()
+        .filter(|(k, _)| as_str(k) != Some("metaclass"))
+        .collect();
+    let prepare_name = vm.intern("__prepare__");
+    let ns = match vm.getattr_opt(meta, prepare_name)? {
+        Some(prepare) => {
+            let bt = vm.new_tuple(bases.clone())?;
+            vm.root(bt);
+            vm.call(prepare, &[name, bt], &class_kw)?
+        }
+        None => vm.new_dict()?,
+    };
+    vm.root(ns);
+    if let Some(orig) = orig_bases {
+        let k = vm.intern("__orig_bases__");
+        vm.setitem(ns, k, orig)?;
+    }
     vm.push_root(ns);
     let Some(fd) = func.downcast::<FunctionData>() else {
         return Err(vm.type_error("__build_class__: func must be a function"));
@@ -51,11 +72,6 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     vm.push_root(cell);
     let bases_t = vm.new_tuple(bases)?;
     vm.push_root(bases_t);
-    let class_kw: Vec<(Value, Value)> = kw
-        .iter()
-        .copied()
-        .filter(|(k, _)| as_str(k) != Some("metaclass"))
-        .collect();
     let cls = vm.call(meta, &[name, bases_t, ns], &class_kw);
     vm.pop_roots(3);
     let cls = cls?;
@@ -63,6 +79,60 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         c.set(cls);
     }
     Ok(cls)
+}
+
+/// PEP 560: a base that is not a class but has `__mro_entries__` is replaced by the
+/// classes that method returns; then the original bases are also returned (to become
+/// `__orig_bases__`). The result's values are rooted in the caller's scope.
+fn resolve_bases(vm: &mut Vm, bases: &[Value]) -> PyResult<(Vec<Value>, Option<Value>)> {
+    let mut out = Vec::with_capacity(bases.len());
+    let mut orig = None;
+    for &b in bases {
+        if !b.is::<TypeData>()
+            && let Some(f) = {
+                let n = vm.intern("__mro_entries__");
+                vm.getattr_opt(b, n)?
+            }
+        {
+            let ot = match orig {
+                Some(t) => t,
+                None => {
+                    let t = vm.new_tuple(bases.to_vec())?;
+                    orig = Some(vm.root(t));
+                    t
+                }
+            };
+            let r = vm.call(f, &[ot], &[])?;
+            let Some(t) = r.downcast::<TupleData>() else {
+                return Err(vm.type_error("__mro_entries__ must return a tuple"));
+            };
+            for &x in t.0.iter() {
+                out.push(vm.root(x));
+            }
+            continue;
+        }
+        out.push(b);
+    }
+    Ok((out, orig))
+}
+
+/// The metaclass of a new class: the most derived of `meta` and the bases' metaclasses.
+fn most_derived_metaclass(vm: &mut Vm, meta: Value, bases: &[Value]) -> PyResult<Value> {
+    let mut winner = meta;
+    for &b in bases {
+        let bt = vm.type_of(b);
+        if crate::types::is_subclass(vm, winner, bt) {
+            continue;
+        }
+        if crate::types::is_subclass(vm, bt, winner) {
+            winner = bt;
+            continue;
+        }
+        return Err(vm.type_error(
+            "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases",
+        ));
+    }
+    Ok(winner)
 }
 
 /// `type(name, bases, ns)`: make a new class.

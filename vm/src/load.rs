@@ -44,10 +44,7 @@ fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
             vm.new_bigint(b)?
         }
         Const::Float(f) => vm.new_float(*f)?,
-        Const::Complex { real, imag } => {
-            let _ = real;
-            vm.new_float(*imag)?
-        }
+        Const::Complex { real, imag } => vm.new_complex(*real, *imag)?,
         Const::Str(s) => vm.intern(s),
         Const::Bytes(b) => vm.new_bytes(b.clone())?,
         Const::Tuple(items) => {

@@ -28,6 +28,8 @@ pub struct Config {
     pub heap: HeapConfig,
     pub argv: Vec<String>,
     pub xoptions: Vec<(String, Option<String>)>,
+    /// `-W` options (`sys.warnoptions`).
+    pub warnoptions: Vec<String>,
     /// Folder of the main script (first entry of sys.path).
     pub path0: String,
     /// Collect at every Nth safepoint poll (0: off). A testing mode (`-X gc-zeal`): with

@@ -174,9 +174,7 @@ impl<'a> Compiler<'a> {
             Expr::Compare(c) => self.compile_compare(c)?,
             Expr::Call(c) => self.compile_call(c)?,
             Expr::FString(f) => self.compile_fstring(&f.value)?,
-            Expr::TString(t) => {
-                return self.error("weft does not support template strings yet", t.range);
-            }
+            Expr::TString(t) => self.compile_tstring(&t.value)?,
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let k = self.attr_name(a.attr.as_str());
@@ -626,6 +624,80 @@ impl<'a> Compiler<'a> {
             self.emit(Instr::BuildString(count));
         }
         Ok(())
+    }
+
+    /// A t-string: its literal strings and `Interpolation`s, then `BuildTemplate`.
+    fn compile_tstring(&mut self, value: &'a ast::TStringValue) -> CResult<()> {
+        let mut count = 0u32;
+        let mut pending = String::new();
+        for part in value.iter() {
+            for el in part.elements.iter() {
+                match el {
+                    ast::InterpolatedStringElement::Literal(l) => pending.push_str(&l.value),
+                    ast::InterpolatedStringElement::Interpolation(i) => {
+                        let mut conv = match i.conversion {
+                            ast::ConversionFlag::None => None,
+                            ast::ConversionFlag::Str => Some("s"),
+                            ast::ConversionFlag::Repr => Some("r"),
+                            ast::ConversionFlag::Ascii => Some("a"),
+                        };
+                        let text = match &i.debug_text {
+                            Some(d) => {
+                                pending.push_str(d.leading());
+                                pending.push_str(d.expression());
+                                pending.push_str(d.trailing());
+                                if conv.is_none() && i.format_spec.is_none() {
+                                    conv = Some("r");
+                                }
+                                d.expression().to_string()
+                            }
+                            None => self.interpolation_source(i),
+                        };
+                        self.load_const(Const::Str(std::mem::take(&mut pending)));
+                        self.compile_expr(&i.expression)?;
+                        self.load_const(Const::Str(text));
+                        self.load_const(match conv {
+                            Some(c) => Const::Str(c.to_string()),
+                            None => Const::None,
+                        });
+                        match &i.format_spec {
+                            Some(spec) => {
+                                let mut sp = String::new();
+                                let mut n = 0;
+                                self.fstring_elements(&spec.elements, &mut sp, &mut n)?;
+                                if !sp.is_empty() || n == 0 {
+                                    self.load_const(Const::Str(sp));
+                                    n += 1;
+                                }
+                                if n > 1 {
+                                    self.emit(Instr::BuildString(n));
+                                }
+                            }
+                            None => self.load_const(Const::Str(String::new())),
+                        }
+                        self.emit(Instr::BuildInterpolation);
+                        count += 2;
+                    }
+                }
+            }
+        }
+        self.load_const(Const::Str(pending));
+        count += 1;
+        self.emit(Instr::BuildTemplate(count));
+        Ok(())
+    }
+
+    /// The source text of an interpolation's expression: from after `{` to the
+    /// conversion, format spec or `}`, whitespace included.
+    fn interpolation_source(&self, i: &ast::InterpolatedElement) -> String {
+        let src = self.map.source;
+        let start = i.range.start().to_usize() + 1;
+        let mut end = i.expression.range().end().to_usize();
+        let bytes = src.as_bytes();
+        while end < bytes.len() && matches!(bytes[end], b' ' | b'\t' | b'\n' | b'\r') {
+            end += 1;
+        }
+        src.get(start..end).unwrap_or("").to_string()
     }
 
     /// Push the pieces of an f-string body; literal text accumulates in `pending`.

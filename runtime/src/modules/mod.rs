@@ -1,6 +1,7 @@
 //! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
 //! makes them importable (each is built on first import).
 pub mod array;
+pub mod cmath;
 pub mod gc;
 pub mod lock;
 pub mod math;
@@ -9,6 +10,7 @@ pub mod select;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod warnings_native;
 pub mod weakref;
 
 use parking_lot::RwLock;
@@ -43,6 +45,13 @@ const FROZEN: &[(&str, &str)] = &[
     ("errno", include_str!("py/errno.py")),
     ("linecache", include_str!("py/linecache.py")),
     ("traceback", include_str!("py/traceback.py")),
+    ("warnings", include_str!("py/warnings.py")),
+    ("_contextvars", include_str!("py/_contextvars.py")),
+    ("contextvars", include_str!("py/contextvars.py")),
+    (
+        "string.templatelib",
+        include_str!("py/string_templatelib.py"),
+    ),
 ];
 
 pub fn register_all(vm: &mut Vm) {
@@ -56,6 +65,8 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("select".into(), select::init);
         m.insert("array".into(), array::init);
         m.insert("math".into(), math::init);
+        m.insert("cmath".into(), cmath::init);
+        m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().

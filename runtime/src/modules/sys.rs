@@ -40,10 +40,43 @@ const FUNCS: &[NativeDef] = &[
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "sys", FUNCS)?;
     vm.push_root(m);
-    let r = fill(vm, d);
+    let r = fill(vm, d).and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m));
     vm.pop_roots(1);
     r.map(|_| m)
 }
+
+/// `sys.flags`: a named tuple of the command-line flags at CPython 3.14's defaults
+/// (weft accepts and ignores the flags that would change them), with gil=0; new threads
+/// do not inherit the context and warnings are not context-aware, so those two are 0.
+const FLAGS: &str = r#"
+class flags(tuple):
+    __slots__ = ()
+    _fields = ("debug", "inspect", "interactive", "optimize", "dont_write_bytecode",
+               "no_user_site", "no_site", "ignore_environment", "verbose", "bytes_warning",
+               "quiet", "hash_randomization", "isolated", "dev_mode", "utf8_mode",
+               "warn_default_encoding", "safe_path", "int_max_str_digits", "gil",
+               "thread_inherit_context", "context_aware_warnings")
+    n_fields = n_sequence_fields = len(_fields)
+    n_unnamed_fields = 0
+
+    def __repr__(self):
+        body = ", ".join("%s=%r" % pair for pair in zip(self._fields, self))
+        return "sys.flags(" + body + ")"
+
+    def __reduce__(self):
+        return (type(self), (tuple(self),))
+
+
+def _field(i):
+    return property(lambda self: self[i])
+
+
+for _i, _name in enumerate(flags._fields):
+    setattr(flags, _name, _field(_i))
+flags.__module__ = "sys"
+flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300, 0, 0, 0))
+del _i, _name, _field
+"#;
 
 fn str_list(vm: &mut Vm, items: &[String]) -> PyResult {
     let list = vm.new_list(Vec::new())?;
@@ -68,6 +101,8 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     set_item(vm, d, "orig_argv", orig)?;
     let path = str_list(vm, std::slice::from_ref(&config.path0))?;
     set_item(vm, d, "path", path)?;
+    let wo = str_list(vm, &config.warnoptions)?;
+    set_item(vm, d, "warnoptions", wo)?;
     let xo = vm.new_dict()?;
     set_item(vm, d, "_xoptions", xo)?;
     for (k, v) in &config.xoptions {

@@ -698,6 +698,45 @@ impl Vm {
                     }
                 }
             }
+            Instr::GetLen => {
+                let n = self.len(f.top())?;
+                let v = self.new_int(n as i64)?;
+                f.push(v);
+            }
+            Instr::MatchSequence => {
+                let b = self.match_sequence(f.top())?;
+                f.push(Value::bool(b));
+            }
+            Instr::MatchMapping => {
+                let b = self.match_mapping(f.top())?;
+                f.push(Value::bool(b));
+            }
+            Instr::MatchKeys => {
+                let v = self.match_keys(f.peek(1), f.peek(0))?;
+                f.push(v);
+            }
+            Instr::CopyDictWithoutKeys => {
+                let d = self.copy_dict_without_keys(f.peek(1), f.peek(0))?;
+                f.set_top(d);
+            }
+            Instr::MatchClass(n) => {
+                let (subj, cls, names) = (f.peek(2), f.peek(1), f.peek(0));
+                let r = self.match_class(subj, cls, names, n as usize)?;
+                f.truncate(f.stack_len() - 3);
+                f.push(r);
+            }
+            Instr::BuildInterpolation => {
+                let parts = self.take_top(f, 4);
+                let v = self.build_interpolation(&parts)?;
+                f.truncate(f.stack_len() - 4);
+                f.push(v);
+            }
+            Instr::BuildTemplate(n) => {
+                let items = self.take_top(f, n as usize);
+                let v = self.build_template(&items)?;
+                f.truncate(f.stack_len() - n as usize);
+                f.push(v);
+            }
             Instr::PrintExpr => {
                 let v = f.top();
                 if !v.is_none() {

@@ -25,3 +25,33 @@ impl CellData {
         self.0.store(v.raw(), Ordering::Release)
     }
 }
+
+/// `types.CellType([contents])`: a new cell, empty without an argument.
+fn cell_new(
+    vm: &mut crate::vm::Vm,
+    cls: Value,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> crate::vm::PyResult {
+    crate::helpers::no_kwargs(vm, "cell", kw)?;
+    crate::helpers::arg_count(vm, "cell", args, 0, 1)?;
+    let v = args.first().copied().unwrap_or(Value::NULL);
+    vm.alloc(cls, CellData::new(v))
+}
+
+/// `cell.cell_contents = v` (`v` NULL: `del cell.cell_contents`); false for another
+/// object or attribute. The getter is a special attribute in `ops/attr.rs`.
+pub fn set_contents(cell: Value, name: Value, v: Value) -> bool {
+    match cell.downcast::<CellData>() {
+        Some(c) if crate::helpers::as_str(&name) == Some("cell_contents") => {
+            c.set(v);
+            true
+        }
+        _ => false,
+    }
+}
+
+pub fn init(vm: &mut crate::vm::Vm) {
+    let ty = vm.rt.types.cell;
+    vm.set_new(ty, cell_new);
+}

@@ -112,7 +112,16 @@ fn resume(
         }
         Err(e) => {
             if vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
-                return Err(vm.runtime_error("generator raised StopIteration"));
+                // PEP 479, with the StopIteration as the cause (and context).
+                let err =
+                    vm.with_root(e.0, |vm| vm.runtime_error("generator raised StopIteration"));
+                if let Some(x) = err.0.downcast::<crate::objects::exception::ExcData>() {
+                    *x.cause.lock() = e.0;
+                    *x.context.lock() = e.0;
+                    x.suppress_context
+                        .store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+                return Err(err);
             }
             Err(e)
         }

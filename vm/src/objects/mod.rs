@@ -8,6 +8,7 @@ pub mod bytes_methods;
 pub mod bytes_split;
 pub mod cell;
 pub mod code;
+pub mod complex;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception;

@@ -504,6 +504,26 @@ impl Vm {
         if let Some(c) = obj.downcast::<ClassMethod>() {
             return Ok(if n == "__func__" { Some(c.0) } else { None });
         }
+        if let Some(c) = obj.downcast::<crate::objects::cell::CellData>() {
+            if n != "cell_contents" {
+                return Ok(None);
+            }
+            let v = c.get();
+            if v.is_null() {
+                return Err(self.value_error("Cell is empty"));
+            }
+            return Ok(Some(v));
+        }
+        // Numbers, also inside instances of their subclasses.
+        let obj = crate::ops::protocol::base_or_self(obj);
+        if let Some(z) = obj.downcast::<crate::objects::complex::ComplexData>() {
+            let z = *z;
+            return Ok(match n {
+                "real" => Some(self.new_float(z.re)?),
+                "imag" => Some(self.new_float(z.im)?),
+                _ => None,
+            });
+        }
         if crate::helpers::is_int(obj) || crate::helpers::is_float(obj) {
             return Ok(match n {
                 "real" | "numerator" => Some(if obj.is_bool() {
@@ -551,6 +571,9 @@ impl Vm {
             let res = self.setattr(r, name, v);
             self.pop_roots(1);
             return res;
+        }
+        if crate::objects::cell::set_contents(obj, name, v) {
+            return Ok(());
         }
         let ty = self.type_of(obj);
         let td = type_data(ty);
@@ -721,7 +744,20 @@ impl Vm {
             self.pop_roots(1);
             return res;
         }
+        if crate::objects::cell::set_contents(obj, name, Value::NULL) {
+            return Ok(());
+        }
         let ty = self.type_of(obj);
+        // A `__delattr__` written in Python (on the class, or the metaclass for a class).
+        if type_data(ty).is_user {
+            let da = self.rt.names.delattr;
+            if let Some(f) = lookup_in_mro(self, ty, da)
+                && !f.is::<BuiltinFn>()
+            {
+                self.call(f, &[obj, name], &[])?;
+                return Ok(());
+            }
+        }
         if type_data(ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
             && let Some(p) = d.downcast::<Property>()

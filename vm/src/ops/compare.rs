@@ -58,7 +58,8 @@ fn apply(ord: Option<Ordering>, op: CmpOp) -> bool {
     }
 }
 
-/// Numeric ordering of two ints/floats/bools (None if either is NaN).
+/// Numeric ordering of two ints/floats/bools (None if either is NaN). Exact for any
+/// magnitude: an int is never rounded to a float to be compared with one.
 fn num_cmp(a: Value, b: Value) -> Option<Option<Ordering>> {
     if !(is_int(a) || is_float(a)) || !(is_int(b) || is_float(b)) {
         return None;
@@ -66,21 +67,44 @@ fn num_cmp(a: Value, b: Value) -> Option<Option<Ordering>> {
     if let (Some(x), Some(y)) = (as_int(a), as_int(b)) {
         return Some(Some(x.cmp(&y)));
     }
-    if is_int(a) && is_int(b) {
-        return Some(Some(as_bigint(a)?.cmp(&as_bigint(b)?)));
+    match (is_int(a), is_int(b)) {
+        (true, true) => Some(Some(as_bigint(a)?.cmp(&as_bigint(b)?))),
+        (true, false) => Some(int_float_cmp(&as_bigint(a)?, as_f64(b)?)),
+        (false, true) => Some(int_float_cmp(&as_bigint(b)?, as_f64(a)?).map(Ordering::reverse)),
+        (false, false) => Some(as_f64(a)?.partial_cmp(&as_f64(b)?)),
     }
-    if is_int(a) && !a.is_small_int() && !a.is_bool() {
-        // big int vs float: exact when the float is integral
-        let f = as_f64(b)?;
-        if f.is_finite() && f.fract() == 0.0 {
-            let fb = num_bigint::BigInt::from(f as i128);
-            if f.abs() < 1e38 {
-                return Some(Some(as_bigint(a)?.cmp(&fb)));
-            }
+}
+
+/// The exact ordering of an int and a float (None if the float is NaN).
+pub fn int_float_cmp(i: &num_bigint::BigInt, f: f64) -> Option<Ordering> {
+    use num_traits::FromPrimitive;
+    if f.is_nan() {
+        return None;
+    }
+    if f.is_infinite() {
+        return Some(if f > 0.0 {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        });
+    }
+    // Every float this large or larger is an integer; below it both fit in i64 exactly
+    // (for the float's integral part).
+    let t = f.trunc();
+    let tb = num_bigint::BigInt::from_f64(t)?;
+    match i.cmp(&tb) {
+        Ordering::Equal => {
+            let frac = f - t;
+            Some(if frac > 0.0 {
+                Ordering::Less
+            } else if frac < 0.0 {
+                Ordering::Greater
+            } else {
+                Ordering::Equal
+            })
         }
+        o => Some(o),
     }
-    let (x, y) = (as_f64(a)?, as_f64(b)?);
-    Some(x.partial_cmp(&y))
 }
 
 /// A value as far as equality without Python code is concerned.
@@ -120,7 +144,9 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
         (Plain::Int(x), Plain::Int(y)) => x == y,
         (Plain::Int(i), Plain::Float(f)) | (Plain::Float(f), Plain::Int(i)) => {
             if i.abs() > EXACT {
-                return None;
+                return Some(
+                    int_float_cmp(&num_bigint::BigInt::from(i), f) == Some(Ordering::Equal),
+                );
             }
             i as f64 == f
         }
@@ -148,6 +174,9 @@ impl Vm {
         }
         if let Some(b) = v.downcast::<IntData>() {
             return Ok(hash_int_bigint(&b.0));
+        }
+        if let Some(z) = v.downcast::<crate::objects::complex::ComplexData>() {
+            return Ok(crate::objects::complex::hash(*z));
         }
         if let Some(b) = v.downcast::<BytesData>() {
             return Ok(crate::objects::str::str_hash(&String::from_utf8_lossy(&b.0)) ^ 0x5bd1e995);
@@ -427,6 +456,9 @@ impl Vm {
         }
         if v.is::<IntData>() {
             return Ok(true);
+        }
+        if let Some(z) = v.downcast::<crate::objects::complex::ComplexData>() {
+            return Ok(z.re != 0.0 || z.im != 0.0);
         }
         if let Some(r) = self.unproxy(v)? {
             return self.with_root(r, |vm| vm.truthy(r));

@@ -7,4 +7,6 @@ pub mod containers;
 pub mod num;
 pub mod num_hash;
 pub mod number_format;
+pub mod pattern;
 pub mod protocol;
+pub mod template;

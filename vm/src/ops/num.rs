@@ -179,8 +179,14 @@ impl Vm {
                     );
                 }
                 if x < 0.0 && y.is_finite() && y.fract() != 0.0 {
-                    // CPython returns a complex here; weft has no complex arithmetic yet.
-                    return Err(self.value_error("math domain error"));
+                    // A negative base to a fractional power is complex, as in CPython.
+                    use crate::objects::complex::{ComplexData, pow};
+                    let z = pow(
+                        self,
+                        ComplexData { re: x, im: 0.0 },
+                        ComplexData { re: y, im: 0.0 },
+                    )?;
+                    return Ok(Some(self.new_complex(z.re, z.im)?));
                 }
                 let r = x.powf(y);
                 if r.is_infinite() && x.is_finite() && y.is_finite() {
@@ -516,6 +522,9 @@ impl Vm {
     /// Every built-in combination; None means "not implemented for these operands".
     pub fn builtin_binop(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
         if let Some(r) = self.number_op(a, b, op)? {
+            return Ok(Some(r));
+        }
+        if let Some(r) = crate::objects::complex::binop(self, a, b, op)? {
             return Ok(Some(r));
         }
         match op {

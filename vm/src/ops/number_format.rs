@@ -221,7 +221,7 @@ fn group_padded(spec: &Spec, digits: &str, every: usize, other_len: usize) -> St
 }
 
 /// Pad `prefix` (sign, 0x) + `body` to the spec's width.
-fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
+pub(crate) fn pad(spec: &Spec, prefix: &str, body: &str, default_align: char) -> String {
     let len = prefix.chars().count() + body.chars().count();
     if len >= spec.width {
         return format!("{prefix}{body}");
@@ -507,6 +507,11 @@ impl Vm {
                 Numeric::Int(i) => parse_spec(spec, "int").and_then(|s| format_int(&i, &s)),
                 Numeric::Float(f) => parse_spec(spec, "float").and_then(|s| format_float(f, &s)),
             }
+        } else if let Some(z) = crate::objects::complex::as_complex(&v) {
+            if spec.is_empty() {
+                return self.str_of(v);
+            }
+            crate::objects::complex::format::format(z, spec)
         } else if let Some(s) = crate::helpers::unwrap_base::<StrData>(&v) {
             if spec.is_empty() {
                 return Ok(s.s.to_string());

@@ -307,16 +307,34 @@ impl Vm {
             return self.with_root(r, |vm| vm.getitem(r, k));
         }
         if let Some(t) = o.downcast::<TypeData>() {
-            // `list[int]` and friends: return the class itself (no typing support yet).
-            let _ = t;
+            // `C[k]`: `C.__class_getitem__` (implicitly a class method, PEP 560); the
+            // built-in generic types give a `types.GenericAlias` (PEP 585).
             if let Some(f) = self.lookup_type_attr(o, "__class_getitem__") {
                 if let Some(cm) = f.downcast::<crate::objects::function::ClassMethod>() {
                     let f = cm.0;
                     return self.call(f, &[o, k], &[]);
                 }
+                if f.is::<crate::objects::function::FunctionData>() {
+                    return self.call(f, &[o, k], &[]);
+                }
                 return self.call(f, &[k], &[]);
             }
-            return Ok(o);
+            const GENERIC: &[&str] = &[
+                "list",
+                "dict",
+                "tuple",
+                "set",
+                "frozenset",
+                "type",
+                "enumerate",
+            ];
+            let name = t.name.read().clone();
+            if !t.is_user && GENERIC.contains(&name.as_str()) {
+                let types = self.import_module("types")?;
+                let ga = self.with_root(types, |vm| vm.getattr_str(types, "GenericAlias"))?;
+                return self.call(ga, &[o, k], &[]);
+            }
+            return Err(self.type_error(format!("type '{name}' is not subscriptable")));
         }
         Err(self.type_error(format!(
             "'{}' object is not subscriptable",

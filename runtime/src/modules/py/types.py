@@ -88,6 +88,114 @@ except Exception:
     pass
 
 
+def _type_repr(obj):
+    """How a type argument shows inside `list[...]`."""
+    if obj is Ellipsis:
+        return "..."
+    if isinstance(obj, type) and not isinstance(obj, GenericAlias):
+        if obj.__module__ == "builtins":
+            return obj.__qualname__
+        return "%s.%s" % (obj.__module__, obj.__qualname__)
+    if isinstance(obj, FunctionType):
+        return obj.__name__
+    return repr(obj)
+
+
+class GenericAlias:
+    """`list[int]`: a class together with type arguments (PEP 585). Calling it makes an
+    instance of the class; as a base class it stands for the class (PEP 560)."""
+
+    __slots__ = ("__origin__", "__args__", "__unpacked__")
+
+    def __init__(self, origin, args, /):
+        if not isinstance(args, tuple):
+            args = (args,)
+        object.__setattr__(self, "__origin__", origin)
+        object.__setattr__(self, "__args__", args)
+        object.__setattr__(self, "__unpacked__", False)
+
+    @property
+    def __parameters__(self):
+        params = []
+        for a in self.__args__:
+            if hasattr(a, "__typing_subst__") and a not in params:
+                params.append(a)
+            else:
+                for p in getattr(a, "__parameters__", ()) if isinstance(a, GenericAlias) else ():
+                    if p not in params:
+                        params.append(p)
+        return tuple(params)
+
+    def __call__(self, *args, **kwargs):
+        result = self.__origin__(*args, **kwargs)
+        try:
+            result.__orig_class__ = self
+        except Exception:
+            pass
+        return result
+
+    def __mro_entries__(self, bases):
+        return (self.__origin__,)
+
+    def __getattr__(self, name):
+        if name.startswith("__") and name.endswith("__"):
+            raise AttributeError(name)
+        return getattr(self.__origin__, name)
+
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+
+    def __repr__(self):
+        if not self.__args__:
+            args = "()"
+        else:
+            args = ", ".join(_type_repr(a) for a in self.__args__)
+        return "%s[%s]" % (_type_repr(self.__origin__), args)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __getitem__(self, items):
+        params = self.__parameters__
+        if not params:
+            raise TypeError("%r is not a generic class" % self)
+        if not isinstance(items, tuple):
+            items = (items,)
+        if len(items) != len(params):
+            raise TypeError("Too %s arguments for %r; actual %d, expected %d" % (
+                "many" if len(items) > len(params) else "few", self, len(items), len(params)))
+        subst = dict(zip(params, items))
+        new = []
+        for a in self.__args__:
+            if a in subst:
+                new.append(subst[a])
+            elif isinstance(a, GenericAlias) and a.__parameters__:
+                new.append(a[tuple(subst[p] for p in a.__parameters__)])
+            else:
+                new.append(a)
+        return GenericAlias(self.__origin__, tuple(new))
+
+    def __instancecheck__(self, obj):
+        raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+
+    def __subclasscheck__(self, cls):
+        raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+
+    def __reduce__(self):
+        return GenericAlias, (self.__origin__, self.__args__)
+
+    def __dir__(self):
+        return sorted(set(dir(self.__origin__)) | {"__origin__", "__args__", "__parameters__"})
+
+
+GenericAlias.__module__ = "types"
+
+
 class SimpleNamespace:
     def __init__(self, mapping_or_iterable=(), /, **kwargs):
         self.__dict__.update(dict(mapping_or_iterable))
