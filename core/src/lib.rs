@@ -6,11 +6,15 @@
 
 pub mod bitmap;
 pub mod callback_queue;
+pub mod pubvec;
+pub mod retire;
 pub mod sharded_map;
 pub mod stw;
 pub mod sync;
 
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
+pub use pubvec::PubVec;
+pub use retire::RetireList;
 pub use sharded_map::ShardedMap;
 pub use stw::{Stopped, ThreadSlot, World};

@@ -1310,8 +1310,6 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             let s = vm.new_str(n)?;
             l.downcast::<crate::objects::list::ListData>()
                 .unwrap()
-                .0
-                .lock()
                 .push(s);
         }
         Ok(l)

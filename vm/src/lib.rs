@@ -20,6 +20,7 @@ pub mod native;
 pub mod object;
 pub mod objects;
 pub mod ops;
+pub mod retired;
 pub mod roots;
 pub mod trace;
 pub mod type_cache;

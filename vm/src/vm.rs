@@ -544,9 +544,9 @@ impl Vm {
                     on_finalize: &mut |obj| on_finalize(&rt, obj),
                     stop_ns: t0.elapsed().as_nanos() as u64,
                 });
-                // No thread is between safepoints: no lock-free dict reader is
-                // inside a retired table.
-                crate::objects::dict::free_retired();
+                // SAFETY: the world is stopped: no lock-free reader of a dict or
+                // list is inside a retired storage (`crate::retired`).
+                unsafe { crate::retired::free_retired() };
                 // Cached lookups may name objects just freed (`crate::type_cache`).
                 crate::type_cache::new_epoch();
                 drop(stopped);

@@ -13,7 +13,7 @@
 //!   slot (Release); a reader loads the slot and key with Acquire, so it sees a whole
 //!   entry or none;
 //! - a storage the writer replaces (growth, clear) is not freed but *retired*, and
-//!   retired storages are freed by [`free_retired`] during a collection, when the world
+//!   retired storages are freed by `crate::retired::free_retired` during a collection, when the world
 //!   is stopped: a reader uses a storage only between two safepoints, so no reader
 //!   can still hold one then;
 //! - the storage a reader finds is published (`DictLock.published`) when the writer's
@@ -387,16 +387,6 @@ impl Storage {
     }
 }
 
-/// Storages replaced while readers might still use them; freed at the next collection.
-#[allow(clippy::vec_box)] // the boxes come out of tables as they are: no copy
-static RETIRED: Mutex<Vec<Box<Storage>>> = Mutex::new(Vec::new());
-
-/// Free the retired storages. Only while the world is stopped (see the module doc).
-pub fn free_retired() {
-    let old = std::mem::take(&mut *RETIRED.lock());
-    drop(old);
-}
-
 pub struct DictTable {
     storage: Box<Storage>,
     used: usize,
@@ -526,7 +516,7 @@ impl DictTable {
 
     fn replace_storage(&mut self, new: Box<Storage>) {
         let old = std::mem::replace(&mut self.storage, new);
-        RETIRED.lock().push(old);
+        crate::retired::RETIRED.retire(old);
         self.keys_changed = true;
     }
 

@@ -421,8 +421,6 @@ fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
                     let t = vm.new_tuple(vec![k, x])?;
                     tl.downcast::<crate::objects::list::ListData>()
                         .unwrap()
-                        .0
-                        .lock()
                         .push(t);
                     out.push(t);
                 }

@@ -120,8 +120,6 @@ fn ret_strs(vm: &mut Vm, parts: Vec<String>) -> PyResult {
             Ok(v) => list
                 .downcast::<crate::objects::list::ListData>()
                 .unwrap()
-                .0
-                .lock()
                 .push(v),
             Err(e) => {
                 vm.pop_roots(1);

@@ -201,8 +201,18 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
             None => Err(vm.key_error(key)),
         };
     }
+    if let Some(l) = c.downcast::<ListData>()
+        && let Some(i) = key.as_small_int()
+    {
+        // The common `l[i]`: one view of the items, no lock.
+        let v = l.view();
+        return match norm_index(i, v.len()).and_then(|j| v.get(j)) {
+            Some(x) => Ok(Some(x)),
+            None => Err(vm.index_error("list index out of range")),
+        };
+    }
     let (kind, len) = if let Some(l) = c.downcast::<ListData>() {
-        ("list", l.0.lock().len())
+        ("list", l.len())
     } else if let Some(t) = c.downcast::<TupleData>() {
         ("tuple", t.0.len())
     } else if let Some(s) = c.downcast::<StrData>() {
@@ -233,13 +243,10 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
         }));
     };
     if let Some(l) = c.downcast::<ListData>() {
-        let g = l.0.lock();
-        return match norm_index(i, g.len()) {
-            Some(j) => Ok(Some(g[j])),
-            None => {
-                drop(g);
-                Err(vm.index_error("list index out of range"))
-            }
+        let v = l.view();
+        return match norm_index(i, v.len()).and_then(|j| v.get(j)) {
+            Some(x) => Ok(Some(x)),
+            None => Err(vm.index_error("list index out of range")),
         };
     }
     let Some(j) = norm_index(i, len) else {
@@ -275,13 +282,15 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
     Ok(None)
 }
 
-/// `c[s:e:st]` of a list or bytearray: one snapshot under the lock.
+/// `c[s:e:st]` of a list (one view of its items) or a bytearray (under its lock).
 fn mutable_slice(vm: &mut Vm, c: Value, s: Option<i64>, e: Option<i64>, st: i64) -> PyResult {
     if let Some(l) = c.downcast::<ListData>() {
         let items = {
-            let g = l.0.lock();
-            let (a, b, st) = slice_adjust(s, e, st, g.len());
-            take_slice(&g, a, b, st)
+            let v = l.view();
+            let (a, b, st) = slice_adjust(s, e, st, v.len());
+            slice_positions(a, b, st)
+                .map(|i| v.get(i).expect("inside the view"))
+                .collect()
         };
         return vm.new_list(items);
     }
@@ -360,12 +369,14 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 }
             })?;
             let l = c.downcast::<ListData>().unwrap();
-            let mut g = l.0.lock();
+            let mut g = l.write();
             let (a, b, st) = slice_adjust(s, e, st, g.len());
             if st == 1 {
                 let a = a as usize;
                 let b = b.max(a as i64) as usize;
-                g.splice(a..b, items);
+                let mut all = g.to_vec();
+                all.splice(a..b, items);
+                g.replace(&all);
                 return Ok(Some(()));
             }
             let n = slice_len(a, b, st);
@@ -377,7 +388,7 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 )));
             }
             for (pos, v) in slice_positions(a, b, st).zip(items) {
-                g[pos] = v;
+                g.set(pos, v);
             }
             return Ok(Some(()));
         }
@@ -386,10 +397,10 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
             return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
         };
         let l = c.downcast::<ListData>().unwrap();
-        let mut g = l.0.lock();
+        let mut g = l.write();
         return match norm_index(i, g.len()) {
             Some(j) => {
-                g[j] = value;
+                g.set(j, value);
                 Ok(Some(()))
             }
             None => {
@@ -422,13 +433,14 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         // Removed items are dropped after the lock is released (they are plain words).
-        let mut g = l.0.lock();
+        let mut g = l.write();
         let (a, b, st) = slice_adjust(s, e, st, g.len());
         let mut drop_set: Vec<usize> = slice_positions(a, b, st).collect();
         drop_set.sort_unstable();
         let mut k = 0;
         let mut i = 0;
-        g.retain(|_| {
+        let mut kept = g.to_vec();
+        kept.retain(|_| {
             let del = k < drop_set.len() && drop_set[k] == i;
             if del {
                 k += 1;
@@ -436,13 +448,14 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
             i += 1;
             !del
         });
+        g.replace(&kept);
         return Ok(Some(()));
     }
     let Some(i) = as_index(vm, key)? else {
         let tn = vm.type_name(key);
         return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
     };
-    let mut g = l.0.lock();
+    let mut g = l.write();
     match norm_index(i, g.len()) {
         Some(j) => {
             g.remove(j);
@@ -460,7 +473,7 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
 pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     let _ = &vm;
     if let Some(l) = v.downcast::<ListData>() {
-        return Some(l.0.lock().len());
+        return Some(l.len());
     }
     if let Some(t) = v.downcast::<TupleData>() {
         return Some(t.0.len());
@@ -543,6 +556,21 @@ fn seq_contains(vm: &mut Vm, items: &[Value], item: Value) -> PyResult<bool> {
 
 pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<bool>> {
     if let Some(l) = c.downcast::<ListData>() {
+        // Decided without Python code (str, int, float, None items): one view, no copy.
+        let mut undecided = false;
+        for x in l.view().iter() {
+            match crate::ops::compare::native_eq(x, item) {
+                Some(true) => return Ok(Some(true)),
+                Some(false) => {}
+                None => {
+                    undecided = true;
+                    break;
+                }
+            }
+        }
+        if !undecided {
+            return Ok(Some(false));
+        }
         let items = l.snapshot();
         return seq_contains(vm, &items, item).map(Some);
     }
@@ -726,7 +754,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 /// sequence kinds.
 fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>, ()> {
     if let Some(l) = seq.downcast::<ListData>() {
-        return Ok(Ok(l.0.lock().get(i).copied()));
+        return Ok(Ok(l.get(i)));
     }
     if let Some(t) = seq.downcast::<TupleData>() {
         return Ok(Ok(t.0.get(i).copied()));

@@ -690,7 +690,7 @@ impl Vm {
                 } else {
                     self.collect_iter(b)?
                 };
-                l.0.lock().extend(items);
+                l.extend(&items);
                 return Ok(a);
             }
             if op == BinOp::Mul
@@ -698,12 +698,12 @@ impl Vm {
             {
                 // One lock acquisition: atomic for other threads (allocating is not a
                 // safepoint, so holding the lock meanwhile is allowed).
-                let mut g = l.0.lock();
-                let Some(r) = try_repeat(&g, n.max(0) as usize) else {
+                let mut g = l.write();
+                let Some(r) = try_repeat(&g.to_vec(), n.max(0) as usize) else {
                     drop(g);
                     return Err(memory_error(self));
                 };
-                *g = r;
+                g.replace(&r);
                 return Ok(a);
             }
         }
