@@ -514,8 +514,8 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
             keys[a]
                 .downcast::<StrData>()
                 .unwrap()
-                .s
-                .cmp(&keys[b].downcast::<StrData>().unwrap().s)
+                .as_str()
+                .cmp(keys[b].downcast::<StrData>().unwrap().as_str())
         });
     } else if keys.iter().all(|k| {
         k.downcast::<crate::objects::float::FloatData>()

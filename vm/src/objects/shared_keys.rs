@@ -85,7 +85,7 @@ impl SharedKeys {
         if n == MAX_KEYS
             || name
                 .downcast::<StrData>()
-                .is_some_and(|s| &*s.s == "__dict__")
+                .is_some_and(|s| s.as_str() == "__dict__")
         {
             return None;
         }
@@ -110,7 +110,7 @@ unsafe impl crate::trace::Trace for SharedKeys {
 fn same_name(a: Value, b: Value) -> bool {
     a == b
         || match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            (Some(x), Some(y)) => x.s == y.s,
+            (Some(x), Some(y)) => x.as_str() == y.as_str(),
             _ => false,
         }
 }

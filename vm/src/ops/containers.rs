@@ -189,7 +189,7 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn str_chars(s: &StrData) -> Vec<char> {
-    s.s.chars().collect()
+    s.as_str().chars().collect()
 }
 
 // ---------------------------------------------------------------- getitem
@@ -216,7 +216,7 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
     } else if let Some(t) = c.downcast::<TupleData>() {
         ("tuple", t.0.len())
     } else if let Some(s) = c.downcast::<StrData>() {
-        ("string", s.chars)
+        ("string", s.chars())
     } else if let Some(b) = c.downcast::<BytesData>() {
         ("byte", b.0.len())
     } else if let Some(b) = c.downcast::<ByteArrayData>() {
@@ -261,9 +261,7 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
         return Ok(Some(t.0[j]));
     }
     if let Some(s) = c.downcast::<StrData>() {
-        let ch = s.char_at(j);
-        let mut buf = [0u8; 4];
-        return vm.new_str(ch.encode_utf8(&mut buf)).map(Some);
+        return vm.new_char(s.char_at(j)).map(Some);
     }
     if let Some(b) = c.downcast::<BytesData>() {
         return Ok(Some(Value::small_int(b.0[j] as i64).unwrap()));
@@ -314,9 +312,20 @@ fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
     }
     if let Some(s) = c.downcast::<StrData>() {
         if s.is_ascii() {
-            let bytes = take_slice(s.s.as_bytes(), a, b, st);
-            // SAFETY-free: ASCII bytes are valid UTF-8.
-            return vm.new_str(&String::from_utf8(bytes).unwrap_or_default());
+            let text = s.as_str();
+            if st == 1 {
+                // A run of ASCII text: one copy, straight into the new object.
+                let part = if a < b {
+                    &text[a as usize..b as usize]
+                } else {
+                    ""
+                };
+                return vm.new_str_counted(part, part.len());
+            }
+            let bytes = take_slice(text.as_bytes(), a, b, st);
+            let n = bytes.len();
+            // ASCII bytes are valid UTF-8.
+            return vm.new_str_counted(&String::from_utf8(bytes).unwrap_or_default(), n);
         }
         let chars = str_chars(s);
         let out: String = take_slice(&chars, a, b, st).into_iter().collect();
@@ -479,7 +488,7 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
         return Some(t.0.len());
     }
     if let Some(s) = v.downcast::<StrData>() {
-        return Some(s.chars);
+        return Some(s.chars());
     }
     if let Some(d) = v.downcast::<DictData>() {
         return Some(d.0.lock().len());
@@ -580,7 +589,7 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
     }
     if let Some(s) = c.downcast::<StrData>() {
         return match as_str(&item) {
-            Some(sub) => Ok(Some(s.s.contains(sub))),
+            Some(sub) => Ok(Some(s.as_str().contains(sub))),
             None => {
                 let tn = vm.type_name(item);
                 Err(vm.type_error(format!(
@@ -760,12 +769,10 @@ fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>
         return Ok(Ok(t.0.get(i).copied()));
     }
     if let Some(s) = seq.downcast::<StrData>() {
-        if i >= s.chars {
+        if i >= s.chars() {
             return Ok(Ok(None));
         }
-        let ch = s.char_at(i);
-        let mut buf = [0u8; 4];
-        return Ok(vm.new_str(ch.encode_utf8(&mut buf)).map(Some));
+        return Ok(vm.new_char(s.char_at(i)).map(Some));
     }
     if let Some(b) = seq.downcast::<BytesData>() {
         return Ok(Ok(b.0.get(i).map(|&x| Value::small_int(x as i64).unwrap())));
@@ -790,6 +797,16 @@ fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>
 pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
     if let Some(s) = it.downcast::<SeqIter>() {
         let seq = s.seq;
+        if let Some(st) = seq.downcast::<StrData>() {
+            // A str iterator's index is a byte offset: each step is O(1), also for
+            // non-ASCII text.
+            let off = s.index.load(Relaxed);
+            let Some(c) = st.as_str().get(off..).and_then(|t| t.chars().next()) else {
+                return Ok(Some(None));
+            };
+            s.index.store(off + c.len_utf8(), Relaxed);
+            return vm.new_char(c).map(|v| Some(Some(v)));
+        }
         let i = s.index.load(Relaxed);
         return match seq_item(vm, seq, i) {
             Ok(r) => {

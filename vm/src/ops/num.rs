@@ -390,11 +390,11 @@ impl Vm {
         };
         let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > (1 << 40));
         if let Some(s) = seq.downcast::<StrData>() {
-            if too_big(s.s.len()) {
+            if too_big(s.as_str().len()) {
                 return Err(memory_error(self));
             }
             // Bytes of valid UTF-8 repeated stay valid UTF-8.
-            let r = crate::objects::bytes_args::repeat_bytes(self, s.s.as_bytes(), count)?;
+            let r = crate::objects::bytes_args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
             let r = String::from_utf8(r).unwrap_or_default();
             return Ok(Some(self.new_str(&r)?));
         }
@@ -482,10 +482,8 @@ impl Vm {
     /// `+` on two sequences of the same kind.
     fn concat(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            let mut s = String::with_capacity(x.s.len() + y.s.len());
-            s.push_str(&x.s);
-            s.push_str(&y.s);
-            return Ok(Some(self.new_str(&s)?));
+            let chars = x.chars() + y.chars();
+            return Ok(Some(self.new_str_parts(&[x.as_str(), y.as_str()], chars)?));
         }
         if let (Some(x), Some(y)) = (a.downcast::<ListData>(), b.downcast::<ListData>()) {
             let mut v = x.snapshot();
@@ -534,7 +532,7 @@ impl Vm {
                 None => self.repeat(b, a),
             },
             BinOp::Mod if a.is::<StrData>() => {
-                let s = a.downcast::<StrData>().unwrap().s.to_string();
+                let s = a.downcast::<StrData>().unwrap().as_str().to_string();
                 let r = crate::objects::str_methods::percent_format(self, &s, b)?;
                 Ok(Some(self.new_str(&r)?))
             }
