@@ -24,6 +24,7 @@ pub mod retired;
 pub mod roots;
 pub mod trace;
 pub mod type_cache;
+pub mod type_version;
 pub mod types;
 pub mod value;
 pub mod vm;

@@ -529,8 +529,6 @@ impl Vm {
                 // SAFETY: the world is stopped: no lock-free reader of a dict or
                 // list is inside a retired storage (`crate::retired`).
                 unsafe { crate::retired::free_retired() };
-                // Cached lookups may name objects just freed (`crate::type_cache`).
-                crate::type_cache::new_epoch();
                 drop(stopped);
                 stats.freed
             }

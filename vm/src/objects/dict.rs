@@ -56,6 +56,10 @@ pub struct DictLock {
     /// removed or the entries move (never when a value is overwritten). Drawn from one
     /// counter for all dicts, so it also tells dicts apart; 0: not tracked.
     keys_version: AtomicU32,
+    /// For a `WATCH_TYPE` dict: the type whose namespace it is (traced: a dict that
+    /// outlives every other reference to its class keeps the class, which its writes
+    /// must reach).
+    owner: AtomicU64,
 }
 
 /// Source of keys versions (`DictLock::keys_version`); 0 is never handed out.
@@ -80,6 +84,7 @@ pub struct DictGuard<'a> {
     published: &'a AtomicPtr<Storage>,
     watched: &'a AtomicU8,
     keys_version: &'a AtomicU32,
+    owner: &'a AtomicU64,
     /// The table was reached mutably (a possible write).
     dirty: bool,
 }
@@ -89,7 +94,7 @@ impl Drop for DictGuard<'_> {
         let p = &*self.guard.storage as *const Storage as *mut Storage;
         self.published.store(p, Release);
         // After the writes are published, before the lock is released (the guard
-        // field drops after this body): see `crate::type_cache`.
+        // field drops after this body): see `crate::type_version`.
         if self.dirty {
             let w = self.watched.load(Relaxed);
             if w & WATCH_GLOBALS != 0 && std::mem::take(&mut self.guard.keys_changed) {
@@ -101,7 +106,7 @@ impl Drop for DictGuard<'_> {
                 self.keys_version.store(v, Release);
             }
             if w & WATCH_TYPE != 0 {
-                crate::type_cache::invalidate();
+                crate::type_version::modified(Value::from_raw(self.owner.load(Relaxed)));
             }
         }
     }
@@ -127,6 +132,7 @@ impl DictLock {
             published: AtomicPtr::new(p),
             watched: AtomicU8::new(0),
             keys_version: AtomicU32::new(0),
+            owner: AtomicU64::new(0),
         }
     }
 
@@ -136,15 +142,17 @@ impl DictLock {
             published: &self.published,
             watched: &self.watched,
             keys_version: &self.keys_version,
+            owner: &self.owner,
             dirty: false,
         }
     }
 
-    /// Make this dict a type's namespace (before the type is published): from now on
-    /// every write invalidates the attribute caches (`crate::type_cache`).
-    pub fn watch(&self) {
-        self.watched.fetch_or(WATCH_TYPE, Relaxed);
-        crate::type_cache::invalidate();
+    /// Make this dict the namespace of type `owner` (before the type is published):
+    /// from now on every write resets the version of `owner` and its subclasses
+    /// (`crate::type_version`).
+    pub fn watch(&self, owner: Value) {
+        self.owner.store(owner.raw(), Relaxed);
+        self.watched.fetch_or(WATCH_TYPE, Release);
     }
 
     pub fn is_watched(&self) -> bool {
@@ -543,6 +551,7 @@ unsafe impl crate::trace::Trace for DictLock {
     /// writer is inside a critical section (no lock is held across a safepoint), so
     /// the published storage is the current one and nobody changes it; no lock taken.
     fn trace(&self, t: &mut weft_gc::Tracer) {
+        trace_value(Value::from_raw(self.owner.load(Relaxed)), t);
         // SAFETY: see above; the storage lives as long as the table.
         let s = unsafe { &*self.published.load(Acquire) };
         for ix in 0..s.len.load(Relaxed) {
