@@ -6,6 +6,7 @@
 
 pub mod bitmap;
 pub mod callback_queue;
+pub mod exclusive;
 pub mod pubvec;
 pub mod retire;
 pub mod sharded_map;
@@ -14,6 +15,7 @@ pub mod sync;
 
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
+pub use exclusive::{Claim, ExclusiveCell};
 pub use pubvec::PubVec;
 pub use retire::RetireList;
 pub use sharded_map::ShardedMap;
