@@ -287,6 +287,16 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     let cls = cls?;
     // Before anything looks the class up (`crate::type_version`).
     vm.with_root(cls, |vm| vm.register_new_type(cls))?;
+    let td = type_data(cls);
+    if !td.has_dict {
+        // Instances take only the slot names along the MRO: share exactly those, so
+        // a store to a slot stays on the attribute fast path (`objects::shared_keys`).
+        let names: Vec<Value> = std::iter::once(cls)
+            .chain(td.mro_tail.iter().copied())
+            .flat_map(|t| type_data(t).slots.iter().copied())
+            .collect();
+        td.attr_keys.freeze_with(&names);
+    }
     let del = vm.rt.names.del;
     if crate::types::lookup_in_mro(vm, cls, del).is_some() {
         type_data(cls).has_del.store(true, Ordering::Relaxed);

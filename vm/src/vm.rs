@@ -166,6 +166,9 @@ impl Runtime {
             preallocated_memory_error: Value::NULL,
             small_strs: Box::new([]),
         };
+        // Lock-free attribute stores pair a compiler fence with membarrier
+        // (`weft_core::asym`); without it they pay a full fence.
+        weft_core::asym::init();
         let rt = Arc::new(rt);
         let slot = rt.world.register();
         let mut vm = Vm::attach(rt, slot, alloc);
