@@ -324,6 +324,22 @@ impl Vm {
     }
 
     fn number_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+        // The common pairs first: two small ints, two floats, a float and a small int.
+        if let (Some(i), Some(j)) = (a.as_small_int(), b.as_small_int()) {
+            return self.small_op(i, j, op);
+        }
+        let fa = a.downcast::<FloatData>().map(|f| f.0);
+        let fb = b.downcast::<FloatData>().map(|f| f.0);
+        match (fa, fb) {
+            (Some(x), Some(y)) => return self.float_op(x, y, op),
+            (Some(x), None) if b.is_small_int() => {
+                return self.float_op(x, b.as_small_int().unwrap_or(0) as f64, op);
+            }
+            (None, Some(y)) if a.is_small_int() => {
+                return self.float_op(a.as_small_int().unwrap_or(0) as f64, y, op);
+            }
+            _ => {}
+        }
         let (Some(x), Some(y)) = (num(&a), num(&b)) else {
             return Ok(None);
         };
