@@ -164,7 +164,7 @@ impl Vm {
     }
 
     pub fn dict_len(&self, d: Value) -> usize {
-        table(d).0.lock().len()
+        table(d).0.len()
     }
 
     /// A copy of the (key, value) pairs in order.

@@ -17,7 +17,8 @@
 //!   is stopped: a reader uses a storage only between two safepoints, so no reader
 //!   can still hold one then;
 //! - the storage a reader finds is published (`DictLock.published`) when the writer's
-//!   guard drops, after every write of its critical section.
+//!   guard drops, after every write of its critical section, and so is the count of
+//!   live entries (`DictLock.used`), so `len(d)` and iteration take no lock either.
 use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;
@@ -56,6 +57,8 @@ pub struct DictLock {
     /// removed or the entries move (never when a value is overwritten). Drawn from one
     /// counter for all dicts, so it also tells dicts apart; 0: not tracked.
     keys_version: AtomicU32,
+    /// Live entries, published with the storage (`len` without the lock).
+    used: AtomicUsize,
     /// For a `WATCH_TYPE` dict: the type whose namespace it is (traced: a dict that
     /// outlives every other reference to its class keeps the class, which its writes
     /// must reach).
@@ -82,6 +85,7 @@ const WATCH_GLOBALS: u8 = 2;
 pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictTable>,
     published: &'a AtomicPtr<Storage>,
+    used: &'a AtomicUsize,
     watched: &'a AtomicU8,
     keys_version: &'a AtomicU32,
     owner: &'a AtomicU64,
@@ -93,6 +97,9 @@ impl Drop for DictGuard<'_> {
     fn drop(&mut self) {
         let p = &*self.guard.storage as *const Storage as *mut Storage;
         self.published.store(p, Release);
+        if self.dirty {
+            self.used.store(self.guard.used, Release);
+        }
         // After the writes are published, before the lock is released (the guard
         // field drops after this body): see `crate::type_version`.
         if self.dirty {
@@ -128,6 +135,7 @@ impl DictLock {
     pub fn new(t: DictTable) -> DictLock {
         let p = &*t.storage as *const Storage as *mut Storage;
         DictLock {
+            used: AtomicUsize::new(t.used),
             table: Mutex::new(t),
             published: AtomicPtr::new(p),
             watched: AtomicU8::new(0),
@@ -140,6 +148,7 @@ impl DictLock {
         DictGuard {
             guard: self.table.lock(),
             published: &self.published,
+            used: &self.used,
             watched: &self.watched,
             keys_version: &self.keys_version,
             owner: &self.owner,
@@ -205,6 +214,31 @@ impl DictLock {
         }
         let v = Value::from_raw(slot.value.load(Acquire));
         (!v.is_null()).then_some(v)
+    }
+
+    /// Live entries, without the lock (as of the last writer's publication).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.used.load(Acquire)
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry at raw position `pos` of the published storage, without the lock:
+    /// None past the end, Some(None) for a deleted (or being deleted) entry. For
+    /// iterators, which walk positions; a storage replaced meanwhile renumbers them,
+    /// as it does for iterators under the lock.
+    pub fn entry_at_lockfree(&self, pos: usize) -> Option<Option<Entry>> {
+        // SAFETY: as in `get_lockfree`.
+        let s = unsafe { &*self.published.load(Acquire) };
+        if pos >= s.len.load(Acquire) {
+            return None;
+        }
+        let e = s.entry(pos);
+        Some((!e.key.is_null() && !e.value.is_null()).then_some(e))
     }
 
     /// Look `key` up without the lock: Some(value or None) when every comparison could

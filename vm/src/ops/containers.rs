@@ -491,10 +491,10 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
         return Some(s.chars());
     }
     if let Some(d) = v.downcast::<DictData>() {
-        return Some(d.0.lock().len());
+        return Some(d.0.len());
     }
     if let Some(s) = v.downcast::<SetData>() {
-        return Some(s.0.lock().len());
+        return Some(s.0.len());
     }
     if let Some(b) = v.downcast::<BytesData>() {
         return Some(b.0.len());
@@ -507,8 +507,7 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let d = dv.dict;
-        return crate::dict_ops::dict_payload(d)
-            .map(|d| d.downcast::<DictData>().unwrap().0.lock().len());
+        return crate::dict_ops::dict_payload(d).map(|d| d.downcast::<DictData>().unwrap().0.len());
     }
     None
 }
@@ -715,7 +714,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         return vm.alloc(t.range_iter, it).map(Some);
     }
     if let Some(d) = v.downcast::<DictData>() {
-        let len = d.0.lock().len();
+        let len = d.0.len();
         let it = DictIter {
             dict: v,
             pos: AtomicUsize::new(0),
@@ -725,7 +724,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         return vm.alloc(t.dict_keyiter, it).map(Some);
     }
     if let Some(s) = v.downcast::<SetData>() {
-        let len = s.0.lock().len();
+        let len = s.0.len();
         let it = DictIter {
             dict: v,
             pos: AtomicUsize::new(0),
@@ -844,27 +843,26 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
 fn dict_iter_next(vm: &mut Vm, d: &DictIter) -> PyResult<Option<Value>> {
     let dict = d.dict;
     let is_set = dict.is::<SetData>();
+    // No lock: the published storage and count (objects/dict.rs).
     let entry = {
-        let g = if let Some(s) = dict.downcast::<SetData>() {
-            s.0.lock()
+        let table = if let Some(s) = dict.downcast::<SetData>() {
+            &s.0
         } else if let Some(dd) = dict.downcast::<DictData>() {
-            dd.0.lock()
+            &dd.0
         } else {
             return Ok(None);
         };
-        if g.len() != d.len {
+        if table.len() != d.len {
             None
         } else {
             let mut pos = d.pos.load(Relaxed);
-            let raw = g.raw_len();
             let mut found = None;
-            while pos < raw {
-                if let Some(e) = g.entry_at(pos) {
+            while let Some(e) = table.entry_at_lockfree(pos) {
+                pos += 1;
+                if let Some(e) = e {
                     found = Some((e.key, e.value));
-                    pos += 1;
                     break;
                 }
-                pos += 1;
             }
             d.pos.store(pos, Relaxed);
             Some(found)
