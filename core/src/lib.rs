@@ -4,13 +4,21 @@
 //! the [`sync`] shim, so the loom models in `stress/` can check the same code that runs
 //! in production (build with `RUSTFLAGS="--cfg loom"`).
 
+pub mod asym;
 pub mod bitmap;
 pub mod callback_queue;
+pub mod exclusive;
+pub mod pubvec;
+pub mod retire;
+pub mod seal;
 pub mod sharded_map;
 pub mod stw;
 pub mod sync;
 
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
+pub use exclusive::{Claim, ExclusiveCell};
+pub use pubvec::PubVec;
+pub use retire::RetireList;
 pub use sharded_map::ShardedMap;
 pub use stw::{Stopped, ThreadSlot, World};

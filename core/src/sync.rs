@@ -1,7 +1,8 @@
 //! Sync shim: one place that switches between std/parking_lot and loom.
 //!
-//! Normal builds: `std::sync::atomic`, `std::sync::Arc`, `std::thread` and
-//! `parking_lot::Mutex`. Under `cfg(loom)`: the loom equivalents. [`Mutex::lock`]
+//! Normal builds: `std::sync::atomic`, `std::sync::Arc`, `std::thread`,
+//! `parking_lot::Mutex` and an `UnsafeCell` with loom's closure API. Under `cfg(loom)`:
+//! the loom equivalents. [`Mutex::lock`]
 //! returns the guard directly in both (loom's poisoning result is unwrapped), so code
 //! written against this module compiles unchanged in both worlds.
 //!
@@ -37,6 +38,28 @@ mod imp {
     pub mod atomic {
         pub use std::sync::atomic::*;
     }
+
+    /// `UnsafeCell` behind loom's closure API (`with`, `with_mut`).
+    pub mod cell {
+        #[derive(Debug, Default)]
+        pub struct UnsafeCell<T>(std::cell::UnsafeCell<T>);
+
+        impl<T> UnsafeCell<T> {
+            pub const fn new(v: T) -> Self {
+                UnsafeCell(std::cell::UnsafeCell::new(v))
+            }
+            /// Call `f` with a shared pointer to the contents.
+            #[inline(always)]
+            pub fn with<R>(&self, f: impl FnOnce(*const T) -> R) -> R {
+                f(self.0.get())
+            }
+            /// Call `f` with a mutable pointer to the contents.
+            #[inline(always)]
+            pub fn with_mut<R>(&self, f: impl FnOnce(*mut T) -> R) -> R {
+                f(self.0.get())
+            }
+        }
+    }
 }
 
 #[cfg(loom)]
@@ -47,6 +70,11 @@ mod imp {
     /// Atomics (loom).
     pub mod atomic {
         pub use loom::sync::atomic::*;
+    }
+
+    /// loom's `UnsafeCell`: checks that no two threads touch it at once.
+    pub mod cell {
+        pub use loom::cell::UnsafeCell;
     }
 
     /// loom's mutex behind parking_lot's API (`lock()` returns the guard).

@@ -285,7 +285,7 @@ fn bare_syntax_error(vm: &mut Vm, msg: &str) -> PyErr {
 /// The text of a str, bytes or bytearray source; None for other types.
 fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     if let Some(s) = unwrap_base::<StrData>(&v) {
-        let s = s.s.to_string();
+        let s = s.as_str().to_string();
         if s.contains('\0') {
             return Err(bare_syntax_error(
                 vm,
@@ -560,7 +560,7 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 /// compile()'s filename: str, bytes, or an os.PathLike giving one of those.
 fn filename_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     if let Some(s) = unwrap_base::<StrData>(&v) {
-        return Ok(s.s.to_string());
+        return Ok(s.as_str().to_string());
     }
     if let Some(b) = unwrap_base::<BytesData>(&v) {
         return Ok(String::from_utf8_lossy(&b.0).into_owned());
@@ -568,7 +568,7 @@ fn filename_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     if let Some(f) = vm.lookup_special(v, "__fspath__") {
         let p = vm.call(f, &[v], &[])?;
         if let Some(s) = unwrap_base::<StrData>(&p) {
-            return Ok(s.s.to_string());
+            return Ok(s.as_str().to_string());
         }
         if let Some(b) = unwrap_base::<BytesData>(&p) {
             return Ok(String::from_utf8_lossy(&b.0).into_owned());

@@ -134,6 +134,9 @@ fn index_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 }
 
 fn small_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
+    if let Some(i) = v.as_small_int() {
+        return Ok(i);
+    }
     let b = index_arg(vm, v)?;
     match b.to_i64() {
         Some(i) => Ok(i),
@@ -407,26 +410,29 @@ fn b_bin(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 fn b_chr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let v = one(vm, "chr", args, kw)?;
-    let b = index_arg(vm, v)?;
-    let Some(i) = b.to_u32().filter(|&i| i < 0x110000) else {
+    // Small ints (the common case) without a BigInt.
+    let i = match v.as_small_int() {
+        Some(i) => u32::try_from(i).ok(),
+        None => index_arg(vm, v)?.to_u32(),
+    };
+    let Some(i) = i.filter(|&i| i < 0x110000) else {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     };
     let c = char::from_u32(i).unwrap_or('\u{fffd}');
-    let mut buf = [0u8; 4];
-    vm.new_str(c.encode_utf8(&mut buf))
+    vm.new_char(c)
 }
 
 fn b_ord(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let v = one(vm, "ord", args, kw)?;
     if let Some(s) = crate::helpers::unwrap_base::<StrData>(&v) {
-        if s.chars != 1 {
-            let n = s.chars;
+        if s.chars() != 1 {
+            let n = s.chars();
             return Err(vm.type_error(format!(
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        let c = s.s.chars().next().unwrap() as i64;
-        return vm.new_int(c);
+        let c = s.as_str().chars().next().unwrap() as i64;
+        return Ok(Value::small_int(c).expect("a code point"));
     }
     let bytes = if let Some(b) = v.downcast::<BytesData>() {
         Some(b.0.to_vec())
@@ -1310,8 +1316,6 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             let s = vm.new_str(n)?;
             l.downcast::<crate::objects::list::ListData>()
                 .unwrap()
-                .0
-                .lock()
                 .push(s);
         }
         Ok(l)

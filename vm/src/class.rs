@@ -279,11 +279,24 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             weakrefable,
             slots: slots.into_boxed_slice(),
             attr_keys: Default::default(),
+            version: Default::default(),
+            subclasses: Default::default(),
         },
     );
     vm.pop_roots(1);
     let cls = cls?;
-    crate::dict_ops::watch_type_dict(dict);
+    // Before anything looks the class up (`crate::type_version`).
+    vm.with_root(cls, |vm| vm.register_new_type(cls))?;
+    let td = type_data(cls);
+    if !td.has_dict {
+        // Instances take only the slot names along the MRO: share exactly those, so
+        // a store to a slot stays on the attribute fast path (`objects::shared_keys`).
+        let names: Vec<Value> = std::iter::once(cls)
+            .chain(td.mro_tail.iter().copied())
+            .flat_map(|t| type_data(t).slots.iter().copied())
+            .collect();
+        td.attr_keys.freeze_with(&names);
+    }
     let del = vm.rt.names.del;
     if crate::types::lookup_in_mro(vm, cls, del).is_some() {
         type_data(cls).has_del.store(true, Ordering::Relaxed);
@@ -841,6 +854,11 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.object, "__dir__", object_dir);
     vm.set_new(t.type_, type_new);
     vm.add_method(t.type_, "mro", type_mro);
+    vm.add_method(
+        t.type_,
+        "__subclasses__",
+        crate::type_version::type_subclasses,
+    );
     vm.add_method(t.type_, "__setattr__", type_setattr);
     vm.add_method(t.type_, "__delattr__", type_delattr);
     vm.add_method(t.type_, "__subclasscheck__", type_subclasscheck);

@@ -29,9 +29,9 @@ pub fn dict_payload(d: Value) -> Option<Value> {
     }
 }
 
-/// Make `d` (a new type's namespace) a watched dict (`crate::type_cache`).
-pub fn watch_type_dict(d: Value) {
-    table(d).0.watch();
+/// Make `d` the watched namespace of the new type `owner` (`crate::type_version`).
+pub fn watch_type_dict(d: Value, owner: Value) {
+    table(d).0.watch(owner);
 }
 
 impl Vm {
@@ -164,7 +164,7 @@ impl Vm {
     }
 
     pub fn dict_len(&self, d: Value) -> usize {
-        table(d).0.lock().len()
+        table(d).0.len()
     }
 
     /// A copy of the (key, value) pairs in order.

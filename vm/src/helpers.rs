@@ -10,8 +10,8 @@ use num_bigint::BigInt;
 
 pub fn as_str(v: &Value) -> Option<&str> {
     v.downcast::<StrData>()
-        .map(|s| &*s.s)
-        .or_else(|| unwrap_base::<StrData>(v).map(|s| &*s.s))
+        .map(|s| s.as_str())
+        .or_else(|| unwrap_base::<StrData>(v).map(|s| s.as_str()))
 }
 
 /// A small int or a bool as i64.

@@ -230,6 +230,8 @@ impl Types {
                     weakrefable: false,
                     slots: Box::new([]),
                     attr_keys: Default::default(),
+                    version: Default::default(),
+                    subclasses: Default::default(),
                 },
             );
             made.push(t);
@@ -263,8 +265,13 @@ impl Types {
                 patch_type(d, base.dict);
             }
         }
-        for &d in &dicts {
-            d.downcast::<DictData>().unwrap().0.watch();
+        // Namespaces watched, subclass lists filled, before any lookup
+        // (`crate::type_version`); built-in types are listed as themselves.
+        for (&t, &d) in made.iter().zip(&dicts) {
+            d.downcast::<DictData>().unwrap().0.watch(t);
+            for &b in type_data(t).bases.iter() {
+                crate::type_version::add_subclass(type_data(b), t);
+            }
         }
         Types { base, exc }
     }
@@ -411,18 +418,27 @@ pub fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
 /// the thread's method cache when still valid (`crate::type_cache`).
 #[inline]
 pub fn lookup_in_mro(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
-    let version = crate::type_cache::version();
-    if let Some(v) = vm.type_cache.get(t, name, version) {
+    let version = crate::type_version::type_version(t);
+    if version != 0
+        && let Some(v) = vm.type_cache.get(t, name, version)
+    {
         return (!v.is_null()).then_some(v);
     }
-    lookup_in_mro_slow(vm, t, name, version)
+    lookup_in_mro_slow(vm, t, name)
 }
 
-/// Walk the MRO's dicts and cache the answer under `version` (loaded before the walk).
+/// Walk the MRO's dicts and cache the answer under the type's version (taken before
+/// the walk, `crate::type_version`). Only immortal names are cached: a cache entry
+/// outlives collections, so its name's address must keep naming the same text.
 #[inline(never)]
-fn lookup_in_mro_slow(vm: &mut Vm, t: Value, name: Value, version: u64) -> Option<Value> {
+fn lookup_in_mro_slow(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
+    let version = crate::type_version::assign_version(t);
     let td = type_data(t);
-    let mut cacheable = dict_watched(td.dict);
+    let mut cacheable = version != 0
+        && name
+            .downcast::<crate::objects::str::StrData>()
+            .is_some_and(|s| s.is_immortal())
+        && dict_watched(td.dict);
     let mut found = vm.dict_get_str_key(td.dict, name).ok().flatten();
     if found.is_none() {
         for &b in td.mro_tail.iter() {

@@ -140,4 +140,9 @@ impl AtomicValue {
     pub fn store(&self, v: Value) {
         self.0.store(v.raw(), std::sync::atomic::Ordering::Release)
     }
+    /// The word itself (for protocols written on atomics, e.g. `weft_core::seal`).
+    #[inline]
+    pub fn as_atomic(&self) -> &std::sync::atomic::AtomicU64 {
+        &self.0
+    }
 }

@@ -7,7 +7,6 @@ use crate::frame::Frame;
 use crate::object::{Payload, init_obj, trace_value};
 use crate::objects::builtin_fn::{BuiltinFn, NativeFn};
 use crate::objects::dict::DictData;
-use crate::objects::str::StrData;
 use crate::types::Types;
 use crate::value::Value;
 use parking_lot::Mutex;
@@ -76,6 +75,8 @@ pub struct Runtime {
     /// for nested imports on the same thread). Waited for detached.
     pub import_lock: parking_lot::ReentrantMutex<()>,
     pub preallocated_memory_error: Value,
+    /// The cached strs: "" then U+0000..U+00FF (`objects::str`); roots.
+    pub small_strs: Box<[Value]>,
 }
 
 // SAFETY-free note: Runtime holds only Values (plain words) and thread-safe containers.
@@ -163,7 +164,11 @@ impl Runtime {
             next_handle: std::sync::atomic::AtomicU64::new(1),
             import_lock: parking_lot::ReentrantMutex::new(()),
             preallocated_memory_error: Value::NULL,
+            small_strs: Box::new([]),
         };
+        // Lock-free attribute stores pair a compiler fence with membarrier
+        // (`weft_core::asym`); without it they pay a full fence.
+        weft_core::asym::init();
         let rt = Arc::new(rt);
         let slot = rt.world.register();
         let mut vm = Vm::attach(rt, slot, alloc);
@@ -172,6 +177,7 @@ impl Runtime {
             // Keeps every poll on the slow path, which counts down (`poll_slow`).
             vm.rt.heap.request_collect();
         }
+        vm.make_small_strs();
         let names = crate::names::Names::make(&mut vm);
         vm.rt_init().names = names;
         crate::types::init_types(&mut vm);
@@ -351,11 +357,6 @@ impl Vm {
 
     // ---------------------------------------------------------------- constructors
 
-    pub fn new_str(&mut self, s: &str) -> PyResult {
-        let ty = self.rt.types.str;
-        self.alloc(ty, StrData::new(s))
-    }
-
     /// The one str object for `s` (names, attribute keys).
     pub fn intern(&mut self, s: &str) -> Value {
         if let Some(&v) = self.intern_cache.get(s) {
@@ -372,36 +373,20 @@ impl Vm {
         if let Some(&v) = self.rt.interned.lock().get(s) {
             return v;
         }
-        let v = match self.new_str(s) {
+        // Immortal: the interned table is a root and never drops an entry.
+        let v = match self.new_immortal_str(s) {
             Ok(v) => v,
             // A full heap: names are needed to report the MemoryError itself, so they
-            // may use the heap's small reserve.
-            Err(_) => self.new_str_reserve(s),
+            // may use the heap's small reserve. The runtime cannot go on without them.
+            Err(_) => match self.new_immortal_str_reserve(s) {
+                Some(v) => v,
+                None => {
+                    eprintln!("weft: fatal: heap exhausted, even its reserve, interning {s:?}");
+                    std::process::exit(1)
+                }
+            },
         };
         *self.rt.interned.lock().entry(s.into()).or_insert(v)
-    }
-
-    /// A str allocated from the heap's reserve past its limit (`Heap::alloc_reserve`).
-    /// Aborts with a message if even the reserve is gone: the runtime cannot go on
-    /// without its names.
-    fn new_str_reserve(&mut self, s: &str) -> Value {
-        let ty = self.rt.types.str;
-        let size = std::mem::size_of::<crate::object::Obj<StrData>>();
-        match self.rt.heap.alloc_reserve(
-            &mut self.alloc,
-            size,
-            <StrData as crate::object::Payload>::vtable(),
-        ) {
-            Some(p) => {
-                // SAFETY: fresh allocation of Obj<StrData>'s size with StrData's vtable.
-                unsafe { crate::object::init_obj(p, ty, StrData::new(s)) };
-                Value::from_gc(p)
-            }
-            None => {
-                eprintln!("weft: fatal: heap exhausted, even its reserve, interning {s:?}");
-                std::process::exit(1)
-            }
-        }
     }
 
     pub fn new_dict(&mut self) -> PyResult {
@@ -544,11 +529,9 @@ impl Vm {
                     on_finalize: &mut |obj| on_finalize(&rt, obj),
                     stop_ns: t0.elapsed().as_nanos() as u64,
                 });
-                // No thread is between safepoints: no lock-free dict reader is
-                // inside a retired table.
-                crate::objects::dict::free_retired();
-                // Cached lookups may name objects just freed (`crate::type_cache`).
-                crate::type_cache::new_epoch();
+                // SAFETY: the world is stopped: no lock-free reader of a dict or
+                // list is inside a retired storage (`crate::retired`).
+                unsafe { crate::retired::free_retired() };
                 drop(stopped);
                 stats.freed
             }

@@ -373,7 +373,7 @@ fn list_of(vm: &mut Vm, items: &[Item]) -> PyResult {
     let ld = l.downcast::<ListData>().expect("list");
     for &it in items {
         match item_value(vm, it) {
-            Ok(v) => ld.0.lock().push(v),
+            Ok(v) => ld.push(v),
             Err(e) => {
                 vm.pop_roots(1);
                 return Err(e);

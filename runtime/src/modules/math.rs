@@ -101,6 +101,9 @@ fn real(vm: &mut Vm, x: Value) -> PyResult<f64> {
     if let Some(f) = x.downcast::<FloatData>() {
         return Ok(f.0);
     }
+    if let Some(i) = x.as_small_int() {
+        return Ok(i as f64);
+    }
     if let Some(b) = as_bigint(x) {
         return int_to_f64(vm, &b);
     }
@@ -137,6 +140,10 @@ fn args_n<'a>(
     kw: &[(Value, Value)],
     n: usize,
 ) -> PyResult<&'a [Value]> {
+    if kw.is_empty() && args.len() == n {
+        return Ok(args);
+    }
+    // The messages name the function: formatted only when one is needed.
     no_kwargs(vm, name, kw)?;
     let shown = if n == 1 {
         format!("math.{name}")

@@ -137,11 +137,13 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             weakrefable: false,
             slots: Box::new([]),
             attr_keys: Default::default(),
+            version: Default::default(),
+            subclasses: Default::default(),
         },
     );
     vm.pop_roots(1);
     let t = t?;
-    weft_vm::dict_ops::watch_type_dict(dict);
+    vm.register_new_type(t)?;
     vm.rt.add_perm_root(t);
     let m = vm.new_str(module)?;
     vm.add_attr(t, "__module__", m);

@@ -374,7 +374,7 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "intern", args, 1, 1)?;
     match args[0].downcast::<StrData>() {
         Some(s) => {
-            let s = s.s.to_string();
+            let s = s.as_str().to_string();
             Ok(vm.intern(&s))
         }
         None => {
@@ -385,8 +385,8 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `sys.getsizeof(obj[, default])`: the bytes weft holds for the object: its heap
-/// blocks plus its Rust-owned buffer (items of a list, tuple or dict, text of a str,
-/// bytes); 8 for values that live in the tagged word (small ints, None, bools).
+/// blocks (a str's text included) plus its Rust-owned buffer (items of a list, tuple or
+/// dict, bytes); 8 for values that live in the tagged word (small ints, None, bools).
 fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     no_kwargs(vm, "getsizeof", kw)?;
     arg_count(vm, "getsizeof", args, 1, 2)?;
@@ -395,9 +395,8 @@ fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         return vm.new_int(8);
     };
     let mut size = p.blocks() as i64 * weft_gc::BLOCK_SIZE as i64;
-    if let Some(s) = v.downcast::<StrData>() {
-        size += s.s.len() as i64;
-    } else if let Some(b) = v.downcast::<weft_vm::objects::bytes::BytesData>() {
+    // A str's text is inside its blocks.
+    if let Some(b) = v.downcast::<weft_vm::objects::bytes::BytesData>() {
         size += b.0.len() as i64;
     } else if let Some(t) = v.downcast::<weft_vm::objects::tuple::TupleData>() {
         size += 8 * t.0.len() as i64;
@@ -438,12 +437,12 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         let t = vm.type_name(args[1]);
         return Err(vm.type_error(format!("write() argument must be str, not {t}")));
     };
-    let n = s.chars;
+    let n = s.chars();
     let _ = match fd {
-        1 => std::io::stdout().lock().write_all(s.s.as_bytes()),
+        1 => std::io::stdout().lock().write_all(s.as_str().as_bytes()),
         2 => {
             let _ = std::io::stdout().flush();
-            std::io::stderr().lock().write_all(s.s.as_bytes())
+            std::io::stderr().lock().write_all(s.as_str().as_bytes())
         }
         _ => return Err(unsupported(vm, "not writable")),
     };

@@ -358,7 +358,7 @@ impl Vm {
             Instr::ListAppend(n) => {
                 let v = f.top();
                 let l = f.peek(n as usize);
-                l.downcast::<ListData>().expect("list").0.lock().push(v);
+                l.downcast::<ListData>().expect("list").push(v);
                 f.pop();
             }
             Instr::SetAdd(n) => {
@@ -378,11 +378,7 @@ impl Vm {
                 let it = f.top();
                 let l = f.peek(n as usize);
                 let items = self.collect_iter(it)?;
-                l.downcast::<ListData>()
-                    .expect("list")
-                    .0
-                    .lock()
-                    .extend(items);
+                l.downcast::<ListData>().expect("list").extend(&items);
                 f.pop();
             }
             Instr::SetUpdate(n) => {

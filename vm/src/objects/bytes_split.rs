@@ -21,7 +21,7 @@ fn parts_list(vm: &mut Vm, args: &[Value], parts: Vec<&[u8]>, whole: bool) -> Py
             ret(vm, args, p.to_vec())
         };
         match v {
-            Ok(v) => l.0.lock().push(v),
+            Ok(v) => l.push(v),
             Err(e) => {
                 vm.pop_roots(1);
                 return Err(e);

@@ -13,11 +13,12 @@
 //!   slot (Release); a reader loads the slot and key with Acquire, so it sees a whole
 //!   entry or none;
 //! - a storage the writer replaces (growth, clear) is not freed but *retired*, and
-//!   retired storages are freed by [`free_retired`] during a collection, when the world
+//!   retired storages are freed by `crate::retired::free_retired` during a collection, when the world
 //!   is stopped: a reader uses a storage only between two safepoints, so no reader
 //!   can still hold one then;
 //! - the storage a reader finds is published (`DictLock.published`) when the writer's
-//!   guard drops, after every write of its critical section.
+//!   guard drops, after every write of its critical section, and so is the count of
+//!   live entries (`DictLock.used`), so `len(d)` and iteration take no lock either.
 use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;
@@ -56,6 +57,12 @@ pub struct DictLock {
     /// removed or the entries move (never when a value is overwritten). Drawn from one
     /// counter for all dicts, so it also tells dicts apart; 0: not tracked.
     keys_version: AtomicU32,
+    /// Live entries, published with the storage (`len` without the lock).
+    used: AtomicUsize,
+    /// For a `WATCH_TYPE` dict: the type whose namespace it is (traced: a dict that
+    /// outlives every other reference to its class keeps the class, which its writes
+    /// must reach).
+    owner: AtomicU64,
 }
 
 /// Source of keys versions (`DictLock::keys_version`); 0 is never handed out.
@@ -78,8 +85,10 @@ const WATCH_GLOBALS: u8 = 2;
 pub struct DictGuard<'a> {
     guard: MutexGuard<'a, DictTable>,
     published: &'a AtomicPtr<Storage>,
+    used: &'a AtomicUsize,
     watched: &'a AtomicU8,
     keys_version: &'a AtomicU32,
+    owner: &'a AtomicU64,
     /// The table was reached mutably (a possible write).
     dirty: bool,
 }
@@ -88,8 +97,11 @@ impl Drop for DictGuard<'_> {
     fn drop(&mut self) {
         let p = &*self.guard.storage as *const Storage as *mut Storage;
         self.published.store(p, Release);
+        if self.dirty {
+            self.used.store(self.guard.used, Release);
+        }
         // After the writes are published, before the lock is released (the guard
-        // field drops after this body): see `crate::type_cache`.
+        // field drops after this body): see `crate::type_version`.
         if self.dirty {
             let w = self.watched.load(Relaxed);
             if w & WATCH_GLOBALS != 0 && std::mem::take(&mut self.guard.keys_changed) {
@@ -101,7 +113,7 @@ impl Drop for DictGuard<'_> {
                 self.keys_version.store(v, Release);
             }
             if w & WATCH_TYPE != 0 {
-                crate::type_cache::invalidate();
+                crate::type_version::modified(Value::from_raw(self.owner.load(Relaxed)));
             }
         }
     }
@@ -123,10 +135,12 @@ impl DictLock {
     pub fn new(t: DictTable) -> DictLock {
         let p = &*t.storage as *const Storage as *mut Storage;
         DictLock {
+            used: AtomicUsize::new(t.used),
             table: Mutex::new(t),
             published: AtomicPtr::new(p),
             watched: AtomicU8::new(0),
             keys_version: AtomicU32::new(0),
+            owner: AtomicU64::new(0),
         }
     }
 
@@ -134,17 +148,20 @@ impl DictLock {
         DictGuard {
             guard: self.table.lock(),
             published: &self.published,
+            used: &self.used,
             watched: &self.watched,
             keys_version: &self.keys_version,
+            owner: &self.owner,
             dirty: false,
         }
     }
 
-    /// Make this dict a type's namespace (before the type is published): from now on
-    /// every write invalidates the attribute caches (`crate::type_cache`).
-    pub fn watch(&self) {
-        self.watched.fetch_or(WATCH_TYPE, Relaxed);
-        crate::type_cache::invalidate();
+    /// Make this dict the namespace of type `owner` (before the type is published):
+    /// from now on every write resets the version of `owner` and its subclasses
+    /// (`crate::type_version`).
+    pub fn watch(&self, owner: Value) {
+        self.owner.store(owner.raw(), Relaxed);
+        self.watched.fetch_or(WATCH_TYPE, Release);
     }
 
     pub fn is_watched(&self) -> bool {
@@ -197,6 +214,31 @@ impl DictLock {
         }
         let v = Value::from_raw(slot.value.load(Acquire));
         (!v.is_null()).then_some(v)
+    }
+
+    /// Live entries, without the lock (as of the last writer's publication).
+    #[inline]
+    pub fn len(&self) -> usize {
+        self.used.load(Acquire)
+    }
+
+    #[inline]
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// The entry at raw position `pos` of the published storage, without the lock:
+    /// None past the end, Some(None) for a deleted (or being deleted) entry. For
+    /// iterators, which walk positions; a storage replaced meanwhile renumbers them,
+    /// as it does for iterators under the lock.
+    pub fn entry_at_lockfree(&self, pos: usize) -> Option<Option<Entry>> {
+        // SAFETY: as in `get_lockfree`.
+        let s = unsafe { &*self.published.load(Acquire) };
+        if pos >= s.len.load(Acquire) {
+            return None;
+        }
+        let e = s.entry(pos);
+        Some((!e.key.is_null() && !e.value.is_null()).then_some(e))
     }
 
     /// Look `key` up without the lock: Some(value or None) when every comparison could
@@ -387,16 +429,6 @@ impl Storage {
     }
 }
 
-/// Storages replaced while readers might still use them; freed at the next collection.
-#[allow(clippy::vec_box)] // the boxes come out of tables as they are: no copy
-static RETIRED: Mutex<Vec<Box<Storage>>> = Mutex::new(Vec::new());
-
-/// Free the retired storages. Only while the world is stopped (see the module doc).
-pub fn free_retired() {
-    let old = std::mem::take(&mut *RETIRED.lock());
-    drop(old);
-}
-
 pub struct DictTable {
     storage: Box<Storage>,
     used: usize,
@@ -526,7 +558,7 @@ impl DictTable {
 
     fn replace_storage(&mut self, new: Box<Storage>) {
         let old = std::mem::replace(&mut self.storage, new);
-        RETIRED.lock().push(old);
+        crate::retired::RETIRED.retire(old);
         self.keys_changed = true;
     }
 
@@ -553,6 +585,7 @@ unsafe impl crate::trace::Trace for DictLock {
     /// writer is inside a critical section (no lock is held across a safepoint), so
     /// the published storage is the current one and nobody changes it; no lock taken.
     fn trace(&self, t: &mut weft_gc::Tracer) {
+        trace_value(Value::from_raw(self.owner.load(Relaxed)), t);
         // SAFETY: see above; the storage lives as long as the table.
         let s = unsafe { &*self.published.load(Acquire) };
         for ix in 0..s.len.load(Relaxed) {

@@ -101,8 +101,12 @@ fn method_args(
     max: usize,
 ) -> PyResult<Value> {
     let d = dict_self(vm, name, args)?;
-    no_kwargs(vm, &format!("dict.{name}"), kw)?;
     let n = args.len() - 1;
+    if kw.is_empty() && n >= min && n <= max {
+        return Ok(d);
+    }
+    // The messages name the method: formatted only when one is needed.
+    no_kwargs(vm, &format!("dict.{name}"), kw)?;
     if n < min || n > max {
         let msg = if n < min {
             format!(
@@ -421,8 +425,6 @@ fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
                     let t = vm.new_tuple(vec![k, x])?;
                     tl.downcast::<crate::objects::list::ListData>()
                         .unwrap()
-                        .0
-                        .lock()
                         .push(t);
                     out.push(t);
                 }

@@ -56,7 +56,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return int_to_f64(vm, &b.0);
     }
     let text = if let Some(s) = x.downcast::<crate::objects::str::StrData>() {
-        Some(s.s.to_string())
+        Some(s.as_str().to_string())
     } else {
         x.downcast::<crate::objects::bytes::BytesData>()
             .map(|b| String::from_utf8_lossy(&b.0).into_owned())

@@ -1,20 +1,45 @@
 //! Generators: a suspended frame resumed by `next`/`send`/`throw`/`close`.
+//!
+//! The frame sits in a `weft_core::ExclusiveCell`: a resume claims it with one
+//! compare-exchange and keeps the claim while the frame runs (so a second resume, on
+//! this thread or another, fails with "generator already executing"), then releases
+//! it with one store. No lock is taken. While it runs the frame stays in the cell and
+//! is also registered as a root frame of its thread (`Vm::exec`); the collector
+//! traces it through the cell in either state (`with_unclaimed`: the world is stopped,
+//! and a claim holder changes the cell's contents only in short sections without a
+//! safepoint: replacing a finished frame by None).
 use crate::bytecode::Instr;
 use crate::frame::Frame;
 use crate::interp::Exit;
 use crate::payload;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
-use parking_lot::Mutex;
+use weft_core::ExclusiveCell;
 
-#[derive(crate::trace::Trace)]
 pub struct GenData {
-    /// None once finished. Taken out while running (so a re-entrant call sees None).
-    frame: Mutex<Option<Box<Frame>>>,
-    running: std::sync::atomic::AtomicBool,
+    /// None once finished.
+    frame: ExclusiveCell<Option<Box<Frame>>>,
     pub name: Value,
 }
 payload!(GenData, "generator");
+
+// SAFETY: marks the frame and the name. The frame is read through the cell without a
+// claim: tracing runs with the world stopped (see the module doc).
+unsafe impl crate::trace::Trace for GenData {
+    fn trace(&self, t: &mut weft_gc::Tracer) {
+        // SAFETY: the world is stopped; a claim holder is parked at a safepoint and
+        // keeps no `&mut` to the cell's contents across it.
+        unsafe { self.frame.with_unclaimed(|f| f.trace(t)) };
+        self.name.trace(t);
+    }
+}
+
+impl GenData {
+    /// Is the generator running now (on some thread)?
+    pub fn is_running(&self) -> bool {
+        self.frame.is_claimed()
+    }
+}
 
 pub fn is_generator(v: Value) -> bool {
     v.is::<GenData>()
@@ -34,8 +59,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
     vm.alloc(
         ty,
         GenData {
-            frame: Mutex::new(Some(frame)),
-            running: false.into(),
+            frame: ExclusiveCell::new(Some(frame)),
             name,
         },
     )
@@ -51,66 +75,60 @@ fn resume(
     ret: &mut Value,
 ) -> PyResult<Option<Value>> {
     let gd = g.downcast::<GenData>().expect("generator");
-    if gd.running.swap(true, std::sync::atomic::Ordering::AcqRel) {
+    let Some(mut claim) = gd.frame.try_claim() else {
         return Err(vm.value_error("generator already executing"));
-    }
-    let frame = gd.frame.lock().take();
-    let Some(frame) = frame else {
-        gd.running
-            .store(false, std::sync::atomic::Ordering::Release);
+    };
+    let Some(started) = claim.with(|f| f.as_ref().map(|f| f.pc() != 0)) else {
+        drop(claim);
         if let Some(t) = throw {
             return Err(t.normalize(vm));
         }
         return Ok(None);
     };
-    if frame.pc() == 0 && !sent.is_none() && throw.is_none() {
-        *gd.frame.lock() = Some(frame);
-        gd.running
-            .store(false, std::sync::atomic::Ordering::Release);
+    if !started && !sent.is_none() && throw.is_none() {
+        drop(claim);
         return Err(vm.type_error("can't send non-None value to a just-started generator"));
     }
-    // Keep the generator (which will own the frame again) rooted; while running the
-    // frame is registered by exec().
+    // Keep the generator (which owns the frame) rooted; while running the frame is
+    // also registered by exec().
     vm.push_root(g);
-    let r = match throw {
-        Some(e) => match delegating_to(&frame) {
-            // `yield from sub`: the exception goes to `sub` first (PEP 380).
-            Some(sub) => throw_through(vm, &frame, sub, e),
-            None => match e.make(vm) {
-                // Resume with the exception raised at the yield point.
-                Ok(e) if frame.pc() != 0 => vm.resume_with_error(&frame, e),
-                Ok(e) => Err(e),
-                // Not an exception: the TypeError comes out of `throw` itself and
-                // the generator stays suspended (as in CPython).
-                Err(bad) => {
-                    vm.pop_roots(1);
-                    *gd.frame.lock() = Some(frame);
-                    gd.running
-                        .store(false, std::sync::atomic::Ordering::Release);
-                    return Err(bad);
-                }
+    // Outer Err: the generator stays suspended and `throw` itself raises.
+    let r: Result<PyResult<Exit>, PyErr> = claim.with(|f| {
+        let frame: &Frame = f.as_deref().expect("checked above");
+        match throw {
+            Some(e) => match delegating_to(frame) {
+                // `yield from sub`: the exception goes to `sub` first (PEP 380).
+                Some(sub) => Ok(throw_through(vm, frame, sub, e)),
+                None => match e.make(vm) {
+                    // Resume with the exception raised at the yield point.
+                    Ok(e) if started => Ok(vm.resume_with_error(frame, e)),
+                    Ok(e) => Ok(Err(e)),
+                    // Not an exception: the TypeError comes out of `throw` itself and
+                    // the generator stays suspended (as in CPython).
+                    Err(bad) => Err(bad),
+                },
             },
-        },
-        None => {
-            if frame.pc() != 0 {
-                frame.push(sent);
+            None => {
+                if started {
+                    frame.push(sent);
+                }
+                Ok(vm.exec(frame))
             }
-            vm.exec(&frame)
         }
-    };
+    });
     vm.pop_roots(1);
-    gd.running
-        .store(false, std::sync::atomic::Ordering::Release);
+    let r = r?;
     match r {
-        Ok(Exit::Yield(v)) => {
-            *gd.frame.lock() = Some(frame);
-            Ok(Some(v))
-        }
+        Ok(Exit::Yield(v)) => Ok(Some(v)),
         Ok(Exit::Return(v)) => {
+            // Finished: the frame goes (no safepoint while the cell changes).
+            claim.with_mut(|f| *f = None);
             *ret = v;
             Ok(None)
         }
         Err(e) => {
+            claim.with_mut(|f| *f = None);
+            drop(claim);
             if vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
                 // PEP 479, with the StopIteration as the cause (and context).
                 let err =
@@ -365,14 +383,19 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let gd = crate::helpers::self_arg::<GenData>(vm, args, "close", "generator")?;
     let g = args[0];
-    let started = gd.frame.lock().as_ref().map(|f| f.pc() != 0);
-    match started {
-        None => return Ok(Value::NONE),
-        Some(false) => {
-            gd.frame.lock().take();
-            return Ok(Value::NONE);
+    {
+        let Some(mut claim) = gd.frame.try_claim() else {
+            return Err(vm.value_error("generator already executing"));
+        };
+        match claim.with(|f| f.as_ref().map(|f| f.pc() != 0)) {
+            None => return Ok(Value::NONE),
+            Some(false) => {
+                claim.with_mut(|f| *f = None);
+                return Ok(Value::NONE);
+            }
+            // Released here; `resume` claims it again to throw GeneratorExit in.
+            Some(true) => {}
         }
-        Some(true) => {}
     }
     let t = vm.rt.types.exc.generator_exit;
     let e = crate::exceptions::make_exception(vm, t, &[])?;

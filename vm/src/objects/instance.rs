@@ -13,10 +13,18 @@
 //!   every inline attribute;
 //! - while `dict` is NULL, the present slots are in insertion order: an instance adds
 //!   a slot only above every present one, otherwise it switches to a dict (so the dict
-//!   it gets lists attributes in CPython's order);
-//! - writers (set, delete, the switch to a dict) hold the instance's `lock`, so no write
-//!   is lost to a concurrent switch; the critical sections run no Python code and reach
-//!   no safepoint (DESIGN.md invariant 3);
+//!   it gets lists attributes in CPython's order). Instances of a class with only
+//!   `__slots__` (frozen shared keys) have no visible `__dict__` and skip this rule;
+//! - overwriting an attribute already in a slot takes no lock: one store, then a check
+//!   of `sealed` (`weft_core::seal`); the switch to a dict seals the instance and runs
+//!   a heavy fence before it copies the slots, so either the switch copies the store or
+//!   the writer sees the seal and redoes its write through the dict (proof in
+//!   core/src/seal.rs, loom model in stress/tests/loom_slots.rs): no write is lost;
+//! - every other writer (adding a slot, delete, the switch itself) holds the instance's
+//!   `lock`; the critical sections run no Python code and reach no safepoint (DESIGN.md
+//!   invariant 3). A lock-free overwrite racing a delete of the same attribute may
+//!   bring it back in its old position (the value is right for "delete, then set", the
+//!   `__dict__` order is the old one);
 //! - a reader loads `dict`, then (NULL) a slot, with no safepoint in between. After a
 //!   switch the slots are never written again, so such a reader sees the value the slot
 //!   had when the dict was made; the collector clears dead slots during a collection
@@ -39,10 +47,12 @@ pub struct InstanceData {
     /// For subclasses of built-in value types (`class L(list)`), the built-in value
     /// that holds the data; NULL otherwise.
     pub base: Value,
-    /// Held by writers of the slots and by the switch to a dict.
+    /// Held by writers that add or delete a slot and by the switch to a dict.
     lock: parking_lot::RawMutex,
     /// Value slots after the payload.
     cap: u8,
+    /// A switch to a dict has begun (`weft_core::seal`); never cleared.
+    sealed: std::sync::atomic::AtomicBool,
 }
 
 /// Bytes of an instance before its value slots.
@@ -209,16 +219,30 @@ pub fn set(obj: Value, name: Value, v: Value) -> Inline {
     let Some(hash) = name_hash(name) else {
         return Inline::Dict;
     };
-    let i = match keys_of(obj).find_or_add(name, hash) {
+    let keys = keys_of(obj);
+    let i = match keys.find_or_add(name, hash) {
         Some(i) if i < slots.len() => i,
         _ => return Inline::Dict,
     };
+    if !slots[i].load().is_null() {
+        // Overwrite: one store, no lock (module doc). Sealed: a switch may have copied
+        // the slot first, so the caller redoes the write through the dict.
+        return if weft_core::seal::store_unless_sealed(slots[i].as_atomic(), v.raw(), &inst.sealed)
+        {
+            Inline::Done(Value::NULL)
+        } else {
+            Inline::Dict
+        };
+    }
     let _g = inst.guard();
     if inst.dict().is_some() {
         return Inline::Dict;
     }
     // A new attribute goes above every present one, or the order would be lost.
-    if slots[i].load().is_null() && slots[i + 1..].iter().any(|s| !s.load().is_null()) {
+    if slots[i].load().is_null()
+        && !keys.is_frozen()
+        && slots[i + 1..].iter().any(|s| !s.load().is_null())
+    {
         return Inline::Dict;
     }
     slots[i].store(v);
@@ -269,6 +293,7 @@ impl Vm {
             base,
             lock: parking_lot::RawMutex::INIT,
             cap: cap as u8,
+            sealed: Default::default(),
         };
         // The slots are the zeroed tail: all NULL.
         self.alloc_sized(cls, data, cap * std::mem::size_of::<AtomicValue>())
@@ -288,6 +313,9 @@ impl Vm {
         if let Some(d) = inst.dict() {
             return Ok(d);
         }
+        // Lock-free overwrites from here on see the seal or are seen by the copy.
+        let others = self.rt.world.thread_count() > 1;
+        weft_core::seal::seal(&inst.sealed, others);
         let keys = keys_of(obj);
         let table = fresh.downcast::<DictData>().expect("dict");
         {

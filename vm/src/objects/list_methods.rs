@@ -177,7 +177,7 @@ fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult
         Some(&it) => vm.collect_iter(it)?,
         None => Vec::new(),
     };
-    *data(this).0.lock() = items;
+    data(this).replace(&items);
     Ok(Value::NONE)
 }
 
@@ -210,6 +210,11 @@ fn method_args(
     max: usize,
 ) -> PyResult<Value> {
     let this = list_self(vm, name, args)?;
+    let n = args.len() - 1;
+    if kw.is_empty() && n >= min && n <= max {
+        return Ok(this);
+    }
+    // The messages name the method: formatted only when one is needed.
     no_kwargs(vm, &format!("list.{name}"), kw)?;
     arg_count(vm, &format!("list.{name}"), &args[1..], min, max)?;
     Ok(this)
@@ -227,21 +232,21 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 fn list_append(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "append", args, kw, 1, 1)?;
-    data(l).0.lock().push(args[1]);
+    data(l).push(args[1]);
     Ok(Value::NONE)
 }
 
 fn list_extend(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "extend", args, kw, 1, 1)?;
     let items = vm.collect_iter(args[1])?;
-    data(l).0.lock().extend(items);
+    data(l).extend(&items);
     Ok(Value::NONE)
 }
 
 fn list_insert(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "insert", args, kw, 2, 2)?;
     let i = int_arg(vm, args[1])?;
-    let mut g = data(l).0.lock();
+    let mut g = data(l).write();
     let n = g.len() as i64;
     let pos = if i < 0 { (i + n).max(0) } else { i.min(n) };
     g.insert(pos as usize, args[2]);
@@ -254,7 +259,7 @@ fn list_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         Some(&v) => int_arg(vm, v)?,
         None => -1,
     };
-    let mut g = data(l).0.lock();
+    let mut g = data(l).write();
     if g.is_empty() {
         drop(g);
         return Err(vm.index_error("pop from empty list"));
@@ -329,8 +334,8 @@ fn list_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         };
         // Another thread may have moved or removed it meanwhile: remove that very
         // object if it is still there, else search again.
-        let mut g = data(l).0.lock();
-        if let Some(j) = g.iter().position(|&v| v == items[i]) {
+        let mut g = data(l).write();
+        if let Some(j) = (0..g.len()).find(|&j| g.get(j) == Some(items[i])) {
             g.remove(j);
             return Ok(Value::NONE);
         }
@@ -340,9 +345,9 @@ fn list_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 /// Search and remove under the lock if no comparison needs Python code: Some(found),
 /// or None when a comparison would need `__eq__`.
 fn remove_native(l: &ListData, x: Value) -> Option<bool> {
-    let mut g = l.0.lock();
+    let mut g = l.write();
     for i in 0..g.len() {
-        if crate::ops::compare::native_eq(g[i], x)? {
+        if crate::ops::compare::native_eq(g.get(i)?, x)? {
             g.remove(i);
             return Some(true);
         }
@@ -384,7 +389,7 @@ fn slice_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
 
 fn list_index(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "index", args, kw, 1, 3)?;
-    let len = data(l).0.lock().len();
+    let len = data(l).len();
     let (start, stop) = start_stop(vm, &args[2..], len)?;
     match find_index(vm, l, args[1], start, stop)? {
         Some(i) => vm.new_int(i as i64),
@@ -424,7 +429,7 @@ pub fn count_in(vm: &mut Vm, items: &[Value], x: Value) -> PyResult<usize> {
 
 fn list_clear(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "clear", args, kw, 0, 0)?;
-    data(l).0.lock().clear();
+    data(l).clear();
     Ok(Value::NONE)
 }
 
@@ -436,7 +441,7 @@ fn list_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 fn list_reverse(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let l = method_args(vm, "reverse", args, kw, 0, 0)?;
-    data(l).0.lock().reverse();
+    data(l).write().reverse();
     Ok(Value::NONE)
 }
 
@@ -475,7 +480,7 @@ pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<(
     let r = sort_inner(vm, items, key, reverse);
     vm.truncate_roots(mark);
     let sorted = r?;
-    *data(l).0.lock() = sorted;
+    data(l).replace(&sorted);
     Ok(())
 }
 
@@ -494,7 +499,7 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
         vm.push_root(kl);
         for &it in &items {
             let k = vm.call(key, &[it], &[])?;
-            data(kl).0.lock().push(k);
+            data(kl).push(k);
         }
         data(kl).snapshot()
     };
@@ -509,8 +514,8 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
             keys[a]
                 .downcast::<StrData>()
                 .unwrap()
-                .s
-                .cmp(&keys[b].downcast::<StrData>().unwrap().s)
+                .as_str()
+                .cmp(keys[b].downcast::<StrData>().unwrap().as_str())
         });
     } else if keys.iter().all(|k| {
         k.downcast::<crate::objects::float::FloatData>()

@@ -90,6 +90,10 @@ fn set_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
 
 fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
     let s = set_self(vm, name, args)?;
+    if kw.is_empty() && args.len() == 2 {
+        return Ok(s);
+    }
+    // The messages name the method: formatted only when one is needed.
     no_kwargs(vm, &format!("set.{name}"), kw)?;
     arg_count(vm, &format!("set.{name}"), &args[1..], 1, 1)?;
     Ok(s)
@@ -163,7 +167,9 @@ pub fn set_op(vm: &mut Vm, a: Value, b: Value, op: SetOp, frozen: bool) -> PyRes
 /// Fold `op` over `self` and every other argument (iterables).
 fn multi_op(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], op: SetOp) -> PyResult {
     let s = set_self(vm, name, args)?;
-    no_kwargs(vm, &format!("set.{name}"), kw)?;
+    if !kw.is_empty() {
+        no_kwargs(vm, &format!("set.{name}"), kw)?;
+    }
     let frozen = is_frozen(vm, s);
     let mark = vm.roots_len();
     let r = (|| {

@@ -12,14 +12,17 @@
 //! - `len` is published with Release after the name and hash of the new last entry, and
 //!   readers load it with Acquire: a reader sees whole entries only;
 //! - at most [`MAX_KEYS`] names; past that, instances keep new names in a dict;
-//! - `__dict__` is never shared (assigning it replaces the namespace).
+//! - `__dict__` is never shared (assigning it replaces the namespace);
+//! - a class whose instances take only their `__slots__` names shares exactly those,
+//!   given before any instance exists ([`SharedKeys::freeze_with`]); its list never
+//!   grows, so "is this name a slot?" is a `find`.
 use crate::object::trace_value;
 use crate::objects::str::StrData;
 use crate::value::{AtomicValue, Value};
 use parking_lot::Mutex;
-use std::sync::atomic::AtomicI64;
 use std::sync::atomic::AtomicUsize;
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
+use std::sync::atomic::{AtomicBool, AtomicI64};
 
 /// Most names a class shares (CPython's limit too).
 pub const MAX_KEYS: usize = 30;
@@ -31,6 +34,8 @@ pub struct SharedKeys {
     names: [AtomicValue; MAX_KEYS],
     /// Serialises appends (readers take no lock).
     append: Mutex<()>,
+    /// No names are added any more (`freeze_with`).
+    frozen: AtomicBool,
 }
 
 impl Default for SharedKeys {
@@ -40,6 +45,7 @@ impl Default for SharedKeys {
             hashes: std::array::from_fn(|_| AtomicI64::new(0)),
             names: std::array::from_fn(|_| AtomicValue::new(Value::NULL)),
             append: Mutex::new(()),
+            frozen: AtomicBool::new(false),
         }
     }
 }
@@ -69,11 +75,40 @@ impl SharedKeys {
     }
 
     /// The index of `name`, appending it if there is room; None when the class already
-    /// shares [`MAX_KEYS`] other names.
+    /// shares [`MAX_KEYS`] other names, or is frozen and `name` is not among them.
+    #[inline]
     pub fn find_or_add(&self, name: Value, hash: i64) -> Option<usize> {
         if let Some(i) = self.find(name, hash) {
             return Some(i);
         }
+        if self.is_frozen() {
+            return None;
+        }
+        self.add(name, hash)
+    }
+
+    /// Does the class take only the names it shares (`__slots__` without `__dict__`)?
+    #[inline]
+    pub fn is_frozen(&self) -> bool {
+        self.frozen.load(Relaxed)
+    }
+
+    /// Share exactly `names` (exact strs, the class's slot names), then no more. Called
+    /// while the class is being made, before any instance exists.
+    pub fn freeze_with(&self, names: &[Value]) {
+        for &n in names {
+            if let Some(s) = n.downcast::<StrData>() {
+                let h = s.hash();
+                if self.find(n, h).is_none() {
+                    self.add(n, h);
+                }
+            }
+        }
+        self.frozen.store(true, Relaxed);
+    }
+
+    #[inline(never)]
+    fn add(&self, name: Value, hash: i64) -> Option<usize> {
         let _g = self.append.lock();
         // Another thread may have appended it since our look.
         if let Some(i) = self.find(name, hash) {
@@ -85,7 +120,7 @@ impl SharedKeys {
         if n == MAX_KEYS
             || name
                 .downcast::<StrData>()
-                .is_some_and(|s| &*s.s == "__dict__")
+                .is_some_and(|s| s.as_str() == "__dict__")
         {
             return None;
         }
@@ -110,7 +145,7 @@ unsafe impl crate::trace::Trace for SharedKeys {
 fn same_name(a: Value, b: Value) -> bool {
     a == b
         || match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            (Some(x), Some(y)) => x.s == y.s,
+            (Some(x), Some(y)) => x.as_str() == y.as_str(),
             _ => false,
         }
 }

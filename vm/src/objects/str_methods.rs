@@ -93,7 +93,7 @@ pub fn ascii_escape(s: &str) -> String {
 fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static str> {
     match args.first().and_then(|v| unwrap_base::<StrData>(v)) {
         // SAFETY-free: lifetime extension under the rooting contract (args are rooted).
-        Some(s) => Ok(unsafe { &*(&*s.s as *const str) }),
+        Some(s) => Ok(unsafe { &*(s.as_str() as *const str) }),
         None => Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object"))),
     }
 }
@@ -120,8 +120,6 @@ fn ret_strs(vm: &mut Vm, parts: Vec<String>) -> PyResult {
             Ok(v) => list
                 .downcast::<crate::objects::list::ListData>()
                 .unwrap()
-                .0
-                .lock()
                 .push(v),
             Err(e) => {
                 vm.pop_roots(1);
@@ -238,72 +236,73 @@ fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -
     } else {
         maxsplit as usize
     };
-    let parts: Vec<String> = match sep {
-        None => {
-            let chars: Vec<char> = s.chars().collect();
-            let mut out = Vec::new();
-            if !rev {
-                let mut i = 0;
-                while i < chars.len() {
-                    while i < chars.len() && py_space(chars[i]) {
-                        i += 1;
-                    }
-                    if i == chars.len() {
-                        break;
-                    }
-                    if out.len() == max {
-                        out.push(chars[i..].iter().collect::<String>());
-                        break;
-                    }
-                    let st = i;
-                    while i < chars.len() && !py_space(chars[i]) {
-                        i += 1;
-                    }
-                    out.push(chars[st..i].iter().collect());
-                }
-            } else {
-                let mut i = chars.len();
-                while i > 0 {
-                    while i > 0 && py_space(chars[i - 1]) {
-                        i -= 1;
-                    }
-                    if i == 0 {
-                        break;
-                    }
-                    if out.len() == max {
-                        out.push(chars[..i].iter().collect::<String>());
-                        break;
-                    }
-                    let en = i;
-                    while i > 0 && !py_space(chars[i - 1]) {
-                        i -= 1;
-                    }
-                    out.push(chars[i..en].iter().collect());
-                }
-                out.reverse();
-            }
-            out
-        }
+    let parts: Vec<&str> = match sep {
+        None => split_whitespace(s, max, rev),
         Some(sepv) => {
             let sep = str_arg(vm, sepv, name)?;
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
             if rev {
-                let mut v: Vec<String> = s
-                    .rsplitn(max.saturating_add(1), sep)
-                    .map(String::from)
-                    .collect();
+                let mut v: Vec<&str> = s.rsplitn(max.saturating_add(1), sep).collect();
                 v.reverse();
                 v
             } else {
-                s.splitn(max.saturating_add(1), sep)
-                    .map(String::from)
-                    .collect()
+                s.splitn(max.saturating_add(1), sep).collect()
             }
         }
     };
-    ret_strs(vm, parts)
+    str_list(vm, &parts)
+}
+
+/// `split()`/`rsplit()` without a separator: runs of non-space, at most `max` splits
+/// (the rest, leading/trailing space stripped on its inner side, is the last part).
+fn split_whitespace(s: &str, max: usize, rev: bool) -> Vec<&str> {
+    let mut out = Vec::new();
+    if !rev {
+        let mut rest = s;
+        loop {
+            rest = rest.trim_start_matches(py_space);
+            if rest.is_empty() {
+                break;
+            }
+            if out.len() == max {
+                out.push(rest);
+                break;
+            }
+            let end = rest.find(py_space).unwrap_or(rest.len());
+            out.push(&rest[..end]);
+            rest = &rest[end..];
+        }
+    } else {
+        let mut rest = s;
+        loop {
+            rest = rest.trim_end_matches(py_space);
+            if rest.is_empty() {
+                break;
+            }
+            if out.len() == max {
+                out.push(rest);
+                break;
+            }
+            let start = rest.rfind(py_space).map_or(0, |i| {
+                i + rest[i..].chars().next().map_or(1, char::len_utf8)
+            });
+            out.push(&rest[start..]);
+            rest = &rest[..start];
+        }
+        out.reverse();
+    }
+    out
+}
+
+/// A list of new strs (allocation never collects, so they need no rooting meanwhile).
+fn str_list(vm: &mut Vm, parts: &[&str]) -> PyResult {
+    let mut items = Vec::with_capacity(parts.len());
+    for p in parts {
+        items.push(vm.new_str(p)?);
+    }
+    vm.new_list(items)
 }
 fn str_split(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
     split_common(vm, a, k, false)
@@ -357,20 +356,26 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let sep = this(vm, args, "join")?;
     arg_count(vm, "str.join", args, 2, 2)?;
     let items = vm.collect_iter(args[1])?;
-    let mut out = String::new();
+    let sep_chars = sep.chars().count();
+    let mut parts = Vec::with_capacity(items.len() * 2);
+    let mut chars = 0;
     for (i, it) in items.iter().enumerate() {
-        let Some(s) = as_str(it) else {
+        let Some(s) = unwrap_base::<StrData>(it) else {
             let tn = vm.type_name(*it);
             return Err(vm.type_error(format!(
                 "sequence item {i}: expected str instance, {tn} found"
             )));
         };
         if i > 0 {
-            out.push_str(sep);
+            parts.push(sep);
+            chars += sep_chars;
         }
-        out.push_str(s);
+        parts.push(s.as_str());
+        chars += s.chars();
     }
-    ret_str(vm, &out)
+    // The items are held by `items`' source (rooted by our caller) or, for an iterator,
+    // are fresh and unrooted: allocation never collects, so they stay valid here.
+    vm.new_str_parts(&parts, chars)
 }
 
 fn strip_common(vm: &mut Vm, args: &[Value], left: bool, right: bool, name: &str) -> PyResult {

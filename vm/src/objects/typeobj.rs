@@ -53,5 +53,10 @@ pub struct TypeData {
     pub slots: Box<[Value]>,
     /// Attribute names whose values instances keep inline (`objects::shared_keys`).
     pub attr_keys: crate::objects::shared_keys::SharedKeys,
+    /// The version tag of cached lookups (`crate::type_version`); 0 = none.
+    pub version: std::sync::atomic::AtomicU32,
+    /// Direct subclasses: built-in types themselves, user classes by weak reference
+    /// (`crate::type_version`).
+    pub subclasses: parking_lot::Mutex<Vec<Value>>,
 }
 payload!(TypeData, "type");

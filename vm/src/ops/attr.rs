@@ -149,9 +149,8 @@ impl Vm {
             return false;
         };
         let td = type_data(ty);
-        if td.is_user && !td.has_dict {
-            return false;
-        }
+        // (`__slots__`-only classes too: their shared keys are exactly the slot names,
+        // so `instance::set` stores only those.)
         if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
             return false;
         }
@@ -731,9 +730,14 @@ impl Vm {
     fn is_slot(&mut self, obj: Value, name: Value) -> bool {
         let n = as_str(&name);
         let ty = self.type_of(obj);
-        crate::types::mro(ty)
-            .iter()
-            .any(|&t| type_data(t).slots.iter().any(|s| as_str(s) == n))
+        std::iter::once(ty)
+            .chain(type_data(ty).mro_tail.iter().copied())
+            .any(|t| {
+                type_data(t)
+                    .slots
+                    .iter()
+                    .any(|&s| s == name || as_str(&s) == n)
+            })
     }
 
     /// `del obj.name`.

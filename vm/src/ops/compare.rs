@@ -294,7 +294,7 @@ impl Vm {
             return Ok(Value::bool(apply(o, op)));
         }
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            return Ok(Value::bool(apply(Some(x.s.cmp(&y.s)), op)));
+            return Ok(Value::bool(apply(Some(x.as_str().cmp(y.as_str())), op)));
         }
         if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
             return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));
@@ -452,7 +452,7 @@ impl Vm {
             return Ok(f.0 != 0.0);
         }
         if let Some(s) = v.downcast::<StrData>() {
-            return Ok(!s.s.is_empty());
+            return Ok(!s.as_str().is_empty());
         }
         if v.is::<IntData>() {
             return Ok(true);

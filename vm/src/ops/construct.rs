@@ -42,7 +42,7 @@ impl Vm {
     }
     pub fn new_list(&mut self, items: Vec<Value>) -> PyResult {
         let ty = self.rt.types.list;
-        self.alloc(ty, ListData(Mutex::new(items)))
+        self.alloc(ty, ListData::new(&items))
     }
     pub fn new_tuple(&mut self, items: Vec<Value>) -> PyResult {
         let ty = self.rt.types.tuple;

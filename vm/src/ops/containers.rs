@@ -189,7 +189,7 @@ fn norm_index(i: i64, len: usize) -> Option<usize> {
 }
 
 fn str_chars(s: &StrData) -> Vec<char> {
-    s.s.chars().collect()
+    s.as_str().chars().collect()
 }
 
 // ---------------------------------------------------------------- getitem
@@ -201,12 +201,22 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
             None => Err(vm.key_error(key)),
         };
     }
+    if let Some(l) = c.downcast::<ListData>()
+        && let Some(i) = key.as_small_int()
+    {
+        // The common `l[i]`: one view of the items, no lock.
+        let v = l.view();
+        return match norm_index(i, v.len()).and_then(|j| v.get(j)) {
+            Some(x) => Ok(Some(x)),
+            None => Err(vm.index_error("list index out of range")),
+        };
+    }
     let (kind, len) = if let Some(l) = c.downcast::<ListData>() {
-        ("list", l.0.lock().len())
+        ("list", l.len())
     } else if let Some(t) = c.downcast::<TupleData>() {
         ("tuple", t.0.len())
     } else if let Some(s) = c.downcast::<StrData>() {
-        ("string", s.chars)
+        ("string", s.chars())
     } else if let Some(b) = c.downcast::<BytesData>() {
         ("byte", b.0.len())
     } else if let Some(b) = c.downcast::<ByteArrayData>() {
@@ -233,13 +243,10 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
         }));
     };
     if let Some(l) = c.downcast::<ListData>() {
-        let g = l.0.lock();
-        return match norm_index(i, g.len()) {
-            Some(j) => Ok(Some(g[j])),
-            None => {
-                drop(g);
-                Err(vm.index_error("list index out of range"))
-            }
+        let v = l.view();
+        return match norm_index(i, v.len()).and_then(|j| v.get(j)) {
+            Some(x) => Ok(Some(x)),
+            None => Err(vm.index_error("list index out of range")),
         };
     }
     let Some(j) = norm_index(i, len) else {
@@ -254,9 +261,7 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
         return Ok(Some(t.0[j]));
     }
     if let Some(s) = c.downcast::<StrData>() {
-        let ch = s.char_at(j);
-        let mut buf = [0u8; 4];
-        return vm.new_str(ch.encode_utf8(&mut buf)).map(Some);
+        return vm.new_char(s.char_at(j)).map(Some);
     }
     if let Some(b) = c.downcast::<BytesData>() {
         return Ok(Some(Value::small_int(b.0[j] as i64).unwrap()));
@@ -275,13 +280,15 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
     Ok(None)
 }
 
-/// `c[s:e:st]` of a list or bytearray: one snapshot under the lock.
+/// `c[s:e:st]` of a list (one view of its items) or a bytearray (under its lock).
 fn mutable_slice(vm: &mut Vm, c: Value, s: Option<i64>, e: Option<i64>, st: i64) -> PyResult {
     if let Some(l) = c.downcast::<ListData>() {
         let items = {
-            let g = l.0.lock();
-            let (a, b, st) = slice_adjust(s, e, st, g.len());
-            take_slice(&g, a, b, st)
+            let v = l.view();
+            let (a, b, st) = slice_adjust(s, e, st, v.len());
+            slice_positions(a, b, st)
+                .map(|i| v.get(i).expect("inside the view"))
+                .collect()
         };
         return vm.new_list(items);
     }
@@ -305,9 +312,20 @@ fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
     }
     if let Some(s) = c.downcast::<StrData>() {
         if s.is_ascii() {
-            let bytes = take_slice(s.s.as_bytes(), a, b, st);
-            // SAFETY-free: ASCII bytes are valid UTF-8.
-            return vm.new_str(&String::from_utf8(bytes).unwrap_or_default());
+            let text = s.as_str();
+            if st == 1 {
+                // A run of ASCII text: one copy, straight into the new object.
+                let part = if a < b {
+                    &text[a as usize..b as usize]
+                } else {
+                    ""
+                };
+                return vm.new_str_counted(part, part.len());
+            }
+            let bytes = take_slice(text.as_bytes(), a, b, st);
+            let n = bytes.len();
+            // ASCII bytes are valid UTF-8.
+            return vm.new_str_counted(&String::from_utf8(bytes).unwrap_or_default(), n);
         }
         let chars = str_chars(s);
         let out: String = take_slice(&chars, a, b, st).into_iter().collect();
@@ -360,12 +378,14 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 }
             })?;
             let l = c.downcast::<ListData>().unwrap();
-            let mut g = l.0.lock();
+            let mut g = l.write();
             let (a, b, st) = slice_adjust(s, e, st, g.len());
             if st == 1 {
                 let a = a as usize;
                 let b = b.max(a as i64) as usize;
-                g.splice(a..b, items);
+                let mut all = g.to_vec();
+                all.splice(a..b, items);
+                g.replace(&all);
                 return Ok(Some(()));
             }
             let n = slice_len(a, b, st);
@@ -377,7 +397,7 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 )));
             }
             for (pos, v) in slice_positions(a, b, st).zip(items) {
-                g[pos] = v;
+                g.set(pos, v);
             }
             return Ok(Some(()));
         }
@@ -386,10 +406,10 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
             return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
         };
         let l = c.downcast::<ListData>().unwrap();
-        let mut g = l.0.lock();
+        let mut g = l.write();
         return match norm_index(i, g.len()) {
             Some(j) => {
-                g[j] = value;
+                g.set(j, value);
                 Ok(Some(()))
             }
             None => {
@@ -422,13 +442,14 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         // Removed items are dropped after the lock is released (they are plain words).
-        let mut g = l.0.lock();
+        let mut g = l.write();
         let (a, b, st) = slice_adjust(s, e, st, g.len());
         let mut drop_set: Vec<usize> = slice_positions(a, b, st).collect();
         drop_set.sort_unstable();
         let mut k = 0;
         let mut i = 0;
-        g.retain(|_| {
+        let mut kept = g.to_vec();
+        kept.retain(|_| {
             let del = k < drop_set.len() && drop_set[k] == i;
             if del {
                 k += 1;
@@ -436,13 +457,14 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
             i += 1;
             !del
         });
+        g.replace(&kept);
         return Ok(Some(()));
     }
     let Some(i) = as_index(vm, key)? else {
         let tn = vm.type_name(key);
         return Err(vm.type_error(format!("list indices must be integers or slices, not {tn}")));
     };
-    let mut g = l.0.lock();
+    let mut g = l.write();
     match norm_index(i, g.len()) {
         Some(j) => {
             g.remove(j);
@@ -460,19 +482,19 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
 pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     let _ = &vm;
     if let Some(l) = v.downcast::<ListData>() {
-        return Some(l.0.lock().len());
+        return Some(l.len());
     }
     if let Some(t) = v.downcast::<TupleData>() {
         return Some(t.0.len());
     }
     if let Some(s) = v.downcast::<StrData>() {
-        return Some(s.chars);
+        return Some(s.chars());
     }
     if let Some(d) = v.downcast::<DictData>() {
-        return Some(d.0.lock().len());
+        return Some(d.0.len());
     }
     if let Some(s) = v.downcast::<SetData>() {
-        return Some(s.0.lock().len());
+        return Some(s.0.len());
     }
     if let Some(b) = v.downcast::<BytesData>() {
         return Some(b.0.len());
@@ -485,8 +507,7 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let d = dv.dict;
-        return crate::dict_ops::dict_payload(d)
-            .map(|d| d.downcast::<DictData>().unwrap().0.lock().len());
+        return crate::dict_ops::dict_payload(d).map(|d| d.downcast::<DictData>().unwrap().0.len());
     }
     None
 }
@@ -543,6 +564,21 @@ fn seq_contains(vm: &mut Vm, items: &[Value], item: Value) -> PyResult<bool> {
 
 pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<bool>> {
     if let Some(l) = c.downcast::<ListData>() {
+        // Decided without Python code (str, int, float, None items): one view, no copy.
+        let mut undecided = false;
+        for x in l.view().iter() {
+            match crate::ops::compare::native_eq(x, item) {
+                Some(true) => return Ok(Some(true)),
+                Some(false) => {}
+                None => {
+                    undecided = true;
+                    break;
+                }
+            }
+        }
+        if !undecided {
+            return Ok(Some(false));
+        }
         let items = l.snapshot();
         return seq_contains(vm, &items, item).map(Some);
     }
@@ -552,7 +588,7 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
     }
     if let Some(s) = c.downcast::<StrData>() {
         return match as_str(&item) {
-            Some(sub) => Ok(Some(s.s.contains(sub))),
+            Some(sub) => Ok(Some(s.as_str().contains(sub))),
             None => {
                 let tn = vm.type_name(item);
                 Err(vm.type_error(format!(
@@ -678,7 +714,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         return vm.alloc(t.range_iter, it).map(Some);
     }
     if let Some(d) = v.downcast::<DictData>() {
-        let len = d.0.lock().len();
+        let len = d.0.len();
         let it = DictIter {
             dict: v,
             pos: AtomicUsize::new(0),
@@ -688,7 +724,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         return vm.alloc(t.dict_keyiter, it).map(Some);
     }
     if let Some(s) = v.downcast::<SetData>() {
-        let len = s.0.lock().len();
+        let len = s.0.len();
         let it = DictIter {
             dict: v,
             pos: AtomicUsize::new(0),
@@ -726,18 +762,16 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 /// sequence kinds.
 fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>, ()> {
     if let Some(l) = seq.downcast::<ListData>() {
-        return Ok(Ok(l.0.lock().get(i).copied()));
+        return Ok(Ok(l.get(i)));
     }
     if let Some(t) = seq.downcast::<TupleData>() {
         return Ok(Ok(t.0.get(i).copied()));
     }
     if let Some(s) = seq.downcast::<StrData>() {
-        if i >= s.chars {
+        if i >= s.chars() {
             return Ok(Ok(None));
         }
-        let ch = s.char_at(i);
-        let mut buf = [0u8; 4];
-        return Ok(vm.new_str(ch.encode_utf8(&mut buf)).map(Some));
+        return Ok(vm.new_char(s.char_at(i)).map(Some));
     }
     if let Some(b) = seq.downcast::<BytesData>() {
         return Ok(Ok(b.0.get(i).map(|&x| Value::small_int(x as i64).unwrap())));
@@ -762,6 +796,16 @@ fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>
 pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
     if let Some(s) = it.downcast::<SeqIter>() {
         let seq = s.seq;
+        if let Some(st) = seq.downcast::<StrData>() {
+            // A str iterator's index is a byte offset: each step is O(1), also for
+            // non-ASCII text.
+            let off = s.index.load(Relaxed);
+            let Some(c) = st.as_str().get(off..).and_then(|t| t.chars().next()) else {
+                return Ok(Some(None));
+            };
+            s.index.store(off + c.len_utf8(), Relaxed);
+            return vm.new_char(c).map(|v| Some(Some(v)));
+        }
         let i = s.index.load(Relaxed);
         return match seq_item(vm, seq, i) {
             Ok(r) => {
@@ -799,27 +843,26 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
 fn dict_iter_next(vm: &mut Vm, d: &DictIter) -> PyResult<Option<Value>> {
     let dict = d.dict;
     let is_set = dict.is::<SetData>();
+    // No lock: the published storage and count (objects/dict.rs).
     let entry = {
-        let g = if let Some(s) = dict.downcast::<SetData>() {
-            s.0.lock()
+        let table = if let Some(s) = dict.downcast::<SetData>() {
+            &s.0
         } else if let Some(dd) = dict.downcast::<DictData>() {
-            dd.0.lock()
+            &dd.0
         } else {
             return Ok(None);
         };
-        if g.len() != d.len {
+        if table.len() != d.len {
             None
         } else {
             let mut pos = d.pos.load(Relaxed);
-            let raw = g.raw_len();
             let mut found = None;
-            while pos < raw {
-                if let Some(e) = g.entry_at(pos) {
+            while let Some(e) = table.entry_at_lockfree(pos) {
+                pos += 1;
+                if let Some(e) = e {
                     found = Some((e.key, e.value));
-                    pos += 1;
                     break;
                 }
-                pos += 1;
             }
             d.pos.store(pos, Relaxed);
             Some(found)

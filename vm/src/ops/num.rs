@@ -324,6 +324,22 @@ impl Vm {
     }
 
     fn number_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult<Option<Value>> {
+        // The common pairs first: two small ints, two floats, a float and a small int.
+        if let (Some(i), Some(j)) = (a.as_small_int(), b.as_small_int()) {
+            return self.small_op(i, j, op);
+        }
+        let fa = a.downcast::<FloatData>().map(|f| f.0);
+        let fb = b.downcast::<FloatData>().map(|f| f.0);
+        match (fa, fb) {
+            (Some(x), Some(y)) => return self.float_op(x, y, op),
+            (Some(x), None) if b.is_small_int() => {
+                return self.float_op(x, b.as_small_int().unwrap_or(0) as f64, op);
+            }
+            (None, Some(y)) if a.is_small_int() => {
+                return self.float_op(a.as_small_int().unwrap_or(0) as f64, y, op);
+            }
+            _ => {}
+        }
         let (Some(x), Some(y)) = (num(&a), num(&b)) else {
             return Ok(None);
         };
@@ -390,11 +406,11 @@ impl Vm {
         };
         let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > (1 << 40));
         if let Some(s) = seq.downcast::<StrData>() {
-            if too_big(s.s.len()) {
+            if too_big(s.as_str().len()) {
                 return Err(memory_error(self));
             }
             // Bytes of valid UTF-8 repeated stay valid UTF-8.
-            let r = crate::objects::bytes_args::repeat_bytes(self, s.s.as_bytes(), count)?;
+            let r = crate::objects::bytes_args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
             let r = String::from_utf8(r).unwrap_or_default();
             return Ok(Some(self.new_str(&r)?));
         }
@@ -482,10 +498,8 @@ impl Vm {
     /// `+` on two sequences of the same kind.
     fn concat(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            let mut s = String::with_capacity(x.s.len() + y.s.len());
-            s.push_str(&x.s);
-            s.push_str(&y.s);
-            return Ok(Some(self.new_str(&s)?));
+            let chars = x.chars() + y.chars();
+            return Ok(Some(self.new_str_parts(&[x.as_str(), y.as_str()], chars)?));
         }
         if let (Some(x), Some(y)) = (a.downcast::<ListData>(), b.downcast::<ListData>()) {
             let mut v = x.snapshot();
@@ -534,7 +548,7 @@ impl Vm {
                 None => self.repeat(b, a),
             },
             BinOp::Mod if a.is::<StrData>() => {
-                let s = a.downcast::<StrData>().unwrap().s.to_string();
+                let s = a.downcast::<StrData>().unwrap().as_str().to_string();
                 let r = crate::objects::str_methods::percent_format(self, &s, b)?;
                 Ok(Some(self.new_str(&r)?))
             }
@@ -690,7 +704,7 @@ impl Vm {
                 } else {
                     self.collect_iter(b)?
                 };
-                l.0.lock().extend(items);
+                l.extend(&items);
                 return Ok(a);
             }
             if op == BinOp::Mul
@@ -698,12 +712,12 @@ impl Vm {
             {
                 // One lock acquisition: atomic for other threads (allocating is not a
                 // safepoint, so holding the lock meanwhile is allowed).
-                let mut g = l.0.lock();
-                let Some(r) = try_repeat(&g, n.max(0) as usize) else {
+                let mut g = l.write();
+                let Some(r) = try_repeat(&g.to_vec(), n.max(0) as usize) else {
                     drop(g);
                     return Err(memory_error(self));
                 };
-                *g = r;
+                g.replace(&r);
                 return Ok(a);
             }
         }

@@ -514,9 +514,9 @@ impl Vm {
             crate::objects::complex::format::format(z, spec)
         } else if let Some(s) = crate::helpers::unwrap_base::<StrData>(&v) {
             if spec.is_empty() {
-                return Ok(s.s.to_string());
+                return Ok(s.as_str().to_string());
             }
-            parse_spec(spec, "str").and_then(|sp| format_str(&s.s, &sp))
+            parse_spec(spec, "str").and_then(|sp| format_str(s.as_str(), &sp))
         } else if spec.is_empty() {
             return self.str_of(v);
         } else {

@@ -61,7 +61,7 @@ impl Vm {
         if let Some(f) = self.user_special(v, "__repr__") {
             let r = self.call(f, &[v], &[])?;
             return match r.downcast::<StrData>() {
-                Some(s) => Ok(s.s.to_string()),
+                Some(s) => Ok(s.as_str().to_string()),
                 None => Err(self.type_error(format!(
                     "__repr__ returned non-string (type {})",
                     self.type_name(r)
@@ -77,7 +77,7 @@ impl Vm {
             {
                 let r = self.call(f, &[v], &[])?;
                 if let Some(s) = r.downcast::<StrData>() {
-                    return Ok(s.s.to_string());
+                    return Ok(s.as_str().to_string());
                 }
             }
         }
@@ -92,7 +92,7 @@ impl Vm {
             return Ok(crate::ops::number_format::float_repr(f.0));
         }
         if let Some(s) = v.downcast::<StrData>() {
-            return Ok(crate::objects::str_methods::str_repr(&s.s));
+            return Ok(crate::objects::str_methods::str_repr(s.as_str()));
         }
         if let Some(b) = v.downcast::<crate::objects::bytes::BytesData>() {
             return Ok(crate::objects::bytes_methods::bytes_repr(&b.0));
@@ -115,7 +115,7 @@ impl Vm {
                 // bytearray and array reprs show the subclass's name: give them the instance.
                 let r = self.call(f, &[v], &[])?;
                 if let Some(s) = r.downcast::<StrData>() {
-                    return Ok(s.s.to_string());
+                    return Ok(s.as_str().to_string());
                 }
             }
             return self.repr(b);
@@ -202,12 +202,12 @@ impl Vm {
     /// `str(v)`.
     pub fn str_of(&mut self, v: Value) -> PyResult<String> {
         if let Some(s) = v.downcast::<StrData>() {
-            return Ok(s.s.to_string());
+            return Ok(s.as_str().to_string());
         }
         if let Some(f) = self.user_special(v, "__str__") {
             let r = self.call(f, &[v], &[])?;
             return match r.downcast::<StrData>() {
-                Some(s) => Ok(s.s.to_string()),
+                Some(s) => Ok(s.as_str().to_string()),
                 None => Err(self.type_error(format!(
                     "__str__ returned non-string (type {})",
                     self.type_name(r)
@@ -566,7 +566,7 @@ impl Vm {
             self.pop_roots(1);
             let r = r?;
             return match r.downcast::<StrData>() {
-                Some(s) => Ok(s.s.to_string()),
+                Some(s) => Ok(s.as_str().to_string()),
                 None => Err(self.type_error("__format__ must return a str")),
             };
         }
