@@ -1,4 +1,4 @@
-//! `LOAD_GLOBAL`'s inline cache: one word per instruction, in its code object.
+//! `LOAD_GLOBAL`'s inline cache: the first word of the instruction's `attr_cache::Site`.
 //!
 //! A name found in the globals is remembered by its entry index there; one found in the
 //! builtins by its entry index there plus the globals' keys version (it was absent from
@@ -22,15 +22,10 @@ use crate::vm::{PyResult, Vm};
 use std::sync::atomic::AtomicU64;
 use std::sync::atomic::Ordering::Relaxed;
 
-/// An unfilled entry.
-pub const EMPTY: u64 = u64::MAX;
+/// An unfilled entry (the same word as an unfilled attribute site).
+const EMPTY: u64 = super::attr_cache::EMPTY;
 const IN_BUILTINS: u64 = 1 << 31;
 const INDEX_MASK: u64 = IN_BUILTINS - 1;
-
-/// A fresh cache for `n` instructions.
-pub fn new_sites(n: usize) -> Box<[AtomicU64]> {
-    (0..n).map(|_| AtomicU64::new(EMPTY)).collect()
-}
 
 impl Vm {
     /// `LOAD_GLOBAL name` at the instruction whose cache word is `site`.

@@ -25,6 +25,7 @@
 //! stack-depth analysis (`weft_compiler::flow`) bounds every instruction's pushes by
 //! `max_stack`, which the frame reserves (plus a margin for the temporaries some slow
 //! instructions push). Debug builds check every push and pop.
+pub mod attr_cache;
 pub mod global_cache;
 mod slow;
 
@@ -49,7 +50,6 @@ pub enum Exit {
 /// What a slow instruction asks of the loop.
 pub(crate) enum Flow {
     Next,
-    Return(Value),
     Yield(Value),
 }
 
@@ -318,21 +318,48 @@ impl Vm {
                     Instr::LoadGlobal(i) => {
                         let name = code.names[i as usize];
                         sync!();
-                        let site = &code.global_sites[pc - 1];
+                        let site = &code.sites[pc - 1].a;
                         let v = tri!(self.load_global_cached(site, f.globals, f.builtins, name));
                         push!(v);
                     }
                     Instr::LoadAttr(i) => {
                         let name = code.names[i as usize];
-                        sync!();
-                        let v = tri!(self.getattr(peek!(0), name));
+                        let obj = peek!(0);
+                        let site = &code.sites[pc - 1];
+                        let v = match site.load_attr(obj, name) {
+                            Some(v) => v,
+                            None => {
+                                sync!();
+                                self.fill_load_attr(site, obj, name);
+                                tri!(self.getattr(obj, name))
+                            }
+                        };
                         set_top!(v);
+                    }
+                    Instr::LoadMethod(i) => {
+                        let name = code.names[i as usize];
+                        let obj = peek!(0);
+                        let site = &code.sites[pc - 1];
+                        let (m, v) = match site.load_method(obj, name) {
+                            Some(mv) => mv,
+                            None => {
+                                sync!();
+                                self.fill_load_method(site, obj, name);
+                                tri!(self.load_method(obj, name))
+                            }
+                        };
+                        set_top!(m);
+                        push!(v);
                     }
                     Instr::StoreAttr(i) => {
                         let name = code.names[i as usize];
                         let (obj, v) = (peek!(0), peek!(1));
-                        sync!();
-                        tri!(self.setattr(obj, name, v));
+                        let site = &code.sites[pc - 1];
+                        if !site.store_attr(obj, v) {
+                            sync!();
+                            tri!(self.setattr(obj, name, v));
+                            self.fill_store_attr(site, obj, name);
+                        }
                         drop_n!(2);
                     }
                     Instr::BinarySubscr => {
@@ -467,11 +494,6 @@ impl Vm {
                         sync!();
                         match self.step_slow(f, code, other) {
                             Ok(Flow::Next) => reload!(),
-                            Ok(Flow::Return(v)) => {
-                                // ReturnValue is handled above; a slow path never returns.
-                                debug_assert!(false);
-                                return Ok(Exit::Return(v));
-                            }
                             Ok(Flow::Yield(v)) => {
                                 debug_assert!(std::ptr::eq(fp, entry_ptr));
                                 return Ok(Exit::Yield(v));

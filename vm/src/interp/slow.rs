@@ -2,7 +2,7 @@
 //! frame's written-back state (`Frame::push`/`pop`, `pc()`), and reports how the frame
 //! goes on (`Flow`).
 use super::Flow;
-use crate::bytecode::{BinOp, CmpOp, Instr, UnaryOp};
+use crate::bytecode::{Instr, UnaryOp};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::helpers::as_str;
 use crate::objects::cell::CellData;
@@ -41,15 +41,6 @@ impl Vm {
     #[inline(always)]
     pub(super) fn step_slow(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Flow> {
         match instr {
-            Instr::Nop => {}
-            Instr::PopTop => {
-                f.pop();
-            }
-            Instr::RotTwo => {
-                let s = &mut f.stack();
-                let n = s.len();
-                s.swap(n - 1, n - 2);
-            }
             Instr::RotThree => {
                 let s = &mut f.stack();
                 let n = s.len();
@@ -60,27 +51,10 @@ impl Vm {
                 let n = s.len();
                 s[n - 4..].rotate_right(1);
             }
-            Instr::DupTop => f.push(f.top()),
             Instr::DupTopTwo => {
                 let (a, b) = (f.peek(1), f.peek(0));
                 f.push(a);
                 f.push(b);
-            }
-            Instr::LoadConst(i) => f.push(code.consts[i as usize]),
-            Instr::LoadFast(i) => {
-                let v = f.locals()[i as usize];
-                if v.is_null() {
-                    let n = as_str(&code.varnames[i as usize])
-                        .unwrap_or("?")
-                        .to_string();
-                    let t = self.rt.types.exc.unbound_local_error;
-                    return Err(self.new_exception(t, &format!("cannot access local variable '{n}' where it is not associated with a value")));
-                }
-                f.push(v);
-            }
-            Instr::StoreFast(i) => {
-                let v = f.pop();
-                f.locals()[i as usize] = v;
             }
             Instr::DeleteFast(i) => {
                 if f.locals()[i as usize].is_null() {
@@ -118,12 +92,6 @@ impl Vm {
                 if !self.delete_from_namespace(ns, name)? {
                     return Err(self.name_not_defined(name));
                 }
-            }
-            Instr::LoadGlobal(i) => {
-                let name = self.name(code, i);
-                let site = &code.global_sites[f.pc() - 1];
-                let v = self.load_global_cached(site, f.globals, f.builtins, name)?;
-                f.push(v);
             }
             Instr::StoreGlobal(i) => {
                 let name = self.name(code, i);
@@ -167,63 +135,10 @@ impl Vm {
                 };
                 f.push(v);
             }
-            Instr::LoadAttr(i) => {
-                let name = self.name(code, i);
-                let v = self.getattr(f.top(), name)?;
-                f.set_top(v);
-            }
-            Instr::StoreAttr(i) => {
-                let name = self.name(code, i);
-                let (obj, v) = (f.peek(0), f.peek(1));
-                self.setattr(obj, name, v)?;
-                f.pop();
-                f.pop();
-            }
             Instr::DeleteAttr(i) => {
                 let name = self.name(code, i);
                 self.delattr(f.top(), name)?;
                 f.pop();
-            }
-            Instr::LoadMethod(i) => {
-                let name = self.name(code, i);
-                let obj = f.top();
-                match self.lookup_method(obj, name)? {
-                    Some(m) => {
-                        f.set_top(m);
-                        f.push(obj);
-                    }
-                    None => {
-                        let v = self.getattr(obj, name)?;
-                        f.set_top(Value::NULL);
-                        f.push(v);
-                    }
-                }
-            }
-            Instr::CallMethod(n) => {
-                let n = n as usize;
-                let len = f.stack_len();
-                let base = len - n - 2;
-                let m = f.stack()[base];
-                let r = if m.is_null() {
-                    let callee = f.stack()[base + 1];
-                    let args: &[Value] = &f.stack()[base + 2..];
-                    // SAFETY-free: the slice stays valid: this frame's stack is not
-                    // touched until the call returns.
-                    let args: &[Value] = unsafe { &*(args as *const [Value]) };
-                    self.call(callee, args, &[])?
-                } else {
-                    let args: &[Value] = &f.stack()[base + 1..];
-                    let args: &[Value] = unsafe { &*(args as *const [Value]) };
-                    self.call(m, args, &[])?
-                };
-                f.truncate(base);
-                f.push(r);
-            }
-            Instr::BinarySubscr => {
-                let (o, k) = (f.peek(1), f.peek(0));
-                let r = self.getitem(o, k)?;
-                f.pop();
-                f.set_top(r);
             }
             Instr::StoreSubscr => {
                 let (v, o, k) = (f.peek(2), f.peek(1), f.peek(0));
@@ -235,24 +150,6 @@ impl Vm {
                 self.delitem(o, k)?;
                 f.truncate(f.stack_len() - 2);
             }
-            Instr::BinaryOp(op) => {
-                let (a, b) = (f.peek(1), f.peek(0));
-                let r = match fast_int_op(a, b, op) {
-                    Some(r) => r,
-                    None => self.binary_op(a, b, op)?,
-                };
-                f.pop();
-                f.set_top(r);
-            }
-            Instr::InplaceOp(op) => {
-                let (a, b) = (f.peek(1), f.peek(0));
-                let r = match fast_int_op(a, b, op) {
-                    Some(r) => r,
-                    None => self.inplace_op(a, b, op)?,
-                };
-                f.pop();
-                f.set_top(r);
-            }
             Instr::UnaryOp(op) => {
                 let a = f.top();
                 let r = if op == UnaryOp::Not {
@@ -261,27 +158,6 @@ impl Vm {
                     self.unary_op(a, op)?
                 };
                 f.set_top(r);
-            }
-            Instr::CompareOp(op) => {
-                let (a, b) = (f.peek(1), f.peek(0));
-                let r = match (a.as_small_int(), b.as_small_int()) {
-                    (Some(x), Some(y)) => Value::bool(match op {
-                        CmpOp::Lt => x < y,
-                        CmpOp::Le => x <= y,
-                        CmpOp::Eq => x == y,
-                        CmpOp::Ne => x != y,
-                        CmpOp::Gt => x > y,
-                        CmpOp::Ge => x >= y,
-                    }),
-                    _ => self.rich_compare(a, b, op)?,
-                };
-                f.pop();
-                f.set_top(r);
-            }
-            Instr::IsOp(neg) => {
-                let (a, b) = (f.peek(1), f.peek(0));
-                f.pop();
-                f.set_top(Value::bool((a == b) != neg));
             }
             Instr::ContainsOp(neg) => {
                 let (a, b) = (f.peek(1), f.peek(0));
@@ -476,36 +352,6 @@ impl Vm {
                 }
                 f.set_top(r);
             }
-            Instr::Jump(t) => {
-                if (t as usize) < f.pc() {
-                    self.poll();
-                }
-                f.set_pc(t as usize);
-            }
-            Instr::PopJumpIfFalse(t) => {
-                let v = f.top();
-                let b = match v {
-                    Value::TRUE => true,
-                    Value::FALSE => false,
-                    _ => self.truthy(v)?,
-                };
-                f.pop();
-                if !b {
-                    f.set_pc(t as usize);
-                }
-            }
-            Instr::PopJumpIfTrue(t) => {
-                let v = f.top();
-                let b = match v {
-                    Value::TRUE => true,
-                    Value::FALSE => false,
-                    _ => self.truthy(v)?,
-                };
-                f.pop();
-                if b {
-                    f.set_pc(t as usize);
-                }
-            }
             Instr::JumpIfFalseOrPop(t) => {
                 if !self.truthy(f.top())? {
                     f.set_pc(t as usize);
@@ -531,44 +377,6 @@ impl Vm {
             Instr::GetIter => {
                 let it = self.iter(f.top())?;
                 f.set_top(it);
-            }
-            Instr::ForIter(t) => {
-                let it = f.top();
-                match self.next(it)? {
-                    Some(v) => f.push(v),
-                    None => {
-                        f.pop();
-                        f.set_pc(t as usize);
-                    }
-                }
-            }
-            Instr::CallFunction(n) => {
-                let n = n as usize;
-                let len = f.stack_len();
-                let callee = f.stack()[len - n - 1];
-                let args: &[Value] = &f.stack()[len - n..];
-                // SAFETY-free: the frame's stack is untouched until the call returns.
-                let args: &[Value] = unsafe { &*(args as *const [Value]) };
-                let r = self.call(callee, args, &[])?;
-                f.truncate(len - n - 1);
-                f.push(r);
-            }
-            Instr::CallFunctionKw(n) => {
-                let n = n as usize;
-                let len = f.stack_len();
-                let names = f.stack()[len - 1];
-                let names = names.downcast::<TupleData>().expect("kw names").0.to_vec();
-                let callee = f.stack()[len - n - 2];
-                let all = f.stack()[len - n - 1..len - 1].to_vec();
-                let npos = n - names.len();
-                let kw: Vec<(Value, Value)> = names
-                    .iter()
-                    .copied()
-                    .zip(all[npos..].iter().copied())
-                    .collect();
-                let r = self.call(callee, &all[..npos], &kw)?;
-                f.truncate(len - n - 2);
-                f.push(r);
             }
             Instr::CallFunctionEx(flags) => {
                 let kwargs = if flags & 1 != 0 { f.pop() } else { Value::NULL };
@@ -597,7 +405,6 @@ impl Vm {
                 let func = self.make_function(f, flags)?;
                 f.push(func);
             }
-            Instr::ReturnValue => return Ok(Flow::Return(f.pop())),
             Instr::LoadBuildClass => {
                 let v = self
                     .dict_get_str(f.builtins, "__build_class__")
@@ -744,6 +551,34 @@ impl Vm {
                 }
                 f.pop();
             }
+            // The loop runs these itself (`super::Vm::run`) and never passes them here.
+            Instr::LoadFast(_)
+            | Instr::StoreFast(_)
+            | Instr::LoadConst(_)
+            | Instr::PopTop
+            | Instr::RotTwo
+            | Instr::DupTop
+            | Instr::Nop
+            | Instr::BinaryOp(_)
+            | Instr::InplaceOp(_)
+            | Instr::CompareOp(_)
+            | Instr::IsOp(_)
+            | Instr::Jump(_)
+            | Instr::PopJumpIfFalse(_)
+            | Instr::PopJumpIfTrue(_)
+            | Instr::LoadGlobal(_)
+            | Instr::LoadAttr(_)
+            | Instr::LoadMethod(_)
+            | Instr::StoreAttr(_)
+            | Instr::BinarySubscr
+            | Instr::ForIter(_)
+            | Instr::ReturnValue
+            | Instr::CallFunction(_)
+            | Instr::CallMethod(_)
+            | Instr::CallFunctionKw(_) => {
+                debug_assert!(false, "{instr:?} reached the slow path");
+                return Err(self.runtime_error("internal error: instruction on the slow path"));
+            }
         }
         Ok(Flow::Next)
     }
@@ -832,6 +667,15 @@ impl Vm {
 
     /// Method lookup without creating a bound method: Some(func) when `obj.name` is a
     /// plain function (or built-in method) found on the type and not shadowed.
+    /// `LOAD_METHOD`'s answer the full way: `(function, obj)` when `obj.name` is a
+    /// function of its class to call with `obj` first, else `(NULL, obj.name)`.
+    pub(super) fn load_method(&mut self, obj: Value, name: Value) -> PyResult<(Value, Value)> {
+        match self.lookup_method(obj, name)? {
+            Some(m) => Ok((m, obj)),
+            None => Ok((Value::NULL, self.getattr(obj, name)?)),
+        }
+    }
+
     fn lookup_method(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         if obj.is::<crate::objects::typeobj::TypeData>()
             || obj.is::<crate::objects::module::ModuleData>()
@@ -840,6 +684,12 @@ impl Vm {
             return Ok(None);
         }
         let ty = self.type_of(obj);
+        if crate::types::type_data(ty)
+            .custom_getattribute
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return Ok(None);
+        }
         let Some(d) = crate::types::lookup_in_mro(self, ty, name) else {
             return Ok(None);
         };
@@ -1057,36 +907,4 @@ impl Vm {
         }
         check(self, cls)
     }
-}
-
-/// Small-int arithmetic without leaving the loop; None when it does not apply.
-#[inline]
-fn fast_int_op(a: Value, b: Value, op: BinOp) -> Option<Value> {
-    let (x, y) = (a.as_small_int()?, b.as_small_int()?);
-    let r = match op {
-        BinOp::Add => x.checked_add(y)?,
-        BinOp::Sub => x.checked_sub(y)?,
-        BinOp::Mul => x.checked_mul(y)?,
-        BinOp::And => x & y,
-        BinOp::Or => x | y,
-        BinOp::Xor => x ^ y,
-        BinOp::FloorDiv if y != 0 => {
-            x.div_euclid(y)
-                - if (x.rem_euclid(y) != 0) && (y < 0) {
-                    1
-                } else {
-                    0
-                }
-        }
-        BinOp::Mod if y != 0 => {
-            let m = x % y;
-            if m != 0 && ((m < 0) != (y < 0)) {
-                m + y
-            } else {
-                m
-            }
-        }
-        _ => return None,
-    };
-    Value::small_int(r)
 }

@@ -12,8 +12,11 @@ pub struct CodeObj {
     pub names: Box<[Value]>,
     /// `code.varnames` as interned str values (for keyword argument matching).
     pub varnames: Box<[Value]>,
-    /// One `LOAD_GLOBAL` cache word per instruction (`crate::interp::global_cache`).
-    pub global_sites: Box<[std::sync::atomic::AtomicU64]>,
+    /// One inline cache per instruction (`crate::interp::attr_cache`; `LOAD_GLOBAL`
+    /// uses its first word, `crate::interp::global_cache`).
+    #[unsafe_untraced = "a cached value is used only while the type version it was \
+                         filled under is current, when an MRO dict still holds it"]
+    pub sites: Box<[crate::interp::attr_cache::Site]>,
     /// The frame's shape, from `code` (read on every call): local slots, cells, value
     /// stack capacity, and the number of positional arguments a call may copy straight
     /// into the first locals (`u32::MAX` when binding needs more than a copy).
@@ -42,7 +45,7 @@ impl CodeObj {
             ncells: (c.cellvars.len() + c.freevars.len()) as u32,
             stack_cap: c.max_stack + crate::frame::STACK_MARGIN as u32,
             simple_argc: if simple { c.argcount } else { u32::MAX },
-            global_sites: crate::interp::global_cache::new_sites(c.instrs.len()),
+            sites: crate::interp::attr_cache::new_sites(c.instrs.len()),
             code,
             consts,
             names,

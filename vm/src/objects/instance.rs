@@ -351,3 +351,55 @@ impl Vm {
         }
     }
 }
+
+// Helpers for the interpreter's attribute caches (`crate::interp::attr_cache`): each
+// answers from the slots of an instance that has no dict, or says "not here".
+
+/// The index of the shared name `name` (an exact str) in `obj`'s class, if `obj` is an
+/// instance without a dict and its class shares the name.
+pub fn slot_index(obj: Value, name: Value) -> Option<usize> {
+    let (inst, _) = instance_parts(&obj)?;
+    if inst.dict().is_some() {
+        return None;
+    }
+    keys_of(obj).find(name, name_hash(name)?)
+}
+
+/// How many names `obj`'s class shares, if `obj` is an instance without a dict.
+#[inline]
+pub fn shared_len(obj: Value) -> Option<usize> {
+    let (inst, _) = instance_parts(&obj)?;
+    if inst.dict().is_some() {
+        return None;
+    }
+    Some(keys_of(obj).len())
+}
+
+/// Slot `i` of instance `obj`, if it has no dict and the slot holds a value.
+#[inline]
+pub fn slot_get(obj: Value, i: usize) -> Option<Value> {
+    let (inst, slots) = instance_parts(&obj)?;
+    if inst.dict().is_some() {
+        return None;
+    }
+    let v = slots.get(i)?.load();
+    (!v.is_null()).then_some(v)
+}
+
+/// Overwrite slot `i` of instance `obj` with `v` when it already holds a value (the
+/// lock-free store of [`set`]); false when nothing was stored.
+#[inline]
+pub fn slot_overwrite(obj: Value, i: usize, v: Value) -> bool {
+    let Some((inst, slots)) = instance_parts(&obj) else {
+        return false;
+    };
+    if inst.dict().is_some() {
+        return false;
+    }
+    match slots.get(i) {
+        Some(s) if !s.load().is_null() => {
+            weft_core::seal::store_unless_sealed(s.as_atomic(), v.raw(), &inst.sealed)
+        }
+        _ => false,
+    }
+}
