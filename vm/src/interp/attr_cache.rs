@@ -126,12 +126,12 @@ impl Site {
         }
     }
 
-    /// `obj.name = v` into an instance slot that already holds a value; false if the
-    /// cache does not answer (nothing was stored).
+    /// `obj.name = v` into an instance slot; false if the cache does not answer
+    /// (nothing was stored).
     #[inline]
     pub fn store_attr(&self, obj: Value, v: Value) -> bool {
         let a = self.a.load(Acquire);
-        kind(a) == SLOT && same_type(obj, a) && instance::slot_overwrite(obj, aux(a), v)
+        kind(a) == SLOT && same_type(obj, a) && instance::slot_store(obj, aux(a), v)
     }
 
     /// `b` of a `CLASS`/`METHOD` site loaded as `a`, if it holds for `obj`.

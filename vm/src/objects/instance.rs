@@ -14,17 +14,20 @@
 //! - while `dict` is NULL, the present slots are in insertion order: an instance adds
 //!   a slot only above every present one, otherwise it switches to a dict (so the dict
 //!   it gets lists attributes in CPython's order). Instances of a class with only
-//!   `__slots__` (frozen shared keys) have no visible `__dict__` and skip this rule;
-//! - overwriting an attribute already in a slot takes no lock: one store, then a check
-//!   of `sealed` (`weft_core::seal`); the switch to a dict seals the instance and runs
-//!   a heavy fence before it copies the slots, so either the switch copies the store or
-//!   the writer sees the seal and redoes its write through the dict (proof in
-//!   core/src/seal.rs, loom model in stress/tests/loom_slots.rs): no write is lost;
-//! - every other writer (adding a slot, delete, the switch itself) holds the instance's
-//!   `lock`; the critical sections run no Python code and reach no safepoint (DESIGN.md
-//!   invariant 3). A lock-free overwrite racing a delete of the same attribute may
-//!   bring it back in its old position (the value is right for "delete, then set", the
-//!   `__dict__` order is the old one);
+//!   `__slots__` (frozen shared keys) have no visible `__dict__` and skip this rule.
+//!   Two threads adding different attributes to one instance at once may leave them in
+//!   either order (the order check and the store are not one step): a racy program may
+//!   see either order in `__dict__`, never a lost or torn value;
+//! - storing into a slot (overwriting, or adding above the present ones) takes no lock:
+//!   one store, then a check of `sealed` (`weft_core::seal`); the switch to a dict seals
+//!   the instance and runs a heavy fence before it copies the slots, so either the
+//!   switch copies the store or the writer sees the seal and redoes its write through
+//!   the dict (proof in core/src/seal.rs, loom model in stress/tests/loom_slots.rs): no
+//!   write is lost. A store is the same whether the slot held a value or NULL;
+//! - delete and the switch itself hold the instance's `lock`; the critical sections run
+//!   no Python code and reach no safepoint (DESIGN.md invariant 3). A lock-free store
+//!   racing a delete of the same attribute may bring it back in its old position (the
+//!   value is right for "delete, then set", the `__dict__` order is the old one);
 //! - a reader loads `dict`, then (NULL) a slot, with no safepoint in between. After a
 //!   switch the slots are never written again, so such a reader sees the value the slot
 //!   had when the dict was made; the collector clears dead slots during a collection
@@ -224,29 +227,29 @@ pub fn set(obj: Value, name: Value, v: Value) -> Inline {
         Some(i) if i < slots.len() => i,
         _ => return Inline::Dict,
     };
-    if !slots[i].load().is_null() {
-        // Overwrite: one store, no lock (module doc). Sealed: a switch may have copied
-        // the slot first, so the caller redoes the write through the dict.
-        return if weft_core::seal::store_unless_sealed(slots[i].as_atomic(), v.raw(), &inst.sealed)
-        {
-            Inline::Done(Value::NULL)
-        } else {
-            Inline::Dict
-        };
+    if store_slot(inst, slots, keys.is_frozen(), i, v) {
+        Inline::Done(Value::NULL)
+    } else {
+        Inline::Dict
     }
-    let _g = inst.guard();
-    if inst.dict().is_some() {
-        return Inline::Dict;
+}
+
+/// Store `v` into slot `i` without a lock (module doc): an overwrite, or a new attribute
+/// above every present one (below one, the order would be lost). False when nothing was
+/// stored: the order rule, or a switch has begun (it may have copied the slot first);
+/// the caller then writes through the dict.
+#[inline]
+fn store_slot(
+    inst: &InstanceData,
+    slots: &[AtomicValue],
+    frozen: bool,
+    i: usize,
+    v: Value,
+) -> bool {
+    if slots[i].load().is_null() && !frozen && slots[i + 1..].iter().any(|s| !s.load().is_null()) {
+        return false;
     }
-    // A new attribute goes above every present one, or the order would be lost.
-    if slots[i].load().is_null()
-        && !keys.is_frozen()
-        && slots[i + 1..].iter().any(|s| !s.load().is_null())
-    {
-        return Inline::Dict;
-    }
-    slots[i].store(v);
-    Inline::Done(Value::NULL)
+    weft_core::seal::store_unless_sealed(slots[i].as_atomic(), v.raw(), &inst.sealed)
 }
 
 /// `del obj.name` from the slots.
@@ -386,20 +389,15 @@ pub fn slot_get(obj: Value, i: usize) -> Option<Value> {
     (!v.is_null()).then_some(v)
 }
 
-/// Overwrite slot `i` of instance `obj` with `v` when it already holds a value (the
-/// lock-free store of [`set`]); false when nothing was stored.
+/// Store `v` into slot `i` of instance `obj` (the lock-free store of [`set`]); false
+/// when nothing was stored.
 #[inline]
-pub fn slot_overwrite(obj: Value, i: usize, v: Value) -> bool {
+pub fn slot_store(obj: Value, i: usize, v: Value) -> bool {
     let Some((inst, slots)) = instance_parts(&obj) else {
         return false;
     };
-    if inst.dict().is_some() {
+    if inst.dict().is_some() || i >= slots.len() {
         return false;
     }
-    match slots.get(i) {
-        Some(s) if !s.load().is_null() => {
-            weft_core::seal::store_unless_sealed(s.as_atomic(), v.raw(), &inst.sealed)
-        }
-        _ => false,
-    }
+    store_slot(inst, slots, keys_of(obj).is_frozen(), i, v)
 }
