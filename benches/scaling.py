@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """scaling.py: how weft and python3 scale with threads, on private and shared data.
 
-For each workload (scalinglib/work.py: private, read, write, write_attr) the same
+For each workload (scalinglib/work.py: private, read, write and its parts
+write_list, write_dict, append, and write_attr) the same
 total work is split over 1, 2 and N threads (N = cores), each run in a fresh process,
 K times, interpreters and thread counts interleaved; the best time is kept and the
 speedup t1/tN printed. python3 has a GIL, so its speedups stay near 1.0x; on C cores
@@ -24,7 +25,15 @@ from comparelib import interpreters, table
 WORK = os.path.join(os.path.dirname(os.path.abspath(__file__)), "scalinglib", "work.py")
 
 # Total iterations per workload at scale 1: about 0.3 s on one CPython 3.11 thread here.
-TOTALS = {"private": 2000000, "read": 2000000, "write": 2000000, "write_attr": 8000000}
+TOTALS = {
+    "private": 2000000,
+    "read": 2000000,
+    "write": 2000000,
+    "write_list": 6000000,
+    "write_dict": 4000000,
+    "append": 4000000,
+    "write_attr": 8000000,
+}
 
 
 def parse_args():

@@ -13,6 +13,7 @@ depend on the thread count or the interpreter. Kinds:
   globals): s += D[i & 1023] + L[i & 1023] + O.x.
 - write: every thread stores into one shared list and dict (L[j] = i, D[j] = i) and
   appends to one shared list.
+- write_list, write_dict, append: the three parts of `write` alone.
 - write_attr: every thread stores to attributes of one shared instance.
 """
 
@@ -64,6 +65,24 @@ def write(lo, hi):
     return hi - lo
 
 
+def write_list(lo, hi):
+    for i in range(lo, hi):
+        L[i & 1023] = i
+    return hi - lo
+
+
+def write_dict(lo, hi):
+    for i in range(lo, hi):
+        D[i & 1023] = i
+    return hi - lo
+
+
+def append(lo, hi):
+    for i in range(lo, hi):
+        A.append(i)  # noqa: PERF402 (the loop is the work measured)
+    return hi - lo
+
+
 def write_attr(lo, hi):
     o = O
     for i in range(lo, hi):
@@ -72,12 +91,20 @@ def write_attr(lo, hi):
     return hi - lo
 
 
-KINDS = {"private": private, "read": read, "write": write, "write_attr": write_attr}
+KINDS = {
+    "private": private,
+    "read": read,
+    "write": write,
+    "write_list": write_list,
+    "write_dict": write_dict,
+    "append": append,
+    "write_attr": write_attr,
+}
 
 
 def checksum(kind, total, results):
     """Each kind's result, independent of how the work was split."""
-    if kind == "write":
+    if kind in ("write", "append"):
         return "%d %d %d %d" % (sum(results), len(A), len(D), len(L))
     return "%d" % sum(results)
 
