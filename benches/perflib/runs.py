@@ -55,7 +55,8 @@ def parse(stdout):
     if "skip" in fields:
         return Outcome(skip=fields["skip"])
     if "time_us" not in fields or "answer" not in fields:
-        return Outcome(error="no result printed")
+        said = [s.strip() for s in stdout.splitlines() if s.strip()] or ["nothing"]
+        return Outcome(error="no result printed (printed: %s)" % said[0][:60])
     return Outcome(
         time_us=int(fields["time_us"]), answer=fields["answer"], params=fields.get("params")
     )
