@@ -273,7 +273,7 @@ impl Vm {
                                 CmpOp::Gt => x > y,
                                 CmpOp::Ge => x >= y,
                             }),
-                            _ => match fast_float_cmp(a, b, op) {
+                            _ => match fast_float_cmp(a, b, op).or_else(|| fast_str_eq(a, b, op)) {
                                 Some(r) => Value::bool(r),
                                 None => {
                                     sync!();
@@ -364,10 +364,23 @@ impl Vm {
                     }
                     Instr::BinarySubscr => {
                         let (o, k) = (peek!(1), peek!(0));
-                        sync!();
-                        let r = tri!(self.getitem(o, k));
+                        let r = match fast_subscr(o, k) {
+                            Some(r) => r,
+                            None => {
+                                sync!();
+                                tri!(self.getitem(o, k))
+                            }
+                        };
                         drop_n!(1);
                         set_top!(r);
+                    }
+                    Instr::StoreSubscr => {
+                        let (v, o, k) = (peek!(2), peek!(1), peek!(0));
+                        if !fast_store_subscr(o, k, v) {
+                            sync!();
+                            tri!(self.setitem(o, k, v));
+                        }
+                        drop_n!(3);
                     }
                     Instr::ForIter(t) => {
                         let it = peek!(0);
@@ -819,4 +832,53 @@ fn fast_int_op(a: Value, b: Value, op: BinOp) -> Option<Value> {
         _ => return None,
     };
     Value::small_int(r)
+}
+
+/// A list or tuple (exact types) item at a small-int index, Python's negative indices
+/// included; None when the full `getitem` must answer (other kinds, out of range).
+#[inline]
+fn fast_subscr(o: Value, k: Value) -> Option<Value> {
+    let i = k.as_small_int()?;
+    if let Some(l) = o.downcast::<crate::objects::list::ListData>() {
+        let i = if i < 0 { i + l.len() as i64 } else { i };
+        return l.get(usize::try_from(i).ok()?);
+    }
+    let t = o.downcast::<TupleData>()?;
+    let i = if i < 0 { i + t.0.len() as i64 } else { i };
+    t.0.get(usize::try_from(i).ok()?).copied()
+}
+
+/// `o[k] = v` for an exact list and a small-int index in range; false when nothing was
+/// stored (the full `setitem` then runs, and raises if it must).
+#[inline]
+fn fast_store_subscr(o: Value, k: Value, v: Value) -> bool {
+    let (Some(i), Some(l)) = (
+        k.as_small_int(),
+        o.downcast::<crate::objects::list::ListData>(),
+    ) else {
+        return false;
+    };
+    let mut w = l.write();
+    let n = w.len() as i64;
+    let i = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&i) {
+        return false;
+    }
+    w.set(i as usize, v);
+    true
+}
+
+/// `==`/`!=` between two exact strs, by identity or text; None for anything else.
+#[inline]
+fn fast_str_eq(a: Value, b: Value, op: CmpOp) -> Option<bool> {
+    let eq = match op {
+        CmpOp::Eq => true,
+        CmpOp::Ne => false,
+        _ => return None,
+    };
+    let (x, y) = (
+        a.downcast::<crate::objects::str::StrData>()?,
+        b.downcast::<crate::objects::str::StrData>()?,
+    );
+    Some((a == b || x.as_str() == y.as_str()) == eq)
 }

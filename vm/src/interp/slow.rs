@@ -140,11 +140,6 @@ impl Vm {
                 self.delattr(f.top(), name)?;
                 f.pop();
             }
-            Instr::StoreSubscr => {
-                let (v, o, k) = (f.peek(2), f.peek(1), f.peek(0));
-                self.setitem(o, k, v)?;
-                f.truncate(f.stack_len() - 3);
-            }
             Instr::DeleteSubscr => {
                 let (o, k) = (f.peek(1), f.peek(0));
                 self.delitem(o, k)?;
@@ -571,6 +566,7 @@ impl Vm {
             | Instr::LoadMethod(_)
             | Instr::StoreAttr(_)
             | Instr::BinarySubscr
+            | Instr::StoreSubscr
             | Instr::ForIter(_)
             | Instr::ReturnValue
             | Instr::CallFunction(_)
