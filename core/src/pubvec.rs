@@ -242,6 +242,26 @@ impl PubVec {
         v
     }
 
+    /// A vector of the words `words` yields (one buffer of exactly their number).
+    pub fn from_words(words: impl ExactSizeIterator<Item = u64>) -> PubVec {
+        let v = PubVec::new();
+        let n = words.len();
+        if n > 0 {
+            let b = Buf::alloc(n);
+            let h = b.0.as_ptr();
+            let mut len = 0;
+            for w in words.take(n) {
+                // SAFETY: len < n = the buffer's capacity.
+                unsafe { word(h, len) }.store(w, Relaxed);
+                len += 1;
+            }
+            // SAFETY: h is the fresh buffer, not yet published (Release below).
+            unsafe { (*h).len.store(len, Relaxed) };
+            v.buf.store(b.into_raw(), Release);
+        }
+        v
+    }
+
     // ------------------------------------------------------------ readers (no lock)
 
     /// The current buffer's length and words (module doc: valid until a safepoint).

@@ -48,6 +48,16 @@ impl ListData {
         ListData(PubVec::from_slice(raw(items)))
     }
 
+    /// A new list of the items of `view` at `positions` (each inside the view).
+    pub fn from_positions(
+        view: ListView<'_>,
+        positions: impl ExactSizeIterator<Item = usize>,
+    ) -> ListData {
+        ListData(PubVec::from_words(
+            positions.map(|i| view.get(i).expect("inside the view").raw()),
+        ))
+    }
+
     // ------------------------------------------------------------ readers (no lock)
 
     #[inline]

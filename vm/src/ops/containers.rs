@@ -158,7 +158,7 @@ pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
 }
 
 /// The positions a normalised slice selects.
-fn slice_positions(start: i64, stop: i64, step: i64) -> impl Iterator<Item = usize> {
+fn slice_positions(start: i64, stop: i64, step: i64) -> impl ExactSizeIterator<Item = usize> {
     let n = slice_len(start, stop, step);
     (0..n).map(move |k| (start as i128 + k as i128 * step as i128) as usize)
 }
@@ -283,14 +283,13 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
 /// `c[s:e:st]` of a list (one view of its items) or a bytearray (under its lock).
 fn mutable_slice(vm: &mut Vm, c: Value, s: Option<i64>, e: Option<i64>, st: i64) -> PyResult {
     if let Some(l) = c.downcast::<ListData>() {
-        let items = {
+        let part = {
             let v = l.view();
             let (a, b, st) = slice_adjust(s, e, st, v.len());
-            slice_positions(a, b, st)
-                .map(|i| v.get(i).expect("inside the view"))
-                .collect()
+            ListData::from_positions(v, slice_positions(a, b, st))
         };
-        return vm.new_list(items);
+        let ty = vm.rt.types.list;
+        return vm.alloc(ty, part);
     }
     let by = c.downcast::<ByteArrayData>().expect("bytearray");
     let out = {
@@ -383,6 +382,14 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
             if st == 1 {
                 let a = a as usize;
                 let b = b.max(a as i64) as usize;
+                if b - a == items.len() {
+                    // Same length: store in place (a reader sees, at each index, an item
+                    // that was there at some moment, as for `l[i] = v`).
+                    for (pos, v) in (a..b).zip(items) {
+                        g.set(pos, v);
+                    }
+                    return Ok(Some(()));
+                }
                 let mut all = g.to_vec();
                 all.splice(a..b, items);
                 g.replace(&all);
