@@ -397,6 +397,9 @@ impl Vm {
                                 }
                                 None => {}
                             }
+                        } else if let Some(v) = seq_iter_step(it) {
+                            push!(v);
+                            continue;
                         }
                         sync!();
                         match tri!(self.next(it)) {
@@ -742,6 +745,20 @@ enum Call {
     Frame(*const Frame),
     /// The call is over: its result.
     Done(Value),
+}
+
+/// The next item of an iterator over an exact list or tuple, when there is one (the end,
+/// and every other kind, go the full way).
+#[inline]
+fn seq_iter_step(it: Value) -> Option<Value> {
+    let s = it.downcast::<crate::objects::iter::SeqIter>()?;
+    let i = s.index.load(Relaxed);
+    let v = match s.seq.downcast::<crate::objects::list::ListData>() {
+        Some(l) => l.get(i)?,
+        None => *s.seq.downcast::<TupleData>()?.0.get(i)?,
+    };
+    s.index.store(i + 1, Relaxed);
+    Some(v)
 }
 
 /// The next value of a range iterator when it is a small int (`Some(None)`: exhausted);
