@@ -1188,7 +1188,11 @@ fn b_getattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
     let name = attr_name(vm, args[1])?;
     vm.push_root(name);
-    let r = vm.getattr(args[0], name);
+    let r = match args.get(2) {
+        // With a default, a missing attribute raises nothing (no exception is made).
+        Some(&d) => vm.getattr_opt(args[0], name).map(|v| v.unwrap_or(d)),
+        None => vm.getattr(args[0], name),
+    };
     vm.pop_roots(1);
     match (r, args.get(2)) {
         (Err(e), Some(&d)) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => Ok(d),
@@ -1201,10 +1205,10 @@ fn b_hasattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "hasattr", args, 2, 2)?;
     let name = attr_name(vm, args[1])?;
     vm.push_root(name);
-    let r = vm.getattr(args[0], name);
+    let r = vm.getattr_opt(args[0], name);
     vm.pop_roots(1);
     match r {
-        Ok(_) => Ok(Value::TRUE),
+        Ok(found) => Ok(Value::bool(found.is_some())),
         Err(e) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => Ok(Value::FALSE),
         Err(e) => Err(e),
     }

@@ -41,6 +41,13 @@ fn exposes_dict(v: Value) -> bool {
     }
 }
 
+/// What [`Vm::instance_setattr_fast`] did.
+enum FastSet {
+    Done,
+    Generic,
+    Full,
+}
+
 impl Vm {
     /// The `__dict__` of an object that has one; an instance gets its dict made from
     /// its inline attributes here (see `objects::instance`).
@@ -137,30 +144,34 @@ impl Vm {
         }
     }
 
-    /// `obj.name = v` for an instance with a `__dict__` whose class has no property
-    /// `name` and no `__setattr__` of its own, stored in its slots: what `setattr`
-    /// would do, with fewer checks. False: nothing was stored, take the full path.
+    /// `obj.name = v` for an instance whose class has no property `name` and no
+    /// `__setattr__` of its own: stored in its slots (`Done`), or left to
+    /// `generic_setattr` (`Generic`: the checks `setattr` makes are done). `Full`:
+    /// nothing was checked or stored, take the full path.
     #[inline]
-    fn instance_setattr_fast(&mut self, obj: Value, name: Value, v: Value) -> bool {
+    fn instance_setattr_fast(&mut self, obj: Value, name: Value, v: Value) -> FastSet {
         if instance_parts(&obj).is_none() {
-            return false;
+            return FastSet::Full;
         }
         let Some(ty) = obj.heap_type() else {
-            return false;
+            return FastSet::Full;
         };
         let td = type_data(ty);
         // (`__slots__`-only classes too: their shared keys are exactly the slot names,
         // so `instance::set` stores only those.)
         if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
-            return false;
+            return FastSet::Full;
         }
         if td.is_user {
             let sa = self.rt.names.setattr;
             if lookup_in_mro(self, ty, sa).is_some_and(|f| !f.is::<BuiltinFn>()) {
-                return false;
+                return FastSet::Full;
             }
         }
-        matches!(instance::set(obj, name, v), Inline::Done(_))
+        match instance::set(obj, name, v) {
+            Inline::Done(_) => FastSet::Done,
+            _ => FastSet::Generic,
+        }
     }
 
     pub fn no_attribute(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
@@ -549,8 +560,10 @@ impl Vm {
 
     /// `obj.name = v`.
     pub fn setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
-        if self.instance_setattr_fast(obj, name, v) {
-            return Ok(());
+        match self.instance_setattr_fast(obj, name, v) {
+            FastSet::Done => return Ok(()),
+            FastSet::Generic => return self.generic_setattr(obj, name, v),
+            FastSet::Full => {}
         }
         if obj.is::<TypeData>() {
             let meta = self.type_of(obj);
