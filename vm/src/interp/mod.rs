@@ -32,6 +32,7 @@ mod slow;
 use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
 use crate::frame::{Block, BlockKind, Frame};
 use crate::objects::code::CodeObj;
+use crate::objects::dict::DictData;
 use crate::objects::exception::ExcData;
 use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethod, FunctionData};
@@ -366,6 +367,14 @@ impl Vm {
                         let (o, k) = (peek!(1), peek!(0));
                         let r = match fast_subscr(o, k) {
                             Some(r) => r,
+                            None if o.is::<DictData>() => {
+                                // An exact dict has no `__missing__`: look up, or KeyError.
+                                sync!();
+                                match tri!(self.dict_get(o, k)) {
+                                    Some(v) => v,
+                                    None => fail!(self.key_error(k)),
+                                }
+                            }
                             None => {
                                 sync!();
                                 tri!(self.getitem(o, k))
@@ -378,7 +387,11 @@ impl Vm {
                         let (v, o, k) = (peek!(2), peek!(1), peek!(0));
                         if !fast_store_subscr(o, k, v) {
                             sync!();
-                            tri!(self.setitem(o, k, v));
+                            if o.is::<DictData>() {
+                                tri!(self.dict_set(o, k, v));
+                            } else {
+                                tri!(self.setitem(o, k, v));
+                            }
                         }
                         drop_n!(3);
                     }
