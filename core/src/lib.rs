@@ -12,6 +12,8 @@ pub mod pubvec;
 pub mod retire;
 pub mod seal;
 pub mod sharded_map;
+#[cfg(not(loom))]
+pub mod spin_lock;
 pub mod stw;
 pub mod sync;
 

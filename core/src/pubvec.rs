@@ -29,7 +29,7 @@
 use crate::retire::RetireList;
 use crate::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize};
-use crate::sync::{Mutex, MutexGuard};
+use crate::sync::{SpinGuard, SpinLock};
 use std::alloc::Layout;
 use std::ptr::NonNull;
 
@@ -159,7 +159,7 @@ pub const POISON: u64 = 0xDBDB_DBDB_DBDB_DBDB;
 /// A vector of words with lock-free reads (see the module doc).
 pub struct PubVec {
     buf: AtomicPtr<Header>,
-    lock: Mutex<()>,
+    lock: SpinLock<()>,
 }
 
 // SAFETY: every shared field is an atomic or the mutex; buffers are plain atomics.
@@ -228,7 +228,7 @@ impl PubVec {
     pub fn new() -> PubVec {
         PubVec {
             buf: AtomicPtr::new(std::ptr::null_mut()),
-            lock: Mutex::new(()),
+            lock: SpinLock::new(()),
         }
     }
 
@@ -335,7 +335,7 @@ fn grown(cap: usize, need: usize) -> usize {
 
 /// A writer's access (holds the vector's lock).
 pub struct Writer<'a> {
-    _g: MutexGuard<'a, ()>,
+    _g: SpinGuard<'a, ()>,
     v: &'a PubVec,
     retire: &'a RetireList,
 }

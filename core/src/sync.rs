@@ -10,6 +10,7 @@
 
 #[cfg(not(loom))]
 mod imp {
+    pub use crate::spin_lock::{SpinGuard, SpinLock};
     pub use parking_lot::{Mutex, MutexGuard};
     pub use std::sync::Arc;
     pub use std::thread;
@@ -76,6 +77,10 @@ mod imp {
     pub mod cell {
         pub use loom::cell::UnsafeCell;
     }
+
+    /// Under loom the spin lock is loom's mutex (same exclusion, modelled waits).
+    pub type SpinLock<T> = Mutex<T>;
+    pub type SpinGuard<'a, T> = MutexGuard<'a, T>;
 
     /// loom's mutex behind parking_lot's API (`lock()` returns the guard).
     #[derive(Debug, Default)]

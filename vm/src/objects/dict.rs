@@ -22,10 +22,10 @@
 use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;
-use parking_lot::{Mutex, MutexGuard};
 use std::ops::{Deref, DerefMut};
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use std::sync::atomic::{AtomicI64, AtomicPtr, AtomicU8, AtomicU32, AtomicU64, AtomicUsize};
+use weft_core::sync::{SpinGuard, SpinLock};
 
 #[derive(crate::trace::Trace)]
 pub struct DictData(pub DictLock);
@@ -47,7 +47,7 @@ impl Default for DictData {
 
 /// The dict's lock plus the storage published to lock-free readers.
 pub struct DictLock {
-    table: Mutex<DictTable>,
+    table: SpinLock<DictTable>,
     published: AtomicPtr<Storage>,
     /// `WATCH_TYPE`: the dict is a type's namespace, a write makes cached attribute
     /// lookups stale; `WATCH_GLOBALS`: a module's namespace (or the builtins), a change
@@ -83,7 +83,7 @@ const WATCH_GLOBALS: u8 = 2;
 
 /// A writer's access to the table; publishes the table's storage when dropped.
 pub struct DictGuard<'a> {
-    guard: MutexGuard<'a, DictTable>,
+    guard: SpinGuard<'a, DictTable>,
     published: &'a AtomicPtr<Storage>,
     used: &'a AtomicUsize,
     watched: &'a AtomicU8,
@@ -136,7 +136,7 @@ impl DictLock {
         let p = &*t.storage as *const Storage as *mut Storage;
         DictLock {
             used: AtomicUsize::new(t.used),
-            table: Mutex::new(t),
+            table: SpinLock::new(t),
             published: AtomicPtr::new(p),
             watched: AtomicU8::new(0),
             keys_version: AtomicU32::new(0),
