@@ -4,3 +4,71 @@ fn main() {
     let code = weft_runtime::run_main(args);
     std::process::exit(code);
 }
+
+// The interpreter thread is not the process's main thread, so glibc's malloc serves it
+// from a secondary arena, which grows and shrinks its heap with one `mprotect` call per
+// step (50,000 calls in a short big-integer program) and takes the arena lock when its
+// per-thread cache misses. mimalloc keeps per-thread heaps with no lock on the fast path.
+#[global_allocator]
+static GLOBAL: Allocator = Allocator;
+
+/// mimalloc, refusing any single block larger than the machine's memory and swap.
+///
+/// mimalloc maps huge blocks with `MAP_NORESERVE`, so a request no machine could back
+/// (`[0] * 10**12`) would succeed and then fault page by page for hours; glibc's malloc
+/// refuses it at once (the kernel's overcommit heuristic), and weft turns a refused
+/// `try_reserve` into MemoryError. This keeps that behaviour.
+struct Allocator;
+
+/// RAM plus swap in bytes (computed once; 0 = not yet).
+static MEMORY: std::sync::atomic::AtomicUsize = std::sync::atomic::AtomicUsize::new(0);
+
+fn too_large(size: usize) -> bool {
+    use std::sync::atomic::Ordering::Relaxed;
+    if size < 1 << 30 {
+        return false;
+    }
+    let mut m = MEMORY.load(Relaxed);
+    if m == 0 {
+        // SAFETY: sysinfo writes the struct it is given and allocates nothing.
+        let mut info: libc::sysinfo = unsafe { std::mem::zeroed() };
+        m = if unsafe { libc::sysinfo(&mut info) } == 0 {
+            let unit = info.mem_unit.max(1) as usize;
+            (info.totalram as usize + info.totalswap as usize).saturating_mul(unit)
+        } else {
+            usize::MAX
+        };
+        MEMORY.store(m, Relaxed);
+    }
+    size > m
+}
+
+// SAFETY: every call is forwarded to mimalloc unchanged, or refused with null (which the
+// GlobalAlloc contract allows for any request).
+unsafe impl std::alloc::GlobalAlloc for Allocator {
+    unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if too_large(layout.size()) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { mimalloc::MiMalloc.alloc(layout) }
+    }
+    unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
+        if too_large(layout.size()) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+    }
+    unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        // SAFETY: forwarded with the caller's guarantees (ptr came from mimalloc).
+        unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
+    }
+    unsafe fn realloc(&self, ptr: *mut u8, layout: std::alloc::Layout, new_size: usize) -> *mut u8 {
+        if too_large(new_size) {
+            return std::ptr::null_mut();
+        }
+        // SAFETY: forwarded with the caller's guarantees.
+        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+    }
+}
