@@ -5,7 +5,7 @@ use crate::objects::instance::InstanceData;
 use crate::objects::int::IntData;
 use crate::objects::str::StrData;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::BigInt;
 
 pub fn as_str(v: &Value) -> Option<&str> {
@@ -103,11 +103,18 @@ pub fn slot_args<const N: usize>(vm: &mut Vm, args: &[Value]) -> PyResult<[Value
 }
 
 /// CPython's arity messages for functions taking positional arguments only.
+#[inline]
 pub fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize) -> PyResult<()> {
     let n = args.len();
     if n >= min && n <= max {
         return Ok(());
     }
+    Err(arg_count_error(vm, name, n, min, max))
+}
+
+#[cold]
+#[inline(never)]
+fn arg_count_error(vm: &mut Vm, name: &str, n: usize, min: usize, max: usize) -> PyErr {
     let msg = if min == max {
         match min {
             0 => format!("{name}() takes no arguments ({n} given)"),
@@ -125,15 +132,22 @@ pub fn arg_count(vm: &mut Vm, name: &str, args: &[Value], min: usize, max: usize
             if max == 1 { "" } else { "s" }
         )
     };
-    Err(vm.type_error(msg))
+    vm.type_error(msg)
 }
 
+#[inline]
 pub fn no_kwargs(vm: &mut Vm, name: &str, kw: &[(Value, Value)]) -> PyResult<()> {
     if kw.is_empty() {
         Ok(())
     } else {
-        Err(vm.type_error(format!("{name}() takes no keyword arguments")))
+        Err(no_kwargs_error(vm, name))
     }
+}
+
+#[cold]
+#[inline(never)]
+fn no_kwargs_error(vm: &mut Vm, name: &str) -> PyErr {
+    vm.type_error(format!("{name}() takes no keyword arguments"))
 }
 
 /// Find a keyword argument by name.

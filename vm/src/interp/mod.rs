@@ -410,7 +410,7 @@ impl Vm {
                                 }
                                 None => {}
                             }
-                        } else if let Some(v) = seq_iter_step(it) {
+                        } else if let Some(v) = seq_iter_step(it, &self.rt.small_strs) {
                             push!(v);
                             continue;
                         }
@@ -760,16 +760,31 @@ enum Call {
     Done(Value),
 }
 
-/// The next item of an iterator over an exact list or tuple, when there is one (the end,
-/// and every other kind, go the full way).
+/// The next item of an iterator over an exact list, tuple or str, when there is one and
+/// it needs no allocation (the end, other characters and other kinds go the full way).
+/// `small_strs` are the cached one-character strs (`Runtime::small_strs`).
 #[inline]
-fn seq_iter_step(it: Value) -> Option<Value> {
+fn seq_iter_step(it: Value, small_strs: &[Value]) -> Option<Value> {
     let s = it.downcast::<crate::objects::iter::SeqIter>()?;
     let i = s.index.load(Relaxed);
-    let v = match s.seq.downcast::<crate::objects::list::ListData>() {
-        Some(l) => l.get(i)?,
-        None => *s.seq.downcast::<TupleData>()?.0.get(i)?,
-    };
+    if let Some(l) = s.seq.downcast::<crate::objects::list::ListData>() {
+        let v = l.get(i)?;
+        s.index.store(i + 1, Relaxed);
+        return Some(v);
+    }
+    if let Some(t) = s.seq.downcast::<TupleData>() {
+        let v = *t.0.get(i)?;
+        s.index.store(i + 1, Relaxed);
+        return Some(v);
+    }
+    // A str iterator's index is a byte offset (`ops::containers`): an ASCII byte there
+    // is a whole character, whose str is cached.
+    let st = s.seq.downcast::<crate::objects::str::StrData>()?;
+    let b = *st.as_str().as_bytes().get(i)?;
+    if !b.is_ascii() {
+        return None;
+    }
+    let v = *small_strs.get(1 + b as usize)?;
     s.index.store(i + 1, Relaxed);
     Some(v)
 }
