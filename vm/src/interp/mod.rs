@@ -589,6 +589,13 @@ impl Vm {
         args: &[Value],
         kwargs: &[(Value, Value)],
     ) -> PyResult<Call> {
+        if let Some(b) = callee.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+            && b.this.is_null()
+            && this.is_none()
+        {
+            // A native function or an unbound method descriptor: called straight away.
+            return (b.f)(self, args, kwargs).map(Call::Done);
+        }
         let mut init_self = Value::NULL;
         let init_fn;
         let (func, fd, this) = match callee.downcast::<FunctionData>() {
