@@ -26,6 +26,7 @@ use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
+use weft_macros::native;
 
 pub fn init(vm: &mut Vm, builtins_dict: Value) {
     let funcs: &[(&'static str, NativeFn)] = &[
@@ -35,12 +36,50 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
         ("globals", b_globals),
         ("locals", b_locals),
     ];
+    let import = vm
+        .new_native(dunder_import.name, "builtins", dunder_import.f)
+        .expect("start-up");
+    let key = vm.intern(dunder_import.name);
+    vm.dict_set(builtins_dict, key, import).expect("start-up");
     for &(name, f) in funcs {
         let fv = vm.new_native(name, "builtins", f).expect("start-up");
         let key = vm.intern(name);
         vm.dict_set(builtins_dict, key, fv).expect("start-up");
     }
     init_code_type(vm);
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: what an `import`
+/// statement does (the top-level package, or the module itself when `fromlist` is given).
+#[native(name = "__import__")]
+fn dunder_import(
+    vm: &mut Vm,
+    #[kw] name: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    globals: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    locals: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fromlist: Value,
+    #[kw]
+    #[default(Value::small_int(0).expect("small"))]
+    level: Value,
+) -> PyResult {
+    let _ = locals;
+    let Some(text) = name.downcast::<StrData>() else {
+        return Err(vm.type_error("module name must be a string"));
+    };
+    let lv = crate::helpers::as_int(level).unwrap_or(0);
+    if lv < 0 {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    if text.as_str().is_empty() && lv == 0 {
+        return Err(vm.value_error("Empty module name"));
+    }
+    crate::import::import_name(vm, globals, name, fromlist, level)
 }
 
 // ---------------------------------------------------------------- the calling frame

@@ -92,6 +92,10 @@ impl Vm {
         let mut search: Option<Vec<String>> = None;
         if let Some((parent, _)) = name.rsplit_once('.') {
             let p = self.import_module(parent)?;
+            // Running the parent may have registered this name (`os` sets `os.path`).
+            if let Some(m) = self.dict_get(modules, key)? {
+                return Ok(m);
+            }
             let path = self.getattr_str(p, "__path__").ok();
             if let Some(path) = path {
                 let items = self.collect_iter(path)?;
@@ -133,7 +137,13 @@ impl Vm {
             }
         }
         let t = self.rt.types.exc.module_not_found_error;
-        Err(self.new_exception(t, &format!("No module named '{name}'")))
+        let e = self.new_exception(t, &format!("No module named '{name}'"));
+        // `name` as CPython sets it (the error is fresh: only this thread sees it).
+        self.push_root(e.0);
+        let r = self.setattr_str(e.0, "name", key);
+        self.pop_roots(1);
+        r?;
+        Err(e)
     }
 
     fn load_source_module(
@@ -212,12 +222,20 @@ impl Vm {
 }
 
 /// `ImportName`: `import a.b.c` binds `a` (empty fromlist), `from a.b import c` gets `a.b`.
-pub fn import_name(vm: &mut Vm, f: &Frame, name: Value, fromlist: Value, level: Value) -> PyResult {
+/// `import name` / `from name import fromlist` with `level` leading dots, run from code
+/// whose module namespace is `globals` (the package relative imports start from).
+pub fn import_name(
+    vm: &mut Vm,
+    globals: Value,
+    name: Value,
+    fromlist: Value,
+    level: Value,
+) -> PyResult {
     let mut full = as_str(&name).unwrap_or("").to_string();
     let level = as_int(level).unwrap_or(0);
     if level > 0 {
-        let pkg = vm
-            .dict_get_str(f.globals, "__package__")
+        let pkg = crate::dict_ops::dict_payload(globals)
+            .and_then(|g| vm.dict_get_str(g, "__package__"))
             .and_then(|p| as_str(&p).map(|s| s.to_string()));
         let mut pkg = pkg.unwrap_or_default();
         if pkg.is_empty() {

@@ -455,7 +455,7 @@ impl Vm {
             Instr::ImportName(i) => {
                 let name = self.name(code, i);
                 let (level, fromlist) = (f.peek(1), f.peek(0));
-                let m = crate::import::import_name(self, f, name, fromlist, level)?;
+                let m = crate::import::import_name(self, f.globals, name, fromlist, level)?;
                 f.pop();
                 f.set_top(m);
             }
