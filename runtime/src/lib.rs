@@ -193,6 +193,10 @@ fn run(prog: &str, opts: Options) -> i32 {
     vm.set_stack_size(MAIN_STACK);
     modules::thread::set_main_ident();
     modules::register_all(&mut vm);
+    // exit, quit, help, copyright, credits, license (CPython's site module adds them).
+    if let Err(e) = vm.import_module("_sitebuiltins") {
+        vm.print_exception(e);
+    }
     let code = match source {
         Some(src) => match vm.run_source(&src, &filename) {
             Ok(_) => 0,

@@ -42,6 +42,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("io", include_str!("py/io.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
+    ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
     ("errno", include_str!("py/errno.py")),
     ("linecache", include_str!("py/linecache.py")),
     ("traceback", include_str!("py/traceback.py")),

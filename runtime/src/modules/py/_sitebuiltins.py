@@ -1,0 +1,73 @@
+"""The interactive helpers CPython's site module puts in builtins: exit, quit, help,
+copyright, credits, license. Imported once at start-up (runtime/src/lib.rs)."""
+
+import builtins
+import sys
+
+
+class Quitter:
+    """exit / quit: shows how to leave when printed, raises SystemExit when called."""
+
+    def __init__(self, name, eof):
+        self.name = name
+        self.eof = eof
+
+    def __repr__(self):
+        return "Use %s() or %s to exit" % (self.name, self.eof)
+
+    def __call__(self, code=None):
+        # CPython closes stdin first, so a shell reading after us sees the end.
+        try:
+            sys.stdin.close()
+        except Exception:
+            pass
+        raise SystemExit(code)
+
+
+class _Text:
+    """copyright / credits / license: a text shown when printed or called."""
+
+    def __init__(self, name, text):
+        self._name = name
+        self._text = text
+
+    def __repr__(self):
+        return self._text
+
+    def __call__(self):
+        print(self._text)
+
+
+class _Helper:
+    """help: the interactive help of CPython's pydoc, when a CPython Lib is at hand."""
+
+    def __repr__(self):
+        return (
+            "Type help() for interactive help, or help(object) for help about object."
+        )
+
+    def __call__(self, *args, **kwds):
+        import pydoc
+
+        return pydoc.help(*args, **kwds)
+
+
+def install():
+    eof = "Ctrl-D (i.e. EOF)"
+    builtins.exit = Quitter("exit", eof)
+    builtins.quit = Quitter("quit", eof)
+    builtins.help = _Helper()
+    builtins.copyright = _Text(
+        "copyright", "Copyright (c) the weft authors.\nAll Rights Reserved."
+    )
+    builtins.credits = _Text(
+        "credits",
+        "weft is a Python 3 interpreter written in Rust; it runs CPython's standard"
+        "\nlibrary, whose authors we thank.",
+    )
+    builtins.license = _Text(
+        "license", "weft is released under the MIT license (see its Cargo.toml)."
+    )
+
+
+install()
