@@ -21,7 +21,9 @@
 //!
 //! Invariants outside a collection: every mark bit is clear; every weak-map key and
 //! every registered weak reference is an allocated object; FTB and WTB bits are only on
-//! object starts.
+//! object starts; ATB holds the head of every allocated object except those still in
+//! an allocating thread's run (`alloc` module), which the collection publishes before
+//! step (a), so from then to the end of the collection ATB is exact.
 
 use crate::alloc::SpanPool;
 use crate::chunk::{Chunk, ChunkRef};
@@ -312,7 +314,7 @@ impl Heap {
         let _one_at_a_time = self.collecting.lock();
         let threads = self.marker_threads();
         let start = Instant::now();
-        // Before anything reads the end table (verifier, sweep).
+        // Before anything reads ATB or the end table (verifier, marker, sweep).
         self.close_alloc_runs();
         let verifier = self.verify.load(Relaxed).then(|| Verifier::new(self));
         let v = verifier.as_ref();
@@ -590,15 +592,30 @@ impl Heap {
         c.get().contains_addr(addr).then_some(c)
     }
 
-    /// Is `addr` the start of a live object's header?
+    /// Is `addr` the start of an allocated (unswept) object's header? Exact for every
+    /// object whose allocation happened before this call, on any thread, although its
+    /// head may not be in ATB yet (`alloc` module): the runs of unpublished heads are
+    /// read first, under the pool lock (no run changes span meanwhile), and ATB after
+    /// (a head missing from every run was published before its run moved past it,
+    /// `weft_core::heads`). Takes a lock and may walk up to 64 headers: not for hot paths.
     pub fn contains(&self, addr: usize) -> bool {
         if !addr.is_multiple_of(BLOCK_SIZE) {
             return false;
         }
-        match self.chunk_at(addr) {
-            Some(c) => c.get().atb.get(c.get().block_of(addr)),
-            None => false,
+        let Some(c) = self.chunk_at(addr) else {
+            return false;
+        };
+        {
+            let pool = self.pool.lock();
+            for run in pool.handed_out.iter().map(|r| r.pending()) {
+                if run.contains(&addr) {
+                    let mut hit = false;
+                    crate::ends::walk_run(run, |p| hit |= p.addr() == addr);
+                    return hit;
+                }
+            }
         }
+        c.get().atb.get(c.get().block_of(addr))
     }
 
     /// Set the object's FTB bit (it has a finaliser).
@@ -625,9 +642,11 @@ impl Heap {
         self.history.lock().summary.clone()
     }
 
-    /// Every live object, in address order (world stopped, or racing allocations may be
-    /// missed). For verifiers and debugging.
+    /// Every allocated (unswept) object, in address order. The world must be stopped
+    /// (no thread allocates): the heads the allocating threads still hold are put into
+    /// ATB first. For verifiers and debugging.
     pub fn for_each_object(&self, mut f: impl FnMut(GcPtr)) {
+        self.publish_alloc_runs();
         for c in self.chunks.read().iter() {
             let c = c.get();
             let mut from = 1;
