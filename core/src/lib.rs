@@ -5,6 +5,7 @@
 //! in production (build with `RUSTFLAGS="--cfg loom"`).
 
 pub mod asym;
+pub mod attention;
 pub mod bitmap;
 pub mod callback_queue;
 pub mod exclusive;
@@ -16,6 +17,7 @@ pub mod sharded_map;
 pub mod stw;
 pub mod sync;
 
+pub use attention::Attention;
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
 pub use exclusive::{Claim, ExclusiveCell};

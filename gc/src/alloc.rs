@@ -88,8 +88,8 @@ impl LocalAlloc {
         }
         let live = heap.live_bytes.fetch_add(self.pending, Relaxed) + self.pending;
         self.pending = 0;
-        if live > heap.trigger.load(Relaxed) && !heap.requested.load(Relaxed) {
-            heap.requested.store(true, Relaxed);
+        if live > heap.trigger.load(Relaxed) {
+            heap.request_collect();
         }
     }
 
@@ -285,7 +285,7 @@ impl Heap {
         if nblocks > MAX_NORMAL_BLOCKS {
             let Some(c) = self.new_chunk(nblocks + 1, true, limit) else {
                 // Full: whatever garbage there is should go at the next safepoint.
-                self.requested.store(true, Relaxed);
+                self.request_collect();
                 return None;
             };
             let c = c.get();
@@ -303,7 +303,7 @@ impl Heap {
             match self.refill(local, size, limit) {
                 Some(a) => a,
                 None => {
-                    self.requested.store(true, Relaxed);
+                    self.request_collect();
                     return None;
                 }
             }

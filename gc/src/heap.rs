@@ -34,10 +34,13 @@ use crate::sweep::{ChunkSweep, sweep_chunk};
 use crate::verify::Verifier;
 use parking_lot::{Mutex, RwLock};
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
 use std::time::Instant;
+use weft_core::Attention;
 use weft_core::ShardedMap;
+use weft_core::attention::COLLECT;
 
 /// How many collections `Heap::stats` remembers.
 pub const STATS_HISTORY: usize = 64;
@@ -222,7 +225,9 @@ pub struct Heap {
     threshold: AtomicUsize,
     pub(crate) limit: usize,
     marker_threads: AtomicUsize,
-    pub(crate) requested: AtomicBool,
+    /// Its `COLLECT` bit asks for a collection at the next safepoint; the word may be
+    /// shared with the world's stop request (`weft_core::attention`).
+    pub(crate) attention: Arc<Attention>,
     /// Changes at every collection; see alloc module doc.
     pub(crate) epoch: AtomicU64,
     pub(crate) weak: ShardedMap<usize, Vec<GcPtr>>,
@@ -257,7 +262,7 @@ impl Heap {
             threshold: AtomicUsize::new(cfg.threshold_bytes),
             limit: cfg.limit_bytes,
             marker_threads: AtomicUsize::new(cfg.marker_threads.max(1)),
-            requested: AtomicBool::new(false),
+            attention: Arc::new(Attention::new()),
             epoch: AtomicU64::new(next_epoch()),
             weak: ShardedMap::new(),
             history: Mutex::new(History {
@@ -289,14 +294,21 @@ impl Heap {
         self.verify.load(Relaxed)
     }
 
-    /// One relaxed load: has allocation volume asked for a collection?
-    pub fn collect_requested(&self) -> bool {
-        self.requested.load(Relaxed)
+    /// The word collection requests go into (`COLLECT` bit). A world built on it
+    /// (`World::with_attention`) adds its stop requests, so the safepoint poll reads
+    /// one word.
+    pub fn attention(&self) -> &Arc<Attention> {
+        &self.attention
     }
 
-    /// Ask for a collection at the next safepoint.
+    /// One relaxed load: has allocation volume asked for a collection?
+    pub fn collect_requested(&self) -> bool {
+        self.attention.is_raised(COLLECT)
+    }
+
+    /// Ask for a collection at the next safepoint (no write when already asked).
     pub fn request_collect(&self) {
-        self.requested.store(true, Relaxed);
+        self.attention.raise(COLLECT);
     }
 
     /// Run a full collection (steps (a)–(e) in the module doc). The caller guarantees
@@ -391,7 +403,7 @@ impl Heap {
             self.trigger_after(live, self.threshold.load(Relaxed)),
             Relaxed,
         );
-        self.requested.store(false, Relaxed);
+        self.attention.lower(COLLECT);
         self.epoch.store(next_epoch(), Relaxed);
 
         let stats = CollectStats {
@@ -557,7 +569,7 @@ impl Heap {
         let trigger = self.trigger_after(self.baseline.load(Relaxed), bytes);
         self.trigger.store(trigger, Relaxed);
         if self.live_bytes.load(Relaxed) > trigger {
-            self.requested.store(true, Relaxed);
+            self.request_collect();
         }
     }
 
