@@ -147,6 +147,18 @@ impl AtomicBitmap {
         self.words[w].fetch_or(bits, Ordering::AcqRel)
     }
 
+    /// Store `bits` as word `w` (a plain atomic store, no read-modify-write): only for a
+    /// word no other thread writes meanwhile (see the `heads` module).
+    #[inline]
+    pub fn store_word(&self, w: usize, bits: u64) {
+        let tail = self.nbits % WORD_BITS;
+        debug_assert!(
+            w + 1 < self.words.len() || tail == 0 || bits >> tail == 0,
+            "store_word would set bits past len()"
+        );
+        self.words[w].store(bits, Ordering::Release);
+    }
+
     /// Iterate over the set bits in `range` (a snapshot per word, see module doc).
     pub fn iter_set(&self, range: std::ops::Range<usize>) -> impl Iterator<Item = usize> + '_ {
         let end = range.end.min(self.nbits);

@@ -5,9 +5,11 @@
 //! in production (build with `RUSTFLAGS="--cfg loom"`).
 
 pub mod asym;
+pub mod attention;
 pub mod bitmap;
 pub mod callback_queue;
 pub mod exclusive;
+pub mod heads;
 pub mod pubvec;
 pub mod retire;
 pub mod seal;
@@ -17,9 +19,11 @@ pub mod spin_lock;
 pub mod stw;
 pub mod sync;
 
+pub use attention::Attention;
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
 pub use exclusive::{Claim, ExclusiveCell};
+pub use heads::HeadRun;
 pub use pubvec::PubVec;
 pub use retire::RetireList;
 pub use sharded_map::ShardedMap;

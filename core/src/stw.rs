@@ -12,15 +12,21 @@
 //! - only the owner moves its slot out of ATTACHED (detach, park); only a stopper moves
 //!   a slot DETACHED → SUSPENDED, and only the restart moves SUSPENDED → DETACHED;
 //!   transitions that race (attach vs suspend) are single compare-exchanges;
-//! - while a stop is in force (`requested` set, the stopper past its wait) no slot but
+//! - while a stop is in force (the attention word's `STOP` bit set, the stopper past its
+//!   wait) no slot but
 //!   the stopper's is ATTACHED: an attaching thread finds SUSPENDED and waits for the
 //!   restart, and a slot registered during the stop starts SUSPENDED;
+//! - the stop request is the `STOP` bit of the attention word (`attention` module),
+//!   which the world may share with a heap (its `COLLECT` bit): the safepoint poll is
+//!   one relaxed load of that word. `STOP` is raised by the stopper and lowered by the
+//!   restart, each one read-modify-write that leaves the other bits alone;
 //! - every move out of ATTACHED while a stop is requested notifies `changed` under the
 //!   registry lock, so the stopper's wait cannot miss it;
 //! - one stop at a time: the `stopper` mutex is held from request to restart, and a
 //!   thread waits for it detached (a stopper never waits for a thread that waits for it).
 
-use crate::sync::atomic::{AtomicBool, AtomicU8, AtomicU64, Ordering::SeqCst};
+use crate::attention::{Attention, STOP};
+use crate::sync::atomic::{AtomicU8, AtomicU64, Ordering::SeqCst};
 use crate::sync::{Arc, Condvar, Mutex, MutexGuard};
 
 /// Running Python: may touch the heap.
@@ -46,8 +52,9 @@ impl ThreadSlot {
 /// The thread registry and the stop-the-world handshake.
 #[derive(Debug)]
 pub struct World {
-    /// Set while a stop is in force; polled (relaxed) by attached threads.
-    requested: AtomicBool,
+    /// `STOP` is raised while a stop is requested or in force; polled (relaxed) by
+    /// attached threads.
+    attention: Arc<Attention>,
     registry: Mutex<Vec<Arc<ThreadSlot>>>,
     /// Signalled (under the registry lock) when a thread leaves ATTACHED during a stop,
     /// and when the world restarts.
@@ -78,8 +85,14 @@ impl Drop for Stopped<'_> {
 
 impl World {
     pub fn new() -> World {
+        World::with_attention(Arc::new(Attention::new()))
+    }
+
+    /// A world whose stop requests go into `attention` (shared with a heap, whose
+    /// collection requests go there too: one word for the safepoint poll).
+    pub fn with_attention(attention: Arc<Attention>) -> World {
         World {
-            requested: AtomicBool::new(false),
+            attention,
             registry: Mutex::new(Vec::new()),
             changed: Condvar::new(),
             stopper: Mutex::new(()),
@@ -87,10 +100,21 @@ impl World {
         }
     }
 
-    /// The safepoint poll's load: is a stop requested?
+    /// The attention word this world's stop requests go into.
+    pub fn attention(&self) -> &Arc<Attention> {
+        &self.attention
+    }
+
+    /// Is a stop requested? (One relaxed load; the poll itself reads the whole word,
+    /// [`Attention::pending`].)
     #[inline]
     pub fn stop_requested(&self) -> bool {
-        self.requested.load(crate::sync::atomic::Ordering::Relaxed)
+        self.attention.is_raised(STOP)
+    }
+
+    /// Dekker read of the stop request (see `detach`).
+    fn stop_requested_latest(&self) -> bool {
+        self.attention.read_latest() & STOP != 0
     }
 
     /// Number of stops begun so far.
@@ -107,7 +131,7 @@ impl World {
     /// [`attach`](World::attach) before touching the heap.
     pub fn register(&self) -> Arc<ThreadSlot> {
         let mut reg = self.registry.lock();
-        let state = if self.requested.fetch_or(false, SeqCst) {
+        let state = if self.stop_requested_latest() {
             SUSPENDED
         } else {
             DETACHED
@@ -156,10 +180,10 @@ impl World {
     /// attaches again.
     pub fn detach(&self, me: &ThreadSlot) {
         me.state.store(DETACHED, SeqCst);
-        // Dekker with the stopper (it sets `requested`, then reads our state): this
-        // read is a read-modify-write so that it sees the latest `requested` — either
+        // Dekker with the stopper (it raises STOP, then reads our state): this read is
+        // a read-modify-write so that it sees the latest attention word — either
         // the stopper's scan sees DETACHED or we see its request and wake it.
-        if self.requested.fetch_or(false, SeqCst) {
+        if self.stop_requested_latest() {
             let _reg = self.registry.lock();
             self.changed.notify_all();
         }
@@ -168,7 +192,7 @@ impl World {
     /// The slow path of a safepoint poll: if a stop is in force, park until the restart.
     pub fn park(&self, me: &ThreadSlot) {
         let mut reg = self.registry.lock();
-        if !self.requested.fetch_or(false, SeqCst) {
+        if !self.stop_requested_latest() {
             return;
         }
         me.state.store(SUSPENDED, SeqCst);
@@ -194,7 +218,7 @@ impl World {
             return None;
         }
         self.stops.fetch_add(1, SeqCst);
-        self.requested.swap(true, SeqCst);
+        self.attention.raise(STOP);
         let mut reg = self.registry.lock();
         while Self::count_attached(&reg, me) > 0 {
             reg = self.changed.wait(reg);
@@ -224,7 +248,7 @@ impl World {
     /// End the stop: SUSPENDED → DETACHED for all, wake them (they re-attach).
     fn restart(&self) {
         let reg = self.registry.lock();
-        self.requested.swap(false, SeqCst);
+        self.attention.lower(STOP);
         for t in reg.iter() {
             let _ = t
                 .state

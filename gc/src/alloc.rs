@@ -8,6 +8,20 @@
 //!   pool from the side tables (un-retired spans included) and starts a new epoch, so a
 //!   `LocalAlloc` that was not retired drops its stale span instead of double-allocating;
 //! - an object is fully written (header, zeroed payload) before its ATB bit is set;
+//! - ATB heads are published lazily, without a locked instruction per object
+//!   (`weft_core::heads` states the protocol): the fast path writes the object, ORs its
+//!   head into the buffer's private `heads` word and stores the cursor into its
+//!   `HeadRun` (a plain store). When an object starts in a new ATB word (every 64
+//!   blocks), the previous word goes to ATB (a plain store when the span owns the whole
+//!   word, else one `fetch_or`) and the run restarts there. So at any moment the heads
+//!   missing from ATB are exactly those of the objects in some buffer's run
+//!   `[start, cursor)`: packed, fully written, at most one ATB word of heads per buffer.
+//!   Leaving a span (refill, `retire`) publishes its last word; a collection publishes
+//!   every run still held, first thing, by walking its headers (`ends` module), so the
+//!   marker, weak processing, the sweep and the verifier see an exact ATB.
+//!   `Heap::contains` (the one reader outside a collection) reads the runs, then ATB;
+//!   `Heap::for_each_object` publishes the runs first;
+//! - a large object (its own chunk) sets its ATB bit at once (one `fetch_or`, rare);
 //! - the free-span pool ([`SpanPool`]) is bucketed by size class (floor(log2(blocks)));
 //!   a refill takes the newest span of the largest non-empty class, lowest address
 //!   first within a class after a sweep: O(1), no scan, except when the request is
@@ -15,9 +29,9 @@
 //!   if nothing fits a new chunk comes, whose span is larger than any request). Taking
 //!   the largest span first makes refills rare; small holes are used once the large
 //!   spans are gone (the heap only grows when no span fits);
-//! - the fast path sets only ATB; the end bit of the last object of a span (`ends`
+//! - the fast path sets no table bit; the end bit of the last object of a span (`ends`
 //!   module) is set when its `LocalAlloc` leaves the span (refill, retire), or by the
-//!   next collection for the span it still holds (`SpanPool::handed_out`, one slot per
+//!   next collection for the span it still holds (`SpanPool::handed_out`, one run per
 //!   buffer per epoch);
 //! - verifier: while `Heap::poisoned` is set, every free block of every normal chunk
 //!   holds `verify::POISON`, so `alloc` checks the blocks it hands out (a mismatch is a
@@ -26,17 +40,29 @@
 use crate::chunk::{Chunk, ChunkRef, MAX_NORMAL_BLOCKS, Span};
 use crate::header::{BLOCK_SIZE, GcHeader, GcPtr, GcVTable};
 use crate::heap::Heap;
+use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;
+use weft_core::HeadRun;
+use weft_core::heads::publish_heads;
+
+/// Bytes of heap one ATB word covers (64 blocks).
+const WORD_BYTES: usize = 64 * BLOCK_SIZE;
 
 /// A thread's private allocation buffer (a span of free blocks it bump-allocates from).
 #[derive(Debug, Default)]
 pub struct LocalAlloc {
     cursor: usize,
     end: usize,
-    /// Where the current span began: the objects allocated from it are `[start, cursor)`.
+    /// Where the current span began (its blocks `[start, end)` are this buffer's alone).
     start: usize,
-    /// This buffer's slot in the pool's `handed_out` list for the current epoch.
-    rec: Option<usize>,
+    /// Heads of the objects allocated in the ATB word being filled, not yet in ATB
+    /// (bit b: block b of that word).
+    heads: u64,
+    /// One past the last address that word covers (0: no word yet in this span).
+    word_end: usize,
+    /// The shared half of the run (`weft_core::heads`), also in the pool's
+    /// `handed_out` list: one per buffer per epoch, kept across refills.
+    run: Option<Arc<HeadRun>>,
     /// The heap epoch the span was taken in (0: none; heap epochs are never 0).
     epoch: u64,
     /// Bytes allocated here and not yet added to the heap's shared `live_bytes`: the
@@ -62,8 +88,8 @@ impl LocalAlloc {
         }
         let live = heap.live_bytes.fetch_add(self.pending, Relaxed) + self.pending;
         self.pending = 0;
-        if live > heap.trigger.load(Relaxed) && !heap.requested.load(Relaxed) {
-            heap.requested.store(true, Relaxed);
+        if live > heap.trigger.load(Relaxed) {
+            heap.request_collect();
         }
     }
 
@@ -72,11 +98,15 @@ impl LocalAlloc {
         self.flush(heap);
         if self.epoch == heap.epoch.load(Relaxed) {
             self.close_span();
+            let mut pool = heap.pool.lock();
             if self.cursor < self.end {
-                heap.pool.lock().put(Span {
+                pool.put(Span {
                     start: self.cursor,
                     end: self.end,
                 });
+            }
+            if let Some(r) = &self.run {
+                r.open(0);
             }
         }
         self.cursor = 0;
@@ -84,13 +114,57 @@ impl LocalAlloc {
         self.start = 0;
     }
 
-    /// Leaving the current span (of this epoch): its last object may be followed by
-    /// free blocks from now on, so it gets its end bit (`ends` module).
+    /// Leaving the current span (of this epoch): the heads of its last ATB word go to
+    /// ATB, and its last object, which may be followed by free blocks from now on, gets
+    /// its end bit (`ends` module).
     fn close_span(&mut self) {
+        self.publish_word();
+        self.word_end = 0;
         if self.cursor > self.start {
             crate::ends::set_end(self.cursor - BLOCK_SIZE);
         }
         self.start = self.cursor;
+    }
+
+    /// Record the head of the object just written at `addr` (allocated from the span,
+    /// `cursor` already past it): no atomic read-modify-write (`weft_core::heads`).
+    #[inline(always)]
+    fn note_head(&mut self, addr: usize) {
+        if addr >= self.word_end {
+            self.next_word(addr);
+        }
+        self.heads |= 1 << ((addr / BLOCK_SIZE) % 64);
+        if let Some(r) = &self.run {
+            r.advance(self.cursor);
+        }
+    }
+
+    /// The object at `addr` starts a new ATB word: publish the previous word's heads,
+    /// then move the run's start here.
+    #[cold]
+    #[inline(never)]
+    fn next_word(&mut self, addr: usize) {
+        self.publish_word();
+        self.word_end = (addr | (WORD_BYTES - 1)) + 1;
+        if let Some(r) = &self.run {
+            r.restart(addr);
+        }
+    }
+
+    /// Put the heads of the word being filled into ATB.
+    fn publish_word(&mut self) {
+        if self.heads == 0 {
+            return;
+        }
+        let word_start = self.word_end - WORD_BYTES;
+        // SAFETY: the word covers blocks of the buffer's span, in a normal chunk of a
+        // live heap: masking finds the chunk record (chunk module doc).
+        let c = unsafe { Chunk::of(self.start) };
+        let base = c.base();
+        let w = (word_start - base) / WORD_BYTES;
+        let span = (self.start - base) / BLOCK_SIZE..(self.end - base) / BLOCK_SIZE;
+        publish_heads(&c.atb, span, w, self.heads);
+        self.heads = 0;
     }
 
     /// Free bytes left in the current span.
@@ -107,6 +181,7 @@ impl Heap {
     /// header. The payload is zeroed. Never collects. Returns None when the heap limit
     /// would be exceeded. Past the threshold it sets the collect-requested flag.
     /// `local` is the calling thread's allocation buffer: fast path takes no lock.
+    #[inline]
     pub fn alloc(
         &self,
         local: &mut LocalAlloc,
@@ -133,6 +208,7 @@ impl Heap {
         )
     }
 
+    #[inline(always)]
     fn alloc_within(
         &self,
         local: &mut LocalAlloc,
@@ -141,61 +217,109 @@ impl Heap {
         limit: usize,
     ) -> Option<GcPtr> {
         let nblocks = bytes.max(BLOCK_SIZE).div_ceil(BLOCK_SIZE);
-        let blocks32 = u32::try_from(nblocks).ok()?;
+        let size = nblocks * BLOCK_SIZE;
+        let epoch = self.epoch.load(Relaxed);
+        if local.epoch == epoch && local.end - local.cursor >= size {
+            // Fast path: the span is this thread's alone (alloc module doc).
+            let addr = local.cursor;
+            local.cursor += size;
+            let p = self.write_object(addr, nblocks, vtable);
+            local.note_head(addr);
+            self.count(local, size);
+            return Some(p);
+        }
+        self.alloc_slow(local, nblocks, vtable, limit)
+    }
+
+    /// Write the header and zero the payload of the object at `addr` (`nblocks` blocks
+    /// of free memory this call owns).
+    #[inline(always)]
+    fn write_object(&self, addr: usize, nblocks: usize, vtable: &'static GcVTable) -> GcPtr {
+        let size = nblocks * BLOCK_SIZE;
+        if self.poisoned.load(Relaxed) && nblocks <= MAX_NORMAL_BLOCKS {
+            crate::verify::check_poison(self.verify_panics, addr, size);
+        }
+        let hdr = addr as *mut GcHeader;
+        // SAFETY: [addr, addr+size) is free memory owned by this call (from the thread's
+        // private span, a pool span taken under the lock, or a fresh chunk), 16-aligned;
+        // `nblocks` fits in u32 (checked by the caller: a normal chunk's blocks, or a
+        // large object's count checked in `alloc_slow`).
+        unsafe {
+            hdr.write(GcHeader::new(vtable, nblocks as u32));
+            std::ptr::write_bytes((addr + BLOCK_SIZE) as *mut u8, 0, size - BLOCK_SIZE);
+        }
+        // SAFETY: hdr is non-null and now a fully written header.
+        unsafe { GcPtr::from_raw(hdr) }
+    }
+
+    /// Count `size` allocated bytes (flushed to the shared counter now and then).
+    #[inline(always)]
+    fn count(&self, local: &mut LocalAlloc, size: usize) {
+        local.pending += size;
+        if local.pending >= FLUSH_BYTES {
+            local.flush(self);
+        }
+    }
+
+    /// Everything but the fast path: a new epoch, a refill, a large object.
+    #[cold]
+    #[inline(never)]
+    fn alloc_slow(
+        &self,
+        local: &mut LocalAlloc,
+        nblocks: usize,
+        vtable: &'static GcVTable,
+        limit: usize,
+    ) -> Option<GcPtr> {
+        u32::try_from(nblocks).ok()?;
         let size = nblocks * BLOCK_SIZE;
         let epoch = self.epoch.load(Relaxed);
         if local.epoch != epoch {
-            // A collection ran: it recounted live bytes, pending ones included.
+            // A collection ran: it recounted live bytes, pending ones included, and
+            // published the heads of the span this buffer held (now stale).
             *local = LocalAlloc {
                 epoch,
                 ..LocalAlloc::default()
             };
+        }
+        if nblocks > MAX_NORMAL_BLOCKS {
+            let Some(c) = self.new_chunk(nblocks + 1, true, limit) else {
+                // Full: whatever garbage there is should go at the next safepoint.
+                self.request_collect();
+                return None;
+            };
+            let c = c.get();
+            let p = self.write_object(c.addr_of(1), nblocks, vtable);
+            // Alone in its chunk, allocated once: set at once, after the header.
+            c.atb.set(1);
+            self.count(local, size);
+            return Some(p);
         }
         let addr = if local.end - local.cursor >= size {
             let a = local.cursor;
             local.cursor += size;
             a
         } else {
-            match self.alloc_slow(local, nblocks, limit) {
+            match self.refill(local, size, limit) {
                 Some(a) => a,
                 None => {
-                    // Full: whatever garbage there is should go at the next safepoint.
-                    self.requested.store(true, Relaxed);
+                    self.request_collect();
                     return None;
                 }
             }
         };
-        if self.poisoned.load(Relaxed) && nblocks <= MAX_NORMAL_BLOCKS {
-            crate::verify::check_poison(self.verify_panics, addr, size);
-        }
-        let hdr = addr as *mut GcHeader;
-        // SAFETY: [addr, addr+size) is free memory owned by this call (from the thread's
-        // private span, a pool span taken under the lock, or a fresh chunk), 16-aligned.
-        unsafe {
-            hdr.write(GcHeader::new(vtable, blocks32));
-            std::ptr::write_bytes((addr + BLOCK_SIZE) as *mut u8, 0, size - BLOCK_SIZE);
-        }
-        // SAFETY: addr is an object header in one of our chunks (see chunk module doc).
-        let chunk = unsafe { Chunk::of(addr) };
-        chunk.atb.set(chunk.block_of(addr));
-        local.pending += size;
-        if local.pending >= FLUSH_BYTES {
-            local.flush(self);
-        }
-        // SAFETY: hdr is non-null and now a fully written header.
-        Some(unsafe { GcPtr::from_raw(hdr) })
+        let p = self.write_object(addr, nblocks, vtable);
+        local.note_head(addr);
+        self.count(local, size);
+        Some(p)
     }
 
-    /// Refill `local` (or make a large chunk) and return the address of `nblocks` blocks.
-    fn alloc_slow(&self, local: &mut LocalAlloc, nblocks: usize, limit: usize) -> Option<usize> {
-        if nblocks > MAX_NORMAL_BLOCKS {
-            let c = self.new_chunk(nblocks + 1, true, limit)?;
-            return Some(c.get().addr_of(1));
-        }
-        let size = nblocks * BLOCK_SIZE;
+    /// Leave the current span for a new one (from the pool, or a fresh chunk) and take
+    /// `size` bytes at its start; returns their address.
+    fn refill(&self, local: &mut LocalAlloc, size: usize, limit: usize) -> Option<usize> {
+        local.close_span();
         {
             let mut pool = self.pool.lock();
-            local.close_span();
             if local.cursor < local.end {
                 pool.put(Span {
                     start: local.cursor,
@@ -264,12 +388,11 @@ pub(crate) struct SpanPool {
     buckets: Vec<Vec<Span>>,
     /// Bit c set iff `buckets[c]` is non-empty.
     nonempty: u64,
-    /// The current span of every `LocalAlloc` that took one since the last collection
-    /// (one slot per buffer, `LocalAlloc::rec`), which the collection closes (sets the
-    /// end bit of its last object, see the `ends` module). A slot's older span was
-    /// closed by its buffer when it left it, so the list stays as short as the number
-    /// of allocating threads.
-    pub(crate) handed_out: Vec<Span>,
+    /// The run (`LocalAlloc::run`) of every `LocalAlloc` that took a span since the
+    /// last collection, one per buffer: the collection publishes the heads each one
+    /// still holds and closes it (`ends` module); `Heap::contains` reads them. The list
+    /// stays as short as the number of allocating threads.
+    pub(crate) handed_out: Vec<Arc<HeadRun>>,
 }
 
 impl SpanPool {
@@ -281,16 +404,17 @@ impl SpanPool {
     /// Make `s` the current span of `local` (after `local` closed its previous one) and
     /// record it for the next collection.
     fn hand_out(&mut self, local: &mut LocalAlloc, s: Span) {
-        match local.rec {
-            Some(i) => self.handed_out[i] = s,
-            None => {
-                local.rec = Some(self.handed_out.len());
-                self.handed_out.push(s);
-            }
-        }
+        let run = local.run.get_or_insert_with(|| {
+            let r = Arc::new(HeadRun::new());
+            self.handed_out.push(r.clone());
+            r
+        });
+        run.open(s.start);
         local.start = s.start;
         local.cursor = s.start;
         local.end = s.end;
+        local.word_end = 0;
+        debug_assert_eq!(local.heads, 0, "the previous span was closed");
     }
 
     /// Add a free span (a class is a stack: the span added last is taken first).

@@ -21,7 +21,9 @@
 //!
 //! Invariants outside a collection: every mark bit is clear; every weak-map key and
 //! every registered weak reference is an allocated object; FTB and WTB bits are only on
-//! object starts.
+//! object starts; ATB holds the head of every allocated object except those still in
+//! an allocating thread's run (`alloc` module), which the collection publishes before
+//! step (a), so from then to the end of the collection ATB is exact.
 
 use crate::alloc::SpanPool;
 use crate::chunk::{Chunk, ChunkRef};
@@ -32,10 +34,13 @@ use crate::sweep::{ChunkSweep, sweep_chunk};
 use crate::verify::Verifier;
 use parking_lot::{Mutex, RwLock};
 use std::collections::VecDeque;
+use std::sync::Arc;
 use std::sync::atomic::Ordering::Relaxed;
 use std::sync::atomic::{AtomicBool, AtomicU64, AtomicUsize};
 use std::time::Instant;
+use weft_core::Attention;
 use weft_core::ShardedMap;
+use weft_core::attention::COLLECT;
 
 /// How many collections `Heap::stats` remembers.
 pub const STATS_HISTORY: usize = 64;
@@ -220,7 +225,9 @@ pub struct Heap {
     threshold: AtomicUsize,
     pub(crate) limit: usize,
     marker_threads: AtomicUsize,
-    pub(crate) requested: AtomicBool,
+    /// Its `COLLECT` bit asks for a collection at the next safepoint; the word may be
+    /// shared with the world's stop request (`weft_core::attention`).
+    pub(crate) attention: Arc<Attention>,
     /// Changes at every collection; see alloc module doc.
     pub(crate) epoch: AtomicU64,
     pub(crate) weak: ShardedMap<usize, Vec<GcPtr>>,
@@ -255,7 +262,7 @@ impl Heap {
             threshold: AtomicUsize::new(cfg.threshold_bytes),
             limit: cfg.limit_bytes,
             marker_threads: AtomicUsize::new(cfg.marker_threads.max(1)),
-            requested: AtomicBool::new(false),
+            attention: Arc::new(Attention::new()),
             epoch: AtomicU64::new(next_epoch()),
             weak: ShardedMap::new(),
             history: Mutex::new(History {
@@ -287,14 +294,21 @@ impl Heap {
         self.verify.load(Relaxed)
     }
 
-    /// One relaxed load: has allocation volume asked for a collection?
-    pub fn collect_requested(&self) -> bool {
-        self.requested.load(Relaxed)
+    /// The word collection requests go into (`COLLECT` bit). A world built on it
+    /// (`World::with_attention`) adds its stop requests, so the safepoint poll reads
+    /// one word.
+    pub fn attention(&self) -> &Arc<Attention> {
+        &self.attention
     }
 
-    /// Ask for a collection at the next safepoint.
+    /// One relaxed load: has allocation volume asked for a collection?
+    pub fn collect_requested(&self) -> bool {
+        self.attention.is_raised(COLLECT)
+    }
+
+    /// Ask for a collection at the next safepoint (no write when already asked).
     pub fn request_collect(&self) {
-        self.requested.store(true, Relaxed);
+        self.attention.raise(COLLECT);
     }
 
     /// Run a full collection (steps (a)–(e) in the module doc). The caller guarantees
@@ -312,7 +326,7 @@ impl Heap {
         let _one_at_a_time = self.collecting.lock();
         let threads = self.marker_threads();
         let start = Instant::now();
-        // Before anything reads the end table (verifier, sweep).
+        // Before anything reads ATB or the end table (verifier, marker, sweep).
         self.close_alloc_runs();
         let verifier = self.verify.load(Relaxed).then(|| Verifier::new(self));
         let v = verifier.as_ref();
@@ -389,7 +403,7 @@ impl Heap {
             self.trigger_after(live, self.threshold.load(Relaxed)),
             Relaxed,
         );
-        self.requested.store(false, Relaxed);
+        self.attention.lower(COLLECT);
         self.epoch.store(next_epoch(), Relaxed);
 
         let stats = CollectStats {
@@ -555,7 +569,7 @@ impl Heap {
         let trigger = self.trigger_after(self.baseline.load(Relaxed), bytes);
         self.trigger.store(trigger, Relaxed);
         if self.live_bytes.load(Relaxed) > trigger {
-            self.requested.store(true, Relaxed);
+            self.request_collect();
         }
     }
 
@@ -590,15 +604,30 @@ impl Heap {
         c.get().contains_addr(addr).then_some(c)
     }
 
-    /// Is `addr` the start of a live object's header?
+    /// Is `addr` the start of an allocated (unswept) object's header? Exact for every
+    /// object whose allocation happened before this call, on any thread, although its
+    /// head may not be in ATB yet (`alloc` module): the runs of unpublished heads are
+    /// read first, under the pool lock (no run changes span meanwhile), and ATB after
+    /// (a head missing from every run was published before its run moved past it,
+    /// `weft_core::heads`). Takes a lock and may walk up to 64 headers: not for hot paths.
     pub fn contains(&self, addr: usize) -> bool {
         if !addr.is_multiple_of(BLOCK_SIZE) {
             return false;
         }
-        match self.chunk_at(addr) {
-            Some(c) => c.get().atb.get(c.get().block_of(addr)),
-            None => false,
+        let Some(c) = self.chunk_at(addr) else {
+            return false;
+        };
+        {
+            let pool = self.pool.lock();
+            for run in pool.handed_out.iter().map(|r| r.pending()) {
+                if run.contains(&addr) {
+                    let mut hit = false;
+                    crate::ends::walk_run(run, |p| hit |= p.addr() == addr);
+                    return hit;
+                }
+            }
         }
+        c.get().atb.get(c.get().block_of(addr))
     }
 
     /// Set the object's FTB bit (it has a finaliser).
@@ -625,9 +654,11 @@ impl Heap {
         self.history.lock().summary.clone()
     }
 
-    /// Every live object, in address order (world stopped, or racing allocations may be
-    /// missed). For verifiers and debugging.
+    /// Every allocated (unswept) object, in address order. The world must be stopped
+    /// (no thread allocates): the heads the allocating threads still hold are put into
+    /// ATB first. For verifiers and debugging.
     pub fn for_each_object(&self, mut f: impl FnMut(GcPtr)) {
+        self.publish_alloc_runs();
         for c in self.chunks.read().iter() {
             let c = c.get();
             let mut from = 1;

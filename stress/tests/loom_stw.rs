@@ -6,12 +6,19 @@
 //! a stop, loom reports the two accesses as a data race. To see a model fail, build with
 //! `RUSTFLAGS="--cfg loom --cfg weft_broken_stw"`: `World::attach` then attaches without
 //! waiting for a stop in force, and loom reports the race.
+//!
+//! Mutators poll as `Vm::poll` does: one relaxed load of the attention word
+//! (`weft_core::attention`, shared by the world's stop requests and the heap's
+//! collection requests), then the slow path. `stw_stop_and_collect_requests_share_a_word`
+//! checks that a collection request raised or served while a stop begins never hides
+//! the stop; with `--cfg weft_broken_poll` (a bit raised by a load and a store) it fails.
 #![cfg(loom)]
 
 use loom::cell::UnsafeCell;
 use loom::sync::Arc;
 use loom::thread;
 use weft_core::World;
+use weft_core::attention::COLLECT;
 
 /// State owned by one mutator: only it (while ATTACHED) or a stopper may touch it.
 /// (Mutators share real heap objects through object locks; each gets its own cell here
@@ -28,6 +35,13 @@ impl Heap {
             // SAFETY: the caller is ATTACHED or holds a stop (what the model checks).
             unsafe { *p += 1 }
         });
+    }
+}
+
+/// `Vm::poll`: the attention word, then the slow path's stop check.
+fn poll(w: &World, me: &weft_core::ThreadSlot) {
+    if w.attention().pending() && w.stop_requested() {
+        w.park(me);
     }
 }
 
@@ -49,9 +63,7 @@ fn stw_mutator_polls_and_blocks() {
         let mutator = thread::spawn(move || {
             w.attach(&me);
             h.touch();
-            if w.stop_requested() {
-                w.park(&me);
-            }
+            poll(&w, &me);
             h.touch();
             w.detach(&me); // a blocking call
             w.attach(&me);
@@ -82,9 +94,7 @@ fn stw_two_mutators() {
                 thread::spawn(move || {
                     w.attach(&me);
                     h.touch();
-                    if w.stop_requested() {
-                        w.park(&me);
-                    }
+                    poll(&w, &me);
                     h.touch();
                     w.detach(&me);
                     w.unregister(&me);
@@ -164,5 +174,44 @@ fn stw_register_during_stop() {
         drop(stopped);
         newcomer.join().unwrap();
         assert_eq!(heap.0.with(|p| unsafe { *p }), 2);
+    });
+}
+
+/// A mutator's allocation raises the collection request while a stopper raises the stop
+/// request in the same word, and the stopper serves the collection request (lowers it)
+/// while the world is stopped: the stop request stays raised for as long as the stop is
+/// in force (so a poll finds it, and a thread registered meanwhile starts SUSPENDED),
+/// and is lowered by the restart.
+#[test]
+fn stw_stop_and_collect_requests_share_a_word() {
+    builder(2).check(|| {
+        let world = Arc::new(World::new());
+        let heap = Arc::new(Heap(UnsafeCell::new(0)));
+        let (w, h) = (world.clone(), heap.clone());
+        let me = w.register();
+        let mutator = thread::spawn(move || {
+            w.attach(&me);
+            h.touch();
+            // Allocation past the threshold (`Heap::request_collect`).
+            w.attention().raise(COLLECT);
+            poll(&w, &me);
+            h.touch();
+            w.detach(&me);
+            w.unregister(&me);
+        });
+        let stopper = World::unregistered_slot();
+        if let Some(stopped) = world.stop_the_world(&stopper) {
+            assert!(world.stop_requested(), "the stop request was lost");
+            heap.touch();
+            world.attention().lower(COLLECT); // the collection ran
+            assert!(
+                world.stop_requested(),
+                "serving a collection lowered the stop"
+            );
+            drop(stopped);
+        }
+        mutator.join().unwrap();
+        assert!(!world.stop_requested());
+        assert_eq!(heap.0.with(|p| unsafe { *p }), 3);
     });
 }

@@ -120,6 +120,9 @@ pub struct Vm {
     pub type_cache: crate::type_cache::TypeCache,
     /// Polls left before the next `-X gc-zeal` collection.
     zeal_countdown: u32,
+    /// The runtime's attention word (stop and collection requests), held here so the
+    /// safepoint poll is one load through `self`.
+    attention: Arc<weft_core::Attention>,
 }
 
 impl Drop for Vm {
@@ -144,9 +147,11 @@ impl Runtime {
         let heap = Heap::new(hc);
         let mut alloc = LocalAlloc::new();
         let types = Types::bootstrap(&heap, &mut alloc);
+        // One attention word for stop and collection requests: the poll's one load.
+        let world = World::with_attention(heap.attention().clone());
         let rt = Runtime {
             heap,
-            world: World::new(),
+            world,
             types,
             names: Default::default(),
             config,
@@ -263,8 +268,10 @@ impl Vm {
         rt.threads
             .lock()
             .push(&*roots as *const ThreadRoots as usize);
+        let attention = rt.world.attention().clone();
         Vm {
             rt,
+            attention,
             alloc,
             roots,
             depth: 0,
@@ -477,8 +484,9 @@ impl Vm {
 
     // ---------------------------------------------------------------- gc
 
-    /// The safepoint poll (DESIGN.md invariant 1): two relaxed loads of words that
-    /// change only around collections.
+    /// The safepoint poll (DESIGN.md invariant 1): one relaxed load of the attention
+    /// word (`weft_core::attention`: a stop or a collection requested), which changes
+    /// only around collections.
     #[inline]
     pub fn poll(&mut self) {
         if self.poll_needed() {
@@ -490,7 +498,7 @@ impl Vm {
     /// when it will.)
     #[inline]
     pub fn poll_needed(&self) -> bool {
-        self.rt.world.stop_requested() || self.rt.heap.collect_requested()
+        self.attention.pending()
     }
 
     #[cold]
