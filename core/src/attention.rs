@@ -5,7 +5,9 @@
 //! - [`STOP`]: a stop-the-world is requested or in force (the `stw` module's state
 //!   machine owns it: raised by the stopper, lowered by the restart);
 //! - [`COLLECT`]: allocation volume (or a program) asks for a collection (weft-gc's
-//!   heap raises it, and lowers it when the collection that serves it ends).
+//!   heap raises it, and lowers it when the collection that serves it ends);
+//! - [`SIGNAL`]: an OS signal arrived whose Python handler has not run yet (raised by the
+//!   C-level handler, lowered by the main thread before it runs the handlers).
 //!
 //! Invariants:
 //! - a bit changes only by a read-modify-write of the whole word (`fetch_or` to raise,
@@ -26,6 +28,8 @@ use crate::sync::atomic::{AtomicU32, Ordering};
 pub const STOP: u32 = 1;
 /// A collection is requested.
 pub const COLLECT: u32 = 1 << 1;
+/// A signal waits for its Python handler (vm/src/signals.rs).
+pub const SIGNAL: u32 = 1 << 2;
 
 /// The attention word (module doc).
 #[derive(Debug, Default)]

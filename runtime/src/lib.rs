@@ -193,6 +193,7 @@ fn run(prog: &str, opts: Options) -> i32 {
     vm.set_stack_size(MAIN_STACK);
     modules::thread::set_main_ident();
     modules::register_all(&mut vm);
+    modules::signal::install_sigint(&mut vm);
     // exit, quit, help, copyright, credits, license (CPython's site module adds them).
     if let Err(e) = vm.import_module("_sitebuiltins") {
         vm.print_exception(e);
@@ -239,8 +240,11 @@ pub fn exit_code_for(vm: &mut Vm, e: PyErr) -> i32 {
     let system_exit = vm.rt.types.exc.system_exit;
     if !vm.err_is(&e, system_exit) {
         let _ = std::io::stdout().flush();
+        // CPython ends by SIGINT itself after an uncaught KeyboardInterrupt: the shell
+        // sees status 130 (128 + SIGINT).
+        let interrupted = vm.err_is(&e, vm.rt.types.exc.keyboard_interrupt);
         vm.print_exception(e);
-        return 1;
+        return if interrupted { 130 } else { 1 };
     }
     vm.push_root(e.0);
     let code = vm.getattr_str(e.0, "code").unwrap_or(Value::NONE);

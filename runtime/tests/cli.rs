@@ -328,3 +328,56 @@ print('done')
         assert!(stderr(&o).contains("MemoryError"), "stderr: {}", stderr(&o));
     }
 }
+
+/// Start `code` under weft, wait until it prints its first line ("ready"), send SIGINT,
+/// and return its output.
+fn interrupt_after_ready(code: &str) -> Output {
+    use std::io::BufRead;
+    let mut child = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(["-c", code])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run weft");
+    let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    out.read_line(&mut first).unwrap();
+    assert_eq!(first, "ready\n");
+    // SAFETY: kill(2) on our own child's pid.
+    unsafe { libc::kill(child.id() as i32, libc::SIGINT) };
+    let mut rest = String::new();
+    std::io::Read::read_to_string(&mut out, &mut rest).unwrap();
+    let mut o = child.wait_with_output().unwrap();
+    o.stdout = rest.into_bytes();
+    o
+}
+
+#[test]
+fn sigint_raises_keyboard_interrupt() {
+    // A busy loop: `finally` runs, the traceback names KeyboardInterrupt, status 130.
+    let o = interrupt_after_ready(
+        "print('ready', flush=True)\ntry:\n    while True: pass\nfinally:\n    print('finally')",
+    );
+    assert_eq!(stdout(&o), "finally\n");
+    assert!(
+        stderr(&o).ends_with("KeyboardInterrupt\n"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(o.status.code(), Some(130));
+    // Blocked in time.sleep and in a lock's acquire: interrupted promptly, caught.
+    for wait in [
+        "import time; time.sleep(60)",
+        "import _thread; l = _thread.allocate_lock(); l.acquire(); l.acquire()",
+    ] {
+        let code = format!(
+            "print('ready', flush=True)\ntry:\n    {wait}\nexcept KeyboardInterrupt:\n    print('caught')"
+        );
+        let t = std::time::Instant::now();
+        let o = interrupt_after_ready(&code);
+        assert_eq!(stdout(&o), "caught\n", "{wait}: {}", stderr(&o));
+        assert_eq!(o.status.code(), Some(0));
+        assert!(t.elapsed() < std::time::Duration::from_secs(20), "{wait}");
+    }
+}

@@ -77,6 +77,8 @@ pub struct Runtime {
     pub preallocated_memory_error: Value,
     /// The cached strs: "" then U+0000..U+00FF (`objects::str`); roots.
     pub small_strs: Box<[Value]>,
+    /// Runs a signal's Python handler (`crate::signals`; set by the `_signal` module).
+    pub signal_dispatch: Mutex<Option<crate::signals::Dispatch>>,
 }
 
 // SAFETY-free note: Runtime holds only Values (plain words) and thread-safe containers.
@@ -122,7 +124,9 @@ pub struct Vm {
     zeal_countdown: u32,
     /// The runtime's attention word (stop and collection requests), held here so the
     /// safepoint poll is one load through `self`.
-    attention: Arc<weft_core::Attention>,
+    pub(crate) attention: Arc<weft_core::Attention>,
+    /// The thread that runs Python signal handlers (`crate::signals`): the first Vm.
+    pub is_main_thread: bool,
 }
 
 impl Drop for Vm {
@@ -170,6 +174,7 @@ impl Runtime {
             import_lock: parking_lot::ReentrantMutex::new(()),
             preallocated_memory_error: Value::NULL,
             small_strs: Box::new([]),
+            signal_dispatch: Mutex::new(None),
         };
         // Lock-free attribute stores pair a compiler fence with membarrier
         // (`weft_core::asym`); without it they pay a full fence.
@@ -178,6 +183,8 @@ impl Runtime {
         let slot = rt.world.register();
         let mut vm = Vm::attach(rt, slot, alloc);
         vm.depth = 0;
+        vm.is_main_thread = true;
+        crate::signals::set_attention(&vm.attention);
         if vm.rt.config.gc_zeal > 0 {
             // Keeps every poll on the slow path, which counts down (`poll_slow`).
             vm.rt.heap.request_collect();
@@ -285,6 +292,7 @@ impl Vm {
             data_stack: Default::default(),
             call_stack: Vec::new(),
             zeal_countdown: 0,
+            is_main_thread: false,
         }
     }
 

@@ -171,7 +171,8 @@ pub fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         return Ok(Value::FALSE);
     }
     // The lock object stays rooted by the caller's frame while we wait detached.
-    Ok(Value::bool(vm.detached(|| l.acquire_blocking(deadline))))
+    vm.wait_interruptibly(deadline, |until| l.acquire_blocking(until))
+        .map(Value::bool)
 }
 
 pub fn lock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -213,9 +214,8 @@ pub fn rlock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     if !blocking || deadline.is_some_and(|d| d <= Instant::now()) {
         return Ok(Value::FALSE);
     }
-    Ok(Value::bool(
-        vm.detached(|| l.acquire_blocking(me, deadline)),
-    ))
+    vm.wait_interruptibly(deadline, |until| l.acquire_blocking(me, until))
+        .map(Value::bool)
 }
 
 pub fn rlock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -108,7 +108,7 @@ fn last_errno() -> i32 {
 }
 
 /// The OSError for `errno`, naming `filename` if given.
-fn os_err(vm: &mut Vm, errno: i32, filename: Option<Value>) -> PyErr {
+pub(crate) fn os_err(vm: &mut Vm, errno: i32, filename: Option<Value>) -> PyErr {
     let msg = errno_message(errno);
     weft_vm::exceptions::new_os_error(vm, errno, &msg, filename)
 }

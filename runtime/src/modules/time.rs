@@ -94,9 +94,10 @@ fn thread_time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_float(cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID))
 }
 
-/// Sleep detached, so a collection can run meanwhile (DESIGN.md invariant 2).
-fn sleep_detached(vm: &mut Vm, d: Duration) {
-    vm.detached(|| std::thread::sleep(d));
+/// Sleep detached, so a collection can run meanwhile (DESIGN.md invariant 2); a signal
+/// handler's exception (KeyboardInterrupt) ends it (`weft_vm::signals`).
+fn sleep_detached(vm: &mut Vm, d: Duration) -> PyResult<()> {
+    vm.sleep_interruptibly(d)
 }
 
 fn sleep(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -117,7 +118,7 @@ fn sleep(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if secs > 9.2e9 {
         return Err(vm.overflow_error("timestamp too large to convert to C _PyTime_t"));
     }
-    sleep_detached(vm, Duration::from_secs_f64(secs));
+    sleep_detached(vm, Duration::from_secs_f64(secs))?;
     Ok(Value::NONE)
 }
 
@@ -136,13 +137,13 @@ fn int_arg(vm: &mut Vm, name: &str, args: &[Value], n: usize) -> PyResult<Vec<i6
 
 fn sleep_ms(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let ms = int_arg(vm, "sleep_ms", args, 1)?[0];
-    sleep_detached(vm, Duration::from_millis(ms.max(0) as u64));
+    sleep_detached(vm, Duration::from_millis(ms.max(0) as u64))?;
     Ok(Value::NONE)
 }
 
 fn sleep_us(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let us = int_arg(vm, "sleep_us", args, 1)?[0];
-    sleep_detached(vm, Duration::from_micros(us.max(0) as u64));
+    sleep_detached(vm, Duration::from_micros(us.max(0) as u64))?;
     Ok(Value::NONE)
 }
 

@@ -296,6 +296,7 @@ impl Vm {
                             if self.poll_needed() {
                                 sync!();
                                 self.poll();
+                                tri!(self.handle_signals());
                             }
                         } else {
                             pc = t as usize;
@@ -573,6 +574,7 @@ impl Vm {
     fn enter_poll(&mut self) -> PyResult<()> {
         if self.poll_needed() {
             self.poll();
+            self.handle_signals()?;
         }
         Ok(())
     }
