@@ -403,6 +403,7 @@ impl SpanPool {
 
     /// Make `s` the current span of `local` (after `local` closed its previous one) and
     /// record it for the next collection.
+    #[inline]
     fn hand_out(&mut self, local: &mut LocalAlloc, s: Span) {
         let run = local.run.get_or_insert_with(|| {
             let r = Arc::new(HeadRun::new());
@@ -413,11 +414,14 @@ impl SpanPool {
         local.start = s.start;
         local.cursor = s.start;
         local.end = s.end;
-        local.word_end = 0;
+        // The first object lands at `s.start`: its word is the first one being filled
+        // (the run already starts there), so the first allocation takes no `next_word`.
+        local.word_end = (s.start | (WORD_BYTES - 1)) + 1;
         debug_assert_eq!(local.heads, 0, "the previous span was closed");
     }
 
     /// Add a free span (a class is a stack: the span added last is taken first).
+    #[inline]
     pub(crate) fn put(&mut self, s: Span) {
         if s.len_bytes() < BLOCK_SIZE {
             return;
@@ -443,6 +447,7 @@ impl SpanPool {
     }
 
     /// Take a span of at least `size` bytes: the newest of the largest class.
+    #[inline]
     pub(crate) fn take(&mut self, size: usize) -> Option<Span> {
         if self.nonempty == 0 {
             return None;

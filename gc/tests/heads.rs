@@ -139,3 +139,34 @@ fn heap_drop_drops_objects_of_unretired_buffers() {
     }
     assert_eq!(drops.load(Ordering::Relaxed), 100);
 }
+
+#[test]
+fn weak_and_finaliser_bits_on_unpublished_objects() {
+    // WTB and FTB bits set on objects whose heads are still in the buffer's run: the
+    // verifier (on) checks at the collection's start that they sit on object starts.
+    let heap = verified_heap(1);
+    let mut la = LocalAlloc::new();
+    let referent = new_node(&heap, &mut la, None);
+    let weakref = new_node(&heap, &mut la, None);
+    let fin = new_node(&heap, &mut la, None);
+    heap.register_weak(referent, weakref);
+    heap.set_finaliser(fin);
+    let mut cleared = Vec::new();
+    let mut finalised = Vec::new();
+    let s = heap.collect_with(weft_gc::Collection {
+        roots: &mut |t| t.mark(weakref),
+        on_weakref_cleared: &mut |w| {
+            cleared.push(w);
+            false
+        },
+        on_finalize: &mut |p| finalised.push(p),
+        stop_ns: 0,
+    });
+    assert_eq!(cleared, vec![weakref]);
+    assert_eq!(finalised, vec![fin]);
+    assert_eq!(
+        s.freed, 1,
+        "the referent; the finalisable object is kept a cycle"
+    );
+    assert!(heap.contains(weakref.addr()) && heap.contains(fin.addr()));
+}
