@@ -367,7 +367,10 @@ fn b_abs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if let Some(i) = as_int(v)
         && !v.is::<crate::objects::instance::InstanceData>()
     {
-        return vm.new_int(i.abs());
+        return match i.checked_abs() {
+            Some(a) => vm.new_int(a),
+            None => vm.new_bigint(num_bigint::BigInt::from(i).abs()),
+        };
     }
     if let Some(b) = v.downcast::<IntData>() {
         let a = b.0.abs();
@@ -920,25 +923,37 @@ fn enumerate_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]
     let Some(iterable) = args.first().copied().or_else(|| kwarg(kw, "iterable")) else {
         return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
     };
+    // The start as an int of any size (`vals[1]`); the counter counts items from 0.
     let start = match args.get(1).copied().or_else(|| kwarg(kw, "start")) {
-        Some(s) => small_index(vm, s)?,
-        None => 0,
+        Some(s) if s.as_small_int().is_some() => s,
+        Some(s) => {
+            let b = index_arg(vm, s)?;
+            vm.new_bigint(b)?
+        }
+        None => Value::small_int(0).expect("small"),
     };
+    vm.push_root(start);
     let mark = vm.roots_len();
-    let r = iters_of(vm, &[iterable]).and_then(|its| {
+    let r = iters_of(vm, &[iterable]).and_then(|mut its| {
+        its.push(start);
         let ty = vm.rt.types.enumerate;
-        misc(vm, ty, MiscIterKind::Enumerate, its, start)
+        misc(vm, ty, MiscIterKind::Enumerate, its, 0)
     });
-    vm.truncate_roots(mark);
+    vm.truncate_roots(mark - 1);
     r
 }
 
 fn zip_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     check_kwargs(vm, "zip", kw, &["strict"])?;
+    // `strict=True` is kept in the (otherwise unused) counter.
+    let strict = match kwarg(kw, "strict") {
+        Some(v) => vm.truthy(v)? as i64,
+        None => 0,
+    };
     let mark = vm.roots_len();
     let r = iters_of(vm, args).and_then(|its| {
         let ty = vm.rt.types.zip;
-        misc(vm, ty, MiscIterKind::Zip, its, 0)
+        misc(vm, ty, MiscIterKind::Zip, its, strict)
     });
     vm.truncate_roots(mark);
     r

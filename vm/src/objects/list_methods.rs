@@ -477,15 +477,27 @@ pub fn sort_kwargs(vm: &mut Vm, fname: &str, kw: &[(Value, Value)]) -> PyResult<
 pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<()> {
     let items = data(l).snapshot();
     let mark = vm.roots_len();
-    let r = sort_inner(vm, items, key, reverse);
+    let r = sort_inner(vm, items.clone(), key, reverse);
     vm.truncate_roots(mark);
     let sorted = r?;
-    data(l).replace(&sorted);
+    // The sort worked on a private copy: if the list changed meanwhile (a key function,
+    // or another thread), its items would be lost or doubled. CPython raises too.
+    let mut w = data(l).write();
+    let unchanged = w.len() == items.len() && (0..items.len()).all(|i| w.get(i) == Some(items[i]));
+    if !unchanged {
+        drop(w);
+        return Err(vm.value_error("list modified during sort"));
+    }
+    w.replace(&sorted);
     Ok(())
 }
 
 fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyResult<Vec<Value>> {
     let n = items.len();
+    if n == 1 && !key.is_none() {
+        // The key function is called even for one item (its errors show).
+        vm.call(key, &[items[0]], &[])?;
+    }
     if n < 2 {
         return Ok(items);
     }

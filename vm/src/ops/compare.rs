@@ -274,9 +274,10 @@ impl Vm {
         }
     }
 
-    /// `a == b` as a bool.
+    /// `a == b` as a bool, identity first (CPython's `PyObject_RichCompareBool`, which
+    /// containers use: `[nan] == [nan]` and `nan in [nan]` are true for the same object).
     pub fn eq(&mut self, a: Value, b: Value) -> PyResult<bool> {
-        if a == b && !is_float(a) {
+        if a == b {
             return Ok(true);
         }
         let r = self.rich_compare(a, b, CmpOp::Eq)?;

@@ -940,6 +940,34 @@ fn reverse_next(vm: &mut Vm, r: &ReverseIter) -> PyResult<Option<Value>> {
     }
 }
 
+/// `zip(strict=True)`: iterator `pos` ran out first; the others must be exhausted too.
+fn zip_strict_check(vm: &mut Vm, its: &[Value], pos: usize) -> PyResult<()> {
+    let which = |k: usize| {
+        if k == 1 {
+            "argument 1".to_string()
+        } else {
+            format!("arguments 1-{k}")
+        }
+    };
+    if pos > 0 {
+        return Err(vm.value_error(format!(
+            "zip() argument {} is shorter than {}",
+            pos + 1,
+            which(pos)
+        )));
+    }
+    for (j, &it) in its.iter().enumerate().skip(1) {
+        if vm.next(it)?.is_some() {
+            return Err(vm.value_error(format!(
+                "zip() argument {} is longer than {}",
+                j + 1,
+                which(j)
+            )));
+        }
+    }
+    Ok(())
+}
+
 fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
     if m.done.load(Relaxed) {
         return Ok(None);
@@ -955,8 +983,22 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
                 return finish(m);
             };
             vm.push_root(x);
-            let n = m.count.fetch_add(1, Relaxed);
-            let r = vm.new_int(n).and_then(|i| vm.new_tuple(vec![i, x]));
+            // Item k is numbered start + k, in a big int once past the i64 range.
+            let k = m.count.fetch_add(1, Relaxed);
+            let start = vals[1];
+            let n = match start.as_small_int().and_then(|s| s.checked_add(k)) {
+                Some(n) => vm.new_int(n),
+                None => {
+                    let s = crate::helpers::as_bigint(start).unwrap_or_default();
+                    vm.new_bigint(s + k)
+                }
+            };
+            let r = n.and_then(|i| {
+                vm.push_root(i);
+                let t = vm.new_tuple(vec![i, x]);
+                vm.pop_roots(1);
+                t
+            });
             vm.pop_roots(1);
             r.map(Some)
         }
@@ -966,7 +1008,7 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
             }
             let mark = vm.roots_len();
             let mut out = Vec::with_capacity(vals.len());
-            for &i in &vals {
+            for (pos, &i) in vals.iter().enumerate() {
                 match vm.next(i) {
                     Ok(Some(x)) => {
                         vm.push_root(x);
@@ -974,7 +1016,11 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
                     }
                     Ok(None) => {
                         vm.truncate_roots(mark);
-                        return finish(m);
+                        m.done.store(true, Relaxed);
+                        if m.count.load(Relaxed) != 0 {
+                            zip_strict_check(vm, &vals, pos)?;
+                        }
+                        return Ok(None);
                     }
                     Err(e) => {
                         vm.truncate_roots(mark);

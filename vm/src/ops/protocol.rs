@@ -263,6 +263,11 @@ impl Vm {
             };
         }
         let b = base_or_self(v);
+        if let Some(r) = b.downcast::<crate::objects::range::RangeData>()
+            && crate::objects::range::range_len(r) > i64::MAX as u128
+        {
+            return Err(self.overflow_error("Python int too large to convert to C ssize_t"));
+        }
         if let Some(n) = containers::builtin_len(self, b) {
             return Ok(n);
         }
