@@ -23,6 +23,8 @@ pub fn init(vm: &mut Vm) {
     crate::class::init(vm);
     crate::exceptions::init(vm);
     crate::objects::generator::init(vm);
+    crate::objects::coroutine::init(vm);
+    crate::objects::async_gen::init(vm);
     crate::objects::slice::init(vm);
     crate::objects::frame::init(vm);
     crate::objects::traceback::init(vm);

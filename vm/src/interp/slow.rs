@@ -694,6 +694,52 @@ impl Vm {
                     }
                 }
             }
+            Instr::GetAwaitable(place) => {
+                let it = crate::objects::coroutine::get_awaitable(self, f.top(), place)?;
+                f.set_top(it);
+            }
+            Instr::GetAiter => {
+                let it = self.get_aiter(f.top())?;
+                f.set_top(it);
+            }
+            Instr::GetAnext => {
+                let aw = self.get_anext(f.top())?;
+                f.push(aw);
+            }
+            Instr::EndAsyncFor => {
+                let exc = f.top();
+                let stop = self.rt.types.exc.stop_async_iteration;
+                if !crate::types::is_subclass(self, self.type_of(exc), stop) {
+                    f.pop();
+                    return Err(PyErr(exc));
+                }
+                // The loop is over: leave the handler as PopTop; PopExcept would, then
+                // drop the async iterator.
+                f.pop();
+                if let Some(b) = f.blocks().pop() {
+                    debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
+                    self.roots.handled = b.prev_handled;
+                }
+                f.pop();
+            }
+            Instr::BeforeAsyncWith => {
+                let (exit, enter) = self.before_async_with(f.top())?;
+                f.set_top(exit);
+                f.push(enter);
+            }
+            Instr::AsyncWithExceptStart => {
+                let (exit, exc) = (f.peek(1), f.peek(0));
+                let ty = self.type_of(exc);
+                let tb = self
+                    .getattr_str(exc, "__traceback__")
+                    .unwrap_or(Value::NONE);
+                let r = self.call(exit, &[ty, exc, tb], &[])?;
+                f.push(r);
+            }
+            Instr::AsyncGenWrap => {
+                let w = crate::objects::async_gen::wrap(self, f.top())?;
+                f.set_top(w);
+            }
             Instr::GetLen => {
                 let n = self.len(f.top())?;
                 let v = self.new_int(n as i64)?;

@@ -1,0 +1,254 @@
+//! Coroutines (`async def` without `yield`) and what `await` accepts.
+//!
+//! A coroutine is a `GenData` of kind `Coroutine` with the `coroutine` type: the same
+//! suspended frame, resumed by `send`/`throw`/`close`, that `await` drives through
+//! `YieldFrom` delegation. It is not iterable; `__await__` hands out a
+//! `coroutine_wrapper`, an iterator over the same coroutine.
+//!
+//! Generators share the read-only attributes (`gi_*` / `cr_*` / `ag_*`), so they are
+//! defined here once for the three kinds.
+use crate::bytecode::code_flags;
+use crate::native::NativeDef;
+use crate::objects::code::CodeObj;
+use crate::objects::generator::{self, GenData, GenKind, Thrown};
+use crate::payload;
+use crate::value::Value;
+use crate::vm::{PyResult, Vm};
+use weft_macros::native;
+
+/// `coro.__await__()`: iterating it runs the coroutine.
+#[derive(crate::trace::Trace)]
+pub struct CoroWrapper {
+    pub coro: Value,
+}
+payload!(CoroWrapper, "coroutine_wrapper");
+
+/// Is `v` a plain generator made awaitable by `types.coroutine`?
+fn is_iterable_coroutine(v: Value) -> bool {
+    generator::gen_like(v).is_some_and(|g| {
+        g.kind == GenKind::Generator
+            && g.code
+                .downcast::<CodeObj>()
+                .is_some_and(|c| c.code.flags & code_flags::ITERABLE_COROUTINE != 0)
+    })
+}
+
+/// Is `v` something `await` takes as it is (a coroutine, or a generator-based one)?
+pub fn is_native_awaitable(v: Value) -> bool {
+    generator::gen_like(v).is_some_and(|g| g.kind == GenKind::Coroutine) || is_iterable_coroutine(v)
+}
+
+/// `GetAwaitable(where)`: the iterator `await obj` delegates to. `place` is 0 for
+/// `await`, 1 for the result of `__aenter__`, 2 for that of `__aexit__` (CPython words
+/// the TypeError by it).
+pub fn get_awaitable(vm: &mut Vm, obj: Value, place: u32) -> PyResult {
+    if let Some(g) = generator::gen_like(obj) {
+        if g.kind == GenKind::Coroutine {
+            if g.awaiting().is_some() {
+                return Err(vm.runtime_error("coroutine is being awaited already"));
+            }
+            return Ok(obj);
+        }
+        if is_iterable_coroutine(obj) {
+            return Ok(obj);
+        }
+    }
+    let ty = vm.type_of(obj);
+    let t = &vm.rt.types;
+    if ty == t.async_gen_asend || ty == t.async_gen_athrow || ty == t.coroutine_wrapper {
+        return Ok(obj);
+    }
+    let Some(await_fn) = vm.lookup_special(obj, "__await__") else {
+        let tn = vm.type_name(obj);
+        return Err(vm.type_error(match place {
+            1 => format!(
+                "'async with' received an object from __aenter__ that does not implement __await__: {tn}"
+            ),
+            2 => format!(
+                "'async with' received an object from __aexit__ that does not implement __await__: {tn}"
+            ),
+            _ => format!("object {tn} can't be used in 'await' expression"),
+        }));
+    };
+    let it = vm.call(await_fn, &[obj], &[])?;
+    if is_native_awaitable(it) {
+        return Err(vm.type_error("__await__() returned a coroutine"));
+    }
+    if generator::gen_like(it).is_none() && vm.lookup_special(it, "__next__").is_none() {
+        let tn = vm.type_name(it);
+        return Err(vm.type_error(format!("__await__() returned non-iterator of type '{tn}'")));
+    }
+    Ok(it)
+}
+
+// ---------------------------------------------------------------- coroutine methods
+
+#[native(name = "__await__")]
+fn coro_await(vm: &mut Vm, this: Value) -> PyResult {
+    if !this.is::<GenData>() {
+        return Err(vm.type_error("descriptor '__await__' requires a 'coroutine' object"));
+    }
+    let ty = vm.rt.types.coroutine_wrapper;
+    vm.alloc(ty, CoroWrapper { coro: this })
+}
+
+// ---------------------------------------------------------------- coroutine_wrapper
+
+fn wrapped(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<Value> {
+    let w = crate::helpers::self_arg::<CoroWrapper>(vm, args, method, "coroutine_wrapper")?;
+    Ok(w.coro)
+}
+
+/// Call a coroutine method with the wrapper's arguments, the coroutine in self's place.
+fn forward(
+    vm: &mut Vm,
+    args: &[Value],
+    kw: &[(Value, Value)],
+    method: &str,
+    f: crate::native::NativeFn,
+) -> PyResult {
+    let coro = wrapped(vm, args, method)?;
+    let mut full = Vec::with_capacity(args.len());
+    full.push(coro);
+    full.extend_from_slice(&args[1..]);
+    f(vm, &full, kw)
+}
+
+fn wrapper_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    forward(vm, args, kw, "send", generator::gen_send)
+}
+
+fn wrapper_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__next__", &args[1.min(args.len())..], 0, 0)?;
+    forward(
+        vm,
+        &args[..1.min(args.len())],
+        kw,
+        "__next__",
+        generator::gen_send,
+    )
+}
+
+fn wrapper_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    forward(vm, args, kw, "throw", generator::gen_throw)
+}
+
+fn wrapper_close(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    forward(vm, args, kw, "close", generator::gen_close)
+}
+
+fn wrapper_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    Ok(args[0])
+}
+
+/// `YieldFrom` on a wrapper: resume its coroutine directly.
+pub fn wrapper_delegate(
+    vm: &mut Vm,
+    it: Value,
+    sent: Value,
+) -> Option<PyResult<Result<Value, Value>>> {
+    let w = it.downcast::<CoroWrapper>()?;
+    Some(generator::resume_sub(vm, w.coro, sent, None))
+}
+
+/// `throw` on the coroutine a wrapper stands for, as `yield from` passes it on.
+pub fn wrapper_target(it: Value) -> Option<Value> {
+    it.downcast::<CoroWrapper>().map(|w| w.coro)
+}
+
+// ---------------------------------------------------------------- shared attributes
+
+fn gen_of<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a GenData> {
+    match this.downcast::<GenData>() {
+        Some(g) => Ok(g),
+        None => {
+            let tn = vm.type_name(*this);
+            Err(vm.type_error(format!("expected a generator or coroutine, not {tn}")))
+        }
+    }
+}
+
+#[native]
+fn running(vm: &mut Vm, this: Value) -> PyResult<bool> {
+    Ok(gen_of(vm, &this)?.is_running())
+}
+
+#[native]
+fn suspended(vm: &mut Vm, this: Value) -> PyResult<bool> {
+    Ok(gen_of(vm, &this)?.is_suspended())
+}
+
+#[native]
+fn code(vm: &mut Vm, this: Value) -> PyResult {
+    Ok(gen_of(vm, &this)?.code)
+}
+
+/// What it awaits / delegates to (`cr_await`, `gi_yieldfrom`, `ag_await`).
+#[native]
+fn awaiting(vm: &mut Vm, this: Value) -> PyResult {
+    let g = gen_of(vm, &this)?;
+    Ok(match g.awaiting() {
+        Some(sub) => wrapper_target(sub).unwrap_or(sub),
+        None => Value::NONE,
+    })
+}
+
+/// The frame: None once finished. While suspended, weft has no frame object to give
+/// for a frame that is not running (frame objects follow running frames), so None too.
+#[native]
+fn frame(vm: &mut Vm, this: Value) -> PyResult {
+    let _ = gen_of(vm, &this)?;
+    Ok(Value::NONE)
+}
+
+#[native(name = "__name__")]
+fn name(vm: &mut Vm, this: Value) -> PyResult {
+    Ok(gen_of(vm, &this)?.short_name)
+}
+
+#[native(name = "__qualname__")]
+fn qualname(vm: &mut Vm, this: Value) -> PyResult {
+    Ok(gen_of(vm, &this)?.name)
+}
+
+/// Add the attributes of one kind under its prefix (`gi_`, `cr_`, `ag_`).
+fn add_attrs(vm: &mut Vm, ty: Value, owner: &'static str, prefix: &str, wait: &'static str) {
+    let defs: [(&str, NativeDef); 5] = [
+        ("running", running),
+        ("suspended", suspended),
+        ("code", code),
+        ("frame", frame),
+        (wait, awaiting),
+    ];
+    for (n, d) in defs {
+        let full: &'static str = Box::leak(format!("{prefix}{n}").into_boxed_str());
+        let d = NativeDef { name: full, f: d.f };
+        vm.add_property(ty, owner, d, None);
+    }
+    vm.add_getters(ty, owner, &[name, qualname]);
+}
+
+/// Used by `async_gen.rs`: `throw` with the arguments of a `throw`/`athrow` call.
+pub fn thrown_from(args: &[Value]) -> Thrown {
+    Thrown::new(args[0], args.get(1).copied().unwrap_or(Value::NULL))
+}
+
+pub fn init(vm: &mut Vm) {
+    let t = vm.rt.types.coroutine;
+    vm.add_method(t, "send", generator::gen_send);
+    vm.add_method(t, "throw", generator::gen_throw);
+    vm.add_method(t, "close", generator::gen_close);
+    vm.add_method(t, "__repr__", generator::gen_repr);
+    vm.add_methods(t, &[coro_await]);
+    add_attrs(vm, t, "coroutine", "cr_", "await");
+    let g = vm.rt.types.generator;
+    add_attrs(vm, g, "generator", "gi_", "yieldfrom");
+    let a = vm.rt.types.async_generator;
+    add_attrs(vm, a, "async_generator", "ag_", "await");
+    let w = vm.rt.types.coroutine_wrapper;
+    vm.add_method(w, "send", wrapper_send);
+    vm.add_method(w, "__next__", wrapper_next);
+    vm.add_method(w, "throw", wrapper_throw);
+    vm.add_method(w, "close", wrapper_close);
+    vm.add_method(w, "__iter__", wrapper_iter);
+}
