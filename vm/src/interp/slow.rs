@@ -675,7 +675,18 @@ impl Vm {
             Instr::YieldValue => return Ok(Flow::Yield(f.pop())),
             Instr::GetYieldFromIter => {
                 let v = f.top();
-                if !crate::objects::generator::is_generator(v) {
+                if crate::objects::generator::gen_like(v)
+                    .is_some_and(|g| g.kind == crate::objects::generator::GenKind::Coroutine)
+                {
+                    // Only a generator-based coroutine (types.coroutine) may delegate
+                    // to a coroutine.
+                    let flags = code.code.flags;
+                    if flags & crate::bytecode::code_flags::ITERABLE_COROUTINE == 0 {
+                        return Err(self.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        ));
+                    }
+                } else if !crate::objects::generator::is_generator(v) {
                     let it = self.iter(v)?;
                     f.set_top(it);
                 }

@@ -163,8 +163,9 @@ fn athrow_step(
                     vm.runtime_error("can't send non-None value to a just-started coroutine")
                 );
             }
+            // A finished generator: the await is over at once (for athrow too).
             let g = a.gen_.downcast::<GenData>().expect("async generator");
-            if a.is_close() && g.is_finished() {
+            if g.is_finished() {
                 a.state.store(CLOSED, Relaxed);
                 return Ok(Ok(Value::NONE));
             }
@@ -222,6 +223,19 @@ pub fn delegate_native(
         return Some(athrow_step(vm, it, sent, None));
     }
     crate::objects::coroutine::wrapper_delegate(vm, it, sent)
+}
+
+/// `next(it)` on one of these awaitables (or a coroutine wrapper): Some(r) with r as
+/// `__next__` gives it (StopIteration carrying the await's result).
+pub fn next_native(vm: &mut Vm, it: Value) -> Option<PyResult> {
+    let r = delegate_native(vm, it, Value::NONE)?;
+    Some(as_method_result(vm, r))
+}
+
+/// `Vm::next` on these: Ok(None) once the await is over.
+pub fn next_opt(vm: &mut Vm, it: Value) -> Option<PyResult<Option<Value>>> {
+    let r = delegate_native(vm, it, Value::NONE)?;
+    Some(r.map(|r| r.err()))
 }
 
 /// An awaitable step as its Python methods show it: the value passed up, or

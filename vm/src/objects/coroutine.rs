@@ -252,3 +252,49 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(w, "close", wrapper_close);
     vm.add_method(w, "__iter__", wrapper_iter);
 }
+
+/// `types.coroutine` on a generator function: the same function with its code marked
+/// ITERABLE_COROUTINE, so the generators it makes can be awaited and may `yield from`
+/// coroutines. (weft's code objects are immutable, so this is a new function sharing
+/// everything else, `__dict__` included.)
+pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
+    use crate::objects::function::FunctionData;
+    use crate::value::AtomicValue;
+    let Some(fd) = func.downcast::<FunctionData>() else {
+        return Err(vm.type_error("expected a function"));
+    };
+    let Some(c) = fd.code.downcast::<CodeObj>() else {
+        return Err(vm.type_error("expected a function"));
+    };
+    if c.code.flags & code_flags::GENERATOR == 0
+        || c.code.flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0
+    {
+        return Ok(func);
+    }
+    let mut data = (*c.code).clone();
+    data.flags |= code_flags::ITERABLE_COROUTINE;
+    vm.push_root(func);
+    let r = crate::load::load_code(vm, &std::sync::Arc::new(data));
+    let r = r.and_then(|new_code| {
+        let ty = vm.rt.types.function;
+        vm.with_root(new_code, |vm| {
+            vm.alloc(
+                ty,
+                FunctionData {
+                    code: new_code,
+                    globals: fd.globals,
+                    defaults: AtomicValue::new(fd.defaults.load()),
+                    kwdefaults: AtomicValue::new(fd.kwdefaults.load()),
+                    closure: fd.closure,
+                    name: AtomicValue::new(fd.name.load()),
+                    qualname: AtomicValue::new(fd.qualname.load()),
+                    doc: AtomicValue::new(fd.doc.load()),
+                    module: fd.module,
+                    dict: AtomicValue::new(fd.dict.load()),
+                },
+            )
+        })
+    });
+    vm.pop_roots(1);
+    r
+}
