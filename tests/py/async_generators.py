@@ -265,3 +265,27 @@ async def use_chain():
 
 run(use_chain)
 print(Source.stream.__qualname__)
+
+
+# Only one asend/athrow at a time; ag_running tells whether one is part-way.
+async def two_steps():
+    await Tick()
+    yield 1
+    await Tick()
+    yield 2
+
+
+t = two_steps()
+first = t.__anext__()
+print("running before:", t.ag_running)
+first.send(None)
+print("running during:", t.ag_running)
+for second in (t.__anext__(), t.asend(None), t.athrow(ValueError), t.aclose()):
+    try:
+        second.send(None)
+    except RuntimeError as e:
+        print(e)
+try:
+    first.send(None)
+except StopIteration as e:
+    print("first gave", e.value, "running after:", t.ag_running)

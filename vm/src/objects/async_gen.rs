@@ -98,25 +98,47 @@ fn stop_async(vm: &mut Vm) -> PyErr {
 fn unwrap(
     vm: &mut Vm,
     state: &AtomicU8,
+    g: Value,
     r: PyResult<Result<Value, Value>>,
 ) -> PyResult<Result<Value, Value>> {
     match r {
         Ok(Err(y)) => match y.downcast::<Wrapped>() {
             Some(w) => {
-                state.store(CLOSED, Relaxed);
+                finish(state, g);
                 Ok(Ok(w.value))
             }
             None => Ok(Err(y)),
         },
         Ok(Ok(_)) => {
-            state.store(CLOSED, Relaxed);
+            finish(state, g);
             Err(stop_async(vm))
         }
         Err(e) => {
-            state.store(CLOSED, Relaxed);
+            finish(state, g);
             Err(e)
         }
     }
+}
+
+fn gen_data(g: Value) -> &'static GenData {
+    generator::gen_like(g).expect("async generator")
+}
+
+/// Start an awaitable's work on `g`: only one at a time (`what` names the method in
+/// CPython's message).
+fn start(vm: &mut Vm, g: Value, what: &str) -> PyResult<()> {
+    if gen_data(g).running_async.swap(true, Relaxed) {
+        return Err(vm.runtime_error(format!(
+            "{what}(): asynchronous generator is already running"
+        )));
+    }
+    Ok(())
+}
+
+/// The awaitable is done with its generator (finished, failed or closed).
+fn finish(state: &AtomicU8, g: Value) {
+    state.store(CLOSED, Relaxed);
+    gen_data(g).running_async.store(false, Relaxed);
 }
 
 /// One step of an `ASend`: resume with `sent` (or throw).
@@ -132,6 +154,7 @@ fn asend_step(
             return Err(vm.runtime_error("cannot reuse already awaited __anext__()/asend()"));
         }
         INIT => {
+            start(vm, a.gen_, "anext")?;
             if throw.is_none() && sent.is_none() {
                 sent = a.sendval;
             }
@@ -140,7 +163,7 @@ fn asend_step(
         _ => {}
     }
     let r = generator::resume_sub(vm, a.gen_, sent, throw);
-    unwrap(vm, &a.state, r)
+    unwrap(vm, &a.state, a.gen_, r)
 }
 
 /// One step of an `AThrow`: on the first, throw its exception (GeneratorExit for
@@ -157,17 +180,18 @@ fn athrow_step(
             return Err(vm.runtime_error("cannot reuse already awaited aclose()/athrow()"));
         }
         INIT => {
+            // A finished generator: the await is over at once (for athrow too).
+            if gen_data(a.gen_).is_finished() {
+                a.state.store(CLOSED, Relaxed);
+                return Ok(Ok(Value::NONE));
+            }
+            start(vm, a.gen_, if a.is_close() { "aclose" } else { "athrow" })?;
             a.state.store(ITER, Relaxed);
             if throw.is_none() && !sent.is_none() {
+                finish(&a.state, a.gen_);
                 return Err(
                     vm.runtime_error("can't send non-None value to a just-started coroutine")
                 );
-            }
-            // A finished generator: the await is over at once (for athrow too).
-            let g = a.gen_.downcast::<GenData>().expect("async generator");
-            if g.is_finished() {
-                a.state.store(CLOSED, Relaxed);
-                return Ok(Ok(Value::NONE));
             }
             match throw {
                 Some(t) => Some(t),
@@ -183,27 +207,27 @@ fn athrow_step(
     };
     let r = generator::resume_sub(vm, a.gen_, sent, throw);
     if !a.is_close() {
-        return unwrap(vm, &a.state, r);
+        return unwrap(vm, &a.state, a.gen_, r);
     }
     match r {
         Ok(Err(y)) if y.is::<Wrapped>() => {
-            a.state.store(CLOSED, Relaxed);
+            finish(&a.state, a.gen_);
             Err(vm.runtime_error("async generator ignored GeneratorExit"))
         }
         Ok(Err(y)) => Ok(Err(y)),
         Ok(Ok(_)) => {
-            a.state.store(CLOSED, Relaxed);
+            finish(&a.state, a.gen_);
             Ok(Ok(Value::NONE))
         }
         Err(e)
             if vm.err_is(&e, vm.rt.types.exc.stop_async_iteration)
                 || vm.err_is(&e, vm.rt.types.exc.generator_exit) =>
         {
-            a.state.store(CLOSED, Relaxed);
+            finish(&a.state, a.gen_);
             Ok(Ok(Value::NONE))
         }
         Err(e) => {
-            a.state.store(CLOSED, Relaxed);
+            finish(&a.state, a.gen_);
             Err(e)
         }
     }
@@ -297,10 +321,16 @@ fn aw_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 fn aw_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     awaitable_self(vm, args, "close")?;
-    if let Some(a) = args[0].downcast::<ASend>() {
-        a.state.store(CLOSED, Relaxed);
+    // An abandoned awaitable lets the next one start (as CPython 3.12 does).
+    let (state, g) = if let Some(a) = args[0].downcast::<ASend>() {
+        (&a.state, a.gen_)
     } else if let Some(a) = args[0].downcast::<AThrow>() {
-        a.state.store(CLOSED, Relaxed);
+        (&a.state, a.gen_)
+    } else {
+        return Ok(Value::NONE);
+    };
+    if state.swap(CLOSED, Relaxed) == ITER {
+        finish(state, g);
     }
     Ok(Value::NONE)
 }

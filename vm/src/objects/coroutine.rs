@@ -168,9 +168,14 @@ fn gen_of<'a>(vm: &mut Vm, this: &'a Value) -> PyResult<&'a GenData> {
     }
 }
 
+/// Running now; for an async generator, part-way through an `asend`/`athrow`.
 #[native]
 fn running(vm: &mut Vm, this: Value) -> PyResult<bool> {
-    Ok(gen_of(vm, &this)?.is_running())
+    let g = gen_of(vm, &this)?;
+    Ok(match g.kind {
+        GenKind::AsyncGenerator => g.running_async.load(std::sync::atomic::Ordering::Relaxed),
+        _ => g.is_running(),
+    })
 }
 
 #[native]

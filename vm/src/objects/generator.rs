@@ -45,6 +45,9 @@ pub struct GenData {
     /// The code object (kept after the frame has gone).
     pub code: Value,
     pub kind: GenKind,
+    /// Async generators: an `asend`/`athrow` awaitable is part-way through (CPython's
+    /// `ag_running_async`; what `ag_running` shows). A second one may not start.
+    pub running_async: std::sync::atomic::AtomicBool,
 }
 payload!(GenData, "generator");
 
@@ -131,6 +134,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
             short_name,
             code,
             kind,
+            running_async: std::sync::atomic::AtomicBool::new(false),
         },
     )
 }
