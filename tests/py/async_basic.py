@@ -210,3 +210,26 @@ async def exprs():
 
 print(drive(exprs()))
 print(total.__code__.co_flags & 0x80 != 0, total.__code__.co_flags & 0x20)
+
+
+# Origin tracking (per thread, off by default).
+import sys
+
+
+def make_tracked():
+    return nothing()
+
+
+print("depth", sys.get_coroutine_origin_tracking_depth())
+c = nothing()
+print("origin off:", c.cr_origin)
+c.close()
+sys.set_coroutine_origin_tracking_depth(2)
+c = make_tracked()
+print([(f.rsplit("/", 1)[-1], line, fn) for f, line, fn in c.cr_origin])
+c.close()
+sys.set_coroutine_origin_tracking_depth(0)
+try:
+    sys.set_coroutine_origin_tracking_depth(-1)
+except ValueError as e:
+    print(e)

@@ -216,6 +216,56 @@ fn qualname(vm: &mut Vm, this: Value) -> PyResult {
     Ok(gen_of(vm, &this)?.name)
 }
 
+thread_local! {
+    /// `sys.set_coroutine_origin_tracking_depth`: a per-thread setting, as in CPython.
+    static ORIGIN_DEPTH: std::cell::Cell<u32> = const { std::cell::Cell::new(0) };
+}
+
+pub fn origin_tracking_depth() -> u32 {
+    ORIGIN_DEPTH.with(|d| d.get())
+}
+
+pub fn set_origin_tracking_depth(vm: &mut Vm, depth: i64) -> PyResult<()> {
+    if depth < 0 {
+        return Err(vm.value_error("depth must be >= 0"));
+    }
+    ORIGIN_DEPTH.with(|d| d.set(depth.min(u32::MAX as i64) as u32));
+    Ok(())
+}
+
+/// A new coroutine's `cr_origin`: ((filename, line, function), ...) for the frames
+/// that made it, innermost first, as many as the tracking depth; NULL when off.
+pub fn origin(vm: &mut Vm) -> PyResult {
+    let depth = origin_tracking_depth() as usize;
+    if depth == 0 {
+        return Ok(Value::NULL);
+    }
+    // Allocation never collects, so the parts need no rooting until the tuple exists.
+    let frames: Vec<*const crate::frame::Frame> =
+        vm.roots.frames.iter().rev().take(depth).copied().collect();
+    let mut entries = Vec::with_capacity(frames.len());
+    for p in frames {
+        // SAFETY: frames on this thread's list are running below us.
+        let f = unsafe { &*p };
+        let c = &f.code_obj().code;
+        let file = vm.new_str(&c.filename)?;
+        let line = vm.new_int(f.line() as i64)?;
+        let func = vm.new_str(&c.name)?;
+        entries.push(vm.new_tuple(vec![file, line, func])?);
+    }
+    vm.new_tuple(entries)
+}
+
+#[native]
+fn cr_origin(vm: &mut Vm, this: Value) -> PyResult {
+    let g = gen_of(vm, &this)?;
+    Ok(if g.origin.is_null() {
+        Value::NONE
+    } else {
+        g.origin
+    })
+}
+
 /// Add the attributes of one kind under its prefix (`gi_`, `cr_`, `ag_`).
 fn add_attrs(vm: &mut Vm, ty: Value, owner: &'static str, prefix: &str, wait: &'static str) {
     let defs: [(&str, NativeDef); 5] = [
@@ -246,6 +296,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "__repr__", generator::gen_repr);
     vm.add_methods(t, &[coro_await]);
     add_attrs(vm, t, "coroutine", "cr_", "await");
+    vm.add_getters(t, "coroutine", &[cr_origin]);
     let g = vm.rt.types.generator;
     add_attrs(vm, g, "generator", "gi_", "yieldfrom");
     let a = vm.rt.types.async_generator;

@@ -48,6 +48,8 @@ pub struct GenData {
     /// Async generators: an `asend`/`athrow` awaitable is part-way through (CPython's
     /// `ag_running_async`; what `ag_running` shows). A second one may not start.
     pub running_async: std::sync::atomic::AtomicBool,
+    /// Coroutines: where they were made (`cr_origin`), NULL when not tracked.
+    pub origin: Value,
 }
 payload!(GenData, "generator");
 
@@ -61,6 +63,7 @@ unsafe impl crate::trace::Trace for GenData {
         self.name.trace(t);
         self.short_name.trace(t);
         self.code.trace(t);
+        self.origin.trace(t);
     }
 }
 
@@ -124,6 +127,10 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
     } else {
         (vm.rt.types.generator, GenKind::Generator)
     };
+    let origin = match kind {
+        GenKind::Coroutine => crate::objects::coroutine::origin(vm)?,
+        _ => Value::NULL,
+    };
     // The frame's values are only reachable through this Box until the generator
     // object exists; allocation never collects, so that is safe.
     vm.alloc(
@@ -135,6 +142,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
             code,
             kind,
             running_async: std::sync::atomic::AtomicBool::new(false),
+            origin,
         },
     )
 }
