@@ -233,3 +233,17 @@ try:
     sys.set_coroutine_origin_tracking_depth(-1)
 except ValueError as e:
     print(e)
+
+
+# cr_frame while suspended: where it stopped and its locals.
+async def paused(a):
+    b = a * 2
+    await Pending(b)
+
+
+c = paused(4)
+c.send(None)
+fr = c.cr_frame
+print(fr.f_code.co_name, fr.f_lineno, sorted(fr.f_locals.items()), fr.f_back)
+c.close()
+print("closed frame:", c.cr_frame)

@@ -198,12 +198,10 @@ fn awaiting(vm: &mut Vm, this: Value) -> PyResult {
     })
 }
 
-/// The frame: None once finished. While suspended, weft has no frame object to give
-/// for a frame that is not running (frame objects follow running frames), so None too.
+/// The frame (see `GenData::frame_snapshot`).
 #[native]
 fn frame(vm: &mut Vm, this: Value) -> PyResult {
-    let _ = gen_of(vm, &this)?;
-    Ok(Value::NONE)
+    gen_of(vm, &this)?.frame_snapshot(vm)
 }
 
 #[native(name = "__name__")]

@@ -89,6 +89,24 @@ impl GenData {
         }
     }
 
+    /// `gi_frame`/`cr_frame`/`ag_frame`: None once finished (or while running on some
+    /// thread, where weft cannot hand out the frame from here); while suspended, a
+    /// frame object showing the frame as it is now (its line and locals), made anew
+    /// each time since frame objects follow running frames only.
+    pub fn frame_snapshot(&self, vm: &mut Vm) -> PyResult {
+        let Some(claim) = self.frame.try_claim() else {
+            return Ok(Value::NONE);
+        };
+        claim.with(|f| match f.as_deref() {
+            None => Ok(Value::NONE),
+            Some(f) => {
+                let fo = vm.frame_object(f)?;
+                vm.detach_frame_object(f);
+                Ok(fo)
+            }
+        })
+    }
+
     /// What the suspended frame is delegating to (`yield from`/`await`), if anything.
     pub fn awaiting(&self) -> Option<Value> {
         let c = self.frame.try_claim()?;
