@@ -178,3 +178,30 @@ def plain_delegator():
 
 attempt("yield from coroutine", lambda: list(plain_delegator()))
 made[0].close()
+
+
+# A coroutine that dies never started warns (once collected: gc.collect()).
+import gc
+import warnings
+
+
+async def forgotten():
+    pass
+
+
+with warnings.catch_warnings(record=True) as caught:
+    warnings.simplefilter("always")
+    lost = forgotten()
+    del lost
+    gc.collect()
+    closed = forgotten()
+    closed.close()
+    del closed
+    done = forgotten()
+    try:
+        done.send(None)
+    except StopIteration:
+        pass
+    del done
+    gc.collect()
+print([(w.category.__name__, str(w.message)) for w in caught])

@@ -92,6 +92,36 @@ fn coro_await(vm: &mut Vm, this: Value) -> PyResult {
     vm.alloc(ty, CoroWrapper { coro: this })
 }
 
+/// Run by the collector's finaliser queue for a coroutine that died never started:
+/// CPython's "coroutine ... was never awaited" RuntimeWarning.
+#[native(name = "__del__")]
+fn coro_del(vm: &mut Vm, this: Value) -> PyResult<()> {
+    let Some(g) = this.downcast::<GenData>() else {
+        return Ok(());
+    };
+    if g.kind != GenKind::Coroutine || !g.is_unstarted() {
+        return Ok(());
+    }
+    let name = crate::helpers::as_str(&g.name).unwrap_or("?").to_string();
+    let msg = vm.new_str(&format!("coroutine '{name}' was never awaited"))?;
+    vm.push_root(msg);
+    let r = (|| {
+        let warnings = vm.import_module("warnings")?;
+        vm.push_root(warnings);
+        let warn = vm.getattr_str(warnings, "warn");
+        vm.pop_roots(1);
+        let cat = vm.rt.types.exc.runtime_warning;
+        let warn = warn?;
+        vm.push_root(warn);
+        let two = Value::small_int(2).expect("small");
+        let r = vm.call(warn, &[msg, cat, two], &[]);
+        vm.pop_roots(1);
+        r.map(|_| ())
+    })();
+    vm.pop_roots(1);
+    r
+}
+
 // ---------------------------------------------------------------- coroutine_wrapper
 
 fn wrapped(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<Value> {
@@ -205,12 +235,12 @@ fn frame(vm: &mut Vm, this: Value) -> PyResult {
 }
 
 #[native(name = "__name__")]
-fn name(vm: &mut Vm, this: Value) -> PyResult {
+fn name_attr(vm: &mut Vm, this: Value) -> PyResult {
     Ok(gen_of(vm, &this)?.short_name)
 }
 
 #[native(name = "__qualname__")]
-fn qualname(vm: &mut Vm, this: Value) -> PyResult {
+fn qualname_attr(vm: &mut Vm, this: Value) -> PyResult {
     Ok(gen_of(vm, &this)?.name)
 }
 
@@ -278,7 +308,7 @@ fn add_attrs(vm: &mut Vm, ty: Value, owner: &'static str, prefix: &str, wait: &'
         let d = NativeDef { name: full, f: d.f };
         vm.add_property(ty, owner, d, None);
     }
-    vm.add_getters(ty, owner, &[name, qualname]);
+    vm.add_getters(ty, owner, &[name_attr, qualname_attr]);
 }
 
 /// Used by `async_gen.rs`: `throw` with the arguments of a `throw`/`athrow` call.
@@ -292,7 +322,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "throw", generator::gen_throw);
     vm.add_method(t, "close", generator::gen_close);
     vm.add_method(t, "__repr__", generator::gen_repr);
-    vm.add_methods(t, &[coro_await]);
+    vm.add_methods(t, &[coro_await, coro_del]);
     add_attrs(vm, t, "coroutine", "cr_", "await");
     vm.add_getters(t, "coroutine", &[cr_origin]);
     let g = vm.rt.types.generator;

@@ -81,6 +81,14 @@ impl GenData {
         }
     }
 
+    /// Made but never resumed (nor closed)?
+    pub fn is_unstarted(&self) -> bool {
+        match self.frame.try_claim() {
+            Some(c) => c.with(|f| f.as_ref().is_some_and(|f| f.pc() == 0)),
+            None => false,
+        }
+    }
+
     /// Suspended at a yield (started, not running, not finished)?
     pub fn is_suspended(&self) -> bool {
         match self.frame.try_claim() {
@@ -151,7 +159,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
     };
     // The frame's values are only reachable through this Box until the generator
     // object exists; allocation never collects, so that is safe.
-    vm.alloc(
+    let g = vm.alloc(
         ty,
         GenData {
             frame: ExclusiveCell::new(Some(frame)),
@@ -162,7 +170,15 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
             running_async: std::sync::atomic::AtomicBool::new(false),
             origin,
         },
-    )
+    )?;
+    // A coroutine is reported to its `__del__` if it dies never started (the "never
+    // awaited" warning); its first resume clears the mark.
+    if kind == GenKind::Coroutine
+        && let Some(p) = g.as_gc()
+    {
+        vm.rt.heap.set_finaliser(p);
+    }
+    Ok(g)
 }
 
 /// Resume with `sent` (or by throwing `throw`): Ok(Some(v)) yielded, Ok(None) returned
@@ -195,6 +211,12 @@ fn resume(
             "can't send non-None value to a just-started {}",
             kind.noun()
         )));
+    }
+    if !started
+        && kind == GenKind::Coroutine
+        && let Some(p) = g.as_gc()
+    {
+        vm.rt.heap.clear_finaliser(p);
     }
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
