@@ -289,3 +289,46 @@ try:
     first.send(None)
 except StopIteration as e:
     print("first gave", e.value, "running after:", t.ag_running)
+
+
+# sys.set_asyncgen_hooks: firstiter on first use, finalizer for an unfinished generator
+# that dies (found by gc.collect()).
+import sys
+import gc
+print(sys.get_asyncgen_hooks())
+seen = []
+def first(g): seen.append(("first", g.__name__))
+def fin(g): seen.append(("fin", g.__name__)); keep.append(g)
+keep = []
+sys.set_asyncgen_hooks(firstiter=first, finalizer=fin)
+h = sys.get_asyncgen_hooks()
+print(h.firstiter is first, h.finalizer is fin, type(h).__name__, len(h))
+async def ag():
+    try:
+        yield 1
+        yield 2
+    finally:
+        seen.append("finally")
+def drive_all(c):
+    try:
+        while True: c.send(None)
+    except StopIteration as e: return e.value
+g = ag()
+print(drive_all(g.__anext__()))
+print(seen)
+del g
+gc.collect()
+print(seen)
+k = keep.pop()
+print(drive_all(k.aclose()), seen)
+g2 = ag()
+drive_all(g2.__anext__()); drive_all(g2.__anext__())
+try: drive_all(g2.__anext__())
+except StopAsyncIteration: print("exhausted")
+del g2; gc.collect(); print(seen)
+try: sys.set_asyncgen_hooks(firstiter=1)
+except TypeError as e: print(e)
+try: sys.set_asyncgen_hooks(None, 2)
+except TypeError as e: print(e)
+sys.set_asyncgen_hooks(None, None)
+print(sys.get_asyncgen_hooks())

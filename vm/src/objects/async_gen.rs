@@ -72,8 +72,41 @@ fn agen<'a>(vm: &mut Vm, args: &'a [Value], method: &str) -> PyResult<&'a GenDat
     }
 }
 
+/// On an async generator's first use (`__anext__`, `asend`, `athrow`, `aclose`):
+/// call this thread's `firstiter` hook with it and keep its `finalizer` hook, which the
+/// generator's `__del__` calls if it dies unfinished (PEP 525).
+fn apply_hooks(vm: &mut Vm, g: Value) -> PyResult<()> {
+    let gd = gen_data(g);
+    if gd.hooks_done.swap(true, Relaxed) {
+        return Ok(());
+    }
+    let [firstiter, finalizer] = vm.roots.asyncgen_hooks;
+    if !finalizer.is_null() && !finalizer.is_none() {
+        gd.finalizer.store(finalizer);
+        if let Some(p) = g.as_gc() {
+            vm.rt.heap.set_finaliser(p);
+        }
+    }
+    if !firstiter.is_null() && !firstiter.is_none() {
+        vm.with_root(firstiter, |vm| vm.call(firstiter, &[g], &[]))?;
+    }
+    Ok(())
+}
+
+/// `async_generator.__del__`: an unfinished generator goes to its finalizer hook.
+fn ag_del(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let g = agen(vm, args, "__del__")?;
+    let finalizer = g.finalizer.load();
+    if finalizer.is_null() || g.is_finished() {
+        return Ok(Value::NONE);
+    }
+    vm.with_root(finalizer, |vm| vm.call(finalizer, &[args[0]], &[]))?;
+    Ok(Value::NONE)
+}
+
 /// `GetAnext` on an async generator: its `__anext__()` awaitable.
 pub fn anext_of(vm: &mut Vm, g: Value) -> PyResult {
+    apply_hooks(vm, g)?;
     let ty = vm.rt.types.async_gen_asend;
     vm.alloc(
         ty,
@@ -355,6 +388,7 @@ fn ag_anext(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 fn ag_asend(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     agen(vm, args, "asend")?;
     crate::helpers::arg_count(vm, "asend", &args[1..], 1, 1)?;
+    apply_hooks(vm, args[0])?;
     let ty = vm.rt.types.async_gen_asend;
     vm.alloc(
         ty,
@@ -382,6 +416,7 @@ fn new_athrow(vm: &mut Vm, g: Value, typ: Value, val: Value) -> PyResult {
 fn ag_athrow(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     agen(vm, args, "athrow")?;
     crate::helpers::arg_count(vm, "athrow", &args[1..], 1, 3)?;
+    apply_hooks(vm, args[0])?;
     let val = args.get(2).copied().unwrap_or(Value::NULL);
     new_athrow(vm, args[0], args[1], val)
 }
@@ -389,6 +424,7 @@ fn ag_athrow(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 fn ag_aclose(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     agen(vm, args, "aclose")?;
     crate::helpers::arg_count(vm, "aclose", &args[1..], 0, 0)?;
+    apply_hooks(vm, args[0])?;
     new_athrow(vm, args[0], Value::NULL, Value::NULL)
 }
 
@@ -400,6 +436,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "athrow", ag_athrow);
     vm.add_method(t, "aclose", ag_aclose);
     vm.add_method(t, "__repr__", generator::gen_repr);
+    vm.add_method(t, "__del__", ag_del);
     for ty in [vm.rt.types.async_gen_asend, vm.rt.types.async_gen_athrow] {
         vm.add_method(ty, "send", aw_send);
         vm.add_method(ty, "__next__", aw_next);

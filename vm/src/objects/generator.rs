@@ -48,6 +48,10 @@ pub struct GenData {
     /// Async generators: an `asend`/`athrow` awaitable is part-way through (CPython's
     /// `ag_running_async`; what `ag_running` shows). A second one may not start.
     pub running_async: std::sync::atomic::AtomicBool,
+    /// Async generators: the thread's asyncgen hooks have been applied (first use).
+    pub hooks_done: std::sync::atomic::AtomicBool,
+    /// Async generators: the `finalizer` hook in force at first use (NULL if none).
+    pub finalizer: crate::value::AtomicValue,
     /// Coroutines: where they were made (`cr_origin`), NULL when not tracked.
     pub origin: Value,
 }
@@ -64,6 +68,7 @@ unsafe impl crate::trace::Trace for GenData {
         self.short_name.trace(t);
         self.code.trace(t);
         self.origin.trace(t);
+        self.finalizer.trace(t);
     }
 }
 
@@ -168,6 +173,8 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
             code,
             kind,
             running_async: std::sync::atomic::AtomicBool::new(false),
+            hooks_done: std::sync::atomic::AtomicBool::new(false),
+            finalizer: crate::value::AtomicValue::new(Value::NULL),
             origin,
         },
     )?;
