@@ -52,6 +52,10 @@ pub struct GenData {
     pub hooks_done: std::sync::atomic::AtomicBool,
     /// Async generators: the `finalizer` hook in force at first use (NULL if none).
     pub finalizer: crate::value::AtomicValue,
+    /// The exception the suspended frame is handling (it yielded inside an `except`
+    /// block), NULL if none: its caller's `sys.exc_info()` must not see it, and it is
+    /// handled again when the frame resumes.
+    handled: crate::value::AtomicValue,
     /// Coroutines: where they were made (`cr_origin`), NULL when not tracked.
     pub origin: Value,
 }
@@ -68,6 +72,7 @@ unsafe impl crate::trace::Trace for GenData {
         self.short_name.trace(t);
         self.code.trace(t);
         self.origin.trace(t);
+        self.handled.trace(t);
         self.finalizer.trace(t);
     }
 }
@@ -175,6 +180,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
             running_async: std::sync::atomic::AtomicBool::new(false),
             hooks_done: std::sync::atomic::AtomicBool::new(false),
             finalizer: crate::value::AtomicValue::new(Value::NULL),
+            handled: crate::value::AtomicValue::new(Value::NULL),
             origin,
         },
     )?;
@@ -228,6 +234,14 @@ fn resume(
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
     vm.push_root(g);
+    // The caller's handled exception (rooted here: it may be nowhere else) gives way to
+    // the frame's own while the frame runs, and comes back when it stops.
+    let caller_handled = vm.roots.handled;
+    vm.push_root(caller_handled);
+    let own = gd.handled.load();
+    if !own.is_null() {
+        vm.roots.handled = own;
+    }
     // Outer Err: the generator stays suspended and `throw` itself raises.
     let r: Result<PyResult<Exit>, PyErr> = claim.with(|f| {
         let frame: &Frame = f.as_deref().expect("checked above");
@@ -252,7 +266,15 @@ fn resume(
             }
         }
     });
-    vm.pop_roots(1);
+    let now = std::mem::replace(&mut vm.roots.handled, caller_handled);
+    vm.pop_roots(2);
+    match r {
+        // Suspended: keep what it handles (nothing if it only sees the caller's).
+        Ok(Ok(Exit::Yield(_))) if now != caller_handled => gd.handled.store(now),
+        Ok(_) => gd.handled.store(Value::NULL),
+        // `throw` refused its argument: the frame did not run.
+        Err(_) => {}
+    }
     let r = r?;
     match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
