@@ -332,3 +332,51 @@ try: sys.set_asyncgen_hooks(None, 2)
 except TypeError as e: print(e)
 sys.set_asyncgen_hooks(None, None)
 print(sys.get_asyncgen_hooks())
+
+
+# The aiter() and anext() builtins.
+class Tick2:
+    def __await__(self):
+        yield "t"
+async def two():
+    await Tick2()
+    yield 1
+    await Tick2()
+    yield 2
+def drive_n(c):
+    n = 0
+    try:
+        while True:
+            c.send(None); n += 1
+    except StopIteration as e:
+        return e.value, n
+async def main():
+    a = aiter(two())
+    out = [await anext(a), await anext(a), await anext(a, "done"), await anext(a, "done")]
+    try:
+        await anext(a)
+    except StopAsyncIteration:
+        out.append("stop")
+    return out
+print(drive_n(main()))
+a = two()
+print(type(anext(a)).__name__, type(anext(a, 5)).__name__)
+for bad in (lambda: aiter(1), lambda: anext(1)):
+    try: bad()
+    except TypeError as e: print(e)
+class AI:
+    def __aiter__(self): return 1
+try: aiter(AI())
+except TypeError as e: print(e)
+class Counter:
+    def __init__(self): self.n = 0
+    def __aiter__(self): return self
+    async def __anext__(self):
+        self.n += 1
+        if self.n > 2: raise StopAsyncIteration
+        await Tick2()
+        return self.n
+async def m2():
+    c = Counter()
+    return [await anext(c, None) for _ in range(4)]
+print(drive_n(m2()))

@@ -87,6 +87,7 @@ type_table!(BaseTypes {
     async_gen_asend: "async_generator_asend" => object,
     async_gen_athrow: "async_generator_athrow" => object,
     async_gen_wrapped: "async_generator_wrapped_value" => object,
+    anext_awaitable: "anext_awaitable" => object,
     frame: "frame" => object,
     traceback: "traceback" => object,
 });

@@ -279,6 +279,9 @@ pub fn delegate_native(
     if it.is::<AThrow>() {
         return Some(athrow_step(vm, it, sent, None));
     }
+    if let Some(r) = crate::objects::anext::delegate_native(vm, it, sent) {
+        return Some(r);
+    }
     crate::objects::coroutine::wrapper_delegate(vm, it, sent)
 }
 

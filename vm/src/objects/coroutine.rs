@@ -55,7 +55,11 @@ pub fn get_awaitable(vm: &mut Vm, obj: Value, place: u32) -> PyResult {
     }
     let ty = vm.type_of(obj);
     let t = &vm.rt.types;
-    if ty == t.async_gen_asend || ty == t.async_gen_athrow || ty == t.coroutine_wrapper {
+    if ty == t.async_gen_asend
+        || ty == t.async_gen_athrow
+        || ty == t.coroutine_wrapper
+        || ty == t.anext_awaitable
+    {
         return Ok(obj);
     }
     let Some(await_fn) = vm.lookup_special(obj, "__await__") else {

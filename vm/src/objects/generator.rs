@@ -436,7 +436,7 @@ fn close_sub(vm: &mut Vm, sub: Value) -> PyResult<()> {
 
 /// `sub.throw(...)`: Ok(Err(v)) it yielded v, Ok(Ok(v)) it returned v, Err: it raised
 /// (or has no `throw`, and the exception goes on).
-fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
+pub fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
     if gen_like(sub).is_some() {
         return resume_sub(vm, sub, Value::NONE, Some(t));
     }

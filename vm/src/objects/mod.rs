@@ -1,4 +1,5 @@
 //! One file per object kind: its payload, its constructor and its methods.
+pub mod anext;
 pub mod array;
 pub mod async_gen;
 pub mod builtin_fn;
