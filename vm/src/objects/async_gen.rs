@@ -77,7 +77,8 @@ fn agen<'a>(vm: &mut Vm, args: &'a [Value], method: &str) -> PyResult<&'a GenDat
 /// generator's `__del__` calls if it dies unfinished (PEP 525).
 fn apply_hooks(vm: &mut Vm, g: Value) -> PyResult<()> {
     let gd = gen_data(g);
-    if gd.hooks_done.swap(true, Relaxed) {
+    // A plain load first: after the first use this is all an `__anext__` pays.
+    if gd.hooks_done.load(Relaxed) || gd.hooks_done.swap(true, Relaxed) {
         return Ok(());
     }
     let [firstiter, finalizer] = vm.roots.asyncgen_hooks;
