@@ -138,11 +138,12 @@ pub fn is_generator(v: Value) -> bool {
         .is_some_and(|g| g.kind == GenKind::Generator)
 }
 
-/// Any kind of suspended-frame object.
+/// Any kind of suspended-frame object. The reference is valid while the caller keeps
+/// `v` reachable (rooted), as for `Frame::code_obj`.
 pub fn gen_like(v: Value) -> Option<&'static GenData> {
     let g = v.downcast::<GenData>()?;
-    // SAFETY-free: the payload lives as long as the object, which the caller keeps
-    // reachable; the 'static is the same promise `Frame::code_obj` makes.
+    // SAFETY: the payload lives as long as the object, and the caller keeps the object
+    // reachable for as long as it uses the reference (the rooting discipline).
     Some(unsafe { &*(g as *const GenData) })
 }
 
