@@ -211,26 +211,19 @@ fn resume(
     };
     let Some(started) = claim.with(|f| f.as_ref().map(|f| f.pc() != 0)) else {
         drop(claim);
-        if kind == GenKind::Coroutine && !closing(vm, &throw) {
-            return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
-        }
-        if let Some(t) = throw {
-            return Err(t.normalize(vm));
-        }
-        return Ok(None);
+        return resume_finished(vm, kind, throw);
     };
-    if !started && !sent.is_none() && throw.is_none() {
-        drop(claim);
-        return Err(vm.type_error(format!(
-            "can't send non-None value to a just-started {}",
-            kind.noun()
-        )));
-    }
-    if !started
-        && kind == GenKind::Coroutine
-        && let Some(p) = g.as_gc()
-    {
-        vm.rt.heap.clear_finaliser(p);
+    if !started {
+        if !sent.is_none() && throw.is_none() {
+            drop(claim);
+            return Err(send_to_unstarted(vm, kind));
+        }
+        if kind == GenKind::Coroutine {
+            // Awaited after all: no "never awaited" report.
+            if let Some(p) = g.as_gc() {
+                vm.rt.heap.clear_finaliser(p);
+            }
+        }
     }
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
@@ -238,7 +231,12 @@ fn resume(
     // The caller's handled exception (rooted here: it may be nowhere else) gives way to
     // the frame's own while the frame runs, and comes back when it stops.
     let caller_handled = vm.roots.handled;
-    vm.push_root(caller_handled);
+    let pushed = if caller_handled.is_null() {
+        1
+    } else {
+        vm.push_root(caller_handled);
+        2
+    };
     let own = gd.handled.load();
     if !own.is_null() {
         vm.roots.handled = own;
@@ -268,13 +266,14 @@ fn resume(
         }
     });
     let now = std::mem::replace(&mut vm.roots.handled, caller_handled);
-    vm.pop_roots(2);
+    vm.pop_roots(pushed);
     match r {
         // Suspended: keep what it handles (nothing if it only sees the caller's).
         Ok(Ok(Exit::Yield(_))) if now != caller_handled => gd.handled.store(now),
-        Ok(_) => gd.handled.store(Value::NULL),
-        // `throw` refused its argument: the frame did not run.
-        Err(_) => {}
+        Ok(_) if !own.is_null() => gd.handled.store(Value::NULL),
+        // Nothing was kept and nothing is; or `throw` refused its argument and the
+        // frame did not run.
+        _ => {}
     }
     let r = r?;
     match r {
@@ -288,29 +287,56 @@ fn resume(
         Err(e) => {
             claim.with_mut(|f| *f = None);
             drop(claim);
-            let stop_async = kind == GenKind::AsyncGenerator
-                && vm.err_is(&e, vm.rt.types.exc.stop_async_iteration);
-            if stop_async || vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
-                // PEP 479 (and PEP 525 for StopAsyncIteration), with the exception as
-                // the cause (and context).
-                let what = if stop_async {
-                    "StopAsyncIteration"
-                } else {
-                    "StopIteration"
-                };
-                let msg = format!("{} raised {what}", kind.noun());
-                let err = vm.with_root(e.0, |vm| vm.runtime_error(msg));
-                if let Some(x) = err.0.downcast::<crate::objects::exception::ExcData>() {
-                    *x.cause.lock() = e.0;
-                    *x.context.lock() = e.0;
-                    x.suppress_context
-                        .store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                return Err(err);
-            }
-            Err(e)
+            Err(raised(vm, kind, e))
         }
     }
+}
+
+/// Resuming a finished frame: `throw` raises its exception, anything else ends at once
+/// (a coroutine may not be resumed again, only closed).
+#[cold]
+fn resume_finished(vm: &mut Vm, kind: GenKind, throw: Option<Thrown>) -> PyResult<Option<Value>> {
+    if kind == GenKind::Coroutine && !closing(vm, &throw) {
+        return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+    }
+    if let Some(t) = throw {
+        return Err(t.normalize(vm));
+    }
+    Ok(None)
+}
+
+#[cold]
+fn send_to_unstarted(vm: &mut Vm, kind: GenKind) -> PyErr {
+    vm.type_error(format!(
+        "can't send non-None value to a just-started {}",
+        kind.noun()
+    ))
+}
+
+/// What the caller sees of an exception that ended the frame: StopIteration (and an
+/// async generator's StopAsyncIteration) becomes RuntimeError (PEP 479, PEP 525), with
+/// the original as the cause (and context).
+#[cold]
+fn raised(vm: &mut Vm, kind: GenKind, e: PyErr) -> PyErr {
+    let stop_async =
+        kind == GenKind::AsyncGenerator && vm.err_is(&e, vm.rt.types.exc.stop_async_iteration);
+    if !stop_async && !vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
+        return e;
+    }
+    let what = if stop_async {
+        "StopAsyncIteration"
+    } else {
+        "StopIteration"
+    };
+    let msg = format!("{} raised {what}", kind.noun());
+    let err = vm.with_root(e.0, |vm| vm.runtime_error(msg));
+    if let Some(x) = err.0.downcast::<crate::objects::exception::ExcData>() {
+        *x.cause.lock() = e.0;
+        *x.context.lock() = e.0;
+        x.suppress_context
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    err
 }
 
 /// Is `throw` the GeneratorExit of `close()`? (A finished coroutine may be closed
