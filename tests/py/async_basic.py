@@ -247,3 +247,6 @@ fr = c.cr_frame
 print(fr.f_code.co_name, fr.f_lineno, sorted(fr.f_locals.items()), fr.f_back)
 c.close()
 print("closed frame:", c.cr_frame)
+c = paused(1)
+print("unstarted frame at the def line:", c.cr_frame.f_lineno == c.cr_code.co_firstlineno)
+c.close()
