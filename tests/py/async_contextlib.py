@@ -78,3 +78,69 @@ async def main():
 drive(main())
 for line in log:
     print(line)
+
+
+# AsyncExitStack.
+class S2:
+    def __await__(self):
+        return (yield "s")
+def drive_stack(c):
+    while True:
+        try:
+            c.send(None)
+        except StopIteration as e:
+            return e.value
+log = []  # a fresh log
+class ACM:
+    def __init__(self, name, suppress=False):
+        self.name, self.suppress = name, suppress
+    async def __aenter__(self):
+        await S2()
+        log.append("enter " + self.name)
+        return self.name
+    async def __aexit__(self, typ, val, tb):
+        await S2()
+        log.append("exit %s %s" % (self.name, typ.__name__ if typ else None))
+        return self.suppress
+class CM:
+    def __enter__(self):
+        log.append("sync enter")
+        return "sync"
+    def __exit__(self, *exc):
+        log.append("sync exit")
+async def cb(x):
+    await S2()
+    log.append("async callback %s" % x)
+async def main_stack():
+    async with contextlib.AsyncExitStack() as stack:
+        log.append(await stack.enter_async_context(ACM("a")))
+        log.append(stack.enter_context(CM()))
+        stack.push_async_callback(cb, 1)
+        stack.callback(log.append, "sync callback")
+        log.append(await stack.enter_async_context(ACM("b")))
+    async with contextlib.AsyncExitStack() as stack:
+        await stack.enter_async_context(ACM("outer", suppress=True))
+        await stack.enter_async_context(ACM("inner"))
+        raise KeyError("k")
+    log.append("suppressed")
+    stack = contextlib.AsyncExitStack()
+    await stack.enter_async_context(ACM("later"))
+    moved = stack.pop_all()
+    await stack.aclose()
+    log.append("moved has entries")
+    await moved.aclose()
+    try:
+        await contextlib.AsyncExitStack().enter_async_context(CM())
+    except TypeError as e:
+        log.append(str(e))
+    async def failing_exit(*exc):
+        raise OSError("from exit")
+    try:
+        async with contextlib.AsyncExitStack() as stack:
+            stack.push_async_exit(failing_exit)
+            raise ValueError("body")
+    except OSError as e:
+        log.append("replaced: %r, context %r" % (e, e.__context__))
+drive_stack(main_stack())
+print("\n".join(log))
+print(isinstance(contextlib.AsyncExitStack(), contextlib.ExitStack))

@@ -502,3 +502,91 @@ async def _nullcontext_aexit(self, *exc_info):
 # nullcontext serves `async with` too
 nullcontext.__aenter__ = _nullcontext_aenter
 nullcontext.__aexit__ = _nullcontext_aexit
+
+
+def _awaited(exit_callable):
+    """Mark an AsyncExitStack entry whose result is to be awaited."""
+    def call_exit(exc_type, exc, tb):
+        return exit_callable(exc_type, exc, tb)
+    call_exit._awaits = True
+    return call_exit
+
+
+class AsyncExitStack(AbstractAsyncContextManager):
+    """ExitStack for `async with`: it also takes async context managers and
+    coroutine callbacks, and awaits their exits as it unwinds."""
+
+    __init__ = ExitStack.__init__
+    pop_all = ExitStack.pop_all
+    push = ExitStack.push
+    enter_context = ExitStack.enter_context
+    callback = ExitStack.callback
+
+    def push_async_exit(self, exit):
+        """Register an async exit: an async context manager (its __aexit__) or a
+        coroutine function taking the exception triple. Returns `exit`."""
+        method = getattr(type(exit), "__aexit__", None)
+        self._exit_callbacks.append(
+            _awaited(exit if method is None else _exit_of(exit, method)))
+        return exit
+
+    async def enter_async_context(self, cm):
+        """Enter `cm` (awaiting its __aenter__), register its __aexit__, and return
+        what __aenter__ gave."""
+        kind = type(cm)
+        enter = getattr(kind, "__aenter__", None)
+        exit_method = getattr(kind, "__aexit__", None)
+        if enter is None or exit_method is None:
+            raise TypeError("'%s.%s' object does not support the asynchronous context "
+                            "manager protocol" % (kind.__module__, kind.__qualname__))
+        result = await enter(cm)
+        self._exit_callbacks.append(_awaited(_exit_of(cm, exit_method)))
+        return result
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        """Register `await callback(*args, **kwds)` to run at exit; returns it."""
+        async def call_back(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        call_back.__wrapped__ = callback
+        self._exit_callbacks.append(_awaited(call_back))
+        return callback
+
+    async def aclose(self):
+        """Unwind the stack now."""
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        # the unwinding of ExitStack.__exit__, awaiting the async entries
+        had_exception = exc_details[0] is not None
+        frame_exc = _sys.exc_info()[1]
+        current = exc_details
+        suppressed = False
+        pending = None
+        while self._exit_callbacks:
+            call_exit = self._exit_callbacks.pop()
+            try:
+                swallowed = call_exit(*current)
+                if getattr(call_exit, "_awaits", False):
+                    swallowed = await swallowed
+            except BaseException as raised:
+                _attach_context(raised, current[1], frame_exc)
+                pending = raised
+                current = (type(raised), raised, raised.__traceback__)
+                continue
+            if swallowed:
+                suppressed = True
+                pending = None
+                current = (None, None, None)
+        if pending is not None:
+            context = pending.__context__
+            try:
+                raise pending
+            finally:
+                pending.__context__ = context
+        return had_exception and suppressed
+
+
+__all__ += ["AsyncExitStack"]
