@@ -84,6 +84,20 @@
 //!   globals, then builtins); `LoadGlobal/StoreGlobal/DeleteGlobal(i)`: globals then builtins.
 //!   The argument is an index into `names`.
 //!
+//! ## async
+//! `await e` is `<e>; GetAwaitable(0); LoadConst None; YieldFrom`. Coroutine and async
+//! generator code objects also have the GENERATOR flag (calling them makes the
+//! suspended object), with COROUTINE or ASYNC_GENERATOR telling which type.
+//! `async with` is `with` where `BeforeAsyncWith`/`AsyncWithExceptStart` replace
+//! `BeforeWith`/`WithExceptStart`, each result (and the normal-path `__aexit__` result)
+//! being awaited. `async for`:
+//! ```text
+//!     <iterable>; GetAiter
+//! L:  SetupFinally(H); GetAnext; LoadConst None; YieldFrom; PopBlock; <store>; <body>; Jump(L)
+//! H:  EndAsyncFor; <else body>
+//! ```
+//! In an async generator `yield v` is `<v>; AsyncGenWrap; YieldValue`.
+//!
 //! Comprehensions and generator expressions compile to nested functions (CPython 3.11
 //! style): the function takes the outermost iterator as its single argument `.0`.
 //! `[x for x in it]` → `MakeFunction; <it>; GetIter; CallFunction(1)`.
@@ -252,6 +266,25 @@ pub enum Instr {
     /// `[v] -> []` prints repr(v) via sys.displayhook (interactive mode only).
     PrintExpr,
 
+    // ---- coroutines (see the "async" section above)
+    /// `[obj] -> [awaitable iterator]` for `await` (0), the result of `__aenter__` (1)
+    /// or of `__aexit__` (2); the argument picks CPython's TypeError message.
+    GetAwaitable(u32),
+    /// `[obj] -> [obj.__aiter__()]`
+    GetAiter,
+    /// `[aiter] -> [aiter, awaitable of aiter.__anext__()]`
+    GetAnext,
+    /// `[aiter, exc] -> []` ends an `async for` on StopAsyncIteration (leaving the
+    /// handler like `PopExcept`), else re-raises exc.
+    EndAsyncFor,
+    /// `[mgr] -> [aexit, aenter_result]` (`aenter_result` still to be awaited)
+    BeforeAsyncWith,
+    /// `[aexit, exc] -> [aexit, exc, aexit(type, exc, tb)]` (the result still to be awaited)
+    AsyncWithExceptStart,
+    /// `[v] -> [wrapped v]`: a value an async generator yields to its consumer, told
+    /// apart from what its awaits yield to the event loop.
+    AsyncGenWrap,
+
     // ---- match statements (see compiler/src/codegen/pattern.rs)
     /// `[obj] -> [obj, len(obj)]`
     GetLen,
@@ -344,6 +377,12 @@ pub mod code_flags {
     pub const VARKEYWORDS: u32 = 0x08;
     pub const NESTED: u32 = 0x10;
     pub const GENERATOR: u32 = 0x20;
+    /// `async def` without `yield` (GENERATOR is set too).
+    pub const COROUTINE: u32 = 0x80;
+    /// A generator function made awaitable by `types.coroutine`.
+    pub const ITERABLE_COROUTINE: u32 = 0x100;
+    /// `async def` with `yield` (GENERATOR is set too).
+    pub const ASYNC_GENERATOR: u32 = 0x200;
     /// Code of a class body: locals are a namespace dict.
     pub const CLASS_BODY: u32 = 0x1000;
     /// Module-level code: locals are the globals dict.

@@ -1,5 +1,6 @@
 //! Bytecode generation from the AST and the symbol table.
 
+mod asyncs;
 mod expr;
 mod pattern;
 mod stmt;
@@ -38,6 +39,8 @@ pub(crate) enum FBlock<'a> {
     },
     FinallyEnd,
     With,
+    /// An `async with` body: leaving it calls and awaits `__aexit__(None, None, None)`.
+    AsyncWith,
     HandlerCleanup {
         name: Option<&'a str>,
     },
@@ -449,9 +452,8 @@ impl<'a> Compiler<'a> {
                 u.code.flags |= code_flags::VARKEYWORDS;
             }
         }
-        if self.table.scopes[scope].is_generator {
-            self.unit().code.flags |= code_flags::GENERATOR;
-        }
+        let flags = self.generator_flags(scope);
+        self.unit().code.flags |= flags;
         if self.units.len() > 2 {
             self.unit().code.flags |= code_flags::NESTED;
         }
@@ -484,6 +486,32 @@ impl<'a> Compiler<'a> {
             }
         }
         Ok(self.pop_unit())
+    }
+
+    /// The code flags saying what calling scope `scope`'s code makes: a generator, a
+    /// coroutine or an async generator (the latter two carry GENERATOR too, so calls
+    /// make the suspended object the same way).
+    pub(crate) fn generator_flags(&self, scope: usize) -> u32 {
+        let s = &self.table.scopes[scope];
+        match (s.is_generator, s.is_coroutine) {
+            (false, false) => 0,
+            (true, false) => code_flags::GENERATOR,
+            (false, true) => code_flags::GENERATOR | code_flags::COROUTINE,
+            (true, true) => code_flags::GENERATOR | code_flags::ASYNC_GENERATOR,
+        }
+    }
+
+    /// Is the current unit an async generator (its yields are wrapped)?
+    pub(crate) fn in_async_generator(&self) -> bool {
+        let s = &self.table.scopes[self.unit_ref().scope];
+        s.is_generator && s.is_coroutine
+    }
+
+    /// `[obj] -> [result of awaiting obj]`; `kind` as `GetAwaitable` takes it.
+    pub(crate) fn emit_await(&mut self, kind: u32) {
+        self.emit(Instr::GetAwaitable(kind));
+        self.load_const(Const::None);
+        self.emit(Instr::YieldFrom);
     }
 
     /// Emit the defaults / kw-defaults of a parameter list; returns the MakeFunction flags.

@@ -45,6 +45,12 @@ pub(crate) struct Scope {
     pub cellvars: Vec<String>,
     pub freevars: Vec<String>,
     pub is_generator: bool,
+    /// An `async def`, or an asynchronous comprehension (its code is a coroutine, or an
+    /// async generator when `is_generator` too).
+    pub is_coroutine: bool,
+    /// A comprehension that awaits (directly, or in a nested asynchronous
+    /// comprehension that is not a generator expression): it must be a coroutine.
+    comp_awaits: bool,
     /// A class body whose methods need the `__class__` cell.
     pub needs_class_cell: bool,
     parent: Option<usize>,
@@ -63,6 +69,8 @@ impl Scope {
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
+            is_coroutine: false,
+            comp_awaits: false,
             needs_class_cell: false,
             parent,
             nonlocal_ranges: HashMap::new(),
@@ -231,12 +239,6 @@ impl Builder {
         }
         self.add(".0", DEF_PARAM);
         for (i, g) in generators.iter().enumerate() {
-            if g.is_async {
-                self.err(
-                    "asynchronous comprehension outside of an asynchronous function",
-                    g.range,
-                );
-            }
             self.visit_expr(&g.target);
             if i > 0 {
                 self.visit_expr(&g.iter);
@@ -248,7 +250,32 @@ impl Builder {
         for e in elts {
             self.visit_expr(e);
         }
+        let is_async = generators.iter().any(|g| g.is_async) || self.scope().comp_awaits;
+        let id = self.cur;
         self.cur = prev;
+        if is_async {
+            self.async_comprehension(id, is_genexpr, range);
+        }
+    }
+
+    /// Comprehension `id` (just left) awaits: it becomes a coroutine (an async generator
+    /// for a generator expression, allowed anywhere). Any other kind is awaited where it
+    /// is made, so that place must be able to await: an `async def` or another
+    /// comprehension (which then becomes asynchronous too).
+    fn async_comprehension(&mut self, id: usize, is_genexpr: bool, range: TextRange) {
+        self.table.scopes[id].is_coroutine = true;
+        if is_genexpr {
+            return;
+        }
+        let parent = &mut self.table.scopes[self.cur];
+        match parent.kind {
+            ScopeKind::Function if parent.is_coroutine => {}
+            ScopeKind::Comprehension => parent.comp_awaits = true,
+            _ => self.err(
+                "asynchronous comprehension outside of an asynchronous function",
+                range,
+            ),
+        }
     }
 
     fn walrus_target(&mut self, name: &str, range: TextRange) {
@@ -296,6 +323,12 @@ impl Builder {
         self.cur = saved;
     }
 
+    /// Directly in an `async def` (`async for`/`async with` are allowed there only).
+    fn in_async_function(&self) -> bool {
+        let s = &self.table.scopes[self.cur];
+        s.kind == ScopeKind::Function && s.is_coroutine
+    }
+
     fn in_function(&self) -> bool {
         matches!(
             self.table.scopes[self.cur].kind,
@@ -311,16 +344,13 @@ impl<'a> Visitor<'a> for Builder {
         }
         match stmt {
             Stmt::FunctionDef(f) => {
-                if f.is_async {
-                    self.err("weft does not support async functions yet", f.range);
-                    return;
-                }
                 for d in &f.decorator_list {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
                 self.add(f.name.as_str(), DEF_LOCAL);
                 let prev = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
+                self.scope().is_coroutine = f.is_async;
                 self.add_params(&f.parameters);
                 for s in &f.body {
                     self.visit_stmt(s);
@@ -459,9 +489,11 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(v);
                 }
             }
-            Stmt::For(f) if f.is_async => self.err("weft does not support async for yet", f.range),
-            Stmt::With(w) if w.is_async => {
-                self.err("weft does not support async with yet", w.range)
+            Stmt::For(f) if f.is_async && !self.in_async_function() => {
+                self.err("'async for' outside async function", f.range)
+            }
+            Stmt::With(w) if w.is_async && !self.in_async_function() => {
+                self.err("'async with' outside async function", w.range)
             }
             Stmt::Return(r) if !self.in_function() => {
                 self.err("'return' outside function", r.range);
@@ -570,11 +602,27 @@ impl<'a> Visitor<'a> for Builder {
                     ScopeKind::Comprehension => {
                         self.err("'yield' inside generator expression", expr.range())
                     }
+                    ScopeKind::Function if s.is_coroutine && matches!(expr, Expr::YieldFrom(_)) => {
+                        self.err("'yield from' inside async function", expr.range())
+                    }
                     ScopeKind::Function => self.scope().is_generator = true,
                 }
                 walk_expr(self, expr);
             }
-            Expr::Await(a) => self.err("'await' outside async function", a.range),
+            Expr::Await(a) => {
+                let s = &self.table.scopes[self.cur];
+                match s.kind {
+                    ScopeKind::Module | ScopeKind::Class => {
+                        self.err("'await' outside function", a.range)
+                    }
+                    ScopeKind::Function if !s.is_coroutine => {
+                        self.err("'await' outside async function", a.range)
+                    }
+                    ScopeKind::Function => {}
+                    ScopeKind::Comprehension => self.scope().comp_awaits = true,
+                }
+                walk_expr(self, expr);
+            }
             _ => walk_expr(self, expr),
         }
     }

@@ -637,6 +637,13 @@ impl Heap {
         c.ftb.set(c.block_of(obj.addr()));
     }
 
+    /// Clear the object's FTB bit: it no longer needs reporting before it is freed.
+    pub fn clear_finaliser(&self, obj: GcPtr) {
+        // SAFETY: GcPtr invariant (a live object of this heap).
+        let c = unsafe { Chunk::of(obj.addr()) };
+        c.ftb.clear(c.block_of(obj.addr()));
+    }
+
     /// The object's FTB bit.
     pub fn has_finaliser(&self, obj: GcPtr) -> bool {
         // SAFETY: GcPtr invariant (a live object of this heap).

@@ -712,13 +712,21 @@ fn fix_filename(vm: &mut Vm, e: PyErr, filename: &str) -> PyErr {
 // ---------------------------------------------------------------- code objects
 
 /// CPython's co_flags bits for weft's: CO_OPTIMIZED | CO_NEWLOCALS for function code,
-/// VARARGS, VARKEYWORDS, NESTED and GENERATOR as they are.
+/// VARARGS, VARKEYWORDS, NESTED, GENERATOR, COROUTINE, ITERABLE_COROUTINE and
+/// ASYNC_GENERATOR as they are, except that GENERATOR (which weft also sets on
+/// coroutines and async generators) shows only on plain generators.
 fn cpython_flags(flags: u32) -> i64 {
     let mut f = (flags
         & (code_flags::VARARGS
             | code_flags::VARKEYWORDS
             | code_flags::NESTED
-            | code_flags::GENERATOR)) as i64;
+            | code_flags::GENERATOR
+            | code_flags::COROUTINE
+            | code_flags::ITERABLE_COROUTINE
+            | code_flags::ASYNC_GENERATOR)) as i64;
+    if flags & (code_flags::COROUTINE | code_flags::ASYNC_GENERATOR) != 0 {
+        f &= !(code_flags::GENERATOR as i64);
+    }
     if flags & (code_flags::MODULE | code_flags::CLASS_BODY) == 0 {
         f |= 0x1 | 0x2;
     }

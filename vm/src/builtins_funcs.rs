@@ -861,6 +861,12 @@ fn b_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         // Keeps the generator's return value in the StopIteration.
         return crate::objects::generator::gen_next_raising(vm, args[0]);
     }
+    if args.len() == 1 {
+        // An await's step: StopIteration carries the await's result.
+        if let Some(r) = crate::objects::async_gen::next_native(vm, args[0]) {
+            return r;
+        }
+    }
     if args.len() == 1 && crate::types::type_data(vm.type_of(args[0])).is_user {
         // A user iterator's own StopIteration (with its value) comes out as it is.
         if let Some(f) = vm.lookup_special(args[0], "__next__") {

@@ -23,6 +23,8 @@ pub fn init(vm: &mut Vm) {
     crate::class::init(vm);
     crate::exceptions::init(vm);
     crate::objects::generator::init(vm);
+    crate::objects::coroutine::init(vm);
+    crate::objects::async_gen::init(vm);
     crate::objects::slice::init(vm);
     crate::objects::frame::init(vm);
     crate::objects::traceback::init(vm);
@@ -40,6 +42,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::range_methods::init(vm);
     crate::builtins_funcs::init(vm, builtins);
     crate::builtins_exec::init(vm, builtins);
+    crate::objects::anext::init(vm, builtins);
 
     let bc = vm
         .new_native("__build_class__", "builtins", crate::class::build_class)

@@ -409,11 +409,14 @@ impl Frame {
         unsafe { &*self.code_obj }
     }
 
-    /// Line being executed (for tracebacks).
+    /// Line being executed (for tracebacks); the first line for a frame not started
+    /// yet (a new generator's, as CPython shows it).
     pub fn line(&self) -> u32 {
         let c = &self.code_obj().code;
-        let pc = self.pc().saturating_sub(1);
-        c.lines.get(pc).copied().unwrap_or(c.first_line)
+        match self.pc() {
+            0 => c.first_line,
+            pc => c.lines.get(pc - 1).copied().unwrap_or(c.first_line),
+        }
     }
 }
 

@@ -81,6 +81,13 @@ type_table!(BaseTypes {
     weakcallableproxy: "weakref.CallableProxyType" => object,
     finalize: "finalize" => object,
     generator: "generator" => object,
+    coroutine: "coroutine" => object,
+    coroutine_wrapper: "coroutine_wrapper" => object,
+    async_generator: "async_generator" => object,
+    async_gen_asend: "async_generator_asend" => object,
+    async_gen_athrow: "async_generator_athrow" => object,
+    async_gen_wrapped: "async_generator_wrapped_value" => object,
+    anext_awaitable: "anext_awaitable" => object,
     frame: "frame" => object,
     traceback: "traceback" => object,
 });

@@ -91,6 +91,8 @@ pub struct ThreadRoots {
     pub frames: Vec<*const Frame>,
     pub temps: Vec<Value>,
     pub handled: Value,
+    /// `sys.set_asyncgen_hooks`: (firstiter, finalizer), NULL or None when unset.
+    pub asyncgen_hooks: [Value; 2],
 }
 
 pub struct Vm {
@@ -262,6 +264,9 @@ impl ThreadRoots {
             trace_value(v, t);
         }
         trace_value(self.handled, t);
+        for &v in &self.asyncgen_hooks {
+            trace_value(v, t);
+        }
     }
 }
 

@@ -155,12 +155,19 @@ impl<'a> Compiler<'a> {
                     Comp::Dict(key, &c.value),
                 )?
             }
-            Expr::Await(a) => return self.error("'await' outside async function", a.range),
+            Expr::Await(a) => {
+                // The symbol table has checked that an await is allowed here.
+                self.compile_expr(&a.value)?;
+                self.emit_await(0);
+            }
             Expr::Yield(y) => {
                 self.check_yield(y.range)?;
                 match &y.value {
                     Some(v) => self.compile_expr(v)?,
                     None => self.load_const(Const::None),
+                }
+                if self.in_async_generator() {
+                    self.emit(Instr::AsyncGenWrap);
                 }
                 self.emit(Instr::YieldValue);
             }
@@ -526,10 +533,9 @@ impl<'a> Compiler<'a> {
             u.code.varnames.push(".0".to_string());
             u.code.argcount = 1;
             u.code.flags |= code_flags::NESTED;
-            if matches!(comp, Comp::Gen(_)) {
-                u.code.flags |= code_flags::GENERATOR;
-            }
         }
+        let flags = self.generator_flags(scope);
+        self.unit().code.flags |= flags;
         let r = self.comprehension_body(gens, comp);
         if let Err(e) = r {
             self.units.pop();
@@ -538,8 +544,16 @@ impl<'a> Compiler<'a> {
         let code = self.pop_unit();
         self.make_function(code, 0);
         self.compile_expr(first_iter)?;
-        self.emit(Instr::GetIter);
+        self.emit(if gens[0].is_async {
+            Instr::GetAiter
+        } else {
+            Instr::GetIter
+        });
         self.emit(Instr::CallFunction(1));
+        // An asynchronous list, set or dict comprehension is a coroutine to await here.
+        if flags & code_flags::COROUTINE != 0 {
+            self.emit_await(0);
+        }
         Ok(())
     }
 
@@ -561,17 +575,25 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::LoadFast(0));
             } else {
                 self.compile_expr(&g.iter)?;
+            }
+            if i > 0 && g.is_async {
+                self.emit(Instr::GetAiter);
+            } else if i > 0 {
                 self.emit(Instr::GetIter);
             }
             let start = self.new_label();
             let end = self.new_label();
             self.bind(start);
-            self.jump(Instr::ForIter, end);
+            if g.is_async {
+                self.async_for_next(end);
+            } else {
+                self.jump(Instr::ForIter, end);
+            }
             self.compile_store(&g.target)?;
             for cond in &g.ifs {
                 self.compile_jump_if(cond, false, start)?;
             }
-            loops.push((start, end));
+            loops.push((start, end, g.is_async));
         }
         let depth = gens.len() as u32 + 1;
         match comp {
@@ -590,13 +612,19 @@ impl<'a> Compiler<'a> {
             }
             Comp::Gen(e) => {
                 self.compile_expr(e)?;
+                if self.in_async_generator() {
+                    self.emit(Instr::AsyncGenWrap);
+                }
                 self.emit(Instr::YieldValue);
                 self.emit(Instr::PopTop);
             }
         }
-        for (start, end) in loops.into_iter().rev() {
+        for (start, end, is_async) in loops.into_iter().rev() {
             self.jump(Instr::Jump, start);
             self.bind(end);
+            if is_async {
+                self.emit(Instr::EndAsyncFor);
+            }
         }
         if matches!(comp, Comp::Gen(_)) {
             self.load_const(Const::None);

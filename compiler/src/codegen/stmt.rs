@@ -41,6 +41,9 @@ impl<'a> Compiler<'a> {
             Stmt::FunctionDef(f) => self.compile_funcdef(f),
             Stmt::ClassDef(c) => self.compile_classdef(c),
             Stmt::Return(r) => {
+                if r.value.is_some() && self.in_async_generator() {
+                    return self.error("'return' with value in async generator", r.range);
+                }
                 match &r.value {
                     Some(v) => self.compile_expr(v)?,
                     None => self.load_const(Const::None),
@@ -89,9 +92,11 @@ impl<'a> Compiler<'a> {
                 }
                 Ok(())
             }
+            Stmt::For(f) if f.is_async => self.compile_async_for(f),
             Stmt::For(f) => self.compile_for(f),
             Stmt::While(w) => self.compile_while(w),
             Stmt::If(i) => self.compile_if(i),
+            Stmt::With(w) if w.is_async => self.compile_async_with(&w.items, &w.body),
             Stmt::With(w) => self.compile_with(&w.items, &w.body),
             Stmt::Match(m) => self.compile_match(m),
             Stmt::Raise(r) => {
@@ -561,6 +566,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::DupTop);
                 self.emit(Instr::CallFunction(3));
                 self.emit(Instr::PopTop);
+            }
+            FBlock::AsyncWith => {
+                self.emit(Instr::PopBlock);
+                if preserve_tos {
+                    self.emit(Instr::RotTwo);
+                }
+                self.async_with_exit();
             }
             FBlock::HandlerCleanup { name } => {
                 if name.is_some() {

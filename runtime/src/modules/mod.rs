@@ -2,6 +2,7 @@
 //! makes them importable (each is built on first import).
 pub mod array;
 pub mod cmath;
+pub mod coroutines;
 pub mod gc;
 pub mod lock;
 pub mod math;
@@ -71,6 +72,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
         m.insert("_signal".into(), signal::init);
+        m.insert("_coroutines".into(), coroutines::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

@@ -40,7 +40,9 @@ const FUNCS: &[NativeDef] = &[
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "sys", FUNCS)?;
     vm.push_root(m);
-    let r = fill(vm, d).and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m));
+    let r = fill(vm, d)
+        .and_then(|_| super::coroutines::add_to_sys(vm, d))
+        .and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m));
     vm.pop_roots(1);
     r.map(|_| m)
 }

@@ -536,7 +536,10 @@ impl Vm {
             // An instruction failed; the registers are written back. Find a handler in
             // this frame, or unwind inline frames until one has one.
             let failed = instrs[f.pc() - 1];
-            let mut add_tb = !matches!(failed, Instr::Reraise | Instr::RaiseVarargs(0));
+            let mut add_tb = !matches!(
+                failed,
+                Instr::Reraise | Instr::RaiseVarargs(0) | Instr::EndAsyncFor
+            );
             let mut e = err;
             loop {
                 match self.handle_error(f, e, add_tb) {

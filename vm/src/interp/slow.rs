@@ -477,7 +477,18 @@ impl Vm {
             Instr::YieldValue => return Ok(Flow::Yield(f.pop())),
             Instr::GetYieldFromIter => {
                 let v = f.top();
-                if !crate::objects::generator::is_generator(v) {
+                if crate::objects::generator::gen_like(v)
+                    .is_some_and(|g| g.kind == crate::objects::generator::GenKind::Coroutine)
+                {
+                    // Only a generator-based coroutine (types.coroutine) may delegate
+                    // to a coroutine.
+                    let flags = code.code.flags;
+                    if flags & crate::bytecode::code_flags::ITERABLE_COROUTINE == 0 {
+                        return Err(self.type_error(
+                            "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                        ));
+                    }
+                } else if !crate::objects::generator::is_generator(v) {
                     let it = self.iter(v)?;
                     f.set_top(it);
                 }
@@ -495,6 +506,52 @@ impl Vm {
                         return Ok(Flow::Yield(yielded));
                     }
                 }
+            }
+            Instr::GetAwaitable(place) => {
+                let it = crate::objects::coroutine::get_awaitable(self, f.top(), place)?;
+                f.set_top(it);
+            }
+            Instr::GetAiter => {
+                let it = self.get_aiter(f.top())?;
+                f.set_top(it);
+            }
+            Instr::GetAnext => {
+                let aw = self.get_anext(f.top())?;
+                f.push(aw);
+            }
+            Instr::EndAsyncFor => {
+                let exc = f.top();
+                let stop = self.rt.types.exc.stop_async_iteration;
+                if !crate::types::is_subclass(self, self.type_of(exc), stop) {
+                    f.pop();
+                    return Err(PyErr(exc));
+                }
+                // The loop is over: leave the handler as PopTop; PopExcept would, then
+                // drop the async iterator.
+                f.pop();
+                if let Some(b) = f.blocks().pop() {
+                    debug_assert_eq!(b.kind, BlockKind::ExceptHandler);
+                    self.roots.handled = b.prev_handled;
+                }
+                f.pop();
+            }
+            Instr::BeforeAsyncWith => {
+                let (exit, enter) = self.before_async_with(f.top())?;
+                f.set_top(exit);
+                f.push(enter);
+            }
+            Instr::AsyncWithExceptStart => {
+                let (exit, exc) = (f.peek(1), f.peek(0));
+                let ty = self.type_of(exc);
+                let tb = self
+                    .getattr_str(exc, "__traceback__")
+                    .unwrap_or(Value::NONE);
+                let r = self.call(exit, &[ty, exc, tb], &[])?;
+                f.push(r);
+            }
+            Instr::AsyncGenWrap => {
+                let w = crate::objects::async_gen::wrap(self, f.top())?;
+                f.set_top(w);
             }
             Instr::GetLen => {
                 let n = self.len(f.top())?;

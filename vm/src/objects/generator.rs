@@ -8,7 +8,7 @@
 //! traces it through the cell in either state (`with_unclaimed`: the world is stopped,
 //! and a claim holder changes the cell's contents only in short sections without a
 //! safepoint: replacing a finished frame by None).
-use crate::bytecode::Instr;
+use crate::bytecode::{Instr, code_flags};
 use crate::frame::Frame;
 use crate::interp::Exit;
 use crate::payload;
@@ -16,10 +16,48 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use weft_core::ExclusiveCell;
 
+/// What a suspended frame object is: they share this machinery and differ in type,
+/// messages and the protocols around them (`coroutine.rs`, `async_gen.rs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum GenKind {
+    Generator,
+    Coroutine,
+    AsyncGenerator,
+}
+
+impl GenKind {
+    /// The word CPython's messages use ("generator already executing", ...).
+    pub fn noun(self) -> &'static str {
+        match self {
+            GenKind::Generator => "generator",
+            GenKind::Coroutine => "coroutine",
+            GenKind::AsyncGenerator => "async generator",
+        }
+    }
+}
+
 pub struct GenData {
     /// None once finished.
     frame: ExclusiveCell<Option<Box<Frame>>>,
+    /// The function's `__qualname__` and `__name__`.
     pub name: Value,
+    pub short_name: Value,
+    /// The code object (kept after the frame has gone).
+    pub code: Value,
+    pub kind: GenKind,
+    /// Async generators: an `asend`/`athrow` awaitable is part-way through (CPython's
+    /// `ag_running_async`; what `ag_running` shows). A second one may not start.
+    pub running_async: std::sync::atomic::AtomicBool,
+    /// Async generators: the thread's asyncgen hooks have been applied (first use).
+    pub hooks_done: std::sync::atomic::AtomicBool,
+    /// Async generators: the `finalizer` hook in force at first use (NULL if none).
+    pub finalizer: crate::value::AtomicValue,
+    /// The exception the suspended frame is handling (it yielded inside an `except`
+    /// block), NULL if none: its caller's `sys.exc_info()` must not see it, and it is
+    /// handled again when the frame resumes.
+    handled: crate::value::AtomicValue,
+    /// Coroutines: where they were made (`cr_origin`), NULL when not tracked.
+    pub origin: Value,
 }
 payload!(GenData, "generator");
 
@@ -31,6 +69,11 @@ unsafe impl crate::trace::Trace for GenData {
         // keeps no `&mut` to the cell's contents across it.
         unsafe { self.frame.with_unclaimed(|f| f.trace(t)) };
         self.name.trace(t);
+        self.short_name.trace(t);
+        self.code.trace(t);
+        self.origin.trace(t);
+        self.handled.trace(t);
+        self.finalizer.trace(t);
     }
 }
 
@@ -39,30 +82,117 @@ impl GenData {
     pub fn is_running(&self) -> bool {
         self.frame.is_claimed()
     }
+
+    /// Has it finished (returned or raised)? False while it runs.
+    pub fn is_finished(&self) -> bool {
+        match self.frame.try_claim() {
+            Some(c) => c.with(|f| f.is_none()),
+            None => false,
+        }
+    }
+
+    /// Made but never resumed (nor closed)?
+    pub fn is_unstarted(&self) -> bool {
+        match self.frame.try_claim() {
+            Some(c) => c.with(|f| f.as_ref().is_some_and(|f| f.pc() == 0)),
+            None => false,
+        }
+    }
+
+    /// Suspended at a yield (started, not running, not finished)?
+    pub fn is_suspended(&self) -> bool {
+        match self.frame.try_claim() {
+            Some(c) => c.with(|f| f.as_ref().is_some_and(|f| f.pc() != 0)),
+            None => false,
+        }
+    }
+
+    /// `gi_frame`/`cr_frame`/`ag_frame`: None once finished (or while running on some
+    /// thread, where weft cannot hand out the frame from here); while suspended, a
+    /// frame object showing the frame as it is now (its line and locals), made anew
+    /// each time since frame objects follow running frames only.
+    pub fn frame_snapshot(&self, vm: &mut Vm) -> PyResult {
+        let Some(claim) = self.frame.try_claim() else {
+            return Ok(Value::NONE);
+        };
+        claim.with(|f| match f.as_deref() {
+            None => Ok(Value::NONE),
+            Some(f) => {
+                let fo = vm.frame_object(f)?;
+                vm.detach_frame_object(f);
+                Ok(fo)
+            }
+        })
+    }
+
+    /// What the suspended frame is delegating to (`yield from`/`await`), if anything.
+    pub fn awaiting(&self) -> Option<Value> {
+        let c = self.frame.try_claim()?;
+        c.with(|f| f.as_deref().and_then(delegating_to))
+    }
 }
 
+/// A plain generator (not a coroutine or async generator).
 pub fn is_generator(v: Value) -> bool {
-    v.is::<GenData>()
+    v.downcast::<GenData>()
+        .is_some_and(|g| g.kind == GenKind::Generator)
+}
+
+/// Any kind of suspended-frame object. The reference is valid while the caller keeps
+/// `v` reachable (rooted), as for `Frame::code_obj`.
+pub fn gen_like(v: Value) -> Option<&'static GenData> {
+    let g = v.downcast::<GenData>()?;
+    // SAFETY: the payload lives as long as the object, and the caller keeps the object
+    // reachable for as long as it uses the reference (the rooting discipline).
+    Some(unsafe { &*(g as *const GenData) })
 }
 
 pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
-    let name = match frame
+    let (name, short_name) = match frame
         .func
         .downcast::<crate::objects::function::FunctionData>()
     {
-        Some(f) => f.qualname.load(),
-        None => Value::NONE,
+        Some(f) => (f.qualname.load(), f.name.load()),
+        None => (Value::NONE, Value::NONE),
     };
-    let ty = vm.rt.types.generator;
+    let code = frame.code;
+    let flags = frame.code_obj().code.flags;
+    let (ty, kind) = if flags & code_flags::COROUTINE != 0 {
+        (vm.rt.types.coroutine, GenKind::Coroutine)
+    } else if flags & code_flags::ASYNC_GENERATOR != 0 {
+        (vm.rt.types.async_generator, GenKind::AsyncGenerator)
+    } else {
+        (vm.rt.types.generator, GenKind::Generator)
+    };
+    let origin = match kind {
+        GenKind::Coroutine => crate::objects::coroutine::origin(vm)?,
+        _ => Value::NULL,
+    };
     // The frame's values are only reachable through this Box until the generator
     // object exists; allocation never collects, so that is safe.
-    vm.alloc(
+    let g = vm.alloc(
         ty,
         GenData {
             frame: ExclusiveCell::new(Some(frame)),
             name,
+            short_name,
+            code,
+            kind,
+            running_async: std::sync::atomic::AtomicBool::new(false),
+            hooks_done: std::sync::atomic::AtomicBool::new(false),
+            finalizer: crate::value::AtomicValue::new(Value::NULL),
+            handled: crate::value::AtomicValue::new(Value::NULL),
+            origin,
         },
-    )
+    )?;
+    // A coroutine is reported to its `__del__` if it dies never started (the "never
+    // awaited" warning); its first resume clears the mark.
+    if kind == GenKind::Coroutine
+        && let Some(p) = g.as_gc()
+    {
+        vm.rt.heap.set_finaliser(p);
+    }
+    Ok(g)
 }
 
 /// Resume with `sent` (or by throwing `throw`): Ok(Some(v)) yielded, Ok(None) returned
@@ -75,23 +205,42 @@ fn resume(
     ret: &mut Value,
 ) -> PyResult<Option<Value>> {
     let gd = g.downcast::<GenData>().expect("generator");
+    let kind = gd.kind;
     let Some(mut claim) = gd.frame.try_claim() else {
-        return Err(vm.value_error("generator already executing"));
+        return Err(vm.value_error(format!("{} already executing", kind.noun())));
     };
     let Some(started) = claim.with(|f| f.as_ref().map(|f| f.pc() != 0)) else {
         drop(claim);
-        if let Some(t) = throw {
-            return Err(t.normalize(vm));
-        }
-        return Ok(None);
+        return resume_finished(vm, kind, throw);
     };
-    if !started && !sent.is_none() && throw.is_none() {
-        drop(claim);
-        return Err(vm.type_error("can't send non-None value to a just-started generator"));
+    if !started {
+        if !sent.is_none() && throw.is_none() {
+            drop(claim);
+            return Err(send_to_unstarted(vm, kind));
+        }
+        if kind == GenKind::Coroutine {
+            // Awaited after all: no "never awaited" report.
+            if let Some(p) = g.as_gc() {
+                vm.rt.heap.clear_finaliser(p);
+            }
+        }
     }
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
     vm.push_root(g);
+    // The caller's handled exception (rooted here: it may be nowhere else) gives way to
+    // the frame's own while the frame runs, and comes back when it stops.
+    let caller_handled = vm.roots.handled;
+    let pushed = if caller_handled.is_null() {
+        1
+    } else {
+        vm.push_root(caller_handled);
+        2
+    };
+    let own = gd.handled.load();
+    if !own.is_null() {
+        vm.roots.handled = own;
+    }
     // Outer Err: the generator stays suspended and `throw` itself raises.
     let r: Result<PyResult<Exit>, PyErr> = claim.with(|f| {
         let frame: &Frame = f.as_deref().expect("checked above");
@@ -116,7 +265,16 @@ fn resume(
             }
         }
     });
-    vm.pop_roots(1);
+    let now = std::mem::replace(&mut vm.roots.handled, caller_handled);
+    vm.pop_roots(pushed);
+    match r {
+        // Suspended: keep what it handles (nothing if it only sees the caller's).
+        Ok(Ok(Exit::Yield(_))) if now != caller_handled => gd.handled.store(now),
+        Ok(_) if !own.is_null() => gd.handled.store(Value::NULL),
+        // Nothing was kept and nothing is; or `throw` refused its argument and the
+        // frame did not run.
+        _ => {}
+    }
     let r = r?;
     match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
@@ -129,21 +287,64 @@ fn resume(
         Err(e) => {
             claim.with_mut(|f| *f = None);
             drop(claim);
-            if vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
-                // PEP 479, with the StopIteration as the cause (and context).
-                let err =
-                    vm.with_root(e.0, |vm| vm.runtime_error("generator raised StopIteration"));
-                if let Some(x) = err.0.downcast::<crate::objects::exception::ExcData>() {
-                    *x.cause.lock() = e.0;
-                    *x.context.lock() = e.0;
-                    x.suppress_context
-                        .store(true, std::sync::atomic::Ordering::Relaxed);
-                }
-                return Err(err);
-            }
-            Err(e)
+            Err(raised(vm, kind, e))
         }
     }
+}
+
+/// Resuming a finished frame: `throw` raises its exception, anything else ends at once
+/// (a coroutine may not be resumed again, only closed).
+#[cold]
+fn resume_finished(vm: &mut Vm, kind: GenKind, throw: Option<Thrown>) -> PyResult<Option<Value>> {
+    if kind == GenKind::Coroutine && !closing(vm, &throw) {
+        return Err(vm.runtime_error("cannot reuse already awaited coroutine"));
+    }
+    if let Some(t) = throw {
+        return Err(t.normalize(vm));
+    }
+    Ok(None)
+}
+
+#[cold]
+fn send_to_unstarted(vm: &mut Vm, kind: GenKind) -> PyErr {
+    vm.type_error(format!(
+        "can't send non-None value to a just-started {}",
+        kind.noun()
+    ))
+}
+
+/// What the caller sees of an exception that ended the frame: StopIteration (and an
+/// async generator's StopAsyncIteration) becomes RuntimeError (PEP 479, PEP 525), with
+/// the original as the cause (and context).
+#[cold]
+fn raised(vm: &mut Vm, kind: GenKind, e: PyErr) -> PyErr {
+    let stop_async =
+        kind == GenKind::AsyncGenerator && vm.err_is(&e, vm.rt.types.exc.stop_async_iteration);
+    if !stop_async && !vm.err_is(&e, vm.rt.types.exc.stop_iteration) {
+        return e;
+    }
+    let what = if stop_async {
+        "StopAsyncIteration"
+    } else {
+        "StopIteration"
+    };
+    let msg = format!("{} raised {what}", kind.noun());
+    let err = vm.with_root(e.0, |vm| vm.runtime_error(msg));
+    if let Some(x) = err.0.downcast::<crate::objects::exception::ExcData>() {
+        *x.cause.lock() = e.0;
+        *x.context.lock() = e.0;
+        x.suppress_context
+            .store(true, std::sync::atomic::Ordering::Relaxed);
+    }
+    err
+}
+
+/// Is `throw` the GeneratorExit of `close()`? (A finished coroutine may be closed
+/// again; anything else on it is a reuse.)
+fn closing(vm: &Vm, throw: &Option<Thrown>) -> bool {
+    throw
+        .as_ref()
+        .is_some_and(|t| t.is(vm, vm.rt.types.exc.generator_exit))
 }
 
 /// The iterator a suspended frame is delegating to: it is paused on `YieldFrom`, with
@@ -165,7 +366,12 @@ pub struct Thrown {
 }
 
 impl Thrown {
-    fn of(e: PyErr) -> Thrown {
+    /// `throw(typ[, val])` as called; `val` NULL when not given.
+    pub fn new(typ: Value, val: Value) -> Thrown {
+        Thrown { typ, val }
+    }
+
+    pub fn of(e: PyErr) -> Thrown {
         Thrown {
             typ: e.0,
             val: Value::NULL,
@@ -257,8 +463,8 @@ fn close_sub(vm: &mut Vm, sub: Value) -> PyResult<()> {
 
 /// `sub.throw(...)`: Ok(Err(v)) it yielded v, Ok(Ok(v)) it returned v, Err: it raised
 /// (or has no `throw`, and the exception goes on).
-fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
-    if is_generator(sub) {
+pub fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
+    if gen_like(sub).is_some() {
         return resume_sub(vm, sub, Value::NONE, Some(t));
     }
     let Some(throw) = attr(vm, sub, "throw")? else {
@@ -274,7 +480,7 @@ fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value
 
 /// Resume generator `g` as a `yield from` sub-iterator: Err(v) it yielded v, Ok(v) it
 /// returned v.
-fn resume_sub(
+pub fn resume_sub(
     vm: &mut Vm,
     g: Value,
     sent: Value,
@@ -289,7 +495,7 @@ fn resume_sub(
 
 /// A non-generator sub-iterator's step as `yield from` sees it: Err(v) it produced v,
 /// Ok(v) it finished (exhausted, or StopIteration carrying v).
-fn sub_outcome(vm: &mut Vm, r: PyResult<Option<Value>>) -> PyResult<Result<Value, Value>> {
+pub fn sub_outcome(vm: &mut Vm, r: PyResult<Option<Value>>) -> PyResult<Result<Value, Value>> {
     match r {
         Ok(Some(v)) => Ok(Err(v)),
         Ok(None) => Ok(Ok(Value::NONE)),
@@ -309,8 +515,11 @@ pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
 /// `YieldFrom` helper: Ok(Ok(result)) when the sub-iterator finished, Ok(Err(v)) when it
 /// yielded v.
 pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, Value>> {
-    if is_generator(it) {
+    if gen_like(it).is_some() {
         return resume_sub(vm, it, sent, None);
+    }
+    if let Some(r) = crate::objects::async_gen::delegate_native(vm, it, sent) {
+        return r;
     }
     // A user iterator's StopIteration carries the result: call its `__next__` directly.
     let user = crate::types::type_data(vm.type_of(it)).is_user;
@@ -324,7 +533,7 @@ pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, V
     sub_outcome(vm, r)
 }
 
-fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
+pub fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
     let t = vm.rt.types.exc.stop_iteration;
     let args: &[Value] = if v.is_none() {
         &[]
@@ -337,7 +546,7 @@ fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
     }
 }
 
-fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     crate::helpers::self_arg::<GenData>(vm, args, "send", "generator")?;
     let mut ret = Value::NONE;
     match resume(
@@ -366,7 +575,7 @@ pub fn gen_next_raising(vm: &mut Vm, g: Value) -> PyResult {
     }
 }
 
-fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     crate::helpers::self_arg::<GenData>(vm, args, "throw", "generator")?;
     crate::helpers::arg_count(vm, "throw", &args[1..], 1, 3)?;
     let t = Thrown {
@@ -380,12 +589,13 @@ fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let gd = crate::helpers::self_arg::<GenData>(vm, args, "close", "generator")?;
+    let kind = gd.kind;
     let g = args[0];
     {
         let Some(mut claim) = gd.frame.try_claim() else {
-            return Err(vm.value_error("generator already executing"));
+            return Err(vm.value_error(format!("{} already executing", kind.noun())));
         };
         match claim.with(|f| f.as_ref().map(|f| f.pc() != 0)) {
             None => return Ok(Value::NONE),
@@ -401,7 +611,7 @@ fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let e = crate::exceptions::make_exception(vm, t, &[])?;
     let mut ret = Value::NONE;
     match resume(vm, g, Value::NONE, Some(Thrown::of(PyErr(e))), &mut ret) {
-        Ok(Some(_)) => Err(vm.runtime_error("generator ignored GeneratorExit")),
+        Ok(Some(_)) => Err(vm.runtime_error(format!("{} ignored GeneratorExit", kind.noun()))),
         Ok(None) => Ok(Value::NONE),
         Err(e) if vm.err_is(&e, t) || vm.err_is(&e, vm.rt.types.exc.stop_iteration) => {
             Ok(Value::NONE)
@@ -414,10 +624,15 @@ fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(args[0])
 }
 
-fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let gd = crate::helpers::self_arg::<GenData>(vm, args, "__repr__", "generator")?;
     let n = crate::helpers::as_str(&gd.name).unwrap_or("?").to_string();
-    let s = format!("<generator object {n} at {:#x}>", args[0].id());
+    let what = match gd.kind {
+        GenKind::Generator => "generator",
+        GenKind::Coroutine => "coroutine",
+        GenKind::AsyncGenerator => "async_generator",
+    };
+    let s = format!("<{what} object {n} at {:#x}>", args[0].id());
     vm.new_str(&s)
 }
 

@@ -1,5 +1,7 @@
 //! One file per object kind: its payload, its constructor and its methods.
+pub mod anext;
 pub mod array;
+pub mod async_gen;
 pub mod builtin_fn;
 pub mod bytearray_methods;
 pub mod bytes;
@@ -9,6 +11,7 @@ pub mod bytes_split;
 pub mod cell;
 pub mod code;
 pub mod complex;
+pub mod coroutine;
 pub mod dict;
 pub mod dict_methods;
 pub mod exception;

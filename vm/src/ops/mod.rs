@@ -1,4 +1,5 @@
 //! The object protocols: what the interpreter calls for every operation.
+pub mod async_protocol;
 pub mod attr;
 pub mod call;
 pub mod compare;

@@ -508,6 +508,9 @@ impl Vm {
                 Err(e) => Err(e),
             };
         }
+        if let Some(r) = crate::objects::async_gen::next_opt(self, it) {
+            return r;
+        }
         if let Some(r) = self.unproxy(it)? {
             return self.with_root(r, |vm| vm.next(r));
         }

@@ -369,3 +369,224 @@ class ExitStack(AbstractContextManager):
             finally:
                 pending.__context__ = context
         return had_exception and suppressed
+
+
+# ---- for `async with`: the asynchronous counterparts ---------------------------------
+
+__all__ += ["asynccontextmanager", "aclosing", "AbstractAsyncContextManager",
+            "AsyncContextDecorator"]
+
+
+class AbstractAsyncContextManager(_ABC):
+    """An ABC for classes with __aenter__ (giving self by default) and __aexit__."""
+
+    __slots__ = ()
+
+    async def __aenter__(self):
+        return self
+
+    @_abstractmethod
+    async def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager and _defines(C, "__aenter__", "__aexit__"):
+            return True
+        return NotImplemented
+
+
+class AsyncContextDecorator:
+    """Mixin: the async context manager can also decorate a coroutine function, whose
+    every call then runs inside a fresh copy of it."""
+
+    def _recreate_cm(self):
+        return self
+
+    def __call__(self, func):
+        @_wraps(func)
+        async def run_inside(*args, **kwds):
+            async with self._recreate_cm():
+                return await func(*args, **kwds)
+        return run_inside
+
+
+async def _aclose_after_error(agen, message):
+    """Raise RuntimeError(message), closing the async generator on the way out."""
+    try:
+        raise RuntimeError(message)
+    finally:
+        await agen.aclose()
+
+
+def _is_athrown_back(raised, thrown):
+    """Did the async generator let the exception we threw in escape again? Both stop
+    exceptions come back wrapped in a RuntimeError caused by them (PEP 479, PEP 525)."""
+    if raised is thrown:
+        return True
+    return (isinstance(raised, RuntimeError)
+            and isinstance(thrown, (StopIteration, StopAsyncIteration))
+            and raised.__cause__ is thrown)
+
+
+class _AsyncGeneratorContextManager(AsyncContextDecorator, AbstractAsyncContextManager):
+    """What an @asynccontextmanager function returns: one run of its async generator."""
+
+    def __init__(self, func, args, kwds):
+        self.func, self.args, self.kwds = func, args, kwds
+        self.gen = func(*args, **kwds)
+        doc = getattr(func, "__doc__", None)
+        self.__doc__ = type(self).__doc__ if doc is None else doc
+
+    def _recreate_cm(self):
+        return type(self)(self.func, self.args, self.kwds)
+
+    async def __aenter__(self):
+        del self.func, self.args, self.kwds
+        try:
+            return await anext(self.gen)
+        except StopAsyncIteration:
+            raise RuntimeError("generator didn't yield") from None
+
+    async def __aexit__(self, typ, value, traceback):
+        if typ is None:
+            # the block ended normally; the generator must end at its next step
+            try:
+                await anext(self.gen)
+            except StopAsyncIteration:
+                return False
+            await _aclose_after_error(self.gen, "generator didn't stop")
+        exc = typ() if value is None else value
+        try:
+            await self.gen.athrow(exc)
+        except StopAsyncIteration as stop:
+            return stop is not exc
+        except BaseException as raised:
+            if not _is_athrown_back(raised, exc):
+                raise
+            exc.__traceback__ = traceback
+            return False
+        await _aclose_after_error(self.gen, "generator didn't stop after athrow()")
+
+
+def asynccontextmanager(func):
+    """Decorator: an async generator function that yields once becomes an async
+    context manager factory (before the yield is __aenter__, after it __aexit__)."""
+    @_wraps(func)
+    def factory(*args, **kwds):
+        return _AsyncGeneratorContextManager(func, args, kwds)
+    return factory
+
+
+class aclosing(AbstractAsyncContextManager):
+    """Give the block `thing` and await thing.aclose() when it ends."""
+
+    def __init__(self, thing):
+        self.thing = thing
+
+    async def __aenter__(self):
+        return self.thing
+
+    async def __aexit__(self, *exc_info):
+        await self.thing.aclose()
+
+
+async def _nullcontext_aenter(self):
+    return self.enter_result
+
+
+async def _nullcontext_aexit(self, *exc_info):
+    pass
+
+
+# nullcontext serves `async with` too
+nullcontext.__aenter__ = _nullcontext_aenter
+nullcontext.__aexit__ = _nullcontext_aexit
+
+
+def _awaited(exit_callable):
+    """Mark an AsyncExitStack entry whose result is to be awaited."""
+    def call_exit(exc_type, exc, tb):
+        return exit_callable(exc_type, exc, tb)
+    call_exit._awaits = True
+    return call_exit
+
+
+class AsyncExitStack(AbstractAsyncContextManager):
+    """ExitStack for `async with`: it also takes async context managers and
+    coroutine callbacks, and awaits their exits as it unwinds."""
+
+    __init__ = ExitStack.__init__
+    pop_all = ExitStack.pop_all
+    push = ExitStack.push
+    enter_context = ExitStack.enter_context
+    callback = ExitStack.callback
+
+    def push_async_exit(self, exit):
+        """Register an async exit: an async context manager (its __aexit__) or a
+        coroutine function taking the exception triple. Returns `exit`."""
+        method = getattr(type(exit), "__aexit__", None)
+        self._exit_callbacks.append(
+            _awaited(exit if method is None else _exit_of(exit, method)))
+        return exit
+
+    async def enter_async_context(self, cm):
+        """Enter `cm` (awaiting its __aenter__), register its __aexit__, and return
+        what __aenter__ gave."""
+        kind = type(cm)
+        enter = getattr(kind, "__aenter__", None)
+        exit_method = getattr(kind, "__aexit__", None)
+        if enter is None or exit_method is None:
+            raise TypeError("'%s.%s' object does not support the asynchronous context "
+                            "manager protocol" % (kind.__module__, kind.__qualname__))
+        result = await enter(cm)
+        self._exit_callbacks.append(_awaited(_exit_of(cm, exit_method)))
+        return result
+
+    def push_async_callback(self, callback, /, *args, **kwds):
+        """Register `await callback(*args, **kwds)` to run at exit; returns it."""
+        async def call_back(exc_type, exc, tb):
+            await callback(*args, **kwds)
+        call_back.__wrapped__ = callback
+        self._exit_callbacks.append(_awaited(call_back))
+        return callback
+
+    async def aclose(self):
+        """Unwind the stack now."""
+        await self.__aexit__(None, None, None)
+
+    async def __aenter__(self):
+        return self
+
+    async def __aexit__(self, *exc_details):
+        # the unwinding of ExitStack.__exit__, awaiting the async entries
+        had_exception = exc_details[0] is not None
+        frame_exc = _sys.exc_info()[1]
+        current = exc_details
+        suppressed = False
+        pending = None
+        while self._exit_callbacks:
+            call_exit = self._exit_callbacks.pop()
+            try:
+                swallowed = call_exit(*current)
+                if getattr(call_exit, "_awaits", False):
+                    swallowed = await swallowed
+            except BaseException as raised:
+                _attach_context(raised, current[1], frame_exc)
+                pending = raised
+                current = (type(raised), raised, raised.__traceback__)
+                continue
+            if swallowed:
+                suppressed = True
+                pending = None
+                current = (None, None, None)
+        if pending is not None:
+            context = pending.__context__
+            try:
+                raise pending
+            finally:
+                pending.__context__ = context
+        return had_exception and suppressed
+
+
+__all__ += ["AsyncExitStack"]

@@ -280,8 +280,71 @@ class DynamicClassAttribute(property):
     pass
 
 
+# ---- types.coroutine: generator-based coroutines ---------------------------------
+
+_CO_GENERATOR = 0x20
+_CO_COROUTINE = 0x80
+_CO_ITERABLE_COROUTINE = 0x100
+
+
+class _AwaitableGenerator:
+    """A generator handed back by a `types.coroutine` function that is not itself a
+    generator function: it stays a generator, and `await` takes it too."""
+
+    __slots__ = ("_it",)
+
+    def __init__(self, it):
+        self._it = it
+
+    def __await__(self):
+        return self._it
+
+    def __iter__(self):
+        return self._it
+
+    def __next__(self):
+        return next(self._it)
+
+    def send(self, value):
+        return self._it.send(value)
+
+    def throw(self, *exc):
+        return self._it.throw(*exc)
+
+    def close(self):
+        return self._it.close()
+
+    cr_code = gi_code = property(lambda self: self._it.gi_code)
+    cr_frame = gi_frame = property(lambda self: self._it.gi_frame)
+    cr_running = gi_running = property(lambda self: self._it.gi_running)
+    cr_await = gi_yieldfrom = property(lambda self: self._it.gi_yieldfrom)
+
+
 def coroutine(func):
-    return func
+    """Let `await` take the generators `func` makes (a generator-based coroutine)."""
+    if not callable(func):
+        raise TypeError("types.coroutine() expects a callable")
+    code = getattr(func, "__code__", None)
+    if type(func) is FunctionType and code is not None:
+        if code.co_flags & (_CO_COROUTINE | _CO_ITERABLE_COROUTINE):
+            return func
+        if code.co_flags & _CO_GENERATOR:
+            import _coroutines
+            return _coroutines.iterable_coroutine(func)
+
+    def call(*args, **kwargs):
+        made = func(*args, **kwargs)
+        if type(made) is GeneratorType and not made.gi_code.co_flags & _CO_ITERABLE_COROUTINE:
+            return _AwaitableGenerator(made)
+        return made
+
+    for attr in ("__module__", "__name__", "__qualname__", "__doc__"):
+        try:
+            setattr(call, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    call.__wrapped__ = func
+    return call
 
 
 del _f, _g, _C, _cell, _ns
