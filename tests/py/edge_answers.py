@@ -36,3 +36,12 @@ def growing(x):
 
 show("sort modified", lambda: lst.sort(key=growing))
 show("sort ok", lambda: sorted([3, 1, 2], key=lambda x: -x))
+d = {"a": 1, "b": 2}
+show("keys eq set", lambda: (d.keys() == {"a", "b"}, {"a"} == d.keys(), d.keys() != {"a"}))
+show("items eq set", lambda: (d.items() == {("a", 1), ("b", 2)}, d.items() == {("a", 1)}))
+show("values eq", lambda: d.values() == d.values())
+show("slice eq", lambda: (slice(1, 3) == slice(1, 3), slice(1, 3) == slice(1, 4), slice(1, 2, None) == slice(1, 2)))
+show("reversed views", lambda: (list(reversed(d.values())), list(reversed(d.keys())), list(reversed(d.items()))))
+show("view ror", lambda: (sorted([3] | d.keys(), key=str), sorted(["a", "z"] - d.keys()), sorted({"a"} & d.keys())))
+for w in ["ß", "straße nach", "ﬁne ﬂow", "ǆemal ǉubav", "ŉa", "they're bill's", "ΣΑΣ σας", "ǳ"]:
+    show("case", lambda: (ascii(w.title()), ascii(w.capitalize())))

@@ -1014,6 +1014,13 @@ fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)])
         return vm.call(f, &[v], &[]);
     }
     let b = base_or_self(v);
+    if b.is::<crate::objects::iter::DictView>() {
+        // A dict view backwards: its items as they are now, last first.
+        let mut items = vm.collect_iter(b)?;
+        items.reverse();
+        let l = vm.new_list(items)?;
+        return vm.with_root(l, |vm| vm.iter(l));
+    }
     if let Some(d) = b.downcast::<DictData>() {
         let n = d.0.lock().raw_len();
         return vm.alloc(

@@ -7,6 +7,7 @@ use crate::objects::iter::{DictIterKind, DictView, ReverseIter};
 use crate::objects::list_methods::{
     add_container_dunders, dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
 };
+use crate::objects::set_methods::SetOp;
 use crate::ops::containers::{root_all, set_root};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -56,6 +57,11 @@ pub fn init(vm: &mut Vm) {
         vm.add_method(v, "__sub__", view_sub);
         vm.add_method(v, "__xor__", view_xor);
         vm.add_method(v, "isdisjoint", view_isdisjoint);
+        // `other op view` with a non-set `other` (`[3] | d.keys()`).
+        vm.add_method(v, "__rand__", |vm, a, _| view_op(vm, &swap(a), SetOp::And));
+        vm.add_method(v, "__ror__", |vm, a, _| view_op(vm, &swap(a), SetOp::Or));
+        vm.add_method(v, "__rsub__", |vm, a, _| view_op(vm, &swap(a), SetOp::Sub));
+        vm.add_method(v, "__rxor__", |vm, a, _| view_op(vm, &swap(a), SetOp::Xor));
     }
 }
 
@@ -412,7 +418,9 @@ fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
 // ---------------------------------------------------------------- view set operations
 
 /// Items of a keys/items view as a new set (rooted by the caller's mark).
-fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
+/// A set of what `v` holds (a dict view's keys or items, or any iterable's items),
+/// rooted with what it was made from: the caller truncates the roots.
+pub(crate) fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let items = if let Some(dv) = v.downcast::<DictView>() {
         let (d, kind) = (dv.dict, dv.kind);
         let pairs = vm.dict_items(d);
@@ -455,6 +463,11 @@ fn view_op(vm: &mut Vm, args: &[Value], op: crate::objects::set_methods::SetOp) 
     })();
     vm.truncate_roots(mark);
     r
+}
+
+/// The two operands of a reflected operator in their written order.
+fn swap(args: &[Value]) -> Vec<Value> {
+    args.iter().rev().copied().collect()
 }
 
 fn view_and(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

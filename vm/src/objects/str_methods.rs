@@ -628,24 +628,54 @@ case_method!(str_swapcase, "swapcase", |s| s
         c.to_uppercase().collect()
     })
     .collect());
+/// Append `c`'s titlecase mapping (Unicode's, which Rust's `char` lacks): the four
+/// digraph letters have their own title forms; otherwise the uppercase mapping with
+/// all but its first character lowercased ('ß' -> "Ss", 'ﬁ' -> "Fi").
+fn push_title(out: &mut String, c: char) {
+    let digraph = match c as u32 {
+        0x1C4..=0x1C6 => Some('\u{1C5}'),
+        0x1C7..=0x1C9 => Some('\u{1C8}'),
+        0x1CA..=0x1CC => Some('\u{1CB}'),
+        0x1F1..=0x1F3 => Some('\u{1F2}'),
+        _ => None,
+    };
+    if let Some(t) = digraph {
+        out.push(t);
+        return;
+    }
+    // Its first cased character stays upper ("ʼN" for 'ŉ'), later ones go lower.
+    let mut seen_cased = false;
+    for u in c.to_uppercase() {
+        if seen_cased {
+            out.extend(u.to_lowercase());
+        } else {
+            out.push(u);
+            seen_cased = cased(u);
+        }
+    }
+}
+
 case_method!(str_capitalize, "capitalize", |s| {
     let mut cs = s.chars();
-    match cs.next() {
-        Some(f) => f
-            .to_uppercase()
-            .chain(cs.flat_map(|c| c.to_lowercase()))
-            .collect(),
-        None => String::new(),
+    let mut out = String::with_capacity(s.len());
+    if let Some(f) = cs.next() {
+        push_title(&mut out, f);
+        out.push_str(&cs.as_str().to_lowercase());
     }
+    out
 });
 case_method!(str_title, "title", |s| {
     let mut out = String::new();
     let mut prev = false;
-    for c in s.chars() {
-        if prev {
-            out.extend(c.to_lowercase())
+    let mut cs = s.chars().peekable();
+    while let Some(c) = cs.next() {
+        if !prev {
+            push_title(&mut out, c)
+        } else if c == 'Σ' && !cs.peek().is_some_and(|&n| cased(n)) {
+            // Final sigma: a capital sigma ending a word lowercases to 'ς'.
+            out.push('ς')
         } else {
-            out.extend(c.to_uppercase())
+            out.extend(c.to_lowercase())
         }
         prev = cased(c);
     }

@@ -1352,7 +1352,50 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     res
 }
 
+/// `==` between sets and keys/items views of dicts (in any mix), as sets.
+fn set_like_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
+    let set_like = |v: Value| {
+        v.is::<SetData>()
+            || v.downcast::<DictView>()
+                .is_some_and(|d| d.kind != DictIterKind::Values)
+    };
+    if !(set_like(a) && set_like(b)) || (a.is::<SetData>() && b.is::<SetData>()) {
+        return Ok(None);
+    }
+    let mark = vm.roots_len();
+    let r = (|| {
+        let as_set = |vm: &mut Vm, v: Value| {
+            if v.is::<SetData>() {
+                Ok(v)
+            } else {
+                crate::objects::dict_methods::view_as_set(vm, v)
+            }
+        };
+        let x = as_set(vm, a)?;
+        let y = as_set(vm, b)?;
+        if vm.set_items(x).len() != vm.set_items(y).len() {
+            return Ok(Some(false));
+        }
+        set_subset(vm, x, y).map(Some)
+    })();
+    vm.truncate_roots(mark);
+    r
+}
+
 pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
+    if let (Some(x), Some(y)) = (a.downcast::<SliceData>(), b.downcast::<SliceData>()) {
+        // Slices compare as (start, stop, step) tuples.
+        let (xs, ys) = ([x.start, x.stop, x.step], [y.start, y.stop, y.step]);
+        for (p, q) in xs.into_iter().zip(ys) {
+            if !vm.eq(p, q)? {
+                return Ok(Some(false));
+            }
+        }
+        return Ok(Some(true));
+    }
+    if let Some(r) = set_like_eq(vm, a, b)? {
+        return Ok(Some(r));
+    }
     let same_seq =
         (a.is::<ListData>() && b.is::<ListData>()) || (a.is::<TupleData>() && b.is::<TupleData>());
     if same_seq {
