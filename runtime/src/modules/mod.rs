@@ -5,8 +5,11 @@ pub mod cmath;
 pub mod gc;
 pub mod lock;
 pub mod math;
+pub mod mt19937;
 pub mod posix;
+pub mod random;
 pub mod select;
+pub mod sha2;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -68,6 +71,9 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("cmath".into(), cmath::init);
         m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
+        m.insert("_random".into(), random::init);
+        m.insert("_sha256".into(), sha2::init_sha256);
+        m.insert("_sha512".into(), sha2::init_sha512);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
