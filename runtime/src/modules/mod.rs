@@ -10,6 +10,9 @@ pub mod posix;
 pub mod random;
 pub mod select;
 pub mod sha2;
+pub mod struct_codec;
+pub mod struct_format;
+pub mod struct_module;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -74,6 +77,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_random".into(), random::init);
         m.insert("_sha256".into(), sha2::init_sha256);
         m.insert("_sha512".into(), sha2::init_sha512);
+        m.insert("_struct".into(), struct_module::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
