@@ -1,6 +1,7 @@
 //! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
 //! makes them importable (each is built on first import).
 pub mod array;
+pub mod binascii;
 pub mod cmath;
 pub mod gc;
 pub mod lock;
@@ -78,6 +79,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_sha256".into(), sha2::init_sha256);
         m.insert("_sha512".into(), sha2::init_sha512);
         m.insert("_struct".into(), struct_module::init);
+        m.insert("binascii".into(), binascii::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
