@@ -19,6 +19,7 @@ pub mod thread;
 pub mod time;
 pub mod warnings_native;
 pub mod weakref;
+pub mod zlib;
 
 use parking_lot::RwLock;
 use weft_vm::native::NativeDef;
@@ -80,6 +81,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_sha512".into(), sha2::init_sha512);
         m.insert("_struct".into(), struct_module::init);
         m.insert("binascii".into(), binascii::init);
+        m.insert("zlib".into(), zlib::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
