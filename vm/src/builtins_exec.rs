@@ -34,6 +34,7 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
         ("compile", b_compile),
         ("globals", b_globals),
         ("locals", b_locals),
+        ("__import__", crate::import::builtin_import),
     ];
     for &(name, f) in funcs {
         let fv = vm.new_native(name, "builtins", f).expect("start-up");

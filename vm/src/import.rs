@@ -245,12 +245,46 @@ impl Vm {
 
 /// `ImportName`: `import a.b.c` binds `a` (empty fromlist), `from a.b import c` gets `a.b`.
 pub fn import_name(vm: &mut Vm, f: &Frame, name: Value, fromlist: Value, level: Value) -> PyResult {
+    import_in(vm, f.globals, name, fromlist, level)
+}
+
+/// `__import__(name, globals=None, locals=None, fromlist=(), level=0)`: what the
+/// `import` statement does, with `globals` naming the importing module's package.
+pub fn builtin_import(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let arg = |i: usize, key: &str| {
+        args.get(i)
+            .copied()
+            .or_else(|| crate::helpers::kwarg(kw, key))
+    };
+    let Some(name) = arg(0, "name") else {
+        return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
+    };
+    if as_str(&name).is_none() {
+        let tn = vm.type_name(name);
+        return Err(vm.type_error(format!("__import__() argument 1 must be str, not {tn}")));
+    }
+    let globals = arg(1, "globals").unwrap_or(Value::NONE);
+    let fromlist = arg(3, "fromlist").unwrap_or(Value::NONE);
+    let level = arg(4, "level").unwrap_or(Value::small_int(0).unwrap());
+    if as_int(level).is_some_and(|l| l < 0) {
+        return Err(vm.value_error("level must be >= 0"));
+    }
+    if as_str(&name) == Some("") && as_int(level) == Some(0) {
+        return Err(vm.value_error("Empty module name"));
+    }
+    import_in(vm, globals, name, fromlist, level)
+}
+
+fn import_in(vm: &mut Vm, globals: Value, name: Value, fromlist: Value, level: Value) -> PyResult {
     let mut full = as_str(&name).unwrap_or("").to_string();
     let level = as_int(level).unwrap_or(0);
     if level > 0 {
-        let pkg = vm
-            .dict_get_str(f.globals, "__package__")
-            .and_then(|p| as_str(&p).map(|s| s.to_string()));
+        let pkg = if globals.is::<crate::objects::dict::DictData>() {
+            vm.dict_get_str(globals, "__package__")
+                .and_then(|p| as_str(&p).map(|s| s.to_string()))
+        } else {
+            None
+        };
         let mut pkg = pkg.unwrap_or_default();
         if pkg.is_empty() {
             let t = vm.rt.types.exc.import_error;

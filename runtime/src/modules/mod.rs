@@ -55,6 +55,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("traceback", include_str!("py/traceback.py")),
     ("warnings", include_str!("py/warnings.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
+    ("_codecs", include_str!("py/_codecs.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     (
         "string.templatelib",
