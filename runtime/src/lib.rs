@@ -93,7 +93,12 @@ fn find_module(name: &str, dirs: &[String]) -> Option<String> {
 }
 
 /// Resolve what to run into (source, filename, argv[0], path0), or an exit code.
-fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, String), i32> {
+/// `search` is where `-m` looks after the current folder (WEFTPATH, then CPython's Lib).
+fn load(
+    prog: &str,
+    opts: &Options,
+    search: &[String],
+) -> Result<(Option<String>, String, String, String), i32> {
     let cwd = std::env::current_dir()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -135,7 +140,12 @@ fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, S
             "-c".into(),
             String::new(),
         ),
-        Mode::Module(name) => match find_module(name, std::slice::from_ref(&cwd)) {
+        Mode::Module(name) => match find_module(
+            name,
+            &std::iter::once(cwd.clone())
+                .chain(search.iter().cloned())
+                .collect::<Vec<_>>(),
+        ) {
             Some(file) => match std::fs::read(&file) {
                 Ok(b) => (
                     Some(String::from_utf8_lossy(&b).into_owned()),
@@ -168,7 +178,20 @@ fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, S
 }
 
 fn run(prog: &str, opts: Options) -> i32 {
-    let (source, filename, argv0, path0) = match load(prog, &opts) {
+    let xstdlib = opts
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "stdlib")
+        .and_then(|(_, v)| v.as_deref());
+    let stdlib = stdlib_path::find(xstdlib);
+    let extra_path = stdlib_path::weftpath();
+    let search: Vec<String> = extra_path
+        .iter()
+        .cloned()
+        .chain(stdlib.dir().map(String::from))
+        .collect();
+    let (source, filename, argv0, path0) = match load(prog, &opts, &search) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -176,16 +199,10 @@ fn run(prog: &str, opts: Options) -> i32 {
         path0,
         xoptions: opts.xoptions.clone(),
         warnoptions: opts.warnoptions.clone(),
+        stdlib,
+        extra_path,
         ..Config::default()
     };
-    let xstdlib = opts
-        .xoptions
-        .iter()
-        .rev()
-        .find(|(k, _)| k == "stdlib")
-        .and_then(|(_, v)| v.as_deref());
-    config.stdlib = stdlib_path::find(xstdlib);
-    config.extra_path = stdlib_path::weftpath();
     if let Some(n) = opts.heap_limit {
         config.heap.limit_bytes = n;
     }

@@ -377,6 +377,9 @@ fn stdlib_dir_is_the_last_path_entry() {
         .output()
         .unwrap();
     assert_eq!(stdout(&o), format!("['', '/weft/a', '/weft/b', '{dir}']\n"));
+    // `-m` finds modules in the Lib too.
+    let o = weft(&["-X", &format!("stdlib={dir}"), "-m", "only_in_fake_lib"]);
+    assert_eq!(stdout(&o), "from the fake Lib\n", "stderr: {}", stderr(&o));
     // A frozen module wins over the Lib one.
     std::fs::write(d.join("heapq.py"), "raise SystemExit('Lib heapq used')\n").unwrap();
     let o = weft(&[
