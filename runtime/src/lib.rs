@@ -230,6 +230,7 @@ fn run(prog: &str, opts: Options) -> i32 {
         Ok(()) => code,
         Err(e) => exit_code_for(&mut vm, e),
     };
+    run_atexit(&mut vm);
     modules::weakref::run_atexit_finalizers(&mut vm);
     let _ = std::io::stdout().flush();
     if opts.gcstats {
@@ -250,6 +251,20 @@ fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
     let r = vm.call_method(threading, "_shutdown", &[]);
     vm.pop_roots(1);
     r.map(|_| ())
+}
+
+/// The `atexit` callbacks, if the program imported `atexit` (they report their own
+/// errors).
+fn run_atexit(vm: &mut Vm) {
+    let modules = vm.rt.modules;
+    let Some(atexit) = vm.dict_get_str(modules, "atexit") else {
+        return;
+    };
+    vm.push_root(atexit);
+    if let Err(e) = vm.call_method(atexit, "_run_exitfuncs", &[]) {
+        vm.print_exception(e);
+    }
+    vm.pop_roots(1);
 }
 
 /// CPython's handling of an exception that reached the top: SystemExit gives its code,

@@ -392,3 +392,20 @@ fn stdlib_dir_is_the_last_path_entry() {
     let o = weft(&["-X", "stdlib", "-c", "pass"]);
     assert_eq!(o.status.code(), Some(2));
 }
+
+#[test]
+fn atexit_callbacks_run_at_exit() {
+    let code = "import atexit, sys\n\
+                atexit.register(print, 'at exit')\n\
+                atexit.register(lambda: 1 / 0)\n\
+                sys.exit(3)\n";
+    let o = weft(&["-c", code]);
+    assert_eq!(stdout(&o), "at exit\n", "stderr: {}", stderr(&o));
+    let e = stderr(&o);
+    assert!(
+        e.contains("Exception ignored in atexit callback"),
+        "stderr: {e}"
+    );
+    assert!(e.contains("ZeroDivisionError"), "stderr: {e}");
+    assert_eq!(o.status.code(), Some(3));
+}

@@ -56,6 +56,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("warnings", include_str!("py/warnings.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
     ("_codecs", include_str!("py/_codecs.py")),
+    ("atexit", include_str!("py/atexit.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     (
         "string.templatelib",
