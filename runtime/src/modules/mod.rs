@@ -9,6 +9,7 @@ pub mod lock;
 pub mod math;
 pub mod mt19937;
 pub mod posix;
+pub mod pwd_grp;
 pub mod random;
 pub mod select;
 pub mod struct_codec;
@@ -88,6 +89,8 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_struct".into(), struct_module::init);
         m.insert("binascii".into(), binascii::init);
         m.insert("zlib".into(), zlib::init);
+        m.insert("pwd".into(), pwd_grp::init_pwd);
+        m.insert("grp".into(), pwd_grp::init_grp);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
