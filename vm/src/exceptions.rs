@@ -333,6 +333,64 @@ pub fn syntax_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
     }))
 }
 
+/// `UnicodeDecodeError(encoding, data, start, end, reason)`, as the native codecs raise
+/// it (its `str()` is CPython's message, made from the fields).
+pub fn unicode_decode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.rt.types.exc.unicode_decode_error;
+    let obj = vm.new_bytes(data.to_vec());
+    unicode_error(vm, t, encoding, obj, start, end, reason)
+}
+
+/// `UnicodeEncodeError(encoding, text, start, end, reason)`; start and end count
+/// characters.
+pub fn unicode_encode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.rt.types.exc.unicode_encode_error;
+    let obj = vm.new_str(text);
+    unicode_error(vm, t, encoding, obj, start, end, reason)
+}
+
+fn unicode_error(
+    vm: &mut Vm,
+    ty: Value,
+    encoding: &str,
+    obj: PyResult,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let base = vm.roots_len();
+    let r = (|| {
+        let obj = obj?;
+        vm.push_root(obj);
+        let enc = vm.new_str(encoding)?;
+        vm.push_root(enc);
+        let why = vm.new_str(reason)?;
+        vm.push_root(why);
+        let start = vm.new_int(start as i64)?;
+        let end = vm.new_int(end as i64)?;
+        make_exception(vm, ty, &[enc, obj, start, end, why])
+    })();
+    vm.truncate_roots(base);
+    match r {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
+}
+
 /// `str()` of a UnicodeDecodeError or UnicodeEncodeError made with CPython's five
 /// arguments: which byte or character at which position, and why. None otherwise.
 pub fn unicode_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
