@@ -243,6 +243,7 @@ fn deflate(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Result<Vec<u
             out.reserve(out.capacity().max(64));
         }
         let before = c.total_in();
+        let out_before = out.len();
         let status = c
             .compress_vec(&input[used..], &mut out, flush)
             .map_err(|e| {
@@ -258,6 +259,10 @@ fn deflate(c: &mut Compress, input: &[u8], flush: FlushCompress) -> Result<Vec<u
         };
         if done {
             return Ok(out);
+        }
+        // No progress with room to spare: the engine will not move (never loop on it).
+        if c.total_in() == before && out.len() == out_before && room_left {
+            return Err("inconsistent stream state".to_string());
         }
     }
 }
