@@ -6,6 +6,7 @@
 //! return the process exit status as CPython computes it.
 pub mod cli;
 pub mod modules;
+pub mod stdlib_path;
 
 use cli::{Mode, Options, Parsed};
 use std::io::{BufRead, Read, Write};
@@ -92,7 +93,12 @@ fn find_module(name: &str, dirs: &[String]) -> Option<String> {
 }
 
 /// Resolve what to run into (source, filename, argv[0], path0), or an exit code.
-fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, String), i32> {
+/// `search` is where `-m` looks after the current folder (WEFTPATH, then CPython's Lib).
+fn load(
+    prog: &str,
+    opts: &Options,
+    search: &[String],
+) -> Result<(Option<String>, String, String, String), i32> {
     let cwd = std::env::current_dir()
         .map(|p| p.to_string_lossy().into_owned())
         .unwrap_or_default();
@@ -134,7 +140,12 @@ fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, S
             "-c".into(),
             String::new(),
         ),
-        Mode::Module(name) => match find_module(name, std::slice::from_ref(&cwd)) {
+        Mode::Module(name) => match find_module(
+            name,
+            &std::iter::once(cwd.clone())
+                .chain(search.iter().cloned())
+                .collect::<Vec<_>>(),
+        ) {
             Some(file) => match std::fs::read(&file) {
                 Ok(b) => (
                     Some(String::from_utf8_lossy(&b).into_owned()),
@@ -167,7 +178,20 @@ fn load(prog: &str, opts: &Options) -> Result<(Option<String>, String, String, S
 }
 
 fn run(prog: &str, opts: Options) -> i32 {
-    let (source, filename, argv0, path0) = match load(prog, &opts) {
+    let xstdlib = opts
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "stdlib")
+        .and_then(|(_, v)| v.as_deref());
+    let stdlib = stdlib_path::find(xstdlib);
+    let extra_path = stdlib_path::weftpath();
+    let search: Vec<String> = extra_path
+        .iter()
+        .cloned()
+        .chain(stdlib.dir().map(String::from))
+        .collect();
+    let (source, filename, argv0, path0) = match load(prog, &opts, &search) {
         Ok(x) => x,
         Err(code) => return code,
     };
@@ -175,6 +199,8 @@ fn run(prog: &str, opts: Options) -> i32 {
         path0,
         xoptions: opts.xoptions.clone(),
         warnoptions: opts.warnoptions.clone(),
+        stdlib,
+        extra_path,
         ..Config::default()
     };
     if let Some(n) = opts.heap_limit {
@@ -209,6 +235,7 @@ fn run(prog: &str, opts: Options) -> i32 {
         Ok(()) => code,
         Err(e) => exit_code_for(&mut vm, e),
     };
+    run_atexit(&mut vm);
     modules::weakref::run_atexit_finalizers(&mut vm);
     let _ = std::io::stdout().flush();
     if opts.gcstats {
@@ -232,6 +259,20 @@ fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
     let r = vm.call_method(threading, "_shutdown", &[]);
     vm.pop_roots(1);
     r.map(|_| ())
+}
+
+/// The `atexit` callbacks, if the program imported `atexit` (they report their own
+/// errors).
+fn run_atexit(vm: &mut Vm) {
+    let modules = vm.rt.modules;
+    let Some(atexit) = vm.dict_get_str(modules, "atexit") else {
+        return;
+    };
+    vm.push_root(atexit);
+    if let Err(e) = vm.call_method(atexit, "_run_exitfuncs", &[]) {
+        vm.print_exception(e);
+    }
+    vm.pop_roots(1);
 }
 
 /// CPython's handling of an exception that reached the top: SystemExit gives its code,

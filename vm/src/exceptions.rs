@@ -286,6 +286,17 @@ pub fn exc_field(vm: &mut Vm, e: Value, name: &str) -> PyResult<Option<Value>> {
             };
             Some(details.get(ix).copied().unwrap_or(Value::NONE))
         }
+        // UnicodeDecodeError / UnicodeEncodeError(encoding, object, start, end, reason).
+        "encoding" | "object" | "start" | "end" | "reason"
+            if items.len() == 5
+                && (is(vm, t.unicode_decode_error) || is(vm, t.unicode_encode_error)) =>
+        {
+            let ix = ["encoding", "object", "start", "end", "reason"]
+                .iter()
+                .position(|&n| n == name)
+                .unwrap_or(0);
+            Some(items[ix])
+        }
         "name" | "path" | "msg" if is(vm, t.import_error) => {
             Some(if name == "msg" { first() } else { Value::NONE })
         }
@@ -320,6 +331,108 @@ pub fn syntax_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
         (None, Some(l)) => format!("{msg} (line {l})"),
         (None, None) => msg,
     }))
+}
+
+/// `UnicodeDecodeError(encoding, data, start, end, reason)`, as the native codecs raise
+/// it (its `str()` is CPython's message, made from the fields).
+pub fn unicode_decode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    data: &[u8],
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.rt.types.exc.unicode_decode_error;
+    let obj = vm.new_bytes(data.to_vec());
+    unicode_error(vm, t, encoding, obj, start, end, reason)
+}
+
+/// `UnicodeEncodeError(encoding, text, start, end, reason)`; start and end count
+/// characters.
+pub fn unicode_encode_error(
+    vm: &mut Vm,
+    encoding: &str,
+    text: &str,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.rt.types.exc.unicode_encode_error;
+    let obj = vm.new_str(text);
+    unicode_error(vm, t, encoding, obj, start, end, reason)
+}
+
+fn unicode_error(
+    vm: &mut Vm,
+    ty: Value,
+    encoding: &str,
+    obj: PyResult,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let base = vm.roots_len();
+    let r = (|| {
+        let obj = obj?;
+        vm.push_root(obj);
+        let enc = vm.new_str(encoding)?;
+        vm.push_root(enc);
+        let why = vm.new_str(reason)?;
+        vm.push_root(why);
+        let start = vm.new_int(start as i64)?;
+        let end = vm.new_int(end as i64)?;
+        make_exception(vm, ty, &[enc, obj, start, end, why])
+    })();
+    vm.truncate_roots(base);
+    match r {
+        Ok(e) => PyErr(e),
+        Err(e) => e,
+    }
+}
+
+/// `str()` of a UnicodeDecodeError or UnicodeEncodeError made with CPython's five
+/// arguments: which byte or character at which position, and why. None otherwise.
+pub fn unicode_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
+    let ty = vm.type_of(e);
+    let t = vm.rt.types.exc;
+    let decode = crate::types::is_subclass(vm, ty, t.unicode_decode_error);
+    if !decode && !crate::types::is_subclass(vm, ty, t.unicode_encode_error) {
+        return Ok(None);
+    }
+    let field = |vm: &mut Vm, n: &str| exc_field(vm, e, n).map(|v| v.unwrap_or(Value::NONE));
+    let (enc, obj) = (field(vm, "encoding")?, field(vm, "object")?);
+    let (start, end) = (field(vm, "start")?, field(vm, "end")?);
+    let reason = field(vm, "reason")?;
+    let (Some(enc), Some(start), Some(end), Some(reason)) = (
+        as_str(&enc).map(String::from),
+        crate::helpers::as_int(start),
+        crate::helpers::as_int(end),
+        as_str(&reason).map(String::from),
+    ) else {
+        return Ok(None);
+    };
+    let verb = if decode { "decode" } else { "encode" };
+    if end != start + 1 || start < 0 {
+        let what = if decode { "bytes" } else { "characters" };
+        return Ok(Some(format!(
+            "'{enc}' codec can't {verb} {what} in position {start}-{}: {reason}",
+            end - 1
+        )));
+    }
+    let one = if decode {
+        crate::objects::bytes::buffer_bytes(&obj)
+            .and_then(|b| b.get(start as usize).map(|b| format!("byte 0x{b:02x}")))
+    } else {
+        as_str(&obj)
+            .and_then(|s| s.chars().nth(start as usize))
+            .map(|c| match c as u32 {
+                n if n < 0x100 => format!("character '\\x{n:02x}'"),
+                n if n < 0x10000 => format!("character '\\u{n:04x}'"),
+                n => format!("character '\\U{n:08x}'"),
+            })
+    };
+    Ok(one.map(|one| format!("'{enc}' codec can't {verb} {one} in position {start}: {reason}")))
 }
 
 /// Escape non-ASCII characters as `ascii()` does.

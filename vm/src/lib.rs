@@ -23,6 +23,7 @@ pub mod ops;
 pub mod retired;
 pub mod roots;
 pub mod signals;
+pub mod stdlib_names;
 pub mod trace;
 pub mod type_cache;
 pub mod type_version;

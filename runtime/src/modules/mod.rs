@@ -1,19 +1,28 @@
 //! Native modules, and the Python modules frozen into the binary (`py/`). `register_all`
 //! makes them importable (each is built on first import).
 pub mod array;
+pub mod binascii;
 pub mod cmath;
 pub mod coroutines;
 pub mod gc;
+pub mod hashes;
 pub mod lock;
 pub mod math;
+pub mod mt19937;
 pub mod posix;
+pub mod pwd_grp;
+pub mod random;
 pub mod select;
 pub mod signal;
+pub mod struct_codec;
+pub mod struct_format;
+pub mod struct_module;
 pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod warnings_native;
 pub mod weakref;
+pub mod zlib;
 
 use parking_lot::RwLock;
 use weft_vm::native::NativeDef;
@@ -50,6 +59,8 @@ const FROZEN: &[(&str, &str)] = &[
     ("traceback", include_str!("py/traceback.py")),
     ("warnings", include_str!("py/warnings.py")),
     ("_contextvars", include_str!("py/_contextvars.py")),
+    ("_codecs", include_str!("py/_codecs.py")),
+    ("atexit", include_str!("py/atexit.py")),
     ("contextvars", include_str!("py/contextvars.py")),
     (
         "string.templatelib",
@@ -73,6 +84,18 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("posix".into(), posix::init);
         m.insert("_signal".into(), signal::init);
         m.insert("_coroutines".into(), coroutines::init);
+        m.insert("_random".into(), random::init);
+        m.insert("_md5".into(), hashes::init_md5);
+        m.insert("_sha1".into(), hashes::init_sha1);
+        m.insert("_sha256".into(), hashes::init_sha256);
+        m.insert("_sha512".into(), hashes::init_sha512);
+        m.insert("_sha3".into(), hashes::init_sha3);
+        m.insert("_blake2".into(), hashes::init_blake2);
+        m.insert("_struct".into(), struct_module::init);
+        m.insert("binascii".into(), binascii::init);
+        m.insert("zlib".into(), zlib::init);
+        m.insert("pwd".into(), pwd_grp::init_pwd);
+        m.insert("grp".into(), pwd_grp::init_grp);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

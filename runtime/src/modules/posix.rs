@@ -35,6 +35,11 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("lstat", lstat),
     NativeDef::raw("access", access),
     NativeDef::raw("getpid", getpid),
+    NativeDef::raw("getppid", getppid),
+    NativeDef::raw("getuid", getuid),
+    NativeDef::raw("geteuid", geteuid),
+    NativeDef::raw("getgid", getgid),
+    NativeDef::raw("getegid", getegid),
     NativeDef::raw("strerror", strerror),
     NativeDef::raw("putenv", putenv),
     NativeDef::raw("unsetenv", unsetenv),
@@ -540,6 +545,36 @@ fn access(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 fn getpid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "getpid", args, 0, 0)?;
     vm.new_int(std::process::id() as i64)
+}
+
+/// The process's ids (these calls cannot fail).
+fn id_call(vm: &mut Vm, args: &[Value], name: &str, f: unsafe extern "C" fn() -> u32) -> PyResult {
+    arg_count(vm, name, args, 0, 0)?;
+    // SAFETY: getuid and friends take no arguments and always succeed.
+    let id = unsafe { f() };
+    vm.new_int(id as i64)
+}
+
+fn getppid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "getppid", args, 0, 0)?;
+    // SAFETY: getppid takes no arguments and always succeeds.
+    vm.new_int(unsafe { libc::getppid() } as i64)
+}
+
+fn getuid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    id_call(vm, args, "getuid", libc::getuid)
+}
+
+fn geteuid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    id_call(vm, args, "geteuid", libc::geteuid)
+}
+
+fn getgid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    id_call(vm, args, "getgid", libc::getgid)
+}
+
+fn getegid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    id_call(vm, args, "getegid", libc::getegid)
 }
 
 fn strerror(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -73,10 +73,13 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                         "replace" => out.push('\u{fffd}'),
                         "backslashreplace" => out.push_str(&format!("\\x{c:02x}")),
                         _ => {
-                            let t = vm.rt.types.exc.unicode_decode_error;
-                            return Err(vm.new_exception(
-                                t,
-                                &format!("'ascii' codec can't decode byte 0x{c:02x} in position {i}: ordinal not in range(128)"),
+                            return Err(crate::exceptions::unicode_decode_error(
+                                vm,
+                                "ascii",
+                                b,
+                                i,
+                                i + 1,
+                                "ordinal not in range(128)",
                             ));
                         }
                     }
@@ -119,29 +122,17 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
         Err(e) => {
             let pos = e.valid_up_to();
             let byte = b[pos];
-            let msg = match e.error_len() {
-                None if b.len() - pos > 1 => {
-                    format!(
-                        "'utf-8' codec can't decode bytes in position {pos}-{}: unexpected end of data",
-                        b.len() - 1
-                    )
-                }
-                None => format!(
-                    "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: unexpected end of data"
-                ),
+            let (end, reason) = match e.error_len() {
+                None if b.len() - pos > 1 => (b.len(), "unexpected end of data"),
+                None => (pos + 1, "unexpected end of data"),
                 Some(_) if (0x80..0xc2).contains(&byte) || byte > 0xf4 => {
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid start byte"
-                    )
+                    (pos + 1, "invalid start byte")
                 }
-                Some(_) => {
-                    format!(
-                        "'utf-8' codec can't decode byte 0x{byte:02x} in position {pos}: invalid continuation byte"
-                    )
-                }
+                Some(_) => (pos + 1, "invalid continuation byte"),
             };
-            let t = vm.rt.types.exc.unicode_decode_error;
-            Err(vm.new_exception(t, &msg))
+            Err(crate::exceptions::unicode_decode_error(
+                vm, "utf-8", b, pos, end, reason,
+            ))
         }
     }
 }

@@ -881,12 +881,14 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
             "replace" => out.push(b'?'),
             _ => {
                 let name = if limit == 128 { "ascii" } else { "latin-1" };
-                let mut esc = String::new();
-                escape_char(&mut esc, c);
-                let t = vm.rt.types.exc.unicode_encode_error;
-                return Err(vm.new_exception(
-                    t,
-                    &format!("'{name}' codec can't encode character '{esc}' in position {i}: ordinal not in range({limit})"),
+                let reason = format!("ordinal not in range({limit})");
+                return Err(crate::exceptions::unicode_encode_error(
+                    vm,
+                    name,
+                    s,
+                    i,
+                    i + 1,
+                    &reason,
                 ));
             }
         }

@@ -476,7 +476,8 @@ impl Vm {
                 )),
                 "__traceback__" => Some(crate::exceptions::get_traceback(e)),
                 "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
-                | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset" => {
+                | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset"
+                | "encoding" | "object" | "start" | "end" | "reason" => {
                     crate::exceptions::exc_field(self, obj, n)?
                 }
                 _ => None,

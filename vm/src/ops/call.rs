@@ -50,6 +50,11 @@ impl Vm {
             }
             return self.call_type(f, args, kwargs);
         }
+        // A staticmethod object is callable itself (CPython 3.10+).
+        if let Some(sm) = f.downcast::<crate::objects::function::StaticMethod>() {
+            let inner = sm.0;
+            return self.call(inner, args, kwargs);
+        }
         let ty = self.type_of(f);
         let n = self.rt.names.call;
         if let Some(c) = lookup_in_mro(self, ty, n) {

@@ -224,6 +224,9 @@ impl Vm {
             if let Some(s) = crate::exceptions::os_error_str(self, v)? {
                 return Ok(s);
             }
+            if let Some(s) = crate::exceptions::unicode_error_str(self, v)? {
+                return Ok(s);
+            }
             let args = *e.args.lock();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
                 Some(t) => t.0.to_vec(),

@@ -6,6 +6,7 @@ import posixpath as path
 from posix import (
     open, read, write, close, lseek, isatty, ftruncate, fsync, dup, getcwd, getcwdb,
     chdir, listdir, remove, unlink, rename, replace, rmdir, access, getpid, strerror,
+    getppid, getuid, geteuid, getgid, getegid,
     urandom, fspath,
     O_RDONLY, O_WRONLY, O_RDWR, O_APPEND, O_CREAT, O_EXCL, O_TRUNC, O_NONBLOCK,
     O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_SYNC, O_NOCTTY, SEEK_SET, SEEK_CUR, SEEK_END,
