@@ -27,6 +27,8 @@ weft_vm::payload!(StreamBuffer, "BufferedWriter");
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("exit", sys_exit),
     NativeDef::raw("getrecursionlimit", getrecursionlimit),
+    NativeDef::raw("get_int_max_str_digits", get_int_max_str_digits),
+    NativeDef::raw("set_int_max_str_digits", set_int_max_str_digits),
     NativeDef::raw("setrecursionlimit", setrecursionlimit),
     NativeDef::raw("exc_info", exc_info),
     _getframe,
@@ -328,6 +330,35 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let cls = vm.rt.types.exc.system_exit;
     let exc = vm.call(cls, args, &[])?;
     Err(PyErr(exc))
+}
+
+fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    arg_count(vm, "get_int_max_str_digits", args, 0, 0)?;
+    let n = weft_vm::objects::int::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed);
+    vm.new_int(n as i64)
+}
+
+/// `sys.set_int_max_str_digits(maxdigits)`: 0 (no limit) or at least 640.
+fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let given = match (args, kw) {
+        ([v], []) => *v,
+        ([], [(k, v)]) if weft_vm::helpers::as_str(k) == Some("maxdigits") => *v,
+        _ => {
+            return Err(vm.type_error(
+                "set_int_max_str_digits() missing required argument 'maxdigits' (pos 1)",
+            ));
+        }
+    };
+    let Some(n) = as_int(given) else {
+        let t = vm.type_name(given);
+        return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
+    };
+    let min = weft_vm::objects::int::MIN_MAX_STR_DIGITS as i64;
+    if n != 0 && n < min {
+        return Err(vm.value_error(format!("maxdigits must be 0 or larger than {min}")));
+    }
+    weft_vm::objects::int::MAX_STR_DIGITS.store(n as usize, std::sync::atomic::Ordering::Relaxed);
+    Ok(Value::NONE)
 }
 
 fn getrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -79,6 +79,23 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         } else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };
+        let digits = text.chars().filter(|c| c.is_ascii_alphanumeric()).count();
+        let effective = if b != 0 {
+            b as u32
+        } else {
+            // Base 0 takes the prefix's base (`0x` etc.), else 10.
+            let t = text
+                .trim()
+                .trim_start_matches(['+', '-'])
+                .to_ascii_lowercase();
+            match t.get(..2) {
+                Some("0x") => 16,
+                Some("0o") => 8,
+                Some("0b") => 2,
+                _ => 10,
+            }
+        };
+        crate::objects::int::check_parse_digits(vm, digits, effective)?;
         return match parse_int(&text, b as u32) {
             Some(v) => vm.new_bigint(v),
             None => {
@@ -333,7 +350,10 @@ fn int_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let s = match v {
         Value::TRUE => "True".to_string(),
         Value::FALSE => "False".to_string(),
-        _ => self_int(vm, &[v], "__repr__")?.to_string(),
+        _ => {
+            let b = self_int(vm, &[v], "__repr__")?;
+            crate::objects::int::to_decimal(vm, &b)?
+        }
     };
     vm.new_str(&s)
 }

@@ -86,7 +86,7 @@ impl Vm {
 
     fn builtin_repr(&mut self, v: Value) -> PyResult<String> {
         if let Some(b) = v.downcast::<crate::objects::int::IntData>() {
-            return Ok(b.0.to_string());
+            return crate::objects::int::to_decimal(self, &b.0);
         }
         if let Some(f) = v.downcast::<crate::objects::float::FloatData>() {
             return Ok(crate::ops::number_format::float_repr(f.0));
