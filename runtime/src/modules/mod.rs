@@ -5,6 +5,7 @@ pub mod cmath;
 pub mod gc;
 pub mod lock;
 pub mod math;
+pub mod memoryview;
 pub mod posix;
 pub mod select;
 pub mod sre;
@@ -74,6 +75,7 @@ pub fn register_all(vm: &mut Vm) {
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
     vm.add_method(ty, "__call__", |vm, args, kw| vm.type_call(args, kw));
+    memoryview::register(vm).expect("start-up: memoryview");
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
         f.insert(name.into(), src);
