@@ -175,6 +175,10 @@ show("astral class", re.findall(r"[\U0001F600-\U0001F64F]", "a😀b😃"))
 show("unicode pos", re.compile(r"\w").search("ééé abc", 2).span())
 show("unicode split", re.split(r"\s*,\s*", "α , β,γ"))
 show("unicode ignorecase", re.findall(r"(?i)é", "ÉéE"))
+show("ignorecase class", re.findall(r"(?i)[a-z]+", "Kelvin \u212a ſtop ÀB"))
+show("cyrillic class", re.findall(r"[а-я]+", "Привет мир hello"))
+show("cyrillic ignorecase", re.findall(r"(?i)[а-я]+", "Привет МИР"))
+show("greek ignorecase", re.sub(r"(?i)σ", "s", "ΣΑΣ σας"))
 
 # --- escapes and classes ---------------------------------------------------------------
 show("escape", re.escape("a.b*c?(d)[e] f"))
