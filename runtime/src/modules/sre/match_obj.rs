@@ -4,7 +4,9 @@
 //! as in CPython).
 use super::engine::regs;
 use super::pattern::{PatternData, pattern_of};
+use super::sub::{Joiner, compile_template, fill_template};
 use super::subject::{Offsets, Subject, subject};
+use super::template::TemplateData;
 use rustpython_sre_engine::State;
 use weft_vm::native;
 use weft_vm::native::NativeDef;
@@ -213,13 +215,27 @@ fn m_span(vm: &mut Vm, this: Value, group: Option<Value>) -> PyResult {
     pair(vm, s)
 }
 
-/// `m.expand(template)`: the Python side parses and fills the template (`re._expand`).
+/// `m.expand(template)`: CPython 3.11's `re` fills the template in Python
+/// (`re._expand`); later ones parse it (`re._compile_template`) and we fill it here.
 #[native(name = "expand")]
 fn m_expand(vm: &mut Vm, this: Value, #[kw] template: Value) -> PyResult {
     let m = match_of(vm, &this, "expand")?;
-    let re = vm.import_module("re")?;
-    let f = vm.getattr_str(re, "_expand")?;
-    vm.call(f, &[m.pattern, this, template], &[])
+    if let Some(f) = super::re_hook(vm, "_expand")? {
+        return vm.call(f, &[m.pattern, this, template], &[]);
+    }
+    let t = compile_template(vm, m.pattern, template)?;
+    weft_vm::root_scope!(vm);
+    vm.root(t);
+    let t = t.downcast::<TemplateData>().expect("template");
+    let subj = subject(vm, &m.string)?;
+    let mut offs = subj.offsets().with_anchor(m.anchor.0, m.anchor.1);
+    let mut out = Joiner::new(subj.is_bytes());
+    let span = |g: usize| match m.regs.get(g) {
+        Some(&(a, b)) if a >= 0 => Some((a as usize, b as usize)),
+        _ => None,
+    };
+    fill_template(vm, &mut out, t, &subj, &mut offs, &span);
+    out.finish(vm)
 }
 
 /// `<re.Match object; span=(0, 3), match='abc'>` (the match's repr cut to 50 characters).

@@ -9,8 +9,9 @@
 //! Match type), `scanner.rs` (the scanner type), `case.rs` (case helpers for the compiler).
 //!
 //! Versions: the crate's opcode numbering is that of CPython 3.11 to 3.13 (it differs
-//! before 3.11). `MAGIC` is the one of the `re` package importing us: 3.11's, the `Lib`
-//! this machine has, unless that package says otherwise (see [`magic`]).
+//! before 3.11). `MAGIC` is the one of the `re` package using us, if it is one of those
+//! (see [`module_getattr`]); 3.12's and later `re` fill replacement templates natively
+//! (`template.rs`), 3.11's in Python.
 mod case;
 mod engine;
 mod match_obj;
@@ -19,6 +20,7 @@ mod pattern_ops;
 mod scanner;
 mod sub;
 mod subject;
+mod template;
 
 use super::{new_native_module, new_native_type, set_item};
 use weft_vm::native::NativeDef;
@@ -31,8 +33,9 @@ pub const SRE_FLAG_ASCII: u32 = 256;
 
 /// CPython 3.11's `re._constants.MAGIC`.
 const MAGIC_3_11: i64 = 20220615;
-/// The `re` versions whose code lists this module runs (same opcode numbering).
-const KNOWN_MAGIC: &[i64] = &[MAGIC_3_11];
+/// The `re` versions whose code lists this module runs (3.11, 3.12, 3.13: the same opcode
+/// numbering; 3.12 added `_sre.template` and fills templates natively).
+const KNOWN_MAGIC: &[i64] = &[MAGIC_3_11, 20221023, 20230612];
 
 /// Bytes per code word.
 const CODESIZE: i64 = 4;
@@ -40,7 +43,11 @@ const CODESIZE: i64 = 4;
 const MAXREPEAT: i64 = u32::MAX as i64;
 const MAXGROUPS: i64 = i32::MAX as i64 / 2;
 
-const FUNCS: &[NativeDef] = &[pattern::compile, NativeDef::raw("getcodesize", getcodesize)];
+const FUNCS: &[NativeDef] = &[
+    pattern::compile,
+    template::t_template,
+    NativeDef::raw("getcodesize", getcodesize),
+];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_sre", FUNCS)?;
@@ -50,9 +57,9 @@ pub fn init(vm: &mut Vm) -> PyResult {
         let func = vm.new_native(f.name, "_sre", f.f)?;
         set_item(vm, d, f.name, func)?;
     }
-    let magic = magic(vm);
+    let ga = vm.new_native("__getattr__", "_sre", module_getattr)?;
+    set_item(vm, d, "__getattr__", ga)?;
     for (name, v) in [
-        ("MAGIC", magic),
         ("CODESIZE", CODESIZE),
         ("MAXREPEAT", MAXREPEAT),
         ("MAXGROUPS", MAXGROUPS),
@@ -66,9 +73,21 @@ pub fn init(vm: &mut Vm) -> PyResult {
     Ok(m)
 }
 
-/// The `re` package imports `_sre` from `re._constants` right after setting its MAGIC:
-/// answer with that number when its code lists are ones this module runs, so that the
-/// compiler's `_sre.MAGIC == MAGIC` check holds; otherwise 3.11's.
+/// `_sre.MAGIC` is computed when read (a module `__getattr__`): `re._compiler` checks
+/// `_sre.MAGIC == MAGIC` once `re._constants` has set its MAGIC, and the answer is that
+/// number when its code lists are ones this module runs (3.11 to 3.13), 3.11's otherwise.
+fn module_getattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    weft_vm::helpers::arg_count(vm, "__getattr__", args, 1, 1)?;
+    weft_vm::helpers::no_kwargs(vm, "__getattr__", kw)?;
+    if weft_vm::helpers::as_str(&args[0]) == Some("MAGIC") {
+        let m = magic(vm);
+        return vm.new_int(m);
+    }
+    let n = vm.repr(args[0])?;
+    let n = n.trim_matches('\'');
+    Err(vm.attribute_error(format!("module '_sre' has no attribute '{n}'")))
+}
+
 fn magic(vm: &mut Vm) -> i64 {
     let modules = vm.rt.modules;
     let lib = vm
@@ -101,6 +120,8 @@ fn types(vm: &mut Vm, d: Value) -> PyResult<()> {
     let st = new_native_type(vm, "SRE_Scanner", "_sre")?;
     vm.add_methods(st, scanner::METHODS);
     vm.add_getters(st, "_sre.SRE_Scanner", scanner::GETTERS);
+    let tt = new_native_type(vm, "SRE_Template", "_sre")?;
+    set_item(vm, d, "_template_type", tt)?;
     set_item(vm, d, "_pattern_type", pt)?;
     set_item(vm, d, "_match_type", mt)?;
     set_item(vm, d, "_scanner_type", st)
@@ -108,9 +129,20 @@ fn types(vm: &mut Vm, d: Value) -> PyResult<()> {
 
 /// (Match type, scanner type, Pattern type).
 fn types_of(vm: &mut Vm) -> PyResult<(Value, Value, Value)> {
-    let m = vm.import_module("_sre")?;
-    let mt = vm.getattr_str(m, "_match_type")?;
-    let st = vm.getattr_str(m, "_scanner_type")?;
-    let pt = vm.getattr_str(m, "_pattern_type")?;
+    let mt = module_attr(vm, "_match_type")?;
+    let st = module_attr(vm, "_scanner_type")?;
+    let pt = module_attr(vm, "_pattern_type")?;
     Ok((mt, st, pt))
+}
+
+/// An attribute of the `_sre` module.
+fn module_attr(vm: &mut Vm, name: &str) -> PyResult {
+    let m = vm.import_module("_sre")?;
+    vm.getattr_str(m, name)
+}
+
+/// `re.NAME` if the `re` package has it (which hooks it offers depends on its version).
+fn re_hook(vm: &mut Vm, name: &str) -> PyResult<Option<Value>> {
+    let re = vm.import_module("re")?;
+    Ok(vm.getattr_str(re, name).ok())
 }

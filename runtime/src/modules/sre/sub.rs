@@ -6,11 +6,12 @@
 //! match. The result is built as the pieces come (no list of pieces), but a replacement
 //! of the wrong type is reported as CPython's final join reports it: after every match
 //! has been replaced, naming the piece's index in the list CPython would have built.
-use super::engine::{self, Span};
+use super::engine::{self, Span, group_span};
 use super::match_obj::new_match;
 use super::pattern::pattern_of;
 use super::pattern_ops::checked;
 use super::subject::{Offsets, Subject};
+use super::template::TemplateData;
 use weft_vm::helpers::unwrap_base;
 use weft_vm::native;
 use weft_vm::native::NativeDef;
@@ -32,23 +33,90 @@ fn is_literal(v: &Value) -> bool {
     buffer_bytes(v).is_some_and(|b| !b.contains(&b'\\'))
 }
 
-/// What replaces each match: a value, or a function called with the match.
-fn filter_for(vm: &mut Vm, this: Value, repl: Value) -> PyResult<(Value, bool)> {
+/// What replaces each match.
+#[derive(Clone, Copy)]
+enum Filter {
+    /// The same value each time (None: nothing).
+    Literal(Value),
+    /// A function called with the match.
+    Call(Value),
+    /// A parsed template (`TemplateData`), filled in with the match's groups.
+    Template(Value),
+}
+
+impl Filter {
+    fn value(self) -> Value {
+        match self {
+            Filter::Literal(v) | Filter::Call(v) | Filter::Template(v) => v,
+        }
+    }
+}
+
+fn filter_for(vm: &mut Vm, this: Value, repl: Value) -> PyResult<Filter> {
     if is_callable(vm, repl) {
-        return Ok((repl, true));
+        return Ok(Filter::Call(repl));
     }
     if is_literal(&repl) {
-        return Ok((repl, false));
+        return Ok(Filter::Literal(repl));
     }
-    let re = vm.import_module("re")?;
-    let subx = vm.getattr_str(re, "_subx")?;
-    let f = vm.call(subx, &[this, repl], &[])?;
-    Ok((f, is_callable(vm, f)))
+    // CPython 3.11's re: `_subx` gives a literal or a function of the match.
+    if let Some(subx) = super::re_hook(vm, "_subx")? {
+        let f = vm.call(subx, &[this, repl], &[])?;
+        return Ok(if is_callable(vm, f) {
+            Filter::Call(f)
+        } else {
+            Filter::Literal(f)
+        });
+    }
+    // 3.12 and later: `_compile_template` gives an `_sre.template` object.
+    let t = compile_template(vm, this, repl)?;
+    let td = t
+        .downcast::<TemplateData>()
+        .expect("checked by compile_template");
+    Ok(if td.items.is_empty() {
+        Filter::Literal(td.literal)
+    } else {
+        Filter::Template(t)
+    })
+}
+
+/// `re._compile_template(pattern, repl)` (CPython 3.12 and later), checked.
+pub fn compile_template(vm: &mut Vm, pattern: Value, repl: Value) -> PyResult {
+    let Some(ct) = super::re_hook(vm, "_compile_template")? else {
+        return Err(vm.runtime_error("re has neither _subx nor _compile_template"));
+    };
+    let t = vm.call(ct, &[pattern, repl], &[])?;
+    if t.downcast::<TemplateData>().is_none() {
+        let tn = vm.type_name(t);
+        return Err(vm.type_error(format!(
+            "re._compile_template() returned {tn}, not a template"
+        )));
+    }
+    Ok(t)
+}
+
+/// Append template `t` filled in with the groups of a match (`span(g)`: group g's span
+/// in `subj`, None if it did not take part).
+pub fn fill_template(
+    vm: &mut Vm,
+    out: &mut Joiner,
+    t: &TemplateData,
+    subj: &Subject<'_>,
+    offs: &mut Offsets<'_>,
+    span: &dyn Fn(usize) -> Option<(usize, usize)>,
+) {
+    out.item(vm, t.literal);
+    for &(g, lit) in t.items.iter() {
+        if let Some((a, b)) = span(g) {
+            out.piece(subj, offs, a, b);
+        }
+        out.item(vm, lit);
+    }
 }
 
 /// The result so far, and the first replacement of the wrong type (its index among the
 /// pieces, and its type's name).
-struct Joiner {
+pub struct Joiner {
     text: String,
     chars: usize,
     bytes: Vec<u8>,
@@ -58,7 +126,7 @@ struct Joiner {
 }
 
 impl Joiner {
-    fn new(is_bytes: bool) -> Self {
+    pub fn new(is_bytes: bool) -> Self {
         Joiner {
             text: String::new(),
             chars: 0,
@@ -70,7 +138,7 @@ impl Joiner {
     }
 
     /// Positions `a..b` of the subject (nothing if empty).
-    fn piece(&mut self, subj: &Subject<'_>, offs: &mut Offsets<'_>, a: usize, b: usize) {
+    pub fn piece(&mut self, subj: &Subject<'_>, offs: &mut Offsets<'_>, a: usize, b: usize) {
         if a >= b {
             return;
         }
@@ -86,7 +154,7 @@ impl Joiner {
     }
 
     /// A replacement (None adds nothing).
-    fn item(&mut self, vm: &mut Vm, v: Value) {
+    pub fn item(&mut self, vm: &mut Vm, v: Value) {
         if v.is_none() {
             return;
         }
@@ -111,7 +179,7 @@ impl Joiner {
         self.bad = Some((index, vm.type_name(v)));
     }
 
-    fn finish(self, vm: &mut Vm) -> PyResult {
+    pub fn finish(self, vm: &mut Vm) -> PyResult {
         if let Some((i, tn)) = self.bad {
             let want = if self.is_bytes {
                 "a bytes-like object"
@@ -144,8 +212,8 @@ fn subx(
         None => 0,
     };
     weft_vm::root_scope!(vm);
-    let (filter, callable) = filter_for(vm, this, repl)?;
-    vm.root(filter);
+    let filter = filter_for(vm, this, repl)?;
+    vm.root(filter.value());
     let subj = checked(vm, p, &string)?;
     let len = subj.len();
     let mut out = Joiner::new(subj.is_bytes());
@@ -161,13 +229,23 @@ fn subx(
         };
         engine::each(vm, &subj, &p.code, span, &mut |vm, st| {
             out.piece(&subj, &mut offs, last, st.start);
-            let item = if callable {
-                let m = new_match(vm, this, p, string, &subj, &mut offs, st, (0, len))?;
-                vm.call(filter, &[m], &[])?
-            } else {
-                filter
-            };
-            out.item(vm, item);
+            match filter {
+                Filter::Literal(v) => out.item(vm, v),
+                Filter::Call(f) => {
+                    let m = new_match(vm, this, p, string, &subj, &mut offs, st, (0, len))?;
+                    let item = vm.call(f, &[m], &[])?;
+                    out.item(vm, item);
+                }
+                Filter::Template(t) => {
+                    let t = t.downcast::<TemplateData>().expect("template");
+                    let span = |g: usize| match g {
+                        0 => Some((st.start, st.cursor.position)),
+                        _ if g <= p.groups => group_span(st, g),
+                        _ => None,
+                    };
+                    fill_template(vm, &mut out, t, &subj, &mut offs, &span);
+                }
+            }
             last = st.cursor.position;
             n += 1;
             Ok(count == 0 || (n as i64) < count)
