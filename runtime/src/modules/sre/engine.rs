@@ -33,8 +33,17 @@ pub struct Span {
     pub hint: (usize, usize),
 }
 
-fn guarded<T>(vm: &mut Vm, f: impl FnOnce() -> T) -> PyResult<T> {
-    catch_unwind(AssertUnwindSafe(f)).map_err(|_| vm.runtime_error("invalid SRE code"))
+/// A search over at least this many positions runs detached (see [`guarded`]).
+const DETACH_MIN: usize = 1 << 16;
+
+/// Run the engine on `f`, detached when `long`: then a collection another thread needs
+/// does not wait for it. The engine touches no Python object but the subject's text,
+/// which its rooted object keeps alive and unchanged (the heap never moves objects), and
+/// every value the callers keep across it is rooted.
+fn guarded<T>(vm: &mut Vm, long: bool, f: impl FnOnce() -> T) -> PyResult<T> {
+    let run = || catch_unwind(AssertUnwindSafe(f));
+    let r = if long { vm.detached(run) } else { run() };
+    r.map_err(|_| vm.runtime_error("invalid SRE code"))
 }
 
 fn request<S: StrDrive>(d: S, code: &[u32], span: Span, full: bool) -> Request<'_, S> {
@@ -65,9 +74,10 @@ pub fn once(
         end: span.end.max(span.start),
         ..span
     };
+    let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => guarded(vm, || once_in(d, code, span, mode)),
-        Drive::Text(d) => guarded(vm, || once_in(d, code, span, mode)),
+        Drive::Bytes(d) => guarded(vm, long, || once_in(d, code, span, mode)),
+        Drive::Text(d) => guarded(vm, long, || once_in(d, code, span, mode)),
     }
 }
 
@@ -107,10 +117,18 @@ fn each_in<S: StrDrive>(
     let mut req = request(d, code, span, false);
     let mut state = State::default();
     state.cursor = d.create_cursor(span.start);
+    // Detach for the first search over a long subject, then whenever the last search
+    // had to go far (dense matches, the common case, stay attached).
+    let mut long = req.end - req.start >= DETACH_MIN;
     while req.start <= req.end {
         // The cursor is already at `req.start` (the last match's end): no walk.
         state.reset(&req, req.start);
-        if !guarded(vm, || state.search(req))? || !f(vm, &state)? {
+        let from = req.start;
+        if !guarded(vm, long, || state.search(req))? {
+            break;
+        }
+        long = state.start - from >= DETACH_MIN;
+        if !f(vm, &state)? {
             break;
         }
         req.must_advance = state.cursor.position == state.start;
