@@ -102,6 +102,10 @@ impl Vm {
                         .collect(),
                 );
             }
+            // Importing the parent may have bound this name (os sets os.path).
+            if let Some(m) = self.dict_get(modules, key)? {
+                return Ok(m);
+            }
         }
         let native = self.rt.native_modules.lock().get(name).copied();
         if let Some(init) = native {

@@ -2,6 +2,8 @@
 //! makes them importable (each is built on first import).
 pub mod array;
 pub mod cmath;
+pub mod codecs_native;
+pub mod dunder_import;
 pub mod gc;
 pub mod lock;
 pub mod math;
@@ -71,11 +73,13 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
         m.insert("_sre".into(), sre::init);
+        m.insert("_codecs".into(), codecs_native::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
     vm.add_method(ty, "__call__", |vm, args, kw| vm.type_call(args, kw));
     memoryview::register(vm).expect("start-up: memoryview");
+    dunder_import::register(vm).expect("start-up: __import__");
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
         f.insert(name.into(), src);
