@@ -5,6 +5,8 @@ pub mod cmath;
 pub mod codecs_native;
 pub mod dunder_import;
 pub mod gc;
+pub mod json;
+pub mod json_scanner;
 pub mod lock;
 pub mod math;
 pub mod memoryview;
@@ -74,6 +76,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("posix".into(), posix::init);
         m.insert("_sre".into(), sre::init);
         m.insert("_codecs".into(), codecs_native::init);
+        m.insert("_json".into(), json::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
