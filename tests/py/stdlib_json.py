@@ -50,6 +50,10 @@ try:
     json.dumps({"a": object()})
 except TypeError as e:
     print("TypeError", e)
+try:
+    json.dumps([float("nan")], allow_nan=False)
+except ValueError as e:
+    print("ValueError", e)
 circular = []
 circular.append(circular)
 try:
@@ -57,3 +61,50 @@ try:
 except ValueError as e:
     print("ValueError", e)
 print(json.loads(b'{"bytes": "in"}'), json.loads('\ufeff[1]'.encode("utf-8")))
+
+# The one-shot encoder (no indent): keys, subclasses, options, errors.
+class MyStr(str):
+    pass
+
+
+class MyInt(int):
+    def __repr__(self):
+        return "MyInt!"
+
+
+class MyFloat(float):
+    pass
+
+
+class MyDict(dict):
+    pass
+
+
+print(json.dumps({MyStr("k"): [MyInt(7), MyFloat(2.5), True, MyStr("v")]}))
+print(json.dumps(MyDict(b=1, a=[()]), sort_keys=True))
+print(json.dumps({2.5: 1, float("inf"): 2, False: 3, 10**20: 4, None: 5}))
+print(json.dumps({"b": 1, "a": 2, "é": 3, "Z": 4}, sort_keys=True, ensure_ascii=False))
+print(json.dumps({(1, 2): "tuple key", "ok": 1}, skipkeys=True))
+print(json.dumps([1, [2, [3, {"x": [4]}]]], separators=(";", "=")))
+for bad in [
+    lambda: json.dumps({(1, 2): 1}),
+    lambda: json.dumps({1: 1, "a": 2}, sort_keys=True),
+    lambda: json.dumps({"a": float("nan")}, allow_nan=False),
+    lambda: json.dumps({float("nan"): 1}, allow_nan=False),
+    lambda: json.dumps(b"bytes"),
+]:
+    try:
+        print(bad())
+    except (TypeError, ValueError) as e:
+        print(type(e).__name__, e)
+d = {}
+d["self"] = d
+try:
+    json.dumps(d)
+except ValueError as e:
+    print("ValueError", e)
+try:
+    json.dumps(d, check_circular=False)
+except RecursionError:
+    print("RecursionError")
+print(json.dumps("ascii é\u2028\x7f\U0001f600"), json.dumps("é\u2028\x7f", ensure_ascii=False))

@@ -1,7 +1,7 @@
 //! `_json`: the string scanner and the string encoders that CPython's `json` package
 //! takes from C when it can (`scanstring`, `encode_basestring`,
-//! `encode_basestring_ascii`), and `make_scanner` (`json_scanner.rs`). `make_encoder` is
-//! not here: `json` then uses its pure-Python encoder, which calls the string encoders.
+//! `encode_basestring_ascii`), `make_scanner` (`json_scanner.rs`) and `make_encoder`
+//! (`json_encoder.rs`, used by `json.dumps` without indent).
 //!
 //! Positions in `scanstring` are code-point indices, as in CPython. weft keeps str text
 //! as UTF-8, so the index of a non-ASCII document is turned into a byte offset by
@@ -27,6 +27,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
     vm.root(m);
     let t = super::json_scanner::scanner_type(vm)?;
     super::set_item(vm, d, "make_scanner", t)?;
+    let t = super::json_encoder::encoder_type(vm)?;
+    super::set_item(vm, d, "make_encoder", t)?;
     Ok(m)
 }
 
@@ -259,23 +261,39 @@ fn escape(out: &mut String, c: char, ascii: bool) -> bool {
     false
 }
 
+/// Append `s` escaped for JSON (without the quotes); runs that need no escape are
+/// copied whole.
+pub(super) fn escape_into(out: &mut String, s: &str, ascii: bool) {
+    let mut plain = 0;
+    for (i, c) in s.char_indices() {
+        let n = c as u32;
+        let needs = n < 0x20 || c == '"' || c == '\\' || (ascii && n >= 0x7f);
+        if needs {
+            out.push_str(&s[plain..i]);
+            escape(out, c, ascii);
+            plain = i + c.len_utf8();
+        }
+    }
+    out.push_str(&s[plain..]);
+}
+
 fn encode_with(vm: &mut Vm, args: &[Value], name: &str, ascii: bool) -> PyResult {
     let s = str_arg(vm, args, name)?.as_str();
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    for c in s.chars() {
-        if !escape(&mut out, c, ascii) {
-            out.push(c);
-        }
-    }
+    escape_into(&mut out, s, ascii);
     out.push('"');
     vm.new_str(&out)
 }
 
-fn encode_basestring(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub(super) fn encode_basestring(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     encode_with(vm, args, "encode_basestring", false)
 }
 
-fn encode_basestring_ascii(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+pub(super) fn encode_basestring_ascii(
+    vm: &mut Vm,
+    args: &[Value],
+    _kw: &[(Value, Value)],
+) -> PyResult {
     encode_with(vm, args, "encode_basestring_ascii", true)
 }

@@ -6,6 +6,7 @@ pub mod codecs_native;
 pub mod dunder_import;
 pub mod gc;
 pub mod json;
+pub mod json_encoder;
 pub mod json_scanner;
 pub mod lock;
 pub mod math;
