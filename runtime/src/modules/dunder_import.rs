@@ -41,8 +41,7 @@ fn dunder_import(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
         return Err(vm.type_error("__import__() missing required argument 'name' (pos 1)"));
     }
     let Some(name) = as_str(&name).map(str::to_string) else {
-        let tn = vm.type_name(name);
-        return Err(vm.type_error(format!("__import__() argument 1 must be str, not {tn}")));
+        return Err(vm.type_error("module name must be a string"));
     };
     let level = if level.is_null() {
         0

@@ -2,7 +2,6 @@
 //! makes them importable (each is built on first import).
 pub mod array;
 pub mod cmath;
-pub mod codecs_native;
 pub mod dunder_import;
 pub mod gc;
 pub mod json;
@@ -76,7 +75,6 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
         m.insert("_sre".into(), sre::init);
-        m.insert("_codecs".into(), codecs_native::init);
         m.insert("_json".into(), json::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
