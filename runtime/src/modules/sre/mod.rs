@@ -117,6 +117,9 @@ fn types(vm: &mut Vm, d: Value) -> PyResult<()> {
     let mt = new_native_type(vm, "Match", "re")?;
     vm.add_methods(mt, match_obj::METHODS);
     vm.add_getters(mt, "re.Match", match_obj::GETTERS);
+    for t in [pt, mt] {
+        class_getitem(vm, t)?;
+    }
     let st = new_native_type(vm, "SRE_Scanner", "_sre")?;
     vm.add_methods(st, scanner::METHODS);
     vm.add_getters(st, "_sre.SRE_Scanner", scanner::GETTERS);
@@ -125,6 +128,25 @@ fn types(vm: &mut Vm, d: Value) -> PyResult<()> {
     set_item(vm, d, "_pattern_type", pt)?;
     set_item(vm, d, "_match_type", mt)?;
     set_item(vm, d, "_scanner_type", st)
+}
+
+/// `re.Pattern[str]`, `re.Match[bytes]`: generic aliases (`__class_getitem__` is a
+/// class method, as in Python classes).
+fn class_getitem(vm: &mut Vm, t: Value) -> PyResult<()> {
+    let f = vm.new_native("__class_getitem__", "re", generic_alias)?;
+    weft_vm::root_scope!(vm);
+    vm.root(f);
+    let cmt = vm.rt.types.classmethod;
+    let cm = vm.alloc(cmt, weft_vm::objects::function::ClassMethod(f))?;
+    vm.add_attr(t, "__class_getitem__", cm);
+    Ok(())
+}
+
+fn generic_alias(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    weft_vm::helpers::arg_count(vm, "__class_getitem__", args, 2, 2)?;
+    let types = vm.import_module("types")?;
+    let ga = vm.with_root(types, |vm| vm.getattr_str(types, "GenericAlias"))?;
+    vm.with_root(ga, |vm| vm.call(ga, args, &[]))
 }
 
 /// (Match type, scanner type, Pattern type).
