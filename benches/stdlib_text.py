@@ -7,7 +7,6 @@ Each case is timed once (the data are large enough); the ratio is weft / python3
 The text mixes ASCII words, numbers, dates, addresses and some non-ASCII words; the JSON
 document is a list of small records built from the same pieces.
 """
-import subprocess
 import sys
 import time
 
@@ -64,6 +63,8 @@ def run_here():
 
 
 def times(cmd):
+    import subprocess  # the driver only (weft runs the cases, not this)
+
     out = subprocess.run(cmd + [__file__], capture_output=True, text=True, check=True).stdout
     return dict(line.split("\t") for line in out.splitlines())
 

@@ -86,6 +86,14 @@ show("possessive", re.match(r"a*+a", "aaa"))
 show("atomic group", re.match(r"(?>a+)b", "aaab").group())
 show("lazy counted", re.match(r"a{2,4}?", "aaaa").group())
 
+# --- searches for a branch of literals (weft tries only where one can begin) -------
+show("ignorecase words", re.findall(r"(?i)error|warn", "Error: WARN, error; warning"))
+show("kelvin sign folds to k", re.findall(r"(?i)k|s", "k K \u212a s S \u017f"))
+show("branch with groups", [m.groups() for m in re.finditer(r"(?i)(k)|(st)", "xK sT k")])
+show("branch after pos", re.compile(r"(?:ab|cd)").search("abcdab", 1).span())
+show("empty alternative", re.findall(r"a|b|", "abc"))
+show("nested branches", re.findall(r"(?:(?:a|b)|c)d", "ad bd cd dd"))
+
 # --- flags --------------------------------------------------------------------
 show("IGNORECASE", re.findall(r"straße", "STRASSE Straße STRAßE", re.I))
 show("IGNORECASE unicode", re.match(r"ΣΊΣΥΦΟΣ", "σίσυφος", re.I) is not None)

@@ -5,6 +5,7 @@
 //! text, which its (rooted) object keeps alive and unchanged. A panic inside it (which
 //! only malformed code lists passed straight to `_sre.compile` could cause) becomes
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
+use super::first::admits;
 use super::subject::{Drive, Subject};
 use rustpython_sre_engine::{Request, State, StrDrive};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -62,6 +63,7 @@ pub fn once(
     vm: &mut Vm,
     subj: &Subject<'_>,
     code: &[u32],
+    first: &[(u8, u32)],
     span: Span,
     mode: Mode,
 ) -> PyResult<Option<State>> {
@@ -76,20 +78,52 @@ pub fn once(
     };
     let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => guarded(vm, long, || once_in(d, code, span, mode)),
-        Drive::Text(d) => guarded(vm, long, || once_in(d, code, span, mode)),
+        Drive::Bytes(d) => guarded(vm, long, || once_in(d, code, first, span, mode)),
+        Drive::Text(d) => guarded(vm, long, || once_in(d, code, first, span, mode)),
     }
 }
 
-fn once_in<S: StrDrive>(d: S, code: &[u32], span: Span, mode: Mode) -> Option<State> {
+fn once_in<S: StrDrive>(
+    d: S,
+    code: &[u32],
+    first: &[(u8, u32)],
+    span: Span,
+    mode: Mode,
+) -> Option<State> {
     let req = request(d, code, span, mode == Mode::Full);
     let mut state = State::default();
     state.cursor = d.create_cursor(span.start);
     let found = match mode {
-        Mode::Search => state.search(req),
+        Mode::Search => search(&mut state, req, first),
         Mode::Match | Mode::Full => state.py_match(&req),
     };
     found.then_some(state)
+}
+
+/// The engine's search, or, with a first-character filter, an anchored attempt at
+/// each position whose character passes it (`state.cursor` is at `req.start`).
+fn search<S: StrDrive>(state: &mut State, req: Request<'_, S>, first: &[(u8, u32)]) -> bool {
+    if first.is_empty() {
+        return state.search(req);
+    }
+    let mut cursor = state.cursor;
+    let mut at = req.start;
+    while at < req.end {
+        if admits(first, S::peek(&cursor)) {
+            let mut attempt = req;
+            attempt.start = at;
+            attempt.must_advance = req.must_advance && at == req.start;
+            // The cursor first, so that reset finds it in place (no walk).
+            state.cursor = cursor;
+            state.reset(&attempt, at);
+            if state.py_match(&attempt) {
+                return true;
+            }
+        }
+        S::advance(&mut cursor);
+        at += 1;
+    }
+    false
 }
 
 /// Every match in `span`, left to right, handed to `f` until it returns false. After an
@@ -98,12 +132,13 @@ pub fn each(
     vm: &mut Vm,
     subj: &Subject<'_>,
     code: &[u32],
+    first: &[(u8, u32)],
     span: Span,
     f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
 ) -> PyResult<()> {
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => each_in(vm, d, code, span, f),
-        Drive::Text(d) => each_in(vm, d, code, span, f),
+        Drive::Bytes(d) => each_in(vm, d, code, first, span, f),
+        Drive::Text(d) => each_in(vm, d, code, first, span, f),
     }
 }
 
@@ -111,6 +146,7 @@ fn each_in<S: StrDrive>(
     vm: &mut Vm,
     d: S,
     code: &[u32],
+    first: &[(u8, u32)],
     span: Span,
     f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
 ) -> PyResult<()> {
@@ -124,7 +160,7 @@ fn each_in<S: StrDrive>(
         // The cursor is already at `req.start` (the last match's end): no walk.
         state.reset(&req, req.start);
         let from = req.start;
-        if !guarded(vm, long, || state.search(req))? {
+        if !guarded(vm, long, || search(&mut state, req, first))? {
             break;
         }
         long = state.start - from >= DETACH_MIN;

@@ -14,6 +14,7 @@
 //! (`template.rs`), 3.11's in Python.
 mod case;
 mod engine;
+mod first;
 mod match_obj;
 mod pattern;
 mod pattern_ops;

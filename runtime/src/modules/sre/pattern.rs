@@ -27,6 +27,8 @@ pub struct PatternData {
     pub pattern: Value,
     pub flags: u32,
     pub code: Box<[u32]>,
+    /// The characters every match starts with (`first.rs`), or empty.
+    pub first: Box<[(u8, u32)]>,
     /// Capturing groups (group 0 not counted).
     pub groups: usize,
     /// A private copy of the name -> number dict.
@@ -138,6 +140,7 @@ pub fn compile(
         PatternData {
             pattern,
             flags: flags as u32,
+            first: super::first::first_chars(&code),
             code,
             groups,
             groupindex: gi,
