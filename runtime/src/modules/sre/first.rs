@@ -4,11 +4,13 @@
 //! does this for literal prefixes and charsets, but not for a branch of case-folded
 //! literals, where it would otherwise run a full match attempt at every position.
 //!
-//! The filter is read off the code list: after the INFO block, through group marks,
+//! The filter is read off the code list (unless its INFO block gives the engine a
+//! literal prefix or a charset to search by): after the INFO block, through group marks,
 //! the first op must be a literal (plain, ASCII-folded or Unicode-folded) or a branch
 //! whose every alternative starts so. Anything else (sets, anchors, assertions,
 //! repeats, an alternative that can be empty) gives no filter, and the engine searches
 //! alone.
+use rustpython_sre_engine::SreInfo;
 use rustpython_sre_engine::SreOpcode as Op;
 use rustpython_sre_engine::string::{lower_ascii, lower_unicode};
 
@@ -20,6 +22,11 @@ pub const UNICODE_FOLD: u8 = 2;
 /// The heads every match starts with, or empty for none known.
 pub fn first_chars(code: &[u32]) -> Box<[(u8, u32)]> {
     let start = if code.first() == Some(&(Op::INFO as u32)) {
+        // The engine's own search is better with a literal prefix or a charset.
+        let flags = SreInfo::from_bits_truncate(code.get(2).copied().unwrap_or(0));
+        if flags.intersects(SreInfo::PREFIX | SreInfo::CHARSET) {
+            return Box::new([]);
+        }
         code.get(1).map_or(usize::MAX, |&s| s as usize + 1)
     } else {
         0
