@@ -93,6 +93,12 @@ show("branch with groups", [m.groups() for m in re.finditer(r"(?i)(k)|(st)", "xK
 show("branch after pos", re.compile(r"(?:ab|cd)").search("abcdab", 1).span())
 show("empty alternative", re.findall(r"a|b|", "abc"))
 show("nested branches", re.findall(r"(?:(?:a|b)|c)d", "ad bd cd dd"))
+# --- literal prefixes (weft finds them by substring search over bytes and ASCII text) --
+show("prefix then more", re.findall(r"xyz\d+", "xyz xyz12 xyz3"))
+show("overlapping prefix", [m.span() for m in re.finditer(r"aab?", "aaaab")])
+show("prefix in window", re.compile(r"ab.d").search("abcd abxd", 1, 8))
+show("prefix at window end", re.compile(r"abc").search("xxabc", 0, 4))
+show("bytes prefix", re.findall(rb"\$\d+", b"$12 $ $3"))
 
 # --- flags --------------------------------------------------------------------
 show("IGNORECASE", re.findall(r"straße", "STRASSE Straße STRAßE", re.I))

@@ -7,9 +7,17 @@
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
 use super::first::admits;
 use super::subject::{Drive, Subject};
-use rustpython_sre_engine::{Request, State, StrDrive};
+use rustpython_sre_engine::{Request, State, StrDrive, StringCursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use weft_vm::vm::{PyResult, Vm};
+
+/// What a search may use besides the code: the first-character filter and the
+/// literal byte prefix of the pattern (`first.rs`).
+#[derive(Clone, Copy)]
+pub struct Pre<'a> {
+    pub first: &'a [(u8, u32)],
+    pub prefix: &'a [u8],
+}
 
 /// What one attempt asks.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -63,7 +71,7 @@ pub fn once(
     vm: &mut Vm,
     subj: &Subject<'_>,
     code: &[u32],
-    first: &[(u8, u32)],
+    pre: Pre<'_>,
     span: Span,
     mode: Mode,
 ) -> PyResult<Option<State>> {
@@ -78,15 +86,16 @@ pub fn once(
     };
     let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => guarded(vm, long, || once_in(d, code, first, span, mode)),
-        Drive::Text(d) => guarded(vm, long, || once_in(d, code, first, span, mode)),
+        Drive::Bytes(d) => guarded(vm, long, || once_in(d, code, pre, Some(d), span, mode)),
+        Drive::Text(d) => guarded(vm, long, || once_in(d, code, pre, None, span, mode)),
     }
 }
 
 fn once_in<S: StrDrive>(
     d: S,
     code: &[u32],
-    first: &[(u8, u32)],
+    pre: Pre<'_>,
+    raw: Option<&[u8]>,
     span: Span,
     mode: Mode,
 ) -> Option<State> {
@@ -94,34 +103,77 @@ fn once_in<S: StrDrive>(
     let mut state = State::default();
     state.cursor = d.create_cursor(span.start);
     let found = match mode {
-        Mode::Search => search(&mut state, req, first),
+        Mode::Search => search(&mut state, req, pre, raw),
         Mode::Match | Mode::Full => state.py_match(&req),
     };
     found.then_some(state)
 }
 
-/// The engine's search, or, with a first-character filter, an anchored attempt at
-/// each position whose character passes it (`state.cursor` is at `req.start`).
-fn search<S: StrDrive>(state: &mut State, req: Request<'_, S>, first: &[(u8, u32)]) -> bool {
-    if first.is_empty() {
+/// The engine's search; over bytes with a literal prefix, an anchored attempt at each
+/// occurrence of the prefix (found by substring search); with a first-character
+/// filter, an anchored attempt at each position whose character passes it.
+/// (`state.cursor` is at `req.start`.)
+fn search<S: StrDrive>(
+    state: &mut State,
+    req: Request<'_, S>,
+    pre: Pre<'_>,
+    raw: Option<&[u8]>,
+) -> bool {
+    if let Some(raw) = raw
+        && !pre.prefix.is_empty()
+    {
+        return search_prefix(state, req, pre.prefix, raw);
+    }
+    if pre.first.is_empty() {
         return state.search(req);
     }
     let mut cursor = state.cursor;
     let mut at = req.start;
     while at < req.end {
-        if admits(first, S::peek(&cursor)) {
-            let mut attempt = req;
-            attempt.start = at;
-            attempt.must_advance = req.must_advance && at == req.start;
-            // The cursor first, so that reset finds it in place (no walk).
-            state.cursor = cursor;
-            state.reset(&attempt, at);
-            if state.py_match(&attempt) {
-                return true;
-            }
+        if admits(pre.first, S::peek(&cursor)) && attempt(state, req, at, cursor) {
+            return true;
         }
         S::advance(&mut cursor);
         at += 1;
+    }
+    false
+}
+
+/// An anchored match at `at` (whose cursor is `cursor`), as part of a search from
+/// `req.start`.
+fn attempt<S: StrDrive>(
+    state: &mut State,
+    req: Request<'_, S>,
+    at: usize,
+    cursor: StringCursor,
+) -> bool {
+    let mut one = req;
+    one.start = at;
+    one.must_advance = req.must_advance && at == req.start;
+    // The cursor first, so that reset finds it in place (no walk).
+    state.cursor = cursor;
+    state.reset(&one, at);
+    state.py_match(&one)
+}
+
+fn search_prefix<S: StrDrive>(
+    state: &mut State,
+    req: Request<'_, S>,
+    prefix: &[u8],
+    raw: &[u8],
+) -> bool {
+    let finder = memchr::memmem::Finder::new(prefix);
+    let end = req.end.min(raw.len());
+    let mut at = req.start;
+    while at + prefix.len() <= end {
+        let Some(k) = finder.find(&raw[at..end]) else {
+            return false;
+        };
+        let p = at + k;
+        if attempt(state, req, p, req.string.create_cursor(p)) {
+            return true;
+        }
+        at = p + 1;
     }
     false
 }
@@ -132,13 +184,13 @@ pub fn each(
     vm: &mut Vm,
     subj: &Subject<'_>,
     code: &[u32],
-    first: &[(u8, u32)],
+    pre: Pre<'_>,
     span: Span,
     f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
 ) -> PyResult<()> {
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => each_in(vm, d, code, first, span, f),
-        Drive::Text(d) => each_in(vm, d, code, first, span, f),
+        Drive::Bytes(d) => each_in(vm, d, code, pre, Some(d), span, f),
+        Drive::Text(d) => each_in(vm, d, code, pre, None, span, f),
     }
 }
 
@@ -146,7 +198,8 @@ fn each_in<S: StrDrive>(
     vm: &mut Vm,
     d: S,
     code: &[u32],
-    first: &[(u8, u32)],
+    pre: Pre<'_>,
+    raw: Option<&[u8]>,
     span: Span,
     f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
 ) -> PyResult<()> {
@@ -160,7 +213,7 @@ fn each_in<S: StrDrive>(
         // The cursor is already at `req.start` (the last match's end): no walk.
         state.reset(&req, req.start);
         let from = req.start;
-        if !guarded(vm, long, || search(&mut state, req, first))? {
+        if !guarded(vm, long, || search(&mut state, req, pre, raw))? {
             break;
         }
         long = state.start - from >= DETACH_MIN;

@@ -90,3 +90,26 @@ pub fn admits(heads: &[(u8, u32)], ch: u32) -> bool {
         _ => lower_unicode(ch) == lit,
     })
 }
+
+/// The literal prefix every match starts with, as bytes, from an INFO block whose
+/// prefix is exact (case-sensitive); empty when there is none or one of its characters
+/// is not a byte.
+pub fn byte_prefix(code: &[u32]) -> Box<[u8]> {
+    if code.first() != Some(&(Op::INFO as u32)) {
+        return Box::default();
+    }
+    let flags = SreInfo::from_bits_truncate(code.get(2).copied().unwrap_or(0));
+    if !flags.contains(SreInfo::PREFIX) {
+        return Box::default();
+    }
+    let chars = code
+        .get(5)
+        .and_then(|&len| code.get(7..7 + len as usize))
+        .unwrap_or_default();
+    chars
+        .iter()
+        .map(|&c| u8::try_from(c))
+        .collect::<Result<Vec<u8>, _>>()
+        .map(Vec::into_boxed_slice)
+        .unwrap_or_default()
+}

@@ -29,6 +29,8 @@ pub struct PatternData {
     pub code: Box<[u32]>,
     /// The characters every match starts with (`first.rs`), or empty.
     pub first: Box<[(u8, u32)]>,
+    /// The exact literal prefix of every match as bytes (`first.rs`), or empty.
+    pub prefix: Box<[u8]>,
     /// Capturing groups (group 0 not counted).
     pub groups: usize,
     /// A private copy of the name -> number dict.
@@ -56,6 +58,14 @@ pub fn pattern_of<'a>(vm: &mut Vm, v: &'a Value, method: &str) -> PyResult<&'a P
 }
 
 impl PatternData {
+    /// What searches may use besides the code.
+    pub fn pre(&self) -> super::engine::Pre<'_> {
+        super::engine::Pre {
+            first: &self.first,
+            prefix: &self.prefix,
+        }
+    }
+
     /// `subj` may be matched by this pattern (CPython's TypeErrors otherwise).
     pub fn check_kind(&self, vm: &mut Vm, subj: &Subject<'_>) -> PyResult<()> {
         match (self.kind, subj.is_bytes()) {
@@ -141,6 +151,7 @@ pub fn compile(
             pattern,
             flags: flags as u32,
             first: super::first::first_chars(&code),
+            prefix: super::first::byte_prefix(&code),
             code,
             groups,
             groupindex: gi,

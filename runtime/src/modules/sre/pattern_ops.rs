@@ -56,7 +56,7 @@ fn attempt(
         must_advance: false,
         hint: (0, 0),
     };
-    match engine::once(vm, &subj, &p.code, &p.first, span, mode)? {
+    match engine::once(vm, &subj, &p.code, p.pre(), span, mode)? {
         None => Ok(Value::NONE),
         Some(state) => {
             let mut offs = subj.offsets();
@@ -122,7 +122,7 @@ fn p_findall(
     weft_vm::root_scope!(vm);
     let mut out = Vec::new();
     let mut offs = subj.offsets();
-    engine::each(vm, &subj, &p.code, &p.first, span, &mut |vm, st| {
+    engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
         let item = if p.groups == 0 {
             subj.slice(vm, &mut offs, st.start, st.cursor.position)?
         } else {
@@ -222,7 +222,7 @@ fn p_split(
             hint: (0, 0),
         };
         let mut n = 0;
-        engine::each(vm, &subj, &p.code, &p.first, span, &mut |vm, st| {
+        engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
             {
                 let v = subj.slice(vm, &mut offs, last, st.start)?;
                 out.push(vm.root(v));

@@ -97,7 +97,7 @@ fn step(vm: &mut Vm, this: Value, mode: Mode, method: &str) -> PyResult {
         must_advance: at.must_advance,
         hint: (at.start, at.start_byte),
     };
-    let Some(state) = engine::once(vm, &subj, &p.code, &p.first, span, mode)? else {
+    let Some(state) = engine::once(vm, &subj, &p.code, p.pre(), span, mode)? else {
         at.done = true;
         return Ok(Value::NONE);
     };

@@ -227,7 +227,7 @@ fn subx(
             must_advance: false,
             hint: (0, 0),
         };
-        engine::each(vm, &subj, &p.code, &p.first, span, &mut |vm, st| {
+        engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
             out.piece(&subj, &mut offs, last, st.start);
             match filter {
                 Filter::Literal(v) => out.item(vm, v),
