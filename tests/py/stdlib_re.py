@@ -99,6 +99,11 @@ show("overlapping prefix", [m.span() for m in re.finditer(r"aab?", "aaaab")])
 show("prefix in window", re.compile(r"ab.d").search("abcd abxd", 1, 8))
 show("prefix at window end", re.compile(r"abc").search("xxabc", 0, 4))
 show("bytes prefix", re.findall(rb"\$\d+", b"$12 $ $3"))
+wide = "héllo wörld héllo=1 日本語 héllo日本 😀héllo😀 end"
+show("unicode prefix", [m.span() for m in re.finditer(r"héllo", wide)])
+show("unicode prefix window", [m.span() for m in re.compile(r"héllo\w").finditer(wide, 7, 40)])
+show("unicode prefix sub", re.sub(r"日本", "JP", wide))
+show("unicode prefix scanner", [m.span() for m in iter(re.compile(r"😀h").scanner(wide, 3).search, None)])
 
 # --- flags --------------------------------------------------------------------
 show("IGNORECASE", re.findall(r"straße", "STRASSE Straße STRAßE", re.I))

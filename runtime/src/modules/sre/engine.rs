@@ -17,6 +17,17 @@ use weft_vm::vm::{PyResult, Vm};
 pub struct Pre<'a> {
     pub first: &'a [(u8, u32)],
     pub prefix: &'a [u8],
+    /// The same prefix as UTF-8 (for text subjects), and its length in characters.
+    pub text_prefix: &'a [u8],
+    pub prefix_chars: usize,
+}
+
+/// The subject's bytes, for substring search of a literal prefix: bytes (positions are
+/// offsets), or UTF-8 text with a known (position, byte offset) pair at or before the
+/// search's start, which the search moves forward as it goes.
+pub enum Raw<'a> {
+    Bytes(&'a [u8]),
+    Text(&'a [u8], (usize, usize)),
 }
 
 /// What one attempt asks.
@@ -86,8 +97,13 @@ pub fn once(
     };
     let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => guarded(vm, long, || once_in(d, code, pre, Some(d), span, mode)),
-        Drive::Text(d) => guarded(vm, long, || once_in(d, code, pre, None, span, mode)),
+        Drive::Bytes(d) => guarded(vm, long, || {
+            once_in(d, code, pre, Raw::Bytes(d), span, mode)
+        }),
+        Drive::Text(d) => {
+            let raw = Raw::Text(d.bytes(), span.hint);
+            guarded(vm, long, || once_in(d, code, pre, raw, span, mode))
+        }
     }
 }
 
@@ -95,7 +111,7 @@ fn once_in<S: StrDrive>(
     d: S,
     code: &[u32],
     pre: Pre<'_>,
-    raw: Option<&[u8]>,
+    mut raw: Raw<'_>,
     span: Span,
     mode: Mode,
 ) -> Option<State> {
@@ -103,7 +119,7 @@ fn once_in<S: StrDrive>(
     let mut state = State::default();
     state.cursor = d.create_cursor(span.start);
     let found = match mode {
-        Mode::Search => search(&mut state, req, pre, raw),
+        Mode::Search => search(&mut state, req, pre, &mut raw),
         Mode::Match | Mode::Full => state.py_match(&req),
     };
     found.then_some(state)
@@ -117,12 +133,16 @@ fn search<S: StrDrive>(
     state: &mut State,
     req: Request<'_, S>,
     pre: Pre<'_>,
-    raw: Option<&[u8]>,
+    raw: &mut Raw<'_>,
 ) -> bool {
-    if let Some(raw) = raw
-        && !pre.prefix.is_empty()
-    {
-        return search_prefix(state, req, pre.prefix, raw);
+    match raw {
+        Raw::Bytes(b) if !pre.prefix.is_empty() => {
+            return search_prefix(state, req, pre.prefix, b);
+        }
+        Raw::Text(b, known) if !pre.text_prefix.is_empty() => {
+            return search_text_prefix(state, req, pre, b, known);
+        }
+        _ => {}
     }
     if pre.first.is_empty() {
         return state.search(req);
@@ -178,6 +198,49 @@ fn search_prefix<S: StrDrive>(
     false
 }
 
+/// `search_prefix` over UTF-8 text: occurrences of the prefix's UTF-8 bytes (which can
+/// only start on a character boundary), their positions counted from `known`.
+fn search_text_prefix<S: StrDrive>(
+    state: &mut State,
+    req: Request<'_, S>,
+    pre: Pre<'_>,
+    text: &[u8],
+    known: &mut (usize, usize),
+) -> bool {
+    let (mut c, mut b) = *known;
+    let finder = memchr::memmem::Finder::new(pre.text_prefix);
+    let chars_between =
+        |from: usize, to: usize| text[from..to].iter().filter(|&&x| x & 0xC0 != 0x80).count();
+    // Up to the search's start, then from occurrence to occurrence.
+    while c < req.start && b < text.len() {
+        b += 1;
+        while b < text.len() && text[b] & 0xC0 == 0x80 {
+            b += 1;
+        }
+        c += 1;
+    }
+    *known = (c, b);
+    let mut from = b;
+    loop {
+        let Some(k) = finder.find(&text[from..]).map(|k| from + k) else {
+            return false;
+        };
+        c += chars_between(b, k);
+        b = k;
+        *known = (c, b);
+        if c + pre.prefix_chars > req.end {
+            return false;
+        }
+        let mut cursor = <&[u8] as StrDrive>::create_cursor(&text, 0);
+        <&[u8] as StrDrive>::skip(&mut cursor, k);
+        cursor.position = c;
+        if attempt(state, req, c, cursor) {
+            return true;
+        }
+        from = k + 1;
+    }
+}
+
 /// Every match in `span`, left to right, handed to `f` until it returns false. After an
 /// empty match the next one must not be empty at the same place (CPython's scan rule).
 pub fn each(
@@ -189,8 +252,8 @@ pub fn each(
     f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
 ) -> PyResult<()> {
     match subj.drive(span.hint) {
-        Drive::Bytes(d) => each_in(vm, d, code, pre, Some(d), span, f),
-        Drive::Text(d) => each_in(vm, d, code, pre, None, span, f),
+        Drive::Bytes(d) => each_in(vm, d, code, pre, Raw::Bytes(d), span, f),
+        Drive::Text(d) => each_in(vm, d, code, pre, Raw::Text(d.bytes(), span.hint), span, f),
     }
 }
 
@@ -199,7 +262,7 @@ fn each_in<S: StrDrive>(
     d: S,
     code: &[u32],
     pre: Pre<'_>,
-    raw: Option<&[u8]>,
+    mut raw: Raw<'_>,
     span: Span,
     f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
 ) -> PyResult<()> {
@@ -213,7 +276,7 @@ fn each_in<S: StrDrive>(
         // The cursor is already at `req.start` (the last match's end): no walk.
         state.reset(&req, req.start);
         let from = req.start;
-        if !guarded(vm, long, || search(&mut state, req, pre, raw))? {
+        if !guarded(vm, long, || search(&mut state, req, pre, &mut raw))? {
             break;
         }
         long = state.start - from >= DETACH_MIN;

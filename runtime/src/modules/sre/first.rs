@@ -113,3 +113,24 @@ pub fn byte_prefix(code: &[u32]) -> Box<[u8]> {
         .map(Vec::into_boxed_slice)
         .unwrap_or_default()
 }
+
+/// The exact literal prefix as UTF-8 and its length in characters (for text subjects);
+/// empty when there is none.
+pub fn text_prefix(code: &[u32]) -> (Box<[u8]>, usize) {
+    let flags = SreInfo::from_bits_truncate(code.get(2).copied().unwrap_or(0));
+    if code.first() != Some(&(Op::INFO as u32)) || !flags.contains(SreInfo::PREFIX) {
+        return (Box::default(), 0);
+    }
+    let chars = code
+        .get(5)
+        .and_then(|&len| code.get(7..7 + len as usize))
+        .unwrap_or_default();
+    let mut out = String::new();
+    for &c in chars {
+        match char::from_u32(c) {
+            Some(ch) => out.push(ch),
+            None => return (Box::default(), 0),
+        }
+    }
+    (out.into_bytes().into_boxed_slice(), chars.len())
+}

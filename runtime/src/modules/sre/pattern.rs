@@ -31,6 +31,8 @@ pub struct PatternData {
     pub first: Box<[(u8, u32)]>,
     /// The exact literal prefix of every match as bytes (`first.rs`), or empty.
     pub prefix: Box<[u8]>,
+    /// The same as UTF-8, and its length in characters.
+    pub text_prefix: (Box<[u8]>, usize),
     /// Capturing groups (group 0 not counted).
     pub groups: usize,
     /// A private copy of the name -> number dict.
@@ -63,6 +65,8 @@ impl PatternData {
         super::engine::Pre {
             first: &self.first,
             prefix: &self.prefix,
+            text_prefix: &self.text_prefix.0,
+            prefix_chars: self.text_prefix.1,
         }
     }
 
@@ -152,6 +156,7 @@ pub fn compile(
             flags: flags as u32,
             first: super::first::first_chars(&code),
             prefix: super::first::byte_prefix(&code),
+            text_prefix: super::first::text_prefix(&code),
             code,
             groups,
             groupindex: gi,

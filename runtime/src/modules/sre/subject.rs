@@ -106,6 +106,13 @@ pub struct TextDrive<'a> {
     hint: (usize, usize),
 }
 
+impl<'a> TextDrive<'a> {
+    /// The text's UTF-8 bytes.
+    pub fn bytes(&self) -> &'a [u8] {
+        self.s.as_bytes()
+    }
+}
+
 impl StrDrive for TextDrive<'_> {
     #[inline]
     fn count(&self) -> usize {
