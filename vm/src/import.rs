@@ -292,8 +292,12 @@ pub fn import_name(
 }
 
 pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
-    if let Some(v) = vm.getattr_opt(m, name)? {
-        return Ok(v);
+    match vm.getattr_opt(m, name) {
+        Ok(Some(v)) => return Ok(v),
+        Ok(None) => {}
+        // A module `__getattr__` that does not know the name: an ImportError below.
+        Err(e) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => {}
+        Err(e) => return Err(e),
     }
     // A submodule not yet imported.
     let mname = vm

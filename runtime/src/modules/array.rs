@@ -99,7 +99,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
 
 /// One item, widened: every integer typecode fits an i128.
 #[derive(Clone, Copy, PartialEq, Debug)]
-enum Item {
+pub(crate) enum Item {
     Int(i128),
     Float(f64),
     Char(u32),
@@ -110,7 +110,7 @@ fn is_char_code(tc: char) -> bool {
 }
 
 /// Decode the item stored in `b` (exactly `itemsize(tc)` bytes).
-fn read(tc: char, b: &[u8]) -> Item {
+pub(crate) fn read(tc: char, b: &[u8]) -> Item {
     macro_rules! ne {
         ($t:ty) => {
             <$t>::from_ne_bytes(b.try_into().unwrap_or_default())
@@ -132,7 +132,7 @@ fn read(tc: char, b: &[u8]) -> Item {
 }
 
 /// Append the encoding of `it` (already range-checked for `tc`).
-fn write(tc: char, it: Item, out: &mut Vec<u8>) {
+pub(crate) fn write(tc: char, it: Item, out: &mut Vec<u8>) {
     match (tc, it) {
         ('b', Item::Int(i)) => out.push(i as i8 as u8),
         ('B', Item::Int(i)) => out.push(i as u8),
@@ -203,7 +203,7 @@ fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
 }
 
 /// Convert a Python value to an item of typecode `tc`, with CPython's messages.
-fn to_item(vm: &mut Vm, tc: char, v: Value) -> PyResult<Item> {
+pub(crate) fn to_item(vm: &mut Vm, tc: char, v: Value) -> PyResult<Item> {
     if is_char_code(tc) {
         return match as_str(&v) {
             Some(s) if s.chars().count() == 1 => Ok(Item::Char(s.chars().next().unwrap() as u32)),
@@ -343,7 +343,7 @@ fn encode_all(vm: &mut Vm, tc: char, items: &[Value]) -> PyResult<Vec<u8>> {
     res.map(|_| out)
 }
 
-fn item_value(vm: &mut Vm, it: Item) -> PyResult {
+pub(crate) fn item_value(vm: &mut Vm, it: Item) -> PyResult {
     match it {
         Item::Int(i) => match i64::try_from(i) {
             Ok(x) => vm.new_int(x),

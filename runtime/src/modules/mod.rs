@@ -6,14 +6,19 @@ pub mod cmath;
 pub mod coroutines;
 pub mod gc;
 pub mod hashes;
+pub mod json;
+pub mod json_encoder;
+pub mod json_scanner;
 pub mod lock;
 pub mod math;
+pub mod memoryview;
 pub mod mt19937;
 pub mod posix;
 pub mod pwd_grp;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod sre;
 pub mod struct_codec;
 pub mod struct_format;
 pub mod struct_module;
@@ -96,10 +101,13 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("zlib".into(), zlib::init);
         m.insert("pwd".into(), pwd_grp::init_pwd);
         m.insert("grp".into(), pwd_grp::init_grp);
+        m.insert("_sre".into(), sre::init);
+        m.insert("_json".into(), json::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;
     vm.add_method(ty, "__call__", |vm, args, kw| vm.type_call(args, kw));
+    memoryview::register(vm).expect("start-up: memoryview");
     let mut f = vm.rt.frozen_modules.lock();
     for &(name, src) in FROZEN {
         f.insert(name.into(), src);

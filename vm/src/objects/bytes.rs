@@ -22,7 +22,7 @@ impl ByteArrayData {
 }
 
 /// A copy of the bytes of an object that exports a buffer (CPython's buffer protocol):
-/// bytes, bytearray and array.array, or an instance of a subclass of one of them. The
+/// bytes, bytearray, array.array and memoryview, or an instance of a subclass of one of them. The
 /// copy is taken under the object's lock, so it is a consistent snapshot.
 pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     if let Some(b) = unwrap_base::<BytesData>(v) {
@@ -30,6 +30,9 @@ pub fn buffer_bytes(v: &Value) -> Option<Vec<u8>> {
     }
     if let Some(b) = unwrap_base::<ByteArrayData>(v) {
         return Some(b.snapshot());
+    }
+    if let Some(m) = v.downcast::<crate::objects::memoryview::MemoryViewData>() {
+        return m.bytes();
     }
     unwrap_base::<ArrayData>(v).map(|a| a.data.lock().clone())
 }

@@ -57,8 +57,11 @@ fn repr_body(b: &[u8], escape_single: bool) -> String {
 /// Decode with the codecs weft knows (utf-8, ascii, latin-1).
 pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<String> {
     let enc = encoding.to_ascii_lowercase().replace('_', "-");
+    let mut b = b;
     match enc.as_str() {
         "utf-8" | "utf8" => {}
+        // UTF-8 after an optional byte order mark.
+        "utf-8-sig" | "utf8-sig" => b = b.strip_prefix(b"\xef\xbb\xbf").unwrap_or(b),
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => {
             return Ok(b.iter().map(|&c| c as char).collect());
         }

@@ -26,6 +26,7 @@ pub mod int_methods;
 pub mod iter;
 pub mod list;
 pub mod list_methods;
+pub mod memoryview;
 pub mod module;
 pub mod range;
 pub mod range_methods;

@@ -879,6 +879,16 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         match errors {
             "ignore" => {}
             "replace" => out.push(b'?'),
+            "backslashreplace" => {
+                let n = c as u32;
+                let esc = match n {
+                    0..=0xff => format!("\\x{n:02x}"),
+                    0x100..=0xffff => format!("\\u{n:04x}"),
+                    _ => format!("\\U{n:08x}"),
+                };
+                out.extend_from_slice(esc.as_bytes());
+            }
+            "xmlcharrefreplace" => out.extend_from_slice(format!("&#{};", c as u32).as_bytes()),
             _ => {
                 let name = if limit == 128 { "ascii" } else { "latin-1" };
                 let reason = format!("ordinal not in range({limit})");

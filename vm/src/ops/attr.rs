@@ -223,6 +223,13 @@ impl Vm {
         } else {
             self.generic_getattr(obj, name)?
         };
+        if found.is_none()
+            && let Some(m) = obj.downcast::<ModuleData>()
+            && let Some(f) = self.dict_get_str(m.dict, "__getattr__")
+        {
+            // PEP 562: a module's own `__getattr__` answers the names it lacks.
+            return self.call(f, &[name], &[]).map(Some);
+        }
         if found.is_some() || !type_data(ty).is_user {
             return Ok(found);
         }

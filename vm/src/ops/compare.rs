@@ -235,6 +235,17 @@ impl Vm {
                 }
             }
         }
+        // A native type of a runtime module with its own `__hash__` (re.Pattern, memoryview).
+        if !td.is_user
+            && let Some(h) = self.dict_get_str(td.dict, "__hash__")
+            && h.is::<crate::objects::builtin_fn::BuiltinFn>()
+        {
+            let r = self.call(h, &[v], &[])?;
+            return match as_int(r) {
+                Some(i) => Ok(if i == -1 { -2 } else { i }),
+                None => Err(self.type_error("__hash__ method should return an integer")),
+            };
+        }
         // A built-in type that sets `__hash__ = None` itself (e.g. array.array).
         if !td.is_user && self.dict_get_str(td.dict, "__hash__") == Some(Value::NONE) {
             let tn = self.tp_name(v);
