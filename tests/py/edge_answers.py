@@ -45,3 +45,5 @@ show("reversed views", lambda: (list(reversed(d.values())), list(reversed(d.keys
 show("view ror", lambda: (sorted([3] | d.keys(), key=str), sorted(["a", "z"] - d.keys()), sorted({"a"} & d.keys())))
 for w in ["ß", "straße nach", "ﬁne ﬂow", "ǆemal ǉubav", "ŉa", "they're bill's", "ΣΑΣ σας", "ǳ"]:
     show("case", lambda: (ascii(w.title()), ascii(w.capitalize())))
+show("dup keyword", lambda: compile("f(a=1, a=2)", "x", "eval"))
+show("dup keyword dstar", lambda: compile("f(b=1, **{}, b=2)", "y", "eval"))

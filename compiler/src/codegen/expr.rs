@@ -341,6 +341,18 @@ impl<'a> Compiler<'a> {
         args: &'a [Expr],
         keywords: &'a [ast::Keyword],
     ) -> CResult<()> {
+        for (i, k) in keywords.iter().enumerate() {
+            if let Some(name) = &k.arg
+                && keywords[..i]
+                    .iter()
+                    .any(|p| p.arg.as_ref().is_some_and(|n| n.as_str() == name.as_str()))
+            {
+                return self.error(
+                    format!("keyword argument repeated: {}", name.as_str()),
+                    k.range,
+                );
+            }
+        }
         let starred = args.iter().any(|a| matches!(a, Expr::Starred(_)));
         let dstar = keywords.iter().any(|k| k.arg.is_none());
         if !starred && !dstar {
