@@ -199,3 +199,47 @@ pub fn type_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<Value> {
         Err(vm.type_error(format!("{what} must be a type, not {tn}")))
     }
 }
+
+/// Bytes of RAM plus swap on this machine (read once from /proc/meminfo; unknown:
+/// unlimited).
+fn machine_memory() -> usize {
+    static MEM: std::sync::OnceLock<usize> = std::sync::OnceLock::new();
+    *MEM.get_or_init(|| {
+        let Ok(info) = std::fs::read_to_string("/proc/meminfo") else {
+            return usize::MAX;
+        };
+        let kib = |key: &str| {
+            info.lines()
+                .find_map(|l| l.strip_prefix(key))
+                .and_then(|rest| rest.split_whitespace().next()?.parse::<usize>().ok())
+                .unwrap_or(0)
+        };
+        match kib("MemTotal:") + kib("SwapTotal:") {
+            0 => usize::MAX,
+            k => k.saturating_mul(1024),
+        }
+    })
+}
+
+/// MemoryError unless a buffer of `bytes` (a size computed from Python input) could be
+/// allocated on this machine. Checked before allocating: a failed allocation of a Rust
+/// buffer aborts the process, where CPython raises MemoryError.
+pub fn check_size(vm: &mut Vm, bytes: usize) -> PyResult<()> {
+    if exceeds_memory(bytes) {
+        return Err(vm.memory_error());
+    }
+    Ok(())
+}
+
+/// Would [`check_size`] refuse `bytes`?
+pub fn exceeds_memory(bytes: usize) -> bool {
+    bytes > machine_memory()
+}
+
+/// `count` items of `each` bytes, checked as [`check_size`] (overflow is too big too).
+pub fn check_items(vm: &mut Vm, count: usize, each: usize) -> PyResult<()> {
+    match count.checked_mul(each) {
+        Some(b) => check_size(vm, b),
+        None => Err(vm.memory_error()),
+    }
+}

@@ -274,6 +274,7 @@ fn int_to_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
         Some(None) => return Err(vm.type_error("'length' must be an integer")),
     };
     let (little, signed) = byteorder_signed(vm, args, kw, 2)?;
+    crate::helpers::check_size(vm, len)?;
     if b.is_negative() && !signed {
         return Err(vm.overflow_error("can't convert negative int to unsigned"));
     }

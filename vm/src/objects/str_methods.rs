@@ -790,6 +790,7 @@ fn pad_common(vm: &mut Vm, args: &[Value], name: &str, how: char) -> PyResult {
         return ret_str(vm, s);
     }
     let total = w - n;
+    crate::helpers::check_items(vm, total, fill.len_utf8())?;
     let (l, r) = match how {
         '<' => (0, total),
         '>' => (total, 0),
@@ -821,6 +822,7 @@ fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     if n >= w {
         return ret_str(vm, s);
     }
+    crate::helpers::check_size(vm, w - n)?;
     let (sign, rest) = match s.chars().next() {
         Some(c @ ('+' | '-')) => (c.to_string(), &s[1..]),
         _ => (String::new(), s),
@@ -832,6 +834,9 @@ fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let s = this(vm, args, "expandtabs")?;
     let ts = opt_int(vm, args.get(1).copied().or_else(|| kwarg(kw, "tabsize")))?.unwrap_or(8);
+    if i32::try_from(ts).is_err() {
+        return Err(vm.overflow_error("Python int too large to convert to C int"));
+    }
     let mut out = String::new();
     let mut col = 0i64;
     for c in s.chars() {
@@ -839,6 +844,7 @@ fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
             '\t' => {
                 if ts > 0 {
                     let n = ts - col % ts;
+                    crate::helpers::check_size(vm, out.len().saturating_add(n as usize))?;
                     out.push_str(&" ".repeat(n as usize));
                     col += n;
                 }

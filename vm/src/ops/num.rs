@@ -404,7 +404,11 @@ impl Vm {
             },
             _ => return Ok(None),
         };
-        let too_big = |len: usize| len.checked_mul(count).is_none_or(|t| t > (1 << 40));
+        let too_big = |len: usize| {
+            len.checked_mul(count)
+                .and_then(|t| t.checked_mul(8))
+                .is_none_or(|t| crate::helpers::exceeds_memory(t))
+        };
         if let Some(s) = seq.downcast::<StrData>() {
             if too_big(s.as_str().len()) {
                 return Err(memory_error(self));
