@@ -30,6 +30,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::float_methods::init(vm);
     crate::objects::complex::methods::init(vm);
     crate::objects::cell::init(vm);
+    crate::objects::mappingproxy::init(vm);
     crate::objects::str_methods::init(vm);
     crate::objects::bytes_methods::init(vm);
     crate::objects::bytearray_methods::init(vm);

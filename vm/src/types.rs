@@ -83,6 +83,7 @@ type_table!(BaseTypes {
     generator: "generator" => object,
     frame: "frame" => object,
     traceback: "traceback" => object,
+    mappingproxy: "mappingproxy" => object,
 });
 
 // Built-in exception classes.

@@ -23,6 +23,7 @@ pub mod int_methods;
 pub mod iter;
 pub mod list;
 pub mod list_methods;
+pub mod mappingproxy;
 pub mod module;
 pub mod range;
 pub mod range_methods;

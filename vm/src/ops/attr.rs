@@ -373,7 +373,10 @@ impl Vm {
                 self.new_tuple(b)?
             }
             "__base__" => td.bases.first().copied().unwrap_or(Value::NONE),
-            "__dict__" => td.dict,
+            "__dict__" => {
+                let d = td.dict;
+                crate::objects::mappingproxy::new_proxy(self, d)?
+            }
             "__class__" => self.type_of(cls),
             "__doc__" => self.dict_get_str(td.dict, "__doc__").unwrap_or(Value::NONE),
             "__module__" => match self.dict_get_str(td.dict, "__module__") {

@@ -238,6 +238,13 @@ impl Vm {
                 _ => self.repr(args),
             };
         }
+        if let Some(f) = self.native_special(v, "__str__") {
+            // A type written in Rust with its own str (e.g. `mappingproxy`).
+            let r = self.call(f, &[v], &[])?;
+            if let Some(s) = r.downcast::<StrData>() {
+                return Ok(s.as_str().to_string());
+            }
+        }
         if self.user_special(v, "__repr__").is_none()
             && let Some(inst) = v.downcast::<InstanceData>()
             && !inst.base.is_null()

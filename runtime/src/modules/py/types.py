@@ -44,12 +44,7 @@ ModuleType = type(_sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
-try:
-    MappingProxyType = type(type.__dict__)
-    if MappingProxyType is dict:
-        del MappingProxyType
-except Exception:
-    pass
+MappingProxyType = type(type.__dict__)
 try:
     WrapperDescriptorType = type(object.__init__)
     MethodWrapperType = type(object().__str__)
@@ -249,35 +244,118 @@ def _repr_leave(obj):
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    meta, ns, kwds = prepare_class(name, bases, kwds)
+    """Make a class the way a class statement would, with `exec_body(ns)` as its body."""
+    resolved = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved, kwds)
     if exec_body is not None:
         exec_body(ns)
-    return meta(name, resolve_bases(bases), ns, **kwds)
+    if resolved is not bases:
+        ns["__orig_bases__"] = bases
+    return meta(name, resolved, ns, **kwds)
 
 
 def resolve_bases(bases):
-    return tuple(bases)
+    """Replace each base that has `__mro_entries__` (and is not a class) by what it gives."""
+    out = []
+    changed = False
+    for b in bases:
+        if isinstance(b, type):
+            out.append(b)
+            continue
+        hook = getattr(b, "__mro_entries__", None)
+        if hook is None:
+            out.append(b)
+            continue
+        entries = hook(bases)
+        if not isinstance(entries, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        out.extend(entries)
+        changed = True
+    return tuple(out) if changed else bases
+
+
+def _winner_meta(meta, bases):
+    """The most derived of `meta` and the bases' metaclasses (a conflict is an error)."""
+    for b in bases:
+        bm = type(b)
+        if issubclass(meta, bm):
+            continue
+        if issubclass(bm, meta):
+            meta = bm
+            continue
+        raise TypeError("metaclass conflict: the metaclass of a derived class must be "
+                        "a (non-strict) subclass of the metaclasses of all its bases")
+    return meta
 
 
 def prepare_class(name, bases=(), kwds=None):
+    """Return (metaclass, namespace, remaining keywords) for a class about to be made."""
     kwds = {} if kwds is None else dict(kwds)
     if "metaclass" in kwds:
         meta = kwds.pop("metaclass")
     else:
         meta = type(bases[0]) if bases else type
-    if hasattr(meta, "__prepare__"):
-        ns = meta.__prepare__(name, bases, **kwds)
-    else:
-        ns = {}
+    if isinstance(meta, type):
+        meta = _winner_meta(meta, bases)
+    prep = getattr(meta, "__prepare__", None)
+    ns = prep(name, bases, **kwds) if prep is not None else {}
     return meta, ns, kwds
 
 
 def get_original_bases(cls, /):
-    return cls.__dict__.get("__orig_bases__", cls.__bases__)
+    try:
+        return cls.__dict__.get("__orig_bases__", cls.__bases__)
+    except AttributeError:
+        raise TypeError("Expected an instance of type, not %r" % type(cls).__name__) from None
 
 
-class DynamicClassAttribute(property):
-    pass
+class DynamicClassAttribute:
+    """An attribute computed per instance; read on the class itself it raises
+    AttributeError, so that a metaclass `__getattr__` answers for the class."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.overwrite_doc = doc is None
+        if doc is None and fget is not None:
+            doc = getattr(fget, "__doc__", None)
+        self.__doc__ = doc
+        self.__isabstractmethod__ = bool(getattr(fget, "__isabstractmethod__", False))
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            if self.__isabstractmethod__:
+                return self
+            raise AttributeError()
+        if self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def _with(self, fget, fset, fdel):
+        doc = self.__doc__ if not self.overwrite_doc else None
+        made = type(self)(fget, fset, fdel, doc)
+        made.overwrite_doc = self.overwrite_doc
+        return made
+
+    def getter(self, fget):
+        return self._with(fget, self.fset, self.fdel)
+
+    def setter(self, fset):
+        return self._with(self.fget, fset, self.fdel)
+
+    def deleter(self, fdel):
+        return self._with(self.fget, self.fset, fdel)
 
 
 def coroutine(func):
