@@ -77,6 +77,7 @@ Options:
          -X gc-threads=N       number of marker threads
          -X gc-verify          check the heap at every collection (slow)
          -X gcstats            print collector statistics to stderr at exit
+         -X stdlib=DIR|none    CPython's Lib folder (last on sys.path), or none
          -X emit=bytecode      accepted and ignored
 -u -B -E -s -S -I -O -q -b -d -v -x -R -P : accepted and ignored
 file   : program read from script file
@@ -222,6 +223,9 @@ pub fn parse(argv: &[String]) -> Parsed {
                     _ => return usage_error(&prog, &format!("-X gc-zeal: invalid period {v:?}")),
                 },
             },
+            "stdlib" if v.is_empty() => {
+                return usage_error(&prog, "-X stdlib: expected a folder or 'none'");
+            }
             "gc-threads" => match v.parse::<usize>() {
                 Ok(n) if n > 0 => marker_threads = Some(n),
                 _ => return usage_error(&prog, &format!("-X gc-threads: invalid number {v:?}")),

@@ -6,6 +6,7 @@
 //! return the process exit status as CPython computes it.
 pub mod cli;
 pub mod modules;
+pub mod stdlib_path;
 
 use cli::{Mode, Options, Parsed};
 use std::io::{BufRead, Read, Write};
@@ -177,6 +178,14 @@ fn run(prog: &str, opts: Options) -> i32 {
         warnoptions: opts.warnoptions.clone(),
         ..Config::default()
     };
+    let xstdlib = opts
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "stdlib")
+        .and_then(|(_, v)| v.as_deref());
+    config.stdlib = stdlib_path::find(xstdlib);
+    config.extra_path = stdlib_path::weftpath();
     if let Some(n) = opts.heap_limit {
         config.heap.limit_bytes = n;
     }

@@ -328,3 +328,64 @@ print('done')
         assert!(stderr(&o).contains("MemoryError"), "stderr: {}", stderr(&o));
     }
 }
+
+#[test]
+fn stdlib_none_leaves_lib_off_the_path() {
+    let code = "import sys; print(sys._stdlib_dir, sys.path[-1])";
+    let o = weft(&["-X", "stdlib=none", "-c", code]);
+    assert_eq!(stdout(&o), "None \n", "stderr: {}", stderr(&o));
+    // A standard module that cannot be found says why; any other name keeps CPython's text.
+    let o = weft(&["-X", "stdlib=none", "-c", "import json"]);
+    let e = stderr(&o);
+    assert!(
+        e.contains("ModuleNotFoundError: No module named 'json' (weft runs without"),
+        "stderr: {e}"
+    );
+    let o = weft(&["-X", "stdlib=none", "-c", "import no_such_mod_x"]);
+    let e = stderr(&o);
+    assert!(
+        e.ends_with("ModuleNotFoundError: No module named 'no_such_mod_x'\n"),
+        "stderr: {e}"
+    );
+}
+
+#[test]
+fn stdlib_dir_is_the_last_path_entry() {
+    let d = scratch("stdlib");
+    std::fs::write(
+        d.join("only_in_fake_lib.py"),
+        "print('from the fake Lib')\n",
+    )
+    .unwrap();
+    let dir = d.to_str().unwrap();
+    let code = "import sys; print(sys.path[-1] == sys._stdlib_dir); import only_in_fake_lib";
+    let o = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(["-X", &format!("stdlib={dir}"), "-c", code])
+        .env("WEFTPATH", "/weft/a:/weft/b")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&o),
+        "True\nfrom the fake Lib\n",
+        "stderr: {}",
+        stderr(&o)
+    );
+    let o = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(["-c", "import sys; print(sys.path)"])
+        .env("WEFTPATH", "/weft/a:/weft/b")
+        .env("WEFTSTDLIB", dir)
+        .output()
+        .unwrap();
+    assert_eq!(stdout(&o), format!("['', '/weft/a', '/weft/b', '{dir}']\n"));
+    // A frozen module wins over the Lib one.
+    std::fs::write(d.join("heapq.py"), "raise SystemExit('Lib heapq used')\n").unwrap();
+    let o = weft(&[
+        "-X",
+        &format!("stdlib={dir}"),
+        "-c",
+        "import heapq; print(heapq.__file__)",
+    ]);
+    assert_eq!(stdout(&o), "<frozen heapq>\n", "stderr: {}", stderr(&o));
+    let o = weft(&["-X", "stdlib", "-c", "pass"]);
+    assert_eq!(o.status.code(), Some(2));
+}

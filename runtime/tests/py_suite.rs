@@ -1,6 +1,7 @@
 //! Differential tests: every `tests/py/*.py` with a `.exp` beside it (the output of
 //! CPython 3.14) is run under `weft`; stdout must match byte for byte. Files named
-//! `mod_*.py` are helper modules imported by the tests.
+//! `mod_*.py` are helper modules imported by the tests. Files named `stdlib_*.py` run
+//! CPython's `Lib` and are skipped (with a message) when weft finds none.
 use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -127,6 +128,22 @@ fn diff(expected: &str, actual: &str) -> String {
     out.iter().map(|l| format!("    {l}\n")).collect()
 }
 
+/// Whether weft (with the suite's options) found a CPython `Lib` folder: asks it for
+/// `sys._stdlib_dir`. Tests named `stdlib_*.py` run CPython's `Lib` and are skipped
+/// without one.
+fn stdlib_found() -> bool {
+    Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(extra_args())
+        .args(["-c", "import sys; print(sys._stdlib_dir)"])
+        .stdin(Stdio::null())
+        .output()
+        .map(|o| {
+            let out = String::from_utf8_lossy(&o.stdout);
+            o.status.success() && !out.trim().is_empty() && out.trim() != "None"
+        })
+        .unwrap_or(false)
+}
+
 #[test]
 fn py_suite() {
     let dir = py_dir().canonicalize().expect("tests/py");
@@ -138,6 +155,21 @@ fn py_suite() {
         .filter(|p| PathBuf::from(format!("{}.exp", p.display())).exists())
         .collect();
     files.sort();
+    if !stdlib_found() {
+        let (lib, rest): (Vec<PathBuf>, Vec<PathBuf>) = files.into_iter().partition(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("stdlib_")
+        });
+        files = rest;
+        let _ = writeln!(
+            std::io::stderr(),
+            "SKIP {} stdlib_*.py tests: weft found no CPython Lib folder (install python3, \
+             or set WEFTSTDLIB=DIR)",
+            lib.len()
+        );
+    }
     let total = files.len();
     let queue = Mutex::new(files);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());

@@ -4,7 +4,7 @@ use crate::frame::Frame;
 use crate::helpers::{as_int, as_str};
 use crate::objects::module::ModuleData;
 use crate::value::Value;
-use crate::vm::{PyResult, Vm};
+use crate::vm::{PyErr, PyResult, Vm};
 
 impl Vm {
     pub fn new_module(&mut self, name: &str) -> PyResult {
@@ -132,8 +132,36 @@ impl Vm {
                 return self.load_source_module(name, key, &src, &file, None);
             }
         }
+        Err(self.module_not_found(name))
+    }
+
+    /// `ModuleNotFoundError` with CPython's `No module named 'x'`; for a name from
+    /// CPython's standard library it adds why: weft lacks the module, or weft runs
+    /// without a CPython `Lib` folder. `.name` is the module's name, as in CPython.
+    pub fn module_not_found(&mut self, name: &str) -> PyErr {
+        let mut msg = format!("No module named '{name}'");
+        if crate::stdlib_names::is_stdlib_module(name) {
+            msg += match &self.rt.config.stdlib {
+                crate::vm::Stdlib::Dir(_) => {
+                    " (a CPython standard module that weft does not provide yet)"
+                }
+                crate::vm::Stdlib::Disabled => {
+                    " (weft runs without CPython's Lib folder: -X stdlib=none)"
+                }
+                crate::vm::Stdlib::NotFound => {
+                    " (no CPython Lib folder was found: install python3, or pass \
+                     -X stdlib=DIR or set WEFTSTDLIB)"
+                }
+            };
+        }
         let t = self.rt.types.exc.module_not_found_error;
-        Err(self.new_exception(t, &format!("No module named '{name}'")))
+        let e = self.new_exception(t, &msg);
+        self.push_root(e.0);
+        if let Ok(n) = self.new_str(name) {
+            let _ = self.setattr_str(e.0, "name", n);
+        }
+        self.pop_roots(1);
+        e
     }
 
     fn load_source_module(
@@ -207,7 +235,11 @@ impl Vm {
                 .filter_map(|v| as_str(v).map(|s| s.to_string()))
                 .collect();
         }
-        vec![self.rt.config.path0.clone()]
+        let config = &self.rt.config;
+        let mut path = vec![config.path0.clone()];
+        path.extend(config.extra_path.iter().cloned());
+        path.extend(config.stdlib.dir().map(String::from));
+        path
     }
 }
 

@@ -22,6 +22,7 @@ pub mod objects;
 pub mod ops;
 pub mod retired;
 pub mod roots;
+pub mod stdlib_names;
 pub mod trace;
 pub mod type_cache;
 pub mod type_version;

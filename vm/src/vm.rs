@@ -31,10 +31,35 @@ pub struct Config {
     pub warnoptions: Vec<String>,
     /// Folder of the main script (first entry of sys.path).
     pub path0: String,
+    /// `WEFTPATH` entries, after `path0` in sys.path.
+    pub extra_path: Vec<String>,
+    /// CPython's pure-Python `Lib` folder: the last entry of sys.path when found.
+    pub stdlib: Stdlib,
     /// Collect at every Nth safepoint poll (0: off). A testing mode (`-X gc-zeal`): with
     /// the heap verifier on, a value used across a safepoint without being rooted is
     /// freed and poisoned before its next use, so the verifier reports it.
     pub gc_zeal: u32,
+}
+
+/// Where CPython's `Lib` comes from (DESIGN.md, "The standard library").
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub enum Stdlib {
+    /// Found (or named explicitly) at this folder.
+    Dir(String),
+    /// Turned off with `-X stdlib=none` or `WEFTSTDLIB=none`.
+    Disabled,
+    /// Looked for and not found.
+    #[default]
+    NotFound,
+}
+
+impl Stdlib {
+    pub fn dir(&self) -> Option<&str> {
+        match self {
+            Stdlib::Dir(d) => Some(d),
+            _ => None,
+        }
+    }
 }
 
 /// Builds a native module on first import.

@@ -99,8 +99,29 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     let orig: Vec<String> = std::env::args().collect();
     let orig = str_list(vm, &orig)?;
     set_item(vm, d, "orig_argv", orig)?;
-    let path = str_list(vm, std::slice::from_ref(&config.path0))?;
+    // The script's folder, WEFTPATH, then CPython's Lib (DESIGN.md, "The standard library").
+    let mut entries = vec![config.path0.clone()];
+    entries.extend(config.extra_path.iter().cloned());
+    entries.extend(config.stdlib.dir().map(String::from));
+    let path = str_list(vm, &entries)?;
     set_item(vm, d, "path", path)?;
+    let lib = match config.stdlib.dir() {
+        Some(dir) => vm.new_str(dir)?,
+        None => Value::NONE,
+    };
+    set_item(vm, d, "_stdlib_dir", lib)?;
+    let names = str_list(
+        vm,
+        &weft_vm::stdlib_names::STDLIB_MODULE_NAMES
+            .iter()
+            .map(|s| s.to_string())
+            .collect::<Vec<_>>(),
+    )?;
+    vm.push_root(names);
+    let fs = vm.rt.types.frozenset;
+    let names = vm.call(fs, &[names], &[]);
+    vm.pop_roots(1);
+    set_item(vm, d, "stdlib_module_names", names?)?;
     let wo = str_list(vm, &config.warnoptions)?;
     set_item(vm, d, "warnoptions", wo)?;
     let xo = vm.new_dict()?;
