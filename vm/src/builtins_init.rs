@@ -41,6 +41,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::range_methods::init(vm);
     crate::builtins_funcs::init(vm, builtins);
     crate::builtins_exec::init(vm, builtins);
+    crate::class::expose_new(vm);
 
     let bc = vm
         .new_native("__build_class__", "builtins", crate::class::build_class)

@@ -4,7 +4,9 @@ use crate::helpers::slot_args;
 use crate::helpers::{as_str, kwarg};
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::cell::CellData;
-use crate::objects::function::{ClassMethod, FunctionData, Property, StaticMethod, SuperData};
+use crate::objects::function::{
+    BoundMethod, ClassMethod, FunctionData, Property, StaticMethod, SuperData,
+};
 use crate::objects::tuple::TupleData;
 use crate::objects::typeobj::{Layout, TypeData};
 use crate::types::{c3_mro, type_data};
@@ -151,6 +153,22 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     let mut bases: Vec<Value> = match args[1].downcast::<TupleData>() {
         Some(t) => t.0.to_vec(),
         None => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
+    };
+    // The most derived metaclass makes the class: one with its own `__new__` is handed
+    // the call (`type('E', (SomeEnum,), ns)` builds through the enum metaclass).
+    let winner = most_derived_metaclass(vm, meta, &bases)?;
+    let meta = if winner != meta {
+        let nn = vm.rt.names.new;
+        if let Some(f) = crate::types::lookup_in_mro(vm, winner, nn)
+            && !f.is::<BuiltinFn>()
+        {
+            let f = f.downcast::<StaticMethod>().map_or(f, |s| s.0);
+            let full = [winner, args[0], args[1], args[2]];
+            return vm.call(f, &full, kw);
+        }
+        winner
+    } else {
+        meta
     };
     for &b in &bases {
         if let Some(bt) = b.downcast::<TypeData>() {
@@ -532,10 +550,8 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [obj, name] = slot_args(vm, args)?;
-    if vm.own_del(obj, name)? {
-        return Ok(Value::NONE);
-    }
-    Err(vm.no_attribute(obj, name))
+    vm.generic_delattr(obj, name)?;
+    Ok(Value::NONE)
 }
 /// `type.__setattr__(cls, name, value)`: a class attribute (as `cls.name = value`).
 fn type_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -558,8 +574,35 @@ fn type_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
             "descriptor '__delattr__' requires a 'type' object but received a '{tn}'"
         )));
     }
-    vm.delattr(cls, name)?;
+    vm.generic_delattr(cls, name)?;
     Ok(Value::NONE)
+}
+/// `object.__reduce_ex__(protocol)`: the class's own `__reduce__` when it has one, else
+/// the default reduction (`copy._natural_reduction`: `(__newobj__, (cls, *args), state,
+/// list items, dict items)`, what CPython gives for protocol 2 and up).
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this, _protocol] = slot_args(vm, args)?;
+    let ty = vm.type_of(this);
+    let n = vm.intern("__reduce__");
+    if let Some(f) = crate::types::lookup_in_mro(vm, ty, n)
+        && f.downcast::<BuiltinFn>()
+            .is_none_or(|b| b.owner != "object")
+    {
+        let bound = vm.getattr(this, n)?;
+        return vm.with_root(bound, |vm| vm.call(bound, &[], &[]));
+    }
+    default_reduction(vm, this)
+}
+/// `object.__reduce__()`: the default reduction.
+fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this] = slot_args(vm, args)?;
+    default_reduction(vm, this)
+}
+fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
+    let copy = vm.import_module("copy")?;
+    let f = vm.with_root(copy, |vm| vm.getattr_str(copy, "_natural_reduction"))?;
+    let ty = vm.type_of(this);
+    vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
 }
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [this, spec] = slot_args(vm, args)?;
@@ -803,6 +846,45 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     }
     vm.call(g, &[args[1]], &[])
 }
+/// `function.__get__(obj, type=None)`: the function itself for no instance, else a
+/// method bound to `obj`.
+fn function_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
+    let (f, obj) = (args[0], args[1]);
+    if obj.is_none() {
+        return Ok(f);
+    }
+    let t = vm.rt.types.method;
+    vm.alloc(t, BoundMethod { func: f, this: obj })
+}
+/// `staticmethod.__get__(obj, type=None)`: the wrapped callable.
+fn staticmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
+    match args[0].downcast::<StaticMethod>() {
+        Some(s) => Ok(s.0),
+        None => Err(vm.type_error("descriptor '__get__' for 'staticmethod' objects doesn't apply")),
+    }
+}
+/// `classmethod.__get__(obj, type=None)`: the callable bound to `type` (or `obj`'s type).
+fn classmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
+    let Some(c) = args[0].downcast::<ClassMethod>() else {
+        return Err(vm.type_error("descriptor '__get__' for 'classmethod' objects doesn't apply"));
+    };
+    let f = c.0;
+    let owner = match args.get(2) {
+        Some(t) if !t.is_none() => *t,
+        _ => vm.type_of(args[1]),
+    };
+    let t = vm.rt.types.method;
+    vm.alloc(
+        t,
+        BoundMethod {
+            func: f,
+            this: owner,
+        },
+    )
+}
 fn staticmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     crate::helpers::arg_count(vm, "staticmethod", args, 1, 1)?;
     vm.alloc(cls, StaticMethod(args[0]))
@@ -836,6 +918,23 @@ fn object_new_ctor(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)
     object_new(vm, cls, args, kw)
 }
 
+/// Every built-in type with its own constructor shows it as `__new__` in its namespace
+/// (as CPython's do: `'__new__' in int.__dict__`); calling it runs the native constructor
+/// of the class given, like `object.__new__`. Runs after every type has its `new`.
+pub fn expose_new(vm: &mut Vm) {
+    let object = vm.rt.types.base.object;
+    let all: Vec<Value> = (vm.rt.types.all_base().into_iter())
+        .chain(vm.rt.types.all_exceptions())
+        .collect();
+    for ty in all {
+        let td = type_data(ty);
+        if ty == object || td.new.is_none() || vm.dict_get_str(td.dict, "__new__").is_some() {
+            continue;
+        }
+        vm.add_method(ty, "__new__", object_new_native);
+    }
+}
+
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.base;
     vm.set_new(t.object, object_new_ctor);
@@ -852,6 +951,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.object, "__format__", object_format);
     vm.add_method(t.object, "__init_subclass__", object_init_subclass);
     vm.add_method(t.object, "__dir__", object_dir);
+    vm.add_method(t.object, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(t.object, "__reduce__", object_reduce);
     vm.set_new(t.type_, type_new);
     vm.add_method(t.type_, "mro", type_mro);
     vm.add_method(
@@ -871,5 +972,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.property, "__get__", property_get);
     vm.set_new(t.method, method_new);
     vm.set_new(t.staticmethod, staticmethod_new);
+    vm.add_method(t.staticmethod, "__get__", staticmethod_get);
+    vm.add_method(t.classmethod, "__get__", classmethod_get);
+    vm.add_method(t.function, "__get__", function_get);
     vm.set_new(t.classmethod, classmethod_new);
 }

@@ -128,7 +128,9 @@ impl Vm {
         {
             return None;
         }
-        if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
+        if let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
             return None;
         }
         match instance::get(obj, name) {
@@ -151,7 +153,9 @@ impl Vm {
         let td = type_data(ty);
         // (`__slots__`-only classes too: their shared keys are exactly the slot names,
         // so `instance::set` stores only those.)
-        if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
+        if let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
             return false;
         }
         if td.is_user {
@@ -266,6 +270,16 @@ impl Vm {
             }
             return self.call(fget, &[obj], &[]).map(Some);
         }
+        if let Some(d) = descr
+            && self.is_data_descriptor(d)
+        {
+            // A data descriptor written in Python wins over the instance's own entry.
+            let g = self.rt.names.get;
+            let dty = self.type_of(d);
+            if let Some(get) = lookup_in_mro(self, dty, g) {
+                return self.call(get, &[d, obj, ty], &[]).map(Some);
+            }
+        }
         if let Some(v) = self.own_attr(obj, name)? {
             return Ok(Some(v));
         }
@@ -322,6 +336,29 @@ impl Vm {
     fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
         if let Some(v) = self.type_special_attr(cls, name)? {
             return Ok(Some(v));
+        }
+        let meta = self.type_of(cls);
+        if type_data(meta).is_user
+            && let Some(d) = lookup_in_mro(self, meta, name)
+            && self.is_data_descriptor(d)
+        {
+            // A data descriptor of the metaclass (a property on it, say) wins over the
+            // class's own attributes, as for instances.
+            if let Some(p) = d.downcast::<Property>() {
+                let fget = p.fget;
+                if fget.is_null() || fget.is_none() {
+                    let n = as_str(&name).unwrap_or("?").to_string();
+                    let tn = self.type_name(cls);
+                    return Err(self.attribute_error(format!(
+                        "property '{n}' of '{tn}' object has no getter"
+                    )));
+                }
+                return self.call(fget, &[cls], &[]).map(Some);
+            }
+            self.push_root(d);
+            let r = self.bind(d, cls, meta);
+            self.pop_roots(1);
+            return r.map(Some);
         }
         if let Some(d) = lookup_in_mro(self, cls, name) {
             if let Some(c) = d.downcast::<ClassMethod>() {
@@ -594,6 +631,18 @@ impl Vm {
             self.call(fset, &[obj, v], &[])?;
             return Ok(());
         }
+        if td.is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
+            // `__setattr__` of the class still goes first (below); without one, the
+            // descriptor's `__set__` stores.
+            let sa = self.rt.names.setattr;
+            let own_setattr = lookup_in_mro(self, ty, sa).is_some_and(|f| !f.is::<BuiltinFn>());
+            if !own_setattr {
+                return self.descriptor_set(d, obj, name, v);
+            }
+        }
         if td.is_user {
             let sa = self.rt.names.setattr;
             if let Some(f) = lookup_in_mro(self, ty, sa)
@@ -644,6 +693,13 @@ impl Vm {
 
     /// `object.__setattr__`: store in the instance dict.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if type_data(ty).is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
+            return self.descriptor_set(d, obj, name, v);
+        }
         if let Some(e) = obj.downcast::<ExcData>() {
             match as_str(&name).unwrap_or("") {
                 "args" => {
@@ -765,6 +821,27 @@ impl Vm {
                 return Ok(());
             }
         }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__` / `type.__delattr__`: a data descriptor's deleter, else the
+    /// entry in the object's own namespace (never the user's `__delattr__` again).
+    pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if type_data(ty).is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && !d.is::<Property>()
+            && type_data(self.type_of(d)).is_user
+        {
+            let dn = self.rt.names.delete;
+            let dty = self.type_of(d);
+            if let Some(del) = lookup_in_mro(self, dty, dn) {
+                self.push_root(d);
+                let r = self.call(del, &[d, obj], &[]);
+                self.pop_roots(1);
+                return r.map(|_| ());
+            }
+        }
         if type_data(ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
             && let Some(p) = d.downcast::<Property>()
@@ -789,6 +866,49 @@ impl Vm {
             return Ok(());
         }
         Err(self.no_attribute(obj, name))
+    }
+}
+
+impl Vm {
+    /// A data descriptor: a property, or an object whose class (written in Python)
+    /// defines `__set__` or `__delete__`. It takes precedence over an instance's own
+    /// attribute of the same name.
+    pub fn is_data_descriptor(&mut self, d: Value) -> bool {
+        if d.is::<Property>() {
+            return true;
+        }
+        let dty = self.type_of(d);
+        if !type_data(dty).is_user {
+            return false;
+        }
+        let (set, del) = (self.rt.names.set, self.rt.names.delete);
+        lookup_in_mro(self, dty, set).is_some() || lookup_in_mro(self, dty, del).is_some()
+    }
+
+    /// Store through a data descriptor: a property's setter or `__set__`.
+    fn descriptor_set(&mut self, d: Value, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some(p) = d.downcast::<Property>() {
+            let fset = p.fset;
+            if fset.is_null() || fset.is_none() {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no setter"))
+                );
+            }
+            return self.call(fset, &[obj, v], &[]).map(|_| ());
+        }
+        let s = self.rt.names.set;
+        let dty = self.type_of(d);
+        match lookup_in_mro(self, dty, s) {
+            Some(f) => {
+                self.push_root(d);
+                let r = self.call(f, &[d, obj, v], &[]);
+                self.pop_roots(1);
+                r.map(|_| ())
+            }
+            None => Err(self.attribute_error("__set__")),
+        }
     }
 }
 
