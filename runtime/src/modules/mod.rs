@@ -7,6 +7,7 @@ pub mod lock;
 pub mod math;
 pub mod posix;
 pub mod select;
+pub mod sre;
 pub mod sys;
 pub mod thread;
 pub mod time;
@@ -68,6 +69,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("cmath".into(), cmath::init);
         m.insert("_warnings".into(), warnings_native::init);
         m.insert("posix".into(), posix::init);
+        m.insert("_sre".into(), sre::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

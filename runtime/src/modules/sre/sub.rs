@@ -1,0 +1,213 @@
+//! `pattern.sub(repl, string, count=0)` and `subn`.
+//!
+//! As in CPython 3.11: a callable `repl` is called with each match; a str or bytes
+//! without a backslash is used as it is; anything else is handed to `re._subx`, which
+//! parses the template and returns either the literal it amounts to or a function of the
+//! match. The result is built as the pieces come (no list of pieces), but a replacement
+//! of the wrong type is reported as CPython's final join reports it: after every match
+//! has been replaced, naming the piece's index in the list CPython would have built.
+use super::engine::{self, Span};
+use super::match_obj::new_match;
+use super::pattern::pattern_of;
+use super::pattern_ops::checked;
+use super::subject::{Offsets, Subject};
+use weft_vm::helpers::unwrap_base;
+use weft_vm::native;
+use weft_vm::native::NativeDef;
+use weft_vm::objects::bytes::{BytesData, buffer_bytes};
+use weft_vm::objects::bytes_args::ssize_arg;
+use weft_vm::objects::str::StrData;
+use weft_vm::ops::call::is_callable;
+use weft_vm::value::Value;
+use weft_vm::vm::{PyResult, Vm};
+
+/// A str or bytes-like `repl` with no backslash: used as it is.
+fn is_literal(v: &Value) -> bool {
+    if let Some(s) = unwrap_base::<StrData>(v) {
+        return !s.as_str().contains('\\');
+    }
+    if let Some(b) = unwrap_base::<BytesData>(v) {
+        return !b.0.contains(&b'\\');
+    }
+    buffer_bytes(v).is_some_and(|b| !b.contains(&b'\\'))
+}
+
+/// What replaces each match: a value, or a function called with the match.
+fn filter_for(vm: &mut Vm, this: Value, repl: Value) -> PyResult<(Value, bool)> {
+    if is_callable(vm, repl) {
+        return Ok((repl, true));
+    }
+    if is_literal(&repl) {
+        return Ok((repl, false));
+    }
+    let re = vm.import_module("re")?;
+    let subx = vm.getattr_str(re, "_subx")?;
+    let f = vm.call(subx, &[this, repl], &[])?;
+    Ok((f, is_callable(vm, f)))
+}
+
+/// The result so far, and the first replacement of the wrong type (its index among the
+/// pieces, and its type's name).
+struct Joiner {
+    text: String,
+    chars: usize,
+    bytes: Vec<u8>,
+    is_bytes: bool,
+    pieces: usize,
+    bad: Option<(usize, String)>,
+}
+
+impl Joiner {
+    fn new(is_bytes: bool) -> Self {
+        Joiner {
+            text: String::new(),
+            chars: 0,
+            bytes: Vec::new(),
+            is_bytes,
+            pieces: 0,
+            bad: None,
+        }
+    }
+
+    /// Positions `a..b` of the subject (nothing if empty).
+    fn piece(&mut self, subj: &Subject<'_>, offs: &mut Offsets<'_>, a: usize, b: usize) {
+        if a >= b {
+            return;
+        }
+        self.pieces += 1;
+        match subj {
+            Subject::Text { s, .. } => {
+                let (x, y) = (offs.byte(a), offs.byte(b));
+                self.text.push_str(&s[x..y]);
+                self.chars += b - a;
+            }
+            Subject::Bytes(s) => self.bytes.extend_from_slice(&s[a..b]),
+        }
+    }
+
+    /// A replacement (None adds nothing).
+    fn item(&mut self, vm: &mut Vm, v: Value) {
+        if v.is_none() {
+            return;
+        }
+        let index = self.pieces;
+        self.pieces += 1;
+        if self.bad.is_some() {
+            return;
+        }
+        if !self.is_bytes {
+            if let Some(s) = unwrap_base::<StrData>(&v) {
+                self.text.push_str(s.as_str());
+                self.chars += s.chars();
+                return;
+            }
+        } else if let Some(b) = unwrap_base::<BytesData>(&v) {
+            self.bytes.extend_from_slice(&b.0);
+            return;
+        } else if let Some(b) = buffer_bytes(&v) {
+            self.bytes.extend_from_slice(&b);
+            return;
+        }
+        self.bad = Some((index, vm.type_name(v)));
+    }
+
+    fn finish(self, vm: &mut Vm) -> PyResult {
+        if let Some((i, tn)) = self.bad {
+            let want = if self.is_bytes {
+                "a bytes-like object"
+            } else {
+                "str instance"
+            };
+            return Err(vm.type_error(format!("sequence item {i}: expected {want}, {tn} found")));
+        }
+        if self.is_bytes {
+            vm.new_bytes(self.bytes)
+        } else {
+            vm.new_str_counted(&self.text, self.chars)
+        }
+    }
+}
+
+/// Replace up to `count` matches (all when 0, none when negative); the result and the
+/// number replaced.
+fn subx(
+    vm: &mut Vm,
+    this: Value,
+    repl: Value,
+    string: Value,
+    count: Option<Value>,
+    name: &str,
+) -> PyResult<(Value, usize)> {
+    let p = pattern_of(vm, &this, name)?;
+    let count = match count {
+        Some(v) => ssize_arg(vm, v)?,
+        None => 0,
+    };
+    weft_vm::root_scope!(vm);
+    let (filter, callable) = filter_for(vm, this, repl)?;
+    vm.root(filter);
+    let subj = checked(vm, p, &string)?;
+    let len = subj.len();
+    let mut out = Joiner::new(subj.is_bytes());
+    let mut offs = subj.offsets();
+    let mut last = 0;
+    let mut n = 0usize;
+    if count >= 0 {
+        let span = Span {
+            start: 0,
+            end: len,
+            must_advance: false,
+            hint: (0, 0),
+        };
+        engine::each(vm, &subj, &p.code, span, &mut |vm, st| {
+            out.piece(&subj, &mut offs, last, st.start);
+            let item = if callable {
+                let m = new_match(vm, this, p, string, &subj, &mut offs, st, (0, len))?;
+                vm.call(filter, &[m], &[])?
+            } else {
+                filter
+            };
+            out.item(vm, item);
+            last = st.cursor.position;
+            n += 1;
+            Ok(count == 0 || (n as i64) < count)
+        })?;
+    }
+    let exact = {
+        let t = vm.type_of(string);
+        t == vm.rt.types.str || t == vm.rt.types.bytes
+    };
+    if n == 0 && exact {
+        return Ok((string, 0));
+    }
+    out.piece(&subj, &mut offs, last, len);
+    Ok((out.finish(vm)?, n))
+}
+
+#[native(name = "sub")]
+fn p_sub(
+    vm: &mut Vm,
+    this: Value,
+    #[kw] repl: Value,
+    #[kw] string: Value,
+    #[kw] count: Option<Value>,
+) -> PyResult {
+    subx(vm, this, repl, string, count, "sub").map(|(r, _)| r)
+}
+
+#[native(name = "subn")]
+fn p_subn(
+    vm: &mut Vm,
+    this: Value,
+    #[kw] repl: Value,
+    #[kw] string: Value,
+    #[kw] count: Option<Value>,
+) -> PyResult {
+    let (r, n) = subx(vm, this, repl, string, count, "subn")?;
+    weft_vm::root_scope!(vm);
+    vm.root(r);
+    let n = vm.new_int(n as i64)?;
+    vm.new_tuple(vec![r, n])
+}
+
+pub const METHODS: &[NativeDef] = &[p_sub, p_subn];
