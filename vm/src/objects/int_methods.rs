@@ -76,6 +76,9 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
             s.to_string()
         } else if let Some(bs) = x.downcast::<BytesData>() {
             String::from_utf8_lossy(&bs.0).into_owned()
+        } else if let Some(ba) = x.downcast::<ByteArrayData>() {
+            // re._compiler parses bitmaps out of bytearray slices.
+            String::from_utf8_lossy(&ba.snapshot()).into_owned()
         } else {
             return Err(vm.type_error("int() can't convert non-string with explicit base"));
         };

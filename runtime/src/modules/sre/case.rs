@@ -1,7 +1,7 @@
 //! The case helpers `re._compiler` asks `_sre` for when it compiles IGNORECASE patterns:
 //! whether a character has another case, and its lower case, by ASCII or Unicode rules
-//! (Unicode's simple one-to-one mappings, as the engine itself uses).
-use rustpython_sre_engine::string::{lower_ascii, lower_unicode, upper_unicode};
+//! (lower case: Unicode's simple one-to-one mapping, the one the engine matches with).
+use rustpython_sre_engine::string::{lower_ascii, lower_unicode};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 
@@ -15,9 +15,16 @@ fn c_ascii_iscased(_vm: &mut weft_vm::vm::Vm, character: i64) -> bool {
     code(character).is_some_and(|c| c < 128 && (c as u8).is_ascii_alphabetic())
 }
 
+/// Cased: lowering or uppering changes it. The upper case is the first character of the
+/// full mapping, as CPython takes it (so 'ß', whose upper case is "SS", is cased).
 #[native(owner = "_sre", name = "unicode_iscased")]
 fn c_unicode_iscased(_vm: &mut weft_vm::vm::Vm, character: i64) -> bool {
-    code(character).is_some_and(|c| c != lower_unicode(c) || c != upper_unicode(c))
+    let upper = |c: u32| {
+        char::from_u32(c)
+            .and_then(|ch| ch.to_uppercase().next())
+            .map_or(c, |u| u as u32)
+    };
+    code(character).is_some_and(|c| c != lower_unicode(c) || c != upper(c))
 }
 
 #[native(owner = "_sre", name = "ascii_tolower")]

@@ -162,12 +162,7 @@ fn code_list(vm: &mut Vm, code: Value) -> PyResult<Box<[u32]>> {
             None if as_bigint(v).is_some() => {
                 return Err(vm.overflow_error("regular expression code size limit exceeded"));
             }
-            None => {
-                let tn = vm.type_name(v);
-                return Err(
-                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
-                );
-            }
+            None => return Err(vm.type_error("an integer is required")),
         }
     }
     Ok(out.into_boxed_slice())
