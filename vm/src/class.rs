@@ -604,6 +604,21 @@ fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
     let ty = vm.type_of(this);
     vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
 }
+/// `type.__or__` / `type.__ror__`: `int | str` is a `types.UnionType` (made in the
+/// frozen `types` module, which also decides what may take part).
+fn type_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [a, b] = slot_args(vm, args)?;
+    union_or(vm, a, b)
+}
+fn type_ror(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [a, b] = slot_args(vm, args)?;
+    union_or(vm, b, a)
+}
+fn union_or(vm: &mut Vm, left: Value, right: Value) -> PyResult {
+    let types = vm.import_module("types")?;
+    let f = vm.with_root(types, |vm| vm.getattr_str(types, "_union_or"))?;
+    vm.with_root(f, |vm| vm.call(f, &[left, right], &[]))
+}
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [this, spec] = slot_args(vm, args)?;
     let spec = as_str(&spec).map(|x| x.to_string()).unwrap_or_default();
@@ -963,6 +978,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.type_, "__setattr__", type_setattr);
     vm.add_method(t.type_, "__delattr__", type_delattr);
     vm.add_method(t.type_, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(t.type_, "__or__", type_or);
+    vm.add_method(t.type_, "__ror__", type_ror);
     vm.set_new(t.super_, super_new);
     vm.add_method(t.super_, "__getattribute__", super_getattribute);
     vm.set_new(t.property, property_new);

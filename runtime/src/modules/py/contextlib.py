@@ -11,6 +11,7 @@ from abc import ABC as _ABC, abstractmethod as _abstractmethod
 from functools import wraps as _wraps
 
 __all__ = ["contextmanager", "closing", "nullcontext", "AbstractContextManager",
+           "AbstractAsyncContextManager",
            "ContextDecorator", "ExitStack", "redirect_stdout", "redirect_stderr",
            "suppress", "chdir"]
 
@@ -50,6 +51,35 @@ class AbstractContextManager(_ABC):
         if cls is AbstractContextManager and _defines(C, "__enter__", "__exit__"):
             return True
         return NotImplemented
+
+
+class AbstractAsyncContextManager(_ABC):
+    """An ABC for classes with __aenter__ (returning self by default) and __aexit__."""
+
+    __slots__ = ()
+
+    @_abstractmethod
+    def __aexit__(self, exc_type, exc_value, traceback):
+        return None
+
+    @classmethod
+    def __subclasshook__(cls, C):
+        if cls is AbstractAsyncContextManager and _defines(C, "__aenter__", "__aexit__"):
+            return True
+        return NotImplemented
+
+
+try:
+    # The coroutine forms, where the compiler has `async def`.
+    _ns = {}
+    exec("async def __aenter__(self):\n    return self\n"
+         "async def __aexit__(self, exc_type, exc_value, traceback):\n    return None\n", _ns)
+    AbstractAsyncContextManager.__aenter__ = _ns["__aenter__"]
+    AbstractAsyncContextManager.__aexit__ = _abstractmethod(_ns["__aexit__"])
+    AbstractAsyncContextManager.__abstractmethods__ = frozenset({"__aexit__"})
+except SyntaxError:
+    pass
+_ns = None
 
 
 class ContextDecorator:

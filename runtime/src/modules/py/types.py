@@ -191,6 +191,111 @@ class GenericAlias:
 GenericAlias.__module__ = "types"
 
 
+def _unionable(x):
+    return x is None or isinstance(x, (type, GenericAlias, UnionType))
+
+
+def _union_or(left, right):
+    """`left | right` for classes, None, generic aliases and unions (what `type.__or__`
+    and `type.__ror__` answer); NotImplemented for anything else."""
+    if not (_unionable(left) and _unionable(right)):
+        return NotImplemented
+    members = []
+    for side in (left, right):
+        parts = side.__args__ if isinstance(side, UnionType) else (side,)
+        for p in parts:
+            if p is None:
+                p = NoneType
+            if p not in members:
+                members.append(p)
+    if len(members) == 1:
+        return members[0]
+    made = object.__new__(UnionType)
+    object.__setattr__(made, "__args__", tuple(members))
+    return made
+
+
+class UnionType:
+    """`int | str`: the union of its `__args__` (PEP 604); isinstance() and issubclass()
+    accept it. Made only by `|`."""
+
+    __slots__ = ("__args__",)
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'types.UnionType' instances")
+
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+
+    @property
+    def __parameters__(self):
+        found = []
+        for a in self.__args__:
+            for p in getattr(a, "__parameters__", ()) if isinstance(a, GenericAlias) else (
+                    (a,) if hasattr(a, "__typing_subst__") else ()):
+                if p not in found:
+                    found.append(p)
+        return tuple(found)
+
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __repr__(self):
+        return " | ".join("None" if a is NoneType else _type_repr(a) for a in self.__args__)
+
+    def __instancecheck__(self, obj):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+        return issubclass(cls, self.__args__)
+
+    def __getitem__(self, items):
+        params = self.__parameters__
+        if not params:
+            raise TypeError("%r is not a generic class" % self)
+        if not isinstance(items, tuple):
+            items = (items,)
+        if len(items) != len(params):
+            raise TypeError("Too %s arguments for %r; actual %d, expected %d" % (
+                "many" if len(items) > len(params) else "few", self, len(items), len(params)))
+        subst = dict(zip(params, items))
+        result = None
+        for a in self.__args__:
+            if a in subst:
+                a = subst[a]
+            elif isinstance(a, GenericAlias) and a.__parameters__:
+                a = a[tuple(subst[p] for p in a.__parameters__)]
+            result = a if result is None else result | a
+        return result
+
+    def __reduce__(self):
+        import functools
+        import operator
+        return functools.reduce, (operator.or_, self.__args__)
+
+
+UnionType.__module__ = "types"
+GenericAlias.__or__ = lambda self, other: _union_or(self, other)
+GenericAlias.__ror__ = lambda self, other: _union_or(other, self)
+
+
 class SimpleNamespace:
     def __init__(self, mapping_or_iterable=(), /, **kwargs):
         self.__dict__.update(dict(mapping_or_iterable))
