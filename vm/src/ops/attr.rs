@@ -448,6 +448,25 @@ impl Vm {
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
+                "__annotations__" => {
+                    // Made empty on first use when the def had none (as CPython's).
+                    let mut d = f.dict.load();
+                    if d.is_null() {
+                        d = self.new_dict()?;
+                        f.dict.store(d);
+                    }
+                    match self.dict_get_str_key(d, name)? {
+                        Some(a) => a,
+                        None => {
+                            let a = self.new_dict()?;
+                            self.push_root(a);
+                            let r = self.dict_set(d, name, a);
+                            self.pop_roots(1);
+                            r?;
+                            a
+                        }
+                    }
+                }
                 "__dict__" => {
                     let d = f.dict.load();
                     if d.is_null() {
