@@ -35,6 +35,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("copy", include_str!("py/copy.py")),
     ("contextlib", include_str!("py/contextlib.py")),
+    ("_codecs", include_str!("py/_codecs.py")),
     ("string", include_str!("py/string.py")),
     ("types", include_str!("py/types.py")),
     ("abc", include_str!("py/abc.py")),
