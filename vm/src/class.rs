@@ -267,7 +267,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 fget: g,
                 fset: Value::NONE,
                 fdel: Value::NONE,
-                doc: Value::NONE,
+                doc: crate::value::AtomicValue::new(Value::NONE),
             },
         );
         vm.pop_roots(1);
@@ -823,14 +823,14 @@ fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
             fget,
             fset,
             fdel,
-            doc,
+            doc: crate::value::AtomicValue::new(doc),
         },
     )
 }
 fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     let method = ["getter", "setter", "deleter"][which];
     let p = crate::helpers::self_arg::<Property>(vm, args, method, "property")?;
-    let mut parts = [p.fget, p.fset, p.fdel, p.doc];
+    let mut parts = [p.fget, p.fset, p.fdel, p.doc.load()];
     let [_, f] = slot_args(vm, args)?;
     parts[which] = f;
     let t = vm.type_of(args[0]);
@@ -840,7 +840,7 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
             fget: parts[0],
             fset: parts[1],
             fdel: parts[2],
-            doc: parts[3],
+            doc: crate::value::AtomicValue::new(parts[3]),
         },
     )
 }

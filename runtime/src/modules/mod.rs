@@ -36,6 +36,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("copy", include_str!("py/copy.py")),
     ("contextlib", include_str!("py/contextlib.py")),
     ("_codecs", include_str!("py/_codecs.py")),
+    ("_ast", include_str!("py/_ast.py")),
     ("string", include_str!("py/string.py")),
     ("types", include_str!("py/types.py")),
     ("abc", include_str!("py/abc.py")),
@@ -177,7 +178,7 @@ pub fn add_property(
                 fget: g,
                 fset: s,
                 fdel: Value::NONE,
-                doc: Value::NONE,
+                doc: weft_vm::value::AtomicValue::new(Value::NONE),
             },
         );
         vm.pop_roots(1);

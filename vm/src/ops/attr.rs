@@ -552,7 +552,7 @@ impl Vm {
                 "fget" => Some(nonnull(p.fget)),
                 "fset" => Some(nonnull(p.fset)),
                 "fdel" => Some(nonnull(p.fdel)),
-                "__doc__" => Some(nonnull(p.doc)),
+                "__doc__" => Some(nonnull(p.doc.load())),
                 _ => None,
             });
         }
@@ -712,6 +712,12 @@ impl Vm {
 
     /// `object.__setattr__`: store in the instance dict.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some(p) = obj.downcast::<Property>()
+            && as_str(&name) == Some("__doc__")
+        {
+            p.doc.store(v);
+            return Ok(());
+        }
         let ty = self.type_of(obj);
         if type_data(ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
