@@ -937,6 +937,14 @@ fn object_new_ctor(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)
 /// (as CPython's do: `'__new__' in int.__dict__`); calling it runs the native constructor
 /// of the class given, like `object.__new__`. Runs after every type has its `new`.
 pub fn expose_new(vm: &mut Vm) {
+    // The mutable containers say they are unhashable the way classes do (`__hash__ is
+    // None`), which dataclasses and collections.abc.Hashable test.
+    let b = vm.rt.types.base;
+    for ty in [b.list, b.dict, b.set, b.bytearray] {
+        if vm.dict_get_str(type_data(ty).dict, "__hash__").is_none() {
+            vm.add_attr(ty, "__hash__", Value::NONE);
+        }
+    }
     let object = vm.rt.types.base.object;
     let all: Vec<Value> = (vm.rt.types.all_base().into_iter())
         .chain(vm.rt.types.all_exceptions())

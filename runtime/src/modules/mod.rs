@@ -37,6 +37,11 @@ const FROZEN: &[(&str, &str)] = &[
     ("contextlib", include_str!("py/contextlib.py")),
     ("_codecs", include_str!("py/_codecs.py")),
     ("_ast", include_str!("py/_ast.py")),
+    ("importlib", include_str!("py/importlib.py")),
+    (
+        "importlib.machinery",
+        include_str!("py/importlib_machinery.py"),
+    ),
     ("string", include_str!("py/string.py")),
     ("types", include_str!("py/types.py")),
     ("abc", include_str!("py/abc.py")),

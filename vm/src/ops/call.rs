@@ -219,7 +219,12 @@ impl Vm {
             locals[slot] = self.new_tuple(extra)?;
             slot += 1;
         } else if args.len() > argc {
-            return Err(self.too_many_positional(&qual(), c, args.len(), kwargs));
+            let ndef = fd
+                .defaults
+                .load()
+                .downcast::<TupleData>()
+                .map_or(0, |t| t.0.len());
+            return Err(self.too_many_positional(&qual(), c, args.len(), ndef));
         }
         let varkw = if has_varkw {
             let d = self.new_dict()?;
@@ -335,17 +340,20 @@ impl Vm {
         qual: &str,
         c: &crate::bytecode::CodeData,
         given: usize,
-        kwargs: &[(Value, Value)],
+        ndefaults: usize,
     ) -> crate::vm::PyErr {
         let argc = c.argcount as usize;
-        let _ = kwargs;
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let msg = format!(
-            "{qual}() takes {argc} positional argument{} but {given} {} given",
-            plural(argc),
-            if given == 1 { "was" } else { "were" }
-        );
-        self.type_error(msg)
+        let fewest = argc.saturating_sub(ndefaults);
+        let takes = if fewest < argc {
+            format!("from {fewest} to {argc} positional arguments")
+        } else {
+            format!(
+                "{argc} positional argument{}",
+                if argc == 1 { "" } else { "s" }
+            )
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        self.type_error(format!("{qual}() takes {takes} but {given} {was} given"))
     }
 
     fn missing_args(&mut self, qual: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {

@@ -52,10 +52,27 @@ try:
     ClassMethodDescriptorType = type(dict.__dict__["fromkeys"])
 except Exception:
     pass
-GetSetDescriptorType = type(FunctionType.__dict__.get("__code__")) \
-    if hasattr(FunctionType, "__dict__") and "__code__" in FunctionType.__dict__ else None
-if GetSetDescriptorType is None:
-    del GetSetDescriptorType
+
+
+class _NoInstances:
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create '%s' instances" % cls.__name__)
+
+
+# weft serves built-in attributes (a function's __code__, a __slots__ entry) without
+# descriptor objects in the class namespace, so these two types have no instances yet;
+# they exist for code that tests `isinstance(x, types.MemberDescriptorType)`.
+class GetSetDescriptorType(_NoInstances):
+    pass
+
+
+class MemberDescriptorType(_NoInstances):
+    pass
+
+
+GetSetDescriptorType.__name__ = GetSetDescriptorType.__qualname__ = "getset_descriptor"
+MemberDescriptorType.__name__ = MemberDescriptorType.__qualname__ = "member_descriptor"
+GetSetDescriptorType.__module__ = MemberDescriptorType.__module__ = "builtins"
 try:
     raise TypeError
 except TypeError as _e:
