@@ -20,13 +20,13 @@ class ModuleSpec:
     """What is known about a module before it is loaded."""
 
     def __init__(self, name, loader, *, origin=None, loader_state=None, is_package=None):
-        self.name = name
-        self.loader = loader
-        self.origin = origin
-        self.loader_state = loader_state
-        self.submodule_search_locations = [] if is_package else None
-        self._set_fileattr = False
-        self.cached = None
+        # A package's spec lists where its submodules are looked for (filled in later).
+        where = [] if is_package else None
+        for attr, value in (("name", name), ("origin", origin), ("loader", loader),
+                            ("cached", None), ("loader_state", loader_state),
+                            ("submodule_search_locations", where),
+                            ("_set_fileattr", False)):
+            setattr(self, attr, value)
 
     @property
     def parent(self):
