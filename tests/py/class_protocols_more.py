@@ -146,3 +146,21 @@ class Shape:
 
 print(Shape.__annotations__, Shape.sides)
 print(types.new_class("Made", (Base,), {}, lambda ns: ns.update(k=5)).k)
+
+
+class Labelled(property):
+    """A property subclass whose __get__ decorates what the getter returns."""
+
+    def __get__(self, obj, objtype=None):
+        if obj is None:
+            return self
+        return "<%s>" % super().__get__(obj, objtype)
+
+
+class Gauge:
+    @Labelled
+    def level(self):
+        return 3
+
+
+print(Gauge().level, type(Gauge.level).__name__)

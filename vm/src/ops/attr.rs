@@ -257,8 +257,11 @@ impl Vm {
     pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);
         let descr = lookup_in_mro(self, ty, name);
+        // A plain property calls its getter here; a subclass may override `__get__`,
+        // so it goes through the descriptor protocol below.
         if let Some(d) = descr
             && let Some(p) = d.downcast::<Property>()
+            && !type_data(self.type_of(d)).is_user
         {
             let fget = p.fget;
             if fget.is_null() || fget.is_none() {
