@@ -78,8 +78,8 @@ flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300, 
 del _i, _name, _field
 "#;
 
-/// `sys.float_info`: the IEEE 754 double's limits, as named fields (a namespace object,
-/// like `sys.implementation`).
+/// `sys.float_info` (the IEEE 754 double's limits) and `sys.hash_info`, as named fields
+/// (namespace objects, like `sys.implementation`).
 fn float_info(vm: &mut Vm, d: Value) -> PyResult<()> {
     let fi = vm.new_module("float_info")?;
     set_item(vm, d, "float_info", fi)?;
@@ -106,6 +106,27 @@ fn float_info(vm: &mut Vm, d: Value) -> PyResult<()> {
     for (name, i) in ints {
         set_item(vm, fd, name, Value::small_int(i).unwrap())?;
     }
+    // `sys.hash_info`: how numbers hash (weft's numeric hash is CPython's, modulo the
+    // Mersenne prime 2**61 - 1).
+    let hi = vm.new_module("hash_info")?;
+    set_item(vm, d, "hash_info", hi)?;
+    let hd = vm.module_dict(hi);
+    let ints = [
+        ("width", 64),
+        ("modulus", (1i64 << 61) - 1),
+        ("inf", 314159),
+        ("nan", 0),
+        ("imag", 1000003),
+        ("hash_bits", 64),
+        ("seed_bits", 128),
+        ("cutoff", 0),
+    ];
+    for (name, i) in ints {
+        let v = vm.new_int(i)?;
+        set_item(vm, hd, name, v)?;
+    }
+    let alg = vm.new_str("siphash13")?;
+    set_item(vm, hd, "algorithm", alg)?;
     Ok(())
 }
 

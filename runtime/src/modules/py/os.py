@@ -1,5 +1,6 @@
 """The os module (POSIX), written for weft on top of the native `posix` module."""
 
+import abc as _abc
 import sys
 import posix as _posix
 import posixpath as path
@@ -28,12 +29,23 @@ devnull = "/dev/null"
 error = OSError
 
 
-class PathLike:
-    """Abstract base class for objects with `__fspath__`."""
+class PathLike(_abc.ABC):
+    """Abstract base class for objects with `__fspath__` (an ABC: classes may also
+    `register` with it)."""
+
+    @_abc.abstractmethod
+    def __fspath__(self):
+        raise NotImplementedError
 
     @classmethod
     def __subclasshook__(cls, subclass):
-        return hasattr(subclass, "__fspath__")
+        if cls is PathLike:
+            return hasattr(subclass, "__fspath__")
+        return NotImplemented
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
 
 
 class stat_result(tuple):
