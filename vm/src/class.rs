@@ -604,6 +604,16 @@ fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
     let ty = vm.type_of(this);
     vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
 }
+fn type_mro_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [cls] = slot_args(vm, args)?;
+    let cls = crate::helpers::type_arg(vm, cls, "descriptor '__mro__' for 'type' objects")?;
+    vm.getattr_str(cls, "__mro__")
+}
+fn type_dict_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [cls] = slot_args(vm, args)?;
+    let cls = crate::helpers::type_arg(vm, cls, "descriptor '__dict__' for 'type' objects")?;
+    vm.getattr_str(cls, "__dict__")
+}
 /// `type.__or__` / `type.__ror__`: `int | str` is a `types.UnionType` (made in the
 /// frozen `types` module, which also decides what may take part).
 fn type_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -937,6 +947,29 @@ fn object_new_ctor(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)
 /// (as CPython's do: `'__new__' in int.__dict__`); calling it runs the native constructor
 /// of the class given, like `object.__new__`. Runs after every type has its `new`.
 pub fn expose_new(vm: &mut Vm) {
+    // `type.__dict__['__mro__']` and `['__dict__']` are read-only properties (CPython's
+    // getset descriptors), which `inspect.getattr_static` calls directly. Reading
+    // `C.__mro__` itself is answered before any lookup (`ops/attr.rs`).
+    let ty = vm.rt.types.type_;
+    for (name, getter) in [
+        ("__mro__", type_mro_get as crate::native::NativeFn),
+        ("__dict__", type_dict_get),
+    ] {
+        let g = vm.new_native(name, "type", getter).expect("start-up");
+        let pty = vm.rt.types.property;
+        let p = vm
+            .alloc(
+                pty,
+                Property {
+                    fget: g,
+                    fset: Value::NONE,
+                    fdel: Value::NONE,
+                    doc: crate::value::AtomicValue::new(Value::NONE),
+                },
+            )
+            .expect("start-up");
+        vm.add_attr(ty, name, p);
+    }
     // The mutable containers say they are unhashable the way classes do (`__hash__ is
     // None`), which dataclasses and collections.abc.Hashable test.
     let b = vm.rt.types.base;

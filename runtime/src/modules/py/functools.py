@@ -101,9 +101,8 @@ class partial:
     def __call__(self, /, *args, **keywords):
         return self.func(*self.args, *args, **_merged(self.keywords, keywords))
 
-    def __get__(self, obj, objtype=None):
-        # like the C partial: not a method when stored on a class
-        return self
+    # No __get__: like the C partial, it is not a method when stored on a class (and
+    # inspect does not take it for a method descriptor).
 
     def __repr__(self):
         cls = type(self)
@@ -116,6 +115,13 @@ class partial:
         state = (self.func, self.args, self.keywords or None,
                  _own_attributes(self) or None)
         return type(self), (self.func,), state
+
+
+def _unwrap_partial(func):
+    """The callable at the bottom of nested partial objects (inspect uses it)."""
+    while isinstance(func, partial):
+        func = func.func
+    return func
 
 
 def _function():
