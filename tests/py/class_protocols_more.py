@@ -164,3 +164,15 @@ class Gauge:
 
 
 print(Gauge().level, type(Gauge.level).__name__)
+
+
+class Outer:
+    class Inner:
+        pass
+
+
+print(Outer.Inner.__qualname__, "__qualname__" in Outer.__dict__, "__module__" in Outer.__dict__)
+try:
+    type("Odd", (), {"__qualname__": 3})
+except TypeError as e:
+    print("TypeError", e)

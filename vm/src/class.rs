@@ -275,10 +275,24 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         let k = vm.intern("__weakref__");
         vm.dict_set(dict, k, p)?;
     }
-    let qualname = vm
-        .dict_get_str(dict, "__qualname__")
-        .and_then(|q| as_str(&q).map(|s| s.to_string()))
-        .unwrap_or_else(|| name.clone());
+    // `__qualname__` from the body becomes the class's qualified name and leaves the
+    // namespace (as in CPython, where `'__qualname__' in C.__dict__` is false).
+    let qualname = match vm.dict_get_str(dict, "__qualname__") {
+        Some(q) => match as_str(&q) {
+            Some(s) => {
+                let s = s.to_string();
+                let k = vm.intern("__qualname__");
+                vm.dict_del(dict, k)?;
+                s
+            }
+            None => {
+                vm.pop_roots(1);
+                let tn = vm.type_name(q);
+                return Err(vm.type_error(format!("type __qualname__ must be a str, not {tn}")));
+            }
+        },
+        None => name.clone(),
+    };
     let cls = vm.alloc(
         meta,
         TypeData {
