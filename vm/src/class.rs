@@ -715,6 +715,16 @@ fn super_new(vm: &mut Vm, _cls: Value, args: &[Value], _kw: &[(Value, Value)]) -
     } else {
         return Err(vm.type_error("super() takes 0 or 2 arguments"));
     };
+    if !cls.is::<TypeData>() {
+        let tn = vm.type_name(cls);
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+    }
+    let ot = vm.type_of(obj);
+    let fits = crate::types::is_subclass(vm, ot, cls)
+        || (obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls));
+    if !fits {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
     let t = vm.rt.types.super_;
     vm.alloc(t, SuperData { cls, obj })
 }
@@ -765,6 +775,10 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     } else {
         vm.type_of(obj)
     };
+    if as_str(&name) == Some("__class__") {
+        // The super object's own class, not one found along the MRO.
+        return Ok(vm.rt.types.super_);
+    }
     let mro = crate::types::mro(start_ty);
     let pos = mro
         .iter()
@@ -816,8 +830,27 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
                 let g = p.fget;
                 return vm.call(g, &[obj], &[]);
             }
+            if type_data(vm.type_of(v)).is_user {
+                // A descriptor written in Python: bound as a lookup from `obj` would.
+                let gn = vm.rt.names.get;
+                let vt = vm.type_of(v);
+                if let Some(get) = crate::types::lookup_in_mro(vm, vt, gn) {
+                    let inst = if start_ty == obj { Value::NONE } else { obj };
+                    vm.push_root(v);
+                    let r = vm.call(get, &[v, inst, start_ty], &[]);
+                    vm.pop_roots(1);
+                    return r;
+                }
+            }
             return Ok(v);
         }
+    }
+    // The super object's own attributes.
+    match as_str(&name) {
+        Some("__self__") => return Ok(obj),
+        Some("__thisclass__") => return Ok(cls),
+        Some("__self_class__") => return Ok(start_ty),
+        _ => {}
     }
     let n = as_str(&name).unwrap_or("?").to_string();
     Err(vm.attribute_error(format!("'super' object has no attribute '{n}'")))
