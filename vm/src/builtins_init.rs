@@ -31,6 +31,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::complex::methods::init(vm);
     crate::objects::cell::init(vm);
     crate::objects::mappingproxy::init(vm);
+    crate::objects::member::init(vm);
     crate::objects::str_methods::init(vm);
     crate::objects::bytes_methods::init(vm);
     crate::objects::bytearray_methods::init(vm);

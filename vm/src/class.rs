@@ -319,6 +319,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     let cls = cls?;
     // Before anything looks the class up (`crate::type_version`).
     vm.with_root(cls, |vm| vm.register_new_type(cls))?;
+    vm.with_root(cls, |vm| add_member_descriptors(vm, cls))?;
     let td = type_data(cls);
     if !td.has_dict {
         // Instances take only the slot names along the MRO: share exactly those, so
@@ -393,6 +394,19 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
 }
 
 /// `(has_dict, weakrefable, slot names)` of a new class from its bases and `__slots__`.
+/// Each name this class declares in `__slots__` shows in its namespace as a
+/// `member_descriptor` (`objects::member`).
+fn add_member_descriptors(vm: &mut Vm, cls: Value) -> PyResult<()> {
+    let td = type_data(cls);
+    let names = td.slots.to_vec();
+    let dict = td.dict;
+    for name in names {
+        let m = crate::objects::member::new_member(vm, name, cls)?;
+        vm.with_root(m, |vm| vm.dict_set(dict, name, m))?;
+    }
+    Ok(())
+}
+
 fn slots_layout(
     vm: &mut Vm,
     bases: &[Value],

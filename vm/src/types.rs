@@ -84,6 +84,7 @@ type_table!(BaseTypes {
     frame: "frame" => object,
     traceback: "traceback" => object,
     mappingproxy: "mappingproxy" => object,
+    member_descriptor: "member_descriptor" => object,
 });
 
 // Built-in exception classes.

@@ -24,6 +24,7 @@ pub mod iter;
 pub mod list;
 pub mod list_methods;
 pub mod mappingproxy;
+pub mod member;
 pub mod module;
 pub mod range;
 pub mod range_methods;

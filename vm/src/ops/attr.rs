@@ -72,7 +72,7 @@ impl Vm {
     }
 
     /// Store the object's own attribute; false if the object has no namespace.
-    fn own_set(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
+    pub fn own_set(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
         if let Inline::Done(_) = instance::set(obj, name, v) {
             return Ok(true);
         }
@@ -290,6 +290,10 @@ impl Vm {
             return Ok(Some(v));
         }
         if let Some(d) = descr {
+            if d.is::<crate::objects::member::MemberDescr>() {
+                // A `__slots__` entry with no value set (values live inline).
+                return Ok(None);
+            }
             return self.bind(d, obj, ty).map(Some);
         }
         Ok(None)
@@ -892,6 +896,14 @@ impl Vm {
         };
         if deleted {
             return Ok(());
+        }
+        let ty = self.type_of(obj);
+        if lookup_in_mro(self, ty, name)
+            .is_some_and(|d| d.is::<crate::objects::member::MemberDescr>())
+        {
+            // An unset `__slots__` entry: CPython's message is the bare name.
+            let n = as_str(&name).unwrap_or("?").to_string();
+            return Err(self.attribute_error(n));
         }
         Err(self.no_attribute(obj, name))
     }

@@ -59,20 +59,23 @@ class _NoInstances:
         raise TypeError("cannot create '%s' instances" % cls.__name__)
 
 
-# weft serves built-in attributes (a function's __code__, a __slots__ entry) without
-# descriptor objects in the class namespace, so these two types have no instances yet;
-# they exist for code that tests `isinstance(x, types.MemberDescriptorType)`.
+# weft serves built-in attributes (a function's __code__, a type's __name__) without
+# descriptor objects in the class namespace, so this type has no instances yet; it
+# exists for code that tests `isinstance(x, types.GetSetDescriptorType)`.
 class GetSetDescriptorType(_NoInstances):
     pass
 
 
-class MemberDescriptorType(_NoInstances):
-    pass
-
-
 GetSetDescriptorType.__name__ = GetSetDescriptorType.__qualname__ = "getset_descriptor"
-MemberDescriptorType.__name__ = MemberDescriptorType.__qualname__ = "member_descriptor"
-GetSetDescriptorType.__module__ = MemberDescriptorType.__module__ = "builtins"
+GetSetDescriptorType.__module__ = "builtins"
+
+
+class _Slotted:
+    __slots__ = ("_member",)
+
+
+MemberDescriptorType = type(_Slotted.__dict__["_member"])
+del _Slotted
 try:
     raise TypeError
 except TypeError as _e:
