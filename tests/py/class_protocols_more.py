@@ -176,3 +176,33 @@ try:
     type("Odd", (), {"__qualname__": 3})
 except TypeError as e:
     print("TypeError", e)
+
+
+class Host:
+    def act(self):
+        return "acted"
+
+
+Host.act.label = "tagged"
+bound = Host().act
+print(bound.label, bound.__func__ is Host.act, bound.__name__, repr(bound).startswith("<bound method Host.act"))
+
+import functools
+
+
+@functools.singledispatch
+def kind(x):
+    return "other"
+
+
+@kind.register
+def _(x: int | float):
+    return "number"
+
+
+@kind.register
+def _(x: str):
+    return "text"
+
+
+print(kind(1), kind(2.5), kind("s"), kind([]))

@@ -146,3 +146,6 @@ try:
 except ValueError as e:
     print("ValueError", e)
 print(repr(dataclasses.MISSING).split(" object")[0], field(default=1).default, field().init)
+import pprint
+
+pprint.pprint(Inventory(["x" * 20, "y" * 20, "z" * 20]), width=40)

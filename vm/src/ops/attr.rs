@@ -502,7 +502,17 @@ impl Vm {
                     let f = m.func;
                     self.getattr_opt(f, name)?
                 }
-                _ => None,
+                // What the method type does not define is the function's (CPython's
+                // method objects forward reads: `__wrapped__`, `__annotations__`, ...).
+                _ => {
+                    let mt = self.type_of(obj);
+                    if lookup_in_mro(self, mt, name).is_some() {
+                        None
+                    } else {
+                        let f = m.func;
+                        self.getattr_opt(f, name)?
+                    }
+                }
             });
         }
         if let Some(b) = obj.downcast::<BuiltinFn>() {

@@ -478,6 +478,13 @@ class _Dispatcher:
         return impl
 
     def register(self, cls, func=None):
+        members = _union_members(cls)
+        if members is not None and func is not None:
+            for member in members:
+                self.register(member, func)
+            return func
+        if members is not None:
+            return lambda f: self.register(cls, f)
         if not isinstance(cls, type):
             if func is not None:
                 raise TypeError("Invalid first argument to `register()`. "
@@ -500,10 +507,27 @@ class _Dispatcher:
                             "`@register(some_class)` or plain `@register` on an "
                             "annotated function." % (func,))
         argname, cls = next(iter(annotations.items()))
-        if not isinstance(cls, type):
+        members = _union_members(cls)
+        if members is not None:
+            if not all(isinstance(m, type) for m in members):
+                raise TypeError("Invalid annotation for %r. %r not all arguments are "
+                                "classes." % (argname, cls))
+        elif not isinstance(cls, type):
             raise TypeError("Invalid annotation for %r. %r is not a class."
                             % (argname, cls))
         return self.register(cls, func)
+
+
+def _union_members(cls):
+    """The classes of `A | B` or `typing.Union[A, B]`; None for anything else."""
+    from types import UnionType
+    if isinstance(cls, UnionType):
+        return cls.__args__
+    import sys
+    typing = sys.modules.get("typing")
+    if typing is not None and getattr(cls, "__origin__", None) is typing.Union:
+        return cls.__args__
+    return None
 
 
 def singledispatch(func):
