@@ -1,5 +1,6 @@
 //! Bytecode generation from the AST and the symbol table.
 
+mod annotations;
 mod asyncs;
 mod expr;
 mod pattern;
@@ -67,6 +68,8 @@ pub(crate) struct Compiler<'a> {
     pub filename: String,
     pub mode: Mode,
     pub units: Vec<Unit<'a>>,
+    /// `from __future__ import annotations`: annotations are stored as their source text.
+    pub future_annotations: bool,
 }
 
 pub(crate) fn compile_parsed(
@@ -84,6 +87,7 @@ pub(crate) fn compile_parsed(
                 filename: filename.to_string(),
                 mode,
                 units: Vec::new(),
+                future_annotations: crate::codegen::annotations::future_annotations(&m.body),
             };
             c.push_unit("<module>", "<module>", 0, ScopeKind::Module, 1, None);
             c.unit().code.flags |= code_flags::MODULE;
@@ -99,6 +103,7 @@ pub(crate) fn compile_parsed(
                 c.unit().code.doc = Some(doc);
                 body = &body[1..];
             }
+            c.setup_annotations(body);
             for s in body {
                 c.compile_stmt(s)?;
             }
@@ -115,6 +120,7 @@ pub(crate) fn compile_parsed(
                 filename: filename.to_string(),
                 mode,
                 units: Vec::new(),
+                future_annotations: false,
             };
             let line = map.line(e.body.range().start().to_usize());
             c.push_unit("<module>", "<module>", 0, ScopeKind::Module, line, None);

@@ -348,6 +348,18 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
+                // Parameter and return annotations are evaluated where the def runs.
+                let p = &f.parameters;
+                let anns = (p.posonlyargs.iter().chain(p.args.iter()))
+                    .map(|a| &a.parameter)
+                    .chain(p.vararg.as_deref())
+                    .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
+                    .chain(p.kwarg.as_deref())
+                    .filter_map(|a| a.annotation.as_deref())
+                    .chain(f.returns.as_deref());
+                for a in anns {
+                    self.visit_expr(a);
+                }
                 self.add(f.name.as_str(), DEF_LOCAL);
                 let prev = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
                 self.scope().is_coroutine = f.is_async;
@@ -469,7 +481,6 @@ impl<'a> Visitor<'a> for Builder {
                 }
             }
             Stmt::AnnAssign(a) => {
-                // The annotation is not evaluated.
                 if let Expr::Name(n) = &*a.target {
                     let f = self.flags_of(n.id.as_str());
                     if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
@@ -487,6 +498,10 @@ impl<'a> Visitor<'a> for Builder {
                 self.visit_expr(&a.target);
                 if let Some(v) = &a.value {
                     self.visit_expr(v);
+                }
+                // A module or class body evaluates the annotation of a plain name.
+                if a.simple && matches!(&*a.target, Expr::Name(_)) && !self.in_function() {
+                    self.visit_expr(&a.annotation);
                 }
             }
             Stmt::For(f) if f.is_async && !self.in_async_function() => {

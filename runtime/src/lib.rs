@@ -203,6 +203,14 @@ fn run(prog: &str, opts: Options) -> i32 {
         extra_path,
         ..Config::default()
     };
+    let xstdlib = opts
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "stdlib")
+        .and_then(|(_, v)| v.as_deref());
+    config.stdlib = stdlib_path::find(xstdlib);
+    config.extra_path = stdlib_path::weftpath();
     if let Some(n) = opts.heap_limit {
         config.heap.limit_bytes = n;
     }

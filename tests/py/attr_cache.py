@@ -186,3 +186,17 @@ class L(list):
 
 
 print(append_to([], 1), append_to(L(), 1), append_to([], 2), append_to(L(), 2))
+class B:
+    __slots__ = ("x", "y")
+    def __init__(self): self.x = 1
+class D(B):
+    pass
+def gx(o): return o.x
+def gy(o):
+    try: return o.y
+    except AttributeError as e: return "AttributeError: %s" % e
+for o in (B(), D(), B(), D()):
+    print(gx(o), gy(o))
+d = D(); d.y = 5; d.z = 3
+for _ in range(3): print(gx(d), gy(d), d.z)
+print(type(B.__dict__['x']).__name__)

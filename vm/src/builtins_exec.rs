@@ -835,7 +835,7 @@ fn init_code_type(vm: &mut Vm) {
                     fget,
                     fset: Value::NULL,
                     fdel: Value::NULL,
-                    doc: Value::NONE,
+                    doc: crate::value::AtomicValue::new(Value::NONE),
                 },
             )
             .expect("start-up");

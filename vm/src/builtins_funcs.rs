@@ -1068,14 +1068,23 @@ fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)])
 
 // ---------------------------------------------------------------- types and attributes
 
-fn class_check(vm: &mut Vm, sub: Value, cls: Value, fname: &str, what: &str) -> PyResult<bool> {
+/// `sub` is the class tested; `arg` what the caller was given (the instance for
+/// isinstance), which a non-class `cls`'s hook receives.
+fn class_check(
+    vm: &mut Vm,
+    arg: Value,
+    sub: Value,
+    cls: Value,
+    fname: &str,
+    what: &str,
+) -> PyResult<bool> {
     if cls.is::<TypeData>() {
         return Ok(crate::types::is_subclass(vm, sub, cls));
     }
     if let Some(t) = cls.downcast::<TupleData>() {
         let items = t.0.to_vec();
         for c in items {
-            if class_check(vm, sub, c, fname, what)? {
+            if class_check(vm, arg, sub, c, fname, what)? {
                 return Ok(true);
             }
         }
@@ -1091,7 +1100,7 @@ fn class_check(vm: &mut Vm, sub: Value, cls: Value, fname: &str, what: &str) -> 
         && crate::types::type_data(vm.type_of(cls)).is_user
         && let Some(h) = vm.lookup_special(cls, hook)
     {
-        let r = vm.call(h, &[cls, sub], &[])?;
+        let r = vm.call(h, &[cls, arg], &[])?;
         return vm.truthy(r);
     }
     Err(vm.type_error(format!("{fname}() arg 2 must be {what}")))
@@ -1129,7 +1138,7 @@ fn hooked_check(vm: &mut Vm, arg: Value, cls: Value, inst: bool) -> PyResult<Opt
                 None => {
                     let sub = if inst { vm.type_of(arg) } else { arg };
                     let what = "a type, a tuple of types, or a union";
-                    class_check(vm, sub, c, "isinstance", what)?
+                    class_check(vm, arg, sub, c, "isinstance", what)?
                 }
             };
             if r {
@@ -1156,12 +1165,13 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     }
     let t = vm.type_of(args[0]);
     let what = "a type, a tuple of types, or a union";
-    let r = class_check(vm, t, args[1], "isinstance", what)?;
+    let r = class_check(vm, args[0], t, args[1], "isinstance", what)?;
     if !r && let Some(referent) = vm.unproxy(args[0])? {
         // CPython falls back to `obj.__class__`, which a proxy forwards.
         let t = vm.type_of(referent);
         return Ok(Value::bool(class_check(
             vm,
+            referent,
             t,
             args[1],
             "isinstance",
@@ -1182,6 +1192,7 @@ fn b_issubclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     }
     let r = class_check(
         vm,
+        args[0],
         args[0],
         args[1],
         "issubclass",

@@ -32,6 +32,8 @@ pub fn init(vm: &mut Vm) {
     crate::objects::float_methods::init(vm);
     crate::objects::complex::methods::init(vm);
     crate::objects::cell::init(vm);
+    crate::objects::mappingproxy::init(vm);
+    crate::objects::member::init(vm);
     crate::objects::str_methods::init(vm);
     crate::objects::bytes_methods::init(vm);
     crate::objects::bytearray_methods::init(vm);
@@ -43,6 +45,7 @@ pub fn init(vm: &mut Vm) {
     crate::builtins_funcs::init(vm, builtins);
     crate::builtins_exec::init(vm, builtins);
     crate::objects::anext::init(vm, builtins);
+    crate::class::expose_new(vm);
 
     let bc = vm
         .new_native("__build_class__", "builtins", crate::class::build_class)

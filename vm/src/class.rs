@@ -4,7 +4,9 @@ use crate::helpers::slot_args;
 use crate::helpers::{as_str, kwarg};
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::cell::CellData;
-use crate::objects::function::{ClassMethod, FunctionData, Property, StaticMethod, SuperData};
+use crate::objects::function::{
+    BoundMethod, ClassMethod, FunctionData, Property, StaticMethod, SuperData,
+};
 use crate::objects::tuple::TupleData;
 use crate::objects::typeobj::{Layout, TypeData};
 use crate::types::{c3_mro, type_data};
@@ -152,6 +154,22 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         Some(t) => t.0.to_vec(),
         None => return Err(vm.type_error("type.__new__() argument 2 must be tuple")),
     };
+    // The most derived metaclass makes the class: one with its own `__new__` is handed
+    // the call (`type('E', (SomeEnum,), ns)` builds through the enum metaclass).
+    let winner = most_derived_metaclass(vm, meta, &bases)?;
+    let meta = if winner != meta {
+        let nn = vm.rt.names.new;
+        if let Some(f) = crate::types::lookup_in_mro(vm, winner, nn)
+            && !f.is::<BuiltinFn>()
+        {
+            let f = f.downcast::<StaticMethod>().map_or(f, |s| s.0);
+            let full = [winner, args[0], args[1], args[2]];
+            return vm.call(f, &full, kw);
+        }
+        winner
+    } else {
+        meta
+    };
     for &b in &bases {
         if let Some(bt) = b.downcast::<TypeData>() {
             let n = bt.name.read().clone();
@@ -249,7 +267,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 fget: g,
                 fset: Value::NONE,
                 fdel: Value::NONE,
-                doc: Value::NONE,
+                doc: crate::value::AtomicValue::new(Value::NONE),
             },
         );
         vm.pop_roots(1);
@@ -257,10 +275,24 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         let k = vm.intern("__weakref__");
         vm.dict_set(dict, k, p)?;
     }
-    let qualname = vm
-        .dict_get_str(dict, "__qualname__")
-        .and_then(|q| as_str(&q).map(|s| s.to_string()))
-        .unwrap_or_else(|| name.clone());
+    // `__qualname__` from the body becomes the class's qualified name and leaves the
+    // namespace (as in CPython, where `'__qualname__' in C.__dict__` is false).
+    let qualname = match vm.dict_get_str(dict, "__qualname__") {
+        Some(q) => match as_str(&q) {
+            Some(s) => {
+                let s = s.to_string();
+                let k = vm.intern("__qualname__");
+                vm.dict_del(dict, k)?;
+                s
+            }
+            None => {
+                vm.pop_roots(1);
+                let tn = vm.type_name(q);
+                return Err(vm.type_error(format!("type __qualname__ must be a str, not {tn}")));
+            }
+        },
+        None => name.clone(),
+    };
     let cls = vm.alloc(
         meta,
         TypeData {
@@ -287,6 +319,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     let cls = cls?;
     // Before anything looks the class up (`crate::type_version`).
     vm.with_root(cls, |vm| vm.register_new_type(cls))?;
+    vm.with_root(cls, |vm| add_member_descriptors(vm, cls))?;
     let td = type_data(cls);
     if !td.has_dict {
         // Instances take only the slot names along the MRO: share exactly those, so
@@ -361,6 +394,19 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
 }
 
 /// `(has_dict, weakrefable, slot names)` of a new class from its bases and `__slots__`.
+/// Each name this class declares in `__slots__` shows in its namespace as a
+/// `member_descriptor` (`objects::member`).
+fn add_member_descriptors(vm: &mut Vm, cls: Value) -> PyResult<()> {
+    let td = type_data(cls);
+    let names = td.slots.to_vec();
+    let dict = td.dict;
+    for name in names {
+        let m = crate::objects::member::new_member(vm, name, cls)?;
+        vm.with_root(m, |vm| vm.dict_set(dict, name, m))?;
+    }
+    Ok(())
+}
+
 fn slots_layout(
     vm: &mut Vm,
     bases: &[Value],
@@ -532,10 +578,8 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [obj, name] = slot_args(vm, args)?;
-    if vm.own_del(obj, name)? {
-        return Ok(Value::NONE);
-    }
-    Err(vm.no_attribute(obj, name))
+    vm.generic_delattr(obj, name)?;
+    Ok(Value::NONE)
 }
 /// `type.__setattr__(cls, name, value)`: a class attribute (as `cls.name = value`).
 fn type_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -558,8 +602,60 @@ fn type_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
             "descriptor '__delattr__' requires a 'type' object but received a '{tn}'"
         )));
     }
-    vm.delattr(cls, name)?;
+    vm.generic_delattr(cls, name)?;
     Ok(Value::NONE)
+}
+/// `object.__reduce_ex__(protocol)`: the class's own `__reduce__` when it has one, else
+/// the default reduction (`copy._natural_reduction`: `(__newobj__, (cls, *args), state,
+/// list items, dict items)`, what CPython gives for protocol 2 and up).
+fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this, _protocol] = slot_args(vm, args)?;
+    let ty = vm.type_of(this);
+    let n = vm.intern("__reduce__");
+    if let Some(f) = crate::types::lookup_in_mro(vm, ty, n)
+        && f.downcast::<BuiltinFn>()
+            .is_none_or(|b| b.owner != "object")
+    {
+        let bound = vm.getattr(this, n)?;
+        return vm.with_root(bound, |vm| vm.call(bound, &[], &[]));
+    }
+    default_reduction(vm, this)
+}
+/// `object.__reduce__()`: the default reduction.
+fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this] = slot_args(vm, args)?;
+    default_reduction(vm, this)
+}
+fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
+    let copy = vm.import_module("copy")?;
+    let f = vm.with_root(copy, |vm| vm.getattr_str(copy, "_natural_reduction"))?;
+    let ty = vm.type_of(this);
+    vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
+}
+fn type_mro_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [cls] = slot_args(vm, args)?;
+    let cls = crate::helpers::type_arg(vm, cls, "descriptor '__mro__' for 'type' objects")?;
+    vm.getattr_str(cls, "__mro__")
+}
+fn type_dict_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [cls] = slot_args(vm, args)?;
+    let cls = crate::helpers::type_arg(vm, cls, "descriptor '__dict__' for 'type' objects")?;
+    vm.getattr_str(cls, "__dict__")
+}
+/// `type.__or__` / `type.__ror__`: `int | str` is a `types.UnionType` (made in the
+/// frozen `types` module, which also decides what may take part).
+fn type_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [a, b] = slot_args(vm, args)?;
+    union_or(vm, a, b)
+}
+fn type_ror(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [a, b] = slot_args(vm, args)?;
+    union_or(vm, b, a)
+}
+fn union_or(vm: &mut Vm, left: Value, right: Value) -> PyResult {
+    let types = vm.import_module("types")?;
+    let f = vm.with_root(types, |vm| vm.getattr_str(types, "_union_or"))?;
+    vm.with_root(f, |vm| vm.call(f, &[left, right], &[]))
 }
 fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [this, spec] = slot_args(vm, args)?;
@@ -633,6 +729,16 @@ fn super_new(vm: &mut Vm, _cls: Value, args: &[Value], _kw: &[(Value, Value)]) -
     } else {
         return Err(vm.type_error("super() takes 0 or 2 arguments"));
     };
+    if !cls.is::<TypeData>() {
+        let tn = vm.type_name(cls);
+        return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+    }
+    let ot = vm.type_of(obj);
+    let fits = crate::types::is_subclass(vm, ot, cls)
+        || (obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls));
+    if !fits {
+        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    }
     let t = vm.rt.types.super_;
     vm.alloc(t, SuperData { cls, obj })
 }
@@ -683,6 +789,10 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
     } else {
         vm.type_of(obj)
     };
+    if as_str(&name) == Some("__class__") {
+        // The super object's own class, not one found along the MRO.
+        return Ok(vm.rt.types.super_);
+    }
     let mro = crate::types::mro(start_ty);
     let pos = mro
         .iter()
@@ -734,8 +844,27 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
                 let g = p.fget;
                 return vm.call(g, &[obj], &[]);
             }
+            if type_data(vm.type_of(v)).is_user {
+                // A descriptor written in Python: bound as a lookup from `obj` would.
+                let gn = vm.rt.names.get;
+                let vt = vm.type_of(v);
+                if let Some(get) = crate::types::lookup_in_mro(vm, vt, gn) {
+                    let inst = if start_ty == obj { Value::NONE } else { obj };
+                    vm.push_root(v);
+                    let r = vm.call(get, &[v, inst, start_ty], &[]);
+                    vm.pop_roots(1);
+                    return r;
+                }
+            }
             return Ok(v);
         }
+    }
+    // The super object's own attributes.
+    match as_str(&name) {
+        Some("__self__") => return Ok(obj),
+        Some("__thisclass__") => return Ok(cls),
+        Some("__self_class__") => return Ok(start_ty),
+        _ => {}
     }
     let n = as_str(&name).unwrap_or("?").to_string();
     Err(vm.attribute_error(format!("'super' object has no attribute '{n}'")))
@@ -765,14 +894,14 @@ fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
             fget,
             fset,
             fdel,
-            doc,
+            doc: crate::value::AtomicValue::new(doc),
         },
     )
 }
 fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
     let method = ["getter", "setter", "deleter"][which];
     let p = crate::helpers::self_arg::<Property>(vm, args, method, "property")?;
-    let mut parts = [p.fget, p.fset, p.fdel, p.doc];
+    let mut parts = [p.fget, p.fset, p.fdel, p.doc.load()];
     let [_, f] = slot_args(vm, args)?;
     parts[which] = f;
     let t = vm.type_of(args[0]);
@@ -782,7 +911,7 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
             fget: parts[0],
             fset: parts[1],
             fdel: parts[2],
-            doc: parts[3],
+            doc: crate::value::AtomicValue::new(parts[3]),
         },
     )
 }
@@ -802,6 +931,45 @@ fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         return Ok(args[0]);
     }
     vm.call(g, &[args[1]], &[])
+}
+/// `function.__get__(obj, type=None)`: the function itself for no instance, else a
+/// method bound to `obj`.
+fn function_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
+    let (f, obj) = (args[0], args[1]);
+    if obj.is_none() {
+        return Ok(f);
+    }
+    let t = vm.rt.types.method;
+    vm.alloc(t, BoundMethod { func: f, this: obj })
+}
+/// `staticmethod.__get__(obj, type=None)`: the wrapped callable.
+fn staticmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
+    match args[0].downcast::<StaticMethod>() {
+        Some(s) => Ok(s.0),
+        None => Err(vm.type_error("descriptor '__get__' for 'staticmethod' objects doesn't apply")),
+    }
+}
+/// `classmethod.__get__(obj, type=None)`: the callable bound to `type` (or `obj`'s type).
+fn classmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
+    let Some(c) = args[0].downcast::<ClassMethod>() else {
+        return Err(vm.type_error("descriptor '__get__' for 'classmethod' objects doesn't apply"));
+    };
+    let f = c.0;
+    let owner = match args.get(2) {
+        Some(t) if !t.is_none() => *t,
+        _ => vm.type_of(args[1]),
+    };
+    let t = vm.rt.types.method;
+    vm.alloc(
+        t,
+        BoundMethod {
+            func: f,
+            this: owner,
+        },
+    )
 }
 fn staticmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     crate::helpers::arg_count(vm, "staticmethod", args, 1, 1)?;
@@ -836,6 +1004,54 @@ fn object_new_ctor(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)
     object_new(vm, cls, args, kw)
 }
 
+/// Every built-in type with its own constructor shows it as `__new__` in its namespace
+/// (as CPython's do: `'__new__' in int.__dict__`); calling it runs the native constructor
+/// of the class given, like `object.__new__`. Runs after every type has its `new`.
+pub fn expose_new(vm: &mut Vm) {
+    // `type.__dict__['__mro__']` and `['__dict__']` are read-only properties (CPython's
+    // getset descriptors), which `inspect.getattr_static` calls directly. Reading
+    // `C.__mro__` itself is answered before any lookup (`ops/attr.rs`).
+    let ty = vm.rt.types.type_;
+    for (name, getter) in [
+        ("__mro__", type_mro_get as crate::native::NativeFn),
+        ("__dict__", type_dict_get),
+    ] {
+        let g = vm.new_native(name, "type", getter).expect("start-up");
+        let pty = vm.rt.types.property;
+        let p = vm
+            .alloc(
+                pty,
+                Property {
+                    fget: g,
+                    fset: Value::NONE,
+                    fdel: Value::NONE,
+                    doc: crate::value::AtomicValue::new(Value::NONE),
+                },
+            )
+            .expect("start-up");
+        vm.add_attr(ty, name, p);
+    }
+    // The mutable containers say they are unhashable the way classes do (`__hash__ is
+    // None`), which dataclasses and collections.abc.Hashable test.
+    let b = vm.rt.types.base;
+    for ty in [b.list, b.dict, b.set, b.bytearray] {
+        if vm.dict_get_str(type_data(ty).dict, "__hash__").is_none() {
+            vm.add_attr(ty, "__hash__", Value::NONE);
+        }
+    }
+    let object = vm.rt.types.base.object;
+    let all: Vec<Value> = (vm.rt.types.all_base().into_iter())
+        .chain(vm.rt.types.all_exceptions())
+        .collect();
+    for ty in all {
+        let td = type_data(ty);
+        if ty == object || td.new.is_none() || vm.dict_get_str(td.dict, "__new__").is_some() {
+            continue;
+        }
+        vm.add_method(ty, "__new__", object_new_native);
+    }
+}
+
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.base;
     vm.set_new(t.object, object_new_ctor);
@@ -852,6 +1068,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.object, "__format__", object_format);
     vm.add_method(t.object, "__init_subclass__", object_init_subclass);
     vm.add_method(t.object, "__dir__", object_dir);
+    vm.add_method(t.object, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(t.object, "__reduce__", object_reduce);
     vm.set_new(t.type_, type_new);
     vm.add_method(t.type_, "mro", type_mro);
     vm.add_method(
@@ -862,6 +1080,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.type_, "__setattr__", type_setattr);
     vm.add_method(t.type_, "__delattr__", type_delattr);
     vm.add_method(t.type_, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(t.type_, "__or__", type_or);
+    vm.add_method(t.type_, "__ror__", type_ror);
     vm.set_new(t.super_, super_new);
     vm.add_method(t.super_, "__getattribute__", super_getattribute);
     vm.set_new(t.property, property_new);
@@ -871,5 +1091,8 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t.property, "__get__", property_get);
     vm.set_new(t.method, method_new);
     vm.set_new(t.staticmethod, staticmethod_new);
+    vm.add_method(t.staticmethod, "__get__", staticmethod_get);
+    vm.add_method(t.classmethod, "__get__", classmethod_get);
+    vm.add_method(t.function, "__get__", function_get);
     vm.set_new(t.classmethod, classmethod_new);
 }

@@ -291,6 +291,18 @@ pub fn import_name(
     vm.import_module(&top)
 }
 
+/// `e` is the ModuleNotFoundError for module `full` itself (not for something it imports).
+fn missing_module(vm: &mut Vm, e: &crate::vm::PyErr, full: &str) -> bool {
+    if !vm.err_is(e, vm.rt.types.exc.module_not_found_error) {
+        return false;
+    }
+    let ev = e.0;
+    match vm.with_root(ev, |vm| vm.getattr_str(ev, "name")) {
+        Ok(n) => as_str(&n).is_none_or(|s| s == full),
+        Err(_) => true,
+    }
+}
+
 pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
     match vm.getattr_opt(m, name) {
         Ok(Some(v)) => return Ok(v),
@@ -305,10 +317,15 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
         .ok()
         .and_then(|n| as_str(&n).map(|s| s.to_string()));
     let n = as_str(&name).unwrap_or("?").to_string();
-    if let Some(mn) = &mname
-        && let Ok(sub) = vm.import_module(&format!("{mn}.{n}"))
-    {
-        return Ok(sub);
+    if let Some(mn) = &mname {
+        let full = format!("{mn}.{n}");
+        match vm.import_module(&full) {
+            Ok(sub) => return Ok(sub),
+            // A submodule that exists but fails to run shows its own error (CPython's
+            // `_handle_fromlist` hides only "no module named <that submodule>").
+            Err(e) if !missing_module(vm, &e, &full) => return Err(e),
+            Err(_) => {}
+        }
     }
     let t = vm.rt.types.exc.import_error;
     let mn = mname.unwrap_or("?".into());

@@ -26,6 +26,7 @@ names! {
     delattr = "__delattr__",
     get = "__get__",
     set = "__set__",
+    delete = "__delete__",
     call = "__call__",
     new = "__new__",
     init = "__init__",

@@ -564,7 +564,7 @@ impl Vm {
                     fget,
                     fset,
                     fdel: Value::NULL,
-                    doc: Value::NONE,
+                    doc: crate::value::AtomicValue::new(Value::NONE),
                 },
             )
             .expect("start-up");

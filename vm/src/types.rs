@@ -90,6 +90,8 @@ type_table!(BaseTypes {
     anext_awaitable: "anext_awaitable" => object,
     frame: "frame" => object,
     traceback: "traceback" => object,
+    mappingproxy: "mappingproxy" => object,
+    member_descriptor: "member_descriptor" => object,
 });
 
 // Built-in exception classes.

@@ -90,7 +90,7 @@ impl<'a> Compiler<'a> {
                         _ => {}
                     }
                 }
-                Ok(())
+                self.store_annotation(a)
             }
             Stmt::For(f) if f.is_async => self.compile_async_for(f),
             Stmt::For(f) => self.compile_for(f),
@@ -214,7 +214,8 @@ impl<'a> Compiler<'a> {
         // The def line (not the decorators').
         let def_line = self.line_of(f.name.range);
         self.unit().line = def_line;
-        let flags = self.compile_defaults(Some(&f.parameters))?;
+        let mut flags = self.compile_defaults(Some(&f.parameters))?;
+        flags |= self.compile_fn_annotations(&f.parameters, f.returns.as_deref())?;
         let code = self.function_code(
             f.name.as_str(),
             f.range,
@@ -263,6 +264,7 @@ impl<'a> Compiler<'a> {
                 self.unit().code.doc = Some(doc);
                 body = &body[1..];
             }
+            self.setup_annotations(body);
             self.compile_body(body)?;
             if self.table.scopes[scope].needs_class_cell {
                 let i = self.deref_index("__class__");

@@ -50,6 +50,13 @@ const FROZEN: &[(&str, &str)] = &[
     ("bisect", include_str!("py/bisect.py")),
     ("copy", include_str!("py/copy.py")),
     ("contextlib", include_str!("py/contextlib.py")),
+    ("_codecs", include_str!("py/_codecs.py")),
+    ("_ast", include_str!("py/_ast.py")),
+    ("importlib", include_str!("py/importlib.py")),
+    (
+        "importlib.machinery",
+        include_str!("py/importlib_machinery.py"),
+    ),
     ("string", include_str!("py/string.py")),
     ("types", include_str!("py/types.py")),
     ("abc", include_str!("py/abc.py")),
@@ -210,7 +217,7 @@ pub fn add_property(
                 fget: g,
                 fset: s,
                 fdel: Value::NONE,
-                doc: Value::NONE,
+                doc: weft_vm::value::AtomicValue::new(Value::NONE),
             },
         );
         vm.pop_roots(1);

@@ -82,6 +82,58 @@ flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300, 
 del _i, _name, _field
 "#;
 
+/// `sys.float_info` (the IEEE 754 double's limits) and `sys.hash_info`, as named fields
+/// (namespace objects, like `sys.implementation`).
+fn float_info(vm: &mut Vm, d: Value) -> PyResult<()> {
+    let fi = vm.new_module("float_info")?;
+    set_item(vm, d, "float_info", fi)?;
+    let fd = vm.module_dict(fi);
+    let floats = [
+        ("max", f64::MAX),
+        ("min", f64::MIN_POSITIVE),
+        ("epsilon", f64::EPSILON),
+    ];
+    for (name, x) in floats {
+        let v = vm.new_float(x)?;
+        set_item(vm, fd, name, v)?;
+    }
+    let ints = [
+        ("max_exp", f64::MAX_EXP as i64),
+        ("max_10_exp", f64::MAX_10_EXP as i64),
+        ("min_exp", f64::MIN_EXP as i64),
+        ("min_10_exp", f64::MIN_10_EXP as i64),
+        ("dig", f64::DIGITS as i64),
+        ("mant_dig", f64::MANTISSA_DIGITS as i64),
+        ("radix", f64::RADIX as i64),
+        ("rounds", 1),
+    ];
+    for (name, i) in ints {
+        set_item(vm, fd, name, Value::small_int(i).unwrap())?;
+    }
+    // `sys.hash_info`: how numbers hash (weft's numeric hash is CPython's, modulo the
+    // Mersenne prime 2**61 - 1).
+    let hi = vm.new_module("hash_info")?;
+    set_item(vm, d, "hash_info", hi)?;
+    let hd = vm.module_dict(hi);
+    let ints = [
+        ("width", 64),
+        ("modulus", (1i64 << 61) - 1),
+        ("inf", 314159),
+        ("nan", 0),
+        ("imag", 1000003),
+        ("hash_bits", 64),
+        ("seed_bits", 128),
+        ("cutoff", 0),
+    ];
+    for (name, i) in ints {
+        let v = vm.new_int(i)?;
+        set_item(vm, hd, name, v)?;
+    }
+    let alg = vm.new_str("siphash13")?;
+    set_item(vm, hd, "algorithm", alg)?;
+    Ok(())
+}
+
 fn str_list(vm: &mut Vm, items: &[String]) -> PyResult {
     let list = vm.new_list(Vec::new())?;
     vm.push_root(list);
@@ -199,6 +251,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         "hexversion",
         Value::small_int(0x000100f0).unwrap(),
     )?;
+    float_info(vm, d)?;
     // The standard streams.
     let ty = new_native_type(vm, "TextIOWrapper", "_io")?;
     vm.add_method(ty, "write", stream_write);

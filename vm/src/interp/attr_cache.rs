@@ -175,7 +175,8 @@ fn plain(vm: &Vm, d: Value) -> bool {
         || d.downcast::<BuiltinFn>().is_some_and(|b| b.this.is_null())
         || d.is::<StaticMethod>()
         || d.is::<ClassMethod>()
-        || d.is::<Property>();
+        || d.is::<Property>()
+        || d.is::<crate::objects::member::MemberDescr>();
     !bound_by_lookup && !type_data(vm.type_of(d)).is_user
 }
 

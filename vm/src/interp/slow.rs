@@ -840,15 +840,30 @@ impl Vm {
         let qualname = f.pop();
         let code = f.pop();
         let closure = if flags & 8 != 0 { f.pop() } else { Value::NULL };
-        if flags & 4 != 0 {
-            f.pop();
-        }
+        let annotations = if flags & 4 != 0 { f.pop() } else { Value::NULL };
         let kwdefaults = if flags & 2 != 0 { f.pop() } else { Value::NULL };
         let defaults = if flags & 1 != 0 { f.pop() } else { Value::NULL };
-        // Keep the parts rooted on the stack while allocating.
+        // Keep the parts rooted on the stack while allocating (no deeper than before).
         for v in [qualname, code, closure, kwdefaults, defaults] {
             f.push(v);
         }
+        // The function's namespace holds its `__annotations__` (when it has any).
+        let fdict = if annotations.is_null() {
+            Value::NULL
+        } else {
+            self.push_root(annotations);
+            let d = self.new_dict();
+            let r = d.and_then(|d| {
+                self.push_root(d);
+                let k = self.intern("__annotations__");
+                let r = self.dict_set(d, k, annotations);
+                self.pop_roots(1);
+                r.map(|_| d)
+            });
+            self.pop_roots(1);
+            r?
+        };
+        self.push_root(fdict);
         let c = code.downcast::<CodeObj>().expect("code");
         let name = self.intern(&c.code.name);
         let doc = match &c.code.doc {
@@ -871,9 +886,10 @@ impl Vm {
                 qualname: AtomicValue::new(qualname),
                 doc: AtomicValue::new(doc),
                 module,
-                dict: AtomicValue::new(Value::NULL),
+                dict: AtomicValue::new(fdict),
             },
         );
+        self.pop_roots(1);
         f.truncate(f.stack_len() - 5);
         func
     }

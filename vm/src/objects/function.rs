@@ -43,7 +43,8 @@ pub struct Property {
     pub fget: Value,
     pub fset: Value,
     pub fdel: Value,
-    pub doc: Value,
+    /// `__doc__`: writable (namedtuple and dis document their fields through it).
+    pub doc: AtomicValue,
 }
 payload!(Property, "property");
 

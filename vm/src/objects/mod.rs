@@ -26,6 +26,8 @@ pub mod int_methods;
 pub mod iter;
 pub mod list;
 pub mod list_methods;
+pub mod mappingproxy;
+pub mod member;
 pub mod memoryview;
 pub mod module;
 pub mod range;

@@ -1641,11 +1641,29 @@ fn str_repr_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     vm.new_str(&r)
 }
 
+/// `str.__str__`: the exact str (a subclass instance gives its str value).
+fn str_dunder_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let [this] = crate::helpers::slot_args(vm, args)?;
+    if this.is::<StrData>() {
+        return Ok(this);
+    }
+    match this.downcast::<crate::objects::instance::InstanceData>() {
+        Some(i) if i.base.is::<StrData>() => Ok(i.base),
+        _ => {
+            let tn = vm.type_name(this);
+            Err(vm.type_error(format!(
+                "descriptor '__str__' requires a 'str' object but received a '{tn}'"
+            )))
+        }
+    }
+}
+
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.str;
     vm.set_new(t, str_new);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
     let methods: &[(&'static str, NativeFn)] = &[
+        ("__str__", str_dunder_str),
         ("split", str_split),
         ("rsplit", str_rsplit),
         ("splitlines", str_splitlines),

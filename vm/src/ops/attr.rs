@@ -79,7 +79,7 @@ impl Vm {
     }
 
     /// Store the object's own attribute; false if the object has no namespace.
-    fn own_set(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
+    pub fn own_set(&mut self, obj: Value, name: Value, v: Value) -> PyResult<bool> {
         if let Inline::Done(_) = instance::set(obj, name, v) {
             return Ok(true);
         }
@@ -135,7 +135,9 @@ impl Vm {
         {
             return None;
         }
-        if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
+        if let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
             return None;
         }
         match instance::get(obj, name) {
@@ -159,7 +161,9 @@ impl Vm {
         let td = type_data(ty);
         // (`__slots__`-only classes too: their shared keys are exactly the slot names,
         // so `instance::set` stores only those.)
-        if lookup_in_mro(self, ty, name).is_some_and(|d| d.is::<Property>()) {
+        if let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
             return FastSet::Full;
         }
         if td.is_user {
@@ -271,8 +275,11 @@ impl Vm {
     pub fn generic_getattr(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
         let ty = self.type_of(obj);
         let descr = lookup_in_mro(self, ty, name);
+        // A plain property calls its getter here; a subclass may override `__get__`,
+        // so it goes through the descriptor protocol below.
         if let Some(d) = descr
             && let Some(p) = d.downcast::<Property>()
+            && !type_data(self.type_of(d)).is_user
         {
             let fget = p.fget;
             if fget.is_null() || fget.is_none() {
@@ -284,6 +291,16 @@ impl Vm {
             }
             return self.call(fget, &[obj], &[]).map(Some);
         }
+        if let Some(d) = descr
+            && self.is_data_descriptor(d)
+        {
+            // A data descriptor written in Python wins over the instance's own entry.
+            let g = self.rt.names.get;
+            let dty = self.type_of(d);
+            if let Some(get) = lookup_in_mro(self, dty, g) {
+                return self.call(get, &[d, obj, ty], &[]).map(Some);
+            }
+        }
         if let Some(v) = self.own_attr(obj, name)? {
             return Ok(Some(v));
         }
@@ -291,6 +308,10 @@ impl Vm {
             return Ok(Some(v));
         }
         if let Some(d) = descr {
+            if d.is::<crate::objects::member::MemberDescr>() {
+                // A `__slots__` entry with no value set (values live inline).
+                return Ok(None);
+            }
             return self.bind(d, obj, ty).map(Some);
         }
         Ok(None)
@@ -340,6 +361,29 @@ impl Vm {
     fn type_getattr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
         if let Some(v) = self.type_special_attr(cls, name)? {
             return Ok(Some(v));
+        }
+        let meta = self.type_of(cls);
+        if type_data(meta).is_user
+            && let Some(d) = lookup_in_mro(self, meta, name)
+            && self.is_data_descriptor(d)
+        {
+            // A data descriptor of the metaclass (a property on it, say) wins over the
+            // class's own attributes, as for instances.
+            if let Some(p) = d.downcast::<Property>() {
+                let fget = p.fget;
+                if fget.is_null() || fget.is_none() {
+                    let n = as_str(&name).unwrap_or("?").to_string();
+                    let tn = self.type_name(cls);
+                    return Err(self.attribute_error(format!(
+                        "property '{n}' of '{tn}' object has no getter"
+                    )));
+                }
+                return self.call(fget, &[cls], &[]).map(Some);
+            }
+            self.push_root(d);
+            let r = self.bind(d, cls, meta);
+            self.pop_roots(1);
+            return r.map(Some);
         }
         if let Some(d) = lookup_in_mro(self, cls, name) {
             if let Some(c) = d.downcast::<ClassMethod>() {
@@ -391,7 +435,10 @@ impl Vm {
                 self.new_tuple(b)?
             }
             "__base__" => td.bases.first().copied().unwrap_or(Value::NONE),
-            "__dict__" => td.dict,
+            "__dict__" => {
+                let d = td.dict;
+                crate::objects::mappingproxy::new_proxy(self, d)?
+            }
             "__class__" => self.type_of(cls),
             "__doc__" => self.dict_get_str(td.dict, "__doc__").unwrap_or(Value::NONE),
             "__module__" => match self.dict_get_str(td.dict, "__module__") {
@@ -426,6 +473,25 @@ impl Vm {
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
+                "__annotations__" => {
+                    // Made empty on first use when the def had none (as CPython's).
+                    let mut d = f.dict.load();
+                    if d.is_null() {
+                        d = self.new_dict()?;
+                        f.dict.store(d);
+                    }
+                    match self.dict_get_str_key(d, name)? {
+                        Some(a) => a,
+                        None => {
+                            let a = self.new_dict()?;
+                            self.push_root(a);
+                            let r = self.dict_set(d, name, a);
+                            self.pop_roots(1);
+                            r?;
+                            a
+                        }
+                    }
+                }
                 "__dict__" => {
                     let d = f.dict.load();
                     if d.is_null() {
@@ -454,7 +520,17 @@ impl Vm {
                     let f = m.func;
                     self.getattr_opt(f, name)?
                 }
-                _ => None,
+                // What the method type does not define is the function's (CPython's
+                // method objects forward reads: `__wrapped__`, `__annotations__`, ...).
+                _ => {
+                    let mt = self.type_of(obj);
+                    if lookup_in_mro(self, mt, name).is_some() {
+                        None
+                    } else {
+                        let f = m.func;
+                        self.getattr_opt(f, name)?
+                    }
+                }
             });
         }
         if let Some(b) = obj.downcast::<BuiltinFn>() {
@@ -512,7 +588,7 @@ impl Vm {
                 "fget" => Some(nonnull(p.fget)),
                 "fset" => Some(nonnull(p.fset)),
                 "fdel" => Some(nonnull(p.fdel)),
-                "__doc__" => Some(nonnull(p.doc)),
+                "__doc__" => Some(nonnull(p.doc.load())),
                 _ => None,
             });
         }
@@ -612,6 +688,18 @@ impl Vm {
             self.call(fset, &[obj, v], &[])?;
             return Ok(());
         }
+        if td.is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
+            // `__setattr__` of the class still goes first (below); without one, the
+            // descriptor's `__set__` stores.
+            let sa = self.rt.names.setattr;
+            let own_setattr = lookup_in_mro(self, ty, sa).is_some_and(|f| !f.is::<BuiltinFn>());
+            if !own_setattr {
+                return self.descriptor_set(d, obj, name, v);
+            }
+        }
         if td.is_user {
             let sa = self.rt.names.setattr;
             if let Some(f) = lookup_in_mro(self, ty, sa)
@@ -662,6 +750,19 @@ impl Vm {
 
     /// `object.__setattr__`: store in the instance dict.
     pub fn generic_setattr(&mut self, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some(p) = obj.downcast::<Property>()
+            && as_str(&name) == Some("__doc__")
+        {
+            p.doc.store(v);
+            return Ok(());
+        }
+        let ty = self.type_of(obj);
+        if type_data(ty).is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && self.is_data_descriptor(d)
+        {
+            return self.descriptor_set(d, obj, name, v);
+        }
         if let Some(e) = obj.downcast::<ExcData>() {
             match as_str(&name).unwrap_or("") {
                 "args" => {
@@ -783,6 +884,27 @@ impl Vm {
                 return Ok(());
             }
         }
+        self.generic_delattr(obj, name)
+    }
+
+    /// `object.__delattr__` / `type.__delattr__`: a data descriptor's deleter, else the
+    /// entry in the object's own namespace (never the user's `__delattr__` again).
+    pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
+        let ty = self.type_of(obj);
+        if type_data(ty).is_user
+            && let Some(d) = lookup_in_mro(self, ty, name)
+            && !d.is::<Property>()
+            && type_data(self.type_of(d)).is_user
+        {
+            let dn = self.rt.names.delete;
+            let dty = self.type_of(d);
+            if let Some(del) = lookup_in_mro(self, dty, dn) {
+                self.push_root(d);
+                let r = self.call(del, &[d, obj], &[]);
+                self.pop_roots(1);
+                return r.map(|_| ());
+            }
+        }
         if type_data(ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
             && let Some(p) = d.downcast::<Property>()
@@ -806,7 +928,58 @@ impl Vm {
         if deleted {
             return Ok(());
         }
+        let ty = self.type_of(obj);
+        if lookup_in_mro(self, ty, name)
+            .is_some_and(|d| d.is::<crate::objects::member::MemberDescr>())
+        {
+            // An unset `__slots__` entry: CPython's message is the bare name.
+            let n = as_str(&name).unwrap_or("?").to_string();
+            return Err(self.attribute_error(n));
+        }
         Err(self.no_attribute(obj, name))
+    }
+}
+
+impl Vm {
+    /// A data descriptor: a property, or an object whose class (written in Python)
+    /// defines `__set__` or `__delete__`. It takes precedence over an instance's own
+    /// attribute of the same name.
+    pub fn is_data_descriptor(&mut self, d: Value) -> bool {
+        if d.is::<Property>() {
+            return true;
+        }
+        let dty = self.type_of(d);
+        if !type_data(dty).is_user {
+            return false;
+        }
+        let (set, del) = (self.rt.names.set, self.rt.names.delete);
+        lookup_in_mro(self, dty, set).is_some() || lookup_in_mro(self, dty, del).is_some()
+    }
+
+    /// Store through a data descriptor: a property's setter or `__set__`.
+    fn descriptor_set(&mut self, d: Value, obj: Value, name: Value, v: Value) -> PyResult<()> {
+        if let Some(p) = d.downcast::<Property>() {
+            let fset = p.fset;
+            if fset.is_null() || fset.is_none() {
+                let n = as_str(&name).unwrap_or("?").to_string();
+                let tn = self.type_name(obj);
+                return Err(
+                    self.attribute_error(format!("property '{n}' of '{tn}' object has no setter"))
+                );
+            }
+            return self.call(fset, &[obj, v], &[]).map(|_| ());
+        }
+        let s = self.rt.names.set;
+        let dty = self.type_of(d);
+        match lookup_in_mro(self, dty, s) {
+            Some(f) => {
+                self.push_root(d);
+                let r = self.call(f, &[d, obj, v], &[]);
+                self.pop_roots(1);
+                r.map(|_| ())
+            }
+            None => Err(self.attribute_error("__set__")),
+        }
     }
 }
 

@@ -42,10 +42,7 @@ impl Vm {
             if meta != self.rt.types.type_ && type_data(meta).is_user {
                 let n = self.intern("__call__");
                 if let Some(c) = lookup_in_mro(self, meta, n).filter(|c| !c.is::<BuiltinFn>()) {
-                    let mut full = Vec::with_capacity(args.len() + 1);
-                    full.push(f);
-                    full.extend_from_slice(args);
-                    return self.call(c, &full, kwargs);
+                    return self.call_dunder_call(c, f, args, kwargs);
                 }
             }
             return self.call_type(f, args, kwargs);
@@ -58,12 +55,32 @@ impl Vm {
         let ty = self.type_of(f);
         let n = self.rt.names.call;
         if let Some(c) = lookup_in_mro(self, ty, n) {
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(f);
-            full.extend_from_slice(args);
-            return self.call(c, &full, kwargs);
+            return self.call_dunder_call(c, f, args, kwargs);
         }
         Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
+    }
+
+    /// Call `__call__` as found on the type of `this`: a function gets `this` first; a
+    /// class or a static method stored there is called as it is (no binding, as
+    /// CPython's descriptor rules give: `__call__ = dict` calls `dict(...)`).
+    fn call_dunder_call(
+        &mut self,
+        c: Value,
+        this: Value,
+        args: &[Value],
+        kwargs: &[(Value, Value)],
+    ) -> PyResult {
+        if c.is::<TypeData>() {
+            return self.call(c, args, kwargs);
+        }
+        if let Some(s) = c.downcast::<crate::objects::function::StaticMethod>() {
+            let inner = s.0;
+            return self.call(inner, args, kwargs);
+        }
+        let mut full = Vec::with_capacity(args.len() + 1);
+        full.push(this);
+        full.extend_from_slice(args);
+        self.call(c, &full, kwargs)
     }
 
     /// `type.__call__(cls, *args, **kwargs)`: instantiate `cls` without consulting its
@@ -207,7 +224,12 @@ impl Vm {
             locals[slot] = self.new_tuple(extra)?;
             slot += 1;
         } else if args.len() > argc {
-            return Err(self.too_many_positional(&qual(), c, args.len(), kwargs));
+            let ndef = fd
+                .defaults
+                .load()
+                .downcast::<TupleData>()
+                .map_or(0, |t| t.0.len());
+            return Err(self.too_many_positional(&qual(), c, args.len(), ndef));
         }
         let varkw = if has_varkw {
             let d = self.new_dict()?;
@@ -323,17 +345,20 @@ impl Vm {
         qual: &str,
         c: &crate::bytecode::CodeData,
         given: usize,
-        kwargs: &[(Value, Value)],
+        ndefaults: usize,
     ) -> crate::vm::PyErr {
         let argc = c.argcount as usize;
-        let _ = kwargs;
-        let plural = |n: usize| if n == 1 { "" } else { "s" };
-        let msg = format!(
-            "{qual}() takes {argc} positional argument{} but {given} {} given",
-            plural(argc),
-            if given == 1 { "was" } else { "were" }
-        );
-        self.type_error(msg)
+        let fewest = argc.saturating_sub(ndefaults);
+        let takes = if fewest < argc {
+            format!("from {fewest} to {argc} positional arguments")
+        } else {
+            format!(
+                "{argc} positional argument{}",
+                if argc == 1 { "" } else { "s" }
+            )
+        };
+        let was = if given == 1 { "was" } else { "were" };
+        self.type_error(format!("{qual}() takes {takes} but {given} {was} given"))
     }
 
     fn missing_args(&mut self, qual: &str, kind: &str, names: &[String]) -> crate::vm::PyErr {

@@ -36,6 +36,23 @@ impl Vm {
         })
     }
 
+    /// A native `__str__` of a heap object's type other than `object`'s (numbers, the
+    /// common case of `print`, are skipped without a lookup).
+    fn native_str(&mut self, v: Value) -> Option<Value> {
+        if v.as_gc().is_none()
+            || v.is::<crate::objects::int::IntData>()
+            || v.is::<crate::objects::float::FloatData>()
+        {
+            return None;
+        }
+        let ty = self.type_of(v);
+        let n = self.rt.names.str;
+        lookup_in_mro(self, ty, n).filter(|f| {
+            f.downcast::<BuiltinFn>()
+                .is_some_and(|b| b.owner != "object")
+        })
+    }
+
     fn user_special(&mut self, v: Value, name: &str) -> Option<Value> {
         let ty = self.type_of(v);
         if !type_data(ty).is_user {
@@ -240,6 +257,13 @@ impl Vm {
                 1 => self.str_of(items[0]),
                 _ => self.repr(args),
             };
+        }
+        if let Some(f) = self.native_str(v) {
+            // A type written in Rust with its own str (e.g. `mappingproxy`).
+            let r = self.call(f, &[v], &[])?;
+            if let Some(s) = r.downcast::<StrData>() {
+                return Ok(s.as_str().to_string());
+            }
         }
         if self.user_special(v, "__repr__").is_none()
             && let Some(inst) = v.downcast::<InstanceData>()

@@ -1,9 +1,9 @@
 """Shallow and deep copies, for weft.
 
 Both copies start from a per-type table (`_SHALLOW`, `_DEEP`); types not in it use
-their __copy__/__deepcopy__ hook, or else are taken apart by a reduction (__reduce_ex__,
-__reduce__, or, since weft's `object` has neither, `_natural_reduction`, which gives
-what CPython's object.__reduce_ex__(4) would) and rebuilt by `_rebuild`. A shallow
+their __copy__/__deepcopy__ hook, or else are taken apart by a reduction (__reduce_ex__;
+weft's `object.__reduce_ex__` and `object.__reduce__` give `_natural_reduction`, what
+CPython's object.__reduce_ex__(4) gives) and rebuilt by `_rebuild`. A shallow
 and a deep rebuild differ only in the `clone` applied to each piece.
 """
 
@@ -120,7 +120,8 @@ _DEEP.update({list: _deep_list, dict: _deep_dict, tuple: _deep_tuple,
 
 # ---- reductions -----------------------------------------------------------------------
 
-def _newobj(cls, *args):
+def __newobj__(cls, *args):
+    # The name pickle recognises for "cls.__new__(cls, *args)".
     return cls.__new__(cls, *args)
 
 
@@ -151,9 +152,9 @@ def _instance_state(x, cls):
 
 
 def _natural_reduction(x, cls):
-    """The reduction of an object that does not define one (weft's `object` has no
-    __reduce_ex__): (constructor, args, state, list items, dict items)."""
-    func, args = _newobj, (cls,)
+    """The reduction of an object that does not define one (`object.__reduce_ex__`
+    answers with it): (constructor, args, state, list items, dict items)."""
+    func, args = __newobj__, (cls,)
     getnewargs = getattr(x, "__getnewargs__", None)
     if getnewargs is not None:
         args += tuple(getnewargs())

@@ -101,9 +101,8 @@ class partial:
     def __call__(self, /, *args, **keywords):
         return self.func(*self.args, *args, **_merged(self.keywords, keywords))
 
-    def __get__(self, obj, objtype=None):
-        # like the C partial: not a method when stored on a class
-        return self
+    # No __get__: like the C partial, it is not a method when stored on a class (and
+    # inspect does not take it for a method descriptor).
 
     def __repr__(self):
         cls = type(self)
@@ -116,6 +115,13 @@ class partial:
         state = (self.func, self.args, self.keywords or None,
                  _own_attributes(self) or None)
         return type(self), (self.func,), state
+
+
+def _unwrap_partial(func):
+    """The callable at the bottom of nested partial objects (inspect uses it)."""
+    while isinstance(func, partial):
+        func = func.func
+    return func
 
 
 def _function():
@@ -472,6 +478,13 @@ class _Dispatcher:
         return impl
 
     def register(self, cls, func=None):
+        members = _union_members(cls)
+        if members is not None and func is not None:
+            for member in members:
+                self.register(member, func)
+            return func
+        if members is not None:
+            return lambda f: self.register(cls, f)
         if not isinstance(cls, type):
             if func is not None:
                 raise TypeError("Invalid first argument to `register()`. "
@@ -494,10 +507,27 @@ class _Dispatcher:
                             "`@register(some_class)` or plain `@register` on an "
                             "annotated function." % (func,))
         argname, cls = next(iter(annotations.items()))
-        if not isinstance(cls, type):
+        members = _union_members(cls)
+        if members is not None:
+            if not all(isinstance(m, type) for m in members):
+                raise TypeError("Invalid annotation for %r. %r not all arguments are "
+                                "classes." % (argname, cls))
+        elif not isinstance(cls, type):
             raise TypeError("Invalid annotation for %r. %r is not a class."
                             % (argname, cls))
         return self.register(cls, func)
+
+
+def _union_members(cls):
+    """The classes of `A | B` or `typing.Union[A, B]`; None for anything else."""
+    from types import UnionType
+    if isinstance(cls, UnionType):
+        return cls.__args__
+    import sys
+    typing = sys.modules.get("typing")
+    if typing is not None and getattr(cls, "__origin__", None) is typing.Union:
+        return cls.__args__
+    return None
 
 
 def singledispatch(func):

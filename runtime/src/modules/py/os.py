@@ -1,5 +1,6 @@
 """The os module (POSIX), written for weft on top of the native `posix` module."""
 
+import abc as _abc
 import sys
 import posix as _posix
 import posixpath as path
@@ -29,12 +30,23 @@ devnull = "/dev/null"
 error = OSError
 
 
-class PathLike:
-    """Abstract base class for objects with `__fspath__`."""
+class PathLike(_abc.ABC):
+    """Abstract base class for objects with `__fspath__` (an ABC: classes may also
+    `register` with it)."""
+
+    @_abc.abstractmethod
+    def __fspath__(self):
+        raise NotImplementedError
 
     @classmethod
     def __subclasshook__(cls, subclass):
-        return hasattr(subclass, "__fspath__")
+        if cls is PathLike:
+            return hasattr(subclass, "__fspath__")
+        return NotImplemented
+
+    def __class_getitem__(cls, item):
+        from types import GenericAlias
+        return GenericAlias(cls, item)
 
 
 class stat_result(tuple):
@@ -337,3 +349,41 @@ def fdopen(fd, *args, **kwargs):
 
 def cpu_count():
     return None
+
+
+# Which functions take the optional dir_fd / fd / follow_symlinks arguments for real
+# (shutil and tempfile choose their strategies from these).
+supports_dir_fd = set()
+supports_fd = set()
+supports_effective_ids = set()
+supports_follow_symlinks = {stat}
+
+
+class terminal_size(tuple):
+    """(columns, lines) of a terminal window."""
+
+    __slots__ = ()
+    n_fields = n_sequence_fields = 2
+    n_unnamed_fields = 0
+
+    def __new__(cls, sequence, dict=None):
+        items = tuple(sequence)
+        if len(items) != 2:
+            raise TypeError("os.terminal_size() takes a 2-sequence (%d-sequence given)"
+                            % len(items))
+        return tuple.__new__(cls, items)
+
+    columns = property(lambda self: self[0], doc="width of the terminal window in characters")
+    lines = property(lambda self: self[1], doc="height of the terminal window in characters")
+
+    def __repr__(self):
+        return "os.terminal_size(columns=%r, lines=%r)" % (self[0], self[1])
+
+    def __reduce__(self):
+        return terminal_size, (tuple(self),)
+
+
+def get_terminal_size(fd=1, /):
+    # weft has no ioctl yet: every descriptor answers as a non-terminal does, so
+    # callers (shutil.get_terminal_size) take $COLUMNS/$LINES or their fallback.
+    raise OSError(25, "Inappropriate ioctl for device")

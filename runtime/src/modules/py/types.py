@@ -44,12 +44,7 @@ ModuleType = type(_sys)
 NoneType = type(None)
 EllipsisType = type(Ellipsis)
 NotImplementedType = type(NotImplemented)
-try:
-    MappingProxyType = type(type.__dict__)
-    if MappingProxyType is dict:
-        del MappingProxyType
-except Exception:
-    pass
+MappingProxyType = type(type.__dict__)
 try:
     WrapperDescriptorType = type(object.__init__)
     MethodWrapperType = type(object().__str__)
@@ -57,10 +52,30 @@ try:
     ClassMethodDescriptorType = type(dict.__dict__["fromkeys"])
 except Exception:
     pass
-GetSetDescriptorType = type(FunctionType.__dict__.get("__code__")) \
-    if hasattr(FunctionType, "__dict__") and "__code__" in FunctionType.__dict__ else None
-if GetSetDescriptorType is None:
-    del GetSetDescriptorType
+
+
+class _NoInstances:
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create '%s' instances" % cls.__name__)
+
+
+# weft serves built-in attributes (a function's __code__, a type's __name__) without
+# descriptor objects in the class namespace, so this type has no instances yet; it
+# exists for code that tests `isinstance(x, types.GetSetDescriptorType)`.
+class GetSetDescriptorType(_NoInstances):
+    pass
+
+
+GetSetDescriptorType.__name__ = GetSetDescriptorType.__qualname__ = "getset_descriptor"
+GetSetDescriptorType.__module__ = "builtins"
+
+
+class _Slotted:
+    __slots__ = ("_member",)
+
+
+MemberDescriptorType = type(_Slotted.__dict__["_member"])
+del _Slotted
 try:
     raise TypeError
 except TypeError as _e:
@@ -196,6 +211,111 @@ class GenericAlias:
 GenericAlias.__module__ = "types"
 
 
+def _unionable(x):
+    return x is None or isinstance(x, (type, GenericAlias, UnionType))
+
+
+def _union_or(left, right):
+    """`left | right` for classes, None, generic aliases and unions (what `type.__or__`
+    and `type.__ror__` answer); NotImplemented for anything else."""
+    if not (_unionable(left) and _unionable(right)):
+        return NotImplemented
+    members = []
+    for side in (left, right):
+        parts = side.__args__ if isinstance(side, UnionType) else (side,)
+        for p in parts:
+            if p is None:
+                p = NoneType
+            if p not in members:
+                members.append(p)
+    if len(members) == 1:
+        return members[0]
+    made = object.__new__(UnionType)
+    object.__setattr__(made, "__args__", tuple(members))
+    return made
+
+
+class UnionType:
+    """`int | str`: the union of its `__args__` (PEP 604); isinstance() and issubclass()
+    accept it. Made only by `|`."""
+
+    __slots__ = ("__args__",)
+
+    def __new__(cls, *args, **kwargs):
+        raise TypeError("cannot create 'types.UnionType' instances")
+
+    def __setattr__(self, name, value):
+        raise AttributeError("readonly attribute")
+
+    @property
+    def __parameters__(self):
+        found = []
+        for a in self.__args__:
+            for p in getattr(a, "__parameters__", ()) if isinstance(a, GenericAlias) else (
+                    (a,) if hasattr(a, "__typing_subst__") else ()):
+                if p not in found:
+                    found.append(p)
+        return tuple(found)
+
+    def __or__(self, other):
+        return _union_or(self, other)
+
+    def __ror__(self, other):
+        return _union_or(other, self)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __repr__(self):
+        return " | ".join("None" if a is NoneType else _type_repr(a) for a in self.__args__)
+
+    def __instancecheck__(self, obj):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("isinstance() argument 2 cannot be a parameterized generic")
+        return isinstance(obj, self.__args__)
+
+    def __subclasscheck__(self, cls):
+        for a in self.__args__:
+            if isinstance(a, GenericAlias):
+                raise TypeError("issubclass() argument 2 cannot be a parameterized generic")
+        return issubclass(cls, self.__args__)
+
+    def __getitem__(self, items):
+        params = self.__parameters__
+        if not params:
+            raise TypeError("%r is not a generic class" % self)
+        if not isinstance(items, tuple):
+            items = (items,)
+        if len(items) != len(params):
+            raise TypeError("Too %s arguments for %r; actual %d, expected %d" % (
+                "many" if len(items) > len(params) else "few", self, len(items), len(params)))
+        subst = dict(zip(params, items))
+        result = None
+        for a in self.__args__:
+            if a in subst:
+                a = subst[a]
+            elif isinstance(a, GenericAlias) and a.__parameters__:
+                a = a[tuple(subst[p] for p in a.__parameters__)]
+            result = a if result is None else result | a
+        return result
+
+    def __reduce__(self):
+        import functools
+        import operator
+        return functools.reduce, (operator.or_, self.__args__)
+
+
+UnionType.__module__ = "types"
+GenericAlias.__or__ = lambda self, other: _union_or(self, other)
+GenericAlias.__ror__ = lambda self, other: _union_or(other, self)
+
+
 class SimpleNamespace:
     def __init__(self, mapping_or_iterable=(), /, **kwargs):
         self.__dict__.update(dict(mapping_or_iterable))
@@ -249,35 +369,118 @@ def _repr_leave(obj):
 
 
 def new_class(name, bases=(), kwds=None, exec_body=None):
-    meta, ns, kwds = prepare_class(name, bases, kwds)
+    """Make a class the way a class statement would, with `exec_body(ns)` as its body."""
+    resolved = resolve_bases(bases)
+    meta, ns, kwds = prepare_class(name, resolved, kwds)
     if exec_body is not None:
         exec_body(ns)
-    return meta(name, resolve_bases(bases), ns, **kwds)
+    if resolved is not bases:
+        ns["__orig_bases__"] = bases
+    return meta(name, resolved, ns, **kwds)
 
 
 def resolve_bases(bases):
-    return tuple(bases)
+    """Replace each base that has `__mro_entries__` (and is not a class) by what it gives."""
+    out = []
+    changed = False
+    for b in bases:
+        if isinstance(b, type):
+            out.append(b)
+            continue
+        hook = getattr(b, "__mro_entries__", None)
+        if hook is None:
+            out.append(b)
+            continue
+        entries = hook(bases)
+        if not isinstance(entries, tuple):
+            raise TypeError("__mro_entries__ must return a tuple")
+        out.extend(entries)
+        changed = True
+    return tuple(out) if changed else bases
+
+
+def _winner_meta(meta, bases):
+    """The most derived of `meta` and the bases' metaclasses (a conflict is an error)."""
+    for b in bases:
+        bm = type(b)
+        if issubclass(meta, bm):
+            continue
+        if issubclass(bm, meta):
+            meta = bm
+            continue
+        raise TypeError("metaclass conflict: the metaclass of a derived class must be "
+                        "a (non-strict) subclass of the metaclasses of all its bases")
+    return meta
 
 
 def prepare_class(name, bases=(), kwds=None):
+    """Return (metaclass, namespace, remaining keywords) for a class about to be made."""
     kwds = {} if kwds is None else dict(kwds)
     if "metaclass" in kwds:
         meta = kwds.pop("metaclass")
     else:
         meta = type(bases[0]) if bases else type
-    if hasattr(meta, "__prepare__"):
-        ns = meta.__prepare__(name, bases, **kwds)
-    else:
-        ns = {}
+    if isinstance(meta, type):
+        meta = _winner_meta(meta, bases)
+    prep = getattr(meta, "__prepare__", None)
+    ns = prep(name, bases, **kwds) if prep is not None else {}
     return meta, ns, kwds
 
 
 def get_original_bases(cls, /):
-    return cls.__dict__.get("__orig_bases__", cls.__bases__)
+    try:
+        return cls.__dict__.get("__orig_bases__", cls.__bases__)
+    except AttributeError:
+        raise TypeError("Expected an instance of type, not %r" % type(cls).__name__) from None
 
 
-class DynamicClassAttribute(property):
-    pass
+class DynamicClassAttribute:
+    """An attribute computed per instance; read on the class itself it raises
+    AttributeError, so that a metaclass `__getattr__` answers for the class."""
+
+    def __init__(self, fget=None, fset=None, fdel=None, doc=None):
+        self.fget = fget
+        self.fset = fset
+        self.fdel = fdel
+        self.overwrite_doc = doc is None
+        if doc is None and fget is not None:
+            doc = getattr(fget, "__doc__", None)
+        self.__doc__ = doc
+        self.__isabstractmethod__ = bool(getattr(fget, "__isabstractmethod__", False))
+
+    def __get__(self, instance, ownerclass=None):
+        if instance is None:
+            if self.__isabstractmethod__:
+                return self
+            raise AttributeError()
+        if self.fget is None:
+            raise AttributeError("unreadable attribute")
+        return self.fget(instance)
+
+    def __set__(self, instance, value):
+        if self.fset is None:
+            raise AttributeError("can't set attribute")
+        self.fset(instance, value)
+
+    def __delete__(self, instance):
+        if self.fdel is None:
+            raise AttributeError("can't delete attribute")
+        self.fdel(instance)
+
+    def _with(self, fget, fset, fdel):
+        doc = self.__doc__ if not self.overwrite_doc else None
+        made = type(self)(fget, fset, fdel, doc)
+        made.overwrite_doc = self.overwrite_doc
+        return made
+
+    def getter(self, fget):
+        return self._with(fget, self.fset, self.fdel)
+
+    def setter(self, fset):
+        return self._with(self.fget, fset, self.fdel)
+
+    def deleter(self, fdel):
+        return self._with(self.fget, self.fset, fdel)
 
 
 # ---- types.coroutine: generator-based coroutines ---------------------------------
