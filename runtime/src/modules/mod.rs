@@ -25,6 +25,7 @@ pub mod struct_module;
 pub mod sys;
 pub mod thread;
 pub mod time;
+pub mod time_calendar;
 pub mod warnings_native;
 pub mod weakref;
 pub mod zlib;
@@ -66,6 +67,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
     ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
+    ("_struct_time", include_str!("py/_struct_time.py")),
     ("errno", include_str!("py/errno.py")),
     ("linecache", include_str!("py/linecache.py")),
     ("traceback", include_str!("py/traceback.py")),

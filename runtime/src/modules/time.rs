@@ -33,7 +33,17 @@ const FUNCS: &[NativeDef] = &[
 const TICKS_PERIOD: i64 = 1 << 30;
 
 pub fn init(vm: &mut Vm) -> PyResult {
-    new_native_module(vm, "time", FUNCS).map(|(m, _)| m)
+    let (m, d) = new_native_module(vm, "time", FUNCS)?;
+    vm.push_root(m);
+    let r = (|| {
+        for def in super::time_calendar::FUNCS {
+            let f = vm.new_native(def.name, "time", def.f)?;
+            super::set_item(vm, d, def.name, f)?;
+        }
+        super::time_calendar::init(vm, d)
+    })();
+    vm.pop_roots(1);
+    r.map(|_| m)
 }
 
 /// The process's monotonic origin.

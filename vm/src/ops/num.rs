@@ -407,7 +407,7 @@ impl Vm {
         let too_big = |len: usize| {
             len.checked_mul(count)
                 .and_then(|t| t.checked_mul(8))
-                .is_none_or(|t| crate::helpers::exceeds_memory(t))
+                .is_none_or(crate::helpers::exceeds_memory)
         };
         if let Some(s) = seq.downcast::<StrData>() {
             if too_big(s.as_str().len()) {
