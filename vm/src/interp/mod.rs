@@ -535,10 +535,11 @@ impl Vm {
             };
             // An instruction failed; the registers are written back. Find a handler in
             // this frame, or unwind inline frames until one has one.
-            let failed = instrs[f.pc() - 1];
+            // (pc 0: the poll at a function's entry raised, e.g. KeyboardInterrupt.)
+            let failed = f.pc().checked_sub(1).map(|p| instrs[p]);
             let mut add_tb = !matches!(
                 failed,
-                Instr::Reraise | Instr::RaiseVarargs(0) | Instr::EndAsyncFor
+                Some(Instr::Reraise | Instr::RaiseVarargs(0) | Instr::EndAsyncFor)
             );
             let mut e = err;
             loop {
