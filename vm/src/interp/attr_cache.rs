@@ -180,6 +180,13 @@ fn plain(vm: &Vm, d: Value) -> bool {
     !bound_by_lookup && !type_data(vm.type_of(d)).is_user
 }
 
+/// May an instance's own slot answer a name the MRO holds as `d`? A plain value (the
+/// instance's attribute shadows it) or a `__slots__` member descriptor (whose value
+/// lives in that very slot).
+fn slot_compatible(vm: &Vm, d: Value) -> bool {
+    plain(vm, d) || d.is::<crate::objects::member::MemberDescr>()
+}
+
 /// Can objects of `obj`'s kind have attributes of their own outside instance slots, or
 /// answer names specially (`ops::attr::special_attr`)? Then only the full lookup knows.
 fn has_own_namespace(obj: Value) -> bool {
@@ -255,7 +262,7 @@ impl Vm {
             return;
         };
         let d = lookup_in_mro(self, ty, name);
-        if d.is_some_and(|d| !plain(self, d)) {
+        if d.is_some_and(|d| !slot_compatible(self, d)) {
             return;
         }
         if let Some(ix) = instance::slot_index(obj, name) {
@@ -265,6 +272,7 @@ impl Vm {
             return;
         }
         if let Some(d) = d
+            && plain(self, d)
             && Self::plain_instance_obj(obj)
             && let Some(n) = self.class_site_aux(obj, name)
         {
@@ -308,7 +316,7 @@ impl Vm {
                 return;
             }
         }
-        if lookup_in_mro(self, ty, name).is_some_and(|d| !plain(self, d)) {
+        if lookup_in_mro(self, ty, name).is_some_and(|d| !slot_compatible(self, d)) {
             return;
         }
         if (ix as u64) < NOT_INSTANCE {
