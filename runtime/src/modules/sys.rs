@@ -198,6 +198,8 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     for (name, s) in [
         ("version", VERSION),
         ("platform", "linux"),
+        ("platlibdir", "lib"),
+        ("abiflags", ""),
         (
             "byteorder",
             if cfg!(target_endian = "little") {
@@ -244,6 +246,9 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     let name = vm.new_str("weft")?;
     set_item(vm, idict, "name", name)?;
     set_item(vm, idict, "cache_tag", Value::NONE)?;
+    // The platform triple CPython's sysconfig names its build data after.
+    let triple = vm.new_str(&format!("{}-linux-gnu", std::env::consts::ARCH))?;
+    set_item(vm, idict, "_multiarch", triple)?;
     set_item(vm, idict, "version", vinfo)?;
     set_item(
         vm,

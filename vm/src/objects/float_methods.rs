@@ -217,4 +217,30 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(float, "__trunc__", float_int);
     vm.add_method(float, "__format__", float_format);
     vm.add_method(float, "__repr__", float_repr_native);
+    crate::objects::int_methods::add_wrapped_native(
+        vm,
+        float,
+        "__getformat__",
+        float_getformat,
+        true,
+    );
+}
+
+/// `float.__getformat__(typestr)`: how the machine stores doubles and floats (always
+/// IEEE 754, little-endian here).
+fn float_getformat(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    crate::helpers::arg_count(vm, "__getformat__", &args[1..], 1, 1)?;
+    let Some(t) = crate::helpers::as_str(&args[1]) else {
+        let tn = vm.type_name(args[1]);
+        return Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")));
+    };
+    if t != "double" && t != "float" {
+        return Err(vm.value_error("__getformat__() argument 1 must be 'double' or 'float'"));
+    }
+    let order = if cfg!(target_endian = "little") {
+        "little"
+    } else {
+        "big"
+    };
+    vm.new_str(&format!("IEEE, {order}-endian"))
 }
