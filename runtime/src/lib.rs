@@ -233,7 +233,7 @@ fn run(prog: &str, opts: Options) -> i32 {
         vm.print_exception(e);
     }
     let code = match source {
-        Some(src) => match vm.run_source(&src, &filename) {
+        Some(src) => match run_main_source(&mut vm, &opts, &src, &filename) {
             Ok(_) => 0,
             Err(e) => exit_code_for(&mut vm, e),
         },
@@ -254,6 +254,23 @@ fn run(prog: &str, opts: Options) -> i32 {
     // that (it costs ~5% of a short program's run), and daemon threads may still run.
     std::mem::forget(vm);
     code
+}
+
+/// Run the program's source as `__main__`. For `-m a.b` (runpy's way) the package it
+/// belongs to is imported first (its `__init__` runs) and becomes `__package__`, so
+/// relative imports work: `a` for `a/b.py`, `a.b` for `a/b/__main__.py`.
+fn run_main_source(vm: &mut Vm, opts: &Options, src: &str, filename: &str) -> PyResult<Value> {
+    let package = match &opts.mode {
+        Mode::Module(name) if filename.ends_with("/__main__.py") && !name.ends_with("__main__") => {
+            Some(name.clone())
+        }
+        Mode::Module(name) => name.rsplit_once('.').map(|(p, _)| p.to_string()),
+        _ => None,
+    };
+    if let Some(p) = &package {
+        vm.import_module(p)?;
+    }
+    vm.run_source_in(src, filename, package.as_deref())
 }
 
 /// At exit, wait for the non-daemon threads (`threading._shutdown()`), as CPython

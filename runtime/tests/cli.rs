@@ -462,3 +462,46 @@ fn atexit_callbacks_run_at_exit() {
     assert!(e.contains("ZeroDivisionError"), "stderr: {e}");
     assert_eq!(o.status.code(), Some(3));
 }
+
+#[test]
+fn dash_m_runs_inside_its_package() {
+    // runpy's way: the package's __init__ runs first and relative imports work, for a
+    // package's __main__ and for a module inside a subpackage.
+    let d = scratch("dash-m-pkg");
+    let pkg = d.join("pkg");
+    std::fs::create_dir_all(pkg.join("sub")).unwrap();
+    std::fs::write(pkg.join("__init__.py"), "print('pkg init')\nVALUE = 42\n").unwrap();
+    std::fs::write(
+        pkg.join("__main__.py"),
+        "from . import VALUE\nprint('main', __name__, __package__, VALUE)\n",
+    )
+    .unwrap();
+    std::fs::write(pkg.join("sub").join("__init__.py"), "").unwrap();
+    std::fs::write(pkg.join("sub").join("helper.py"), "X = 7\n").unwrap();
+    std::fs::write(
+        pkg.join("sub").join("tool.py"),
+        "from .. import VALUE\nfrom . import helper\nprint('tool', __name__, __package__, VALUE, helper.X)\n",
+    )
+    .unwrap();
+    let run = |m: &str| {
+        Command::new(env!("CARGO_BIN_EXE_weft"))
+            .args(["-m", m])
+            .current_dir(&d)
+            .output()
+            .expect("run weft")
+    };
+    let o = run("pkg");
+    assert_eq!(
+        stdout(&o),
+        "pkg init\nmain __main__ pkg 42\n",
+        "{}",
+        stderr(&o)
+    );
+    let o = run("pkg.sub.tool");
+    assert_eq!(
+        stdout(&o),
+        "pkg init\ntool __main__ pkg.sub 42 7\n",
+        "{}",
+        stderr(&o)
+    );
+}

@@ -53,12 +53,27 @@ impl Vm {
 
     /// Run a program as `__main__`.
     pub fn run_source(&mut self, source: &str, filename: &str) -> PyResult {
+        self.run_source_in(source, filename, None)
+    }
+
+    /// `run_source` with `__package__` set (`-m` of a module inside a package).
+    pub fn run_source_in(
+        &mut self,
+        source: &str,
+        filename: &str,
+        package: Option<&str>,
+    ) -> PyResult {
         let m = self.new_module("__main__")?;
         self.push_root(m);
         let d = self.module_dict(m);
         let f = self.new_str(filename)?;
         let k = self.intern("__file__");
         self.dict_set(d, k, f)?;
+        if let Some(p) = package {
+            let pv = self.new_str(p)?;
+            let k = self.intern("__package__");
+            self.dict_set(d, k, pv)?;
+        }
         let k = self.intern("__main__");
         let modules = self.rt.modules;
         self.dict_set(modules, k, m)?;
