@@ -1082,6 +1082,11 @@ fn class_check(
         return Ok(crate::types::is_subclass(vm, sub, cls));
     }
     if let Some(t) = cls.downcast::<TupleData>() {
+        vm.check_native_depth(if fname == "isinstance" {
+            " in __instancecheck__"
+        } else {
+            " in __subclasscheck__"
+        })?;
         let items = t.0.to_vec();
         for c in items {
             if class_check(vm, arg, sub, c, fname, what)? {
@@ -1128,6 +1133,11 @@ fn hooked_check(vm: &mut Vm, arg: Value, cls: Value, inst: bool) -> PyResult<Opt
         "__subclasscheck__"
     };
     if let Some(t) = cls.downcast::<TupleData>() {
+        vm.check_native_depth(if inst {
+            " in __instancecheck__"
+        } else {
+            " in __subclasscheck__"
+        })?;
         let items = t.0.to_vec();
         if !items.iter().any(|&c| meta_hook(vm, c, name).is_some()) {
             return Ok(None);

@@ -328,6 +328,24 @@ impl Vm {
 
     /// Record that this thread's native stack is `bytes` long and started about here:
     /// calls deeper than `bytes` minus a safety margin raise RecursionError.
+    /// RecursionError ("maximum recursion depth exceeded" + `context`) when the native
+    /// stack is nearly used up: natives that recurse on their arguments (comparison,
+    /// repr, hash, isinstance) check this at each level, so deep or cyclic data raises
+    /// instead of overflowing the stack, as in CPython.
+    #[inline]
+    pub fn check_native_depth(&mut self, context: &str) -> PyResult<()> {
+        if self.stack_limit != 0 && approx_stack_pointer() < self.stack_limit {
+            return Err(self.native_depth_error(context));
+        }
+        Ok(())
+    }
+
+    #[cold]
+    fn native_depth_error(&mut self, context: &str) -> PyErr {
+        let t = self.rt.types.exc.recursion_error;
+        self.new_exception(t, &format!("maximum recursion depth exceeded{context}"))
+    }
+
     pub fn set_stack_size(&mut self, bytes: usize) {
         const MARGIN: usize = 256 << 10;
         let here = approx_stack_pointer();

@@ -166,6 +166,7 @@ impl Vm {
         if let Some(s) = v.downcast::<StrData>() {
             return Ok(s.hash());
         }
+        self.check_native_depth("")?;
         if v.is_singleton() {
             return Ok((v.raw() >> 4) as i64 + 0x5555);
         }
@@ -305,6 +306,7 @@ impl Vm {
         if let Some(o) = num_cmp(a, b) {
             return Ok(Value::bool(apply(o, op)));
         }
+        self.check_native_depth(" in comparison")?;
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
             return Ok(Value::bool(apply(Some(x.as_str().cmp(y.as_str())), op)));
         }

@@ -67,6 +67,7 @@ impl Vm {
         if let Some(i) = v.as_small_int() {
             return Ok(i.to_string());
         }
+        self.check_native_depth(" while getting the repr of an object")?;
         match v {
             Value::NONE => return Ok("None".into()),
             Value::TRUE => return Ok("True".into()),
@@ -86,6 +87,14 @@ impl Vm {
             };
         }
         let ty = self.type_of(v);
+        let container = v.is::<crate::objects::list::ListData>()
+            || v.is::<crate::objects::tuple::TupleData>()
+            || v.is::<crate::objects::dict::DictData>();
+        if container {
+            // Exact built-in containers: straight to the text, with no str object per
+            // level (a deep nesting would otherwise fill the heap before a safepoint).
+            return self.builtin_repr(v);
+        }
         if !type_data(ty).is_user {
             let n = self.rt.names.repr;
             if let Some(f) = lookup_in_mro(self, ty, n)
