@@ -434,6 +434,12 @@ pub struct DictTable {
     used: usize,
     /// A key was added or removed, or the entries moved, since the last unlock.
     keys_changed: bool,
+    /// Pop hints, so that emptying a table by `set.pop` / `dict.popitem` is linear, not
+    /// quadratic: entry positions below `dead_head` are all deleted, and so are those in
+    /// `dead_tail.0 .. dead_tail.1`. Entries only ever append at the end and positions
+    /// stay put until the storage is replaced (which resets the hints).
+    dead_head: usize,
+    dead_tail: (usize, usize),
 }
 
 impl Default for DictTable {
@@ -442,6 +448,8 @@ impl Default for DictTable {
             storage: Storage::with_size(0),
             used: 0,
             keys_changed: false,
+            dead_head: 0,
+            dead_tail: (0, 0),
         }
     }
 }
@@ -560,6 +568,27 @@ impl DictTable {
         let old = std::mem::replace(&mut self.storage, new);
         crate::retired::RETIRED.retire(old);
         self.keys_changed = true;
+        self.dead_head = 0;
+        self.dead_tail = (0, 0);
+    }
+
+    /// Remove and return the first live entry in position order (`set.pop`).
+    pub fn pop_first(&mut self) -> Option<Entry> {
+        let ix = (self.dead_head..self.raw_len()).find(|&i| self.entry_at(i).is_some())?;
+        self.dead_head = ix + 1;
+        Some(self.remove_at(ix))
+    }
+
+    /// Remove and return the last live entry in position order (`dict.popitem`).
+    pub fn pop_last(&mut self) -> Option<Entry> {
+        let (lo, hi) = self.dead_tail;
+        // Newer entries (at `hi` and above) first, then below the known-dead run.
+        let ix = (hi..self.raw_len())
+            .rev()
+            .chain((0..lo).rev())
+            .find(|&i| self.entry_at(i).is_some())?;
+        self.dead_tail = (ix, self.raw_len());
+        Some(self.remove_at(ix))
     }
 
     /// Rebuild with room to grow, dropping deleted entries.

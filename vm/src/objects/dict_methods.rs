@@ -291,8 +291,7 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     let d = method_args(vm, "popitem", args, kw, 0, 0)?;
     let last = {
         let mut t = d.downcast::<DictData>().unwrap().0.lock();
-        let pos = (0..t.raw_len()).rev().find(|&i| t.entry_at(i).is_some());
-        pos.map(|i| t.remove_at(i))
+        t.pop_last()
     };
     match last {
         Some(e) => vm.new_tuple(vec![e.key, e.value]),

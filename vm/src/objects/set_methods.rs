@@ -278,8 +278,7 @@ fn set_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     arg_count(vm, "set.pop", &args[1..], 0, 0)?;
     let popped = {
         let mut t = data(s).0.lock();
-        let pos = (0..t.raw_len()).find(|&i| t.entry_at(i).is_some());
-        pos.map(|i| t.remove_at(i).key)
+        t.pop_first().map(|e| e.key)
     };
     match popped {
         Some(k) => Ok(k),
