@@ -1294,6 +1294,7 @@ pub fn percent_format_chars(
             })
         };
         p.width = read_num(vm, &mut i, &mut idx)?;
+        crate::helpers::check_size(vm, p.width.unwrap_or(0))?;
         if i < c.len() && c[i] == '.' {
             i += 1;
             p.prec = Some(read_num(vm, &mut i, &mut idx)?.unwrap_or(0));

@@ -297,6 +297,32 @@ pub fn format_int(n: &BigInt, spec: &Spec) -> Result<String, String> {
     Ok(pad(spec, &prefix, &body, '>'))
 }
 
+/// Most fraction digits a double's exact decimal expansion can have (2**-1074 has 1074):
+/// past them every digit is 0.
+const EXACT_FRACTION_DIGITS: usize = 1100;
+
+/// `f` with `p` digits after the point (Rust's formatter refuses precisions above
+/// 65535; the digits past the exact expansion are zeros anyway).
+fn fixed_digits(f: f64, p: usize) -> String {
+    if p <= EXACT_FRACTION_DIGITS {
+        return format!("{:.*}", p, f);
+    }
+    let mut s = format!("{:.*}", EXACT_FRACTION_DIGITS, f);
+    s.extend(std::iter::repeat_n('0', p - EXACT_FRACTION_DIGITS));
+    s
+}
+
+/// `f` in Rust's `{:e}` form with `p` digits after the point (zeros past the exact ones).
+fn sci_digits(f: f64, p: usize) -> String {
+    if p <= EXACT_FRACTION_DIGITS {
+        return format!("{:.*e}", p, f);
+    }
+    let s = format!("{:.*e}", EXACT_FRACTION_DIGITS, f);
+    let at = s.find('e').unwrap_or(s.len());
+    let zeros: String = std::iter::repeat_n('0', p - EXACT_FRACTION_DIGITS).collect();
+    format!("{}{zeros}{}", &s[..at], &s[at..])
+}
+
 /// Digits of `f` (finite, >= 0) in the layout `ty` asks for, before sign and padding.
 fn float_body(f: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> String {
     let upper = matches!(ty, Some('E' | 'F' | 'G'));
@@ -305,7 +331,7 @@ fn float_body(f: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Strin
         None if prec.is_none() => return float_repr(f),
         Some('f' | 'F' | '%') => {
             let p = prec.unwrap_or(6);
-            let mut s = format!("{:.*}", p, f);
+            let mut s = fixed_digits(f, p);
             if alt && p == 0 {
                 s.push('.');
             }
@@ -313,7 +339,7 @@ fn float_body(f: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Strin
         }
         Some('e' | 'E') => {
             let p = prec.unwrap_or(6);
-            let (digits, exp) = sci_parts(&format!("{:.*e}", p, f));
+            let (digits, exp) = sci_parts(&sci_digits(f, p));
             let mut s = sci_from_digits(&digits, exp, e);
             if alt && p == 0 {
                 s.insert(1, '.');
@@ -323,7 +349,7 @@ fn float_body(f: f64, ty: Option<char>, prec: Option<usize>, alt: bool) -> Strin
         _ => {
             // 'g', 'G', 'n', or no type with a precision.
             let p = prec.unwrap_or(6).max(1);
-            let (digits, exp) = sci_parts(&format!("{:.*e}", p - 1, f));
+            let (digits, exp) = sci_parts(&sci_digits(f, p - 1));
             // No type: like 'g' but the result keeps a ".0", so one less digit fits.
             let limit = if ty.is_none() { p as i32 - 1 } else { p as i32 };
             let mut s = if (-4..limit).contains(&exp) {
@@ -497,6 +523,10 @@ impl Vm {
                     self.type_name(r)
                 ))),
             };
+        }
+        // A width no machine could hold: MemoryError before building anything.
+        if let Ok(sp) = parse_spec(spec, "object") {
+            crate::helpers::check_size(self, sp.width)?;
         }
         let res = if let Some(n) = numeric_of(v) {
             if spec.is_empty() {
