@@ -505,3 +505,15 @@ fn dash_m_runs_inside_its_package() {
         stderr(&o)
     );
 }
+
+#[test]
+fn small_thread_stack_compiles_deep_code() {
+    // The compiler recurses on the tree: a thread with a 256 KiB stack compiles on a
+    // helper thread with room (Vm::compile_source) instead of overflowing its stack.
+    let code = "import threading\n\
+                def w():\n    compile('+'.join(['1'] * 100000), 'x', 'eval'); print('compiled')\n\
+                threading.stack_size(256 * 1024)\n\
+                t = threading.Thread(target=w); t.start(); t.join()\n";
+    let o = weft(&["-c", code]);
+    assert_eq!(stdout(&o), "compiled\n", "{}", stderr(&o));
+}

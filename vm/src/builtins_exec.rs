@@ -370,7 +370,7 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 
 /// Compile `source` into a heap code object.
 fn compile_text(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult {
-    match crate::compiler::compile(source, filename, mode) {
+    match vm.compile_source(source, filename, mode) {
         Ok(code) => crate::load::load_code(vm, &code),
         Err(e) => Err(crate::exceptions::syntax_error(vm, &e)),
     }

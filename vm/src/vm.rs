@@ -272,6 +272,10 @@ impl Runtime {
 }
 
 /// An address in the current native stack frame.
+/// Native stack the compiler may use (it recurses on deeply nested expressions): as
+/// much as the main thread has (reserved address space, committed only as used).
+pub const COMPILE_STACK: usize = 512 << 20;
+
 #[inline(always)]
 pub fn approx_stack_pointer() -> usize {
     let marker = 0u8;
@@ -344,6 +348,32 @@ impl Vm {
     fn native_depth_error(&mut self, context: &str) -> PyErr {
         let t = self.rt.types.exc.recursion_error;
         self.new_exception(t, &format!("maximum recursion depth exceeded{context}"))
+    }
+
+    /// Compile `source` where the native stack cannot run out: the compiler recurses
+    /// on the syntax tree, so when this thread has less than half [`COMPILE_STACK`] left
+    /// (threads started with a small `threading.stack_size`) it compiles on a helper
+    /// thread with that much, detached meanwhile (the compiler touches no heap object).
+    pub fn compile_source(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: crate::compiler::Mode,
+    ) -> Result<Arc<crate::bytecode::CodeData>, crate::compiler::CompileError> {
+        let room = approx_stack_pointer().saturating_sub(self.stack_limit);
+        if self.stack_limit != 0 && room >= COMPILE_STACK / 2 {
+            return crate::compiler::compile(source, filename, mode);
+        }
+        self.detached(|| {
+            std::thread::scope(|s| {
+                std::thread::Builder::new()
+                    .stack_size(COMPILE_STACK)
+                    .spawn_scoped(s, || crate::compiler::compile(source, filename, mode))
+                    .ok()
+                    .and_then(|h| h.join().ok())
+            })
+        })
+        .unwrap_or_else(|| crate::compiler::compile(source, filename, mode))
     }
 
     pub fn set_stack_size(&mut self, bytes: usize) {
