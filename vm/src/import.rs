@@ -355,18 +355,50 @@ pub fn import_from(vm: &mut Vm, m: Value, name: Value) -> PyResult {
     Err(vm.new_exception(t, &msg))
 }
 
+/// The names `from m import *` binds: `m.__all__`, else the public names of
+/// `m.__dict__` (any object, as in CPython, not only modules).
+fn star_names(vm: &mut Vm, m: Value) -> PyResult<Vec<Value>> {
+    let public = |k: &Value| as_str(k).is_some_and(|s| !s.starts_with('_'));
+    if m.is::<ModuleData>() {
+        let d = vm.module_dict(m);
+        return match vm.dict_get_str(d, "__all__") {
+            Some(a) => vm.collect_iter(a),
+            None => Ok(vm
+                .dict_items(d)
+                .into_iter()
+                .map(|(k, _)| k)
+                .filter(public)
+                .collect()),
+        };
+    }
+    let all = vm.intern("__all__");
+    if let Some(a) = vm.getattr_opt(m, all)? {
+        return vm.with_root(a, |vm| vm.collect_iter(a));
+    }
+    let dict = vm.intern("__dict__");
+    match vm.getattr_opt(m, dict)? {
+        Some(d) => {
+            let keys = vm.with_root(d, |vm| vm.collect_iter(d))?;
+            Ok(keys.into_iter().filter(public).collect())
+        }
+        None => {
+            let t = vm.rt.types.exc.import_error;
+            Err(vm.new_exception(t, "from-import-* object has no __dict__ and no __all__"))
+        }
+    }
+}
+
 pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
-    let d = vm.module_dict(m);
-    let all = vm.dict_get_str(d, "__all__");
-    let names: Vec<Value> = match all {
-        Some(a) => vm.collect_iter(a)?,
-        None => vm
-            .dict_items(d)
-            .into_iter()
-            .map(|(k, _)| k)
-            .filter(|k| as_str(k).is_some_and(|s| !s.starts_with('_')))
-            .collect(),
-    };
+    let names = star_names(vm, m)?;
+    let mark = vm.roots_len();
+    crate::ops::containers::root_all(vm, &names);
+    let r = bind_star(vm, m, ns, &names);
+    vm.truncate_roots(mark);
+    r
+}
+
+fn bind_star(vm: &mut Vm, m: Value, ns: Value, names: &[Value]) -> PyResult<()> {
+    let names = names.to_vec();
     for n in names {
         let v = vm.getattr(m, n)?;
         if ns.is::<crate::objects::dict::DictData>() {
