@@ -812,7 +812,9 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
                     crate::objects::function::BoundMethod { func: v, this: obj },
                 );
             }
-            if let Some(b) = v.downcast::<crate::objects::builtin_fn::BuiltinFn>() {
+            if let Some(b) = v.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+                && b.method
+            {
                 let (n, f, owner) = (b.name, b.f, b.owner);
                 let bt = vm.rt.types.builtin_function;
                 let this = if n == "__new__" { Value::NULL } else { obj };
@@ -823,6 +825,7 @@ fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> Py
                         f,
                         this,
                         owner,
+                        method: true,
                     },
                 );
             }

@@ -348,7 +348,7 @@ impl Vm {
     ) {
         let owner: &'static str = Box::leak(type_data(ty).name.read().clone().into_boxed_str());
         let func = self
-            .new_native(name, owner, f)
+            .new_native_method(name, owner, f)
             .expect("out of memory at start-up");
         let key = self.intern(name);
         self.dict_set(type_data(ty).dict, key, func)

@@ -488,6 +488,26 @@ impl Vm {
     }
 
     pub fn new_native(&mut self, name: &'static str, owner: &'static str, f: NativeFn) -> PyResult {
+        self.alloc_native(name, owner, f, false)
+    }
+
+    /// A method of a built-in type (binds its receiver; `BuiltinFn::method`).
+    pub fn new_native_method(
+        &mut self,
+        name: &'static str,
+        owner: &'static str,
+        f: NativeFn,
+    ) -> PyResult {
+        self.alloc_native(name, owner, f, true)
+    }
+
+    fn alloc_native(
+        &mut self,
+        name: &'static str,
+        owner: &'static str,
+        f: NativeFn,
+        method: bool,
+    ) -> PyResult {
         let ty = self.rt.types.builtin_function;
         self.alloc(
             ty,
@@ -496,6 +516,7 @@ impl Vm {
                 f,
                 this: Value::NULL,
                 owner,
+                method,
             },
         )
     }

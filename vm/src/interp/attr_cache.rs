@@ -172,7 +172,8 @@ fn module_entry(obj: Value, ix: usize, name: Value) -> Option<Value> {
 /// could gain `__get__`/`__set__` later without any version of *this* type changing.
 fn plain(vm: &Vm, d: Value) -> bool {
     let bound_by_lookup = d.is::<FunctionData>()
-        || d.downcast::<BuiltinFn>().is_some_and(|b| b.this.is_null())
+        || d.downcast::<BuiltinFn>()
+            .is_some_and(|b| b.this.is_null() && b.method)
         || d.is::<StaticMethod>()
         || d.is::<ClassMethod>()
         || d.is::<Property>()
@@ -294,8 +295,9 @@ impl Vm {
         let Some(d) = lookup_in_mro(self, ty, name) else {
             return;
         };
-        let unbound =
-            d.is::<FunctionData>() || d.downcast::<BuiltinFn>().is_some_and(|b| b.this.is_null());
+        let unbound = d.is::<FunctionData>()
+            || d.downcast::<BuiltinFn>()
+                .is_some_and(|b| b.this.is_null() && b.method);
         if unbound && let Some(n) = self.class_site_aux(obj, name) {
             site.fill(pack(ver, METHOD, n), d);
         }

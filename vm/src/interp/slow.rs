@@ -748,7 +748,7 @@ impl Vm {
         };
         let plain = d.is::<FunctionData>()
             || d.downcast::<crate::objects::builtin_fn::BuiltinFn>()
-                .is_some_and(|b| b.this.is_null());
+                .is_some_and(|b| b.this.is_null() && b.method);
         if !plain {
             return Ok(None);
         }

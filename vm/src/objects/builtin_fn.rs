@@ -13,5 +13,10 @@ pub struct BuiltinFn {
     pub this: Value,
     /// Owning module name or type name, for repr.
     pub owner: &'static str,
+    /// A method of a built-in type (`list.append`): looked up through an instance it
+    /// binds that instance. Module functions and builtins (`len`, `math.sqrt`, what
+    /// `vm.new_native` makes) never bind, also when stored in a class, as CPython's
+    /// `builtin_function_or_method`.
+    pub method: bool,
 }
 payload!(BuiltinFn, "builtin_function_or_method");

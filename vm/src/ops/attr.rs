@@ -324,7 +324,7 @@ impl Vm {
             return self.alloc(t, BoundMethod { func: d, this: obj });
         }
         if let Some(b) = d.downcast::<BuiltinFn>() {
-            if b.this.is_null() {
+            if b.this.is_null() && b.method {
                 let (name, f, owner) = (b.name, b.f, b.owner);
                 let t = self.rt.types.builtin_function;
                 return self.alloc(
@@ -334,6 +334,7 @@ impl Vm {
                         f,
                         this: obj,
                         owner,
+                        method: true,
                     },
                 );
             }

@@ -165,11 +165,13 @@ impl Vm {
         }
         if let Some(b) = v.downcast::<BuiltinFn>() {
             if b.this.is_null() {
-                return Ok(if b.owner == "builtins" || b.owner.is_empty() {
-                    format!("<built-in function {}>", b.name)
-                } else {
-                    format!("<method '{}' of '{}' objects>", b.name, b.owner)
-                });
+                return Ok(
+                    if !b.method || b.owner == "builtins" || b.owner.is_empty() {
+                        format!("<built-in function {}>", b.name)
+                    } else {
+                        format!("<method '{}' of '{}' objects>", b.name, b.owner)
+                    },
+                );
             }
             let (this, name) = (b.this, b.name);
             let tn = self.type_name(this);
