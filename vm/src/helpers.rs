@@ -176,7 +176,8 @@ pub fn self_arg<'a, T: Payload>(
     method: &str,
     owner: &str,
 ) -> PyResult<&'a T> {
-    match args.first().and_then(|s| s.downcast::<T>()) {
+    // Instances of Python subclasses hold the built-in value as their base.
+    match args.first().and_then(unwrap_base::<T>) {
         Some(t) => Ok(t),
         None => {
             let got = args

@@ -388,18 +388,7 @@ fn list_of(vm: &mut Vm, items: &[Item]) -> PyResult {
 
 /// The payload behind a method's `self`.
 fn data<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a ArrayData> {
-    match args.first().and_then(unwrap_base::<ArrayData>) {
-        Some(d) => Ok(d),
-        None => {
-            let tn = args
-                .first()
-                .map(|&v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'array.array' objects doesn't apply to a '{tn}' object"
-            )))
-        }
-    }
+    weft_vm::helpers::self_arg(vm, args, name, "array.array")
 }
 
 /// The `array.array` type itself (the type of the payload value behind `v`).

@@ -34,29 +34,11 @@ pub fn init(vm: &mut Vm) -> PyResult {
 
 /// `binascii.Error(msg)`.
 fn error(vm: &mut Vm, msg: &str) -> PyErr {
-    let cls = vm
-        .import_module("binascii")
-        .and_then(|m| vm.getattr_str(m, "Error"));
-    match cls {
-        Ok(t) => {
-            vm.push_root(t);
-            let e = vm.new_exception(t, msg);
-            vm.pop_roots(1);
-            e
-        }
-        Err(e) => e,
-    }
+    super::module_exception(vm, "binascii", "Error", msg)
 }
 
-/// A bytes-like argument (the `b2a_*` functions and the CRCs take no str).
 fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match buffer_bytes(&v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    super::bytes_like_arg(vm, v)
 }
 
 /// An `a2b_*` argument: bytes-like, or a str of ASCII characters.

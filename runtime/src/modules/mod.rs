@@ -151,6 +151,28 @@ pub fn new_native_module(
     r.map(|_| (m, d))
 }
 
+/// A new exception of class `module.attr` (a module's own error class) with `msg`.
+pub fn module_exception(vm: &mut Vm, module: &str, attr: &str, msg: &str) -> weft_vm::vm::PyErr {
+    let cls = vm
+        .import_module(module)
+        .and_then(|m| vm.getattr_str(m, attr));
+    match cls {
+        Ok(t) => vm.with_root(t, |vm| vm.new_exception(t, msg)),
+        Err(e) => e,
+    }
+}
+
+/// The bytes of a bytes-like argument, or CPython's TypeError.
+pub fn bytes_like_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
+    match weft_vm::objects::bytes::buffer_bytes(&v) {
+        Some(b) => Ok(b),
+        None => {
+            let tn = vm.type_name(v);
+            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
+        }
+    }
+}
+
 /// `d[name] = v` for a module dict (the key is interned, so no Python code runs).
 pub fn set_item(vm: &mut Vm, d: Value, name: &str, v: Value) -> PyResult<()> {
     let key = vm.intern(name);

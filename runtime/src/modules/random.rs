@@ -79,19 +79,7 @@ fn random_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) ->
 }
 
 fn data<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a RandomData> {
-    match args.first().and_then(unwrap_base::<RandomData>) {
-        Some(d) => Ok(d),
-        None => {
-            let tn = args
-                .first()
-                .map(|&v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for '_random.Random' objects doesn't apply to a '{tn}' \
-                 object"
-            )))
-        }
-    }
+    weft_vm::helpers::self_arg(vm, args, name, "_random.Random")
 }
 
 fn random_seed(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {

@@ -16,18 +16,7 @@ use weft_vm::vm::{PyErr, PyResult, Vm};
 
 /// `struct.error(msg)` (the class lives in the `_struct` module).
 pub fn struct_error(vm: &mut Vm, msg: &str) -> PyErr {
-    let cls = vm
-        .import_module("_struct")
-        .and_then(|m| vm.getattr_str(m, "error"));
-    match cls {
-        Ok(t) => {
-            vm.push_root(t);
-            let e = vm.new_exception(t, msg);
-            vm.pop_roots(1);
-            e
-        }
-        Err(e) => e,
-    }
+    super::module_exception(vm, "_struct", "error", msg)
 }
 
 /// `values` packed into `layout.size` bytes; the caller checked the number of values.

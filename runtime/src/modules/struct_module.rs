@@ -8,7 +8,7 @@ use weft_vm::helpers::{arg_count, as_str, kwarg, unwrap_base, wrap_for_subclass}
 use weft_vm::native::NativeDef;
 use weft_vm::objects::array::ArrayData;
 use weft_vm::objects::builtin_fn::NativeFn;
-use weft_vm::objects::bytes::{ByteArrayData, BytesData, buffer_bytes};
+use weft_vm::objects::bytes::{ByteArrayData, BytesData};
 use weft_vm::types::type_data;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -110,30 +110,12 @@ fn struct_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) ->
 }
 
 fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a StructData> {
-    match args.first().and_then(unwrap_base::<StructData>) {
-        Some(s) => Ok(s),
-        None => {
-            let tn = args
-                .first()
-                .map(|&v| vm.type_name(v))
-                .unwrap_or_else(|| "nothing".into());
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for '_struct.Struct' objects doesn't apply to a '{tn}' \
-                 object"
-            )))
-        }
-    }
+    weft_vm::helpers::self_arg(vm, args, name, "_struct.Struct")
 }
 
 /// The bytes of a readable buffer, or CPython's TypeError.
 fn read_buffer(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match buffer_bytes(&v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    super::bytes_like_arg(vm, v)
 }
 
 fn do_pack(vm: &mut Vm, layout: &Layout, values: &[Value]) -> PyResult {

@@ -12,7 +12,6 @@ use parking_lot::Mutex;
 use weft_vm::helpers::{as_int, as_str, kwarg};
 use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::NativeFn;
-use weft_vm::objects::bytes::buffer_bytes;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyErr, PyResult, Vm};
 
@@ -86,28 +85,11 @@ pub fn init(vm: &mut Vm) -> PyResult {
 
 /// `zlib.error(msg)`.
 fn error(vm: &mut Vm, msg: &str) -> PyErr {
-    let cls = vm
-        .import_module("zlib")
-        .and_then(|m| vm.getattr_str(m, "error"));
-    match cls {
-        Ok(t) => {
-            vm.push_root(t);
-            let e = vm.new_exception(t, msg);
-            vm.pop_roots(1);
-            e
-        }
-        Err(e) => e,
-    }
+    super::module_exception(vm, "zlib", "error", msg)
 }
 
 fn bytes_arg(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
-    match buffer_bytes(&v) {
-        Some(b) => Ok(b),
-        None => {
-            let tn = vm.type_name(v);
-            Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")))
-        }
-    }
+    super::bytes_like_arg(vm, v)
 }
 
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {

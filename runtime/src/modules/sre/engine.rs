@@ -53,6 +53,18 @@ pub struct Span {
     pub hint: (usize, usize),
 }
 
+impl Span {
+    /// Positions `start..end` from scratch (no forced advance, no position hint).
+    pub fn new(start: usize, end: usize) -> Span {
+        Span {
+            start,
+            end,
+            must_advance: false,
+            hint: (0, 0),
+        }
+    }
+}
+
 /// A search over at least this many positions runs detached (see [`guarded`]).
 const DETACH_MIN: usize = 1 << 16;
 

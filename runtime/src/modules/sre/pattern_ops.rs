@@ -37,6 +37,20 @@ pub fn checked<'a>(vm: &mut Vm, p: &PatternData, string: &'a Value) -> PyResult<
     Ok(subj)
 }
 
+/// The checked subject and the span `pos..endpos` clamped to it (a search's start).
+fn windowed<'a>(
+    vm: &mut Vm,
+    p: &PatternData,
+    string: &'a Value,
+    pos: Option<Value>,
+    endpos: Option<Value>,
+) -> PyResult<(Subject<'a>, Span)> {
+    let bounds = bounds(vm, pos, endpos)?;
+    let subj = checked(vm, p, string)?;
+    let (start, end) = window(&subj, bounds);
+    Ok((subj, Span::new(start, end)))
+}
+
 fn attempt(
     vm: &mut Vm,
     this: Value,
@@ -47,15 +61,8 @@ fn attempt(
     name: &str,
 ) -> PyResult {
     let p = pattern_of(vm, &this, name)?;
-    let bounds = bounds(vm, pos, endpos)?;
-    let subj = checked(vm, p, &string)?;
-    let (start, end) = window(&subj, bounds);
-    let span = Span {
-        start,
-        end,
-        must_advance: false,
-        hint: (0, 0),
-    };
+    let (subj, span) = windowed(vm, p, &string, pos, endpos)?;
+    let (start, end) = (span.start, span.end);
     match engine::once(vm, &subj, &p.code, p.pre(), span, mode)? {
         None => Ok(Value::NONE),
         Some(state) => {
@@ -110,15 +117,7 @@ fn p_findall(
     #[kw] endpos: Option<Value>,
 ) -> PyResult {
     let p = pattern_of(vm, &this, "findall")?;
-    let bounds = bounds(vm, pos, endpos)?;
-    let subj = checked(vm, p, &string)?;
-    let (start, end) = window(&subj, bounds);
-    let span = Span {
-        start,
-        end,
-        must_advance: false,
-        hint: (0, 0),
-    };
+    let (subj, span) = windowed(vm, p, &string, pos, endpos)?;
     weft_vm::root_scope!(vm);
     let mut out = Vec::new();
     let mut offs = subj.offsets();
@@ -215,12 +214,7 @@ fn p_split(
     let mut offs = subj.offsets();
     let mut last = 0;
     if maxsplit >= 0 {
-        let span = Span {
-            start: 0,
-            end: len,
-            must_advance: false,
-            hint: (0, 0),
-        };
+        let span = Span::new(0, len);
         let mut n = 0;
         engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
             {

@@ -221,12 +221,7 @@ fn subx(
     let mut last = 0;
     let mut n = 0usize;
     if count >= 0 {
-        let span = Span {
-            start: 0,
-            end: len,
-            must_advance: false,
-            hint: (0, 0),
-        };
+        let span = Span::new(0, len);
         engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
             out.piece(&subj, &mut offs, last, st.start);
             match filter {
