@@ -6,7 +6,7 @@ mod expr;
 mod pattern;
 mod stmt;
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
 
 use ruff_python_ast::{self as ast, Expr, Stmt};
@@ -191,7 +191,7 @@ impl<'a> Compiler<'a> {
             labels: Vec::new(),
             fblocks: Vec::new(),
             line: first_line,
-            names_map: HashMap::new(),
+            names_map: HashMap::default(),
             private,
         });
     }

@@ -1,6 +1,6 @@
 //! Scope analysis: which names are local, global, free or cells in each scope.
 
-use std::collections::{HashMap, HashSet};
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ruff_python_ast::visitor::{Visitor, walk_expr, walk_pattern, walk_stmt};
 use ruff_python_ast::{self as ast, Expr, ExprContext, Parameters, Pattern, Stmt};
@@ -63,9 +63,9 @@ impl Scope {
             kind,
             name: name.to_string(),
             order: Vec::new(),
-            flags: HashMap::new(),
+            flags: HashMap::default(),
             children: Vec::new(),
-            resolved: HashMap::new(),
+            resolved: HashMap::default(),
             cellvars: Vec::new(),
             freevars: Vec::new(),
             is_generator: false,
@@ -73,7 +73,7 @@ impl Scope {
             comp_awaits: false,
             needs_class_cell: false,
             parent,
-            nonlocal_ranges: HashMap::new(),
+            nonlocal_ranges: HashMap::default(),
         }
     }
 
@@ -127,7 +127,7 @@ impl Builder {
         Builder {
             table: SymbolTable {
                 scopes: vec![Scope::new(ScopeKind::Module, "<module>", None)],
-                by_range: HashMap::new(),
+                by_range: HashMap::default(),
             },
             cur: 0,
             error: None,
@@ -139,7 +139,7 @@ impl Builder {
             return Err(e);
         }
         let mut ctx = Analyze { error: None };
-        ctx.analyze(&mut self.table.scopes, 0, &HashSet::new());
+        ctx.analyze(&mut self.table.scopes, 0, &HashSet::default());
         if let Some(e) = ctx.error {
             return Err(e);
         }

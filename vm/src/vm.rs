@@ -78,7 +78,7 @@ pub struct Runtime {
     pub builtins: Value,
     /// `sys.modules`.
     pub modules: Value,
-    interned: Mutex<HashMap<Box<str>, Value>>,
+    interned: Mutex<rustc_hash::FxHashMap<Box<str>, Value>>,
     /// Values that live for the whole run (built-in types, interned strings, modules).
     perm_roots: Mutex<Vec<Value>>,
     /// Weakref callbacks queued by collections: (callback, weakref). Roots until run.
@@ -188,7 +188,7 @@ impl Runtime {
             config,
             builtins: Value::NULL,
             modules: Value::NULL,
-            interned: Mutex::new(HashMap::new()),
+            interned: Mutex::new(rustc_hash::FxHashMap::default()),
             perm_roots: Mutex::new(Vec::new()),
             pending_callbacks: weft_core::CallbackQueue::new(),
             finalizers: Mutex::new(Vec::new()),

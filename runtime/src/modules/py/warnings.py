@@ -165,6 +165,10 @@ class _Pattern:
 
 
 def _compile(pattern, ignorecase):
+    # Plain names (the default "__main__" filter, most -W options) need no `re`: importing
+    # it would compile re, enum and functools in every program that imports warnings.
+    if all(c.isalnum() or c == "_" for c in pattern):
+        return _Pattern(pattern, ignorecase)
     try:
         import re
     except ImportError:
