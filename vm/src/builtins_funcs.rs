@@ -5,7 +5,6 @@ use crate::helpers::{arg_count, as_bigint, as_int, as_str, kwarg, no_kwargs};
 use crate::objects::builtin_fn::{BuiltinFn, NativeFn};
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
-use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::int::IntData;
 use crate::objects::iter::{MiscIter, MiscIterKind, ReverseIter};
@@ -376,8 +375,8 @@ fn b_abs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         let a = b.0.abs();
         return vm.new_bigint(a);
     }
-    if let Some(f) = v.downcast::<FloatData>() {
-        let a = f.0.abs();
+    if let Some(f) = crate::objects::float::float_of(v) {
+        let a = f.abs();
         return vm.new_float(a);
     }
     if let Some(f) = vm.lookup_special(v, "__abs__") {
@@ -485,9 +484,9 @@ fn b_divmod(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     no_kwargs(vm, "divmod", kw)?;
     arg_count(vm, "divmod", args, 2, 2)?;
     let (a, b) = (args[0], args[1]);
-    let is_num = |v: Value| crate::helpers::is_int(v) || v.is::<FloatData>();
+    let is_num = |v: Value| crate::helpers::is_int(v) || crate::objects::float::is_float(v);
     if is_num(a) && is_num(b) {
-        if a.is::<FloatData>() || b.is::<FloatData>() {
+        if crate::objects::float::is_float(a) || crate::objects::float::is_float(b) {
             let (x, y) = (
                 crate::helpers::as_f64(a).unwrap_or(0.0),
                 crate::helpers::as_f64(b).unwrap_or(0.0),
@@ -633,8 +632,8 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         };
         return vm.new_bigint(q * p);
     }
-    if let Some(f) = x.downcast::<FloatData>() {
-        let f = f.0;
+    if let Some(f) = crate::objects::float::float_of(x) {
+        let f = f;
         let Some(nd) = nd else {
             if f.is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
@@ -738,9 +737,11 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let r = for_each(vm, args[0], |vm, x| {
         let next = if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
             vm.new_int(a + b)?
-        } else if let (Some(a), Some(b)) = (acc.downcast::<FloatData>(), x.downcast::<FloatData>())
-        {
-            let s = a.0 + b.0;
+        } else if let (Some(a), Some(b)) = (
+            crate::objects::float::float_of(acc),
+            crate::objects::float::float_of(x),
+        ) {
+            let s = a + b;
             vm.new_float(s)?
         } else {
             vm.binary_op(acc, x, BinOp::Add)?

@@ -19,6 +19,8 @@ pub fn init(vm: &mut Vm) {
     let mem =
         crate::exceptions::make_exception(vm, vm.rt.types.exc.memory_error, &[]).expect("start-up");
     vm.rt_init().preallocated_memory_error = mem;
+    let zero = vm.new_float(0.0).expect("start-up");
+    vm.rt_init().float_zero = zero;
 
     crate::class::init(vm);
     crate::exceptions::init(vm);

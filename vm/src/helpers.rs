@@ -1,6 +1,5 @@
 //! Small conversions and argument checks shared by natives.
 use crate::object::Payload;
-use crate::objects::float::FloatData;
 use crate::objects::instance::InstanceData;
 use crate::objects::int::IntData;
 use crate::objects::str::StrData;
@@ -52,15 +51,15 @@ pub fn is_int(v: Value) -> bool {
     v.is_small_int() || v.is_bool() || v.is::<IntData>()
 }
 pub fn is_float(v: Value) -> bool {
-    v.is::<FloatData>()
+    crate::objects::float::is_float(v)
 }
 pub fn is_str(v: Value) -> bool {
     v.is::<StrData>()
 }
 
 pub fn as_f64(v: Value) -> Option<f64> {
-    if let Some(f) = v.downcast::<FloatData>() {
-        return Some(f.0);
+    if let Some(f) = crate::objects::float::float_of(v) {
+        return Some(f);
     }
     if let Some(i) = as_int(v) {
         return Some(i as f64);

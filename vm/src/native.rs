@@ -406,8 +406,8 @@ impl<'a> FromArg<'a> for f64 {
 /// large: OverflowError), `__float__`, `__index__`; else "must be real number, not str".
 pub fn real_number(vm: &mut Vm, x: Value) -> PyResult<f64> {
     use crate::objects::float_methods::{float_via_dunders, int_to_f64};
-    if let Some(f) = x.downcast::<crate::objects::float::FloatData>() {
-        return Ok(f.0);
+    if let Some(f) = crate::objects::float::float_of(x) {
+        return Ok(f);
     }
     if let Some(i) = as_int(x) {
         return Ok(i as f64);

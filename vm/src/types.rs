@@ -315,6 +315,9 @@ impl Vm {
         if v.is_small_int() {
             return self.rt.types.int;
         }
+        if v.is_immediate_float() {
+            return self.rt.types.float;
+        }
         if let Some(t) = v.heap_type() {
             return t;
         }

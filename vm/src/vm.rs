@@ -100,6 +100,8 @@ pub struct Runtime {
     /// for nested imports on the same thread). Waited for detached.
     pub import_lock: parking_lot::ReentrantMutex<()>,
     pub preallocated_memory_error: Value,
+    /// The float 0.0 (no immediate form; made once, so `0.0` results allocate nothing).
+    pub float_zero: Value,
     /// The cached strs: "" then U+0000..U+00FF (`objects::str`); roots.
     pub small_strs: Box<[Value]>,
     /// Runs a signal's Python handler (`crate::signals`; set by the `_signal` module).
@@ -200,6 +202,7 @@ impl Runtime {
             next_handle: std::sync::atomic::AtomicU64::new(1),
             import_lock: parking_lot::ReentrantMutex::new(()),
             preallocated_memory_error: Value::NULL,
+            float_zero: Value::NULL,
             small_strs: Box::new([]),
             signal_dispatch: Mutex::new(None),
         };
@@ -246,6 +249,7 @@ impl Runtime {
         trace_value(self.builtins, t);
         trace_value(self.modules, t);
         trace_value(self.preallocated_memory_error, t);
+        trace_value(self.float_zero, t);
         for &v in self.perm_roots.lock().iter() {
             trace_value(v, t);
         }

@@ -18,7 +18,6 @@ use weft_vm::objects::array::{ArrayData, itemsize};
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::bytes::buffer_bytes;
 use weft_vm::objects::bytes_args::{MAX_BYTES, memory_error, repeat_bytes, ssize_arg};
-use weft_vm::objects::float::FloatData;
 use weft_vm::objects::instance::InstanceData;
 use weft_vm::objects::int::IntData;
 use weft_vm::objects::iter::{ReverseIter, SeqIter};
@@ -158,7 +157,7 @@ fn int_of(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
     if let Some(b) = weft_vm::helpers::as_bigint(v) {
         return Ok(b);
     }
-    if !v.is::<FloatData>()
+    if !weft_vm::objects::float::is_float(v)
         && type_data(vm.type_of(v)).is_user
         && let Some(f) = vm.lookup_special(v, "__index__")
     {
@@ -177,8 +176,8 @@ fn int_of(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
 
 /// A float argument (float, int, `__float__`, `__index__`).
 fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = unwrap_base::<FloatData>(&v) {
-        return Ok(f.0);
+    if let Some(f) = weft_vm::objects::float::float_base_of(v) {
+        return Ok(f);
     }
     if let Some(b) = weft_vm::helpers::as_bigint(v) {
         return match b.to_f64().filter(|f| f.is_finite()) {
@@ -591,8 +590,8 @@ fn probe_item(v: Value) -> Option<Item> {
             None => Item::Float(f64::NAN),
         });
     }
-    if let Some(f) = v.downcast::<FloatData>() {
-        return Some(Item::Float(f.0));
+    if let Some(f) = weft_vm::objects::float::float_of(v) {
+        return Some(Item::Float(f));
     }
     let s = as_str(&v)?;
     let mut cs = s.chars();

@@ -14,7 +14,6 @@ use std::collections::HashSet;
 use weft_vm::helpers::{as_bigint, as_str, unwrap_base};
 use weft_vm::objects::builtin_fn::{BuiltinFn, NativeFn};
 use weft_vm::objects::dict::DictData;
-use weft_vm::objects::float::FloatData;
 use weft_vm::objects::list::ListData;
 use weft_vm::objects::str::StrData;
 use weft_vm::objects::tuple::TupleData;
@@ -204,8 +203,8 @@ impl Enc<'_> {
             self.out.push_str(&b.to_string());
             return Ok(());
         }
-        if let Some(f) = unwrap_base::<FloatData>(&v) {
-            let t = self.float(vm, f.0)?;
+        if let Some(f) = weft_vm::objects::float::float_base_of(v) {
+            let t = self.float(vm, f)?;
             self.out.push_str(&t);
             return Ok(());
         }
@@ -303,8 +302,8 @@ impl Enc<'_> {
                 _ => {
                     if let Some(s) = unwrap_base::<StrData>(&k) {
                         s.as_str().to_string()
-                    } else if let Some(f) = unwrap_base::<FloatData>(&k) {
-                        self.float(vm, f.0)?
+                    } else if let Some(f) = weft_vm::objects::float::float_base_of(k) {
+                        self.float(vm, f)?
                     } else if let Some(b) = as_bigint(k) {
                         b.to_string()
                     } else if self.e.skipkeys {

@@ -9,7 +9,6 @@ use weft_vm::bytecode::BinOp;
 use weft_vm::helpers::{arg_count, as_bigint, kwarg, no_kwargs};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
-use weft_vm::objects::float::FloatData;
 use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -98,8 +97,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
 /// A real-number argument as f64 (float, int, or an object with `__float__` /
 /// `__index__`), or CPython's TypeError.
 fn real(vm: &mut Vm, x: Value) -> PyResult<f64> {
-    if let Some(f) = x.downcast::<FloatData>() {
-        return Ok(f.0);
+    if let Some(f) = weft_vm::objects::float::float_of(x) {
+        return Ok(f);
     }
     if let Some(i) = x.as_small_int() {
         return Ok(i as f64);
@@ -261,7 +260,7 @@ fn lgamma(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 /// Natural log of any positive int or float; big ints beyond float range too.
 fn ln_of(vm: &mut Vm, x: Value) -> PyResult<f64> {
-    if x.downcast::<FloatData>().is_none()
+    if weft_vm::objects::float::float_of(x).is_none()
         && let Some(b) = as_bigint(x)
     {
         if !b.is_positive() {
@@ -319,8 +318,8 @@ fn log2(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 fn log10(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let a = args_n(vm, "log10", args, kw, 1)?;
     let x = a[0];
-    let r = match x.downcast::<FloatData>() {
-        Some(f) if f.0 > 0.0 => f.0.log10(),
+    let r = match weft_vm::objects::float::float_of(x) {
+        Some(f) if f > 0.0 => f.log10(),
         _ => ln_of(vm, x)? / std::f64::consts::LN_10,
     };
     let r = if (r - r.round()).abs() < 1e-12 {
@@ -441,7 +440,7 @@ fn frexp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 fn ldexp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let a = args_n(vm, "ldexp", args, kw, 2)?;
     let x = real(vm, a[0])?;
-    if a[1].downcast::<FloatData>().is_some() {
+    if weft_vm::objects::float::float_of(a[1]).is_some() {
         return Err(vm.type_error("Expected an int as second argument to ldexp."));
     }
     let e = integer(vm, a[1])?;
@@ -567,8 +566,8 @@ fn to_integral(
 ) -> PyResult {
     let a = args_n(vm, name, args, kw, 1)?;
     let x = a[0];
-    if let Some(f) = x.downcast::<FloatData>() {
-        return float_to_int(vm, round(f.0));
+    if let Some(f) = weft_vm::objects::float::float_of(x) {
+        return float_to_int(vm, round(f));
     }
     if let Some(b) = as_bigint(x) {
         return vm.new_bigint(b);

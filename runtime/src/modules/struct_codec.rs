@@ -8,7 +8,6 @@ use super::struct_format::{Layout, Mode, Run};
 use num_traits::ToPrimitive;
 use weft_vm::helpers::{as_bigint, as_int, unwrap_base};
 use weft_vm::objects::bytes::{BytesData, buffer_bytes};
-use weft_vm::objects::float::FloatData;
 use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
 use weft_vm::objects::str::StrData;
 use weft_vm::value::Value;
@@ -169,7 +168,7 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<Option<i128>> {
     if let Some(b) = as_bigint(v) {
         return Ok(b.to_i128());
     }
-    if v.is::<FloatData>() || v.is::<StrData>() {
+    if weft_vm::objects::float::is_float(v) || v.is::<StrData>() {
         return Err(struct_error(vm, "required argument is not an integer"));
     }
     let Some(f) = vm.lookup_special(v, "__index__") else {
@@ -249,8 +248,8 @@ fn int_bits(vm: &mut Vm, mode: Mode, code: u8, v: Value) -> PyResult<u64> {
 }
 
 fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
-    if let Some(f) = v.downcast::<FloatData>() {
-        return Ok(f.0);
+    if let Some(f) = weft_vm::objects::float::float_of(v) {
+        return Ok(f);
     }
     if let Some(i) = as_int(v) {
         return Ok(i as f64);
@@ -258,8 +257,8 @@ fn float_arg(vm: &mut Vm, v: Value) -> PyResult<f64> {
     if let Some(b) = as_bigint(v) {
         return int_to_f64(vm, &b);
     }
-    if let Some(f) = unwrap_base::<FloatData>(&v) {
-        return Ok(f.0);
+    if let Some(f) = weft_vm::objects::float::float_base_of(v) {
+        return Ok(f);
     }
     match float_via_dunders(vm, v)? {
         Some(f) => Ok(f),

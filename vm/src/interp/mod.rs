@@ -34,7 +34,6 @@ use crate::frame::{Block, BlockKind, Frame};
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExcData;
-use crate::objects::float::FloatData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::iter::RangeIter;
 use crate::objects::tuple::TupleData;
@@ -826,10 +825,13 @@ fn float_pair(a: Value, b: Value) -> Option<(f64, f64)> {
             .filter(|i| i.unsigned_abs() <= 1 << 53)
             .map(|i| i as f64)
     };
-    match (a.downcast::<FloatData>(), b.downcast::<FloatData>()) {
-        (Some(x), Some(y)) => Some((x.0, y.0)),
-        (Some(x), None) => Some((x.0, exact(b)?)),
-        (None, Some(y)) => Some((exact(a)?, y.0)),
+    match (
+        crate::objects::float::float_of(a),
+        crate::objects::float::float_of(b),
+    ) {
+        (Some(x), Some(y)) => Some((x, y)),
+        (Some(x), None) => Some((x, exact(b)?)),
+        (None, Some(y)) => Some((exact(a)?, y)),
         (None, None) => None,
     }
 }

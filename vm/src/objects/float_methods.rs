@@ -1,6 +1,5 @@
 //! `float` constructor and methods.
 use crate::helpers::{arg_count, as_bigint, as_str, wrap_for_subclass};
-use crate::objects::float::FloatData;
 use crate::objects::int::IntData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -44,8 +43,8 @@ pub fn parse_float(s: &str) -> Option<f64> {
 
 /// `float(x)` without subclass wrapping; returns the f64.
 pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
-    if let Some(f) = x.downcast::<FloatData>() {
-        return Ok(f.0);
+    if let Some(f) = crate::objects::float::float_of(x) {
+        return Ok(f);
     }
     if let Some(i) = crate::helpers::as_int(x)
         && !x.is::<crate::objects::instance::InstanceData>()
@@ -88,8 +87,8 @@ pub fn float_via_dunders(vm: &mut Vm, x: Value) -> PyResult<Option<f64>> {
     for name in ["__float__", "__index__"] {
         if let Some(f) = vm.lookup_special(x, name) {
             let r = vm.call(f, &[x], &[])?;
-            if let Some(f) = r.downcast::<FloatData>() {
-                return Ok(Some(f.0));
+            if let Some(f) = crate::objects::float::float_of(r) {
+                return Ok(Some(f));
             }
             if let Some(b) = as_bigint(r) {
                 return int_to_f64(vm, &b).map(Some);
@@ -122,9 +121,9 @@ fn float_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> 
 fn self_float(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<f64> {
     match args
         .first()
-        .and_then(|v| crate::helpers::unwrap_base::<FloatData>(v))
+        .and_then(|&v| crate::objects::float::float_base_of(v))
     {
-        Some(f) => Ok(f.0),
+        Some(f) => Ok(f),
         None => Err(vm.type_error(format!("descriptor '{name}' requires a 'float' object"))),
     }
 }

@@ -1,7 +1,6 @@
 //! `int` and `bool` constructors and `int` methods.
 use crate::helpers::{arg_count, as_bigint, as_str, kwarg, wrap_for_subclass};
 use crate::objects::bytes::{ByteArrayData, BytesData};
-use crate::objects::float::FloatData;
 use crate::objects::str::StrData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -115,8 +114,8 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
     {
         return vm.new_bigint(b);
     }
-    if let Some(f) = x.downcast::<FloatData>() {
-        return float_to_int(vm, f.0);
+    if let Some(f) = crate::objects::float::float_of(x) {
+        return float_to_int(vm, f);
     }
     if x.is::<StrData>() || x.is::<BytesData>() || x.is::<ByteArrayData>() {
         let ten = Value::small_int(10).unwrap();

@@ -529,11 +529,11 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
                 .as_str()
                 .cmp(keys[b].downcast::<StrData>().unwrap().as_str())
         });
-    } else if keys.iter().all(|k| {
-        k.downcast::<crate::objects::float::FloatData>()
-            .is_some_and(|f| !f.0.is_nan())
-    }) {
-        let f = |v: Value| v.downcast::<crate::objects::float::FloatData>().unwrap().0;
+    } else if keys
+        .iter()
+        .all(|k| crate::objects::float::float_of(*k).is_some_and(|f| !f.is_nan()))
+    {
+        let f = |v: Value| crate::objects::float::float_of(v).unwrap_or(0.0);
         order.sort_by(|&a, &b| f(keys[a]).partial_cmp(&f(keys[b])).unwrap());
     } else {
         merge_sort(vm, &keys, &mut order)?;

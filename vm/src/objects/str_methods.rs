@@ -5,7 +5,6 @@ use crate::helpers::{arg_count, as_int, as_str, kwarg, unwrap_base, wrap_for_sub
 use crate::objects::builtin_fn::NativeFn;
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
-use crate::objects::float::FloatData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
 use crate::ops::number_format::{Spec, format_float, format_str};
@@ -1170,7 +1169,7 @@ fn pct_int(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
     if let Some(b) = crate::helpers::as_bigint(v) {
         return Ok(b);
     }
-    if let Some(f) = unwrap_base::<FloatData>(&v).map(|f| f.0) {
+    if let Some(f) = crate::objects::float::float_base_of(v) {
         if matches!(conv, 'x' | 'X' | 'o') {
             return Err(vm.type_error(format!("%{conv} format: an integer is required, not float")));
         }

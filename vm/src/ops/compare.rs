@@ -2,7 +2,6 @@
 use crate::bytecode::CmpOp;
 use crate::helpers::{as_bigint, as_f64, as_int, is_float, is_int};
 use crate::objects::bytes::BytesData;
-use crate::objects::float::FloatData;
 use crate::objects::int::IntData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
@@ -125,8 +124,8 @@ fn plain(v: &Value) -> Option<Plain<'_>> {
         Value::NONE => return Some(Plain::None),
         _ => {}
     }
-    if let Some(f) = v.downcast::<crate::objects::float::FloatData>() {
-        return Some(Plain::Float(f.0));
+    if let Some(f) = crate::objects::float::float_of(*v) {
+        return Some(Plain::Float(f));
     }
     crate::helpers::as_str(v).map(Plain::Str)
 }
@@ -170,8 +169,8 @@ impl Vm {
         if v.is_singleton() {
             return Ok((v.raw() >> 4) as i64 + 0x5555);
         }
-        if let Some(f) = v.downcast::<FloatData>() {
-            return Ok(hash_f64(f.0));
+        if let Some(f) = crate::objects::float::float_of(v) {
+            return Ok(hash_f64(f));
         }
         if let Some(b) = v.downcast::<IntData>() {
             return Ok(hash_int_bigint(&b.0));
@@ -462,8 +461,8 @@ impl Vm {
         if let Some(i) = v.as_small_int() {
             return Ok(i != 0);
         }
-        if let Some(f) = v.downcast::<FloatData>() {
-            return Ok(f.0 != 0.0);
+        if let Some(f) = crate::objects::float::float_of(v) {
+            return Ok(f != 0.0);
         }
         if let Some(s) = v.downcast::<StrData>() {
             return Ok(!s.as_str().is_empty());

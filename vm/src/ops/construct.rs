@@ -1,7 +1,7 @@
 //! Constructors for built-in values.
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictTable;
-use crate::objects::float::FloatData;
+use crate::objects::float::BoxedFloat;
 use crate::objects::int::IntData;
 use crate::objects::list::ListData;
 use crate::objects::set::SetData;
@@ -36,9 +36,21 @@ impl Vm {
         let ty = self.rt.types.int;
         self.alloc(ty, IntData(b))
     }
+    /// A float: immediate when its exponent allows (value.rs), else boxed on the heap.
+    #[inline]
     pub fn new_float(&mut self, f: f64) -> PyResult {
+        if let Some(v) = Value::float(f) {
+            return Ok(v);
+        }
+        self.new_boxed_float(f)
+    }
+    #[inline(never)]
+    fn new_boxed_float(&mut self, f: f64) -> PyResult {
+        if f.to_bits() == 0 && !self.rt.float_zero.is_null() {
+            return Ok(self.rt.float_zero);
+        }
         let ty = self.rt.types.float;
-        self.alloc(ty, FloatData(f))
+        self.alloc(ty, BoxedFloat(f))
     }
     pub fn new_list(&mut self, items: Vec<Value>) -> PyResult {
         let ty = self.rt.types.list;

@@ -6,7 +6,6 @@ use crate::bytecode::CmpOp;
 use crate::helpers::{as_f64, as_int, as_str};
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
-use crate::objects::float::FloatData;
 use crate::objects::int::IntData;
 use crate::objects::iter::{
     DictIter, DictIterKind, DictView, MiscIter, MiscIterKind, RangeIter, ReverseIter, SeqIter,
@@ -542,7 +541,7 @@ fn range_contains(r: &RangeData, item: Value) -> Option<bool> {
 
 /// Identity-then-`==` search over a copied slice of items (rooted while comparing).
 fn seq_contains(vm: &mut Vm, items: &[Value], item: Value) -> PyResult<bool> {
-    if items.contains(&item) && !item.is::<FloatData>() {
+    if items.contains(&item) && !crate::objects::float::is_float(item) {
         return Ok(true);
     }
     let mark = vm.roots_len();
@@ -614,8 +613,8 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
         if let Some(b) = range_contains(r, item) {
             return Ok(Some(b));
         }
-        if let Some(f) = item.downcast::<FloatData>() {
-            let x = f.0;
+        if let Some(f) = crate::objects::float::float_of(item) {
+            let x = f;
             if x.fract() != 0.0 || !x.is_finite() {
                 return Ok(Some(false));
             }
@@ -1272,7 +1271,7 @@ fn first_difference(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<Option<us
     root_all(vm, b);
     let mut res = Ok(None);
     for i in 0..a.len().min(b.len()) {
-        if a[i] == b[i] && !a[i].is::<FloatData>() {
+        if a[i] == b[i] && !crate::objects::float::is_float(a[i]) {
             continue;
         }
         match vm.eq(a[i], b[i]) {
@@ -1331,7 +1330,7 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         let r = match vm.dict_get(b, k) {
             Ok(Some(bv)) => {
                 vm.push_root(bv);
-                if bv == v && !v.is::<FloatData>() {
+                if bv == v && !crate::objects::float::is_float(v) {
                     Ok(true)
                 } else {
                     vm.eq(v, bv)

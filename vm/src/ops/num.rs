@@ -5,7 +5,6 @@ use crate::bytecode::{BinOp, UnaryOp};
 use crate::objects::builtin_fn::NativeFn;
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
-use crate::objects::float::FloatData;
 use crate::objects::instance::InstanceData;
 use crate::objects::int::IntData;
 use crate::objects::list::ListData;
@@ -58,7 +57,7 @@ fn num(v: &Value) -> Option<N<'_>> {
     if let Some(b) = v.downcast::<IntData>() {
         return Some(N::B(&b.0));
     }
-    v.downcast::<FloatData>().map(|f| N::F(f.0))
+    crate::objects::float::float_of(*v).map(N::F)
 }
 
 fn big(n: &N) -> BigInt {
@@ -328,8 +327,8 @@ impl Vm {
         if let (Some(i), Some(j)) = (a.as_small_int(), b.as_small_int()) {
             return self.small_op(i, j, op);
         }
-        let fa = a.downcast::<FloatData>().map(|f| f.0);
-        let fb = b.downcast::<FloatData>().map(|f| f.0);
+        let fa = crate::objects::float::float_of(a);
+        let fb = crate::objects::float::float_of(b);
         match (fa, fb) {
             (Some(x), Some(y)) => return self.float_op(x, y, op),
             (Some(x), None) if b.is_small_int() => {

@@ -477,7 +477,7 @@ enum Numeric {
 }
 
 fn numeric_of(v: Value) -> Option<Numeric> {
-    use crate::objects::{float::FloatData, int::IntData};
+    use crate::objects::int::IntData;
     if let Some(i) = v.as_small_int() {
         return Some(Numeric::Int(BigInt::from(i)));
     }
@@ -487,8 +487,8 @@ fn numeric_of(v: Value) -> Option<Numeric> {
     if let Some(b) = crate::helpers::unwrap_base::<IntData>(&v) {
         return Some(Numeric::Int(b.0.clone()));
     }
-    if let Some(f) = crate::helpers::unwrap_base::<FloatData>(&v) {
-        return Some(Numeric::Float(f.0));
+    if let Some(f) = crate::objects::float::float_base_of(v) {
+        return Some(Numeric::Float(f));
     }
     // Subclass instances of int hold small ints / bools in `base`.
     if let Some(inst) = v.downcast::<crate::objects::instance::InstanceData>()

@@ -41,7 +41,7 @@ impl Vm {
     fn native_str(&mut self, v: Value) -> Option<Value> {
         if v.as_gc().is_none()
             || v.is::<crate::objects::int::IntData>()
-            || v.is::<crate::objects::float::FloatData>()
+            || crate::objects::float::is_float(v)
         {
             return None;
         }
@@ -114,8 +114,8 @@ impl Vm {
         if let Some(b) = v.downcast::<crate::objects::int::IntData>() {
             return crate::objects::int::to_decimal(self, &b.0);
         }
-        if let Some(f) = v.downcast::<crate::objects::float::FloatData>() {
-            return Ok(crate::ops::number_format::float_repr(f.0));
+        if let Some(f) = crate::objects::float::float_of(v) {
+            return Ok(crate::ops::number_format::float_repr(f));
         }
         if let Some(s) = v.downcast::<StrData>() {
             return Ok(crate::objects::str_methods::str_repr(s.as_str()));

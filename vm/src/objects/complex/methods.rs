@@ -38,7 +38,7 @@ fn part(vm: &mut Vm, x: Value, first: bool) -> PyResult<(ComplexData, bool)> {
         return Ok((z, true));
     }
     let is_real = crate::helpers::as_bigint(x).is_some()
-        || crate::helpers::unwrap_base::<crate::objects::float::FloatData>(&x).is_some()
+        || crate::objects::float::float_base_of(x).is_some()
         || vm.lookup_special(x, "__float__").is_some()
         || vm.lookup_special(x, "__index__").is_some();
     if !is_real {

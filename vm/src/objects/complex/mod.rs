@@ -16,7 +16,6 @@ pub mod methods;
 pub mod parse;
 
 use crate::bytecode::BinOp;
-use crate::objects::float::FloatData;
 use crate::ops::num_hash::hash_f64;
 use crate::payload;
 use crate::value::Value;
@@ -50,8 +49,8 @@ pub fn as_complex(v: &Value) -> Option<ComplexData> {
 
 /// An int, bool or float as a real operand; None for anything else.
 fn real_operand(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
-    if let Some(f) = v.downcast::<FloatData>() {
-        return Ok(Some(f.0));
+    if let Some(f) = crate::objects::float::float_of(v) {
+        return Ok(Some(f));
     }
     if let Some(i) = crate::helpers::as_int(v)
         && !v.is::<crate::objects::instance::InstanceData>()
@@ -263,8 +262,8 @@ pub fn eq(z: ComplexData, other: Value) -> Option<bool> {
     if let Some(o) = as_complex(&other) {
         return Some(z.re == o.re && z.im == o.im);
     }
-    if let Some(f) = crate::helpers::unwrap_base::<FloatData>(&other) {
-        return Some(z.im == 0.0 && z.re == f.0);
+    if let Some(f) = crate::objects::float::float_base_of(other) {
+        return Some(z.im == 0.0 && z.re == f);
     }
     let i = crate::helpers::as_bigint(other)?;
     Some(
