@@ -633,7 +633,6 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         return vm.new_bigint(q * p);
     }
     if let Some(f) = crate::objects::float::float_of(x) {
-        let f = f;
         let Some(nd) = nd else {
             if f.is_nan() {
                 return Err(vm.value_error("cannot convert float NaN to integer"));
