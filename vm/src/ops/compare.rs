@@ -159,11 +159,15 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
 impl Vm {
     /// `hash(v)`.
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
-        if let Some(i) = as_int(v) {
-            return Ok(hash_i64(i));
-        }
+        // The common keys first: str, then small int, before the general int test.
         if let Some(s) = v.downcast::<StrData>() {
             return Ok(s.hash());
+        }
+        if let Some(i) = v.as_small_int() {
+            return Ok(hash_i64(i));
+        }
+        if let Some(i) = as_int(v) {
+            return Ok(hash_i64(i));
         }
         self.check_native_depth("")?;
         if v.is_singleton() {
