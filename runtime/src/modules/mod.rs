@@ -82,6 +82,11 @@ const FROZEN: &[(&str, &str)] = &[
     ),
 ];
 
+/// The source of frozen module `name` (for `weft -m name`).
+pub fn frozen_source(name: &str) -> Option<&'static str> {
+    FROZEN.iter().find(|(n, _)| *n == name).map(|&(_, src)| src)
+}
+
 pub fn register_all(vm: &mut Vm) {
     {
         let mut m = vm.rt.native_modules.lock();
