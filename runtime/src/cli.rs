@@ -30,6 +30,8 @@ pub struct Options {
     pub gc_zeal: u32,
     /// `-X gcstats`: print the collector's statistics to stderr at exit.
     pub gcstats: bool,
+    /// `-X gclog=FILE`: one line per collection written to FILE.
+    pub gclog: Option<String>,
     /// `-i` (or PYTHONINSPECT): the interactive prompt after the program.
     pub inspect: bool,
     /// The one-letter switches given (`-OO` twice), in order: [`Options::count`].
@@ -101,6 +103,7 @@ Options:
          -X gc-threads=N       number of marker threads
          -X gc-verify          check the heap at every collection (slow)
          -X gcstats            print collector statistics to stderr at exit
+         -X gclog=FILE         write one line per collection to FILE
          -X stdlib=DIR|none    CPython's Lib folder (last on sys.path), or none
          -X emit=bytecode      accepted and ignored
 -i     : inspect interactively after running script or command (also PYTHONINSPECT=x)
@@ -236,6 +239,7 @@ pub fn parse(argv: &[String]) -> Parsed {
     let mut gc_verify = false;
     let mut gc_zeal = 0;
     let mut gcstats = false;
+    let mut gclog = None;
     for (k, v) in &xoptions {
         let flag = match v.as_deref() {
             None | Some("1" | "on" | "true") => Some(true),
@@ -260,6 +264,10 @@ pub fn parse(argv: &[String]) -> Parsed {
                     _ => return usage_error(&prog, &format!("-X gc-zeal: invalid period {v:?}")),
                 },
             },
+            "gclog" if v.is_empty() => {
+                return usage_error(&prog, "-X gclog: expected a file name");
+            }
+            "gclog" => gclog = Some(v.to_string()),
             "stdlib" if v.is_empty() => {
                 return usage_error(&prog, "-X stdlib: expected a folder or 'none'");
             }
@@ -280,6 +288,7 @@ pub fn parse(argv: &[String]) -> Parsed {
         gc_verify,
         gc_zeal,
         gcstats,
+        gclog,
         inspect,
         switches,
     })

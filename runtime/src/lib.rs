@@ -239,6 +239,11 @@ fn run(prog: &str, opts: Options) -> i32 {
     modules::thread::set_main_ident();
     modules::register_all(&mut vm);
     modules::signal::install_sigint(&mut vm);
+    if let Err(e) = modules::gc_observe::install(&mut vm, opts.gclog.as_deref()) {
+        let file = opts.gclog.as_deref().unwrap_or_default();
+        eprintln!("{prog}: can't open the gc log '{file}': {}", errno_text(&e));
+        return 2;
+    }
     if let Err(e) = apply_flags(&mut vm, &opts) {
         vm.print_exception(e);
     }
@@ -274,6 +279,7 @@ fn run(prog: &str, opts: Options) -> i32 {
     run_atexit(&mut vm);
     modules::weakref::run_atexit_finalizers(&mut vm);
     let _ = std::io::stdout().flush();
+    modules::gc_observe::flush_log();
     if opts.gcstats {
         modules::gc::print_gcstats(&vm.rt.heap);
     }
