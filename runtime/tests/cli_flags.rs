@@ -182,3 +182,56 @@ fn dash_m_frozen_and_library_modules() {
         format!("['{}', 'a']\n", file.to_string_lossy())
     );
 }
+
+#[test]
+fn gc_log_and_pause_percentiles() {
+    let d = scratch("gclog");
+    let log = d.join("gc.log");
+    let log_arg = format!("gclog={}", log.to_string_lossy());
+    let code = "import gc\nkeep = []\nfor i in range(3):\n    keep.append([[j] for j in range(20000)])\n    gc.collect()\n";
+    let o = weft(&["-X", "gcstats", "-X", &log_arg, "-c", code], &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    let report = text(&o.stderr);
+    let line = report
+        .lines()
+        .find(|l| l.trim_start().starts_with("pause percentiles"))
+        .unwrap_or_else(|| panic!("no percentiles in {report}"));
+    assert!(line.contains("p50 ") && line.contains("p99 "), "{line}");
+    let collections: usize = report
+        .lines()
+        .find_map(|l| l.trim_start().strip_prefix("collections"))
+        .and_then(|n| n.trim().parse().ok())
+        .expect("collections line");
+    let log = std::fs::read_to_string(&log).unwrap();
+    let lines: Vec<&str> = log.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(lines.len(), collections, "{log}");
+    assert!(lines.len() >= 3);
+    for l in &lines {
+        let fields: Vec<&str> = l.split(' ').map(|f| f.split('=').next().unwrap()).collect();
+        for want in [
+            "t_us",
+            "pause_us",
+            "mark_us",
+            "sweep_us",
+            "heap_bytes",
+            "live_bytes",
+            "marked",
+            "freed",
+            "weakrefs_cleared",
+        ] {
+            assert!(fields.contains(&want), "{want} missing in {l}");
+        }
+    }
+    // The live heap grows with what the program keeps.
+    let live = |l: &str| -> u64 {
+        l.split(' ')
+            .find_map(|f| f.strip_prefix("live_bytes="))
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(live(lines[lines.len() - 1]) > live(lines[0]), "{log}");
+    let o = weft(&["-X", "gclog=/nonexistent/dir/gc.log", "-c", "pass"], &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("can't open the gc log"));
+}
