@@ -5,6 +5,7 @@
 //! stack), run the program, run the `weakref.finalize` atexit finalizers, flush, and
 //! return the process exit status as CPython computes it.
 pub mod cli;
+pub mod embed;
 pub mod modules;
 pub mod repl;
 pub mod repl_complete;
@@ -395,7 +396,7 @@ fn run_main_source(vm: &mut Vm, opts: &Options, src: &str, filename: &str) -> Py
 
 /// At exit, wait for the non-daemon threads (`threading._shutdown()`), as CPython
 /// does, if the program imported `threading`.
-fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
+pub(crate) fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
     let modules = vm.rt.modules;
     let Some(threading) = vm.dict_get_str(modules, "threading") else {
         return Ok(());
@@ -408,7 +409,7 @@ fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
 
 /// The `atexit` callbacks, if the program imported `atexit` (they report their own
 /// errors).
-fn run_atexit(vm: &mut Vm) {
+pub(crate) fn run_atexit(vm: &mut Vm) {
     let modules = vm.rt.modules;
     let Some(atexit) = vm.dict_get_str(modules, "atexit") else {
         return;
