@@ -259,7 +259,7 @@ fn run(prog: &str, opts: Options) -> i32 {
             if let Err(e) = run_main_source(&mut vm, &opts, &src, &filename) {
                 vm.print_exception(e);
             }
-            repl::repl(&mut vm, false)
+            repl::repl(&mut vm, false, None)
         }
         Some(src) => match run_main_source(&mut vm, &opts, &src, &filename) {
             Ok(_) => 0,
@@ -269,7 +269,8 @@ fn run(prog: &str, opts: Options) -> i32 {
             if let Err(e) = vm.run_source("", "<stdin>") {
                 exit_code_for(&mut vm, e)
             } else {
-                repl::repl(&mut vm, true)
+                let startup = opts.env("PYTHONSTARTUP");
+                repl::repl(&mut vm, true, startup.as_deref())
             }
         }
     };

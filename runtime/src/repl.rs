@@ -144,8 +144,9 @@ fn set_default_prompts(vm: &mut Vm) {
 }
 
 /// Run the prompt until EOF or SystemExit; returns the exit status. `banner` is false
-/// after `-i` (CPython prints none then).
-pub fn repl(vm: &mut Vm, banner: bool) -> i32 {
+/// after `-i` (CPython prints none then); `startup` is a file run in `__main__` before
+/// the first prompt (PYTHONSTARTUP).
+pub fn repl(vm: &mut Vm, banner: bool, startup: Option<&str>) -> i32 {
     if banner {
         eprintln!(
             "{} (weft {}) on {}",
@@ -156,6 +157,12 @@ pub fn repl(vm: &mut Vm, banner: bool) -> i32 {
         eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
     }
     set_default_prompts(vm);
+    if let Some(file) = startup
+        && let Err(e) = run_startup(vm, file)
+        && let Some(code) = repl_exit(vm, e)
+    {
+        return code;
+    }
     let mut input = Input::open();
     loop {
         let Some(chunk) = read_input(vm, &mut input) else {
@@ -172,6 +179,24 @@ pub fn repl(vm: &mut Vm, banner: bool) -> i32 {
         }
         let _ = std::io::stdout().flush();
     }
+}
+
+/// Run the PYTHONSTARTUP file in `__main__` (an unreadable one is reported, as CPython).
+fn run_startup(vm: &mut Vm, file: &str) -> PyResult<()> {
+    let src = match std::fs::read(file) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            eprintln!("Could not open PYTHONSTARTUP");
+            let errno = e.raw_os_error().unwrap_or(libc::EIO);
+            let name = vm.new_str(file)?;
+            return Err(crate::modules::posix::os_err(vm, errno, Some(name)));
+        }
+    };
+    let main = main_module(vm)?;
+    vm.push_root(main);
+    let r = vm.exec_in_module(&src, file, main);
+    vm.pop_roots(1);
+    r.map(|_| ())
 }
 
 /// Read lines until they make a complete input (or one to report as a SyntaxError).

@@ -235,3 +235,17 @@ fn gc_log_and_pause_percentiles() {
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("can't open the gc log"));
 }
+
+#[test]
+fn startup_file_before_the_prompt() {
+    let d = scratch("startup");
+    let f = d.join("startup.py");
+    std::fs::write(&f, "greeting = 'hello from startup'\n").unwrap();
+    let f = f.to_string_lossy().into_owned();
+    let env = [("PYTHONSTARTUP", f.as_str())];
+    let out = same_as_python(&["-i"], &env, "print(greeting)\n");
+    assert_eq!(out, "hello from startup\n");
+    // Not after a command, and not under -E.
+    same_as_python(&["-i", "-c", "pass"], &env, "print('greeting' in dir())\n");
+    same_as_python(&["-E", "-i"], &env, "print('greeting' in dir())\n");
+}
