@@ -30,6 +30,8 @@ fn incomplete_inputs() {
     check("class C:\n    def f(self):\n        return 1\n", Incomplete);
     check("x = 1 + \\\n", Incomplete);
     check("try:\n    pass\nexcept E:\n", Incomplete);
+    check("try:\n    pass\n", Incomplete);
+    check("if x:\n    y = (\n", Incomplete);
 }
 
 #[test]
@@ -39,4 +41,6 @@ fn invalid_inputs() {
     check("x = )\n", Invalid);
     check("1 2\n", Invalid);
     check("if x:\n\n", Invalid);
+    check("try:\n    pass\n\n", Invalid);
+    check("if x:\n    y = 1 +\n", Invalid);
 }

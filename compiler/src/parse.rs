@@ -344,8 +344,21 @@ pub(crate) fn input_status(source: &str) -> crate::InputStatus {
         _ => {
             let at_end = start >= trimmed.len();
             let last_line = trimmed.rsplit('\n').next().unwrap_or("").trim_start();
+            // Inside an indented block whose last line is a whole statement (a `try:`
+            // body before its `except`), or after a header or a decorator, more lines
+            // may complete it; a broken statement in a block is an error at once.
+            let in_block = trimmed
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.starts_with([' ', '\t']))
+                && ruff_python_parser::parse_unchecked(
+                    last_line,
+                    ParseOptions::from(ruff_python_parser::Mode::Module),
+                )
+                .errors()
+                .is_empty();
             open_brackets > 0
-                || (at_end && (trimmed.ends_with(':') || last_line.starts_with('@')))
+                || (at_end && (trimmed.ends_with(':') || last_line.starts_with('@') || in_block))
                 || parsed.errors().iter().any(|e| {
                     matches!(
                         &e.error,

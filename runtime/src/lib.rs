@@ -1,9 +1,11 @@
-//! weft-runtime: the native modules (`sys`, `gc`, `weakref`, ...) and the `weft` command.
+//! weft-runtime: the native modules (`sys`, `gc`, `weakref`, ...), the `weft` command
+//! and the embedding API.
 //!
-//! `run_main(argv)` is the whole command: parse the options, start a runtime on a thread
-//! with a big stack (deep recursion must reach RecursionError, not overflow the Rust
-//! stack), run the program, run the `weakref.finalize` atexit finalizers, flush, and
-//! return the process exit status as CPython computes it.
+//! `run_main(argv)` is the whole command: parse the options ([`cli`]), start a runtime on
+//! a thread with a big stack (deep recursion must reach RecursionError, not overflow the
+//! Rust stack), run the program or the interactive prompt ([`repl`]), run the
+//! `weakref.finalize` atexit finalizers, flush, and return the process exit status as
+//! CPython computes it. [`embed`] is the entry point for Rust programs that run Python.
 pub mod cli;
 pub mod embed;
 pub mod modules;
