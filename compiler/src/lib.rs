@@ -15,6 +15,8 @@ pub mod bytecode;
 mod codegen;
 mod dis;
 pub(crate) mod flow;
+#[cfg(test)]
+mod input_status_tests;
 mod parse;
 mod symtable;
 #[cfg(test)]
@@ -79,6 +81,38 @@ impl std::fmt::Display for CompileError {
 }
 
 impl std::error::Error for CompileError {}
+
+/// The optimization level (`-O`: 1, `-OO`: 2), process-wide as CPython's
+/// `optimization_level`: above 0, `assert` statements compile to nothing and
+/// `__debug__` to the constant False (it is the constant True otherwise).
+static OPTIMIZE: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
+
+/// Set the optimization level for every later compilation (the `weft` command does
+/// this once, from `-O`, before running anything).
+pub fn set_optimize(level: u8) {
+    OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// The optimization level in force.
+pub fn optimize() -> u8 {
+    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+/// What the interactive prompt does with the lines typed so far.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InputStatus {
+    /// Run it.
+    Complete,
+    /// Read another line (the `sys.ps2` prompt).
+    Incomplete,
+    /// Compile it now to report the SyntaxError.
+    Invalid,
+}
+
+/// Whether `source`, typed at the interactive prompt, is ready to run.
+pub fn input_status(source: &str) -> InputStatus {
+    parse::input_status(source)
+}
 
 /// Compile `source` into a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>, CompileError> {

@@ -281,3 +281,91 @@ fn t_static(t: &str) -> &'static str {
         _ => "False",
     }
 }
+
+/// What the interactive prompt should do with the lines typed so far (see
+/// [`crate::InputStatus`]). The input is incomplete when the parser ran out of text
+/// inside a bracket, a triple-quoted string, a backslash continuation, a decorator or a
+/// block header waiting for its body, or when it holds a compound statement not yet
+/// closed by a blank line (CPython's interactive rule).
+pub(crate) fn input_status(source: &str) -> crate::InputStatus {
+    use crate::InputStatus::*;
+    let parsed = ruff_python_parser::parse_unchecked(
+        source,
+        ParseOptions::from(ruff_python_parser::Mode::Module),
+    );
+    let ends_blank = source.ends_with("\n\n") || source.trim().is_empty();
+    let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) else {
+        let compound = match parsed.syntax() {
+            ruff_python_ast::Mod::Module(m) => m.body.last().is_some_and(|s| {
+                use ruff_python_ast::Stmt::*;
+                matches!(
+                    s,
+                    FunctionDef(_)
+                        | ClassDef(_)
+                        | For(_)
+                        | While(_)
+                        | If(_)
+                        | With(_)
+                        | Match(_)
+                        | Try(_)
+                )
+            }),
+            ruff_python_ast::Mod::Expression(_) => false,
+        };
+        return if compound && !ends_blank {
+            Incomplete
+        } else {
+            Complete
+        };
+    };
+    if ends_blank {
+        return Invalid;
+    }
+    let trimmed = source.trim_end();
+    if trimmed.ends_with('\\') {
+        return Incomplete;
+    }
+    let open_brackets = parsed.tokens().iter().fold(0i32, |d, t| match t.kind() {
+        TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => d + 1,
+        TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => d - 1,
+        _ => d,
+    });
+    let start = err.location.start().to_usize().min(source.len());
+    let triple_quoted = |at: usize| {
+        let rest = source[at..].trim_start_matches(|c: char| c.is_ascii_alphabetic());
+        rest.starts_with("\"\"\"") || rest.starts_with("'''")
+    };
+    let incomplete = match &err.error {
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => triple_quoted(start),
+        ParseErrorType::FStringError(e)
+        | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
+            format!("{e}").contains("triple")
+        }
+        _ => {
+            let at_end = start >= trimmed.len();
+            let last_line = trimmed.rsplit('\n').next().unwrap_or("").trim_start();
+            // Inside an indented block whose last line is a whole statement (a `try:`
+            // body before its `except`), or after a header or a decorator, more lines
+            // may complete it; a broken statement in a block is an error at once.
+            let in_block = trimmed
+                .rsplit('\n')
+                .next()
+                .is_some_and(|l| l.starts_with([' ', '\t']))
+                && ruff_python_parser::parse_unchecked(
+                    last_line,
+                    ParseOptions::from(ruff_python_parser::Mode::Module),
+                )
+                .errors()
+                .is_empty();
+            open_brackets > 0
+                || (at_end && (trimmed.ends_with(':') || last_line.starts_with('@') || in_block))
+                || parsed.errors().iter().any(|e| {
+                    matches!(
+                        &e.error,
+                        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
+                    ) && triple_quoted(e.location.start().to_usize().min(source.len()))
+                })
+        }
+    };
+    if incomplete { Incomplete } else { Invalid }
+}

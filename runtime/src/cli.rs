@@ -30,6 +30,32 @@ pub struct Options {
     pub gc_zeal: u32,
     /// `-X gcstats`: print the collector's statistics to stderr at exit.
     pub gcstats: bool,
+    /// `-X gclog=FILE`: one line per collection written to FILE.
+    pub gclog: Option<String>,
+    /// `-i` (or PYTHONINSPECT): the interactive prompt after the program.
+    pub inspect: bool,
+    /// The one-letter switches given (`-OO` twice), in order: [`Options::count`].
+    pub switches: String,
+}
+
+impl Options {
+    /// How many times switch `c` was given (`-vv` counts 2).
+    pub fn count(&self, c: char) -> u8 {
+        self.switches.chars().filter(|&x| x == c).count().min(255) as u8
+    }
+
+    /// `-E` or `-I`: the PYTHON* environment variables are not read.
+    pub fn ignore_environment(&self) -> bool {
+        self.count('E') + self.count('I') > 0
+    }
+
+    /// PYTHON* variable `name`, unless `-E`/`-I`; empty counts as unset (CPython).
+    pub fn env(&self, name: &str) -> Option<String> {
+        if self.ignore_environment() {
+            return None;
+        }
+        std::env::var(name).ok().filter(|v| !v.is_empty())
+    }
 }
 
 /// Outcome of parsing: run something, or exit now (after -h, -V, or a usage error).
@@ -77,9 +103,16 @@ Options:
          -X gc-threads=N       number of marker threads
          -X gc-verify          check the heap at every collection (slow)
          -X gcstats            print collector statistics to stderr at exit
+         -X gclog=FILE         write one line per collection to FILE
          -X stdlib=DIR|none    CPython's Lib folder (last on sys.path), or none
          -X emit=bytecode      accepted and ignored
--u -B -E -s -S -I -O -q -b -d -v -x -R -P : accepted and ignored
+-i     : inspect interactively after running script or command (also PYTHONINSPECT=x)
+-O     : remove assert statements and make __debug__ False
+-W arg : warning control (also PYTHONWARNINGS=arg); see sys.warnoptions
+-E     : ignore PYTHON* environment variables (PYTHONPATH, PYTHONWARNINGS, ...)
+-I     : isolate: -E, and no script folder or current folder on sys.path
+-P     : no script folder or current folder on sys.path
+-u -B -s -S -q -b -d -v -x -R : accepted (shown in sys.flags)
 file   : program read from script file
 -      : program read from stdin (default; interactive mode if a tty)
 arg ...: arguments passed to program in sys.argv[1:]
@@ -106,6 +139,8 @@ pub fn parse(argv: &[String]) -> Parsed {
     let mut xoptions = Vec::new();
     let mut warnoptions = Vec::new();
     let mut mode = None;
+    let mut inspect = false;
+    let mut switches = String::new();
     let mut i = 1;
     'outer: while i < argv.len() {
         let arg = &argv[i];
@@ -172,7 +207,11 @@ pub fn parse(argv: &[String]) -> Parsed {
                     return Parsed::Exit(0);
                 }
                 'u' | 'B' | 'E' | 's' | 'S' | 'I' | 'O' | 'q' | 'b' | 'd' | 'v' | 'x' | 'R'
-                | 'P' | 'i' => {}
+                | 'P' => switches.push(c),
+                'i' => {
+                    inspect = true;
+                    switches.push(c);
+                }
                 _ => return usage_error(&prog, &format!("Unknown option: -{c}")),
             }
             j += 1;
@@ -190,15 +229,17 @@ pub fn parse(argv: &[String]) -> Parsed {
                 Mode::Script(a)
             }
         }
-        None if std::io::stdin().is_terminal() => Mode::Repl,
+        None if inspect || inspect_env(&switches) || std::io::stdin().is_terminal() => Mode::Repl,
         None => Mode::Stdin(String::new()),
     };
     let args = argv.get(i..).unwrap_or(&[]).to_vec();
+    inspect |= inspect_env(&switches);
     let mut heap_limit = None;
     let mut marker_threads = None;
     let mut gc_verify = false;
     let mut gc_zeal = 0;
     let mut gcstats = false;
+    let mut gclog = None;
     for (k, v) in &xoptions {
         let flag = match v.as_deref() {
             None | Some("1" | "on" | "true") => Some(true),
@@ -223,6 +264,10 @@ pub fn parse(argv: &[String]) -> Parsed {
                     _ => return usage_error(&prog, &format!("-X gc-zeal: invalid period {v:?}")),
                 },
             },
+            "gclog" if v.is_empty() => {
+                return usage_error(&prog, "-X gclog: expected a file name");
+            }
+            "gclog" => gclog = Some(v.to_string()),
             "stdlib" if v.is_empty() => {
                 return usage_error(&prog, "-X stdlib: expected a folder or 'none'");
             }
@@ -243,7 +288,16 @@ pub fn parse(argv: &[String]) -> Parsed {
         gc_verify,
         gc_zeal,
         gcstats,
+        gclog,
+        inspect,
+        switches,
     })
+}
+
+/// PYTHONINSPECT set (and not ignored by -E/-I).
+fn inspect_env(switches: &str) -> bool {
+    !switches.contains(['E', 'I'])
+        && std::env::var_os("PYTHONINSPECT").is_some_and(|v| !v.is_empty())
 }
 
 #[cfg(test)]

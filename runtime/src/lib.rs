@@ -1,15 +1,20 @@
-//! weft-runtime: the native modules (`sys`, `gc`, `weakref`, ...) and the `weft` command.
+//! weft-runtime: the native modules (`sys`, `gc`, `weakref`, ...), the `weft` command
+//! and the embedding API.
 //!
-//! `run_main(argv)` is the whole command: parse the options, start a runtime on a thread
-//! with a big stack (deep recursion must reach RecursionError, not overflow the Rust
-//! stack), run the program, run the `weakref.finalize` atexit finalizers, flush, and
-//! return the process exit status as CPython computes it.
+//! `run_main(argv)` is the whole command: parse the options ([`cli`]), start a runtime on
+//! a thread with a big stack (deep recursion must reach RecursionError, not overflow the
+//! Rust stack), run the program or the interactive prompt ([`repl`]), run the
+//! `weakref.finalize` atexit finalizers, flush, and return the process exit status as
+//! CPython computes it. [`embed`] is the entry point for Rust programs that run Python.
 pub mod cli;
+pub mod embed;
 pub mod modules;
+pub mod repl;
+pub mod repl_complete;
 pub mod stdlib_path;
 
 use cli::{Mode, Options, Parsed};
-use std::io::{BufRead, Read, Write};
+use std::io::{Read, Write};
 use weft_vm::value::Value;
 use weft_vm::vm::{Config, PyErr, PyResult, Runtime, Vm};
 
@@ -140,6 +145,14 @@ fn load(
             "-c".into(),
             String::new(),
         ),
+        // A frozen module wins over the path, as in the import system (runpy gives it
+        // "frozen" as sys.argv[0]).
+        Mode::Module(name) if modules::frozen_source(name).is_some() => (
+            modules::frozen_source(name).map(String::from),
+            format!("<frozen {name}>"),
+            "frozen".into(),
+            cwd,
+        ),
         Mode::Module(name) => match find_module(
             name,
             &std::iter::once(cwd.clone())
@@ -185,7 +198,9 @@ fn run(prog: &str, opts: Options) -> i32 {
         .find(|(k, _)| k == "stdlib")
         .and_then(|(_, v)| v.as_deref());
     let stdlib = stdlib_path::find(xstdlib);
-    let extra_path = stdlib_path::weftpath();
+    // `-O`: asserts compiled out, `__debug__` False, for everything compiled from now on.
+    weft_vm::compiler::set_optimize(opts.count('O').min(2));
+    let extra_path = extra_path(&opts);
     let search: Vec<String> = extra_path
         .iter()
         .cloned()
@@ -198,7 +213,7 @@ fn run(prog: &str, opts: Options) -> i32 {
     let mut config = Config {
         path0,
         xoptions: opts.xoptions.clone(),
-        warnoptions: opts.warnoptions.clone(),
+        warnoptions: warnoptions(&opts),
         stdlib,
         extra_path,
         ..Config::default()
@@ -210,7 +225,6 @@ fn run(prog: &str, opts: Options) -> i32 {
         .find(|(k, _)| k == "stdlib")
         .and_then(|(_, v)| v.as_deref());
     config.stdlib = stdlib_path::find(xstdlib);
-    config.extra_path = stdlib_path::weftpath();
     if let Some(n) = opts.heap_limit {
         config.heap.limit_bytes = n;
     }
@@ -228,16 +242,39 @@ fn run(prog: &str, opts: Options) -> i32 {
     modules::thread::set_main_ident();
     modules::register_all(&mut vm);
     modules::signal::install_sigint(&mut vm);
+    if let Err(e) = modules::gc_observe::install(&mut vm, opts.gclog.as_deref()) {
+        let file = opts.gclog.as_deref().unwrap_or_default();
+        eprintln!("{prog}: can't open the gc log '{file}': {}", errno_text(&e));
+        return 2;
+    }
+    if let Err(e) = apply_flags(&mut vm, &opts) {
+        vm.print_exception(e);
+    }
     // exit, quit, help, copyright, credits, license (CPython's site module adds them).
     if let Err(e) = vm.import_module("_sitebuiltins") {
         vm.print_exception(e);
     }
     let code = match source {
+        // `-i`: the prompt follows the program, whatever it raised (SystemExit too,
+        // whose traceback is printed, as CPython does).
+        Some(src) if opts.inspect => {
+            if let Err(e) = run_main_source(&mut vm, &opts, &src, &filename) {
+                vm.print_exception(e);
+            }
+            repl::repl(&mut vm, false, None)
+        }
         Some(src) => match run_main_source(&mut vm, &opts, &src, &filename) {
             Ok(_) => 0,
             Err(e) => exit_code_for(&mut vm, e),
         },
-        None => repl(&mut vm),
+        None => {
+            if let Err(e) = vm.run_source("", "<stdin>") {
+                exit_code_for(&mut vm, e)
+            } else {
+                let startup = opts.env("PYTHONSTARTUP");
+                repl::repl(&mut vm, true, startup.as_deref())
+            }
+        }
     };
     let code = match wait_for_threads(&mut vm) {
         Ok(()) => code,
@@ -246,6 +283,7 @@ fn run(prog: &str, opts: Options) -> i32 {
     run_atexit(&mut vm);
     modules::weakref::run_atexit_finalizers(&mut vm);
     let _ = std::io::stdout().flush();
+    modules::gc_observe::flush_log();
     if opts.gcstats {
         modules::gc::print_gcstats(&vm.rt.heap);
     }
@@ -254,6 +292,92 @@ fn run(prog: &str, opts: Options) -> i32 {
     // that (it costs ~5% of a short program's run), and daemon threads may still run.
     std::mem::forget(vm);
     code
+}
+
+/// The folders put on `sys.path` after the script's folder: `WEFTPATH`, then
+/// `PYTHONPATH` (both ignored under `-E`/`-I`).
+fn extra_path(opts: &Options) -> Vec<String> {
+    if opts.ignore_environment() {
+        return Vec::new();
+    }
+    let mut v = stdlib_path::weftpath();
+    if let Some(p) = opts.env("PYTHONPATH") {
+        v.extend(p.split(':').filter(|s| !s.is_empty()).map(String::from));
+    }
+    v
+}
+
+/// `sys.warnoptions`: the entries of `PYTHONWARNINGS` (comma-separated), then each `-W`,
+/// so that a `-W` wins (the warnings module applies them in order).
+fn warnoptions(opts: &Options) -> Vec<String> {
+    let mut v: Vec<String> = opts
+        .env("PYTHONWARNINGS")
+        .map(|w| {
+            w.split(',')
+                .map(|s| s.trim().to_string())
+                .filter(|s| !s.is_empty())
+                .collect()
+        })
+        .unwrap_or_default();
+    v.extend(opts.warnoptions.iter().cloned());
+    v
+}
+
+/// After start-up, before the program: `sys.flags` from the switches, `__debug__`,
+/// no script folder on `sys.path` under `-P`/`-I`, and the `warnings` module imported
+/// when there are warning options (it reads `sys.warnoptions` when imported).
+fn apply_flags(vm: &mut Vm, opts: &Options) -> PyResult<()> {
+    let c = |ch| opts.count(ch) as u32;
+    let env_on = |name| opts.env(name).is_some() as u32;
+    let xopt = |name: &str| opts.xoptions.iter().any(|(k, _)| k == name) as u32;
+    let hash_random = (opts.env("PYTHONHASHSEED").as_deref() != Some("0")) as u32;
+    let isolated = c('I') > 0;
+    let safe_path = isolated || c('P') > 0 || env_on("PYTHONSAFEPATH") > 0;
+    let int_digits = opts
+        .xoptions
+        .iter()
+        .rev()
+        .find(|(k, _)| k == "int_max_str_digits")
+        .and_then(|(_, v)| v.as_deref()?.parse::<u32>().ok())
+        .or_else(|| opts.env("PYTHONINTMAXSTRDIGITS")?.parse().ok())
+        .unwrap_or(4300);
+    let py_bool = |b: bool| if b { "True" } else { "False" };
+    let src = format!(
+        "flags = type(flags)(({}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, {}, 0, 0, 0))\n\
+         {}",
+        c('d').max(env_on("PYTHONDEBUG")),
+        opts.inspect as u32,
+        opts.inspect as u32,
+        c('O').max(env_on("PYTHONOPTIMIZE")),
+        (c('B') > 0 || env_on("PYTHONDONTWRITEBYTECODE") > 0) as u32,
+        (c('s') > 0 || isolated || env_on("PYTHONNOUSERSITE") > 0) as u32,
+        (c('S') > 0) as u32,
+        opts.ignore_environment() as u32,
+        c('v').max(env_on("PYTHONVERBOSE")),
+        c('b'),
+        (c('q') > 0) as u32,
+        hash_random,
+        isolated as u32,
+        py_bool(xopt("dev") > 0 || env_on("PYTHONDEVMODE") > 0),
+        (xopt("utf8") > 0 || env_on("PYTHONUTF8") > 0) as u32,
+        xopt("warn_default_encoding"),
+        py_bool(safe_path),
+        int_digits,
+        if safe_path { "del path[0]" } else { "" },
+    );
+    let sys = vm.import_module("sys")?;
+    vm.push_root(sys);
+    let r = vm.exec_in_module(&src, "<flags>", sys);
+    vm.pop_roots(1);
+    r?;
+    if opts.count('O') > 0 {
+        let key = vm.intern("__debug__");
+        vm.dict_set(vm.rt.builtins, key, Value::FALSE)?;
+    }
+    if !vm.rt.config.warnoptions.is_empty() {
+        vm.import_module("warnings")?;
+    }
+    Ok(())
 }
 
 /// Run the program's source as `__main__`. For `-m a.b` (runpy's way) the package it
@@ -275,7 +399,7 @@ fn run_main_source(vm: &mut Vm, opts: &Options, src: &str, filename: &str) -> Py
 
 /// At exit, wait for the non-daemon threads (`threading._shutdown()`), as CPython
 /// does, if the program imported `threading`.
-fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
+pub(crate) fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
     let modules = vm.rt.modules;
     let Some(threading) = vm.dict_get_str(modules, "threading") else {
         return Ok(());
@@ -288,7 +412,7 @@ fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
 
 /// The `atexit` callbacks, if the program imported `atexit` (they report their own
 /// errors).
-fn run_atexit(vm: &mut Vm) {
+pub(crate) fn run_atexit(vm: &mut Vm) {
     let modules = vm.rt.modules;
     let Some(atexit) = vm.dict_get_str(modules, "atexit") else {
         return;
@@ -330,84 +454,4 @@ pub fn exit_code_for(vm: &mut Vm, e: PyErr) -> i32 {
     };
     vm.pop_roots(1);
     status
-}
-
-/// A small interactive prompt: each input is compiled in `Single` mode (expression
-/// statements print their value) and run in `__main__`'s namespace.
-fn repl(vm: &mut Vm) -> i32 {
-    eprintln!(
-        "{} (weft {}) on {}",
-        cli::VERSION,
-        env!("CARGO_PKG_VERSION"),
-        std::env::consts::OS
-    );
-    eprintln!("Type \"help\", \"copyright\", \"credits\" or \"license\" for more information.");
-    if let Err(e) = vm.run_source("", "<stdin>") {
-        return exit_code_for(vm, e);
-    }
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock().lines();
-    loop {
-        let mut chunk = String::new();
-        let mut prompt = ">>> ";
-        loop {
-            eprint!("{prompt}");
-            let _ = std::io::stderr().flush();
-            let Some(Ok(line)) = lines.next() else {
-                eprintln!();
-                return 0;
-            };
-            let cont = !chunk.is_empty();
-            chunk.push_str(&line);
-            chunk.push('\n');
-            let t = line.trim_end();
-            let opens = t.ends_with(':') || t.ends_with('\\');
-            if (!cont && !opens) || (cont && t.is_empty()) {
-                break;
-            }
-            prompt = "... ";
-        }
-        if chunk.trim().is_empty() {
-            continue;
-        }
-        if let Err(e) = repl_eval(vm, &chunk)
-            && let Some(code) = repl_exit(vm, e)
-        {
-            return code;
-        }
-        let _ = std::io::stdout().flush();
-    }
-}
-
-/// Some(code) if the error ends the session (SystemExit), else print it.
-fn repl_exit(vm: &mut Vm, e: PyErr) -> Option<i32> {
-    let system_exit = vm.rt.types.exc.system_exit;
-    if vm.err_is(&e, system_exit) {
-        return Some(exit_code_for(vm, e));
-    }
-    vm.print_exception(e);
-    None
-}
-
-fn repl_eval(vm: &mut Vm, chunk: &str) -> PyResult<()> {
-    use weft_vm::compiler::{Mode as CompileMode, compile};
-    let code = match compile(chunk, "<stdin>", CompileMode::Single) {
-        Ok(c) => c,
-        Err(e) => return Err(weft_vm::exceptions::syntax_error(vm, &e)),
-    };
-    let main_name = vm.intern("__main__");
-    let modules = vm.rt.modules;
-    let main = vm.getitem(modules, main_name)?;
-    vm.push_root(main);
-    let r = (|| {
-        let code = weft_vm::load::load_code(vm, &code)?;
-        vm.push_root(code);
-        let d = vm.module_dict(main);
-        let frame = weft_vm::frame::Frame::new_with_namespace(vm, code, d, d);
-        let r = vm.run_frame(frame);
-        vm.pop_roots(1);
-        r.map(|_| ())
-    })();
-    vm.pop_roots(1);
-    r
 }

@@ -106,7 +106,23 @@ pub struct Runtime {
     pub small_strs: Box<[Value]>,
     /// Runs a signal's Python handler (`crate::signals`; set by the `_signal` module).
     pub signal_dispatch: Mutex<Option<crate::signals::Dispatch>>,
+    /// Told about each collection [`Vm::collect`] runs (set by the runtime for
+    /// `gc.callbacks`, `-X gclog` and `-X gcstats`).
+    pub gc_observer: Mutex<Option<GcObserver>>,
 }
+
+/// A moment of a collection, as [`Runtime::gc_observer`] sees it.
+pub enum GcEvent<'a> {
+    /// Before the world stops.
+    Start,
+    /// After the sweep, with the world running again and before the weakref callbacks;
+    /// None when another thread's collection satisfied this one.
+    Stop(Option<&'a weft_gc::CollectStats>),
+}
+
+/// Runs on the collecting thread at a safepoint (every value the caller holds is
+/// rooted), so it may run Python code; exceptions are its own to report.
+pub type GcObserver = fn(&mut Vm, GcEvent<'_>);
 
 // SAFETY-free note: Runtime holds only Values (plain words) and thread-safe containers.
 unsafe impl Send for Runtime {}
@@ -205,6 +221,7 @@ impl Runtime {
             float_zero: Value::NULL,
             small_strs: Box::new([]),
             signal_dispatch: Mutex::new(None),
+            gc_observer: Mutex::new(None),
         };
         // Lock-free attribute stores pair a compiler fence with membarrier
         // (`weft_core::asym`); without it they pay a full fence.
@@ -636,10 +653,14 @@ impl Vm {
     /// satisfied it), then the weakref callbacks queued so far. Returns objects freed.
     /// Must be called at a safepoint: every value the caller holds is rooted.
     pub fn collect(&mut self) -> usize {
+        let observer = *self.rt.gc_observer.lock();
+        if let Some(observe) = observer {
+            observe(self, GcEvent::Start);
+        }
         self.alloc.retire(&self.rt.heap);
         let rt = self.rt.clone();
         let t0 = std::time::Instant::now();
-        let freed = match rt.world.stop_the_world(&self.slot) {
+        let stats = match rt.world.stop_the_world(&self.slot) {
             Some(stopped) => {
                 use crate::objects::weakref_ops::{on_cleared, on_finalize};
                 let stats = rt.heap.collect_with(weft_gc::Collection {
@@ -652,10 +673,14 @@ impl Vm {
                 // list is inside a retired storage (`crate::retired`).
                 unsafe { crate::retired::free_retired() };
                 drop(stopped);
-                stats.freed
+                Some(stats)
             }
-            None => 0,
+            None => None,
         };
+        if let Some(observe) = observer {
+            observe(self, GcEvent::Stop(stats.as_ref()));
+        }
+        let freed = stats.map_or(0, |s| s.freed);
         self.run_pending_callbacks();
         freed
     }

@@ -193,6 +193,13 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::BinarySubscr);
             }
             Expr::Starred(s) => return self.error("can't use starred expression here", s.range),
+            Expr::Name(n) if n.id.as_str() == "__debug__" => {
+                self.load_const(if crate::optimize() > 0 {
+                    Const::False
+                } else {
+                    Const::True
+                });
+            }
             Expr::Name(n) => self.load_name(n.id.as_str()),
             Expr::Slice(s) => {
                 for part in [&s.lower, &s.upper] {

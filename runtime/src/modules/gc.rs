@@ -254,6 +254,15 @@ pub fn format_gcstats(heap: &Heap) -> String {
         ),
     );
     line("marker threads", heap.marker_threads().to_string());
+    if let (Some(p50), Some(p99)) = (
+        super::gc_observe::pause_percentile(0.50),
+        super::gc_observe::pause_percentile(0.99),
+    ) {
+        line(
+            "pause percentiles",
+            format!("p50 {}, p99 {}", ms(p50), ms(p99)),
+        );
+    }
     out
 }
 

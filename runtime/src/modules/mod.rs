@@ -5,6 +5,7 @@ pub mod binascii;
 pub mod cmath;
 pub mod coroutines;
 pub mod gc;
+pub mod gc_observe;
 pub mod hashes;
 pub mod json;
 pub mod json_encoder;
@@ -81,6 +82,11 @@ const FROZEN: &[(&str, &str)] = &[
         include_str!("py/string_templatelib.py"),
     ),
 ];
+
+/// The source of frozen module `name` (for `weft -m name`).
+pub fn frozen_source(name: &str) -> Option<&'static str> {
+    FROZEN.iter().find(|(n, _)| *n == name).map(|&(_, src)| src)
+}
 
 pub fn register_all(vm: &mut Vm) {
     {
