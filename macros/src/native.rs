@@ -3,6 +3,7 @@
 //! ```text
 //! #[native]                         // Python name = the function's name
 //! #[native(name = "__init__")]      // another Python name
+//! #[native(called = "list")]        // the name messages use, if not the Python name
 //! #[native(owner = "math")]         // whose it is, for "math.sqrt() takes ..." messages
 //! #[native(style = keywords)]       // override the inferred message style
 //! #[native(raw)]                    // fn(vm, args: &[Value], kw: &[(Value, Value)]): no binding
@@ -27,6 +28,7 @@ use syn::{Error, Expr, FnArg, Ident, ItemFn, Lit, Meta, Pat, Result, Token, Type
 #[derive(Default)]
 struct Options {
     name: Option<String>,
+    called: Option<String>,
     owner: Option<TokenStream>,
     style: Option<Ident>,
     raw: bool,
@@ -136,6 +138,9 @@ fn options(attr: TokenStream) -> Result<Options> {
         match &m {
             Meta::Path(p) if p.is_ident("raw") => o.raw = true,
             Meta::NameValue(nv) if nv.path.is_ident("name") => o.name = Some(lit_str(&nv.value)?),
+            Meta::NameValue(nv) if nv.path.is_ident("called") => {
+                o.called = Some(lit_str(&nv.value)?)
+            }
             Meta::NameValue(nv) if nv.path.is_ident("owner") => {
                 o.owner = Some(match &nv.value {
                     Expr::Path(p) if p.path.is_ident("builtins") => {
@@ -154,7 +159,7 @@ fn options(attr: TokenStream) -> Result<Options> {
                 v => {
                     return Err(Error::new_spanned(
                         v,
-                        "style = noargs|one|positional|keywords",
+                        "style = noargs|one|positional|keywords|slot",
                     ));
                 }
             },
@@ -260,10 +265,11 @@ fn make_entry(
                 "one" => "One",
                 "positional" => "Positional",
                 "keywords" => "Keywords",
+                "slot" => "Slot",
                 _ => {
                     return Err(Error::new_spanned(
                         s,
-                        "style = noargs|one|positional|keywords",
+                        "style = noargs|one|positional|keywords|slot",
                     ));
                 }
             };
@@ -283,6 +289,7 @@ fn make_entry(
         (None, _) => quote! { ::weft_vm::native::Owner::Builtins },
     };
     let has_self = this.is_some();
+    let msg_name = opts.called.as_deref().unwrap_or(py_name);
     let mut lets = Vec::new();
     let mut call_args = vec![quote! { #vm }];
     if let Some(t) = this {
@@ -332,7 +339,7 @@ fn make_entry(
             __kw: &[(::weft_vm::Value, ::weft_vm::Value)],
         ) -> ::weft_vm::PyResult {
             static __SIG: ::weft_vm::native::Sig = ::weft_vm::native::Sig {
-                name: #py_name,
+                name: #msg_name,
                 owner: #owner,
                 has_self: #has_self,
                 params: &[#(#names),*],
