@@ -282,8 +282,8 @@ fn make_entry(
     };
     let owner = match (&opts.owner, this) {
         (Some(o), _) => o.clone(),
-        (None, Some(Type::Reference(r))) => {
-            let t = &r.elem;
+        (None, Some(t)) if payload_of(t).is_some() => {
+            let t = payload_of(t).unwrap();
             quote! { ::weft_vm::native::Owner::Payload(|| <#t as ::weft_vm::object::Payload>::vtable().name) }
         }
         (None, _) => quote! { ::weft_vm::native::Owner::Builtins },
@@ -356,4 +356,25 @@ fn make_entry(
         }
         __entry
     }})
+}
+
+/// The payload type of a receiver typed `&T` or `This<T>`.
+fn payload_of(t: &Type) -> Option<&Type> {
+    match t {
+        Type::Reference(r) => Some(&r.elem),
+        Type::Path(p) => {
+            let seg = p.path.segments.last()?;
+            if seg.ident != "This" {
+                return None;
+            }
+            match &seg.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }
