@@ -171,6 +171,8 @@ fn options(attr: TokenStream) -> Result<Options> {
 
 fn lit_str(e: &Expr) -> Result<String> {
     match e {
+        // A literal passed through a `macro_rules!` fragment arrives in an invisible group.
+        Expr::Group(g) => lit_str(&g.expr),
         Expr::Lit(syn::ExprLit {
             lit: Lit::Str(s), ..
         }) => Ok(s.value()),
