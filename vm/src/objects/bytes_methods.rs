@@ -16,7 +16,6 @@ use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_traits::{Signed, ToPrimitive};
-use std::borrow::Cow;
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
