@@ -6,6 +6,7 @@
 //! #[native(called = "list")]        // the name messages use, if not the Python name
 //! #[native(owner = "math")]         // whose it is, for "math.sqrt() takes ..." messages
 //! #[native(style = keywords)]       // override the inferred message style
+//! #[native(new)]                   // a constructor: fn(vm, cls: Value, params..), a NativeNew
 //! #[native(raw)]                    // fn(vm, args: &[Value], kw: &[(Value, Value)]): no binding
 //! fn name(vm: &mut Vm, [this: &Payload | this: Value,] params..) -> R
 //! ```
@@ -32,6 +33,7 @@ struct Options {
     owner: Option<TokenStream>,
     style: Option<Ident>,
     raw: bool,
+    new: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -97,6 +99,15 @@ pub fn expand(attr: TokenStream, mut item: ItemFn) -> Result<TokenStream> {
                 return Err(Error::new_spanned(arg, "no `self` in a #[native] fn"));
             };
             let ident = pat_ident(&p.pat)?;
+            if i == 0 && opts.new {
+                if ident != "cls" {
+                    return Err(Error::new_spanned(
+                        &p.pat,
+                        "a #[native(new)] fn takes `cls: Value` first",
+                    ));
+                }
+                continue;
+            }
             if i == 0 && ident == "this" {
                 this = Some((*p.ty).clone());
                 continue;
@@ -120,13 +131,18 @@ pub fn expand(attr: TokenStream, mut item: ItemFn) -> Result<TokenStream> {
     };
     item.sig.ident = Ident::new("__body", Span::call_site());
     item.vis = syn::Visibility::Inherited;
+    let def = if opts.new {
+        quote! { ::weft_vm::native::NativeNew }
+    } else {
+        quote! { ::weft_vm::native::NativeDef }
+    };
     Ok(quote! {
         #(#docs)*
         #[allow(non_upper_case_globals)]
-        #vis const #fn_name: ::weft_vm::native::NativeDef = {
+        #vis const #fn_name: #def = {
             #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
             #item
-            ::weft_vm::native::NativeDef { name: #py_name, f: #entry }
+            #def { name: #py_name, f: #entry }
         };
     })
 }
@@ -137,6 +153,7 @@ fn options(attr: TokenStream) -> Result<Options> {
     for m in metas {
         match &m {
             Meta::Path(p) if p.is_ident("raw") => o.raw = true,
+            Meta::Path(p) if p.is_ident("new") => o.new = true,
             Meta::NameValue(nv) if nv.path.is_ident("name") => o.name = Some(lit_str(&nv.value)?),
             Meta::NameValue(nv) if nv.path.is_ident("called") => {
                 o.called = Some(lit_str(&nv.value)?)
@@ -291,9 +308,13 @@ fn make_entry(
         (None, _) => quote! { ::weft_vm::native::Owner::Builtins },
     };
     let has_self = this.is_some();
+    let is_new = opts.new;
     let msg_name = opts.called.as_deref().unwrap_or(py_name);
     let mut lets = Vec::new();
     let mut call_args = vec![quote! { #vm }];
+    if is_new {
+        call_args.push(quote! { __cls });
+    }
     if let Some(t) = this {
         lets.push(quote! {
             let this = <#t as ::weft_vm::native::FromSelf>::from_self(#vm, __args, &__SIG)?;
@@ -318,7 +339,7 @@ fn make_entry(
         .sig
         .inputs
         .iter()
-        .skip(1 + has_self as usize)
+        .skip(1 + (has_self || is_new) as usize)
         .filter_map(|a| match a {
             FnArg::Typed(p) => pat_ident(&p.pat).ok(),
             _ => None,
@@ -334,9 +355,15 @@ fn make_entry(
         }
     }
     call_args.extend(order);
+    let cls_param = if is_new {
+        quote! { __cls: ::weft_vm::Value, }
+    } else {
+        quote! {}
+    };
     Ok(quote! {{
         fn __entry(
             #vm: &mut ::weft_vm::Vm,
+            #cls_param
             __args: &[::weft_vm::Value],
             __kw: &[(::weft_vm::Value, ::weft_vm::Value)],
         ) -> ::weft_vm::PyResult {

@@ -43,6 +43,14 @@ pub struct NativeDef {
     pub f: NativeFn,
 }
 
+/// A constructor ready to be installed with `Vm::set_new`: its Python name (for
+/// messages) and its entry point `f(vm, cls, positional, keywords)`.
+#[derive(Clone, Copy)]
+pub struct NativeNew {
+    pub name: &'static str,
+    pub f: crate::objects::typeobj::NewFn,
+}
+
 impl NativeDef {
     /// A native whose entry point does its own argument handling.
     pub const fn raw(name: &'static str, f: NativeFn) -> NativeDef {
@@ -244,8 +252,20 @@ impl Sig {
 
     /// The slot wrappers' "expected 1 argument, got 0" (the receiver not counted).
     fn slot_count(&self, given: usize) -> String {
-        let n = self.npos;
-        format!("expected {n} argument{}, got {given}", plural(n))
+        let (min, max) = (self.min_positional(), self.npos);
+        if min == max {
+            format!("expected {max} argument{}, got {given}", plural(max))
+        } else if given < min {
+            format!(
+                "expected at least {min} argument{}, got {given}",
+                plural(min)
+            )
+        } else {
+            format!(
+                "expected at most {max} argument{}, got {given}",
+                plural(max)
+            )
+        }
     }
 
     fn given_twice(&self, vm: &mut Vm, name: &str, j: usize) -> PyErr {
