@@ -439,7 +439,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "asend", ag_asend);
     vm.add_method(t, "athrow", ag_athrow);
     vm.add_method(t, "aclose", ag_aclose);
-    vm.add_method(t, "__repr__", generator::gen_repr);
+    vm.add_methods(t, &[generator::gen_repr]);
     vm.add_method(t, "__del__", ag_del);
     for ty in [vm.rt.types.async_gen_asend, vm.rt.types.async_gen_athrow] {
         vm.add_method(ty, "send", aw_send);
