@@ -3,6 +3,7 @@
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use parking_lot::Mutex;
 use weft_vm::helpers::{arg_count, as_f64, as_int, self_arg};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -12,10 +13,7 @@ use weft_vm::vm::{PyResult, Vm};
 pub struct PollData(Mutex<Vec<(i32, i16)>>);
 weft_vm::payload!(PollData, "select.poll");
 
-const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("poll", poll_new),
-    NativeDef::raw("select", select),
-];
+const FUNCS: &[NativeDef] = &[poll_new, NativeDef::raw("select", select)];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "select", FUNCS)?;
@@ -69,8 +67,8 @@ fn fd_of(vm: &mut Vm, v: Value) -> PyResult<i32> {
     Ok(fd as i32)
 }
 
-fn poll_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "poll", args, 0, 0)?;
+#[native(name = "poll")]
+fn poll_new(vm: &mut Vm) -> PyResult {
     let m = vm.import_module("select")?;
     let pt = vm.getattr_str(m, "_poll_type")?;
     vm.alloc(pt, PollData::default())

@@ -5,6 +5,7 @@ use super::struct_codec::{pack, struct_error, unpack};
 use super::struct_format::{Layout, parse};
 use super::{add_methods, add_property, new_native_module, new_native_type, set_item};
 use weft_vm::helpers::{arg_count, as_str, kwarg, unwrap_base, wrap_for_subclass};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::array::ArrayData;
 use weft_vm::objects::builtin_fn::NativeFn;
@@ -34,7 +35,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("pack_into", m_pack_into),
     NativeDef::raw("unpack_from", m_unpack_from),
     NativeDef::raw("iter_unpack", m_iter_unpack),
-    NativeDef::raw("_clearcache", m_clearcache),
+    m_clearcache,
 ];
 
 const DOC: &str = "Functions to convert between Python values and C structs.\n\
@@ -329,8 +330,8 @@ fn m_iter_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 }
 
 /// Formats are not cached, so there is nothing to clear.
-fn m_clearcache(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "_clearcache", args, 0, 0)?;
+#[native(name = "_clearcache")]
+fn m_clearcache(_vm: &mut Vm) -> PyResult {
     Ok(Value::NONE)
 }
 

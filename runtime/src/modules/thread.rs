@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::tuple::TupleData;
@@ -38,7 +39,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("_count", count),
     NativeDef::raw("_main_ident", main_ident),
     NativeDef::raw("_serial", serial),
-    NativeDef::raw("_print_exception", print_exception),
+    print_exception,
 ];
 
 /// Ident of the interpreter's main thread (set by `run_main`).
@@ -69,9 +70,9 @@ fn serial(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `_print_exception(exc)`: the traceback and message on stderr, as at top level.
-fn print_exception(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "_print_exception", args, 1, 1)?;
-    vm.print_exception(weft_vm::vm::PyErr(args[0]));
+#[native(name = "_print_exception")]
+fn print_exception(vm: &mut Vm, a0: Value) -> PyResult {
+    vm.print_exception(weft_vm::vm::PyErr(a0));
     Ok(Value::NONE)
 }
 

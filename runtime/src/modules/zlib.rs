@@ -10,6 +10,7 @@ use super::{new_native_module, new_native_type, set_item};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use parking_lot::Mutex;
 use weft_vm::helpers::{as_int, as_str, kwarg};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::value::Value;
@@ -19,8 +20,8 @@ const DEF_BUF_SIZE: usize = 16384;
 const Z_FINISH: i64 = 4;
 
 const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("crc32", crc32),
-    NativeDef::raw("adler32", adler32),
+    crc32,
+    adler32,
     NativeDef::raw("compress", compress),
     NativeDef::raw("decompress", decompress),
     NativeDef::raw("compressobj", compressobj),
@@ -119,10 +120,10 @@ fn check_kw(vm: &mut Vm, f: &str, kw: &[(Value, Value)], known: &[&str]) -> PyRe
 
 // ------------------------------------------------------------ checksums
 
-fn crc32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "crc32", args, 1, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let start = match args.get(1) {
+#[native(name = "crc32")]
+fn crc32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, a0)?;
+    let start = match a1.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 0,
     };
@@ -132,10 +133,10 @@ fn crc32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// Adler-32 from `value` (default 1): two sums modulo 65521, packed as b << 16 | a.
-fn adler32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "adler32", args, 1, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let start = match args.get(1) {
+#[native(name = "adler32")]
+fn adler32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, a0)?;
+    let start = match a1.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 1,
     };
