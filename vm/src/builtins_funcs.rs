@@ -1,7 +1,7 @@
 //! The builtin functions (`print`, `len`, `min`, `isinstance`, ...) and the constructors
 //! of the built-in iterator types (`enumerate`, `zip`, `map`, `filter`, `reversed`).
 use crate::bytecode::{BinOp, CmpOp};
-use crate::helpers::{as_bigint, as_int, as_str, kwarg, no_kwargs};
+use crate::helpers::{as_bigint, as_int, as_str, kwarg};
 use crate::native::NativeDef;
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::bytes::{ByteArrayData, BytesData};
@@ -68,11 +68,11 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
         vm.dict_set(builtins_dict, key, fv).expect("start-up");
     }
     let t = vm.rt.types.base;
-    vm.set_new(t.enumerate, enumerate_new);
-    vm.set_new(t.zip, zip_new);
-    vm.set_new(t.map, map_new);
-    vm.set_new(t.filter, filter_new);
-    vm.set_new(t.reversed, reversed_new);
+    vm.set_new(t.enumerate, enumerate_new.f);
+    vm.set_new(t.zip, zip_new.f);
+    vm.set_new(t.map, map_new.f);
+    vm.set_new(t.filter, filter_new.f);
+    vm.set_new(t.reversed, reversed_new.f);
     for ty in [
         t.seq_iter,
         t.list_iter,
@@ -880,19 +880,17 @@ fn iters_of(vm: &mut Vm, vs: &[Value]) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
-fn enumerate_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "enumerate", kw, &["iterable", "start"])?;
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "enumerate() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let Some(iterable) = args.first().copied().or_else(|| kwarg(kw, "iterable")) else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
-    };
+/// enumerate(iterable, start=0)
+#[native(new, name = "enumerate")]
+fn enumerate_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] iterable: Value,
+    #[kw] start: Option<Value>,
+) -> PyResult {
+    let _ = cls;
     // The start as an int of any size (`vals[1]`); the counter counts items from 0.
-    let start = match args.get(1).copied().or_else(|| kwarg(kw, "start")) {
+    let start = match start {
         Some(s) if s.as_small_int().is_some() => s,
         Some(s) => {
             let b = index_arg(vm, s)?;
@@ -911,13 +909,17 @@ fn enumerate_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]
     r
 }
 
-fn zip_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "zip", kw, &["strict"])?;
+/// zip(*iterables, strict=False)
+#[native(new, name = "zip")]
+fn zip_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[varargs] args: &[Value],
+    #[kwonly] strict: Option<bool>,
+) -> PyResult {
+    let _ = cls;
     // `strict=True` is kept in the (otherwise unused) counter.
-    let strict = match kwarg(kw, "strict") {
-        Some(v) => vm.truthy(v)? as i64,
-        None => 0,
-    };
+    let strict = strict.unwrap_or(false) as i64;
     let mark = vm.roots_len();
     let r = iters_of(vm, args).and_then(|its| {
         let ty = vm.rt.types.zip;
@@ -927,14 +929,16 @@ fn zip_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> P
     r
 }
 
-fn map_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "map", kw)?;
-    if args.len() < 2 {
+/// map(func, iterable, /, *iterables)
+#[native(new, name = "map")]
+fn map_new(vm: &mut Vm, cls: Value, func: Value, #[varargs] iterables: &[Value]) -> PyResult {
+    let _ = cls;
+    if iterables.is_empty() {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
     let mark = vm.roots_len();
-    let r = iters_of(vm, &args[1..]).and_then(|its| {
-        let mut vals = vec![args[0]];
+    let r = iters_of(vm, iterables).and_then(|its| {
+        let mut vals = vec![func];
         vals.extend(its);
         let ty = vm.rt.types.map;
         misc(vm, ty, MiscIterKind::Map, vals, 0)
@@ -943,26 +947,22 @@ fn map_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> P
     r
 }
 
-fn filter_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "filter", kw)?;
-    if args.len() != 2 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
-    }
+#[native(new, name = "filter")]
+fn filter_new(vm: &mut Vm, cls: Value, function: Value, iterable: Value) -> PyResult {
+    let _ = cls;
     let mark = vm.roots_len();
-    let r = iters_of(vm, &args[1..]).and_then(|its| {
+    let r = iters_of(vm, &[iterable]).and_then(|its| {
         let ty = vm.rt.types.filter;
-        misc(vm, ty, MiscIterKind::Filter, vec![args[0], its[0]], 0)
+        misc(vm, ty, MiscIterKind::Filter, vec![function, its[0]], 0)
     });
     vm.truncate_roots(mark);
     r
 }
 
-fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "reversed", kw)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
-    }
-    let v = args[0];
+#[native(new, name = "reversed", style = positional)]
+fn reversed_new(vm: &mut Vm, cls: Value, sequence: Value) -> PyResult {
+    let _ = cls;
+    let v = sequence;
     let ty = vm.rt.types.reversed;
     let user = crate::types::type_data(vm.type_of(v)).is_user;
     if user
