@@ -7,6 +7,7 @@ use super::{add_methods, add_property, new_native_module, new_native_type, set_i
 use weft_vm::helpers::{arg_count, as_str, kwarg, unwrap_base, wrap_for_subclass};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
+use weft_vm::native::This;
 use weft_vm::objects::array::ArrayData;
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::bytes::{ByteArrayData, BytesData};
@@ -58,10 +59,10 @@ pub fn init(vm: &mut Vm) -> PyResult {
         vm.set_new(t, struct_new);
         let methods: &[(&'static str, NativeFn)] = &[
             ("pack", s_pack),
-            ("unpack", s_unpack),
+            ("unpack", s_unpack.f),
             ("pack_into", s_pack_into),
             ("unpack_from", s_unpack_from),
-            ("iter_unpack", s_iter_unpack),
+            ("iter_unpack", s_iter_unpack.f),
         ];
         add_methods(vm, t, methods);
         add_property(vm, t, "format", s_format, None)?;
@@ -342,10 +343,10 @@ fn s_pack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     do_pack(vm, &s.layout, &args[1..])
 }
 
-fn s_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "unpack")?;
-    arg_count(vm, "unpack", &args[1..], 1, 1)?;
-    do_unpack(vm, &s.layout, args[1])
+#[native(name = "unpack", owner = "_struct.Struct")]
+fn s_unpack(vm: &mut Vm, this: This<StructData>, a1: Value) -> PyResult {
+    let s = this.data;
+    do_unpack(vm, &s.layout, a1)
 }
 
 fn s_pack_into(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -358,10 +359,10 @@ fn s_unpack_from(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     do_unpack_from(vm, &s.layout, &args[1..], kw)
 }
 
-fn s_iter_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "iter_unpack")?;
-    arg_count(vm, "iter_unpack", &args[1..], 1, 1)?;
-    do_iter_unpack(vm, &s.layout, args[1])
+#[native(name = "iter_unpack", owner = "_struct.Struct")]
+fn s_iter_unpack(vm: &mut Vm, this: This<StructData>, a1: Value) -> PyResult {
+    let s = this.data;
+    do_iter_unpack(vm, &s.layout, a1)
 }
 
 fn s_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -98,13 +98,13 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         &[
             ("acquire", lock::lock_acquire),
             ("acquire_lock", lock::lock_acquire),
-            ("release", lock::lock_release),
-            ("release_lock", lock::lock_release),
-            ("locked", lock::lock_locked),
-            ("locked_lock", lock::lock_locked),
+            ("release", lock::lock_release.f),
+            ("release_lock", lock::lock_release.f),
+            ("locked", lock::lock_locked.f),
+            ("locked_lock", lock::lock_locked.f),
             ("__enter__", lock::lock_enter),
             ("__exit__", lock::lock_exit),
-            ("__repr__", lock::lock_repr),
+            ("__repr__", lock::lock_repr.f),
         ],
     );
     set_item(vm, d, "LockType", lt)?;
@@ -116,13 +116,13 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         rt,
         &[
             ("acquire", lock::rlock_acquire),
-            ("release", lock::rlock_release),
+            ("release", lock::rlock_release.f),
             ("__enter__", lock::rlock_enter),
             ("__exit__", lock::rlock_exit),
-            ("__repr__", lock::rlock_repr),
-            ("_is_owned", lock::rlock_is_owned),
-            ("_recursion_count", lock::rlock_recursion_count),
-            ("_release_save", lock::rlock_release_save),
+            ("__repr__", lock::rlock_repr.f),
+            ("_is_owned", lock::rlock_is_owned.f),
+            ("_recursion_count", lock::rlock_recursion_count.f),
+            ("_release_save", lock::rlock_release_save.f),
             ("_acquire_restore", lock::rlock_acquire_restore),
         ],
     );
