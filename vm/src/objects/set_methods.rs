@@ -25,7 +25,7 @@ pub fn init(vm: &mut Vm) {
     let s = vm.rt.types.set;
     let f = vm.rt.types.frozenset;
     vm.set_new(s, set_new);
-    vm.set_new(f, frozenset_new);
+    vm.set_new(f, frozenset_new.f);
     for t in [s, f] {
         vm.add_methods(
             t,
@@ -184,17 +184,16 @@ fn set_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -
     wrap_for_subclass(vm, cls, s)
 }
 
-fn frozenset_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "frozenset", kwargs)?;
-    arg_count(vm, "frozenset", args, 0, 1)?;
-    if let Some(&a) = args.first()
+#[native(new, name = "frozenset")]
+fn frozenset_new(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult {
+    if let Some(a) = iterable
         && cls == vm.rt.types.frozenset
         && a.is::<SetData>()
         && vm.type_of(a) == cls
     {
         return Ok(a);
     }
-    let s = build(vm, args.first().copied(), true)?;
+    let s = build(vm, iterable, true)?;
     wrap_for_subclass(vm, cls, s)
 }
 

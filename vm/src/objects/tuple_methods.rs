@@ -1,5 +1,5 @@
 //! `tuple` constructor and methods.
-use crate::helpers::{arg_count, no_kwargs, wrap_for_subclass};
+use crate::helpers::wrap_for_subclass;
 use crate::objects::list_methods::{add_container_dunders, count_in, seq_reversed, start_stop};
 use crate::objects::tuple::TupleData;
 use crate::value::Value;
@@ -8,18 +8,17 @@ use crate::{native, root_scope};
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.tuple;
-    vm.set_new(t, tuple_new);
+    vm.set_new(t, tuple_new.f);
     vm.add_methods(t, &[tuple_index, tuple_count, seq_reversed]);
     add_container_dunders(vm, t, false);
 }
 
-fn tuple_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "tuple", kwargs)?;
-    arg_count(vm, "tuple", args, 0, 1)?;
+#[native(new, name = "tuple")]
+fn tuple_new(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult {
     let builtin = !crate::types::type_data(cls).is_user;
-    let t = match args.first() {
-        Some(&it) if builtin && it.is::<TupleData>() => it,
-        Some(&it) => {
+    let t = match iterable {
+        Some(it) if builtin && it.is::<TupleData>() => it,
+        Some(it) => {
             let items = vm.collect_iter(it)?;
             vm.new_tuple(items)?
         }
