@@ -564,15 +564,27 @@ fn object_hash(vm: &mut Vm, this: Value) -> PyResult {
 #[native(name = "__setattr__", style = slot)]
 fn object_setattr(vm: &mut Vm, this: Value, name: Value, v: Value) -> PyResult {
     let obj = this;
+    let name = str_name(vm, name)?;
     vm.generic_setattr(obj, name, v)?;
     Ok(Value::NONE)
 }
+/// An attribute name given to `object.__getattribute__` and friends: a str (a subclass
+/// instance counts), else CPython's TypeError.
+fn str_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
+    if crate::helpers::is_str(name) {
+        return Ok(name);
+    }
+    if let Some(s) = crate::helpers::as_str(&name) {
+        let s = s.to_string();
+        return vm.new_str(&s);
+    }
+    let tn = vm.type_name(name);
+    Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+}
+
 #[native(name = "__getattribute__", style = slot)]
 fn object_getattribute(vm: &mut Vm, this: Value, name: Value) -> PyResult {
-    if !crate::helpers::is_str(name) {
-        let tn = vm.type_name(name);
-        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
-    }
+    let name = str_name(vm, name)?;
     match vm.generic_getattr(this, name)? {
         Some(v) => Ok(v),
         None => Err(vm.no_attribute(this, name)),
@@ -580,6 +592,7 @@ fn object_getattribute(vm: &mut Vm, this: Value, name: Value) -> PyResult {
 }
 #[native(name = "__delattr__", style = slot)]
 fn object_delattr(vm: &mut Vm, this: Value, name: Value) -> PyResult {
+    let name = str_name(vm, name)?;
     let obj = this;
     vm.generic_delattr(obj, name)?;
     Ok(Value::NONE)
@@ -594,6 +607,7 @@ fn type_setattr(vm: &mut Vm, this: Value, name: Value, v: Value) -> PyResult {
             "descriptor '__setattr__' requires a 'type' object but received a '{tn}'"
         )));
     }
+    let name = str_name(vm, name)?;
     vm.type_setattr(cls, name, v)?;
     Ok(Value::NONE)
 }
@@ -607,6 +621,7 @@ fn type_delattr(vm: &mut Vm, this: Value, name: Value) -> PyResult {
             "descriptor '__delattr__' requires a 'type' object but received a '{tn}'"
         )));
     }
+    let name = str_name(vm, name)?;
     vm.generic_delattr(cls, name)?;
     Ok(Value::NONE)
 }
