@@ -8,7 +8,7 @@ use crate::objects::bytes::{BytesData, buffer_bytes};
 use crate::objects::bytes_args::BytesSelf;
 use crate::objects::bytes_args::{
     MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
-    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, this, try_vec, zeroed,
+    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, try_vec, zeroed,
 };
 use crate::objects::int::IntData;
 use crate::objects::tuple::TupleData;
@@ -535,9 +535,16 @@ fn b_removesuffix(vm: &mut Vm, this: BytesSelf, suffix: Value) -> PyResult {
 
 // ---------------------------------------------------------------- decode / hex
 
-fn b_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "decode")?;
-    let a = parse_args(vm, "decode", &args[1..], kw, &["encoding", "errors"], 0, 0)?;
+/// B.decode(encoding="utf-8", errors="strict")
+#[native(name = "decode", owner = "bytes")]
+fn b_decode(
+    vm: &mut Vm,
+    this: BytesSelf,
+    #[kw] encoding: Option<Value>,
+    #[kw] errors: Option<Value>,
+) -> PyResult {
+    let b = &this.data;
+    let a = [encoding, errors];
     let get = |vm: &mut Vm, i: usize, what: &str, dflt: &str| -> PyResult<String> {
         match a[i] {
             None => Ok(dflt.to_string()),
@@ -628,9 +635,16 @@ pub fn hex_string(
     Ok(out)
 }
 
-fn b_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "hex")?;
-    let a = parse_args(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0, 0)?;
+/// B.hex(sep=..., bytes_per_sep=1)
+#[native(name = "hex", owner = "bytes")]
+fn b_hex(
+    vm: &mut Vm,
+    this: BytesSelf,
+    #[kw] sep: Option<Value>,
+    #[kw] bytes_per_sep: Option<Value>,
+) -> PyResult {
+    let b = &this.data;
+    let a = [sep, bytes_per_sep];
     let s = hex_string(vm, &b, a[0], a[1])?;
     vm.new_str(&s)
 }
@@ -775,17 +789,17 @@ fn b_rstrip(vm: &mut Vm, this: BytesSelf, bytes: Option<Value>) -> PyResult {
     strip_common(vm, &this, bytes, false, true)
 }
 
-fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "replace")?;
-    let a = parse_args(
-        vm,
-        "replace",
-        &args[1..],
-        kw,
-        &["old", "new", "count"],
-        2,
-        2,
-    )?;
+/// B.replace(old, new, count=-1, /)
+#[native(name = "replace", owner = "bytes")]
+fn b_replace(
+    vm: &mut Vm,
+    this: BytesSelf,
+    old: Value,
+    new: Value,
+    count: Option<Value>,
+) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let a = [Some(old), Some(new), count];
     let old = arg_bytes(vm, a[0].unwrap_or(Value::NONE))?;
     let new = arg_bytes(vm, a[1].unwrap_or(Value::NONE))?;
     let max = match a[2] {
@@ -1018,9 +1032,11 @@ fn b_zfill(vm: &mut Vm, this: BytesSelf, width: Value) -> PyResult {
     ret(vm, args, out)
 }
 
-fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "expandtabs")?;
-    let a = parse_args(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0, 0)?;
+/// B.expandtabs(tabsize=8)
+#[native(name = "expandtabs", owner = "bytes")]
+fn b_expandtabs(vm: &mut Vm, this: BytesSelf, #[kw] tabsize: Option<Value>) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let a = [tabsize];
     let tab = match a[0] {
         None => 8,
         Some(v) => {
@@ -1082,9 +1098,16 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
 
 // ---------------------------------------------------------------- translate
 
-fn b_translate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "translate")?;
-    let a = parse_args(vm, "translate", &args[1..], kw, &["table", "delete"], 1, 1)?;
+/// B.translate(table, /, delete=b"")
+#[native(name = "translate", owner = "bytes")]
+fn b_translate(
+    vm: &mut Vm,
+    this: BytesSelf,
+    table: Value,
+    #[kw] delete: Option<Value>,
+) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let a = [Some(table), delete];
     let table = match a[0] {
         None | Some(Value::NONE) => None,
         Some(v) => {
@@ -1172,18 +1195,18 @@ fn b_bytes(vm: &mut Vm, this: BytesSelf) -> PyResult {
 /// Methods `bytes` and `bytearray` share (each returns the receiver's kind).
 pub const SHARED: &[NativeDef] = &[
     b_repr,
-    NativeDef::raw("decode", b_decode),
-    NativeDef::raw("hex", b_hex),
-    NativeDef::raw("split", crate::objects::bytes_split::b_split),
-    NativeDef::raw("rsplit", crate::objects::bytes_split::b_rsplit),
-    NativeDef::raw("splitlines", crate::objects::bytes_split::b_splitlines),
-    NativeDef::raw("partition", crate::objects::bytes_split::b_partition),
-    NativeDef::raw("rpartition", crate::objects::bytes_split::b_rpartition),
+    b_decode,
+    b_hex,
+    crate::objects::bytes_split::b_split,
+    crate::objects::bytes_split::b_rsplit,
+    crate::objects::bytes_split::b_splitlines,
+    crate::objects::bytes_split::b_partition,
+    crate::objects::bytes_split::b_rpartition,
     b_join,
     b_strip,
     b_lstrip,
     b_rstrip,
-    NativeDef::raw("replace", b_replace),
+    b_replace,
     b_find,
     b_rfind,
     b_index,
@@ -1210,8 +1233,8 @@ pub const SHARED: &[NativeDef] = &[
     b_ljust,
     b_rjust,
     b_zfill,
-    NativeDef::raw("expandtabs", b_expandtabs),
-    NativeDef::raw("translate", b_translate),
+    b_expandtabs,
+    b_translate,
 ];
 
 /// Register the shared methods, `fromhex` and `maketrans` on `t` (bytes or bytearray).
