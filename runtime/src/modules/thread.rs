@@ -29,8 +29,8 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("start_new_thread", start_new_thread),
     NativeDef::raw("start_new", start_new_thread),
-    NativeDef::raw("allocate_lock", allocate_lock),
-    NativeDef::raw("allocate", allocate_lock),
+    allocate_lock,
+    NativeDef::raw("allocate", allocate_lock.f),
     NativeDef::raw("get_ident", get_ident),
     NativeDef::raw("get_native_id", get_native_id),
     NativeDef::raw("stack_size", stack_size),
@@ -141,9 +141,8 @@ fn lock_type(vm: &mut Vm) -> PyResult {
     vm.getattr_str(m, "_lock_type")
 }
 
-fn allocate_lock(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "allocate_lock", args, 0, 0)?;
-    no_kwargs(vm, "allocate_lock", kw)?;
+#[native(name = "allocate_lock")]
+fn allocate_lock(vm: &mut Vm) -> PyResult {
     let lt = lock_type(vm)?;
     vm.alloc(lt, LockData::default())
 }
