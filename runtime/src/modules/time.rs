@@ -4,7 +4,7 @@
 use super::new_native_module;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use weft_vm::helpers::{arg_count, as_f64, as_int, no_kwargs};
+use weft_vm::helpers::{arg_count, as_f64, as_int};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
