@@ -9,7 +9,7 @@ use super::binascii::low_u32;
 use super::{new_native_module, new_native_type, set_item};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use parking_lot::Mutex;
-use weft_vm::helpers::{as_int, as_str, kwarg};
+use weft_vm::helpers::as_int;
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::NativeFn;
