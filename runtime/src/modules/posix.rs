@@ -14,7 +14,7 @@ use weft_vm::vm::{PyErr, PyResult, Vm};
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("open", open),
     read,
-    NativeDef::raw("write", write),
+    write,
     close,
     lseek,
     fstat,
@@ -28,8 +28,8 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("listdir", listdir),
     NativeDef::raw("remove", remove),
     NativeDef::raw("unlink", remove),
-    NativeDef::raw("rename", rename),
-    NativeDef::raw("replace", rename),
+    rename,
+    NativeDef::raw("replace", rename.f),
     NativeDef::raw("mkdir", mkdir),
     NativeDef::raw("rmdir", rmdir),
     NativeDef::raw("stat", stat),
@@ -42,7 +42,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("getgid", getgid),
     NativeDef::raw("getegid", getegid),
     strerror,
-    NativeDef::raw("putenv", putenv),
+    putenv,
     unsetenv,
     urandom,
     NativeDef::raw("fspath", fspath),
@@ -238,11 +238,11 @@ fn read(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
     vm.new_bytes(buf)
 }
 
-fn write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "write", args, 2, 2)?;
-    let fd = fd_arg(vm, args[0])?;
-    let Some(data) = buffer_bytes(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "write")]
+fn write(vm: &mut Vm, fd: Value, data: Value) -> PyResult {
+    let fd = fd_arg(vm, fd)?;
+    let Some(data) = buffer_bytes(&data) else {
+        let tn = vm.type_name(data);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     };
     let (r, errno) = vm.detached(|| {
@@ -433,21 +433,22 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     })
 }
 
-fn rename(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "rename", args, 2, 2)?;
-    let (a, _) = path_arg(vm, args[0], "rename")?;
-    let (b, _) = path_arg(vm, args[1], "rename")?;
+/// rename(src, dst), also registered as replace (with the same messages).
+#[native(name = "rename")]
+fn rename(vm: &mut Vm, src: Value, dst: Value) -> PyResult {
+    let (a, _) = path_arg(vm, src, "rename")?;
+    let (b, _) = path_arg(vm, dst, "rename")?;
     // SAFETY: a and b are valid NUL-terminated C strings.
     let r = unsafe { libc::rename(a.as_ptr(), b.as_ptr()) };
     if r < 0 {
         let e = last_errno();
         let msg = errno_message(e);
-        let err = weft_vm::exceptions::new_os_error(vm, e, &msg, Some(args[0]));
+        let err = weft_vm::exceptions::new_os_error(vm, e, &msg, Some(src));
         // CPython names both paths: [Errno 2] No such file or directory: 'a' -> 'b'.
         let k = vm.intern("filename2");
         if let Some(x) = err.0.downcast::<weft_vm::objects::exception::ExcData>() {
             let d = x.dict;
-            vm.dict_set(d, k, args[1])?;
+            vm.dict_set(d, k, dst)?;
         }
         return Err(err);
     }
@@ -595,13 +596,13 @@ fn env_str(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
 }
 
-fn putenv(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "putenv", args, 2, 2)?;
-    let k = env_str(vm, args[0])?;
+#[native(name = "putenv")]
+fn putenv(vm: &mut Vm, name: Value, value: Value) -> PyResult {
+    let k = env_str(vm, name)?;
     if k.contains('=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    let v = match as_str(&args[1]) {
+    let v = match as_str(&value) {
         Some(s) if !s.contains('\0') => s.to_string(),
         _ => return Err(vm.value_error("illegal environment variable value")),
     };
