@@ -898,15 +898,12 @@ fn enumerate_new(
         }
         None => Value::small_int(0).expect("small"),
     };
-    vm.push_root(start);
-    let mark = vm.roots_len();
-    let r = iters_of(vm, &[iterable]).and_then(|mut its| {
-        its.push(start);
-        let ty = vm.rt.types.enumerate;
-        misc(vm, ty, MiscIterKind::Enumerate, its, 0)
-    });
-    vm.truncate_roots(mark - 1);
-    r
+    root_scope!(vm);
+    vm.root(start);
+    let mut its = iters_of(vm, &[iterable])?;
+    its.push(start);
+    let ty = vm.rt.types.enumerate;
+    misc(vm, ty, MiscIterKind::Enumerate, its, 0)
 }
 
 /// zip(*iterables, strict=False)
@@ -920,13 +917,10 @@ fn zip_new(
     let _ = cls;
     // `strict=True` is kept in the (otherwise unused) counter.
     let strict = strict.unwrap_or(false) as i64;
-    let mark = vm.roots_len();
-    let r = iters_of(vm, args).and_then(|its| {
-        let ty = vm.rt.types.zip;
-        misc(vm, ty, MiscIterKind::Zip, its, strict)
-    });
-    vm.truncate_roots(mark);
-    r
+    root_scope!(vm);
+    let its = iters_of(vm, args)?;
+    let ty = vm.rt.types.zip;
+    misc(vm, ty, MiscIterKind::Zip, its, strict)
 }
 
 /// map(func, iterable, /, *iterables)
@@ -936,27 +930,20 @@ fn map_new(vm: &mut Vm, cls: Value, func: Value, #[varargs] iterables: &[Value])
     if iterables.is_empty() {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let mark = vm.roots_len();
-    let r = iters_of(vm, iterables).and_then(|its| {
-        let mut vals = vec![func];
-        vals.extend(its);
-        let ty = vm.rt.types.map;
-        misc(vm, ty, MiscIterKind::Map, vals, 0)
-    });
-    vm.truncate_roots(mark);
-    r
+    root_scope!(vm);
+    let mut vals = vec![func];
+    vals.extend(iters_of(vm, iterables)?);
+    let ty = vm.rt.types.map;
+    misc(vm, ty, MiscIterKind::Map, vals, 0)
 }
 
 #[native(new, name = "filter")]
 fn filter_new(vm: &mut Vm, cls: Value, function: Value, iterable: Value) -> PyResult {
     let _ = cls;
-    let mark = vm.roots_len();
-    let r = iters_of(vm, &[iterable]).and_then(|its| {
-        let ty = vm.rt.types.filter;
-        misc(vm, ty, MiscIterKind::Filter, vec![function, its[0]], 0)
-    });
-    vm.truncate_roots(mark);
-    r
+    root_scope!(vm);
+    let its = iters_of(vm, &[iterable])?;
+    let ty = vm.rt.types.filter;
+    misc(vm, ty, MiscIterKind::Filter, vec![function, its[0]], 0)
 }
 
 #[native(new, name = "reversed", style = positional)]
@@ -1242,14 +1229,13 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
         // The names in the caller's local scope, sorted.
         let d = crate::builtins_exec::caller_locals(vm)?;
         if !d.is::<DictData>() {
-            vm.push_root(d);
-            let keys = vm.collect_iter(d);
-            vm.pop_roots(1);
-            let l = vm.new_list(keys?)?;
-            vm.push_root(l);
-            let s = crate::objects::list_methods::sort_list(vm, l, Value::NONE, false);
-            vm.pop_roots(1);
-            return s.map(|_| l);
+            root_scope!(vm);
+            vm.root(d);
+            let keys = vm.collect_iter(d)?;
+            let l = vm.new_list(keys)?;
+            vm.root(l);
+            crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+            return Ok(l);
         }
         let mut names: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
         names.sort_by(|a, b| as_str(a).unwrap_or("").cmp(as_str(b).unwrap_or("")));
@@ -1258,16 +1244,14 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
     if let Some(f) = vm.lookup_special(o, "__dir__")
         && !f.is::<BuiltinFn>()
     {
+        root_scope!(vm);
         let r = vm.call(f, &[o], &[])?;
-        vm.push_root(r);
-        let items = vm.collect_iter(r);
-        let l = items.and_then(|items| vm.new_list(items));
-        vm.pop_roots(1);
-        let l = l?;
-        vm.push_root(l);
-        let s = crate::objects::list_methods::sort_list(vm, l, Value::NONE, false);
-        vm.pop_roots(1);
-        return s.map(|_| l);
+        vm.root(r);
+        let items = vm.collect_iter(r)?;
+        let l = vm.new_list(items)?;
+        vm.root(l);
+        crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+        return Ok(l);
     }
     let mut dicts = Vec::new();
     if let Some(m) = o.downcast::<crate::objects::module::ModuleData>() {
@@ -1299,17 +1283,10 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
     }
     names.sort();
     names.dedup();
-    let l = vm.new_list(Vec::with_capacity(names.len()))?;
-    vm.push_root(l);
-    let r = (|| {
-        for n in &names {
-            let s = vm.new_str(n)?;
-            l.downcast::<crate::objects::list::ListData>()
-                .unwrap()
-                .push(s);
-        }
-        Ok(l)
-    })();
-    vm.pop_roots(1);
-    r
+    // Allocation never collects: the strs need no root before the list holds them.
+    let mut items = Vec::with_capacity(names.len());
+    for n in &names {
+        items.push(vm.new_str(n)?);
+    }
+    vm.new_list(items)
 }

@@ -96,10 +96,9 @@ fn dict_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) 
         return wrap_for_subclass(vm, cls, d);
     }
     arg_count(vm, "dict", args, 0, 1)?;
-    vm.push_root(d);
-    let r = update_from(vm, d, args.first().copied(), kwargs);
-    vm.pop_roots(1);
-    r?;
+    root_scope!(vm);
+    vm.root(d);
+    update_from(vm, d, args.first().copied(), kwargs)?;
     wrap_for_subclass(vm, cls, d)
 }
 
@@ -121,10 +120,9 @@ pub fn update_from(
     other: Option<Value>,
     kw: &[(Value, Value)],
 ) -> PyResult<()> {
-    let mark = vm.roots_len();
-    let r = update_inner(vm, d, other, kw);
-    vm.truncate_roots(mark);
-    r
+    // `update_inner` roots what it makes until this scope ends.
+    root_scope!(vm);
+    update_inner(vm, d, other, kw)
 }
 
 fn update_inner(
