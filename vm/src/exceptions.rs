@@ -13,27 +13,21 @@ use std::sync::atomic::AtomicBool;
 
 /// A new exception of class `ty` with `args`.
 pub fn make_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> PyResult {
+    // Allocation never collects: `t` and `dict` need no root until the exception holds
+    // them.
     let t = vm.new_tuple(args.to_vec())?;
-    vm.push_root(t);
-    let dict = vm.new_dict();
-    let r = dict.and_then(|dict| {
-        vm.push_root(dict);
-        let e = vm.alloc(
-            ty,
-            ExcData {
-                args: Mutex::new(t),
-                traceback: crate::value::AtomicValue::new(Value::NULL),
-                cause: Mutex::new(Value::NULL),
-                context: Mutex::new(Value::NULL),
-                suppress_context: AtomicBool::new(false),
-                dict,
-            },
-        );
-        vm.pop_roots(1);
-        e
-    });
-    vm.pop_roots(1);
-    r
+    let dict = vm.new_dict()?;
+    vm.alloc(
+        ty,
+        ExcData {
+            args: Mutex::new(t),
+            traceback: crate::value::AtomicValue::new(Value::NULL),
+            cause: Mutex::new(Value::NULL),
+            context: Mutex::new(Value::NULL),
+            suppress_context: AtomicBool::new(false),
+            dict,
+        },
+    )
 }
 
 /// `BaseException.__new__`: used for every exception class.

@@ -105,23 +105,13 @@ fn ret_str(vm: &mut Vm, s: &str) -> PyResult {
     vm.new_str(s)
 }
 
+/// A list of new strs (allocation never collects, so they need no rooting meanwhile).
 fn ret_strs(vm: &mut Vm, parts: Vec<String>) -> PyResult {
-    let list = vm.new_list(Vec::with_capacity(parts.len()))?;
-    vm.push_root(list);
+    let mut items = Vec::with_capacity(parts.len());
     for p in parts {
-        match vm.new_str(&p) {
-            Ok(v) => list
-                .downcast::<crate::objects::list::ListData>()
-                .unwrap()
-                .push(v),
-            Err(e) => {
-                vm.pop_roots(1);
-                return Err(e);
-            }
-        }
+        items.push(vm.new_str(&p)?);
     }
-    vm.pop_roots(1);
-    Ok(list)
+    vm.new_list(items)
 }
 
 /// Python's str.isspace per character (adds the \x1c-\x1f separators Rust omits).
@@ -611,23 +601,12 @@ fn partition_common(vm: &mut Vm, s: &str, sep: Value, rev: bool) -> PyResult {
         None if rev => ["", "", s],
         None => [s, "", ""],
     };
-    let mut vals = Vec::new();
-    let base = vm.roots_len();
+    // Allocation never collects: the parts need no root before the tuple holds them.
+    let mut vals = Vec::with_capacity(3);
     for p in parts {
-        match vm.new_str(p) {
-            Ok(v) => {
-                vm.push_root(v);
-                vals.push(v);
-            }
-            Err(e) => {
-                vm.truncate_roots(base);
-                return Err(e);
-            }
-        }
+        vals.push(vm.new_str(p)?);
     }
-    let r = vm.new_tuple(vals);
-    vm.truncate_roots(base);
-    r
+    vm.new_tuple(vals)
 }
 #[native(name = "partition")]
 fn str_partition(vm: &mut Vm, this: &StrData, sep: Value) -> PyResult {
