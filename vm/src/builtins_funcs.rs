@@ -331,12 +331,11 @@ fn b_callable(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn is_callable(vm: &mut Vm, v: Value) -> bool {
-    let yes = v.is::<FunctionData>()
+    v.is::<FunctionData>()
         || v.is::<BuiltinFn>()
         || v.is::<BoundMethod>()
         || v.is::<TypeData>()
-        || vm.lookup_special(v, "__call__").is_some();
-    yes
+        || vm.lookup_special(v, "__call__").is_some()
 }
 
 #[native(name = "format")]

@@ -511,24 +511,24 @@ fn array_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> 
 // ---------------------------------------------------------------- list-like methods
 
 #[native(name = "append", owner = "array")]
-fn a_append(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_append(vm: &mut Vm, this: This<ArrayData>, v: Value) -> PyResult {
     let d = this.data;
-    let b = encode(vm, d.typecode, a1)?;
+    let b = encode(vm, d.typecode, v)?;
     d.data.lock().extend_from_slice(&b);
     Ok(Value::NONE)
 }
 
 #[native(name = "extend", owner = "array")]
-fn a_extend(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_extend(vm: &mut Vm, this: This<ArrayData>, bb: Value) -> PyResult {
     let d = this.data;
     let tc = d.typecode;
-    let more = if let Some(o) = unwrap_base::<ArrayData>(&a1) {
+    let more = if let Some(o) = unwrap_base::<ArrayData>(&bb) {
         if o.typecode != tc {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
         o.data.lock().clone()
     } else {
-        let items = vm.collect_iter(a1)?;
+        let items = vm.collect_iter(bb)?;
         encode_all(vm, tc, &items)?
     };
     let mut g = d.data.lock();
@@ -541,10 +541,10 @@ fn a_extend(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
 }
 
 #[native(name = "insert", owner = "array")]
-fn a_insert(vm: &mut Vm, this: This<ArrayData>, a1: Value, a2: Value) -> PyResult {
+fn a_insert(vm: &mut Vm, this: This<ArrayData>, i_arg: Value, v: Value) -> PyResult {
     let d = this.data;
-    let i = ssize_arg(vm, a1)?;
-    let b = encode(vm, d.typecode, a2)?;
+    let i = ssize_arg(vm, i_arg)?;
+    let b = encode(vm, d.typecode, v)?;
     let size = itemsize(d.typecode);
     let mut g = d.data.lock();
     let n = (g.len() / size) as i64;
@@ -555,9 +555,9 @@ fn a_insert(vm: &mut Vm, this: This<ArrayData>, a1: Value, a2: Value) -> PyResul
 }
 
 #[native(name = "pop", owner = "array")]
-fn a_pop(vm: &mut Vm, this: This<ArrayData>, a1: Option<Value>) -> PyResult {
+fn a_pop(vm: &mut Vm, this: This<ArrayData>, i_arg: Option<Value>) -> PyResult {
     let d = this.data;
-    let i = match a1.as_ref() {
+    let i = match i_arg.as_ref() {
         Some(&v) => ssize_arg(vm, v)?,
         None => -1,
     };
@@ -675,9 +675,9 @@ fn matches(
 }
 
 #[native(name = "remove", owner = "array")]
-fn a_remove(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_remove(vm: &mut Vm, this: This<ArrayData>, v: Value) -> PyResult {
     let d = this.data;
-    let x = a1;
+    let x = v;
     let size = d.itemsize();
     if let Some(p) = probe_item(x) {
         // Search and remove in one critical section.
@@ -755,9 +755,9 @@ fn clamped_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
 }
 
 #[native(name = "count", owner = "array")]
-fn a_count(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_count(vm: &mut Vm, this: This<ArrayData>, v: Value) -> PyResult {
     let d = this.data;
-    let n = matches(vm, d, a1, 0, usize::MAX, false)?.len();
+    let n = matches(vm, d, v, 0, usize::MAX, false)?.len();
     vm.new_int(n as i64)
 }
 
@@ -803,10 +803,10 @@ fn a_tobytes(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
 }
 
 #[native(name = "frombytes", owner = "array")]
-fn a_frombytes(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_frombytes(vm: &mut Vm, this: This<ArrayData>, buffer: Value) -> PyResult {
     let d = this.data;
-    let Some(b) = buffer_bytes(&a1) else {
-        let tn = vm.type_name(a1);
+    let Some(b) = buffer_bytes(&buffer) else {
+        let tn = vm.type_name(buffer);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     };
     if b.len() % d.itemsize() != 0 {
@@ -829,9 +829,9 @@ fn a_tolist(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
 }
 
 #[native(name = "fromlist", owner = "array")]
-fn a_fromlist(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_fromlist(vm: &mut Vm, this: This<ArrayData>, list_arg: Value) -> PyResult {
     let d = this.data;
-    let Some(l) = unwrap_base::<ListData>(&a1) else {
+    let Some(l) = unwrap_base::<ListData>(&list_arg) else {
         return Err(vm.type_error("arg must be list"));
     };
     let items = l.snapshot();
@@ -860,10 +860,10 @@ fn a_tounicode(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
 }
 
 #[native(name = "fromunicode", owner = "array")]
-fn a_fromunicode(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_fromunicode(vm: &mut Vm, this: This<ArrayData>, ustr: Value) -> PyResult {
     let d = this.data;
-    let Some(s) = as_str(&a1) else {
-        let tn = vm.type_name(a1);
+    let Some(s) = as_str(&ustr) else {
+        let tn = vm.type_name(ustr);
         return Err(vm.type_error(format!("fromunicode() argument must be str, not {tn}")));
     };
     if !is_char_code(d.typecode) {
@@ -920,10 +920,10 @@ fn index_key(vm: &mut Vm, key: Value) -> PyResult<Option<i64>> {
 }
 
 #[native(name = "__getitem__", style = slot)]
-fn a_getitem(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_getitem(vm: &mut Vm, this: This<ArrayData>, key_arg: Value) -> PyResult {
     let d = this.data;
     let (tc, size) = (d.typecode, d.itemsize());
-    let key = a1;
+    let key = key_arg;
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         let out = {
@@ -961,10 +961,10 @@ fn a_getitem(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
 }
 
 #[native(name = "__setitem__", style = slot)]
-fn a_setitem(vm: &mut Vm, this: This<ArrayData>, a1: Value, a2: Value) -> PyResult {
+fn a_setitem(vm: &mut Vm, this: This<ArrayData>, key_arg: Value, value_arg: Value) -> PyResult {
     let d = this.data;
     let (tc, size) = (d.typecode, d.itemsize());
-    let (key, value) = (a1, a2);
+    let (key, value) = (key_arg, value_arg);
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         let Some(o) = unwrap_base::<ArrayData>(&value) else {
@@ -1021,10 +1021,10 @@ fn a_setitem(vm: &mut Vm, this: This<ArrayData>, a1: Value, a2: Value) -> PyResu
 }
 
 #[native(name = "__delitem__", style = slot)]
-fn a_delitem(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_delitem(vm: &mut Vm, this: This<ArrayData>, key_arg: Value) -> PyResult {
     let d = this.data;
     let size = d.itemsize();
-    let key = a1;
+    let key = key_arg;
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         let mut g = d.data.lock();
@@ -1063,9 +1063,9 @@ fn a_delitem(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
 }
 
 #[native(name = "__contains__", style = slot)]
-fn a_contains(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_contains(vm: &mut Vm, this: This<ArrayData>, key: Value) -> PyResult {
     let d = this.data;
-    let found = !matches(vm, d, a1, 0, usize::MAX, true)?.is_empty();
+    let found = !matches(vm, d, key, 0, usize::MAX, true)?.is_empty();
     Ok(Value::bool(found))
 }
 
@@ -1135,10 +1135,10 @@ fn a_repr(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
 // ---------------------------------------------------------------- operators
 
 #[native(name = "__add__", style = slot)]
-fn a_add(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_add(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
     let d = this.data;
-    let Some(o) = unwrap_base::<ArrayData>(&a1) else {
-        let tn = vm.type_name(a1);
+    let Some(o) = unwrap_base::<ArrayData>(&other) else {
+        let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can only append array (not \"{tn}\") to array")));
     };
     if o.typecode != d.typecode {
@@ -1175,9 +1175,9 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<i64>> {
 
 /// `a * n` (also `n * a` through `__rmul__`).
 #[native(name = "__mul__", style = slot)]
-fn a_mul(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_mul(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
     let d = this.data;
-    let Some(n) = repeat_count(vm, a1)? else {
+    let Some(n) = repeat_count(vm, other)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let one = d.data.lock().clone();
@@ -1187,10 +1187,10 @@ fn a_mul(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
 }
 
 #[native(name = "__iadd__", style = slot)]
-fn a_iadd(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_iadd(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
     let d = this.data;
-    let Some(o) = unwrap_base::<ArrayData>(&a1) else {
-        let tn = vm.type_name(a1);
+    let Some(o) = unwrap_base::<ArrayData>(&other) else {
+        let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can only extend array with array (not \"{tn}\")")));
     };
     if o.typecode != d.typecode {
@@ -1207,9 +1207,9 @@ fn a_iadd(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
 }
 
 #[native(name = "__imul__", style = slot)]
-fn a_imul(vm: &mut Vm, this: This<ArrayData>, a1: Value) -> PyResult {
+fn a_imul(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
     let d = this.data;
-    let Some(n) = repeat_count(vm, a1)? else {
+    let Some(n) = repeat_count(vm, other)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     weft_vm::objects::bytes_args::repeat_in_place(vm, &d.data, n)?;

@@ -296,9 +296,9 @@ fn decode_base64(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
 
 /// `crc32(data, crc=0)`: the CRC-32 of zlib, continuing from `crc`.
 #[native(name = "crc32")]
-fn crc32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
-    let data = bytes_arg(vm, a0)?;
-    let start = match a1.as_ref() {
+fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 0,
     };
@@ -309,9 +309,9 @@ fn crc32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
 
 /// `crc_hqx(data, value)`: CRC-CCITT (polynomial 0x1021, no reflection) from `value`.
 #[native(name = "crc_hqx")]
-fn crc_hqx(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
-    let data = bytes_arg(vm, a0)?;
-    let mut crc = (low_u32(vm, a1)? & 0xffff) as u16;
+fn crc_hqx(vm: &mut Vm, data_arg: Value, crc_arg: Value) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let mut crc = (low_u32(vm, crc_arg)? & 0xffff) as u16;
     for &b in &data {
         crc ^= (b as u16) << 8;
         for _ in 0..8 {

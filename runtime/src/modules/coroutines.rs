@@ -34,8 +34,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
 
 /// `iterable_coroutine(genfunc)`: the generator function, its generators awaitable.
 #[native(name = "iterable_coroutine")]
-fn iterable_coroutine(vm: &mut Vm, a0: Value) -> PyResult {
-    weft_vm::objects::coroutine::iterable_coroutine(vm, a0)
+fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
+    weft_vm::objects::coroutine::iterable_coroutine(vm, func)
 }
 
 /// `sys.set_coroutine_origin_tracking_depth` / `get_coroutine_origin_tracking_depth`.

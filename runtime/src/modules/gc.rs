@@ -273,7 +273,12 @@ fn get_threshold(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 
 /// CPython's generation thresholds mean nothing here: accepted and ignored.
 #[native(name = "set_threshold")]
-fn set_threshold(_vm: &mut Vm, _a0: Value, _a1: Option<Value>, _a2: Option<Value>) -> PyResult {
+fn set_threshold(
+    _vm: &mut Vm,
+    _threshold0: Value,
+    _threshold1: Option<Value>,
+    _threshold2: Option<Value>,
+) -> PyResult {
     Ok(Value::NONE)
 }
 
@@ -283,11 +288,11 @@ fn get_count(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 #[native(name = "is_tracked")]
-fn is_tracked(_vm: &mut Vm, a0: Value) -> PyResult {
-    Ok(Value::bool(a0.is_heap()))
+fn is_tracked(_vm: &mut Vm, obj: Value) -> PyResult {
+    Ok(Value::bool(obj.is_heap()))
 }
 
 #[native(name = "is_finalized")]
-fn is_finalized(_vm: &mut Vm, _a0: Value) -> PyResult {
+fn is_finalized(_vm: &mut Vm, _obj: Value) -> PyResult {
     Ok(Value::FALSE)
 }

@@ -427,9 +427,9 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a HashData
 }
 
 #[native(name = "update", owner = "hash")]
-fn h_update(vm: &mut Vm, this: This<HashData>, a1: Value) -> PyResult {
+fn h_update(vm: &mut Vm, this: This<HashData>, obj: Value) -> PyResult {
     let h = this.data;
-    let b = data_arg(vm, a1)?;
+    let b = data_arg(vm, obj)?;
     h.state.lock().update(&b);
     Ok(Value::NONE)
 }

@@ -88,17 +88,22 @@ pub(super) fn decode_error(vm: &mut Vm, msg: &str, doc: Value, pos: usize) -> Py
 /// `scanstring(string, end, strict=True)` -> (text, end): the JSON string whose opening
 /// quote is just before code point `end`, decoded, and the index after its closing quote.
 #[native(name = "scanstring")]
-fn scanstring(vm: &mut Vm, a0: Value, a1: Value, a2: Option<Value>) -> PyResult {
-    let doc = a0;
+fn scanstring(
+    vm: &mut Vm,
+    string_arg: Value,
+    end_arg: Value,
+    strict_arg: Option<Value>,
+) -> PyResult {
+    let doc = string_arg;
     let Some(sd) = unwrap_base::<StrData>(&doc) else {
         let tn = vm.type_name(doc);
         return Err(vm.type_error(format!("first argument must be a string, not {tn}")));
     };
-    let Some(end) = as_int(a1) else {
-        let tn = vm.type_name(a1);
+    let Some(end) = as_int(end_arg) else {
+        let tn = vm.type_name(end_arg);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
-    let strict = match a2.as_ref() {
+    let strict = match strict_arg.as_ref() {
         Some(&v) => vm.truthy(v)?,
         None => true,
     };

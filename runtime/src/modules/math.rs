@@ -288,9 +288,9 @@ fn ln_of(vm: &mut Vm, x: Value) -> PyResult<f64> {
 }
 
 #[native(name = "log")]
-fn log(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
-    let num = ln_of(vm, a0)?;
-    let r = match a1.as_ref() {
+fn log(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
+    let num = ln_of(vm, x)?;
+    let r = match base.as_ref() {
         None => num,
         Some(&b) => {
             let den = ln_of(vm, b)?;
@@ -698,9 +698,9 @@ fn comb(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 #[native(name = "perm")]
-fn perm(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
-    let n = integer(vm, a0)?;
-    let k = match a1.as_ref() {
+fn perm(vm: &mut Vm, n_arg: Value, k_arg: Option<Value>) -> PyResult {
+    let n = integer(vm, n_arg)?;
+    let k = match k_arg.as_ref() {
         Some(v) if !v.is_none() => integer(vm, *v)?,
         _ => n.clone(),
     };

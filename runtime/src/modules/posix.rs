@@ -214,9 +214,9 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 #[native(name = "read")]
-fn read(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
-    let n = int_arg(vm, a1)?;
+fn read(vm: &mut Vm, fd_obj: Value, length: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
+    let n = int_arg(vm, length)?;
     if n < 0 {
         return Err(vm.value_error("negative count"));
     }
@@ -271,8 +271,8 @@ fn check(vm: &mut Vm, r: i64, filename: Option<Value>) -> PyResult<i64> {
 }
 
 #[native(name = "close")]
-fn close(vm: &mut Vm, a0: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
+fn close(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     // SAFETY: closing an fd the caller names; a bad fd gives EBADF.
     let r = unsafe { libc::close(fd) };
     check(vm, r as i64, None)?;
@@ -280,10 +280,10 @@ fn close(vm: &mut Vm, a0: Value) -> PyResult {
 }
 
 #[native(name = "lseek")]
-fn lseek(vm: &mut Vm, a0: Value, a1: Value, a2: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
-    let pos = int_arg(vm, a1)?;
-    let how = int_arg(vm, a2)? as i32;
+fn lseek(vm: &mut Vm, fd_obj: Value, position: Value, whence: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
+    let pos = int_arg(vm, position)?;
+    let how = int_arg(vm, whence)? as i32;
     // SAFETY: lseek takes plain integers; a bad fd gives EBADF.
     let r = unsafe { libc::lseek(fd, pos as libc::off_t, how) };
     let r = check(vm, r as i64, None)?;
@@ -291,17 +291,17 @@ fn lseek(vm: &mut Vm, a0: Value, a1: Value, a2: Value) -> PyResult {
 }
 
 #[native(name = "isatty")]
-fn isatty(vm: &mut Vm, a0: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
+fn isatty(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     // SAFETY: isatty takes a plain integer fd.
     let r = unsafe { libc::isatty(fd) };
     Ok(Value::bool(r == 1))
 }
 
 #[native(name = "ftruncate")]
-fn ftruncate(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
-    let len = int_arg(vm, a1)?;
+fn ftruncate(vm: &mut Vm, fd_obj: Value, length: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
+    let len = int_arg(vm, length)?;
     // SAFETY: ftruncate takes plain integers; errors come back as -1/errno.
     let r = unsafe { libc::ftruncate(fd, len as libc::off_t) };
     check(vm, r as i64, None)?;
@@ -309,8 +309,8 @@ fn ftruncate(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
 }
 
 #[native(name = "fsync")]
-fn fsync(vm: &mut Vm, a0: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
+fn fsync(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     let (r, errno) = vm.detached(|| {
         // SAFETY: fsync takes a plain integer fd.
         let r = unsafe { libc::fsync(fd) };
@@ -323,8 +323,8 @@ fn fsync(vm: &mut Vm, a0: Value) -> PyResult {
 }
 
 #[native(name = "dup")]
-fn dup(vm: &mut Vm, a0: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
+fn dup(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     // SAFETY: fcntl(F_DUPFD_CLOEXEC) on a plain integer fd.
     let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
     let r = check(vm, r as i64, None)?;
@@ -351,11 +351,11 @@ fn getcwdb(vm: &mut Vm) -> PyResult {
 }
 
 #[native(name = "chdir")]
-fn chdir(vm: &mut Vm, a0: Value) -> PyResult {
-    let (p, _) = path_arg(vm, a0, "chdir")?;
+fn chdir(vm: &mut Vm, path: Value) -> PyResult {
+    let (p, _) = path_arg(vm, path, "chdir")?;
     // SAFETY: p is a valid NUL-terminated C string.
     let r = unsafe { libc::chdir(p.as_ptr()) };
-    check(vm, r as i64, Some(a0))?;
+    check(vm, r as i64, Some(path))?;
     Ok(Value::NONE)
 }
 
@@ -529,16 +529,16 @@ fn lstat(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 #[native(name = "fstat")]
-fn fstat(vm: &mut Vm, a0: Value) -> PyResult {
-    let fd = fd_arg(vm, a0)?;
+fn fstat(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     let fdv = vm.new_int(fd as i64)?;
     do_stat(vm, &[fdv], "fstat", true)
 }
 
 #[native(name = "access")]
-fn access(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
-    let (p, _) = path_arg(vm, a0, "access")?;
-    let mode = int_arg(vm, a1)? as i32;
+fn access(vm: &mut Vm, path: Value, mode_arg: Value) -> PyResult {
+    let (p, _) = path_arg(vm, path, "access")?;
+    let mode = int_arg(vm, mode_arg)? as i32;
     // SAFETY: p is a valid NUL-terminated C string.
     let r = unsafe { libc::access(p.as_ptr(), mode) };
     Ok(Value::bool(r == 0))
@@ -580,8 +580,8 @@ fn getegid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 #[native(name = "strerror")]
-fn strerror(vm: &mut Vm, a0: Value) -> PyResult {
-    let n = int_arg(vm, a0)?;
+fn strerror(vm: &mut Vm, code: Value) -> PyResult {
+    let n = int_arg(vm, code)?;
     vm.new_str(&errno_message(n as i32))
 }
 
@@ -614,16 +614,16 @@ fn putenv(vm: &mut Vm, name: Value, value: Value) -> PyResult {
 }
 
 #[native(name = "unsetenv")]
-fn unsetenv(vm: &mut Vm, a0: Value) -> PyResult {
-    let k = env_str(vm, a0)?;
+fn unsetenv(vm: &mut Vm, name: Value) -> PyResult {
+    let k = env_str(vm, name)?;
     // SAFETY: as in putenv.
     unsafe { std::env::remove_var(k) };
     Ok(Value::NONE)
 }
 
 #[native(name = "urandom")]
-fn urandom(vm: &mut Vm, a0: Value) -> PyResult {
-    let n = int_arg(vm, a0)?;
+fn urandom(vm: &mut Vm, size: Value) -> PyResult {
+    let n = int_arg(vm, size)?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }

@@ -311,20 +311,20 @@ fn name_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<(String, Option<CStri
 }
 
 #[native(name = "getpwuid")]
-fn getpwuid(vm: &mut Vm, a0: Value) -> PyResult {
-    let entry = id_arg(vm, a0, "getpwuid")?.and_then(getpwuid_entry);
+fn getpwuid(vm: &mut Vm, uid_arg: Value) -> PyResult {
+    let entry = id_arg(vm, uid_arg, "getpwuid")?.and_then(getpwuid_entry);
     match entry {
         Some(p) => passwd_value(vm, &p),
         None => {
-            let r = vm.repr(a0)?;
+            let r = vm.repr(uid_arg)?;
             Err(key_error(vm, format!("getpwuid(): uid not found: {r}")))
         }
     }
 }
 
 #[native(name = "getpwnam")]
-fn getpwnam(vm: &mut Vm, a0: Value) -> PyResult {
-    let (name, c) = name_arg(vm, a0, "getpwnam")?;
+fn getpwnam(vm: &mut Vm, name_obj: Value) -> PyResult {
+    let (name, c) = name_arg(vm, name_obj, "getpwnam")?;
     match c.as_deref().and_then(getpwnam_entry) {
         Some(p) => passwd_value(vm, &p),
         None => Err(key_error(
@@ -352,20 +352,20 @@ fn getpwall(vm: &mut Vm) -> PyResult {
 }
 
 #[native(name = "getgrgid")]
-fn getgrgid(vm: &mut Vm, a0: Value) -> PyResult {
-    let entry = id_arg(vm, a0, "getgrgid")?.and_then(getgrgid_entry);
+fn getgrgid(vm: &mut Vm, id: Value) -> PyResult {
+    let entry = id_arg(vm, id, "getgrgid")?.and_then(getgrgid_entry);
     match entry {
         Some(g) => group_value(vm, &g),
         None => {
-            let r = vm.repr(a0)?;
+            let r = vm.repr(id)?;
             Err(key_error(vm, format!("getgrgid(): gid not found: {r}")))
         }
     }
 }
 
 #[native(name = "getgrnam")]
-fn getgrnam(vm: &mut Vm, a0: Value) -> PyResult {
-    let (name, c) = name_arg(vm, a0, "getgrnam")?;
+fn getgrnam(vm: &mut Vm, name_obj: Value) -> PyResult {
+    let (name, c) = name_arg(vm, name_obj, "getgrnam")?;
     match c.as_deref().and_then(getgrnam_entry) {
         Some(g) => group_value(vm, &g),
         None => Err(key_error(

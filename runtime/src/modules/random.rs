@@ -81,9 +81,9 @@ fn random_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) ->
 }
 
 #[native(name = "seed", owner = "_random.Random")]
-fn random_seed(vm: &mut Vm, this: This<RandomData>, a1: Option<Value>) -> PyResult {
+fn random_seed(vm: &mut Vm, this: This<RandomData>, n: Option<Value>) -> PyResult {
     let d = this.data;
-    let key = seed_key(vm, a1)?;
+    let key = seed_key(vm, n)?;
     d.mt.lock().seed_words(&key);
     Ok(Value::NONE)
 }
@@ -138,12 +138,12 @@ fn random_random(vm: &mut Vm, this: This<RandomData>) -> PyResult {
 }
 
 #[native(name = "getrandbits", owner = "_random.Random")]
-fn random_getrandbits(vm: &mut Vm, this: This<RandomData>, a1: Value) -> PyResult {
+fn random_getrandbits(vm: &mut Vm, this: This<RandomData>, k_arg: Value) -> PyResult {
     let d = this.data;
-    let k = match as_index(vm, a1) {
+    let k = match as_index(vm, k_arg) {
         Ok(Some(k)) => k,
         Ok(None) => {
-            let tn = vm.type_name(a1);
+            let tn = vm.type_name(k_arg);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
         Err(_) => {
@@ -185,9 +185,9 @@ fn random_getstate(vm: &mut Vm, this: This<RandomData>) -> PyResult {
 }
 
 #[native(name = "setstate", owner = "_random.Random")]
-fn random_setstate(vm: &mut Vm, this: This<RandomData>, a1: Value) -> PyResult {
+fn random_setstate(vm: &mut Vm, this: This<RandomData>, state_arg: Value) -> PyResult {
     let d = this.data;
-    let Some(t) = a1.downcast::<TupleData>() else {
+    let Some(t) = state_arg.downcast::<TupleData>() else {
         return Err(vm.type_error("state vector must be a tuple"));
     };
     if t.0.len() != N + 1 {

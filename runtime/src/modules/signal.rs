@@ -154,8 +154,8 @@ fn signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 #[native(name = "getsignal")]
-fn getsignal(vm: &mut Vm, a0: Value) -> PyResult {
-    let sig = signum_arg(vm, a0)?;
+fn getsignal(vm: &mut Vm, signalnum: Value) -> PyResult {
+    let sig = signum_arg(vm, signalnum)?;
     let d = handlers(vm)?;
     let key = Value::small_int(sig as i64).expect("small");
     match vm.dict_get(d, key)? {
@@ -169,8 +169,8 @@ fn default_int_handler(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> 
 }
 
 #[native(name = "raise_signal")]
-fn raise_signal(vm: &mut Vm, a0: Value) -> PyResult {
-    let sig = signum_arg(vm, a0)?;
+fn raise_signal(vm: &mut Vm, signalnum: Value) -> PyResult {
+    let sig = signum_arg(vm, signalnum)?;
     // SAFETY: raise(3) with a valid signal number.
     if unsafe { libc::raise(sig) } != 0 {
         return Err(super::posix::os_err(vm, libc::EINVAL, None));
@@ -181,9 +181,9 @@ fn raise_signal(vm: &mut Vm, a0: Value) -> PyResult {
 }
 
 #[native(name = "alarm")]
-fn alarm(vm: &mut Vm, a0: Value) -> PyResult {
-    let Some(secs) = as_int(a0) else {
-        let tn = vm.type_name(a0);
+fn alarm(vm: &mut Vm, seconds_arg: Value) -> PyResult {
+    let Some(secs) = as_int(seconds_arg) else {
+        let tn = vm.type_name(seconds_arg);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
     // SAFETY: alarm(2) takes any unsigned number of seconds.
@@ -192,8 +192,8 @@ fn alarm(vm: &mut Vm, a0: Value) -> PyResult {
 }
 
 #[native(name = "strsignal")]
-fn strsignal(vm: &mut Vm, a0: Value) -> PyResult {
-    let sig = signum_arg(vm, a0)?;
+fn strsignal(vm: &mut Vm, signalnum: Value) -> PyResult {
+    let sig = signum_arg(vm, signalnum)?;
     // SAFETY: strsignal returns a NUL-terminated string (or NULL), copied at once.
     let p = unsafe { libc::strsignal(sig) };
     if p.is_null() {
@@ -216,14 +216,14 @@ fn valid_signals(vm: &mut Vm) -> PyResult {
 }
 
 #[native(name = "set_wakeup_fd")]
-fn set_wakeup_fd(vm: &mut Vm, a0: Value) -> PyResult {
+fn set_wakeup_fd(vm: &mut Vm, fd_arg: Value) -> PyResult {
     if !vm.is_main_thread {
         return Err(
             vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
         );
     }
-    let Some(fd) = as_int(a0) else {
-        let tn = vm.type_name(a0);
+    let Some(fd) = as_int(fd_arg) else {
+        let tn = vm.type_name(fd_arg);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
     let old = WAKEUP_FD.swap(fd.clamp(-1, i32::MAX as i64) as i32, Relaxed);
@@ -231,8 +231,8 @@ fn set_wakeup_fd(vm: &mut Vm, a0: Value) -> PyResult {
 }
 
 #[native(name = "siginterrupt")]
-fn siginterrupt(vm: &mut Vm, a0: Value, _a1: Value) -> PyResult {
-    signum_arg(vm, a0)?;
+fn siginterrupt(vm: &mut Vm, signalnum: Value, _flag: Value) -> PyResult {
+    signum_arg(vm, signalnum)?;
     // Handlers are installed without SA_RESTART already: system calls are interrupted.
     Ok(Value::NONE)
 }

@@ -426,9 +426,9 @@ fn getrecursionlimit(vm: &mut Vm) -> PyResult {
 }
 
 #[native(name = "setrecursionlimit")]
-fn setrecursionlimit(vm: &mut Vm, a0: Value) -> PyResult {
-    let Some(n) = as_int(a0) else {
-        let t = vm.type_name(a0);
+fn setrecursionlimit(vm: &mut Vm, limit_arg: Value) -> PyResult {
+    let Some(n) = as_int(limit_arg) else {
+        let t = vm.type_name(limit_arg);
         return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
     if n < 1 {
@@ -483,14 +483,14 @@ fn exception(vm: &mut Vm) -> PyResult {
 }
 
 #[native(name = "intern")]
-fn intern(vm: &mut Vm, a0: Value) -> PyResult {
-    match a0.downcast::<StrData>() {
+fn intern(vm: &mut Vm, string: Value) -> PyResult {
+    match string.downcast::<StrData>() {
         Some(s) => {
             let s = s.as_str().to_string();
             Ok(vm.intern(&s))
         }
         None => {
-            let t = vm.type_name(a0);
+            let t = vm.type_name(string);
             Err(vm.type_error(format!("intern() argument must be str, not {t}")))
         }
     }
@@ -500,8 +500,8 @@ fn intern(vm: &mut Vm, a0: Value) -> PyResult {
 /// blocks (a str's text included) plus its Rust-owned buffer (items of a list, tuple or
 /// dict, bytes); 8 for values that live in the tagged word (small ints, None, bools).
 #[native(name = "getsizeof")]
-fn getsizeof(vm: &mut Vm, a0: Value, _a1: Option<Value>) -> PyResult {
-    let v = a0;
+fn getsizeof(vm: &mut Vm, object: Value, _default: Option<Value>) -> PyResult {
+    let v = object;
     let Some(p) = v.as_gc() else {
         return vm.new_int(8);
     };

@@ -71,8 +71,8 @@ fn serial(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 /// `_print_exception(exc)`: the traceback and message on stderr, as at top level.
 #[native(name = "_print_exception")]
-fn print_exception(vm: &mut Vm, a0: Value) -> PyResult {
-    vm.print_exception(weft_vm::vm::PyErr(a0));
+fn print_exception(vm: &mut Vm, exc_arg: Value) -> PyResult {
+    vm.print_exception(weft_vm::vm::PyErr(exc_arg));
     Ok(Value::NONE)
 }
 

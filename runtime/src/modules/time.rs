@@ -107,9 +107,9 @@ fn sleep_detached(vm: &mut Vm, d: Duration) -> PyResult<()> {
 }
 
 #[native(name = "sleep")]
-fn sleep(vm: &mut Vm, a0: Value) -> PyResult {
-    let Some(secs) = as_f64(a0) else {
-        let tn = vm.type_name(a0);
+fn sleep(vm: &mut Vm, secs_arg: Value) -> PyResult {
+    let Some(secs) = as_f64(secs_arg) else {
+        let tn = vm.type_name(secs_arg);
         return Err(vm.type_error(format!(
             "'{tn}' object cannot be interpreted as an integer or float"
         )));

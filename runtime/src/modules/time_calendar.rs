@@ -267,8 +267,8 @@ fn tm_arg(vm: &mut Vm, args: &[Value], i: usize, name: &str) -> PyResult<libc::t
 }
 
 #[native(name = "mktime")]
-fn mktime(vm: &mut Vm, a0: Value) -> PyResult {
-    let mut tm = tm_from_tuple(vm, a0, "mktime")?;
+fn mktime(vm: &mut Vm, t_arg: Value) -> PyResult {
+    let mut tm = tm_from_tuple(vm, t_arg, "mktime")?;
     tm.tm_wday = -1;
     // SAFETY: mktime normalises the struct it is given; tm_wday == -1 after it means
     // the time cannot be represented (its documented error signal).

@@ -497,30 +497,30 @@ fn live_refs(vm: &Vm, obj: Value) -> Vec<Value> {
 }
 
 #[native(name = "getweakrefcount", owner = "_weakref")]
-fn getweakrefcount(vm: &mut Vm, a0: Value) -> PyResult {
-    let n = live_refs(vm, a0).len();
+fn getweakrefcount(vm: &mut Vm, object: Value) -> PyResult {
+    let n = live_refs(vm, object).len();
     vm.new_int(n as i64)
 }
 
 #[native(name = "getweakrefs", owner = "_weakref")]
-fn getweakrefs(vm: &mut Vm, a0: Value) -> PyResult {
-    let refs = live_refs(vm, a0);
+fn getweakrefs(vm: &mut Vm, object: Value) -> PyResult {
+    let refs = live_refs(vm, object);
     vm.new_list(refs)
 }
 
 /// `_remove_dead_weakref(dict, key)`: delete `dict[key]` if it is a dead weak reference.
 #[native(name = "_remove_dead_weakref")]
-fn remove_dead_weakref(vm: &mut Vm, a0: Value, a1: Value) -> PyResult {
-    if !a0.is::<DictData>() {
-        let t = vm.type_name(a0);
+fn remove_dead_weakref(vm: &mut Vm, dct: Value, key: Value) -> PyResult {
+    if !dct.is::<DictData>() {
+        let t = vm.type_name(dct);
         return Err(vm.type_error(format!(
             "_remove_dead_weakref() argument 1 must be dict, not {t}"
         )));
     }
-    if let Some(v) = vm.dict_get(a0, a1)?
+    if let Some(v) = vm.dict_get(dct, key)?
         && wr_of(vm, &v).is_some_and(|w| w.get().is_null())
     {
-        vm.dict_del(a0, a1)?;
+        vm.dict_del(dct, key)?;
     }
     Ok(Value::NONE)
 }

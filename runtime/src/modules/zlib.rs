@@ -107,9 +107,9 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 // ------------------------------------------------------------ checksums
 
 #[native(name = "crc32")]
-fn crc32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
-    let data = bytes_arg(vm, a0)?;
-    let start = match a1.as_ref() {
+fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 0,
     };
@@ -120,9 +120,9 @@ fn crc32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
 
 /// Adler-32 from `value` (default 1): two sums modulo 65521, packed as b << 16 | a.
 #[native(name = "adler32")]
-fn adler32(vm: &mut Vm, a0: Value, a1: Option<Value>) -> PyResult {
-    let data = bytes_arg(vm, a0)?;
-    let start = match a1.as_ref() {
+fn adler32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 1,
     };

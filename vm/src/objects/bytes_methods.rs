@@ -559,7 +559,7 @@ fn b_decode(
     };
     let e = get(vm, 0, "encoding", "utf-8")?;
     let er = get(vm, 1, "errors", "strict")?;
-    let s = decode(vm, &b, &e, &er)?;
+    let s = decode(vm, b, &e, &er)?;
     vm.new_str(&s)
 }
 
@@ -645,7 +645,7 @@ fn b_hex(
 ) -> PyResult {
     let b = &this.data;
     let a = [sep, bytes_per_sep];
-    let s = hex_string(vm, &b, a[0], a[1])?;
+    let s = hex_string(vm, b, a[0], a[1])?;
     vm.new_str(&s)
 }
 
@@ -737,7 +737,7 @@ fn b_join(vm: &mut Vm, this: BytesSelf, iterable_of_bytes: Value) -> PyResult {
     let mut out = try_vec(vm, total)?;
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(&sep);
+            out.extend_from_slice(sep);
         }
         out.extend_from_slice(p);
     }
@@ -809,9 +809,9 @@ fn b_replace(
         },
         None => usize::MAX,
     };
-    let hits = count_in(&b, &old, 0, b.len()).min(max);
+    let hits = count_in(b, &old, 0, b.len()).min(max);
     if hits == 0 {
-        return ret_same(vm, args, &b, true);
+        return ret_same(vm, args, b, true);
     }
     let size = (b.len() as u128) + (hits as u128) * (new.len() as u128);
     if size > MAX_BYTES as u128 {
@@ -833,7 +833,7 @@ fn b_replace(
     } else {
         let mut i = 0;
         while n < max
-            && let Some(j) = find_sub(&b, &old, i, b.len(), false)
+            && let Some(j) = find_sub(b, &old, i, b.len(), false)
         {
             out.extend_from_slice(&b[i..j]);
             out.extend_from_slice(&new);
@@ -976,7 +976,7 @@ fn pad(
     let width = ssize_arg(vm, width)?;
     let fill = fill_arg(vm, name, fillchar)?;
     if width <= b.len() as i64 {
-        return ret_same(vm, args, &b, true);
+        return ret_same(vm, args, b, true);
     }
     let width = width as usize;
     if width > MAX_BYTES {

@@ -205,8 +205,8 @@ fn partition_common(vm: &mut Vm, this: &BytesSelf, sep: Value, rev: bool) -> PyR
     let found = find_sub(b, &sep, 0, b.len(), rev);
     let (x, y, z): (&[u8], &[u8], &[u8]) = match found {
         Some(j) => (&b[..j], &sep, &b[j + sep.len()..]),
-        None if rev => (&[], &[], &b),
-        None => (&b, &[], &[]),
+        None if rev => (&[], &[], b),
+        None => (b, &[], &[]),
     };
     let mark = vm.roots_len();
     let mut items = Vec::with_capacity(3);
