@@ -3,8 +3,10 @@
 //! ```text
 //! #[native]                         // Python name = the function's name
 //! #[native(name = "__init__")]      // another Python name
+//! #[native(called = "list")]        // the name messages use, if not the Python name
 //! #[native(owner = "math")]         // whose it is, for "math.sqrt() takes ..." messages
 //! #[native(style = keywords)]       // override the inferred message style
+//! #[native(new)]                   // a constructor: fn(vm, cls: Value, params..), a NativeNew
 //! #[native(raw)]                    // fn(vm, args: &[Value], kw: &[(Value, Value)]): no binding
 //! fn name(vm: &mut Vm, [this: &Payload | this: Value,] params..) -> R
 //! ```
@@ -27,9 +29,11 @@ use syn::{Error, Expr, FnArg, Ident, ItemFn, Lit, Meta, Pat, Result, Token, Type
 #[derive(Default)]
 struct Options {
     name: Option<String>,
+    called: Option<String>,
     owner: Option<TokenStream>,
     style: Option<Ident>,
     raw: bool,
+    new: bool,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -95,6 +99,15 @@ pub fn expand(attr: TokenStream, mut item: ItemFn) -> Result<TokenStream> {
                 return Err(Error::new_spanned(arg, "no `self` in a #[native] fn"));
             };
             let ident = pat_ident(&p.pat)?;
+            if i == 0 && opts.new {
+                if ident != "cls" {
+                    return Err(Error::new_spanned(
+                        &p.pat,
+                        "a #[native(new)] fn takes `cls: Value` first",
+                    ));
+                }
+                continue;
+            }
             if i == 0 && ident == "this" {
                 this = Some((*p.ty).clone());
                 continue;
@@ -118,13 +131,18 @@ pub fn expand(attr: TokenStream, mut item: ItemFn) -> Result<TokenStream> {
     };
     item.sig.ident = Ident::new("__body", Span::call_site());
     item.vis = syn::Visibility::Inherited;
+    let def = if opts.new {
+        quote! { ::weft_vm::native::NativeNew }
+    } else {
+        quote! { ::weft_vm::native::NativeDef }
+    };
     Ok(quote! {
         #(#docs)*
         #[allow(non_upper_case_globals)]
-        #vis const #fn_name: ::weft_vm::native::NativeDef = {
+        #vis const #fn_name: #def = {
             #[allow(clippy::too_many_arguments, clippy::needless_pass_by_value)]
             #item
-            ::weft_vm::native::NativeDef { name: #py_name, f: #entry }
+            #def { name: #py_name, f: #entry }
         };
     })
 }
@@ -135,7 +153,11 @@ fn options(attr: TokenStream) -> Result<Options> {
     for m in metas {
         match &m {
             Meta::Path(p) if p.is_ident("raw") => o.raw = true,
+            Meta::Path(p) if p.is_ident("new") => o.new = true,
             Meta::NameValue(nv) if nv.path.is_ident("name") => o.name = Some(lit_str(&nv.value)?),
+            Meta::NameValue(nv) if nv.path.is_ident("called") => {
+                o.called = Some(lit_str(&nv.value)?)
+            }
             Meta::NameValue(nv) if nv.path.is_ident("owner") => {
                 o.owner = Some(match &nv.value {
                     Expr::Path(p) if p.path.is_ident("builtins") => {
@@ -154,7 +176,7 @@ fn options(attr: TokenStream) -> Result<Options> {
                 v => {
                     return Err(Error::new_spanned(
                         v,
-                        "style = noargs|one|positional|keywords",
+                        "style = noargs|one|positional|keywords|slot",
                     ));
                 }
             },
@@ -166,6 +188,8 @@ fn options(attr: TokenStream) -> Result<Options> {
 
 fn lit_str(e: &Expr) -> Result<String> {
     match e {
+        // A literal passed through a `macro_rules!` fragment arrives in an invisible group.
+        Expr::Group(g) => lit_str(&g.expr),
         Expr::Lit(syn::ExprLit {
             lit: Lit::Str(s), ..
         }) => Ok(s.value()),
@@ -260,10 +284,11 @@ fn make_entry(
                 "one" => "One",
                 "positional" => "Positional",
                 "keywords" => "Keywords",
+                "slot" => "Slot",
                 _ => {
                     return Err(Error::new_spanned(
                         s,
-                        "style = noargs|one|positional|keywords",
+                        "style = noargs|one|positional|keywords|slot",
                     ));
                 }
             };
@@ -276,15 +301,20 @@ fn make_entry(
     };
     let owner = match (&opts.owner, this) {
         (Some(o), _) => o.clone(),
-        (None, Some(Type::Reference(r))) => {
-            let t = &r.elem;
+        (None, Some(t)) if payload_of(t).is_some() => {
+            let t = payload_of(t).unwrap();
             quote! { ::weft_vm::native::Owner::Payload(|| <#t as ::weft_vm::object::Payload>::vtable().name) }
         }
         (None, _) => quote! { ::weft_vm::native::Owner::Builtins },
     };
     let has_self = this.is_some();
+    let is_new = opts.new;
+    let msg_name = opts.called.as_deref().unwrap_or(py_name);
     let mut lets = Vec::new();
     let mut call_args = vec![quote! { #vm }];
+    if is_new {
+        call_args.push(quote! { __cls });
+    }
     if let Some(t) = this {
         lets.push(quote! {
             let this = <#t as ::weft_vm::native::FromSelf>::from_self(#vm, __args, &__SIG)?;
@@ -309,7 +339,7 @@ fn make_entry(
         .sig
         .inputs
         .iter()
-        .skip(1 + has_self as usize)
+        .skip(1 + (has_self || is_new) as usize)
         .filter_map(|a| match a {
             FnArg::Typed(p) => pat_ident(&p.pat).ok(),
             _ => None,
@@ -325,14 +355,20 @@ fn make_entry(
         }
     }
     call_args.extend(order);
+    let cls_param = if is_new {
+        quote! { __cls: ::weft_vm::Value, }
+    } else {
+        quote! {}
+    };
     Ok(quote! {{
         fn __entry(
             #vm: &mut ::weft_vm::Vm,
+            #cls_param
             __args: &[::weft_vm::Value],
             __kw: &[(::weft_vm::Value, ::weft_vm::Value)],
         ) -> ::weft_vm::PyResult {
             static __SIG: ::weft_vm::native::Sig = ::weft_vm::native::Sig {
-                name: #py_name,
+                name: #msg_name,
                 owner: #owner,
                 has_self: #has_self,
                 params: &[#(#names),*],
@@ -349,4 +385,25 @@ fn make_entry(
         }
         __entry
     }})
+}
+
+/// The payload type of a receiver typed `&T` or `This<T>`.
+fn payload_of(t: &Type) -> Option<&Type> {
+    match t {
+        Type::Reference(r) => Some(&r.elem),
+        Type::Path(p) => {
+            let seg = p.path.segments.last()?;
+            if seg.ident != "This" {
+                return None;
+            }
+            match &seg.arguments {
+                syn::PathArguments::AngleBracketed(a) => a.args.iter().find_map(|g| match g {
+                    syn::GenericArgument::Type(t) => Some(t),
+                    _ => None,
+                }),
+                _ => None,
+            }
+        }
+        _ => None,
+    }
 }

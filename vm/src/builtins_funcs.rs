@@ -1,8 +1,9 @@
 //! The builtin functions (`print`, `len`, `min`, `isinstance`, ...) and the constructors
 //! of the built-in iterator types (`enumerate`, `zip`, `map`, `filter`, `reversed`).
 use crate::bytecode::{BinOp, CmpOp};
-use crate::helpers::{arg_count, as_bigint, as_int, as_str, kwarg, no_kwargs};
-use crate::objects::builtin_fn::{BuiltinFn, NativeFn};
+use crate::helpers::{as_bigint, as_int, as_str, kwarg};
+use crate::native::NativeDef;
+use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
 use crate::objects::function::{BoundMethod, FunctionData};
@@ -15,6 +16,7 @@ use crate::ops::containers::{self, set_root};
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use crate::{native, root_scope};
 use num_bigint::BigInt;
 use num_integer::Integer;
 use num_traits::{FromPrimitive, Signed, ToPrimitive, Zero};
@@ -22,54 +24,54 @@ use std::io::Write;
 use std::sync::atomic::{AtomicBool, AtomicI64, AtomicUsize};
 
 pub fn init(vm: &mut Vm, builtins_dict: Value) {
-    let funcs: &[(&'static str, NativeFn)] = &[
-        ("print", b_print),
-        ("len", b_len),
-        ("repr", b_repr),
-        ("ascii", b_ascii),
-        ("abs", b_abs),
-        ("all", b_all),
-        ("any", b_any),
-        ("sum", b_sum),
-        ("min", b_min),
-        ("max", b_max),
-        ("sorted", b_sorted),
-        ("iter", b_iter),
-        ("next", b_next),
-        ("chr", b_chr),
-        ("ord", b_ord),
-        ("hex", b_hex),
-        ("oct", b_oct),
-        ("bin", b_bin),
-        ("divmod", b_divmod),
-        ("pow", b_pow),
-        ("round", b_round),
-        ("hash", b_hash),
-        ("id", b_id),
-        ("callable", b_callable),
-        ("isinstance", b_isinstance),
-        ("issubclass", b_issubclass),
-        ("getattr", b_getattr),
-        ("setattr", b_setattr),
-        ("hasattr", b_hasattr),
-        ("delattr", b_delattr),
-        ("vars", b_vars),
-        ("dir", b_dir),
-        ("input", b_input),
-        ("format", b_format),
-        ("open", b_open),
+    let funcs: &[NativeDef] = &[
+        NativeDef::raw("print", b_print),
+        b_len,
+        b_repr,
+        b_ascii,
+        b_abs,
+        b_all,
+        b_any,
+        b_sum,
+        b_min,
+        b_max,
+        b_sorted,
+        b_iter,
+        b_next,
+        b_chr,
+        b_ord,
+        b_hex,
+        b_oct,
+        b_bin,
+        b_divmod,
+        b_pow,
+        b_round,
+        b_hash,
+        b_id,
+        b_callable,
+        b_isinstance,
+        b_issubclass,
+        b_getattr,
+        b_setattr,
+        b_hasattr,
+        b_delattr,
+        b_vars,
+        b_dir,
+        b_input,
+        b_format,
+        NativeDef::raw("open", b_open),
     ];
-    for &(name, f) in funcs {
-        let fv = vm.new_native(name, "builtins", f).expect("start-up");
-        let key = vm.intern(name);
+    for d in funcs {
+        let fv = vm.new_native(d.name, "builtins", d.f).expect("start-up");
+        let key = vm.intern(d.name);
         vm.dict_set(builtins_dict, key, fv).expect("start-up");
     }
     let t = vm.rt.types.base;
-    vm.set_new(t.enumerate, enumerate_new);
-    vm.set_new(t.zip, zip_new);
-    vm.set_new(t.map, map_new);
-    vm.set_new(t.filter, filter_new);
-    vm.set_new(t.reversed, reversed_new);
+    vm.set_new(t.enumerate, enumerate_new.f);
+    vm.set_new(t.zip, zip_new.f);
+    vm.set_new(t.map, map_new.f);
+    vm.set_new(t.filter, filter_new.f);
+    vm.set_new(t.reversed, reversed_new.f);
     for ty in [
         t.seq_iter,
         t.list_iter,
@@ -87,8 +89,7 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
         t.filter,
         t.callable_iter,
     ] {
-        vm.add_method(ty, "__iter__", iter_self);
-        vm.add_method(ty, "__next__", iter_next);
+        vm.add_methods(ty, &[iter_self, iter_next]);
     }
 }
 
@@ -243,10 +244,9 @@ fn replaced_stdout(vm: &mut Vm) -> Option<Value> {
     }
 }
 
-fn b_input(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "input", kw)?;
-    arg_count(vm, "input", args, 0, 1)?;
-    if let Some(&p) = args.first() {
+#[native(name = "input")]
+fn b_input(vm: &mut Vm, prompt: Option<Value>) -> PyResult {
+    if let Some(p) = prompt {
         let s = vm.str_of(p)?;
         let mut o = std::io::stdout().lock();
         let _ = o.write_all(s.as_bytes());
@@ -282,26 +282,20 @@ fn b_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- simple wrappers
 
-fn one(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    no_kwargs(vm, name, kw)?;
-    arg_count(vm, name, args, 1, 1)?;
-    Ok(args[0])
-}
-
-fn b_len(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "len", args, kw)?;
+#[native(name = "len")]
+fn b_len(vm: &mut Vm, v: Value) -> PyResult {
     let n = vm.len(v)?;
     vm.new_int(n as i64)
 }
 
-fn b_repr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "repr", args, kw)?;
+#[native(name = "repr")]
+fn b_repr(vm: &mut Vm, v: Value) -> PyResult {
     let s = vm.repr(v)?;
     vm.new_str(&s)
 }
 
-fn b_ascii(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "ascii", args, kw)?;
+#[native(name = "ascii")]
+fn b_ascii(vm: &mut Vm, v: Value) -> PyResult {
     let s = vm.repr(v)?;
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -319,50 +313,40 @@ fn b_ascii(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_str(&out)
 }
 
-fn b_hash(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "hash", args, kw)?;
+#[native(name = "hash")]
+fn b_hash(vm: &mut Vm, v: Value) -> PyResult {
     let h = vm.hash(v)?;
     vm.new_int(h)
 }
 
-fn b_id(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "id", args, kw)?;
+#[native(name = "id")]
+fn b_id(vm: &mut Vm, v: Value) -> PyResult {
     vm.new_bigint(BigInt::from(v.id()))
 }
 
-fn b_callable(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "callable", args, kw)?;
-    let yes = v.is::<FunctionData>()
+#[native(name = "callable")]
+fn b_callable(vm: &mut Vm, v: Value) -> bool {
+    is_callable(vm, v)
+}
+
+fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    v.is::<FunctionData>()
         || v.is::<BuiltinFn>()
         || v.is::<BoundMethod>()
         || v.is::<TypeData>()
-        || vm.lookup_special(v, "__call__").is_some();
-    Ok(Value::bool(yes))
+        || vm.lookup_special(v, "__call__").is_some()
 }
 
-fn b_format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "format", kw)?;
-    arg_count(vm, "format", args, 1, 2)?;
-    let spec = match args.get(1) {
-        Some(s) => match as_str(s) {
-            Some(s) => s.to_string(),
-            None => {
-                return Err(vm.type_error(format!(
-                    "format() argument 2 must be str, not {}",
-                    vm.type_name(*s)
-                )));
-            }
-        },
-        None => String::new(),
-    };
-    let r = vm.format(args[0], &spec)?;
+#[native(name = "format")]
+fn b_format(vm: &mut Vm, value: Value, format_spec: Option<&str>) -> PyResult {
+    let r = vm.format(value, format_spec.unwrap_or(""))?;
     vm.new_str(&r)
 }
 
 // ---------------------------------------------------------------- numbers
 
-fn b_abs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "abs", args, kw)?;
+#[native(name = "abs")]
+fn b_abs(vm: &mut Vm, v: Value) -> PyResult {
     if let Some(i) = as_int(v)
         && !v.is::<crate::objects::instance::InstanceData>()
     {
@@ -385,33 +369,28 @@ fn b_abs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Err(vm.type_error(format!("bad operand type for abs(): '{}'", vm.type_name(v))))
 }
 
-fn int_with_prefix(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    radix: u32,
-    prefix: &str,
-) -> PyResult {
-    let v = one(vm, name, args, kw)?;
+fn int_with_prefix(vm: &mut Vm, v: Value, radix: u32, prefix: &str) -> PyResult {
     let b = index_arg(vm, v)?;
     let digits = b.magnitude().to_str_radix(radix);
     let sign = if b.is_negative() { "-" } else { "" };
     vm.new_str(&format!("{sign}{prefix}{digits}"))
 }
 
-fn b_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    int_with_prefix(vm, "hex", args, kw, 16, "0x")
+#[native(name = "hex")]
+fn b_hex(vm: &mut Vm, number: Value) -> PyResult {
+    int_with_prefix(vm, number, 16, "0x")
 }
-fn b_oct(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    int_with_prefix(vm, "oct", args, kw, 8, "0o")
+#[native(name = "oct")]
+fn b_oct(vm: &mut Vm, number: Value) -> PyResult {
+    int_with_prefix(vm, number, 8, "0o")
 }
-fn b_bin(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    int_with_prefix(vm, "bin", args, kw, 2, "0b")
+#[native(name = "bin")]
+fn b_bin(vm: &mut Vm, number: Value) -> PyResult {
+    int_with_prefix(vm, number, 2, "0b")
 }
 
-fn b_chr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "chr", args, kw)?;
+#[native(name = "chr")]
+fn b_chr(vm: &mut Vm, v: Value) -> PyResult {
     // Small ints (the common case) without a BigInt.
     let i = match v.as_small_int() {
         Some(i) => u32::try_from(i).ok(),
@@ -424,8 +403,8 @@ fn b_chr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_char(c)
 }
 
-fn b_ord(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "ord", args, kw)?;
+#[native(name = "ord")]
+fn b_ord(vm: &mut Vm, v: Value) -> PyResult {
     if let Some(s) = crate::helpers::unwrap_base::<StrData>(&v) {
         if s.chars() != 1 {
             let n = s.chars();
@@ -480,10 +459,8 @@ fn float_divmod(x: f64, y: f64) -> (f64, f64) {
     (fd, m)
 }
 
-fn b_divmod(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "divmod", kw)?;
-    arg_count(vm, "divmod", args, 2, 2)?;
-    let (a, b) = (args[0], args[1]);
+#[native(name = "divmod")]
+fn b_divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult {
     let is_num = |v: Value| crate::helpers::is_int(v) || crate::objects::float::is_float(v);
     if is_num(a) && is_num(b) {
         if crate::objects::float::is_float(a) || crate::objects::float::is_float(b) {
@@ -529,28 +506,17 @@ fn b_divmod(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     )))
 }
 
-fn b_pow(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "pow", kw, &["base", "exp", "mod"])?;
-    let mut p: [Option<Value>; 3] = [
-        args.first().copied(),
-        args.get(1).copied(),
-        args.get(2).copied(),
-    ];
-    for (i, name) in ["base", "exp", "mod"].iter().enumerate() {
-        if let Some(v) = kwarg(kw, name) {
-            p[i] = Some(v);
-        }
-    }
-    if args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "pow expected at most 3 arguments, got {}",
-            args.len()
-        )));
-    }
-    let (Some(base), Some(exp)) = (p[0], p[1]) else {
-        return Err(vm.type_error("pow() missing required argument 'exp' (pos 2)"));
-    };
-    let m = p[2].filter(|m| !m.is_none());
+/// pow(base, exp, mod=None)
+#[native(name = "pow")]
+fn b_pow(
+    vm: &mut Vm,
+    #[kw] base: Value,
+    #[kw] exp: Value,
+    #[kw]
+    #[name = "mod"]
+    modulo: Option<Value>,
+) -> PyResult {
+    let m = modulo.filter(|m| !m.is_none());
     let Some(m) = m else {
         return vm.binary_op(base, exp, BinOp::Pow);
     };
@@ -593,23 +559,11 @@ fn round_half_even(x: f64) -> f64 {
     }
 }
 
-fn b_round(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "round", kw, &["number", "ndigits"])?;
-    let number = args.first().copied().or_else(|| kwarg(kw, "number"));
-    let Some(x) = number else {
-        return Err(vm.type_error("round() missing required argument 'number' (pos 1)"));
-    };
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "round() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let nd_v = args
-        .get(1)
-        .copied()
-        .or_else(|| kwarg(kw, "ndigits"))
-        .filter(|v| !v.is_none());
+/// round(number, ndigits=None)
+#[native(name = "round")]
+fn b_round(vm: &mut Vm, #[kw] number: Value, #[kw] ndigits: Option<Value>) -> PyResult {
+    let x = number;
+    let nd_v = ndigits.filter(|v| !v.is_none());
     let nd = match nd_v {
         Some(v) => Some(small_index(vm, v)?),
         None => None,
@@ -676,8 +630,8 @@ fn b_round(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- iteration-based
 
-fn b_all(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "all", args, kw)?;
+#[native(name = "all")]
+fn b_all(vm: &mut Vm, v: Value) -> PyResult {
     let mut result = true;
     for_each(vm, v, |vm, x| {
         if !vm.truthy(x)? {
@@ -689,8 +643,8 @@ fn b_all(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::bool(result))
 }
 
-fn b_any(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let v = one(vm, "any", args, kw)?;
+#[native(name = "any")]
+fn b_any(vm: &mut Vm, v: Value) -> PyResult {
     let mut result = false;
     for_each(vm, v, |vm, x| {
         if vm.truthy(x)? {
@@ -702,24 +656,10 @@ fn b_any(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::bool(result))
 }
 
-fn b_sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "sum", kw, &["start"])?;
-    if args.is_empty() || args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "sum() takes at {} 2 arguments ({} given)",
-            if args.is_empty() {
-                "least 1 positional argument"
-            } else {
-                "most"
-            },
-            args.len()
-        )));
-    }
-    let start = args
-        .get(1)
-        .copied()
-        .or_else(|| kwarg(kw, "start"))
-        .unwrap_or(Value::small_int(0).unwrap());
+/// sum(iterable, /, start=0)
+#[native(name = "sum")]
+fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
+    let start = start.unwrap_or(Value::small_int(0).unwrap());
     if start.is::<StrData>() {
         return Err(vm.type_error("sum() can't sum strings [use ''.join(seq) instead]"));
     }
@@ -733,7 +673,7 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let slot = vm.roots_len();
     vm.push_root(start);
     let mut acc = start;
-    let r = for_each(vm, args[0], |vm, x| {
+    let r = for_each(vm, iterable, |vm, x| {
         let next = if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
             vm.new_int(a + b)?
         } else if let (Some(a), Some(b)) = (
@@ -753,13 +693,18 @@ fn b_sum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     r.map(|_| acc)
 }
 
-fn min_max(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], op: CmpOp) -> PyResult {
-    check_kwargs(vm, name, kw, &["key", "default"])?;
+fn min_max(
+    vm: &mut Vm,
+    name: &str,
+    args: &[Value],
+    key: Option<Value>,
+    default: Option<Value>,
+    op: CmpOp,
+) -> PyResult {
     if args.is_empty() {
         return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
     }
-    let key = kwarg(kw, "key").filter(|k| !k.is_none());
-    let default = kwarg(kw, "default");
+    let key = key.filter(|k| !k.is_none());
     if args.len() > 1 && default.is_some() {
         return Err(vm.type_error(format!(
             "Cannot specify a default for {name}() with multiple positional arguments"
@@ -814,34 +759,50 @@ fn min_max(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], op: C
     }
 }
 
-fn b_min(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    min_max(vm, "min", args, kw, CmpOp::Lt)
+/// min(iterable, *, key=None, default=...) or min(a, b, *args, key=None)
+#[native(name = "min")]
+fn b_min(
+    vm: &mut Vm,
+    #[varargs] args: &[Value],
+    #[kwonly] key: Option<Value>,
+    #[kwonly] default: Option<Value>,
+) -> PyResult {
+    min_max(vm, "min", args, key, default, CmpOp::Lt)
 }
-fn b_max(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    min_max(vm, "max", args, kw, CmpOp::Gt)
+/// max(iterable, *, key=None, default=...) or max(a, b, *args, key=None)
+#[native(name = "max")]
+fn b_max(
+    vm: &mut Vm,
+    #[varargs] args: &[Value],
+    #[kwonly] key: Option<Value>,
+    #[kwonly] default: Option<Value>,
+) -> PyResult {
+    min_max(vm, "max", args, key, default, CmpOp::Gt)
 }
 
-fn b_sorted(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("sorted expected 1 argument, got {}", args.len())));
-    }
-    let (key, reverse) = crate::objects::list_methods::sort_kwargs(vm, "sort", kw)?;
-    let items = vm.collect_iter(args[0])?;
+/// sorted(iterable, /, *, key=None, reverse=False)
+#[native(name = "sorted", style = positional)]
+fn b_sorted(
+    vm: &mut Vm,
+    iterable: Value,
+    #[kwonly] key: Option<Value>,
+    #[kwonly] reverse: Option<bool>,
+) -> PyResult {
+    let items = vm.collect_iter(iterable)?;
+    root_scope!(vm);
     let l = vm.new_list(items)?;
-    vm.push_root(l);
-    let r = crate::objects::list_methods::sort_list(vm, l, key, reverse);
-    vm.pop_roots(1);
-    r.map(|_| l)
+    vm.root(l);
+    let key = key.unwrap_or(Value::NONE);
+    crate::objects::list_methods::sort_list(vm, l, key, reverse.unwrap_or(false))?;
+    Ok(l)
 }
 
-fn b_iter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "iter", kw)?;
-    arg_count(vm, "iter", args, 1, 2)?;
-    if args.len() == 1 {
-        return vm.iter(args[0]);
-    }
-    let callable = b_callable(vm, &args[..1], &[])?;
-    if callable != Value::TRUE {
+#[native(name = "iter")]
+fn b_iter(vm: &mut Vm, object: Value, sentinel: Option<Value>) -> PyResult {
+    let Some(sentinel) = sentinel else {
+        return vm.iter(object);
+    };
+    if !is_callable(vm, object) {
         return Err(vm.type_error("iter(v, w): v must be callable"));
     }
     let ty = vm.rt.types.callable_iter;
@@ -849,47 +810,47 @@ fn b_iter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         vm,
         ty,
         MiscIterKind::CallableSentinel,
-        vec![args[0], args[1]],
+        vec![object, sentinel],
         0,
     )
 }
 
-fn b_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "next", kw)?;
-    arg_count(vm, "next", args, 1, 2)?;
-    if args.len() == 1 && crate::objects::generator::is_generator(args[0]) {
+#[native(name = "next")]
+fn b_next(vm: &mut Vm, iterator: Value, default: Option<Value>) -> PyResult {
+    let it = iterator;
+    if default.is_none() && crate::objects::generator::is_generator(it) {
         // Keeps the generator's return value in the StopIteration.
-        return crate::objects::generator::gen_next_raising(vm, args[0]);
+        return crate::objects::generator::gen_next_raising(vm, it);
     }
-    if args.len() == 1 {
+    if default.is_none() {
         // An await's step: StopIteration carries the await's result.
-        if let Some(r) = crate::objects::async_gen::next_native(vm, args[0]) {
+        if let Some(r) = crate::objects::async_gen::next_native(vm, it) {
             return r;
         }
     }
-    if args.len() == 1 && crate::types::type_data(vm.type_of(args[0])).is_user {
+    if default.is_none() && crate::types::type_data(vm.type_of(it)).is_user {
         // A user iterator's own StopIteration (with its value) comes out as it is.
-        if let Some(f) = vm.lookup_special(args[0], "__next__") {
-            return vm.call(f, &[args[0]], &[]);
+        if let Some(f) = vm.lookup_special(it, "__next__") {
+            return vm.call(f, &[it], &[]);
         }
     }
-    match vm.next(args[0])? {
+    match vm.next(it)? {
         Some(v) => Ok(v),
-        None => match args.get(1) {
-            Some(&d) => Ok(d),
+        None => match default {
+            Some(d) => Ok(d),
             None => Err(vm.stop_iteration()),
         },
     }
 }
 
-fn iter_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__iter__", args, 1, 1)?;
-    Ok(args[0])
+#[native(name = "__iter__", style = slot)]
+fn iter_self(_vm: &mut Vm, this: Value) -> Value {
+    this
 }
 
-fn iter_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__next__", args, 1, 1)?;
-    match vm.next(args[0])? {
+#[native(name = "__next__", style = slot)]
+fn iter_next(vm: &mut Vm, this: Value) -> PyResult {
+    match vm.next(this)? {
         Some(v) => Ok(v),
         None => Err(vm.stop_iteration()),
     }
@@ -918,19 +879,17 @@ fn iters_of(vm: &mut Vm, vs: &[Value]) -> PyResult<Vec<Value>> {
     Ok(out)
 }
 
-fn enumerate_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "enumerate", kw, &["iterable", "start"])?;
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "enumerate() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let Some(iterable) = args.first().copied().or_else(|| kwarg(kw, "iterable")) else {
-        return Err(vm.type_error("enumerate() missing required argument 'iterable'"));
-    };
+/// enumerate(iterable, start=0)
+#[native(new, name = "enumerate")]
+fn enumerate_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] iterable: Value,
+    #[kw] start: Option<Value>,
+) -> PyResult {
+    let _ = cls;
     // The start as an int of any size (`vals[1]`); the counter counts items from 0.
-    let start = match args.get(1).copied().or_else(|| kwarg(kw, "start")) {
+    let start = match start {
         Some(s) if s.as_small_int().is_some() => s,
         Some(s) => {
             let b = index_arg(vm, s)?;
@@ -938,69 +897,58 @@ fn enumerate_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]
         }
         None => Value::small_int(0).expect("small"),
     };
-    vm.push_root(start);
-    let mark = vm.roots_len();
-    let r = iters_of(vm, &[iterable]).and_then(|mut its| {
-        its.push(start);
-        let ty = vm.rt.types.enumerate;
-        misc(vm, ty, MiscIterKind::Enumerate, its, 0)
-    });
-    vm.truncate_roots(mark - 1);
-    r
+    root_scope!(vm);
+    vm.root(start);
+    let mut its = iters_of(vm, &[iterable])?;
+    its.push(start);
+    let ty = vm.rt.types.enumerate;
+    misc(vm, ty, MiscIterKind::Enumerate, its, 0)
 }
 
-fn zip_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kwargs(vm, "zip", kw, &["strict"])?;
+/// zip(*iterables, strict=False)
+#[native(new, name = "zip")]
+fn zip_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[varargs] args: &[Value],
+    #[kwonly] strict: Option<bool>,
+) -> PyResult {
+    let _ = cls;
     // `strict=True` is kept in the (otherwise unused) counter.
-    let strict = match kwarg(kw, "strict") {
-        Some(v) => vm.truthy(v)? as i64,
-        None => 0,
-    };
-    let mark = vm.roots_len();
-    let r = iters_of(vm, args).and_then(|its| {
-        let ty = vm.rt.types.zip;
-        misc(vm, ty, MiscIterKind::Zip, its, strict)
-    });
-    vm.truncate_roots(mark);
-    r
+    let strict = strict.unwrap_or(false) as i64;
+    root_scope!(vm);
+    let its = iters_of(vm, args)?;
+    let ty = vm.rt.types.zip;
+    misc(vm, ty, MiscIterKind::Zip, its, strict)
 }
 
-fn map_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "map", kw)?;
-    if args.len() < 2 {
+/// map(func, iterable, /, *iterables)
+#[native(new, name = "map")]
+fn map_new(vm: &mut Vm, cls: Value, func: Value, #[varargs] iterables: &[Value]) -> PyResult {
+    let _ = cls;
+    if iterables.is_empty() {
         return Err(vm.type_error("map() must have at least two arguments."));
     }
-    let mark = vm.roots_len();
-    let r = iters_of(vm, &args[1..]).and_then(|its| {
-        let mut vals = vec![args[0]];
-        vals.extend(its);
-        let ty = vm.rt.types.map;
-        misc(vm, ty, MiscIterKind::Map, vals, 0)
-    });
-    vm.truncate_roots(mark);
-    r
+    root_scope!(vm);
+    let mut vals = vec![func];
+    vals.extend(iters_of(vm, iterables)?);
+    let ty = vm.rt.types.map;
+    misc(vm, ty, MiscIterKind::Map, vals, 0)
 }
 
-fn filter_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "filter", kw)?;
-    if args.len() != 2 {
-        return Err(vm.type_error(format!("filter expected 2 arguments, got {}", args.len())));
-    }
-    let mark = vm.roots_len();
-    let r = iters_of(vm, &args[1..]).and_then(|its| {
-        let ty = vm.rt.types.filter;
-        misc(vm, ty, MiscIterKind::Filter, vec![args[0], its[0]], 0)
-    });
-    vm.truncate_roots(mark);
-    r
+#[native(new, name = "filter")]
+fn filter_new(vm: &mut Vm, cls: Value, function: Value, iterable: Value) -> PyResult {
+    let _ = cls;
+    root_scope!(vm);
+    let its = iters_of(vm, &[iterable])?;
+    let ty = vm.rt.types.filter;
+    misc(vm, ty, MiscIterKind::Filter, vec![function, its[0]], 0)
 }
 
-fn reversed_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "reversed", kw)?;
-    if args.len() != 1 {
-        return Err(vm.type_error(format!("reversed expected 1 argument, got {}", args.len())));
-    }
-    let v = args[0];
+#[native(new, name = "reversed", style = positional)]
+fn reversed_new(vm: &mut Vm, cls: Value, sequence: Value) -> PyResult {
+    let _ = cls;
+    let v = sequence;
     let ty = vm.rt.types.reversed;
     let user = crate::types::type_data(vm.type_of(v)).is_user;
     if user
@@ -1167,23 +1115,22 @@ fn hooked_check(vm: &mut Vm, arg: Value, cls: Value, inst: bool) -> PyResult<Opt
     Ok(Some(vm.truthy(r)?))
 }
 
-fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "isinstance", kw)?;
-    arg_count(vm, "isinstance", args, 2, 2)?;
-    if let Some(r) = hooked_check(vm, args[0], args[1], true)? {
+#[native(name = "isinstance")]
+fn b_isinstance(vm: &mut Vm, obj: Value, class_or_tuple: Value) -> PyResult {
+    if let Some(r) = hooked_check(vm, obj, class_or_tuple, true)? {
         return Ok(Value::bool(r));
     }
-    let t = vm.type_of(args[0]);
+    let t = vm.type_of(obj);
     let what = "a type, a tuple of types, or a union";
-    let r = class_check(vm, args[0], t, args[1], "isinstance", what)?;
-    if !r && let Some(referent) = vm.unproxy(args[0])? {
+    let r = class_check(vm, obj, t, class_or_tuple, "isinstance", what)?;
+    if !r && let Some(referent) = vm.unproxy(obj)? {
         // CPython falls back to `obj.__class__`, which a proxy forwards.
         let t = vm.type_of(referent);
         return Ok(Value::bool(class_check(
             vm,
             referent,
             t,
-            args[1],
+            class_or_tuple,
             "isinstance",
             what,
         )?));
@@ -1191,20 +1138,19 @@ fn b_isinstance(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     Ok(Value::bool(r))
 }
 
-fn b_issubclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "issubclass", kw)?;
-    arg_count(vm, "issubclass", args, 2, 2)?;
-    if !args[0].is::<TypeData>() {
+#[native(name = "issubclass")]
+fn b_issubclass(vm: &mut Vm, cls: Value, class_or_tuple: Value) -> PyResult {
+    if !cls.is::<TypeData>() {
         return Err(vm.type_error("issubclass() arg 1 must be a class"));
     }
-    if let Some(r) = hooked_check(vm, args[0], args[1], false)? {
+    if let Some(r) = hooked_check(vm, cls, class_or_tuple, false)? {
         return Ok(Value::bool(r));
     }
     let r = class_check(
         vm,
-        args[0],
-        args[0],
-        args[1],
+        cls,
+        cls,
+        class_or_tuple,
         "issubclass",
         "a class, a tuple of classes, or a union",
     )?;
@@ -1225,37 +1171,24 @@ fn attr_name(vm: &mut Vm, v: Value) -> PyResult<Value> {
     )))
 }
 
-fn b_getattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "getattr", kw)?;
-    if args.len() < 2 || args.len() > 3 {
-        let n = args.len();
-        return Err(vm.type_error(if n < 2 {
-            format!("getattr expected at least 2 arguments, got {n}")
-        } else {
-            format!("getattr expected at most 3 arguments, got {n}")
-        }));
-    }
-    let name = attr_name(vm, args[1])?;
-    vm.push_root(name);
-    let r = match args.get(2) {
+#[native(name = "getattr")]
+fn b_getattr(vm: &mut Vm, object: Value, name: Value, default: Option<Value>) -> PyResult {
+    let name = attr_name(vm, name)?;
+    let r = vm.with_root(name, |vm| match default {
         // With a default, a missing attribute raises nothing (no exception is made).
-        Some(&d) => vm.getattr_opt(args[0], name).map(|v| v.unwrap_or(d)),
-        None => vm.getattr(args[0], name),
-    };
-    vm.pop_roots(1);
-    match (r, args.get(2)) {
-        (Err(e), Some(&d)) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => Ok(d),
+        Some(d) => vm.getattr_opt(object, name).map(|v| v.unwrap_or(d)),
+        None => vm.getattr(object, name),
+    });
+    match (r, default) {
+        (Err(e), Some(d)) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => Ok(d),
         (r, _) => r,
     }
 }
 
-fn b_hasattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "hasattr", kw)?;
-    arg_count(vm, "hasattr", args, 2, 2)?;
-    let name = attr_name(vm, args[1])?;
-    vm.push_root(name);
-    let r = vm.getattr_opt(args[0], name);
-    vm.pop_roots(1);
+#[native(name = "hasattr")]
+fn b_hasattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult {
+    let name = attr_name(vm, name)?;
+    let r = vm.with_root(name, |vm| vm.getattr_opt(obj, name));
     match r {
         Ok(found) => Ok(Value::bool(found.is_some())),
         Err(e) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => Ok(Value::FALSE),
@@ -1263,33 +1196,24 @@ fn b_hasattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn b_setattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "setattr", kw)?;
-    arg_count(vm, "setattr", args, 3, 3)?;
-    let name = attr_name(vm, args[1])?;
-    vm.push_root(name);
-    let r = vm.setattr(args[0], name, args[2]);
-    vm.pop_roots(1);
-    r.map(|_| Value::NONE)
+#[native(name = "setattr")]
+fn b_setattr(vm: &mut Vm, obj: Value, name: Value, value: Value) -> PyResult<()> {
+    let name = attr_name(vm, name)?;
+    vm.with_root(name, |vm| vm.setattr(obj, name, value))
 }
 
-fn b_delattr(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "delattr", kw)?;
-    arg_count(vm, "delattr", args, 2, 2)?;
-    let name = attr_name(vm, args[1])?;
-    vm.push_root(name);
-    let r = vm.delattr(args[0], name);
-    vm.pop_roots(1);
-    r.map(|_| Value::NONE)
+#[native(name = "delattr")]
+fn b_delattr(vm: &mut Vm, obj: Value, name: Value) -> PyResult<()> {
+    let name = attr_name(vm, name)?;
+    vm.with_root(name, |vm| vm.delattr(obj, name))
 }
 
-fn b_vars(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "vars", kw)?;
-    arg_count(vm, "vars", args, 0, 1)?;
-    if args.is_empty() {
+#[native(name = "vars")]
+fn b_vars(vm: &mut Vm, object: Option<Value>) -> PyResult {
+    let Some(object) = object else {
         return crate::builtins_exec::caller_locals(vm);
-    }
-    match vm.getattr_str(args[0], "__dict__") {
+    };
+    match vm.getattr_str(object, "__dict__") {
         Ok(d) => Ok(d),
         Err(e) if vm.err_is(&e, vm.rt.types.exc.attribute_error) => {
             Err(vm.type_error("vars() argument must have __dict__ attribute"))
@@ -1298,21 +1222,19 @@ fn b_vars(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "dir", kw)?;
-    arg_count(vm, "dir", args, 0, 1)?;
-    let Some(&o) = args.first() else {
+#[native(name = "dir")]
+fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
+    let Some(o) = object else {
         // The names in the caller's local scope, sorted.
         let d = crate::builtins_exec::caller_locals(vm)?;
         if !d.is::<DictData>() {
-            vm.push_root(d);
-            let keys = vm.collect_iter(d);
-            vm.pop_roots(1);
-            let l = vm.new_list(keys?)?;
-            vm.push_root(l);
-            let s = crate::objects::list_methods::sort_list(vm, l, Value::NONE, false);
-            vm.pop_roots(1);
-            return s.map(|_| l);
+            root_scope!(vm);
+            vm.root(d);
+            let keys = vm.collect_iter(d)?;
+            let l = vm.new_list(keys)?;
+            vm.root(l);
+            crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+            return Ok(l);
         }
         let mut names: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
         names.sort_by(|a, b| as_str(a).unwrap_or("").cmp(as_str(b).unwrap_or("")));
@@ -1321,16 +1243,14 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     if let Some(f) = vm.lookup_special(o, "__dir__")
         && !f.is::<BuiltinFn>()
     {
+        root_scope!(vm);
         let r = vm.call(f, &[o], &[])?;
-        vm.push_root(r);
-        let items = vm.collect_iter(r);
-        let l = items.and_then(|items| vm.new_list(items));
-        vm.pop_roots(1);
-        let l = l?;
-        vm.push_root(l);
-        let s = crate::objects::list_methods::sort_list(vm, l, Value::NONE, false);
-        vm.pop_roots(1);
-        return s.map(|_| l);
+        vm.root(r);
+        let items = vm.collect_iter(r)?;
+        let l = vm.new_list(items)?;
+        vm.root(l);
+        crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+        return Ok(l);
     }
     let mut dicts = Vec::new();
     if let Some(m) = o.downcast::<crate::objects::module::ModuleData>() {
@@ -1362,17 +1282,10 @@ fn b_dir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
     names.sort();
     names.dedup();
-    let l = vm.new_list(Vec::with_capacity(names.len()))?;
-    vm.push_root(l);
-    let r = (|| {
-        for n in &names {
-            let s = vm.new_str(n)?;
-            l.downcast::<crate::objects::list::ListData>()
-                .unwrap()
-                .push(s);
-        }
-        Ok(l)
-    })();
-    vm.pop_roots(1);
-    r
+    // Allocation never collects: the strs need no root before the list holds them.
+    let mut items = Vec::with_capacity(names.len());
+    for n in &names {
+        items.push(vm.new_str(n)?);
+    }
+    vm.new_list(items)
 }

@@ -1,7 +1,8 @@
 //! Class creation (`__build_class__`, `type(name, bases, ns)`), `object`'s own methods,
 //! `super`, and the `property` / `staticmethod` / `classmethod` constructors.
-use crate::helpers::slot_args;
 use crate::helpers::{as_str, kwarg};
+use crate::native;
+use crate::native::This;
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::cell::CellData;
 use crate::objects::function::{
@@ -522,8 +523,8 @@ fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
 fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
-fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this] = slot_args(vm, args)?;
+#[native(name = "__repr__", style = slot)]
+fn object_repr(vm: &mut Vm, this: Value) -> PyResult {
     let ty = vm.type_of(this);
     let td = type_data(ty);
     let q = td.qualname.read().clone();
@@ -536,80 +537,99 @@ fn object_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     };
     vm.new_str(&s)
 }
-fn object_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this] = slot_args(vm, args)?;
+#[native(name = "__str__", style = slot)]
+fn object_str(vm: &mut Vm, this: Value) -> PyResult {
     let s = vm.repr(this)?;
     vm.new_str(&s)
 }
-fn object_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [a, b] = slot_args(vm, args)?;
+#[native(name = "__eq__", style = slot)]
+fn object_eq(_vm: &mut Vm, this: Value, b: Value) -> PyResult {
+    let a = this;
     Ok(if a == b {
         Value::TRUE
     } else {
         Value::NOT_IMPLEMENTED
     })
 }
-fn object_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [a, b] = slot_args(vm, args)?;
+#[native(name = "__ne__", style = slot)]
+fn object_ne(vm: &mut Vm, this: Value, b: Value) -> PyResult {
+    let a = this;
     let r = vm.rich_compare(a, b, crate::bytecode::CmpOp::Eq)?;
     Ok(Value::bool(!vm.truthy(r)?))
 }
-fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this] = slot_args(vm, args)?;
+#[native(name = "__hash__", style = slot)]
+fn object_hash(vm: &mut Vm, this: Value) -> PyResult {
     vm.new_int((this.raw() >> 4) as i64)
 }
-fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [obj, name, v] = slot_args(vm, args)?;
+#[native(name = "__setattr__", style = slot)]
+fn object_setattr(vm: &mut Vm, this: Value, name: Value, v: Value) -> PyResult {
+    let obj = this;
+    let name = str_name(vm, name)?;
     vm.generic_setattr(obj, name, v)?;
     Ok(Value::NONE)
 }
-fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [obj, name] = args else {
-        return Err(vm.type_error(format!("expected 2 arguments, got {}", args.len())));
-    };
-    if !crate::helpers::is_str(*name) {
-        let tn = vm.type_name(*name);
-        return Err(vm.type_error(format!("attribute name must be string, not '{tn}'")));
+/// An attribute name given to `object.__getattribute__` and friends: a str (a subclass
+/// instance counts), else CPython's TypeError.
+fn str_name(vm: &mut Vm, name: Value) -> PyResult<Value> {
+    if crate::helpers::is_str(name) {
+        return Ok(name);
     }
-    match vm.generic_getattr(*obj, *name)? {
+    if let Some(s) = crate::helpers::as_str(&name) {
+        let s = s.to_string();
+        return vm.new_str(&s);
+    }
+    let tn = vm.type_name(name);
+    Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+}
+
+#[native(name = "__getattribute__", style = slot)]
+fn object_getattribute(vm: &mut Vm, this: Value, name: Value) -> PyResult {
+    let name = str_name(vm, name)?;
+    match vm.generic_getattr(this, name)? {
         Some(v) => Ok(v),
-        None => Err(vm.no_attribute(*obj, *name)),
+        None => Err(vm.no_attribute(this, name)),
     }
 }
-fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [obj, name] = slot_args(vm, args)?;
+#[native(name = "__delattr__", style = slot)]
+fn object_delattr(vm: &mut Vm, this: Value, name: Value) -> PyResult {
+    let name = str_name(vm, name)?;
+    let obj = this;
     vm.generic_delattr(obj, name)?;
     Ok(Value::NONE)
 }
 /// `type.__setattr__(cls, name, value)`: a class attribute (as `cls.name = value`).
-fn type_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [cls, name, v] = slot_args(vm, args)?;
+#[native(name = "__setattr__", style = slot)]
+fn type_setattr(vm: &mut Vm, this: Value, name: Value, v: Value) -> PyResult {
+    let cls = this;
     if !cls.is::<TypeData>() {
         let tn = vm.type_name(cls);
         return Err(vm.type_error(format!(
             "descriptor '__setattr__' requires a 'type' object but received a '{tn}'"
         )));
     }
+    let name = str_name(vm, name)?;
     vm.type_setattr(cls, name, v)?;
     Ok(Value::NONE)
 }
 /// `type.__delattr__(cls, name)`.
-fn type_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [cls, name] = slot_args(vm, args)?;
+#[native(name = "__delattr__", style = slot)]
+fn type_delattr(vm: &mut Vm, this: Value, name: Value) -> PyResult {
+    let cls = this;
     if !cls.is::<TypeData>() {
         let tn = vm.type_name(cls);
         return Err(vm.type_error(format!(
             "descriptor '__delattr__' requires a 'type' object but received a '{tn}'"
         )));
     }
+    let name = str_name(vm, name)?;
     vm.generic_delattr(cls, name)?;
     Ok(Value::NONE)
 }
 /// `object.__reduce_ex__(protocol)`: the class's own `__reduce__` when it has one, else
 /// the default reduction (`copy._natural_reduction`: `(__newobj__, (cls, *args), state,
 /// list items, dict items)`, what CPython gives for protocol 2 and up).
-fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this, _protocol] = slot_args(vm, args)?;
+#[native(name = "__reduce_ex__", style = slot)]
+fn object_reduce_ex(vm: &mut Vm, this: Value, _protocol: Value) -> PyResult {
     let ty = vm.type_of(this);
     let n = vm.intern("__reduce__");
     if let Some(f) = crate::types::lookup_in_mro(vm, ty, n)
@@ -622,8 +642,8 @@ fn object_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     default_reduction(vm, this)
 }
 /// `object.__reduce__()`: the default reduction.
-fn object_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this] = slot_args(vm, args)?;
+#[native(name = "__reduce__", style = slot)]
+fn object_reduce(vm: &mut Vm, this: Value) -> PyResult {
     default_reduction(vm, this)
 }
 fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
@@ -632,24 +652,28 @@ fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
     let ty = vm.type_of(this);
     vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
 }
-fn type_mro_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [cls] = slot_args(vm, args)?;
+#[native(name = "__mro__", style = slot)]
+fn type_mro_get(vm: &mut Vm, this: Value) -> PyResult {
+    let cls = this;
     let cls = crate::helpers::type_arg(vm, cls, "descriptor '__mro__' for 'type' objects")?;
     vm.getattr_str(cls, "__mro__")
 }
-fn type_dict_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [cls] = slot_args(vm, args)?;
+#[native(name = "__dict__", style = slot)]
+fn type_dict_get(vm: &mut Vm, this: Value) -> PyResult {
+    let cls = this;
     let cls = crate::helpers::type_arg(vm, cls, "descriptor '__dict__' for 'type' objects")?;
     vm.getattr_str(cls, "__dict__")
 }
 /// `type.__or__` / `type.__ror__`: `int | str` is a `types.UnionType` (made in the
 /// frozen `types` module, which also decides what may take part).
-fn type_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [a, b] = slot_args(vm, args)?;
+#[native(name = "__or__", style = slot)]
+fn type_or(vm: &mut Vm, this: Value, b: Value) -> PyResult {
+    let a = this;
     union_or(vm, a, b)
 }
-fn type_ror(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [a, b] = slot_args(vm, args)?;
+#[native(name = "__ror__", style = slot)]
+fn type_ror(vm: &mut Vm, this: Value, b: Value) -> PyResult {
+    let a = this;
     union_or(vm, b, a)
 }
 fn union_or(vm: &mut Vm, left: Value, right: Value) -> PyResult {
@@ -657,8 +681,8 @@ fn union_or(vm: &mut Vm, left: Value, right: Value) -> PyResult {
     let f = vm.with_root(types, |vm| vm.getattr_str(types, "_union_or"))?;
     vm.with_root(f, |vm| vm.call(f, &[left, right], &[]))
 }
-fn object_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this, spec] = slot_args(vm, args)?;
+#[native(name = "__format__", style = slot)]
+fn object_format(vm: &mut Vm, this: Value, spec: Value) -> PyResult {
     let spec = as_str(&spec).map(|x| x.to_string()).unwrap_or_default();
     if !spec.is_empty() {
         let tn = vm.type_name(this);
@@ -681,8 +705,8 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> P
     }
     Ok(Value::NONE)
 }
-fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this] = slot_args(vm, args)?;
+#[native(name = "__dir__", style = slot)]
+fn object_dir(vm: &mut Vm, this: Value) -> PyResult {
     let mut names = Vec::new();
     if let Some(d) = vm.dict_of(this)? {
         names.extend(vm.dict_items(d).into_iter().map(|(k, _)| k));
@@ -708,14 +732,14 @@ fn object_dir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_list(vals)
 }
 
-fn type_mro(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let t = crate::helpers::self_arg::<TypeData>(vm, args, "mro", "type").map(|_| args[0])?;
-    let m = crate::types::mro(t);
+#[native(name = "mro")]
+fn type_mro(vm: &mut Vm, this: This<TypeData>) -> PyResult {
+    let m = crate::types::mro(this.obj);
     vm.new_list(m)
 }
-fn type_subclasscheck(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [cls, sub] = slot_args(vm, args)?;
-    crate::helpers::self_arg::<TypeData>(vm, args, "__subclasscheck__", "type")?;
+#[native(name = "__subclasscheck__", style = slot)]
+fn type_subclasscheck(vm: &mut Vm, this: This<TypeData>, sub: Value) -> PyResult {
+    let cls = this.obj;
     let sub = crate::helpers::type_arg(vm, sub, "issubclass() arg 1")?;
     Ok(Value::bool(crate::types::is_subclass(vm, sub, cls)))
 }
@@ -778,11 +802,9 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     Ok((cls, first))
 }
 
-fn super_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let sd = crate::helpers::self_arg::<SuperData>(vm, args, "__getattribute__", "super")?;
-    let Some(&name) = args.get(1) else {
-        return Err(vm.type_error("expected 1 argument, got 0"));
-    };
+#[native(name = "__getattribute__", style = slot)]
+fn super_getattribute(vm: &mut Vm, this: &SuperData, name: Value) -> PyResult {
+    let sd = this;
     let (cls, obj) = (sd.cls, sd.obj);
     let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) {
         obj
@@ -901,13 +923,11 @@ fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
         },
     )
 }
-fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
-    let method = ["getter", "setter", "deleter"][which];
-    let p = crate::helpers::self_arg::<Property>(vm, args, method, "property")?;
+fn property_with(vm: &mut Vm, this: This<Property>, f: Value, which: usize) -> PyResult {
+    let p = this.data;
     let mut parts = [p.fget, p.fset, p.fdel, p.doc.load()];
-    let [_, f] = slot_args(vm, args)?;
     parts[which] = f;
-    let t = vm.type_of(args[0]);
+    let t = vm.type_of(this.obj);
     vm.alloc(
         t,
         Property {
@@ -918,52 +938,68 @@ fn property_with(vm: &mut Vm, args: &[Value], which: usize) -> PyResult {
         },
     )
 }
-fn property_getter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    property_with(vm, args, 0)
+#[native(name = "getter")]
+fn property_getter(vm: &mut Vm, this: This<Property>, fget: Value) -> PyResult {
+    property_with(vm, this, fget, 0)
 }
-fn property_setter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    property_with(vm, args, 1)
+#[native(name = "setter")]
+fn property_setter(vm: &mut Vm, this: This<Property>, fset: Value) -> PyResult {
+    property_with(vm, this, fset, 1)
 }
-fn property_deleter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    property_with(vm, args, 2)
+#[native(name = "deleter")]
+fn property_deleter(vm: &mut Vm, this: This<Property>, fdel: Value) -> PyResult {
+    property_with(vm, this, fdel, 2)
 }
-fn property_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let p = crate::helpers::self_arg::<Property>(vm, args, "__get__", "property")?;
-    let g = p.fget;
-    if args.get(1).is_none_or(|o| o.is_none()) {
-        return Ok(args[0]);
+#[native(name = "__get__", style = slot)]
+fn property_get(
+    vm: &mut Vm,
+    this: This<Property>,
+    instance: Value,
+    _owner: Option<Value>,
+) -> PyResult {
+    if instance.is_none() {
+        return Ok(this.obj);
     }
-    vm.call(g, &[args[1]], &[])
+    vm.call(this.fget, &[instance], &[])
 }
 /// `function.__get__(obj, type=None)`: the function itself for no instance, else a
 /// method bound to `obj`.
-fn function_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
-    let (f, obj) = (args[0], args[1]);
-    if obj.is_none() {
-        return Ok(f);
+#[native(name = "__get__", style = slot)]
+fn function_get(vm: &mut Vm, this: Value, instance: Value, _owner: Option<Value>) -> PyResult {
+    if instance.is_none() {
+        return Ok(this);
     }
     let t = vm.rt.types.method;
-    vm.alloc(t, BoundMethod { func: f, this: obj })
+    vm.alloc(
+        t,
+        BoundMethod {
+            func: this,
+            this: instance,
+        },
+    )
 }
 /// `staticmethod.__get__(obj, type=None)`: the wrapped callable.
-fn staticmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
-    match args[0].downcast::<StaticMethod>() {
-        Some(s) => Ok(s.0),
-        None => Err(vm.type_error("descriptor '__get__' for 'staticmethod' objects doesn't apply")),
-    }
+#[native(name = "__get__", style = slot)]
+fn staticmethod_get(
+    _vm: &mut Vm,
+    this: &StaticMethod,
+    _instance: Value,
+    _owner: Option<Value>,
+) -> Value {
+    this.0
 }
 /// `classmethod.__get__(obj, type=None)`: the callable bound to `type` (or `obj`'s type).
-fn classmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::arg_count(vm, "__get__", args, 2, 3)?;
-    let Some(c) = args[0].downcast::<ClassMethod>() else {
-        return Err(vm.type_error("descriptor '__get__' for 'classmethod' objects doesn't apply"));
-    };
-    let f = c.0;
-    let owner = match args.get(2) {
-        Some(t) if !t.is_none() => *t,
-        _ => vm.type_of(args[1]),
+#[native(name = "__get__", style = slot)]
+fn classmethod_get(
+    vm: &mut Vm,
+    this: &ClassMethod,
+    instance: Value,
+    owner: Option<Value>,
+) -> PyResult {
+    let f = this.0;
+    let owner = match owner {
+        Some(t) if !t.is_none() => t,
+        _ => vm.type_of(instance),
     };
     let t = vm.rt.types.method;
     vm.alloc(
@@ -974,18 +1010,18 @@ fn classmethod_get(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         },
     )
 }
-fn staticmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::arg_count(vm, "staticmethod", args, 1, 1)?;
-    vm.alloc(cls, StaticMethod(args[0]))
+#[native(new, name = "staticmethod", style = positional)]
+fn staticmethod_new(vm: &mut Vm, cls: Value, function: Value) -> PyResult {
+    vm.alloc(cls, StaticMethod(function))
 }
-fn classmethod_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::arg_count(vm, "classmethod", args, 1, 1)?;
-    vm.alloc(cls, ClassMethod(args[0]))
+#[native(new, name = "classmethod", style = positional)]
+fn classmethod_new(vm: &mut Vm, cls: Value, function: Value) -> PyResult {
+    vm.alloc(cls, ClassMethod(function))
 }
 /// `types.MethodType(function, instance)`: a bound method.
-fn method_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "method", kw)?;
-    crate::helpers::arg_count(vm, "method", args, 2, 2)?;
+#[native(new, name = "method")]
+fn method_new(vm: &mut Vm, cls: Value, function: Value, instance: Value) -> PyResult {
+    let args = [function, instance];
     if !crate::ops::call::is_callable(vm, args[0]) {
         return Err(vm.type_error("first argument must be callable"));
     }
@@ -1015,11 +1051,9 @@ pub fn expose_new(vm: &mut Vm) {
     // getset descriptors), which `inspect.getattr_static` calls directly. Reading
     // `C.__mro__` itself is answered before any lookup (`ops/attr.rs`).
     let ty = vm.rt.types.type_;
-    for (name, getter) in [
-        ("__mro__", type_mro_get as crate::native::NativeFn),
-        ("__dict__", type_dict_get),
-    ] {
-        let g = vm.new_native(name, "type", getter).expect("start-up");
+    for getter in [type_mro_get, type_dict_get] {
+        let name = getter.name;
+        let g = vm.new_native(name, "type", getter.f).expect("start-up");
         let pty = vm.rt.types.property;
         let p = vm
             .alloc(
@@ -1060,42 +1094,42 @@ pub fn init(vm: &mut Vm) {
     vm.set_new(t.object, object_new_ctor);
     vm.add_method(t.object, "__new__", object_new_native);
     vm.add_method(t.object, "__init__", object_init);
-    vm.add_method(t.object, "__repr__", object_repr);
-    vm.add_method(t.object, "__str__", object_str);
-    vm.add_method(t.object, "__eq__", object_eq);
-    vm.add_method(t.object, "__ne__", object_ne);
-    vm.add_method(t.object, "__hash__", object_hash);
-    vm.add_method(t.object, "__setattr__", object_setattr);
-    vm.add_method(t.object, "__getattribute__", object_getattribute);
-    vm.add_method(t.object, "__delattr__", object_delattr);
-    vm.add_method(t.object, "__format__", object_format);
+    vm.add_methods(t.object, &[object_repr]);
+    vm.add_methods(t.object, &[object_str]);
+    vm.add_methods(t.object, &[object_eq]);
+    vm.add_methods(t.object, &[object_ne]);
+    vm.add_methods(t.object, &[object_hash]);
+    vm.add_methods(t.object, &[object_setattr]);
+    vm.add_methods(t.object, &[object_getattribute]);
+    vm.add_methods(t.object, &[object_delattr]);
+    vm.add_methods(t.object, &[object_format]);
     vm.add_method(t.object, "__init_subclass__", object_init_subclass);
-    vm.add_method(t.object, "__dir__", object_dir);
-    vm.add_method(t.object, "__reduce_ex__", object_reduce_ex);
-    vm.add_method(t.object, "__reduce__", object_reduce);
+    vm.add_methods(t.object, &[object_dir]);
+    vm.add_methods(t.object, &[object_reduce_ex]);
+    vm.add_methods(t.object, &[object_reduce]);
     vm.set_new(t.type_, type_new);
-    vm.add_method(t.type_, "mro", type_mro);
+    vm.add_methods(t.type_, &[type_mro]);
     vm.add_method(
         t.type_,
         "__subclasses__",
         crate::type_version::type_subclasses,
     );
-    vm.add_method(t.type_, "__setattr__", type_setattr);
-    vm.add_method(t.type_, "__delattr__", type_delattr);
-    vm.add_method(t.type_, "__subclasscheck__", type_subclasscheck);
-    vm.add_method(t.type_, "__or__", type_or);
-    vm.add_method(t.type_, "__ror__", type_ror);
+    vm.add_methods(t.type_, &[type_setattr]);
+    vm.add_methods(t.type_, &[type_delattr]);
+    vm.add_methods(t.type_, &[type_subclasscheck]);
+    vm.add_methods(t.type_, &[type_or]);
+    vm.add_methods(t.type_, &[type_ror]);
     vm.set_new(t.super_, super_new);
-    vm.add_method(t.super_, "__getattribute__", super_getattribute);
+    vm.add_methods(t.super_, &[super_getattribute]);
     vm.set_new(t.property, property_new);
-    vm.add_method(t.property, "getter", property_getter);
-    vm.add_method(t.property, "setter", property_setter);
-    vm.add_method(t.property, "deleter", property_deleter);
-    vm.add_method(t.property, "__get__", property_get);
-    vm.set_new(t.method, method_new);
-    vm.set_new(t.staticmethod, staticmethod_new);
-    vm.add_method(t.staticmethod, "__get__", staticmethod_get);
-    vm.add_method(t.classmethod, "__get__", classmethod_get);
-    vm.add_method(t.function, "__get__", function_get);
-    vm.set_new(t.classmethod, classmethod_new);
+    vm.add_methods(t.property, &[property_getter]);
+    vm.add_methods(t.property, &[property_setter]);
+    vm.add_methods(t.property, &[property_deleter]);
+    vm.add_methods(t.property, &[property_get]);
+    vm.set_new(t.method, method_new.f);
+    vm.set_new(t.staticmethod, staticmethod_new.f);
+    vm.add_methods(t.staticmethod, &[staticmethod_get]);
+    vm.add_methods(t.classmethod, &[classmethod_get]);
+    vm.add_methods(t.function, &[function_get]);
+    vm.set_new(t.classmethod, classmethod_new.f);
 }

@@ -1,6 +1,7 @@
 //! Exception objects: construction, the `BaseException` methods, traceback printing and
 //! the "Exception ignored in" report for errors nobody can catch.
 use crate::helpers::as_str;
+use crate::native;
 use crate::objects::code::CodeObj;
 use crate::objects::exception::ExcData;
 use crate::objects::tuple::TupleData;
@@ -12,27 +13,21 @@ use std::sync::atomic::AtomicBool;
 
 /// A new exception of class `ty` with `args`.
 pub fn make_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> PyResult {
+    // Allocation never collects: `t` and `dict` need no root until the exception holds
+    // them.
     let t = vm.new_tuple(args.to_vec())?;
-    vm.push_root(t);
-    let dict = vm.new_dict();
-    let r = dict.and_then(|dict| {
-        vm.push_root(dict);
-        let e = vm.alloc(
-            ty,
-            ExcData {
-                args: Mutex::new(t),
-                traceback: crate::value::AtomicValue::new(Value::NULL),
-                cause: Mutex::new(Value::NULL),
-                context: Mutex::new(Value::NULL),
-                suppress_context: AtomicBool::new(false),
-                dict,
-            },
-        );
-        vm.pop_roots(1);
-        e
-    });
-    vm.pop_roots(1);
-    r
+    let dict = vm.new_dict()?;
+    vm.alloc(
+        ty,
+        ExcData {
+            args: Mutex::new(t),
+            traceback: crate::value::AtomicValue::new(Value::NULL),
+            cause: Mutex::new(Value::NULL),
+            context: Mutex::new(Value::NULL),
+            suppress_context: AtomicBool::new(false),
+            dict,
+        },
+    )
 }
 
 /// `BaseException.__new__`: used for every exception class.
@@ -40,15 +35,21 @@ pub fn exc_new(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)]) 
     make_exception(vm, cls, args)
 }
 
-fn exc_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let e = crate::helpers::self_arg::<ExcData>(vm, args, "__init__", "BaseException")?;
-    let t = vm.new_tuple(args[1..].to_vec())?;
-    *e.args.lock() = t;
-    Ok(Value::NONE)
+/// `BaseException.__init__(self, *args)`: keyword arguments are left to `__new__`.
+#[native(name = "__init__", owner = "BaseException")]
+fn exc_init(
+    vm: &mut Vm,
+    this: &ExcData,
+    #[varargs] args: &[Value],
+    #[kwargs] _kw: &[(Value, Value)],
+) -> PyResult<()> {
+    let t = vm.new_tuple(args.to_vec())?;
+    *this.args.lock() = t;
+    Ok(())
 }
 
-fn exc_with_traceback(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this, tb] = crate::helpers::slot_args(vm, args)?;
+#[native(name = "with_traceback", style = slot)]
+fn exc_with_traceback(vm: &mut Vm, this: Value, tb: Value) -> PyResult {
     set_traceback(vm, this, tb)?;
     Ok(this)
 }
@@ -77,8 +78,9 @@ pub fn get_traceback(x: &ExcData) -> Value {
     }
 }
 
-fn exc_add_note(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [_, note] = crate::helpers::slot_args(vm, args)?;
+#[native(name = "add_note", style = slot)]
+fn exc_add_note(vm: &mut Vm, this: Value, note: Value) -> PyResult {
+    let args = [this, note];
     if !crate::helpers::is_str(note) {
         let tn = vm.type_name(note);
         return Err(vm.type_error(format!("note must be a str, not '{tn}'")));
@@ -236,9 +238,7 @@ pub fn init(vm: &mut Vm) {
         }
     }
     vm.add_method(os_error, "__init__", os_error_init);
-    vm.add_method(base, "__init__", exc_init);
-    vm.add_method(base, "with_traceback", exc_with_traceback);
-    vm.add_method(base, "add_note", exc_add_note);
+    vm.add_methods(base, &[exc_init, exc_with_traceback, exc_add_note]);
 }
 
 /// Attributes some exception classes derive from their args (`SystemExit.code`,

@@ -8,27 +8,27 @@ use crate::vm::{PyErr, PyResult, Vm};
 
 impl Vm {
     pub fn new_module(&mut self, name: &str) -> PyResult {
-        let d = self.new_dict()?;
-        self.push_root(d);
-        let n = self.new_str(name)?;
-        let k = self.rt.names.name;
-        self.dict_set(d, k, n)?;
-        let k = self.intern("__builtins__");
-        let b = self.rt.builtins;
+        let vm = &mut *self.scope();
+        let d = vm.new_dict()?;
+        vm.root(d);
+        let n = vm.new_str(name)?;
+        let k = vm.rt.names.name;
+        vm.dict_set(d, k, n)?;
+        let k = vm.intern("__builtins__");
+        let b = vm.rt.builtins;
         if !b.is_null() {
-            self.dict_set(d, k, b)?;
+            vm.dict_set(d, k, b)?;
         }
         for key in ["__doc__", "__package__", "__spec__", "__loader__"] {
-            let k = self.intern(key);
-            self.dict_set(d, k, Value::NONE)?;
+            let k = vm.intern(key);
+            vm.dict_set(d, k, Value::NONE)?;
         }
-        let ty = self.rt.types.module;
-        let m = self.alloc(ty, ModuleData { dict: d });
+        let ty = vm.rt.types.module;
+        let m = vm.alloc(ty, ModuleData { dict: d });
         // Global name lookups in this namespace may be cached.
         if let Some(dd) = d.downcast::<crate::objects::dict::DictData>() {
             dd.0.watch_globals();
         }
-        self.pop_roots(1);
         m
     }
 
@@ -42,13 +42,12 @@ impl Vm {
             Ok(c) => c,
             Err(e) => return Err(crate::exceptions::syntax_error(self, &e)),
         };
-        let code = crate::load::load_code(self, &code)?;
-        self.push_root(code);
-        let d = self.module_dict(m);
-        let frame = Frame::new_with_namespace(self, code, d, d);
-        let r = self.run_frame(frame);
-        self.pop_roots(1);
-        r
+        let vm = &mut *self.scope();
+        let code = crate::load::load_code(vm, &code)?;
+        vm.root(code);
+        let d = vm.module_dict(m);
+        let frame = Frame::new_with_namespace(vm, code, d, d);
+        vm.run_frame(frame)
     }
 
     /// Run a program as `__main__`.
@@ -63,33 +62,29 @@ impl Vm {
         filename: &str,
         package: Option<&str>,
     ) -> PyResult {
-        let m = self.new_module("__main__")?;
-        self.push_root(m);
-        let d = self.module_dict(m);
-        let f = self.new_str(filename)?;
-        let k = self.intern("__file__");
-        self.dict_set(d, k, f)?;
+        let vm = &mut *self.scope();
+        let m = vm.new_module("__main__")?;
+        vm.root(m);
+        let d = vm.module_dict(m);
+        let f = vm.new_str(filename)?;
+        let k = vm.intern("__file__");
+        vm.dict_set(d, k, f)?;
         if let Some(p) = package {
-            let pv = self.new_str(p)?;
-            let k = self.intern("__package__");
-            self.dict_set(d, k, pv)?;
+            let pv = vm.new_str(p)?;
+            let k = vm.intern("__package__");
+            vm.dict_set(d, k, pv)?;
         }
-        let k = self.intern("__main__");
-        let modules = self.rt.modules;
-        self.dict_set(modules, k, m)?;
-        let r = self.exec_in_module(source, filename, m);
-        self.pop_roots(1);
-        r
+        let k = vm.intern("__main__");
+        let modules = vm.rt.modules;
+        vm.dict_set(modules, k, m)?;
+        vm.exec_in_module(source, filename, m)
     }
 
     /// Import a module by absolute dotted name; returns the leaf module.
     pub fn import_module(&mut self, name: &str) -> PyResult {
         let modules = self.rt.modules;
         let key = self.new_str(name)?;
-        self.push_root(key);
-        let r = self.import_module_inner(name, key, modules);
-        self.pop_roots(1);
-        r
+        self.with_root(key, |vm| vm.import_module_inner(name, key, modules))
     }
 
     fn import_module_inner(&mut self, name: &str, key: Value, modules: Value) -> PyResult {
@@ -125,9 +120,7 @@ impl Vm {
         let native = self.rt.native_modules.lock().get(name).copied();
         if let Some(init) = native {
             let m = init(self)?;
-            self.push_root(m);
-            self.dict_set(modules, key, m)?;
-            self.pop_roots(1);
+            self.with_root(m, |vm| vm.dict_set(modules, key, m))?;
             return Ok(m);
         }
         let frozen = self.rt.frozen_modules.lock().get(name).copied();
@@ -175,11 +168,11 @@ impl Vm {
         }
         let t = self.rt.types.exc.module_not_found_error;
         let e = self.new_exception(t, &msg);
-        self.push_root(e.0);
-        if let Ok(n) = self.new_str(name) {
-            let _ = self.setattr_str(e.0, "name", n);
-        }
-        self.pop_roots(1);
+        self.with_root(e.0, |vm| {
+            if let Ok(n) = vm.new_str(name) {
+                let _ = vm.setattr_str(e.0, "name", n);
+            }
+        });
         e
     }
 
@@ -191,55 +184,51 @@ impl Vm {
         file: &str,
         pkg_dir: Option<String>,
     ) -> PyResult {
-        let m = self.new_module(name)?;
-        self.push_root(m);
-        let d = self.module_dict(m);
+        let vm = &mut *self.scope();
+        let m = vm.new_module(name)?;
+        vm.root(m);
+        let d = vm.module_dict(m);
         let r: PyResult<()> = (|| {
-            let f = self.new_str(file)?;
-            let k = self.intern("__file__");
-            self.dict_set(d, k, f)?;
+            let f = vm.new_str(file)?;
+            let k = vm.intern("__file__");
+            vm.dict_set(d, k, f)?;
             if let Some(dir) = &pkg_dir {
-                let p = self.new_str(dir)?;
-                self.push_root(p);
-                let l = self.new_list(vec![p])?;
-                self.pop_roots(1);
-                let k = self.intern("__path__");
-                self.dict_set(d, k, l)?;
+                // Allocation never collects: `p` needs no root before the list holds it.
+                let p = vm.new_str(dir)?;
+                let l = vm.new_list(vec![p])?;
+                let k = vm.intern("__path__");
+                vm.dict_set(d, k, l)?;
             }
             let pkg = if pkg_dir.is_some() {
                 name
             } else {
                 name.rsplit_once('.').map(|p| p.0).unwrap_or("")
             };
-            let pv = self.new_str(pkg)?;
-            let k = self.intern("__package__");
-            self.dict_set(d, k, pv)?;
-            let modules = self.rt.modules;
-            self.dict_set(modules, key, m)?;
+            let pv = vm.new_str(pkg)?;
+            let k = vm.intern("__package__");
+            vm.dict_set(d, k, pv)?;
+            let modules = vm.rt.modules;
+            vm.dict_set(modules, key, m)?;
             Ok(())
         })();
+        r?;
+        let r = vm.exec_in_module(src, file, m);
         if let Err(e) = r {
-            self.pop_roots(1);
-            return Err(e);
-        }
-        let r = self.exec_in_module(src, file, m);
-        self.pop_roots(1);
-        if let Err(e) = r {
-            let modules = self.rt.modules;
-            let _ = self.dict_del(modules, key);
+            let modules = vm.rt.modules;
+            let _ = vm.dict_del(modules, key);
             return Err(e);
         }
         // Bind the submodule on its parent.
         if let Some((parent, leafname)) = name.rsplit_once('.') {
-            let pk = self.new_str(parent)?;
-            let modules = self.rt.modules;
-            if let Some(p) = self.dict_get(modules, pk)? {
-                self.setattr_str(p, leafname, m)?;
+            let pk = vm.new_str(parent)?;
+            let modules = vm.rt.modules;
+            if let Some(p) = vm.dict_get(modules, pk)? {
+                vm.setattr_str(p, leafname, m)?;
             }
         }
         // A module may replace itself in sys.modules.
-        let modules = self.rt.modules;
-        Ok(self.dict_get(modules, key)?.unwrap_or(m))
+        let modules = vm.rt.modules;
+        Ok(vm.dict_get(modules, key)?.unwrap_or(m))
     }
 
     fn sys_path(&mut self) -> Vec<String> {
@@ -390,11 +379,9 @@ fn star_names(vm: &mut Vm, m: Value) -> PyResult<Vec<Value>> {
 
 pub fn import_star(vm: &mut Vm, m: Value, ns: Value) -> PyResult<()> {
     let names = star_names(vm, m)?;
-    let mark = vm.roots_len();
-    crate::ops::containers::root_all(vm, &names);
-    let r = bind_star(vm, m, ns, &names);
-    vm.truncate_roots(mark);
-    r
+    crate::root_scope!(vm);
+    vm.root_all(&names);
+    bind_star(vm, m, ns, &names)
 }
 
 fn bind_star(vm: &mut Vm, m: Value, ns: Value, names: &[Value]) -> PyResult<()> {
@@ -404,10 +391,7 @@ fn bind_star(vm: &mut Vm, m: Value, ns: Value, names: &[Value]) -> PyResult<()> 
         if ns.is::<crate::objects::dict::DictData>() {
             vm.dict_set(ns, n, v)?;
         } else {
-            vm.push_root(v);
-            let r = vm.setitem(ns, n, v);
-            vm.pop_roots(1);
-            r?;
+            vm.with_root(v, |vm| vm.setitem(ns, n, v))?;
         }
     }
     Ok(())

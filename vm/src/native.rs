@@ -43,6 +43,14 @@ pub struct NativeDef {
     pub f: NativeFn,
 }
 
+/// A constructor ready to be installed with `Vm::set_new`: its Python name (for
+/// messages) and its entry point `f(vm, cls, positional, keywords)`.
+#[derive(Clone, Copy)]
+pub struct NativeNew {
+    pub name: &'static str,
+    pub f: crate::objects::typeobj::NewFn,
+}
+
 impl NativeDef {
     /// A native whose entry point does its own argument handling.
     pub const fn raw(name: &'static str, f: NativeFn) -> NativeDef {
@@ -62,6 +70,8 @@ pub enum Style {
     /// Keyword-capable parameters: "round() takes at most 2 arguments (3 given)",
     /// "'x' is an invalid keyword argument for round()".
     Keywords,
+    /// A slot wrapper (`__len__`, `__eq__`, ...): "expected 1 argument, got 0".
+    Slot,
 }
 
 /// Whose function it is, for messages: `list.append()`, `math.sqrt()`, `len()`.
@@ -205,6 +215,7 @@ impl Sig {
                 self.qualname()
             ),
             Style::Positional => self.positional_count(given),
+            Style::Slot => self.slot_count(given),
             Style::Keywords if n == 0 => format!("{}() takes no positional arguments", self.name),
             Style::Keywords if n < self.params.len() => format!(
                 "{}() takes at most {n} positional argument{} ({given} given)",
@@ -239,6 +250,24 @@ impl Sig {
         }
     }
 
+    /// The slot wrappers' "expected 1 argument, got 0" (the receiver not counted).
+    fn slot_count(&self, given: usize) -> String {
+        let (min, max) = (self.min_positional(), self.npos);
+        if min == max {
+            format!("expected {max} argument{}, got {given}", plural(max))
+        } else if given < min {
+            format!(
+                "expected at least {min} argument{}, got {given}",
+                plural(min)
+            )
+        } else {
+            format!(
+                "expected at most {max} argument{}, got {given}",
+                plural(max)
+            )
+        }
+    }
+
     fn given_twice(&self, vm: &mut Vm, name: &str, j: usize) -> PyErr {
         vm.type_error(format!(
             "argument for {}() given by name ('{name}') and position ({})",
@@ -264,6 +293,7 @@ impl Sig {
                 self.qualname()
             ),
             Style::NoArgs | Style::Positional => self.positional_count(given),
+            Style::Slot => self.slot_count(given),
             Style::Keywords if i < self.posonly => {
                 let min = self.min_positional();
                 format!(
@@ -331,6 +361,34 @@ impl<'a, T: Payload> FromSelf<'a> for &'a T {
                 )))
             }
         }
+    }
+}
+
+/// A method's receiver as the built-in value (`v`: the exact built-in object, also when
+/// the receiver is an instance of a user subclass), its payload (`data`) and the receiver
+/// itself (`obj`, the subclass instance if it is one).
+#[derive(Clone, Copy)]
+pub struct This<'a, T> {
+    pub v: Value,
+    pub obj: Value,
+    pub data: &'a T,
+}
+
+impl<'a, T: Payload> FromSelf<'a> for This<'a, T> {
+    #[inline]
+    fn from_self(vm: &mut Vm, args: &'a [Value], sig: &Sig) -> PyResult<Self> {
+        let data = <&'a T>::from_self(vm, args, sig)?;
+        let obj = args[0];
+        let v = crate::ops::protocol::base_or_self(obj);
+        Ok(This { v, obj, data })
+    }
+}
+
+impl<T> std::ops::Deref for This<'_, T> {
+    type Target = T;
+    #[inline]
+    fn deref(&self) -> &T {
+        self.data
     }
 }
 
@@ -445,6 +503,18 @@ impl<'a> FromArg<'a> for &'a str {
         match as_str(v) {
             Some(s) => Ok(s),
             None => Err(wrong_type(vm, *v, sig, i, "str")),
+        }
+    }
+}
+
+/// An argument of a built-in type (also a user subclass instance's built-in value):
+/// "NAME() argument N must be TYPE, not GOT".
+impl<'a, T: Payload> FromArg<'a> for &'a T {
+    #[inline]
+    fn from_arg(vm: &mut Vm, v: &'a Value, sig: &Sig, i: usize) -> PyResult<Self> {
+        match unwrap_base::<T>(v) {
+            Some(t) => Ok(t),
+            None => Err(wrong_type(vm, *v, sig, i, T::vtable().name)),
         }
     }
 }

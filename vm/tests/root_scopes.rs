@@ -54,3 +54,24 @@ fn a_panic_inside_a_scope_unwinds_the_roots_too() {
     assert!(r.is_err());
     assert_eq!(vm.roots_len(), before);
 }
+
+#[test]
+fn natives_that_fail_inside_their_scopes_leave_the_root_stack_as_it_was() {
+    let mut vm = Runtime::start(Config::default());
+    let before = vm.roots_len();
+    // Each line fails inside a native that roots values in a scope: dict.fromkeys over
+    // an iterator that raises, sorted with incomparable items, enumerate/map/zip over a
+    // non-iterable, dict.update from a bad sequence, set.update mid-way.
+    for src in [
+        "def g():\n    yield 1\n    raise ValueError\ndict.fromkeys(g())",
+        "sorted([3, 'a', 1])",
+        "enumerate(5)",
+        "map(len, [], 5)",
+        "zip([], 5)",
+        "{}.update([(1, 2), 3])",
+        "set().update([1], 5)",
+    ] {
+        assert!(vm.run_source(src, "<test>").is_err(), "{src} should fail");
+        assert_eq!(vm.roots_len(), before, "roots left behind by: {src}");
+    }
+}

@@ -13,9 +13,10 @@ use num_traits::{Signed, ToPrimitive};
 use std::cmp::Ordering;
 use std::sync::atomic::AtomicUsize;
 use weft_vm::bytecode::CmpOp;
-use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subclass};
+use weft_vm::helpers::{arg_count, as_str, unwrap_base, wrap_for_subclass};
+use weft_vm::native;
+use weft_vm::native::{NativeDef, This};
 use weft_vm::objects::array::{ArrayData, itemsize};
-use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::bytes::buffer_bytes;
 use weft_vm::objects::bytes_args::{MAX_BYTES, memory_error, repeat_bytes, ssize_arg};
 use weft_vm::objects::instance::InstanceData;
@@ -42,50 +43,50 @@ pub fn init(vm: &mut Vm) -> PyResult {
 fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     let t = new_native_type(vm, "array", "array")?;
     vm.set_new(t, array_new);
-    let methods: &[(&'static str, NativeFn)] = &[
-        ("append", a_append),
-        ("extend", a_extend),
-        ("insert", a_insert),
-        ("pop", a_pop),
-        ("remove", a_remove),
-        ("index", a_index),
-        ("count", a_count),
-        ("reverse", a_reverse),
-        ("byteswap", a_byteswap),
-        ("buffer_info", a_buffer_info),
-        ("tobytes", a_tobytes),
-        ("frombytes", a_frombytes),
-        ("tolist", a_tolist),
-        ("fromlist", a_fromlist),
-        ("tounicode", a_tounicode),
-        ("fromunicode", a_fromunicode),
-        ("__len__", a_len),
-        ("__getitem__", a_getitem),
-        ("__setitem__", a_setitem),
-        ("__delitem__", a_delitem),
-        ("__contains__", a_contains),
-        ("__iter__", a_iter),
-        ("__reversed__", a_reversed),
-        ("__repr__", a_repr),
-        ("__add__", a_add),
-        ("__mul__", a_mul),
-        ("__rmul__", a_mul),
-        ("__iadd__", a_iadd),
-        ("__imul__", a_imul),
-        ("__eq__", a_eq),
-        ("__ne__", a_ne),
-        ("__lt__", a_lt),
-        ("__le__", a_le),
-        ("__gt__", a_gt),
-        ("__ge__", a_ge),
-        ("__copy__", a_copy),
-        ("__deepcopy__", a_copy),
-        ("__reduce_ex__", a_reduce_ex),
-        ("__sizeof__", a_sizeof),
+    let methods: &[NativeDef] = &[
+        a_append,
+        a_extend,
+        a_insert,
+        a_pop,
+        a_remove,
+        a_index,
+        a_count,
+        a_reverse,
+        a_byteswap,
+        a_buffer_info,
+        a_tobytes,
+        a_frombytes,
+        a_tolist,
+        a_fromlist,
+        a_tounicode,
+        a_fromunicode,
+        a_len,
+        a_getitem,
+        a_setitem,
+        a_delitem,
+        a_contains,
+        a_iter,
+        a_reversed,
+        a_repr,
+        a_add,
+        a_mul,
+        a_iadd,
+        a_imul,
+        NativeDef::raw("__eq__", a_eq),
+        NativeDef::raw("__ne__", a_ne),
+        NativeDef::raw("__lt__", a_lt),
+        NativeDef::raw("__le__", a_le),
+        NativeDef::raw("__gt__", a_gt),
+        NativeDef::raw("__ge__", a_ge),
+        a_copy,
+        a_reduce_ex,
+        a_sizeof,
     ];
-    super::add_methods(vm, t, methods);
-    add_property(vm, t, "itemsize", a_itemsize, None)?;
-    add_property(vm, t, "typecode", a_typecode, None)?;
+    vm.add_methods(t, methods);
+    vm.add_method(t, "__rmul__", a_mul.f);
+    vm.add_method(t, "__deepcopy__", a_copy.f);
+    add_property(vm, t, "itemsize", a_itemsize.f, None)?;
+    add_property(vm, t, "typecode", a_typecode.f, None)?;
     vm.add_attr(t, "__hash__", Value::NONE);
     set_item(vm, d, "array", t)?;
     set_item(vm, d, "ArrayType", t)?;
@@ -508,27 +509,25 @@ fn array_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> 
 
 // ---------------------------------------------------------------- list-like methods
 
-fn a_append(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "array.append", kw)?;
-    let d = data(vm, args, "append")?;
-    arg_count(vm, "array.append", &args[1..], 1, 1)?;
-    let b = encode(vm, d.typecode, args[1])?;
+#[native(name = "append", owner = "array")]
+fn a_append(vm: &mut Vm, this: This<ArrayData>, v: Value) -> PyResult {
+    let d = this.data;
+    let b = encode(vm, d.typecode, v)?;
     d.data.lock().extend_from_slice(&b);
     Ok(Value::NONE)
 }
 
-fn a_extend(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "array.extend", kw)?;
-    let d = data(vm, args, "extend")?;
-    arg_count(vm, "array.extend", &args[1..], 1, 1)?;
+#[native(name = "extend", owner = "array")]
+fn a_extend(vm: &mut Vm, this: This<ArrayData>, bb: Value) -> PyResult {
+    let d = this.data;
     let tc = d.typecode;
-    let more = if let Some(o) = unwrap_base::<ArrayData>(&args[1]) {
+    let more = if let Some(o) = unwrap_base::<ArrayData>(&bb) {
         if o.typecode != tc {
             return Err(vm.type_error("can only extend with array of same kind"));
         }
         o.data.lock().clone()
     } else {
-        let items = vm.collect_iter(args[1])?;
+        let items = vm.collect_iter(bb)?;
         encode_all(vm, tc, &items)?
     };
     let mut g = d.data.lock();
@@ -540,12 +539,11 @@ fn a_extend(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_insert(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "insert", kw)?;
-    let d = data(vm, args, "insert")?;
-    arg_count(vm, "insert", &args[1..], 2, 2)?;
-    let i = ssize_arg(vm, args[1])?;
-    let b = encode(vm, d.typecode, args[2])?;
+#[native(name = "insert", owner = "array")]
+fn a_insert(vm: &mut Vm, this: This<ArrayData>, i_arg: Value, v: Value) -> PyResult {
+    let d = this.data;
+    let i = ssize_arg(vm, i_arg)?;
+    let b = encode(vm, d.typecode, v)?;
     let size = itemsize(d.typecode);
     let mut g = d.data.lock();
     let n = (g.len() / size) as i64;
@@ -555,11 +553,10 @@ fn a_insert(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "pop", kw)?;
-    let d = data(vm, args, "pop")?;
-    arg_count(vm, "pop", &args[1..], 0, 1)?;
-    let i = match args.get(1) {
+#[native(name = "pop", owner = "array")]
+fn a_pop(vm: &mut Vm, this: This<ArrayData>, i_arg: Option<Value>) -> PyResult {
+    let d = this.data;
+    let i = match i_arg.as_ref() {
         Some(&v) => ssize_arg(vm, v)?,
         None => -1,
     };
@@ -676,11 +673,10 @@ fn matches(
     Ok(out)
 }
 
-fn a_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "array.remove", kw)?;
-    let d = data(vm, args, "remove")?;
-    arg_count(vm, "array.remove", &args[1..], 1, 1)?;
-    let x = args[1];
+#[native(name = "remove", owner = "array")]
+fn a_remove(vm: &mut Vm, this: This<ArrayData>, v: Value) -> PyResult {
+    let d = this.data;
+    let x = v;
     let size = d.itemsize();
     if let Some(p) = probe_item(x) {
         // Search and remove in one critical section.
@@ -715,21 +711,26 @@ fn a_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn a_index(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "index", kw)?;
-    let d = data(vm, args, "index")?;
-    arg_count(vm, "index", &args[1..], 1, 3)?;
+#[native(name = "index", owner = "array")]
+fn a_index(
+    vm: &mut Vm,
+    this: This<ArrayData>,
+    a1: Value,
+    a2: Option<Value>,
+    a3: Option<Value>,
+) -> PyResult {
+    let d = this.data;
     let n = (d.data.lock().len() / d.itemsize()) as i64;
     let norm = |i: i64| -> usize { (if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize };
-    let start = match args.get(2) {
+    let start = match a2.as_ref() {
         Some(&v) => norm(clamped_index(vm, v)?),
         None => 0,
     };
-    let stop = match args.get(3) {
+    let stop = match a3.as_ref() {
         Some(&v) => norm(clamped_index(vm, v)?),
         None => usize::MAX,
     };
-    match matches(vm, d, args[1], start, stop, true)?.first() {
+    match matches(vm, d, a1, start, stop, true)?.first() {
         Some(&k) => vm.new_int(k as i64),
         None => Err(vm.value_error("array.index(x): x not in array")),
     }
@@ -752,18 +753,16 @@ fn clamped_index(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-fn a_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "count", kw)?;
-    let d = data(vm, args, "count")?;
-    arg_count(vm, "count", &args[1..], 1, 1)?;
-    let n = matches(vm, d, args[1], 0, usize::MAX, false)?.len();
+#[native(name = "count", owner = "array")]
+fn a_count(vm: &mut Vm, this: This<ArrayData>, v: Value) -> PyResult {
+    let d = this.data;
+    let n = matches(vm, d, v, 0, usize::MAX, false)?.len();
     vm.new_int(n as i64)
 }
 
-fn a_reverse(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "reverse", kw)?;
-    let d = data(vm, args, "reverse")?;
-    arg_count(vm, "array.reverse", &args[1..], 0, 0)?;
+#[native(name = "reverse", owner = "array")]
+fn a_reverse(_vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let size = d.itemsize();
     let mut g = d.data.lock();
     let rev: Vec<u8> = g.chunks_exact(size).rev().flatten().copied().collect();
@@ -771,10 +770,9 @@ fn a_reverse(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_byteswap(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "byteswap", kw)?;
-    let d = data(vm, args, "byteswap")?;
-    arg_count(vm, "array.byteswap", &args[1..], 0, 0)?;
+#[native(name = "byteswap", owner = "array")]
+fn a_byteswap(_vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let size = d.itemsize();
     for c in d.data.lock().chunks_exact_mut(size) {
         c.reverse();
@@ -782,9 +780,9 @@ fn a_byteswap(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_buffer_info(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "buffer_info", kw)?;
-    let d = data(vm, args, "buffer_info")?;
+#[native(name = "buffer_info", owner = "array")]
+fn a_buffer_info(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let (addr, n) = {
         let g = d.data.lock();
         (g.as_ptr() as usize as u64, g.len() / d.itemsize())
@@ -796,19 +794,18 @@ fn a_buffer_info(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     r
 }
 
-fn a_tobytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "tobytes", kw)?;
-    let d = data(vm, args, "tobytes")?;
+#[native(name = "tobytes", owner = "array")]
+fn a_tobytes(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let b = d.data.lock().clone();
     vm.new_bytes(b)
 }
 
-fn a_frombytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "frombytes", kw)?;
-    let d = data(vm, args, "frombytes")?;
-    arg_count(vm, "array.frombytes", &args[1..], 1, 1)?;
-    let Some(b) = buffer_bytes(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "frombytes", owner = "array")]
+fn a_frombytes(vm: &mut Vm, this: This<ArrayData>, buffer: Value) -> PyResult {
+    let d = this.data;
+    let Some(b) = buffer_bytes(&buffer) else {
+        let tn = vm.type_name(buffer);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     };
     if b.len() % d.itemsize() != 0 {
@@ -823,18 +820,17 @@ fn a_frombytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_tolist(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "tolist", kw)?;
-    let d = data(vm, args, "tolist")?;
+#[native(name = "tolist", owner = "array")]
+fn a_tolist(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let items = items_of(d.typecode, &d.data.lock().clone());
     list_of(vm, &items)
 }
 
-fn a_fromlist(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "fromlist", kw)?;
-    let d = data(vm, args, "fromlist")?;
-    arg_count(vm, "array.fromlist", &args[1..], 1, 1)?;
-    let Some(l) = unwrap_base::<ListData>(&args[1]) else {
+#[native(name = "fromlist", owner = "array")]
+fn a_fromlist(vm: &mut Vm, this: This<ArrayData>, list_arg: Value) -> PyResult {
+    let d = this.data;
+    let Some(l) = unwrap_base::<ListData>(&list_arg) else {
         return Err(vm.type_error("arg must be list"));
     };
     let items = l.snapshot();
@@ -844,9 +840,9 @@ fn a_fromlist(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_tounicode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "tounicode", kw)?;
-    let d = data(vm, args, "tounicode")?;
+#[native(name = "tounicode", owner = "array")]
+fn a_tounicode(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     if !is_char_code(d.typecode) {
         return Err(
             vm.value_error("tounicode() may only be called on unicode type arrays ('u' or 'w')")
@@ -862,12 +858,11 @@ fn a_tounicode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_str(&s)
 }
 
-fn a_fromunicode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "fromunicode", kw)?;
-    let d = data(vm, args, "fromunicode")?;
-    arg_count(vm, "array.fromunicode", &args[1..], 1, 1)?;
-    let Some(s) = as_str(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "fromunicode", owner = "array")]
+fn a_fromunicode(vm: &mut Vm, this: This<ArrayData>, ustr: Value) -> PyResult {
+    let d = this.data;
+    let Some(s) = as_str(&ustr) else {
+        let tn = vm.type_name(ustr);
         return Err(vm.type_error(format!("fromunicode() argument must be str, not {tn}")));
     };
     if !is_char_code(d.typecode) {
@@ -883,28 +878,32 @@ fn a_fromunicode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     Ok(Value::NONE)
 }
 
-fn a_itemsize(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "itemsize")?;
+#[native(name = "itemsize", owner = "array")]
+fn a_itemsize(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     vm.new_int(d.itemsize() as i64)
 }
 
-fn a_typecode(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "typecode")?;
+#[native(name = "typecode", owner = "array")]
+fn a_typecode(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let mut buf = [0u8; 4];
     let s = d.typecode.encode_utf8(&mut buf);
     vm.new_str(s)
 }
 
-fn a_sizeof(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__sizeof__")?;
+#[native(name = "__sizeof__", owner = "array")]
+fn a_sizeof(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let cap = d.data.lock().capacity();
     vm.new_int(64 + cap as i64)
 }
 
 // ---------------------------------------------------------------- sequence protocol
 
-fn a_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__len__")?;
+#[native(name = "__len__", style = slot)]
+fn a_len(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let n = d.data.lock().len() / d.itemsize();
     vm.new_int(n as i64)
 }
@@ -919,11 +918,11 @@ fn index_key(vm: &mut Vm, key: Value) -> PyResult<Option<i64>> {
     as_index(vm, key)
 }
 
-fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__getitem__")?;
-    arg_count(vm, "__getitem__", &args[1..], 1, 1)?;
+#[native(name = "__getitem__", style = slot)]
+fn a_getitem(vm: &mut Vm, this: This<ArrayData>, key_arg: Value) -> PyResult {
+    let d = this.data;
     let (tc, size) = (d.typecode, d.itemsize());
-    let key = args[1];
+    let key = key_arg;
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         let out = {
@@ -937,7 +936,7 @@ fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
             }
             out
         };
-        let ty = array_type(vm, args[0]);
+        let ty = array_type(vm, this.obj);
         return new_array(vm, ty, tc, out);
     }
     let Some(i) = index_key(vm, key)? else {
@@ -960,11 +959,11 @@ fn a_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__setitem__")?;
-    arg_count(vm, "__setitem__", &args[1..], 2, 2)?;
+#[native(name = "__setitem__", style = slot)]
+fn a_setitem(vm: &mut Vm, this: This<ArrayData>, key_arg: Value, value_arg: Value) -> PyResult {
+    let d = this.data;
     let (tc, size) = (d.typecode, d.itemsize());
-    let (key, value) = (args[1], args[2]);
+    let (key, value) = (key_arg, value_arg);
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         let Some(o) = unwrap_base::<ArrayData>(&value) else {
@@ -1020,11 +1019,11 @@ fn a_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__delitem__")?;
-    arg_count(vm, "__delitem__", &args[1..], 1, 1)?;
+#[native(name = "__delitem__", style = slot)]
+fn a_delitem(vm: &mut Vm, this: This<ArrayData>, key_arg: Value) -> PyResult {
+    let d = this.data;
     let size = d.itemsize();
-    let key = args[1];
+    let key = key_arg;
     if let Some(sl) = key.downcast::<SliceData>() {
         let (s, e, st) = slice_unpack(vm, sl)?;
         let mut g = d.data.lock();
@@ -1062,46 +1061,48 @@ fn a_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn a_contains(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__contains__")?;
-    arg_count(vm, "__contains__", &args[1..], 1, 1)?;
-    let found = !matches(vm, d, args[1], 0, usize::MAX, true)?.is_empty();
+#[native(name = "__contains__", style = slot)]
+fn a_contains(vm: &mut Vm, this: This<ArrayData>, key: Value) -> PyResult {
+    let d = this.data;
+    let found = !matches(vm, d, key, 0, usize::MAX, true)?.is_empty();
     Ok(Value::bool(found))
 }
 
 /// `iter(a)`: an index iterator; each step reads one item under the lock (through
 /// `__getitem__`), so a concurrent resize just ends or extends the iteration.
-fn a_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    data(vm, args, "__iter__")?;
+#[native(name = "__iter__", style = slot)]
+fn a_iter(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
     let ty = vm.rt.types.seq_iter;
     vm.alloc(
         ty,
         SeqIter {
-            seq: args[0],
+            seq: this.obj,
             index: AtomicUsize::new(0),
         },
     )
 }
 
-fn a_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__reversed__")?;
+#[native(name = "__reversed__", owner = "array")]
+fn a_reversed(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let n = d.data.lock().len() / d.itemsize();
     let ty = vm.rt.types.reversed;
     vm.alloc(
         ty,
         ReverseIter {
-            seq: args[0],
+            seq: this.obj,
             index: AtomicUsize::new(n),
         },
     )
 }
 
 /// `repr(a)`: `array('i', [1, 2])`, `array('u', 'ab')`; a subclass shows its own name.
-fn a_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__repr__")?;
+#[native(name = "__repr__", style = slot)]
+fn a_repr(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
+    let d = this.data;
     let tc = d.typecode;
     let items = items_of(tc, &d.data.lock().clone());
-    let name = vm.type_name(args[0]);
+    let name = vm.type_name(this.obj);
     let s = if items.is_empty() {
         format!("{name}('{tc}')")
     } else if is_char_code(tc) {
@@ -1132,11 +1133,11 @@ fn a_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- operators
 
-fn a_add(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__add__")?;
-    arg_count(vm, "__add__", &args[1..], 1, 1)?;
-    let Some(o) = unwrap_base::<ArrayData>(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "__add__", style = slot)]
+fn a_add(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
+    let d = this.data;
+    let Some(o) = unwrap_base::<ArrayData>(&other) else {
+        let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can only append array (not \"{tn}\") to array")));
     };
     if o.typecode != d.typecode {
@@ -1146,7 +1147,7 @@ fn a_add(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let y = o.data.lock().clone();
     check_size(vm, x.len().saturating_add(y.len()))?;
     x.extend_from_slice(&y);
-    let ty = array_type(vm, args[0]);
+    let ty = array_type(vm, this.obj);
     new_array(vm, ty, d.typecode, x)
 }
 
@@ -1172,23 +1173,23 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<i64>> {
 }
 
 /// `a * n` (also `n * a` through `__rmul__`).
-fn a_mul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__mul__")?;
-    arg_count(vm, "__mul__", &args[1..], 1, 1)?;
-    let Some(n) = repeat_count(vm, args[1])? else {
+#[native(name = "__mul__", style = slot)]
+fn a_mul(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
+    let d = this.data;
+    let Some(n) = repeat_count(vm, other)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     let one = d.data.lock().clone();
     let r = repeat_bytes(vm, &one, n.max(0) as usize)?;
-    let ty = array_type(vm, args[0]);
+    let ty = array_type(vm, this.obj);
     new_array(vm, ty, d.typecode, r)
 }
 
-fn a_iadd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__iadd__")?;
-    arg_count(vm, "__iadd__", &args[1..], 1, 1)?;
-    let Some(o) = unwrap_base::<ArrayData>(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "__iadd__", style = slot)]
+fn a_iadd(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
+    let d = this.data;
+    let Some(o) = unwrap_base::<ArrayData>(&other) else {
+        let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can only extend array with array (not \"{tn}\")")));
     };
     if o.typecode != d.typecode {
@@ -1201,17 +1202,17 @@ fn a_iadd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         return Err(memory_error(vm));
     }
     g.extend_from_slice(&more);
-    Ok(args[0])
+    Ok(this.obj)
 }
 
-fn a_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__imul__")?;
-    arg_count(vm, "__imul__", &args[1..], 1, 1)?;
-    let Some(n) = repeat_count(vm, args[1])? else {
+#[native(name = "__imul__", style = slot)]
+fn a_imul(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
+    let d = this.data;
+    let Some(n) = repeat_count(vm, other)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
     weft_vm::objects::bytes_args::repeat_in_place(vm, &d.data, n)?;
-    Ok(args[0])
+    Ok(this.obj)
 }
 
 /// Rich comparison of two arrays, item by item as Python compares the numbers.
@@ -1291,20 +1292,23 @@ fn a_ge(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- copying
 
-fn a_copy(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__copy__")?;
+/// `__copy__()`, and `__deepcopy__(memo)` (the items are values: a copy is deep).
+#[native(name = "__copy__", owner = "array")]
+fn a_copy(vm: &mut Vm, this: This<ArrayData>, #[varargs] _memo: &[Value]) -> PyResult {
+    let d = this.data;
     let b = d.data.lock().clone();
-    let ty = array_type(vm, args[0]);
+    let ty = array_type(vm, this.obj);
     new_array(vm, ty, d.typecode, b)
 }
 
 /// `__reduce_ex__`: `(type(a), (typecode, items), state)` — enough for copy and pickle.
-fn a_reduce_ex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__reduce_ex__")?;
+#[native(name = "__reduce_ex__", owner = "array")]
+fn a_reduce_ex(vm: &mut Vm, this: This<ArrayData>, _protocol: Value) -> PyResult {
+    let d = this.data;
     let tc = d.typecode;
     let items = items_of(tc, &d.data.lock().clone());
-    let cls = vm.type_of(args[0]);
-    let state = vm.instance_state(args[0])?;
+    let cls = vm.type_of(this.obj);
+    let state = vm.instance_state(this.obj)?;
     let mark = vm.roots_len();
     let r = (|| {
         let mut buf = [0u8; 4];

@@ -3,6 +3,7 @@
 //! `ValueError`.
 use super::new_native_module;
 use weft_vm::helpers::{arg_count, as_int, as_str, kwarg};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::bytes::buffer_bytes;
 use weft_vm::value::Value;
@@ -15,8 +16,8 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("a2b_hex", a2b_hex),
     NativeDef::raw("b2a_base64", b2a_base64),
     NativeDef::raw("a2b_base64", a2b_base64),
-    NativeDef::raw("crc32", crc32),
-    NativeDef::raw("crc_hqx", crc_hqx),
+    crc32,
+    crc_hqx,
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -294,10 +295,10 @@ fn decode_base64(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
 // ------------------------------------------------------------ CRCs
 
 /// `crc32(data, crc=0)`: the CRC-32 of zlib, continuing from `crc`.
-fn crc32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "crc32", args, 1, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let start = match args.get(1) {
+#[native(name = "crc32")]
+fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 0,
     };
@@ -307,10 +308,10 @@ fn crc32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `crc_hqx(data, value)`: CRC-CCITT (polynomial 0x1021, no reflection) from `value`.
-fn crc_hqx(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "crc_hqx", args, 2, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let mut crc = (low_u32(vm, args[1])? & 0xffff) as u16;
+#[native(name = "crc_hqx")]
+fn crc_hqx(vm: &mut Vm, data_arg: Value, crc_arg: Value) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let mut crc = (low_u32(vm, crc_arg)? & 0xffff) as u16;
     for &b in &data {
         crc ^= (b as u16) << 8;
         for _ in 0..8 {

@@ -2,11 +2,12 @@
 //! coroutine settings of `sys`.
 use super::{new_native_module, set_item};
 use weft_vm::helpers::{arg_count, as_int};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
-const FUNCS: &[NativeDef] = &[NativeDef::raw("iterable_coroutine", iterable_coroutine)];
+const FUNCS: &[NativeDef] = &[iterable_coroutine];
 
 /// The type of `sys.get_asyncgen_hooks()`: a pair with named fields.
 const HOOKS_TYPE: &str = r#"
@@ -32,17 +33,17 @@ pub fn init(vm: &mut Vm) -> PyResult {
 }
 
 /// `iterable_coroutine(genfunc)`: the generator function, its generators awaitable.
-fn iterable_coroutine(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "iterable_coroutine", args, 1, 1)?;
-    weft_vm::objects::coroutine::iterable_coroutine(vm, args[0])
+#[native(name = "iterable_coroutine")]
+fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
+    weft_vm::objects::coroutine::iterable_coroutine(vm, func)
 }
 
 /// `sys.set_coroutine_origin_tracking_depth` / `get_coroutine_origin_tracking_depth`.
 const SYS_FUNCS: &[NativeDef] = &[
     NativeDef::raw("set_coroutine_origin_tracking_depth", set_depth),
-    NativeDef::raw("get_coroutine_origin_tracking_depth", get_depth),
+    get_depth,
     NativeDef::raw("set_asyncgen_hooks", set_asyncgen_hooks),
-    NativeDef::raw("get_asyncgen_hooks", get_asyncgen_hooks),
+    get_asyncgen_hooks,
 ];
 
 /// Add the coroutine functions to `sys` (its namespace `d`).
@@ -75,8 +76,8 @@ fn set_depth(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn get_depth(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "get_coroutine_origin_tracking_depth", args, 0, 0)?;
+#[native(name = "get_coroutine_origin_tracking_depth")]
+fn get_depth(vm: &mut Vm) -> PyResult {
     vm.new_int(weft_vm::objects::coroutine::origin_tracking_depth() as i64)
 }
 
@@ -113,8 +114,8 @@ fn set_asyncgen_hooks(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
 }
 
 /// `sys.get_asyncgen_hooks()`: `asyncgen_hooks(firstiter, finalizer)`.
-fn get_asyncgen_hooks(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "get_asyncgen_hooks", args, 0, 0)?;
+#[native(name = "get_asyncgen_hooks")]
+fn get_asyncgen_hooks(vm: &mut Vm) -> PyResult {
     let m = vm.import_module("_coroutines")?;
     let ty = vm.with_root(m, |vm| vm.getattr_str(m, "asyncgen_hooks"))?;
     let shown = vm

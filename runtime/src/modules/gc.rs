@@ -4,24 +4,25 @@ use super::{new_native_module, set_item};
 use std::sync::atomic::Ordering;
 use weft_gc::Heap;
 use weft_vm::helpers::{arg_count, as_int, kwarg, no_kwargs};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("collect", collect),
-    NativeDef::raw("enable", enable),
-    NativeDef::raw("disable", disable),
-    NativeDef::raw("isenabled", isenabled),
-    NativeDef::raw("mem_alloc", mem_alloc),
-    NativeDef::raw("mem_free", mem_free),
+    enable,
+    disable,
+    isenabled,
+    mem_alloc,
+    mem_free,
     NativeDef::raw("threshold", threshold),
-    NativeDef::raw("get_stats", get_stats),
+    get_stats,
     NativeDef::raw("get_threshold", get_threshold),
-    NativeDef::raw("set_threshold", set_threshold),
+    set_threshold,
     NativeDef::raw("get_count", get_count),
-    NativeDef::raw("is_tracked", is_tracked),
-    NativeDef::raw("is_finalized", is_finalized),
+    is_tracked,
+    is_finalized,
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -61,33 +62,33 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     int(vm, freed)
 }
 
-fn enable(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "enable", args, 0, 0)?;
+#[native(name = "enable")]
+fn enable(vm: &mut Vm) -> PyResult {
     vm.rt.gc_enabled.store(true, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
-fn disable(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "disable", args, 0, 0)?;
+#[native(name = "disable")]
+fn disable(vm: &mut Vm) -> PyResult {
     vm.rt.gc_enabled.store(false, Ordering::Relaxed);
     Ok(Value::NONE)
 }
 
-fn isenabled(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "isenabled", args, 0, 0)?;
+#[native(name = "isenabled")]
+fn isenabled(vm: &mut Vm) -> PyResult {
     Ok(Value::bool(vm.rt.gc_enabled.load(Ordering::Relaxed)))
 }
 
-fn mem_alloc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "mem_alloc", args, 0, 0)?;
+#[native(name = "mem_alloc")]
+fn mem_alloc(vm: &mut Vm) -> PyResult {
     let rt = vm.rt.clone();
     vm.alloc.flush(&rt.heap);
     let n = rt.heap.mem_alloc();
     int(vm, n)
 }
 
-fn mem_free(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "mem_free", args, 0, 0)?;
+#[native(name = "mem_free")]
+fn mem_free(vm: &mut Vm) -> PyResult {
     let n = vm.rt.heap.mem_free();
     int(vm, n)
 }
@@ -139,8 +140,8 @@ fn int64(vm: &mut Vm, n: u64) -> PyResult {
 /// `resurrected_total`, `freed_bytes_total`, `weakrefs_cleared_total`,
 /// `callbacks_queued_total`, `finalizers_queued_total`, and, for the last collection,
 /// `live_bytes` and `marker_threads`.
-fn get_stats(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "get_stats", args, 0, 0)?;
+#[native(name = "get_stats")]
+fn get_stats(vm: &mut Vm) -> PyResult {
     let s = vm.rt.heap.stats_summary();
     let last = s.last.clone().unwrap_or_default();
     let list = vm.new_list(Vec::new())?;
@@ -280,8 +281,13 @@ fn get_threshold(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 }
 
 /// CPython's generation thresholds mean nothing here: accepted and ignored.
-fn set_threshold(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "set_threshold", args, 1, 3)?;
+#[native(name = "set_threshold")]
+fn set_threshold(
+    _vm: &mut Vm,
+    _threshold0: Value,
+    _threshold1: Option<Value>,
+    _threshold2: Option<Value>,
+) -> PyResult {
     Ok(Value::NONE)
 }
 
@@ -290,12 +296,12 @@ fn get_count(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_tuple(vec![z, z, z])
 }
 
-fn is_tracked(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "is_tracked", args, 1, 1)?;
-    Ok(Value::bool(args[0].is_heap()))
+#[native(name = "is_tracked")]
+fn is_tracked(_vm: &mut Vm, obj: Value) -> PyResult {
+    Ok(Value::bool(obj.is_heap()))
 }
 
-fn is_finalized(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "is_finalized", args, 1, 1)?;
+#[native(name = "is_finalized")]
+fn is_finalized(_vm: &mut Vm, _obj: Value) -> PyResult {
     Ok(Value::FALSE)
 }

@@ -8,6 +8,8 @@ use digest::core_api::{Buffer, UpdateCore, VariableOutputCore};
 use digest::{Digest, ExtendableOutput, Update};
 use parking_lot::Mutex;
 use weft_vm::helpers::{arg_count, as_int, as_str, kwarg, no_kwargs};
+use weft_vm::native;
+use weft_vm::native::This;
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::bytes::buffer_bytes;
 use weft_vm::value::Value;
@@ -243,15 +245,15 @@ fn init(vm: &mut Vm, module: &'static str, algos: &[&'static str]) -> PyResult {
         for &algo in algos {
             let t = new_native_type(vm, algo, module)?;
             let methods: &[(&'static str, NativeFn)] = &[
-                ("update", h_update),
+                ("update", h_update.f),
                 ("digest", h_digest),
                 ("hexdigest", h_hexdigest),
-                ("copy", h_copy),
+                ("copy", h_copy.f),
             ];
             super::add_methods(vm, t, methods);
-            add_property(vm, t, "name", h_name, None)?;
-            add_property(vm, t, "digest_size", h_digest_size, None)?;
-            add_property(vm, t, "block_size", h_block_size, None)?;
+            add_property(vm, t, "name", h_name.f, None)?;
+            add_property(vm, t, "digest_size", h_digest_size.f, None)?;
+            add_property(vm, t, "block_size", h_block_size.f, None)?;
             // The constructor is a module function named like the type.
             let f = vm.new_native(algo, module, constructor(algo))?;
             vm.push_root(f);
@@ -424,11 +426,10 @@ fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a HashData
     }
 }
 
-fn h_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let h = this(vm, args, "update")?;
-    no_kwargs(vm, "update", kw)?;
-    arg_count(vm, "update", &args[1..], 1, 1)?;
-    let b = data_arg(vm, args[1])?;
+#[native(name = "update", owner = "hash")]
+fn h_update(vm: &mut Vm, this: This<HashData>, obj: Value) -> PyResult {
+    let h = this.data;
+    let b = data_arg(vm, obj)?;
     h.state.lock().update(&b);
     Ok(Value::NONE)
 }
@@ -470,12 +471,11 @@ fn h_hexdigest(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_str(&hex)
 }
 
-fn h_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let h = this(vm, args, "copy")?;
-    no_kwargs(vm, "copy", kw)?;
-    arg_count(vm, "copy", &args[1..], 0, 0)?;
+#[native(name = "copy", owner = "hash")]
+fn h_copy(vm: &mut Vm, this: This<HashData>) -> PyResult {
+    let h = this.data;
     let state = h.state.lock().clone();
-    let ty = vm.type_of(args[0]);
+    let ty = vm.type_of(this.obj);
     vm.alloc(
         ty,
         HashData {
@@ -484,20 +484,23 @@ fn h_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     )
 }
 
-fn h_name(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let h = this(vm, args, "name")?;
+#[native(name = "name", owner = "hash")]
+fn h_name(vm: &mut Vm, this: This<HashData>) -> PyResult {
+    let h = this.data;
     let n = h.state.lock().name();
     vm.new_str(n)
 }
 
-fn h_digest_size(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let h = this(vm, args, "digest_size")?;
+#[native(name = "digest_size", owner = "hash")]
+fn h_digest_size(vm: &mut Vm, this: This<HashData>) -> PyResult {
+    let h = this.data;
     let n = h.state.lock().digest_size();
     vm.new_int(n)
 }
 
-fn h_block_size(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let h = this(vm, args, "block_size")?;
+#[native(name = "block_size", owner = "hash")]
+fn h_block_size(vm: &mut Vm, this: This<HashData>) -> PyResult {
+    let h = this.data;
     let n = h.state.lock().block_size();
     vm.new_int(n)
 }

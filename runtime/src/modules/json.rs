@@ -10,13 +10,14 @@
 use super::new_native_module;
 use std::cell::Cell;
 use weft_vm::helpers::{as_int, unwrap_base};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::str::StrData;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyErr, PyResult, Vm};
 
 const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("scanstring", scanstring),
+    scanstring,
     NativeDef::raw("encode_basestring", encode_basestring),
     NativeDef::raw("encode_basestring_ascii", encode_basestring_ascii),
 ];
@@ -86,18 +87,23 @@ pub(super) fn decode_error(vm: &mut Vm, msg: &str, doc: Value, pos: usize) -> Py
 
 /// `scanstring(string, end, strict=True)` -> (text, end): the JSON string whose opening
 /// quote is just before code point `end`, decoded, and the index after its closing quote.
-fn scanstring(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "scanstring", args, 2, 3)?;
-    let doc = args[0];
+#[native(name = "scanstring")]
+fn scanstring(
+    vm: &mut Vm,
+    string_arg: Value,
+    end_arg: Value,
+    strict_arg: Option<Value>,
+) -> PyResult {
+    let doc = string_arg;
     let Some(sd) = unwrap_base::<StrData>(&doc) else {
         let tn = vm.type_name(doc);
         return Err(vm.type_error(format!("first argument must be a string, not {tn}")));
     };
-    let Some(end) = as_int(args[1]) else {
-        let tn = vm.type_name(args[1]);
+    let Some(end) = as_int(end_arg) else {
+        let tn = vm.type_name(end_arg);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
-    let strict = match args.get(2) {
+    let strict = match strict_arg.as_ref() {
         Some(&v) => vm.truthy(v)?,
         None => true,
     };

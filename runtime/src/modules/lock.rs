@@ -9,6 +9,8 @@ use super::thread::current_ident;
 use parking_lot::{Condvar, Mutex};
 use std::time::{Duration, Instant};
 use weft_vm::helpers::{as_f64, kwarg, self_arg};
+use weft_vm::native;
+use weft_vm::native::This;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
@@ -175,8 +177,9 @@ pub fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
         .map(Value::bool)
 }
 
-pub fn lock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<LockData>(vm, args, "release", "_thread.lock")?;
+#[native(name = "release", owner = "_thread.lock")]
+pub fn lock_release(vm: &mut Vm, this: This<LockData>) -> PyResult {
+    let l = this.data;
     if l.release() {
         Ok(Value::NONE)
     } else {
@@ -184,19 +187,21 @@ pub fn lock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     }
 }
 
-pub fn lock_locked(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<LockData>(vm, args, "locked", "_thread.lock")?;
+#[native(name = "locked", owner = "_thread.lock")]
+pub fn lock_locked(_vm: &mut Vm, this: This<LockData>) -> PyResult {
+    let l = this.data;
     Ok(Value::bool(l.is_locked()))
 }
 
 pub fn lock_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    lock_release(vm, &args[..args.len().min(1)], kw)
+    (lock_release.f)(vm, &args[..args.len().min(1)], kw)
 }
 
-pub fn lock_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<LockData>(vm, args, "__repr__", "_thread.lock")?;
+#[native(name = "__repr__", style = slot)]
+pub fn lock_repr(vm: &mut Vm, this: This<LockData>) -> PyResult {
+    let l = this.data;
     let state = if l.is_locked() { "locked" } else { "unlocked" };
-    let s = format!("<{state} _thread.lock object at {}>", super::addr(args[0]));
+    let s = format!("<{state} _thread.lock object at {}>", super::addr(this.obj));
     vm.new_str(&s)
 }
 
@@ -218,8 +223,9 @@ pub fn rlock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         .map(Value::bool)
 }
 
-pub fn rlock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "release", "_thread.RLock")?;
+#[native(name = "release", owner = "_thread.RLock")]
+pub fn rlock_release(vm: &mut Vm, this: This<RLockData>) -> PyResult {
+    let l = this.data;
     if l.release(current_ident()) {
         Ok(Value::NONE)
     } else {
@@ -228,25 +234,28 @@ pub fn rlock_release(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
 }
 
 pub fn rlock_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    rlock_release(vm, &args[..args.len().min(1)], kw)
+    (rlock_release.f)(vm, &args[..args.len().min(1)], kw)
 }
 
-pub fn rlock_is_owned(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "_is_owned", "_thread.RLock")?;
+#[native(name = "_is_owned", owner = "_thread.RLock")]
+pub fn rlock_is_owned(_vm: &mut Vm, this: This<RLockData>) -> PyResult {
+    let l = this.data;
     let s = *l.state.lock();
     Ok(Value::bool(s.0 == current_ident() && s.1 > 0))
 }
 
-pub fn rlock_recursion_count(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "_recursion_count", "_thread.RLock")?;
+#[native(name = "_recursion_count", owner = "_thread.RLock")]
+pub fn rlock_recursion_count(vm: &mut Vm, this: This<RLockData>) -> PyResult {
+    let l = this.data;
     let s = *l.state.lock();
     let n = if s.0 == current_ident() { s.1 } else { 0 };
     vm.new_int(n as i64)
 }
 
 /// `_release_save()`: drop every level (for Condition.wait); returns (count, owner).
-pub fn rlock_release_save(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "_release_save", "_thread.RLock")?;
+#[native(name = "_release_save", owner = "_thread.RLock")]
+pub fn rlock_release_save(vm: &mut Vm, this: This<RLockData>) -> PyResult {
+    let l = this.data;
     let saved = {
         let mut s = l.state.lock();
         if s.1 == 0 {
@@ -286,15 +295,16 @@ pub fn rlock_acquire_restore(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]
     Ok(Value::NONE)
 }
 
-pub fn rlock_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "__repr__", "_thread.RLock")?;
+#[native(name = "__repr__", style = slot)]
+pub fn rlock_repr(vm: &mut Vm, this: This<RLockData>) -> PyResult {
+    let l = this.data;
     let (owner, count) = *l.state.lock();
     let state = if count > 0 { "locked" } else { "unlocked" };
-    let tn = vm.type_name(args[0]);
+    let tn = vm.type_name(this.obj);
     let module = if tn == "RLock" { "_thread." } else { "" };
     let s = format!(
         "<{state} {module}{tn} object owner={owner} count={count} at {}>",
-        super::addr(args[0])
+        super::addr(this.obj)
     );
     vm.new_str(&s)
 }

@@ -18,7 +18,7 @@ const FUNCS: &[NativeDef] = &[
     exp,
     exp2,
     expm1,
-    NativeDef::raw("log", log),
+    log,
     NativeDef::raw("log2", log2),
     NativeDef::raw("log10", log10),
     NativeDef::raw("log1p", log1p),
@@ -66,7 +66,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("lcm", lcm),
     NativeDef::raw("isqrt", isqrt),
     NativeDef::raw("comb", comb),
-    NativeDef::raw("perm", perm),
+    perm,
     NativeDef::raw("prod", prod),
     NativeDef::raw("fsum", fsum),
 ];
@@ -286,11 +286,10 @@ fn ln_of(vm: &mut Vm, x: Value) -> PyResult<f64> {
     Ok(f.ln())
 }
 
-fn log(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "log", kw)?;
-    arg_count(vm, "log", args, 1, 2)?;
-    let num = ln_of(vm, args[0])?;
-    let r = match args.get(1) {
+#[native(name = "log")]
+fn log(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
+    let num = ln_of(vm, x)?;
+    let r = match base.as_ref() {
         None => num,
         Some(&b) => {
             let den = ln_of(vm, b)?;
@@ -697,11 +696,10 @@ fn comb(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_bigint(r)
 }
 
-fn perm(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "perm", kw)?;
-    arg_count(vm, "perm", args, 1, 2)?;
-    let n = integer(vm, args[0])?;
-    let k = match args.get(1) {
+#[native(name = "perm")]
+fn perm(vm: &mut Vm, n_arg: Value, k_arg: Option<Value>) -> PyResult {
+    let n = integer(vm, n_arg)?;
+    let k = match k_arg.as_ref() {
         Some(v) if !v.is_none() => integer(vm, *v)?,
         _ => n.clone(),
     };

@@ -5,6 +5,7 @@
 use super::{new_native_module, set_item};
 use std::ffi::{CStr, CString};
 use weft_vm::helpers::{arg_count, as_int, as_str, kwarg};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::bytes::{BytesData, buffer_bytes};
 use weft_vm::value::Value;
@@ -12,40 +13,40 @@ use weft_vm::vm::{PyErr, PyResult, Vm};
 
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("open", open),
-    NativeDef::raw("read", read),
-    NativeDef::raw("write", write),
-    NativeDef::raw("close", close),
-    NativeDef::raw("lseek", lseek),
-    NativeDef::raw("fstat", fstat),
-    NativeDef::raw("isatty", isatty),
-    NativeDef::raw("ftruncate", ftruncate),
-    NativeDef::raw("fsync", fsync),
-    NativeDef::raw("dup", dup),
-    NativeDef::raw("getcwd", getcwd),
-    NativeDef::raw("getcwdb", getcwdb),
-    NativeDef::raw("chdir", chdir),
+    read,
+    write,
+    close,
+    lseek,
+    fstat,
+    isatty,
+    ftruncate,
+    fsync,
+    dup,
+    getcwd,
+    getcwdb,
+    chdir,
     NativeDef::raw("listdir", listdir),
     NativeDef::raw("remove", remove),
     NativeDef::raw("unlink", remove),
-    NativeDef::raw("rename", rename),
-    NativeDef::raw("replace", rename),
+    rename,
+    NativeDef::raw("replace", rename.f),
     NativeDef::raw("mkdir", mkdir),
     NativeDef::raw("rmdir", rmdir),
     NativeDef::raw("stat", stat),
     NativeDef::raw("lstat", lstat),
-    NativeDef::raw("access", access),
-    NativeDef::raw("getpid", getpid),
-    NativeDef::raw("getppid", getppid),
+    access,
+    getpid,
+    getppid,
     NativeDef::raw("getuid", getuid),
     NativeDef::raw("geteuid", geteuid),
     NativeDef::raw("getgid", getgid),
     NativeDef::raw("getegid", getegid),
-    NativeDef::raw("strerror", strerror),
-    NativeDef::raw("putenv", putenv),
-    NativeDef::raw("unsetenv", unsetenv),
-    NativeDef::raw("urandom", urandom),
+    strerror,
+    putenv,
+    unsetenv,
+    urandom,
     NativeDef::raw("fspath", fspath),
-    NativeDef::raw("uname", uname),
+    uname,
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -212,10 +213,10 @@ fn open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_int(fd as i64)
 }
 
-fn read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "read", args, 2, 2)?;
-    let fd = fd_arg(vm, args[0])?;
-    let n = int_arg(vm, args[1])?;
+#[native(name = "read")]
+fn read(vm: &mut Vm, fd_obj: Value, length: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
+    let n = int_arg(vm, length)?;
     if n < 0 {
         return Err(vm.value_error("negative count"));
     }
@@ -237,11 +238,11 @@ fn read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_bytes(buf)
 }
 
-fn write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "write", args, 2, 2)?;
-    let fd = fd_arg(vm, args[0])?;
-    let Some(data) = buffer_bytes(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "write")]
+fn write(vm: &mut Vm, fd: Value, data: Value) -> PyResult {
+    let fd = fd_arg(vm, fd)?;
+    let Some(data) = buffer_bytes(&data) else {
+        let tn = vm.type_name(data);
         return Err(vm.type_error(format!("a bytes-like object is required, not '{tn}'")));
     };
     let (r, errno) = vm.detached(|| {
@@ -269,47 +270,47 @@ fn check(vm: &mut Vm, r: i64, filename: Option<Value>) -> PyResult<i64> {
     Ok(r)
 }
 
-fn close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "close", args, 1, 1)?;
-    let fd = fd_arg(vm, args[0])?;
+#[native(name = "close")]
+fn close(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     // SAFETY: closing an fd the caller names; a bad fd gives EBADF.
     let r = unsafe { libc::close(fd) };
     check(vm, r as i64, None)?;
     Ok(Value::NONE)
 }
 
-fn lseek(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "lseek", args, 3, 3)?;
-    let fd = fd_arg(vm, args[0])?;
-    let pos = int_arg(vm, args[1])?;
-    let how = int_arg(vm, args[2])? as i32;
+#[native(name = "lseek")]
+fn lseek(vm: &mut Vm, fd_obj: Value, position: Value, whence: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
+    let pos = int_arg(vm, position)?;
+    let how = int_arg(vm, whence)? as i32;
     // SAFETY: lseek takes plain integers; a bad fd gives EBADF.
     let r = unsafe { libc::lseek(fd, pos as libc::off_t, how) };
     let r = check(vm, r as i64, None)?;
     vm.new_int(r)
 }
 
-fn isatty(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "isatty", args, 1, 1)?;
-    let fd = fd_arg(vm, args[0])?;
+#[native(name = "isatty")]
+fn isatty(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     // SAFETY: isatty takes a plain integer fd.
     let r = unsafe { libc::isatty(fd) };
     Ok(Value::bool(r == 1))
 }
 
-fn ftruncate(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "ftruncate", args, 2, 2)?;
-    let fd = fd_arg(vm, args[0])?;
-    let len = int_arg(vm, args[1])?;
+#[native(name = "ftruncate")]
+fn ftruncate(vm: &mut Vm, fd_obj: Value, length: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
+    let len = int_arg(vm, length)?;
     // SAFETY: ftruncate takes plain integers; errors come back as -1/errno.
     let r = unsafe { libc::ftruncate(fd, len as libc::off_t) };
     check(vm, r as i64, None)?;
     Ok(Value::NONE)
 }
 
-fn fsync(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "fsync", args, 1, 1)?;
-    let fd = fd_arg(vm, args[0])?;
+#[native(name = "fsync")]
+fn fsync(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     let (r, errno) = vm.detached(|| {
         // SAFETY: fsync takes a plain integer fd.
         let r = unsafe { libc::fsync(fd) };
@@ -321,9 +322,9 @@ fn fsync(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn dup(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "dup", args, 1, 1)?;
-    let fd = fd_arg(vm, args[0])?;
+#[native(name = "dup")]
+fn dup(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     // SAFETY: fcntl(F_DUPFD_CLOEXEC) on a plain integer fd.
     let r = unsafe { libc::fcntl(fd, libc::F_DUPFD_CLOEXEC, 0) };
     let r = check(vm, r as i64, None)?;
@@ -337,24 +338,24 @@ fn cwd_bytes(vm: &mut Vm) -> PyResult<Vec<u8>> {
     }
 }
 
-fn getcwd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getcwd", args, 0, 0)?;
+#[native(name = "getcwd")]
+fn getcwd(vm: &mut Vm) -> PyResult {
     let b = cwd_bytes(vm)?;
     vm.new_str(&String::from_utf8_lossy(&b))
 }
 
-fn getcwdb(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getcwdb", args, 0, 0)?;
+#[native(name = "getcwdb")]
+fn getcwdb(vm: &mut Vm) -> PyResult {
     let b = cwd_bytes(vm)?;
     vm.new_bytes(b)
 }
 
-fn chdir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "chdir", args, 1, 1)?;
-    let (p, _) = path_arg(vm, args[0], "chdir")?;
+#[native(name = "chdir")]
+fn chdir(vm: &mut Vm, path: Value) -> PyResult {
+    let (p, _) = path_arg(vm, path, "chdir")?;
     // SAFETY: p is a valid NUL-terminated C string.
     let r = unsafe { libc::chdir(p.as_ptr()) };
-    check(vm, r as i64, Some(args[0]))?;
+    check(vm, r as i64, Some(path))?;
     Ok(Value::NONE)
 }
 
@@ -432,21 +433,22 @@ fn mkdir(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     })
 }
 
-fn rename(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "rename", args, 2, 2)?;
-    let (a, _) = path_arg(vm, args[0], "rename")?;
-    let (b, _) = path_arg(vm, args[1], "rename")?;
+/// rename(src, dst), also registered as replace (with the same messages).
+#[native(name = "rename")]
+fn rename(vm: &mut Vm, src: Value, dst: Value) -> PyResult {
+    let (a, _) = path_arg(vm, src, "rename")?;
+    let (b, _) = path_arg(vm, dst, "rename")?;
     // SAFETY: a and b are valid NUL-terminated C strings.
     let r = unsafe { libc::rename(a.as_ptr(), b.as_ptr()) };
     if r < 0 {
         let e = last_errno();
         let msg = errno_message(e);
-        let err = weft_vm::exceptions::new_os_error(vm, e, &msg, Some(args[0]));
+        let err = weft_vm::exceptions::new_os_error(vm, e, &msg, Some(src));
         // CPython names both paths: [Errno 2] No such file or directory: 'a' -> 'b'.
         let k = vm.intern("filename2");
         if let Some(x) = err.0.downcast::<weft_vm::objects::exception::ExcData>() {
             let d = x.dict;
-            vm.dict_set(d, k, args[1])?;
+            vm.dict_set(d, k, dst)?;
         }
         return Err(err);
     }
@@ -526,24 +528,24 @@ fn lstat(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     do_stat(vm, args, "lstat", false)
 }
 
-fn fstat(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "fstat", args, 1, 1)?;
-    let fd = fd_arg(vm, args[0])?;
+#[native(name = "fstat")]
+fn fstat(vm: &mut Vm, fd_obj: Value) -> PyResult {
+    let fd = fd_arg(vm, fd_obj)?;
     let fdv = vm.new_int(fd as i64)?;
     do_stat(vm, &[fdv], "fstat", true)
 }
 
-fn access(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "access", args, 2, 2)?;
-    let (p, _) = path_arg(vm, args[0], "access")?;
-    let mode = int_arg(vm, args[1])? as i32;
+#[native(name = "access")]
+fn access(vm: &mut Vm, path: Value, mode_arg: Value) -> PyResult {
+    let (p, _) = path_arg(vm, path, "access")?;
+    let mode = int_arg(vm, mode_arg)? as i32;
     // SAFETY: p is a valid NUL-terminated C string.
     let r = unsafe { libc::access(p.as_ptr(), mode) };
     Ok(Value::bool(r == 0))
 }
 
-fn getpid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getpid", args, 0, 0)?;
+#[native(name = "getpid")]
+fn getpid(vm: &mut Vm) -> PyResult {
     vm.new_int(std::process::id() as i64)
 }
 
@@ -555,8 +557,8 @@ fn id_call(vm: &mut Vm, args: &[Value], name: &str, f: unsafe extern "C" fn() ->
     vm.new_int(id as i64)
 }
 
-fn getppid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getppid", args, 0, 0)?;
+#[native(name = "getppid")]
+fn getppid(vm: &mut Vm) -> PyResult {
     // SAFETY: getppid takes no arguments and always succeeds.
     vm.new_int(unsafe { libc::getppid() } as i64)
 }
@@ -577,9 +579,9 @@ fn getegid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     id_call(vm, args, "getegid", libc::getegid)
 }
 
-fn strerror(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "strerror", args, 1, 1)?;
-    let n = int_arg(vm, args[0])?;
+#[native(name = "strerror")]
+fn strerror(vm: &mut Vm, code: Value) -> PyResult {
+    let n = int_arg(vm, code)?;
     vm.new_str(&errno_message(n as i32))
 }
 
@@ -594,13 +596,13 @@ fn env_str(vm: &mut Vm, v: Value) -> PyResult<String> {
     }
 }
 
-fn putenv(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "putenv", args, 2, 2)?;
-    let k = env_str(vm, args[0])?;
+#[native(name = "putenv")]
+fn putenv(vm: &mut Vm, name: Value, value: Value) -> PyResult {
+    let k = env_str(vm, name)?;
     if k.contains('=') {
         return Err(vm.value_error("illegal environment variable name"));
     }
-    let v = match as_str(&args[1]) {
+    let v = match as_str(&value) {
         Some(s) if !s.contains('\0') => s.to_string(),
         _ => return Err(vm.value_error("illegal environment variable value")),
     };
@@ -611,17 +613,17 @@ fn putenv(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
 
-fn unsetenv(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "unsetenv", args, 1, 1)?;
-    let k = env_str(vm, args[0])?;
+#[native(name = "unsetenv")]
+fn unsetenv(vm: &mut Vm, name: Value) -> PyResult {
+    let k = env_str(vm, name)?;
     // SAFETY: as in putenv.
     unsafe { std::env::remove_var(k) };
     Ok(Value::NONE)
 }
 
-fn urandom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "urandom", args, 1, 1)?;
-    let n = int_arg(vm, args[0])?;
+#[native(name = "urandom")]
+fn urandom(vm: &mut Vm, size: Value) -> PyResult {
+    let n = int_arg(vm, size)?;
     if n < 0 {
         return Err(vm.value_error("negative argument not allowed"));
     }
@@ -649,8 +651,8 @@ fn urandom(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `uname()` as a 5-tuple of str: (sysname, nodename, release, version, machine).
-fn uname(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "uname", args, 0, 0)?;
+#[native(name = "uname")]
+fn uname(vm: &mut Vm) -> PyResult {
     // SAFETY: an all-zero utsname is a valid value (byte arrays).
     let mut u: libc::utsname = unsafe { std::mem::zeroed() };
     // SAFETY: u is a valid, writable utsname.

@@ -4,7 +4,8 @@
 //! KeyError with CPython's text.
 use super::new_native_module;
 use std::ffi::{CStr, CString};
-use weft_vm::helpers::{arg_count, as_bigint, as_str};
+use weft_vm::helpers::{as_bigint, as_str};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -309,21 +310,21 @@ fn name_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<(String, Option<CStri
     }
 }
 
-fn getpwuid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getpwuid", args, 1, 1)?;
-    let entry = id_arg(vm, args[0], "getpwuid")?.and_then(getpwuid_entry);
+#[native(name = "getpwuid")]
+fn getpwuid(vm: &mut Vm, uid_arg: Value) -> PyResult {
+    let entry = id_arg(vm, uid_arg, "getpwuid")?.and_then(getpwuid_entry);
     match entry {
         Some(p) => passwd_value(vm, &p),
         None => {
-            let r = vm.repr(args[0])?;
+            let r = vm.repr(uid_arg)?;
             Err(key_error(vm, format!("getpwuid(): uid not found: {r}")))
         }
     }
 }
 
-fn getpwnam(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getpwnam", args, 1, 1)?;
-    let (name, c) = name_arg(vm, args[0], "getpwnam")?;
+#[native(name = "getpwnam")]
+fn getpwnam(vm: &mut Vm, name_obj: Value) -> PyResult {
+    let (name, c) = name_arg(vm, name_obj, "getpwnam")?;
     match c.as_deref().and_then(getpwnam_entry) {
         Some(p) => passwd_value(vm, &p),
         None => Err(key_error(
@@ -333,8 +334,8 @@ fn getpwnam(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn getpwall(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getpwall", args, 0, 0)?;
+#[native(name = "getpwall")]
+fn getpwall(vm: &mut Vm) -> PyResult {
     let list = vm.new_list(Vec::new())?;
     vm.push_root(list);
     let r = (|| {
@@ -350,21 +351,21 @@ fn getpwall(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     r
 }
 
-fn getgrgid(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getgrgid", args, 1, 1)?;
-    let entry = id_arg(vm, args[0], "getgrgid")?.and_then(getgrgid_entry);
+#[native(name = "getgrgid")]
+fn getgrgid(vm: &mut Vm, id: Value) -> PyResult {
+    let entry = id_arg(vm, id, "getgrgid")?.and_then(getgrgid_entry);
     match entry {
         Some(g) => group_value(vm, &g),
         None => {
-            let r = vm.repr(args[0])?;
+            let r = vm.repr(id)?;
             Err(key_error(vm, format!("getgrgid(): gid not found: {r}")))
         }
     }
 }
 
-fn getgrnam(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getgrnam", args, 1, 1)?;
-    let (name, c) = name_arg(vm, args[0], "getgrnam")?;
+#[native(name = "getgrnam")]
+fn getgrnam(vm: &mut Vm, name_obj: Value) -> PyResult {
+    let (name, c) = name_arg(vm, name_obj, "getgrnam")?;
     match c.as_deref().and_then(getgrnam_entry) {
         Some(g) => group_value(vm, &g),
         None => Err(key_error(
@@ -374,8 +375,8 @@ fn getgrnam(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn getgrall(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getgrall", args, 0, 0)?;
+#[native(name = "getgrall")]
+fn getgrall(vm: &mut Vm) -> PyResult {
     let list = vm.new_list(Vec::new())?;
     vm.push_root(list);
     let r = (|| {
@@ -399,17 +400,9 @@ fn init_module(vm: &mut Vm, name: &'static str, funcs: &[NativeDef], class: &str
     r.map(|_| m)
 }
 
-const PWD_FUNCS: &[NativeDef] = &[
-    NativeDef::raw("getpwuid", getpwuid),
-    NativeDef::raw("getpwnam", getpwnam),
-    NativeDef::raw("getpwall", getpwall),
-];
+const PWD_FUNCS: &[NativeDef] = &[getpwuid, getpwnam, getpwall];
 
-const GRP_FUNCS: &[NativeDef] = &[
-    NativeDef::raw("getgrgid", getgrgid),
-    NativeDef::raw("getgrnam", getgrnam),
-    NativeDef::raw("getgrall", getgrall),
-];
+const GRP_FUNCS: &[NativeDef] = &[getgrgid, getgrnam, getgrall];
 
 pub fn init_pwd(vm: &mut Vm) -> PyResult {
     init_module(

@@ -9,7 +9,9 @@ use super::mt19937::{Mt, N};
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use num_bigint::{BigInt, BigUint, Sign};
 use parking_lot::Mutex;
-use weft_vm::helpers::{arg_count, as_bigint, as_int, no_kwargs, unwrap_base, wrap_for_subclass};
+use weft_vm::helpers::{as_bigint, as_int, unwrap_base, wrap_for_subclass};
+use weft_vm::native;
+use weft_vm::native::This;
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::objects::int::IntData;
 use weft_vm::objects::tuple::TupleData;
@@ -36,11 +38,11 @@ pub fn init(vm: &mut Vm) -> PyResult {
         let t = new_native_type(vm, "Random", "_random")?;
         vm.set_new(t, random_new);
         let methods: &[(&'static str, NativeFn)] = &[
-            ("seed", random_seed),
-            ("random", random_random),
-            ("getrandbits", random_getrandbits),
-            ("getstate", random_getstate),
-            ("setstate", random_setstate),
+            ("seed", random_seed.f),
+            ("random", random_random.f),
+            ("getrandbits", random_getrandbits.f),
+            ("getstate", random_getstate.f),
+            ("setstate", random_setstate.f),
         ];
         add_methods(vm, t, methods);
         set_item(vm, d, "Random", t)
@@ -78,15 +80,10 @@ fn random_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) ->
     wrap_for_subclass(vm, cls, r)
 }
 
-fn data<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a RandomData> {
-    weft_vm::helpers::self_arg(vm, args, name, "_random.Random")
-}
-
-fn random_seed(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "seed")?;
-    no_kwargs(vm, "seed", kw)?;
-    arg_count(vm, "seed", &args[1..], 0, 1)?;
-    let key = seed_key(vm, args.get(1).copied())?;
+#[native(name = "seed", owner = "_random.Random")]
+fn random_seed(vm: &mut Vm, this: This<RandomData>, n: Option<Value>) -> PyResult {
+    let d = this.data;
+    let key = seed_key(vm, n)?;
     d.mt.lock().seed_words(&key);
     Ok(Value::NONE)
 }
@@ -133,22 +130,20 @@ fn system_words() -> Vec<u32> {
     words
 }
 
-fn random_random(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "random")?;
-    no_kwargs(vm, "random", kw)?;
-    arg_count(vm, "random", &args[1..], 0, 0)?;
+#[native(name = "random", owner = "_random.Random")]
+fn random_random(vm: &mut Vm, this: This<RandomData>) -> PyResult {
+    let d = this.data;
     let f = d.mt.lock().next_f64();
     vm.new_float(f)
 }
 
-fn random_getrandbits(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "getrandbits")?;
-    no_kwargs(vm, "getrandbits", kw)?;
-    arg_count(vm, "getrandbits", &args[1..], 1, 1)?;
-    let k = match as_index(vm, args[1]) {
+#[native(name = "getrandbits", owner = "_random.Random")]
+fn random_getrandbits(vm: &mut Vm, this: This<RandomData>, k_arg: Value) -> PyResult {
+    let d = this.data;
+    let k = match as_index(vm, k_arg) {
         Ok(Some(k)) => k,
         Ok(None) => {
-            let tn = vm.type_name(args[1]);
+            let tn = vm.type_name(k_arg);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
         Err(_) => {
@@ -176,10 +171,9 @@ fn random_getrandbits(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyR
 }
 
 /// `(word_0, ..., word_623, index)`, CPython's state tuple.
-fn random_getstate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "getstate")?;
-    no_kwargs(vm, "getstate", kw)?;
-    arg_count(vm, "getstate", &args[1..], 0, 0)?;
+#[native(name = "getstate", owner = "_random.Random")]
+fn random_getstate(vm: &mut Vm, this: This<RandomData>) -> PyResult {
+    let d = this.data;
     let mt = d.mt.lock().clone();
     let mut items = Vec::with_capacity(N + 1);
     for &w in mt.state.iter() {
@@ -190,11 +184,10 @@ fn random_getstate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     vm.new_tuple(items)
 }
 
-fn random_setstate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "setstate")?;
-    no_kwargs(vm, "setstate", kw)?;
-    arg_count(vm, "setstate", &args[1..], 1, 1)?;
-    let Some(t) = args[1].downcast::<TupleData>() else {
+#[native(name = "setstate", owner = "_random.Random")]
+fn random_setstate(vm: &mut Vm, this: This<RandomData>, state_arg: Value) -> PyResult {
+    let d = this.data;
+    let Some(t) = state_arg.downcast::<TupleData>() else {
         return Err(vm.type_error("state vector must be a tuple"));
     };
     if t.0.len() != N + 1 {

@@ -2,7 +2,8 @@
 //! detached (a thread blocked in poll never delays a collection).
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use parking_lot::Mutex;
-use weft_vm::helpers::{arg_count, as_f64, as_int, self_arg};
+use weft_vm::helpers::{as_f64, as_int};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -12,10 +13,7 @@ use weft_vm::vm::{PyResult, Vm};
 pub struct PollData(Mutex<Vec<(i32, i16)>>);
 weft_vm::payload!(PollData, "select.poll");
 
-const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("poll", poll_new),
-    NativeDef::raw("select", select),
-];
+const FUNCS: &[NativeDef] = &[poll_new, select];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "select", FUNCS)?;
@@ -31,10 +29,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm,
         pt,
         &[
-            ("register", poll_register),
-            ("modify", poll_register),
-            ("unregister", poll_unregister),
-            ("poll", poll_poll),
+            ("register", poll_register.f),
+            ("modify", poll_register.f),
+            ("unregister", poll_unregister.f),
+            ("poll", poll_poll.f),
         ],
     );
     set_item(vm, d, "_poll_type", pt)?;
@@ -69,19 +67,20 @@ fn fd_of(vm: &mut Vm, v: Value) -> PyResult<i32> {
     Ok(fd as i32)
 }
 
-fn poll_new(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "poll", args, 0, 0)?;
+#[native(name = "poll")]
+fn poll_new(vm: &mut Vm) -> PyResult {
     let m = vm.import_module("select")?;
     let pt = vm.getattr_str(m, "_poll_type")?;
     vm.alloc(pt, PollData::default())
 }
 
-fn poll_register(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "register", args, 2, 3)?;
-    let p = self_arg::<PollData>(vm, args, "register", "select.poll")?;
-    let fd = fd_of(vm, args[1])?;
-    let mask = match args.get(2) {
-        Some(&m) => as_int(m).unwrap_or(0) as i16,
+/// poll.register(fd, eventmask=POLLIN|POLLPRI|POLLOUT, /), and poll.modify.
+#[native(name = "register", owner = "select.poll")]
+fn poll_register(vm: &mut Vm, this: &PollData, fd: Value, eventmask: Option<Value>) -> PyResult {
+    let p = this;
+    let fd = fd_of(vm, fd)?;
+    let mask = match eventmask {
+        Some(m) => as_int(m).unwrap_or(0) as i16,
         None => libc::POLLIN | libc::POLLPRI | libc::POLLOUT,
     };
     let mut l = p.0.lock();
@@ -92,16 +91,16 @@ fn poll_register(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     Ok(Value::NONE)
 }
 
-fn poll_unregister(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "unregister", args, 2, 2)?;
-    let p = self_arg::<PollData>(vm, args, "unregister", "select.poll")?;
-    let fd = fd_of(vm, args[1])?;
+#[native(name = "unregister", owner = "select.poll")]
+fn poll_unregister(vm: &mut Vm, this: &PollData, fd_obj: Value) -> PyResult {
+    let p = this;
+    let fd = fd_of(vm, fd_obj)?;
     let mut l = p.0.lock();
     let before = l.len();
     l.retain(|e| e.0 != fd);
     if l.len() == before {
         drop(l);
-        return Err(vm.key_error(args[1]));
+        return Err(vm.key_error(fd_obj));
     }
     Ok(Value::NONE)
 }
@@ -133,10 +132,10 @@ fn timeout_ms(vm: &mut Vm, v: Option<Value>, scale: f64) -> PyResult<i32> {
     }
 }
 
-fn poll_poll(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "poll", args, 1, 2)?;
-    let p = self_arg::<PollData>(vm, args, "poll", "select.poll")?;
-    let timeout = timeout_ms(vm, args.get(1).copied(), 1.0)?;
+#[native(name = "poll", owner = "select.poll")]
+fn poll_poll(vm: &mut Vm, this: &PollData, timeout: Option<Value>) -> PyResult {
+    let p = this;
+    let timeout = timeout_ms(vm, timeout, 1.0)?;
     let mut fds: Vec<libc::pollfd> =
         p.0.lock()
             .iter()
@@ -161,9 +160,16 @@ fn poll_poll(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `select(rlist, wlist, xlist[, timeout])` in terms of poll.
-fn select(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "select", args, 3, 4)?;
-    let timeout = timeout_ms(vm, args.get(3).copied(), 1000.0)?;
+#[native(name = "select")]
+fn select(
+    vm: &mut Vm,
+    rlist: Value,
+    wlist: Value,
+    xlist: Value,
+    timeout: Option<Value>,
+) -> PyResult {
+    let args = [rlist, wlist, xlist];
+    let timeout = timeout_ms(vm, timeout, 1000.0)?;
     let mut lists = Vec::new();
     let mut fds = Vec::new();
     for (k, events) in [libc::POLLIN, libc::POLLOUT, libc::POLLPRI]

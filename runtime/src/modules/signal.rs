@@ -10,6 +10,7 @@
 use std::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use std::sync::atomic::{AtomicI32, AtomicU64};
 use weft_vm::helpers::as_int;
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -138,7 +139,7 @@ fn signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             ));
         }
     };
-    let old = getsignal(vm, &args[..1], &[])?;
+    let old = (getsignal.f)(vm, &args[..1], &[])?;
     vm.push_root(old);
     let r = (|| {
         if sig == libc::SIGKILL || sig == libc::SIGSTOP || !set_disposition(sig, how) {
@@ -152,10 +153,9 @@ fn signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     r.map(|_| old)
 }
 
-fn getsignal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::no_kwargs(vm, "getsignal", kw)?;
-    weft_vm::helpers::arg_count(vm, "getsignal", args, 1, 1)?;
-    let sig = signum_arg(vm, args[0])?;
+#[native(name = "getsignal")]
+fn getsignal(vm: &mut Vm, signalnum: Value) -> PyResult {
+    let sig = signum_arg(vm, signalnum)?;
     let d = handlers(vm)?;
     let key = Value::small_int(sig as i64).expect("small");
     match vm.dict_get(d, key)? {
@@ -168,10 +168,9 @@ fn default_int_handler(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> 
     Err(vm.keyboard_interrupt())
 }
 
-fn raise_signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::no_kwargs(vm, "raise_signal", kw)?;
-    weft_vm::helpers::arg_count(vm, "raise_signal", args, 1, 1)?;
-    let sig = signum_arg(vm, args[0])?;
+#[native(name = "raise_signal")]
+fn raise_signal(vm: &mut Vm, signalnum: Value) -> PyResult {
+    let sig = signum_arg(vm, signalnum)?;
     // SAFETY: raise(3) with a valid signal number.
     if unsafe { libc::raise(sig) } != 0 {
         return Err(super::posix::os_err(vm, libc::EINVAL, None));
@@ -181,11 +180,10 @@ fn raise_signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     Ok(Value::NONE)
 }
 
-fn alarm(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::no_kwargs(vm, "alarm", kw)?;
-    weft_vm::helpers::arg_count(vm, "alarm", args, 1, 1)?;
-    let Some(secs) = as_int(args[0]) else {
-        let tn = vm.type_name(args[0]);
+#[native(name = "alarm")]
+fn alarm(vm: &mut Vm, seconds_arg: Value) -> PyResult {
+    let Some(secs) = as_int(seconds_arg) else {
+        let tn = vm.type_name(seconds_arg);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
     // SAFETY: alarm(2) takes any unsigned number of seconds.
@@ -193,10 +191,9 @@ fn alarm(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_int(left as i64)
 }
 
-fn strsignal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::no_kwargs(vm, "strsignal", kw)?;
-    weft_vm::helpers::arg_count(vm, "strsignal", args, 1, 1)?;
-    let sig = signum_arg(vm, args[0])?;
+#[native(name = "strsignal")]
+fn strsignal(vm: &mut Vm, signalnum: Value) -> PyResult {
+    let sig = signum_arg(vm, signalnum)?;
     // SAFETY: strsignal returns a NUL-terminated string (or NULL), copied at once.
     let p = unsafe { libc::strsignal(sig) };
     if p.is_null() {
@@ -208,9 +205,8 @@ fn strsignal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     vm.new_str(&s)
 }
 
-fn valid_signals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::no_kwargs(vm, "valid_signals", kw)?;
-    weft_vm::helpers::arg_count(vm, "valid_signals", args, 0, 0)?;
+#[native(name = "valid_signals")]
+fn valid_signals(vm: &mut Vm) -> PyResult {
     // glibc keeps 32 and 33 for its threads.
     let items: Vec<Value> = (1..NSIG)
         .filter(|s| !(32..=33).contains(s))
@@ -219,38 +215,38 @@ fn valid_signals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     vm.new_set(items)
 }
 
-fn set_wakeup_fd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "set_wakeup_fd", args, 1, 1)?;
+#[native(name = "set_wakeup_fd")]
+fn set_wakeup_fd(vm: &mut Vm, fd_arg: Value) -> PyResult {
     if !vm.is_main_thread {
         return Err(
             vm.value_error("set_wakeup_fd only works in main thread of the main interpreter")
         );
     }
-    let Some(fd) = as_int(args[0]) else {
-        let tn = vm.type_name(args[0]);
+    let Some(fd) = as_int(fd_arg) else {
+        let tn = vm.type_name(fd_arg);
         return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
     let old = WAKEUP_FD.swap(fd.clamp(-1, i32::MAX as i64) as i32, Relaxed);
     vm.new_int(old as i64)
 }
 
-fn siginterrupt(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "siginterrupt", args, 2, 2)?;
-    signum_arg(vm, args[0])?;
+#[native(name = "siginterrupt")]
+fn siginterrupt(vm: &mut Vm, signalnum: Value, _flag: Value) -> PyResult {
+    signum_arg(vm, signalnum)?;
     // Handlers are installed without SA_RESTART already: system calls are interrupted.
     Ok(Value::NONE)
 }
 
 const FUNCTIONS: &[NativeDef] = &[
     NativeDef::raw("signal", signal),
-    NativeDef::raw("getsignal", getsignal),
+    getsignal,
     NativeDef::raw("default_int_handler", default_int_handler),
-    NativeDef::raw("raise_signal", raise_signal),
-    NativeDef::raw("alarm", alarm),
-    NativeDef::raw("strsignal", strsignal),
-    NativeDef::raw("valid_signals", valid_signals),
-    NativeDef::raw("set_wakeup_fd", set_wakeup_fd),
-    NativeDef::raw("siginterrupt", siginterrupt),
+    raise_signal,
+    alarm,
+    strsignal,
+    valid_signals,
+    set_wakeup_fd,
+    siginterrupt,
 ];
 
 const CONSTANTS: &[(&str, i64)] = &[

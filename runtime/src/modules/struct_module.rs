@@ -5,6 +5,7 @@ use super::struct_codec::{pack, struct_error, unpack};
 use super::struct_format::{Layout, parse};
 use super::{add_methods, add_property, new_native_module, new_native_type, set_item};
 use weft_vm::helpers::{arg_count, as_str, kwarg, unwrap_base, wrap_for_subclass};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::array::ArrayData;
 use weft_vm::objects::builtin_fn::NativeFn;
@@ -29,12 +30,12 @@ weft_vm::payload!(StructData, "_struct.Struct");
 
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("pack", m_pack),
-    NativeDef::raw("unpack", m_unpack),
-    NativeDef::raw("calcsize", m_calcsize),
+    m_unpack,
+    m_calcsize,
     NativeDef::raw("pack_into", m_pack_into),
     NativeDef::raw("unpack_from", m_unpack_from),
-    NativeDef::raw("iter_unpack", m_iter_unpack),
-    NativeDef::raw("_clearcache", m_clearcache),
+    m_iter_unpack,
+    m_clearcache,
 ];
 
 const DOC: &str = "Functions to convert between Python values and C structs.\n\
@@ -54,17 +55,17 @@ pub fn init(vm: &mut Vm) -> PyResult {
         let doc = vm.new_str(DOC)?;
         set_item(vm, d, "__doc__", doc)?;
         let t = new_native_type(vm, "Struct", "_struct")?;
-        vm.set_new(t, struct_new);
+        vm.set_new(t, struct_new.f);
         let methods: &[(&'static str, NativeFn)] = &[
-            ("pack", s_pack),
-            ("unpack", s_unpack),
-            ("pack_into", s_pack_into),
-            ("unpack_from", s_unpack_from),
-            ("iter_unpack", s_iter_unpack),
+            ("pack", s_pack.f),
+            ("unpack", s_unpack.f),
+            ("pack_into", s_pack_into.f),
+            ("unpack_from", s_unpack_from.f),
+            ("iter_unpack", s_iter_unpack.f),
         ];
         add_methods(vm, t, methods);
-        add_property(vm, t, "format", s_format, None)?;
-        add_property(vm, t, "size", s_size, None)?;
+        add_property(vm, t, "format", s_format.f, None)?;
+        add_property(vm, t, "size", s_size.f, None)?;
         set_item(vm, d, "Struct", t)
     })();
     vm.pop_roots(1);
@@ -92,25 +93,15 @@ fn compile(vm: &mut Vm, fmt: Value) -> PyResult<(Value, Layout)> {
     Ok((s, layout))
 }
 
-fn struct_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let fmt = match (args.first(), kwarg(kw, "format")) {
-        (Some(&f), _) | (None, Some(f)) => f,
-        (None, None) => {
-            return Err(vm.type_error("Struct() missing required argument 'format' (pos 1)"));
-        }
-    };
-    arg_count(vm, "Struct", args, 0, 1)?;
-    let (format, layout) = compile(vm, fmt)?;
+#[native(new, name = "Struct")]
+fn struct_new(vm: &mut Vm, cls: Value, #[kw] format: Value) -> PyResult {
+    let (format, layout) = compile(vm, format)?;
     vm.push_root(format);
     let td = type_data(cls);
     let base_ty = if td.is_user { td.builtin_base } else { cls };
     let s = vm.alloc(base_ty, StructData { format, layout });
     vm.pop_roots(1);
     wrap_for_subclass(vm, cls, s?)
-}
-
-fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a StructData> {
-    weft_vm::helpers::self_arg(vm, args, name, "_struct.Struct")
 }
 
 /// The bytes of a readable buffer, or CPython's TypeError.
@@ -300,15 +291,15 @@ fn m_pack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     do_pack(vm, &layout, &args[1..])
 }
 
-fn m_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "unpack", args, 2, 2)?;
-    let layout = format_arg(vm, args)?;
-    do_unpack(vm, &layout, args[1])
+#[native(name = "unpack")]
+fn m_unpack(vm: &mut Vm, format: Value, buffer: Value) -> PyResult {
+    let (_, layout) = compile(vm, format)?;
+    do_unpack(vm, &layout, buffer)
 }
 
-fn m_calcsize(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "calcsize", args, 1, 1)?;
-    let layout = format_arg(vm, args)?;
+#[native(name = "calcsize")]
+fn m_calcsize(vm: &mut Vm, format: Value) -> PyResult {
+    let (_, layout) = compile(vm, format)?;
     vm.new_int(layout.size as i64)
 }
 
@@ -322,52 +313,57 @@ fn m_unpack_from(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult
     do_unpack_from(vm, &layout, &args[1..], kw)
 }
 
-fn m_iter_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "iter_unpack", args, 2, 2)?;
-    let layout = format_arg(vm, args)?;
-    do_iter_unpack(vm, &layout, args[1])
+#[native(name = "iter_unpack")]
+fn m_iter_unpack(vm: &mut Vm, format: Value, buffer: Value) -> PyResult {
+    let (_, layout) = compile(vm, format)?;
+    do_iter_unpack(vm, &layout, buffer)
 }
 
 /// Formats are not cached, so there is nothing to clear.
-fn m_clearcache(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "_clearcache", args, 0, 0)?;
+#[native(name = "_clearcache")]
+fn m_clearcache(_vm: &mut Vm) -> PyResult {
     Ok(Value::NONE)
 }
 
 // ------------------------------------------------------------ Struct methods
 
-fn s_pack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "pack")?;
-    do_pack(vm, &s.layout, &args[1..])
+#[native(name = "pack", owner = "_struct.Struct")]
+fn s_pack(vm: &mut Vm, this: &StructData, #[varargs] values: &[Value]) -> PyResult {
+    do_pack(vm, &this.layout, values)
 }
 
-fn s_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "unpack")?;
-    arg_count(vm, "unpack", &args[1..], 1, 1)?;
-    do_unpack(vm, &s.layout, args[1])
+#[native(name = "unpack", owner = "_struct.Struct")]
+fn s_unpack(vm: &mut Vm, this: &StructData, buffer: Value) -> PyResult {
+    do_unpack(vm, &this.layout, buffer)
 }
 
-fn s_pack_into(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "pack_into")?;
-    do_pack_into(vm, &s.layout, &args[1..])
+#[native(name = "pack_into", owner = "_struct.Struct")]
+fn s_pack_into(vm: &mut Vm, this: &StructData, #[varargs] args: &[Value]) -> PyResult {
+    do_pack_into(vm, &this.layout, args)
 }
 
-fn s_unpack_from(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "unpack_from")?;
-    do_unpack_from(vm, &s.layout, &args[1..], kw)
+/// Struct.unpack_from(buffer, offset=0): the arguments are checked by `do_unpack_from`.
+#[native(name = "unpack_from", owner = "_struct.Struct")]
+fn s_unpack_from(
+    vm: &mut Vm,
+    this: &StructData,
+    #[varargs] args: &[Value],
+    #[kwargs] kw: &[(Value, Value)],
+) -> PyResult {
+    do_unpack_from(vm, &this.layout, args, kw)
 }
 
-fn s_iter_unpack(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "iter_unpack")?;
-    arg_count(vm, "iter_unpack", &args[1..], 1, 1)?;
-    do_iter_unpack(vm, &s.layout, args[1])
+#[native(name = "iter_unpack", owner = "_struct.Struct")]
+fn s_iter_unpack(vm: &mut Vm, this: &StructData, buffer: Value) -> PyResult {
+    do_iter_unpack(vm, &this.layout, buffer)
 }
 
-fn s_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    Ok(this(vm, args, "format")?.format)
+#[native(name = "format", owner = "_struct.Struct")]
+fn s_format(_vm: &mut Vm, this: &StructData) -> Value {
+    this.format
 }
 
-fn s_size(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let n = this(vm, args, "size")?.layout.size;
-    vm.new_int(n as i64)
+#[native(name = "size", owner = "_struct.Struct")]
+fn s_size(_vm: &mut Vm, this: &StructData) -> usize {
+    this.layout.size
 }

@@ -2,6 +2,7 @@
 use super::{add_property, new_native_module, new_native_type, set_item};
 use std::io::{BufRead, Read, Write};
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::str::StrData;
 use weft_vm::value::Value;
@@ -26,15 +27,15 @@ weft_vm::payload!(StreamBuffer, "BufferedWriter");
 
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("exit", sys_exit),
-    NativeDef::raw("getrecursionlimit", getrecursionlimit),
-    NativeDef::raw("get_int_max_str_digits", get_int_max_str_digits),
+    getrecursionlimit,
+    get_int_max_str_digits,
     NativeDef::raw("set_int_max_str_digits", set_int_max_str_digits),
-    NativeDef::raw("setrecursionlimit", setrecursionlimit),
-    NativeDef::raw("exc_info", exc_info),
+    setrecursionlimit,
+    exc_info,
     _getframe,
-    NativeDef::raw("exception", exception),
-    NativeDef::raw("intern", intern),
-    NativeDef::raw("getsizeof", getsizeof),
+    exception,
+    intern,
+    getsizeof,
     NativeDef::raw("getdefaultencoding", getdefaultencoding),
     NativeDef::raw("getfilesystemencoding", getdefaultencoding),
 ];
@@ -390,8 +391,8 @@ fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Err(PyErr(exc))
 }
 
-fn get_int_max_str_digits(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "get_int_max_str_digits", args, 0, 0)?;
+#[native(name = "get_int_max_str_digits")]
+fn get_int_max_str_digits(vm: &mut Vm) -> PyResult {
     let n = weft_vm::objects::int::MAX_STR_DIGITS.load(std::sync::atomic::Ordering::Relaxed);
     vm.new_int(n as i64)
 }
@@ -419,16 +420,15 @@ fn set_int_max_str_digits(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) ->
     Ok(Value::NONE)
 }
 
-fn getrecursionlimit(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "getrecursionlimit", args, 0, 0)?;
+#[native(name = "getrecursionlimit")]
+fn getrecursionlimit(vm: &mut Vm) -> PyResult {
     vm.new_int(vm.recursion_limit as i64)
 }
 
-fn setrecursionlimit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "setrecursionlimit", kw)?;
-    arg_count(vm, "setrecursionlimit", args, 1, 1)?;
-    let Some(n) = as_int(args[0]) else {
-        let t = vm.type_name(args[0]);
+#[native(name = "setrecursionlimit")]
+fn setrecursionlimit(vm: &mut Vm, limit_arg: Value) -> PyResult {
+    let Some(n) = as_int(limit_arg) else {
+        let t = vm.type_name(limit_arg);
         return Err(vm.type_error(format!("'{t}' object cannot be interpreted as an integer")));
     };
     if n < 1 {
@@ -452,8 +452,8 @@ fn handled(vm: &Vm) -> Value {
     if h.is_null() { Value::NONE } else { h }
 }
 
-fn exc_info(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "exc_info", args, 0, 0)?;
+#[native(name = "exc_info")]
+fn exc_info(vm: &mut Vm) -> PyResult {
     let e = handled(vm);
     if e.is_none() {
         return vm.new_tuple(vec![Value::NONE; 3]);
@@ -477,20 +477,20 @@ fn _getframe(vm: &mut Vm, depth: Option<i64>) -> PyResult {
     }
 }
 
-fn exception(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "exception", args, 0, 0)?;
+#[native(name = "exception")]
+fn exception(vm: &mut Vm) -> PyResult {
     Ok(handled(vm))
 }
 
-fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "intern", args, 1, 1)?;
-    match args[0].downcast::<StrData>() {
+#[native(name = "intern")]
+fn intern(vm: &mut Vm, string: Value) -> PyResult {
+    match string.downcast::<StrData>() {
         Some(s) => {
             let s = s.as_str().to_string();
             Ok(vm.intern(&s))
         }
         None => {
-            let t = vm.type_name(args[0]);
+            let t = vm.type_name(string);
             Err(vm.type_error(format!("intern() argument must be str, not {t}")))
         }
     }
@@ -499,10 +499,9 @@ fn intern(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 /// `sys.getsizeof(obj[, default])`: the bytes weft holds for the object: its heap
 /// blocks (a str's text included) plus its Rust-owned buffer (items of a list, tuple or
 /// dict, bytes); 8 for values that live in the tagged word (small ints, None, bools).
-fn getsizeof(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "getsizeof", kw)?;
-    arg_count(vm, "getsizeof", args, 1, 2)?;
-    let v = args[0];
+#[native(name = "getsizeof")]
+fn getsizeof(vm: &mut Vm, object: Value, _default: Option<Value>) -> PyResult {
+    let v = object;
     let Some(p) = v.as_gc() else {
         return vm.new_int(8);
     };

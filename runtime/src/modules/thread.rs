@@ -10,6 +10,7 @@ use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
 use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::dict::DictData;
 use weft_vm::objects::tuple::TupleData;
@@ -28,8 +29,8 @@ static RUNNING: AtomicUsize = AtomicUsize::new(0);
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("start_new_thread", start_new_thread),
     NativeDef::raw("start_new", start_new_thread),
-    NativeDef::raw("allocate_lock", allocate_lock),
-    NativeDef::raw("allocate", allocate_lock),
+    allocate_lock,
+    NativeDef::raw("allocate", allocate_lock.f),
     NativeDef::raw("get_ident", get_ident),
     NativeDef::raw("get_native_id", get_native_id),
     NativeDef::raw("stack_size", stack_size),
@@ -38,7 +39,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("_count", count),
     NativeDef::raw("_main_ident", main_ident),
     NativeDef::raw("_serial", serial),
-    NativeDef::raw("_print_exception", print_exception),
+    print_exception,
 ];
 
 /// Ident of the interpreter's main thread (set by `run_main`).
@@ -69,9 +70,9 @@ fn serial(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `_print_exception(exc)`: the traceback and message on stderr, as at top level.
-fn print_exception(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "_print_exception", args, 1, 1)?;
-    vm.print_exception(weft_vm::vm::PyErr(args[0]));
+#[native(name = "_print_exception")]
+fn print_exception(vm: &mut Vm, exc_arg: Value) -> PyResult {
+    vm.print_exception(weft_vm::vm::PyErr(exc_arg));
     Ok(Value::NONE)
 }
 
@@ -97,13 +98,13 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         &[
             ("acquire", lock::lock_acquire),
             ("acquire_lock", lock::lock_acquire),
-            ("release", lock::lock_release),
-            ("release_lock", lock::lock_release),
-            ("locked", lock::lock_locked),
-            ("locked_lock", lock::lock_locked),
+            ("release", lock::lock_release.f),
+            ("release_lock", lock::lock_release.f),
+            ("locked", lock::lock_locked.f),
+            ("locked_lock", lock::lock_locked.f),
             ("__enter__", lock::lock_enter),
             ("__exit__", lock::lock_exit),
-            ("__repr__", lock::lock_repr),
+            ("__repr__", lock::lock_repr.f),
         ],
     );
     set_item(vm, d, "LockType", lt)?;
@@ -115,13 +116,13 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         rt,
         &[
             ("acquire", lock::rlock_acquire),
-            ("release", lock::rlock_release),
+            ("release", lock::rlock_release.f),
             ("__enter__", lock::rlock_enter),
             ("__exit__", lock::rlock_exit),
-            ("__repr__", lock::rlock_repr),
-            ("_is_owned", lock::rlock_is_owned),
-            ("_recursion_count", lock::rlock_recursion_count),
-            ("_release_save", lock::rlock_release_save),
+            ("__repr__", lock::rlock_repr.f),
+            ("_is_owned", lock::rlock_is_owned.f),
+            ("_recursion_count", lock::rlock_recursion_count.f),
+            ("_release_save", lock::rlock_release_save.f),
             ("_acquire_restore", lock::rlock_acquire_restore),
         ],
     );
@@ -140,9 +141,8 @@ fn lock_type(vm: &mut Vm) -> PyResult {
     vm.getattr_str(m, "_lock_type")
 }
 
-fn allocate_lock(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "allocate_lock", args, 0, 0)?;
-    no_kwargs(vm, "allocate_lock", kw)?;
+#[native(name = "allocate_lock")]
+fn allocate_lock(vm: &mut Vm) -> PyResult {
     let lt = lock_type(vm)?;
     vm.alloc(lt, LockData::default())
 }

@@ -4,21 +4,22 @@
 use super::new_native_module;
 use std::sync::OnceLock;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
-use weft_vm::helpers::{arg_count, as_f64, as_int, no_kwargs};
+use weft_vm::helpers::{arg_count, as_f64, as_int};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 
 const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("time", time),
-    NativeDef::raw("time_ns", time_ns),
-    NativeDef::raw("sleep", sleep),
-    NativeDef::raw("monotonic", monotonic),
-    NativeDef::raw("monotonic_ns", monotonic_ns),
-    NativeDef::raw("perf_counter", monotonic),
-    NativeDef::raw("perf_counter_ns", monotonic_ns),
-    NativeDef::raw("process_time", process_time),
-    NativeDef::raw("thread_time", thread_time),
+    time,
+    time_ns,
+    sleep,
+    monotonic,
+    monotonic_ns,
+    NativeDef::raw("perf_counter", monotonic.f),
+    NativeDef::raw("perf_counter_ns", monotonic_ns.f),
+    process_time,
+    thread_time,
     NativeDef::raw("ticks_ms", ticks_ms),
     NativeDef::raw("ticks_us", ticks_us),
     NativeDef::raw("ticks_ns", ticks_ns),
@@ -52,34 +53,29 @@ fn origin() -> Instant {
     *ORIGIN.get_or_init(Instant::now)
 }
 
-fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
-    arg_count(vm, name, args, 0, 0)?;
-    no_kwargs(vm, name, kw)
-}
-
 fn since_epoch() -> Duration {
     SystemTime::now()
         .duration_since(UNIX_EPOCH)
         .unwrap_or_default()
 }
 
-fn time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "time", args, kw)?;
+#[native(name = "time")]
+fn time(vm: &mut Vm) -> PyResult {
     vm.new_float(since_epoch().as_secs_f64())
 }
 
-fn time_ns(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "time_ns", args, kw)?;
+#[native(name = "time_ns")]
+fn time_ns(vm: &mut Vm) -> PyResult {
     vm.new_int(since_epoch().as_nanos() as i64)
 }
 
-fn monotonic(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "monotonic", args, kw)?;
+#[native(name = "monotonic")]
+fn monotonic(vm: &mut Vm) -> PyResult {
     vm.new_float(origin().elapsed().as_secs_f64())
 }
 
-fn monotonic_ns(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "monotonic_ns", args, kw)?;
+#[native(name = "monotonic_ns")]
+fn monotonic_ns(vm: &mut Vm) -> PyResult {
     vm.new_int(origin().elapsed().as_nanos() as i64)
 }
 
@@ -94,13 +90,13 @@ fn cpu_clock(id: libc::clockid_t) -> f64 {
     ts.tv_sec as f64 + ts.tv_nsec as f64 * 1e-9
 }
 
-fn process_time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "process_time", args, kw)?;
+#[native(name = "process_time")]
+fn process_time(vm: &mut Vm) -> PyResult {
     vm.new_float(cpu_clock(libc::CLOCK_PROCESS_CPUTIME_ID))
 }
 
-fn thread_time(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "thread_time", args, kw)?;
+#[native(name = "thread_time")]
+fn thread_time(vm: &mut Vm) -> PyResult {
     vm.new_float(cpu_clock(libc::CLOCK_THREAD_CPUTIME_ID))
 }
 
@@ -110,11 +106,10 @@ fn sleep_detached(vm: &mut Vm, d: Duration) -> PyResult<()> {
     vm.sleep_interruptibly(d)
 }
 
-fn sleep(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "sleep", args, 1, 1)?;
-    no_kwargs(vm, "sleep", kw)?;
-    let Some(secs) = as_f64(args[0]) else {
-        let tn = vm.type_name(args[0]);
+#[native(name = "sleep")]
+fn sleep(vm: &mut Vm, secs_arg: Value) -> PyResult {
+    let Some(secs) = as_f64(secs_arg) else {
+        let tn = vm.type_name(secs_arg);
         return Err(vm.type_error(format!(
             "'{tn}' object cannot be interpreted as an integer or float"
         )));

@@ -3,6 +3,7 @@
 //! `localtime_r`/`gmtime_r`/`mktime`/`strftime` (so the TZ rules are the system's, as
 //! in CPython). `struct_time` is the frozen Python class in `py/_struct_time.py`.
 use weft_vm::helpers::{as_f64, as_int, as_str};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -16,12 +17,12 @@ unsafe extern "C" {
 pub const FUNCS: &[NativeDef] = &[
     NativeDef::raw("localtime", localtime),
     NativeDef::raw("gmtime", gmtime),
-    NativeDef::raw("mktime", mktime),
+    mktime,
     NativeDef::raw("strftime", strftime),
     NativeDef::raw("asctime", asctime),
     NativeDef::raw("ctime", ctime),
     NativeDef::raw("strptime", strptime),
-    NativeDef::raw("tzset", tzset),
+    tzset,
 ];
 
 /// Add `struct_time` and the time-zone constants to the module dict `d`.
@@ -265,9 +266,9 @@ fn tm_arg(vm: &mut Vm, args: &[Value], i: usize, name: &str) -> PyResult<libc::t
     }
 }
 
-fn mktime(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "mktime", args, 1, 1)?;
-    let mut tm = tm_from_tuple(vm, args[0], "mktime")?;
+#[native(name = "mktime")]
+fn mktime(vm: &mut Vm, t_arg: Value) -> PyResult {
+    let mut tm = tm_from_tuple(vm, t_arg, "mktime")?;
     tm.tm_wday = -1;
     // SAFETY: mktime normalises the struct it is given; tm_wday == -1 after it means
     // the time cannot be represented (its documented error signal).
@@ -353,8 +354,8 @@ fn strptime(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.call(f, args, &[])
 }
 
-fn tzset(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "tzset", args, 0, 0)?;
+#[native(name = "tzset")]
+fn tzset(vm: &mut Vm) -> PyResult {
     let m = vm.import_module("time")?;
     let d = vm.module_dict(m);
     zone_constants(vm, d)?;

@@ -12,6 +12,7 @@ use parking_lot::Mutex;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use weft_vm::bytecode::CmpOp;
 use weft_vm::helpers::{arg_count, as_str, no_kwargs, unwrap_base, wrap_for_subclass};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::BuiltinFn;
 use weft_vm::objects::dict::DictData;
@@ -45,9 +46,9 @@ static DIRTY: AtomicBool = AtomicBool::new(false);
 
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("proxy", proxy_new),
-    NativeDef::raw("getweakrefcount", getweakrefcount),
-    NativeDef::raw("getweakrefs", getweakrefs),
-    NativeDef::raw("_remove_dead_weakref", remove_dead_weakref),
+    getweakrefcount,
+    getweakrefs,
+    remove_dead_weakref,
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -495,33 +496,31 @@ fn live_refs(vm: &Vm, obj: Value) -> Vec<Value> {
     live_weakrefs(vm, obj)
 }
 
-fn getweakrefcount(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "_weakref.getweakrefcount", kw)?;
-    arg_count(vm, "_weakref.getweakrefcount", args, 1, 1)?;
-    let n = live_refs(vm, args[0]).len();
+#[native(name = "getweakrefcount", owner = "_weakref")]
+fn getweakrefcount(vm: &mut Vm, object: Value) -> PyResult {
+    let n = live_refs(vm, object).len();
     vm.new_int(n as i64)
 }
 
-fn getweakrefs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "_weakref.getweakrefs", kw)?;
-    arg_count(vm, "_weakref.getweakrefs", args, 1, 1)?;
-    let refs = live_refs(vm, args[0]);
+#[native(name = "getweakrefs", owner = "_weakref")]
+fn getweakrefs(vm: &mut Vm, object: Value) -> PyResult {
+    let refs = live_refs(vm, object);
     vm.new_list(refs)
 }
 
 /// `_remove_dead_weakref(dict, key)`: delete `dict[key]` if it is a dead weak reference.
-fn remove_dead_weakref(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "_remove_dead_weakref", args, 2, 2)?;
-    if !args[0].is::<DictData>() {
-        let t = vm.type_name(args[0]);
+#[native(name = "_remove_dead_weakref")]
+fn remove_dead_weakref(vm: &mut Vm, dct: Value, key: Value) -> PyResult {
+    if !dct.is::<DictData>() {
+        let t = vm.type_name(dct);
         return Err(vm.type_error(format!(
             "_remove_dead_weakref() argument 1 must be dict, not {t}"
         )));
     }
-    if let Some(v) = vm.dict_get(args[0], args[1])?
+    if let Some(v) = vm.dict_get(dct, key)?
         && wr_of(vm, &v).is_some_and(|w| w.get().is_null())
     {
-        vm.dict_del(args[0], args[1])?;
+        vm.dict_del(dct, key)?;
     }
     Ok(Value::NONE)
 }

@@ -9,7 +9,8 @@ use super::binascii::low_u32;
 use super::{new_native_module, new_native_type, set_item};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use parking_lot::Mutex;
-use weft_vm::helpers::{as_int, as_str, kwarg};
+use weft_vm::helpers::as_int;
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::builtin_fn::NativeFn;
 use weft_vm::value::Value;
@@ -19,12 +20,12 @@ const DEF_BUF_SIZE: usize = 16384;
 const Z_FINISH: i64 = 4;
 
 const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("crc32", crc32),
-    NativeDef::raw("adler32", adler32),
-    NativeDef::raw("compress", compress),
-    NativeDef::raw("decompress", decompress),
-    NativeDef::raw("compressobj", compressobj),
-    NativeDef::raw("decompressobj", decompressobj),
+    crc32,
+    adler32,
+    compress,
+    decompress,
+    compressobj,
+    decompressobj,
 ];
 
 const CONSTANTS: &[(&str, i64)] = &[
@@ -68,11 +69,12 @@ pub fn init(vm: &mut Vm) -> PyResult {
             set_item(vm, d, name, v)?;
         }
         let c = new_native_type(vm, "Compress", "zlib")?;
-        let cm: &[(&'static str, NativeFn)] = &[("compress", c_compress), ("flush", c_flush)];
+        let cm: &[(&'static str, NativeFn)] = &[("compress", c_compress.f), ("flush", c_flush.f)];
         super::add_methods(vm, c, cm);
         set_item(vm, d, "_Compress", c)?;
         let dt = new_native_type(vm, "Decompress", "zlib")?;
-        let dm: &[(&'static str, NativeFn)] = &[("decompress", d_decompress), ("flush", d_flush)];
+        let dm: &[(&'static str, NativeFn)] =
+            &[("decompress", d_decompress.f), ("flush", d_flush.f)];
         super::add_methods(vm, dt, dm);
         super::add_property(vm, dt, "unused_data", d_unused_data, None)?;
         super::add_property(vm, dt, "unconsumed_tail", d_unconsumed_tail, None)?;
@@ -102,27 +104,12 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-/// Positional argument `i` or keyword `name` (if keywords are allowed for it).
-fn opt(args: &[Value], kw: &[(Value, Value)], i: usize, name: &str) -> Option<Value> {
-    args.get(i).copied().or_else(|| kwarg(kw, name))
-}
-
-fn check_kw(vm: &mut Vm, f: &str, kw: &[(Value, Value)], known: &[&str]) -> PyResult<()> {
-    for (k, _) in kw {
-        let k = as_str(k).unwrap_or("");
-        if !known.contains(&k) {
-            return Err(vm.type_error(format!("{f}() got an unexpected keyword argument '{k}'")));
-        }
-    }
-    Ok(())
-}
-
 // ------------------------------------------------------------ checksums
 
-fn crc32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "crc32", args, 1, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let start = match args.get(1) {
+#[native(name = "crc32")]
+fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 0,
     };
@@ -132,10 +119,10 @@ fn crc32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// Adler-32 from `value` (default 1): two sums modulo 65521, packed as b << 16 | a.
-fn adler32(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "adler32", args, 1, 2)?;
-    let data = bytes_arg(vm, args[0])?;
-    let start = match args.get(1) {
+#[native(name = "adler32")]
+fn adler32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+    let data = bytes_arg(vm, data_arg)?;
+    let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,
         None => 1,
     };
@@ -318,12 +305,16 @@ fn decompress_message(e: flate2::DecompressError) -> String {
 // ------------------------------------------------------------ one-shot functions
 
 /// `compress(data, /, level=-1, wbits=15)`.
-fn compress(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kw(vm, "compress", kw, &["level", "wbits"])?;
-    weft_vm::helpers::arg_count(vm, "compress", args, 1, 3)?;
-    let data = bytes_arg(vm, args[0])?;
-    let level = level_arg(vm, opt(args, kw, 1, "level"))?;
-    let w = match opt(args, kw, 2, "wbits") {
+#[native(name = "compress")]
+fn compress(
+    vm: &mut Vm,
+    data: Value,
+    #[kw] level: Option<Value>,
+    #[kw] wbits: Option<Value>,
+) -> PyResult {
+    let data = bytes_arg(vm, data)?;
+    let level = level_arg(vm, level)?;
+    let w = match wbits {
         Some(v) => int_arg(vm, v)?,
         None => 15,
     };
@@ -339,15 +330,19 @@ fn compress(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 /// `decompress(data, /, wbits=15, bufsize=16384)`: the whole stream must be there;
 /// bytes after its end are ignored.
-fn decompress(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kw(vm, "decompress", kw, &["wbits", "bufsize"])?;
-    weft_vm::helpers::arg_count(vm, "decompress", args, 1, 3)?;
-    let data = bytes_arg(vm, args[0])?;
-    let w = match opt(args, kw, 1, "wbits") {
+#[native(name = "decompress")]
+fn decompress(
+    vm: &mut Vm,
+    data: Value,
+    #[kw] wbits: Option<Value>,
+    #[kw] bufsize: Option<Value>,
+) -> PyResult {
+    let data = bytes_arg(vm, data)?;
+    let w = match wbits {
         Some(v) => int_arg(vm, v)?,
         None => 15,
     };
-    if let Some(v) = opt(args, kw, 2, "bufsize")
+    if let Some(v) = bufsize
         && int_arg(vm, v)? < 0
     {
         return Err(vm.value_error("bufsize must be non-negative"));
@@ -391,21 +386,31 @@ weft_vm::payload!(CompressData, "zlib.Compress");
 /// `compressobj(level=-1, method=DEFLATED, wbits=MAX_WBITS, memLevel=DEF_MEM_LEVEL,
 /// strategy=Z_DEFAULT_STRATEGY, zdict=None)`; memLevel and strategy are accepted and
 /// checked but the engine's defaults are used.
-fn compressobj(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let names = ["level", "method", "wbits", "memLevel", "strategy", "zdict"];
-    check_kw(vm, "compressobj", kw, &names)?;
-    weft_vm::helpers::arg_count(vm, "compressobj", args, 0, 6)?;
-    let level = level_arg(vm, opt(args, kw, 0, "level"))?;
-    if let Some(v) = opt(args, kw, 1, "method")
+#[native(name = "compressobj")]
+fn compressobj(
+    vm: &mut Vm,
+    #[kw] level: Option<Value>,
+    #[kw] method: Option<Value>,
+    #[kw] wbits: Option<Value>,
+    #[kw]
+    #[name = "memLevel"]
+    mem_level: Option<Value>,
+    #[kw]
+    #[name = "strategy"]
+    _strategy: Option<Value>,
+    #[kw] zdict: Option<Value>,
+) -> PyResult {
+    let level = level_arg(vm, level)?;
+    if let Some(v) = method
         && int_arg(vm, v)? != 8
     {
         return Err(vm.value_error("Invalid initialization option"));
     }
-    let w = match opt(args, kw, 2, "wbits") {
+    let w = match wbits {
         Some(v) => int_arg(vm, v)?,
         None => 15,
     };
-    if let Some(v) = opt(args, kw, 3, "memLevel")
+    if let Some(v) = mem_level
         && !(1..=9).contains(&int_arg(vm, v)?)
     {
         return Err(vm.value_error("Invalid initialization option"));
@@ -414,7 +419,7 @@ fn compressobj(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         return Err(vm.value_error("Invalid initialization option"));
     };
     let mut c = new_compress(level, container, bits);
-    if let Some(z) = opt(args, kw, 5, "zdict").filter(|v| !v.is_none()) {
+    if let Some(z) = zdict.filter(|v| !v.is_none()) {
         let z = bytes_arg(vm, z)?;
         if c.set_dictionary(&z).is_err() {
             return Err(vm.value_error("Invalid dictionary"));
@@ -430,17 +435,10 @@ fn compressobj(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     )
 }
 
-fn this_c<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a CompressData> {
-    match args.first().and_then(|v| v.downcast::<CompressData>()) {
-        Some(c) => Ok(c),
-        None => Err(vm.type_error("a zlib.Compress object is required")),
-    }
-}
-
-fn c_compress(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let c = this_c(vm, args)?;
-    weft_vm::helpers::arg_count(vm, "compress", &args[1..], 1, 1)?;
-    let data = bytes_arg(vm, args[1])?;
+#[native(name = "compress", owner = "zlib.Compress")]
+fn c_compress(vm: &mut Vm, this: &CompressData, data: Value) -> PyResult {
+    let c = this;
+    let data = bytes_arg(vm, data)?;
     let r = {
         let mut g = c.inner.lock();
         if g.finished {
@@ -457,11 +455,11 @@ fn c_compress(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 /// `flush(mode=Z_FINISH)`: Z_NO_FLUSH gives nothing; Z_SYNC_FLUSH and Z_FULL_FLUSH
 /// flush to a byte boundary; Z_FINISH ends the stream.
-fn c_flush(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let c = this_c(vm, args)?;
-    weft_vm::helpers::arg_count(vm, "flush", &args[1..], 0, 1)?;
-    let mode = match args.get(1) {
-        Some(&v) => int_arg(vm, v)?,
+#[native(name = "flush", owner = "zlib.Compress")]
+fn c_flush(vm: &mut Vm, this: &CompressData, mode: Option<Value>) -> PyResult {
+    let c = this;
+    let mode = match mode {
+        Some(v) => int_arg(vm, v)?,
         None => Z_FINISH,
     };
     let flush = match mode {
@@ -574,17 +572,16 @@ pub struct DecompressData {
 weft_vm::payload!(DecompressData, "zlib.Decompress");
 
 /// `decompressobj(wbits=MAX_WBITS, zdict=b'')`.
-fn decompressobj(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    check_kw(vm, "decompressobj", kw, &["wbits", "zdict"])?;
-    weft_vm::helpers::arg_count(vm, "decompressobj", args, 0, 2)?;
-    let w = match opt(args, kw, 0, "wbits") {
+#[native(name = "decompressobj")]
+fn decompressobj(vm: &mut Vm, #[kw] wbits: Option<Value>, #[kw] zdict: Option<Value>) -> PyResult {
+    let w = match wbits {
         Some(v) => int_arg(vm, v)?,
         None => 15,
     };
     let Some((container, bits)) = decompress_wbits(w) else {
         return Err(vm.value_error("Invalid initialization option"));
     };
-    let zdict = match opt(args, kw, 1, "zdict") {
+    let zdict = match zdict {
         Some(z) => Some(bytes_arg(vm, z)?).filter(|z| !z.is_empty()),
         None => None,
     };
@@ -615,12 +612,16 @@ fn this_d<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a DecompressData> {
 }
 
 /// `decompress(data, /, max_length=0)`.
-fn d_decompress(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = this_d(vm, args)?;
-    check_kw(vm, "decompress", kw, &["max_length"])?;
-    weft_vm::helpers::arg_count(vm, "decompress", &args[1..], 1, 2)?;
-    let data = bytes_arg(vm, args[1])?;
-    let max_len = match opt(&args[1..], kw, 1, "max_length") {
+#[native(name = "decompress", owner = "zlib.Decompress")]
+fn d_decompress(
+    vm: &mut Vm,
+    this: &DecompressData,
+    data: Value,
+    #[kw] max_length: Option<Value>,
+) -> PyResult {
+    let d = this;
+    let data = bytes_arg(vm, data)?;
+    let max_len = match max_length {
         Some(v) => int_arg(vm, v)?,
         None => 0,
     };
@@ -642,10 +643,10 @@ fn d_decompress(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
 }
 
 /// `flush(length=DEF_BUF_SIZE)`: inflate what `unconsumed_tail` holds.
-fn d_flush(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = this_d(vm, args)?;
-    weft_vm::helpers::arg_count(vm, "flush", &args[1..], 0, 1)?;
-    if let Some(&v) = args.get(1)
+#[native(name = "flush", owner = "zlib.Decompress")]
+fn d_flush(vm: &mut Vm, this: &DecompressData, length: Option<Value>) -> PyResult {
+    let d = this;
+    if let Some(v) = length
         && int_arg(vm, v)? <= 0
     {
         return Err(vm.value_error("length must be greater than zero"));

@@ -1,4 +1,6 @@
 //! The `aiter()` and `anext()` builtins, and the awaitable `anext(it, default)` returns.
+use crate::native;
+use crate::native::This;
 use crate::objects::generator::{self, Thrown};
 use crate::payload;
 use crate::value::Value;
@@ -14,10 +16,8 @@ pub struct AnextAwaitable {
 payload!(AnextAwaitable, "anext_awaitable");
 
 /// `aiter(obj)`.
-fn b_aiter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "aiter", kw)?;
-    crate::helpers::arg_count(vm, "aiter", args, 1, 1)?;
-    let obj = args[0];
+#[native(name = "aiter")]
+fn b_aiter(vm: &mut Vm, obj: Value) -> PyResult {
     let Some(f) = vm.lookup_special(obj, "__aiter__") else {
         let tn = vm.type_name(obj);
         return Err(vm.type_error(format!("'{tn}' object is not an async iterable")));
@@ -33,16 +33,14 @@ fn b_aiter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `anext(it[, default])`.
-fn b_anext(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "anext", kw)?;
-    crate::helpers::arg_count(vm, "anext", args, 1, 2)?;
-    let it = args[0];
+#[native(name = "anext")]
+fn b_anext(vm: &mut Vm, it: Value, default: Option<Value>) -> PyResult {
     let Some(f) = vm.lookup_special(it, "__anext__") else {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("'{tn}' object is not an async iterator")));
     };
     let aw = vm.call(f, &[it], &[])?;
-    let Some(&default) = args.get(1) else {
+    let Some(default) = default else {
         return Ok(aw);
     };
     let inner = vm.with_root(aw, |vm| crate::objects::coroutine::get_awaitable(vm, aw, 0))?;
@@ -68,10 +66,6 @@ fn step(
     }
 }
 
-fn this<'a>(vm: &mut Vm, args: &'a [Value], method: &str) -> PyResult<&'a AnextAwaitable> {
-    crate::helpers::self_arg::<AnextAwaitable>(vm, args, method, "anext_awaitable")
-}
-
 fn shown(vm: &mut Vm, r: PyResult<Result<Value, Value>>) -> PyResult {
     match r? {
         Err(y) => Ok(y),
@@ -79,39 +73,43 @@ fn shown(vm: &mut Vm, r: PyResult<Result<Value, Value>>) -> PyResult {
     }
 }
 
-fn aw_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    this(vm, args, "send")?;
-    crate::helpers::arg_count(vm, "send", &args[1..], 1, 1)?;
-    let r = step(vm, args[0], args[1], None);
+#[native(name = "send")]
+fn aw_send(vm: &mut Vm, this: This<AnextAwaitable>, value: Value) -> PyResult {
+    let r = step(vm, this.obj, value, None);
     shown(vm, r)
 }
 
-fn aw_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    this(vm, args, "__next__")?;
-    let r = step(vm, args[0], Value::NONE, None);
+#[native(name = "__next__", style = slot)]
+fn aw_next(vm: &mut Vm, this: This<AnextAwaitable>) -> PyResult {
+    let r = step(vm, this.obj, Value::NONE, None);
     shown(vm, r)
 }
 
-fn aw_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    this(vm, args, "throw")?;
-    crate::helpers::arg_count(vm, "throw", &args[1..], 1, 3)?;
-    let t = crate::objects::coroutine::thrown_from(&args[1..]);
-    let r = step(vm, args[0], Value::NONE, Some(t));
+#[native(name = "throw")]
+fn aw_throw(
+    vm: &mut Vm,
+    this: This<AnextAwaitable>,
+    typ: Value,
+    val: Option<Value>,
+    _tb: Option<Value>,
+) -> PyResult {
+    let t = Thrown::new(typ, val.unwrap_or(Value::NULL));
+    let r = step(vm, this.obj, Value::NONE, Some(t));
     shown(vm, r)
 }
 
-fn aw_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let a = this(vm, args, "close")?;
-    let inner = a.inner;
+#[native(name = "close")]
+fn aw_close(vm: &mut Vm, this: &AnextAwaitable) -> PyResult {
+    let inner = this.inner;
     match vm.lookup_special(inner, "close") {
         Some(f) => vm.call(f, &[inner], &[]).map(|_| Value::NONE),
         None => Ok(Value::NONE),
     }
 }
 
-fn aw_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    this(vm, args, "__await__")?;
-    Ok(args[0])
+#[native(name = "__await__", style = slot)]
+fn aw_self(_vm: &mut Vm, this: This<AnextAwaitable>) -> Value {
+    this.obj
 }
 
 /// `YieldFrom` on an `anext_awaitable`: step it directly.
@@ -125,18 +123,11 @@ pub fn delegate_native(
 
 pub fn init(vm: &mut Vm, builtins: Value) {
     let t = vm.rt.types.anext_awaitable;
-    vm.add_method(t, "send", aw_send);
-    vm.add_method(t, "__next__", aw_next);
-    vm.add_method(t, "throw", aw_throw);
-    vm.add_method(t, "close", aw_close);
-    vm.add_method(t, "__iter__", aw_self);
-    vm.add_method(t, "__await__", aw_self);
-    for (name, f) in [
-        ("aiter", b_aiter as crate::native::NativeFn),
-        ("anext", b_anext),
-    ] {
-        let func = vm.new_native(name, "builtins", f).expect("start-up");
-        let key = vm.intern(name);
+    vm.add_methods(t, &[aw_send, aw_next, aw_throw, aw_close, aw_self]);
+    vm.add_method(t, "__iter__", aw_self.f);
+    for d in [b_aiter, b_anext] {
+        let func = vm.new_native(d.name, "builtins", d.f).expect("start-up");
+        let key = vm.intern(d.name);
         vm.dict_set(builtins, key, func).expect("start-up");
     }
 }

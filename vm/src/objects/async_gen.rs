@@ -6,6 +6,8 @@
 //! it directly: `__anext__`/`asend` and `athrow`/`aclose` return awaitables (`ASend`,
 //! `AThrow`) that resume it, pass await-yields through, and turn a wrapped value into
 //! the result of the await (StopIteration(value)) and a return into StopAsyncIteration.
+use crate::native;
+use crate::native::{FromSelf, Sig};
 use crate::objects::generator::{self, GenData, GenKind, Thrown};
 use crate::payload;
 use crate::value::Value;
@@ -335,70 +337,95 @@ fn awaitable_self(vm: &mut Vm, args: &[Value], method: &str) -> PyResult<Step> {
     }
 }
 
-fn aw_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let step = awaitable_self(vm, args, "send")?;
-    crate::helpers::arg_count(vm, "send", &args[1..], 1, 1)?;
-    let r = step(vm, args[0], args[1], None);
+/// The receiver of an `asend`/`athrow` awaitable's methods: the object and its step.
+struct AwaitableSelf {
+    obj: Value,
+    step: Step,
+}
+
+impl<'a> FromSelf<'a> for AwaitableSelf {
+    fn from_self(vm: &mut Vm, args: &'a [Value], sig: &Sig) -> PyResult<Self> {
+        let step = awaitable_self(vm, args, sig.name)?;
+        Ok(AwaitableSelf { obj: args[0], step })
+    }
+}
+
+/// The receiver of an async generator's methods.
+struct AgenSelf(Value);
+
+impl<'a> FromSelf<'a> for AgenSelf {
+    fn from_self(vm: &mut Vm, args: &'a [Value], sig: &Sig) -> PyResult<Self> {
+        agen(vm, args, sig.name)?;
+        Ok(AgenSelf(args[0]))
+    }
+}
+
+#[native(name = "send")]
+fn aw_send(vm: &mut Vm, this: AwaitableSelf, value: Value) -> PyResult {
+    let r = (this.step)(vm, this.obj, value, None);
     as_method_result(vm, r)
 }
 
-fn aw_next(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let step = awaitable_self(vm, args, "__next__")?;
-    let r = step(vm, args[0], Value::NONE, None);
+#[native(name = "__next__", style = slot)]
+fn aw_next(vm: &mut Vm, this: AwaitableSelf) -> PyResult {
+    let r = (this.step)(vm, this.obj, Value::NONE, None);
     as_method_result(vm, r)
 }
 
-fn aw_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let step = awaitable_self(vm, args, "throw")?;
-    crate::helpers::arg_count(vm, "throw", &args[1..], 1, 3)?;
-    let t = crate::objects::coroutine::thrown_from(&args[1..]);
-    let r = step(vm, args[0], Value::NONE, Some(t));
+#[native(name = "throw")]
+fn aw_throw(
+    vm: &mut Vm,
+    this: AwaitableSelf,
+    typ: Value,
+    val: Option<Value>,
+    _tb: Option<Value>,
+) -> PyResult {
+    let t = Thrown::new(typ, val.unwrap_or(Value::NULL));
+    let r = (this.step)(vm, this.obj, Value::NONE, Some(t));
     as_method_result(vm, r)
 }
 
-fn aw_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    awaitable_self(vm, args, "close")?;
+#[native(name = "close")]
+fn aw_close(_vm: &mut Vm, this: AwaitableSelf) {
     // An abandoned awaitable lets the next one start (as CPython 3.12 does).
-    let (state, g) = if let Some(a) = args[0].downcast::<ASend>() {
+    let (state, g) = if let Some(a) = this.obj.downcast::<ASend>() {
         (&a.state, a.gen_)
-    } else if let Some(a) = args[0].downcast::<AThrow>() {
+    } else if let Some(a) = this.obj.downcast::<AThrow>() {
         (&a.state, a.gen_)
     } else {
-        return Ok(Value::NONE);
+        return;
     };
     if state.swap(CLOSED, Relaxed) == ITER {
         finish(state, g);
     }
-    Ok(Value::NONE)
 }
 
-fn aw_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    awaitable_self(vm, args, "__await__")?;
-    Ok(args[0])
+#[native(name = "__await__", style = slot)]
+fn aw_self(_vm: &mut Vm, this: AwaitableSelf) -> Value {
+    this.obj
 }
 
 // ---------------------------------------------------------------- async generator methods
 
-fn ag_aiter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    agen(vm, args, "__aiter__")?;
-    Ok(args[0])
+#[native(name = "__aiter__", style = slot)]
+fn ag_aiter(_vm: &mut Vm, this: AgenSelf) -> Value {
+    this.0
 }
 
-fn ag_anext(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    agen(vm, args, "__anext__")?;
-    anext_of(vm, args[0])
+#[native(name = "__anext__", style = slot)]
+fn ag_anext(vm: &mut Vm, this: AgenSelf) -> PyResult {
+    anext_of(vm, this.0)
 }
 
-fn ag_asend(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    agen(vm, args, "asend")?;
-    crate::helpers::arg_count(vm, "asend", &args[1..], 1, 1)?;
-    apply_hooks(vm, args[0])?;
+#[native(name = "asend")]
+fn ag_asend(vm: &mut Vm, this: AgenSelf, value: Value) -> PyResult {
+    apply_hooks(vm, this.0)?;
     let ty = vm.rt.types.async_gen_asend;
     vm.alloc(
         ty,
         ASend {
-            gen_: args[0],
-            sendval: args[1],
+            gen_: this.0,
+            sendval: value,
             state: AtomicU8::new(INIT),
         },
     )
@@ -417,36 +444,31 @@ fn new_athrow(vm: &mut Vm, g: Value, typ: Value, val: Value) -> PyResult {
     )
 }
 
-fn ag_athrow(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    agen(vm, args, "athrow")?;
-    crate::helpers::arg_count(vm, "athrow", &args[1..], 1, 3)?;
-    apply_hooks(vm, args[0])?;
-    let val = args.get(2).copied().unwrap_or(Value::NULL);
-    new_athrow(vm, args[0], args[1], val)
+#[native(name = "athrow")]
+fn ag_athrow(
+    vm: &mut Vm,
+    this: AgenSelf,
+    typ: Value,
+    val: Option<Value>,
+    _tb: Option<Value>,
+) -> PyResult {
+    apply_hooks(vm, this.0)?;
+    new_athrow(vm, this.0, typ, val.unwrap_or(Value::NULL))
 }
 
-fn ag_aclose(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    agen(vm, args, "aclose")?;
-    crate::helpers::arg_count(vm, "aclose", &args[1..], 0, 0)?;
-    apply_hooks(vm, args[0])?;
-    new_athrow(vm, args[0], Value::NULL, Value::NULL)
+#[native(name = "aclose")]
+fn ag_aclose(vm: &mut Vm, this: AgenSelf) -> PyResult {
+    apply_hooks(vm, this.0)?;
+    new_athrow(vm, this.0, Value::NULL, Value::NULL)
 }
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.async_generator;
-    vm.add_method(t, "__aiter__", ag_aiter);
-    vm.add_method(t, "__anext__", ag_anext);
-    vm.add_method(t, "asend", ag_asend);
-    vm.add_method(t, "athrow", ag_athrow);
-    vm.add_method(t, "aclose", ag_aclose);
-    vm.add_method(t, "__repr__", generator::gen_repr);
+    vm.add_methods(t, &[ag_aiter, ag_anext, ag_asend, ag_athrow, ag_aclose]);
+    vm.add_methods(t, &[generator::gen_repr]);
     vm.add_method(t, "__del__", ag_del);
     for ty in [vm.rt.types.async_gen_asend, vm.rt.types.async_gen_athrow] {
-        vm.add_method(ty, "send", aw_send);
-        vm.add_method(ty, "__next__", aw_next);
-        vm.add_method(ty, "throw", aw_throw);
-        vm.add_method(ty, "close", aw_close);
-        vm.add_method(ty, "__iter__", aw_self);
-        vm.add_method(ty, "__await__", aw_self);
+        vm.add_methods(ty, &[aw_send, aw_next, aw_throw, aw_close, aw_self]);
+        vm.add_method(ty, "__iter__", aw_self.f);
     }
 }

@@ -6,7 +6,9 @@
 //! 4). Arguments are converted first — `__index__`, iteration and slice bounds may run
 //! Python code — and only then is the lock taken (invariant 3); positions are adjusted
 //! to the length seen under the lock, so a racing resize can never index out of range.
-use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
+use crate::helpers::{unwrap_base, wrap_for_subclass};
+use crate::native;
+use crate::native::{NativeDef, This};
 use crate::objects::bytes::{ByteArrayData, buffer_bytes};
 use crate::objects::bytes_args::{
     byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, reserve, ssize_arg,
@@ -26,27 +28,25 @@ pub fn init(vm: &mut Vm) {
     crate::objects::list_methods::add_container_dunders(vm, t, true);
     crate::objects::bytes_methods::add_shared(vm, t);
     vm.add_attr(t, "__hash__", Value::NONE);
-    let methods: &[(&'static str, crate::objects::builtin_fn::NativeFn)] = &[
-        ("__init__", ba_init),
-        ("append", ba_append),
-        ("extend", ba_extend),
-        ("insert", ba_insert),
-        ("pop", ba_pop),
-        ("remove", ba_remove),
-        ("clear", ba_clear),
-        ("copy", ba_copy),
-        ("reverse", ba_reverse),
-        ("resize", ba_resize),
-        ("__alloc__", ba_alloc),
-        ("__iadd__", ba_iadd),
-        ("__imul__", ba_imul),
-        ("__reduce__", ba_reduce),
-        ("__reduce_ex__", ba_reduce_ex),
-        ("__sizeof__", ba_sizeof),
+    let methods: &[NativeDef] = &[
+        NativeDef::raw("__init__", ba_init),
+        ba_append,
+        ba_extend,
+        ba_insert,
+        ba_pop,
+        ba_remove,
+        ba_clear,
+        ba_copy,
+        ba_reverse,
+        ba_resize,
+        ba_alloc,
+        ba_iadd,
+        ba_imul,
+        NativeDef::raw("__reduce__", ba_reduce),
+        NativeDef::raw("__reduce_ex__", ba_reduce_ex),
+        ba_sizeof,
     ];
-    for &(name, f) in methods {
-        vm.add_method(t, name, f);
-    }
+    vm.add_methods(t, methods);
 }
 
 /// The payload behind a method's `self` (a bytearray or a bytearray subclass instance).
@@ -180,18 +180,17 @@ fn ba_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- list-like methods
 
-fn ba_append(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.append", kw)?;
-    let d = data(vm, args, "append")?;
-    arg_count(vm, "bytearray.append", &args[1..], 1, 1)?;
-    let c = byte_arg(vm, args[1])?;
+#[native(name = "append")]
+fn ba_append(vm: &mut Vm, this: &ByteArrayData, item: Value) -> PyResult<()> {
+    let d = this;
+    let c = byte_arg(vm, item)?;
     let mut g = d.0.lock();
     if g.try_reserve(1).is_err() {
         drop(g);
         return Err(memory_error(vm));
     }
     g.push(c);
-    Ok(Value::NONE)
+    Ok(())
 }
 
 /// The bytes `extend` / `+=` / slice assignment take: any buffer, else an iterable of ints.
@@ -210,20 +209,16 @@ fn append_all(vm: &mut Vm, d: &ByteArrayData, more: &[u8]) -> PyResult<()> {
     Ok(())
 }
 
-fn ba_extend(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.extend", kw)?;
-    data(vm, args, "extend")?;
-    arg_count(vm, "bytearray.extend", &args[1..], 1, 1)?;
-    if let Some(s) = crate::helpers::as_str(&args[1]) {
+#[native(name = "extend")]
+fn ba_extend(vm: &mut Vm, this: &ByteArrayData, iterable_of_ints: Value) -> PyResult<()> {
+    if let Some(s) = crate::helpers::as_str(&iterable_of_ints) {
         if s.is_empty() {
-            return Ok(Value::NONE);
+            return Ok(());
         }
         return Err(vm.type_error("expected iterable of integers; got: 'str'"));
     }
-    let more = extend_bytes(vm, args[1])?;
-    let d = data(vm, args, "extend")?;
-    append_all(vm, d, &more)?;
-    Ok(Value::NONE)
+    let more = extend_bytes(vm, iterable_of_ints)?;
+    append_all(vm, this, &more)
 }
 
 /// Clamp an insertion position to `0..=len` as list.insert does.
@@ -232,12 +227,11 @@ fn clamp_pos(i: i64, len: usize) -> usize {
     (if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize
 }
 
-fn ba_insert(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "insert", kw)?;
-    let d = data(vm, args, "insert")?;
-    arg_count(vm, "insert", &args[1..], 2, 2)?;
-    let i = ssize_arg(vm, args[1])?;
-    let c = byte_arg(vm, args[2])?;
+#[native(name = "insert")]
+fn ba_insert(vm: &mut Vm, this: &ByteArrayData, index: Value, item: Value) -> PyResult<()> {
+    let d = this;
+    let i = ssize_arg(vm, index)?;
+    let c = byte_arg(vm, item)?;
     let mut g = d.0.lock();
     if g.try_reserve(1).is_err() {
         drop(g);
@@ -245,15 +239,14 @@ fn ba_insert(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
     let pos = clamp_pos(i, g.len());
     g.insert(pos, c);
-    Ok(Value::NONE)
+    Ok(())
 }
 
-fn ba_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "pop", kw)?;
-    let d = data(vm, args, "pop")?;
-    arg_count(vm, "pop", &args[1..], 0, 1)?;
-    let i = match args.get(1) {
-        Some(&v) => ssize_arg(vm, v)?,
+#[native(name = "pop")]
+fn ba_pop(vm: &mut Vm, this: &ByteArrayData, index: Option<Value>) -> PyResult {
+    let d = this;
+    let i = match index {
+        Some(v) => ssize_arg(vm, v)?,
         None => -1,
     };
     let mut g = d.0.lock();
@@ -272,16 +265,14 @@ fn ba_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::small_int(c as i64).unwrap_or(Value::NONE))
 }
 
-fn ba_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.remove", kw)?;
-    let d = data(vm, args, "remove")?;
-    arg_count(vm, "bytearray.remove", &args[1..], 1, 1)?;
-    let c = byte_arg(vm, args[1])?;
-    let mut g = d.0.lock();
+#[native(name = "remove")]
+fn ba_remove(vm: &mut Vm, this: &ByteArrayData, value: Value) -> PyResult<()> {
+    let c = byte_arg(vm, value)?;
+    let mut g = this.0.lock();
     match g.iter().position(|&x| x == c) {
         Some(i) => {
             g.remove(i);
-            Ok(Value::NONE)
+            Ok(())
         }
         None => {
             drop(g);
@@ -290,36 +281,27 @@ fn ba_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn ba_clear(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.clear", kw)?;
-    let d = data(vm, args, "clear")?;
-    arg_count(vm, "bytearray.clear", &args[1..], 0, 0)?;
-    d.0.lock().clear();
-    Ok(Value::NONE)
+#[native(name = "clear")]
+fn ba_clear(_vm: &mut Vm, this: &ByteArrayData) {
+    this.0.lock().clear();
 }
 
-fn ba_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.copy", kw)?;
-    let d = data(vm, args, "copy")?;
-    arg_count(vm, "bytearray.copy", &args[1..], 0, 0)?;
-    let b = d.snapshot();
+#[native(name = "copy")]
+fn ba_copy(vm: &mut Vm, this: &ByteArrayData) -> PyResult {
+    let b = this.snapshot();
     vm.new_bytearray(b)
 }
 
-fn ba_reverse(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.reverse", kw)?;
-    let d = data(vm, args, "reverse")?;
-    arg_count(vm, "bytearray.reverse", &args[1..], 0, 0)?;
-    d.0.lock().reverse();
-    Ok(Value::NONE)
+#[native(name = "reverse")]
+fn ba_reverse(_vm: &mut Vm, this: &ByteArrayData) {
+    this.0.lock().reverse();
 }
 
 /// `resize(size)` (new in 3.14): truncate, or grow with zero bytes.
-fn ba_resize(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "bytearray.resize", kw)?;
-    let d = data(vm, args, "resize")?;
-    arg_count(vm, "bytearray.resize", &args[1..], 1, 1)?;
-    let n = ssize_arg(vm, args[1])?;
+#[native(name = "resize")]
+fn ba_resize(vm: &mut Vm, this: &ByteArrayData, size: Value) -> PyResult<()> {
+    let d = this;
+    let n = ssize_arg(vm, size)?;
     if n < 0 {
         return Err(vm.value_error(format!("Can only resize to positive sizes, got {n}")));
     }
@@ -333,43 +315,40 @@ fn ba_resize(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
     }
     g.resize(n, 0);
-    Ok(Value::NONE)
+    Ok(())
 }
 
 /// `__alloc__()`: the bytes allocated (CPython counts the hidden trailing NUL).
-fn ba_alloc(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__alloc__")?;
-    let cap = d.0.lock().capacity();
+#[native(name = "__alloc__")]
+fn ba_alloc(vm: &mut Vm, this: &ByteArrayData) -> PyResult {
+    let cap = this.0.lock().capacity();
     vm.new_int(if cap == 0 { 0 } else { cap as i64 + 1 })
 }
 
-fn ba_sizeof(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let d = data(vm, args, "__sizeof__")?;
-    let cap = d.0.lock().capacity();
+#[native(name = "__sizeof__")]
+fn ba_sizeof(vm: &mut Vm, this: &ByteArrayData) -> PyResult {
+    let cap = this.0.lock().capacity();
     vm.new_int(56 + if cap == 0 { 0 } else { cap as i64 + 1 })
 }
 
 // ---------------------------------------------------------------- in-place operators
 
 /// `self += other`: other must export a buffer.
-fn ba_iadd(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    data(vm, args, "__iadd__")?;
-    arg_count(vm, "__iadd__", &args[1..], 1, 1)?;
-    let Some(more) = buffer_bytes(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+#[native(name = "__iadd__", style = slot)]
+fn ba_iadd(vm: &mut Vm, this: This<ByteArrayData>, other: Value) -> PyResult {
+    let Some(more) = buffer_bytes(&other) else {
+        let tn = vm.type_name(other);
         return Err(vm.type_error(format!("can't concat {tn} to bytearray")));
     };
-    let d = data(vm, args, "__iadd__")?;
-    append_all(vm, d, &more)?;
-    Ok(args[0])
+    append_all(vm, this.data, &more)?;
+    Ok(this.obj)
 }
 
 /// `self *= n`.
-fn ba_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    data(vm, args, "__imul__")?;
-    arg_count(vm, "__imul__", &args[1..], 1, 1)?;
-    let big = unwrap_base::<IntData>(&args[1]).is_some() && !args[1].is_small_int();
-    let n = match as_index(vm, args[1]) {
+#[native(name = "__imul__", style = slot)]
+fn ba_imul(vm: &mut Vm, this: This<ByteArrayData>, other: Value) -> PyResult {
+    let big = unwrap_base::<IntData>(&other).is_some() && !other.is_small_int();
+    let n = match as_index(vm, other) {
         Ok(Some(n)) => n,
         Ok(None) => return Ok(Value::NOT_IMPLEMENTED),
         Err(_) if big => {
@@ -377,9 +356,8 @@ fn ba_imul(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         }
         Err(e) => return Err(e),
     };
-    let d = data(vm, args, "__imul__")?;
-    crate::objects::bytes_args::repeat_in_place(vm, &d.0, n)?;
-    Ok(args[0])
+    crate::objects::bytes_args::repeat_in_place(vm, &this.data.0, n)?;
+    Ok(this.obj)
 }
 
 // ---------------------------------------------------------------- pickling support

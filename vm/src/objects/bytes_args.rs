@@ -110,6 +110,34 @@ pub fn recv_is_bytearray(args: &[Value]) -> bool {
 
 /// The receiver's bytes: borrowed from an immutable bytes, else a snapshot of the
 /// bytearray taken under its lock.
+/// The receiver of a method `bytes` and `bytearray` share: the object and its bytes
+/// (borrowed from an immutable `bytes`, copied from a `bytearray`).
+pub struct BytesSelf<'a> {
+    pub obj: Value,
+    pub data: Cow<'a, [u8]>,
+}
+
+impl<'a> BytesSelf<'a> {
+    /// The receiver as a one-element argument slice (for `ret`, `ret_same`).
+    pub fn args(&self) -> &[Value] {
+        std::slice::from_ref(&self.obj)
+    }
+}
+
+impl std::ops::Deref for BytesSelf<'_> {
+    type Target = [u8];
+    fn deref(&self) -> &[u8] {
+        &self.data
+    }
+}
+
+impl<'a> crate::native::FromSelf<'a> for BytesSelf<'a> {
+    fn from_self(vm: &mut Vm, args: &'a [Value], sig: &crate::native::Sig) -> PyResult<Self> {
+        let data = this(vm, args, sig.name)?;
+        Ok(BytesSelf { obj: args[0], data })
+    }
+}
+
 pub fn this<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<Cow<'a, [u8]>> {
     if let Some(b) = args.first().and_then(unwrap_base::<BytesData>) {
         return Ok(Cow::Borrowed(&b.0));

@@ -1,12 +1,14 @@
 //! The `bytes` constructor, `repr(bytes)`, decoding, and the methods `bytes` shares with
 //! `bytearray`: each works on a snapshot of the receiver's bytes and returns a value of
 //! the receiver's kind (see `bytes_args::ret`). Splitting lives in bytes_split.rs.
-use crate::helpers::{arg_count, as_str, unwrap_base, wrap_for_subclass};
-use crate::objects::builtin_fn::NativeFn;
+use crate::helpers::{as_str, unwrap_base, wrap_for_subclass};
+use crate::native;
+use crate::native::NativeDef;
 use crate::objects::bytes::{BytesData, buffer_bytes};
+use crate::objects::bytes_args::BytesSelf;
 use crate::objects::bytes_args::{
     MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
-    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, this, try_vec, zeroed,
+    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, try_vec, zeroed,
 };
 use crate::objects::int::IntData;
 use crate::objects::tuple::TupleData;
@@ -14,7 +16,6 @@ use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_traits::{Signed, ToPrimitive};
-use std::borrow::Cow;
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -359,26 +360,36 @@ pub fn bytes_contains(vm: &mut Vm, hay: &[u8], item: Value) -> PyResult<bool> {
     Ok(find_sub(hay, &n, 0, hay.len(), false).is_some())
 }
 
-/// What find/count/index search: the receiver, the needle, and the adjusted [start, end).
-type Search<'a> = (Cow<'a, [u8]>, Vec<u8>, usize, usize);
-
-/// The receiver, the needle and the adjusted [start, end) of find/count/index.
-fn search_args<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<Search<'a>> {
-    let h = this(vm, args, name)?;
-    arg_count(vm, name, &args[1..], 1, 3)?;
-    let n = needle(vm, args[1])?;
-    let s = bound_arg(vm, args.get(2).copied())?;
-    let e = bound_arg(vm, args.get(3).copied())?;
+/// The needle and the adjusted [start, end) of find/count/index over `h`.
+fn search_args(
+    vm: &mut Vm,
+    h: &[u8],
+    sub: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<(Vec<u8>, usize, usize)> {
+    let n = needle(vm, sub)?;
+    let s = bound_arg(vm, start)?;
+    let e = bound_arg(vm, end)?;
     let (a, b) = adjust(s, e, h.len());
-    Ok((h, n, a, b))
+    Ok((n, a, b))
 }
 
-fn find_common(vm: &mut Vm, args: &[Value], name: &str, rev: bool, raise: bool) -> PyResult {
-    let (h, n, a, b) = search_args(vm, args, name)?;
+#[allow(clippy::too_many_arguments)]
+fn find_common(
+    vm: &mut Vm,
+    h: &[u8],
+    sub: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+    rev: bool,
+    raise: bool,
+) -> PyResult {
+    let (n, a, b) = search_args(vm, h, sub, start, end)?;
     let found = if a > h.len() {
         None
     } else {
-        find_sub(&h, &n, a, b, rev)
+        find_sub(h, &n, a, b, rev)
     };
     match found {
         Some(i) => vm.new_int(i as i64),
@@ -386,22 +397,26 @@ fn find_common(vm: &mut Vm, args: &[Value], name: &str, rev: bool, raise: bool) 
         None => vm.new_int(-1),
     }
 }
-fn b_find(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "find", k)?;
-    find_common(vm, a, "find", false, false)
+
+/// One of find/rfind/index/rindex: `B.name(sub[, start[, end]])`.
+macro_rules! find_method {
+    ($f:ident, $name:literal, $rev:expr, $raise:expr) => {
+        #[native(name = $name, owner = "bytes")]
+        fn $f(
+            vm: &mut Vm,
+            this: BytesSelf,
+            sub: Value,
+            start: Option<Value>,
+            end: Option<Value>,
+        ) -> PyResult {
+            find_common(vm, &this, sub, start, end, $rev, $raise)
+        }
+    };
 }
-fn b_rfind(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "rfind", k)?;
-    find_common(vm, a, "rfind", true, false)
-}
-fn b_index(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "index", k)?;
-    find_common(vm, a, "index", false, true)
-}
-fn b_rindex(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "rindex", k)?;
-    find_common(vm, a, "rindex", true, true)
-}
+find_method!(b_find, "find", false, false);
+find_method!(b_rfind, "rfind", true, false);
+find_method!(b_index, "index", false, true);
+find_method!(b_rindex, "rindex", true, true);
 
 /// Non-overlapping occurrences of `n` in `h[a..b]`.
 pub fn count_in(h: &[u8], n: &[u8], a: usize, b: usize) -> usize {
@@ -420,19 +435,29 @@ pub fn count_in(h: &[u8], n: &[u8], a: usize, b: usize) -> usize {
     count
 }
 
-fn b_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "count", kw)?;
-    let (h, n, a, b) = search_args(vm, args, "count")?;
-    vm.new_int(count_in(&h, &n, a, b) as i64)
+#[native(name = "count", owner = "bytes")]
+fn b_count(
+    vm: &mut Vm,
+    this: BytesSelf,
+    sub: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<usize> {
+    let (n, a, b) = search_args(vm, &this, sub, start, end)?;
+    Ok(count_in(&this, &n, a, b))
 }
 
-fn affix(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
-    let h = this(vm, args, name)?;
-    arg_count(vm, name, &args[1..], 1, 3)?;
-    let s = bound_arg(vm, args.get(2).copied())?;
-    let e = bound_arg(vm, args.get(3).copied())?;
+fn affix(
+    vm: &mut Vm,
+    h: &[u8],
+    (prefix, start, end): (Value, Option<Value>, Option<Value>),
+    name: &str,
+    at_end: bool,
+) -> PyResult<bool> {
+    let s = bound_arg(vm, start)?;
+    let e = bound_arg(vm, end)?;
     let (a, b) = adjust(s, e, h.len());
-    let cands: Vec<Vec<u8>> = if let Some(t) = unwrap_base::<TupleData>(&args[1]) {
+    let cands: Vec<Vec<u8>> = if let Some(t) = unwrap_base::<TupleData>(&prefix) {
         let items = t.0.to_vec();
         let mut out = Vec::with_capacity(items.len());
         for c in items {
@@ -440,10 +465,10 @@ fn affix(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
         }
         out
     } else {
-        match buffer_bytes(&args[1]) {
+        match buffer_bytes(&prefix) {
             Some(b) => vec![b],
             None => {
-                let tn = vm.type_name(args[1]);
+                let tn = vm.type_name(prefix);
                 return Err(vm.type_error(format!(
                     "{name} first arg must be bytes or a tuple of bytes, not {tn}"
                 )));
@@ -451,60 +476,75 @@ fn affix(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
         }
     };
     if a > h.len() {
-        return Ok(Value::FALSE);
+        return Ok(false);
     }
     for p in cands {
         if a <= b
             && b - a >= p.len()
-            && (if end {
+            && (if at_end {
                 h[b - p.len()..b] == p[..]
             } else {
                 h[a..a + p.len()] == p[..]
             })
         {
-            return Ok(Value::TRUE);
+            return Ok(true);
         }
     }
-    Ok(Value::FALSE)
+    Ok(false)
 }
-fn b_startswith(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "startswith", k)?;
-    affix(vm, a, "startswith", false)
+#[native(name = "startswith", owner = "bytes")]
+fn b_startswith(
+    vm: &mut Vm,
+    this: BytesSelf,
+    prefix: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<bool> {
+    affix(vm, &this, (prefix, start, end), "startswith", false)
 }
-fn b_endswith(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "endswith", k)?;
-    affix(vm, a, "endswith", true)
+#[native(name = "endswith", owner = "bytes")]
+fn b_endswith(
+    vm: &mut Vm,
+    this: BytesSelf,
+    suffix: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<bool> {
+    affix(vm, &this, (suffix, start, end), "endswith", true)
 }
 
-fn b_removeprefix(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "removeprefix", kw)?;
-    let b = this(vm, args, "removeprefix")?;
-    arg_count(vm, "removeprefix", &args[1..], 1, 1)?;
-    let p = arg_bytes(vm, args[1])?;
-    if !p.is_empty() && b.starts_with(&p) {
-        ret(vm, args, b[p.len()..].to_vec())
+#[native(name = "removeprefix", owner = "bytes")]
+fn b_removeprefix(vm: &mut Vm, this: BytesSelf, prefix: Value) -> PyResult {
+    let p = arg_bytes(vm, prefix)?;
+    if !p.is_empty() && this.starts_with(&p) {
+        ret(vm, this.args(), this[p.len()..].to_vec())
     } else {
-        ret_same(vm, args, &b, true)
+        ret_same(vm, this.args(), &this, true)
     }
 }
 
-fn b_removesuffix(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "removesuffix", kw)?;
-    let b = this(vm, args, "removesuffix")?;
-    arg_count(vm, "removesuffix", &args[1..], 1, 1)?;
-    let p = arg_bytes(vm, args[1])?;
-    if !p.is_empty() && b.ends_with(&p) {
-        ret(vm, args, b[..b.len() - p.len()].to_vec())
+#[native(name = "removesuffix", owner = "bytes")]
+fn b_removesuffix(vm: &mut Vm, this: BytesSelf, suffix: Value) -> PyResult {
+    let p = arg_bytes(vm, suffix)?;
+    if !p.is_empty() && this.ends_with(&p) {
+        ret(vm, this.args(), this[..this.len() - p.len()].to_vec())
     } else {
-        ret_same(vm, args, &b, true)
+        ret_same(vm, this.args(), &this, true)
     }
 }
 
 // ---------------------------------------------------------------- decode / hex
 
-fn b_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "decode")?;
-    let a = parse_args(vm, "decode", &args[1..], kw, &["encoding", "errors"], 0, 0)?;
+/// B.decode(encoding="utf-8", errors="strict")
+#[native(name = "decode", owner = "bytes")]
+fn b_decode(
+    vm: &mut Vm,
+    this: BytesSelf,
+    #[kw] encoding: Option<Value>,
+    #[kw] errors: Option<Value>,
+) -> PyResult {
+    let b = &this.data;
+    let a = [encoding, errors];
     let get = |vm: &mut Vm, i: usize, what: &str, dflt: &str| -> PyResult<String> {
         match a[i] {
             None => Ok(dflt.to_string()),
@@ -519,7 +559,7 @@ fn b_decode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     };
     let e = get(vm, 0, "encoding", "utf-8")?;
     let er = get(vm, 1, "errors", "strict")?;
-    let s = decode(vm, &b, &e, &er)?;
+    let s = decode(vm, b, &e, &er)?;
     vm.new_str(&s)
 }
 
@@ -595,10 +635,17 @@ pub fn hex_string(
     Ok(out)
 }
 
-fn b_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "hex")?;
-    let a = parse_args(vm, "hex", &args[1..], kw, &["sep", "bytes_per_sep"], 0, 0)?;
-    let s = hex_string(vm, &b, a[0], a[1])?;
+/// B.hex(sep=..., bytes_per_sep=1)
+#[native(name = "hex", owner = "bytes")]
+fn b_hex(
+    vm: &mut Vm,
+    this: BytesSelf,
+    #[kw] sep: Option<Value>,
+    #[kw] bytes_per_sep: Option<Value>,
+) -> PyResult {
+    let b = &this.data;
+    let a = [sep, bytes_per_sep];
+    let s = hex_string(vm, b, a[0], a[1])?;
     vm.new_str(&s)
 }
 
@@ -636,12 +683,11 @@ pub fn parse_hex(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     Ok(out)
 }
 
-fn b_fromhex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "fromhex", kw)?;
-    // A classmethod: args[0] is the class.
-    arg_count(vm, "fromhex", &args[1..], 1, 1)?;
-    let cls = args[0];
-    let out = parse_hex(vm, args[1])?;
+/// B.fromhex(string, /), a class method: the class is the receiver.
+#[native(name = "fromhex", owner = "bytes")]
+fn b_fromhex(vm: &mut Vm, this: Value, string: Value) -> PyResult {
+    let cls = this;
+    let out = parse_hex(vm, string)?;
     let t = vm.rt.types.base;
     if cls == t.bytes {
         return vm.new_bytes(out);
@@ -654,19 +700,16 @@ fn b_fromhex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     } else {
         vm.new_bytes(out)?
     };
-    vm.push_root(r);
-    let res = vm.call(cls, &[r], &[]);
-    vm.pop_roots(1);
-    res
+    vm.with_root(r, |vm| vm.call(cls, &[r], &[]))
 }
 
 // ---------------------------------------------------------------- join / strip / replace
 
-fn b_join(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "join", kw)?;
-    let sep = this(vm, args, "join")?;
-    arg_count(vm, "join", &args[1..], 1, 1)?;
-    let items = match vm.collect_iter(args[1]) {
+#[native(name = "join", owner = "bytes")]
+fn b_join(vm: &mut Vm, this: BytesSelf, iterable_of_bytes: Value) -> PyResult {
+    let sep = &this.data;
+    let args = this.args();
+    let items = match vm.collect_iter(iterable_of_bytes) {
         Ok(items) => items,
         Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
             return Err(vm.type_error("can only join an iterable"));
@@ -694,19 +737,24 @@ fn b_join(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let mut out = try_vec(vm, total)?;
     for (i, p) in parts.iter().enumerate() {
         if i > 0 {
-            out.extend_from_slice(&sep);
+            out.extend_from_slice(sep);
         }
         out.extend_from_slice(p);
     }
     ret(vm, args, out)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool) -> PyResult {
-    let b = this(vm, args, name)?;
-    arg_count(vm, name, &args[1..], 0, 1)?;
-    let chars = match args.get(1) {
-        None | Some(&Value::NONE) => None,
-        Some(&v) => Some(arg_bytes(vm, v)?),
+fn strip_common(
+    vm: &mut Vm,
+    b: &BytesSelf,
+    bytes: Option<Value>,
+    left: bool,
+    right: bool,
+) -> PyResult {
+    let args = b.args();
+    let chars = match bytes {
+        None | Some(Value::NONE) => None,
+        Some(v) => Some(arg_bytes(vm, v)?),
     };
     let strip = |c: u8| match &chars {
         None => is_space(c),
@@ -728,30 +776,30 @@ fn strip_common(vm: &mut Vm, args: &[Value], name: &str, left: bool, right: bool
     let part = b[s..e].to_vec();
     ret_same(vm, args, &part, unchanged)
 }
-fn b_strip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "strip", k)?;
-    strip_common(vm, a, "strip", true, true)
+#[native(name = "strip", owner = "bytes")]
+fn b_strip(vm: &mut Vm, this: BytesSelf, bytes: Option<Value>) -> PyResult {
+    strip_common(vm, &this, bytes, true, true)
 }
-fn b_lstrip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "lstrip", k)?;
-    strip_common(vm, a, "lstrip", true, false)
+#[native(name = "lstrip", owner = "bytes")]
+fn b_lstrip(vm: &mut Vm, this: BytesSelf, bytes: Option<Value>) -> PyResult {
+    strip_common(vm, &this, bytes, true, false)
 }
-fn b_rstrip(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "rstrip", k)?;
-    strip_common(vm, a, "rstrip", false, true)
+#[native(name = "rstrip", owner = "bytes")]
+fn b_rstrip(vm: &mut Vm, this: BytesSelf, bytes: Option<Value>) -> PyResult {
+    strip_common(vm, &this, bytes, false, true)
 }
 
-fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "replace")?;
-    let a = parse_args(
-        vm,
-        "replace",
-        &args[1..],
-        kw,
-        &["old", "new", "count"],
-        2,
-        2,
-    )?;
+/// B.replace(old, new, count=-1, /)
+#[native(name = "replace", owner = "bytes")]
+fn b_replace(
+    vm: &mut Vm,
+    this: BytesSelf,
+    old: Value,
+    new: Value,
+    count: Option<Value>,
+) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let a = [Some(old), Some(new), count];
     let old = arg_bytes(vm, a[0].unwrap_or(Value::NONE))?;
     let new = arg_bytes(vm, a[1].unwrap_or(Value::NONE))?;
     let max = match a[2] {
@@ -761,9 +809,9 @@ fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         },
         None => usize::MAX,
     };
-    let hits = count_in(&b, &old, 0, b.len()).min(max);
+    let hits = count_in(b, &old, 0, b.len()).min(max);
     if hits == 0 {
-        return ret_same(vm, args, &b, true);
+        return ret_same(vm, args, b, true);
     }
     let size = (b.len() as u128) + (hits as u128) * (new.len() as u128);
     if size > MAX_BYTES as u128 {
@@ -785,7 +833,7 @@ fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     } else {
         let mut i = 0;
         while n < max
-            && let Some(j) = find_sub(&b, &old, i, b.len(), false)
+            && let Some(j) = find_sub(b, &old, i, b.len(), false)
         {
             out.extend_from_slice(&b[i..j]);
             out.extend_from_slice(&new);
@@ -800,13 +848,12 @@ fn b_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 // ---------------------------------------------------------------- case and predicates
 
 macro_rules! map_method {
-    ($f:ident, $name:expr, |$b:ident| $body:expr) => {
-        fn $f(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-            crate::helpers::no_kwargs(vm, $name, kw)?;
-            let $b = this(vm, args, $name)?;
-            arg_count(vm, $name, &args[1..], 0, 0)?;
+    ($f:ident, $name:literal, |$b:ident| $body:expr) => {
+        #[native(name = $name, owner = "bytes")]
+        fn $f(vm: &mut Vm, this: BytesSelf) -> PyResult {
+            let $b = &this.data;
             let r: Vec<u8> = $body;
-            ret(vm, args, r)
+            ret(vm, this.args(), r)
         }
     };
 }
@@ -845,12 +892,10 @@ map_method!(b_title, "title", |b| {
 });
 
 macro_rules! pred_method {
-    ($f:ident, $name:expr, |$c:ident| $body:expr) => {
-        fn $f(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-            crate::helpers::no_kwargs(vm, $name, kw)?;
-            let b = this(vm, args, $name)?;
-            arg_count(vm, $name, &args[1..], 0, 0)?;
-            Ok(Value::bool(!b.is_empty() && b.iter().all(|&$c| $body)))
+    ($f:ident, $name:literal, |$c:ident| $body:expr) => {
+        #[native(name = $name, owner = "bytes")]
+        fn $f(_vm: &mut Vm, this: BytesSelf) -> bool {
+            !this.is_empty() && this.iter().all(|&$c| $body)
         }
     };
 }
@@ -859,32 +904,28 @@ pred_method!(b_isdigit, "isdigit", |c| c.is_ascii_digit());
 pred_method!(b_isalnum, "isalnum", |c| c.is_ascii_alphanumeric());
 pred_method!(b_isspace, "isspace", |c| is_space(c));
 
-fn b_isascii(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "isascii", kw)?;
-    let b = this(vm, args, "isascii")?;
-    arg_count(vm, "isascii", &args[1..], 0, 0)?;
+#[native(name = "isascii", owner = "bytes")]
+fn b_isascii(_vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
     Ok(Value::bool(b.is_ascii()))
 }
-fn b_isupper(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "isupper", kw)?;
-    let b = this(vm, args, "isupper")?;
-    arg_count(vm, "isupper", &args[1..], 0, 0)?;
+#[native(name = "isupper", owner = "bytes")]
+fn b_isupper(_vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
     Ok(Value::bool(
         b.iter().any(|c| c.is_ascii_uppercase()) && !b.iter().any(|c| c.is_ascii_lowercase()),
     ))
 }
-fn b_islower(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "islower", kw)?;
-    let b = this(vm, args, "islower")?;
-    arg_count(vm, "islower", &args[1..], 0, 0)?;
+#[native(name = "islower", owner = "bytes")]
+fn b_islower(_vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
     Ok(Value::bool(
         b.iter().any(|c| c.is_ascii_lowercase()) && !b.iter().any(|c| c.is_ascii_uppercase()),
     ))
 }
-fn b_istitle(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "istitle", kw)?;
-    let b = this(vm, args, "istitle")?;
-    arg_count(vm, "istitle", &args[1..], 0, 0)?;
+#[native(name = "istitle", owner = "bytes")]
+fn b_istitle(_vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
     let mut cased = false;
     let mut prev_cased = false;
     for &c in b.iter() {
@@ -924,14 +965,18 @@ fn fill_arg(vm: &mut Vm, name: &str, v: Option<Value>) -> PyResult<u8> {
     )))
 }
 
-fn pad(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str, how: char) -> PyResult {
-    crate::helpers::no_kwargs(vm, name, kw)?;
-    let b = this(vm, args, name)?;
-    arg_count(vm, name, &args[1..], 1, 2)?;
-    let width = ssize_arg(vm, args[1])?;
-    let fill = fill_arg(vm, name, args.get(2).copied())?;
+fn pad(
+    vm: &mut Vm,
+    b: &BytesSelf,
+    (width, fillchar): (Value, Option<Value>),
+    name: &str,
+    how: char,
+) -> PyResult {
+    let args = b.args();
+    let width = ssize_arg(vm, width)?;
+    let fill = fill_arg(vm, name, fillchar)?;
     if width <= b.len() as i64 {
-        return ret_same(vm, args, &b, true);
+        return ret_same(vm, args, b, true);
     }
     let width = width as usize;
     if width > MAX_BYTES {
@@ -947,25 +992,28 @@ fn pad(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], name: &str, how: char
     };
     let mut out = try_vec(vm, width)?;
     out.resize(left, fill);
-    out.extend_from_slice(&b);
+    out.extend_from_slice(b);
     out.resize(width, fill);
     ret(vm, args, out)
 }
-fn b_center(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    pad(vm, a, k, "center", 'c')
+#[native(name = "center", owner = "bytes")]
+fn b_center(vm: &mut Vm, this: BytesSelf, width: Value, fillchar: Option<Value>) -> PyResult {
+    pad(vm, &this, (width, fillchar), "center", 'c')
 }
-fn b_ljust(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    pad(vm, a, k, "ljust", 'l')
+#[native(name = "ljust", owner = "bytes")]
+fn b_ljust(vm: &mut Vm, this: BytesSelf, width: Value, fillchar: Option<Value>) -> PyResult {
+    pad(vm, &this, (width, fillchar), "ljust", 'l')
 }
-fn b_rjust(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    pad(vm, a, k, "rjust", 'r')
+#[native(name = "rjust", owner = "bytes")]
+fn b_rjust(vm: &mut Vm, this: BytesSelf, width: Value, fillchar: Option<Value>) -> PyResult {
+    pad(vm, &this, (width, fillchar), "rjust", 'r')
 }
 
-fn b_zfill(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "zfill", kw)?;
-    let b = this(vm, args, "zfill")?;
-    arg_count(vm, "zfill", &args[1..], 1, 1)?;
-    let width = ssize_arg(vm, args[1])?;
+#[native(name = "zfill", owner = "bytes")]
+fn b_zfill(vm: &mut Vm, this: BytesSelf, width: Value) -> PyResult {
+    let b = this;
+    let args = b.args();
+    let width = ssize_arg(vm, width)?;
     if width <= b.len() as i64 {
         return ret_same(vm, args, &b, true);
     }
@@ -984,9 +1032,11 @@ fn b_zfill(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     ret(vm, args, out)
 }
 
-fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "expandtabs")?;
-    let a = parse_args(vm, "expandtabs", &args[1..], kw, &["tabsize"], 0, 0)?;
+/// B.expandtabs(tabsize=8)
+#[native(name = "expandtabs", owner = "bytes")]
+fn b_expandtabs(vm: &mut Vm, this: BytesSelf, #[kw] tabsize: Option<Value>) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let a = [tabsize];
     let tab = match a[0] {
         None => 8,
         Some(v) => {
@@ -1048,9 +1098,16 @@ fn b_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
 
 // ---------------------------------------------------------------- translate
 
-fn b_translate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "translate")?;
-    let a = parse_args(vm, "translate", &args[1..], kw, &["table", "delete"], 1, 1)?;
+/// B.translate(table, /, delete=b"")
+#[native(name = "translate", owner = "bytes")]
+fn b_translate(
+    vm: &mut Vm,
+    this: BytesSelf,
+    table: Value,
+    #[kw] delete: Option<Value>,
+) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let a = [Some(table), delete];
     let table = match a[0] {
         None | Some(Value::NONE) => None,
         Some(v) => {
@@ -1079,11 +1136,10 @@ fn b_translate(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     ret_same(vm, args, &out, unchanged)
 }
 
-fn b_maketrans(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "maketrans", kw)?;
-    arg_count(vm, "maketrans", args, 2, 2)?;
-    let from = arg_bytes(vm, args[0])?;
-    let to = arg_bytes(vm, args[1])?;
+#[native(name = "maketrans")]
+fn b_maketrans(vm: &mut Vm, frm: Value, to: Value) -> PyResult {
+    let from = arg_bytes(vm, frm)?;
+    let to = arg_bytes(vm, to)?;
     if from.len() != to.len() {
         return Err(vm.value_error("maketrans arguments must have same length"));
     }
@@ -1108,10 +1164,11 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Ve
 }
 
 /// `bytes.__repr__` / `bytearray.__repr__` (a subclass shows its own name).
-fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "__repr__")?;
-    let r = if recv_is_bytearray(args) {
-        let tn = vm.type_name(args[0]);
+#[native(name = "__repr__", style = slot)]
+fn b_repr(vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
+    let r = if recv_is_bytearray(b.args()) {
+        let tn = vm.type_name(b.obj);
         format!("{tn}({})", bytearray_repr_body(&b))
     } else {
         bytes_repr(&b)
@@ -1119,75 +1176,72 @@ fn b_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_str(&r)
 }
 
-fn b_getnewargs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "__getnewargs__")?;
-    let v = vm.new_bytes(b.into_owned())?;
-    vm.push_root(v);
-    let t = vm.new_tuple(vec![v]);
-    vm.pop_roots(1);
-    t
+#[native(name = "__getnewargs__", owner = "bytes")]
+fn b_getnewargs(vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
+    let v = vm.new_bytes(b.data.into_owned())?;
+    vm.with_root(v, |vm| vm.new_tuple(vec![v]))
 }
 
-fn b_bytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    if args.first().is_some_and(|v| v.is::<BytesData>()) {
-        return Ok(args[0]);
+#[native(name = "__bytes__", owner = "bytes")]
+fn b_bytes(vm: &mut Vm, this: BytesSelf) -> PyResult {
+    let b = this;
+    if b.obj.is::<BytesData>() {
+        return Ok(b.obj);
     }
-    let b = this(vm, args, "__bytes__")?;
-    vm.new_bytes(b.into_owned())
+    vm.new_bytes(b.data.into_owned())
 }
 
 /// Methods `bytes` and `bytearray` share (each returns the receiver's kind).
-pub const SHARED: &[(&str, NativeFn)] = &[
-    ("__repr__", b_repr),
-    ("decode", b_decode),
-    ("hex", b_hex),
-    ("split", crate::objects::bytes_split::b_split),
-    ("rsplit", crate::objects::bytes_split::b_rsplit),
-    ("splitlines", crate::objects::bytes_split::b_splitlines),
-    ("partition", crate::objects::bytes_split::b_partition),
-    ("rpartition", crate::objects::bytes_split::b_rpartition),
-    ("join", b_join),
-    ("strip", b_strip),
-    ("lstrip", b_lstrip),
-    ("rstrip", b_rstrip),
-    ("replace", b_replace),
-    ("find", b_find),
-    ("rfind", b_rfind),
-    ("index", b_index),
-    ("rindex", b_rindex),
-    ("count", b_count),
-    ("startswith", b_startswith),
-    ("endswith", b_endswith),
-    ("removeprefix", b_removeprefix),
-    ("removesuffix", b_removesuffix),
-    ("upper", b_upper),
-    ("lower", b_lower),
-    ("swapcase", b_swapcase),
-    ("capitalize", b_capitalize),
-    ("title", b_title),
-    ("isalpha", b_isalpha),
-    ("isdigit", b_isdigit),
-    ("isalnum", b_isalnum),
-    ("isspace", b_isspace),
-    ("isupper", b_isupper),
-    ("islower", b_islower),
-    ("istitle", b_istitle),
-    ("isascii", b_isascii),
-    ("center", b_center),
-    ("ljust", b_ljust),
-    ("rjust", b_rjust),
-    ("zfill", b_zfill),
-    ("expandtabs", b_expandtabs),
-    ("translate", b_translate),
+pub const SHARED: &[NativeDef] = &[
+    b_repr,
+    b_decode,
+    b_hex,
+    crate::objects::bytes_split::b_split,
+    crate::objects::bytes_split::b_rsplit,
+    crate::objects::bytes_split::b_splitlines,
+    crate::objects::bytes_split::b_partition,
+    crate::objects::bytes_split::b_rpartition,
+    b_join,
+    b_strip,
+    b_lstrip,
+    b_rstrip,
+    b_replace,
+    b_find,
+    b_rfind,
+    b_index,
+    b_rindex,
+    b_count,
+    b_startswith,
+    b_endswith,
+    b_removeprefix,
+    b_removesuffix,
+    b_upper,
+    b_lower,
+    b_swapcase,
+    b_capitalize,
+    b_title,
+    b_isalpha,
+    b_isdigit,
+    b_isalnum,
+    b_isspace,
+    b_isupper,
+    b_islower,
+    b_istitle,
+    b_isascii,
+    b_center,
+    b_ljust,
+    b_rjust,
+    b_zfill,
+    b_expandtabs,
+    b_translate,
 ];
 
 /// Register the shared methods, `fromhex` and `maketrans` on `t` (bytes or bytearray).
 pub fn add_shared(vm: &mut Vm, t: Value) {
-    for &(name, f) in SHARED {
-        vm.add_method(t, name, f);
-    }
-    crate::objects::int_methods::add_wrapped_native(vm, t, "fromhex", b_fromhex, true);
-    crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", b_maketrans, false);
+    vm.add_methods(t, SHARED);
+    crate::objects::int_methods::add_wrapped_native(vm, t, "fromhex", b_fromhex.f, true);
+    crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", b_maketrans.f, false);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
 }
 
@@ -1196,6 +1250,5 @@ pub fn init(vm: &mut Vm) {
     vm.set_new(t, bytes_new);
     crate::objects::list_methods::add_container_dunders(vm, t, false);
     add_shared(vm, t);
-    vm.add_method(t, "__getnewargs__", b_getnewargs);
-    vm.add_method(t, "__bytes__", b_bytes);
+    vm.add_methods(t, &[b_getnewargs, b_bytes]);
 }

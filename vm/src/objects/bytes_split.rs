@@ -1,8 +1,8 @@
 //! Splitting `bytes` and `bytearray`: split, rsplit, splitlines, partition, rpartition.
 //! The parts have the receiver's kind.
-use crate::helpers::arg_count;
+use crate::native;
 use crate::objects::bytes::BytesData;
-use crate::objects::bytes_args::{arg_bytes, is_space, parse_args, ret, ssize_arg, this};
+use crate::objects::bytes_args::{BytesSelf, arg_bytes, is_space, ret, ssize_arg};
 use crate::objects::bytes_methods::find_sub;
 use crate::objects::list::ListData;
 use crate::value::Value;
@@ -116,45 +116,61 @@ fn split_on<'a>(b: &'a [u8], sep: &[u8], max: usize, rev: bool) -> Vec<&'a [u8]>
     parts
 }
 
-fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
-    let name = if rev { "rsplit" } else { "split" };
-    let b = this(vm, args, name)?;
-    let a = parse_args(vm, name, &args[1..], kw, &["sep", "maxsplit"], 0, 0)?;
-    let max = match a[1] {
+fn split_common(
+    vm: &mut Vm,
+    this: &BytesSelf,
+    sep: Option<Value>,
+    maxsplit: Option<Value>,
+    rev: bool,
+) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let max = match maxsplit {
         None => usize::MAX,
         Some(v) => match ssize_arg(vm, v)? {
             m if m < 0 => usize::MAX,
             m => m as usize,
         },
     };
-    let parts = match a[0] {
-        None | Some(Value::NONE) => split_whitespace(&b, max, rev),
+    let parts = match sep {
+        None | Some(Value::NONE) => split_whitespace(b, max, rev),
         Some(sv) => {
             let sep = arg_bytes(vm, sv)?;
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
-            split_on(&b, &sep, max, rev)
+            split_on(b, &sep, max, rev)
         }
     };
     let whole = parts.len() == 1 && parts[0].len() == b.len();
     parts_list(vm, args, parts, whole)
 }
 
-pub fn b_split(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    split_common(vm, a, k, false)
+/// B.split(sep=None, maxsplit=-1)
+#[native(name = "split", owner = "bytes")]
+pub fn b_split(
+    vm: &mut Vm,
+    this: BytesSelf,
+    #[kw] sep: Option<Value>,
+    #[kw] maxsplit: Option<Value>,
+) -> PyResult {
+    split_common(vm, &this, sep, maxsplit, false)
 }
-pub fn b_rsplit(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    split_common(vm, a, k, true)
+/// B.rsplit(sep=None, maxsplit=-1)
+#[native(name = "rsplit", owner = "bytes")]
+pub fn b_rsplit(
+    vm: &mut Vm,
+    this: BytesSelf,
+    #[kw] sep: Option<Value>,
+    #[kw] maxsplit: Option<Value>,
+) -> PyResult {
+    split_common(vm, &this, sep, maxsplit, true)
 }
 
-pub fn b_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let b = this(vm, args, "splitlines")?;
-    let a = parse_args(vm, "splitlines", &args[1..], kw, &["keepends"], 0, 0)?;
-    let keep = match a[0] {
-        None => false,
-        Some(v) => vm.truthy(v)?,
-    };
+/// B.splitlines(keepends=False)
+#[native(name = "splitlines", owner = "bytes")]
+pub fn b_splitlines(vm: &mut Vm, this: BytesSelf, #[kw] keepends: Option<bool>) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let keep = keepends.unwrap_or(false);
     let mut parts = Vec::new();
     let mut i = 0;
     let n = b.len();
@@ -180,20 +196,17 @@ pub fn b_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
     parts_list(vm, args, parts, whole)
 }
 
-fn partition_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
-    let name = if rev { "rpartition" } else { "partition" };
-    crate::helpers::no_kwargs(vm, name, kw)?;
-    let b = this(vm, args, name)?;
-    arg_count(vm, name, &args[1..], 1, 1)?;
-    let sep = arg_bytes(vm, args[1])?;
+fn partition_common(vm: &mut Vm, this: &BytesSelf, sep: Value, rev: bool) -> PyResult {
+    let (b, args) = (&this.data, this.args());
+    let sep = arg_bytes(vm, sep)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
-    let found = find_sub(&b, &sep, 0, b.len(), rev);
+    let found = find_sub(b, &sep, 0, b.len(), rev);
     let (x, y, z): (&[u8], &[u8], &[u8]) = match found {
         Some(j) => (&b[..j], &sep, &b[j + sep.len()..]),
-        None if rev => (&[], &[], &b),
-        None => (&b, &[], &[]),
+        None if rev => (&[], &[], b),
+        None => (b, &[], &[]),
     };
     let mark = vm.roots_len();
     let mut items = Vec::with_capacity(3);
@@ -221,9 +234,11 @@ fn partition_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: boo
     t
 }
 
-pub fn b_partition(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    partition_common(vm, a, k, false)
+#[native(name = "partition", owner = "bytes")]
+pub fn b_partition(vm: &mut Vm, this: BytesSelf, sep: Value) -> PyResult {
+    partition_common(vm, &this, sep, false)
 }
-pub fn b_rpartition(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    partition_common(vm, a, k, true)
+#[native(name = "rpartition", owner = "bytes")]
+pub fn b_rpartition(vm: &mut Vm, this: BytesSelf, sep: Value) -> PyResult {
+    partition_common(vm, &this, sep, true)
 }

@@ -27,15 +27,9 @@ impl CellData {
 }
 
 /// `types.CellType([contents])`: a new cell, empty without an argument.
-fn cell_new(
-    vm: &mut crate::vm::Vm,
-    cls: Value,
-    args: &[Value],
-    kw: &[(Value, Value)],
-) -> crate::vm::PyResult {
-    crate::helpers::no_kwargs(vm, "cell", kw)?;
-    crate::helpers::arg_count(vm, "cell", args, 0, 1)?;
-    let v = args.first().copied().unwrap_or(Value::NULL);
+#[crate::native(new, name = "cell")]
+fn cell_new(vm: &mut crate::vm::Vm, cls: Value, contents: Option<Value>) -> crate::vm::PyResult {
+    let v = contents.unwrap_or(Value::NULL);
     vm.alloc(cls, CellData::new(v))
 }
 
@@ -53,5 +47,5 @@ pub fn set_contents(cell: Value, name: Value, v: Value) -> bool {
 
 pub fn init(vm: &mut crate::vm::Vm) {
     let ty = vm.rt.types.cell;
-    vm.set_new(ty, cell_new);
+    vm.set_new(ty, cell_new.f);
 }

@@ -149,7 +149,7 @@ fn forward(
 }
 
 fn wrapper_send(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    forward(vm, args, kw, "send", generator::gen_send)
+    forward(vm, args, kw, "send", generator::gen_send.f)
 }
 
 fn wrapper_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -159,16 +159,16 @@ fn wrapper_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
         &args[..1.min(args.len())],
         kw,
         "__next__",
-        generator::gen_send,
+        generator::gen_send.f,
     )
 }
 
 fn wrapper_throw(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    forward(vm, args, kw, "throw", generator::gen_throw)
+    forward(vm, args, kw, "throw", generator::gen_throw.f)
 }
 
 fn wrapper_close(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    forward(vm, args, kw, "close", generator::gen_close)
+    forward(vm, args, kw, "close", generator::gen_close.f)
 }
 
 fn wrapper_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -322,10 +322,10 @@ pub fn thrown_from(args: &[Value]) -> Thrown {
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.coroutine;
-    vm.add_method(t, "send", generator::gen_send);
-    vm.add_method(t, "throw", generator::gen_throw);
-    vm.add_method(t, "close", generator::gen_close);
-    vm.add_method(t, "__repr__", generator::gen_repr);
+    vm.add_method(t, "send", generator::gen_send.f);
+    vm.add_method(t, "throw", generator::gen_throw.f);
+    vm.add_method(t, "close", generator::gen_close.f);
+    vm.add_methods(t, &[generator::gen_repr]);
     vm.add_methods(t, &[coro_await, coro_del]);
     add_attrs(vm, t, "coroutine", "cr_", "await");
     vm.add_getters(t, "coroutine", &[cr_origin]);

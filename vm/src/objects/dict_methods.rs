@@ -1,6 +1,7 @@
 //! `dict` constructor and methods, and the `keys()`/`values()`/`items()` views.
 use crate::dict_ops::dict_payload;
-use crate::helpers::{arg_count, no_kwargs, wrap_for_subclass};
+use crate::helpers::{arg_count, wrap_for_subclass};
+use crate::native::This;
 use crate::objects::dict::DictData;
 use crate::objects::function::ClassMethod;
 use crate::objects::iter::{DictIterKind, DictView, ReverseIter};
@@ -11,28 +12,34 @@ use crate::objects::set_methods::SetOp;
 use crate::ops::containers::{root_all, set_root};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use crate::{native, root_scope};
 use std::sync::atomic::AtomicUsize;
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.dict;
     vm.set_new(t, dict_new);
-    vm.add_method(t, "__init__", dict_init);
-    vm.add_method(t, "get", dict_get);
-    vm.add_method(t, "keys", dict_keys);
-    vm.add_method(t, "values", dict_values);
-    vm.add_method(t, "items", dict_items);
-    vm.add_method(t, "pop", dict_pop);
-    vm.add_method(t, "popitem", dict_popitem);
-    vm.add_method(t, "setdefault", dict_setdefault);
-    vm.add_method(t, "update", dict_update);
-    vm.add_method(t, "clear", dict_clear);
-    vm.add_method(t, "copy", dict_copy);
-    vm.add_method(t, "__or__", dict_or);
-    vm.add_method(t, "__ior__", dict_ior);
-    vm.add_method(t, "__reversed__", dict_reversed);
+    vm.add_methods(
+        t,
+        &[
+            dict_init,
+            dict_get,
+            dict_keys,
+            dict_values,
+            dict_items,
+            dict_pop,
+            dict_popitem,
+            dict_setdefault,
+            dict_update,
+            dict_clear,
+            dict_copy,
+            dict_or,
+            dict_ior,
+            dict_reversed,
+        ],
+    );
     add_container_dunders(vm, t, true);
     let f = vm
-        .new_native("fromkeys", "dict", dict_fromkeys)
+        .new_native("fromkeys", "dict", dict_fromkeys.f)
         .expect("start-up");
     let cm_ty = vm.rt.types.classmethod;
     let cm = vm.alloc(cm_ty, ClassMethod(f)).expect("start-up");
@@ -44,24 +51,25 @@ pub fn init(vm: &mut Vm) {
         vm.rt.types.dict_items,
     ];
     for v in views {
-        vm.add_method(v, "__len__", dunder_len);
-        vm.add_method(v, "__repr__", dunder_repr);
-        vm.add_method(v, "__iter__", dunder_iter);
-        vm.add_method(v, "__contains__", dunder_contains);
+        vm.add_methods(v, &[dunder_len, dunder_repr, dunder_iter, dunder_contains]);
     }
     let k = vm.rt.types.dict_keys;
     let it = vm.rt.types.dict_items;
     for v in [k, it] {
-        vm.add_method(v, "__and__", view_and);
-        vm.add_method(v, "__or__", view_or);
-        vm.add_method(v, "__sub__", view_sub);
-        vm.add_method(v, "__xor__", view_xor);
-        vm.add_method(v, "isdisjoint", view_isdisjoint);
-        // `other op view` with a non-set `other` (`[3] | d.keys()`).
-        vm.add_method(v, "__rand__", |vm, a, _| view_op(vm, &swap(a), SetOp::And));
-        vm.add_method(v, "__ror__", |vm, a, _| view_op(vm, &swap(a), SetOp::Or));
-        vm.add_method(v, "__rsub__", |vm, a, _| view_op(vm, &swap(a), SetOp::Sub));
-        vm.add_method(v, "__rxor__", |vm, a, _| view_op(vm, &swap(a), SetOp::Xor));
+        vm.add_methods(
+            v,
+            &[
+                view_and,
+                view_or,
+                view_sub,
+                view_xor,
+                view_isdisjoint,
+                view_rand,
+                view_ror,
+                view_rsub,
+                view_rxor,
+            ],
+        );
     }
 }
 
@@ -82,74 +90,27 @@ pub fn dict_subscript(vm: &mut Vm, o: Value, key: Value) -> PyResult {
     Err(vm.key_error(key))
 }
 
-/// The exact dict behind `args[0]`.
-fn dict_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    let Some(&s) = args.first() else {
-        return Err(vm.type_error(format!("unbound method dict.{name}() needs an argument")));
-    };
-    match dict_payload(s) {
-        Some(d) => Ok(d),
-        None => {
-            let tn = vm.type_name(s);
-            Err(vm.type_error(format!(
-                "descriptor '{name}' for 'dict' objects doesn't apply to a '{tn}' object"
-            )))
-        }
-    }
-}
-
-fn method_args(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    min: usize,
-    max: usize,
-) -> PyResult<Value> {
-    let d = dict_self(vm, name, args)?;
-    let n = args.len() - 1;
-    if kw.is_empty() && n >= min && n <= max {
-        return Ok(d);
-    }
-    // The messages name the method: formatted only when one is needed.
-    no_kwargs(vm, &format!("dict.{name}"), kw)?;
-    if n < min || n > max {
-        let msg = if n < min {
-            format!(
-                "{name} expected at least {min} argument{}, got {n}",
-                if min == 1 { "" } else { "s" }
-            )
-        } else if max == 0 {
-            format!("dict.{name}() takes no arguments ({n} given)")
-        } else {
-            format!(
-                "{name} expected at most {max} argument{}, got {n}",
-                if max == 1 { "" } else { "s" }
-            )
-        };
-        return Err(vm.type_error(msg));
-    }
-    Ok(d)
-}
-
 fn dict_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
     let d = vm.new_dict()?;
     if user_init(vm, cls) {
         return wrap_for_subclass(vm, cls, d);
     }
     arg_count(vm, "dict", args, 0, 1)?;
-    vm.push_root(d);
-    let r = update_from(vm, d, args.first().copied(), kwargs);
-    vm.pop_roots(1);
-    r?;
+    root_scope!(vm);
+    vm.root(d);
+    update_from(vm, d, args.first().copied(), kwargs)?;
     wrap_for_subclass(vm, cls, d)
 }
 
-fn dict_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = dict_self(vm, "__init__", args)?;
-    arg_count(vm, "dict", &args[1..], 0, 1)?;
-    update_from(vm, d, args.get(1).copied(), kw)?;
-    Ok(Value::NONE)
+/// dict.__init__(other=(), /, **kwargs)
+#[native(name = "__init__", called = "dict", owner = builtins, style = positional)]
+fn dict_init(
+    vm: &mut Vm,
+    this: This<DictData>,
+    other: Option<Value>,
+    #[kwargs] kw: &[(Value, Value)],
+) -> PyResult<()> {
+    update_from(vm, this.v, other, kw)
 }
 
 /// `d.update(other, **kw)`: a mapping, an object with `keys()`, or an iterable of pairs.
@@ -159,10 +120,9 @@ pub fn update_from(
     other: Option<Value>,
     kw: &[(Value, Value)],
 ) -> PyResult<()> {
-    let mark = vm.roots_len();
-    let r = update_inner(vm, d, other, kw);
-    vm.truncate_roots(mark);
-    r
+    // `update_inner` roots what it makes until this scope ends.
+    root_scope!(vm);
+    update_inner(vm, d, other, kw)
 }
 
 fn update_inner(
@@ -242,21 +202,14 @@ fn getattr_opt_str(vm: &mut Vm, o: Value, name: &str) -> PyResult<Option<Value>>
     vm.getattr_opt(o, n)
 }
 
-fn dict_get(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "get", args, kw, 1, 2)?;
+#[native(name = "get")]
+fn dict_get(vm: &mut Vm, this: This<DictData>, key: Value, default: Option<Value>) -> PyResult {
     Ok(vm
-        .dict_get(d, args[1])?
-        .unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
+        .dict_get(this.v, key)?
+        .unwrap_or(default.unwrap_or(Value::NONE)))
 }
 
-fn make_view(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    kind: DictIterKind,
-) -> PyResult {
-    let d = method_args(vm, name, args, kw, 0, 0)?;
+fn make_view(vm: &mut Vm, d: Value, kind: DictIterKind) -> PyResult {
     let t = &vm.rt.types;
     let ty = match kind {
         DictIterKind::Keys => t.dict_keys,
@@ -266,33 +219,33 @@ fn make_view(
     vm.alloc(ty, DictView { dict: d, kind })
 }
 
-fn dict_keys(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    make_view(vm, "keys", args, kw, DictIterKind::Keys)
+#[native(name = "keys")]
+fn dict_keys(vm: &mut Vm, this: This<DictData>) -> PyResult {
+    make_view(vm, this.v, DictIterKind::Keys)
 }
-fn dict_values(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    make_view(vm, "values", args, kw, DictIterKind::Values)
+#[native(name = "values")]
+fn dict_values(vm: &mut Vm, this: This<DictData>) -> PyResult {
+    make_view(vm, this.v, DictIterKind::Values)
 }
-fn dict_items(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    make_view(vm, "items", args, kw, DictIterKind::Items)
+#[native(name = "items")]
+fn dict_items(vm: &mut Vm, this: This<DictData>) -> PyResult {
+    make_view(vm, this.v, DictIterKind::Items)
 }
 
-fn dict_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "pop", args, kw, 1, 2)?;
-    match vm.dict_del(d, args[1])? {
+#[native(name = "pop")]
+fn dict_pop(vm: &mut Vm, this: This<DictData>, key: Value, default: Option<Value>) -> PyResult {
+    match vm.dict_del(this.v, key)? {
         Some(v) => Ok(v),
-        None => match args.get(2) {
-            Some(&dflt) => Ok(dflt),
-            None => Err(vm.key_error(args[1])),
+        None => match default {
+            Some(dflt) => Ok(dflt),
+            None => Err(vm.key_error(key)),
         },
     }
 }
 
-fn dict_popitem(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "popitem", args, kw, 0, 0)?;
-    let last = {
-        let mut t = d.downcast::<DictData>().unwrap().0.lock();
-        t.pop_last()
-    };
+#[native(name = "popitem")]
+fn dict_popitem(vm: &mut Vm, this: &DictData) -> PyResult {
+    let last = this.0.lock().pop_last();
     match last {
         Some(e) => vm.new_tuple(vec![e.key, e.value]),
         None => {
@@ -302,32 +255,35 @@ fn dict_popitem(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult 
     }
 }
 
-fn dict_setdefault(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "setdefault", args, kw, 1, 2)?;
-    if let Some(v) = vm.dict_get(d, args[1])? {
+#[native(name = "setdefault")]
+fn dict_setdefault(
+    vm: &mut Vm,
+    this: This<DictData>,
+    key: Value,
+    default: Option<Value>,
+) -> PyResult {
+    if let Some(v) = vm.dict_get(this.v, key)? {
         return Ok(v);
     }
-    let dflt = args.get(2).copied().unwrap_or(Value::NONE);
-    vm.dict_set(d, args[1], dflt)?;
+    let dflt = default.unwrap_or(Value::NONE);
+    vm.dict_set(this.v, key, dflt)?;
     Ok(dflt)
 }
 
-fn dict_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = dict_self(vm, "update", args)?;
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "update expected at most 1 argument, got {}",
-            args.len() - 1
-        )));
-    }
-    update_from(vm, d, args.get(1).copied(), kw)?;
-    Ok(Value::NONE)
+/// dict.update(other=(), /, **kwargs)
+#[native(name = "update", style = positional)]
+fn dict_update(
+    vm: &mut Vm,
+    this: This<DictData>,
+    other: Option<Value>,
+    #[kwargs] kw: &[(Value, Value)],
+) -> PyResult<()> {
+    update_from(vm, this.v, other, kw)
 }
 
-fn dict_clear(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "clear", args, kw, 0, 0)?;
-    vm.dict_clear(d);
-    Ok(Value::NONE)
+#[native(name = "clear")]
+fn dict_clear(vm: &mut Vm, this: This<DictData>) {
+    vm.dict_clear(this.v);
 }
 
 /// A new plain dict with the same entries as the exact dict `d`.
@@ -337,81 +293,70 @@ pub fn copy_dict(vm: &mut Vm, d: Value) -> PyResult {
     vm.alloc(ty, DictData::from_table(table))
 }
 
-fn dict_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "copy", args, kw, 0, 0)?;
-    copy_dict(vm, d)
+#[native(name = "copy")]
+fn dict_copy(vm: &mut Vm, this: This<DictData>) -> PyResult {
+    copy_dict(vm, this.v)
 }
 
-fn dict_or(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "__or__", args, kw, 1, 1)?;
-    if dict_payload(args[1]).is_none() {
+#[native(name = "__or__", style = slot)]
+fn dict_or(vm: &mut Vm, this: This<DictData>, other: Value) -> PyResult {
+    if dict_payload(other).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let n = copy_dict(vm, d)?;
-    vm.push_root(n);
-    let r = update_from(vm, n, Some(args[1]), &[]);
-    vm.pop_roots(1);
-    r.map(|_| n)
+    root_scope!(vm);
+    let n = copy_dict(vm, this.v)?;
+    vm.root(n);
+    update_from(vm, n, Some(other), &[])?;
+    Ok(n)
 }
 
-fn dict_ior(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "__ior__", args, kw, 1, 1)?;
-    update_from(vm, d, Some(args[1]), &[])?;
-    Ok(args[0])
+#[native(name = "__ior__", style = slot)]
+fn dict_ior(vm: &mut Vm, this: This<DictData>, other: Value) -> PyResult {
+    update_from(vm, this.v, Some(other), &[])?;
+    Ok(this.obj)
 }
 
-fn dict_reversed(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let d = method_args(vm, "__reversed__", args, kw, 0, 0)?;
-    let n = d.downcast::<DictData>().unwrap().0.lock().raw_len();
+#[native(name = "__reversed__")]
+fn dict_reversed(vm: &mut Vm, this: This<DictData>) -> PyResult {
+    let n = this.0.lock().raw_len();
     let ty = vm.rt.types.reversed;
     vm.alloc(
         ty,
         ReverseIter {
-            seq: d,
+            seq: this.v,
             index: AtomicUsize::new(n),
         },
     )
 }
 
-fn dict_fromkeys(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "dict.fromkeys", kw)?;
-    if args.len() < 2 || args.len() > 3 {
-        let n = args.len().saturating_sub(1);
-        return Err(vm.type_error(if n < 1 {
-            format!("fromkeys expected at least 1 argument, got {n}")
-        } else {
-            format!("fromkeys expected at most 2 arguments, got {n}")
-        }));
-    }
-    let (cls, it) = (args[0], args[1]);
-    let value = args.get(2).copied().unwrap_or(Value::NONE);
-    let mark = vm.roots_len();
-    let r = (|| {
-        let d = if cls == vm.rt.types.dict {
-            vm.new_dict()?
-        } else {
-            vm.call(cls, &[], &[])?
-        };
-        vm.push_root(d);
-        let keys = vm.collect_iter(it)?;
-        root_all(vm, &keys);
-        for k in keys {
-            match dict_payload(d) {
-                Some(dd)
-                    if d.is::<DictData>()
-                        || vm
-                            .lookup_special(d, "__setitem__")
-                            .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>()) =>
-                {
-                    vm.dict_set(dd, k, value)?
-                }
-                _ => vm.setitem(d, k, value)?,
+/// dict.fromkeys(iterable, value=None, /), a class method: `cls` is the receiver.
+#[native(name = "fromkeys", owner = "dict")]
+fn dict_fromkeys(vm: &mut Vm, this: Value, iterable: Value, value: Option<Value>) -> PyResult {
+    let cls = this;
+    let value = value.unwrap_or(Value::NONE);
+    root_scope!(vm);
+    let d = if cls == vm.rt.types.dict {
+        vm.new_dict()?
+    } else {
+        vm.call(cls, &[], &[])?
+    };
+    vm.root(d);
+    let keys = vm.collect_iter(iterable)?;
+    vm.root_all(&keys);
+    for k in keys {
+        match dict_payload(d) {
+            Some(dd)
+                if d.is::<DictData>()
+                    || vm
+                        .lookup_special(d, "__setitem__")
+                        .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>()) =>
+            {
+                vm.dict_set(dd, k, value)?
             }
+            _ => vm.setitem(d, k, value)?,
         }
-        Ok(d)
-    })();
-    vm.truncate_roots(mark);
-    r
+    }
+    Ok(d)
 }
 
 // ---------------------------------------------------------------- view set operations
@@ -450,38 +395,50 @@ pub(crate) fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     Ok(s)
 }
 
-fn view_op(vm: &mut Vm, args: &[Value], op: crate::objects::set_methods::SetOp) -> PyResult {
-    if args.len() != 2 {
-        return Err(vm.type_error("expected 1 argument"));
-    }
-    let mark = vm.roots_len();
-    let r = (|| {
-        let a = view_as_set(vm, args[0])?;
-        let b = view_as_set(vm, args[1])?;
-        crate::objects::set_methods::set_op(vm, a, b, op, false)
-    })();
-    vm.truncate_roots(mark);
-    r
+fn view_op(vm: &mut Vm, a: Value, b: Value, op: SetOp) -> PyResult {
+    root_scope!(vm);
+    let a = view_as_set(vm, a)?;
+    let b = view_as_set(vm, b)?;
+    crate::objects::set_methods::set_op(vm, a, b, op, false)
 }
 
-/// The two operands of a reflected operator in their written order.
-fn swap(args: &[Value]) -> Vec<Value> {
-    args.iter().rev().copied().collect()
+#[native(name = "__and__", style = slot)]
+fn view_and(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, this, other, SetOp::And)
+}
+#[native(name = "__or__", style = slot)]
+fn view_or(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, this, other, SetOp::Or)
+}
+#[native(name = "__sub__", style = slot)]
+fn view_sub(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, this, other, SetOp::Sub)
+}
+#[native(name = "__xor__", style = slot)]
+fn view_xor(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, this, other, SetOp::Xor)
 }
 
-fn view_and(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    view_op(vm, args, crate::objects::set_methods::SetOp::And)
+// `other op view` with a non-set `other` (`[3] | d.keys()`): the operands swapped back.
+#[native(name = "__rand__", style = slot)]
+fn view_rand(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, other, this, SetOp::And)
 }
-fn view_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    view_op(vm, args, crate::objects::set_methods::SetOp::Or)
+#[native(name = "__ror__", style = slot)]
+fn view_ror(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, other, this, SetOp::Or)
 }
-fn view_sub(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    view_op(vm, args, crate::objects::set_methods::SetOp::Sub)
+#[native(name = "__rsub__", style = slot)]
+fn view_rsub(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, other, this, SetOp::Sub)
 }
-fn view_xor(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    view_op(vm, args, crate::objects::set_methods::SetOp::Xor)
+#[native(name = "__rxor__", style = slot)]
+fn view_rxor(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    view_op(vm, other, this, SetOp::Xor)
 }
-fn view_isdisjoint(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let r = view_op(vm, args, crate::objects::set_methods::SetOp::And)?;
-    Ok(Value::bool(vm.set_items(r).is_empty()))
+
+#[native(name = "isdisjoint", owner = "dict_keys")]
+fn view_isdisjoint(vm: &mut Vm, this: Value, other: Value) -> PyResult<bool> {
+    let r = view_op(vm, this, other, SetOp::And)?;
+    Ok(vm.set_items(r).is_empty())
 }

@@ -1,5 +1,6 @@
 //! `float` constructor and methods.
-use crate::helpers::{arg_count, as_bigint, as_str, wrap_for_subclass};
+use crate::helpers::{as_bigint, as_str, wrap_for_subclass};
+use crate::native;
 use crate::objects::int::IntData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -107,12 +108,11 @@ pub fn int_to_f64(vm: &mut Vm, b: &BigInt) -> PyResult<f64> {
     }
 }
 
-fn float_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "float", kw)?;
-    arg_count(vm, "float", args, 0, 1)?;
-    let f = match args.first() {
+#[native(new, name = "float")]
+fn float_new(vm: &mut Vm, cls: Value, x: Option<Value>) -> PyResult {
+    let f = match x {
         None => 0.0,
-        Some(&x) => float_from(vm, x)?,
+        Some(x) => float_from(vm, x)?,
     };
     let v = vm.new_float(f)?;
     wrap_for_subclass(vm, cls, v)
@@ -187,12 +187,12 @@ fn float_int(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     crate::objects::int_methods::float_to_int(vm, f)
 }
 
-fn float_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__format__", args, 2, 2)?;
-    let Some(spec) = as_str(&args[1]).map(|s| s.to_string()) else {
+#[native(name = "__format__", owner = "float")]
+fn float_format(vm: &mut Vm, this: Value, format_spec: Value) -> PyResult {
+    let Some(spec) = as_str(&format_spec).map(|s| s.to_string()) else {
         return Err(vm.type_error("format spec must be a str"));
     };
-    let b = crate::ops::protocol::base_or_self(args[0]);
+    let b = crate::ops::protocol::base_or_self(this);
     let s = vm.format_value(b, &spec)?;
     vm.new_str(&s)
 }
@@ -206,7 +206,7 @@ fn float_repr_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
 
 pub fn init(vm: &mut Vm) {
     let float = vm.rt.types.float;
-    vm.set_new(float, float_new);
+    vm.set_new(float, float_new.f);
     crate::ops::num::register_dunders(vm, float, &[]);
     vm.add_method(float, "is_integer", float_is_integer);
     vm.add_method(float, "as_integer_ratio", float_as_integer_ratio);
@@ -214,23 +214,25 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(float, "__float__", float_self);
     vm.add_method(float, "__int__", float_int);
     vm.add_method(float, "__trunc__", float_int);
-    vm.add_method(float, "__format__", float_format);
+    vm.add_methods(float, &[float_format]);
     vm.add_method(float, "__repr__", float_repr_native);
     crate::objects::int_methods::add_wrapped_native(
         vm,
         float,
         "__getformat__",
-        float_getformat,
+        float_getformat.f,
         true,
     );
 }
 
 /// `float.__getformat__(typestr)`: how the machine stores doubles and floats (always
 /// IEEE 754, little-endian here).
-fn float_getformat(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::arg_count(vm, "__getformat__", &args[1..], 1, 1)?;
-    let Some(t) = crate::helpers::as_str(&args[1]) else {
-        let tn = vm.type_name(args[1]);
+/// A class method: the receiver is the class.
+#[native(name = "__getformat__", owner = "float")]
+fn float_getformat(vm: &mut Vm, this: Value, typestr: Value) -> PyResult {
+    let _ = this;
+    let Some(t) = crate::helpers::as_str(&typestr) else {
+        let tn = vm.type_name(typestr);
         return Err(vm.type_error(format!("__getformat__() argument must be str, not {tn}")));
     };
     if t != "double" && t != "float" {

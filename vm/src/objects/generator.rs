@@ -11,6 +11,8 @@
 use crate::bytecode::{Instr, code_flags};
 use crate::frame::Frame;
 use crate::interp::Exit;
+use crate::native;
+use crate::native::This;
 use crate::payload;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -546,24 +548,18 @@ pub fn stop_with(vm: &mut Vm, v: Value) -> PyErr {
     }
 }
 
-pub fn gen_send(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::self_arg::<GenData>(vm, args, "send", "generator")?;
+#[native(name = "send")]
+pub fn gen_send(vm: &mut Vm, this: This<GenData>, value: Option<Value>) -> PyResult {
     let mut ret = Value::NONE;
-    match resume(
-        vm,
-        args[0],
-        args.get(1).copied().unwrap_or(Value::NONE),
-        None,
-        &mut ret,
-    )? {
+    match resume(vm, this.obj, value.unwrap_or(Value::NONE), None, &mut ret)? {
         Some(v) => Ok(v),
         None => Err(stop_with(vm, ret)),
     }
 }
 
-fn gen_next_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::self_arg::<GenData>(vm, args, "__next__", "generator")?;
-    gen_next_raising(vm, args[0])
+#[native(name = "__next__", style = slot)]
+fn gen_next_native(vm: &mut Vm, this: This<GenData>) -> PyResult {
+    gen_next_raising(vm, this.obj)
 }
 
 /// `next(g)`: StopIteration carries the generator's return value.
@@ -575,24 +571,31 @@ pub fn gen_next_raising(vm: &mut Vm, g: Value) -> PyResult {
     }
 }
 
-pub fn gen_throw(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::self_arg::<GenData>(vm, args, "throw", "generator")?;
-    crate::helpers::arg_count(vm, "throw", &args[1..], 1, 3)?;
+/// gen.throw(typ, val=None, tb=None)
+#[native(name = "throw")]
+pub fn gen_throw(
+    vm: &mut Vm,
+    this: This<GenData>,
+    typ: Value,
+    val: Option<Value>,
+    _tb: Option<Value>,
+) -> PyResult {
     let t = Thrown {
-        typ: args[1],
-        val: args.get(2).copied().unwrap_or(Value::NULL),
+        typ,
+        val: val.unwrap_or(Value::NULL),
     };
     let mut ret = Value::NONE;
-    match resume(vm, args[0], Value::NONE, Some(t), &mut ret)? {
+    match resume(vm, this.obj, Value::NONE, Some(t), &mut ret)? {
         Some(v) => Ok(v),
         None => Err(stop_with(vm, ret)),
     }
 }
 
-pub fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let gd = crate::helpers::self_arg::<GenData>(vm, args, "close", "generator")?;
+#[native(name = "close")]
+pub fn gen_close(vm: &mut Vm, this: This<GenData>) -> PyResult {
+    let gd = this.data;
     let kind = gd.kind;
-    let g = args[0];
+    let g = this.obj;
     {
         let Some(mut claim) = gd.frame.try_claim() else {
             return Err(vm.value_error(format!("{} already executing", kind.noun())));
@@ -620,30 +623,37 @@ pub fn gen_close(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     }
 }
 
-fn gen_iter(_vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    Ok(args[0])
+#[native(name = "__iter__", style = slot)]
+fn gen_iter(_vm: &mut Vm, this: Value) -> Value {
+    this
 }
 
-pub fn gen_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let gd = crate::helpers::self_arg::<GenData>(vm, args, "__repr__", "generator")?;
+#[native(name = "__repr__", style = slot)]
+pub fn gen_repr(vm: &mut Vm, this: This<GenData>) -> PyResult {
+    let gd = this.data;
     let n = crate::helpers::as_str(&gd.name).unwrap_or("?").to_string();
     let what = match gd.kind {
         GenKind::Generator => "generator",
         GenKind::Coroutine => "coroutine",
         GenKind::AsyncGenerator => "async_generator",
     };
-    let s = format!("<{what} object {n} at {:#x}>", args[0].id());
+    let s = format!("<{what} object {n} at {:#x}>", this.obj.id());
     vm.new_str(&s)
 }
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.generator;
-    vm.add_method(t, "send", gen_send);
-    vm.add_method(t, "__next__", gen_next_native);
-    vm.add_method(t, "throw", gen_throw);
-    vm.add_method(t, "close", gen_close);
-    vm.add_method(t, "__iter__", gen_iter);
-    vm.add_method(t, "__repr__", gen_repr);
+    vm.add_methods(
+        t,
+        &[
+            gen_send,
+            gen_next_native,
+            gen_throw,
+            gen_close,
+            gen_iter,
+            gen_repr,
+        ],
+    );
 }
 
 impl Vm {

@@ -1,5 +1,6 @@
 //! `int` and `bool` constructors and `int` methods.
 use crate::helpers::{arg_count, as_bigint, as_str, kwarg, wrap_for_subclass};
+use crate::native;
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::str::StrData;
 use crate::value::Value;
@@ -188,12 +189,12 @@ fn int_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
     wrap_for_subclass(vm, cls, v)
 }
 
-fn bool_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    crate::helpers::no_kwargs(vm, "bool", kw)?;
-    arg_count(vm, "bool", args, 0, 1)?;
-    match args.first() {
-        None => Ok(Value::FALSE),
-        Some(&x) => Ok(Value::bool(vm.truthy(x)?)),
+#[native(new, name = "bool")]
+fn bool_new(vm: &mut Vm, cls: Value, x: Option<Value>) -> PyResult<bool> {
+    let _ = cls;
+    match x {
+        None => Ok(false),
+        Some(x) => vm.truthy(x),
     }
 }
 
@@ -229,13 +230,13 @@ fn int_is_integer(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyRe
     Ok(Value::TRUE)
 }
 
-fn int_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__format__", args, 2, 2)?;
-    let spec = as_str(&args[1]).map(|s| s.to_string());
+#[native(name = "__format__", owner = "int")]
+fn int_format(vm: &mut Vm, this: Value, format_spec: Value) -> PyResult {
+    let spec = as_str(&format_spec).map(|s| s.to_string());
     let Some(spec) = spec else {
         return Err(vm.type_error("format spec must be a str"));
     };
-    let b = crate::ops::protocol::base_or_self(args[0]);
+    let b = crate::ops::protocol::base_or_self(this);
     let s = vm.format_value(b, &spec)?;
     vm.new_str(&s)
 }
@@ -397,7 +398,7 @@ pub fn init(vm: &mut Vm) {
     let int = vm.rt.types.int;
     vm.set_new(int, int_new);
     let b = vm.rt.types.bool_;
-    vm.set_new(b, bool_new);
+    vm.set_new(b, bool_new.f);
     crate::ops::num::register_dunders(vm, int, &[]);
     vm.add_method(int, "bit_length", int_bit_length);
     vm.add_method(int, "bit_count", int_bit_count);
@@ -409,6 +410,6 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(int, "__index__", int_self);
     vm.add_method(int, "__int__", int_self);
     vm.add_method(int, "__trunc__", int_self);
-    vm.add_method(int, "__format__", int_format);
+    vm.add_methods(int, &[int_format]);
     vm.add_method(int, "__repr__", int_repr);
 }

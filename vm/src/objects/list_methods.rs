@@ -1,58 +1,54 @@
 //! `list` constructor and methods (incl. the stable `sort`).
-use crate::helpers::{arg_count, kwarg, no_kwargs, unwrap_base, wrap_for_subclass};
+use crate::helpers::{arg_count, kwarg, no_kwargs, wrap_for_subclass};
+use crate::native::This;
 use crate::objects::iter::ReverseIter;
 use crate::objects::list::ListData;
 use crate::objects::str::StrData;
-use crate::ops::containers::{self, root_all};
+use crate::ops::containers;
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use std::sync::atomic::AtomicUsize;
+use weft_macros::native;
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.list;
     vm.set_new(t, list_new);
-    vm.add_method(t, "__init__", list_init);
-    vm.add_method(t, "append", list_append);
-    vm.add_method(t, "extend", list_extend);
-    vm.add_method(t, "insert", list_insert);
-    vm.add_method(t, "pop", list_pop);
-    vm.add_method(t, "remove", list_remove);
-    vm.add_method(t, "index", list_index);
-    vm.add_method(t, "count", list_count);
-    vm.add_method(t, "clear", list_clear);
-    vm.add_method(t, "copy", list_copy);
-    vm.add_method(t, "reverse", list_reverse);
-    vm.add_method(t, "sort", list_sort);
-    vm.add_method(t, "__reversed__", seq_reversed);
+    vm.add_methods(
+        t,
+        &[
+            list_init,
+            list_append,
+            list_extend,
+            list_insert,
+            list_pop,
+            list_remove,
+            list_index,
+            list_count,
+            list_clear,
+            list_copy,
+            list_reverse,
+            list_sort,
+            seq_reversed,
+        ],
+    );
     add_container_dunders(vm, t, true);
 }
 
 /// `__len__`, `__getitem__`, `__setitem__`, `__delitem__`, `__contains__`, `__iter__`
 /// on a built-in container type (used through `super()` and by subclasses).
 pub fn add_container_dunders(vm: &mut Vm, t: Value, mutable: bool) {
-    vm.add_method(t, "__repr__", dunder_repr);
-    vm.add_method(t, "__len__", dunder_len);
-    vm.add_method(t, "__getitem__", dunder_getitem);
+    vm.add_methods(t, &[dunder_repr, dunder_len, dunder_getitem]);
     if mutable {
-        vm.add_method(t, "__setitem__", dunder_setitem);
-        vm.add_method(t, "__delitem__", dunder_delitem);
+        vm.add_methods(t, &[dunder_setitem, dunder_delitem]);
     }
-    vm.add_method(t, "__contains__", dunder_contains);
-    vm.add_method(t, "__iter__", dunder_iter);
-}
-
-fn self_arg(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    match args.first() {
-        Some(&v) => Ok(base_or_self(v)),
-        None => Err(vm.type_error(format!("descriptor '{name}' needs an argument"))),
-    }
+    vm.add_methods(t, &[dunder_contains, dunder_iter]);
 }
 
 /// `__repr__` of the built-in containers (list/tuple/dict/set/range/views).
-pub(crate) fn dunder_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__repr__", args, 1, 1)?;
-    let s = self_arg(vm, "__repr__", args)?;
+#[native(name = "__repr__", style = slot)]
+pub(crate) fn dunder_repr(vm: &mut Vm, this: Value) -> PyResult {
+    let s = base_or_self(this);
     match containers::container_repr(vm, s)? {
         Some(r) => vm.new_str(&r),
         None => {
@@ -62,32 +58,32 @@ pub(crate) fn dunder_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
     }
 }
 
-pub(crate) fn dunder_len(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__len__", args, 1, 1)?;
-    let s = self_arg(vm, "__len__", args)?;
+#[native(name = "__len__", style = slot)]
+pub(crate) fn dunder_len(vm: &mut Vm, this: Value) -> PyResult {
+    let s = base_or_self(this);
     match containers::builtin_len(vm, s) {
         Some(n) => vm.new_int(n as i64),
         None => Err(vm.type_error(format!("object of type '{}' has no len()", vm.type_name(s)))),
     }
 }
 
-fn dunder_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__getitem__", args, 2, 2)?;
-    let s = self_arg(vm, "__getitem__", args)?;
+#[native(name = "__getitem__", style = one)]
+fn dunder_getitem(vm: &mut Vm, this: Value, key: Value) -> PyResult {
+    let s = base_or_self(this);
     if s.is::<crate::objects::dict::DictData>() {
-        return crate::objects::dict_methods::dict_subscript(vm, args[0], args[1]);
+        return crate::objects::dict_methods::dict_subscript(vm, this, key);
     }
-    match containers::seq_getitem(vm, s, args[1])? {
+    match containers::seq_getitem(vm, s, key)? {
         Some(v) => Ok(v),
         None => Err(vm.type_error(format!("'{}' object is not subscriptable", vm.type_name(s)))),
     }
 }
 
-fn dunder_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__setitem__", args, 3, 3)?;
-    let s = self_arg(vm, "__setitem__", args)?;
-    match containers::seq_setitem(vm, s, args[1], args[2])? {
-        Some(()) => Ok(Value::NONE),
+#[native(name = "__setitem__", style = slot)]
+fn dunder_setitem(vm: &mut Vm, this: Value, key: Value, value: Value) -> PyResult<()> {
+    let s = base_or_self(this);
+    match containers::seq_setitem(vm, s, key, value)? {
+        Some(()) => Ok(()),
         None => Err(vm.type_error(format!(
             "'{}' object does not support item assignment",
             vm.type_name(s)
@@ -95,11 +91,11 @@ fn dunder_setitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     }
 }
 
-fn dunder_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__delitem__", args, 2, 2)?;
-    let s = self_arg(vm, "__delitem__", args)?;
-    match containers::seq_delitem(vm, s, args[1])? {
-        Some(()) => Ok(Value::NONE),
+#[native(name = "__delitem__", style = slot)]
+fn dunder_delitem(vm: &mut Vm, this: Value, key: Value) -> PyResult<()> {
+    let s = base_or_self(this);
+    match containers::seq_delitem(vm, s, key)? {
+        Some(()) => Ok(()),
         None => Err(vm.type_error(format!(
             "'{}' object does not support item deletion",
             vm.type_name(s)
@@ -107,11 +103,11 @@ fn dunder_delitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
     }
 }
 
-pub(crate) fn dunder_contains(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__contains__", args, 2, 2)?;
-    let s = self_arg(vm, "__contains__", args)?;
-    match containers::builtin_contains(vm, s, args[1])? {
-        Some(b) => Ok(Value::bool(b)),
+#[native(name = "__contains__", style = slot)]
+pub(crate) fn dunder_contains(vm: &mut Vm, this: Value, item: Value) -> PyResult<bool> {
+    let s = base_or_self(this);
+    match containers::builtin_contains(vm, s, item)? {
+        Some(b) => Ok(b),
         None => Err(vm.type_error(format!(
             "argument of type '{}' is not iterable",
             vm.type_name(s)
@@ -119,9 +115,9 @@ pub(crate) fn dunder_contains(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)
     }
 }
 
-pub(crate) fn dunder_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__iter__", args, 1, 1)?;
-    let s = self_arg(vm, "__iter__", args)?;
+#[native(name = "__iter__", style = slot)]
+pub(crate) fn dunder_iter(vm: &mut Vm, this: Value) -> PyResult {
+    let s = base_or_self(this);
     match containers::builtin_iter(vm, s)? {
         Some(it) => Ok(it),
         None => Err(vm.type_error(format!("'{}' object is not iterable", vm.type_name(s)))),
@@ -129,9 +125,9 @@ pub(crate) fn dunder_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
 }
 
 /// `__reversed__` for list/tuple/str/bytes/range (a `ReverseIter`).
-pub fn seq_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__reversed__", args, 1, 1)?;
-    let s = self_arg(vm, "__reversed__", args)?;
+#[native(name = "__reversed__", style = noargs)]
+pub fn seq_reversed(vm: &mut Vm, this: Value) -> PyResult {
+    let s = base_or_self(this);
     let n = containers::builtin_len(vm, s).unwrap_or(0);
     let ty = vm.rt.types.reversed;
     vm.alloc(
@@ -169,30 +165,15 @@ fn list_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) 
     wrap_for_subclass(vm, cls, l)
 }
 
-fn list_init(vm: &mut Vm, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "list", kwargs)?;
-    let this = list_self(vm, "__init__", args)?;
-    arg_count(vm, "list", &args[1..], 0, 1)?;
-    let items = match args.get(1) {
-        Some(&it) => vm.collect_iter(it)?,
+/// list.__init__(iterable=(), /)
+#[native(name = "__init__", called = "list", owner = builtins)]
+fn list_init(vm: &mut Vm, this: &ListData, iterable: Option<Value>) -> PyResult<()> {
+    let items = match iterable {
+        Some(it) => vm.collect_iter(it)?,
         None => Vec::new(),
     };
-    data(this).replace(&items);
-    Ok(Value::NONE)
-}
-
-/// The exact list value behind `args[0]` (a list or a list subclass instance).
-fn list_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    let Some(&s) = args.first() else {
-        return Err(vm.type_error(format!("unbound method list.{name}() needs an argument")));
-    };
-    if unwrap_base::<ListData>(&s).is_some() {
-        return Ok(base_or_self(s));
-    }
-    let tn = vm.type_name(s);
-    Err(vm.type_error(format!(
-        "descriptor '{name}' for 'list' objects doesn't apply to a '{tn}' object"
-    )))
+    this.replace(&items);
+    Ok(())
 }
 
 fn data(l: Value) -> &'static ListData {
@@ -201,88 +182,44 @@ fn data(l: Value) -> &'static ListData {
     unsafe { &*(d as *const ListData) }
 }
 
-fn method_args(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    min: usize,
-    max: usize,
-) -> PyResult<Value> {
-    let this = list_self(vm, name, args)?;
-    let n = args.len() - 1;
-    if kw.is_empty() && n >= min && n <= max {
-        return Ok(this);
-    }
-    // The messages name the method: formatted only when one is needed.
-    no_kwargs(vm, &format!("list.{name}"), kw)?;
-    arg_count(vm, &format!("list.{name}"), &args[1..], min, max)?;
-    Ok(this)
+#[native(name = "append")]
+fn list_append(_vm: &mut Vm, this: &ListData, object: Value) {
+    this.push(object);
 }
 
-fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
-    match containers::as_index(vm, v)? {
-        Some(i) => Ok(i),
-        None => Err(vm.type_error(format!(
-            "'{}' object cannot be interpreted as an integer",
-            vm.type_name(v)
-        ))),
-    }
+#[native(name = "extend")]
+fn list_extend(vm: &mut Vm, this: &ListData, iterable: Value) -> PyResult<()> {
+    let items = vm.collect_iter(iterable)?;
+    this.extend(&items);
+    Ok(())
 }
 
-fn list_append(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "append", args, kw, 1, 1)?;
-    data(l).push(args[1]);
-    Ok(Value::NONE)
-}
-
-fn list_extend(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "extend", args, kw, 1, 1)?;
-    let items = vm.collect_iter(args[1])?;
-    data(l).extend(&items);
-    Ok(Value::NONE)
-}
-
-fn list_insert(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "insert", args, kw, 2, 2)?;
-    let i = int_arg(vm, args[1])?;
-    let mut g = data(l).write();
+#[native(name = "insert")]
+fn list_insert(_vm: &mut Vm, this: &ListData, index: i64, object: Value) {
+    let mut g = this.write();
     let n = g.len() as i64;
-    let pos = if i < 0 { (i + n).max(0) } else { i.min(n) };
-    g.insert(pos as usize, args[2]);
-    Ok(Value::NONE)
+    let pos = if index < 0 {
+        (index + n).max(0)
+    } else {
+        index.min(n)
+    };
+    g.insert(pos as usize, object);
 }
 
-fn list_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "pop", args, kw, 0, 1)?;
-    let i = match args.get(1) {
-        Some(&v) => int_arg(vm, v)?,
-        None => -1,
-    };
-    let mut g = data(l).write();
+#[native(name = "pop")]
+fn list_pop(vm: &mut Vm, this: &ListData, #[default(-1)] index: i64) -> PyResult {
+    let mut g = this.write();
     if g.is_empty() {
         drop(g);
         return Err(vm.index_error("pop from empty list"));
     }
     let n = g.len() as i64;
-    let j = if i < 0 { i + n } else { i };
+    let j = if index < 0 { index + n } else { index };
     if j < 0 || j >= n {
         drop(g);
         return Err(vm.index_error("pop index out of range"));
     }
     Ok(g.remove(j as usize))
-}
-
-/// Position of the first item equal to `x` within [start, stop), searching a snapshot.
-fn find_index(
-    vm: &mut Vm,
-    l: Value,
-    x: Value,
-    start: usize,
-    stop: usize,
-) -> PyResult<Option<usize>> {
-    let items = data(l).snapshot();
-    find_index_in(vm, &items, x, start, stop)
 }
 
 /// Index of the first of `items[start..stop]` equal to `x` (identity first).
@@ -293,51 +230,40 @@ fn find_index_in(
     start: usize,
     stop: usize,
 ) -> PyResult<Option<usize>> {
-    let mark = vm.roots_len();
-    root_all(vm, items);
-    let mut res = Ok(None);
+    crate::root_scope!(vm);
+    vm.root_all(items);
     for (i, &it) in items.iter().enumerate().take(stop).skip(start) {
-        let eq = if it == x { Ok(true) } else { vm.eq(it, x) };
-        match eq {
-            Ok(true) => {
-                res = Ok(Some(i));
-                break;
-            }
-            Ok(false) => {}
-            Err(e) => {
-                res = Err(e);
-                break;
-            }
+        if it == x || vm.eq(it, x)? {
+            return Ok(Some(i));
         }
     }
-    vm.truncate_roots(mark);
-    res
+    Ok(None)
 }
 
 /// `remove(x)`. Atomic when every comparison can be made without Python code (the
 /// whole search and removal happen under the list's lock); otherwise the search runs
 /// on a snapshot and the element found is then removed by identity.
-fn list_remove(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "remove", args, kw, 1, 1)?;
-    let x = args[1];
-    if let Some(found) = remove_native(data(l), x) {
+#[native(name = "remove")]
+fn list_remove(vm: &mut Vm, this: &ListData, value: Value) -> PyResult<()> {
+    let x = value;
+    if let Some(found) = remove_native(this, x) {
         return if found {
-            Ok(Value::NONE)
+            Ok(())
         } else {
             Err(vm.value_error("list.remove(x): x not in list"))
         };
     }
     loop {
-        let items = data(l).snapshot();
+        let items = this.snapshot();
         let Some(i) = find_index_in(vm, &items, x, 0, usize::MAX)? else {
             return Err(vm.value_error("list.remove(x): x not in list"));
         };
         // Another thread may have moved or removed it meanwhile: remove that very
         // object if it is still there, else search again.
-        let mut g = data(l).write();
+        let mut g = this.write();
         if let Some(j) = (0..g.len()).find(|&j| g.get(j) == Some(items[i])) {
             g.remove(j);
-            return Ok(Value::NONE);
+            return Ok(());
         }
     }
 }
@@ -355,18 +281,23 @@ fn remove_native(l: &ListData, x: Value) -> Option<bool> {
     Some(false)
 }
 
-/// Normalise optional start/stop arguments of `index` against `len`.
-pub fn start_stop(vm: &mut Vm, args: &[Value], len: usize) -> PyResult<(usize, usize)> {
+/// Normalise the optional start/stop arguments of `index` against `len`.
+pub fn start_stop(
+    vm: &mut Vm,
+    start: Option<Value>,
+    stop: Option<Value>,
+    len: usize,
+) -> PyResult<(usize, usize)> {
     let norm = |i: i64| -> usize {
         let n = len as i64;
         (if i < 0 { (i + n).max(0) } else { i.min(n) }) as usize
     };
-    let start = match args.first() {
-        Some(&v) => norm(slice_int(vm, v)?),
+    let start = match start {
+        Some(v) => norm(slice_int(vm, v)?),
         None => 0,
     };
-    let stop = match args.get(1) {
-        Some(&v) => norm(slice_int(vm, v)?),
+    let stop = match stop {
+        Some(v) => norm(slice_int(vm, v)?),
         None => len,
     };
     Ok((start, stop))
@@ -387,72 +318,74 @@ fn slice_int(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-fn list_index(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "index", args, kw, 1, 3)?;
-    let len = data(l).len();
-    let (start, stop) = start_stop(vm, &args[2..], len)?;
-    match find_index(vm, l, args[1], start, stop)? {
+#[native(name = "index")]
+fn list_index(
+    vm: &mut Vm,
+    this: &ListData,
+    value: Value,
+    start: Option<Value>,
+    stop: Option<Value>,
+) -> PyResult {
+    let (start, stop) = start_stop(vm, start, stop, this.len())?;
+    let items = this.snapshot();
+    match find_index_in(vm, &items, value, start, stop)? {
         Some(i) => vm.new_int(i as i64),
         None => {
-            let r = vm.repr(args[1])?;
+            let r = vm.repr(value)?;
             Err(vm.value_error(format!("{r} is not in list")))
         }
     }
 }
 
-fn list_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "count", args, kw, 1, 1)?;
-    let items = data(l).snapshot();
-    let n = count_in(vm, &items, args[1])?;
-    vm.new_int(n as i64)
+#[native(name = "count")]
+fn list_count(vm: &mut Vm, this: &ListData, value: Value) -> PyResult<usize> {
+    let items = this.snapshot();
+    count_in(vm, &items, value)
 }
 
 /// How many of `items` equal `x` (identity first).
 pub fn count_in(vm: &mut Vm, items: &[Value], x: Value) -> PyResult<usize> {
-    let mark = vm.roots_len();
-    root_all(vm, items);
+    crate::root_scope!(vm);
+    vm.root_all(items);
     let mut n = 0;
-    let mut res = Ok(());
     for &it in items {
-        match if it == x { Ok(true) } else { vm.eq(it, x) } {
-            Ok(true) => n += 1,
-            Ok(false) => {}
-            Err(e) => {
-                res = Err(e);
-                break;
-            }
+        if it == x || vm.eq(it, x)? {
+            n += 1;
         }
     }
-    vm.truncate_roots(mark);
-    res.map(|_| n)
+    Ok(n)
 }
 
-fn list_clear(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "clear", args, kw, 0, 0)?;
-    data(l).clear();
-    Ok(Value::NONE)
+#[native(name = "clear")]
+fn list_clear(_vm: &mut Vm, this: &ListData) {
+    this.clear();
 }
 
-fn list_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "copy", args, kw, 0, 0)?;
-    let items = data(l).snapshot();
+#[native(name = "copy")]
+fn list_copy(vm: &mut Vm, this: &ListData) -> PyResult {
+    let items = this.snapshot();
     vm.new_list(items)
 }
 
-fn list_reverse(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = method_args(vm, "reverse", args, kw, 0, 0)?;
-    data(l).write().reverse();
-    Ok(Value::NONE)
+#[native(name = "reverse")]
+fn list_reverse(_vm: &mut Vm, this: &ListData) {
+    this.write().reverse();
 }
 
-fn list_sort(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = list_self(vm, "sort", args)?;
-    if args.len() > 1 {
-        return Err(vm.type_error("sort() takes no positional arguments"));
-    }
-    let (key, reverse) = sort_kwargs(vm, "sort", kw)?;
-    sort_list(vm, l, key, reverse)?;
-    Ok(Value::NONE)
+/// list.sort(*, key=None, reverse=False)
+#[native(name = "sort")]
+fn list_sort(
+    vm: &mut Vm,
+    this: This<ListData>,
+    #[kwonly] key: Option<Value>,
+    #[kwonly] reverse: Option<bool>,
+) -> PyResult<()> {
+    sort_list(
+        vm,
+        this.v,
+        key.unwrap_or(Value::NONE),
+        reverse.unwrap_or(false),
+    )
 }
 
 /// Parse `key=` and `reverse=` (returns key or NONE, reverse flag).

@@ -1,5 +1,7 @@
 //! `range` constructor and methods (`start`/`stop`/`step` are served by ops/attr.rs).
 use crate::helpers::{as_int, no_kwargs};
+use crate::native;
+use crate::native::This;
 use crate::objects::int::IntData;
 use crate::objects::list_methods::{
     dunder_contains, dunder_iter, dunder_len, dunder_repr, seq_reversed,
@@ -12,13 +14,18 @@ use crate::vm::{PyResult, Vm};
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.range;
     vm.set_new(t, range_new);
-    vm.add_method(t, "index", range_index);
-    vm.add_method(t, "count", range_count);
-    vm.add_method(t, "__len__", dunder_len);
-    vm.add_method(t, "__repr__", dunder_repr);
-    vm.add_method(t, "__contains__", dunder_contains);
-    vm.add_method(t, "__iter__", dunder_iter);
-    vm.add_method(t, "__reversed__", seq_reversed);
+    vm.add_methods(
+        t,
+        &[
+            range_index,
+            range_count,
+            dunder_len,
+            dunder_repr,
+            dunder_contains,
+            dunder_iter,
+            seq_reversed,
+        ],
+    );
 }
 
 /// A range argument as i64 (ints, bools, `__index__`), with CPython's errors.
@@ -62,53 +69,36 @@ fn range_new(vm: &mut Vm, _cls: Value, args: &[Value], kwargs: &[(Value, Value)]
     vm.alloc(ty, RangeData { start, stop, step })
 }
 
-fn range_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<(i64, i64, i64)> {
-    match args.first().and_then(|r| r.downcast::<RangeData>()) {
-        Some(r) if args.len() == 2 => Ok((r.start, r.stop, r.step)),
-        Some(_) => Err(vm.type_error(format!(
-            "range.{name}() takes exactly one argument ({} given)",
-            args.len() - 1
-        ))),
-        None => Err(vm.type_error(format!(
-            "descriptor '{name}' for 'range' objects needs a range"
-        ))),
-    }
-}
-
-fn range_index(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "range.index", kw)?;
-    let (start, _, step) = range_self(vm, "index", args)?;
-    let x = args[1];
-    if builtin_contains(vm, args[0], x)? == Some(true) {
-        if let Some(i) = as_int(x) {
+#[native(name = "index")]
+fn range_index(vm: &mut Vm, this: This<RangeData>, value: Value) -> PyResult {
+    let (start, step) = (this.start, this.step);
+    if builtin_contains(vm, this.v, value)? == Some(true) {
+        if let Some(i) = as_int(value) {
             return vm.new_int((i - start) / step);
         }
         // Non-int equal to an element: find it by position.
-        let n = args[0].downcast::<RangeData>().unwrap().len();
-        for k in 0..n {
+        for k in 0..this.len() {
             let v = vm.new_int(start + k * step)?;
-            if vm.eq(v, x)? {
+            if vm.eq(v, value)? {
                 return vm.new_int(k);
             }
         }
     }
-    let r = vm.repr(x)?;
+    let r = vm.repr(value)?;
     Err(vm.value_error(format!("{r} is not in range")))
 }
 
-fn range_count(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "range.count", kw)?;
-    let (start, _, step) = range_self(vm, "count", args)?;
-    let x = args[1];
-    if as_int(x).is_some() || x.is::<IntData>() {
-        let c = builtin_contains(vm, args[0], x)? == Some(true);
+#[native(name = "count")]
+fn range_count(vm: &mut Vm, this: This<RangeData>, value: Value) -> PyResult {
+    let (start, step) = (this.start, this.step);
+    if as_int(value).is_some() || value.is::<IntData>() {
+        let c = builtin_contains(vm, this.v, value)? == Some(true);
         return vm.new_int(c as i64);
     }
-    let n = args[0].downcast::<RangeData>().unwrap().len();
     let mut c = 0;
-    for k in 0..n {
+    for k in 0..this.len() {
         let v = vm.new_int(start + k * step)?;
-        if vm.eq(v, x)? {
+        if vm.eq(v, value)? {
             c += 1;
         }
     }

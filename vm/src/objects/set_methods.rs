@@ -1,6 +1,7 @@
 //! `set` and `frozenset` constructors, methods and operators.
 use crate::bytecode::CmpOp;
 use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
+use crate::native::This;
 use crate::objects::dict::DictTable;
 use crate::objects::list_methods::{
     dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
@@ -10,6 +11,7 @@ use crate::ops::containers::{container_compare, root_all};
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
+use crate::{native, root_scope};
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
 pub enum SetOp {
@@ -23,45 +25,51 @@ pub fn init(vm: &mut Vm) {
     let s = vm.rt.types.set;
     let f = vm.rt.types.frozenset;
     vm.set_new(s, set_new);
-    vm.set_new(f, frozenset_new);
+    vm.set_new(f, frozenset_new.f);
     for t in [s, f] {
-        vm.add_method(t, "__len__", dunder_len);
-        vm.add_method(t, "__repr__", dunder_repr);
-        vm.add_method(t, "__contains__", dunder_contains);
-        vm.add_method(t, "__iter__", dunder_iter);
-        vm.add_method(t, "copy", set_copy);
-        vm.add_method(t, "union", set_union);
-        vm.add_method(t, "intersection", set_intersection);
-        vm.add_method(t, "difference", set_difference);
-        vm.add_method(t, "symmetric_difference", set_symmetric_difference);
-        vm.add_method(t, "issubset", set_issubset);
-        vm.add_method(t, "issuperset", set_issuperset);
-        vm.add_method(t, "isdisjoint", set_isdisjoint);
-        vm.add_method(t, "__or__", set_or);
-        vm.add_method(t, "__and__", set_and);
-        vm.add_method(t, "__sub__", set_sub);
-        vm.add_method(t, "__xor__", set_xor);
+        vm.add_methods(
+            t,
+            &[
+                dunder_len,
+                dunder_repr,
+                dunder_contains,
+                dunder_iter,
+                set_copy,
+                set_union,
+                set_intersection,
+                set_difference,
+                set_symmetric_difference,
+                set_issubset,
+                set_issuperset,
+                set_isdisjoint,
+                set_or,
+                set_and,
+                set_sub,
+                set_xor,
+            ],
+        );
     }
-    vm.add_method(s, "__init__", set_init);
-    vm.add_method(s, "add", set_add_m);
-    vm.add_method(s, "remove", set_remove_m);
-    vm.add_method(s, "discard", set_discard);
-    vm.add_method(s, "pop", set_pop);
-    vm.add_method(s, "clear", set_clear);
-    vm.add_method(s, "update", set_update);
-    vm.add_method(s, "intersection_update", set_intersection_update);
-    vm.add_method(s, "difference_update", set_difference_update);
-    vm.add_method(
+    vm.add_methods(
         s,
-        "symmetric_difference_update",
-        set_symmetric_difference_update,
+        &[
+            set_init,
+            set_add_m,
+            set_remove_m,
+            set_discard,
+            set_pop,
+            set_clear,
+            set_update,
+            set_intersection_update,
+            set_difference_update,
+            set_symmetric_difference_update,
+            set_ior,
+            set_iand,
+            set_isub,
+            set_ixor,
+        ],
     );
-    vm.add_method(s, "__ior__", set_ior);
-    vm.add_method(s, "__iand__", set_iand);
-    vm.add_method(s, "__isub__", set_isub);
-    vm.add_method(s, "__ixor__", set_ixor);
     vm.add_attr(s, "__hash__", Value::NONE);
-    vm.add_method(f, "__hash__", frozenset_hash);
+    vm.add_methods(f, &[frozenset_hash]);
 }
 
 fn data(s: Value) -> &'static SetData {
@@ -72,31 +80,6 @@ fn data(s: Value) -> &'static SetData {
 
 fn is_frozen(vm: &Vm, s: Value) -> bool {
     crate::types::is_subclass(vm, vm.type_of(s), vm.rt.types.frozenset)
-}
-
-/// The exact set behind `args[0]`.
-fn set_self(vm: &mut Vm, name: &str, args: &[Value]) -> PyResult<Value> {
-    let Some(&s) = args.first() else {
-        return Err(vm.type_error(format!("unbound method set.{name}() needs an argument")));
-    };
-    if unwrap_base::<SetData>(&s).is_some() {
-        return Ok(base_or_self(s));
-    }
-    let tn = vm.type_name(s);
-    Err(vm.type_error(format!(
-        "descriptor '{name}' for 'set' objects doesn't apply to a '{tn}' object"
-    )))
-}
-
-fn one_arg(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<Value> {
-    let s = set_self(vm, name, args)?;
-    if kw.is_empty() && args.len() == 2 {
-        return Ok(s);
-    }
-    // The messages name the method: formatted only when one is needed.
-    no_kwargs(vm, &format!("set.{name}"), kw)?;
-    arg_count(vm, &format!("set.{name}"), &args[1..], 1, 1)?;
-    Ok(s)
 }
 
 /// A set holding the items of `v` (`v` itself if it is a set); the new set is rooted
@@ -164,26 +147,18 @@ pub fn set_op(vm: &mut Vm, a: Value, b: Value, op: SetOp, frozen: bool) -> PyRes
     r
 }
 
-/// Fold `op` over `self` and every other argument (iterables).
-fn multi_op(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)], op: SetOp) -> PyResult {
-    let s = set_self(vm, name, args)?;
-    if !kw.is_empty() {
-        no_kwargs(vm, &format!("set.{name}"), kw)?;
-    }
+/// Fold `op` over the set `s` and every one of `others` (iterables).
+fn multi_op(vm: &mut Vm, s: Value, others: &[Value], op: SetOp) -> PyResult {
     let frozen = is_frozen(vm, s);
-    let mark = vm.roots_len();
-    let r = (|| {
-        let mut acc = new_like(vm, frozen, vm.set_items(s))?;
-        vm.push_root(acc);
-        for &o in &args[1..] {
-            let b = to_set(vm, o)?;
-            acc = set_op(vm, acc, b, op, frozen)?;
-            vm.push_root(acc);
-        }
-        Ok(acc)
-    })();
-    vm.truncate_roots(mark);
-    r
+    root_scope!(vm);
+    let mut acc = new_like(vm, frozen, vm.set_items(s))?;
+    vm.root(acc);
+    for &o in others {
+        let b = to_set(vm, o)?;
+        acc = set_op(vm, acc, b, op, frozen)?;
+        vm.root(acc);
+    }
+    Ok(acc)
 }
 
 fn replace_contents(dst: Value, src: Value) {
@@ -191,18 +166,11 @@ fn replace_contents(dst: Value, src: Value) {
     *data(dst).0.lock() = table;
 }
 
-/// In-place variant: compute `self op others...` and store it into self.
-fn multi_update(
-    vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    op: SetOp,
-) -> PyResult {
-    let s = set_self(vm, name, args)?;
-    let r = multi_op(vm, name, args, kw, op)?;
+/// In-place variant: compute `s op others...` and store it into `s`.
+fn multi_update(vm: &mut Vm, s: Value, others: &[Value], op: SetOp) -> PyResult<()> {
+    let r = multi_op(vm, s, others, op)?;
     replace_contents(s, r);
-    Ok(Value::NONE)
+    Ok(())
 }
 
 fn set_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
@@ -216,17 +184,16 @@ fn set_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -
     wrap_for_subclass(vm, cls, s)
 }
 
-fn frozenset_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "frozenset", kwargs)?;
-    arg_count(vm, "frozenset", args, 0, 1)?;
-    if let Some(&a) = args.first()
+#[native(new, name = "frozenset")]
+fn frozenset_new(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult {
+    if let Some(a) = iterable
         && cls == vm.rt.types.frozenset
         && a.is::<SetData>()
         && vm.type_of(a) == cls
     {
         return Ok(a);
     }
-    let s = build(vm, args.first().copied(), true)?;
+    let s = build(vm, iterable, true)?;
     wrap_for_subclass(vm, cls, s)
 }
 
@@ -242,44 +209,37 @@ fn build(vm: &mut Vm, it: Option<Value>, frozen: bool) -> PyResult {
     r
 }
 
-fn set_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = set_self(vm, "__init__", args)?;
-    no_kwargs(vm, "set", kw)?;
-    arg_count(vm, "set", &args[1..], 0, 1)?;
-    let n = build(vm, args.get(1).copied(), false)?;
-    replace_contents(s, n);
-    Ok(Value::NONE)
+/// set.__init__(iterable=(), /)
+#[native(name = "__init__", called = "set", owner = builtins)]
+fn set_init(vm: &mut Vm, this: This<SetData>, iterable: Option<Value>) -> PyResult<()> {
+    let n = build(vm, iterable, false)?;
+    replace_contents(this.v, n);
+    Ok(())
 }
 
-fn set_add_m(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = one_arg(vm, "add", args, kw)?;
-    vm.set_add(s, args[1])?;
-    Ok(Value::NONE)
+#[native(name = "add")]
+fn set_add_m(vm: &mut Vm, this: This<SetData>, object: Value) -> PyResult<()> {
+    vm.set_add(this.v, object)
 }
 
-fn set_remove_m(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = one_arg(vm, "remove", args, kw)?;
-    if vm.set_remove(s, args[1])? {
-        Ok(Value::NONE)
+#[native(name = "remove")]
+fn set_remove_m(vm: &mut Vm, this: This<SetData>, object: Value) -> PyResult<()> {
+    if vm.set_remove(this.v, object)? {
+        Ok(())
     } else {
-        Err(vm.key_error(args[1]))
+        Err(vm.key_error(object))
     }
 }
 
-fn set_discard(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = one_arg(vm, "discard", args, kw)?;
-    vm.set_remove(s, args[1])?;
-    Ok(Value::NONE)
+#[native(name = "discard")]
+fn set_discard(vm: &mut Vm, this: This<SetData>, object: Value) -> PyResult<()> {
+    vm.set_remove(this.v, object)?;
+    Ok(())
 }
 
-fn set_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = set_self(vm, "pop", args)?;
-    no_kwargs(vm, "set.pop", kw)?;
-    arg_count(vm, "set.pop", &args[1..], 0, 0)?;
-    let popped = {
-        let mut t = data(s).0.lock();
-        t.pop_first().map(|e| e.key)
-    };
+#[native(name = "pop")]
+fn set_pop(vm: &mut Vm, this: &SetData) -> PyResult {
+    let popped = this.0.lock().pop_first().map(|e| e.key);
     match popped {
         Some(k) => Ok(k),
         None => {
@@ -289,161 +249,156 @@ fn set_pop(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     }
 }
 
-fn set_clear(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = set_self(vm, "clear", args)?;
-    no_kwargs(vm, "set.clear", kw)?;
-    data(s).0.lock().clear();
-    Ok(Value::NONE)
+#[native(name = "clear")]
+fn set_clear(_vm: &mut Vm, this: &SetData) {
+    this.0.lock().clear();
 }
 
-fn set_copy(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = set_self(vm, "copy", args)?;
-    no_kwargs(vm, "set.copy", kw)?;
-    if s == args[0] && vm.type_of(s) == vm.rt.types.frozenset {
+#[native(name = "copy")]
+fn set_copy(vm: &mut Vm, this: This<SetData>) -> PyResult {
+    let s = this.v;
+    if s == this.obj && vm.type_of(s) == vm.rt.types.frozenset {
         return Ok(s);
     }
-    let frozen = is_frozen(vm, s);
-    let ty = if frozen {
+    let ty = if is_frozen(vm, s) {
         vm.rt.types.frozenset
     } else {
         vm.rt.types.set
     };
-    let table = data(s).0.lock().clone();
+    let table = this.0.lock().clone();
     vm.alloc(ty, SetData(crate::objects::dict::DictLock::new(table)))
 }
 
-fn set_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = set_self(vm, "update", args)?;
-    no_kwargs(vm, "set.update", kw)?;
-    for &o in &args[1..] {
+#[native(name = "update")]
+fn set_update(vm: &mut Vm, this: This<SetData>, #[varargs] others: &[Value]) -> PyResult<()> {
+    for &o in others {
         let items = vm.collect_iter(o)?;
-        let mark = vm.roots_len();
-        root_all(vm, &items);
-        let mut r = Ok(());
+        root_scope!(vm);
+        vm.root_all(&items);
         for x in items {
-            if let Err(e) = vm.set_add(s, x) {
-                r = Err(e);
-                break;
-            }
+            vm.set_add(this.v, x)?;
         }
-        vm.truncate_roots(mark);
-        r?;
     }
-    Ok(Value::NONE)
+    Ok(())
 }
 
-fn set_union(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    multi_op(vm, "union", args, kw, SetOp::Or)
+#[native(name = "union")]
+fn set_union(vm: &mut Vm, this: This<SetData>, #[varargs] others: &[Value]) -> PyResult {
+    multi_op(vm, this.v, others, SetOp::Or)
 }
-fn set_intersection(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    multi_op(vm, "intersection", args, kw, SetOp::And)
+#[native(name = "intersection")]
+fn set_intersection(vm: &mut Vm, this: This<SetData>, #[varargs] others: &[Value]) -> PyResult {
+    multi_op(vm, this.v, others, SetOp::And)
 }
-fn set_difference(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    multi_op(vm, "difference", args, kw, SetOp::Sub)
+#[native(name = "difference")]
+fn set_difference(vm: &mut Vm, this: This<SetData>, #[varargs] others: &[Value]) -> PyResult {
+    multi_op(vm, this.v, others, SetOp::Sub)
 }
-fn set_symmetric_difference(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    one_arg(vm, "symmetric_difference", args, kw)?;
-    multi_op(vm, "symmetric_difference", args, kw, SetOp::Xor)
+#[native(name = "symmetric_difference")]
+fn set_symmetric_difference(vm: &mut Vm, this: This<SetData>, other: Value) -> PyResult {
+    multi_op(vm, this.v, &[other], SetOp::Xor)
 }
-fn set_intersection_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    multi_update(vm, "intersection_update", args, kw, SetOp::And)
-}
-fn set_difference_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    multi_update(vm, "difference_update", args, kw, SetOp::Sub)
-}
-fn set_symmetric_difference_update(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    one_arg(vm, "symmetric_difference_update", args, kw)?;
-    multi_update(vm, "symmetric_difference_update", args, kw, SetOp::Xor)
-}
-
-fn compare_with(
+#[native(name = "intersection_update")]
+fn set_intersection_update(
     vm: &mut Vm,
-    name: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    op: CmpOp,
-) -> PyResult {
-    let s = one_arg(vm, name, args, kw)?;
-    let mark = vm.roots_len();
-    let r = (|| {
-        let o = to_set(vm, args[1])?;
-        Ok(container_compare(vm, s, o, op)?.unwrap_or(Value::FALSE))
-    })();
-    vm.truncate_roots(mark);
-    r
+    this: This<SetData>,
+    #[varargs] others: &[Value],
+) -> PyResult<()> {
+    multi_update(vm, this.v, others, SetOp::And)
+}
+#[native(name = "difference_update")]
+fn set_difference_update(
+    vm: &mut Vm,
+    this: This<SetData>,
+    #[varargs] others: &[Value],
+) -> PyResult<()> {
+    multi_update(vm, this.v, others, SetOp::Sub)
+}
+#[native(name = "symmetric_difference_update")]
+fn set_symmetric_difference_update(vm: &mut Vm, this: This<SetData>, other: Value) -> PyResult<()> {
+    multi_update(vm, this.v, &[other], SetOp::Xor)
 }
 
-fn set_issubset(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    compare_with(vm, "issubset", args, kw, CmpOp::Le)
+fn compare_with(vm: &mut Vm, s: Value, other: Value, op: CmpOp) -> PyResult {
+    root_scope!(vm);
+    let o = to_set(vm, other)?;
+    Ok(container_compare(vm, s, o, op)?.unwrap_or(Value::FALSE))
 }
-fn set_issuperset(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    compare_with(vm, "issuperset", args, kw, CmpOp::Ge)
+
+#[native(name = "issubset")]
+fn set_issubset(vm: &mut Vm, this: This<SetData>, other: Value) -> PyResult {
+    compare_with(vm, this.v, other, CmpOp::Le)
 }
-fn set_isdisjoint(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = one_arg(vm, "isdisjoint", args, kw)?;
-    let mark = vm.roots_len();
-    let r = (|| {
-        let o = to_set(vm, args[1])?;
-        let i = set_op(vm, s, o, SetOp::And, false)?;
-        Ok(Value::bool(vm.set_items(i).is_empty()))
-    })();
-    vm.truncate_roots(mark);
-    r
+#[native(name = "issuperset")]
+fn set_issuperset(vm: &mut Vm, this: This<SetData>, other: Value) -> PyResult {
+    compare_with(vm, this.v, other, CmpOp::Ge)
+}
+#[native(name = "isdisjoint")]
+fn set_isdisjoint(vm: &mut Vm, this: This<SetData>, other: Value) -> PyResult<bool> {
+    root_scope!(vm);
+    let o = to_set(vm, other)?;
+    let i = set_op(vm, this.v, o, SetOp::And, false)?;
+    Ok(vm.set_items(i).is_empty())
 }
 
 /// Binary operator: NotImplemented unless both operands are sets.
-fn binop(vm: &mut Vm, args: &[Value], op: SetOp) -> PyResult {
-    if args.len() != 2 {
-        return Err(vm.type_error("expected 1 argument"));
-    }
-    if unwrap_base::<SetData>(&args[0]).is_none() || unwrap_base::<SetData>(&args[1]).is_none() {
+fn binop(vm: &mut Vm, a: Value, b: Value, op: SetOp) -> PyResult {
+    if unwrap_base::<SetData>(&a).is_none() || unwrap_base::<SetData>(&b).is_none() {
         return Ok(Value::NOT_IMPLEMENTED);
     }
-    let (a, b) = (base_or_self(args[0]), base_or_self(args[1]));
+    let (a, b) = (base_or_self(a), base_or_self(b));
     let frozen = is_frozen(vm, a);
     set_op(vm, a, b, op, frozen)
 }
 
-fn set_or(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    binop(vm, args, SetOp::Or)
+#[native(name = "__or__", style = slot)]
+fn set_or(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    binop(vm, this, other, SetOp::Or)
 }
-fn set_and(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    binop(vm, args, SetOp::And)
+#[native(name = "__and__", style = slot)]
+fn set_and(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    binop(vm, this, other, SetOp::And)
 }
-fn set_sub(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    binop(vm, args, SetOp::Sub)
+#[native(name = "__sub__", style = slot)]
+fn set_sub(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    binop(vm, this, other, SetOp::Sub)
 }
-fn set_xor(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    binop(vm, args, SetOp::Xor)
+#[native(name = "__xor__", style = slot)]
+fn set_xor(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    binop(vm, this, other, SetOp::Xor)
 }
 
-fn inplace(vm: &mut Vm, args: &[Value], op: SetOp) -> PyResult {
-    let r = binop(vm, args, op)?;
+fn inplace(vm: &mut Vm, this: Value, other: Value, op: SetOp) -> PyResult {
+    let r = binop(vm, this, other, op)?;
     if r == Value::NOT_IMPLEMENTED {
         return Ok(r);
     }
-    replace_contents(base_or_self(args[0]), r);
-    Ok(args[0])
+    replace_contents(base_or_self(this), r);
+    Ok(this)
 }
 
-fn set_ior(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    inplace(vm, args, SetOp::Or)
+#[native(name = "__ior__", style = slot)]
+fn set_ior(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    inplace(vm, this, other, SetOp::Or)
 }
-fn set_iand(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    inplace(vm, args, SetOp::And)
+#[native(name = "__iand__", style = slot)]
+fn set_iand(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    inplace(vm, this, other, SetOp::And)
 }
-fn set_isub(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    inplace(vm, args, SetOp::Sub)
+#[native(name = "__isub__", style = slot)]
+fn set_isub(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    inplace(vm, this, other, SetOp::Sub)
 }
-fn set_ixor(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    inplace(vm, args, SetOp::Xor)
+#[native(name = "__ixor__", style = slot)]
+fn set_ixor(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    inplace(vm, this, other, SetOp::Xor)
 }
 
 /// CPython's frozenset hash (order-independent, from the stored entry hashes).
-fn frozenset_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = set_self(vm, "__hash__", args)?;
+#[native(name = "__hash__", style = slot)]
+fn frozenset_hash(vm: &mut Vm, this: &SetData) -> PyResult {
     let (hashes, n): (Vec<i64>, usize) = {
-        let t = data(s).0.lock();
+        let t = this.0.lock();
         (t.iter().map(|e| e.hash).collect(), t.len())
     };
     let shuffle = |h: u64| ((h ^ 89869747) ^ (h << 16)).wrapping_mul(3644798167);

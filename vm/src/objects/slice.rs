@@ -11,35 +11,30 @@ pub struct SliceData {
 payload!(SliceData, "slice");
 
 /// `slice(stop)` / `slice(start, stop[, step])`.
+#[crate::native(new, name = "slice")]
 fn slice_new(
     vm: &mut crate::vm::Vm,
     cls: Value,
-    args: &[Value],
-    kw: &[(Value, Value)],
+    first: Value,
+    second: Option<Value>,
+    step: Option<Value>,
 ) -> crate::vm::PyResult {
-    crate::helpers::no_kwargs(vm, "slice", kw)?;
-    let (start, stop, step) = match args.len() {
-        1 => (Value::NONE, args[0], Value::NONE),
-        2 => (args[0], args[1], Value::NONE),
-        3 => (args[0], args[1], args[2]),
-        0 => return Err(vm.type_error("slice expected at least 1 argument, got 0")),
-        n => return Err(vm.type_error(format!("slice expected at most 3 arguments, got {n}"))),
+    let (start, stop) = match second {
+        None => (Value::NONE, first),
+        Some(stop) => (first, stop),
     };
+    let step = step.unwrap_or(Value::NONE);
     vm.alloc(cls, SliceData { start, stop, step })
 }
 
 /// `slice.indices(length)`: the (start, stop, step) a sequence of that length uses.
-fn slice_indices(
-    vm: &mut crate::vm::Vm,
-    args: &[Value],
-    _kw: &[(Value, Value)],
-) -> crate::vm::PyResult {
-    let s = crate::helpers::self_arg::<SliceData>(vm, args, "indices", "slice")?;
-    crate::helpers::arg_count(vm, "indices", &args[1..], 1, 1)?;
-    let len = match crate::ops::containers::as_index(vm, args[1])? {
+#[crate::native(name = "indices", owner = "slice")]
+fn slice_indices(vm: &mut crate::vm::Vm, this: &SliceData, length: Value) -> crate::vm::PyResult {
+    let s = this;
+    let len = match crate::ops::containers::as_index(vm, length)? {
         Some(n) => n,
         None => {
-            let tn = vm.type_name(args[1]);
+            let tn = vm.type_name(length);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
     };
@@ -53,6 +48,6 @@ fn slice_indices(
 
 pub fn init(vm: &mut crate::vm::Vm) {
     let t = vm.rt.types.slice;
-    vm.set_new(t, slice_new);
-    vm.add_method(t, "indices", slice_indices);
+    vm.set_new(t, slice_new.f);
+    vm.add_methods(t, &[slice_indices]);
 }

@@ -2,7 +2,8 @@
 //! Indices are in code points, as in Python; methods work on `Vec<char>` when they need
 //! positions.
 use crate::helpers::{arg_count, as_int, as_str, kwarg, unwrap_base, wrap_for_subclass};
-use crate::objects::builtin_fn::NativeFn;
+use crate::native;
+use crate::native::{NativeDef, This};
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
 use crate::objects::str::StrData;
@@ -89,14 +90,6 @@ pub fn ascii_escape(s: &str) -> String {
 
 // ---------------------------------------------------------------- helpers
 
-fn this(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<&'static str> {
-    match args.first().and_then(|v| unwrap_base::<StrData>(v)) {
-        // SAFETY-free: lifetime extension under the rooting contract (args are rooted).
-        Some(s) => Ok(unsafe { &*(s.as_str() as *const str) }),
-        None => Err(vm.type_error(format!("descriptor '{name}' requires a 'str' object"))),
-    }
-}
-
 fn str_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<&'static str> {
     match as_str(&v) {
         Some(s) => Ok(unsafe { &*(s as *const str) }),
@@ -111,23 +104,13 @@ fn ret_str(vm: &mut Vm, s: &str) -> PyResult {
     vm.new_str(s)
 }
 
+/// A list of new strs (allocation never collects, so they need no rooting meanwhile).
 fn ret_strs(vm: &mut Vm, parts: Vec<String>) -> PyResult {
-    let list = vm.new_list(Vec::with_capacity(parts.len()))?;
-    vm.push_root(list);
+    let mut items = Vec::with_capacity(parts.len());
     for p in parts {
-        match vm.new_str(&p) {
-            Ok(v) => list
-                .downcast::<crate::objects::list::ListData>()
-                .unwrap()
-                .push(v),
-            Err(e) => {
-                vm.pop_roots(1);
-                return Err(e);
-            }
-        }
+        items.push(vm.new_str(&p)?);
     }
-    vm.pop_roots(1);
-    Ok(list)
+    vm.new_list(items)
 }
 
 /// Python's str.isspace per character (adds the \x1c-\x1f separators Rust omits).
@@ -220,16 +203,16 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
 
 // ---------------------------------------------------------------- split / join / strip
 
-fn split_common(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], rev: bool) -> PyResult {
+fn split_common(
+    vm: &mut Vm,
+    s: &str,
+    sep: Option<Value>,
+    maxsplit: Option<Value>,
+    rev: bool,
+) -> PyResult {
     let name = if rev { "rsplit" } else { "split" };
-    let s = this(vm, args, name)?;
-    let sep = args
-        .get(1)
-        .copied()
-        .or_else(|| kwarg(kw, "sep"))
-        .filter(|v| !v.is_none());
-    let maxsplit =
-        opt_int(vm, args.get(2).copied().or_else(|| kwarg(kw, "maxsplit")))?.unwrap_or(-1);
+    let sep = sep.filter(|v| !v.is_none());
+    let maxsplit = opt_int(vm, maxsplit)?.unwrap_or(-1);
     let max = if maxsplit < 0 {
         usize::MAX
     } else {
@@ -303,19 +286,32 @@ fn str_list(vm: &mut Vm, parts: &[&str]) -> PyResult {
     }
     vm.new_list(items)
 }
-fn str_split(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    split_common(vm, a, k, false)
+/// str.split(sep=None, maxsplit=-1)
+#[native(name = "split")]
+fn str_split(
+    vm: &mut Vm,
+    this: &StrData,
+    #[kw] sep: Option<Value>,
+    #[kw] maxsplit: Option<Value>,
+) -> PyResult {
+    split_common(vm, this.as_str(), sep, maxsplit, false)
 }
-fn str_rsplit(vm: &mut Vm, a: &[Value], k: &[(Value, Value)]) -> PyResult {
-    split_common(vm, a, k, true)
+/// str.rsplit(sep=None, maxsplit=-1)
+#[native(name = "rsplit")]
+fn str_rsplit(
+    vm: &mut Vm,
+    this: &StrData,
+    #[kw] sep: Option<Value>,
+    #[kw] maxsplit: Option<Value>,
+) -> PyResult {
+    split_common(vm, this.as_str(), sep, maxsplit, true)
 }
 
-fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "splitlines")?;
-    let keep = match args.get(1).copied().or_else(|| kwarg(kw, "keepends")) {
-        Some(v) => vm.truthy(v)?,
-        None => false,
-    };
+/// str.splitlines(keepends=False)
+#[native(name = "splitlines")]
+fn str_splitlines(vm: &mut Vm, this: &StrData, #[kw] keepends: Option<bool>) -> PyResult {
+    let s = this.as_str();
+    let keep = keepends.unwrap_or(false);
     let chars: Vec<char> = s.chars().collect();
     let mut out = Vec::new();
     let mut i = 0;
@@ -351,10 +347,10 @@ fn str_splitlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     ret_strs(vm, out)
 }
 
-fn str_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let sep = this(vm, args, "join")?;
-    arg_count(vm, "str.join", args, 2, 2)?;
-    let items = vm.collect_iter(args[1])?;
+#[native(name = "join")]
+fn str_join(vm: &mut Vm, this: &StrData, iterable: Value) -> PyResult {
+    let sep = this.as_str();
+    let items = vm.collect_iter(iterable)?;
     let sep_chars = sep.chars().count();
     let mut parts = Vec::with_capacity(items.len() * 2);
     let mut chars = 0;
@@ -377,11 +373,17 @@ fn str_join(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_str_parts(&parts, chars)
 }
 
-fn strip_common(vm: &mut Vm, args: &[Value], left: bool, right: bool, name: &str) -> PyResult {
-    let s = this(vm, args, name)?;
-    let chars = match args.get(1) {
-        None | Some(&Value::NONE) => None,
-        Some(&v) => Some(str_arg(vm, v, name)?),
+fn strip_common(
+    vm: &mut Vm,
+    this: This<StrData>,
+    chars: Option<Value>,
+    (left, right): (bool, bool),
+    name: &str,
+) -> PyResult {
+    let s = this.as_str();
+    let chars = match chars {
+        None | Some(Value::NONE) => None,
+        Some(v) => Some(str_arg(vm, v, name)?),
     };
     let pred = |c: char| match chars {
         None => py_space(c),
@@ -394,27 +396,37 @@ fn strip_common(vm: &mut Vm, args: &[Value], left: bool, right: bool, name: &str
     if right {
         r = r.trim_end_matches(pred);
     }
-    if r.len() == s.len() && args[0].is::<StrData>() {
-        return Ok(args[0]);
+    if r.len() == s.len() && this.obj.is::<StrData>() {
+        return Ok(this.obj);
     }
     ret_str(vm, r)
 }
-fn str_strip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    strip_common(vm, a, true, true, "strip")
+#[native(name = "strip")]
+fn str_strip(vm: &mut Vm, this: This<StrData>, chars: Option<Value>) -> PyResult {
+    strip_common(vm, this, chars, (true, true), "strip")
 }
-fn str_lstrip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    strip_common(vm, a, true, false, "lstrip")
+#[native(name = "lstrip")]
+fn str_lstrip(vm: &mut Vm, this: This<StrData>, chars: Option<Value>) -> PyResult {
+    strip_common(vm, this, chars, (true, false), "lstrip")
 }
-fn str_rstrip(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    strip_common(vm, a, false, true, "rstrip")
+#[native(name = "rstrip")]
+fn str_rstrip(vm: &mut Vm, this: This<StrData>, chars: Option<Value>) -> PyResult {
+    strip_common(vm, this, chars, (false, true), "rstrip")
 }
 
-fn str_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "replace")?;
-    arg_count(vm, "replace", args, 3, 4)?;
-    let old = str_arg(vm, args[1], "replace")?;
-    let new = str_arg(vm, args[2], "replace")?;
-    let count = opt_int(vm, args.get(3).copied().or_else(|| kwarg(kw, "count")))?.unwrap_or(-1);
+/// str.replace(old, new, count=-1, /)
+#[native(name = "replace")]
+fn str_replace(
+    vm: &mut Vm,
+    this: &StrData,
+    old: Value,
+    new: Value,
+    count: Option<Value>,
+) -> PyResult {
+    let s = this.as_str();
+    let old = str_arg(vm, old, "replace")?;
+    let new = str_arg(vm, new, "replace")?;
+    let count = opt_int(vm, count)?.unwrap_or(-1);
     let max = if count < 0 {
         usize::MAX
     } else {
@@ -443,16 +455,16 @@ fn str_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 // ---------------------------------------------------------------- searching
 
+/// The text, the needle and the clamped [start, end) of find/index/count.
 fn search_args(
     vm: &mut Vm,
-    args: &[Value],
+    s: &str,
+    (sub, start, end): (Value, Option<Value>, Option<Value>),
     name: &str,
 ) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
-    let s = this(vm, args, name)?;
-    arg_count(vm, name, args, 2, 4)?;
-    let sub = str_arg(vm, args[1], name)?;
-    let st = opt_int(vm, args.get(2).copied())?;
-    let en = opt_int(vm, args.get(3).copied())?;
+    let sub = str_arg(vm, sub, name)?;
+    let st = opt_int(vm, start)?;
+    let en = opt_int(vm, end)?;
     let h: Vec<char> = s.chars().collect();
     let (a, b) = clamp(st, en, h.len());
     // A start past the end finds nothing, not even "" (CPython).
@@ -461,29 +473,40 @@ fn search_args(
     Ok((h, sub.chars().collect(), a, b))
 }
 
-fn find_common(vm: &mut Vm, args: &[Value], name: &str, rev: bool, raise: bool) -> PyResult {
-    let (h, n, a, b) = search_args(vm, args, name)?;
-    match find_chars(&h, &n, a, b, rev) {
-        Some(i) => vm.new_int(i as i64),
-        None if raise => Err(vm.value_error("substring not found")),
-        None => vm.new_int(-1),
-    }
+/// One of find/rfind/index/rindex: `S.name(sub[, start[, end]])`.
+macro_rules! find_method {
+    ($f:ident, $name:literal, $rev:expr, $raise:expr) => {
+        #[native(name = $name)]
+        fn $f(
+            vm: &mut Vm,
+            this: &StrData,
+            sub: Value,
+            start: Option<Value>,
+            end: Option<Value>,
+        ) -> PyResult {
+            let (h, n, a, b) = search_args(vm, this.as_str(), (sub, start, end), $name)?;
+            match find_chars(&h, &n, a, b, $rev) {
+                Some(i) => vm.new_int(i as i64),
+                None if $raise => Err(vm.value_error("substring not found")),
+                None => vm.new_int(-1),
+            }
+        }
+    };
 }
-fn str_find(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    find_common(vm, a, "find", false, false)
-}
-fn str_rfind(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    find_common(vm, a, "rfind", true, false)
-}
-fn str_index(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    find_common(vm, a, "index", false, true)
-}
-fn str_rindex(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    find_common(vm, a, "rindex", true, true)
-}
+find_method!(str_find, "find", false, false);
+find_method!(str_rfind, "rfind", true, false);
+find_method!(str_index, "index", false, true);
+find_method!(str_rindex, "rindex", true, true);
 
-fn str_count(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let (h, n, a, b) = search_args(vm, args, "count")?;
+#[native(name = "count")]
+fn str_count(
+    vm: &mut Vm,
+    this: &StrData,
+    sub: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult {
+    let (h, n, a, b) = search_args(vm, this.as_str(), (sub, start, end), "count")?;
     let mut count = 0;
     if a <= b {
         if n.is_empty() {
@@ -499,22 +522,26 @@ fn str_count(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_int(count as i64)
 }
 
-fn affix_common(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult {
-    let s = this(vm, args, name)?;
-    arg_count(vm, name, args, 2, 4)?;
+fn affix_common(
+    vm: &mut Vm,
+    s: &str,
+    (affix, start, end): (Value, Option<Value>, Option<Value>),
+    name: &str,
+    at_end: bool,
+) -> PyResult<bool> {
     let h: Vec<char> = s.chars().collect();
-    let st = opt_int(vm, args.get(2).copied())?;
-    let en = opt_int(vm, args.get(3).copied())?;
+    let st = opt_int(vm, start)?;
+    let en = opt_int(vm, end)?;
     let (a, b) = clamp(st, en, h.len());
-    let cands: Vec<Value> = if let Some(t) = args[1].downcast::<TupleData>() {
+    let cands: Vec<Value> = if let Some(t) = affix.downcast::<TupleData>() {
         t.0.to_vec()
     } else {
-        vec![args[1]]
+        vec![affix]
     };
     for c in cands {
         let Some(p) = as_str(&c) else {
             let tn = vm.type_name(c);
-            let msg = if args[1].is::<TupleData>() {
+            let msg = if affix.is::<TupleData>() {
                 format!("tuple for {name} must only contain str, not {tn}")
             } else {
                 format!("{name} first arg must be str or a tuple of str, not {tn}")
@@ -529,29 +556,41 @@ fn affix_common(vm: &mut Vm, args: &[Value], name: &str, end: bool) -> PyResult 
             continue;
         }
         if b - a >= p.len()
-            && (if end {
+            && (if at_end {
                 h[b - p.len()..b] == p[..]
             } else {
                 h[a..a + p.len()] == p[..]
             })
         {
-            return Ok(Value::TRUE);
+            return Ok(true);
         }
     }
-    Ok(Value::FALSE)
+    Ok(false)
 }
-fn str_startswith(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    affix_common(vm, a, "startswith", false)
+#[native(name = "startswith")]
+fn str_startswith(
+    vm: &mut Vm,
+    this: &StrData,
+    prefix: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<bool> {
+    affix_common(vm, this.as_str(), (prefix, start, end), "startswith", false)
 }
-fn str_endswith(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    affix_common(vm, a, "endswith", true)
+#[native(name = "endswith")]
+fn str_endswith(
+    vm: &mut Vm,
+    this: &StrData,
+    suffix: Value,
+    start: Option<Value>,
+    end: Option<Value>,
+) -> PyResult<bool> {
+    affix_common(vm, this.as_str(), (suffix, start, end), "endswith", true)
 }
 
-fn partition_common(vm: &mut Vm, args: &[Value], rev: bool) -> PyResult {
+fn partition_common(vm: &mut Vm, s: &str, sep: Value, rev: bool) -> PyResult {
     let name = if rev { "rpartition" } else { "partition" };
-    let s = this(vm, args, name)?;
-    arg_count(vm, name, args, 2, 2)?;
-    let sep = str_arg(vm, args[1], name)?;
+    let sep = str_arg(vm, sep, name)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -561,41 +600,32 @@ fn partition_common(vm: &mut Vm, args: &[Value], rev: bool) -> PyResult {
         None if rev => ["", "", s],
         None => [s, "", ""],
     };
-    let mut vals = Vec::new();
-    let base = vm.roots_len();
+    // Allocation never collects: the parts need no root before the tuple holds them.
+    let mut vals = Vec::with_capacity(3);
     for p in parts {
-        match vm.new_str(p) {
-            Ok(v) => {
-                vm.push_root(v);
-                vals.push(v);
-            }
-            Err(e) => {
-                vm.truncate_roots(base);
-                return Err(e);
-            }
-        }
+        vals.push(vm.new_str(p)?);
     }
-    let r = vm.new_tuple(vals);
-    vm.truncate_roots(base);
-    r
+    vm.new_tuple(vals)
 }
-fn str_partition(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    partition_common(vm, a, false)
+#[native(name = "partition")]
+fn str_partition(vm: &mut Vm, this: &StrData, sep: Value) -> PyResult {
+    partition_common(vm, this.as_str(), sep, false)
 }
-fn str_rpartition(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    partition_common(vm, a, true)
+#[native(name = "rpartition")]
+fn str_rpartition(vm: &mut Vm, this: &StrData, sep: Value) -> PyResult {
+    partition_common(vm, this.as_str(), sep, true)
 }
 
-fn str_removeprefix(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "removeprefix")?;
-    arg_count(vm, "removeprefix", args, 2, 2)?;
-    let p = str_arg(vm, args[1], "removeprefix")?;
+#[native(name = "removeprefix")]
+fn str_removeprefix(vm: &mut Vm, this: &StrData, prefix: Value) -> PyResult {
+    let s = this.as_str();
+    let p = str_arg(vm, prefix, "removeprefix")?;
     ret_str(vm, s.strip_prefix(p).unwrap_or(s))
 }
-fn str_removesuffix(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "removesuffix")?;
-    arg_count(vm, "removesuffix", args, 2, 2)?;
-    let p = str_arg(vm, args[1], "removesuffix")?;
+#[native(name = "removesuffix")]
+fn str_removesuffix(vm: &mut Vm, this: &StrData, suffix: Value) -> PyResult {
+    let s = this.as_str();
+    let p = str_arg(vm, suffix, "removesuffix")?;
     ret_str(vm, s.strip_suffix(p).unwrap_or(s))
 }
 
@@ -606,9 +636,10 @@ fn cased(c: char) -> bool {
 }
 
 macro_rules! case_method {
-    ($f:ident, $name:expr, |$s:ident| $body:expr) => {
-        fn $f(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-            let $s = this(vm, args, $name)?;
+    ($f:ident, $name:literal, |$s:ident| $body:expr) => {
+        #[native(name = $name)]
+        fn $f(vm: &mut Vm, this: &StrData) -> PyResult {
+            let $s = this.as_str();
             let r: String = $body;
             ret_str(vm, &r)
         }
@@ -682,10 +713,11 @@ case_method!(str_title, "title", |s| {
 });
 
 macro_rules! pred_method {
-    ($f:ident, $name:expr, |$s:ident| $body:expr) => {
-        fn $f(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-            let $s = this(vm, args, $name)?;
-            Ok(Value::bool($body))
+    ($f:ident, $name:literal, |$s:ident| $body:expr) => {
+        #[native(name = $name)]
+        fn $f(_vm: &mut Vm, this: &StrData) -> bool {
+            let $s = this.as_str();
+            $body
         }
     };
 }
@@ -762,18 +794,17 @@ pred_method!(str_isidentifier, "isidentifier", |s| {
 
 // ---------------------------------------------------------------- padding
 
-fn fill_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(usize, char)> {
-    arg_count(vm, name, args, 2, 3)?;
-    let w = match as_int(args[1]) {
+fn fill_arg(vm: &mut Vm, width: Value, fillchar: Option<Value>) -> PyResult<(usize, char)> {
+    let w = match as_int(width) {
         Some(w) => w.max(0) as usize,
         None => {
-            let tn = vm.type_name(args[1]);
+            let tn = vm.type_name(width);
             return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
         }
     };
-    let fill = match args.get(2) {
+    let fill = match fillchar {
         None => ' ',
-        Some(v) => match as_str(v) {
+        Some(v) => match as_str(&v) {
             Some(f) if f.chars().count() == 1 => f.chars().next().unwrap(),
             _ => return Err(vm.type_error("The fill character must be exactly one character long")),
         },
@@ -781,9 +812,13 @@ fn fill_arg(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<(usize, char)> 
     Ok((w, fill))
 }
 
-fn pad_common(vm: &mut Vm, args: &[Value], name: &str, how: char) -> PyResult {
-    let s = this(vm, args, name)?;
-    let (w, fill) = fill_arg(vm, args, name)?;
+fn pad_common(
+    vm: &mut Vm,
+    s: &str,
+    (width, fillchar): (Value, Option<Value>),
+    how: char,
+) -> PyResult {
+    let (w, fill) = fill_arg(vm, width, fillchar)?;
     let n = s.chars().count();
     if n >= w {
         return ret_str(vm, s);
@@ -803,20 +838,23 @@ fn pad_common(vm: &mut Vm, args: &[Value], name: &str, how: char) -> PyResult {
     let out = format!("{}{}{}", f.repeat(l), s, f.repeat(r));
     ret_str(vm, &out)
 }
-fn str_center(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    pad_common(vm, a, "center", '^')
+#[native(name = "center")]
+fn str_center(vm: &mut Vm, this: &StrData, width: Value, fillchar: Option<Value>) -> PyResult {
+    pad_common(vm, this.as_str(), (width, fillchar), '^')
 }
-fn str_ljust(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    pad_common(vm, a, "ljust", '<')
+#[native(name = "ljust")]
+fn str_ljust(vm: &mut Vm, this: &StrData, width: Value, fillchar: Option<Value>) -> PyResult {
+    pad_common(vm, this.as_str(), (width, fillchar), '<')
 }
-fn str_rjust(vm: &mut Vm, a: &[Value], _k: &[(Value, Value)]) -> PyResult {
-    pad_common(vm, a, "rjust", '>')
+#[native(name = "rjust")]
+fn str_rjust(vm: &mut Vm, this: &StrData, width: Value, fillchar: Option<Value>) -> PyResult {
+    pad_common(vm, this.as_str(), (width, fillchar), '>')
 }
 
-fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "zfill")?;
-    arg_count(vm, "zfill", args, 2, 2)?;
-    let w = as_int(args[1]).unwrap_or(0).max(0) as usize;
+#[native(name = "zfill")]
+fn str_zfill(vm: &mut Vm, this: &StrData, width: Value) -> PyResult {
+    let s = this.as_str();
+    let w = as_int(width).unwrap_or(0).max(0) as usize;
     let n = s.chars().count();
     if n >= w {
         return ret_str(vm, s);
@@ -830,9 +868,11 @@ fn str_zfill(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     ret_str(vm, &out)
 }
 
-fn str_expandtabs(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "expandtabs")?;
-    let ts = opt_int(vm, args.get(1).copied().or_else(|| kwarg(kw, "tabsize")))?.unwrap_or(8);
+/// str.expandtabs(tabsize=8)
+#[native(name = "expandtabs")]
+fn str_expandtabs(vm: &mut Vm, this: &StrData, #[kw] tabsize: Option<Value>) -> PyResult {
+    let s = this.as_str();
+    let ts = opt_int(vm, tabsize)?.unwrap_or(8);
     if i32::try_from(ts).is_err() {
         return Err(vm.overflow_error("Python int too large to convert to C int"));
     }
@@ -911,10 +951,16 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
     Ok(out)
 }
 
-fn str_encode(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "encode")?;
-    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
-    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
+/// str.encode(encoding='utf-8', errors='strict')
+#[native(name = "encode")]
+fn str_encode(
+    vm: &mut Vm,
+    this: &StrData,
+    #[kw] encoding: Option<Value>,
+    #[kw] errors: Option<Value>,
+) -> PyResult {
+    let s = this.as_str();
+    let (enc, errs) = (encoding, errors);
     let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
     let er = errs
         .as_ref()
@@ -972,10 +1018,9 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     r.map(|_| d)
 }
 
-fn str_translate(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "translate")?;
-    arg_count(vm, "translate", args, 2, 2)?;
-    let table = args[1];
+#[native(name = "translate")]
+fn str_translate(vm: &mut Vm, this: &StrData, table: Value) -> PyResult {
+    let s = this.as_str();
     let mut out = String::new();
     for c in s.chars() {
         let k = vm.new_int(c as i64)?;
@@ -1593,10 +1638,16 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
     Ok(out)
 }
 
-fn str_format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "format")?;
+#[native(name = "format")]
+fn str_format(
+    vm: &mut Vm,
+    this: &StrData,
+    #[varargs] args: &[Value],
+    #[kwargs] kw: &[(Value, Value)],
+) -> PyResult {
+    let s = this.as_str();
     let mut st = Fmt {
-        args: &args[1..],
+        args,
         kw,
         mapping: Value::NULL,
         auto: None,
@@ -1606,13 +1657,13 @@ fn str_format(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     ret_str(vm, &r)
 }
 
-fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "format_map")?;
-    arg_count(vm, "format_map", args, 2, 2)?;
+#[native(name = "format_map")]
+fn str_format_map(vm: &mut Vm, this: &StrData, mapping: Value) -> PyResult {
+    let s = this.as_str();
     let mut st = Fmt {
         args: &[],
         kw: &[],
-        mapping: args[1],
+        mapping,
         auto: None,
         manual: false,
     };
@@ -1622,28 +1673,24 @@ fn str_format_map(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResu
 
 /// `format(spec)` for any value via `str.format`-style rules: exposed for f-strings'
 /// sake as `vm.format` already exists; this is `str.__format__`.
-fn str_dunder_format(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "__format__")?;
-    arg_count(vm, "__format__", args, 2, 2)?;
-    let spec = str_arg(vm, args[1], "__format__")?;
-    let sv = vm.new_str(s)?;
-    vm.push_root(sv);
-    let r = vm.format_value(sv, spec);
-    vm.pop_roots(1);
-    let r = r?;
+#[native(name = "__format__")]
+fn str_dunder_format(vm: &mut Vm, this: &StrData, format_spec: Value) -> PyResult {
+    let spec = str_arg(vm, format_spec, "__format__")?;
+    let sv = vm.new_str(this.as_str())?;
+    let r = vm.with_root(sv, |vm| vm.format_value(sv, spec))?;
     ret_str(vm, &r)
 }
 
 /// `str.__repr__`.
-fn str_repr_native(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let s = this(vm, args, "__repr__")?;
-    let r = str_repr(s);
+#[native(name = "__repr__", style = slot)]
+fn str_repr_native(vm: &mut Vm, this: &StrData) -> PyResult {
+    let r = str_repr(this.as_str());
     vm.new_str(&r)
 }
 
 /// `str.__str__`: the exact str (a subclass instance gives its str value).
-fn str_dunder_str(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let [this] = crate::helpers::slot_args(vm, args)?;
+#[native(name = "__str__", style = slot)]
+fn str_dunder_str(vm: &mut Vm, this: Value) -> PyResult {
     if this.is::<StrData>() {
         return Ok(this);
     }
@@ -1662,59 +1709,57 @@ pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.str;
     vm.set_new(t, str_new);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
-    let methods: &[(&'static str, NativeFn)] = &[
-        ("__str__", str_dunder_str),
-        ("split", str_split),
-        ("rsplit", str_rsplit),
-        ("splitlines", str_splitlines),
-        ("join", str_join),
-        ("strip", str_strip),
-        ("lstrip", str_lstrip),
-        ("rstrip", str_rstrip),
-        ("replace", str_replace),
-        ("find", str_find),
-        ("rfind", str_rfind),
-        ("index", str_index),
-        ("rindex", str_rindex),
-        ("count", str_count),
-        ("startswith", str_startswith),
-        ("endswith", str_endswith),
-        ("partition", str_partition),
-        ("rpartition", str_rpartition),
-        ("removeprefix", str_removeprefix),
-        ("removesuffix", str_removesuffix),
-        ("upper", str_upper),
-        ("lower", str_lower),
-        ("casefold", str_casefold),
-        ("swapcase", str_swapcase),
-        ("capitalize", str_capitalize),
-        ("title", str_title),
-        ("isdigit", str_isdigit),
-        ("isdecimal", str_isdecimal),
-        ("isnumeric", str_isnumeric),
-        ("isalpha", str_isalpha),
-        ("isalnum", str_isalnum),
-        ("isspace", str_isspace),
-        ("isascii", str_isascii),
-        ("isprintable", str_isprintable),
-        ("isupper", str_isupper),
-        ("islower", str_islower),
-        ("istitle", str_istitle),
-        ("isidentifier", str_isidentifier),
-        ("center", str_center),
-        ("ljust", str_ljust),
-        ("rjust", str_rjust),
-        ("zfill", str_zfill),
-        ("expandtabs", str_expandtabs),
-        ("encode", str_encode),
-        ("translate", str_translate),
-        ("format", str_format),
-        ("format_map", str_format_map),
-        ("__format__", str_dunder_format),
-        ("__repr__", str_repr_native),
+    let methods: &[NativeDef] = &[
+        str_dunder_str,
+        str_split,
+        str_rsplit,
+        str_splitlines,
+        str_join,
+        str_strip,
+        str_lstrip,
+        str_rstrip,
+        str_replace,
+        str_find,
+        str_rfind,
+        str_index,
+        str_rindex,
+        str_count,
+        str_startswith,
+        str_endswith,
+        str_partition,
+        str_rpartition,
+        str_removeprefix,
+        str_removesuffix,
+        str_upper,
+        str_lower,
+        str_casefold,
+        str_swapcase,
+        str_capitalize,
+        str_title,
+        str_isdigit,
+        str_isdecimal,
+        str_isnumeric,
+        str_isalpha,
+        str_isalnum,
+        str_isspace,
+        str_isascii,
+        str_isprintable,
+        str_isupper,
+        str_islower,
+        str_istitle,
+        str_isidentifier,
+        str_center,
+        str_ljust,
+        str_rjust,
+        str_zfill,
+        str_expandtabs,
+        str_encode,
+        str_translate,
+        str_format,
+        str_format_map,
+        str_dunder_format,
+        str_repr_native,
     ];
-    for &(name, f) in methods {
-        vm.add_method(t, name, f);
-    }
+    vm.add_methods(t, methods);
     crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", str_maketrans, false);
 }

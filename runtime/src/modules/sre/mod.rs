@@ -24,6 +24,7 @@ mod subject;
 mod template;
 
 use super::{new_native_module, new_native_type, set_item};
+use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
@@ -44,11 +45,7 @@ const CODESIZE: i64 = 4;
 const MAXREPEAT: i64 = u32::MAX as i64;
 const MAXGROUPS: i64 = i32::MAX as i64 / 2;
 
-const FUNCS: &[NativeDef] = &[
-    pattern::compile,
-    template::t_template,
-    NativeDef::raw("getcodesize", getcodesize),
-];
+const FUNCS: &[NativeDef] = &[pattern::compile, template::t_template, getcodesize];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_sre", FUNCS)?;
@@ -101,9 +98,8 @@ fn magic(vm: &mut Vm) -> i64 {
     }
 }
 
-fn getcodesize(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    weft_vm::helpers::arg_count(vm, "getcodesize", args, 0, 0)?;
-    weft_vm::helpers::no_kwargs(vm, "getcodesize", kw)?;
+#[native(name = "getcodesize")]
+fn getcodesize(vm: &mut Vm) -> PyResult {
     vm.new_int(CODESIZE)
 }
 
