@@ -369,6 +369,28 @@ impl Vm {
                     f.set_pc(t as usize);
                 }
             }
+            Instr::CheckEgMatch(t) => {
+                let (rest, ty) = (f.peek(1), f.peek(0));
+                let (caught, rest) = crate::exception_group::eg_match(self, rest, ty)?;
+                f.pop();
+                f.set_top(rest);
+                if caught.is_null() {
+                    f.set_pc(t as usize);
+                } else {
+                    f.push(caught);
+                    self.roots.handled = caught;
+                }
+            }
+            Instr::PrepReraiseStar => {
+                let (orig, list) = (f.peek(1), f.peek(0));
+                let raised = list
+                    .downcast::<crate::objects::list::ListData>()
+                    .map(|l| l.snapshot())
+                    .unwrap_or_default();
+                let r = crate::exception_group::prep_reraise(self, orig, &raised)?;
+                f.pop();
+                f.set_top(r);
+            }
             Instr::GetIter => {
                 let it = self.iter(f.top())?;
                 f.set_top(it);

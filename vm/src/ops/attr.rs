@@ -559,6 +559,7 @@ impl Vm {
                         .load(std::sync::atomic::Ordering::Relaxed),
                 )),
                 "__traceback__" => Some(crate::exceptions::get_traceback(e)),
+                "message" | "exceptions" => crate::exception_group::group_field(obj, n),
                 "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
                 | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset"
                 | "encoding" | "object" | "start" | "end" | "reason" => {

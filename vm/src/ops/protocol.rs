@@ -249,6 +249,9 @@ impl Vm {
             if let Some(s) = crate::exceptions::syntax_error_str(self, v)? {
                 return Ok(s);
             }
+            if let Some(s) = crate::exception_group::group_str(self, v)? {
+                return Ok(s);
+            }
             if let Some(s) = crate::exceptions::os_error_str(self, v)? {
                 return Ok(s);
             }
