@@ -519,6 +519,28 @@ fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     }
 }
 
+/// `object.__new__(cls)`: as the other built-in `__new__`s, but refusing a class whose
+/// instances another built-in type lays out (CPython's "is not safe" TypeError).
+fn object_dunder_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if let Some(&cls) = args.first() {
+        let Some(td) = cls.downcast::<crate::objects::typeobj::TypeData>() else {
+            let tn = vm.type_name(cls);
+            return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
+        };
+        let object = vm.rt.types.object;
+        let solid = crate::types::mro(cls)
+            .into_iter()
+            .find(|&t| !type_data(t).is_user);
+        if solid.is_some_and(|b| b != object) {
+            let n = td.qualname.read().clone();
+            return Err(vm.type_error(format!(
+                "object.__new__({n}) is not safe, use {n}.__new__()"
+            )));
+        }
+    }
+    object_new_native(vm, args, kw)
+}
+
 fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
@@ -558,8 +580,17 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     let [this] = slot_args(vm, args)?;
     vm.new_int((this.raw() >> 4) as i64)
 }
+/// CPython's TypeError for an attribute name that is not a str.
+fn check_attr_name(vm: &mut Vm, name: Value) -> PyResult<()> {
+    if crate::helpers::is_str(name) {
+        return Ok(());
+    }
+    let tn = vm.type_name(name);
+    Err(vm.type_error(format!("attribute name must be string, not '{tn}'")))
+}
 fn object_setattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [obj, name, v] = slot_args(vm, args)?;
+    check_attr_name(vm, name)?;
     vm.generic_setattr(obj, name, v)?;
     Ok(Value::NONE)
 }
@@ -578,6 +609,7 @@ fn object_getattribute(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> P
 }
 fn object_delattr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let [obj, name] = slot_args(vm, args)?;
+    check_attr_name(vm, name)?;
     vm.generic_delattr(obj, name)?;
     Ok(Value::NONE)
 }
@@ -1058,7 +1090,7 @@ pub fn expose_new(vm: &mut Vm) {
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.base;
     vm.set_new(t.object, object_new_ctor);
-    vm.add_method(t.object, "__new__", object_new_native);
+    vm.add_method(t.object, "__new__", object_dunder_new);
     vm.add_method(t.object, "__init__", object_init);
     vm.add_method(t.object, "__repr__", object_repr);
     vm.add_method(t.object, "__str__", object_str);

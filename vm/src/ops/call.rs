@@ -60,10 +60,11 @@ impl Vm {
         Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
     }
 
-    /// Call `__call__` as found on the type of `this`: a function gets `this` first; a
-    /// class or a static method stored there is called as it is (no binding, as
-    /// CPython's descriptor rules give: `__call__ = dict` calls `dict(...)`).
-    fn call_dunder_call(
+    /// Call a special method as found on the type of `this`: a function gets `this`
+    /// first; a class or a static method stored there is called as it is (no binding,
+    /// as CPython's descriptor rules give: `__call__ = dict` calls `dict(...)`); a
+    /// class method gets the type of `this`.
+    pub(crate) fn call_dunder_call(
         &mut self,
         c: Value,
         this: Value,
@@ -77,6 +78,10 @@ impl Vm {
             let inner = s.0;
             return self.call(inner, args, kwargs);
         }
+        let (c, this) = match c.downcast::<crate::objects::function::ClassMethod>() {
+            Some(cm) => (cm.0, self.type_of(this)),
+            None => (c, this),
+        };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(this);
         full.extend_from_slice(args);
