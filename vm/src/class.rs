@@ -193,6 +193,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             return Err(vm.type_error("bases must be types"));
         }
     }
+    check_layouts(vm, &bases)?;
     if bases.is_empty() {
         bases.push(vm.rt.types.object);
     }
@@ -531,7 +532,10 @@ fn object_dunder_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         let solid = crate::types::mro(cls)
             .into_iter()
             .find(|&t| !type_data(t).is_user);
-        if solid.is_some_and(|b| b != object) {
+        // (A built-in type without its own `__new__` entry is made by this one.)
+        if let Some(b) = solid.filter(|&b| b != object)
+            && vm.dict_get_str(type_data(b).dict, "__new__").is_some()
+        {
             let n = td.qualname.read().clone();
             return Err(vm.type_error(format!(
                 "object.__new__({n}) is not safe, use {n}.__new__()"
@@ -580,6 +584,39 @@ fn object_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
     let [this] = slot_args(vm, args)?;
     vm.new_int((this.raw() >> 4) as i64)
 }
+/// The built-in type that lays out instances of `t` (None for plain objects; all
+/// exception classes share one layout).
+fn solid_base(vm: &Vm, t: Value) -> Option<Value> {
+    let object = vm.rt.types.object;
+    let b = crate::types::mro(t)
+        .into_iter()
+        .find(|&m| !type_data(m).is_user)?;
+    if b == object {
+        None
+    } else if type_data(b).layout == Layout::Exception {
+        Some(vm.rt.types.exc.base_exception)
+    } else {
+        Some(b)
+    }
+}
+
+/// Bases whose instances two unrelated built-in types lay out cannot be combined.
+fn check_layouts(vm: &mut Vm, bases: &[Value]) -> PyResult<()> {
+    let mut winner: Option<Value> = None;
+    for &b in bases {
+        let Some(s) = solid_base(vm, b) else { continue };
+        winner = match winner {
+            None => Some(s),
+            Some(w) if crate::types::is_subclass(vm, w, s) => Some(w),
+            Some(w) if crate::types::is_subclass(vm, s, w) => Some(s),
+            Some(_) => {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+        };
+    }
+    Ok(())
+}
+
 /// CPython's TypeError for an attribute name that is not a str.
 fn check_attr_name(vm: &mut Vm, name: Value) -> PyResult<()> {
     if crate::helpers::is_str(name) {

@@ -265,7 +265,8 @@ def _exception_args(exc, value, tb):
         return type(exc), exc, exc.__traceback__
     if (value is _unset) != (tb is _unset):
         raise ValueError("Both or neither of value and tb must be given")
-    return exc, value, tb
+    # The old style's first argument is ignored: the type comes from the value.
+    return type(value), value, tb
 
 
 def format_exception(exc, /, value=_unset, tb=_unset, limit=None, chain=True):
