@@ -108,3 +108,32 @@ deep = ZeroDivisionError("bottom")
 for level in range(12):
     deep = ExceptionGroup("level %d" % level, [deep])
 show(deep)
+
+
+class Coded(ExceptionGroup):
+    # a subclass that takes one more argument: its own __new__, BaseException's __init__
+    def __new__(cls, message, excs, code):
+        made = super().__new__(cls, message, excs)
+        made.code = code
+        return made
+
+    def derive(self, excs):
+        return Coded(self.message, excs, self.code)
+
+
+coded = Coded("c", [ValueError(1), OSError(2)], 7)
+print(repr(coded), coded.args, coded.code)
+try:
+    raise coded
+except* ValueError as part:
+    print("part:", repr(part), part.code)
+except* OSError as part:
+    print("other part:", type(part).__name__, part.code)
+
+
+class PlainNew(Exception):
+    def __new__(cls, first, second):
+        return super().__new__(cls, first)
+
+
+print(PlainNew(1, 2).args)

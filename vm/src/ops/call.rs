@@ -135,8 +135,12 @@ impl Vm {
             return Ok(obj);
         }
         let init_name = self.rt.names.init;
-        if let Some(init) = lookup_in_mro(self, cls, init_name)
-            && !init.is::<BuiltinFn>()
+        let init = lookup_in_mro(self, cls, init_name);
+        // An exception whose `__new__` is the user's still gets the built-in `__init__`
+        // (which sets `args` to the call's arguments, as CPython's does).
+        let builtin_exc_init = td.layout == Layout::Exception && user_new.is_some();
+        if let Some(init) = init
+            && (!init.is::<BuiltinFn>() || builtin_exc_init)
         {
             self.push_root(obj);
             let mut full = Vec::with_capacity(args.len() + 1);
