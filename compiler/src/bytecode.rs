@@ -218,6 +218,12 @@ pub enum Instr {
     /// `[exc, cls] -> [exc]` jumps if exc does not match cls (a class or tuple of classes;
     /// TypeError if cls is not an exception class).
     JumpIfNotExcMatch(u32),
+    /// One `except* T` clause (see `compiler/src/codegen/try_star.rs`):
+    /// `[rest, T] -> [rest', caught]`, the caught part becoming the handled exception;
+    /// or `[rest, T] -> [rest]` and jump when nothing matches.
+    CheckEgMatch(u32),
+    /// `[orig, raised_list] -> [exc or None]`: what a `try`/`except*` raises at its end.
+    PrepReraiseStar,
 
     // ---- iteration
     /// `[obj] -> [iter(obj)]`

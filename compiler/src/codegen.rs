@@ -5,6 +5,7 @@ mod asyncs;
 mod expr;
 mod pattern;
 mod stmt;
+mod try_star;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -45,6 +46,9 @@ pub(crate) enum FBlock<'a> {
     HandlerCleanup {
         name: Option<&'a str>,
     },
+    /// The body of an `except*` clause, which `break`, `continue` and `return` may not
+    /// leave.
+    StarHandler,
     /// A `return` value waiting under a `finally` body that the return runs inline: a
     /// `break`, `continue` or another `return` in that body drops it.
     PopValue,
@@ -572,6 +576,7 @@ pub(crate) fn jump_arg_mut(i: &mut Instr) -> Option<&mut u32> {
         | Instr::JumpIfFalseOrPop(a)
         | Instr::JumpIfTrueOrPop(a)
         | Instr::JumpIfNotExcMatch(a)
+        | Instr::CheckEgMatch(a)
         | Instr::ForIter(a)
         | Instr::SetupFinally(a) => Some(a),
         _ => None,

@@ -116,6 +116,15 @@ pub fn input_status(source: &str) -> InputStatus {
 
 /// Compile `source` into a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>, CompileError> {
+    // Python reads source with universal newlines: "\r\n" and a lone "\r" end lines
+    // (and so become "\n" inside string literals), as in CPython's tokenizer.
+    let normalized;
+    let source = if source.contains('\r') {
+        normalized = source.replace("\r\n", "\n").replace('\r', "\n");
+        normalized.as_str()
+    } else {
+        source
+    };
     let map = SourceMap::new(source);
     let parsed = parse::parse(source, mode).map_err(|e| {
         let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);

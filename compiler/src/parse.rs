@@ -220,6 +220,11 @@ fn convert(source: &str, err: &ParseError) -> RawError {
         ParseErrorType::IterableUnpackingInComprehension => {
             "iterable unpacking cannot be used in comprehension".to_string()
         }
+        ParseErrorType::OtherError(m)
+            if m == "Cannot have both 'except' and 'except*' on the same 'try'" =>
+        {
+            "cannot have both 'except' and 'except*' on the same 'try'".to_string()
+        }
         _ => "invalid syntax".to_string(),
     };
     RawError {

@@ -192,14 +192,15 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     };
     let sep = text_arg(vm, "sep", " ")?;
     let end = text_arg(vm, "end", "\n")?;
-    let mut out = String::new();
+    // The pieces in order: a file object gets one `write` call each, as in CPython.
+    let mut pieces = Vec::with_capacity(2 * args.len() + 1);
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            pieces.push(sep.clone());
         }
-        out.push_str(&vm.str_of(a)?);
+        pieces.push(vm.str_of(a)?);
     }
-    out.push_str(&end);
+    pieces.push(end);
     let flush = match kwarg(kw, "flush") {
         Some(f) => vm.truthy(f)?,
         None => false,
@@ -209,18 +210,21 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         .or_else(|| replaced_stdout(vm))
     {
         Some(file) => {
-            let s = vm.new_str(&out)?;
-            vm.push_root(s);
-            let r = vm.call_method(file, "write", &[s]);
-            vm.pop_roots(1);
-            r?;
+            let mut sc = vm.scope();
+            sc.root(file);
+            for piece in &pieces {
+                let s = sc.new_str(piece)?;
+                sc.root(s);
+                sc.call_method(file, "write", &[s])?;
+            }
+            drop(sc);
             if flush {
                 vm.call_method(file, "flush", &[])?;
             }
         }
         None => {
             let mut o = std::io::stdout().lock();
-            let _ = o.write_all(out.as_bytes());
+            let _ = o.write_all(pieces.concat().as_bytes());
             if flush {
                 let _ = o.flush();
             }

@@ -24,6 +24,7 @@ pub fn init(vm: &mut Vm) {
 
     crate::class::init(vm);
     crate::exceptions::init(vm);
+    crate::objects::function_new::init(vm);
     crate::objects::generator::init(vm);
     crate::objects::coroutine::init(vm);
     crate::objects::async_gen::init(vm);

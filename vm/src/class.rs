@@ -194,6 +194,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             return Err(vm.type_error("bases must be types"));
         }
     }
+    check_layouts(vm, &bases)?;
     if bases.is_empty() {
         bases.push(vm.rt.types.object);
     }
@@ -520,6 +521,31 @@ fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
     }
 }
 
+/// `object.__new__(cls)`: as the other built-in `__new__`s, but refusing a class whose
+/// instances another built-in type lays out (CPython's "is not safe" TypeError).
+fn object_dunder_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if let Some(&cls) = args.first() {
+        let Some(td) = cls.downcast::<crate::objects::typeobj::TypeData>() else {
+            let tn = vm.type_name(cls);
+            return Err(vm.type_error(format!("object.__new__(X): X is not a type object ({tn})")));
+        };
+        let object = vm.rt.types.object;
+        let solid = crate::types::mro(cls)
+            .into_iter()
+            .find(|&t| !type_data(t).is_user);
+        // (A built-in type without its own `__new__` entry is made by this one.)
+        if let Some(b) = solid.filter(|&b| b != object)
+            && vm.dict_get_str(type_data(b).dict, "__new__").is_some()
+        {
+            let n = td.qualname.read().clone();
+            return Err(vm.type_error(format!(
+                "object.__new__({n}) is not safe, use {n}.__new__()"
+            )));
+        }
+    }
+    object_new_native(vm, args, kw)
+}
+
 fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(Value::NONE)
 }
@@ -561,6 +587,39 @@ fn object_ne(vm: &mut Vm, this: Value, b: Value) -> PyResult {
 fn object_hash(vm: &mut Vm, this: Value) -> PyResult {
     vm.new_int((this.raw() >> 4) as i64)
 }
+/// The built-in type that lays out instances of `t` (None for plain objects; all
+/// exception classes share one layout).
+fn solid_base(vm: &Vm, t: Value) -> Option<Value> {
+    let object = vm.rt.types.object;
+    let b = crate::types::mro(t)
+        .into_iter()
+        .find(|&m| !type_data(m).is_user)?;
+    if b == object {
+        None
+    } else if type_data(b).layout == Layout::Exception {
+        Some(vm.rt.types.exc.base_exception)
+    } else {
+        Some(b)
+    }
+}
+
+/// Bases whose instances two unrelated built-in types lay out cannot be combined.
+fn check_layouts(vm: &mut Vm, bases: &[Value]) -> PyResult<()> {
+    let mut winner: Option<Value> = None;
+    for &b in bases {
+        let Some(s) = solid_base(vm, b) else { continue };
+        winner = match winner {
+            None => Some(s),
+            Some(w) if crate::types::is_subclass(vm, w, s) => Some(w),
+            Some(w) if crate::types::is_subclass(vm, s, w) => Some(s),
+            Some(_) => {
+                return Err(vm.type_error("multiple bases have instance lay-out conflict"));
+            }
+        };
+    }
+    Ok(())
+}
+
 #[native(name = "__setattr__", style = slot)]
 fn object_setattr(vm: &mut Vm, this: Value, name: Value, v: Value) -> PyResult {
     let obj = this;
@@ -1092,7 +1151,7 @@ pub fn expose_new(vm: &mut Vm) {
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.base;
     vm.set_new(t.object, object_new_ctor);
-    vm.add_method(t.object, "__new__", object_new_native);
+    vm.add_method(t.object, "__new__", object_dunder_new);
     vm.add_method(t.object, "__init__", object_init);
     vm.add_methods(t.object, &[object_repr]);
     vm.add_methods(t.object, &[object_str]);

@@ -26,6 +26,7 @@ pub fn make_exception(vm: &mut Vm, ty: Value, args: &[Value]) -> PyResult {
             context: Mutex::new(Value::NULL),
             suppress_context: AtomicBool::new(false),
             dict,
+            group: Mutex::new(Value::NULL),
         },
     )
 }
@@ -239,6 +240,7 @@ pub fn init(vm: &mut Vm) {
     }
     vm.add_method(os_error, "__init__", os_error_init);
     vm.add_methods(base, &[exc_init, exc_with_traceback, exc_add_note]);
+    crate::exception_group::init(vm);
 }
 
 /// Attributes some exception classes derive from their args (`SystemExit.code`,
@@ -465,27 +467,77 @@ fn source_line(filename: &str, line: u32) -> Option<String> {
     }
 }
 
-/// Format one exception (without its chain) as CPython prints it.
-fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
-    if let Some(x) = e.downcast::<ExcData>() {
-        let tb = crate::objects::traceback::entries(x.traceback.load());
-        if !tb.is_empty() {
-            out.push_str("Traceback (most recent call last):\n");
-            for (code, line) in tb {
-                let Some(c) = code.downcast::<CodeObj>() else {
-                    continue;
-                };
-                let c = &c.code;
-                out.push_str(&format!(
-                    "  File \"{}\", line {}, in {}\n",
-                    c.filename, line, c.name
-                ));
-                if let Some(src) = source_line(&c.filename, line) {
-                    out.push_str(&format!("    {src}\n"));
-                }
-            }
+/// The "  File ..." lines of an exception's traceback (empty without one).
+fn format_frames(e: Value) -> String {
+    let mut out = String::new();
+    let Some(x) = e.downcast::<ExcData>() else {
+        return out;
+    };
+    for (code, line) in crate::objects::traceback::entries(x.traceback.load()) {
+        let Some(c) = code.downcast::<CodeObj>() else {
+            continue;
+        };
+        let c = &c.code;
+        out.push_str(&format!(
+            "  File \"{}\", line {}, in {}\n",
+            c.filename, line, c.name
+        ));
+        if let Some(src) = source_line(&c.filename, line) {
+            out.push_str(&format!("    {src}\n"));
         }
     }
+    out
+}
+
+/// Format one exception (without its chain) as CPython prints it.
+fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
+    let frames = format_frames(e);
+    if !frames.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        out.push_str(&frames);
+    }
+    format_only(vm, e, out);
+}
+
+/// The "Type: message" line(s) of an exception, then its notes.
+fn format_only(vm: &mut Vm, e: Value, out: &mut String) {
+    format_message(vm, e, out);
+    format_notes(vm, e, out);
+}
+
+/// Each of `e.__notes__` on its own line, as CPython prints them.
+fn format_notes(vm: &mut Vm, e: Value, out: &mut String) {
+    let Some(x) = e.downcast::<ExcData>() else {
+        return;
+    };
+    let Some(notes) = vm.dict_get_str(x.dict, "__notes__") else {
+        return;
+    };
+    let items = match notes.downcast::<crate::objects::list::ListData>() {
+        Some(l) => l.snapshot(),
+        None => match notes.downcast::<TupleData>() {
+            Some(t) => t.0.to_vec(),
+            None => {
+                let r = vm
+                    .repr(notes)
+                    .unwrap_or_else(|_| "<__notes__ repr() failed>".into());
+                out.push_str(&r);
+                out.push('\n');
+                return;
+            }
+        },
+    };
+    let mut s = vm.scope();
+    s.root(notes);
+    for n in items {
+        let text = s.str_of(n).unwrap_or_else(|_| "<note str() failed>".into());
+        out.push_str(&text);
+        out.push('\n');
+    }
+}
+
+/// The "Type: message" line(s) of an exception (a SyntaxError's location first).
+fn format_message(vm: &mut Vm, e: Value, out: &mut String) {
     let ty = vm.type_of(e);
     let td = crate::types::type_data(ty);
     let mut name = td.qualname.read().clone();
@@ -546,13 +598,55 @@ fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
     }
 }
 
-/// The full report for an exception, with its cause/context chain.
+/// The full report for an exception, with its cause/context chain and, for exception
+/// groups, their members drawn in nested boxes as CPython 3.11 draws them.
 pub fn format_exception(vm: &mut Vm, e: Value) -> String {
+    let mut ctx = PrintCtx::default();
+    let mut out = String::new();
+    format_chain(vm, e, &mut ctx, &mut out);
+    out
+}
+
+/// How deep and how wide groups are drawn (CPython's defaults).
+const MAX_GROUP_DEPTH: usize = 10;
+const MAX_GROUP_WIDTH: usize = 15;
+
+/// The state of one report: how many group boxes enclose the current text, whether
+/// the innermost box still needs its closing line, and the exceptions already shown.
+#[derive(Default)]
+struct PrintCtx {
+    depth: usize,
+    need_close: bool,
+    seen: Vec<Value>,
+}
+
+impl PrintCtx {
+    fn indent(&self) -> String {
+        " ".repeat(2 * self.depth)
+    }
+
+    /// `text`, each line behind the margin of the enclosing boxes.
+    fn emit(&self, out: &mut String, text: &str, margin: char) {
+        let mut prefix = self.indent();
+        if self.depth > 0 {
+            prefix.push(margin);
+            prefix.push(' ');
+        }
+        for line in text.split_inclusive('\n') {
+            out.push_str(&prefix);
+            out.push_str(line);
+        }
+    }
+}
+
+/// An exception and its chain, the oldest first.
+fn format_chain(vm: &mut Vm, e: Value, ctx: &mut PrintCtx, out: &mut String) {
+    ctx.seen.push(e);
     let mut chain = vec![(e, "")];
     let mut cur = e;
     while let Some(x) = cur.downcast::<ExcData>() {
         let cause = *x.cause.lock();
-        let ctx = *x.context.lock();
+        let context = *x.context.lock();
         let suppress = x
             .suppress_context
             .load(std::sync::atomic::Ordering::Relaxed);
@@ -561,31 +655,99 @@ pub fn format_exception(vm: &mut Vm, e: Value) -> String {
                 cause,
                 "\nThe above exception was the direct cause of the following exception:\n\n",
             ))
-        } else if !ctx.is_null() && !ctx.is_none() && !suppress {
+        } else if !context.is_null() && !context.is_none() && !suppress {
             Some((
-                ctx,
+                context,
                 "\nDuring handling of the above exception, another exception occurred:\n\n",
             ))
         } else {
             None
         };
         match next {
-            Some((n, sep)) if !chain.iter().any(|(c, _)| *c == n) && chain.len() < 100 => {
+            Some((n, sep)) if !ctx.seen.contains(&n) && chain.len() < 100 => {
+                ctx.seen.push(n);
                 chain.push((n, sep));
                 cur = n;
             }
             _ => break,
         }
     }
-    let mut out = String::new();
     // chain[i].1 says how chain[i] led to chain[i - 1]: printed after it.
     for i in (0..chain.len()).rev() {
-        format_one(vm, chain[i].0, &mut out);
+        let x = chain[i].0;
+        if !crate::exception_group::is_group(vm, x) {
+            let mut s = String::new();
+            format_one(vm, x, &mut s);
+            ctx.emit(out, &s, '|');
+        } else if ctx.depth > MAX_GROUP_DEPTH {
+            let s = format!("... (max_group_depth is {MAX_GROUP_DEPTH})\n");
+            ctx.emit(out, &s, '|');
+        } else {
+            format_group(vm, x, ctx, out);
+        }
         if i > 0 {
-            out.push_str(chain[i].1);
+            ctx.emit(out, chain[i].1, '|');
         }
     }
-    out
+}
+
+/// A group: its traceback and message, then a numbered box per member.
+fn format_group(vm: &mut Vm, g: Value, ctx: &mut PrintCtx, out: &mut String) {
+    let top = ctx.depth == 0;
+    if top {
+        ctx.depth += 1;
+    }
+    let frames = format_frames(g);
+    if !frames.is_empty() {
+        let margin = if top { '+' } else { '|' };
+        ctx.emit(
+            out,
+            "Exception Group Traceback (most recent call last):\n",
+            margin,
+        );
+        ctx.emit(out, &frames, '|');
+    }
+    let mut s = String::new();
+    format_only(vm, g, &mut s);
+    ctx.emit(out, &s, '|');
+    let members = crate::exception_group::members(g);
+    let shown = members.len().min(MAX_GROUP_WIDTH + 1);
+    ctx.need_close = false;
+    for (i, &m) in members.iter().take(shown).enumerate() {
+        let last = i + 1 == shown;
+        if last {
+            // A member that is itself a group may draw the closing line instead.
+            ctx.need_close = true;
+        }
+        let truncated = i >= MAX_GROUP_WIDTH;
+        let title = if truncated {
+            "...".to_string()
+        } else {
+            (i + 1).to_string()
+        };
+        let corner = if i == 0 { "+-" } else { "  " };
+        let dashes = "-".repeat(16);
+        out.push_str(&format!(
+            "{}{corner}+{dashes} {title} {dashes}\n",
+            ctx.indent()
+        ));
+        ctx.depth += 1;
+        if truncated {
+            let more = members.len() - MAX_GROUP_WIDTH;
+            let s = if more > 1 { "s" } else { "" };
+            ctx.emit(out, &format!("and {more} more exception{s}\n"), '|');
+        } else {
+            format_chain(vm, m, ctx, out);
+        }
+        if last && ctx.need_close {
+            out.push_str(&format!("{}+{}\n", ctx.indent(), "-".repeat(36)));
+            ctx.need_close = false;
+        }
+        ctx.depth -= 1;
+    }
+    if top {
+        ctx.depth = 0;
+    }
 }
 
 impl Vm {

@@ -9,6 +9,7 @@ pub mod builtins_funcs;
 pub mod builtins_init;
 pub mod class;
 pub mod dict_ops;
+pub mod exception_group;
 pub mod exceptions;
 pub mod frame;
 pub mod helpers;

@@ -161,6 +161,9 @@ type_table!(ExcTypes {
     bytes_warning: "BytesWarning" => warning,
     resource_warning: "ResourceWarning" => warning,
     encoding_warning: "EncodingWarning" => warning,
+    base_exception_group: "BaseExceptionGroup" => base_exception,
+    // Also derives from Exception: see `Types::bootstrap`.
+    exception_group: "ExceptionGroup" => base_exception_group,
 });
 
 /// Every built-in type, by field.
@@ -203,10 +206,17 @@ impl Types {
         let mut exc = ExcTypes::default();
         let mut made: Vec<Value> = Vec::new();
         let mut dicts: Vec<Value> = Vec::new();
-        let mut make = |name: &str, base_ty: Value, layout: Layout, made: &mut Vec<Value>| {
+        // `extra_base` is a second base whose MRO follows the first one's (only
+        // ExceptionGroup has one: BaseExceptionGroup then Exception; their MROs share
+        // BaseException and object, which stay at the end).
+        let mut make = |name: &str,
+                        base_ty: Value,
+                        extra_base: Option<Value>,
+                        layout: Layout,
+                        made: &mut Vec<Value>| {
             let dict = raw_alloc(heap, alloc, Value::NULL, DictData::new());
             dicts.push(dict);
-            let mro_tail = if base_ty.is_null() {
+            let mut mro_tail = if base_ty.is_null() {
                 Vec::new()
             } else {
                 let bt = base_ty.downcast::<TypeData>().unwrap();
@@ -214,6 +224,10 @@ impl Types {
                 m.extend(bt.mro_tail.iter().copied());
                 m
             };
+            if let Some(x) = extra_base {
+                let shared = mro_tail.len() - 2;
+                mro_tail.insert(shared, x);
+            }
             // `name` is CPython's tp_name (dotted for types that live in a module, as
             // in messages); `__name__` and `__qualname__` are the last part.
             let short = name.rsplit('.').next().unwrap().to_string();
@@ -224,10 +238,10 @@ impl Types {
                 TypeData {
                     name: RwLock::new(name.to_string()),
                     qualname: RwLock::new(short),
-                    bases: if base_ty.is_null() {
-                        Box::new([])
-                    } else {
-                        Box::new([base_ty])
+                    bases: match (base_ty.is_null(), extra_base) {
+                        (true, _) => Box::new([]),
+                        (false, None) => Box::new([base_ty]),
+                        (false, Some(x)) => Box::new([base_ty, x]),
                     },
                     mro_tail: mro_tail.into(),
                     dict,
@@ -255,7 +269,7 @@ impl Types {
             } else {
                 Layout::Builtin
             };
-            let t = make(name, b, layout, &mut made);
+            let t = make(name, b, None, layout, &mut made);
             base.set(field, t);
         }
         for (field, name, basef) in ExcTypes::table() {
@@ -264,7 +278,8 @@ impl Types {
             } else {
                 exc.get(basef)
             };
-            let t = make(name, b, Layout::Exception, &mut made);
+            let extra = (field == "exception_group").then_some(exc.exception);
+            let t = make(name, b, extra, Layout::Exception, &mut made);
             exc.set(field, t);
         }
         // SAFETY: nothing else can see these objects yet.

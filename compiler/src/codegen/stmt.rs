@@ -48,6 +48,12 @@ impl<'a> Compiler<'a> {
                     Some(v) => self.compile_expr(v)?,
                     None => self.load_const(Const::None),
                 }
+                if self.in_star_handler(0) {
+                    return self.error(
+                        "'break', 'continue' and 'return' cannot appear in an except* block",
+                        r.range,
+                    );
+                }
                 self.unwind_all(true)?;
                 self.set_line(stmt.range());
                 self.emit(Instr::ReturnValue);
@@ -483,6 +489,12 @@ impl<'a> Compiler<'a> {
             .fblocks
             .iter()
             .rposition(|f| matches!(f, FBlock::WhileLoop { .. } | FBlock::ForLoop { .. }));
+        if self.in_star_handler(loop_index.map_or(0, |li| li + 1)) {
+            return self.error(
+                "'break', 'continue' and 'return' cannot appear in an except* block",
+                range,
+            );
+        }
         let Some(li) = loop_index else {
             return if is_break {
                 self.error("'break' outside loop", range)
@@ -523,7 +535,7 @@ impl<'a> Compiler<'a> {
     fn unwind_fblock(&mut self, i: usize, preserve_tos: bool) -> CResult<()> {
         let fb = self.unit_ref().fblocks[i];
         match fb {
-            FBlock::WhileLoop { .. } => {}
+            FBlock::WhileLoop { .. } | FBlock::StarHandler => {}
             FBlock::ForLoop { .. } => {
                 if preserve_tos {
                     self.emit(Instr::RotTwo);
@@ -593,9 +605,6 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_try(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
-        if t.is_star {
-            return self.error("weft does not support except* yet", t.range);
-        }
         if t.finalbody.is_empty() {
             return self.compile_try_except(t);
         }
@@ -625,6 +634,9 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.is_star {
+            return self.compile_try_star(t);
+        }
         let handler = self.new_label();
         let end = self.new_label();
         self.set_line(t.range);

@@ -369,6 +369,28 @@ impl Vm {
                     f.set_pc(t as usize);
                 }
             }
+            Instr::CheckEgMatch(t) => {
+                let (rest, ty) = (f.peek(1), f.peek(0));
+                let (caught, rest) = crate::exception_group::eg_match(self, rest, ty)?;
+                f.pop();
+                f.set_top(rest);
+                if caught.is_null() {
+                    f.set_pc(t as usize);
+                } else {
+                    f.push(caught);
+                    self.roots.handled = caught;
+                }
+            }
+            Instr::PrepReraiseStar => {
+                let (orig, list) = (f.peek(1), f.peek(0));
+                let raised = list
+                    .downcast::<crate::objects::list::ListData>()
+                    .map(|l| l.snapshot())
+                    .unwrap_or_default();
+                let r = crate::exception_group::prep_reraise(self, orig, &raised)?;
+                f.pop();
+                f.set_top(r);
+            }
             Instr::GetIter => {
                 let it = self.iter(f.top())?;
                 f.set_top(it);
@@ -455,7 +477,18 @@ impl Vm {
             Instr::ImportName(i) => {
                 let name = self.name(code, i);
                 let (level, fromlist) = (f.peek(1), f.peek(0));
-                let m = crate::import::import_name(self, f.globals, name, fromlist, level)?;
+                let m = match self.replaced_import(f) {
+                    // A program's own `builtins.__import__` gets every import statement.
+                    Some(imp) => {
+                        let locals = if f.locals_dict.is_null() {
+                            Value::NONE
+                        } else {
+                            f.locals_dict
+                        };
+                        self.call(imp, &[name, f.globals, locals, fromlist, level], &[])?
+                    }
+                    None => crate::import::import_name(self, f.globals, name, fromlist, level)?,
+                };
                 f.pop();
                 f.set_top(m);
             }
@@ -934,6 +967,15 @@ impl Vm {
                 }
                 PyErr(e)
             }
+        }
+    }
+
+    /// `builtins.__import__` when a program has replaced it, else None.
+    fn replaced_import(&mut self, f: &Frame) -> Option<Value> {
+        let imp = self.dict_get_str(f.builtins, "__import__")?;
+        match imp.downcast::<crate::objects::builtin_fn::BuiltinFn>() {
+            Some(b) if b.name == "__import__" => None,
+            _ => Some(imp),
         }
     }
 

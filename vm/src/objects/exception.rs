@@ -14,5 +14,8 @@ pub struct ExcData {
     pub suppress_context: std::sync::atomic::AtomicBool,
     /// Instance `__dict__` (user attributes), a dict object.
     pub dict: Value,
+    /// For exception groups, `(message, exceptions_tuple)` set by `__new__`
+    /// (`crate::exception_group`); NULL otherwise.
+    pub group: Mutex<Value>,
 }
 payload!(ExcData, "exception");

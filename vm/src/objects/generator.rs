@@ -13,6 +13,7 @@ use crate::frame::Frame;
 use crate::interp::Exit;
 use crate::native;
 use crate::native::This;
+use crate::objects::exception::ExcData;
 use crate::payload;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -412,7 +413,15 @@ impl Thrown {
                 None if no_val => Vec::new(),
                 None => vec![val],
             };
-            return Ok(PyErr(vm.call(typ, &args, &[])?));
+            let e = vm.call(typ, &args, &[])?;
+            if !e.is::<ExcData>() {
+                let tr = vm.repr(typ)?;
+                let tn = vm.type_name(e);
+                return Err(vm.type_error(format!(
+                    "calling {tr} should have returned an instance of BaseException, not {tn}"
+                )));
+            }
+            return Ok(PyErr(e));
         }
         if crate::types::is_subclass(vm, vm.type_of(typ), base) {
             if !no_val {

@@ -19,6 +19,7 @@ pub mod float;
 pub mod float_methods;
 pub mod frame;
 pub mod function;
+pub mod function_new;
 pub mod generator;
 pub mod instance;
 pub mod int;

@@ -559,6 +559,7 @@ impl Vm {
                         .load(std::sync::atomic::Ordering::Relaxed),
                 )),
                 "__traceback__" => Some(crate::exceptions::get_traceback(e)),
+                "message" | "exceptions" => crate::exception_group::group_field(obj, n),
                 "code" | "value" | "msg" | "name" | "errno" | "strerror" | "filename"
                 | "lineno" | "offset" | "text" | "path" | "end_lineno" | "end_offset"
                 | "encoding" | "object" | "start" | "end" | "reason" => {
@@ -922,6 +923,13 @@ impl Vm {
             return Ok(());
         }
         let deleted = if let Some(t) = obj.downcast::<TypeData>() {
+            if !t.is_user {
+                let tn = t.name.read().clone();
+                return Err(self.type_error(format!(
+                    "cannot set '{}' attribute of immutable type '{tn}'",
+                    as_str(&name).unwrap_or("?")
+                )));
+            }
             self.dict_del(t.dict, name)?.is_some()
         } else {
             self.own_del(obj, name)?

@@ -60,10 +60,11 @@ impl Vm {
         Err(self.type_error(format!("'{}' object is not callable", self.type_name(f))))
     }
 
-    /// Call `__call__` as found on the type of `this`: a function gets `this` first; a
-    /// class or a static method stored there is called as it is (no binding, as
-    /// CPython's descriptor rules give: `__call__ = dict` calls `dict(...)`).
-    fn call_dunder_call(
+    /// Call a special method as found on the type of `this`: a function gets `this`
+    /// first; a class or a static method stored there is called as it is (no binding,
+    /// as CPython's descriptor rules give: `__call__ = dict` calls `dict(...)`); a
+    /// class method gets the type of `this`.
+    pub(crate) fn call_dunder_call(
         &mut self,
         c: Value,
         this: Value,
@@ -77,6 +78,10 @@ impl Vm {
             let inner = s.0;
             return self.call(inner, args, kwargs);
         }
+        let (c, this) = match c.downcast::<crate::objects::function::ClassMethod>() {
+            Some(cm) => (cm.0, self.type_of(this)),
+            None => (c, this),
+        };
         let mut full = Vec::with_capacity(args.len() + 1);
         full.push(this);
         full.extend_from_slice(args);
@@ -130,8 +135,12 @@ impl Vm {
             return Ok(obj);
         }
         let init_name = self.rt.names.init;
-        if let Some(init) = lookup_in_mro(self, cls, init_name)
-            && !init.is::<BuiltinFn>()
+        let init = lookup_in_mro(self, cls, init_name);
+        // An exception whose `__new__` is the user's still gets the built-in `__init__`
+        // (which sets `args` to the call's arguments, as CPython's does).
+        let builtin_exc_init = td.layout == Layout::Exception && user_new.is_some();
+        if let Some(init) = init
+            && (!init.is::<BuiltinFn>() || builtin_exc_init)
         {
             self.push_root(obj);
             let mut full = Vec::with_capacity(args.len() + 1);

@@ -257,7 +257,8 @@ impl Vm {
         }
         if matches!(
             td.name.read().as_str(),
-            "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_values" | "dict_items"
+            // (dict_values is hashable by identity: it is no set-like view.)
+            "list" | "dict" | "set" | "bytearray" | "dict_keys" | "dict_items"
         ) && !td.is_user
         {
             return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));

@@ -588,7 +588,7 @@ impl Vm {
     /// Call `f(x, y)`; NotImplemented comes back as None.
     fn try_dunder(&mut self, f: Option<Value>, x: Value, y: Value) -> PyResult<Option<Value>> {
         let Some(f) = f else { return Ok(None) };
-        let r = self.call(f, &[x, y], &[])?;
+        let r = self.call_dunder_call(f, x, &[y], &[])?;
         Ok(if r == Value::NOT_IMPLEMENTED {
             None
         } else {

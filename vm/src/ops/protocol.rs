@@ -180,6 +180,24 @@ impl Vm {
                 this.id()
             ));
         }
+        if let Some(sp) = v.downcast::<crate::objects::function::SuperData>() {
+            let (cls, obj) = (sp.cls, sp.obj);
+            let c = match cls.downcast::<TypeData>() {
+                Some(t) => t.name.read().clone(),
+                None => "?".into(),
+            };
+            if obj.is_null() || obj.is_none() {
+                return Ok(format!("<super: <class '{c}'>, NULL>"));
+            }
+            // The instance's type, or the class itself for `super(C, D)`.
+            let ot = if obj.is::<TypeData>() && crate::types::is_subclass(self, obj, cls) {
+                obj
+            } else {
+                self.type_of(obj)
+            };
+            let n = type_data(ot).name.read().clone();
+            return Ok(format!("<super: <class '{c}'>, <{n} object>>"));
+        }
         if let Some(m) = v.downcast::<BoundMethod>() {
             let (func, this) = (m.func, m.this);
             let q = match func.downcast::<FunctionData>() {
@@ -247,6 +265,9 @@ impl Vm {
         }
         if let Some(e) = v.downcast::<ExcData>() {
             if let Some(s) = crate::exceptions::syntax_error_str(self, v)? {
+                return Ok(s);
+            }
+            if let Some(s) = crate::exception_group::group_str(self, v)? {
                 return Ok(s);
             }
             if let Some(s) = crate::exceptions::os_error_str(self, v)? {
@@ -327,7 +348,7 @@ impl Vm {
 
     pub fn getitem(&mut self, o: Value, k: Value) -> PyResult {
         if let Some(f) = self.user_special(o, "__getitem__") {
-            return self.call(f, &[o, k], &[]);
+            return self.call_dunder_call(f, o, &[k], &[]);
         }
         let b = base_or_self(o);
         if b != o && b.is::<crate::objects::dict::DictData>() {
@@ -387,7 +408,7 @@ impl Vm {
 
     pub fn setitem(&mut self, o: Value, k: Value, v: Value) -> PyResult<()> {
         if let Some(f) = self.user_special(o, "__setitem__") {
-            self.call(f, &[o, k, v], &[])?;
+            self.call_dunder_call(f, o, &[k, v], &[])?;
             return Ok(());
         }
         let b = base_or_self(o);
@@ -409,7 +430,7 @@ impl Vm {
 
     pub fn delitem(&mut self, o: Value, k: Value) -> PyResult<()> {
         if let Some(f) = self.user_special(o, "__delitem__") {
-            self.call(f, &[o, k], &[])?;
+            self.call_dunder_call(f, o, &[k], &[])?;
             return Ok(());
         }
         let b = base_or_self(o);

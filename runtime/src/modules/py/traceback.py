@@ -265,7 +265,8 @@ def _exception_args(exc, value, tb):
         return type(exc), exc, exc.__traceback__
     if (value is _unset) != (tb is _unset):
         raise ValueError("Both or neither of value and tb must be given")
-    return exc, value, tb
+    # The old style's first argument is ignored: the type comes from the value.
+    return type(value), value, tb
 
 
 def format_exception(exc, /, value=_unset, tb=_unset, limit=None, chain=True):
@@ -434,7 +435,9 @@ class TracebackException:
         yield from self.format_exception_only()
 
     def format(self, *, chain=True, _ctx=None):
-        """The whole report, oldest exception of the chain first."""
+        """The whole report, oldest exception of the chain first; groups are drawn
+        as nested boxes, one numbered box per member."""
+        box = _Boxes() if _ctx is None else _ctx
         links = []   # (exception, the line that leads from it to the next one)
         current = self
         while current is not None:
@@ -454,30 +457,68 @@ class TracebackException:
         for index in range(len(links) - 1, -1, -1):
             te, _ = links[index]
             if te.exceptions is None:
-                yield from te._own_lines()
+                yield from box.framed(te._own_lines())
+            elif box.depth > self.max_group_depth:
+                yield from box.framed(
+                    ["... (max_group_depth is {})\n".format(self.max_group_depth)])
             else:
-                yield from te._group_lines()
+                yield from te._group_lines(box, chain)
             if index > 0:
                 # links[index - 1] names how it came from the one just printed
-                yield links[index - 1][1]
+                yield from box.framed([links[index - 1][1]])
 
-    def _group_lines(self):
-        yield "  + Exception Group Traceback (most recent call last):\n"
-        for line in self.stack.format():
-            yield "  | " + line
-        for line in self.format_exception_only():
-            yield "  | " + line
-        shown = self.exceptions[:self.max_group_width]
-        for number, member in enumerate(shown, 1):
-            yield ("  +-+---------------- {} ----------------\n" if number == 1
-                   else "    +---------------- {} ----------------\n").format(number)
-            for line in member.format():
-                yield "    | " + line
-        if len(self.exceptions) > self.max_group_width:
-            extra = len(self.exceptions) - self.max_group_width
-            yield "    +---------------- ... ----------------\n"
-            yield "    | and {} more exception{}\n".format(extra, "s" if extra > 1 else "")
-        yield "    +------------------------------------\n"
+    def _group_lines(self, box, chain):
+        outermost = box.depth == 0
+        if outermost:
+            box.depth += 1
+        if self.stack:
+            yield from box.framed(
+                ["Exception Group Traceback (most recent call last):\n"],
+                "+" if outermost else "|")
+            yield from box.framed(self.stack.format())
+        yield from box.framed(self.format_exception_only())
+        count = len(self.exceptions)
+        shown = min(count, self.max_group_width + 1)
+        box.need_close = False
+        for index in range(shown):
+            last = index == shown - 1
+            if last:
+                # a member that is a group itself may draw the closing line instead
+                box.need_close = True
+            cut = index >= self.max_group_width
+            title = "..." if cut else str(index + 1)
+            yield "{}{}+{} {} {}\n".format(
+                box.margin(), "+-" if index == 0 else "  ", "-" * 16, title, "-" * 16)
+            box.depth += 1
+            if cut:
+                extra = count - self.max_group_width
+                yield from box.framed(["and {} more exception{}\n".format(
+                    extra, "s" if extra > 1 else "")])
+            else:
+                yield from self.exceptions[index].format(chain=chain, _ctx=box)
+            if last and box.need_close:
+                yield "{}+{}\n".format(box.margin(), "-" * 36)
+                box.need_close = False
+            box.depth -= 1
+        if outermost:
+            box.depth = 0
 
     def print(self, *, file=None, chain=True):
         _write(self.format(chain=chain), file)
+
+
+class _Boxes:
+    """Where the text of a report goes: inside how many group boxes, and whether the
+    innermost one still waits for its closing line."""
+
+    def __init__(self):
+        self.depth = 0
+        self.need_close = False
+
+    def margin(self):
+        return "  " * self.depth
+
+    def framed(self, chunks, edge="|"):
+        lead = self.margin() + (edge + " " if self.depth else "")
+        for chunk in chunks:
+            yield "".join(lead + line for line in chunk.splitlines(True))
