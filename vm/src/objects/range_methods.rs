@@ -81,7 +81,13 @@ fn range_index(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let x = args[1];
     if builtin_contains(vm, args[0], x)? == Some(true) {
         if let Some(i) = as_int(x) {
-            return vm.new_int((i - start) / step);
+            // In i128: `i - start` and the quotient may not fit i64 (the fuzzer found
+            // range(2**63-1, -2, -1).index(-1) panicking on the division).
+            let k = (i as i128 - start as i128) / step as i128;
+            return match i64::try_from(k) {
+                Ok(k) => vm.new_int(k),
+                Err(_) => vm.new_bigint(num_bigint::BigInt::from(k)),
+            };
         }
         // Non-int equal to an element: find it by position.
         let n = args[0].downcast::<RangeData>().unwrap().len();
