@@ -349,13 +349,6 @@ impl Heap {
     /// Reserve `nblocks * BLOCK_SIZE` bytes against `limit` and add a chunk.
     fn new_chunk(&self, nblocks: usize, large: bool, limit: usize) -> Option<ChunkRef> {
         let bytes = nblocks.checked_mul(BLOCK_SIZE)?;
-        // Payload memory counts against the limit too, but not against the reserve
-        // above it (what exceptions about the shortage are made from).
-        let limit = if limit > self.limit {
-            limit
-        } else {
-            limit.saturating_sub(crate::external::bytes())
-        };
         self.chunk_bytes
             .fetch_update(Relaxed, Relaxed, |c| {
                 c.checked_add(bytes).filter(|&n| n <= limit)

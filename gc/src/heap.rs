@@ -557,13 +557,13 @@ impl Heap {
             .saturating_add(crate::external::bytes())
     }
 
-    /// Block memory and payload memory together are past the heap limit (checked after a
-    /// collection: the program must free memory or get a MemoryError).
+    /// Live blocks and payload memory together are past the heap limit, and payloads are
+    /// at least half of the limit (checked after a collection: the program must free
+    /// memory or get a MemoryError). Chunks are not counted here (a small limit holds a
+    /// chunk or two, mostly free), nor is a heap filled by blocks: new chunks are
+    /// checked against the limit where the allocating thread can fail.
     pub fn over_limit(&self) -> bool {
-        self.chunk_bytes
-            .load(Relaxed)
-            .saturating_add(crate::external::bytes())
-            > self.limit
+        crate::external::bytes() > self.limit / 2 && self.mem_alloc() > self.limit
     }
 
     /// Bytes free in the chunks already obtained.
