@@ -198,7 +198,7 @@ fn check_batch(sh: &Shared, file: &Path, progs: &[(u64, String)]) {
     let (expected, limit) = match &o.python {
         Some(py) => {
             let t = Instant::now();
-            let e = run::run(&[py.clone()], file, Duration::from_secs(20));
+            let e = run::run(std::slice::from_ref(py), file, Duration::from_secs(20));
             if e.timed_out {
                 let mut r = sh.report.lock().unwrap();
                 r.slow += 1;
@@ -327,7 +327,7 @@ fn write_reports(dir: &Path, r: &Report) {
     let slow: Vec<String> = r.slow_batches.iter().map(u64::to_string).collect();
     let _ = std::fs::write(dir.join("slow.txt"), slow.join("\n"));
     let mut sigs: Vec<_> = r.signatures.iter().collect();
-    sigs.sort_by(|a, b| b.1.0.cmp(&a.1.0));
+    sigs.sort_by_key(|s| std::cmp::Reverse(s.1.0));
     let mut f = std::fs::File::create(dir.join("kinds.txt")).expect("kinds.txt");
     for (sig, (n, first)) in sigs {
         let _ = writeln!(f, "{n} times, first program {first}\n{sig}\n");
