@@ -251,6 +251,9 @@ const _: () = {
 
 impl Heap {
     pub fn new(cfg: HeapConfig) -> Heap {
+        let attention = Arc::new(Attention::new());
+        crate::external::register(&attention);
+        crate::external::set_trigger(cfg.threshold_bytes);
         Heap {
             chunks: RwLock::new(Vec::new()),
             pool: Mutex::new(SpanPool::default()),
@@ -262,7 +265,7 @@ impl Heap {
             threshold: AtomicUsize::new(cfg.threshold_bytes),
             limit: cfg.limit_bytes,
             marker_threads: AtomicUsize::new(cfg.marker_threads.max(1)),
-            attention: Arc::new(Attention::new()),
+            attention,
             epoch: AtomicU64::new(next_epoch()),
             weak: ShardedMap::new(),
             history: Mutex::new(History {
@@ -403,6 +406,13 @@ impl Heap {
             self.trigger_after(live, self.threshold.load(Relaxed)),
             Relaxed,
         );
+        // Payloads may grow by the threshold, or by half of what they hold if more (so
+        // a program with much payload data is not collected at every few megabytes),
+        // but never past halfway to the limit.
+        let payload = crate::external::bytes();
+        let payload_room = self.limit.saturating_sub(live.saturating_add(payload)) / 2;
+        let growth = self.threshold.load(Relaxed).max(payload / 2);
+        crate::external::set_trigger(growth.min(payload_room));
         self.attention.lower(COLLECT);
         self.epoch.store(next_epoch(), Relaxed);
 
@@ -540,8 +550,20 @@ impl Heap {
     }
 
     /// Bytes in live (allocated) blocks.
+    /// Payload bytes outside the block heap included ([`crate::external`]).
     pub fn mem_alloc(&self) -> usize {
-        self.live_bytes.load(Relaxed)
+        self.live_bytes
+            .load(Relaxed)
+            .saturating_add(crate::external::bytes())
+    }
+
+    /// Live blocks and payload memory together are past the heap limit, and payloads are
+    /// at least half of the limit (checked after a collection: the program must free
+    /// memory or get a MemoryError). Chunks are not counted here (a small limit holds a
+    /// chunk or two, mostly free), nor is a heap filled by blocks: new chunks are
+    /// checked against the limit where the allocating thread can fail.
+    pub fn over_limit(&self) -> bool {
+        crate::external::bytes() > self.limit / 2 && self.mem_alloc() > self.limit
     }
 
     /// Bytes free in the chunks already obtained.

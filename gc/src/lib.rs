@@ -5,6 +5,7 @@
 //! - [`chunk`]: 1 MiB aligned chunks of 16-byte blocks with ATB/mark/FTB/WTB/ETB side
 //!   bitmaps;
 //! - `ends`: the end table's invariant, and closing allocation runs at a collection;
+//! - [`external`]: payload bytes outside the block heap, counted by the global allocator;
 //! - [`alloc`]: `LocalAlloc` bump spans and the global free-span pool;
 //! - [`mark`]: `Tracer` and the work-stealing marker;
 //! - `pool`: the persistent collector threads (parked between collections);
@@ -23,6 +24,7 @@
 pub mod alloc;
 pub mod chunk;
 mod ends;
+pub mod external;
 pub mod header;
 pub mod heap;
 pub mod mark;

@@ -43,24 +43,44 @@ fn too_large(size: usize) -> bool {
     size > m
 }
 
+/// Count a successful allocation toward the collector's payload bytes
+/// (`weft_gc::external`: they request collections and count against `-X heapsize`).
+#[inline]
+fn counted_alloc(p: *mut u8, size: usize, align: usize) -> *mut u8 {
+    if !p.is_null() && weft_gc::external::counted(size, align) {
+        weft_gc::external::on_alloc(size);
+    }
+    p
+}
+
+#[inline]
+fn counted_free(size: usize, align: usize) {
+    if weft_gc::external::counted(size, align) {
+        weft_gc::external::on_free(size);
+    }
+}
+
 // SAFETY: every call is forwarded to mimalloc unchanged, or refused with null (which the
-// GlobalAlloc contract allows for any request).
+// GlobalAlloc contract allows for any request); the counting touches only atomics.
 unsafe impl std::alloc::GlobalAlloc for Allocator {
     unsafe fn alloc(&self, layout: std::alloc::Layout) -> *mut u8 {
         if too_large(layout.size()) {
             return std::ptr::null_mut();
         }
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { mimalloc::MiMalloc.alloc(layout) }
+        let p = unsafe { mimalloc::MiMalloc.alloc(layout) };
+        counted_alloc(p, layout.size(), layout.align())
     }
     unsafe fn alloc_zeroed(&self, layout: std::alloc::Layout) -> *mut u8 {
         if too_large(layout.size()) {
             return std::ptr::null_mut();
         }
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) }
+        let p = unsafe { mimalloc::MiMalloc.alloc_zeroed(layout) };
+        counted_alloc(p, layout.size(), layout.align())
     }
     unsafe fn dealloc(&self, ptr: *mut u8, layout: std::alloc::Layout) {
+        counted_free(layout.size(), layout.align());
         // SAFETY: forwarded with the caller's guarantees (ptr came from mimalloc).
         unsafe { mimalloc::MiMalloc.dealloc(ptr, layout) }
     }
@@ -69,6 +89,11 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
             return std::ptr::null_mut();
         }
         // SAFETY: forwarded with the caller's guarantees.
-        unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) }
+        let p = unsafe { mimalloc::MiMalloc.realloc(ptr, layout, new_size) };
+        if !p.is_null() {
+            // The old block is gone only when the new one was made.
+            counted_free(layout.size(), layout.align());
+        }
+        counted_alloc(p, new_size, layout.align())
     }
 }

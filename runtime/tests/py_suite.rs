@@ -29,11 +29,11 @@ fn extra_args() -> Vec<String> {
         .collect()
 }
 
-/// Run `weft file` in `dir`; (stdout, stderr, status or "timeout").
-fn run(dir: &Path, file: &Path) -> (Vec<u8>, String, String) {
+/// Run `weft file` in `dir` with `opts`; (stdout, stderr, status or "timeout").
+fn run(dir: &Path, file: &Path, opts: &[String]) -> (Vec<u8>, String, String) {
     let mut child = match Command::new(env!("CARGO_BIN_EXE_weft"))
         .args(["-X", "gc-verify"])
-        .args(extra_args())
+        .args(opts)
         .arg(file.file_name().unwrap())
         .current_dir(dir)
         .stdin(Stdio::null())
@@ -180,6 +180,12 @@ fn py_suite() {
             lib.len()
         );
     }
+    check_files(&dir, files, &extra_args(), "py tests");
+}
+
+/// Run every file under weft with `opts` (on `THREADS` threads) and fail with a diff for
+/// each whose stdout differs from its `.exp`.
+fn check_files(dir: &Path, files: Vec<PathBuf>, opts: &[String], what: &str) {
     let total = files.len();
     let queue = Mutex::new(files);
     let failures: Mutex<Vec<(String, String)>> = Mutex::new(Vec::new());
@@ -191,7 +197,7 @@ fn py_suite() {
                         break;
                     };
                     let exp = std::fs::read(format!("{}.exp", file.display())).unwrap_or_default();
-                    let (stdout, stderr, status) = run(&dir, &file);
+                    let (stdout, stderr, status) = run(dir, &file, opts);
                     if stdout != exp {
                         let name = file.file_name().unwrap().to_string_lossy().into_owned();
                         let mut report = format!(
@@ -224,12 +230,52 @@ fn py_suite() {
     // so the summary shows even when the test passes.
     let _ = writeln!(
         std::io::stderr(),
-        "py tests: {} passed, {} failed",
+        "{what}: {} passed, {} failed",
         total - failed,
         failed
     );
     if failed > 0 {
         let names: Vec<&str> = failures.iter().map(|(n, _)| n.as_str()).collect();
-        panic!("{failed} of {total} py tests failed: {}", names.join(", "));
+        panic!("{failed} of {total} {what} failed: {}", names.join(", "));
     }
+}
+
+/// Tests run again under `-X gc-zeal` (a collection, with the verifier, at every 10th
+/// safepoint poll): the `zeal_*.py` reproducers of bugs it found, and a subset of the
+/// suite that exercises frames, generators, exceptions, classes and containers without
+/// taking minutes. (The whole suite: `WEFT_SUITE_ARGS="-X gc-zeal=10" cargo test`.)
+const ZEAL_SUBSET: &[&str] = &[
+    "zeal_",
+    "gen_",
+    "generator",
+    "class_",
+    "closures",
+    "exc",
+    "dict_",
+    "list_",
+    "set_",
+    "str_methods",
+    "str_format",
+    "iter",
+    "with_",
+    "comprehension",
+    "weakref_basic",
+];
+
+#[test]
+fn py_suite_under_gc_zeal() {
+    let dir = py_dir().canonicalize().expect("tests/py");
+    let mut files: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .expect("read tests/py")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            let name = p.file_name().unwrap().to_string_lossy().into_owned();
+            name.ends_with(".py")
+                && !name.contains("thread")
+                && ZEAL_SUBSET.iter().any(|pre| name.starts_with(pre))
+        })
+        .collect();
+    files.sort();
+    let opts = vec!["-X".to_string(), "gc-zeal=10".to_string()];
+    check_files(&dir, files, &opts, "py tests under gc-zeal");
 }

@@ -52,6 +52,16 @@ impl Vm {
     /// (module doc). Cheap when none did: one relaxed load.
     #[inline]
     pub fn handle_signals(&mut self) -> PyResult<()> {
+        if self.memory_error_pending {
+            self.memory_error_pending = false;
+            // A fresh one when it can be had: the preallocated one keeps its traceback
+            // (and with it the frames holding the memory) until its next raise.
+            let t = self.rt.types.exc.memory_error;
+            return Err(match crate::exceptions::make_exception(self, t, &[]) {
+                Ok(e) => crate::vm::PyErr(e),
+                Err(_) => self.memory_error(),
+            });
+        }
         if !self.is_main_thread || !self.attention.is_raised(SIGNAL) {
             return Ok(());
         }

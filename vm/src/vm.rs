@@ -167,6 +167,11 @@ pub struct Vm {
     pub type_cache: crate::type_cache::TypeCache,
     /// Polls left before the next `-X gc-zeal` collection.
     zeal_countdown: u32,
+    /// Memory stayed past the heap limit after a collection: raise MemoryError
+    /// (`collect_at_poll`).
+    pub(crate) memory_error_pending: bool,
+    /// `mem_alloc()` past which the next such MemoryError is raised.
+    memory_error_mark: usize,
     /// The runtime's attention word (stop and collection requests), held here so the
     /// safepoint poll is one load through `self`.
     pub(crate) attention: Arc<weft_core::Attention>,
@@ -347,6 +352,8 @@ impl Vm {
             data_stack: Default::default(),
             call_stack: Vec::new(),
             zeal_countdown: 0,
+            memory_error_pending: false,
+            memory_error_mark: 0,
             is_main_thread: false,
         }
     }
@@ -639,13 +646,31 @@ impl Vm {
             self.zeal_countdown = self.zeal_countdown.saturating_sub(1);
             if self.zeal_countdown == 0 && self.rt.gc_enabled.load(Ordering::Relaxed) {
                 self.zeal_countdown = zeal;
-                self.collect();
+                self.collect_at_poll();
             }
             self.rt.heap.request_collect();
             return;
         }
         if self.rt.heap.collect_requested() && self.rt.gc_enabled.load(Ordering::Relaxed) {
-            self.collect();
+            self.collect_at_poll();
+        }
+    }
+
+    /// A collection asked for by allocation volume. When block and payload memory are
+    /// still past the heap limit after it, this thread raises MemoryError at its next
+    /// check (`handle_signals`): payload growth (a list's storage) has no allocation
+    /// call of its own that could fail.
+    ///
+    /// Raised once per `limit / 8` of further growth: the memory of the operation that
+    /// failed is freed only when its frames are, after the exception is handled.
+    fn collect_at_poll(&mut self) {
+        self.collect();
+        let heap = &self.rt.heap;
+        if !heap.over_limit() {
+            self.memory_error_mark = 0;
+        } else if heap.mem_alloc() > self.memory_error_mark {
+            self.memory_error_mark = heap.mem_alloc().saturating_add(heap.limit() / 8);
+            self.memory_error_pending = true;
         }
     }
 

@@ -1,7 +1,7 @@
-//! `torture --seconds N --threads T [--seed S] [--gc-threads M]`: run the randomized
+//! `torture --seconds N --threads T [--seed S] [--gc-threads M] [--zeal Z]`: run the randomized
 //! multi-threaded workload in `torture.py` inside weft (under the heap verifier, with a
 //! small heap so that collections are frequent) and fail on any invariant violation,
-//! crash or hang.
+//! crash or hang. `--zeal Z` adds `-X gc-zeal=Z` (a collection at every Zth poll).
 #![cfg_attr(loom, allow(dead_code))]
 #[cfg(not(loom))]
 use std::time::Duration;
@@ -13,6 +13,7 @@ struct Args {
     threads: u64,
     seed: u64,
     gc_threads: u64,
+    zeal: u64,
 }
 
 fn parse() -> Result<Args, String> {
@@ -21,6 +22,7 @@ fn parse() -> Result<Args, String> {
         threads: 4,
         seed: 1,
         gc_threads: 2,
+        zeal: 0,
     };
     let argv: Vec<String> = std::env::args().skip(1).collect();
     let mut it = argv.iter();
@@ -35,6 +37,7 @@ fn parse() -> Result<Args, String> {
             "--threads" => a.threads = val.max(1),
             "--seed" => a.seed = val,
             "--gc-threads" => a.gc_threads = val.max(1),
+            "--zeal" => a.zeal = val,
             _ => return Err(format!("unknown option {flag}")),
         }
     }
@@ -50,7 +53,7 @@ fn main() {
         Ok(a) => a,
         Err(e) => {
             eprintln!(
-                "torture: {e}\nusage: torture --seconds N --threads T [--seed S] [--gc-threads M]"
+                "torture: {e}\nusage: torture --seconds N --threads T [--seed S] [--gc-threads M] [--zeal Z]"
             );
             std::process::exit(2);
         }
@@ -66,7 +69,7 @@ fn main() {
         "SECONDS = {}\nTHREADS = {}\nSEED = {}\n{WORKLOAD}",
         a.seconds, a.threads, a.seed
     );
-    let args = vec![
+    let mut args = vec![
         "weft".to_string(),
         "-X".into(),
         "gc-verify".into(),
@@ -74,9 +77,11 @@ fn main() {
         "heapsize=256m".into(),
         "-X".into(),
         format!("gc-threads={}", a.gc_threads),
-        "-c".into(),
-        program,
     ];
+    if a.zeal > 0 {
+        args.extend(["-X".to_string(), format!("gc-zeal={}", a.zeal)]);
+    }
+    args.extend(["-c".to_string(), program]);
     let code = weft_runtime::run_main(args);
     if code != 0 {
         eprintln!("torture: FAILED (exit status {code}, seed {})", a.seed);

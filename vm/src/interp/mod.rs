@@ -37,6 +37,7 @@ use crate::objects::exception::ExcData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::iter::RangeIter;
 use crate::objects::tuple::TupleData;
+use crate::ops::containers::claim_index;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use std::sync::atomic::Ordering::Relaxed;
@@ -781,13 +782,12 @@ fn seq_iter_step(it: Value, small_strs: &[Value]) -> Option<Value> {
     let i = s.index.load(Relaxed);
     if let Some(l) = s.seq.downcast::<crate::objects::list::ListData>() {
         let v = l.get(i)?;
-        s.index.store(i + 1, Relaxed);
-        return Some(v);
+        // Shared by threads: another thread took item i first (`builtin_next` retries).
+        return claim_index(&s.index, i, i + 1).then_some(v);
     }
     if let Some(t) = s.seq.downcast::<TupleData>() {
         let v = *t.0.get(i)?;
-        s.index.store(i + 1, Relaxed);
-        return Some(v);
+        return claim_index(&s.index, i, i + 1).then_some(v);
     }
     // A str iterator's index is a byte offset (`ops::containers`): an ASCII byte there
     // is a whole character, whose str is cached.
@@ -797,8 +797,7 @@ fn seq_iter_step(it: Value, small_strs: &[Value]) -> Option<Value> {
         return None;
     }
     let v = *small_strs.get(1 + b as usize)?;
-    s.index.store(i + 1, Relaxed);
-    Some(v)
+    claim_index(&s.index, i, i + 1).then_some(v)
 }
 
 /// The next value of a range iterator when it is a small int (`Some(None)`: exhausted);
@@ -811,9 +810,12 @@ fn range_step(r: &RangeIter) -> Option<Option<Value>> {
         return Some(None);
     }
     let v = Value::small_int(n)?;
+    let next = n.checked_add(r.step).unwrap_or(r.stop);
+    // Shared by threads: when another thread stepped first, the generic path retries.
     r.next
-        .store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
-    Some(Some(v))
+        .compare_exchange(n, next, Relaxed, Relaxed)
+        .ok()
+        .map(|_| Some(v))
 }
 
 /// Two float operands: floats, or a float and a small int that a float holds exactly

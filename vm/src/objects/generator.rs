@@ -231,15 +231,24 @@ fn resume(
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
     vm.push_root(g);
+    let mut pushed = 1;
+    // The thrown exception may be made here (`close`'s GeneratorExit) and nowhere else;
+    // a sub-generator's cleanup that runs first may collect (found by `-X gc-zeal`).
+    if let Some(t) = &throw {
+        for v in [t.typ, t.val] {
+            if !v.is_null() {
+                vm.push_root(v);
+                pushed += 1;
+            }
+        }
+    }
     // The caller's handled exception (rooted here: it may be nowhere else) gives way to
     // the frame's own while the frame runs, and comes back when it stops.
     let caller_handled = vm.roots.handled;
-    let pushed = if caller_handled.is_null() {
-        1
-    } else {
+    if !caller_handled.is_null() {
         vm.push_root(caller_handled);
-        2
-    };
+        pushed += 1;
+    }
     let own = gd.handled.load();
     if !own.is_null() {
         vm.roots.handled = own;

@@ -74,7 +74,13 @@ fn range_index(vm: &mut Vm, this: This<RangeData>, value: Value) -> PyResult {
     let (start, step) = (this.start, this.step);
     if builtin_contains(vm, this.v, value)? == Some(true) {
         if let Some(i) = as_int(value) {
-            return vm.new_int((i - start) / step);
+            // In i128: `i - start` and the quotient may not fit i64 (the fuzzer found
+            // range(2**63-1, -2, -1).index(-1) panicking on the division).
+            let k = (i as i128 - start as i128) / step as i128;
+            return match i64::try_from(k) {
+                Ok(k) => vm.new_int(k),
+                Err(_) => vm.new_bigint(num_bigint::BigInt::from(k)),
+            };
         }
         // Non-int equal to an element: find it by position.
         for k in 0..this.len() {

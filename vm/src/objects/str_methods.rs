@@ -150,7 +150,55 @@ fn clamp(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
     )
 }
 
-fn find_chars(h: &[char], n: &[char], from: usize, to: usize, rev: bool) -> Option<usize> {
+/// A str's text indexed by code point without copying it when it is ASCII (its bytes
+/// then index as its characters). Collecting the chars of the haystack at every call
+/// made loops like `s.startswith(p, i)` over a long `s` quadratic (found by the fuzzer).
+enum Units {
+    Ascii(&'static [u8]),
+    Wide(Vec<char>),
+}
+
+impl Units {
+    /// The text of the str `d`.
+    fn of_data(d: &StrData) -> Units {
+        let s = d.as_str();
+        // SAFETY: as `str_arg`: the caller holds the str, which lives at least until its
+        // next safepoint; the units are dropped before the native returns.
+        let s: &'static str = unsafe { &*(s as *const str) };
+        if d.is_ascii() {
+            Units::Ascii(s.as_bytes())
+        } else {
+            Units::Wide(s.chars().collect())
+        }
+    }
+    fn len(&self) -> usize {
+        match self {
+            Units::Ascii(b) => b.len(),
+            Units::Wide(c) => c.len(),
+        }
+    }
+    /// `f` over the haystack and `needle` in the same units; None when the needle cannot
+    /// occur (non-ASCII in ASCII text).
+    fn with<R>(&self, needle: &str, f: impl FnOnce(UnitPair<'_>) -> R) -> Option<R> {
+        match self {
+            Units::Ascii(h) => needle
+                .is_ascii()
+                .then(|| f(UnitPair::Ascii(h, needle.as_bytes()))),
+            Units::Wide(h) => {
+                let n: Vec<char> = needle.chars().collect();
+                Some(f(UnitPair::Wide(h, &n)))
+            }
+        }
+    }
+}
+
+/// A haystack and a needle in the same units (see [`Units::with`]).
+enum UnitPair<'a> {
+    Ascii(&'a [u8], &'a [u8]),
+    Wide(&'a [char], &'a [char]),
+}
+
+fn find_chars<T: PartialEq>(h: &[T], n: &[T], from: usize, to: usize, rev: bool) -> Option<usize> {
     if to < from || to - from < n.len() {
         return None;
     }
@@ -458,19 +506,19 @@ fn str_replace(
 /// The text, the needle and the clamped [start, end) of find/index/count.
 fn search_args(
     vm: &mut Vm,
-    s: &str,
+    d: &StrData,
     (sub, start, end): (Value, Option<Value>, Option<Value>),
     name: &str,
-) -> PyResult<(Vec<char>, Vec<char>, usize, usize)> {
+) -> PyResult<(Units, &'static str, usize, usize)> {
     let sub = str_arg(vm, sub, name)?;
     let st = opt_int(vm, start)?;
     let en = opt_int(vm, end)?;
-    let h: Vec<char> = s.chars().collect();
+    let h = Units::of_data(d);
     let (a, b) = clamp(st, en, h.len());
     // A start past the end finds nothing, not even "" (CPython).
     let past = st.is_some_and(|x| x > h.len() as i64);
     let (a, b) = if past { (1, 0) } else { (a, b) };
-    Ok((h, sub.chars().collect(), a, b))
+    Ok((h, sub, a, b))
 }
 
 /// One of find/rfind/index/rindex: `S.name(sub[, start[, end]])`.
@@ -484,8 +532,12 @@ macro_rules! find_method {
             start: Option<Value>,
             end: Option<Value>,
         ) -> PyResult {
-            let (h, n, a, b) = search_args(vm, this.as_str(), (sub, start, end), $name)?;
-            match find_chars(&h, &n, a, b, $rev) {
+            let (h, n, a, b) = search_args(vm, this, (sub, start, end), $name)?;
+            let found = h.with(n, |pair| match pair {
+                UnitPair::Ascii(h, n) => find_chars(h, n, a, b, $rev),
+                UnitPair::Wide(h, n) => find_chars(h, n, a, b, $rev),
+            });
+            match found.flatten() {
                 Some(i) => vm.new_int(i as i64),
                 None if $raise => Err(vm.value_error("substring not found")),
                 None => vm.new_int(-1),
@@ -506,30 +558,51 @@ fn str_count(
     start: Option<Value>,
     end: Option<Value>,
 ) -> PyResult {
-    let (h, n, a, b) = search_args(vm, this.as_str(), (sub, start, end), "count")?;
+    let (h, n, a, b) = search_args(vm, this, (sub, start, end), "count")?;
     let mut count = 0;
     if a <= b {
         if n.is_empty() {
             count = b - a + 1;
         } else {
-            let mut i = a;
-            while let Some(j) = find_chars(&h, &n, i, b, false) {
-                count += 1;
-                i = j + n.len();
-            }
+            count = h
+                .with(n, |pair| match pair {
+                    UnitPair::Ascii(h, n) => count_units(h, n, a, b),
+                    UnitPair::Wide(h, n) => count_units(h, n, a, b),
+                })
+                .unwrap_or(0);
         }
     }
     vm.new_int(count as i64)
 }
 
+/// Non-overlapping occurrences of a non-empty `n` in `h[a..b]`.
+fn count_units<T: PartialEq>(h: &[T], n: &[T], a: usize, b: usize) -> usize {
+    let (mut count, mut i) = (0, a);
+    while let Some(j) = find_chars(h, n, i, b, false) {
+        count += 1;
+        i = j + n.len();
+    }
+    count
+}
+
+/// Does `p` start (or end) the window `h[a..b]` (`a <= b`)?
+fn affix_at<T: PartialEq>(h: &[T], p: &[T], a: usize, b: usize, end: bool) -> bool {
+    b - a >= p.len()
+        && (if end {
+            h[b - p.len()..b] == p[..]
+        } else {
+            h[a..a + p.len()] == p[..]
+        })
+}
+
 fn affix_common(
     vm: &mut Vm,
-    s: &str,
+    d: &StrData,
     (affix, start, end): (Value, Option<Value>, Option<Value>),
     name: &str,
     at_end: bool,
 ) -> PyResult<bool> {
-    let h: Vec<char> = s.chars().collect();
+    let h = Units::of_data(d);
     let st = opt_int(vm, start)?;
     let en = opt_int(vm, end)?;
     let (a, b) = clamp(st, en, h.len());
@@ -548,20 +621,14 @@ fn affix_common(
             };
             return Err(vm.type_error(msg));
         };
-        let p: Vec<char> = p.chars().collect();
-        if st.is_some_and(|x| x as i128 > h.len() as i128) {
+        if st.is_some_and(|x| x as i128 > h.len() as i128) || a > b {
             continue;
         }
-        if a > b && !(p.is_empty() && a <= h.len() && b >= a) {
-            continue;
-        }
-        if b - a >= p.len()
-            && (if at_end {
-                h[b - p.len()..b] == p[..]
-            } else {
-                h[a..a + p.len()] == p[..]
-            })
-        {
+        let hit = h.with(p, |pair| match pair {
+            UnitPair::Ascii(h, p) => affix_at(h, p, a, b, at_end),
+            UnitPair::Wide(h, p) => affix_at(h, p, a, b, at_end),
+        });
+        if hit == Some(true) {
             return Ok(true);
         }
     }
@@ -575,7 +642,7 @@ fn str_startswith(
     start: Option<Value>,
     end: Option<Value>,
 ) -> PyResult<bool> {
-    affix_common(vm, this.as_str(), (prefix, start, end), "startswith", false)
+    affix_common(vm, this, (prefix, start, end), "startswith", false)
 }
 #[native(name = "endswith")]
 fn str_endswith(
@@ -585,7 +652,7 @@ fn str_endswith(
     start: Option<Value>,
     end: Option<Value>,
 ) -> PyResult<bool> {
-    affix_common(vm, this.as_str(), (suffix, start, end), "endswith", true)
+    affix_common(vm, this, (suffix, start, end), "endswith", true)
 }
 
 fn partition_common(vm: &mut Vm, s: &str, sep: Value, rev: bool) -> PyResult {

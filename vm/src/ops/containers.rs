@@ -766,6 +766,13 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 
 /// Item `i` of a list/tuple/str/bytes/bytearray (None past the end); Err(()) for other
 /// sequence kinds.
+/// Move a shared iterator's index from `from` to `to`; false when another thread moved
+/// it first (the caller reads again).
+#[inline]
+pub fn claim_index(index: &std::sync::atomic::AtomicUsize, from: usize, to: usize) -> bool {
+    index.compare_exchange(from, to, Relaxed, Relaxed).is_ok()
+}
+
 fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>, ()> {
     if let Some(l) = seq.downcast::<ListData>() {
         return Ok(Ok(l.get(i)));
@@ -800,39 +807,49 @@ fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>
 }
 
 pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
+    // Iterators shared by threads hand out each item once: a step reads the item at
+    // its index, then moves the index on with a compare-and-swap, and reads again when
+    // another thread moved it first (DESIGN.md invariant 4).
     if let Some(s) = it.downcast::<SeqIter>() {
         let seq = s.seq;
         if let Some(st) = seq.downcast::<StrData>() {
             // A str iterator's index is a byte offset: each step is O(1), also for
             // non-ASCII text.
-            let off = s.index.load(Relaxed);
-            let Some(c) = st.as_str().get(off..).and_then(|t| t.chars().next()) else {
-                return Ok(Some(None));
-            };
-            s.index.store(off + c.len_utf8(), Relaxed);
-            return vm.new_char(c).map(|v| Some(Some(v)));
-        }
-        let i = s.index.load(Relaxed);
-        return match seq_item(vm, seq, i) {
-            Ok(r) => {
-                let r = r?;
-                if r.is_some() {
-                    s.index.store(i + 1, Relaxed);
+            loop {
+                let off = s.index.load(Relaxed);
+                let Some(c) = st.as_str().get(off..).and_then(|t| t.chars().next()) else {
+                    return Ok(Some(None));
+                };
+                if claim_index(&s.index, off, off + c.len_utf8()) {
+                    return vm.new_char(c).map(|v| Some(Some(v)));
                 }
-                Ok(Some(r))
             }
-            Err(()) => Ok(None),
-        };
+        }
+        loop {
+            let i = s.index.load(Relaxed);
+            match seq_item(vm, seq, i) {
+                Ok(r) => {
+                    let r = r?;
+                    if r.is_none() || claim_index(&s.index, i, i + 1) {
+                        return Ok(Some(r));
+                    }
+                }
+                Err(()) => return Ok(None),
+            }
+        }
     }
     if let Some(r) = it.downcast::<RangeIter>() {
-        let n = r.next.load(Relaxed);
-        let more = if r.step > 0 { n < r.stop } else { n > r.stop };
-        if !more {
-            return Ok(Some(None));
+        loop {
+            let n = r.next.load(Relaxed);
+            let more = if r.step > 0 { n < r.stop } else { n > r.stop };
+            if !more {
+                return Ok(Some(None));
+            }
+            let next = n.checked_add(r.step).unwrap_or(r.stop);
+            if r.next.compare_exchange(n, next, Relaxed, Relaxed).is_ok() {
+                return vm.new_int(n).map(|v| Some(Some(v)));
+            }
         }
-        r.next
-            .store(n.checked_add(r.step).unwrap_or(r.stop), Relaxed);
-        return vm.new_int(n).map(|v| Some(Some(v)));
     }
     if let Some(d) = it.downcast::<DictIter>() {
         return dict_iter_next(vm, d).map(Some);

@@ -394,9 +394,9 @@ impl Vm {
         }
         let count = match num(&n) {
             Some(N::I(i)) => i.max(0) as usize,
-            Some(N::B(b)) if b.is_negative() => 0,
+            // A count that fits no index raises, negative or not (as CPython).
             Some(N::B(b)) => match b.to_i64() {
-                Some(i) => i as usize,
+                Some(i) => i.max(0) as usize,
                 None => {
                     return Err(self.overflow_error("cannot fit 'int' into an index-sized integer"));
                 }
@@ -408,7 +408,16 @@ impl Vm {
                 .and_then(|t| t.checked_mul(8))
                 .is_none_or(crate::helpers::exceeds_memory)
         };
+        // Past the largest size CPython can express: its OverflowError (for str and
+        // bytes; lists and tuples raise MemoryError there, as below).
+        let overflows = |len: usize| {
+            len.checked_mul(count)
+                .is_none_or(|t| t > isize::MAX as usize)
+        };
         if let Some(s) = seq.downcast::<StrData>() {
+            if overflows(s.chars()) {
+                return Err(self.overflow_error("repeated string is too long"));
+            }
             if too_big(s.as_str().len()) {
                 return Err(memory_error(self));
             }
@@ -416,6 +425,13 @@ impl Vm {
             let r = crate::objects::bytes_args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
             let r = String::from_utf8(r).unwrap_or_default();
             return Ok(Some(self.new_str(&r)?));
+        }
+        // (A bytearray raises MemoryError there, as a list.)
+        if seq
+            .downcast::<BytesData>()
+            .is_some_and(|b| overflows(b.0.len()))
+        {
+            return Err(self.overflow_error("repeated bytes are too long"));
         }
         if let Some(b) = seq.downcast::<BytesData>() {
             if count == 1 {

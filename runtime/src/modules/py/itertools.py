@@ -18,21 +18,50 @@ def _index_arg(x, what):
                         % type(x).__name__) from None
 
 
+_SPAN = 1 << 40
+
+
+def _span(start, step):
+    # The next _SPAN numbers of a count, or None (plain steps) past what a range holds.
+    try:
+        return iter(range(start, start + step * _SPAN, step))
+    except OverflowError:
+        return None
+
+
 class count:
     def __init__(self, start=0, step=1):
         for v in (start, step):
             if not isinstance(v, (int, float, complex)) and not hasattr(v, "__add__"):
                 raise TypeError("a number is required")
+        # A bool counts as the int it is (count(True) starts at 1).
+        if type(start) is bool:
+            start = int(start)
+        if type(step) is bool:
+            step = int(step)
         self._n = start
         self._step = step
+        # Threads sharing one count get each number once: int counts hand out the
+        # numbers of a range iterator, whose steps are atomic; `_n` (for repr) follows.
+        self._it = None
+        if type(start) is int and type(step) is int and step:
+            self._it = _span(start, step)
 
     def __iter__(self):
         return self
 
     def __next__(self):
-        n = self._n
-        self._n = n + self._step
-        return n
+        it = self._it
+        if it is None:
+            n = self._n
+            self._n = n + self._step
+            return n
+        for n in it:
+            self._n = n + self._step
+            return n
+        # A whole span (2**40 numbers) handed out: go on with the next.
+        self._it = _span(self._n, self._step)
+        return self.__next__()
 
     def __repr__(self):
         if type(self._step) is int and self._step == 1:
