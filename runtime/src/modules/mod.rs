@@ -6,6 +6,7 @@ pub mod cmath;
 pub mod coroutines;
 pub mod gc;
 pub mod hashes;
+pub mod imp;
 pub mod json;
 pub mod json_encoder;
 pub mod json_scanner;
@@ -64,6 +65,8 @@ const FROZEN: &[(&str, &str)] = &[
     ("_collections_abc", include_str!("py/_collections_abc.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),
     ("io", include_str!("py/io.py")),
+    ("_io", include_str!("py/_io.py")),
+    ("marshal", include_str!("py/marshal.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
     ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
@@ -112,6 +115,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("grp".into(), pwd_grp::init_grp);
         m.insert("_sre".into(), sre::init);
         m.insert("_json".into(), json::init);
+        m.insert("_imp".into(), imp::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

@@ -12,6 +12,7 @@ ends, which join() and the interpreter's exit (`_shutdown`) wait on.
 
 import _thread
 from time import monotonic as _time
+from _weakrefset import WeakSet as _WeakSet
 
 __all__ = [
     "get_ident", "get_native_id", "active_count", "Condition", "current_thread",
@@ -393,6 +394,8 @@ _registry_lock = _allocate_lock()
 _active = {}        # ident -> Thread, for running threads
 _limbo = {}         # Thread -> Thread, started but not yet running
 _names_made = [0]
+# every Thread object not yet collected (CPython's test helpers count them)
+_dangling = _WeakSet()
 
 
 def _next_number():
@@ -473,6 +476,7 @@ class Thread:
         # held by the running thread until it ends; join() waits for it
         self._tstate_lock = None
         self._initialized = True
+        _dangling.add(self)
 
     def __repr__(self):
         if _not_initialized(self):
