@@ -10,11 +10,14 @@ pub mod imp;
 pub mod json;
 pub mod json_encoder;
 pub mod json_scanner;
+pub mod locale;
 pub mod lock;
 pub mod math;
 pub mod memoryview;
 pub mod mt19937;
 pub mod posix;
+pub mod posix_process;
+pub mod posixsubprocess;
 pub mod pwd_grp;
 pub mod random;
 pub mod select;
@@ -116,6 +119,8 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_sre".into(), sre::init);
         m.insert("_json".into(), json::init);
         m.insert("_imp".into(), imp::init);
+        m.insert("_locale".into(), locale::init);
+        m.insert("_posixsubprocess".into(), posixsubprocess::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

@@ -44,10 +44,26 @@ pub fn init(vm: &mut Vm) -> PyResult {
     vm.push_root(m);
     let r = fill(vm, d)
         .and_then(|_| super::coroutines::add_to_sys(vm, d))
-        .and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m));
+        .and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m))
+        .and_then(|_| vm.exec_in_module(AUDIT, "<sys>", m));
     vm.pop_roots(1);
     r.map(|_| m)
 }
+
+/// `sys.audit` and `sys.addaudithook`: weft raises no audit events of its own; the
+/// library's events (`subprocess.Popen`, `open`, ...) reach the hooks Python code adds.
+const AUDIT: &str = r#"
+def addaudithook(hook):
+    _audit_hooks.append(hook)
+
+def audit(event, *args):
+    if type(event) is not str:
+        raise TypeError("expected str for argument 'event', not %s" % type(event).__name__)
+    for hook in _audit_hooks:
+        hook(event, args)
+
+_audit_hooks = []
+"#;
 
 /// `sys.flags`: a named tuple of the command-line flags at CPython 3.14's defaults
 /// (weft accepts and ignores the flags that would change them), with gil=0; new threads

@@ -13,6 +13,12 @@ from posix import (
     O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_SYNC, O_NOCTTY, SEEK_SET, SEEK_CUR, SEEK_END,
     F_OK, R_OK, W_OK, X_OK,
 )
+from posix import (
+    pipe, pipe2, dup2, get_inheritable, set_inheritable, get_blocking, set_blocking,
+    waitpid, kill, killpg, getpgid, getpgrp, getsid, setsid, umask,
+    waitstatus_to_exitcode, WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED,
+    WSTOPSIG, WNOHANG, WUNTRACED, WCONTINUED,
+)
 
 sys.modules["os.path"] = path
 
