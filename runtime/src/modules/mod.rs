@@ -22,6 +22,7 @@ pub mod pwd_grp;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket_calls;
 pub mod sre;
 pub mod struct_codec;
 pub mod struct_format;
@@ -70,6 +71,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("io", include_str!("py/io.py")),
     ("_io", include_str!("py/_io.py")),
     ("marshal", include_str!("py/marshal.py")),
+    ("_socket", include_str!("py/_socket.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
     ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
@@ -120,6 +122,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_json".into(), json::init);
         m.insert("_imp".into(), imp::init);
         m.insert("_locale".into(), locale::init);
+        m.insert("_socket_calls".into(), socket_calls::init);
         m.insert("_posixsubprocess".into(), posixsubprocess::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().

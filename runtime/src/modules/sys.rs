@@ -50,7 +50,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
     r.map(|_| m)
 }
 
-/// `sys.audit` and `sys.addaudithook`: weft raises no audit events of its own; the
+/// `sys.audit` and `sys.addaudithook` (and `is_finalizing`: weft runs no Python code
+/// once it shuts down): weft raises no audit events of its own; the
 /// library's events (`subprocess.Popen`, `open`, ...) reach the hooks Python code adds.
 const AUDIT: &str = r#"
 def addaudithook(hook):
@@ -63,6 +64,9 @@ def audit(event, *args):
         hook(event, args)
 
 _audit_hooks = []
+
+def is_finalizing():
+    return False
 "#;
 
 /// `sys.flags`: a named tuple of the command-line flags at CPython 3.14's defaults

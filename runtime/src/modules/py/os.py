@@ -393,3 +393,11 @@ def get_terminal_size(fd=1, /):
     # weft has no ioctl yet: every descriptor answers as a non-terminal does, so
     # callers (shutil.get_terminal_size) take $COLUMNS/$LINES or their fallback.
     raise OSError(25, "Inappropriate ioctl for device")
+
+
+def _get_exports_list(module):
+    """A module's public names: its __all__, else the names not starting with '_'."""
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [n for n in dir(module) if not n.startswith("_")]
+    return list(names)
