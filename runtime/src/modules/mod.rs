@@ -72,6 +72,7 @@ const FROZEN: &[(&str, &str)] = &[
     ("_io", include_str!("py/_io.py")),
     ("marshal", include_str!("py/marshal.py")),
     ("_socket", include_str!("py/_socket.py")),
+    ("_csv", include_str!("py/_csv.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
     ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
