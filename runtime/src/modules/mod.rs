@@ -31,6 +31,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod time_calendar;
+pub mod unicodedata;
 pub mod warnings_native;
 pub mod weakref;
 pub mod zlib;
@@ -124,6 +125,7 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("_imp".into(), imp::init);
         m.insert("_locale".into(), locale::init);
         m.insert("_socket_calls".into(), socket_calls::init);
+        m.insert("unicodedata".into(), unicodedata::init);
         m.insert("_posixsubprocess".into(), posixsubprocess::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
