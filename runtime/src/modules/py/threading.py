@@ -31,6 +31,8 @@ TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
 Lock = _thread.allocate_lock
 RLock = _thread.RLock
+# CPython has a C and a Python RLock; weft has one, native.
+_CRLock = _PyRLock = RLock
 
 
 # ---- trace and profile hooks (stored for threads to come; weft does not call them) ----
