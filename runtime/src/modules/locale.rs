@@ -253,10 +253,7 @@ fn fill(vm: &mut Vm, m: Value, d: Value) -> PyResult<()> {
         ("LC_MESSAGES", libc::LC_MESSAGES),
         ("CHAR_MAX", 127),
     ];
-    for (name, v) in ints
-        .into_iter()
-        .chain(LANGINFO.iter().map(|&(n, k)| (n, k as i32)))
-    {
+    for (name, v) in ints.into_iter().chain(LANGINFO.iter().copied()) {
         let n = vm.new_int(v as i64)?;
         set_item(vm, d, name, n)?;
     }

@@ -235,10 +235,10 @@ fn prepare(p: &Plan) -> Result<(), (&'static str, i32)> {
                 return fail("noexec");
             }
         }
-        if let Some(cwd) = &p.cwd {
-            if libc::chdir(cwd.as_ptr()) < 0 {
-                return fail("noexec");
-            }
+        if let Some(cwd) = &p.cwd
+            && libc::chdir(cwd.as_ptr()) < 0
+        {
+            return fail("noexec");
         }
         if p.umask >= 0 {
             libc::umask(p.umask as libc::mode_t);
@@ -253,20 +253,20 @@ fn prepare(p: &Plan) -> Result<(), (&'static str, i32)> {
         if p.pgid >= 0 && libc::setpgid(0, p.pgid as libc::pid_t) < 0 {
             return fail("noexec");
         }
-        if let Some(g) = &p.groups {
-            if libc::setgroups(g.len(), g.as_ptr()) < 0 {
-                return fail("noexec");
-            }
+        if let Some(g) = &p.groups
+            && libc::setgroups(g.len(), g.as_ptr()) < 0
+        {
+            return fail("noexec");
         }
-        if let Some(gid) = p.gid {
-            if libc::setregid(gid, gid) < 0 {
-                return fail("noexec");
-            }
+        if let Some(gid) = p.gid
+            && libc::setregid(gid, gid) < 0
+        {
+            return fail("noexec");
         }
-        if let Some(uid) = p.uid {
-            if libc::setreuid(uid, uid) < 0 {
-                return fail("noexec");
-            }
+        if let Some(uid) = p.uid
+            && libc::setreuid(uid, uid) < 0
+        {
+            return fail("noexec");
         }
         if p.close_fds {
             close_others(&p.keep);

@@ -228,7 +228,7 @@ fn to_sockaddr(vm: &mut Vm, family: i32, addr: Value) -> PyResult<SockAddr> {
         libc::AF_INET => {
             let t = addr_tuple(vm, &addr, "AF_INET")?;
             if t.len() != 2 {
-                return Err(vm.type_error(format!("AF_INET address must be a pair (host, port)")));
+                return Err(vm.type_error("AF_INET address must be a pair (host, port)"));
             }
             let host = host_of(vm, t[0])?;
             let port = port_of(vm, t[1], "getsockaddrarg")?;
@@ -433,28 +433,25 @@ fn connect(vm: &mut Vm, fd: i64, family: i64, address: Value, timeout: Value) ->
     let sa = to_sockaddr(vm, family as i32, address)?;
     let timeout = timeout_of(timeout);
     let fd = fd as i32;
-    let (r, e) = loop {
-        let call = || {
-            // SAFETY: sa holds a valid sockaddr of sa.len bytes.
-            let r = unsafe { libc::connect(fd, sa.ptr(), sa.len) };
-            (r, if r < 0 { errno() } else { 0 })
-        };
-        let (r, e) = if timeout.is_none() {
-            vm.detached(call)
-        } else {
-            call()
-        };
-        if r < 0 && e == libc::EINTR {
-            vm.handle_signals()?;
-            // A connect interrupted by a signal goes on in the background.
-            if timeout.is_none() {
-                let _ = vm.detached(|| wait_plain(fd, libc::POLLOUT));
-                break (0, connect_result(fd));
-            }
-            break (r, libc::EINPROGRESS);
-        }
-        break (r, e);
+    let call = || {
+        // SAFETY: sa holds a valid sockaddr of sa.len bytes.
+        let r = unsafe { libc::connect(fd, sa.ptr(), sa.len) };
+        (r, if r < 0 { errno() } else { 0 })
     };
+    let (r, mut e) = if timeout.is_none() {
+        vm.detached(call)
+    } else {
+        call()
+    };
+    if r < 0 && e == libc::EINTR {
+        vm.handle_signals()?;
+        // A connect interrupted by a signal goes on in the background.
+        if timeout.is_none() {
+            let _ = vm.detached(|| wait_plain(fd, libc::POLLOUT));
+            return Ok(connect_result(fd) as i64);
+        }
+        e = libc::EINPROGRESS;
+    }
     if r == 0 {
         return Ok(0);
     }

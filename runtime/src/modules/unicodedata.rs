@@ -181,7 +181,7 @@ fn digit_value(c: char) -> Option<i64> {
         return None;
     }
     let n = unicode_names2::name(c)?.to_string();
-    n.split(' ').filter_map(word_value).last()
+    n.split(' ').rev().find_map(word_value)
 }
 
 /// Any number's value: digits, vulgar fractions and Roman numerals from their names.
@@ -204,8 +204,8 @@ fn numeric_value(c: char) -> Option<f64> {
     }
     words
         .iter()
-        .filter_map(|w| word_value(w))
-        .last()
+        .rev()
+        .find_map(|w| word_value(w))
         .map(|v| v as f64)
 }
 
