@@ -25,6 +25,32 @@ const FUNCS: &[NativeDef] = &[
     is_finalized,
 ];
 
+/// The debugging flags (recorded and returned; weft's collector prints no statistics and
+/// keeps no unreachable objects in `garbage`), and the no-op permanent generation.
+const DEBUG: &str = r#"
+DEBUG_STATS, DEBUG_COLLECTABLE, DEBUG_UNCOLLECTABLE, DEBUG_SAVEALL = 1, 2, 4, 32
+DEBUG_LEAK = DEBUG_COLLECTABLE | DEBUG_UNCOLLECTABLE | DEBUG_SAVEALL
+_debug_flags = [0]
+
+def set_debug(flags):
+    if type(flags) is not int:
+        raise TypeError("'%s' object cannot be interpreted as an integer"
+                        % type(flags).__name__)
+    _debug_flags[0] = flags
+
+def get_debug():
+    return _debug_flags[0]
+
+def freeze():
+    pass
+
+def unfreeze():
+    pass
+
+def get_freeze_count():
+    return 0
+"#;
+
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "gc", FUNCS)?;
     vm.push_root(m);
@@ -32,7 +58,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
         let garbage = vm.new_list(Vec::new())?;
         set_item(vm, d, "garbage", garbage)?;
         let callbacks = vm.new_list(Vec::new())?;
-        set_item(vm, d, "callbacks", callbacks)
+        set_item(vm, d, "callbacks", callbacks)?;
+        vm.exec_in_module(DEBUG, "<gc>", m).map(|_| ())
     })();
     vm.pop_roots(1);
     r.map(|_| m)

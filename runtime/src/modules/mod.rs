@@ -7,18 +7,23 @@ pub mod coroutines;
 pub mod gc;
 pub mod gc_observe;
 pub mod hashes;
+pub mod imp;
 pub mod json;
 pub mod json_encoder;
 pub mod json_scanner;
+pub mod locale;
 pub mod lock;
 pub mod math;
 pub mod memoryview;
 pub mod mt19937;
 pub mod posix;
+pub mod posix_process;
+pub mod posixsubprocess;
 pub mod pwd_grp;
 pub mod random;
 pub mod select;
 pub mod signal;
+pub mod socket_calls;
 pub mod sre;
 pub mod struct_codec;
 pub mod struct_format;
@@ -27,6 +32,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod time_calendar;
+pub mod unicodedata;
 pub mod warnings_native;
 pub mod weakref;
 pub mod zlib;
@@ -65,6 +71,10 @@ const FROZEN: &[(&str, &str)] = &[
     ("_collections_abc", include_str!("py/_collections_abc.py")),
     ("collections.abc", include_str!("py/collections_abc.py")),
     ("io", include_str!("py/io.py")),
+    ("_io", include_str!("py/_io.py")),
+    ("marshal", include_str!("py/marshal.py")),
+    ("_socket", include_str!("py/_socket.py")),
+    ("_csv", include_str!("py/_csv.py")),
     ("os", include_str!("py/os.py")),
     ("posixpath", include_str!("py/posixpath.py")),
     ("_sitebuiltins", include_str!("py/_sitebuiltins.py")),
@@ -118,6 +128,11 @@ pub fn register_all(vm: &mut Vm) {
         m.insert("grp".into(), pwd_grp::init_grp);
         m.insert("_sre".into(), sre::init);
         m.insert("_json".into(), json::init);
+        m.insert("_imp".into(), imp::init);
+        m.insert("_locale".into(), locale::init);
+        m.insert("_socket_calls".into(), socket_calls::init);
+        m.insert("unicodedata".into(), unicodedata::init);
+        m.insert("_posixsubprocess".into(), posixsubprocess::init);
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

@@ -52,7 +52,7 @@ const FUNCS: &[NativeDef] = &[
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "posix", FUNCS)?;
     vm.push_root(m);
-    let r = fill(vm, d);
+    let r = fill(vm, d).and_then(|_| super::posix_process::add(vm, d));
     vm.pop_roots(1);
     r.map(|_| m)
 }
@@ -121,7 +121,7 @@ pub(crate) fn os_err(vm: &mut Vm, errno: i32, filename: Option<Value>) -> PyErr 
 
 /// A path argument (str, bytes or an object with `__fspath__`) as a C string; the flag
 /// says whether it was bytes.
-fn path_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<(CString, bool)> {
+pub(crate) fn path_arg(vm: &mut Vm, v: Value, what: &str) -> PyResult<(CString, bool)> {
     let p = fspath_value(vm, v, what)?;
     let (bytes, is_bytes) = match as_str(&p) {
         Some(s) => (s.as_bytes().to_vec(), false),

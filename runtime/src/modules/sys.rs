@@ -45,10 +45,90 @@ pub fn init(vm: &mut Vm) -> PyResult {
     vm.push_root(m);
     let r = fill(vm, d)
         .and_then(|_| super::coroutines::add_to_sys(vm, d))
-        .and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m));
+        .and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m))
+        .and_then(|_| vm.exec_in_module(AUDIT, "<sys>", m));
     vm.pop_roots(1);
     r.map(|_| m)
 }
+
+/// `sys.audit` and `sys.addaudithook` (and `is_finalizing`: weft runs no Python code
+/// once it shuts down): weft raises no audit events of its own; the
+/// library's events (`subprocess.Popen`, `open`, ...) reach the hooks Python code adds.
+const AUDIT: &str = r#"
+def addaudithook(hook):
+    _audit_hooks.append(hook)
+
+def audit(event, *args):
+    if type(event) is not str:
+        raise TypeError("expected str for argument 'event', not %s" % type(event).__name__)
+    for hook in _audit_hooks:
+        hook(event, args)
+
+_audit_hooks = []
+
+def is_finalizing():
+    return False
+
+# weft has no line tracing or profiling hooks; the functions are kept so that code which
+# saves and restores them (doctest, coverage tools when absent) runs.
+_trace_hooks = {"trace": None, "profile": None}
+
+def settrace(function):
+    _trace_hooks["trace"] = function
+
+def gettrace():
+    return _trace_hooks["trace"]
+
+def setprofile(function):
+    _trace_hooks["profile"] = function
+
+def getprofile():
+    return _trace_hooks["profile"]
+
+# weft's threads run in parallel: there is no interpreter lock to hand over, so the
+# switch interval is only remembered.
+_switch_interval = [0.005]
+
+def setswitchinterval(interval):
+    interval = float(interval)
+    if interval <= 0:
+        raise ValueError("switch interval must be strictly positive")
+    _switch_interval[0] = interval
+
+def getswitchinterval():
+    return _switch_interval[0]
+
+def unraisablehook(unraisable):
+    err = stderr
+    if err is None:
+        return
+    obj = unraisable.object
+    if unraisable.err_msg is not None:
+        head = unraisable.err_msg
+    else:
+        head = "Exception ignored in"
+    if obj is not None:
+        head = "%s: %r" % (head, obj)
+    err.write(head + "\n")
+    if unraisable.exc_type is not None:
+        import traceback
+        lines = traceback.format_exception(unraisable.exc_type, unraisable.exc_value,
+                                           unraisable.exc_traceback)
+        err.write("".join(lines))
+    err.flush()
+
+__unraisablehook__ = unraisablehook
+
+def displayhook(value):
+    if value is None:
+        return
+    import builtins
+    builtins._ = None
+    stdout.write(repr(value) + "\n")
+    builtins._ = value
+
+__displayhook__ = displayhook
+"#;
 
 /// `sys.flags`: a named tuple of the command-line flags at CPython 3.14's defaults
 /// (weft accepts and ignores the flags that would change them), with gil=0; new threads
@@ -269,6 +349,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     vm.add_method(ty, "readable", stream_readable);
     vm.add_method(ty, "writable", stream_writable);
     vm.add_method(ty, "__repr__", stream_repr);
+    // `with sys.stdin as f:` (json.tool, argparse.FileType('-')); leaving the block keeps
+    // the standard stream open.
+    vm.add_method(ty, "__enter__", |_, args, _| Ok(args[0]));
+    vm.add_method(ty, "__exit__", |_, _, _| Ok(Value::NONE));
     add_property(vm, ty, "name", stream_name, None)?;
     let enc = vm.new_str("utf-8")?;
     vm.add_attr(ty, "encoding", enc);

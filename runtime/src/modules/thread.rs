@@ -37,6 +37,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("exit", exit),
     NativeDef::raw("exit_thread", exit),
     NativeDef::raw("_count", count),
+    interrupt_main,
     NativeDef::raw("_main_ident", main_ident),
     NativeDef::raw("_serial", serial),
     print_exception,
@@ -295,4 +296,16 @@ fn thread_main(
         }
     }
     vm.pop_roots(1);
+}
+
+/// _thread.interrupt_main(signum=SIGINT, /): act as if `signum` arrived; the main
+/// thread runs its Python handler at its next check (KeyboardInterrupt for SIGINT).
+#[weft_vm::native(owner = "_thread")]
+fn interrupt_main(vm: &mut Vm, signum: Option<i64>) -> PyResult<()> {
+    let sig = signum.unwrap_or(libc::SIGINT as i64);
+    if !(1..64).contains(&sig) {
+        return Err(vm.value_error("signal number out of range"));
+    }
+    weft_vm::signals::note_signal(sig as i32);
+    Ok(())
 }

@@ -33,6 +33,22 @@ const FUNCS: &[NativeDef] = &[
 /// `ticks_diff` arithmetic behaves as MicroPython programs expect.
 const TICKS_PERIOD: i64 = 1 << 30;
 
+/// `time.get_clock_info(name)`: how each clock is read (all from `clock_gettime`).
+const CLOCK_INFO: &str = r#"
+def get_clock_info(name):
+    clocks = {"time": ("CLOCK_REALTIME", True, False),
+              "monotonic": ("CLOCK_MONOTONIC", False, True),
+              "perf_counter": ("CLOCK_MONOTONIC", False, True),
+              "process_time": ("CLOCK_PROCESS_CPUTIME_ID", False, True),
+              "thread_time": ("CLOCK_THREAD_CPUTIME_ID", False, True)}
+    if name not in clocks:
+        raise ValueError("unknown clock")
+    from types import SimpleNamespace
+    clock, adjustable, monotonic = clocks[name]
+    return SimpleNamespace(implementation="clock_gettime(%s)" % clock, monotonic=monotonic,
+                           adjustable=adjustable, resolution=1e-09)
+"#;
+
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "time", FUNCS)?;
     vm.push_root(m);
@@ -41,7 +57,8 @@ pub fn init(vm: &mut Vm) -> PyResult {
             let f = vm.new_native(def.name, "time", def.f)?;
             super::set_item(vm, d, def.name, f)?;
         }
-        super::time_calendar::init(vm, d)
+        super::time_calendar::init(vm, d)?;
+        vm.exec_in_module(CLOCK_INFO, "<time>", m).map(|_| ())
     })();
     vm.pop_roots(1);
     r.map(|_| m)

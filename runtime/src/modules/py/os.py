@@ -13,6 +13,12 @@ from posix import (
     O_CLOEXEC, O_DIRECTORY, O_NOFOLLOW, O_SYNC, O_NOCTTY, SEEK_SET, SEEK_CUR, SEEK_END,
     F_OK, R_OK, W_OK, X_OK,
 )
+from posix import (
+    pipe, pipe2, dup2, get_inheritable, set_inheritable, get_blocking, set_blocking,
+    waitpid, kill, killpg, getpgid, getpgrp, getsid, setsid, umask,
+    waitstatus_to_exitcode, WIFEXITED, WEXITSTATUS, WIFSIGNALED, WTERMSIG, WIFSTOPPED,
+    WSTOPSIG, WNOHANG, WUNTRACED, WCONTINUED,
+)
 
 sys.modules["os.path"] = path
 
@@ -387,3 +393,11 @@ def get_terminal_size(fd=1, /):
     # weft has no ioctl yet: every descriptor answers as a non-terminal does, so
     # callers (shutil.get_terminal_size) take $COLUMNS/$LINES or their fallback.
     raise OSError(25, "Inappropriate ioctl for device")
+
+
+def _get_exports_list(module):
+    """A module's public names: its __all__, else the names not starting with '_'."""
+    names = getattr(module, "__all__", None)
+    if names is None:
+        names = [n for n in dir(module) if not n.startswith("_")]
+    return list(names)

@@ -12,6 +12,7 @@ ends, which join() and the interpreter's exit (`_shutdown`) wait on.
 
 import _thread
 from time import monotonic as _time
+from _weakrefset import WeakSet as _WeakSet
 
 __all__ = [
     "get_ident", "get_native_id", "active_count", "Condition", "current_thread",
@@ -30,6 +31,8 @@ TIMEOUT_MAX = _thread.TIMEOUT_MAX
 stack_size = _thread.stack_size
 Lock = _thread.allocate_lock
 RLock = _thread.RLock
+# CPython has a C and a Python RLock; weft has one, native.
+_CRLock = _PyRLock = RLock
 
 
 # ---- trace and profile hooks (stored for threads to come; weft does not call them) ----
@@ -393,6 +396,8 @@ _registry_lock = _allocate_lock()
 _active = {}        # ident -> Thread, for running threads
 _limbo = {}         # Thread -> Thread, started but not yet running
 _names_made = [0]
+# every Thread object not yet collected (CPython's test helpers count them)
+_dangling = _WeakSet()
 
 
 def _next_number():
@@ -473,6 +478,7 @@ class Thread:
         # held by the running thread until it ends; join() waits for it
         self._tstate_lock = None
         self._initialized = True
+        _dangling.add(self)
 
     def __repr__(self):
         if _not_initialized(self):

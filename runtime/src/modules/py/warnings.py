@@ -461,3 +461,13 @@ simplefilter("ignore", category=ResourceWarning, append=True)
 _generation[0] = 1
 if sys.warnoptions:
     _processoptions(sys.warnoptions)
+
+
+def _deprecated(name, message="{name!r} is deprecated and slated for removal in Python "
+                "{remove}", *, remove, _version=sys.version_info):
+    """Warn that `name` goes away in Python `remove` (a (major, minor) pair); a RuntimeError
+    once that version's alphas are over, so the library's own reminders fire."""
+    due = "%d.%d" % tuple(remove[:2])
+    if _version[:2] > remove or (_version[:2] == remove and _version[3] != "alpha"):
+        raise RuntimeError("%r was slated for removal after Python %s alpha" % (name, due))
+    warn(message.format(name=name, remove=due), DeprecationWarning, stacklevel=3)

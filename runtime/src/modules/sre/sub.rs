@@ -59,7 +59,19 @@ fn filter_for(vm: &mut Vm, this: Value, repl: Value) -> PyResult<Filter> {
     if is_literal(&repl) {
         return Ok(Filter::Literal(repl));
     }
-    // CPython 3.11's re: `_subx` gives a literal or a function of the match.
+    // CPython 3.11's re parses the template with `_compile_repl`; filled in natively
+    // here rather than by `_subx`'s Python function once per match.
+    if let Some(parse) = super::re_hook(vm, "_compile_repl")? {
+        let parsed = vm.call(parse, &[repl, this], &[])?;
+        let t = vm.with_root(parsed, |vm| template_from_parsed(vm, this, parsed))?;
+        let td = t.downcast::<TemplateData>().expect("made by t_template");
+        return Ok(if td.items.is_empty() {
+            Filter::Literal(td.literal)
+        } else {
+            Filter::Template(t)
+        });
+    }
+    // `_subx` gives a literal or a function of the match.
     if let Some(subx) = super::re_hook(vm, "_subx")? {
         let f = vm.call(subx, &[this, repl], &[])?;
         return Ok(if is_callable(vm, f) {
@@ -77,6 +89,45 @@ fn filter_for(vm: &mut Vm, this: Value, repl: Value) -> PyResult<Filter> {
         Filter::Literal(td.literal)
     } else {
         Filter::Template(t)
+    })
+}
+
+/// A native template from CPython 3.11's parsed form `(groups, literals)`: `literals`
+/// holds None where a group goes and `groups` pairs each such index with its group.
+fn template_from_parsed(vm: &mut Vm, pattern: Value, parsed: Value) -> PyResult {
+    let halves = vm.collect_iter(parsed)?;
+    let [groups, literals] = halves[..] else {
+        return Err(vm.type_error("invalid template"));
+    };
+    let mut which = std::collections::HashMap::new();
+    for pair in vm.collect_iter(groups)? {
+        let two = vm.collect_iter(pair)?;
+        match (
+            two.first().and_then(|v| weft_vm::helpers::as_int(*v)),
+            two.get(1),
+        ) {
+            (Some(i), Some(&g)) => which.insert(i, g),
+            _ => return Err(vm.type_error("invalid template")),
+        };
+    }
+    let mut parts = Vec::new();
+    let mut pending = Value::NONE;
+    for (i, lit) in vm.collect_iter(literals)?.into_iter().enumerate() {
+        if lit.is_none() {
+            let Some(&g) = which.get(&(i as i64)) else {
+                return Err(vm.type_error("invalid template"));
+            };
+            parts.push(pending);
+            parts.push(g);
+            pending = Value::NONE;
+        } else {
+            pending = lit;
+        }
+    }
+    parts.push(pending);
+    let list = vm.new_list(parts)?;
+    vm.with_root(list, |vm| {
+        (super::template::t_template.f)(vm, &[pattern, list], &[])
     })
 }
 
