@@ -145,7 +145,31 @@ impl Sig {
     }
 
     /// Bind `args` (receiver included when `has_self`) and `kw` to the parameters.
+    #[inline]
     pub fn bind<'a, const N: usize>(
+        &self,
+        vm: &mut Vm,
+        args: &'a [Value],
+        kw: &'a [(Value, Value)],
+    ) -> PyResult<Bound<'a, N>> {
+        // The common call, inlined into the native's entry: positional arguments only,
+        // no required one missing.
+        let pos = args.get(usize::from(self.has_self)..).unwrap_or(&[]);
+        let rest_required = self.required.checked_shr(pos.len() as u32).unwrap_or(0);
+        if kw.is_empty() && pos.len() <= self.npos && rest_required == 0 {
+            let mut vals = [Value::NULL; N];
+            vals[..pos.len()].copy_from_slice(pos);
+            return Ok(Bound {
+                vals,
+                rest: &[],
+                kw: std::borrow::Cow::Borrowed(&[][..]),
+            });
+        }
+        self.bind_general(vm, args, kw)
+    }
+
+    #[inline(never)]
+    fn bind_general<'a, const N: usize>(
         &self,
         vm: &mut Vm,
         args: &'a [Value],
