@@ -54,6 +54,10 @@ pub struct HeapConfig {
     pub threshold_bytes: usize,
     /// Marker threads (>= 1; 0 is treated as 1). 1 marks inline on the collecting thread.
     pub marker_threads: usize,
+    /// Below this many bytes allocated (live plus garbage since the last collection),
+    /// one thread marks and sweeps: waking the other markers costs more than a small
+    /// heap's whole mark. 0 (the default) always uses `marker_threads`.
+    pub parallel_min_bytes: usize,
     /// Run the heap verifier at every collection (see the `verify` module; also
     /// [`Heap::set_verify`]). Costly: a debugging mode.
     pub verify: bool,
@@ -66,8 +70,9 @@ impl Default for HeapConfig {
     fn default() -> Self {
         HeapConfig {
             limit_bytes: 8 << 30,
-            threshold_bytes: 8 << 20,
+            threshold_bytes: 2 << 20,
             marker_threads: 1,
+            parallel_min_bytes: 0,
             verify: false,
             verify_panics: false,
         }
@@ -225,6 +230,7 @@ pub struct Heap {
     threshold: AtomicUsize,
     pub(crate) limit: usize,
     marker_threads: AtomicUsize,
+    parallel_min_bytes: usize,
     /// Its `COLLECT` bit asks for a collection at the next safepoint; the word may be
     /// shared with the world's stop request (`weft_core::attention`).
     pub(crate) attention: Arc<Attention>,
@@ -265,6 +271,7 @@ impl Heap {
             threshold: AtomicUsize::new(cfg.threshold_bytes),
             limit: cfg.limit_bytes,
             marker_threads: AtomicUsize::new(cfg.marker_threads.max(1)),
+            parallel_min_bytes: cfg.parallel_min_bytes,
             attention,
             epoch: AtomicU64::new(next_epoch()),
             weak: ShardedMap::new(),
@@ -327,7 +334,11 @@ impl Heap {
             stop_ns,
         } = c;
         let _one_at_a_time = self.collecting.lock();
-        let threads = self.marker_threads();
+        let threads = if self.live_bytes.load(Relaxed) < self.parallel_min_bytes {
+            1
+        } else {
+            self.marker_threads()
+        };
         let start = Instant::now();
         // Before anything reads ATB or the end table (verifier, marker, sweep).
         self.close_alloc_runs();
@@ -583,7 +594,11 @@ impl Heap {
     /// to its limit is collected before an allocation fails rather than after.
     fn trigger_after(&self, live: usize, threshold: usize) -> usize {
         let room = self.limit.saturating_sub(live) / 2;
-        live.saturating_add(threshold.min(room))
+        // Grow by the threshold or by half the live bytes, whichever is more: a small
+        // heap is collected often (its memory stays mapped and in cache, and each
+        // collection is cheap), a large one by a fixed fraction of its size (marking
+        // work per allocated byte stays bounded).
+        live.saturating_add(threshold.max(live / 2).min(room))
     }
 
     pub fn set_threshold(&self, bytes: usize) {
