@@ -318,7 +318,10 @@ fn threshold_requests_collection() {
     while !heap.collect_requested() {
         kept.push(new_node(&heap, &mut la, None));
         la.flush(&heap);
-        assert!(heap.mem_alloc() <= live + live / 2 + 4096, "no collection requested");
+        assert!(
+            heap.mem_alloc() <= live + live / 2 + 4096,
+            "no collection requested"
+        );
     }
     assert!(heap.mem_alloc() >= live + live / 2);
 }
