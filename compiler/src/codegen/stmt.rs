@@ -3,7 +3,7 @@
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
 
-use super::{CResult, Compiler, FBlock, FnBody, docstring};
+use super::{CResult, Compiler, FBlock, FnBody, Label, docstring};
 use crate::Mode;
 use crate::bytecode::{BinOp, Const, Instr, code_flags};
 use crate::symtable::ScopeKind;
@@ -633,10 +633,10 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
-        if t.is_star {
-            return self.compile_try_star(t);
-        }
+    /// The protected body and its `else`, then the handler's entry (bound here, with the
+    /// exception on the stack); returns the label after the whole statement. Shared by
+    /// `except` and `except*`.
+    pub(crate) fn try_body_and_else(&mut self, t: &'a ast::StmtTry) -> CResult<Label> {
         let handler = self.new_label();
         let end = self.new_label();
         self.set_line(t.range);
@@ -648,6 +648,14 @@ impl<'a> Compiler<'a> {
         self.compile_body(&t.orelse)?;
         self.jump(Instr::Jump, end);
         self.bind(handler);
+        Ok(end)
+    }
+
+    fn compile_try_except(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
+        if t.is_star {
+            return self.compile_try_star(t);
+        }
+        let end = self.try_body_and_else(t)?;
         // Stack: [exc]
         for (idx, h) in t.handlers.iter().enumerate() {
             let ast::ExceptHandler::ExceptHandler(h) = h;

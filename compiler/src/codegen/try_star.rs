@@ -25,17 +25,7 @@ use crate::bytecode::{Const, Instr};
 
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_try_star(&mut self, t: &'a ast::StmtTry) -> CResult<()> {
-        let handler = self.new_label();
-        let end = self.new_label();
-        self.set_line(t.range);
-        self.jump(Instr::SetupFinally, handler);
-        self.unit().fblocks.push(FBlock::TryExcept);
-        self.compile_body(&t.body)?;
-        self.unit().fblocks.pop();
-        self.emit(Instr::PopBlock);
-        self.compile_body(&t.orelse)?;
-        self.jump(Instr::Jump, end);
-        self.bind(handler);
+        let end = self.try_body_and_else(t)?;
         self.emit(Instr::DupTop);
         self.emit(Instr::BuildList(0));
         self.emit(Instr::RotTwo);

@@ -296,7 +296,7 @@ fn decode_base64(data: &[u8], strict: bool) -> Result<Vec<u8>, String> {
 
 /// `crc32(data, crc=0)`: the CRC-32 of zlib, continuing from `crc`.
 #[native(name = "crc32")]
-fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
+pub(crate) fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
     let data = bytes_arg(vm, data_arg)?;
     let start = match value.as_ref() {
         Some(&v) => low_u32(vm, v)?,

@@ -5,7 +5,8 @@
 //!
 //! A stream object's state sits behind a mutex; the work on it runs under the lock, but
 //! results and errors become Python objects only after the lock is released.
-use super::binascii::low_u32;
+// zlib.crc32 is binascii.crc32 (the same function, as the checksums agree by definition).
+use super::binascii::{crc32, low_u32};
 use super::{new_native_module, new_native_type, set_item};
 use flate2::{Compress, Compression, Decompress, FlushCompress, FlushDecompress, Status};
 use parking_lot::Mutex;
@@ -105,18 +106,6 @@ fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
 }
 
 // ------------------------------------------------------------ checksums
-
-#[native(name = "crc32")]
-fn crc32(vm: &mut Vm, data_arg: Value, value: Option<Value>) -> PyResult {
-    let data = bytes_arg(vm, data_arg)?;
-    let start = match value.as_ref() {
-        Some(&v) => low_u32(vm, v)?,
-        None => 0,
-    };
-    let mut h = crc32fast::Hasher::new_with_initial(start);
-    h.update(&data);
-    vm.new_int(h.finalize() as i64)
-}
 
 /// Adler-32 from `value` (default 1): two sums modulo 65521, packed as b << 16 | a.
 #[native(name = "adler32")]
