@@ -376,16 +376,22 @@ impl<'a, T: Payload> FromSelf<'a> for &'a T {
         };
         match unwrap_base::<T>(v) {
             Some(t) => Ok(t),
-            None => {
-                let got = vm.type_name(*v);
-                let owner = sig.owner.name().unwrap_or("object");
-                Err(vm.type_error(format!(
-                    "descriptor '{}' for '{owner}' objects doesn't apply to a '{got}' object",
-                    sig.name
-                )))
-            }
+            None => Err(wrong_receiver(vm, *v, sig)),
         }
     }
+}
+
+/// The error for a method descriptor called on an object of another type (out of line:
+/// the hot path of every method entry is the downcast above).
+#[cold]
+#[inline(never)]
+fn wrong_receiver(vm: &mut Vm, v: Value, sig: &Sig) -> PyErr {
+    let got = vm.type_name(v);
+    let owner = sig.owner.name().unwrap_or("object");
+    vm.type_error(format!(
+        "descriptor '{}' for '{owner}' objects doesn't apply to a '{got}' object",
+        sig.name
+    ))
 }
 
 /// A method's receiver as the built-in value (`v`: the exact built-in object, also when

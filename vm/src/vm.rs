@@ -138,6 +138,9 @@ pub struct ThreadRoots {
     pub asyncgen_hooks: [Value; 2],
 }
 
+/// Buckets of `Vm::intern_front`.
+const INTERN_FRONT: usize = 128;
+
 pub struct Vm {
     pub rt: Arc<Runtime>,
     pub alloc: LocalAlloc,
@@ -156,6 +159,11 @@ pub struct Vm {
     /// This thread's cache of the runtime's interned names (each also in the shared,
     /// rooted table), so hot paths interning `__init__` and the like take no lock.
     intern_cache: rustc_hash::FxHashMap<Box<str>, Value>,
+    /// In front of `intern_cache`: the last name interned from each (address, length)
+    /// bucket. Most callers pass string literals, so the text is usually found at the
+    /// same address again; the text is compared before a hit is trusted, so any `&str`
+    /// is safe here. Interned strs are immortal, so a cached value never dangles.
+    intern_front: Box<[(usize, Value); INTERN_FRONT]>,
     /// Finished frames kept for reuse (`Frame::release`); not roots (empty).
     pub frame_pool: Vec<Box<Frame>>,
     /// The slots of this thread's function frames (`crate::frame::DataStack`).
@@ -352,6 +360,7 @@ impl Vm {
             draining: false,
             stack_limit: 0,
             intern_cache: Default::default(),
+            intern_front: Box::new([(0, Value::NULL); INTERN_FRONT]),
             type_cache: Default::default(),
             frame_pool: Vec::new(),
             data_stack: Default::default(),
@@ -484,7 +493,24 @@ impl Vm {
     // ---------------------------------------------------------------- constructors
 
     /// The one str object for `s` (names, attribute keys).
+    #[inline]
     pub fn intern(&mut self, s: &str) -> Value {
+        let addr = s.as_ptr() as usize;
+        let slot = ((addr >> 3) ^ s.len()) % INTERN_FRONT;
+        let (a, v) = self.intern_front[slot];
+        if a == addr
+            && let Some(t) = v.downcast::<crate::objects::str::StrData>()
+            && t.as_str() == s
+        {
+            return v;
+        }
+        let v = self.intern_slow(s);
+        self.intern_front[slot] = (addr, v);
+        v
+    }
+
+    #[inline(never)]
+    fn intern_slow(&mut self, s: &str) -> Value {
         if let Some(&v) = self.intern_cache.get(s) {
             return v;
         }

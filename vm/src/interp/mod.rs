@@ -596,11 +596,16 @@ impl Vm {
         kwargs: &[(Value, Value)],
     ) -> PyResult<Call> {
         if let Some(b) = callee.downcast::<crate::objects::builtin_fn::BuiltinFn>()
-            && b.this.is_null()
             && this.is_none()
         {
-            // A native function or an unbound method descriptor: called straight away.
-            return (b.f)(self, args, kwargs).map(Call::Done);
+            // A native function or an unbound method descriptor: called straight away;
+            // a bound one (`l.append` kept in a variable) with its receiver first.
+            return if b.this.is_null() {
+                (b.f)(self, args, kwargs)
+            } else {
+                (b.f)(self, &crate::ops::call::prepend(b.this, args), kwargs)
+            }
+            .map(Call::Done);
         }
         let mut init_self = Value::NULL;
         let init_fn;
@@ -645,9 +650,7 @@ impl Vm {
                 Ok(())
             }
             Some(t) => {
-                let mut full = Vec::with_capacity(args.len() + 1);
-                full.push(t);
-                full.extend_from_slice(args);
+                let full = crate::ops::call::prepend(t, args);
                 self.bind_args(&frame, fd, code, &full, kwargs)
             }
         };

@@ -7,6 +7,7 @@ use crate::objects::exception::ExcData;
 use crate::objects::function::{BoundMethod, ClassMethod, FunctionData, Property, StaticMethod};
 use crate::objects::instance::{self, Inline, instance_parts};
 use crate::objects::module::ModuleData;
+use crate::objects::str::StrData;
 use crate::objects::typeobj::TypeData;
 use crate::types::{lookup_in_mro, type_data};
 use crate::value::Value;
@@ -44,8 +45,17 @@ fn exposes_dict(v: Value) -> bool {
 /// What [`Vm::instance_setattr_fast`] did.
 enum FastSet {
     Done,
+    /// Store into this instance dict.
+    Dict(Value),
     Generic,
     Full,
+}
+
+/// An exact str other than `__dict__` and `__class__` (whose stores `setattr` treats
+/// specially).
+fn plain_name(name: Value) -> bool {
+    name.downcast::<StrData>()
+        .is_some_and(|s| !matches!(s.as_str(), "__dict__" | "__class__"))
 }
 
 impl Vm {
@@ -142,7 +152,16 @@ impl Vm {
         }
         match instance::get(obj, name) {
             Inline::Done(v) => Some(v),
-            _ => None,
+            // Attributes kept in the instance's dict: a str key found there answers.
+            Inline::Dict => {
+                let (inst, _) = instance_parts(&obj)?;
+                if !inst.base.is_null() || !name.is::<StrData>() {
+                    return None;
+                }
+                let d = inst.dict()?;
+                self.dict_get_str_key(d, name).ok().flatten()
+            }
+            Inline::Absent => None,
         }
     }
 
@@ -174,7 +193,16 @@ impl Vm {
         }
         match instance::set(obj, name, v) {
             Inline::Done(_) => FastSet::Done,
-            _ => FastSet::Generic,
+            // An instance that already keeps its attributes in a dict (many names, or
+            // `__dict__` was asked for): the checks above are all `object.__setattr__`
+            // would make, so the store goes straight there.
+            _ => match instance::instance_parts(&obj) {
+                Some((inst, _)) if inst.base.is_null() && plain_name(name) => match inst.dict() {
+                    Some(d) => FastSet::Dict(d),
+                    None => FastSet::Generic,
+                },
+                _ => FastSet::Generic,
+            },
         }
     }
 
@@ -198,6 +226,9 @@ impl Vm {
     /// `obj.name`, or None when there is no such attribute (AttributeError from a
     /// property or `__getattr__` is also turned into None).
     pub fn getattr_opt(&mut self, obj: Value, name: Value) -> PyResult<Option<Value>> {
+        if let Some(v) = self.instance_getattr_fast(obj, name) {
+            return Ok(Some(v));
+        }
         if obj.is::<TypeData>() {
             return self.type_getattr(obj, name);
         }
@@ -649,6 +680,7 @@ impl Vm {
         match self.instance_setattr_fast(obj, name, v) {
             FastSet::Done => return Ok(()),
             FastSet::Generic => return self.generic_setattr(obj, name, v),
+            FastSet::Dict(d) => return self.dict_set(d, name, v),
             FastSet::Full => {}
         }
         if obj.is::<TypeData>() {

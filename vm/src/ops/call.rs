@@ -24,17 +24,11 @@ impl Vm {
             if this.is_null() {
                 return func(self, args, kwargs);
             }
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(this);
-            full.extend_from_slice(args);
-            return func(self, &full, kwargs);
+            return func(self, &prepend(this, args), kwargs);
         }
         if let Some(m) = f.downcast::<BoundMethod>() {
             let (func, this) = (m.func, m.this);
-            let mut full = Vec::with_capacity(args.len() + 1);
-            full.push(this);
-            full.extend_from_slice(args);
-            return self.call(func, &full, kwargs);
+            return self.call(func, &prepend(this, args), kwargs);
         }
         if f.is::<TypeData>() {
             // A metaclass written in Python may define __call__ (e.g. abc.ABCMeta).
@@ -394,4 +388,14 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     let ty = vm.type_of(v);
     let n = vm.rt.names.call;
     lookup_in_mro(vm, ty, n).is_some()
+}
+
+/// `[this, *args]` on the Rust stack for the usual few arguments. The values need no
+/// rooting of their own: `this` is held by the bound method the caller roots, and `args`
+/// by the caller.
+pub(crate) fn prepend(this: Value, args: &[Value]) -> smallvec::SmallVec<[Value; 8]> {
+    let mut full = smallvec::SmallVec::with_capacity(args.len() + 1);
+    full.push(this);
+    full.extend_from_slice(args);
+    full
 }

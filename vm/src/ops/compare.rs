@@ -138,6 +138,12 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
     if a == b {
         return Some(true);
     }
+    // Two strs (dict keys, the common case): length, then bytes.
+    if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+        return Some(
+            x.byte_len() == y.byte_len() && x.as_str().as_bytes() == y.as_str().as_bytes(),
+        );
+    }
     const EXACT: i64 = 1 << 53;
     Some(match (plain(&a)?, plain(&b)?) {
         (Plain::Int(x), Plain::Int(y)) => x == y,
@@ -158,6 +164,7 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
 
 impl Vm {
     /// `hash(v)`.
+    #[inline]
     pub fn hash(&mut self, v: Value) -> PyResult<i64> {
         // The common keys first: str, then small int, before the general int test.
         if let Some(s) = v.downcast::<StrData>() {
@@ -166,6 +173,11 @@ impl Vm {
         if let Some(i) = v.as_small_int() {
             return Ok(hash_i64(i));
         }
+        self.hash_other(v)
+    }
+
+    #[inline(never)]
+    fn hash_other(&mut self, v: Value) -> PyResult<i64> {
         if let Some(i) = as_int(v) {
             return Ok(hash_i64(i));
         }

@@ -145,6 +145,23 @@ pub fn slice_adjust(
 
 /// Number of items a normalised slice selects.
 pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
+    // Normalised bounds lie in -1..=len, so the span fits in i64 (and a u64 division
+    // needs no 128-bit helper); other callers' extremes take the wide path.
+    let span = if step < 0 {
+        start.checked_sub(stop)
+    } else {
+        stop.checked_sub(start)
+    };
+    match span {
+        Some(d) if d <= 0 => 0,
+        Some(d) if step == 1 || step == -1 => d as usize,
+        Some(d) => ((d - 1) as u64 / step.unsigned_abs() + 1) as usize,
+        None => slice_len_wide(start, stop, step),
+    }
+}
+
+#[cold]
+fn slice_len_wide(start: i64, stop: i64, step: i64) -> usize {
     let (a, b, s) = (start as i128, stop as i128, step as i128);
     let n = if s < 0 {
         if b < a { (a - b - 1) / (-s) + 1 } else { 0 }
@@ -156,10 +173,11 @@ pub fn slice_len(start: i64, stop: i64, step: i64) -> usize {
     n as usize
 }
 
-/// The positions a normalised slice selects.
+/// The positions a normalised slice selects (each in 0..len, so `start + k * step`
+/// cannot overflow).
 fn slice_positions(start: i64, stop: i64, step: i64) -> impl ExactSizeIterator<Item = usize> {
     let n = slice_len(start, stop, step);
-    (0..n).map(move |k| (start as i128 + k as i128 * step as i128) as usize)
+    (0..n).map(move |k| start.wrapping_add((k as i64).wrapping_mul(step)) as usize)
 }
 
 fn take_slice<T: Copy>(items: &[T], start: i64, stop: i64, step: i64) -> Vec<T> {

@@ -53,11 +53,17 @@ impl Vm {
         })
     }
 
+    #[inline]
     fn user_special(&mut self, v: Value, name: &str) -> Option<Value> {
         let ty = self.type_of(v);
         if !type_data(ty).is_user {
             return None;
         }
+        self.user_special_in(ty, name)
+    }
+
+    #[inline(never)]
+    fn user_special_in(&mut self, ty: Value, name: &str) -> Option<Value> {
         let n = self.intern(name);
         lookup_in_mro(self, ty, n).filter(|f| !f.is::<BuiltinFn>())
     }
