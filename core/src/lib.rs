@@ -6,6 +6,7 @@
 
 pub mod asym;
 pub mod attention;
+pub mod biased;
 pub mod bitmap;
 pub mod callback_queue;
 pub mod exclusive;
@@ -20,6 +21,7 @@ pub mod stw;
 pub mod sync;
 
 pub use attention::Attention;
+pub use biased::BiasedIndex;
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
 pub use exclusive::{Claim, ExclusiveCell};

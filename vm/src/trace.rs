@@ -57,6 +57,7 @@ macro_rules! holds_no_values {
 
 holds_no_values!(
     (),
+    weft_core::BiasedIndex,
     bool,
     char,
     u8,

@@ -138,6 +138,16 @@ pub struct ThreadRoots {
     pub asyncgen_hooks: [Value; 2],
 }
 
+/// A fresh `Vm::thread_id`. Ids are not reused: a biased position owned by a thread
+/// that has ended must never look owned by a new one.
+fn next_thread_id() -> u32 {
+    static NEXT: std::sync::atomic::AtomicU32 = std::sync::atomic::AtomicU32::new(1);
+    let id = NEXT.fetch_add(1, Ordering::Relaxed);
+    // Past 4 billion threads, new threads share the last id's biased positions by
+    // starting shared: `SHARED` is never an owner.
+    id.min(weft_core::biased::REVOKING - 1)
+}
+
 /// Buckets of `Vm::intern_front`.
 const INTERN_FRONT: usize = 128;
 
@@ -150,6 +160,9 @@ pub struct Vm {
     pub recursion_limit: u32,
     /// This thread's state word in `rt.world`.
     pub slot: Arc<ThreadSlot>,
+    /// This thread's id for biased iterator positions (`weft_core::biased`): unique
+    /// for the process's life, never 0.
+    pub thread_id: u32,
     /// Lowest native stack address a Python call may start at: below it, calls raise
     /// RecursionError instead of overflowing the stack (0: unchecked).
     pub stack_limit: usize,
@@ -357,6 +370,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             slot,
+            thread_id: next_thread_id(),
             draining: false,
             stack_limit: 0,
             intern_cache: Default::default(),

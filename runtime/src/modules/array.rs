@@ -1077,7 +1077,7 @@ fn a_iter(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
         ty,
         SeqIter {
             seq: this.obj,
-            index: AtomicUsize::new(0),
+            index: weft_core::BiasedIndex::new(vm.thread_id, 0),
         },
     )
 }

@@ -37,10 +37,8 @@ use crate::objects::exception::ExcData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::iter::RangeIter;
 use crate::objects::tuple::TupleData;
-use crate::ops::containers::claim_index;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
-use std::sync::atomic::Ordering::Relaxed;
 
 /// How a frame stopped running.
 pub enum Exit {
@@ -399,7 +397,7 @@ impl Vm {
                     Instr::ForIter(t) => {
                         let it = peek!(0);
                         if let Some(r) = it.downcast::<RangeIter>() {
-                            match range_step(r) {
+                            match range_step(r, self.thread_id) {
                                 Some(Some(v)) => {
                                     push!(v);
                                     continue;
@@ -411,7 +409,9 @@ impl Vm {
                                 }
                                 None => {}
                             }
-                        } else if let Some(v) = seq_iter_step(it, &self.rt.small_strs) {
+                        } else if let Some(v) =
+                            seq_iter_step(it, &self.rt.small_strs, self.thread_id)
+                        {
                             push!(v);
                             continue;
                         }
@@ -778,36 +778,45 @@ enum Call {
 
 /// The next item of an iterator over an exact list, tuple or str, when there is one and
 /// it needs no allocation (the end, other characters and other kinds go the full way).
-/// `small_strs` are the cached one-character strs (`Runtime::small_strs`).
+/// `small_strs` are the cached one-character strs (`Runtime::small_strs`); `me` is this
+/// thread's id: a position another thread owns is left to the full way, which shares
+/// it first (`weft_core::biased`).
 #[inline]
-fn seq_iter_step(it: Value, small_strs: &[Value]) -> Option<Value> {
+fn seq_iter_step(it: Value, small_strs: &[Value], me: u32) -> Option<Value> {
     let s = it.downcast::<crate::objects::iter::SeqIter>()?;
-    let i = s.index.load(Relaxed);
-    if let Some(l) = s.seq.downcast::<crate::objects::list::ListData>() {
-        let v = l.get(i)?;
-        // Shared by threads: another thread took item i first (`builtin_next` retries).
-        return claim_index(&s.index, i, i + 1).then_some(v);
-    }
-    if let Some(t) = s.seq.downcast::<TupleData>() {
-        let v = *t.0.get(i)?;
-        return claim_index(&s.index, i, i + 1).then_some(v);
-    }
-    // A str iterator's index is a byte offset (`ops::containers`): an ASCII byte there
-    // is a whole character, whose str is cached.
-    let st = s.seq.downcast::<crate::objects::str::StrData>()?;
-    let b = *st.as_str().as_bytes().get(i)?;
-    if !b.is_ascii() {
+    if !s.index.may_step(me) {
         return None;
     }
-    let v = *small_strs.get(1 + b as usize)?;
-    claim_index(&s.index, i, i + 1).then_some(v)
+    let at = s.index.load();
+    let i = at as usize;
+    let v = if let Some(l) = s.seq.downcast::<crate::objects::list::ListData>() {
+        l.get(i)?
+    } else if let Some(t) = s.seq.downcast::<TupleData>() {
+        *t.0.get(i)?
+    } else {
+        // A str iterator's index is a byte offset (`ops::containers`): an ASCII byte
+        // there is a whole character, whose str is cached.
+        let st = s.seq.downcast::<crate::objects::str::StrData>()?;
+        let b = *st.as_str().as_bytes().get(i)?;
+        if !b.is_ascii() {
+            return None;
+        }
+        *small_strs.get(1 + b as usize)?
+    };
+    // Shared by threads: another thread took item i first (`builtin_next` retries).
+    s.index.advance(me, at, at + 1).then_some(v)
 }
 
 /// The next value of a range iterator when it is a small int (`Some(None)`: exhausted);
-/// None: leave it to the generic path (a value past the small-int range).
+/// None: leave it to the generic path (a value past the small-int range, or a position
+/// another thread owns).
 #[inline]
-fn range_step(r: &RangeIter) -> Option<Option<Value>> {
-    let n = r.next.load(Relaxed);
+fn range_step(r: &RangeIter, me: u32) -> Option<Option<Value>> {
+    if !r.next.may_step(me) {
+        return None;
+    }
+    let at = r.next.load();
+    let n = at as i64;
     let more = if r.step > 0 { n < r.stop } else { n > r.stop };
     if !more {
         return Some(None);
@@ -815,10 +824,7 @@ fn range_step(r: &RangeIter) -> Option<Option<Value>> {
     let v = Value::small_int(n)?;
     let next = n.checked_add(r.step).unwrap_or(r.stop);
     // Shared by threads: when another thread stepped first, the generic path retries.
-    r.next
-        .compare_exchange(n, next, Relaxed, Relaxed)
-        .ok()
-        .map(|_| Some(v))
+    r.next.advance(me, at, next as u64).then_some(Some(v))
 }
 
 /// Two float operands: floats, or a float and a small int that a float holds exactly

@@ -2,18 +2,22 @@
 use crate::payload;
 use crate::value::Value;
 use std::sync::atomic::{AtomicI64, AtomicUsize};
+use weft_core::BiasedIndex;
 
 /// Iterates a list, tuple, str, bytes or any object with `__getitem__` by index.
 #[derive(crate::trace::Trace)]
 pub struct SeqIter {
     pub seq: Value,
-    pub index: AtomicUsize,
+    /// Stepped plainly by the thread that made the iterator, by compare-and-swap once
+    /// another thread uses it (`weft_core::biased`).
+    pub index: BiasedIndex,
 }
 payload!(SeqIter, "iterator");
 
 #[derive(crate::trace::Trace)]
 pub struct RangeIter {
-    pub next: AtomicI64,
+    /// The next value (an i64 kept as its bits), stepped as `SeqIter::index`.
+    pub next: BiasedIndex,
     pub stop: i64,
     pub step: i64,
 }

@@ -21,7 +21,7 @@ use crate::vm::{PyResult, Vm};
 use num_traits::{Signed, ToPrimitive};
 use std::cell::RefCell;
 use std::collections::HashSet;
-use std::sync::atomic::{AtomicI64, AtomicUsize, Ordering::Relaxed};
+use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 // ---------------------------------------------------------------- small helpers
 
@@ -724,14 +724,14 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
                 ty,
                 SeqIter {
                     seq: v,
-                    index: AtomicUsize::new(0),
+                    index: weft_core::BiasedIndex::new(vm.thread_id, 0),
                 },
             )
             .map(Some);
     }
     if let Some(r) = v.downcast::<RangeData>() {
         let it = RangeIter {
-            next: AtomicI64::new(r.start),
+            next: weft_core::BiasedIndex::new(vm.thread_id, r.start as u64),
             stop: r.stop,
             step: r.step,
         };
@@ -784,11 +784,13 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
 
 /// Item `i` of a list/tuple/str/bytes/bytearray (None past the end); Err(()) for other
 /// sequence kinds.
-/// Move a shared iterator's index from `from` to `to`; false when another thread moved
-/// it first (the caller reads again).
+/// Let this thread step iterator position `b`: when another thread owns it, end that
+/// thread's plain steps first (`weft_core::biased`). A safepoint: it may stop the world.
 #[inline]
-pub fn claim_index(index: &std::sync::atomic::AtomicUsize, from: usize, to: usize) -> bool {
-    index.compare_exchange(from, to, Relaxed, Relaxed).is_ok()
+pub fn ready_to_step(vm: &mut Vm, b: &weft_core::BiasedIndex) {
+    if !b.may_step(vm.thread_id) {
+        b.share(&vm.rt.world, &vm.slot);
+    }
 }
 
 fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>, ()> {
@@ -830,25 +832,28 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
     // another thread moved it first (DESIGN.md invariant 4).
     if let Some(s) = it.downcast::<SeqIter>() {
         let seq = s.seq;
+        ready_to_step(vm, &s.index);
+        let me = vm.thread_id;
         if let Some(st) = seq.downcast::<StrData>() {
             // A str iterator's index is a byte offset: each step is O(1), also for
             // non-ASCII text.
             loop {
-                let off = s.index.load(Relaxed);
+                let at = s.index.load();
+                let off = at as usize;
                 let Some(c) = st.as_str().get(off..).and_then(|t| t.chars().next()) else {
                     return Ok(Some(None));
                 };
-                if claim_index(&s.index, off, off + c.len_utf8()) {
+                if s.index.advance(me, at, at + c.len_utf8() as u64) {
                     return vm.new_char(c).map(|v| Some(Some(v)));
                 }
             }
         }
         loop {
-            let i = s.index.load(Relaxed);
-            match seq_item(vm, seq, i) {
+            let at = s.index.load();
+            match seq_item(vm, seq, at as usize) {
                 Ok(r) => {
                     let r = r?;
-                    if r.is_none() || claim_index(&s.index, i, i + 1) {
+                    if r.is_none() || s.index.advance(me, at, at + 1) {
                         return Ok(Some(r));
                     }
                 }
@@ -857,14 +862,17 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
         }
     }
     if let Some(r) = it.downcast::<RangeIter>() {
+        ready_to_step(vm, &r.next);
+        let me = vm.thread_id;
         loop {
-            let n = r.next.load(Relaxed);
+            let at = r.next.load();
+            let n = at as i64;
             let more = if r.step > 0 { n < r.stop } else { n > r.stop };
             if !more {
                 return Ok(Some(None));
             }
             let next = n.checked_add(r.step).unwrap_or(r.stop);
-            if r.next.compare_exchange(n, next, Relaxed, Relaxed).is_ok() {
+            if r.next.advance(me, at, next as u64) {
                 return vm.new_int(n).map(|v| Some(Some(v)));
             }
         }

@@ -13,7 +13,6 @@ use crate::ops::containers;
 use crate::types::{lookup_in_mro, type_data};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use std::sync::atomic::AtomicUsize;
 
 impl Vm {
     /// Look a dunder up on the type of `v` (user classes only: built-in behaviour is in
@@ -527,7 +526,7 @@ impl Vm {
                 ty,
                 SeqIter {
                     seq: v,
-                    index: AtomicUsize::new(0),
+                    index: weft_core::BiasedIndex::new(self.thread_id, 0),
                 },
             );
         }
@@ -553,7 +552,13 @@ impl Vm {
         }
         if let Some(s) = it.downcast::<SeqIter>() {
             let seq = s.seq;
-            let i = s.index.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            containers::ready_to_step(self, &s.index);
+            let i = loop {
+                let at = s.index.load();
+                if s.index.advance(self.thread_id, at, at + 1) {
+                    break at;
+                }
+            };
             let idx = self.new_int(i as i64)?;
             return match self.getitem(seq, idx) {
                 Ok(v) => Ok(Some(v)),
