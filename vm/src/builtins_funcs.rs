@@ -367,6 +367,12 @@ fn b_abs(vm: &mut Vm, v: Value) -> PyResult {
         let a = f.abs();
         return vm.new_float(a);
     }
+    if let Some(&z) = v.downcast::<crate::objects::complex::ComplexData>()
+        && vm.type_of(v) == vm.rt.types.complex
+    {
+        let a = crate::objects::complex::c_abs(vm, z)?;
+        return vm.new_float(a);
+    }
     if let Some(f) = vm.lookup_special(v, "__abs__") {
         return vm.call(f, &[v], &[]);
     }
