@@ -520,6 +520,13 @@ impl Vm {
                             }
                         }
                     }
+                    Instr::YieldValue => {
+                        // Generator frames run only as an `exec` entry, never inline.
+                        debug_assert!(std::ptr::eq(fp, entry_ptr));
+                        let v = pop!();
+                        sync!();
+                        return Ok(Exit::Yield(v));
+                    }
                     other => {
                         sync!();
                         match self.step_slow(f, code, other) {

@@ -544,11 +544,12 @@ impl Vm {
 
     /// Advance an iterator: `Ok(None)` when exhausted.
     pub fn next(&mut self, it: Value) -> PyResult<Option<Value>> {
-        if let Some(r) = containers::builtin_next(self, it)? {
-            return Ok(r);
-        }
+        // Generators first: `builtin_next` tries a row of other kinds before giving up.
         if crate::objects::generator::is_generator(it) {
             return crate::objects::generator::gen_next(self, it);
+        }
+        if let Some(r) = containers::builtin_next(self, it)? {
+            return Ok(r);
         }
         if let Some(s) = it.downcast::<SeqIter>() {
             let seq = s.seq;
