@@ -299,7 +299,8 @@ fn thread_main(
 }
 
 /// _thread.interrupt_main(signum=SIGINT, /): act as if `signum` arrived; the main
-/// thread runs its Python handler at its next check (KeyboardInterrupt for SIGINT).
+/// thread runs its Python handler at its next check (KeyboardInterrupt for SIGINT), or
+/// before this call returns when it is the caller.
 #[weft_vm::native(owner = "_thread")]
 fn interrupt_main(vm: &mut Vm, signum: Option<i64>) -> PyResult<()> {
     let sig = signum.unwrap_or(libc::SIGINT as i64);
@@ -307,5 +308,7 @@ fn interrupt_main(vm: &mut Vm, signum: Option<i64>) -> PyResult<()> {
         return Err(vm.value_error("signal number out of range"));
     }
     weft_vm::signals::note_signal(sig as i32);
-    Ok(())
+    // Called on the main thread, the handler runs at once (CPython checks signals
+    // before returning), so `KeyboardInterrupt` comes from this call.
+    vm.handle_signals()
 }
