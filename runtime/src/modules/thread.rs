@@ -38,6 +38,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("exit_thread", exit),
     NativeDef::raw("_count", count),
     interrupt_main,
+    check_signals,
     NativeDef::raw("_main_ident", main_ident),
     NativeDef::raw("_serial", serial),
     print_exception,
@@ -296,6 +297,14 @@ fn thread_main(
         }
     }
     vm.pop_roots(1);
+}
+
+/// _thread._check_signals(): on the main thread, run the handlers of signals that
+/// arrived (a join that another thread's `interrupt_main` ended raises from the join,
+/// as CPython's, rather than at some later poll).
+#[weft_vm::native(name = "_check_signals", owner = "_thread")]
+fn check_signals(vm: &mut Vm) -> PyResult<()> {
+    vm.handle_signals()
 }
 
 /// _thread.interrupt_main(signum=SIGINT, /): act as if `signum` arrived; the main

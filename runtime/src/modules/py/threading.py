@@ -582,6 +582,7 @@ class Thread:
         if current_thread() is self:
             raise RuntimeError("cannot join current thread")
         self._reap(timeout=-1 if timeout is None else max(timeout, 0))
+        _thread._check_signals()
 
     def is_alive(self):
         """True from start() until the thread's run() ends."""
