@@ -119,6 +119,19 @@ def unraisablehook(unraisable):
 
 __unraisablehook__ = unraisablehook
 
+class UnraisableHookArgs:
+    """What sys.unraisablehook receives."""
+    def __init__(self, exc_type, exc_value, exc_traceback, err_msg, object):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.err_msg = err_msg
+        self.object = object
+
+def _unraisable_args(exc, err_msg, obj):
+    # weft's report of an exception that cannot propagate, for a replaced unraisablehook
+    return UnraisableHookArgs(type(exc), exc, exc.__traceback__, err_msg, obj)
+
 def displayhook(value):
     if value is None:
         return

@@ -5,7 +5,7 @@
 //! function and arguments are held under a runtime handle (a root) until the new
 //! thread has attached and rooted them, so no collection can miss them in between.
 use super::lock::{self, LockData, TIMEOUT_MAX};
-use super::{add_methods, new_native_module, new_native_type, set_item};
+use super::{add_methods, new_native_module, set_item};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
@@ -93,7 +93,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
 }
 
 fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
-    let lt = new_native_type(vm, "lock", "_thread")?;
+    let lt = super::new_native_type_with(vm, "lock", "_thread", true)?;
     add_methods(
         vm,
         lt,
@@ -111,7 +111,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     );
     set_item(vm, d, "LockType", lt)?;
     set_item(vm, d, "lock", lt)?;
-    let rt = new_native_type(vm, "RLock", "_thread")?;
+    let rt = super::new_native_type_with(vm, "RLock", "_thread", true)?;
     vm.set_new(rt, lock::rlock_new);
     add_methods(
         vm,
