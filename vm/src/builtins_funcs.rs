@@ -363,6 +363,11 @@ fn b_callable(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    // A staticmethod is callable (since 3.10) when what it wraps is.
+    if let Some(sm) = v.downcast::<crate::objects::function::StaticMethod>() {
+        let inner = sm.0;
+        return is_callable(vm, inner);
+    }
     v.is::<FunctionData>()
         || v.is::<BuiltinFn>()
         || v.is::<BoundMethod>()

@@ -722,7 +722,11 @@ def readbuffer_encode(data, errors=None):
 # CPython's codecs are built-in functions, which do not bind as methods: the encodings
 # package stores some as class attributes (`_buffer_decode = codecs.utf_8_decode`).
 # staticmethod objects are callable and do not bind either.
+# The registry functions stay plain functions (pickle finds them by name, as
+# `_codecs.encode` in protocol 2 pickles of bytes).
+_PLAIN = ("register", "unregister", "lookup", "encode", "decode", "register_error",
+          "lookup_error")
 for _name in [n for n, v in globals().items() if callable(v) and not isinstance(v, type)
-              and not n.startswith("_")]:
+              and not n.startswith("_") and n not in _PLAIN]:
     globals()[_name] = staticmethod(globals()[_name])
 del _name
