@@ -208,12 +208,7 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
 
 /// `new_native_type` whose instances accept weak references (as CPython's `_thread.lock`
 /// or `re.Pattern`) when `weakrefable`.
-pub fn new_native_type_with(
-    vm: &mut Vm,
-    name: &str,
-    module: &str,
-    weakrefable: bool,
-) -> PyResult {
+pub fn new_native_type_with(vm: &mut Vm, name: &str, module: &str, weakrefable: bool) -> PyResult {
     let dict = vm.new_dict()?;
     vm.push_root(dict);
     let object = vm.rt.types.object;

@@ -16,7 +16,14 @@ use weft_vm::vm::{PyResult, Vm};
 pub struct PollData(Mutex<Vec<(i32, i16)>>);
 weft_vm::payload!(PollData, "select.poll");
 
-const FUNCS: &[NativeDef] = &[poll_new, select, epoll_create, epoll_ctl, epoll_wait, epoll_close];
+const FUNCS: &[NativeDef] = &[
+    poll_new,
+    select,
+    epoll_create,
+    epoll_ctl,
+    epoll_wait,
+    epoll_close,
+];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "select", FUNCS)?;
@@ -160,9 +167,8 @@ fn wait_retrying(
     timeout_ms: i32,
     mut call: impl FnMut(i32) -> i32 + Send,
 ) -> PyResult<i32> {
-    let deadline = (timeout_ms >= 0).then(|| {
-        std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64)
-    });
+    let deadline = (timeout_ms >= 0)
+        .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
     let mut left = timeout_ms;
     loop {
         let (r, e) = vm.detached(|| {

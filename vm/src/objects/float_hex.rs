@@ -183,7 +183,9 @@ fn float_hex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     if args.len() != 2 {
         let n = args.len().saturating_sub(1);
-        return Err(vm.type_error(format!("float.fromhex() takes exactly one argument ({n} given)")));
+        return Err(vm.type_error(format!(
+            "float.fromhex() takes exactly one argument ({n} given)"
+        )));
     }
     let Some(text) = as_str(&args[1]).map(|s| s.to_string()) else {
         let tn = vm.type_name(args[1]);
