@@ -105,9 +105,9 @@ fn fork_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 /// fork_exec with a `preexec_fn`: the child must run Python code, so the parent forks
 /// with the world stopped. Every other thread is then parked at a safepoint or detached
 /// in a system call, so none holds a heap, object or allocator lock (DESIGN.md invariant
-/// 3) and the child's copy of the heap is consistent. In the child the stop is ended (the
-/// threads that did not come along stay DETACHED for ever, which a collection treats as
-/// stopped) and automatic collection is switched off until `exec`. As with CPython, a
+/// 3) and the child's copy of the heap is consistent. In the child the stop request is
+/// lowered (see below) and automatic collection is switched off until `exec`. As with
+/// CPython, a
 /// `preexec_fn` that needs a lock another thread held at the fork (an import in
 /// progress, a stream being written) can deadlock; the documentation warns about it.
 fn fork_with_preexec(
@@ -128,13 +128,21 @@ fn fork_with_preexec(
     // SAFETY: fork has no preconditions. The world is stopped (see above); the child
     // runs `child`, which never returns.
     let pid = unsafe { libc::fork() };
-    drop(stopped);
     if pid == 0 {
+        // The child ends the stop without `restart`, which takes the registry lock: a
+        // thread of the parent re-attaching during the stop may have held it at the
+        // fork. Lowering the request is enough for this thread's polls; the threads that
+        // did not come along stay SUSPENDED, and the stop's own lock stays taken, so
+        // the child never collects (automatic collection is off; `gc.collect()` in a
+        // `preexec_fn` would wait for ever, like any lock another thread held).
+        std::mem::forget(stopped);
+        rt.world.attention().lower(weft_core::attention::STOP);
         vm.rt
             .gc_enabled
             .store(false, std::sync::atomic::Ordering::Relaxed);
         child(plan, argv, envp, Some((vm, preexec)));
     }
+    drop(stopped);
     vm.pop_roots(1);
     if pid < 0 {
         let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
