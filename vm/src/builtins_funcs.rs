@@ -91,6 +91,35 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
     ] {
         vm.add_methods(ty, &[iter_self, iter_next]);
     }
+    for ty in [t.seq_iter, t.list_iter, t.tuple_iter, t.range_iter] {
+        vm.add_methods(ty, &[iter_length_hint]);
+    }
+}
+
+/// `__length_hint__` of the index iterators (`operator.length_hint`): what is left.
+#[native(name = "__length_hint__")]
+fn iter_length_hint(vm: &mut Vm, this: Value) -> PyResult {
+    use std::sync::atomic::Ordering::Relaxed;
+    let left = if let Some(s) = this.downcast::<crate::objects::iter::SeqIter>() {
+        let i = s.index.load(Relaxed);
+        let seq = s.seq;
+        match vm.len(seq) {
+            Ok(n) => n.saturating_sub(i) as i64,
+            Err(_) => 0,
+        }
+    } else if let Some(r) = this.downcast::<crate::objects::iter::RangeIter>() {
+        let (next, stop, step) = (r.next.load(Relaxed) as i128, r.stop as i128, r.step as i128);
+        if step > 0 && next < stop {
+            ((stop - next + step - 1) / step) as i64
+        } else if step < 0 && next > stop {
+            ((next - stop - step - 1) / -step) as i64
+        } else {
+            0
+        }
+    } else {
+        0
+    };
+    vm.new_int(left)
 }
 
 // ---------------------------------------------------------------- helpers
@@ -334,6 +363,11 @@ fn b_callable(vm: &mut Vm, v: Value) -> bool {
 }
 
 fn is_callable(vm: &mut Vm, v: Value) -> bool {
+    // A staticmethod is callable (since 3.10) when what it wraps is.
+    if let Some(sm) = v.downcast::<crate::objects::function::StaticMethod>() {
+        let inner = sm.0;
+        return is_callable(vm, inner);
+    }
     v.is::<FunctionData>()
         || v.is::<BuiltinFn>()
         || v.is::<BoundMethod>()

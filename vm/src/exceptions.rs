@@ -766,8 +766,12 @@ pub fn report_unraisable(vm: &mut Vm, err: PyErr, obj: Value) {
     report_unraisable_with(vm, err, "Exception ignored in", obj);
 }
 
-/// Report an exception that cannot propagate as `{what}: {obj!r}` and the traceback.
+/// Report an exception that cannot propagate as `{what}: {obj!r}` and the traceback,
+/// or through `sys.unraisablehook` when a program replaced it.
 pub fn report_unraisable_with(vm: &mut Vm, err: PyErr, what: &str, obj: Value) {
+    if call_unraisable_hook(vm, &err, what, obj) {
+        return;
+    }
     vm.push_root(err.0);
     let r = vm
         .repr(obj)
@@ -776,6 +780,48 @@ pub fn report_unraisable_with(vm: &mut Vm, err: PyErr, what: &str, obj: Value) {
     vm.pop_roots(1);
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(format!("{what}: {r}\n{s}").as_bytes());
+}
+
+/// Hand the exception to a replaced `sys.unraisablehook` (with an `UnraisableHookArgs`
+/// made by `sys._unraisable_args`); false when the hook is the default one, missing, or
+/// failed (then the built-in report runs).
+fn call_unraisable_hook(vm: &mut Vm, err: &PyErr, what: &str, obj: Value) -> bool {
+    let modules = vm.rt.modules;
+    let Some(sys) = vm.dict_get_str(modules, "sys") else {
+        return false;
+    };
+    let Some(d) = sys
+        .downcast::<crate::objects::module::ModuleData>()
+        .map(|m| m.dict)
+    else {
+        return false;
+    };
+    let (Some(hook), Some(make)) = (
+        vm.dict_get_str(d, "unraisablehook"),
+        vm.dict_get_str(d, "_unraisable_args"),
+    ) else {
+        return false;
+    };
+    if Some(hook) == vm.dict_get_str(d, "__unraisablehook__") || hook.is_none() {
+        return false;
+    }
+    let base = vm.roots_len();
+    for v in [err.0, hook, make, obj] {
+        vm.push_root(v);
+    }
+    let r = (|| {
+        let msg = if what == "Exception ignored in" {
+            Value::NONE
+        } else {
+            vm.new_str(what)?
+        };
+        vm.push_root(msg);
+        let args = vm.call(make, &[err.0, msg, obj], &[])?;
+        vm.push_root(args);
+        vm.call(hook, &[args], &[])
+    })();
+    vm.truncate_roots(base);
+    r.is_ok()
 }
 
 /// A SyntaxError (or subclass) exception from a compile error.

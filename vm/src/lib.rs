@@ -8,6 +8,7 @@ pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;
 pub mod class;
+pub mod codec_route;
 pub mod dict_ops;
 pub mod exception_group;
 pub mod exceptions;

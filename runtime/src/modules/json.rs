@@ -95,13 +95,17 @@ fn scanstring(
     strict_arg: Option<Value>,
 ) -> PyResult {
     let doc = string_arg;
+    // `end` is converted first, as CPython's argument parsing does.
+    let Some(end) = as_int(end_arg) else {
+        if unwrap_base::<weft_vm::objects::int::IntData>(&end_arg).is_some() {
+            return Err(vm.overflow_error("Python int too large to convert to C ssize_t"));
+        }
+        let tn = vm.type_name(end_arg);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
     let Some(sd) = unwrap_base::<StrData>(&doc) else {
         let tn = vm.type_name(doc);
         return Err(vm.type_error(format!("first argument must be a string, not {tn}")));
-    };
-    let Some(end) = as_int(end_arg) else {
-        let tn = vm.type_name(end_arg);
-        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
     };
     let strict = match strict_arg.as_ref() {
         Some(&v) => vm.truthy(v)?,

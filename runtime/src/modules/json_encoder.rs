@@ -61,6 +61,12 @@ fn make_encoder(vm: &mut Vm, cls: Value, args: &[Value], _kw: &[(Value, Value)])
             args.len()
         )));
     };
+    if !markers.is_none() && markers.downcast::<DictData>().is_none() {
+        let tn = vm.type_name(*markers);
+        return Err(vm.type_error(format!(
+            "make_encoder() argument 1 must be dict or None, not {tn}"
+        )));
+    }
     for (v, what) in [(ksep, "key_separator"), (isep, "item_separator")] {
         if as_str(v).is_none() {
             let tn = vm.type_name(*v);
@@ -208,9 +214,8 @@ impl Enc<'_> {
             self.out.push_str(&t);
             return Ok(());
         }
-        if let Some(l) = unwrap_base::<ListData>(&v) {
-            let items = l.snapshot();
-            return self.nested(vm, v, |enc, vm| enc.sequence(vm, &items));
+        if unwrap_base::<ListData>(&v).is_some() {
+            return self.nested(vm, v, |enc, vm| enc.list(vm, v));
         }
         if let Some(t) = unwrap_base::<TupleData>(&v) {
             let items = t.0.to_vec();
@@ -262,6 +267,23 @@ impl Enc<'_> {
         if let Some(s) = as_str(&which) {
             self.out.push_str(s);
         }
+    }
+
+    /// A list, read by index as it goes (as CPython's encoder: `default` may shorten it).
+    fn list(&mut self, vm: &mut Vm, v: Value) -> PyResult<()> {
+        self.out.push('[');
+        let mut i = 0;
+        while let Some(x) = unwrap_base::<ListData>(&v).and_then(|l| l.get(i)) {
+            if i > 0 {
+                self.separator(self.e.item_separator);
+            }
+            weft_vm::root_scope!(vm);
+            vm.root(x);
+            self.obj(vm, x)?;
+            i += 1;
+        }
+        self.out.push(']');
+        Ok(())
     }
 
     fn sequence(&mut self, vm: &mut Vm, items: &[Value]) -> PyResult<()> {

@@ -370,6 +370,8 @@ impl Scan<'_> {
         } else if let Ok(n) = text.parse::<i64>() {
             vm.new_int(n)?
         } else {
+            let digits = text.trim_start_matches('-').len();
+            weft_vm::objects::int::check_parse_digits(vm, digits, 10)?;
             let big: BigInt = text.parse().unwrap_or_default();
             vm.new_bigint(big)?
         };

@@ -203,6 +203,12 @@ pub fn set_item(vm: &mut Vm, d: Value, name: &str, v: Value) -> PyResult<()> {
 /// A new built-in type (base `object`) whose instances are native payloads. It lives for
 /// the whole run.
 pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
+    new_native_type_with(vm, name, module, false)
+}
+
+/// `new_native_type` whose instances accept weak references (as CPython's `_thread.lock`
+/// or `re.Pattern`) when `weakrefable`.
+pub fn new_native_type_with(vm: &mut Vm, name: &str, module: &str, weakrefable: bool) -> PyResult {
     let dict = vm.new_dict()?;
     vm.push_root(dict);
     let object = vm.rt.types.object;
@@ -222,7 +228,7 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
             has_del: Default::default(),
             custom_getattribute: Default::default(),
             has_dict: false,
-            weakrefable: false,
+            weakrefable,
             slots: Box::new([]),
             attr_keys: Default::default(),
             version: Default::default(),

@@ -18,6 +18,7 @@ const FUNCS: &[NativeDef] = &[
     close,
     lseek,
     fstat,
+    statvfs,
     isatty,
     ftruncate,
     fsync,
@@ -533,6 +534,53 @@ fn fstat(vm: &mut Vm, fd_obj: Value) -> PyResult {
     let fd = fd_arg(vm, fd_obj)?;
     let fdv = vm.new_int(fd as i64)?;
     do_stat(vm, &[fdv], "fstat", true)
+}
+
+/// statvfs(path or fd) -> (f_bsize, f_frsize, f_blocks, f_bfree, f_bavail, f_files,
+/// f_ffree, f_favail, f_flag, f_namemax, f_fsid); `os` names the fields.
+#[native(name = "statvfs")]
+#[allow(clippy::unnecessary_cast)]
+fn statvfs(vm: &mut Vm, path: Value) -> PyResult {
+    // SAFETY: an all-zero statvfs is a valid value (plain integers).
+    let mut st: libc::statvfs = unsafe { std::mem::zeroed() };
+    let r = if let Some(fd) = as_int(path) {
+        // SAFETY: st is a valid, writable statvfs buffer.
+        unsafe { libc::fstatvfs(fd as i32, &mut st) }
+    } else {
+        let (p, _) = path_arg(vm, path, "statvfs")?;
+        // SAFETY: p is a valid C string and st a valid, writable buffer.
+        unsafe { libc::statvfs(p.as_ptr(), &mut st) }
+    };
+    let filename = if as_int(path).is_some() {
+        None
+    } else {
+        Some(path)
+    };
+    check(vm, r as i64, filename)?;
+    let fields = [
+        st.f_bsize as i64,
+        st.f_frsize as i64,
+        st.f_blocks as i64,
+        st.f_bfree as i64,
+        st.f_bavail as i64,
+        st.f_files as i64,
+        st.f_ffree as i64,
+        st.f_favail as i64,
+        st.f_flag as i64,
+        st.f_namemax as i64,
+        st.f_fsid as i64,
+    ];
+    let mut items = Vec::new();
+    let r = (|| {
+        for f in fields {
+            let v = vm.new_int(f)?;
+            vm.push_root(v);
+            items.push(v);
+        }
+        vm.new_tuple(items.clone())
+    })();
+    vm.pop_roots(items.len());
+    r
 }
 
 #[native(name = "access")]

@@ -7,6 +7,7 @@
 //! An error before or at `exec` is reported to the parent through `errpipe_write` in the
 //! format `subprocess` parses: `OSError:<hex errno>:noexec` before exec (subprocess then
 //! names `cwd` in the error), `OSError:<hex errno>:` when exec itself failed.
+//! A `preexec_fn` is the exception: see `fork_with_preexec`.
 use super::new_native_module;
 use super::posix::{os_err, path_arg};
 use std::ffi::CString;
@@ -81,20 +82,68 @@ fn c_strings(vm: &mut Vm, seq: Value, what: &str) -> PyResult<Vec<CString>> {
 fn fork_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     no_kwargs(vm, "fork_exec", kw)?;
     arg_count(vm, "fork_exec", args, 22, 23)?;
-    if !args[21].is_none() {
-        // The child of a multi-threaded weft cannot run Python code: the heap and its
-        // locks may be in use by threads that do not exist in the child.
-        return Err(vm.runtime_error("weft does not support preexec_fn"));
-    }
+    let preexec = args[21];
     let plan = plan(vm, args)?;
     let argv = pointers(&plan.argv);
     let envp = plan.envp.as_ref().map(|e| pointers(e));
+    if !preexec.is_none() {
+        return fork_with_preexec(vm, preexec, &plan, &argv, envp.as_deref());
+    }
     // SAFETY: fork has no preconditions; in the child we call only `child`, which uses
     // async-signal-safe system calls on memory prepared above and never returns.
     let pid = unsafe { libc::fork() };
     if pid == 0 {
-        child(&plan, &argv, envp.as_deref());
+        child(&plan, &argv, envp.as_deref(), None);
     }
+    if pid < 0 {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(os_err(vm, e, None));
+    }
+    vm.new_int(pid as i64)
+}
+
+/// fork_exec with a `preexec_fn`: the child must run Python code, so the parent forks
+/// with the world stopped. Every other thread is then parked at a safepoint or detached
+/// in a system call, so none holds a heap, object or allocator lock (DESIGN.md invariant
+/// 3) and the child's copy of the heap is consistent. In the child the stop request is
+/// lowered (see below) and automatic collection is switched off until `exec`. As with
+/// CPython, a
+/// `preexec_fn` that needs a lock another thread held at the fork (an import in
+/// progress, a stream being written) can deadlock; the documentation warns about it.
+fn fork_with_preexec(
+    vm: &mut Vm,
+    preexec: Value,
+    plan: &Plan,
+    argv: &[*const libc::c_char],
+    envp: Option<&[*const libc::c_char]>,
+) -> PyResult {
+    vm.push_root(preexec);
+    let rt = vm.rt.clone();
+    let slot = vm.slot.clone();
+    let stopped = loop {
+        if let Some(s) = rt.world.stop_the_world(&slot) {
+            break s;
+        }
+    };
+    // SAFETY: fork has no preconditions. The world is stopped (see above); the child
+    // runs `child`, which never returns.
+    let pid = unsafe { libc::fork() };
+    if pid == 0 {
+        // The child ends the stop without `restart`, which takes the registry lock: a
+        // thread of the parent re-attaching during the stop may have held it at the
+        // fork. Lowering the request is enough for this thread's polls; the threads that
+        // did not come along stay SUSPENDED, and the stop's own lock stays taken, so
+        // the child never collects (automatic collection is off; `gc.collect()` in a
+        // `preexec_fn` would wait for ever, like any lock another thread held).
+        std::mem::forget(stopped);
+        rt.world.attention().lower(weft_core::attention::STOP);
+        vm.rt
+            .gc_enabled
+            .store(false, std::sync::atomic::Ordering::Relaxed);
+        child(plan, argv, envp, Some((vm, preexec)));
+    }
+    drop(stopped);
+    vm.pop_roots(1);
     if pid < 0 {
         let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
         return Err(os_err(vm, e, None));
@@ -174,9 +223,31 @@ fn errno() -> i32 {
 }
 
 /// The child, between fork and exec. Never returns.
-fn child(p: &Plan, argv: &[*const libc::c_char], envp: Option<&[*const libc::c_char]>) -> ! {
+fn child(
+    p: &Plan,
+    argv: &[*const libc::c_char],
+    envp: Option<&[*const libc::c_char]>,
+    preexec: Option<(&mut Vm, Value)>,
+) -> ! {
     let (marker, err) = match prepare(p) {
-        Ok(()) => ("", exec_all(p, argv, envp)),
+        Ok(()) => {
+            // As CPython: preexec_fn after the descriptors, folder and ids are set up,
+            // before the other descriptors are closed.
+            if let Some((vm, f)) = preexec
+                && vm.call(f, &[], &[]).is_err()
+            {
+                let msg = b"SubprocessError:0:Exception occurred in preexec_fn.";
+                // SAFETY: writes a static buffer to a descriptor, then ends the child.
+                unsafe {
+                    libc::write(p.fds[7], msg.as_ptr() as *const libc::c_void, msg.len());
+                    libc::_exit(255)
+                }
+            }
+            if p.close_fds {
+                close_others(&p.keep);
+            }
+            ("", exec_all(p, argv, envp))
+        }
         Err((marker, e)) => (marker, e),
     };
     report(p.fds[7], err, marker);
@@ -267,9 +338,6 @@ fn prepare(p: &Plan) -> Result<(), (&'static str, i32)> {
             && libc::setreuid(uid, uid) < 0
         {
             return fail("noexec");
-        }
-        if p.close_fds {
-            close_others(&p.keep);
         }
     }
     Ok(())

@@ -1,5 +1,8 @@
-//! The `select` module: `select.select` and `select.poll` over file descriptors, waiting
-//! detached (a thread blocked in poll never delays a collection).
+//! The `select` module: `select.select`, `select.poll` and `select.epoll` over file
+//! descriptors, waiting detached (a thread blocked in poll never delays a collection).
+//! A wait interrupted by a signal runs the Python handlers and goes on with what is left
+//! of the timeout (PEP 475). `epoll` is a Python class (EPOLL below) over three natives.
+use super::posix::os_err;
 use super::{add_methods, new_native_module, new_native_type, set_item};
 use parking_lot::Mutex;
 use weft_vm::helpers::{as_f64, as_int};
@@ -13,12 +16,19 @@ use weft_vm::vm::{PyResult, Vm};
 pub struct PollData(Mutex<Vec<(i32, i16)>>);
 weft_vm::payload!(PollData, "select.poll");
 
-const FUNCS: &[NativeDef] = &[poll_new, select];
+const FUNCS: &[NativeDef] = &[
+    poll_new,
+    select,
+    epoll_create,
+    epoll_ctl,
+    epoll_wait,
+    epoll_close,
+];
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "select", FUNCS)?;
     vm.push_root(m);
-    let r = fill(vm, d);
+    let r = fill(vm, d).and_then(|_| vm.exec_in_module(EPOLL, "<select>", m).map(|_| ()));
     vm.pop_roots(1);
     r.map(|_| m)
 }
@@ -30,7 +40,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         pt,
         &[
             ("register", poll_register.f),
-            ("modify", poll_register.f),
+            ("modify", poll_modify.f),
             ("unregister", poll_unregister.f),
             ("poll", poll_poll.f),
         ],
@@ -43,8 +53,33 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         ("POLLERR", libc::POLLERR),
         ("POLLHUP", libc::POLLHUP),
         ("POLLNVAL", libc::POLLNVAL),
+        ("POLLRDNORM", libc::POLLRDNORM),
+        ("POLLRDBAND", libc::POLLRDBAND),
+        ("POLLWRNORM", libc::POLLWRNORM),
+        ("POLLWRBAND", libc::POLLWRBAND),
+        ("POLLRDHUP", libc::POLLRDHUP),
     ] {
         let n = vm.new_int(v as i64)?;
+        set_item(vm, d, name, n)?;
+    }
+    for (name, v) in [
+        ("EPOLLIN", libc::EPOLLIN),
+        ("EPOLLOUT", libc::EPOLLOUT),
+        ("EPOLLPRI", libc::EPOLLPRI),
+        ("EPOLLERR", libc::EPOLLERR),
+        ("EPOLLHUP", libc::EPOLLHUP),
+        ("EPOLLET", libc::EPOLLET),
+        ("EPOLLONESHOT", libc::EPOLLONESHOT),
+        ("EPOLLEXCLUSIVE", libc::EPOLLEXCLUSIVE),
+        ("EPOLLRDHUP", libc::EPOLLRDHUP),
+        ("EPOLLRDNORM", libc::EPOLLRDNORM),
+        ("EPOLLRDBAND", libc::EPOLLRDBAND),
+        ("EPOLLWRNORM", libc::EPOLLWRNORM),
+        ("EPOLLWRBAND", libc::EPOLLWRBAND),
+        ("EPOLLMSG", libc::EPOLLMSG),
+        ("EPOLL_CLOEXEC", libc::EPOLL_CLOEXEC),
+    ] {
+        let n = vm.new_int(v as u32 as i64)?;
         set_item(vm, d, name, n)?;
     }
     Ok(())
@@ -91,6 +126,22 @@ fn poll_register(vm: &mut Vm, this: &PollData, fd: Value, eventmask: Option<Valu
     Ok(Value::NONE)
 }
 
+/// poll.modify(fd, eventmask, /): FileNotFoundError for a descriptor not registered.
+#[native(name = "modify", owner = "select.poll")]
+fn poll_modify(vm: &mut Vm, this: &PollData, fd: Value, eventmask: Value) -> PyResult {
+    let fd = fd_of(vm, fd)?;
+    let mask = as_int(eventmask).unwrap_or(0) as i16;
+    let mut l = this.0.lock();
+    match l.iter_mut().find(|e| e.0 == fd) {
+        Some(e) => e.1 = mask,
+        None => {
+            drop(l);
+            return Err(os_err(vm, libc::ENOENT, None));
+        }
+    }
+    Ok(Value::NONE)
+}
+
 #[native(name = "unregister", owner = "select.poll")]
 fn poll_unregister(vm: &mut Vm, this: &PollData, fd_obj: Value) -> PyResult {
     let p = this;
@@ -105,18 +156,47 @@ fn poll_unregister(vm: &mut Vm, this: &PollData, fd_obj: Value) -> PyResult {
     Ok(Value::NONE)
 }
 
-/// Wait (detached) for events; returns the ready (fd, revents) pairs.
+fn errno() -> i32 {
+    std::io::Error::last_os_error().raw_os_error().unwrap_or(0)
+}
+
+/// Run a waiting call (detached) with a timeout in milliseconds (-1: none); after a
+/// signal, run the handlers and call again with the time that is left.
+fn wait_retrying(
+    vm: &mut Vm,
+    timeout_ms: i32,
+    mut call: impl FnMut(i32) -> i32 + Send,
+) -> PyResult<i32> {
+    let deadline = (timeout_ms >= 0)
+        .then(|| std::time::Instant::now() + std::time::Duration::from_millis(timeout_ms as u64));
+    let mut left = timeout_ms;
+    loop {
+        let (r, e) = vm.detached(|| {
+            let r = call(left);
+            (r, if r < 0 { errno() } else { 0 })
+        });
+        if r >= 0 {
+            return Ok(r);
+        }
+        if e != libc::EINTR {
+            return Err(os_err(vm, e, None));
+        }
+        vm.handle_signals()?;
+        if let Some(d) = deadline {
+            let rest = d.saturating_duration_since(std::time::Instant::now());
+            left = rest.as_millis().min(i32::MAX as u128) as i32;
+        }
+    }
+}
+
+/// Wait (detached) for events; the ready descriptors get their revents.
 fn wait(vm: &mut Vm, fds: &mut [libc::pollfd], timeout_ms: i32) -> PyResult<()> {
     let n = fds.len() as libc::nfds_t;
     let ptr = fds.as_mut_ptr() as usize;
-    let r = vm.detached(|| {
+    wait_retrying(vm, timeout_ms, |t| {
         // SAFETY: ptr/n describe the caller's live, exclusively borrowed pollfd slice.
-        unsafe { libc::poll(ptr as *mut libc::pollfd, n, timeout_ms) }
-    });
-    if r < 0 {
-        let t = vm.rt.types.exc.os_error;
-        return Err(vm.new_exception(t, &std::io::Error::last_os_error().to_string()));
-    }
+        unsafe { libc::poll(ptr as *mut libc::pollfd, n, t) }
+    })?;
     Ok(())
 }
 
@@ -206,3 +286,139 @@ fn select(
     vm.pop_roots(3);
     t
 }
+
+// ---------------------------------------------------------------- epoll
+
+/// _epoll_create(flags): a new epoll descriptor (close-on-exec, as CPython's).
+#[native(name = "_epoll_create")]
+fn epoll_create(vm: &mut Vm, flags: i64) -> PyResult {
+    if flags != 0 && flags != libc::EPOLL_CLOEXEC as i64 {
+        return Err(os_err(vm, libc::EINVAL, None));
+    }
+    // SAFETY: epoll_create1 takes no pointers.
+    let fd = unsafe { libc::epoll_create1(libc::EPOLL_CLOEXEC) };
+    if fd < 0 {
+        let e = errno();
+        return Err(os_err(vm, e, None));
+    }
+    vm.new_int(fd as i64)
+}
+
+/// _epoll_close(epfd)
+#[native(name = "_epoll_close")]
+fn epoll_close(vm: &mut Vm, epfd: i64) -> PyResult {
+    // SAFETY: closing a descriptor number passes no memory.
+    if unsafe { libc::close(epfd as i32) } < 0 {
+        let e = errno();
+        return Err(os_err(vm, e, None));
+    }
+    Ok(Value::NONE)
+}
+
+/// _epoll_ctl(epfd, op, fd, eventmask): op is EPOLL_CTL_ADD / MOD / DEL.
+#[native(name = "_epoll_ctl")]
+fn epoll_ctl(vm: &mut Vm, epfd: i64, op: i64, fd: Value, eventmask: i64) -> PyResult {
+    let fd = fd_of(vm, fd)?;
+    let mut ev = libc::epoll_event {
+        events: eventmask as u32,
+        u64: fd as u32 as u64,
+    };
+    // SAFETY: ev is a live epoll_event on this stack frame for the whole call.
+    let r = unsafe { libc::epoll_ctl(epfd as i32, op as i32, fd, &mut ev) };
+    if r < 0 {
+        let e = errno();
+        return Err(os_err(vm, e, None));
+    }
+    Ok(Value::NONE)
+}
+
+/// _epoll_wait(epfd, timeout, maxevents): [(fd, events), ...] of the ready descriptors;
+/// timeout in seconds (None or negative: wait for ever).
+#[native(name = "_epoll_wait")]
+fn epoll_wait(vm: &mut Vm, epfd: i64, timeout: Value, maxevents: i64) -> PyResult {
+    let ms = timeout_ms(vm, Some(timeout), 1000.0)?;
+    let max = if maxevents == -1 {
+        libc::FD_SETSIZE as i64 - 1
+    } else if maxevents <= 0 {
+        return Err(vm.value_error(format!("maxevents must be greater than 0, got {maxevents}")));
+    } else {
+        maxevents.min(1 << 20)
+    };
+    let mut evs = vec![libc::epoll_event { events: 0, u64: 0 }; max as usize];
+    let ptr = evs.as_mut_ptr() as usize;
+    let n = wait_retrying(vm, ms, |t| {
+        // SAFETY: ptr points at `max` epoll_events owned by this frame's vector, which
+        // outlives the call and is not touched elsewhere while it runs.
+        unsafe { libc::epoll_wait(epfd as i32, ptr as *mut libc::epoll_event, max as i32, t) }
+    })?;
+    let mut out = Vec::with_capacity(n as usize);
+    for ev in &evs[..n as usize] {
+        let (data, events) = (ev.u64, ev.events);
+        let fd = vm.new_int(data as u32 as i32 as i64)?;
+        let m = vm.new_int(events as i64)?;
+        let t = vm.new_tuple(vec![fd, m])?;
+        vm.push_root(t);
+        out.push(t);
+    }
+    let l = vm.new_list(out.clone());
+    vm.pop_roots(out.len());
+    l
+}
+
+/// `select.epoll`, in Python over the natives above.
+const EPOLL: &str = r#"
+class epoll:
+    """select.epoll(sizehint=-1, flags=0): wait for I/O events with Linux epoll."""
+
+    def __init__(self, sizehint=-1, flags=0):
+        if sizehint != -1 and sizehint <= 0:
+            raise ValueError("negative sizehint")
+        self._epfd = -1
+        self._epfd = _epoll_create(flags)
+
+    def _open_fd(self):
+        if self._epfd < 0:
+            raise ValueError("I/O operation on closed epoll object")
+        return self._epfd
+
+    @property
+    def closed(self):
+        return self._epfd < 0
+
+    def close(self):
+        fd, self._epfd = self._epfd, -1
+        if fd >= 0:
+            _epoll_close(fd)
+
+    def fileno(self):
+        return self._open_fd()
+
+    @classmethod
+    def fromfd(cls, fd):
+        obj = cls.__new__(cls)
+        obj._epfd = fd
+        return obj
+
+    def register(self, fd, eventmask=EPOLLIN | EPOLLPRI | EPOLLOUT):
+        _epoll_ctl(self._open_fd(), 1, fd, eventmask)
+
+    def modify(self, fd, eventmask):
+        _epoll_ctl(self._open_fd(), 3, fd, eventmask)
+
+    def unregister(self, fd):
+        _epoll_ctl(self._open_fd(), 2, fd, 0)
+
+    def poll(self, timeout=None, maxevents=-1):
+        return _epoll_wait(self._open_fd(), timeout, maxevents)
+
+    def __enter__(self):
+        self._open_fd()
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    def __del__(self):
+        if getattr(self, "_epfd", -1) >= 0:
+            self.close()
+"#;

@@ -611,6 +611,215 @@ fn sendto(
     Ok(n as i64)
 }
 
+/// sendmsg(fd, buffers, ancdata, flags, family, address, timeout) -> bytes sent.
+/// `buffers` are bytes-like objects sent as one message (gathered); `ancdata` is a list
+/// of (level, type, data) control messages; `address` is None on a connected socket.
+#[native(owner = "_socket_calls")]
+#[allow(clippy::too_many_arguments)]
+fn sendmsg(
+    vm: &mut Vm,
+    fd: i64,
+    buffers: Value,
+    ancdata: Value,
+    flags: i64,
+    family: i64,
+    address: Value,
+    timeout: Value,
+) -> PyResult<i64> {
+    let mut bufs = Vec::new();
+    for b in vm.collect_iter(buffers)? {
+        bufs.push(bytes_like_arg(vm, b)?);
+    }
+    let mut controls: Vec<(i32, i32, Vec<u8>)> = Vec::new();
+    for item in vm.collect_iter(ancdata)? {
+        let fields = match item.downcast::<TupleData>() {
+            Some(t) if t.0.len() == 3 => t.0.to_vec(),
+            _ => {
+                return Err(vm.type_error(
+                    "[sendmsg() ancillary data items]() argument must be sequence of length 3",
+                ));
+            }
+        };
+        let (Some(level), Some(kind)) = (as_int(fields[0]), as_int(fields[1])) else {
+            return Err(vm.type_error("'str' object cannot be interpreted as an integer"));
+        };
+        let data = bytes_like_arg(vm, fields[2])?;
+        controls.push((level as i32, kind as i32, data));
+    }
+    let sa = if address.is_none() {
+        None
+    } else {
+        Some(to_sockaddr(vm, family as i32, address)?)
+    };
+    let mut iov: Vec<libc::iovec> = bufs
+        .iter()
+        .map(|b| libc::iovec {
+            iov_base: b.as_ptr() as *mut libc::c_void,
+            iov_len: b.len(),
+        })
+        .collect();
+    // SAFETY: CMSG_SPACE only computes a size.
+    let space: usize = controls
+        .iter()
+        .map(|c| unsafe { libc::CMSG_SPACE(c.2.len() as u32) } as usize)
+        .sum();
+    // u64 words keep the control buffer aligned for cmsghdr.
+    let mut control = vec![0u64; space.div_ceil(8)];
+    // SAFETY: msghdr is plain data; zeroes are a valid empty header.
+    let mut msg: libc::msghdr = unsafe { zeroed() };
+    msg.msg_iov = iov.as_mut_ptr();
+    msg.msg_iovlen = iov.len() as _;
+    if let Some(sa) = &sa {
+        msg.msg_name = sa.ptr() as *mut libc::c_void;
+        msg.msg_namelen = sa.len;
+    }
+    if space > 0 {
+        msg.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+        msg.msg_controllen = space as _;
+        // SAFETY: the header points at `control`, `space` bytes long, which holds one
+        // CMSG_SPACE-sized slot per message; CMSG_FIRSTHDR / CMSG_NXTHDR stay inside it.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            for (level, kind, data) in &controls {
+                if c.is_null() {
+                    break;
+                }
+                (*c).cmsg_level = *level;
+                (*c).cmsg_type = *kind;
+                (*c).cmsg_len = libc::CMSG_LEN(data.len() as u32) as _;
+                std::ptr::copy_nonoverlapping(data.as_ptr(), libc::CMSG_DATA(c), data.len());
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+    }
+    let mp = &msg as *const libc::msghdr;
+    let n = io_call(vm, fd as i32, libc::POLLOUT, timeout_of(timeout), || {
+        // SAFETY: msg and every buffer it points to live until this function returns.
+        unsafe { libc::sendmsg(fd as i32, mp, flags as i32 | libc::MSG_NOSIGNAL) }
+    })?;
+    Ok(n as i64)
+}
+
+/// recvmsg(fd, bufsize, ancbufsize, flags, timeout) -> (data, ancdata, msg_flags, address)
+#[native(owner = "_socket_calls")]
+fn recvmsg(
+    vm: &mut Vm,
+    fd: i64,
+    bufsize: i64,
+    ancbufsize: i64,
+    flags: i64,
+    timeout: Value,
+) -> PyResult {
+    if bufsize < 0 {
+        return Err(vm.value_error("negative buffer size in recvmsg()"));
+    }
+    if ancbufsize < 0 {
+        return Err(vm.value_error("negative buffer size in recvmsg()"));
+    }
+    let mut buf = vec![0u8; bufsize as usize];
+    let mut control = vec![0u64; (ancbufsize as usize).div_ceil(8)];
+    let mut sa = SockAddr::empty();
+    let mut iov = libc::iovec {
+        iov_base: buf.as_mut_ptr() as *mut libc::c_void,
+        iov_len: buf.len(),
+    };
+    // SAFETY: msghdr is plain data; zeroes are a valid empty header.
+    let mut msg: libc::msghdr = unsafe { zeroed() };
+    msg.msg_iov = &mut iov;
+    msg.msg_iovlen = 1;
+    msg.msg_name = sa.mut_ptr() as *mut libc::c_void;
+    if ancbufsize > 0 {
+        msg.msg_control = control.as_mut_ptr() as *mut libc::c_void;
+    }
+    let mp = &mut msg as *mut libc::msghdr;
+    let n = io_call(vm, fd as i32, libc::POLLIN, timeout_of(timeout), || {
+        // SAFETY: msg and the buffers it points to live until this function returns; the
+        // lengths are reset before each attempt, as the call overwrites them.
+        unsafe {
+            (*mp).msg_namelen = size_of::<libc::sockaddr_storage>() as libc::socklen_t;
+            (*mp).msg_controllen = ancbufsize as _;
+            libc::recvmsg(fd as i32, mp, flags as i32)
+        }
+    })?;
+    sa.len = msg.msg_namelen;
+    // Control messages: each one's data runs to its cmsg_len or the end of what arrived.
+    let mut items: Vec<(i32, i32, Vec<u8>)> = Vec::new();
+    if ancbufsize > 0 && msg.msg_controllen > 0 {
+        let base = control.as_ptr() as usize;
+        let end = base + msg.msg_controllen as usize;
+        // SAFETY: the kernel filled msg_controllen bytes of `control` with cmsghdrs;
+        // every read is checked against that end.
+        unsafe {
+            let mut c = libc::CMSG_FIRSTHDR(&msg);
+            while !c.is_null() && (c as usize) + size_of::<libc::cmsghdr>() <= end {
+                let data = libc::CMSG_DATA(c) as usize;
+                let want = ((*c).cmsg_len as usize).saturating_sub(libc::CMSG_LEN(0) as usize);
+                let have = end.saturating_sub(data).min(want);
+                let bytes = std::slice::from_raw_parts(data as *const u8, have).to_vec();
+                items.push(((*c).cmsg_level, (*c).cmsg_type, bytes));
+                if (*c).cmsg_len as usize == 0 {
+                    break;
+                }
+                c = libc::CMSG_NXTHDR(&msg, c);
+            }
+        }
+    }
+    buf.truncate(n as usize);
+    let mut held = 0;
+    let r = (|| {
+        let data = vm.new_bytes(buf)?;
+        vm.push_root(data);
+        held += 1;
+        let mut anc = Vec::new();
+        for (level, kind, bytes) in items {
+            let l = vm.new_int(level as i64)?;
+            let k = vm.new_int(kind as i64)?;
+            let b = vm.new_bytes(bytes)?;
+            vm.push_root(b);
+            let t = vm.new_tuple(vec![l, k, b]);
+            vm.pop_roots(1);
+            let t = t?;
+            vm.push_root(t);
+            held += 1;
+            anc.push(t);
+        }
+        let anc = vm.new_list(anc)?;
+        vm.push_root(anc);
+        held += 1;
+        let mflags = vm.new_int(msg.msg_flags as i64)?;
+        let addr = if sa.len == 0 {
+            Value::NONE
+        } else {
+            from_sockaddr(vm, &sa)?
+        };
+        vm.push_root(addr);
+        held += 1;
+        vm.new_tuple(vec![data, anc, mflags, addr])
+    })();
+    vm.pop_roots(held);
+    r
+}
+
+/// CMSG_LEN(length): the cmsg_len of a control message carrying `length` bytes.
+#[native(name = "CMSG_LEN", owner = "_socket_calls")]
+fn cmsg_len(vm: &mut Vm, length: i64) -> PyResult<i64> {
+    if !(0..=(i32::MAX as i64 - 64)).contains(&length) {
+        return Err(vm.overflow_error("CMSG_LEN() argument out of range"));
+    }
+    // SAFETY: only computes a size.
+    Ok(unsafe { libc::CMSG_LEN(length as u32) } as i64)
+}
+
+/// CMSG_SPACE(length): the buffer room one control message of `length` bytes takes.
+#[native(name = "CMSG_SPACE", owner = "_socket_calls")]
+fn cmsg_space(vm: &mut Vm, length: i64) -> PyResult<i64> {
+    if !(0..=(i32::MAX as i64 - 64)).contains(&length) {
+        return Err(vm.overflow_error("CMSG_SPACE() argument out of range"));
+    }
+    // SAFETY: only computes a size.
+    Ok(unsafe { libc::CMSG_SPACE(length as u32) } as i64)
+}
+
 /// shutdown(fd, how)
 #[native(owner = "_socket_calls")]
 fn shutdown(vm: &mut Vm, fd: i64, how: i64) -> PyResult<()> {
@@ -892,6 +1101,10 @@ const FUNCS: &[NativeDef] = &[
     recvfrom,
     send,
     sendto,
+    sendmsg,
+    recvmsg,
+    cmsg_len,
+    cmsg_space,
     shutdown,
     close,
     getsockname,
@@ -969,6 +1182,12 @@ pub const CONSTANTS: &[(&str, i32)] = &[
     ("MSG_CTRUNC", libc::MSG_CTRUNC),
     ("MSG_DONTROUTE", libc::MSG_DONTROUTE),
     ("MSG_EOR", libc::MSG_EOR),
+    ("MSG_CMSG_CLOEXEC", libc::MSG_CMSG_CLOEXEC),
+    ("MSG_ERRQUEUE", libc::MSG_ERRQUEUE),
+    ("SCM_RIGHTS", libc::SCM_RIGHTS),
+    ("SCM_CREDENTIALS", libc::SCM_CREDENTIALS),
+    ("SO_PASSCRED", libc::SO_PASSCRED),
+    ("SO_PEERCRED", libc::SO_PEERCRED),
     ("AI_PASSIVE", libc::AI_PASSIVE),
     ("AI_CANONNAME", libc::AI_CANONNAME),
     ("AI_NUMERICHOST", libc::AI_NUMERICHOST),

@@ -160,7 +160,7 @@ fn start(offset: i64, len: usize, need: usize, what: &str) -> Result<usize, Stri
         return Err(format!(
             "{what} requires a buffer of at least {} bytes for {verb} {need} bytes at offset \
              {offset} (actual buffer size is {len})",
-            need as i64 + offset
+            need as i128 + offset as i128
         ));
     }
     Ok(offset as usize)

@@ -119,6 +119,19 @@ def unraisablehook(unraisable):
 
 __unraisablehook__ = unraisablehook
 
+class UnraisableHookArgs:
+    """What sys.unraisablehook receives."""
+    def __init__(self, exc_type, exc_value, exc_traceback, err_msg, object):
+        self.exc_type = exc_type
+        self.exc_value = exc_value
+        self.exc_traceback = exc_traceback
+        self.err_msg = err_msg
+        self.object = object
+
+def _unraisable_args(exc, err_msg, obj):
+    # weft's report of an exception that cannot propagate, for a replaced unraisablehook
+    return UnraisableHookArgs(type(exc), exc, exc.__traceback__, err_msg, obj)
+
 def displayhook(value):
     if value is None:
         return
@@ -352,6 +365,9 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     // `with sys.stdin as f:` (json.tool, argparse.FileType('-')); leaving the block keeps
     // the standard stream open.
     vm.add_method(ty, "__enter__", |_, args, _| Ok(args[0]));
+    vm.add_method(ty, "__iter__", stream_iter);
+    vm.add_method(ty, "__next__", stream_next);
+    vm.add_method(ty, "readlines", stream_readlines);
     vm.add_method(ty, "__exit__", |_, _, _| Ok(Value::NONE));
     add_property(vm, ty, "name", stream_name, None)?;
     let enc = vm.new_str("utf-8")?;
@@ -633,7 +649,7 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         return Err(vm.type_error(format!("write() argument must be str, not {t}")));
     };
     let n = s.chars();
-    let _ = match fd {
+    let r = match fd {
         1 => std::io::stdout().lock().write_all(s.as_str().as_bytes()),
         2 => {
             let _ = std::io::stdout().flush();
@@ -641,16 +657,72 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         }
         _ => return Err(unsupported(vm, "not writable")),
     };
+    // A closed pipe or a full disk is the program's to see (BrokenPipeError, ...).
+    if let Err(e) = r
+        && let Some(errno) = e.raw_os_error()
+    {
+        return Err(super::posix::os_err(vm, errno, None));
+    }
     vm.new_int(n as i64)
 }
 
 fn stream_flush(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    match stream(vm, args, "flush")? {
-        1 => drop(std::io::stdout().flush()),
-        2 => drop(std::io::stderr().flush()),
-        _ => {}
+    let r = match stream(vm, args, "flush")? {
+        1 => std::io::stdout().flush(),
+        2 => std::io::stderr().flush(),
+        _ => Ok(()),
+    };
+    if let Err(e) = r
+        && let Some(errno) = e.raw_os_error()
+    {
+        return Err(super::posix::os_err(vm, errno, None));
     }
     Ok(Value::NONE)
+}
+
+/// `iter(sys.stdin)`: `iter(sys.stdin.readline, "")` (a native type's `__next__` is not
+/// what the interpreter's `next` calls, so the stream is not its own iterator here).
+fn stream_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    stream(vm, args, "__iter__")?;
+    let readline = vm.getattr_str(args[0], "readline")?;
+    vm.push_root(readline);
+    let r = (|| {
+        let empty = vm.new_str("")?;
+        vm.push_root(empty);
+        let it = vm.dict_get_str(vm.rt.builtins, "iter");
+        let r = match it {
+            Some(f) => vm.call(f, &[readline, empty], &[]),
+            None => Err(vm.runtime_error("builtins.iter is missing")),
+        };
+        vm.pop_roots(1);
+        r
+    })();
+    vm.pop_roots(1);
+    r
+}
+
+/// `next(sys.stdin)`: readline until it gives "".
+fn stream_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let line = stream_readline(vm, args, kw)?;
+    if line.downcast::<StrData>().is_some_and(|s| s.chars() == 0) {
+        return Err(vm.stop_iteration());
+    }
+    Ok(line)
+}
+
+fn stream_readlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let mut lines = Vec::new();
+    let r = (|| loop {
+        let line = stream_readline(vm, &args[..1], kw)?;
+        if line.downcast::<StrData>().is_some_and(|s| s.chars() == 0) {
+            return Ok(());
+        }
+        vm.push_root(line);
+        lines.push(line);
+    })();
+    let out = r.and_then(|_| vm.new_list(lines.clone()));
+    vm.pop_roots(lines.len());
+    out
 }
 
 fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

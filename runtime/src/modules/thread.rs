@@ -5,7 +5,7 @@
 //! function and arguments are held under a runtime handle (a root) until the new
 //! thread has attached and rooted them, so no collection can miss them in between.
 use super::lock::{self, LockData, TIMEOUT_MAX};
-use super::{add_methods, new_native_module, new_native_type, set_item};
+use super::{add_methods, new_native_module, set_item};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
@@ -38,6 +38,7 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("exit_thread", exit),
     NativeDef::raw("_count", count),
     interrupt_main,
+    check_signals,
     NativeDef::raw("_main_ident", main_ident),
     NativeDef::raw("_serial", serial),
     print_exception,
@@ -92,7 +93,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
 }
 
 fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
-    let lt = new_native_type(vm, "lock", "_thread")?;
+    let lt = super::new_native_type_with(vm, "lock", "_thread", true)?;
     add_methods(
         vm,
         lt,
@@ -110,7 +111,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     );
     set_item(vm, d, "LockType", lt)?;
     set_item(vm, d, "lock", lt)?;
-    let rt = new_native_type(vm, "RLock", "_thread")?;
+    let rt = super::new_native_type_with(vm, "RLock", "_thread", true)?;
     vm.set_new(rt, lock::rlock_new);
     add_methods(
         vm,
@@ -298,8 +299,17 @@ fn thread_main(
     vm.pop_roots(1);
 }
 
+/// _thread._check_signals(): on the main thread, run the handlers of signals that
+/// arrived (a join that another thread's `interrupt_main` ended raises from the join,
+/// as CPython's, rather than at some later poll).
+#[weft_vm::native(name = "_check_signals", owner = "_thread")]
+fn check_signals(vm: &mut Vm) -> PyResult<()> {
+    vm.handle_signals()
+}
+
 /// _thread.interrupt_main(signum=SIGINT, /): act as if `signum` arrived; the main
-/// thread runs its Python handler at its next check (KeyboardInterrupt for SIGINT).
+/// thread runs its Python handler at its next check (KeyboardInterrupt for SIGINT), or
+/// before this call returns when it is the caller.
 #[weft_vm::native(owner = "_thread")]
 fn interrupt_main(vm: &mut Vm, signum: Option<i64>) -> PyResult<()> {
     let sig = signum.unwrap_or(libc::SIGINT as i64);
@@ -307,5 +317,7 @@ fn interrupt_main(vm: &mut Vm, signum: Option<i64>) -> PyResult<()> {
         return Err(vm.value_error("signal number out of range"));
     }
     weft_vm::signals::note_signal(sig as i32);
-    Ok(())
+    // Called on the main thread, the handler runs at once (CPython checks signals
+    // before returning), so `KeyboardInterrupt` comes from this call.
+    vm.handle_signals()
 }

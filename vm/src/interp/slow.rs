@@ -626,13 +626,28 @@ impl Vm {
                 f.push(v);
             }
             Instr::PrintExpr => {
+                // sys.displayhook(v), as CPython (doctest and code.InteractiveConsole
+                // replace it); without a sys module, the built-in behaviour.
                 let v = f.top();
-                if !v.is_none() {
-                    let s = self.repr(v)?;
-                    println!("{s}");
-                    let key = self.intern("_");
-                    let b = f.builtins;
-                    self.dict_set(b, key, v)?;
+                let modules = self.rt.modules;
+                let sys = self.dict_get_str(modules, "sys");
+                let sys_dict = sys
+                    .as_ref()
+                    .and_then(|m| m.downcast::<crate::objects::module::ModuleData>())
+                    .map(|m| m.dict);
+                let hook = sys_dict.and_then(|d| self.dict_get_str(d, "displayhook"));
+                match hook {
+                    Some(h) => {
+                        self.call(h, &[v], &[])?;
+                    }
+                    None if !v.is_none() => {
+                        let s = self.repr(v)?;
+                        println!("{s}");
+                        let key = self.intern("_");
+                        let b = f.builtins;
+                        self.dict_set(b, key, v)?;
+                    }
+                    None => {}
                 }
                 f.pop();
             }

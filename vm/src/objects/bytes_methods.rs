@@ -76,7 +76,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                         "ignore" => {}
                         "replace" => out.push('\u{fffd}'),
                         "backslashreplace" => out.push_str(&format!("\\x{c:02x}")),
-                        _ => {
+                        "strict" => {
                             return Err(crate::exceptions::unicode_decode_error(
                                 vm,
                                 "ascii",
@@ -86,19 +86,20 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                                 "ordinal not in range(128)",
                             ));
                         }
+                        _ => return crate::codec_route::decode(vm, b, encoding, errors),
                     }
                 }
             }
             return Ok(out);
         }
-        _ => {
-            let t = vm.rt.types.exc.lookup_error;
-            return Err(vm.new_exception(t, &format!("unknown encoding: {encoding}")));
-        }
+        _ => return crate::codec_route::decode(vm, b, encoding, errors),
     }
     match std::str::from_utf8(b) {
         Ok(s) => Ok(s.to_string()),
         Err(_) if errors == "replace" => Ok(String::from_utf8_lossy(b).into_owned()),
+        Err(_) if errors != "strict" && errors != "ignore" && errors != "backslashreplace" => {
+            crate::codec_route::decode(vm, b, encoding, errors)
+        }
         Err(_) if errors == "ignore" || errors == "backslashreplace" => {
             let mut out = String::new();
             let mut rest = b;
@@ -132,7 +133,7 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> PyResult<S
                 Some(_) if (0x80..0xc2).contains(&byte) || byte > 0xf4 => {
                     (pos + 1, "invalid start byte")
                 }
-                Some(_) => (pos + 1, "invalid continuation byte"),
+                Some(n) => (pos + n, "invalid continuation byte"),
             };
             Err(crate::exceptions::unicode_decode_error(
                 vm, "utf-8", b, pos, end, reason,

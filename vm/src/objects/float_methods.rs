@@ -216,6 +216,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(float, "__trunc__", float_int);
     vm.add_methods(float, &[float_format]);
     vm.add_method(float, "__repr__", float_repr_native);
+    crate::objects::float_hex::init(vm);
     crate::objects::int_methods::add_wrapped_native(
         vm,
         float,

@@ -16,6 +16,7 @@ pub mod dict;
 pub mod dict_methods;
 pub mod exception;
 pub mod float;
+pub mod float_hex;
 pub mod float_methods;
 pub mod frame;
 pub mod function;

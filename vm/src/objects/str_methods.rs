@@ -977,10 +977,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
         "utf-8" | "utf8" => return Ok(s.as_bytes().to_vec()),
         "ascii" | "us-ascii" => 128u32,
         "latin-1" | "latin1" | "iso-8859-1" | "iso8859-1" | "l1" => 256,
-        _ => {
-            let t = vm.rt.types.exc.lookup_error;
-            return Err(vm.new_exception(t, &format!("unknown encoding: {encoding}")));
-        }
+        _ => return crate::codec_route::encode(vm, s, encoding, errors),
     };
     let mut out = Vec::with_capacity(s.len());
     for (i, c) in s.chars().enumerate() {
@@ -1001,7 +998,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                 out.extend_from_slice(esc.as_bytes());
             }
             "xmlcharrefreplace" => out.extend_from_slice(format!("&#{};", c as u32).as_bytes()),
-            _ => {
+            "strict" => {
                 let name = if limit == 128 { "ascii" } else { "latin-1" };
                 let reason = format!("ordinal not in range({limit})");
                 return Err(crate::exceptions::unicode_encode_error(
@@ -1013,6 +1010,7 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
                     &reason,
                 ));
             }
+            _ => return crate::codec_route::encode(vm, s, encoding, errors),
         }
     }
     Ok(out)

@@ -103,6 +103,10 @@ pub fn weakrefable(obj: Value) -> bool {
     if td.is_user && !obj.is::<TypeData>() {
         return td.weakrefable;
     }
+    // A native type of a module that opts in (`_thread.lock`, `re.Pattern`, ...).
+    if td.weakrefable {
+        return true;
+    }
     obj.is::<FunctionData>()
         || obj.is::<TypeData>()
         || obj.is::<SetData>()

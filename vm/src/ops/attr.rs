@@ -577,6 +577,14 @@ impl Vm {
                     b.this
                 }),
                 "__doc__" => Some(Value::NONE),
+                // The module of a module function or builtin; None for a method of a
+                // built-in type (as CPython's `'a'.upper.__module__`).
+                "__module__" => Some(if b.method || b.owner.is_empty() {
+                    Value::NONE
+                } else {
+                    let owner = b.owner;
+                    self.new_str(owner)?
+                }),
                 _ => None,
             });
         }

@@ -385,6 +385,11 @@ pub fn is_callable(vm: &mut Vm, v: Value) -> bool {
     {
         return true;
     }
+    // A staticmethod is callable (since 3.10) when what it wraps is.
+    if let Some(sm) = v.downcast::<crate::objects::function::StaticMethod>() {
+        let inner = sm.0;
+        return is_callable(vm, inner);
+    }
     let ty = vm.type_of(v);
     let n = vm.rt.names.call;
     lookup_in_mro(vm, ty, n).is_some()

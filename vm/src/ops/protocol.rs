@@ -583,7 +583,20 @@ impl Vm {
             return r;
         }
         if let Some(r) = self.unproxy(it)? {
-            return self.with_root(r, |vm| vm.next(r));
+            return self.with_root(r, |vm| match vm.next(r) {
+                Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
+                    let ty = vm.type_of(r);
+                    let name = vm.intern("__next__");
+                    if crate::types::lookup_in_mro(vm, ty, name).is_some() {
+                        return Err(e);
+                    }
+                    Err(vm.type_error(format!(
+                        "Weakref proxy referenced a non-iterator '{}' object",
+                        vm.type_name(r)
+                    )))
+                }
+                other => other,
+            });
         }
         Err(self.type_error(format!(
             "'{}' object is not an iterator",

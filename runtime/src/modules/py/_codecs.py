@@ -2,8 +2,9 @@
 
 The byte work of UTF-8, ASCII and Latin-1 is done by str.encode and bytes.decode (native);
 this module adds the registry (search functions, error handlers) and the codecs the
-encodings package calls by name. weft's str cannot hold lone surrogates, so the
-surrogate error handlers can only raise.
+encodings package calls by name. str.encode / bytes.decode come here (vm's
+codec_route) for any other codec or error handler. The surrogate error handlers produce
+lone surrogates only where weft's str can hold them; elsewhere they raise the error.
 """
 
 _searchers = []
@@ -138,13 +139,147 @@ def _xmlcharrefreplace(exc):
     _bad_argument("xmlcharrefreplace", exc)
 
 
+def _namereplace(exc):
+    if isinstance(exc, UnicodeEncodeError):
+        import unicodedata
+        parts = []
+        for ch in exc.object[exc.start:exc.end]:
+            try:
+                parts.append("\\N{%s}" % unicodedata.name(ch))
+            except ValueError:
+                parts.append(_escape_one(ch))
+        return ("".join(parts), exc.end)
+    _bad_argument("namereplace", exc)
+
+
+def _lone(code):
+    """chr(code) for a lone surrogate, or None where weft's str cannot hold one."""
+    try:
+        ch = chr(code)
+    except ValueError:
+        return None
+    return ch if ord(ch) == code else None
+
+
+def _surrogateescape(exc):
+    # Bytes 0x80..0xFF that do not decode travel as U+DC80..U+DCFF and back.
+    if isinstance(exc, UnicodeDecodeError):
+        out = []
+        for b in exc.object[exc.start:exc.end]:
+            ch = _lone(0xDC00 + b) if b >= 0x80 else None
+            if ch is None:
+                raise exc
+            out.append(ch)
+        return ("".join(out), exc.end)
+    if isinstance(exc, UnicodeEncodeError):
+        out = bytearray()
+        for ch in exc.object[exc.start:exc.end]:
+            code = ord(ch)
+            if not 0xDC80 <= code <= 0xDCFF:
+                raise exc
+            out.append(code - 0xDC00)
+        return (bytes(out), exc.end)
+    _bad_argument("surrogateescape", exc)
+
+
+def _utf_shape(encoding):
+    """(unit width, byte order) of a UTF codec name, or None."""
+    name = encoding.lower().replace("_", "-")
+    shapes = {"utf-8": (1, None), "utf8": (1, None),
+              "utf-16": (2, "little"), "utf-16-le": (2, "little"), "utf-16le": (2, "little"),
+              "utf-16-be": (2, "big"), "utf-16be": (2, "big"),
+              "utf-32": (4, "little"), "utf-32-le": (4, "little"), "utf-32le": (4, "little"),
+              "utf-32-be": (4, "big"), "utf-32be": (4, "big")}
+    return shapes.get(name)
+
+
+def _surrogatepass(exc):
+    # Surrogate code points written / read as if they were ordinary characters.
+    shape = _utf_shape(exc.encoding) if isinstance(exc, UnicodeError) else None
+    if isinstance(exc, UnicodeEncodeError):
+        if shape is None:
+            raise exc
+        width, order = shape
+        out = bytearray()
+        for ch in exc.object[exc.start:exc.end]:
+            code = ord(ch)
+            if not 0xD800 <= code <= 0xDFFF:
+                raise exc
+            if width == 1:
+                out += bytes((0xE0 | code >> 12, 0x80 | (code >> 6) & 0x3F, 0x80 | code & 0x3F))
+            else:
+                out += code.to_bytes(width, order)
+        return (bytes(out), exc.end)
+    if isinstance(exc, UnicodeDecodeError):
+        if shape is None:
+            raise exc
+        width, order = shape
+        data = exc.object
+        at = exc.start
+        if width == 1:
+            unit = data[at:at + 3]
+            if (len(unit) == 3 and unit[0] & 0xF0 == 0xE0 and unit[1] & 0xC0 == 0x80
+                    and unit[2] & 0xC0 == 0x80):
+                code = (unit[0] & 0x0F) << 12 | (unit[1] & 0x3F) << 6 | unit[2] & 0x3F
+            else:
+                code = 0
+            size = 3
+        else:
+            unit = data[at:at + width]
+            code = int.from_bytes(unit, order) if len(unit) == width else 0
+            size = width
+        ch = _lone(code) if 0xD800 <= code <= 0xDFFF else None
+        if ch is None:
+            raise exc
+        return (ch, at + size)
+    _bad_argument("surrogatepass", exc)
+
+
 for _name, _fn in (("strict", _strict), ("ignore", _ignore), ("replace", _replace),
                    ("backslashreplace", _backslashreplace),
                    ("xmlcharrefreplace", _xmlcharrefreplace),
-                   ("namereplace", _backslashreplace),
-                   ("surrogateescape", _strict), ("surrogatepass", _strict)):
+                   ("namereplace", _namereplace),
+                   ("surrogateescape", _surrogateescape), ("surrogatepass", _surrogatepass)):
     _handlers[_name] = _fn
 del _name, _fn
+
+
+# ---------------------------------------------------------------- str.encode / bytes.decode
+
+def _text_codec(encoding, verb):
+    info = lookup(encoding)
+    if not getattr(info, "_is_text_encoding", True):
+        raise LookupError("'%s' is not a text encoding; use codecs.%s() to handle arbitrary "
+                          "codecs" % (encoding, verb))
+    return info
+
+
+def _str_encode(text, encoding, errors):
+    """str.encode for a codec or error handler the native code does not know."""
+    result = _text_codec(encoding, "encode").encode(text, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("encoder must return a tuple (object, integer)")
+    out = result[0]
+    if isinstance(out, bytearray):
+        out = bytes(out)
+    if not isinstance(out, bytes):
+        raise TypeError("'%.400s' encoder returned '%.400s' instead of 'bytes'; use "
+                        "codecs.encode() to encode to arbitrary types"
+                        % (encoding, type(out).__name__))
+    return out
+
+
+def _bytes_decode(data, encoding, errors):
+    """bytes.decode for a codec or error handler the native code does not know."""
+    result = _text_codec(encoding, "decode").decode(data, errors)
+    if not isinstance(result, tuple) or len(result) != 2:
+        raise TypeError("decoder must return a tuple (object,integer)")
+    out = result[0]
+    if not isinstance(out, str):
+        raise TypeError("'%.400s' decoder returned '%.400s' instead of 'str'; use "
+                        "codecs.decode() to decode to arbitrary types"
+                        % (encoding, type(out).__name__))
+    return out
 
 
 # ---------------------------------------------------------------- UTF-8, ASCII, Latin-1
@@ -153,22 +288,87 @@ def _errors(errors):
     return "strict" if errors is None else errors
 
 
-def _encode_limited(text, errors, limit, name):
-    """ASCII or Latin-1; error handlers beyond the native ones run here."""
-    errors = _errors(errors)
-    if errors in ("strict", "ignore", "replace"):
-        return text.encode(name, errors)
+# Error handlers that the native str.encode / bytes.decode apply themselves.
+_NATIVE_ENCODE = ("strict", "ignore", "replace", "backslashreplace", "xmlcharrefreplace")
+_NATIVE_DECODE = ("strict", "ignore", "replace", "backslashreplace")
+
+
+def _handler_result(res, length, encoding):
+    ok = (isinstance(res, tuple) and len(res) == 2 and isinstance(res[1], int)
+          and isinstance(res[0], (str, bytes) if encoding else str))
+    if not ok:
+        raise TypeError("%s error handler must return (%s, int) tuple"
+                        % ("encoding" if encoding else "decoding",
+                           "str/bytes" if encoding else "str"))
+    pos = res[1]
+    if pos < 0:
+        pos += length
+    if not 0 <= pos <= length:
+        raise IndexError("position %d from error handler out of bounds" % res[1])
+    return res[0], pos
+
+
+def _encode_with_handler(text, errors, name, bad, reason):
+    """Encode text with codec `name` (whose native encoder handles every character
+    for which bad(code) is false), calling the error handler for the others."""
+    handler = lookup_error(errors)
     out = []
-    for ch in text:
-        if ord(ch) < limit:
-            out.append(ch)
-        elif errors == "backslashreplace" or errors == "namereplace":
-            out.append(_escape_one(ch))
-        elif errors == "xmlcharrefreplace":
-            out.append("&#%d;" % ord(ch))
-        else:
-            return text.encode(name, "strict")
-    return "".join(out).encode(name)
+    n = len(text)
+    i = 0
+    while i < n:
+        j = i
+        while j < n and not bad(ord(text[j])):
+            j += 1
+        if j > i:
+            out.append(text[i:j].encode(name))
+        if j == n:
+            break
+        k = j + 1
+        while k < n and bad(ord(text[k])):
+            k += 1
+        exc = UnicodeEncodeError(name, text, j, k, reason)
+        rep, i = _handler_result(handler(exc), n, True)
+        if isinstance(rep, str):
+            for ch in rep:
+                if bad(ord(ch)):
+                    raise UnicodeEncodeError(name, text, j, k, reason)
+            rep = rep.encode(name)
+        out.append(rep)
+    return b"".join(out)
+
+
+def _decode_with_handler(data, errors, name, final=True):
+    """Decode with the native strict decoder, calling the error handler at each error.
+    Returns (text, bytes consumed)."""
+    handler = None
+    out = []
+    n = len(data)
+    i = 0
+    while i < n:
+        try:
+            out.append(data[i:].decode(name))
+            i = n
+            break
+        except UnicodeDecodeError as e:
+            start, end, reason = i + e.start, i + e.end, e.reason
+        out.append(data[i:start].decode(name))
+        if not final and reason == "unexpected end of data":
+            return ("".join(out), start)
+        if handler is None:
+            handler = lookup_error(errors)
+        exc = UnicodeDecodeError(name, data, start, end, reason)
+        rep, i = _handler_result(handler(exc), n, False)
+        out.append(rep)
+    return ("".join(out), i)
+
+
+def _encode_limited(text, errors, limit, name):
+    """ASCII or Latin-1."""
+    errors = _errors(errors)
+    if errors in _NATIVE_ENCODE:
+        return text.encode(name, errors)
+    return _encode_with_handler(text, errors, name, lambda c: c >= limit,
+                                "ordinal not in range(%d)" % limit)
 
 
 def _incomplete_tail(data):
@@ -183,14 +383,26 @@ def _incomplete_tail(data):
 
 
 def utf_8_encode(text, errors=None):
-    return (text.encode("utf-8", _errors(errors)), len(text))
+    errors = _errors(errors)
+    try:
+        return (text.encode("utf-8", errors if errors in _NATIVE_ENCODE else "strict"),
+                len(text))
+    except UnicodeEncodeError:
+        if errors == "strict":
+            raise
+    body = _encode_with_handler(text, errors, "utf-8", lambda c: 0xD800 <= c <= 0xDFFF,
+                                "surrogates not allowed")
+    return (body, len(text))
 
 
 def utf_8_decode(data, errors=None, final=False):
     data = bytes(data)
+    errors = _errors(errors)
     cut = 0 if final else _incomplete_tail(data)
     body = data[:len(data) - cut]
-    return (body.decode("utf-8", _errors(errors)), len(body))
+    if errors in _NATIVE_DECODE:
+        return (body.decode("utf-8", errors), len(body))
+    return _decode_with_handler(body, errors, "utf-8", True)
 
 
 def ascii_encode(text, errors=None):
@@ -199,7 +411,10 @@ def ascii_encode(text, errors=None):
 
 def ascii_decode(data, errors=None):
     data = bytes(data)
-    return (data.decode("ascii", _errors(errors)), len(data))
+    errors = _errors(errors)
+    if errors in _NATIVE_DECODE:
+        return (data.decode("ascii", errors), len(data))
+    return _decode_with_handler(data, errors, "ascii")
 
 
 def latin_1_encode(text, errors=None):
@@ -507,7 +722,11 @@ def readbuffer_encode(data, errors=None):
 # CPython's codecs are built-in functions, which do not bind as methods: the encodings
 # package stores some as class attributes (`_buffer_decode = codecs.utf_8_decode`).
 # staticmethod objects are callable and do not bind either.
+# The registry functions stay plain functions (pickle finds them by name, as
+# `_codecs.encode` in protocol 2 pickles of bytes).
+_PLAIN = ("register", "unregister", "lookup", "encode", "decode", "register_error",
+          "lookup_error")
 for _name in [n for n, v in globals().items() if callable(v) and not isinstance(v, type)
-              and not n.startswith("_")]:
+              and not n.startswith("_") and n not in _PLAIN]:
     globals()[_name] = staticmethod(globals()[_name])
 del _name

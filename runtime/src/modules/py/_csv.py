@@ -19,8 +19,7 @@ def _one_char(name, value, allow_none):
         return None
     if not isinstance(value, str):
         kind = "string or None" if allow_none else "string"
-        raise TypeError('"%s" must be a 1-character %s, not %s'
-                        % (name, kind, type(value).__name__))
+        raise TypeError('"%s" must be %s, not %s' % (name, kind, type(value).__name__))
     if len(value) != 1:
         raise TypeError('"%s" must be a 1-character string' % name)
     return value
@@ -43,6 +42,9 @@ class Dialect:
         if isinstance(dialect, str):
             dialect = get_dialect(dialect)
 
+        def given(name):
+            return name in kwargs or (dialect is not None and hasattr(dialect, name))
+
         def pick(name, default):
             if name in kwargs:
                 return kwargs[name]
@@ -52,7 +54,7 @@ class Dialect:
 
         quoting = pick("quoting", QUOTE_MINIMAL)
         quotechar = pick("quotechar", '"')
-        if quotechar is None and "quoting" not in kwargs:
+        if quotechar is None and not given("quoting"):
             # no quote character and no quoting asked for in this call: none
             quoting = QUOTE_NONE
         if type(quoting) is not int:
@@ -66,8 +68,7 @@ class Dialect:
             quotechar = _one_char("quotechar", quotechar, True)
         lineterminator = pick("lineterminator", "\r\n")
         if not isinstance(lineterminator, str):
-            raise TypeError('"lineterminator" must be a string, not %s'
-                            % type(lineterminator).__name__)
+            raise TypeError('"lineterminator" must be a string')
         values = {
             "delimiter": _one_char("delimiter", pick("delimiter", ","), False),
             "doublequote": bool(pick("doublequote", True)),
@@ -84,6 +85,11 @@ class Dialect:
     def __setattr__(self, name, value):
         raise AttributeError("attribute '%s' of '_csv.Dialect' objects is not writable"
                              % name)
+
+    def __reduce_ex__(self, protocol):
+        raise TypeError("cannot pickle '_csv.Dialect' object")
+
+    __reduce__ = __reduce_ex__
 
 
 for _name in _FIELDS:
@@ -165,7 +171,7 @@ class Reader:
             except StopIteration:
                 if state == "start_record" and not record:
                     raise
-                if state in ("in_quoted", "escape_in_quoted") and d.strict:
+                if (field or state in ("in_quoted", "escape_in_quoted")) and d.strict:
                     raise Error("unexpected end of data")
                 end_field()
                 break
@@ -174,8 +180,6 @@ class Reader:
                             "opened in text mode)" % type(line).__name__)
             self.line_num += 1
             for i, c in enumerate(line):
-                if c == "\0":
-                    raise Error("line contains NUL")
                 if state == "eat_crnl":
                     if c in "\r\n":
                         continue
@@ -205,8 +209,10 @@ class Reader:
                         state = "in_field"
                 elif state == "escaped":
                     field.append(c)
+                    # an escaped line end continues the field on the next line
+                    state = "after_escaped_crnl" if c in "\r\n" else "in_field"
+                elif state in ("in_field", "after_escaped_crnl"):
                     state = "in_field"
-                elif state == "in_field":
                     if c in "\r\n":
                         end_field()
                         state = "eat_crnl"
@@ -246,6 +252,8 @@ class Reader:
             if state == "escaped":
                 field.append("\n")
                 state = "in_field"
+            elif state == "after_escaped_crnl":
+                pass
             elif state == "escape_in_quoted":
                 field.append("\n")
                 state = "in_quoted"
@@ -313,7 +321,8 @@ class Writer:
             fields = list(row)
         except TypeError:
             raise Error("iterable expected, not %s" % type(row).__name__) from None
-        if len(fields) == 1 and fields[0] == "" and self.dialect.quoting == QUOTE_NONE:
+        if (len(fields) == 1 and (fields[0] == "" or fields[0] is None)
+                and self.dialect.quoting == QUOTE_NONE):
             raise Error("single empty field record must be quoted")
         only = len(fields) == 1
         line = self.dialect.delimiter.join(self._field(v, only) for v in fields)
@@ -324,9 +333,10 @@ class Writer:
             self.writerow(row)
 
 
-def reader(csvfile, dialect="excel", **fmtparams):
+def reader(csvfile, dialect=None, **fmtparams):
+    # no dialect: the defaults (those of "excel"), with fmtparams read alone
     return Reader(csvfile, _dialect_of(dialect, fmtparams))
 
 
-def writer(fileobj, dialect="excel", **fmtparams):
+def writer(fileobj, dialect=None, **fmtparams):
     return Writer(fileobj, _dialect_of(dialect, fmtparams))

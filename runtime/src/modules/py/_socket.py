@@ -11,6 +11,8 @@ import _socket_calls as _calls
 from posix import set_blocking as _set_blocking, strerror as _strerror
 
 globals().update(_calls.constants())
+CMSG_LEN = _calls.CMSG_LEN
+CMSG_SPACE = _calls.CMSG_SPACE
 
 error = OSError
 timeout = TimeoutError
@@ -202,6 +204,27 @@ class socket:
             flags = flags_or_address
         return _calls.sendto(self._check(), data, flags, self._family, address,
                              self._timeout)
+
+    def sendmsg(self, buffers, ancdata=(), flags=0, address=None, /):
+        return _calls.sendmsg(self._check(), list(buffers), list(ancdata), flags,
+                              self._family, address, self._timeout)
+
+    def recvmsg(self, bufsize, ancbufsize=0, flags=0, /):
+        return _calls.recvmsg(self._check(), bufsize, ancbufsize, flags, self._timeout)
+
+    def recvmsg_into(self, buffers, ancbufsize=0, flags=0, /):
+        views = [memoryview(b).cast("B") for b in buffers]
+        total = sum(len(v) for v in views)
+        data, ancdata, msg_flags, address = _calls.recvmsg(
+            self._check(), total, ancbufsize, flags, self._timeout)
+        at = 0
+        for view in views:
+            if at >= len(data):
+                break
+            part = data[at:at + len(view)]
+            view[:len(part)] = part
+            at += len(part)
+        return len(data), ancdata, msg_flags, address
 
     # -- options
     def setsockopt(self, level, option, value, optlen=None):

@@ -8,6 +8,7 @@ and a deep rebuild differ only in the `clone` applied to each piece.
 """
 
 from _weakref import ref as _weakref_type
+import sys as _sys
 
 __all__ = ["Error", "copy", "deepcopy", "replace"]
 
@@ -151,9 +152,30 @@ def _instance_state(x, cls):
     return (fields, slots) if slots else fields
 
 
+def _builtin_reduction(x, cls):
+    """The reductions of built-in objects that are not rebuilt from their class alone:
+    a global name for the singletons and module functions, constructor arguments for
+    range and slice, getattr for a bound built-in method."""
+    if x is Ellipsis:
+        return "Ellipsis"
+    if x is NotImplemented:
+        return "NotImplemented"
+    if cls is range or cls is slice:
+        return cls, (x.start, x.stop, x.step)
+    if cls is type(len):
+        owner = x.__self__
+        if owner is None or type(owner) is type(_sys):
+            return x.__name__
+        return getattr, (owner, x.__name__)
+    return None
+
+
 def _natural_reduction(x, cls):
     """The reduction of an object that does not define one (`object.__reduce_ex__`
     answers with it): (constructor, args, state, list items, dict items)."""
+    special = _builtin_reduction(x, cls)
+    if special is not None:
+        return special
     func, args = __newobj__, (cls,)
     getnewargs = getattr(x, "__getnewargs__", None)
     if getnewargs is not None:

@@ -55,6 +55,44 @@ class PathLike(_abc.ABC):
         return GenericAlias(cls, item)
 
 
+class statvfs_result(tuple):
+    """The result of statvfs(): ten named fields (and f_fsid by name only)."""
+
+    n_sequence_fields = 10
+    n_fields = 11
+
+    def __new__(cls, values):
+        self = tuple.__new__(cls, tuple(values)[:10])
+        self._fsid = tuple(values)[10] if len(values) > 10 else 0
+        return self
+
+    f_bsize = property(lambda self: self[0])
+    f_frsize = property(lambda self: self[1])
+    f_blocks = property(lambda self: self[2])
+    f_bfree = property(lambda self: self[3])
+    f_bavail = property(lambda self: self[4])
+    f_files = property(lambda self: self[5])
+    f_ffree = property(lambda self: self[6])
+    f_favail = property(lambda self: self[7])
+    f_flag = property(lambda self: self[8])
+    f_namemax = property(lambda self: self[9])
+    f_fsid = property(lambda self: self._fsid)
+
+    def __repr__(self):
+        names = ("f_bsize", "f_frsize", "f_blocks", "f_bfree", "f_bavail", "f_files",
+                 "f_ffree", "f_favail", "f_flag", "f_namemax")
+        return "os.statvfs_result(%s)" % ", ".join(
+            "%s=%r" % pair for pair in zip(names, self))
+
+
+def statvfs(path):
+    return statvfs_result(_posix.statvfs(path))
+
+
+def fstatvfs(fd):
+    return statvfs_result(_posix.statvfs(fd))
+
+
 class stat_result(tuple):
     """The result of stat(): a 10-tuple with named fields (times as floats)."""
 
@@ -140,7 +178,9 @@ def _parents(name):
 def makedirs(name, mode=0o777, exist_ok=False):
     # Create the missing ancestors top-down (with the default mode, as CPython does),
     # then `name` itself with `mode`.
-    missing = [d for d in _parents(name) if not path.exists(d)]
+    name = fspath(name)
+    text = fsdecode(name) if isinstance(name, bytes) else name
+    missing = [d for d in _parents(text) if not path.exists(d)]
     for d in reversed(missing):
         if path.basename(d.rstrip(sep)) == curdir:
             continue

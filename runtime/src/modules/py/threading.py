@@ -35,6 +35,11 @@ RLock = _thread.RLock
 _CRLock = _PyRLock = RLock
 
 
+def _deprecated(message):
+    import warnings
+    warnings.warn(message, DeprecationWarning, stacklevel=3)
+
+
 # ---- trace and profile hooks (stored for threads to come; weft does not call them) ----
 
 _hooks = {"trace": None, "profile": None}
@@ -190,6 +195,7 @@ class Condition:
         self.notify(len(self._waiters))
 
     def notifyAll(self):
+        _deprecated("notifyAll() is deprecated, use notify_all() instead")
         self.notify_all()
 
 
@@ -270,7 +276,9 @@ class Event:
     def is_set(self):
         return self._flag
 
-    isSet = is_set
+    def isSet(self):
+        _deprecated("isSet() is deprecated, use is_set() instead")
+        return self.is_set()
 
     def _put(self, flag):
         with self._cond:
@@ -441,10 +449,15 @@ def excepthook(args):
     import sys
     stderr = sys.stderr
     if stderr is None:
-        return
+        stderr = getattr(args.thread, "_stderr", None)
+        if stderr is None:
+            return
     who = get_ident() if args.thread is None else args.thread.name
     print("Exception in thread %s:" % who, file=stderr, flush=True)
-    _thread._print_exception(args.exc_value)
+    import traceback
+    traceback.print_exception(args.exc_type, args.exc_value, args.exc_traceback,
+                              file=stderr)
+    stderr.flush()
 
 
 __excepthook__ = excepthook
@@ -478,6 +491,9 @@ class Thread:
         # held by the running thread until it ends; join() waits for it
         self._tstate_lock = None
         self._initialized = True
+        import sys
+        # where excepthook reports if sys.stderr is None by then
+        self._stderr = sys.stderr
         _dangling.add(self)
 
     def __repr__(self):
@@ -561,8 +577,11 @@ class Thread:
                                       self))
         except BaseException as hook_error:
             import sys
-            print("Exception in threading.excepthook:", file=sys.stderr, flush=True)
-            _thread._print_exception(hook_error)
+            stderr = sys.stderr if sys.stderr is not None else self._stderr
+            if stderr is not None:
+                print("Exception in threading.excepthook:", file=stderr, flush=True)
+            hook_error.__suppress_context__ = True
+            sys.excepthook(type(hook_error), hook_error, hook_error.__traceback__)
 
     def _reap(self, block=True, timeout=-1):
         """Wait (or just look, with block=False) for the thread to end; once it has,
@@ -582,6 +601,7 @@ class Thread:
         if current_thread() is self:
             raise RuntimeError("cannot join current thread")
         self._reap(timeout=-1 if timeout is None else max(timeout, 0))
+        _thread._check_signals()
 
     def is_alive(self):
         """True from start() until the thread's run() ends."""
@@ -607,15 +627,19 @@ class Thread:
 
     # the old camelCase spellings
     def isDaemon(self):
+        _deprecated("isDaemon() is deprecated, get the daemon attribute instead")
         return self.daemon
 
     def setDaemon(self, daemonic):
+        _deprecated("setDaemon() is deprecated, set the daemon attribute instead")
         self.daemon = daemonic
 
     def getName(self):
+        _deprecated("getName() is deprecated, get the name attribute instead")
         return self.name
 
     def setName(self, name):
+        _deprecated("setName() is deprecated, set the name attribute instead")
         self.name = name
 
 
@@ -624,6 +648,10 @@ class _MainThread(Thread):
         super().__init__(name="MainThread", daemon=False)
         self._started.set()
         self._ident = _thread._main_ident()
+        # held until the interpreter's exit (`_shutdown`), so that another thread can
+        # join the main thread
+        self._tstate_lock = _allocate_lock()
+        self._tstate_lock.acquire()
 
     def is_alive(self):
         return not self._is_stopped
@@ -697,13 +725,46 @@ def enumerate():
     return _all_threads()
 
 
-currentThread = current_thread
-activeCount = active_count
+def currentThread():
+    _deprecated("currentThread() is deprecated, use current_thread() instead")
+    return current_thread()
+
+
+def activeCount():
+    _deprecated("activeCount() is deprecated, use active_count() instead")
+    return active_count()
+
+
+_atexit_calls = []
+_shutting_down = [False]
+
+
+def _register_atexit(func, *args, **kwargs):
+    """Call func(*args, **kwargs) at exit, before the non-daemon threads are waited for
+    (newest first)."""
+    if _shutting_down[0]:
+        raise RuntimeError("can't register atexit after shutdown")
+    _atexit_calls.append((func, args, kwargs))
 
 
 def _shutdown():
-    """Called by the interpreter at exit: wait for every non-daemon thread."""
-    _main_thread._is_stopped = True
+    """Called by the interpreter at exit: end the main thread (a thread joining it goes
+    on), run the `_register_atexit` calls, then wait for every non-daemon thread."""
+    if not _shutting_down[0]:
+        _shutting_down[0] = True
+        _main_thread._is_stopped = True
+        running = _main_thread._tstate_lock
+        if running is not None and running.locked():
+            running.release()
+        for func, args, kwargs in reversed(_atexit_calls):
+            try:
+                func(*args, **kwargs)
+            except Exception as exc:
+                import sys
+                import traceback
+                print("Exception ignored in: %r" % sys.modules[__name__], file=sys.stderr)
+                traceback.print_exception(type(exc), exc, exc.__traceback__,
+                                          file=sys.stderr)
     while True:
         pending = [t for t in _all_threads() if not t.daemon and t is not _main_thread]
         locks = [t._tstate_lock for t in pending if t._tstate_lock is not None]

@@ -5,7 +5,7 @@
 //! text, which its (rooted) object keeps alive and unchanged. A panic inside it (which
 //! only malformed code lists passed straight to `_sre.compile` could cause) becomes
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
-use super::first::admits;
+use super::first::{RunStop, admits};
 use super::subject::{Drive, Subject};
 use rustpython_sre_engine::{Request, State, StrDrive, StringCursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -20,6 +20,8 @@ pub struct Pre<'a> {
     /// The same prefix as UTF-8 (for text subjects), and its length in characters.
     pub text_prefix: &'a [u8],
     pub prefix_chars: usize,
+    /// A leading repeated set that must end at a literal.
+    pub run_stop: Option<&'a RunStop>,
 }
 
 /// The subject's bytes, for substring search of a literal prefix: bytes (positions are
@@ -156,6 +158,9 @@ fn search<S: StrDrive>(
         }
         _ => {}
     }
+    if let Some(rs) = pre.run_stop {
+        return search_runs(state, req, rs);
+    }
     if pre.first.is_empty() {
         return state.search(req);
     }
@@ -167,6 +172,43 @@ fn search<S: StrDrive>(
         }
         S::advance(&mut cursor);
         at += 1;
+    }
+    false
+}
+
+/// A search with a run filter (`first::RunStop`): attempts only inside runs of the
+/// set's characters that end at the stop literal.
+fn search_runs<S: StrDrive>(state: &mut State, req: Request<'_, S>, rs: &RunStop) -> bool {
+    let mut cursor = state.cursor;
+    let mut at = req.start;
+    while at < req.end {
+        if !rs.admits(S::peek(&cursor)) {
+            S::advance(&mut cursor);
+            at += 1;
+            continue;
+        }
+        let mut end_cursor = cursor;
+        let mut q = at;
+        while q < req.end && rs.admits(S::peek(&end_cursor)) {
+            S::advance(&mut end_cursor);
+            q += 1;
+        }
+        if q < req.end && S::peek(&end_cursor) == rs.stop {
+            while at < q {
+                if attempt(state, req, at, cursor) {
+                    return true;
+                }
+                S::advance(&mut cursor);
+                at += 1;
+            }
+        }
+        // No match starts in the run, nor at the character that ended it.
+        cursor = end_cursor;
+        at = q;
+        if at < req.end {
+            S::advance(&mut cursor);
+            at += 1;
+        }
     }
     false
 }

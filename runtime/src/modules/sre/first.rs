@@ -134,3 +134,128 @@ pub fn text_prefix(code: &[u32]) -> (Box<[u8]>, usize) {
     }
     (out.into_bytes().into_boxed_slice(), chars.len())
 }
+
+/// A pattern that starts with a repeat of one character set followed by a literal
+/// outside the set (`[\w.+-]+@...`, `\d+px`): every match starts inside a run of set
+/// characters and that run must end at the literal. A search then skips each whole run
+/// that ends otherwise, instead of a failing attempt at every position in it (which
+/// makes such a scan quadratic in the run length, in CPython as well).
+///
+/// `set` holds an approximation of the repeated set that may admit more characters
+/// than the engine's (never fewer): every character outside ASCII is admitted when the
+/// set names a category. Skipping stays exact: a run ended by a character the
+/// approximation admits wrongly is only longer, and the literal is not in it.
+pub struct RunStop {
+    set: Box<[u32]>,
+    pub stop: u32,
+}
+
+impl RunStop {
+    /// The filter for `code`, if its first op after the INFO block (and group marks)
+    /// is such a repeat.
+    pub fn of(code: &[u32]) -> Option<RunStop> {
+        let mut i = if code.first() == Some(&(Op::INFO as u32)) {
+            *code.get(1)? as usize + 1
+        } else {
+            0
+        };
+        while code.get(i) == Some(&(Op::MARK as u32)) {
+            i += 2;
+        }
+        let op = *code.get(i)?;
+        if op != Op::REPEAT_ONE as u32 && op != Op::MIN_REPEAT_ONE as u32 {
+            return None;
+        }
+        let skip = *code.get(i + 1)? as usize;
+        let min = *code.get(i + 2)?;
+        if min < 1 || *code.get(i + 4)? != Op::IN as u32 {
+            return None;
+        }
+        let in_skip = *code.get(i + 5)? as usize;
+        // IN <skip> ops... FAILURE, then SUCCESS closing the repeat body.
+        let set = code.get(i + 6..i + 5 + in_skip)?;
+        if code.get(i + 5 + in_skip) != Some(&(Op::SUCCESS as u32)) {
+            return None;
+        }
+        let mut next = i + 1 + skip;
+        while code.get(next) == Some(&(Op::MARK as u32)) {
+            next += 2;
+        }
+        if code.get(next) != Some(&(Op::LITERAL as u32)) {
+            return None;
+        }
+        let stop = *code.get(next + 1)?;
+        let rs = RunStop {
+            set: set.into(),
+            stop,
+        };
+        // Only sets made of ops understood below, and a literal the set refuses.
+        match rs.admits_checked(stop) {
+            Some(false) => Some(rs),
+            _ => None,
+        }
+    }
+
+    /// May `ch` belong to the repeated set?
+    #[inline]
+    pub fn admits(&self, ch: u32) -> bool {
+        self.admits_checked(ch).unwrap_or(true)
+    }
+
+    /// None when the set uses an op this approximation does not read.
+    fn admits_checked(&self, ch: u32) -> Option<bool> {
+        let s = &self.set;
+        let mut i = 0;
+        while i < s.len() {
+            let op = s[i];
+            if op == Op::FAILURE as u32 {
+                return Some(false);
+            } else if op == Op::LITERAL as u32 {
+                if ch == *s.get(i + 1)? {
+                    return Some(true);
+                }
+                i += 2;
+            } else if op == Op::RANGE as u32 {
+                if (*s.get(i + 1)?..=*s.get(i + 2)?).contains(&ch) {
+                    return Some(true);
+                }
+                i += 3;
+            } else if op == Op::CHARSET as u32 {
+                // 256 bits in eight 32-bit words.
+                let words = s.get(i + 1..i + 9)?;
+                if ch < 256 && words[(ch >> 5) as usize] & (1 << (ch & 31)) != 0 {
+                    return Some(true);
+                }
+                i += 9;
+            } else if op == Op::CATEGORY as u32 {
+                if ch >= 0x80 || ascii_category(*s.get(i + 1)?, ch as u8)? {
+                    return Some(true);
+                }
+                i += 2;
+            } else {
+                return None;
+            }
+        }
+        None
+    }
+}
+
+/// Whether the ASCII character `c` is in the category `cat` (SRE's CHCODES), for both
+/// the ASCII and the Unicode form of the category; None for the locale ones.
+fn ascii_category(cat: u32, c: u8) -> Option<bool> {
+    let digit = c.is_ascii_digit();
+    let space = matches!(c, 0x09..=0x0D | 0x1C..=0x20);
+    let word = c.is_ascii_alphanumeric() || c == b'_';
+    let linebreak = matches!(c, 0x0A..=0x0D | 0x1C..=0x1E);
+    Some(match cat {
+        0 | 10 => digit,
+        1 | 11 => !digit,
+        2 | 12 => space,
+        3 | 13 => !matches!(c, 0x09..=0x0D | 0x20),
+        4 | 14 => word,
+        5 | 15 => !word,
+        6 | 16 => linebreak,
+        7 | 17 => c != b'\n',
+        _ => return None,
+    })
+}

@@ -106,7 +106,7 @@ fn getcodesize(vm: &mut Vm) -> PyResult {
 /// Make the Pattern, Match and scanner types; the module keeps them (privately) for
 /// `compile`.
 fn types(vm: &mut Vm, d: Value) -> PyResult<()> {
-    let pt = new_native_type(vm, "Pattern", "re")?;
+    let pt = crate::modules::new_native_type_with(vm, "Pattern", "re", true)?;
     vm.add_methods(pt, pattern::METHODS);
     vm.add_methods(pt, pattern_ops::METHODS);
     vm.add_methods(pt, sub::METHODS);

@@ -33,6 +33,9 @@ pub struct PatternData {
     pub prefix: Box<[u8]>,
     /// The same as UTF-8, and its length in characters.
     pub text_prefix: (Box<[u8]>, usize),
+    /// A leading repeated set that must end at a literal (`first.rs`), if any.
+    #[unsafe_untraced = "plain numbers: no Python value inside"]
+    pub run_stop: Option<super::first::RunStop>,
     /// Capturing groups (group 0 not counted).
     pub groups: usize,
     /// A private copy of the name -> number dict.
@@ -67,6 +70,7 @@ impl PatternData {
             prefix: &self.prefix,
             text_prefix: &self.text_prefix.0,
             prefix_chars: self.text_prefix.1,
+            run_stop: self.run_stop.as_ref(),
         }
     }
 
@@ -157,6 +161,7 @@ pub fn compile(
             first: super::first::first_chars(&code),
             prefix: super::first::byte_prefix(&code),
             text_prefix: super::first::text_prefix(&code),
+            run_stop: super::first::RunStop::of(&code),
             code,
             groups,
             groupindex: gi,
