@@ -99,16 +99,15 @@ pub fn init(vm: &mut Vm, builtins_dict: Value) {
 /// `__length_hint__` of the index iterators (`operator.length_hint`): what is left.
 #[native(name = "__length_hint__")]
 fn iter_length_hint(vm: &mut Vm, this: Value) -> PyResult {
-    use std::sync::atomic::Ordering::Relaxed;
     let left = if let Some(s) = this.downcast::<crate::objects::iter::SeqIter>() {
-        let i = s.index.load(Relaxed);
+        let i = s.index.load() as usize;
         let seq = s.seq;
         match vm.len(seq) {
             Ok(n) => n.saturating_sub(i) as i64,
             Err(_) => 0,
         }
     } else if let Some(r) = this.downcast::<crate::objects::iter::RangeIter>() {
-        let (next, stop, step) = (r.next.load(Relaxed) as i128, r.stop as i128, r.step as i128);
+        let (next, stop, step) = (r.next.load() as i64 as i128, r.stop as i128, r.step as i128);
         if step > 0 && next < stop {
             ((stop - next + step - 1) / step) as i64
         } else if step < 0 && next > stop {
