@@ -7,6 +7,7 @@
 pub mod asym;
 pub mod attention;
 pub mod biased;
+pub mod biased_lock;
 pub mod bitmap;
 pub mod callback_queue;
 pub mod exclusive;
@@ -22,6 +23,7 @@ pub mod sync;
 
 pub use attention::Attention;
 pub use biased::BiasedIndex;
+pub use biased_lock::{BiasedGuard, BiasedLock};
 pub use bitmap::AtomicBitmap;
 pub use callback_queue::CallbackQueue;
 pub use exclusive::{Claim, ExclusiveCell};

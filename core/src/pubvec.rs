@@ -24,12 +24,13 @@
 //!   stopped; a reader keeps a buffer only between two of its safepoints, so the buffer
 //!   it is reading is never freed under it. The current buffer is freed by `Drop`
 //!   (the vm drops a list in the sweep: nobody can reach it).
-//! - writers hold the lock (parking_lot's mutex: it spins briefly, then parks) for one
+//! - writers hold the lock (a `BiasedLock`: no locked instruction for the one thread
+//!   that writes a vector, a spin lock once a second thread does) for one
 //!   operation, and never across a safepoint (DESIGN.md invariant 3).
+use crate::biased_lock::{BiasedGuard, BiasedLock};
 use crate::retire::RetireList;
 use crate::sync::atomic::Ordering::{Acquire, Relaxed, Release};
 use crate::sync::atomic::{AtomicPtr, AtomicU64, AtomicUsize};
-use crate::sync::{SpinGuard, SpinLock};
 use std::alloc::Layout;
 use std::ptr::NonNull;
 
@@ -159,7 +160,8 @@ pub const POISON: u64 = 0xDBDB_DBDB_DBDB_DBDB;
 /// A vector of words with lock-free reads (see the module doc).
 pub struct PubVec {
     buf: AtomicPtr<Header>,
-    lock: SpinLock<()>,
+    /// Writers' exclusion, biased to the first thread that writes (`biased_lock`).
+    lock: BiasedLock,
 }
 
 // SAFETY: every shared field is an atomic or the mutex; buffers are plain atomics.
@@ -228,7 +230,7 @@ impl PubVec {
     pub fn new() -> PubVec {
         PubVec {
             buf: AtomicPtr::new(std::ptr::null_mut()),
-            lock: SpinLock::new(()),
+            lock: BiasedLock::new(),
         }
     }
 
@@ -302,12 +304,12 @@ impl PubVec {
 
     // ------------------------------------------------------------ writers
 
-    /// Exclusive write access until the returned guard drops; buffers it replaces go to
-    /// `retire`.
+    /// Exclusive write access for thread `me` (see `BiasedLock::lock`) until the
+    /// returned guard drops; buffers it replaces go to `retire`.
     #[inline]
-    pub fn write<'a>(&'a self, retire: &'a RetireList) -> Writer<'a> {
+    pub fn write<'a>(&'a self, me: u32, retire: &'a RetireList) -> Writer<'a> {
         Writer {
-            _g: self.lock.lock(),
+            _g: self.lock.lock(me),
             v: self,
             retire,
         }
@@ -335,7 +337,7 @@ fn grown(cap: usize, need: usize) -> usize {
 
 /// A writer's access (holds the vector's lock).
 pub struct Writer<'a> {
-    _g: SpinGuard<'a, ()>,
+    _g: BiasedGuard<'a>,
     v: &'a PubVec,
     retire: &'a RetireList,
 }

@@ -15,6 +15,13 @@ mod imp {
     pub use std::sync::Arc;
     pub use std::thread;
 
+    /// One round of a busy wait for a section that reaches no safepoint: spin, and give
+    /// the time slice away now and then (the holder may have been preempted).
+    pub fn spin_wait() {
+        std::hint::spin_loop();
+        std::thread::yield_now();
+    }
+
     /// parking_lot's condition variable behind a by-value `wait` (the loom shim's API).
     #[derive(Debug, Default)]
     pub struct Condvar(parking_lot::Condvar);
@@ -67,6 +74,11 @@ mod imp {
 mod imp {
     pub use loom::sync::Arc;
     pub use loom::thread;
+
+    /// One round of a busy wait: under loom, let another thread run.
+    pub fn spin_wait() {
+        loom::thread::yield_now();
+    }
 
     /// Atomics (loom).
     pub mod atomic {

@@ -72,3 +72,45 @@ fn biased_position_claims_each_item_once() {
         }
     });
 }
+
+/// Two threads write under one `BiasedLock`, each twice: the first to lock takes the
+/// bias, the second revokes it. loom's `UnsafeCell` reports any overlap of two sections
+/// as a race. With `--cfg weft_broken_biased` the owner skips its fence, the Dekker
+/// handshake fails, and loom reports the race.
+#[test]
+fn biased_lock_excludes() {
+    use loom::cell::UnsafeCell;
+    use weft_core::BiasedLock;
+
+    struct Shared {
+        lock: BiasedLock,
+        n: UnsafeCell<u32>,
+    }
+    // SAFETY: `n` is touched only under `lock` (what the model checks).
+    unsafe impl Sync for Shared {}
+    unsafe impl Send for Shared {}
+
+    fn bump(s: &Shared, me: u32) {
+        let _g = s.lock.lock(me);
+        // SAFETY: under the lock.
+        s.n.with_mut(|p| unsafe { *p += 1 });
+    }
+
+    let mut builder = loom::model::Builder::new();
+    builder.preemption_bound = Some(3);
+    builder.check(|| {
+        let s = Arc::new(Shared {
+            lock: BiasedLock::new(),
+            n: UnsafeCell::new(0),
+        });
+        let s2 = s.clone();
+        let other = thread::spawn(move || {
+            bump(&s2, 2);
+            bump(&s2, 2);
+        });
+        bump(&s, 1);
+        bump(&s, 1);
+        other.join().unwrap();
+        assert_eq!(s.n.with(|p| unsafe { *p }), 4);
+    });
+}

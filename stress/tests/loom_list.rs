@@ -34,7 +34,7 @@ fn push_publishes_whole_words() {
         let v = Arc::new(PubVec::from_slice(&[1, 2, 3, 4]));
         let (v2, r2) = (v.clone(), retire.clone());
         let w = thread::spawn(move || {
-            let mut g = v2.write(&r2);
+            let mut g = v2.write(2, &r2);
             g.push(5);
             g.push(6);
         });
@@ -60,10 +60,10 @@ fn moves_leave_no_holes() {
     loom::model(|| {
         let retire = Arc::new(RetireList::new());
         let v = Arc::new(PubVec::new());
-        v.write(&retire).extend(&[1, 2, 3]); // capacity 4
+        v.write(1, &retire).extend(&[1, 2, 3]); // capacity 4
         let (v2, r2) = (v.clone(), retire.clone());
         let w = thread::spawn(move || {
-            let mut g = v2.write(&r2);
+            let mut g = v2.write(2, &r2);
             assert_eq!(g.remove(0), 1);
             g.insert(1, 9);
             g.push(5);
@@ -87,8 +87,8 @@ fn replaced_buffer_stays_readable() {
         let v = Arc::new(PubVec::from_slice(&[1, 2]));
         let (v2, r2) = (v.clone(), retire.clone());
         let w = thread::spawn(move || {
-            v2.write(&r2).replace(&[7, 8, 9]);
-            v2.write(&r2).clear();
+            v2.write(2, &r2).replace(&[7, 8, 9]);
+            v2.write(2, &r2).clear();
         });
         let view = v.view();
         let words: Vec<u64> = view.iter().collect();
@@ -112,7 +112,7 @@ fn writers_lose_nothing() {
             .into_iter()
             .map(|x| {
                 let (v, r) = (v.clone(), retire.clone());
-                thread::spawn(move || v.write(&r).push(x))
+                thread::spawn(move || v.write(x as u32, &r).push(x))
             })
             .collect();
         for h in hs {

@@ -148,6 +148,20 @@ fn next_thread_id() -> u32 {
     id.min(weft_core::biased::REVOKING - 1)
 }
 
+thread_local! {
+    /// The id of the `Vm` made last on this OS thread (`NOBODY` before one is): what
+    /// list writers pass to their biased lock, which has no `Vm` at hand. A `Vm` runs on
+    /// the thread that made it; a thread without one always takes the shared lock.
+    static CURRENT_THREAD_ID: std::cell::Cell<u32> =
+        const { std::cell::Cell::new(weft_core::biased_lock::NOBODY) };
+}
+
+/// This OS thread's id for biased locks (see `CURRENT_THREAD_ID`).
+#[inline]
+pub fn current_thread_id() -> u32 {
+    CURRENT_THREAD_ID.get()
+}
+
 /// Buckets of `Vm::intern_front`.
 const INTERN_FRONT: usize = 128;
 
@@ -362,6 +376,8 @@ impl Vm {
             .lock()
             .push(&*roots as *const ThreadRoots as usize);
         let attention = rt.world.attention().clone();
+        let thread_id = next_thread_id();
+        CURRENT_THREAD_ID.set(thread_id);
         Vm {
             rt,
             attention,
@@ -370,7 +386,7 @@ impl Vm {
             depth: 0,
             recursion_limit: 1000,
             slot,
-            thread_id: next_thread_id(),
+            thread_id,
             draining: false,
             stack_limit: 0,
             intern_cache: Default::default(),

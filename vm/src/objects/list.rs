@@ -92,7 +92,7 @@ impl ListData {
     /// The list's lock, for one operation (no Python code, no safepoint while held).
     #[inline]
     pub fn write(&self) -> ListWriter<'_> {
-        ListWriter(self.0.write(&RETIRED))
+        ListWriter(self.0.write(crate::vm::current_thread_id(), &RETIRED))
     }
 
     #[inline]
