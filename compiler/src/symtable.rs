@@ -323,6 +323,47 @@ impl Builder {
         self.cur = saved;
     }
 
+    /// Enter the scope of a list of type parameters (PEP 695), keyed by the empty range
+    /// at the `[`; `params` are hidden parameters of that scope. Each type parameter is
+    /// a local there; a bound, constraints or default is evaluated lazily, in a scope
+    /// of its own. Returns the scope to go back to.
+    fn enter_type_params(&mut self, tp: &ast::TypeParams, name: &str, params: &[&str]) -> usize {
+        let prev = self.enter(
+            ScopeKind::Function,
+            name,
+            TextRange::empty(tp.range.start()),
+        );
+        for p in params {
+            self.add(p, DEF_PARAM);
+        }
+        for p in &tp.type_params {
+            let (id, bound, default) = match p {
+                ast::TypeParam::TypeVar(t) => (&t.name, t.bound.as_deref(), t.default.as_deref()),
+                ast::TypeParam::ParamSpec(t) => (&t.name, None, t.default.as_deref()),
+                ast::TypeParam::TypeVarTuple(t) => (&t.name, None, t.default.as_deref()),
+            };
+            if self.flags_of(id.as_str()) & DEF_LOCAL != 0 {
+                self.err(
+                    format!("duplicate type parameter '{}'", id.as_str()),
+                    id.range,
+                );
+            }
+            self.add(id.as_str(), DEF_LOCAL);
+            for e in bound.into_iter().chain(default) {
+                self.lazy_scope(e, id.as_str());
+            }
+        }
+        prev
+    }
+
+    /// A function scope that evaluates `e` when called (a type parameter's bound, a type
+    /// alias's value), keyed by the empty range where `e` starts.
+    fn lazy_scope(&mut self, e: &Expr, name: &str) {
+        let prev = self.enter(ScopeKind::Function, name, TextRange::empty(e.start()));
+        self.visit_expr(e);
+        self.cur = prev;
+    }
+
     /// Directly in an `async def` (`async for`/`async with` are allowed there only).
     fn in_async_function(&self) -> bool {
         let s = &self.table.scopes[self.cur];
@@ -348,19 +389,36 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
-                // Parameter and return annotations are evaluated where the def runs.
+                self.add(f.name.as_str(), DEF_LOCAL);
+                // `def f[T](...)`: the type parameters live in a scope of their own
+                // around the function (its defaults come in as arguments).
+                let outer = f.type_params.as_deref().map(|tp| {
+                    let name = format!("<generic parameters of {}>", f.name);
+                    self.enter_type_params(tp, &name, &[".defaults", ".kwdefaults"])
+                });
+                // Parameter and return annotations are evaluated lazily, by an
+                // `__annotate__` function made where the def runs (PEP 649).
                 let p = &f.parameters;
-                let anns = (p.posonlyargs.iter().chain(p.args.iter()))
+                let anns: Vec<&Expr> = (p.posonlyargs.iter().chain(p.args.iter()))
                     .map(|a| &a.parameter)
                     .chain(p.vararg.as_deref())
                     .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
                     .chain(p.kwarg.as_deref())
                     .filter_map(|a| a.annotation.as_deref())
-                    .chain(f.returns.as_deref());
-                for a in anns {
-                    self.visit_expr(a);
+                    .chain(f.returns.as_deref())
+                    .collect();
+                if !anns.is_empty() {
+                    let prev = self.enter(
+                        ScopeKind::Function,
+                        "__annotate__",
+                        TextRange::empty(p.range.start()),
+                    );
+                    self.add("format", DEF_PARAM);
+                    for a in anns {
+                        self.visit_expr(a);
+                    }
+                    self.cur = prev;
                 }
-                self.add(f.name.as_str(), DEF_LOCAL);
                 let prev = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
                 self.scope().is_coroutine = f.is_async;
                 self.add_params(&f.parameters);
@@ -368,11 +426,20 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_stmt(s);
                 }
                 self.cur = prev;
+                if let Some(prev) = outer {
+                    self.cur = prev;
+                }
             }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
                     self.visit_expr(&d.expression);
                 }
+                self.add(c.name.as_str(), DEF_LOCAL);
+                // `class C[T](...)`: the bases are evaluated in the type parameters' scope.
+                let outer = c.type_params.as_deref().map(|tp| {
+                    let name = format!("<generic parameters of {}>", c.name);
+                    self.enter_type_params(tp, &name, &[])
+                });
                 if let Some(args) = &c.arguments {
                     for a in args.args.iter() {
                         self.visit_expr(a);
@@ -381,12 +448,31 @@ impl<'a> Visitor<'a> for Builder {
                         self.visit_expr(&k.value);
                     }
                 }
-                self.add(c.name.as_str(), DEF_LOCAL);
                 let prev = self.enter(ScopeKind::Class, c.name.as_str(), c.range);
                 for s in &c.body {
                     self.visit_stmt(s);
                 }
                 self.cur = prev;
+                if let Some(prev) = outer {
+                    self.cur = prev;
+                }
+            }
+            Stmt::TypeAlias(t) => {
+                if let Expr::Name(n) = &*t.name {
+                    self.add(n.id.as_str(), DEF_LOCAL);
+                }
+                let name = match &*t.name {
+                    Expr::Name(n) => n.id.to_string(),
+                    _ => String::new(),
+                };
+                let outer = t
+                    .type_params
+                    .as_deref()
+                    .map(|tp| self.enter_type_params(tp, &name, &[]));
+                self.lazy_scope(&t.value, &name);
+                if let Some(prev) = outer {
+                    self.cur = prev;
+                }
             }
             Stmt::Global(g) => {
                 for n in &g.names {

@@ -785,7 +785,8 @@ code_getter!(co_consts, |vm, co| vm.new_tuple(co.consts.to_vec()));
 code_getter!(co_stacksize, |vm, co| vm.new_int(co.code.max_stack as i64));
 // weft's instructions are not CPython's: co_code holds one two-byte unit per
 // instruction (zeros), so that the offsets of co_lines() and co_lnotab index into it.
-code_getter!(co_code, |vm, co| vm.new_bytes(vec![0; co.code.instrs.len() * 2]));
+code_getter!(co_code, |vm, co| vm
+    .new_bytes(vec![0; co.code.instrs.len() * 2]));
 code_getter!(co_lnotab, |vm, co| {
     let runs = line_runs(co);
     let mut out = Vec::new();

@@ -1,9 +1,10 @@
-//! Annotations, as CPython 3.11 keeps them: a module or class body that annotates a
-//! plain name (`x: int`) gets an `__annotations__` dict, filled as each annotated
-//! statement runs; a function's parameter and return annotations become its
-//! `__annotations__` (the annotations operand of `MakeFunction`, flag 4). Annotations
-//! inside a function body are not evaluated. Under `from __future__ import annotations`
-//! each annotation is kept as its source text instead of being evaluated.
+//! Annotations: a module or class body that annotates a plain name (`x: int`) gets an
+//! `__annotations__` dict, filled as each annotated statement runs (as CPython 3.13);
+//! a function's parameter and return annotations are evaluated lazily by an
+//! `__annotate__` function (PEP 649, see `typeparams.rs`), passed as the annotations
+//! operand of `MakeFunction` (flag 4). Annotations inside a function body are not
+//! evaluated. Under `from __future__ import annotations` each annotation is kept as its
+//! source text instead of being evaluated, and a function gets that dict directly.
 use super::{CResult, Compiler, Const};
 use crate::bytecode::Instr;
 use crate::symtable::ScopeKind;
@@ -75,7 +76,7 @@ impl<'a> Compiler<'a> {
             self.load_const(Const::Str(text));
             return Ok(());
         }
-        self.compile_expr(e)
+        self.compile_annotation_value(e)
     }
 
     /// `x: T` in a module or class body: `__annotations__['x'] = T` (after any value was
@@ -102,6 +103,9 @@ impl<'a> Compiler<'a> {
         p: &'a ast::Parameters,
         returns: Option<&'a Expr>,
     ) -> CResult<u32> {
+        if !self.future_annotations {
+            return self.lazy_fn_annotations(p, returns);
+        }
         let params = p
             .posonlyargs
             .iter()

@@ -286,9 +286,9 @@ fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             Some("bytes_per_sep") if per.is_none() => per = Some(v),
             _ => {
                 let k = vm.str_of(k)?;
-                return Err(vm.type_error(format!(
-                    "hex() got an unexpected keyword argument '{k}'"
-                )));
+                return Err(
+                    vm.type_error(format!("hex() got an unexpected keyword argument '{k}'"))
+                );
             }
         }
     }

@@ -888,7 +888,14 @@ impl Vm {
             let d = self.new_dict();
             let r = d.and_then(|d| {
                 self.push_root(d);
-                let k = self.intern("__annotations__");
+                // A dict (annotations kept as strings) or an `__annotate__` function
+                // that computes them on first use (PEP 649).
+                let key = if crate::dict_ops::dict_payload(annotations).is_some() {
+                    "__annotations__"
+                } else {
+                    "__annotate__"
+                };
+                let k = self.intern(key);
                 let r = self.dict_set(d, k, annotations);
                 self.pop_roots(1);
                 r.map(|_| d)

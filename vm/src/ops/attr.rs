@@ -474,8 +474,22 @@ impl Vm {
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
+                "__annotate__" | "__type_params__" => {
+                    let d = f.dict.load();
+                    let found = if d.is_null() {
+                        None
+                    } else {
+                        self.dict_get_str_key(d, name)?
+                    };
+                    match found {
+                        Some(a) => a,
+                        None if n == "__annotate__" => Value::NONE,
+                        None => self.new_tuple(Vec::new())?,
+                    }
+                }
                 "__annotations__" => {
-                    // Made empty on first use when the def had none (as CPython's).
+                    // Computed by `__annotate__(1)` on first use (PEP 649), else made
+                    // empty when the def had none (as CPython's).
                     let mut d = f.dict.load();
                     if d.is_null() {
                         d = self.new_dict()?;
@@ -484,7 +498,21 @@ impl Vm {
                     match self.dict_get_str_key(d, name)? {
                         Some(a) => a,
                         None => {
-                            let a = self.new_dict()?;
+                            let annotate = self.dict_get_str(d, "__annotate__");
+                            let a = match annotate {
+                                Some(g) if !g.is_none() => {
+                                    let one = Value::small_int(1).expect("small");
+                                    let a = self.call(g, &[one], &[])?;
+                                    if crate::dict_ops::dict_payload(a).is_none() {
+                                        let tn = self.type_name(a);
+                                        return Err(self.type_error(format!(
+                                            "__annotate__ returned non-dict of type '{tn}'"
+                                        )));
+                                    }
+                                    a
+                                }
+                                _ => self.new_dict()?,
+                            };
                             self.push_root(a);
                             let r = self.dict_set(d, name, a);
                             self.pop_roots(1);
