@@ -1,0 +1,74 @@
+# PEP 649/749 (CPython 3.14): a function's annotations are evaluated lazily, by its
+# __annotate__ function, the first time __annotations__ is read.
+# No CPython 3.14 on this machine: the .exp was written by hand from the PEP and the
+# 3.14 data model docs (hand-checked); CPython 3.13 fails at the first def.
+
+# A forward reference to a name that does not exist yet is no error at def time.
+def f(x: Later, y: int = 3) -> Later:
+    return x
+
+print(callable(f.__annotate__))
+class Later:
+    pass
+print(f.__annotations__)
+print(f.__annotations__ is f.__annotations__)
+
+# Reading __annotations__ before the name exists raises then, and again later.
+def g(a: Missing):
+    pass
+for _ in range(2):
+    try:
+        g.__annotations__
+    except NameError as e:
+        print("NameError:", e)
+Missing = list
+print(g.__annotations__)
+
+# __annotate__ takes a format; VALUE is 1; formats it does not support raise
+# NotImplementedError.
+def h(p: int, *args: str, **kw: float) -> None:
+    pass
+print(h.__annotate__(1))
+try:
+    h.__annotate__(3)
+except NotImplementedError:
+    print("NotImplementedError")
+
+# A function without annotations has __annotate__ None and empty annotations.
+def plain(a, b):
+    pass
+print(plain.__annotate__, plain.__annotations__)
+
+# Annotations see the closure as it is when they are evaluated.
+def outer():
+    T = int
+    def inner(v: T) -> T:
+        pass
+    T = str
+    return inner
+print(outer().__annotations__)
+
+# Each annotation is evaluated once, when first asked for.
+calls = []
+def note(x):
+    calls.append(x)
+    return x
+def counted(a: note("a"), b: note("b")) -> note("r"):
+    pass
+print(calls)
+print(counted.__annotations__)
+print(calls)
+counted.__annotations__
+print(calls)
+
+# Assigning __annotations__ replaces them.
+def assigned(x: int):
+    pass
+assigned.__annotations__ = {"x": str}
+print(assigned.__annotations__)
+
+# Lambdas have no annotations; methods have their function's.
+class K:
+    def m(self, other: "K") -> K:
+        return self
+print(K.m.__annotations__, K().m.__annotations__ == K.m.__annotations__)
