@@ -334,6 +334,18 @@ impl<'a> Compiler<'a> {
     pub(crate) fn load_name(&mut self, name: &str) {
         let kind = self.unit_ref().kind;
         let sym = self.sym(name);
+        if sym == SymScope::GlobalImplicit
+            && kind == ScopeKind::Function
+            && self.table.scopes[self.unit_ref().scope].can_see_class
+        {
+            // An annotation or type-parameter scope in a class: the class namespace first.
+            let cd = self.deref_index("__classdict__");
+            self.emit(Instr::LoadDeref(cd));
+            let m = self.mangle(name);
+            let k = self.add_name(&m);
+            self.emit(Instr::LoadFromDictOrGlobals(k));
+            return;
+        }
         let ins = match (kind, sym) {
             (ScopeKind::Class, SymScope::Free) => Instr::LoadClassDeref(self.deref_index(name)),
             (_, SymScope::Free | SymScope::Cell) => Instr::LoadDeref(self.deref_index(name)),

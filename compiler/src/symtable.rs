@@ -53,6 +53,12 @@ pub(crate) struct Scope {
     comp_awaits: bool,
     /// A class body whose methods need the `__class__` cell.
     pub needs_class_cell: bool,
+    /// A class body whose annotation or type-parameter scopes read its namespace
+    /// through the `__classdict__` cell.
+    pub needs_classdict_cell: bool,
+    /// An annotation, type-parameter or lazy-value scope directly in a class body (or in
+    /// such a scope): its global names are looked up in the class namespace first.
+    pub can_see_class: bool,
     parent: Option<usize>,
     nonlocal_ranges: HashMap<String, TextRange>,
 }
@@ -72,6 +78,8 @@ impl Scope {
             is_coroutine: false,
             comp_awaits: false,
             needs_class_cell: false,
+            needs_classdict_cell: false,
+            can_see_class: false,
             parent,
             nonlocal_ranges: HashMap::default(),
         }
@@ -323,6 +331,20 @@ impl Builder {
         self.cur = saved;
     }
 
+    /// The scope just entered is an annotation, type-parameter or lazy-value scope:
+    /// directly in a class body (or in another such scope that is), it sees the class
+    /// namespace through the `__classdict__` cell.
+    fn mark_sees_class(&mut self) {
+        let Some(parent) = self.table.scopes[self.cur].parent else {
+            return;
+        };
+        let p = &self.table.scopes[parent];
+        if p.kind == ScopeKind::Class || p.can_see_class {
+            self.scope().can_see_class = true;
+            self.add("__classdict__", USE);
+        }
+    }
+
     /// Enter the scope of a list of type parameters (PEP 695), keyed by the empty range
     /// at the `[`; `params` are hidden parameters of that scope. Each type parameter is
     /// a local there; a bound, constraints or default is evaluated lazily, in a scope
@@ -333,6 +355,7 @@ impl Builder {
             name,
             TextRange::empty(tp.range.start()),
         );
+        self.mark_sees_class();
         for p in params {
             self.add(p, DEF_PARAM);
         }
@@ -360,6 +383,7 @@ impl Builder {
     /// alias's value), keyed by the empty range where `e` starts.
     fn lazy_scope(&mut self, e: &Expr, name: &str) {
         let prev = self.enter(ScopeKind::Function, name, TextRange::empty(e.start()));
+        self.mark_sees_class();
         self.visit_expr(e);
         self.cur = prev;
     }
@@ -413,6 +437,7 @@ impl<'a> Visitor<'a> for Builder {
                         "__annotate__",
                         TextRange::empty(p.range.start()),
                     );
+                    self.mark_sees_class();
                     self.add("format", DEF_PARAM);
                     for a in anns {
                         self.visit_expr(a);
@@ -774,6 +799,7 @@ impl Analyze {
             ScopeKind::Module => child_bound.clear(),
             ScopeKind::Class => {
                 child_bound.insert("__class__".to_string());
+                child_bound.insert("__classdict__".to_string());
             }
             ScopeKind::Function | ScopeKind::Comprehension => {
                 for name in &names {
@@ -807,6 +833,13 @@ impl Analyze {
             .collect();
         let mut cellvars: Vec<String> = Vec::new();
         for name in child_free {
+            if kind == ScopeKind::Class && name == "__classdict__" {
+                scopes[id].needs_classdict_cell = true;
+                if !cellvars.contains(&name) {
+                    cellvars.push(name);
+                }
+                continue;
+            }
             if kind == ScopeKind::Class && name == "__class__" {
                 scopes[id].needs_class_cell = true;
                 if !cellvars.contains(&name) {

@@ -72,3 +72,22 @@ class K:
     def m(self, other: "K") -> K:
         return self
 print(K.m.__annotations__, K().m.__annotations__ == K.m.__annotations__)
+
+# Annotations of methods see the class namespace (through its __classdict__), then
+# the globals; what the class body defines later is there too.
+class Space:
+    Unit = int
+    def area(self, w: Unit, h: Scale) -> Result:
+        pass
+    Scale = float
+Result = complex
+print(Space.area.__annotations__)
+
+def in_function():
+    local = bytes
+    class Inner:
+        def m(self, a: local, b: len, c: Inner) -> Nested:
+            pass
+        Nested = dict
+    return Inner
+print(in_function().m.__annotations__)

@@ -136,3 +136,22 @@ def tv[T]():
 print(repr(T), T.__covariant__, T.__contravariant__, T.__infer_variance__, T.__bound__)
 import typing
 print(isinstance(T, typing.TypeVar))
+
+# Scopes of type parameters and alias values in a class body see its names.
+class Scoped:
+    Elem = int
+    type Items = list[Elem]
+    def first[T: Elem](self, xs: list[T]) -> T:
+        return xs[0]
+    class Nested[U](dict):
+        pass
+print(Scoped.Items.__value__, Scoped.first.__type_params__[0].__bound__)
+print(Scoped.Nested.__bases__, Scoped.Nested.__qualname__)
+Elem = "global Elem"
+print(Scoped.Items.__value__)
+
+# A class namespace shadows a global only where the class defines the name.
+Other = bytes
+class Shadow:
+    type Uses = tuple[Other, Elem]
+print(Shadow.Uses.__value__)

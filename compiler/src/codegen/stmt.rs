@@ -281,6 +281,11 @@ impl<'a> Compiler<'a> {
         );
         self.unit().code.flags |= code_flags::CLASS_BODY;
         let r: CResult<()> = (|| {
+            if self.table.scopes[scope].needs_classdict_cell {
+                self.emit(Instr::LoadLocals);
+                let i = self.deref_index("__classdict__");
+                self.emit(Instr::StoreDeref(i));
+            }
             self.load_name("__name__");
             self.store_name("__module__");
             self.load_const(Const::Str(qualname.clone()));

@@ -135,6 +135,23 @@ impl Vm {
                 };
                 f.push(v);
             }
+            Instr::LoadLocals => {
+                let ns = if f.locals_dict.is_null() {
+                    f.globals
+                } else {
+                    f.locals_dict
+                };
+                f.push(ns);
+            }
+            Instr::LoadFromDictOrGlobals(i) => {
+                let name = self.name(code, i);
+                let v = match self.namespace_get(f.top(), name)? {
+                    Some(v) => v,
+                    None => self.load_global(f.globals, f.builtins, name)?,
+                };
+                f.pop();
+                f.push(v);
+            }
             Instr::DeleteAttr(i) => {
                 let name = self.name(code, i);
                 self.delattr(f.top(), name)?;
