@@ -474,6 +474,12 @@ impl<'a> Visitor<'a> for Builder {
                     }
                 }
                 let prev = self.enter(ScopeKind::Class, c.name.as_str(), c.range);
+                // A generic class body stores its type parameters as `__type_params__`.
+                if let Some(tp) = c.type_params.as_deref() {
+                    for p in &tp.type_params {
+                        self.add(p.name().as_str(), USE);
+                    }
+                }
                 for s in &c.body {
                     self.visit_stmt(s);
                 }

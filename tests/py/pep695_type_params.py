@@ -155,3 +155,19 @@ Other = bytes
 class Shadow:
     type Uses = tuple[Other, Elem]
 print(Shadow.Uses.__value__)
+
+# Classes without type parameters have none; a generic class has them in its
+# namespace while it is made.
+class NotGeneric:
+    pass
+print(NotGeneric.__type_params__, int.__type_params__, (lambda: 0).__type_params__)
+class Seen[T]:
+    print("in body:", __type_params__)
+class Hooked:
+    def __init_subclass__(cls):
+        print("init_subclass:", cls.__type_params__)
+class Sub[V](Hooked):
+    pass
+class SubOfGeneric(Box[int]):
+    pass
+print(SubOfGeneric.__type_params__)

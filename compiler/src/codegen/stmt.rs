@@ -290,6 +290,13 @@ impl<'a> Compiler<'a> {
             self.store_name("__module__");
             self.load_const(Const::Str(qualname.clone()));
             self.store_name("__qualname__");
+            if let Some(tp) = tp {
+                for p in &tp.type_params {
+                    self.load_name(p.name().as_str());
+                }
+                self.emit(Instr::BuildTuple(tp.type_params.len() as u32));
+                self.store_name("__type_params__");
+            }
             let mut body: &'a [Stmt] = &c.body;
             if let Some(doc) = docstring(body) {
                 self.set_line(body[0].range());

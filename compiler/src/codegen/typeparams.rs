@@ -170,7 +170,6 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         self.enter_generic(tp, &[])?;
         self.build_class(c, Some(tp))?;
-        self.set_type_params(tp);
         self.leave_generic(0);
         Ok(())
     }

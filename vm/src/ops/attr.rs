@@ -442,6 +442,11 @@ impl Vm {
             }
             "__class__" => self.type_of(cls),
             "__doc__" => self.dict_get_str(td.dict, "__doc__").unwrap_or(Value::NONE),
+            // A generic class's own type parameters (PEP 695), else none.
+            "__type_params__" => match self.dict_get_str(td.dict, "__type_params__") {
+                Some(t) => t,
+                None => self.new_tuple(Vec::new())?,
+            },
             "__module__" => match self.dict_get_str(td.dict, "__module__") {
                 Some(m) => m,
                 None => self.new_str("builtins")?,
