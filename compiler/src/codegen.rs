@@ -7,6 +7,7 @@ mod pattern;
 mod stmt;
 mod try_star;
 mod typeparams;
+mod unparse;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;

@@ -9,7 +9,6 @@ use super::{CResult, Compiler, Const};
 use crate::bytecode::Instr;
 use crate::symtable::ScopeKind;
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::Ranged;
 
 /// The module starts with `from __future__ import annotations` (among its leading
 /// docstring and future imports).
@@ -71,8 +70,7 @@ impl<'a> Compiler<'a> {
     /// import.
     fn compile_annotation(&mut self, e: &'a Expr) -> CResult<()> {
         if self.future_annotations {
-            let r = e.range();
-            let text = self.map.source[r.start().to_usize()..r.end().to_usize()].to_string();
+            let text = super::unparse::unparse(e, self.map.source);
             self.load_const(Const::Str(text));
             return Ok(());
         }
