@@ -91,3 +91,17 @@ def in_function():
         Nested = dict
     return Inner
 print(in_function().m.__annotations__)
+
+# functools.wraps keeps them lazy: a decorator may run before a forward reference exists.
+import functools
+def logged(fn):
+    @functools.wraps(fn)
+    def wrapper(*args, **kwargs):
+        return fn(*args, **kwargs)
+    return wrapper
+@logged
+def later_ref(x: NotYet) -> NotYet:
+    return x
+class NotYet:
+    pass
+print(later_ref.__name__, later_ref.__annotations__)
