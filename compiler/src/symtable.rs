@@ -59,6 +59,8 @@ pub(crate) struct Scope {
     /// An annotation, type-parameter or lazy-value scope directly in a class body (or in
     /// such a scope): its global names are looked up in the class namespace first.
     pub can_see_class: bool,
+    /// The type parameters a generic scope binds.
+    type_params: Vec<String>,
     parent: Option<usize>,
     nonlocal_ranges: HashMap<String, TextRange>,
 }
@@ -80,6 +82,7 @@ impl Scope {
             needs_class_cell: false,
             needs_classdict_cell: false,
             can_see_class: false,
+            type_params: Vec::new(),
             parent,
             nonlocal_ranges: HashMap::default(),
         }
@@ -114,6 +117,9 @@ struct Builder {
     table: SymbolTable,
     cur: usize,
     error: Option<RawError>,
+    /// Inside a type-parameter, annotation or alias-value scope: what to call it in the
+    /// error for a `yield`, `await` or `:=` there.
+    ctx: Option<&'static str>,
 }
 
 pub(crate) fn build_module(body: &[Stmt]) -> Result<SymbolTable, RawError> {
@@ -139,6 +145,7 @@ impl Builder {
             },
             cur: 0,
             error: None,
+            ctx: None,
         }
     }
 
@@ -360,10 +367,22 @@ impl Builder {
             self.add(p, DEF_PARAM);
         }
         for p in &tp.type_params {
-            let (id, bound, default) = match p {
-                ast::TypeParam::TypeVar(t) => (&t.name, t.bound.as_deref(), t.default.as_deref()),
-                ast::TypeParam::ParamSpec(t) => (&t.name, None, t.default.as_deref()),
-                ast::TypeParam::TypeVarTuple(t) => (&t.name, None, t.default.as_deref()),
+            let (id, bound, default, kind) = match p {
+                ast::TypeParam::TypeVar(t) => (
+                    &t.name,
+                    t.bound.as_deref(),
+                    t.default.as_deref(),
+                    "a TypeVar default",
+                ),
+                ast::TypeParam::ParamSpec(t) => {
+                    (&t.name, None, t.default.as_deref(), "a ParamSpec default")
+                }
+                ast::TypeParam::TypeVarTuple(t) => (
+                    &t.name,
+                    None,
+                    t.default.as_deref(),
+                    "a TypeVarTuple default",
+                ),
             };
             if self.flags_of(id.as_str()) & DEF_LOCAL != 0 {
                 self.err(
@@ -372,19 +391,50 @@ impl Builder {
                 );
             }
             self.add(id.as_str(), DEF_LOCAL);
-            for e in bound.into_iter().chain(default) {
-                self.lazy_scope(e, id.as_str());
+            self.scope().type_params.push(id.to_string());
+            if let Some(b) = bound {
+                let what = if matches!(b, Expr::Tuple(_)) {
+                    "a TypeVar constraint"
+                } else {
+                    "a TypeVar bound"
+                };
+                self.lazy_scope(b, id.as_str(), what);
+            }
+            if let Some(d) = default {
+                self.lazy_scope(d, id.as_str(), kind);
             }
         }
         prev
     }
 
+    /// `name` as a free variable here would be a type parameter (of the nearest
+    /// enclosing scope that binds it).
+    fn is_type_param(&self, name: &str) -> bool {
+        let mut s = Some(self.cur);
+        while let Some(id) = s {
+            let sc = &self.table.scopes[id];
+            if sc.type_params.iter().any(|t| t == name) {
+                return true;
+            }
+            if id != self.cur
+                && sc.kind != ScopeKind::Class
+                && sc.flags.get(name).is_some_and(|&f| sc.is_bound(f))
+            {
+                return false;
+            }
+            s = sc.parent;
+        }
+        false
+    }
+
     /// A function scope that evaluates `e` when called (a type parameter's bound, a type
     /// alias's value), keyed by the empty range where `e` starts.
-    fn lazy_scope(&mut self, e: &Expr, name: &str) {
+    fn lazy_scope(&mut self, e: &Expr, name: &str, ctx: &'static str) {
         let prev = self.enter(ScopeKind::Function, name, TextRange::empty(e.start()));
         self.mark_sees_class();
+        let saved = self.ctx.replace(ctx);
         self.visit_expr(e);
+        self.ctx = saved;
         self.cur = prev;
     }
 
@@ -420,6 +470,10 @@ impl<'a> Visitor<'a> for Builder {
                     let name = format!("<generic parameters of {}>", f.name);
                     self.enter_type_params(tp, &name, &[".defaults", ".kwdefaults"])
                 });
+                let saved_ctx = self.ctx;
+                if outer.is_some() {
+                    self.ctx = Some("the definition of a generic");
+                }
                 // Parameter and return annotations are evaluated lazily, by an
                 // `__annotate__` function made where the def runs (PEP 649).
                 let p = &f.parameters;
@@ -439,21 +493,26 @@ impl<'a> Visitor<'a> for Builder {
                     );
                     self.mark_sees_class();
                     self.add("format", DEF_PARAM);
+                    let saved = self.ctx.replace("an annotation");
                     for a in anns {
                         self.visit_expr(a);
                     }
+                    self.ctx = saved;
                     self.cur = prev;
                 }
                 let prev = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
                 self.scope().is_coroutine = f.is_async;
                 self.add_params(&f.parameters);
+                let saved = self.ctx.take();
                 for s in &f.body {
                     self.visit_stmt(s);
                 }
+                self.ctx = saved;
                 self.cur = prev;
                 if let Some(prev) = outer {
                     self.cur = prev;
                 }
+                self.ctx = saved_ctx;
             }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
@@ -465,6 +524,10 @@ impl<'a> Visitor<'a> for Builder {
                     let name = format!("<generic parameters of {}>", c.name);
                     self.enter_type_params(tp, &name, &[])
                 });
+                let saved_ctx = self.ctx;
+                if outer.is_some() {
+                    self.ctx = Some("the definition of a generic");
+                }
                 if let Some(args) = &c.arguments {
                     for a in args.args.iter() {
                         self.visit_expr(a);
@@ -474,6 +537,7 @@ impl<'a> Visitor<'a> for Builder {
                     }
                 }
                 let prev = self.enter(ScopeKind::Class, c.name.as_str(), c.range);
+                let in_body = self.ctx.take();
                 // A generic class body stores its type parameters as `__type_params__`.
                 if let Some(tp) = c.type_params.as_deref() {
                     for p in &tp.type_params {
@@ -483,10 +547,12 @@ impl<'a> Visitor<'a> for Builder {
                 for s in &c.body {
                     self.visit_stmt(s);
                 }
+                self.ctx = in_body;
                 self.cur = prev;
                 if let Some(prev) = outer {
                     self.cur = prev;
                 }
+                self.ctx = saved_ctx;
             }
             Stmt::TypeAlias(t) => {
                 if let Expr::Name(n) = &*t.name {
@@ -500,7 +566,7 @@ impl<'a> Visitor<'a> for Builder {
                     .type_params
                     .as_deref()
                     .map(|tp| self.enter_type_params(tp, &name, &[]));
-                self.lazy_scope(&t.value, &name);
+                self.lazy_scope(&t.value, &name, "a type alias");
                 if let Some(prev) = outer {
                     self.cur = prev;
                 }
@@ -534,6 +600,13 @@ impl<'a> Visitor<'a> for Builder {
                 }
                 for n in &nl.names {
                     let name = n.as_str();
+                    if self.is_type_param(name) {
+                        self.err(
+                            format!("nonlocal binding not allowed for type parameter '{name}'"),
+                            nl.range,
+                        );
+                        return;
+                    }
                     let f = self.flags_of(name);
                     if f & DEF_PARAM != 0 {
                         self.err(format!("name '{name}' is parameter and nonlocal"), nl.range);
@@ -662,6 +735,18 @@ impl<'a> Visitor<'a> for Builder {
         if self.error.is_some() {
             return;
         }
+        if let Some(ctx) = self.ctx {
+            let what = match expr {
+                Expr::Yield(_) | Expr::YieldFrom(_) => Some("yield expression"),
+                Expr::Await(_) => Some("await expression"),
+                Expr::Named(_) => Some("named expression"),
+                _ => None,
+            };
+            if let Some(what) = what {
+                self.err(format!("{what} cannot be used within {ctx}"), expr.range());
+                return;
+            }
+        }
         match expr {
             Expr::Name(n) => {
                 let name = n.id.as_str();
@@ -691,7 +776,9 @@ impl<'a> Visitor<'a> for Builder {
                 if let Some(p) = &l.parameters {
                     self.add_params(p);
                 }
+                let saved = self.ctx.take();
                 self.visit_expr(&l.body);
+                self.ctx = saved;
                 self.cur = prev;
             }
             Expr::ListComp(c) => {

@@ -105,3 +105,14 @@ def later_ref(x: NotYet) -> NotYet:
 class NotYet:
     pass
 print(later_ref.__name__, later_ref.__annotations__)
+
+# Annotations are evaluated in a scope of their own: yield, await and := are not
+# allowed there (under 3.13 the first made the enclosing function a generator).
+for src in ["def f():\n    def g(x: (yield)): pass",
+            "async def f():\n    def g() -> (await h()): pass",
+            "def g(x: (y := int)): pass"]:
+    try:
+        compile(src, "<test>", "exec")
+        print("compiled")
+    except SyntaxError as e:
+        print("SyntaxError:", e.msg)
