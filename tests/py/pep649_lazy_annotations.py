@@ -116,3 +116,24 @@ for src in ["def f():\n    def g(x: (yield)): pass",
         print("compiled")
     except SyntaxError as e:
         print("SyntaxError:", e.msg)
+
+# Setting __annotate__ drops computed annotations; setting __annotations__ drops __annotate__.
+def sa(x: int): pass
+sa.__annotate__ = lambda fmt: {"y": str}
+print(sa.__annotations__)
+sa.__annotations__ = {"z": float}
+print(sa.__annotate__, sa.__annotations__)
+def sb(x: int): pass
+sb.__annotations__
+sb.__annotate__ = lambda fmt: {"w": bytes}
+print(sb.__annotations__)
+try:
+    sb.__annotate__ = 5
+except TypeError as e:
+    print(e)
+try:
+    sb.__annotations__ = 5
+except TypeError as e:
+    print(e)
+sb.__annotations__ = None
+print(sb.__annotations__, sb.__annotate__)

@@ -840,6 +840,36 @@ impl Vm {
                 "__globals__" | "__closure__" | "__builtins__" => {
                     return Err(self.attribute_error("readonly attribute"));
                 }
+                n @ ("__annotate__" | "__annotations__") => {
+                    // One replaces the other (PEP 649): new annotations drop the
+                    // function computing them; a new `__annotate__` drops the cache.
+                    let annotate = n == "__annotate__";
+                    if annotate && !v.is_none() && !crate::ops::call::is_callable(self, v) {
+                        return Err(self.type_error("__annotate__ must be callable or None"));
+                    }
+                    if !annotate && !v.is_none() && crate::dict_ops::dict_payload(v).is_none() {
+                        return Err(self.type_error("__annotations__ must be set to a dict object"));
+                    }
+                    let mut d = f.dict.load();
+                    if d.is_null() {
+                        d = self.new_dict()?;
+                        f.dict.store(d);
+                    }
+                    let other = self.intern(if annotate {
+                        "__annotations__"
+                    } else {
+                        "__annotate__"
+                    });
+                    if annotate && v.is_none() {
+                        return self.dict_set(d, name, v);
+                    }
+                    self.dict_del(d, other)?;
+                    if !annotate && v.is_none() {
+                        self.dict_del(d, name)?;
+                        return Ok(());
+                    }
+                    return self.dict_set(d, name, v);
+                }
                 _ => {
                     let mut d = f.dict.load();
                     if d.is_null() {
