@@ -80,6 +80,9 @@
 //! - `LoadDeref/StoreDeref/DeleteDeref/LoadClosure(i)`: cell i, where cells are
 //!   `cellvars ++ freevars` (indices into that concatenation).
 //! - `LoadClassDeref(i)`: in a class body, look the name up in the namespace first, then cell i.
+//! - `LoadLocals` / `LoadFromDictOrGlobals(i)`: a class body whose annotation or type
+//!   parameter scopes name globals keeps its namespace in a `__classdict__` cell; there
+//!   a global name is looked up in that namespace first (`LoadDeref; LoadFromDictOrGlobals`).
 //! - `LoadName/StoreName/DeleteName(i)`: module and class bodies (locals dict, then
 //!   globals, then builtins); `LoadGlobal/StoreGlobal/DeleteGlobal(i)`: globals then builtins.
 //!   The argument is an index into `names`.
@@ -139,6 +142,12 @@ pub enum Instr {
     /// `[] -> [cell i itself]` (for building closures)
     LoadClosure(u32),
     LoadClassDeref(u32),
+    /// `[] -> [the namespace of a module or class body]` (a class's namespace, for the
+    /// annotation and type-parameter scopes inside it: its `__classdict__` cell).
+    LoadLocals,
+    /// `[mapping] -> [mapping[names[i]]]`, else the global or builtin `names[i]`: a
+    /// name in an annotation or type-parameter scope inside a class body.
+    LoadFromDictOrGlobals(u32),
 
     // ---- attributes and items
     /// `[obj] -> [obj.names[i]]`

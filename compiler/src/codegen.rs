@@ -6,6 +6,8 @@ mod expr;
 mod pattern;
 mod stmt;
 mod try_star;
+mod typeparams;
+mod unparse;
 
 use rustc_hash::FxHashMap as HashMap;
 use std::sync::Arc;
@@ -64,6 +66,8 @@ pub(crate) struct Unit<'a> {
     names_map: HashMap<String, u32>,
     /// The name of the class whose body we are in (for private-name mangling).
     pub private: Option<String>,
+    /// The hidden scope of type parameters (PEP 695): qualified names skip it.
+    pub generic: bool,
 }
 
 pub(crate) struct Compiler<'a> {
@@ -197,6 +201,7 @@ impl<'a> Compiler<'a> {
             line: first_line,
             names_map: HashMap::default(),
             private,
+            generic: false,
         });
     }
 
@@ -330,6 +335,18 @@ impl<'a> Compiler<'a> {
     pub(crate) fn load_name(&mut self, name: &str) {
         let kind = self.unit_ref().kind;
         let sym = self.sym(name);
+        if sym == SymScope::GlobalImplicit
+            && kind == ScopeKind::Function
+            && self.table.scopes[self.unit_ref().scope].can_see_class
+        {
+            // An annotation or type-parameter scope in a class: the class namespace first.
+            let cd = self.deref_index("__classdict__");
+            self.emit(Instr::LoadDeref(cd));
+            let m = self.mangle(name);
+            let k = self.add_name(&m);
+            self.emit(Instr::LoadFromDictOrGlobals(k));
+            return;
+        }
         let ins = match (kind, sym) {
             (ScopeKind::Class, SymScope::Free) => Instr::LoadClassDeref(self.deref_index(name)),
             (_, SymScope::Free | SymScope::Cell) => Instr::LoadDeref(self.deref_index(name)),
@@ -393,7 +410,19 @@ impl<'a> Compiler<'a> {
 
     /// The qualified name of a function or class called `name` defined in the current unit.
     pub(crate) fn qualname_for(&self, name: &str) -> String {
-        let u = self.unit_ref();
+        // Names made in a type-parameter scope are qualified as in the scope around it.
+        let mut at = self.units.len() - 1;
+        while at > 0 && self.units[at].generic {
+            at -= 1;
+        }
+        let u = &self.units[at];
+        if at != self.units.len() - 1 {
+            return match u.kind {
+                ScopeKind::Module => name.to_string(),
+                ScopeKind::Class => format!("{}.{name}", u.code.qualname),
+                _ => format!("{}.<locals>.{name}", u.code.qualname),
+            };
+        }
         match u.kind {
             ScopeKind::Module => name.to_string(),
             _ if self.sym(name) == SymScope::GlobalExplicit => name.to_string(),

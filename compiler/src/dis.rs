@@ -122,9 +122,19 @@ fn describe(code: &CodeData, ins: &Instr) -> String {
     let extra = match *ins {
         LoadConst(i) => code.consts.get(i as usize).map(const_repr),
         LoadFast(i) | StoreFast(i) | DeleteFast(i) => Some(var(i)),
-        LoadName(i) | StoreName(i) | DeleteName(i) | LoadGlobal(i) | StoreGlobal(i)
-        | DeleteGlobal(i) | LoadAttr(i) | StoreAttr(i) | DeleteAttr(i) | LoadMethod(i)
-        | ImportName(i) | ImportFrom(i) => Some(name(i)),
+        LoadName(i)
+        | StoreName(i)
+        | DeleteName(i)
+        | LoadGlobal(i)
+        | StoreGlobal(i)
+        | DeleteGlobal(i)
+        | LoadAttr(i)
+        | StoreAttr(i)
+        | DeleteAttr(i)
+        | LoadMethod(i)
+        | ImportName(i)
+        | ImportFrom(i)
+        | LoadFromDictOrGlobals(i) => Some(name(i)),
         LoadDeref(i) | StoreDeref(i) | DeleteDeref(i) | LoadClosure(i) | LoadClassDeref(i) => {
             Some(cell(i))
         }

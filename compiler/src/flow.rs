@@ -20,7 +20,10 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
         DupTop => (1, 2),
         DupTopTwo => (2, 4),
         LoadConst(_) | LoadFast(_) | LoadName(_) | LoadGlobal(_) | LoadDeref(_)
-        | LoadClosure(_) | LoadClassDeref(_) | LoadBuildClass | LoadAssertionError => (0, 1),
+        | LoadClosure(_) | LoadClassDeref(_) | LoadBuildClass | LoadAssertionError | LoadLocals => {
+            (0, 1)
+        }
+        LoadFromDictOrGlobals(_) => (1, 1),
         StoreFast(_) | StoreName(_) | StoreGlobal(_) | StoreDeref(_) => (1, 0),
         DeleteFast(_) | DeleteName(_) | DeleteGlobal(_) | DeleteDeref(_) => (0, 0),
         LoadAttr(_) => (1, 1),

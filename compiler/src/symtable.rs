@@ -53,6 +53,14 @@ pub(crate) struct Scope {
     comp_awaits: bool,
     /// A class body whose methods need the `__class__` cell.
     pub needs_class_cell: bool,
+    /// A class body whose annotation or type-parameter scopes read its namespace
+    /// through the `__classdict__` cell.
+    pub needs_classdict_cell: bool,
+    /// An annotation, type-parameter or lazy-value scope directly in a class body (or in
+    /// such a scope): its global names are looked up in the class namespace first.
+    pub can_see_class: bool,
+    /// The type parameters a generic scope binds.
+    type_params: Vec<String>,
     parent: Option<usize>,
     nonlocal_ranges: HashMap<String, TextRange>,
 }
@@ -72,6 +80,9 @@ impl Scope {
             is_coroutine: false,
             comp_awaits: false,
             needs_class_cell: false,
+            needs_classdict_cell: false,
+            can_see_class: false,
+            type_params: Vec::new(),
             parent,
             nonlocal_ranges: HashMap::default(),
         }
@@ -106,6 +117,9 @@ struct Builder {
     table: SymbolTable,
     cur: usize,
     error: Option<RawError>,
+    /// Inside a type-parameter, annotation or alias-value scope: what to call it in the
+    /// error for a `yield`, `await` or `:=` there.
+    ctx: Option<&'static str>,
 }
 
 pub(crate) fn build_module(body: &[Stmt]) -> Result<SymbolTable, RawError> {
@@ -131,6 +145,7 @@ impl Builder {
             },
             cur: 0,
             error: None,
+            ctx: None,
         }
     }
 
@@ -323,6 +338,106 @@ impl Builder {
         self.cur = saved;
     }
 
+    /// The scope just entered is an annotation, type-parameter or lazy-value scope:
+    /// directly in a class body (or in another such scope that is), it sees the class
+    /// namespace through the `__classdict__` cell.
+    fn mark_sees_class(&mut self) {
+        let Some(parent) = self.table.scopes[self.cur].parent else {
+            return;
+        };
+        let p = &self.table.scopes[parent];
+        if p.kind == ScopeKind::Class || p.can_see_class {
+            self.scope().can_see_class = true;
+            self.add("__classdict__", USE);
+        }
+    }
+
+    /// Enter the scope of a list of type parameters (PEP 695), keyed by the empty range
+    /// at the `[`; `params` are hidden parameters of that scope. Each type parameter is
+    /// a local there; a bound, constraints or default is evaluated lazily, in a scope
+    /// of its own. Returns the scope to go back to.
+    fn enter_type_params(&mut self, tp: &ast::TypeParams, name: &str, params: &[&str]) -> usize {
+        let prev = self.enter(
+            ScopeKind::Function,
+            name,
+            TextRange::empty(tp.range.start()),
+        );
+        self.mark_sees_class();
+        for p in params {
+            self.add(p, DEF_PARAM);
+        }
+        for p in &tp.type_params {
+            let (id, bound, default, kind) = match p {
+                ast::TypeParam::TypeVar(t) => (
+                    &t.name,
+                    t.bound.as_deref(),
+                    t.default.as_deref(),
+                    "a TypeVar default",
+                ),
+                ast::TypeParam::ParamSpec(t) => {
+                    (&t.name, None, t.default.as_deref(), "a ParamSpec default")
+                }
+                ast::TypeParam::TypeVarTuple(t) => (
+                    &t.name,
+                    None,
+                    t.default.as_deref(),
+                    "a TypeVarTuple default",
+                ),
+            };
+            if self.flags_of(id.as_str()) & DEF_LOCAL != 0 {
+                self.err(
+                    format!("duplicate type parameter '{}'", id.as_str()),
+                    id.range,
+                );
+            }
+            self.add(id.as_str(), DEF_LOCAL);
+            self.scope().type_params.push(id.to_string());
+            if let Some(b) = bound {
+                let what = if matches!(b, Expr::Tuple(_)) {
+                    "a TypeVar constraint"
+                } else {
+                    "a TypeVar bound"
+                };
+                self.lazy_scope(b, id.as_str(), what);
+            }
+            if let Some(d) = default {
+                self.lazy_scope(d, id.as_str(), kind);
+            }
+        }
+        prev
+    }
+
+    /// `name` as a free variable here would be a type parameter (of the nearest
+    /// enclosing scope that binds it).
+    fn is_type_param(&self, name: &str) -> bool {
+        let mut s = Some(self.cur);
+        while let Some(id) = s {
+            let sc = &self.table.scopes[id];
+            if sc.type_params.iter().any(|t| t == name) {
+                return true;
+            }
+            if id != self.cur
+                && sc.kind != ScopeKind::Class
+                && sc.flags.get(name).is_some_and(|&f| sc.is_bound(f))
+            {
+                return false;
+            }
+            s = sc.parent;
+        }
+        false
+    }
+
+    /// A function scope that evaluates `e` when called (a type parameter's bound, a type
+    /// alias's value), keyed by the empty range where `e` starts.
+    fn lazy_scope(&mut self, e: &Expr, name: &str, ctx: &'static str) {
+        let prev = self.enter(ScopeKind::Function, name, TextRange::empty(e.start()));
+        self.mark_sees_class();
+        let saved = self.ctx.replace(ctx);
+        self.visit_expr(e);
+        self.ctx = saved;
+        self.cur = prev;
+    }
+
     /// Directly in an `async def` (`async for`/`async with` are allowed there only).
     fn in_async_function(&self) -> bool {
         let s = &self.table.scopes[self.cur];
@@ -348,30 +463,70 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
-                // Parameter and return annotations are evaluated where the def runs.
+                self.add(f.name.as_str(), DEF_LOCAL);
+                // `def f[T](...)`: the type parameters live in a scope of their own
+                // around the function (its defaults come in as arguments).
+                let outer = f.type_params.as_deref().map(|tp| {
+                    let name = format!("<generic parameters of {}>", f.name);
+                    self.enter_type_params(tp, &name, &[".defaults", ".kwdefaults"])
+                });
+                let saved_ctx = self.ctx;
+                if outer.is_some() {
+                    self.ctx = Some("the definition of a generic");
+                }
+                // Parameter and return annotations are evaluated lazily, by an
+                // `__annotate__` function made where the def runs (PEP 649).
                 let p = &f.parameters;
-                let anns = (p.posonlyargs.iter().chain(p.args.iter()))
+                let anns: Vec<&Expr> = (p.posonlyargs.iter().chain(p.args.iter()))
                     .map(|a| &a.parameter)
                     .chain(p.vararg.as_deref())
                     .chain(p.kwonlyargs.iter().map(|a| &a.parameter))
                     .chain(p.kwarg.as_deref())
                     .filter_map(|a| a.annotation.as_deref())
-                    .chain(f.returns.as_deref());
-                for a in anns {
-                    self.visit_expr(a);
+                    .chain(f.returns.as_deref())
+                    .collect();
+                if !anns.is_empty() {
+                    let prev = self.enter(
+                        ScopeKind::Function,
+                        "__annotate__",
+                        TextRange::empty(p.range.start()),
+                    );
+                    self.mark_sees_class();
+                    self.add("format", DEF_PARAM);
+                    let saved = self.ctx.replace("an annotation");
+                    for a in anns {
+                        self.visit_expr(a);
+                    }
+                    self.ctx = saved;
+                    self.cur = prev;
                 }
-                self.add(f.name.as_str(), DEF_LOCAL);
                 let prev = self.enter(ScopeKind::Function, f.name.as_str(), f.range);
                 self.scope().is_coroutine = f.is_async;
                 self.add_params(&f.parameters);
+                let saved = self.ctx.take();
                 for s in &f.body {
                     self.visit_stmt(s);
                 }
+                self.ctx = saved;
                 self.cur = prev;
+                if let Some(prev) = outer {
+                    self.cur = prev;
+                }
+                self.ctx = saved_ctx;
             }
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
                     self.visit_expr(&d.expression);
+                }
+                self.add(c.name.as_str(), DEF_LOCAL);
+                // `class C[T](...)`: the bases are evaluated in the type parameters' scope.
+                let outer = c.type_params.as_deref().map(|tp| {
+                    let name = format!("<generic parameters of {}>", c.name);
+                    self.enter_type_params(tp, &name, &[])
+                });
+                let saved_ctx = self.ctx;
+                if outer.is_some() {
+                    self.ctx = Some("the definition of a generic");
                 }
                 if let Some(args) = &c.arguments {
                     for a in args.args.iter() {
@@ -381,12 +536,40 @@ impl<'a> Visitor<'a> for Builder {
                         self.visit_expr(&k.value);
                     }
                 }
-                self.add(c.name.as_str(), DEF_LOCAL);
                 let prev = self.enter(ScopeKind::Class, c.name.as_str(), c.range);
+                let in_body = self.ctx.take();
+                // A generic class body stores its type parameters as `__type_params__`.
+                if let Some(tp) = c.type_params.as_deref() {
+                    for p in &tp.type_params {
+                        self.add(p.name().as_str(), USE);
+                    }
+                }
                 for s in &c.body {
                     self.visit_stmt(s);
                 }
+                self.ctx = in_body;
                 self.cur = prev;
+                if let Some(prev) = outer {
+                    self.cur = prev;
+                }
+                self.ctx = saved_ctx;
+            }
+            Stmt::TypeAlias(t) => {
+                if let Expr::Name(n) = &*t.name {
+                    self.add(n.id.as_str(), DEF_LOCAL);
+                }
+                let name = match &*t.name {
+                    Expr::Name(n) => n.id.to_string(),
+                    _ => String::new(),
+                };
+                let outer = t
+                    .type_params
+                    .as_deref()
+                    .map(|tp| self.enter_type_params(tp, &name, &[]));
+                self.lazy_scope(&t.value, &name, "a type alias");
+                if let Some(prev) = outer {
+                    self.cur = prev;
+                }
             }
             Stmt::Global(g) => {
                 for n in &g.names {
@@ -417,6 +600,13 @@ impl<'a> Visitor<'a> for Builder {
                 }
                 for n in &nl.names {
                     let name = n.as_str();
+                    if self.is_type_param(name) {
+                        self.err(
+                            format!("nonlocal binding not allowed for type parameter '{name}'"),
+                            nl.range,
+                        );
+                        return;
+                    }
                     let f = self.flags_of(name);
                     if f & DEF_PARAM != 0 {
                         self.err(format!("name '{name}' is parameter and nonlocal"), nl.range);
@@ -545,6 +735,18 @@ impl<'a> Visitor<'a> for Builder {
         if self.error.is_some() {
             return;
         }
+        if let Some(ctx) = self.ctx {
+            let what = match expr {
+                Expr::Yield(_) | Expr::YieldFrom(_) => Some("yield expression"),
+                Expr::Await(_) => Some("await expression"),
+                Expr::Named(_) => Some("named expression"),
+                _ => None,
+            };
+            if let Some(what) = what {
+                self.err(format!("{what} cannot be used within {ctx}"), expr.range());
+                return;
+            }
+        }
         match expr {
             Expr::Name(n) => {
                 let name = n.id.as_str();
@@ -574,7 +776,9 @@ impl<'a> Visitor<'a> for Builder {
                 if let Some(p) = &l.parameters {
                     self.add_params(p);
                 }
+                let saved = self.ctx.take();
                 self.visit_expr(&l.body);
+                self.ctx = saved;
                 self.cur = prev;
             }
             Expr::ListComp(c) => {
@@ -688,6 +892,7 @@ impl Analyze {
             ScopeKind::Module => child_bound.clear(),
             ScopeKind::Class => {
                 child_bound.insert("__class__".to_string());
+                child_bound.insert("__classdict__".to_string());
             }
             ScopeKind::Function | ScopeKind::Comprehension => {
                 for name in &names {
@@ -721,6 +926,13 @@ impl Analyze {
             .collect();
         let mut cellvars: Vec<String> = Vec::new();
         for name in child_free {
+            if kind == ScopeKind::Class && name == "__classdict__" {
+                scopes[id].needs_classdict_cell = true;
+                if !cellvars.contains(&name) {
+                    cellvars.push(name);
+                }
+                continue;
+            }
             if kind == ScopeKind::Class && name == "__class__" {
                 scopes[id].needs_class_cell = true;
                 if !cellvars.contains(&name) {

@@ -337,6 +337,12 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         b.0.to_vec()
     } else if let Some(b) = unwrap_base::<ByteArrayData>(&v) {
         b.0.lock().clone()
+    } else if let Some(b) = v
+        .downcast::<crate::objects::memoryview::MemoryViewData>()
+        .and_then(|m| m.bytes())
+    {
+        // Any other buffer: a memoryview's bytes.
+        b
     } else {
         return Ok(None);
     };
@@ -777,6 +783,73 @@ code_getter!(co_freevars, |vm, co| str_tuple(vm, &co.code.freevars));
 code_getter!(co_names, |vm, co| str_tuple(vm, &co.code.names));
 code_getter!(co_consts, |vm, co| vm.new_tuple(co.consts.to_vec()));
 code_getter!(co_stacksize, |vm, co| vm.new_int(co.code.max_stack as i64));
+// weft's instructions are not CPython's: co_code holds one two-byte unit per
+// instruction (zeros), so that the offsets of co_lines() and co_lnotab index into it.
+code_getter!(co_code, |vm, co| vm
+    .new_bytes(vec![0; co.code.instrs.len() * 2]));
+code_getter!(co_lnotab, |vm, co| {
+    let runs = line_runs(co);
+    let mut out = Vec::new();
+    let (mut addr, mut line) = (0u32, co.code.first_line as i64);
+    for (start, _, l) in runs {
+        let (mut da, mut dl) = (start - addr, l as i64 - line);
+        while da > 255 {
+            out.extend([255, 0]);
+            da -= 255;
+        }
+        while dl > 127 {
+            out.extend([da as u8, 127]);
+            da = 0;
+            dl -= 127;
+        }
+        while dl < -128 {
+            out.extend([da as u8, 0x80]);
+            da = 0;
+            dl += 128;
+        }
+        out.extend([da as u8, dl as i8 as u8]);
+        (addr, line) = (start, l as i64);
+    }
+    vm.new_bytes(out)
+});
+
+/// Byte-offset ranges of co_code with the source line each runs: (start, end, line).
+fn line_runs(co: &CodeObj) -> Vec<(u32, u32, u32)> {
+    let mut runs: Vec<(u32, u32, u32)> = Vec::new();
+    for (i, &l) in co.code.lines.iter().enumerate() {
+        let at = i as u32 * 2;
+        match runs.last_mut() {
+            Some(r) if r.2 == l => r.1 = at + 2,
+            _ => runs.push((at, at + 2, l)),
+        }
+    }
+    runs
+}
+
+/// code.co_lines(): an iterator of (start, end, line) over co_code's byte offsets.
+fn co_lines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let co = code_self(vm, args)?;
+    let runs = line_runs(co);
+    let mark = vm.roots_len();
+    let mut items = Vec::with_capacity(runs.len());
+    for (a, b, l) in runs {
+        let t = [a, b, l].map(|x| Value::small_int(x as i64).expect("small"));
+        let t = vm.new_tuple(t.to_vec());
+        let t = match t {
+            Ok(t) => t,
+            Err(e) => {
+                vm.truncate_roots(mark);
+                return Err(e);
+            }
+        };
+        vm.push_root(t);
+        items.push(t);
+    }
+    let r = vm.new_list(items);
+    vm.truncate_roots(mark);
+    let r = r?;
+    vm.with_root(r, |vm| vm.iter(r))
+}
 fn code_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let co = code_self(vm, args)?;
     let s = format!(
@@ -823,6 +896,8 @@ fn init_code_type(vm: &mut Vm) {
         ("co_names", co_names),
         ("co_consts", co_consts),
         ("co_stacksize", co_stacksize),
+        ("co_code", co_code),
+        ("co_lnotab", co_lnotab),
     ];
     let pt = vm.rt.types.property;
     for &(name, f) in getters {
@@ -843,4 +918,5 @@ fn init_code_type(vm: &mut Vm) {
         vm.add_attr(ty, name, p);
     }
     vm.add_method(ty, "__repr__", code_repr);
+    vm.add_method(ty, "co_lines", co_lines);
 }

@@ -871,6 +871,19 @@ fn b_next(vm: &mut Vm, iterator: Value, default: Option<Value>) -> PyResult {
             return r;
         }
     }
+    if default.is_none()
+        && let Some(m) = it.downcast::<crate::objects::iter::MiscIter>()
+        && matches!(
+            m.kind,
+            MiscIterKind::Enumerate | MiscIterKind::Map | MiscIterKind::Zip
+        )
+        && !(m.kind == MiscIterKind::Zip && m.count.load(std::sync::atomic::Ordering::Relaxed) != 0)
+    {
+        return match crate::ops::containers::misc_next_for_next(vm, m)? {
+            Some(v) => Ok(v),
+            None => Err(vm.stop_iteration()),
+        };
+    }
     if default.is_none() && crate::types::type_data(vm.type_of(it)).is_user {
         // A user iterator's own StopIteration (with its value) comes out as it is.
         if let Some(f) = vm.lookup_special(it, "__next__") {

@@ -1,14 +1,14 @@
-//! Annotations, as CPython 3.11 keeps them: a module or class body that annotates a
-//! plain name (`x: int`) gets an `__annotations__` dict, filled as each annotated
-//! statement runs; a function's parameter and return annotations become its
-//! `__annotations__` (the annotations operand of `MakeFunction`, flag 4). Annotations
-//! inside a function body are not evaluated. Under `from __future__ import annotations`
-//! each annotation is kept as its source text instead of being evaluated.
+//! Annotations: a module or class body that annotates a plain name (`x: int`) gets an
+//! `__annotations__` dict, filled as each annotated statement runs (as CPython 3.13);
+//! a function's parameter and return annotations are evaluated lazily by an
+//! `__annotate__` function (PEP 649, see `typeparams.rs`), passed as the annotations
+//! operand of `MakeFunction` (flag 4). Annotations inside a function body are not
+//! evaluated. Under `from __future__ import annotations` each annotation is kept as its
+//! source text instead of being evaluated, and a function gets that dict directly.
 use super::{CResult, Compiler, Const};
 use crate::bytecode::Instr;
 use crate::symtable::ScopeKind;
 use ruff_python_ast::{self as ast, Expr, Stmt};
-use ruff_text_size::Ranged;
 
 /// The module starts with `from __future__ import annotations` (among its leading
 /// docstring and future imports).
@@ -70,12 +70,11 @@ impl<'a> Compiler<'a> {
     /// import.
     fn compile_annotation(&mut self, e: &'a Expr) -> CResult<()> {
         if self.future_annotations {
-            let r = e.range();
-            let text = self.map.source[r.start().to_usize()..r.end().to_usize()].to_string();
+            let text = super::unparse::unparse(e, self.map.source);
             self.load_const(Const::Str(text));
             return Ok(());
         }
-        self.compile_expr(e)
+        self.compile_annotation_value(e)
     }
 
     /// `x: T` in a module or class body: `__annotations__['x'] = T` (after any value was
@@ -102,6 +101,9 @@ impl<'a> Compiler<'a> {
         p: &'a ast::Parameters,
         returns: Option<&'a Expr>,
     ) -> CResult<u32> {
+        if !self.future_annotations {
+            return self.lazy_fn_annotations(p, returns);
+        }
         let params = p
             .posonlyargs
             .iter()

@@ -348,6 +348,18 @@ impl<'a> Compiler<'a> {
         args: &'a [Expr],
         keywords: &'a [ast::Keyword],
     ) -> CResult<()> {
+        self.compile_call_args_with(prefix, args, keywords, None)
+    }
+
+    /// As `compile_call_args`, with `Generic[*generic]` as one more positional argument
+    /// after `args` (a generic class's bases).
+    pub(crate) fn compile_call_args_with(
+        &mut self,
+        prefix: u32,
+        args: &'a [Expr],
+        keywords: &'a [ast::Keyword],
+        generic: Option<&'a ast::TypeParams>,
+    ) -> CResult<()> {
         for (i, k) in keywords.iter().enumerate() {
             if let Some(name) = &k.arg
                 && keywords[..i]
@@ -366,7 +378,11 @@ impl<'a> Compiler<'a> {
             for a in args {
                 self.compile_expr(a)?;
             }
-            let n = prefix + args.len() as u32 + keywords.len() as u32;
+            if let Some(tp) = generic {
+                self.generic_base(tp);
+            }
+            let n =
+                prefix + args.len() as u32 + u32::from(generic.is_some()) + keywords.len() as u32;
             if keywords.is_empty() {
                 self.emit(Instr::CallFunction(n));
             } else {
@@ -395,6 +411,10 @@ impl<'a> Compiler<'a> {
                     self.emit(Instr::ListAppend(1));
                 }
             }
+        }
+        if let Some(tp) = generic {
+            self.generic_base(tp);
+            self.emit(Instr::ListAppend(1));
         }
         self.emit(Instr::ListToTuple);
         let mut flags = 0;

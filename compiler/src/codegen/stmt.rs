@@ -208,7 +208,7 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Break(b) => self.compile_break_continue(b.range, true),
             Stmt::Continue(c) => self.compile_break_continue(c.range, false),
-            Stmt::TypeAlias(t) => self.error("weft does not support type aliases yet", t.range),
+            Stmt::TypeAlias(t) => self.compile_type_alias(t),
             Stmt::IpyEscapeCommand(e) => self.error("invalid syntax", e.range),
         }
     }
@@ -222,16 +222,20 @@ impl<'a> Compiler<'a> {
         let def_line = self.line_of(f.name.range);
         self.unit().line = def_line;
         let mut flags = self.compile_defaults(Some(&f.parameters))?;
-        flags |= self.compile_fn_annotations(&f.parameters, f.returns.as_deref())?;
-        let code = self.function_code(
-            f.name.as_str(),
-            f.range,
-            Some(&f.parameters),
-            FnBody::Stmts(&f.body),
-            def_line,
-        )?;
-        self.unit().line = def_line;
-        self.make_function(code, flags);
+        if let Some(tp) = f.type_params.as_deref() {
+            self.generic_funcdef(f, tp, flags, def_line)?;
+        } else {
+            flags |= self.compile_fn_annotations(&f.parameters, f.returns.as_deref())?;
+            let code = self.function_code(
+                f.name.as_str(),
+                f.range,
+                Some(&f.parameters),
+                FnBody::Stmts(&f.body),
+                def_line,
+            )?;
+            self.unit().line = def_line;
+            self.make_function(code, flags);
+        }
         for _ in &f.decorator_list {
             self.emit(Instr::CallFunction(1));
         }
@@ -244,6 +248,24 @@ impl<'a> Compiler<'a> {
             self.set_line(d.range);
             self.compile_expr(&d.expression)?;
         }
+        match c.type_params.as_deref() {
+            Some(tp) => self.generic_classdef(c, tp)?,
+            None => self.build_class(c, None)?,
+        }
+        for _ in &c.decorator_list {
+            self.emit(Instr::CallFunction(1));
+        }
+        self.store_name(c.name.as_str());
+        Ok(())
+    }
+
+    /// `[] -> [class]`: make the class of `c` (its body, bases and keywords; the
+    /// `Generic[...]` base of type parameters `tp`).
+    pub(crate) fn build_class(
+        &mut self,
+        c: &'a ast::StmtClassDef,
+        tp: Option<&'a ast::TypeParams>,
+    ) -> CResult<()> {
         let line = self.line_of(c.name.range);
         self.unit().line = line;
         let name = c.name.as_str();
@@ -259,10 +281,22 @@ impl<'a> Compiler<'a> {
         );
         self.unit().code.flags |= code_flags::CLASS_BODY;
         let r: CResult<()> = (|| {
+            if self.table.scopes[scope].needs_classdict_cell {
+                self.emit(Instr::LoadLocals);
+                let i = self.deref_index("__classdict__");
+                self.emit(Instr::StoreDeref(i));
+            }
             self.load_name("__name__");
             self.store_name("__module__");
             self.load_const(Const::Str(qualname.clone()));
             self.store_name("__qualname__");
+            if let Some(tp) = tp {
+                for p in &tp.type_params {
+                    self.load_name(p.name().as_str());
+                }
+                self.emit(Instr::BuildTuple(tp.type_params.len() as u32));
+                self.store_name("__type_params__");
+            }
             let mut body: &'a [Stmt] = &c.body;
             if let Some(doc) = docstring(body) {
                 self.set_line(body[0].range());
@@ -291,14 +325,14 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::LoadBuildClass);
         self.make_function(code, 0);
         self.load_const(Const::Str(name.to_string()));
-        match &c.arguments {
-            Some(args) => self.compile_call_args(2, &args.args, &args.keywords)?,
-            None => self.emit(Instr::CallFunction(2)),
+        match (&c.arguments, tp) {
+            (Some(args), _) => self.compile_call_args_with(2, &args.args, &args.keywords, tp)?,
+            (None, Some(tp)) => {
+                self.generic_base(tp);
+                self.emit(Instr::CallFunction(3));
+            }
+            (None, None) => self.emit(Instr::CallFunction(2)),
         }
-        for _ in &c.decorator_list {
-            self.emit(Instr::CallFunction(1));
-        }
-        self.store_name(name);
         Ok(())
     }
 

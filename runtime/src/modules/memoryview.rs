@@ -36,6 +36,7 @@ pub fn register(vm: &mut Vm) -> PyResult<()> {
         ("__setitem__", mv_setitem),
         ("__iter__", mv_iter),
         ("__eq__", mv_eq),
+        ("__ne__", mv_ne),
         ("__hash__", mv_hash),
         ("__repr__", mv_repr),
     ];
@@ -267,10 +268,31 @@ fn mv_tobytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_bytes(b)
 }
 
-fn mv_hex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+/// m.hex(sep=..., bytes_per_sep=1), as bytes.hex.
+fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let m = view(vm, args)?;
     let b = bytes_of(vm, m)?;
-    let s: String = b.iter().map(|x| format!("{x:02x}")).collect();
+    let mut sep = args.get(1).copied();
+    let mut per = args.get(2).copied();
+    if args.len() > 3 {
+        return Err(vm.type_error(format!(
+            "hex() takes at most 2 arguments ({} given)",
+            args.len() - 1
+        )));
+    }
+    for &(k, v) in kw {
+        match as_str(&k) {
+            Some("sep") if sep.is_none() => sep = Some(v),
+            Some("bytes_per_sep") if per.is_none() => per = Some(v),
+            _ => {
+                let k = vm.str_of(k)?;
+                return Err(
+                    vm.type_error(format!("hex() got an unexpected keyword argument '{k}'"))
+                );
+            }
+        }
+    }
+    let s = weft_vm::objects::bytes_methods::hex_string(vm, &b, sep, per)?;
     vm.new_str(&s)
 }
 
@@ -448,6 +470,16 @@ fn mv_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     Ok(match (a, b) {
         (Some(a), Some(b)) => Value::bool(a == b),
         _ => Value::NOT_IMPLEMENTED,
+    })
+}
+
+/// `m != other`: the inverse of `m == other` (NotImplemented stays so).
+fn mv_ne(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let r = mv_eq(vm, args, kw)?;
+    Ok(if r == Value::NOT_IMPLEMENTED {
+        r
+    } else {
+        Value::bool(r != Value::TRUE)
     })
 }
 

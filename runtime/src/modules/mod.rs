@@ -91,6 +91,7 @@ const FROZEN: &[(&str, &str)] = &[
         "string.templatelib",
         include_str!("py/string_templatelib.py"),
     ),
+    ("_weft_typeparams", include_str!("py/_weft_typeparams.py")),
 ];
 
 /// The source of frozen module `name` (for `weft -m name`).

@@ -174,6 +174,28 @@ for _i, _name in enumerate(flags._fields):
 flags.__module__ = "sys"
 flags = flags((0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 1, 0, False, 0, 0, False, 4300, 0, 0, 0))
 del _i, _name, _field
+
+
+class _namespace:
+    """sys.implementation's type: attributes with a `namespace(...)` repr."""
+
+    def __init__(self, fields):
+        self.__dict__.update(fields)
+
+    def __repr__(self):
+        body = ", ".join("%s=%r" % pair for pair in self.__dict__.items())
+        return "namespace(" + body + ")"
+
+    def __eq__(self, other):
+        if isinstance(other, _namespace):
+            return self.__dict__ == other.__dict__
+        return NotImplemented
+
+
+_namespace.__name__ = _namespace.__qualname__ = "SimpleNamespace"
+_namespace.__module__ = "types"
+implementation = _namespace({k: v for k, v in vars(implementation).items() if k[:2] != "__"})
+del _namespace
 "#;
 
 /// `sys.float_info` (the IEEE 754 double's limits) and `sys.hash_info`, as named fields
@@ -387,12 +409,17 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     }
     // Their binary buffers, kept in sys._std_buffers for the `buffer` property.
     let mut bufs = Vec::new();
-    for (fd, tname) in [
-        (0u8, "BufferedReader"),
-        (1, "BufferedWriter"),
-        (2, "BufferedWriter"),
-    ] {
+    // Under PYTHONUNBUFFERED (-u) CPython's stdout and stderr buffers are the raw
+    // `FileIO` objects themselves.
+    let unbuffered = std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty());
+    let writer = if unbuffered {
+        "FileIO"
+    } else {
+        "BufferedWriter"
+    };
+    for (fd, tname) in [(0u8, "BufferedReader"), (1, writer), (2, writer)] {
         let bt = new_native_type(vm, tname, "_io")?;
+        vm.add_method(bt, "__repr__", buffer_repr);
         vm.add_method(bt, "write", buffer_write);
         vm.add_method(bt, "flush", stream_flush);
         vm.add_method(bt, "read", buffer_read);
@@ -417,6 +444,20 @@ fn stream_buffer(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let t = vm.getattr_str(sys, "_std_buffers")?;
     let ix = vm.new_int(fd as i64)?;
     vm.getitem(t, ix)
+}
+
+/// `<_io.BufferedWriter name='<stdout>'>` and the like, as CPython shows them.
+fn buffer_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let fd = buffer_fd(vm, args, "__repr__")?;
+    let name = ["<stdin>", "<stdout>", "<stderr>"][fd.min(2) as usize];
+    let tn = vm.type_name(args[0]);
+    let s = if tn == "FileIO" {
+        let mode = if fd == 0 { "rb" } else { "wb" };
+        format!("<_io.FileIO name='{name}' mode='{mode}' closefd=False>")
+    } else {
+        format!("<_io.{tn} name='{name}'>")
+    };
+    vm.new_str(&s)
 }
 
 fn buffer_fd(vm: &mut Vm, args: &[Value], name: &str) -> PyResult<u8> {

@@ -135,6 +135,23 @@ impl Vm {
                 };
                 f.push(v);
             }
+            Instr::LoadLocals => {
+                let ns = if f.locals_dict.is_null() {
+                    f.globals
+                } else {
+                    f.locals_dict
+                };
+                f.push(ns);
+            }
+            Instr::LoadFromDictOrGlobals(i) => {
+                let name = self.name(code, i);
+                let v = match self.namespace_get(f.top(), name)? {
+                    Some(v) => v,
+                    None => self.load_global(f.globals, f.builtins, name)?,
+                };
+                f.pop();
+                f.push(v);
+            }
             Instr::DeleteAttr(i) => {
                 let name = self.name(code, i);
                 self.delattr(f.top(), name)?;
@@ -903,7 +920,14 @@ impl Vm {
             let d = self.new_dict();
             let r = d.and_then(|d| {
                 self.push_root(d);
-                let k = self.intern("__annotations__");
+                // A dict (annotations kept as strings) or an `__annotate__` function
+                // that computes them on first use (PEP 649).
+                let key = if crate::dict_ops::dict_payload(annotations).is_some() {
+                    "__annotations__"
+                } else {
+                    "__annotate__"
+                };
+                let k = self.intern(key);
                 let r = self.dict_set(d, k, annotations);
                 self.pop_roots(1);
                 r.map(|_| d)

@@ -122,6 +122,15 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         let ten = Value::small_int(10).unwrap();
         return int_from(vm, x, Some(ten));
     }
+    if let Some(b) = x
+        .downcast::<crate::objects::memoryview::MemoryViewData>()
+        .and_then(|m| m.bytes())
+    {
+        // A memoryview is parsed as the bytes it shows.
+        let bytes = vm.new_bytes(b)?;
+        let ten = Value::small_int(10).unwrap();
+        return vm.with_root(bytes, |vm| int_from(vm, bytes, Some(ten)));
+    }
     for name in ["__int__", "__index__", "__trunc__"] {
         if let Some(f) = vm.lookup_special(x, name) {
             let r = vm.call(f, &[x], &[])?;

@@ -473,6 +473,11 @@ impl Vm {
             }
             "__class__" => self.type_of(cls),
             "__doc__" => self.dict_get_str(td.dict, "__doc__").unwrap_or(Value::NONE),
+            // A generic class's own type parameters (PEP 695), else none.
+            "__type_params__" => match self.dict_get_str(td.dict, "__type_params__") {
+                Some(t) => t,
+                None => self.new_tuple(Vec::new())?,
+            },
             "__module__" => match self.dict_get_str(td.dict, "__module__") {
                 Some(m) => m,
                 None => self.new_str("builtins")?,
@@ -505,8 +510,22 @@ impl Vm {
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
+                "__annotate__" | "__type_params__" => {
+                    let d = f.dict.load();
+                    let found = if d.is_null() {
+                        None
+                    } else {
+                        self.dict_get_str_key(d, name)?
+                    };
+                    match found {
+                        Some(a) => a,
+                        None if n == "__annotate__" => Value::NONE,
+                        None => self.new_tuple(Vec::new())?,
+                    }
+                }
                 "__annotations__" => {
-                    // Made empty on first use when the def had none (as CPython's).
+                    // Computed by `__annotate__(1)` on first use (PEP 649), else made
+                    // empty when the def had none (as CPython's).
                     let mut d = f.dict.load();
                     if d.is_null() {
                         d = self.new_dict()?;
@@ -515,7 +534,21 @@ impl Vm {
                     match self.dict_get_str_key(d, name)? {
                         Some(a) => a,
                         None => {
-                            let a = self.new_dict()?;
+                            let annotate = self.dict_get_str(d, "__annotate__");
+                            let a = match annotate {
+                                Some(g) if !g.is_none() => {
+                                    let one = Value::small_int(1).expect("small");
+                                    let a = self.call(g, &[one], &[])?;
+                                    if crate::dict_ops::dict_payload(a).is_none() {
+                                        let tn = self.type_name(a);
+                                        return Err(self.type_error(format!(
+                                            "__annotate__ returned non-dict of type '{tn}'"
+                                        )));
+                                    }
+                                    a
+                                }
+                                _ => self.new_dict()?,
+                            };
                             self.push_root(a);
                             let r = self.dict_set(d, name, a);
                             self.pop_roots(1);
@@ -846,6 +879,36 @@ impl Vm {
                     .store(if v.is_none() { Value::NULL } else { v }),
                 "__globals__" | "__closure__" | "__builtins__" => {
                     return Err(self.attribute_error("readonly attribute"));
+                }
+                n @ ("__annotate__" | "__annotations__") => {
+                    // One replaces the other (PEP 649): new annotations drop the
+                    // function computing them; a new `__annotate__` drops the cache.
+                    let annotate = n == "__annotate__";
+                    if annotate && !v.is_none() && !crate::ops::call::is_callable(self, v) {
+                        return Err(self.type_error("__annotate__ must be callable or None"));
+                    }
+                    if !annotate && !v.is_none() && crate::dict_ops::dict_payload(v).is_none() {
+                        return Err(self.type_error("__annotations__ must be set to a dict object"));
+                    }
+                    let mut d = f.dict.load();
+                    if d.is_null() {
+                        d = self.new_dict()?;
+                        f.dict.store(d);
+                    }
+                    let other = self.intern(if annotate {
+                        "__annotations__"
+                    } else {
+                        "__annotate__"
+                    });
+                    if annotate && v.is_none() {
+                        return self.dict_set(d, name, v);
+                    }
+                    self.dict_del(d, other)?;
+                    if !annotate && v.is_none() {
+                        self.dict_del(d, name)?;
+                        return Ok(());
+                    }
+                    return self.dict_set(d, name, v);
                 }
                 _ => {
                     let mut d = f.dict.load();

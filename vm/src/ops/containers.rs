@@ -884,7 +884,7 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
         return reverse_next(vm, r).map(Some);
     }
     if let Some(m) = it.downcast::<MiscIter>() {
-        return misc_next(vm, m).map(Some);
+        return misc_next(vm, m, false).map(Some);
     }
     Ok(None)
 }
@@ -1010,7 +1010,26 @@ fn zip_strict_check(vm: &mut Vm, its: &[Value], pos: usize) -> PyResult<()> {
     Ok(())
 }
 
-fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
+/// The next item of an `enumerate`, `map` or `zip` for `next()`: the `StopIteration`
+/// that ends a user iterator inside it comes out as it is (with its args), as CPython
+/// passes it on.
+pub(crate) fn misc_next_for_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
+    misc_next(vm, m, true)
+}
+
+/// The next item of an inner iterator: under `pass_stop`, a user iterator's
+/// `StopIteration` is returned as the error instead of ending quietly.
+fn inner_next(vm: &mut Vm, it: Value, pass_stop: bool) -> PyResult<Option<Value>> {
+    if pass_stop
+        && crate::types::type_data(vm.type_of(it)).is_user
+        && let Some(f) = vm.lookup_special(it, "__next__")
+    {
+        return vm.call(f, &[it], &[]).map(Some);
+    }
+    vm.next(it)
+}
+
+fn misc_next(vm: &mut Vm, m: &MiscIter, pass_stop: bool) -> PyResult<Option<Value>> {
     if m.done.load(Relaxed) {
         return Ok(None);
     }
@@ -1021,7 +1040,7 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
     };
     match m.kind {
         MiscIterKind::Enumerate => {
-            let Some(x) = vm.next(vals[0])? else {
+            let Some(x) = inner_next(vm, vals[0], pass_stop)? else {
                 return finish(m);
             };
             vm.push_root(x);
@@ -1051,7 +1070,7 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
             let mark = vm.roots_len();
             let mut out = Vec::with_capacity(vals.len());
             for (pos, &i) in vals.iter().enumerate() {
-                match vm.next(i) {
+                match inner_next(vm, i, pass_stop) {
                     Ok(Some(x)) => {
                         vm.push_root(x);
                         out.push(x);
@@ -1078,7 +1097,7 @@ fn misc_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<Value>> {
             let mark = vm.roots_len();
             let mut args = Vec::with_capacity(vals.len() - 1);
             for &i in &vals[1..] {
-                match vm.next(i) {
+                match inner_next(vm, i, pass_stop) {
                     Ok(Some(x)) => {
                         vm.push_root(x);
                         args.push(x);

@@ -13,9 +13,24 @@ WRAPPER_ASSIGNMENTS = ("__module__", "__name__", "__qualname__", "__doc__",
 WRAPPER_UPDATES = ("__dict__",)
 
 
+def _lazy_annotations(f):
+    # A function whose annotations are still to be computed by its __annotate__.
+    d = getattr(f, "__dict__", None)
+    return (type(d) is dict and d.get("__annotate__") is not None
+            and "__annotations__" not in d)
+
+
 def update_wrapper(wrapper, wrapped, assigned=WRAPPER_ASSIGNMENTS,
                    updated=WRAPPER_UPDATES):
     for name in assigned:
+        if name == "__annotations__" and _lazy_annotations(wrapped):
+            # Keep them lazy (PEP 649): the wrapper gets the function computing them,
+            # so a forward reference need not exist when the decorator runs.
+            try:
+                wrapper.__annotate__ = wrapped.__annotate__
+                continue
+            except (AttributeError, TypeError):
+                pass
         try:
             value = getattr(wrapped, name)
         except AttributeError:
