@@ -106,8 +106,7 @@ fn module_not_found(name: &str, dirs: &[String]) -> String {
     };
     let is_package = |dotted: &str| {
         let rel = dotted.replace('.', "/");
-        in_dirs(&rel, &|p| p.is_dir())
-            || FROZEN_PACKAGES.contains(&dotted)
+        in_dirs(&rel, &|p| p.is_dir()) || FROZEN_PACKAGES.contains(&dotted)
     };
     let is_module = |dotted: &str| {
         let rel = dotted.replace('.', "/");

@@ -352,6 +352,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     // `with sys.stdin as f:` (json.tool, argparse.FileType('-')); leaving the block keeps
     // the standard stream open.
     vm.add_method(ty, "__enter__", |_, args, _| Ok(args[0]));
+    // `for line in sys.stdin` (json.tool --json-lines, fileinput).
+    vm.add_method(ty, "__iter__", |_, args, _| Ok(args[0]));
+    vm.add_method(ty, "__next__", stream_next);
+    vm.add_method(ty, "readlines", stream_readlines);
     vm.add_method(ty, "__exit__", |_, _, _| Ok(Value::NONE));
     add_property(vm, ty, "name", stream_name, None)?;
     let enc = vm.new_str("utf-8")?;
@@ -665,6 +669,30 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         line
     });
     vm.new_str(&line)
+}
+
+/// The next line, StopIteration at the end of input.
+fn stream_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let line = stream_readline(vm, args, kw)?;
+    if weft_vm::helpers::as_str(&line).is_some_and(|s| s.is_empty()) {
+        return Err(vm.stop_iteration());
+    }
+    Ok(line)
+}
+
+/// Every line left, as a list.
+fn stream_readlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let mut s = vm.scope();
+    let mut lines = Vec::new();
+    loop {
+        let line = stream_readline(&mut s, args, kw)?;
+        if weft_vm::helpers::as_str(&line).is_some_and(|t| t.is_empty()) {
+            break;
+        }
+        s.root(line);
+        lines.push(line);
+    }
+    s.new_list(lines)
 }
 
 fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -71,7 +71,8 @@ def _breakpointhook(*args, **kws):
     except Exception:
         import warnings
         warnings.warn(
-            'Ignoring unimportable $PYTHONBREAKPOINT: "{}"'.format(spec), RuntimeWarning)
+            'Ignoring unimportable $PYTHONBREAKPOINT: "{}"'.format(spec), RuntimeWarning,
+            stacklevel=3)
         return None
     return hook(*args, **kws)
 

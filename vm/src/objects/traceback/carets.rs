@@ -89,18 +89,15 @@ pub fn marker_line(raw: &str, pos: Position) -> Option<String> {
         .count();
     let start = byte_to_char(raw, col);
     let mut end = byte_to_char(raw, end_col);
-    // (from, to) of the secondary part in characters of the line, and the characters.
+    // (from, to) of the secondary part, in characters of the line.
     let mut secondary = None;
-    let (mut primary_ch, mut secondary_ch) = ('^', '^');
+    // The secondary part is always `^`; the rest is `~` when the shape was recognised.
+    let mut primary_ch = '^';
     if pos.line == pos.end_line {
-        let seg: String = chars[start.min(chars.len())..end.min(chars.len()).max(start.min(chars.len()))]
-            .iter()
-            .collect();
+        let lo = start.min(chars.len());
+        let seg: String = chars[lo..end.min(chars.len()).max(lo)].iter().collect();
         if let Some((l, r, tilde)) = anchors(&seg) {
-            secondary = Some((
-                byte_to_char(&seg, l) + start,
-                byte_to_char(&seg, r) + start,
-            ));
+            secondary = Some((byte_to_char(&seg, l) + start, byte_to_char(&seg, r) + start));
             if tilde {
                 primary_ch = '~';
             }
@@ -115,7 +112,6 @@ pub fn marker_line(raw: &str, pos: Position) -> Option<String> {
     if end.wrapping_sub(start) == stripped_len && secondary.is_none() {
         return None;
     }
-    let _ = &mut secondary_ch;
     let mut out = String::from("    ");
     // Column k of the line (0-based) is drawn at output position k - indent.
     for k in indent..end {
@@ -125,7 +121,7 @@ pub fn marker_line(raw: &str, pos: Position) -> Option<String> {
             && l <= k
             && k < r
         {
-            secondary_ch
+            '^'
         } else {
             primary_ch
         };
