@@ -110,6 +110,23 @@ def whole_line():
     raise OSError("the whole line")
 
 
+def assert_compare(x):
+    assert x == 1, "not one"
+
+
+def assert_plain(x):
+    assert x, "falsy"
+
+
+def import_missing():
+    import no_such_module_here
+
+
+def with_non_manager():
+    with 5:
+        pass
+
+
 def unicode_line():
     café = {"é": 1}; return café["ü"]
 
@@ -133,6 +150,10 @@ show(chain_context)
 show(countdown, 8)
 show(whole_line)
 show(unicode_line)
+show(assert_compare, 2)
+show(assert_plain, 0)
+show(import_missing)
+show(with_non_manager)
 
 # The summaries carry the columns too.
 try:

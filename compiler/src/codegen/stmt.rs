@@ -124,7 +124,17 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.compile_jump_if(&a.test, true, end)?;
-                self.set_line(stmt.range());
+                // CPython locates the raise at the test when that is a comparison.
+                let mut test = &*a.test;
+                while let Expr::UnaryOp(u) = test
+                    && u.op == ast::UnaryOp::Not
+                {
+                    test = &u.operand;
+                }
+                match test {
+                    Expr::Compare(_) => self.set_line(test.range()),
+                    _ => self.set_line(stmt.range()),
+                }
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
@@ -136,7 +146,6 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(i) => {
                 for alias in &i.names {
-                    self.set_line(alias.range);
                     let name = alias.name.as_str();
                     self.load_const(Const::Int(0));
                     self.load_const(Const::None);
@@ -760,7 +769,8 @@ impl<'a> Compiler<'a> {
         let Some((item, rest)) = items.split_first() else {
             return self.compile_body(body);
         };
-        self.set_line(item.range);
+        // Entering and leaving are located at the `with` statement (as CPython does).
+        let stmt = self.loc();
         let handler = self.new_label();
         let suppress = self.new_label();
         let end = self.new_label();
@@ -774,7 +784,7 @@ impl<'a> Compiler<'a> {
         self.unit().fblocks.push(FBlock::With);
         self.compile_with(rest, body)?;
         self.unit().fblocks.pop();
-        self.set_line(item.range);
+        self.set_loc(stmt);
         self.emit(Instr::PopBlock);
         self.load_const(Const::None);
         self.emit(Instr::DupTop);
