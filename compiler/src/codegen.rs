@@ -228,7 +228,12 @@ impl<'a> Compiler<'a> {
     pub(crate) fn pop_unit(&mut self) -> CodeData {
         let unit = self.units.pop().expect("no unit");
         let mut code = unit.code;
-        code.positions = crate::bytecode::Positions::encode(&code.lines, &unit.spans);
+        code.positions = if crate::no_debug_ranges() {
+            let lines: Vec<_> = code.lines.iter().map(|&l| (l, None, None)).collect();
+            crate::bytecode::Positions::encode(&code.lines, &lines)
+        } else {
+            crate::bytecode::Positions::encode(&code.lines, &unit.spans)
+        };
         let labels = unit.labels;
         for ins in code.instrs.iter_mut() {
             if let Some(arg) = jump_arg_mut(ins) {

@@ -95,6 +95,20 @@ pub fn set_optimize(level: u8) {
     OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
 }
 
+/// `-X no_debug_ranges` / `PYTHONNODEBUGRANGES`: code objects get no columns (their
+/// `co_positions()` has None for them, and tracebacks draw no markers).
+static NO_DEBUG_RANGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Leave columns out of every later compilation (or put them back).
+pub fn set_no_debug_ranges(off: bool) {
+    NO_DEBUG_RANGES.store(off, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether compilations leave columns out.
+pub fn no_debug_ranges() -> bool {
+    NO_DEBUG_RANGES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
 thread_local! {
     /// The level of the compilation running on this thread when it was given one
     /// (`compile(..., optimize=N)`).

@@ -262,6 +262,13 @@ fn run(prog: &str, opts: Options) -> i32 {
     let stdlib = stdlib_path::find(xstdlib);
     // `-O`: asserts compiled out, `__debug__` False, for everything compiled from now on.
     weft_vm::compiler::set_optimize(opts.count('O').min(2));
+    // `-X no_debug_ranges` / PYTHONNODEBUGRANGES: no columns, so no traceback markers.
+    weft_vm::compiler::set_no_debug_ranges(
+        opts.xoptions.iter().any(|(k, _)| k == "no_debug_ranges")
+            || opts
+                .env("PYTHONNODEBUGRANGES")
+                .is_some_and(|v| !v.is_empty()),
+    );
     let extra_path = extra_path(&opts);
     let search: Vec<String> = extra_path
         .iter()

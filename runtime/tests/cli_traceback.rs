@@ -45,3 +45,39 @@ fn uncaught_tracebacks_as_cpython() {
     }
     assert!(failures.is_empty(), "{}", failures.join("\n"));
 }
+
+/// `-X no_debug_ranges` and PYTHONNODEBUGRANGES: the same tracebacks without markers,
+/// and no columns in `co_positions()`.
+#[test]
+fn no_debug_ranges_drops_the_markers() {
+    let dir = dir();
+    let want = std::fs::read_to_string(dir.join("binop_in_frames.py.err")).unwrap();
+    let want: String = want
+        .split_inclusive('\n')
+        .filter(|l| !l.trim_end().chars().all(|c| matches!(c, ' ' | '~' | '^')))
+        .collect();
+    for (args, env) in [
+        (vec!["-X", "no_debug_ranges", "binop_in_frames.py"], None),
+        (vec!["binop_in_frames.py"], Some("1")),
+    ] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_weft"));
+        cmd.args(&args).current_dir(&dir).stdin(Stdio::null());
+        match env {
+            Some(v) => cmd.env("PYTHONNODEBUGRANGES", v),
+            None => cmd.env_remove("PYTHONNODEBUGRANGES"),
+        };
+        let out = cmd.output().expect("run weft");
+        let got = String::from_utf8_lossy(&out.stderr).replace(&format!("{}/", dir.display()), "");
+        assert_eq!(got, want, "{args:?}");
+    }
+    let out = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args([
+            "-X",
+            "no_debug_ranges",
+            "-c",
+            "def f(): return 1 + 2\nprint({p[2:] for p in f.__code__.co_positions()})",
+        ])
+        .output()
+        .expect("run weft");
+    assert_eq!(String::from_utf8_lossy(&out.stdout), "{(None, None)}\n");
+}
