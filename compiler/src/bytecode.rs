@@ -414,6 +414,9 @@ pub struct CodeData {
     pub instrs: Vec<Instr>,
     /// Source line of each instruction (same length as `instrs`).
     pub lines: Vec<u32>,
+    /// The rest of each instruction's source span (end line, columns), compactly; read
+    /// only to draw a traceback's markers or for `co_positions()`.
+    pub positions: Positions,
     pub consts: Vec<Const>,
     /// Global/attribute/import names (LoadName, LoadGlobal, LoadAttr, ...).
     pub names: Vec<String>,
@@ -436,4 +439,138 @@ pub struct CodeData {
     pub max_stack: u32,
     /// The docstring, if the body starts with a string literal.
     pub doc: Option<String>,
+}
+
+/// Where an instruction's source is: its start and end line and its start and end
+/// column, as CPython's `co_positions()` gives them (columns are UTF-8 byte offsets in
+/// their line; `None` when unknown).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub struct Position {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: Option<u32>,
+    pub end_col: Option<u32>,
+}
+
+/// The end lines and columns of a code object's instructions, run-length encoded:
+/// each run is four LEB128 numbers, (instructions in the run, end line minus start
+/// line, start column + 1, end column + 1), a column of 0 meaning unknown. The start
+/// lines are `CodeData::lines`. Nothing reads it while code runs: a traceback decodes
+/// it when it is printed.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Positions(Vec<u8>);
+
+fn put_varint(out: &mut Vec<u8>, mut v: u32) {
+    loop {
+        let b = (v & 0x7f) as u8;
+        v >>= 7;
+        if v == 0 {
+            out.push(b);
+            return;
+        }
+        out.push(b | 0x80);
+    }
+}
+
+fn get_varint(bytes: &[u8], at: &mut usize) -> Option<u32> {
+    let mut v: u32 = 0;
+    let mut shift = 0;
+    loop {
+        let b = *bytes.get(*at)?;
+        *at += 1;
+        v |= u32::from(b & 0x7f).checked_shl(shift)?;
+        if b & 0x80 == 0 {
+            return Some(v);
+        }
+        shift += 7;
+    }
+}
+
+impl Positions {
+    /// Encode one span per instruction: (end line, start column, end column), given
+    /// the instructions' start lines.
+    pub fn encode(lines: &[u32], spans: &[(u32, Option<u32>, Option<u32>)]) -> Positions {
+        let key = |i: usize| {
+            let (end_line, col, end_col) = spans[i];
+            (
+                end_line.saturating_sub(lines[i]),
+                col.map_or(0, |c| c.saturating_add(1)),
+                end_col.map_or(0, |c| c.saturating_add(1)),
+            )
+        };
+        let mut out = Vec::new();
+        let n = spans.len().min(lines.len());
+        let mut i = 0;
+        while i < n {
+            let k = key(i);
+            let mut j = i + 1;
+            while j < n && key(j) == k {
+                j += 1;
+            }
+            put_varint(&mut out, (j - i) as u32);
+            put_varint(&mut out, k.0);
+            put_varint(&mut out, k.1);
+            put_varint(&mut out, k.2);
+            i = j;
+        }
+        Positions(out)
+    }
+
+    /// The span of every instruction in order (as many as `lines` has).
+    pub fn decode(&self, lines: &[u32]) -> Vec<Position> {
+        let mut out = Vec::with_capacity(lines.len());
+        let b = &self.0;
+        let mut at = 0;
+        while out.len() < lines.len() {
+            let run = (|| {
+                Some((
+                    get_varint(b, &mut at)?,
+                    get_varint(b, &mut at)?,
+                    get_varint(b, &mut at)?,
+                    get_varint(b, &mut at)?,
+                ))
+            })();
+            let Some((count, dl, col, end_col)) = run else {
+                break;
+            };
+            for _ in 0..count {
+                let Some(&line) = lines.get(out.len()) else {
+                    break;
+                };
+                out.push(Position {
+                    line,
+                    end_line: line + dl,
+                    col: col.checked_sub(1),
+                    end_col: end_col.checked_sub(1),
+                });
+            }
+        }
+        // Instructions the table does not cover (code not made by the compiler).
+        while let Some(&line) = lines.get(out.len()) {
+            out.push(Position {
+                line,
+                end_line: line,
+                col: None,
+                end_col: None,
+            });
+        }
+        out
+    }
+
+    /// The span of instruction `index`, if the code has it.
+    pub fn get(&self, lines: &[u32], index: usize) -> Option<Position> {
+        if index >= lines.len() {
+            return None;
+        }
+        self.decode(&lines[..=index]).pop()
+    }
+
+    /// Bytes used.
+    pub fn len(&self) -> usize {
+        self.0.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
 }

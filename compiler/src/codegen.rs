@@ -63,12 +63,30 @@ pub(crate) struct Unit<'a> {
     labels: Vec<Option<u32>>,
     pub fblocks: Vec<FBlock<'a>>,
     pub line: u32,
+    /// The source span instructions emitted now get (CPython's "location"); it applies
+    /// while its start line is `line` (code that sets only `line` gets no columns).
+    pub span: Span,
+    /// (end line, start column, end column) of each instruction emitted so far.
+    spans: Vec<(u32, Option<u32>, Option<u32>)>,
     names_map: HashMap<String, u32>,
     /// The name of the class whose body we are in (for private-name mangling).
     pub private: Option<String>,
     /// The hidden scope of type parameters (PEP 695): qualified names skip it.
     pub generic: bool,
 }
+
+/// A source span: lines and UTF-8 byte columns within them, as CPython's AST has them.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub(crate) struct Span {
+    pub line: u32,
+    pub end_line: u32,
+    pub col: Option<u32>,
+    pub end_col: Option<u32>,
+}
+
+/// The line and span instructions get, saved and restored around a nested node.
+#[derive(Clone, Copy)]
+pub(crate) struct Loc(u32, Span);
 
 pub(crate) struct Compiler<'a> {
     pub table: SymbolTable,
@@ -140,8 +158,12 @@ pub(crate) fn compile_parsed(
     }
 }
 
-/// The docstring of a body, if its first statement is a plain string literal.
+/// The docstring of a body, if its first statement is a plain string literal (none at
+/// optimization level 2, `-OO`: the literal is then an expression statement like any).
 pub(crate) fn docstring(body: &[Stmt]) -> Option<String> {
+    if crate::optimize() >= 2 {
+        return None;
+    }
     if let Some(Stmt::Expr(e)) = body.first()
         && let Expr::StringLiteral(s) = &*e.value
     {
@@ -199,6 +221,8 @@ impl<'a> Compiler<'a> {
             labels: Vec::new(),
             fblocks: Vec::new(),
             line: first_line,
+            span: Span::default(),
+            spans: Vec::new(),
             names_map: HashMap::default(),
             private,
             generic: false,
@@ -209,6 +233,12 @@ impl<'a> Compiler<'a> {
     pub(crate) fn pop_unit(&mut self) -> CodeData {
         let unit = self.units.pop().expect("no unit");
         let mut code = unit.code;
+        code.positions = if crate::no_debug_ranges() {
+            let lines: Vec<_> = code.lines.iter().map(|&l| (l, None, None)).collect();
+            crate::bytecode::Positions::encode(&code.lines, &lines)
+        } else {
+            crate::bytecode::Positions::encode(&code.lines, &unit.spans)
+        };
         let labels = unit.labels;
         for ins in code.instrs.iter_mut() {
             if let Some(arg) = jump_arg_mut(ins) {
@@ -248,6 +278,12 @@ impl<'a> Compiler<'a> {
         let u = self.unit();
         u.code.instrs.push(i);
         u.code.lines.push(u.line);
+        let sp = if u.span.line == u.line {
+            (u.span.end_line, u.span.col, u.span.end_col)
+        } else {
+            (u.line, None, None)
+        };
+        u.spans.push(sp);
     }
 
     /// Emit a jump-like instruction to a label.
@@ -260,8 +296,57 @@ impl<'a> Compiler<'a> {
     }
 
     pub(crate) fn set_line(&mut self, range: TextRange) {
-        let l = self.line_of(range);
-        self.unit().line = l;
+        let span = self.span_of(range);
+        let u = self.unit();
+        u.line = span.line;
+        u.span = span;
+    }
+
+    /// The lines and columns of a source range.
+    pub(crate) fn span_of(&self, range: TextRange) -> Span {
+        let (start, end) = (range.start().to_usize(), range.end().to_usize());
+        Span {
+            line: self.map.line(start),
+            end_line: self.map.line(end),
+            col: Some(self.map.byte_col(start)),
+            end_col: Some(self.map.byte_col(end)),
+        }
+    }
+
+    /// The current line and span, to put back with `set_loc`.
+    pub(crate) fn loc(&self) -> Loc {
+        let u = self.unit_ref();
+        Loc(u.line, u.span)
+    }
+
+    pub(crate) fn set_loc(&mut self, l: Loc) {
+        let u = self.unit();
+        u.line = l.0;
+        u.span = l.1;
+    }
+
+    /// CPython's rule for an attribute that ends on a later line than the span starts
+    /// (`obj\n    .name`): the span starts at the attribute's name, so a traceback
+    /// shows the line with the name.
+    pub(crate) fn start_at_attr_name(&mut self, a: &ast::ExprAttribute) {
+        let attr = self.span_of(a.range);
+        let name_len = a.attr.as_str().chars().count() as u32;
+        let u = self.unit();
+        if u.line == attr.end_line {
+            return;
+        }
+        u.line = attr.end_line;
+        u.span.line = attr.end_line;
+        u.span.col = attr.end_col.and_then(|c| c.checked_sub(name_len));
+        if u.span.col.is_none() {
+            u.span.end_col = None;
+        }
+        u.span.end_line = u.span.end_line.max(u.span.line);
+        if u.span.line == u.span.end_line
+            && let (Some(c), Some(e)) = (u.span.col, u.span.end_col)
+        {
+            u.span.end_col = Some(e.max(c));
+        }
     }
 
     pub(crate) fn add_const(&mut self, c: Const) -> u32 {

@@ -18,6 +18,7 @@ pub(crate) mod flow;
 #[cfg(test)]
 mod input_status_tests;
 mod parse;
+mod segment;
 mod symtable;
 #[cfg(test)]
 mod tests;
@@ -27,6 +28,7 @@ use std::sync::Arc;
 use crate::bytecode::CodeData;
 
 pub use dis::disassemble;
+pub use segment::{SegmentShape, segment_shape};
 
 /// What the source is compiled as.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -93,9 +95,32 @@ pub fn set_optimize(level: u8) {
     OPTIMIZE.store(level, std::sync::atomic::Ordering::Relaxed);
 }
 
-/// The optimization level in force.
+/// `-X no_debug_ranges` / `PYTHONNODEBUGRANGES`: code objects get no columns (their
+/// `co_positions()` has None for them, and tracebacks draw no markers).
+static NO_DEBUG_RANGES: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
+
+/// Leave columns out of every later compilation (or put them back).
+pub fn set_no_debug_ranges(off: bool) {
+    NO_DEBUG_RANGES.store(off, std::sync::atomic::Ordering::Relaxed);
+}
+
+/// Whether compilations leave columns out.
+pub fn no_debug_ranges() -> bool {
+    NO_DEBUG_RANGES.load(std::sync::atomic::Ordering::Relaxed)
+}
+
+thread_local! {
+    /// The level of the compilation running on this thread when it was given one
+    /// (`compile(..., optimize=N)`).
+    static OPTIMIZE_HERE: std::cell::Cell<Option<u8>> = const { std::cell::Cell::new(None) };
+}
+
+/// The optimization level in force: that of the compilation running on this thread,
+/// else the process-wide one.
 pub fn optimize() -> u8 {
-    OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed)
+    OPTIMIZE_HERE
+        .with(|l| l.get())
+        .unwrap_or_else(|| OPTIMIZE.load(std::sync::atomic::Ordering::Relaxed))
 }
 
 /// What the interactive prompt does with the lines typed so far.
@@ -112,6 +137,21 @@ pub enum InputStatus {
 /// Whether `source`, typed at the interactive prompt, is ready to run.
 pub fn input_status(source: &str) -> InputStatus {
     parse::input_status(source)
+}
+
+/// Compile `source` as [`compile`] does, at optimization level `level` (0: asserts and
+/// `__debug__` kept, 1: asserts removed and `__debug__` False, 2: docstrings removed
+/// too) whatever the process-wide level is.
+pub fn compile_at(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    level: u8,
+) -> Result<Arc<CodeData>, CompileError> {
+    let prev = OPTIMIZE_HERE.with(|l| l.replace(Some(level)));
+    let r = compile(source, filename, mode);
+    OPTIMIZE_HERE.with(|l| l.set(prev));
+    r
 }
 
 /// Compile `source` into a code object.
@@ -277,6 +317,12 @@ impl<'s> SourceMap<'s> {
             .copied()
             .unwrap_or(self.source.len());
         self.source[start..end].trim_end_matches(['\n', '\r'])
+    }
+
+    /// 0-based column of a byte offset, in UTF-8 bytes from the start of its line.
+    pub(crate) fn byte_col(&self, offset: usize) -> u32 {
+        let offset = offset.min(self.source.len());
+        (offset - self.line_starts[self.line_index(offset)]) as u32
     }
 
     /// 1-based column (characters) of a byte offset.

@@ -360,3 +360,106 @@ fn show() {
     let src = std::env::var("WEFT_SRC").unwrap_or_else(|_| "x = 1".into());
     println!("{}", disassemble(&ok(&src)));
 }
+
+/// Every instruction has a span; an expression's instructions carry its columns, and an
+/// attribute that ends on a later line starts at its name.
+#[test]
+fn positions_per_instruction() {
+    let src = "def f(a, b):\n    return a + b\nx = (f(1,\n      2)\n     .real)\n";
+    let code = ok(src);
+    let f = find_code(&code, "f").expect("f");
+    let spans = f.positions.decode(&f.lines);
+    assert_eq!(spans.len(), f.instrs.len());
+    let add = f
+        .instrs
+        .iter()
+        .position(|i| matches!(i, Instr::BinaryOp(_)))
+        .expect("the addition");
+    let p = spans[add];
+    assert_eq!(
+        (p.line, p.end_line, p.col, p.end_col),
+        (2, 2, Some(11), Some(16))
+    );
+    assert_eq!(f.positions.get(&f.lines, add), Some(p));
+    let spans = code.positions.decode(&code.lines);
+    let attr = code
+        .instrs
+        .iter()
+        .position(|i| matches!(i, Instr::LoadAttr(_)))
+        .expect("the attribute");
+    let p = spans[attr];
+    assert_eq!(
+        (p.line, p.end_line, p.col, p.end_col),
+        (5, 5, Some(6), Some(10))
+    );
+    assert_eq!(code.lines[attr], 5);
+}
+
+/// The table is small beside the instructions: a run of equal spans costs a few bytes.
+#[test]
+fn positions_are_compact() {
+    let mut src = String::new();
+    for i in 0..200 {
+        src.push_str(&format!(
+            "def f{i}(a, b):\n    c = a[b] + b.x * (a - {i})\n    return g(c, a, b)\n"
+        ));
+    }
+    let code = ok(&src);
+    let (mut instrs, mut bytes) = (0, 0);
+    for c in &code.consts {
+        if let Const::Code(inner) = c {
+            instrs += inner.instrs.len();
+            bytes += inner.positions.len();
+        }
+    }
+    assert!(
+        bytes * 2 < instrs * 8,
+        "{bytes} bytes of positions for {instrs} instructions"
+    );
+}
+
+#[test]
+fn segment_shapes() {
+    assert_eq!(
+        segment_shape("a  +  b"),
+        Some(SegmentShape::BinOp {
+            left_end: 1,
+            right_start: 6
+        })
+    );
+    assert_eq!(
+        segment_shape("d[\"k\"][i]"),
+        Some(SegmentShape::Subscript {
+            value_end: 6,
+            slice_end: 8
+        })
+    );
+    assert_eq!(segment_shape("f(x)"), None);
+    assert_eq!(segment_shape("a +"), None);
+    assert_eq!(segment_shape("a; b + c"), None);
+}
+
+/// How big the position table of a real file is:
+/// `POS_FILE=path.py cargo test --release -p weft-compiler positions_size_report -- --ignored --nocapture`
+#[test]
+#[ignore]
+fn positions_size_report() {
+    let path = std::env::var("POS_FILE").unwrap();
+    let src = std::fs::read_to_string(&path).unwrap();
+    let code = compile(&src, &path, Mode::Module).unwrap();
+    fn walk(c: &CodeData, acc: &mut (usize, usize)) {
+        acc.0 += c.instrs.len();
+        acc.1 += c.positions.len();
+        for k in &c.consts {
+            if let Const::Code(i) = k {
+                walk(i, acc);
+            }
+        }
+    }
+    let mut acc = (0, 0);
+    walk(&code, &mut acc);
+    println!(
+        "{path}: {} instructions, {} bytes of positions",
+        acc.0, acc.1
+    );
+}

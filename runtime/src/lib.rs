@@ -97,6 +97,50 @@ fn find_module(name: &str, dirs: &[String]) -> Option<String> {
     None
 }
 
+/// Why `-m name` found nothing to run, in runpy's words: a package without `__main__`,
+/// a parent that is missing or is not a package, or no such module.
+fn module_not_found(name: &str, dirs: &[String]) -> String {
+    let in_dirs = |rel: &str, f: &dyn Fn(&std::path::Path) -> bool| {
+        dirs.iter()
+            .any(|d| f(&std::path::Path::new(if d.is_empty() { "." } else { d }).join(rel)))
+    };
+    let is_package = |dotted: &str| {
+        let rel = dotted.replace('.', "/");
+        in_dirs(&rel, &|p| p.is_dir()) || FROZEN_PACKAGES.contains(&dotted)
+    };
+    let is_module = |dotted: &str| {
+        let rel = dotted.replace('.', "/");
+        modules::is_native(dotted)
+            || modules::frozen_source(dotted).is_some()
+            || in_dirs(&format!("{rel}.py"), &|p| p.is_file())
+    };
+    if is_package(name) {
+        return format!(
+            "No module named {name}.__main__; '{name}' is a package and cannot be directly \
+             executed"
+        );
+    }
+    let parts: Vec<&str> = name.split('.').collect();
+    for i in 1..parts.len() {
+        let parent = parts[..i].join(".");
+        if is_package(&parent) {
+            continue;
+        }
+        let why = if is_module(&parent) {
+            format!("__path__ attribute not found on '{parent}' while trying to find '{name}'")
+        } else {
+            format!("No module named '{parent}'")
+        };
+        return format!(
+            "Error while finding module specification for '{name}' (ModuleNotFoundError: {why})"
+        );
+    }
+    format!("No module named {name}")
+}
+
+/// Frozen modules that are packages in CPython (their submodules are frozen too).
+const FROZEN_PACKAGES: &[&str] = &["collections", "importlib", "string"];
+
 /// Resolve what to run into (source, filename, argv[0], path0), or an exit code.
 /// `search` is where `-m` looks after the current folder (WEFTPATH, then CPython's Lib).
 fn load(
@@ -123,10 +167,16 @@ fn load(
                 }
             }
         }
+        // The script's code gets the path joined to the current folder (not normalised),
+        // as CPython 3.9+ gives `__file__` and tracebacks; `sys.argv[0]` stays as given.
         Mode::Script(path) => match std::fs::read(path) {
             Ok(b) => (
                 Some(String::from_utf8_lossy(&b).into_owned()),
-                path.clone(),
+                if std::path::Path::new(path).is_absolute() || cwd.is_empty() {
+                    path.clone()
+                } else {
+                    format!("{}/{path}", cwd.trim_end_matches('/'))
+                },
                 path.clone(),
                 dir_of(path),
             ),
@@ -145,6 +195,15 @@ fn load(
             "-c".into(),
             String::new(),
         ),
+        // A native module has no code to run (CPython's built-in and extension modules).
+        Mode::Module(name) if modules::is_native(name) => {
+            eprintln!("{prog}: No code object available for {name}");
+            return Err(1);
+        }
+        Mode::Module(name) if FROZEN_PACKAGES.contains(&name.as_str()) => {
+            eprintln!("{prog}: {}", module_not_found(name, &[]));
+            return Err(1);
+        }
         // A frozen module wins over the path, as in the import system (runpy gives it
         // "frozen" as sys.argv[0]).
         Mode::Module(name) if modules::frozen_source(name).is_some() => (
@@ -172,7 +231,10 @@ fn load(
                 }
             },
             None => {
-                eprintln!("{prog}: No module named {name}");
+                let dirs: Vec<String> = std::iter::once(cwd.clone())
+                    .chain(search.iter().cloned())
+                    .collect();
+                eprintln!("{prog}: {}", module_not_found(name, &dirs));
                 return Err(1);
             }
         },
@@ -200,6 +262,13 @@ fn run(prog: &str, opts: Options) -> i32 {
     let stdlib = stdlib_path::find(xstdlib);
     // `-O`: asserts compiled out, `__debug__` False, for everything compiled from now on.
     weft_vm::compiler::set_optimize(opts.count('O').min(2));
+    // `-X no_debug_ranges` / PYTHONNODEBUGRANGES: no columns, so no traceback markers.
+    weft_vm::compiler::set_no_debug_ranges(
+        opts.xoptions.iter().any(|(k, _)| k == "no_debug_ranges")
+            || opts
+                .env("PYTHONNODEBUGRANGES")
+                .is_some_and(|v| !v.is_empty()),
+    );
     let extra_path = extra_path(&opts);
     let search: Vec<String> = extra_path
         .iter()

@@ -249,3 +249,93 @@ fn startup_file_before_the_prompt() {
     same_as_python(&["-i", "-c", "pass"], &env, "print('greeting' in dir())\n");
     same_as_python(&["-E", "-i"], &env, "print('greeting' in dir())\n");
 }
+
+#[test]
+fn dash_oo_drops_docstrings() {
+    let code = "\"\"\"mod\"\"\"\ndef f():\n    \"\"\"doc\"\"\"\nclass C:\n    \"\"\"cdoc\"\"\"\n\
+                print(__doc__, f.__doc__, C.__doc__)\n";
+    assert_eq!(same_as_python(&["-c", code], &[], ""), "mod doc cdoc\n");
+    assert_eq!(
+        same_as_python(&["-O", "-c", code], &[], ""),
+        "mod doc cdoc\n"
+    );
+    assert_eq!(
+        same_as_python(&["-OO", "-c", code], &[], ""),
+        "None None None\n"
+    );
+}
+
+/// `weft -m NAME`'s message and status when there is nothing to run, as runpy says it
+/// (after the program name).
+fn dash_m_refusal(dir: &std::path::Path, name: &str) -> (String, Option<i32>) {
+    let o = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .args(["-m", name])
+        .current_dir(dir)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    let err = text(&o.stderr);
+    let msg = err
+        .split_once(": ")
+        .map_or(err.clone(), |(_, m)| m.to_string());
+    (msg, o.status.code())
+}
+
+#[test]
+fn dash_m_refuses_as_runpy() {
+    let d = scratch("dash-m-refusals");
+    std::fs::create_dir_all(d.join("plainpkg")).unwrap();
+    std::fs::write(d.join("plainpkg").join("__init__.py"), "").unwrap();
+    std::fs::create_dir_all(d.join("nsdir")).unwrap();
+    for (name, want) in [
+        ("math", "No code object available for math\n"),
+        ("sys", "No code object available for sys\n"),
+        (
+            "plainpkg",
+            "No module named plainpkg.__main__; 'plainpkg' is a package and cannot be \
+             directly executed\n",
+        ),
+        (
+            "nsdir",
+            "No module named nsdir.__main__; 'nsdir' is a package and cannot be directly \
+             executed\n",
+        ),
+        ("nsdir.x", "No module named nsdir.x\n"),
+        (
+            "nosuchthing.mod",
+            "Error while finding module specification for 'nosuchthing.mod' \
+             (ModuleNotFoundError: No module named 'nosuchthing')\n",
+        ),
+        (
+            "math.x",
+            "Error while finding module specification for 'math.x' (ModuleNotFoundError: \
+             __path__ attribute not found on 'math' while trying to find 'math.x')\n",
+        ),
+    ] {
+        assert_eq!(
+            dash_m_refusal(&d, name),
+            (want.to_string(), Some(1)),
+            "-m {name}"
+        );
+    }
+}
+
+#[test]
+fn json_tool_reads_stdin() {
+    let doc = "{\"b\": [1, 2, {\"c\": null}], \"a\": \"\\u00e9\"}\n";
+    same_as_python(&["-m", "json.tool"], &[], doc);
+    same_as_python(
+        &["-m", "json.tool", "--sort-keys", "--indent", "2"],
+        &[],
+        doc,
+    );
+    same_as_python(
+        &["-m", "json.tool", "--json-lines"],
+        &[],
+        "{\"x\": 1}\n[2]\n\"s\"\n",
+    );
+    // Bad input: CPython's message and status.
+    let w = weft(&["-m", "json.tool"], &[]);
+    assert_eq!(w.status.code(), Some(1));
+    same_as_python(&["-m", "json.tool"], &[], "{bad\n");
+}

@@ -376,7 +376,18 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
 
 /// Compile `source` into a heap code object.
 fn compile_text(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult {
-    match vm.compile_source(source, filename, mode) {
+    compile_text_at(vm, source, filename, mode, None)
+}
+
+/// `compile_text` at optimization level `level` (None: the interpreter's).
+fn compile_text_at(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    level: Option<u8>,
+) -> PyResult {
+    match vm.compile_source_at(source, filename, mode, level) {
         Ok(code) => crate::load::load_code(vm, &code),
         Err(e) => Err(crate::exceptions::syntax_error(vm, &e)),
     }
@@ -692,7 +703,9 @@ fn b_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             vm.value_error("compile(): PyCF_ONLY_AST is not supported (weft has no ast module)")
         );
     }
-    compile_text(vm, &text, &filename, mode).map_err(|e| fix_filename(vm, e, &filename))
+    // optimize=-1 is the interpreter's level (-O), 0..2 a level of its own.
+    let level = u8::try_from(optimize).ok();
+    compile_text_at(vm, &text, &filename, mode, level).map_err(|e| fix_filename(vm, e, &filename))
 }
 
 /// Errors raised while decoding the source say "<string>": give them the real name.
@@ -826,30 +839,58 @@ fn line_runs(co: &CodeObj) -> Vec<(u32, u32, u32)> {
     runs
 }
 
-/// code.co_lines(): an iterator of (start, end, line) over co_code's byte offsets.
-fn co_lines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+/// `code.co_positions()`: an iterator of (line, end line, column, end column) per
+/// instruction (columns in UTF-8 bytes, None when unknown). Instruction i is at offset
+/// 2 * i, as `tb_lasti` and `f_lasti` count.
+fn co_positions(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let co = code_self(vm, args)?;
-    let runs = line_runs(co);
-    let mark = vm.roots_len();
-    let mut items = Vec::with_capacity(runs.len());
-    for (a, b, l) in runs {
-        let t = [a, b, l].map(|x| Value::small_int(x as i64).expect("small"));
-        let t = vm.new_tuple(t.to_vec());
-        let t = match t {
-            Ok(t) => t,
-            Err(e) => {
-                vm.truncate_roots(mark);
-                return Err(e);
-            }
-        };
-        vm.push_root(t);
+    let c = &co.code;
+    let positions = c.positions.decode(&c.lines);
+    let mut s = vm.scope();
+    let mut items = Vec::with_capacity(positions.len());
+    for p in positions {
+        let col = |v: Option<u32>| v.map_or(Value::NONE, |c| Value::small_int(c as i64).unwrap());
+        let t = s.new_tuple(vec![
+            Value::small_int(p.line as i64).unwrap(),
+            Value::small_int(p.end_line as i64).unwrap(),
+            col(p.col),
+            col(p.end_col),
+        ])?;
+        s.root(t);
         items.push(t);
     }
-    let r = vm.new_list(items);
-    vm.truncate_roots(mark);
-    let r = r?;
-    vm.with_root(r, |vm| vm.iter(r))
+    let l = s.new_list(items)?;
+    s.root(l);
+    s.iter(l)
 }
+
+/// `code.co_lines()`: an iterator of (start offset, end offset, line) for each run of
+/// instructions on one line.
+fn co_lines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+    let co = code_self(vm, args)?;
+    let lines = &co.code.lines;
+    let mut s = vm.scope();
+    let mut items = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        let mut j = i + 1;
+        while j < lines.len() && lines[j] == lines[i] {
+            j += 1;
+        }
+        let t = s.new_tuple(vec![
+            Value::small_int(2 * i as i64).unwrap(),
+            Value::small_int(2 * j as i64).unwrap(),
+            Value::small_int(lines[i] as i64).unwrap(),
+        ])?;
+        s.root(t);
+        items.push(t);
+        i = j;
+    }
+    let l = s.new_list(items)?;
+    s.root(l);
+    s.iter(l)
+}
+
 fn code_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let co = code_self(vm, args)?;
     let s = format!(
@@ -918,5 +959,6 @@ fn init_code_type(vm: &mut Vm) {
         vm.add_attr(ty, name, p);
     }
     vm.add_method(ty, "__repr__", code_repr);
+    vm.add_method(ty, "co_positions", co_positions);
     vm.add_method(ty, "co_lines", co_lines);
 }

@@ -455,43 +455,113 @@ pub fn ascii_of(s: &str) -> String {
     out
 }
 
-/// The source line `line` of `filename`, stripped, if the file can be read.
-fn source_line(filename: &str, line: u32) -> Option<String> {
-    let src = std::fs::read_to_string(filename).ok()?;
-    let l = src.lines().nth(line.checked_sub(1)? as usize)?;
-    let t = l.trim();
-    if t.is_empty() {
-        None
-    } else {
-        Some(t.to_string())
+/// Source files read while one report is formatted, each read once: their lines
+/// without line ends (None for a file that cannot be read).
+#[derive(Default)]
+struct SourceFiles(Vec<(String, Option<Vec<String>>)>);
+
+impl SourceFiles {
+    /// Line `line` (1-based) of `filename` as it is in the file, without its line end.
+    fn line(&mut self, filename: &str, line: u32) -> Option<&str> {
+        let i = match self.0.iter().position(|(f, _)| f == filename) {
+            Some(i) => i,
+            None => {
+                let lines = std::fs::read(filename).ok().map(|b| {
+                    String::from_utf8_lossy(&b)
+                        .split('\n')
+                        .map(|l| l.strip_suffix('\r').unwrap_or(l).to_string())
+                        .collect()
+                });
+                self.0.push((filename.to_string(), lines));
+                self.0.len() - 1
+            }
+        };
+        let lines = self.0[i].1.as_ref()?;
+        lines.get(line.checked_sub(1)? as usize).map(|s| s.as_str())
     }
 }
 
-/// The "  File ..." lines of an exception's traceback (empty without one).
-fn format_frames(e: Value) -> String {
+/// `sys.tracebacklimit`, if it is set to an int.
+fn traceback_limit(vm: &mut Vm) -> Option<i64> {
+    let modules = vm.rt.modules;
+    let sys = vm.dict_get_str(modules, "sys")?;
+    let d = sys.downcast::<crate::objects::module::ModuleData>()?.dict;
+    let v = vm.dict_get_str(d, "tracebacklimit")?;
+    crate::helpers::as_int(v)
+}
+
+/// Frames of the same place in a row shown before "[Previous line repeated ...]".
+const RECURSIVE_CUTOFF: usize = 3;
+
+/// The note standing for the frames of a run of `count` that were not shown.
+fn push_repeated(out: &mut String, count: usize) {
+    if count > RECURSIVE_CUTOFF {
+        let n = count - RECURSIVE_CUTOFF;
+        let s = if n > 1 { "s" } else { "" };
+        out.push_str(&format!("  [Previous line repeated {n} more time{s}]\n"));
+    }
+}
+
+/// The "  File ..." lines of an exception's traceback, each with its source line and
+/// column markers, runs of one place cut short, as CPython prints them (empty without
+/// a traceback, or when `sys.tracebacklimit` is 0 or less).
+fn format_frames(vm: &mut Vm, e: Value) -> String {
     let mut out = String::new();
     let Some(x) = e.downcast::<ExcData>() else {
         return out;
     };
-    for (code, line) in crate::objects::traceback::entries(x.traceback.load()) {
+    let mut entries = crate::objects::traceback::entries(x.traceback.load());
+    let limit = traceback_limit(vm).unwrap_or(1000);
+    if limit <= 0 {
+        return out;
+    }
+    if entries.len() > limit as usize {
+        entries.drain(..entries.len() - limit as usize);
+    }
+    let mut files = SourceFiles::default();
+    let mut last: Option<(String, u32, String)> = None;
+    let mut count = 0;
+    for (code, line, lasti) in entries {
         let Some(c) = code.downcast::<CodeObj>() else {
             continue;
         };
-        let c = &c.code;
+        let c: &crate::bytecode::CodeData = &c.code;
+        let same = last
+            .as_ref()
+            .is_some_and(|(f, l, n)| *f == c.filename && *l == line && *n == c.name);
+        if !same {
+            push_repeated(&mut out, count);
+            last = Some((c.filename.clone(), line, c.name.clone()));
+            count = 0;
+        }
+        count += 1;
+        if count > RECURSIVE_CUTOFF {
+            continue;
+        }
         out.push_str(&format!(
             "  File \"{}\", line {}, in {}\n",
             c.filename, line, c.name
         ));
-        if let Some(src) = source_line(&c.filename, line) {
-            out.push_str(&format!("    {src}\n"));
+        if let Some(raw) = files.line(&c.filename, line) {
+            let shown = raw.trim_start_matches([' ', '\t', '\x0c']);
+            if !shown.trim_end().is_empty() {
+                out.push_str(&format!("    {shown}\n"));
+                if let Some(pos) = crate::objects::traceback::carets::position_of(c, lasti)
+                    && let Some(m) = crate::objects::traceback::carets::marker_line(raw, pos)
+                {
+                    out.push_str(&m);
+                    out.push('\n');
+                }
+            }
         }
     }
+    push_repeated(&mut out, count);
     out
 }
 
 /// Format one exception (without its chain) as CPython prints it.
 fn format_one(vm: &mut Vm, e: Value, out: &mut String) {
-    let frames = format_frames(e);
+    let frames = format_frames(vm, e);
     if !frames.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
         out.push_str(&frames);
@@ -697,7 +767,7 @@ fn format_group(vm: &mut Vm, g: Value, ctx: &mut PrintCtx, out: &mut String) {
     if top {
         ctx.depth += 1;
     }
-    let frames = format_frames(g);
+    let frames = format_frames(vm, g);
     if !frames.is_empty() {
         let margin = if top { '+' } else { '|' };
         ctx.emit(

@@ -432,20 +432,35 @@ impl Vm {
         filename: &str,
         mode: crate::compiler::Mode,
     ) -> Result<Arc<crate::bytecode::CodeData>, crate::compiler::CompileError> {
+        self.compile_source_at(source, filename, mode, None)
+    }
+
+    /// [`Vm::compile_source`] at optimization level `level` (None: the process-wide one).
+    pub fn compile_source_at(
+        &mut self,
+        source: &str,
+        filename: &str,
+        mode: crate::compiler::Mode,
+        level: Option<u8>,
+    ) -> Result<Arc<crate::bytecode::CodeData>, crate::compiler::CompileError> {
+        let compile = |source: &str, filename: &str, mode| match level {
+            Some(l) => crate::compiler::compile_at(source, filename, mode, l),
+            None => crate::compiler::compile(source, filename, mode),
+        };
         let room = approx_stack_pointer().saturating_sub(self.stack_limit);
         if self.stack_limit != 0 && room >= COMPILE_STACK / 2 {
-            return crate::compiler::compile(source, filename, mode);
+            return compile(source, filename, mode);
         }
         self.detached(|| {
             std::thread::scope(|s| {
                 std::thread::Builder::new()
                     .stack_size(COMPILE_STACK)
-                    .spawn_scoped(s, || crate::compiler::compile(source, filename, mode))
+                    .spawn_scoped(s, || compile(source, filename, mode))
                     .ok()
                     .and_then(|h| h.join().ok())
             })
         })
-        .unwrap_or_else(|| crate::compiler::compile(source, filename, mode))
+        .unwrap_or_else(|| compile(source, filename, mode))
     }
 
     pub fn set_stack_size(&mut self, bytes: usize) {

@@ -56,7 +56,7 @@ impl<'a> Compiler<'a> {
         let Some((item, rest)) = items.split_first() else {
             return self.compile_body(body);
         };
-        self.set_line(item.range);
+        let stmt = self.loc();
         let handler = self.new_label();
         let suppress = self.new_label();
         let end = self.new_label();
@@ -71,7 +71,7 @@ impl<'a> Compiler<'a> {
         self.unit().fblocks.push(FBlock::AsyncWith);
         self.compile_async_with(rest, body)?;
         self.unit().fblocks.pop();
-        self.set_line(item.range);
+        self.set_loc(stmt);
         self.emit(Instr::PopBlock);
         self.async_with_exit();
         self.jump(Instr::Jump, end);

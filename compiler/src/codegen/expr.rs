@@ -57,10 +57,10 @@ pub(crate) fn literal_const(e: &Expr) -> Option<Const> {
 
 impl<'a> Compiler<'a> {
     pub(crate) fn compile_expr(&mut self, e: &'a Expr) -> CResult<()> {
-        let saved = self.unit_ref().line;
+        let saved = self.loc();
         self.set_line(e.range());
         let r = self.compile_expr_inner(e);
-        self.unit().line = saved;
+        self.set_loc(saved);
         r
     }
 
@@ -185,6 +185,7 @@ impl<'a> Compiler<'a> {
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let k = self.attr_name(a.attr.as_str());
+                self.start_at_attr_name(a);
                 self.emit(Instr::LoadAttr(k));
             }
             Expr::Subscript(s) => {
@@ -262,14 +263,14 @@ impl<'a> Compiler<'a> {
             }
             _ => {
                 self.compile_expr(e)?;
-                let saved = self.unit_ref().line;
+                let saved = self.loc();
                 self.set_line(e.range());
                 if cond {
                     self.jump(Instr::PopJumpIfTrue, label);
                 } else {
                     self.jump(Instr::PopJumpIfFalse, label);
                 }
-                self.unit().line = saved;
+                self.set_loc(saved);
                 Ok(())
             }
         }
@@ -328,11 +329,14 @@ impl<'a> Compiler<'a> {
         {
             self.compile_expr(&at.value)?;
             let k = self.attr_name(at.attr.as_str());
+            self.set_line(at.range);
+            self.start_at_attr_name(at);
             self.emit(Instr::LoadMethod(k));
             for a in args.args.iter() {
                 self.compile_expr(a)?;
             }
             self.set_line(c.range());
+            self.start_at_attr_name(at);
             self.emit(Instr::CallMethod(args.args.len() as u32));
             return Ok(());
         }

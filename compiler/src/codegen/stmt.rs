@@ -124,7 +124,17 @@ impl<'a> Compiler<'a> {
             Stmt::Assert(a) => {
                 let end = self.new_label();
                 self.compile_jump_if(&a.test, true, end)?;
-                self.set_line(stmt.range());
+                // CPython locates the raise at the test when that is a comparison.
+                let mut test = &*a.test;
+                while let Expr::UnaryOp(u) = test
+                    && u.op == ast::UnaryOp::Not
+                {
+                    test = &u.operand;
+                }
+                match test {
+                    Expr::Compare(_) => self.set_line(test.range()),
+                    _ => self.set_line(stmt.range()),
+                }
                 self.emit(Instr::LoadAssertionError);
                 if let Some(m) = &a.msg {
                     self.compile_expr(m)?;
@@ -136,7 +146,6 @@ impl<'a> Compiler<'a> {
             }
             Stmt::Import(i) => {
                 for alias in &i.names {
-                    self.set_line(alias.range);
                     let name = alias.name.as_str();
                     self.load_const(Const::Int(0));
                     self.load_const(Const::None);
@@ -213,6 +222,17 @@ impl<'a> Compiler<'a> {
         }
     }
 
+    /// Call the decorators on the function or class on the stack, innermost first,
+    /// each call located at its decorator.
+    fn apply_decorators(&mut self, decorators: &[ast::Decorator]) {
+        let saved = self.loc();
+        for d in decorators.iter().rev() {
+            self.set_line(d.expression.range());
+            self.emit(Instr::CallFunction(1));
+        }
+        self.set_loc(saved);
+    }
+
     fn compile_funcdef(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         for d in &f.decorator_list {
             self.set_line(d.range);
@@ -236,9 +256,7 @@ impl<'a> Compiler<'a> {
             self.unit().line = def_line;
             self.make_function(code, flags);
         }
-        for _ in &f.decorator_list {
-            self.emit(Instr::CallFunction(1));
-        }
+        self.apply_decorators(&f.decorator_list);
         self.store_name(f.name.as_str());
         Ok(())
     }
@@ -252,9 +270,7 @@ impl<'a> Compiler<'a> {
             Some(tp) => self.generic_classdef(c, tp)?,
             None => self.build_class(c, None)?,
         }
-        for _ in &c.decorator_list {
-            self.emit(Instr::CallFunction(1));
-        }
+        self.apply_decorators(&c.decorator_list);
         self.store_name(c.name.as_str());
         Ok(())
     }
@@ -338,30 +354,45 @@ impl<'a> Compiler<'a> {
 
     fn compile_augassign(&mut self, a: &'a ast::StmtAugAssign) -> CResult<()> {
         let op = super::stmt::binop(a.op);
+        // The target's loads and stores are located at the target, the operation at
+        // the whole statement (as CPython places them).
+        let stmt = self.loc();
+        let target = a.target.range();
         match &*a.target {
             Expr::Name(n) => {
+                self.set_line(target);
                 self.load_name(n.id.as_str());
+                self.set_loc(stmt);
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
+                self.set_line(target);
                 self.store_name(n.id.as_str());
             }
             Expr::Attribute(at) => {
+                self.set_line(target);
                 self.compile_expr(&at.value)?;
                 self.emit(Instr::DupTop);
                 let k = self.attr_name(at.attr.as_str());
+                self.start_at_attr_name(at);
                 self.emit(Instr::LoadAttr(k));
+                self.set_loc(stmt);
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
+                self.set_line(target);
+                self.start_at_attr_name(at);
                 self.emit(Instr::RotTwo);
                 self.emit(Instr::StoreAttr(k));
             }
             Expr::Subscript(s) => {
+                self.set_line(target);
                 self.compile_expr(&s.value)?;
                 self.compile_expr(&s.slice)?;
                 self.emit(Instr::DupTopTwo);
                 self.emit(Instr::BinarySubscr);
+                self.set_loc(stmt);
                 self.compile_expr(&a.value)?;
                 self.emit(Instr::InplaceOp(op));
+                self.set_line(target);
                 self.emit(Instr::RotThree);
                 self.emit(Instr::StoreSubscr);
             }
@@ -372,15 +403,27 @@ impl<'a> Compiler<'a> {
                 );
             }
         }
+        self.set_loc(stmt);
         Ok(())
     }
 
+    /// Store the value on top of the stack into `target`, the instructions located
+    /// at the target (as CPython places them).
     pub(crate) fn compile_store(&mut self, target: &'a Expr) -> CResult<()> {
+        let saved = self.loc();
+        self.set_line(target.range());
+        let r = self.compile_store_here(target);
+        self.set_loc(saved);
+        r
+    }
+
+    fn compile_store_here(&mut self, target: &'a Expr) -> CResult<()> {
         match target {
             Expr::Name(n) => self.store_name(n.id.as_str()),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let k = self.attr_name(a.attr.as_str());
+                self.start_at_attr_name(a);
                 self.emit(Instr::StoreAttr(k));
             }
             Expr::Subscript(s) => {
@@ -434,11 +477,20 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_delete(&mut self, target: &'a Expr) -> CResult<()> {
+        let saved = self.loc();
+        self.set_line(target.range());
+        let r = self.compile_delete_here(target);
+        self.set_loc(saved);
+        r
+    }
+
+    fn compile_delete_here(&mut self, target: &'a Expr) -> CResult<()> {
         match target {
             Expr::Name(n) => self.delete_name(n.id.as_str()),
             Expr::Attribute(a) => {
                 self.compile_expr(&a.value)?;
                 let k = self.attr_name(a.attr.as_str());
+                self.start_at_attr_name(a);
                 self.emit(Instr::DeleteAttr(k));
             }
             Expr::Subscript(s) => {
@@ -751,7 +803,8 @@ impl<'a> Compiler<'a> {
         let Some((item, rest)) = items.split_first() else {
             return self.compile_body(body);
         };
-        self.set_line(item.range);
+        // Entering and leaving are located at the `with` statement (as CPython does).
+        let stmt = self.loc();
         let handler = self.new_label();
         let suppress = self.new_label();
         let end = self.new_label();
@@ -765,7 +818,7 @@ impl<'a> Compiler<'a> {
         self.unit().fblocks.push(FBlock::With);
         self.compile_with(rest, body)?;
         self.unit().fblocks.pop();
-        self.set_line(item.range);
+        self.set_loc(stmt);
         self.emit(Instr::PopBlock);
         self.load_const(Const::None);
         self.emit(Instr::DupTop);

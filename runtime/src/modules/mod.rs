@@ -32,6 +32,7 @@ pub mod sys;
 pub mod thread;
 pub mod time;
 pub mod time_calendar;
+pub mod traceback_native;
 pub mod unicodedata;
 pub mod warnings_native;
 pub mod weakref;
@@ -99,41 +100,55 @@ pub fn frozen_source(name: &str) -> Option<&'static str> {
     FROZEN.iter().find(|(n, _)| *n == name).map(|&(_, src)| src)
 }
 
+/// The native modules: (name, function that builds the module).
+const NATIVE: &[(&str, weft_vm::vm::NativeModuleInit)] = &[
+    ("sys", sys::init),
+    ("gc", gc::init),
+    ("_weakref", weakref::init),
+    ("_thread", thread::init),
+    ("time", time::init),
+    ("select", select::init),
+    ("array", array::init),
+    ("math", math::init),
+    ("cmath", cmath::init),
+    ("_warnings", warnings_native::init),
+    ("posix", posix::init),
+    ("_signal", signal::init),
+    ("_coroutines", coroutines::init),
+    ("_random", random::init),
+    ("_md5", hashes::init_md5),
+    ("_sha1", hashes::init_sha1),
+    ("_sha256", hashes::init_sha256),
+    ("_sha512", hashes::init_sha512),
+    ("_sha3", hashes::init_sha3),
+    ("_blake2", hashes::init_blake2),
+    ("_struct", struct_module::init),
+    ("binascii", binascii::init),
+    ("zlib", zlib::init),
+    ("pwd", pwd_grp::init_pwd),
+    ("grp", pwd_grp::init_grp),
+    ("_sre", sre::init),
+    ("_json", json::init),
+    ("_imp", imp::init),
+    ("_locale", locale::init),
+    ("_socket_calls", socket_calls::init),
+    ("unicodedata", unicodedata::init),
+    ("_posixsubprocess", posixsubprocess::init),
+    ("_traceback", traceback_native::init),
+];
+
+/// Whether `name` is a native module (Rust, no Python source: `-m` cannot run it), or
+/// one the interpreter itself provides.
+pub fn is_native(name: &str) -> bool {
+    matches!(name, "builtins" | "sys") || NATIVE.iter().any(|(n, _)| *n == name)
+}
+
 pub fn register_all(vm: &mut Vm) {
     {
         let mut m = vm.rt.native_modules.lock();
-        m.insert("sys".into(), sys::init);
-        m.insert("gc".into(), gc::init);
-        m.insert("_weakref".into(), weakref::init);
-        m.insert("_thread".into(), thread::init);
-        m.insert("time".into(), time::init);
-        m.insert("select".into(), select::init);
-        m.insert("array".into(), array::init);
-        m.insert("math".into(), math::init);
-        m.insert("cmath".into(), cmath::init);
-        m.insert("_warnings".into(), warnings_native::init);
-        m.insert("posix".into(), posix::init);
-        m.insert("_signal".into(), signal::init);
-        m.insert("_coroutines".into(), coroutines::init);
-        m.insert("_random".into(), random::init);
-        m.insert("_md5".into(), hashes::init_md5);
-        m.insert("_sha1".into(), hashes::init_sha1);
-        m.insert("_sha256".into(), hashes::init_sha256);
-        m.insert("_sha512".into(), hashes::init_sha512);
-        m.insert("_sha3".into(), hashes::init_sha3);
-        m.insert("_blake2".into(), hashes::init_blake2);
-        m.insert("_struct".into(), struct_module::init);
-        m.insert("binascii".into(), binascii::init);
-        m.insert("zlib".into(), zlib::init);
-        m.insert("pwd".into(), pwd_grp::init_pwd);
-        m.insert("grp".into(), pwd_grp::init_grp);
-        m.insert("_sre".into(), sre::init);
-        m.insert("_json".into(), json::init);
-        m.insert("_imp".into(), imp::init);
-        m.insert("_locale".into(), locale::init);
-        m.insert("_socket_calls".into(), socket_calls::init);
-        m.insert("unicodedata".into(), unicodedata::init);
-        m.insert("_posixsubprocess".into(), posixsubprocess::init);
+        for &(name, init) in NATIVE {
+            m.insert(name.into(), init);
+        }
     }
     // `type.__call__`, so that a Python metaclass's __call__ can delegate with super().
     let ty = vm.rt.types.type_;

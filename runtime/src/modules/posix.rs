@@ -99,7 +99,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
 }
 
 /// The C library's message for an errno.
-fn errno_message(errno: i32) -> String {
+pub(crate) fn errno_message(errno: i32) -> String {
     // SAFETY: strerror returns a pointer to a NUL-terminated string that stays valid
     // until the next strerror call on this thread; we copy it at once.
     let p = unsafe { libc::strerror(errno) };

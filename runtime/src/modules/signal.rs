@@ -24,11 +24,14 @@ const SIG_IGN: i64 = 1;
 static HANDLERS: AtomicU64 = AtomicU64::new(0);
 /// `set_wakeup_fd`'s file descriptor, -1 for none.
 static WAKEUP_FD: AtomicI32 = AtomicI32::new(-1);
+/// Signals caught so far (`pause` waits for this to change).
+static CAUGHT: AtomicU64 = AtomicU64::new(0);
 
 /// The C-level handler: record, and wake a waiting event loop. Async-signal-safe
 /// (atomics and `write`).
 extern "C" fn on_signal(sig: libc::c_int) {
     weft_vm::signals::note_signal(sig);
+    CAUGHT.fetch_add(1, Relaxed);
     let fd = WAKEUP_FD.load(Relaxed);
     if fd >= 0 {
         let b = sig as u8;
@@ -237,7 +240,224 @@ fn siginterrupt(vm: &mut Vm, signalnum: Value, _flag: Value) -> PyResult {
     Ok(Value::NONE)
 }
 
+/// `pause()`: sleep until a signal is caught, then run its handler.
+#[native(name = "pause")]
+fn pause(vm: &mut Vm) -> PyResult {
+    let seen = CAUGHT.load(Relaxed);
+    while CAUGHT.load(Relaxed) == seen {
+        vm.detached(|| std::thread::sleep(std::time::Duration::from_millis(10)));
+    }
+    vm.handle_signals()?;
+    Ok(Value::NONE)
+}
+
+/// `pthread_kill(thread_id, signalnum)`: send a signal to a thread (an ident from
+/// `threading.get_ident()`, which is its pthread id).
+#[native(name = "pthread_kill")]
+fn pthread_kill(vm: &mut Vm, thread_id: Value, signalnum: Value) -> PyResult {
+    let Some(id) = as_int(thread_id).map(|i| i as u64) else {
+        let tn = vm.type_name(thread_id);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let sig = match as_int(signalnum) {
+        Some(0) => 0,
+        _ => signum_arg(vm, signalnum)?,
+    };
+    // SAFETY: pthread_kill with an id the program got from get_ident(); for a thread
+    // that has ended it reports ESRCH (as CPython, the caller answers for the id).
+    let err = unsafe { libc::pthread_kill(id as libc::pthread_t, sig) };
+    if err != 0 {
+        return Err(super::posix::os_err(vm, err, None));
+    }
+    // A signal sent to this thread has run its C handler: run the Python one now.
+    vm.handle_signals()?;
+    Ok(Value::NONE)
+}
+
+/// The signals of an iterable of signal numbers, as a sigset.
+fn sigset_arg(vm: &mut Vm, mask: Value) -> PyResult<libc::sigset_t> {
+    let items = vm.collect_iter(mask)?;
+    // SAFETY: sigemptyset initialises the set it is given.
+    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
+    unsafe { libc::sigemptyset(&mut set) };
+    for v in items {
+        let sig = signum_arg(vm, v)?;
+        // SAFETY: a valid signal number into an initialised set.
+        unsafe { libc::sigaddset(&mut set, sig) };
+    }
+    Ok(set)
+}
+
+/// The signals in `set` as a Python set.
+fn sigset_value(vm: &mut Vm, set: &libc::sigset_t) -> PyResult {
+    let items: Vec<Value> = (1..NSIG)
+        // SAFETY: sigismember reads an initialised set.
+        .filter(|&s| unsafe { libc::sigismember(set, s) } == 1)
+        .map(|s| Value::small_int(s as i64).expect("small"))
+        .collect();
+    vm.new_set(items)
+}
+
+/// `pthread_sigmask(how, mask)`: change this thread's blocked signals; the old set.
+#[native(name = "pthread_sigmask")]
+fn pthread_sigmask(vm: &mut Vm, how: Value, mask: Value) -> PyResult {
+    let Some(how) = as_int(how) else {
+        let tn = vm.type_name(how);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let set = sigset_arg(vm, mask)?;
+    // SAFETY: both sets are initialised; a bad `how` is reported as EINVAL.
+    let mut old: libc::sigset_t = unsafe { std::mem::zeroed() };
+    let err = unsafe { libc::pthread_sigmask(how as libc::c_int, &set, &mut old) };
+    if err != 0 {
+        return Err(super::posix::os_err(vm, err, None));
+    }
+    let r = sigset_value(vm, &old)?;
+    vm.push_root(r);
+    let h = vm.handle_signals();
+    vm.pop_roots(1);
+    h.map(|_| r)
+}
+
+/// `sigpending()`: the signals waiting while blocked.
+#[native(name = "sigpending")]
+fn sigpending(vm: &mut Vm) -> PyResult {
+    // SAFETY: sigpending fills the set it is given.
+    let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
+    if unsafe { libc::sigpending(&mut set) } != 0 {
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        return Err(super::posix::os_err(vm, e, None));
+    }
+    sigset_value(vm, &set)
+}
+
+/// A timer's (delay, interval) in seconds.
+fn timer_pair(vm: &mut Vm, t: &libc::itimerval) -> PyResult {
+    let secs = |tv: &libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
+    let a = vm.new_float(secs(&t.it_value))?;
+    vm.push_root(a);
+    let b = vm.new_float(secs(&t.it_interval));
+    let r = b.and_then(|b| vm.new_tuple(vec![a, b]));
+    vm.pop_roots(1);
+    r
+}
+
+/// `signal.ItimerError` for the current errno.
+fn itimer_error(vm: &mut Vm) -> weft_vm::vm::PyErr {
+    let errno = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+    let r = (|| {
+        let m = module_value(vm)?;
+        let cls = vm.getattr_str(m, "ItimerError")?;
+        vm.push_root(cls);
+        let msg = vm.new_str(&super::posix::errno_message(errno));
+        let r = msg.and_then(|msg| {
+            vm.push_root(msg);
+            let e = weft_vm::exceptions::make_exception(
+                vm,
+                cls,
+                &[Value::small_int(errno as i64).expect("small"), msg],
+            );
+            vm.pop_roots(1);
+            e
+        });
+        vm.pop_roots(1);
+        r
+    })();
+    match r {
+        Ok(e) => weft_vm::vm::PyErr(e),
+        Err(e) => e,
+    }
+}
+
+fn timeval(vm: &mut Vm, secs: Value) -> PyResult<libc::timeval> {
+    let Some(s) = weft_vm::helpers::as_f64(secs) else {
+        let tn = vm.type_name(secs);
+        return Err(vm.type_error(format!("must be real number, not {tn}")));
+    };
+    let s = s.max(0.0);
+    let mut sec = s.trunc() as libc::time_t;
+    let mut usec = ((s - s.trunc()) * 1e6).round() as libc::suseconds_t;
+    if usec >= 1_000_000 {
+        sec += 1;
+        usec -= 1_000_000;
+    }
+    // CPython rounds a non-zero time below a microsecond up to one.
+    if sec == 0 && usec == 0 && s > 0.0 {
+        usec = 1;
+    }
+    Ok(libc::timeval {
+        tv_sec: sec,
+        tv_usec: usec,
+    })
+}
+
+/// `setitimer(which, seconds, interval=0.0)`: arm a timer; its old (delay, interval).
+fn setitimer(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if !kw.is_empty() {
+        return Err(vm.type_error("setitimer() takes no keyword arguments"));
+    }
+    if !(2..=3).contains(&args.len()) {
+        return Err(vm.type_error(format!(
+            "setitimer expected at least 2 arguments, got {}",
+            args.len()
+        )));
+    }
+    let Some(which) = as_int(args[0]) else {
+        let tn = vm.type_name(args[0]);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    let value = timeval(vm, args[1])?;
+    let interval = match args.get(2) {
+        Some(&v) => timeval(vm, v)?,
+        None => libc::timeval {
+            tv_sec: 0,
+            tv_usec: 0,
+        },
+    };
+    let new = libc::itimerval {
+        it_interval: interval,
+        it_value: value,
+    };
+    // SAFETY: setitimer with initialised structs; a bad `which` is EINVAL.
+    let mut old: libc::itimerval = unsafe { std::mem::zeroed() };
+    if unsafe { libc::setitimer(which as libc::c_int, &new, &mut old) } != 0 {
+        return Err(itimer_error(vm));
+    }
+    timer_pair(vm, &old)
+}
+
+/// `getitimer(which)`: a timer's (delay, interval).
+#[native(name = "getitimer")]
+fn getitimer(vm: &mut Vm, which: Value) -> PyResult {
+    let Some(which) = as_int(which) else {
+        let tn = vm.type_name(which);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    // SAFETY: getitimer fills the struct it is given; a bad `which` is EINVAL.
+    let mut cur: libc::itimerval = unsafe { std::mem::zeroed() };
+    if unsafe { libc::getitimer(which as libc::c_int, &mut cur) } != 0 {
+        return Err(itimer_error(vm));
+    }
+    timer_pair(vm, &cur)
+}
+
+/// The module's exception class, defined as CPython names it.
+const ITIMER_ERROR: &str = r#"
+class itimer_error(OSError):
+    pass
+
+itimer_error.__module__ = "signal"
+ItimerError = itimer_error
+del itimer_error
+"#;
+
 const FUNCTIONS: &[NativeDef] = &[
+    pause,
+    pthread_kill,
+    pthread_sigmask,
+    sigpending,
+    NativeDef::raw("setitimer", setitimer),
+    getitimer,
     NativeDef::raw("signal", signal),
     getsignal,
     NativeDef::raw("default_int_handler", default_int_handler),
@@ -291,6 +511,9 @@ const CONSTANTS: &[(&str, i64)] = &[
     ("SIGSYS", libc::SIGSYS as i64),
     ("SIGRTMIN", 34),
     ("SIGRTMAX", 64),
+    ("ITIMER_REAL", libc::ITIMER_REAL as i64),
+    ("ITIMER_VIRTUAL", libc::ITIMER_VIRTUAL as i64),
+    ("ITIMER_PROF", libc::ITIMER_PROF as i64),
 ];
 
 pub fn init(vm: &mut Vm) -> PyResult {
@@ -302,6 +525,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
             let key = vm.intern(name);
             vm.dict_set(d, key, n)?;
         }
+        vm.exec_in_module(ITIMER_ERROR, "<_signal>", m)?;
         Ok(m)
     })();
     vm.pop_roots(1);

@@ -387,7 +387,8 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     // `with sys.stdin as f:` (json.tool, argparse.FileType('-')); leaving the block keeps
     // the standard stream open.
     vm.add_method(ty, "__enter__", |_, args, _| Ok(args[0]));
-    vm.add_method(ty, "__iter__", stream_iter);
+    // `for line in sys.stdin` (json.tool --json-lines, fileinput).
+    vm.add_method(ty, "__iter__", |_, args, _| Ok(args[0]));
     vm.add_method(ty, "__next__", stream_next);
     vm.add_method(ty, "readlines", stream_readlines);
     vm.add_method(ty, "__exit__", |_, _, _| Ok(Value::NONE));
@@ -721,51 +722,6 @@ fn stream_flush(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     Ok(Value::NONE)
 }
 
-/// `iter(sys.stdin)`: `iter(sys.stdin.readline, "")` (a native type's `__next__` is not
-/// what the interpreter's `next` calls, so the stream is not its own iterator here).
-fn stream_iter(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    stream(vm, args, "__iter__")?;
-    let readline = vm.getattr_str(args[0], "readline")?;
-    vm.push_root(readline);
-    let r = (|| {
-        let empty = vm.new_str("")?;
-        vm.push_root(empty);
-        let it = vm.dict_get_str(vm.rt.builtins, "iter");
-        let r = match it {
-            Some(f) => vm.call(f, &[readline, empty], &[]),
-            None => Err(vm.runtime_error("builtins.iter is missing")),
-        };
-        vm.pop_roots(1);
-        r
-    })();
-    vm.pop_roots(1);
-    r
-}
-
-/// `next(sys.stdin)`: readline until it gives "".
-fn stream_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let line = stream_readline(vm, args, kw)?;
-    if line.downcast::<StrData>().is_some_and(|s| s.chars() == 0) {
-        return Err(vm.stop_iteration());
-    }
-    Ok(line)
-}
-
-fn stream_readlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let mut lines = Vec::new();
-    let r = (|| loop {
-        let line = stream_readline(vm, &args[..1], kw)?;
-        if line.downcast::<StrData>().is_some_and(|s| s.chars() == 0) {
-            return Ok(());
-        }
-        vm.push_root(line);
-        lines.push(line);
-    })();
-    let out = r.and_then(|_| vm.new_list(lines.clone()));
-    vm.pop_roots(lines.len());
-    out
-}
-
 fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     if stream(vm, args, "readline")? != 0 {
         return Err(unsupported(vm, "not readable"));
@@ -778,6 +734,30 @@ fn stream_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
         line
     });
     vm.new_str(&line)
+}
+
+/// The next line, StopIteration at the end of input.
+fn stream_next(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let line = stream_readline(vm, args, kw)?;
+    if weft_vm::helpers::as_str(&line).is_some_and(|s| s.is_empty()) {
+        return Err(vm.stop_iteration());
+    }
+    Ok(line)
+}
+
+/// Every line left, as a list.
+fn stream_readlines(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let mut s = vm.scope();
+    let mut lines = Vec::new();
+    loop {
+        let line = stream_readline(&mut s, args, kw)?;
+        if weft_vm::helpers::as_str(&line).is_some_and(|t| t.is_empty()) {
+            break;
+        }
+        s.root(line);
+        lines.push(line);
+    }
+    s.new_list(lines)
 }
 
 fn stream_read(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

@@ -613,7 +613,13 @@ impl Vm {
     }
 
     /// `a op b`.
+    #[inline]
     pub fn binary_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult {
+        self.binary_op_for(a, b, op, false)
+    }
+
+    /// `a op b`, for `a op= b` when `inplace` (which only changes the error message).
+    fn binary_op_for(&mut self, a: Value, b: Value, op: BinOp, inplace: bool) -> PyResult {
         if let Some(r) = self.builtin_binop(a, b, op)? {
             return Ok(r);
         }
@@ -624,7 +630,7 @@ impl Vm {
             let (x, y) = (pa.unwrap_or(a), pb.unwrap_or(b));
             self.push_root(x);
             self.push_root(y);
-            let r = self.binary_op(x, y, op);
+            let r = self.binary_op_for(x, y, op, inplace);
             self.pop_roots(2);
             return r;
         }
@@ -654,6 +660,10 @@ impl Vm {
             && let Some(r) = self.builtin_binop(ba, bb, op)?
         {
             return Ok(r);
+        }
+        if inplace {
+            let sym = format!("{sym}=");
+            return Err(self.binop_type_error(ba, bb, op, &sym));
         }
         Err(self.binop_type_error(ba, bb, op, sym))
     }
@@ -686,7 +696,7 @@ impl Vm {
                     .type_error(format!("can't multiply sequence by non-int of type '{na}'"));
             }
         }
-        let sym = if op == BinOp::Pow { "** or pow()" } else { sym };
+        let sym = if sym == "**" { "** or pow()" } else { sym };
         self.type_error(format!(
             "unsupported operand type(s) for {sym}: '{na}' and '{nb}'"
         ))
@@ -695,7 +705,7 @@ impl Vm {
     /// `a op= b`.
     pub fn inplace_op(&mut self, a: Value, b: Value, op: BinOp) -> PyResult {
         if num(&a).is_some() || a.is::<StrData>() || a.is::<TupleData>() {
-            return self.binary_op(a, b, op);
+            return self.binary_op_for(a, b, op, true);
         }
         if let Some(x) = self.unproxy(a)? {
             // `p += v` operates on the referent and binds the result (CPython's too).
@@ -760,7 +770,7 @@ impl Vm {
         {
             return Ok(r);
         }
-        self.binary_op(a, b, op)
+        self.binary_op_for(a, b, op, true)
     }
 
     /// `op a`.

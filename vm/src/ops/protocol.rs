@@ -598,6 +598,14 @@ impl Vm {
                 other => other,
             });
         }
+        // A native type of a module that gives itself a `__next__` (sys.stdin).
+        if let Some(f) = self.native_special(it, "__next__") {
+            return match self.call(f, &[it], &[]) {
+                Ok(v) => Ok(Some(v)),
+                Err(e) if self.err_is(&e, self.rt.types.exc.stop_iteration) => Ok(None),
+                Err(e) => Err(e),
+            };
+        }
         Err(self.type_error(format!(
             "'{}' object is not an iterator",
             self.type_name(it)

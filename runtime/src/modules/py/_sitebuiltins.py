@@ -52,7 +52,45 @@ class _Helper:
         return pydoc.help(*args, **kwds)
 
 
+def _breakpointhook(*args, **kws):
+    """sys.breakpointhook: call what $PYTHONBREAKPOINT names ("0" turns breakpoints
+    off; unset or empty means pdb.set_trace)."""
+    import sys
+    spec = None
+    if not sys.flags.ignore_environment:
+        import os
+        spec = os.environ.get("PYTHONBREAKPOINT")
+    if not spec:
+        spec = "pdb.set_trace"
+    elif spec == "0":
+        return None
+    modname, dot, funcname = spec.rpartition(".")
+    try:
+        import importlib
+        hook = getattr(importlib.import_module(modname if dot else "builtins"), funcname)
+    except Exception:
+        import warnings
+        warnings.warn(
+            'Ignoring unimportable $PYTHONBREAKPOINT: "{}"'.format(spec), RuntimeWarning,
+            stacklevel=3)
+        return None
+    return hook(*args, **kws)
+
+
+def breakpoint(*args, **kws):
+    """Call sys.breakpointhook(*args, **kws): by default, enter the debugger."""
+    import sys
+    try:
+        hook = sys.breakpointhook
+    except AttributeError:
+        raise RuntimeError("lost sys.breakpointhook") from None
+    return hook(*args, **kws)
+
+
 def install():
+    import sys
+    sys.breakpointhook = sys.__breakpointhook__ = _breakpointhook
+    builtins.breakpoint = breakpoint
     eof = "Ctrl-D (i.e. EOF)"
     builtins.exit = Quitter("exit", eof)
     builtins.quit = Quitter("quit", eof)

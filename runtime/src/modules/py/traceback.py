@@ -43,6 +43,25 @@ def walk_tb(tb):
         tb = tb.tb_next
 
 
+def _walk_tb_positions(tb):
+    """(frame, (line, end line, column, end column)) for each entry of traceback `tb`:
+    where in the source its failing instruction is."""
+    while tb is not None:
+        where = _instruction_position(tb.tb_frame.f_code, tb.tb_lasti)
+        if where[0] is None:
+            where = (tb.tb_lineno,) + tuple(where[1:])
+        yield tb.tb_frame, where
+        tb = tb.tb_next
+
+
+def _instruction_position(code, lasti):
+    """The co_positions() entry of the instruction at offset `lasti`."""
+    if lasti < 0:
+        return (None, None, None, None)
+    return next(itertools.islice(code.co_positions(), lasti // 2, None),
+                (None, None, None, None))
+
+
 def walk_stack(f):
     """(frame, line number) from frame `f` (default: the caller's) outwards."""
     if f is None:
@@ -83,6 +102,12 @@ class FrameSummary:
             k: repr(v) for k, v in locals.items()}
         if lookup_line:
             self.line
+
+    @property
+    def _original_line(self):
+        # the source line as the file has it, with its indentation and line end
+        self.line
+        return self._line
 
     @property
     def line(self):
@@ -136,15 +161,24 @@ class StackSummary(list):
     def extract(klass, frame_gen, *, limit=None, lookup_lines=True,
                 capture_locals=False):
         """Summaries of (frame, lineno) pairs, such as `walk_tb`/`walk_stack` yield."""
+        return klass._extract_positioned(
+            ((frame, (lineno, None, None, None)) for frame, lineno in frame_gen),
+            limit=limit, lookup_lines=lookup_lines, capture_locals=capture_locals)
+
+    @classmethod
+    def _extract_positioned(klass, frame_gen, *, limit=None, lookup_lines=True,
+                            capture_locals=False):
+        # frame_gen yields (frame, (line, end line, column, end column))
         result = klass()
         filenames = set()
-        for frame, lineno in _limited(frame_gen, limit):
+        for frame, (lineno, end_lineno, colno, end_colno) in _limited(frame_gen, limit):
             code = frame.f_code
             filenames.add(code.co_filename)
             linecache.lazycache(code.co_filename, frame.f_globals)
             result.append(FrameSummary(
                 code.co_filename, lineno, code.co_name, lookup_line=False,
-                locals=frame.f_locals if capture_locals else None))
+                locals=frame.f_locals if capture_locals else None,
+                end_lineno=end_lineno, colno=colno, end_colno=end_colno))
         for name in filenames:
             linecache.checkcache(name)
         if lookup_lines:
@@ -170,6 +204,9 @@ class StackSummary(list):
             frame_summary.filename, frame_summary.lineno, frame_summary.name)]
         if frame_summary.line:
             parts.append("    {}\n".format(frame_summary.line))
+            markers = _marker_line(frame_summary)
+            if markers is not None:
+                parts.append(markers)
         if frame_summary.locals:
             for name in sorted(frame_summary.locals):
                 parts.append("    {} = {}\n".format(name, frame_summary.locals[name]))
@@ -195,6 +232,91 @@ class StackSummary(list):
         return out
 
 
+def _char_offset(text, byte_offset):
+    """How many characters the first `byte_offset` UTF-8 bytes of `text` make."""
+    return len(text.encode("utf-8")[:byte_offset].decode("utf-8", errors="replace"))
+
+
+def _width(text, upto):
+    """Columns the first `upto` characters of `text` take on a terminal (East Asian
+    wide and full-width characters take two)."""
+    if text.isascii():
+        return upto
+    import unicodedata
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1
+               for ch in text[:upto])
+
+
+def _segment_anchors(segment):
+    """(end of the first marked part, start of the last) in characters of `segment`
+    when it is one binary operation (the operator between) or one subscript (the
+    brackets and what they hold between); None for anything else."""
+    try:
+        import _traceback
+    except ImportError:
+        return None
+    found = _traceback.shape(segment)
+    if found is None:
+        return None
+    kind, first, second = found
+    size = len(segment)
+    if kind == "binop":
+        start = _char_offset(segment, first)
+        between = segment[start:_char_offset(segment, second)]
+        skip = len(between) - len(between.lstrip())
+        left = first + skip
+        right = left + 1
+        if skip + 1 < len(between) and not between[skip + 1].isspace():
+            right += 1
+        while left < size and (segment[left].isspace() or segment[left] in ")#"):
+            left += 1
+            right += 1
+        return _char_offset(segment, left), _char_offset(segment, right)
+    left = _char_offset(segment, first)
+    right = _char_offset(segment, second + 1)
+    while left < size and segment[left] != "[":
+        left += 1
+    while right < size and segment[right] != "]":
+        right += 1
+    if right < size:
+        right += 1
+    return left, right
+
+
+def _marker_line(summary):
+    """The `^^^` / `~~^^~~` line under a frame's source line, None when it has no
+    column information or the markers would underline the whole line."""
+    if summary.colno is None or summary.end_colno is None:
+        return None
+    stripped = summary.line
+    line = summary._original_line
+    margin = len(line) - len(stripped)
+    start = _char_offset(line, summary.colno)
+    end = _char_offset(line, summary.end_colno)
+    segment = line[start:end]
+    anchors = None
+    if summary.lineno == summary.end_lineno:
+        try:
+            anchors = _segment_anchors(segment)
+        except Exception:
+            anchors = None
+    else:
+        end = len(line.rstrip())
+    split = anchors is not None and anchors[1] - anchors[0] > 0
+    if end - start >= len(stripped) and not split:
+        return None
+    first = _width(line, start) + 1
+    last = _width(line, end) + 1
+    out = "    " + " " * (first - margin)
+    if anchors is not None:
+        left = _width(segment, anchors[0])
+        right = _width(segment, anchors[1])
+        out += "~" * left + "^" * (right - left) + "~" * (last - first - right)
+    else:
+        out += "^" * (last - first)
+    return out + "\n"
+
+
 def _repeated_line(run):
     """The note that stands for the frames of a run not shown (none if all were)."""
     hidden = run - _RECURSION_CUTOFF
@@ -208,7 +330,7 @@ def _repeated_line(run):
 
 def extract_tb(tb, limit=None):
     """A StackSummary of the entries of traceback `tb`."""
-    return StackSummary.extract(walk_tb(tb), limit=limit)
+    return StackSummary._extract_positioned(_walk_tb_positions(tb), limit=limit)
 
 
 def extract_stack(f=None, limit=None):
@@ -338,8 +460,8 @@ class TracebackException:
             seen.add(id(exc_value))
         self.max_group_width = max_group_width
         self.max_group_depth = max_group_depth
-        self.stack = StackSummary.extract(
-            walk_tb(exc_traceback), limit=limit, lookup_lines=lookup_lines,
+        self.stack = StackSummary._extract_positioned(
+            _walk_tb_positions(exc_traceback), limit=limit, lookup_lines=lookup_lines,
             capture_locals=capture_locals)
         self.exc_type = exc_type
         self._str = _safe_str(exc_value)

@@ -3,6 +3,8 @@
 //! The interpreter prepends an entry each time an exception leaves an instruction of a
 //! frame (`Vm::handle_error`), so `exc.__traceback__` starts at the outermost frame that
 //! has seen the exception and `tb_next` goes inwards, as in CPython.
+pub mod carets;
+
 use crate::native::NativeDef;
 use crate::payload;
 use crate::value::{AtomicValue, Value};
@@ -43,8 +45,8 @@ impl Vm {
     }
 }
 
-/// The entries of a traceback chain, outermost first: (code object, line).
-pub fn entries(tb: Value) -> Vec<(Value, u32)> {
+/// The entries of a traceback chain, outermost first: (code object, line, instruction).
+pub fn entries(tb: Value) -> Vec<(Value, u32, u32)> {
     let mut out = Vec::new();
     let mut cur = tb;
     while let Some(t) = cur.downcast::<TracebackObj>() {
@@ -53,7 +55,7 @@ pub fn entries(tb: Value) -> Vec<(Value, u32)> {
             .downcast::<crate::objects::frame::FrameObj>()
             .map(|f| f.code)
             .unwrap_or(Value::NONE);
-        out.push((code, t.lineno));
+        out.push((code, t.lineno, t.lasti));
         cur = t.next.load();
         if out.len() > 1_000_000 {
             break;
