@@ -11,7 +11,7 @@
 //! `exec("x = 1")` there writes into the snapshot, never into the function's fast local.
 use crate::bytecode::code_flags;
 use crate::compiler::{CompileError, CompileErrorKind, Mode};
-use crate::dict_ops::dict_payload;
+use crate::objects::dict::ops::dict_payload;
 use crate::frame::Frame;
 use crate::helpers::{as_int, as_str, unwrap_base};
 use crate::objects::builtin_fn::NativeFn;
@@ -347,7 +347,7 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ));
     }
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    match crate::objects::bytes_methods::decode(vm, body, "utf-8", "strict") {
+    match crate::objects::bytes::methods::decode(vm, body, "utf-8", "strict") {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
             vm.push_root(e.0);

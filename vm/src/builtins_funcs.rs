@@ -797,7 +797,7 @@ fn b_sorted(
     let l = vm.new_list(items)?;
     vm.root(l);
     let key = key.unwrap_or(Value::NONE);
-    crate::objects::list_methods::sort_list(vm, l, key, reverse.unwrap_or(false))?;
+    crate::objects::list::methods::sort_list(vm, l, key, reverse.unwrap_or(false))?;
     Ok(l)
 }
 
@@ -1237,7 +1237,7 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
             let keys = vm.collect_iter(d)?;
             let l = vm.new_list(keys)?;
             vm.root(l);
-            crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+            crate::objects::list::methods::sort_list(vm, l, Value::NONE, false)?;
             return Ok(l);
         }
         let mut names: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
@@ -1253,7 +1253,7 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
         let items = vm.collect_iter(r)?;
         let l = vm.new_list(items)?;
         vm.root(l);
-        crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+        crate::objects::list::methods::sort_list(vm, l, Value::NONE, false)?;
         return Ok(l);
     }
     let mut dicts = Vec::new();

@@ -147,7 +147,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
     };
-    if crate::dict_ops::dict_payload(args[2]).is_none() {
+    if crate::objects::dict::ops::dict_payload(args[2]).is_none() {
         let tn = vm.type_name(args[2]);
         return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {tn}")));
     }
@@ -221,7 +221,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     // Copy the namespace into the class dict.
     let dict = vm.new_dict()?;
     vm.push_root(dict);
-    let ns = crate::dict_ops::dict_payload(args[2]).expect("checked above");
+    let ns = crate::objects::dict::ops::dict_payload(args[2]).expect("checked above");
     for (k, v) in vm.dict_items(ns) {
         vm.dict_set(dict, k, v)?;
     }
@@ -325,7 +325,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     let td = type_data(cls);
     if !td.has_dict {
         // Instances take only the slot names along the MRO: share exactly those, so
-        // a store to a slot stays on the attribute fast path (`objects::shared_keys`).
+        // a store to a slot stays on the attribute fast path (`objects::dict::shared_keys`).
         let names: Vec<Value> = std::iter::once(cls)
             .chain(td.mro_tail.iter().copied())
             .flat_map(|t| type_data(t).slots.iter().copied())

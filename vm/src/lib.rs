@@ -8,7 +8,6 @@ pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;
 pub mod class;
-pub mod dict_ops;
 pub mod exception_group;
 pub mod exceptions;
 pub mod frame;

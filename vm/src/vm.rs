@@ -692,7 +692,7 @@ impl Vm {
         let t0 = std::time::Instant::now();
         let stats = match rt.world.stop_the_world(&self.slot) {
             Some(stopped) => {
-                use crate::objects::weakref_ops::{on_cleared, on_finalize};
+                use crate::objects::weakref::ops::{on_cleared, on_finalize};
                 let stats = rt.heap.collect_with(weft_gc::Collection {
                     roots: &mut |t| rt.trace_roots(t),
                     on_weakref_cleared: &mut |wr| on_cleared(&rt, wr),

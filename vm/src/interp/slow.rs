@@ -842,7 +842,7 @@ impl Vm {
     }
 
     fn dict_update_from(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
-        let pairs = if let Some(src) = crate::dict_ops::dict_payload(m) {
+        let pairs = if let Some(src) = crate::objects::dict::ops::dict_payload(m) {
             self.dict_items(src)
         } else {
             let keys = self.call_method(m, "keys", &[]).map_err(|_| {

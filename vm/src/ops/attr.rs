@@ -840,7 +840,7 @@ impl Vm {
 
     /// `obj.__dict__ = v` on an instance.
     fn set_instance_dict(&mut self, obj: Value, v: Value) -> PyResult<()> {
-        let Some(d) = crate::dict_ops::dict_payload(v) else {
+        let Some(d) = crate::objects::dict::ops::dict_payload(v) else {
             let tn = self.type_name(v);
             return Err(self.type_error(format!(
                 "__dict__ must be set to a dictionary, not a '{tn}'"

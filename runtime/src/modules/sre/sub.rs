@@ -16,7 +16,7 @@ use weft_vm::helpers::unwrap_base;
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::bytes::{BytesData, buffer_bytes};
-use weft_vm::objects::bytes_args::ssize_arg;
+use weft_vm::objects::bytes::args::ssize_arg;
 use weft_vm::objects::str::StrData;
 use weft_vm::ops::call::is_callable;
 use weft_vm::value::Value;

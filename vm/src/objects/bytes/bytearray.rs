@@ -10,10 +10,10 @@ use crate::helpers::{unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::{NativeDef, This};
 use crate::objects::bytes::{ByteArrayData, buffer_bytes};
-use crate::objects::bytes_args::{
+use crate::objects::bytes::args::{
     byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, reserve, ssize_arg,
 };
-use crate::objects::bytes_methods::{count_bytes, encode_source, is_index_like};
+use crate::objects::bytes::methods::{count_bytes, encode_source, is_index_like};
 use crate::objects::int::IntData;
 use crate::objects::slice::SliceData;
 use crate::objects::str::StrData;
@@ -25,8 +25,8 @@ use crate::vm::{PyResult, Vm};
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.bytearray;
     vm.set_new(t, bytearray_new);
-    crate::objects::list_methods::add_container_dunders(vm, t, true);
-    crate::objects::bytes_methods::add_shared(vm, t);
+    crate::objects::list::methods::add_container_dunders(vm, t, true);
+    crate::objects::bytes::methods::add_shared(vm, t);
     vm.add_attr(t, "__hash__", Value::NONE);
     let methods: &[NativeDef] = &[
         NativeDef::raw("__init__", ba_init),
@@ -159,7 +159,7 @@ fn init_args(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<[Op
 fn bytearray_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     // A subclass with its own __init__ fills the object there (CPython's bytearray is
     // filled by __init__, not __new__).
-    let b = if crate::objects::list_methods::user_init(vm, cls) {
+    let b = if crate::objects::list::methods::user_init(vm, cls) {
         Vec::new()
     } else {
         let [s, e, r] = init_args(vm, args, kw)?;
@@ -356,7 +356,7 @@ fn ba_imul(vm: &mut Vm, this: This<ByteArrayData>, other: Value) -> PyResult {
         }
         Err(e) => return Err(e),
     };
-    crate::objects::bytes_args::repeat_in_place(vm, &this.data.0, n)?;
+    crate::objects::bytes::args::repeat_in_place(vm, &this.data.0, n)?;
     Ok(this.obj)
 }
 

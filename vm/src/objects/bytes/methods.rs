@@ -5,8 +5,8 @@ use crate::helpers::{as_str, unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::NativeDef;
 use crate::objects::bytes::{BytesData, buffer_bytes};
-use crate::objects::bytes_args::BytesSelf;
-use crate::objects::bytes_args::{
+use crate::objects::bytes::args::BytesSelf;
+use crate::objects::bytes::args::{
     MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
     parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, try_vec, zeroed,
 };
@@ -204,7 +204,7 @@ pub fn encode_source(
             };
             let s = as_str(&x).unwrap_or_default().to_string();
             let er = er.unwrap_or_else(|| "strict".into());
-            crate::objects::str_methods::encode(vm, &s, &e, &er).map(Some)
+            crate::objects::str::methods::encode(vm, &s, &e, &er).map(Some)
         }
         _ if e.is_some() => Err(vm.type_error("encoding without a string argument")),
         _ if er.is_some() => Err(vm.type_error("errors without a string argument")),
@@ -1159,7 +1159,7 @@ pub fn bytes_percent_format(vm: &mut Vm, fmt: Value, args: Value) -> PyResult<Ve
         .iter()
         .map(|&c| c as char)
         .collect();
-    let s = crate::objects::str_methods::percent_format_chars(vm, &f, args, true)?;
+    let s = crate::objects::str::methods::percent_format_chars(vm, &f, args, true)?;
     Ok(s.chars().map(|c| c as u32 as u8).collect())
 }
 
@@ -1197,11 +1197,11 @@ pub const SHARED: &[NativeDef] = &[
     b_repr,
     b_decode,
     b_hex,
-    crate::objects::bytes_split::b_split,
-    crate::objects::bytes_split::b_rsplit,
-    crate::objects::bytes_split::b_splitlines,
-    crate::objects::bytes_split::b_partition,
-    crate::objects::bytes_split::b_rpartition,
+    crate::objects::bytes::split::b_split,
+    crate::objects::bytes::split::b_rsplit,
+    crate::objects::bytes::split::b_splitlines,
+    crate::objects::bytes::split::b_partition,
+    crate::objects::bytes::split::b_rpartition,
     b_join,
     b_strip,
     b_lstrip,
@@ -1240,15 +1240,15 @@ pub const SHARED: &[NativeDef] = &[
 /// Register the shared methods, `fromhex` and `maketrans` on `t` (bytes or bytearray).
 pub fn add_shared(vm: &mut Vm, t: Value) {
     vm.add_methods(t, SHARED);
-    crate::objects::int_methods::add_wrapped_native(vm, t, "fromhex", b_fromhex.f, true);
-    crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", b_maketrans.f, false);
+    crate::objects::int::methods::add_wrapped_native(vm, t, "fromhex", b_fromhex.f, true);
+    crate::objects::int::methods::add_wrapped_native(vm, t, "maketrans", b_maketrans.f, false);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
 }
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.bytes;
     vm.set_new(t, bytes_new);
-    crate::objects::list_methods::add_container_dunders(vm, t, false);
+    crate::objects::list::methods::add_container_dunders(vm, t, false);
     add_shared(vm, t);
     vm.add_methods(t, &[b_getnewargs, b_bytes]);
 }

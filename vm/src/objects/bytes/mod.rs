@@ -1,4 +1,8 @@
 //! `bytes` and `bytearray` payloads, and reading any buffer-exporting object.
+pub mod args;
+pub mod bytearray;
+pub mod methods;
+pub mod split;
 use crate::helpers::unwrap_base;
 use crate::objects::array::ArrayData;
 use crate::payload;

@@ -2,8 +2,8 @@
 //! The parts have the receiver's kind.
 use crate::native;
 use crate::objects::bytes::BytesData;
-use crate::objects::bytes_args::{BytesSelf, arg_bytes, is_space, ret, ssize_arg};
-use crate::objects::bytes_methods::find_sub;
+use crate::objects::bytes::args::{BytesSelf, arg_bytes, is_space, ret, ssize_arg};
+use crate::objects::bytes::methods::find_sub;
 use crate::objects::list::ListData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};

@@ -1,14 +1,14 @@
 //! `dict` constructor and methods, and the `keys()`/`values()`/`items()` views.
-use crate::dict_ops::dict_payload;
+use crate::objects::dict::ops::dict_payload;
 use crate::helpers::{arg_count, wrap_for_subclass};
 use crate::native::This;
 use crate::objects::dict::DictData;
 use crate::objects::function::ClassMethod;
 use crate::objects::iter::{DictIterKind, DictView, ReverseIter};
-use crate::objects::list_methods::{
+use crate::objects::list::methods::{
     add_container_dunders, dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
 };
-use crate::objects::set_methods::SetOp;
+use crate::objects::set::methods::SetOp;
 use crate::ops::containers::{root_all, set_root};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -399,7 +399,7 @@ fn view_op(vm: &mut Vm, a: Value, b: Value, op: SetOp) -> PyResult {
     root_scope!(vm);
     let a = view_as_set(vm, a)?;
     let b = view_as_set(vm, b)?;
-    crate::objects::set_methods::set_op(vm, a, b, op, false)
+    crate::objects::set::methods::set_op(vm, a, b, op, false)
 }
 
 #[native(name = "__and__", style = slot)]

@@ -19,6 +19,9 @@
 //! - the storage a reader finds is published (`DictLock.published`) when the writer's
 //!   guard drops, after every write of its critical section, and so is the count of
 //!   live entries (`DictLock.used`), so `len(d)` and iteration take no lock either.
+pub mod methods;
+pub mod ops;
+pub mod shared_keys;
 use crate::object::trace_value;
 use crate::payload;
 use crate::value::Value;

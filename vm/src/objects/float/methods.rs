@@ -65,7 +65,7 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return match parse_float(&t) {
             Some(f) => Ok(f),
             None => {
-                let r = crate::objects::str_methods::str_repr(&t);
+                let r = crate::objects::str::methods::str_repr(&t);
                 Err(vm.value_error(format!("could not convert string to float: {r}")))
             }
         };
@@ -184,7 +184,7 @@ fn float_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 fn float_int(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let f = self_float(vm, args, "__int__")?;
-    crate::objects::int_methods::float_to_int(vm, f)
+    crate::objects::int::methods::float_to_int(vm, f)
 }
 
 #[native(name = "__format__", owner = "float")]
@@ -216,7 +216,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(float, "__trunc__", float_int);
     vm.add_methods(float, &[float_format]);
     vm.add_method(float, "__repr__", float_repr_native);
-    crate::objects::int_methods::add_wrapped_native(
+    crate::objects::int::methods::add_wrapped_native(
         vm,
         float,
         "__getformat__",

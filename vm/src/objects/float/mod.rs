@@ -1,6 +1,7 @@
 //! `float`: an immediate `Value` when its exponent allows (value.rs), else a heap
 //! `BoxedFloat`. Read a float's value with `float_of` (exact floats) or
 //! `float_base_of` (also float subclass instances), never by downcasting alone.
+pub mod methods;
 use crate::objects::instance::InstanceData;
 use crate::payload;
 use crate::value::Value;

@@ -1,5 +1,6 @@
 //! Python functions, bound methods, and the `staticmethod`/`classmethod`/`property`
 //! wrappers.
+pub mod new;
 use crate::payload;
 use crate::value::{AtomicValue, Value};
 

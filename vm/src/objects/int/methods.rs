@@ -17,14 +17,14 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
     } else {
         ascii = s
             .chars()
-            .map(|c| match crate::objects::str_methods::decimal_value(c) {
+            .map(|c| match crate::objects::str::methods::decimal_value(c) {
                 Some(d) if !c.is_ascii() => char::from_digit(d, 10).unwrap(),
                 _ => c,
             })
             .collect();
         &ascii
     };
-    let t = s.trim_matches(crate::objects::str_methods::py_space);
+    let t = s.trim_matches(crate::objects::str::methods::py_space);
     let (neg, t) = match t.as_bytes().first() {
         Some(b'-') => (true, &t[1..]),
         Some(b'+') => (false, &t[1..]),
@@ -102,7 +102,7 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         return match parse_int(&text, b as u32) {
             Some(v) => vm.new_bigint(v),
             None => {
-                let r = crate::objects::str_methods::str_repr(&text);
+                let r = crate::objects::str::methods::str_repr(&text);
                 Err(vm.value_error(format!("invalid literal for int() with base {b}: {r}")))
             }
         };

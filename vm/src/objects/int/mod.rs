@@ -1,5 +1,6 @@
 //! `int` beyond 63 bits. Small ints are tagged `Value`s; an `IntData` always holds a
 //! value outside the small range (constructors normalise).
+pub mod methods;
 use crate::payload;
 use num_bigint::BigInt;
 

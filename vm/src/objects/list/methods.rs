@@ -71,7 +71,7 @@ pub(crate) fn dunder_len(vm: &mut Vm, this: Value) -> PyResult {
 fn dunder_getitem(vm: &mut Vm, this: Value, key: Value) -> PyResult {
     let s = base_or_self(this);
     if s.is::<crate::objects::dict::DictData>() {
-        return crate::objects::dict_methods::dict_subscript(vm, this, key);
+        return crate::objects::dict::methods::dict_subscript(vm, this, key);
     }
     match containers::seq_getitem(vm, s, key)? {
         Some(v) => Ok(v),

@@ -10,6 +10,7 @@
 //! No Python code runs while the lock is held (DESIGN.md invariant 3), so every method
 //! that compares or calls out works on a snapshot (`snapshot`) and writes back after.
 //! Values read here stay valid until the reader's next safepoint (DESIGN.md invariant 1).
+pub mod methods;
 use crate::object::trace_value;
 use crate::payload;
 use crate::retired::RETIRED;

@@ -3,7 +3,7 @@ use crate::helpers::{as_int, no_kwargs};
 use crate::native;
 use crate::native::This;
 use crate::objects::int::IntData;
-use crate::objects::list_methods::{
+use crate::objects::list::methods::{
     dunder_contains, dunder_iter, dunder_len, dunder_repr, seq_reversed,
 };
 use crate::objects::range::RangeData;

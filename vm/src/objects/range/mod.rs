@@ -1,4 +1,5 @@
 //! `range` (i64 bounds).
+pub mod methods;
 use crate::payload;
 
 #[derive(crate::trace::Trace)]

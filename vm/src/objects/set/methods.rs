@@ -3,7 +3,7 @@ use crate::bytecode::CmpOp;
 use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
 use crate::native::This;
 use crate::objects::dict::DictTable;
-use crate::objects::list_methods::{
+use crate::objects::list::methods::{
     dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
 };
 use crate::objects::set::SetData;

@@ -1,5 +1,6 @@
 //! `set` and `frozenset`: a `DictTable` whose values are unused (frozenset has the same
 //! payload; it is simply never mutated after construction).
+pub mod methods;
 use crate::objects::dict::DictLock;
 use crate::payload;
 

@@ -242,7 +242,7 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                 .and_then(as_str)
                 .unwrap_or("strict")
                 .to_string();
-            let s = crate::objects::bytes_methods::decode(vm, &bytes, &e, &er)?;
+            let s = crate::objects::bytes::methods::decode(vm, &bytes, &e, &er)?;
             vm.new_str(&s)?
         }
     };
@@ -1044,7 +1044,7 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     vm.push_root(d);
     let r = (|| -> PyResult<()> {
         if args.len() == 1 {
-            let Some(src) = crate::dict_ops::dict_payload(args[0]) else {
+            let Some(src) = crate::objects::dict::ops::dict_payload(args[0]) else {
                 return Err(
                     vm.type_error("if you give only one argument to maketrans it must be a dict")
                 );
@@ -1285,7 +1285,7 @@ fn pct_int(vm: &mut Vm, v: Value, conv: char) -> PyResult<BigInt> {
         if matches!(conv, 'x' | 'X' | 'o') {
             return Err(vm.type_error(format!("%{conv} format: an integer is required, not float")));
         }
-        let r = crate::objects::int_methods::float_to_int(vm, f)?;
+        let r = crate::objects::int::methods::float_to_int(vm, f)?;
         return Ok(crate::helpers::as_bigint(r).unwrap_or_default());
     }
     for name in ["__index__", "__int__"] {
@@ -1828,5 +1828,5 @@ pub fn init(vm: &mut Vm) {
         str_repr_native,
     ];
     vm.add_methods(t, methods);
-    crate::objects::int_methods::add_wrapped_native(vm, t, "maketrans", str_maketrans, false);
+    crate::objects::int::methods::add_wrapped_native(vm, t, "maketrans", str_maketrans, false);
 }

@@ -13,6 +13,7 @@
 //! - an *immortal* str (`IMMORTAL` bit of `chars`: interned names, the cached
 //!   one-character strings) is a runtime root: it is never freed, so its address
 //!   identifies its text for the whole run (the method cache relies on this).
+pub mod methods;
 use crate::object::Obj;
 use crate::payload;
 use crate::value::Value;

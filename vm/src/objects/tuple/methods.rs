@@ -1,6 +1,6 @@
 //! `tuple` constructor and methods.
 use crate::helpers::wrap_for_subclass;
-use crate::objects::list_methods::{add_container_dunders, count_in, seq_reversed, start_stop};
+use crate::objects::list::methods::{add_container_dunders, count_in, seq_reversed, start_stop};
 use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};

@@ -1,4 +1,5 @@
 //! `tuple`: an immutable array of values.
+pub mod methods;
 use crate::payload;
 use crate::value::Value;
 

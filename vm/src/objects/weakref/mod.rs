@@ -7,6 +7,7 @@
 //! Proxies forward every operation to their referent. The protocols in `ops/` call
 //! `Vm::unproxy` once their built-in fast paths have failed, so a proxy costs the common
 //! paths nothing.
+pub mod ops;
 use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::code::CodeObj;
 use crate::objects::function::{BoundMethod, FunctionData};
