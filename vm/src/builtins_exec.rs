@@ -733,10 +733,9 @@ fn cpython_flags(flags: u32) -> i64 {
     f
 }
 
-fn code_self(vm: &mut Vm, args: &[Value]) -> PyResult<&'static CodeObj> {
+fn code_self<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a CodeObj> {
     match args.first().and_then(|v| v.downcast::<CodeObj>()) {
-        // SAFETY-free: lifetime extension under the rooting contract (args are rooted).
-        Some(c) => Ok(unsafe { &*(c as *const CodeObj) }),
+        Some(c) => Ok(c),
         None => Err(vm.type_error("descriptor requires a 'code' object")),
     }
 }

@@ -510,7 +510,7 @@ impl Vm {
             Instr::YieldValue => return Ok(Flow::Yield(f.pop())),
             Instr::GetYieldFromIter => {
                 let v = f.top();
-                if crate::objects::generator::gen_like(v)
+                if crate::objects::generator::gen_like(&v)
                     .is_some_and(|g| g.kind == crate::objects::generator::GenKind::Coroutine)
                 {
                     // Only a generator-based coroutine (types.coroutine) may delegate

@@ -25,7 +25,7 @@ payload!(CoroWrapper, "coroutine_wrapper");
 
 /// Is `v` a plain generator made awaitable by `types.coroutine`?
 fn is_iterable_coroutine(v: Value) -> bool {
-    generator::gen_like(v).is_some_and(|g| {
+    generator::gen_like(&v).is_some_and(|g| {
         g.kind == GenKind::Generator
             && g.code
                 .downcast::<CodeObj>()
@@ -35,14 +35,14 @@ fn is_iterable_coroutine(v: Value) -> bool {
 
 /// Is `v` something `await` takes as it is (a coroutine, or a generator-based one)?
 pub fn is_native_awaitable(v: Value) -> bool {
-    generator::gen_like(v).is_some_and(|g| g.kind == GenKind::Coroutine) || is_iterable_coroutine(v)
+    generator::gen_like(&v).is_some_and(|g| g.kind == GenKind::Coroutine) || is_iterable_coroutine(v)
 }
 
 /// `GetAwaitable(where)`: the iterator `await obj` delegates to. `place` is 0 for
 /// `await`, 1 for the result of `__aenter__`, 2 for that of `__aexit__` (CPython words
 /// the TypeError by it).
 pub fn get_awaitable(vm: &mut Vm, obj: Value, place: u32) -> PyResult {
-    if let Some(g) = generator::gen_like(obj) {
+    if let Some(g) = generator::gen_like(&obj) {
         if g.kind == GenKind::Coroutine {
             if g.awaiting().is_some() {
                 return Err(vm.runtime_error("coroutine is being awaited already"));
@@ -78,7 +78,7 @@ pub fn get_awaitable(vm: &mut Vm, obj: Value, place: u32) -> PyResult {
     if is_native_awaitable(it) {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
-    if generator::gen_like(it).is_none() && vm.lookup_special(it, "__next__").is_none() {
+    if generator::gen_like(&it).is_none() && vm.lookup_special(it, "__next__").is_none() {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("__await__() returned non-iterator of type '{tn}'")));
     }

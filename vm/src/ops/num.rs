@@ -716,7 +716,6 @@ impl Vm {
         }
         // list += iterable / list *= n mutate in place (also for list subclasses).
         if let Some(l) = crate::helpers::unwrap_base::<ListData>(&a) {
-            let l: &'static ListData = unsafe { &*(l as *const ListData) };
             if op == BinOp::Add {
                 let items = if let Some(other) = b.downcast::<ListData>() {
                     other.snapshot()

@@ -10,10 +10,9 @@ use crate::vm::{PyResult, Vm};
 /// Compare two keys without running Python code, when their types allow it.
 use crate::ops::compare::native_eq as fast_eq;
 
-fn table(d: Value) -> &'static DictData {
-    let r = d.downcast::<DictData>().expect("dict_ops on a non-dict");
-    // SAFETY-free: lifetime extension under the rooting contract (caller keeps d rooted).
-    unsafe { &*(r as *const DictData) }
+/// The payload of `d`, an exact dict, for as long as `d` is held (and rooted).
+fn table(d: &Value) -> &DictData {
+    d.downcast::<DictData>().expect("dict_ops on a non-dict")
 }
 
 /// Unwrap a dict payload from a dict or a dict subclass instance.
@@ -31,7 +30,7 @@ pub fn dict_payload(d: Value) -> Option<Value> {
 
 /// Make `d` the watched namespace of the new type `owner` (`crate::type_version`).
 pub fn watch_type_dict(d: Value, owner: Value) {
-    table(d).0.watch(owner);
+    table(&d).0.watch(owner);
 }
 
 impl Vm {
@@ -47,7 +46,7 @@ impl Vm {
         key: Value,
         f: impl FnOnce(&mut DictTable, Option<usize>) -> R,
     ) -> PyResult<R> {
-        self.table_with_entry(&table(d).0, hash, key, f)
+        self.table_with_entry(&table(&d).0, hash, key, f)
     }
 
     /// [`dict_with_entry`](Vm::dict_with_entry) for any hash table (dicts and sets).
@@ -109,7 +108,7 @@ impl Vm {
     }
 
     pub fn dict_get_hashed(&mut self, d: Value, key: Value, hash: i64) -> PyResult<Option<Value>> {
-        if let Some(r) = table(d).0.get_lockfree(hash, key, fast_eq) {
+        if let Some(r) = table(&d).0.get_lockfree(hash, key, fast_eq) {
             return Ok(r);
         }
         self.dict_with_entry(d, hash, key, |t, ix| {
@@ -122,10 +121,10 @@ impl Vm {
         let s = key.downcast::<StrData>().expect("str key");
         // A str key compares with every key without Python code, except with
         // instances of classes defining __eq__: those take the locked path.
-        match table(d).0.get_lockfree(s.hash(), key, fast_eq) {
+        match table(&d).0.get_lockfree(s.hash(), key, fast_eq) {
             Some(r) => Ok(r),
             None => {
-                let t = table(d).0.lock();
+                let t = table(&d).0.lock();
                 match t.find(s.hash(), key, fast_eq) {
                     Find::Found(ix) => Ok(t.entry_at(ix).map(|e| e.value)),
                     _ => Ok(None),
@@ -164,19 +163,19 @@ impl Vm {
     }
 
     pub fn dict_len(&self, d: Value) -> usize {
-        table(d).0.len()
+        table(&d).0.len()
     }
 
     /// A copy of the (key, value) pairs in order.
     pub fn dict_items(&self, d: Value) -> Vec<(Value, Value)> {
-        table(d).0.lock().iter().map(|e| (e.key, e.value)).collect()
+        table(&d).0.lock().iter().map(|e| (e.key, e.value)).collect()
     }
 
     pub fn dict_clear(&self, d: Value) {
-        table(d).0.lock().clear();
+        table(&d).0.lock().clear();
     }
 
     pub fn dict_copy_table(&self, d: Value) -> DictTable {
-        table(d).0.lock().clone()
+        table(&d).0.lock().clone()
     }
 }

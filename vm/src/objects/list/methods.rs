@@ -176,10 +176,9 @@ fn list_init(vm: &mut Vm, this: &ListData, iterable: Option<Value>) -> PyResult<
     Ok(())
 }
 
-fn data(l: Value) -> &'static ListData {
-    let d = l.downcast::<ListData>().expect("list");
-    // SAFETY-free: lifetime extension under the rooting contract (l is an argument).
-    unsafe { &*(d as *const ListData) }
+/// The payload of `l`, an exact list, for as long as `l` is held (and rooted).
+fn data(l: &Value) -> &ListData {
+    l.downcast::<ListData>().expect("list")
 }
 
 #[native(name = "append")]
@@ -408,14 +407,14 @@ pub fn sort_kwargs(vm: &mut Vm, fname: &str, kw: &[(Value, Value)]) -> PyResult<
 
 /// Sort the exact list `l` in place: stable, keys computed first, compared with `<`.
 pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<()> {
-    let items = data(l).snapshot();
+    let items = data(&l).snapshot();
     let mark = vm.roots_len();
     let r = sort_inner(vm, items.clone(), key, reverse);
     vm.truncate_roots(mark);
     let sorted = r?;
     // The sort worked on a private copy: if the list changed meanwhile (a key function,
     // or another thread), its items would be lost or doubled. CPython raises too.
-    let mut w = data(l).write();
+    let mut w = data(&l).write();
     let unchanged = w.len() == items.len() && (0..items.len()).all(|i| w.get(i) == Some(items[i]));
     if !unchanged {
         drop(w);
@@ -444,9 +443,9 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
         vm.push_root(kl);
         for &it in &items {
             let k = vm.call(key, &[it], &[])?;
-            data(kl).push(k);
+            data(&kl).push(k);
         }
-        data(kl).snapshot()
+        data(&kl).snapshot()
     };
     let mut order: Vec<usize> = (0..n).collect();
     if reverse {

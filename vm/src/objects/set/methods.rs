@@ -72,10 +72,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(f, &[frozenset_hash]);
 }
 
-fn data(s: Value) -> &'static SetData {
-    let d = s.downcast::<SetData>().expect("set");
-    // SAFETY-free: lifetime extension under the rooting contract (s is rooted by the caller).
-    unsafe { &*(d as *const SetData) }
+/// The payload of `s`, an exact set, for as long as `s` is held (and rooted).
+fn data(s: &Value) -> &SetData {
+    s.downcast::<SetData>().expect("set")
 }
 
 fn is_frozen(vm: &Vm, s: Value) -> bool {
@@ -162,8 +161,8 @@ fn multi_op(vm: &mut Vm, s: Value, others: &[Value], op: SetOp) -> PyResult {
 }
 
 fn replace_contents(dst: Value, src: Value) {
-    let table: DictTable = data(src).0.lock().clone();
-    *data(dst).0.lock() = table;
+    let table: DictTable = data(&src).0.lock().clone();
+    *data(&dst).0.lock() = table;
 }
 
 /// In-place variant: compute `s op others...` and store it into `s`.
