@@ -54,36 +54,11 @@ pub fn init(vm: &mut Vm) {
         .new_native("__build_class__", "builtins", crate::class::build_class)
         .expect("start-up");
     set(vm, builtins, "__build_class__", bc);
-    // Every built-in type and exception class under its name.
-    let t = vm.rt.types.base;
-    for (name, ty) in [
-        ("object", t.object),
-        ("type", t.type_),
-        ("int", t.int),
-        ("bool", t.bool_),
-        ("float", t.float),
-        ("complex", t.complex),
-        ("str", t.str),
-        ("bytes", t.bytes),
-        ("bytearray", t.bytearray),
-        ("list", t.list),
-        ("tuple", t.tuple),
-        ("dict", t.dict),
-        ("set", t.set),
-        ("frozenset", t.frozenset),
-        ("range", t.range),
-        ("slice", t.slice),
-        ("staticmethod", t.staticmethod),
-        ("classmethod", t.classmethod),
-        ("property", t.property),
-        ("super", t.super_),
-        ("enumerate", t.enumerate),
-        ("zip", t.zip),
-        ("map", t.map),
-        ("filter", t.filter),
-        ("reversed", t.reversed),
-    ] {
-        set(vm, builtins, name, ty);
+    // Every built-in type marked `+ builtins` in its table row (types.rs), and every
+    // exception class, under its name.
+    for row in crate::types::BaseTypes::table().into_iter().filter(|r| r.builtins) {
+        let ty = vm.rt.types.base.get(row.field);
+        set(vm, builtins, row.name, ty);
     }
     for e in vm.rt.types.all_exceptions() {
         let name = crate::types::type_data(e).name.read().clone();

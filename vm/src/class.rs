@@ -251,7 +251,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     }
     let (has_dict, weakrefable, slots) = slots_layout(vm, &bases, builtin_base, dict)?;
     if weakrefable
-        && !bases_weakrefable(vm, &bases)
+        && !bases_weakrefable(&bases)
         && vm.dict_get_str(dict, "__weakref__").is_none()
     {
         // The class that adds weak reference support shows `__weakref__` (CPython's
@@ -436,7 +436,7 @@ fn slots_layout(
             td.layout == Layout::Exception
         }
     });
-    let mut weakrefable = bases_weakrefable(vm, bases);
+    let mut weakrefable = bases_weakrefable(bases);
     let mut slots = Vec::new();
     for n in names {
         let Some(s) = as_str(&n).map(|s| s.to_string()) else {
@@ -484,15 +484,9 @@ fn slots_layout(
 }
 
 /// Do instances of any of `bases` accept weak references already?
-fn bases_weakrefable(vm: &Vm, bases: &[Value]) -> bool {
-    bases.iter().any(|&b| {
-        let td = type_data(b);
-        if td.is_user {
-            td.weakrefable
-        } else {
-            crate::objects::weakref::builtin_type_weakrefable(vm, b)
-        }
-    })
+fn bases_weakrefable(bases: &[Value]) -> bool {
+    // A built-in base's flag is its type-table row's `+ weakref` (types.rs).
+    bases.iter().any(|&b| type_data(b).weakrefable)
 }
 
 /// `object.__new__`: an instance with an empty `__dict__`.

@@ -8,12 +8,6 @@
 //! `Vm::unproxy` once their built-in fast paths have failed, so a proxy costs the common
 //! paths nothing.
 pub mod ops;
-use crate::objects::builtin_fn::BuiltinFn;
-use crate::objects::code::CodeObj;
-use crate::objects::function::{BoundMethod, FunctionData};
-use crate::objects::generator::GenData;
-use crate::objects::module::ModuleData;
-use crate::objects::set::SetData;
 use crate::objects::typeobj::TypeData;
 use crate::payload;
 use crate::types::type_data;
@@ -104,21 +98,9 @@ pub fn weakrefable(obj: Value) -> bool {
     if td.is_user && !obj.is::<TypeData>() {
         return td.weakrefable;
     }
-    obj.is::<FunctionData>()
-        || obj.is::<TypeData>()
-        || obj.is::<SetData>()
-        || obj.is::<BoundMethod>()
-        || obj.is::<ModuleData>()
-        || obj.is::<BuiltinFn>()
-        || obj.is::<CodeObj>()
-        || obj.is::<GenData>()
-}
-
-/// Do instances of the built-in type `t` accept weak references (for subclasses that
-/// declare `__slots__`)?
-pub fn builtin_type_weakrefable(vm: &Vm, t: Value) -> bool {
-    let ty = &vm.rt.types;
-    t == ty.type_ || t == ty.set || t == ty.frozenset
+    // A built-in type's flag comes from its row in the type table (`+ weakref`,
+    // types.rs); every class (also one whose metaclass is a user class) accepts them.
+    td.weakrefable || obj.is::<TypeData>()
 }
 
 /// The weak references (refs and proxies) whose referent is `obj` and that are still
