@@ -11,7 +11,6 @@
 //! `exec("x = 1")` there writes into the snapshot, never into the function's fast local.
 use crate::bytecode::code_flags;
 use crate::compiler::{CompileError, CompileErrorKind, Mode};
-use crate::objects::dict::ops::dict_payload;
 use crate::frame::Frame;
 use crate::helpers::{as_int, as_str, unwrap_base};
 use crate::objects::builtin_fn::NativeFn;
@@ -19,6 +18,7 @@ use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
+use crate::objects::dict::ops::dict_payload;
 use crate::objects::exception::ExcData;
 use crate::objects::function::Property;
 use crate::objects::module::ModuleData;

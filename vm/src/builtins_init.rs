@@ -56,7 +56,10 @@ pub fn init(vm: &mut Vm) {
     set(vm, builtins, "__build_class__", bc);
     // Every built-in type marked `+ builtins` in its table row (types.rs), and every
     // exception class, under its name.
-    for row in crate::types::BaseTypes::table().into_iter().filter(|r| r.builtins) {
+    for row in crate::types::BaseTypes::table()
+        .into_iter()
+        .filter(|r| r.builtins)
+    {
         let ty = vm.rt.types.base.get(row.field);
         set(vm, builtins, row.name, ty);
     }

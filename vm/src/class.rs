@@ -250,10 +250,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         vm.dict_set(dict, k, sm)?;
     }
     let (has_dict, weakrefable, slots) = slots_layout(vm, &bases, builtin_base, dict)?;
-    if weakrefable
-        && !bases_weakrefable(&bases)
-        && vm.dict_get_str(dict, "__weakref__").is_none()
-    {
+    if weakrefable && !bases_weakrefable(&bases) && vm.dict_get_str(dict, "__weakref__").is_none() {
         // The class that adds weak reference support shows `__weakref__` (CPython's
         // getset descriptor; here a read-only property).
         let g = vm.new_native(

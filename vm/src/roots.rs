@@ -13,7 +13,8 @@
 //! ```ignore
 //! fn pair(vm: &mut Vm, f: Value) -> PyResult {
 //!     weft_vm::root_scope!(vm);
-//!     let a = vm.root(vm.new_list(vec![])?);  // rooted until the function returns
+//!     let a = vm.new_list(vec![])?;
+//!     vm.root(a);                              // rooted until the function returns
 //!     vm.call(f, &[a], &[])?;                  // may collect: `a` survives
 //!     vm.new_tuple(vec![a])
 //! }

@@ -308,7 +308,14 @@ impl Types {
                 exc.get(row.base)
             };
             let extra = (row.field == "exception_group").then_some(exc.exception);
-            let t = make(row.name, b, extra, Layout::Exception, row.weakref, &mut made);
+            let t = make(
+                row.name,
+                b,
+                extra,
+                Layout::Exception,
+                row.weakref,
+                &mut made,
+            );
             exc.set(row.field, t);
         }
         // SAFETY: nothing else can see these objects yet.

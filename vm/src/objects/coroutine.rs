@@ -35,7 +35,8 @@ fn is_iterable_coroutine(v: Value) -> bool {
 
 /// Is `v` something `await` takes as it is (a coroutine, or a generator-based one)?
 pub fn is_native_awaitable(v: Value) -> bool {
-    generator::gen_like(&v).is_some_and(|g| g.kind == GenKind::Coroutine) || is_iterable_coroutine(v)
+    generator::gen_like(&v).is_some_and(|g| g.kind == GenKind::Coroutine)
+        || is_iterable_coroutine(v)
 }
 
 /// `GetAwaitable(where)`: the iterator `await obj` delegates to. `place` is 0 for

@@ -513,7 +513,8 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let d = dv.dict;
-        return crate::objects::dict::ops::dict_payload(d).map(|d| d.downcast::<DictData>().unwrap().0.len());
+        return crate::objects::dict::ops::dict_payload(d)
+            .map(|d| d.downcast::<DictData>().unwrap().0.len());
     }
     None
 }

@@ -9,11 +9,11 @@
 use crate::helpers::{unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::{NativeDef, This};
-use crate::objects::bytes::{ByteArrayData, buffer_bytes};
 use crate::objects::bytes::args::{
     byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, reserve, ssize_arg,
 };
 use crate::objects::bytes::methods::{count_bytes, encode_source, is_index_like};
+use crate::objects::bytes::{ByteArrayData, buffer_bytes};
 use crate::objects::int::IntData;
 use crate::objects::slice::SliceData;
 use crate::objects::str::StrData;

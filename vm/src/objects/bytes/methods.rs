@@ -4,12 +4,12 @@
 use crate::helpers::{as_str, unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::NativeDef;
-use crate::objects::bytes::{BytesData, buffer_bytes};
 use crate::objects::bytes::args::BytesSelf;
 use crate::objects::bytes::args::{
     MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
     parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, try_vec, zeroed,
 };
+use crate::objects::bytes::{BytesData, buffer_bytes};
 use crate::objects::int::IntData;
 use crate::objects::tuple::TupleData;
 use crate::ops::containers::as_index;

@@ -1,8 +1,8 @@
 //! `dict` constructor and methods, and the `keys()`/`values()`/`items()` views.
-use crate::objects::dict::ops::dict_payload;
 use crate::helpers::{arg_count, wrap_for_subclass};
 use crate::native::This;
 use crate::objects::dict::DictData;
+use crate::objects::dict::ops::dict_payload;
 use crate::objects::function::ClassMethod;
 use crate::objects::iter::{DictIterKind, DictView, ReverseIter};
 use crate::objects::list::methods::{

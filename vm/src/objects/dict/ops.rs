@@ -168,7 +168,12 @@ impl Vm {
 
     /// A copy of the (key, value) pairs in order.
     pub fn dict_items(&self, d: Value) -> Vec<(Value, Value)> {
-        table(&d).0.lock().iter().map(|e| (e.key, e.value)).collect()
+        table(&d)
+            .0
+            .lock()
+            .iter()
+            .map(|e| (e.key, e.value))
+            .collect()
     }
 
     pub fn dict_clear(&self, d: Value) {
