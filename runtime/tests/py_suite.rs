@@ -241,7 +241,7 @@ fn check_files(dir: &Path, files: Vec<PathBuf>, opts: &[String], what: &str) {
 }
 
 /// The whole suite runs again under `-X gc-zeal` (a collection, with the verifier, at
-/// every 10th safepoint poll), but for these files (name prefixes): each takes over 10 s
+/// every 10th safepoint poll), but for these files (name prefixes): each takes over 5 s
 /// under zeal on one core (a collection every 10 polls of a large heap), or observes what
 /// a collection frees (which zeal collects earlier). Timings and the run of the skipped
 /// ones at a longer period: docs/gc-api.md, "gc-zeal".
@@ -256,6 +256,9 @@ const ZEAL_SKIP: &[&str] = &[
     "str_search_positions",
     "io_finalize",
     "io_files",
+    "io_threads",
+    "thread_shared_mutation",
+    "native_recursion",
     "stdlib_",
 ];
 
