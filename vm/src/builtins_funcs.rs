@@ -12,7 +12,7 @@ use crate::objects::iter::{MiscIter, MiscIterKind, ReverseIter};
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
 use crate::objects::typeobj::TypeData;
-use crate::ops::containers::{self, set_root};
+use crate::ops::containers;
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -151,26 +151,16 @@ fn for_each(
     mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
 ) -> PyResult<()> {
     let it = vm.iter(iterable)?;
-    let mark = vm.roots_len();
-    vm.push_root(it);
-    let slot = vm.roots_len();
-    vm.push_root(Value::NONE);
-    let r = loop {
-        match vm.next(it) {
-            Ok(Some(x)) => {
-                set_root(vm, slot, x);
-                match f(vm, x) {
-                    Ok(true) => {}
-                    Ok(false) => break Ok(()),
-                    Err(e) => break Err(e),
-                }
-            }
-            Ok(None) => break Ok(()),
-            Err(e) => break Err(e),
+    crate::root_scope!(vm);
+    vm.root(it);
+    let slot = vm.root_slot(Value::NONE);
+    while let Some(x) = vm.next(it)? {
+        vm.set_root_slot(slot, x);
+        if !f(vm, x)? {
+            break;
         }
-    };
-    vm.truncate_roots(mark);
-    r
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------- I/O
@@ -485,11 +475,10 @@ fn b_divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult {
             return Err(vm.zero_division_error("integer division or modulo by zero"));
         }
         let (q, r) = x.div_mod_floor(&y);
+        // Allocation never collects: `qv` needs no root until the tuple holds it.
         let qv = vm.new_bigint(q)?;
-        vm.push_root(qv);
-        let rv = vm.new_bigint(r);
-        vm.pop_roots(1);
-        return vm.new_tuple(vec![qv, rv?]);
+        let rv = vm.new_bigint(r)?;
+        return vm.new_tuple(vec![qv, rv]);
     }
     if let Some(f) = vm.lookup_special(a, "__divmod__") {
         let r = vm.call(f, &[a, b], &[])?;
@@ -673,9 +662,8 @@ fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
     if start.is::<ByteArrayData>() {
         return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
-    let mark = vm.roots_len();
-    let slot = vm.roots_len();
-    vm.push_root(start);
+    crate::root_scope!(vm);
+    let slot = vm.root_slot(start);
     let mut acc = start;
     let r = for_each(vm, iterable, |vm, x| {
         let next = if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
@@ -690,10 +678,9 @@ fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
             vm.binary_op(acc, x, BinOp::Add)?
         };
         acc = next;
-        set_root(vm, slot, acc);
+        vm.set_root_slot(slot, acc);
         Ok(true)
     });
-    vm.truncate_roots(mark);
     r.map(|_| acc)
 }
 
@@ -714,10 +701,9 @@ fn min_max(
             "Cannot specify a default for {name}() with multiple positional arguments"
         )));
     }
-    let mark = vm.roots_len();
-    let best_slot = vm.roots_len();
-    vm.push_root(Value::NULL);
-    vm.push_root(Value::NULL);
+    crate::root_scope!(vm);
+    let best_x = vm.root_slot(Value::NULL);
+    let best_k = vm.root_slot(Value::NULL);
     let mut best: Option<(Value, Value)> = None;
     let mut step = |vm: &mut Vm, x: Value| -> PyResult<bool> {
         let k = match key {
@@ -726,17 +712,14 @@ fn min_max(
         };
         let replace = match best {
             None => true,
-            Some((_, bk)) => {
-                vm.push_root(k);
-                let r = vm.rich_compare(k, bk, op).and_then(|r| vm.truthy(r));
-                vm.pop_roots(1);
-                r?
-            }
+            Some((_, bk)) => vm.with_root(k, |vm| {
+                vm.rich_compare(k, bk, op).and_then(|r| vm.truthy(r))
+            })?,
         };
         if replace {
             best = Some((x, k));
-            set_root(vm, best_slot, x);
-            set_root(vm, best_slot + 1, k);
+            vm.set_root_slot(best_x, x);
+            vm.set_root_slot(best_k, k);
         }
         Ok(true)
     };
@@ -752,7 +735,6 @@ fn min_max(
         }
         res
     };
-    vm.truncate_roots(mark);
     r?;
     match best {
         Some((x, _)) => Ok(x),
