@@ -109,22 +109,14 @@ fn coro_del(vm: &mut Vm, this: Value) -> PyResult<()> {
     }
     let name = crate::helpers::as_str(&g.name).unwrap_or("?").to_string();
     let msg = vm.new_str(&format!("coroutine '{name}' was never awaited"))?;
-    vm.push_root(msg);
-    let r = (|| {
-        let warnings = vm.import_module("warnings")?;
-        vm.push_root(warnings);
-        let warn = vm.getattr_str(warnings, "warn");
-        vm.pop_roots(1);
-        let cat = vm.rt.types.exc.runtime_warning;
-        let warn = warn?;
-        vm.push_root(warn);
-        let two = Value::small_int(2).expect("small");
-        let r = vm.call(warn, &[msg, cat, two], &[]);
-        vm.pop_roots(1);
-        r.map(|_| ())
-    })();
-    vm.pop_roots(1);
-    r
+    crate::root_scope!(vm);
+    vm.root(msg);
+    let warnings = vm.import_module("warnings")?;
+    let warn = vm.with_root(warnings, |vm| vm.getattr_str(warnings, "warn"))?;
+    vm.root(warn);
+    let cat = vm.rt.types.exc.runtime_warning;
+    let two = Value::small_int(2).expect("small");
+    vm.call(warn, &[msg, cat, two], &[]).map(|_| ())
 }
 
 // ---------------------------------------------------------------- coroutine_wrapper
@@ -362,7 +354,8 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     }
     let mut data = (*c.code).clone();
     data.flags |= code_flags::ITERABLE_COROUTINE;
-    vm.push_root(func);
+    crate::root_scope!(vm);
+    vm.root(func);
     let r = crate::load::load_code(vm, &std::sync::Arc::new(data));
     let r = r.and_then(|new_code| {
         let ty = vm.rt.types.function;
@@ -384,6 +377,5 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
             )
         })
     });
-    vm.pop_roots(1);
     r
 }
