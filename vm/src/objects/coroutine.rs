@@ -356,26 +356,22 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     data.flags |= code_flags::ITERABLE_COROUTINE;
     crate::root_scope!(vm);
     vm.root(func);
-    let r = crate::load::load_code(vm, &std::sync::Arc::new(data));
-    let r = r.and_then(|new_code| {
-        let ty = vm.rt.types.function;
-        vm.with_root(new_code, |vm| {
-            vm.alloc(
-                ty,
-                FunctionData {
-                    code: new_code,
-                    globals: fd.globals,
-                    defaults: AtomicValue::new(fd.defaults.load()),
-                    kwdefaults: AtomicValue::new(fd.kwdefaults.load()),
-                    closure: fd.closure,
-                    name: AtomicValue::new(fd.name.load()),
-                    qualname: AtomicValue::new(fd.qualname.load()),
-                    doc: AtomicValue::new(fd.doc.load()),
-                    module: fd.module,
-                    dict: AtomicValue::new(fd.dict.load()),
-                },
-            )
-        })
-    });
-    r
+    let new_code = crate::load::load_code(vm, &std::sync::Arc::new(data))?;
+    // Allocation never collects: `new_code` needs no root until the function holds it.
+    let ty = vm.rt.types.function;
+    vm.alloc(
+        ty,
+        FunctionData {
+            code: new_code,
+            globals: fd.globals,
+            defaults: AtomicValue::new(fd.defaults.load()),
+            kwdefaults: AtomicValue::new(fd.kwdefaults.load()),
+            closure: fd.closure,
+            name: AtomicValue::new(fd.name.load()),
+            qualname: AtomicValue::new(fd.qualname.load()),
+            doc: AtomicValue::new(fd.doc.load()),
+            module: fd.module,
+            dict: AtomicValue::new(fd.dict.load()),
+        },
+    )
 }
