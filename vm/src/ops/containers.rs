@@ -867,7 +867,7 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
 fn dict_iter_next(vm: &mut Vm, d: &DictIter) -> PyResult<Option<Value>> {
     let dict = d.dict;
     let is_set = dict.is::<SetData>();
-    // No lock: the published storage and count (objects/dict.rs).
+    // No lock: the published storage and count (objects/dict/mod.rs).
     let entry = {
         let table = if let Some(s) = dict.downcast::<SetData>() {
             &s.0

@@ -1,6 +1,6 @@
 //! `bytearray`: constructor, `__init__`, the mutating methods, item and slice assignment
 //! and deletion, in-place `+=`/`*=`. The methods it shares with `bytes` are registered
-//! from bytes_methods.rs.
+//! from bytes/methods.rs.
 //!
 //! Every mutation is one critical section under the object's lock (DESIGN.md invariant
 //! 4). Arguments are converted first — `__index__`, iteration and slice bounds may run

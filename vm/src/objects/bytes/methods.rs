@@ -1,6 +1,6 @@
 //! The `bytes` constructor, `repr(bytes)`, decoding, and the methods `bytes` shares with
 //! `bytearray`: each works on a snapshot of the receiver's bytes and returns a value of
-//! the receiver's kind (see `bytes_args::ret`). Splitting lives in bytes_split.rs.
+//! the receiver's kind (see `args::ret`). Splitting lives in split.rs.
 use crate::helpers::{as_str, unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::NativeDef;

@@ -3,7 +3,7 @@
 //!
 //! Writers take the dict's lock (`DictData.0.lock()`); comparing keys may need Python's
 //! `__eq__`, which must not run under the lock (DESIGN.md invariant 3), so `find`
-//! reports such candidates instead of calling out, and `vm::dict_ops` re-checks them.
+//! reports such candidates instead of calling out, and `objects::dict::ops` re-checks them.
 //!
 //! Readers of keys that compare without Python code (strs, small ints: globals,
 //! builtins, attribute dicts) take no lock at all, so threads reading one shared dict
