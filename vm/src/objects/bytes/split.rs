@@ -12,23 +12,17 @@ use crate::vm::{PyResult, Vm};
 /// not split at all appears itself, as in CPython.
 fn parts_list(vm: &mut Vm, args: &[Value], parts: Vec<&[u8]>, whole: bool) -> PyResult {
     let list = vm.new_list(Vec::with_capacity(parts.len()))?;
-    vm.push_root(list);
+    crate::root_scope!(vm);
+    vm.root(list);
     let l = list.downcast::<ListData>().expect("list");
     for p in parts {
         let v = if whole && args[0].is::<BytesData>() {
-            Ok(args[0])
+            args[0]
         } else {
-            ret(vm, args, p.to_vec())
+            ret(vm, args, p.to_vec())?
         };
-        match v {
-            Ok(v) => l.push(v),
-            Err(e) => {
-                vm.pop_roots(1);
-                return Err(e);
-            }
-        }
+        l.push(v);
     }
-    vm.pop_roots(1);
     Ok(list)
 }
 
@@ -208,30 +202,20 @@ fn partition_common(vm: &mut Vm, this: &BytesSelf, sep: Value, rev: bool) -> PyR
         None if rev => (&[], &[], b),
         None => (b, &[], &[]),
     };
-    let mark = vm.roots_len();
+    crate::root_scope!(vm);
     let mut items = Vec::with_capacity(3);
     for (k, part) in [x, y, z].into_iter().enumerate() {
         // The unsplit receiver itself (exact bytes) where CPython returns it.
         let whole = found.is_none() && k == if rev { 2 } else { 0 };
         let v = if whole && args[0].is::<BytesData>() {
-            Ok(args[0])
+            args[0]
         } else {
-            ret(vm, args, part.to_vec())
+            ret(vm, args, part.to_vec())?
         };
-        match v {
-            Ok(v) => {
-                vm.push_root(v);
-                items.push(v);
-            }
-            Err(e) => {
-                vm.truncate_roots(mark);
-                return Err(e);
-            }
-        }
+        vm.root(v);
+        items.push(v);
     }
-    let t = vm.new_tuple(items);
-    vm.truncate_roots(mark);
-    t
+    vm.new_tuple(items)
 }
 
 #[native(name = "partition", owner = "bytes")]

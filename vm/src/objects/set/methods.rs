@@ -7,7 +7,7 @@ use crate::objects::list::methods::{
     dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
 };
 use crate::objects::set::SetData;
-use crate::ops::containers::{container_compare, root_all};
+use crate::ops::containers::container_compare;
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -81,17 +81,17 @@ fn is_frozen(vm: &Vm, s: Value) -> bool {
     crate::types::is_subclass(vm, vm.type_of(s), vm.rt.types.frozenset)
 }
 
-/// A set holding the items of `v` (`v` itself if it is a set); the new set is rooted
-/// (release with the caller's mark).
+/// A set holding the items of `v` (`v` itself if it is a set); the new set is rooted in
+/// the caller's innermost root scope.
 fn to_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     if unwrap_base::<SetData>(&v).is_some() {
         return Ok(base_or_self(v));
     }
     let items = vm.collect_iter(v)?;
     let l = vm.new_list(items.clone())?;
-    vm.push_root(l);
+    vm.root(l);
     let s = vm.new_set(items)?;
-    vm.push_root(s);
+    vm.root(s);
     Ok(s)
 }
 
@@ -106,9 +106,9 @@ fn new_like(vm: &mut Vm, frozen: bool, items: Vec<Value>) -> PyResult {
 /// `a op b` for two exact sets: a new set (a frozenset when `frozen`).
 pub fn set_op(vm: &mut Vm, a: Value, b: Value, op: SetOp, frozen: bool) -> PyResult {
     let (ia, ib) = (vm.set_items(a), vm.set_items(b));
-    let mark = vm.roots_len();
-    root_all(vm, &ia);
-    root_all(vm, &ib);
+    crate::root_scope!(vm);
+    vm.root_all(&ia);
+    vm.root_all(&ib);
     let r = (|| {
         let out = match op {
             SetOp::Or => {
@@ -142,7 +142,6 @@ pub fn set_op(vm: &mut Vm, a: Value, b: Value, op: SetOp, frozen: bool) -> PyRes
         };
         new_like(vm, frozen, out)
     })();
-    vm.truncate_roots(mark);
     r
 }
 
@@ -202,10 +201,7 @@ fn build(vm: &mut Vm, it: Option<Value>, frozen: bool) -> PyResult {
     };
     let items = vm.collect_iter(it)?;
     let l = vm.new_list(items.clone())?;
-    vm.push_root(l);
-    let r = new_like(vm, frozen, items);
-    vm.pop_roots(1);
-    r
+    vm.with_root(l, |vm| new_like(vm, frozen, items))
 }
 
 /// set.__init__(iterable=(), /)
