@@ -109,40 +109,37 @@ pub fn set_op(vm: &mut Vm, a: Value, b: Value, op: SetOp, frozen: bool) -> PyRes
     crate::root_scope!(vm);
     vm.root_all(&ia);
     vm.root_all(&ib);
-    let r = (|| {
-        let out = match op {
-            SetOp::Or => {
-                let mut v = ia.clone();
-                v.extend_from_slice(&ib);
-                v
-            }
-            SetOp::And | SetOp::Sub => {
-                let mut v = Vec::new();
-                for &x in &ia {
-                    if vm.set_contains(b, x)? == (op == SetOp::And) {
-                        v.push(x);
-                    }
+    let out = match op {
+        SetOp::Or => {
+            let mut v = ia.clone();
+            v.extend_from_slice(&ib);
+            v
+        }
+        SetOp::And | SetOp::Sub => {
+            let mut v = Vec::new();
+            for &x in &ia {
+                if vm.set_contains(b, x)? == (op == SetOp::And) {
+                    v.push(x);
                 }
-                v
             }
-            SetOp::Xor => {
-                let mut v = Vec::new();
-                for &x in &ia {
-                    if !vm.set_contains(b, x)? {
-                        v.push(x);
-                    }
+            v
+        }
+        SetOp::Xor => {
+            let mut v = Vec::new();
+            for &x in &ia {
+                if !vm.set_contains(b, x)? {
+                    v.push(x);
                 }
-                for &x in &ib {
-                    if !vm.set_contains(a, x)? {
-                        v.push(x);
-                    }
-                }
-                v
             }
-        };
-        new_like(vm, frozen, out)
-    })();
-    r
+            for &x in &ib {
+                if !vm.set_contains(a, x)? {
+                    v.push(x);
+                }
+            }
+            v
+        }
+    };
+    new_like(vm, frozen, out)
 }
 
 /// Fold `op` over the set `s` and every one of `others` (iterables).
