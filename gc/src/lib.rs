@@ -28,6 +28,10 @@ pub mod external;
 pub mod header;
 pub mod heap;
 pub mod mark;
+#[cfg(not(feature = "rayon-pool"))]
+mod pool;
+#[cfg(feature = "rayon-pool")]
+#[path = "pool_rayon.rs"]
 mod pool;
 mod spans;
 pub mod sweep;

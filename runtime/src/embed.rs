@@ -329,12 +329,11 @@ impl Drop for Interpreter {
 fn start_main(vm: &mut Vm) -> PyResult<Value> {
     vm.import_module("_sitebuiltins")?;
     let m = vm.new_module("__main__")?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let key = vm.intern("__main__");
     let modules = vm.rt.modules;
-    let r = vm.dict_set(modules, key, m);
-    vm.pop_roots(1);
-    r.map(|_| m)
+    vm.dict_set(modules, key, m).map(|_| m)
 }
 
 fn eval_in(vm: &mut Vm, expr: &str, main: Value) -> PyResult<Value> {
@@ -344,17 +343,17 @@ fn eval_in(vm: &mut Vm, expr: &str, main: Value) -> PyResult<Value> {
         Err(e) => return Err(weft_vm::exceptions::syntax_error(vm, &e)),
     };
     let code = weft_vm::load::load_code(vm, &code)?;
-    vm.push_root(code);
+    weft_vm::root_scope!(vm);
+    vm.root(code);
     let d = vm.module_dict(main);
     let frame = weft_vm::frame::Frame::new_with_namespace(vm, code, d, d);
-    let r = vm.run_frame(frame);
-    vm.pop_roots(1);
-    r
+    vm.run_frame(frame)
 }
 
 /// The PyError for exception `e`: type name, message and formatted traceback.
 fn to_error(vm: &mut Vm, e: PyErr) -> PyError {
-    vm.push_root(e.0);
+    weft_vm::root_scope!(vm);
+    vm.root(e.0);
     let ty = vm.type_of(e.0);
     let type_name = vm
         .getattr_str(ty, "__name__")
@@ -364,7 +363,6 @@ fn to_error(vm: &mut Vm, e: PyErr) -> PyError {
     let message = vm.str_of(e.0).unwrap_or_default();
     let traceback = weft_vm::exceptions::format_exception(vm, e.0);
     let exception = Some(Object::new(&vm.rt, e.0));
-    vm.pop_roots(1);
     PyError {
         type_name,
         message,
@@ -463,19 +461,13 @@ impl<T: ToPy> ToPy for [T] {
     /// A list.
     fn to_value(&self, vm: &mut Vm) -> PyResult<Value> {
         let list = vm.new_list(Vec::with_capacity(self.len()))?;
-        vm.push_root(list);
-        let r = (|| {
-            for item in self {
-                let v = item.to_value(vm)?;
-                vm.push_root(v);
-                let r = vm.call_method(list, "append", &[v]);
-                vm.pop_roots(1);
-                r?;
-            }
-            Ok(list)
-        })();
-        vm.pop_roots(1);
-        r
+        weft_vm::root_scope!(vm);
+        vm.root(list);
+        for item in self {
+            let v = item.to_value(vm)?;
+            vm.with_root(v, |vm| vm.call_method(list, "append", &[v]))?;
+        }
+        Ok(list)
     }
 }
 
@@ -551,18 +543,15 @@ impl<T: FromPy> FromPy for Vec<T> {
     fn from_value(vm: &mut Vm, v: Value) -> PyResult<Self> {
         let items = vm.collect_iter(v)?;
         let tuple = vm.new_tuple(items)?;
-        vm.push_root(tuple);
-        let r = (|| {
-            let n = vm.len(tuple)?;
-            let mut out = Vec::with_capacity(n);
-            for i in 0..n {
-                let idx = vm.new_int(i as i64)?;
-                let item = vm.getitem(tuple, idx)?;
-                out.push(T::from_value(vm, item)?);
-            }
-            Ok(out)
-        })();
-        vm.pop_roots(1);
-        r
+        weft_vm::root_scope!(vm);
+        vm.root(tuple);
+        let n = vm.len(tuple)?;
+        let mut out = Vec::with_capacity(n);
+        for i in 0..n {
+            let idx = vm.new_int(i as i64)?;
+            let item = vm.getitem(tuple, idx)?;
+            out.push(T::from_value(vm, item)?);
+        }
+        Ok(out)
     }
 }

@@ -11,7 +11,6 @@
 //! `exec("x = 1")` there writes into the snapshot, never into the function's fast local.
 use crate::bytecode::code_flags;
 use crate::compiler::{CompileError, CompileErrorKind, Mode};
-use crate::dict_ops::dict_payload;
 use crate::frame::Frame;
 use crate::helpers::{as_int, as_str, unwrap_base};
 use crate::objects::builtin_fn::NativeFn;
@@ -19,6 +18,7 @@ use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
+use crate::objects::dict::ops::dict_payload;
 use crate::objects::exception::ExcData;
 use crate::objects::function::Property;
 use crate::objects::module::ModuleData;
@@ -296,8 +296,9 @@ fn bare_syntax_error(vm: &mut Vm, msg: &str) -> PyErr {
         return exc;
     };
     let d = x.dict;
-    vm.push_root(exc.0);
     let r: PyResult<()> = (|| {
+        crate::root_scope!(vm);
+        vm.root(exc.0);
         let m = vm.new_str(msg)?;
         let k = vm.intern("msg");
         vm.dict_set(d, k, m)?;
@@ -314,7 +315,6 @@ fn bare_syntax_error(vm: &mut Vm, msg: &str) -> PyErr {
         }
         Ok(())
     })();
-    vm.pop_roots(1);
     match r {
         Ok(()) => exc,
         Err(e) => e,
@@ -353,12 +353,10 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         ));
     }
     let body = bytes.strip_prefix(b"\xef\xbb\xbf").unwrap_or(&bytes);
-    match crate::objects::bytes_methods::decode(vm, body, "utf-8", "strict") {
+    match crate::objects::bytes::methods::decode(vm, body, "utf-8", "strict") {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
-            vm.push_root(e.0);
-            let m = vm.str_of(e.0);
-            vm.pop_roots(1);
+            let m = vm.with_root(e.0, |vm| vm.str_of(e.0));
             let err = CompileError {
                 kind: CompileErrorKind::SyntaxError,
                 msg: format!("(unicode error) {}", m?),
@@ -457,7 +455,7 @@ fn ensure_builtins(vm: &mut Vm, globals: Value) -> PyResult<()> {
 }
 
 /// The globals and locals exec/eval run with, CPython's defaults filled in. The
-/// results are rooted by the caller (pushed here; the caller pops 2).
+/// results are rooted in the caller's innermost root scope.
 fn namespaces(vm: &mut Vm, globals: Value, locals: Value) -> PyResult<(Value, Value)> {
     let (g, l) = if globals.is_null() {
         let g = caller_globals(vm);
@@ -472,8 +470,8 @@ fn namespaces(vm: &mut Vm, globals: Value, locals: Value) -> PyResult<(Value, Va
     } else {
         (globals, locals)
     };
-    vm.push_root(g);
-    vm.push_root(l);
+    vm.root(g);
+    vm.root(l);
     Ok((g, l))
 }
 
@@ -487,10 +485,9 @@ fn b_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     };
     let a = bind(vm, &sig, args, kw)?;
     let (source, globals, locals, closure) = (a[0].unwrap(), opt(a[1]), opt(a[2]), opt(a[3]));
+    crate::root_scope!(vm);
     let (g, l) = namespaces(vm, globals, locals)?;
-    let r = exec_in(vm, source, g, l, closure);
-    vm.pop_roots(2);
-    r.map(|_| Value::NONE)
+    exec_in(vm, source, g, l, closure).map(|_| Value::NONE)
 }
 
 fn exec_in(vm: &mut Vm, source: Value, g: Value, l: Value, closure: Value) -> PyResult {
@@ -532,10 +529,7 @@ fn exec_in(vm: &mut Vm, source: Value, g: Value, l: Value, closure: Value) -> Py
         return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object"));
     };
     let code = compile_text(vm, &text, "<string>", Mode::Module)?;
-    vm.push_root(code);
-    let r = run_code(vm, code, g, l, Value::NULL);
-    vm.pop_roots(1);
-    r
+    vm.with_root(code, |vm| run_code(vm, code, g, l, Value::NULL))
 }
 
 fn b_eval(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -559,10 +553,9 @@ fn b_eval(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         };
         return Err(vm.type_error(msg));
     }
+    crate::root_scope!(vm);
     let (g, l) = namespaces(vm, globals, locals)?;
-    let r = eval_in(vm, source, g, l);
-    vm.pop_roots(2);
-    r
+    eval_in(vm, source, g, l)
 }
 
 fn eval_in(vm: &mut Vm, source: Value, g: Value, l: Value) -> PyResult {
@@ -585,10 +578,7 @@ fn eval_in(vm: &mut Vm, source: Value, g: Value, l: Value) -> PyResult {
     };
     let text = text.trim_start_matches([' ', '\t']);
     let code = compile_text(vm, text, "<string>", Mode::Eval)?;
-    vm.push_root(code);
-    let r = run_code(vm, code, g, l, Value::NULL);
-    vm.pop_roots(1);
-    r
+    vm.with_root(code, |vm| run_code(vm, code, g, l, Value::NULL))
 }
 
 // ---------------------------------------------------------------- compile()
@@ -718,12 +708,12 @@ fn fix_filename(vm: &mut Vm, e: PyErr, filename: &str) -> PyErr {
         && as_str(&f) == Some("<string>")
         && filename != "<string>"
     {
-        vm.push_root(e.0);
-        if let Ok(s) = vm.new_str(filename) {
-            let k = vm.intern("filename");
-            let _ = vm.dict_set(d, k, s);
-        }
-        vm.pop_roots(1);
+        vm.with_root(e.0, |vm| {
+            if let Ok(s) = vm.new_str(filename) {
+                let k = vm.intern("filename");
+                let _ = vm.dict_set(d, k, s);
+            }
+        });
     }
     e
 }
@@ -752,10 +742,9 @@ fn cpython_flags(flags: u32) -> i64 {
     f
 }
 
-fn code_self(vm: &mut Vm, args: &[Value]) -> PyResult<&'static CodeObj> {
+fn code_self<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a CodeObj> {
     match args.first().and_then(|v| v.downcast::<CodeObj>()) {
-        // SAFETY-free: lifetime extension under the rooting contract (args are rooted).
-        Some(c) => Ok(unsafe { &*(c as *const CodeObj) }),
+        Some(c) => Ok(c),
         None => Err(vm.type_error("descriptor requires a 'code' object")),
     }
 }
@@ -942,8 +931,8 @@ fn init_code_type(vm: &mut Vm) {
     ];
     let pt = vm.rt.types.property;
     for &(name, f) in getters {
+        // Allocation never collects: `fget` needs no root until `p` holds it.
         let fget = vm.new_native(name, "code", f).expect("start-up");
-        vm.push_root(fget);
         let p = vm
             .alloc(
                 pt,
@@ -955,7 +944,6 @@ fn init_code_type(vm: &mut Vm) {
                 },
             )
             .expect("start-up");
-        vm.pop_roots(1);
         vm.add_attr(ty, name, p);
     }
     vm.add_method(ty, "__repr__", code_repr);

@@ -12,7 +12,7 @@ use crate::objects::iter::{MiscIter, MiscIterKind, ReverseIter};
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
 use crate::objects::typeobj::TypeData;
-use crate::ops::containers::{self, set_root};
+use crate::ops::containers;
 use crate::ops::protocol::base_or_self;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
@@ -179,26 +179,16 @@ fn for_each(
     mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
 ) -> PyResult<()> {
     let it = vm.iter(iterable)?;
-    let mark = vm.roots_len();
-    vm.push_root(it);
-    let slot = vm.roots_len();
-    vm.push_root(Value::NONE);
-    let r = loop {
-        match vm.next(it) {
-            Ok(Some(x)) => {
-                set_root(vm, slot, x);
-                match f(vm, x) {
-                    Ok(true) => {}
-                    Ok(false) => break Ok(()),
-                    Err(e) => break Err(e),
-                }
-            }
-            Ok(None) => break Ok(()),
-            Err(e) => break Err(e),
+    crate::root_scope!(vm);
+    vm.root(it);
+    let slot = vm.root_slot(Value::NONE);
+    while let Some(x) = vm.next(it)? {
+        vm.set_root_slot(slot, x);
+        if !f(vm, x)? {
+            break;
         }
-    };
-    vm.truncate_roots(mark);
-    r
+    }
+    Ok(())
 }
 
 // ---------------------------------------------------------------- I/O
@@ -524,11 +514,10 @@ fn b_divmod(vm: &mut Vm, a: Value, b: Value) -> PyResult {
             return Err(vm.zero_division_error("integer division or modulo by zero"));
         }
         let (q, r) = x.div_mod_floor(&y);
+        // Allocation never collects: `qv` needs no root until the tuple holds it.
         let qv = vm.new_bigint(q)?;
-        vm.push_root(qv);
-        let rv = vm.new_bigint(r);
-        vm.pop_roots(1);
-        return vm.new_tuple(vec![qv, rv?]);
+        let rv = vm.new_bigint(r)?;
+        return vm.new_tuple(vec![qv, rv]);
     }
     if let Some(f) = vm.lookup_special(a, "__divmod__") {
         let r = vm.call(f, &[a, b], &[])?;
@@ -712,9 +701,8 @@ fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
     if start.is::<ByteArrayData>() {
         return Err(vm.type_error("sum() can't sum bytearray [use b''.join(seq) instead]"));
     }
-    let mark = vm.roots_len();
-    let slot = vm.roots_len();
-    vm.push_root(start);
+    crate::root_scope!(vm);
+    let slot = vm.root_slot(start);
     let mut acc = start;
     let r = for_each(vm, iterable, |vm, x| {
         let next = if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
@@ -729,10 +717,9 @@ fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
             vm.binary_op(acc, x, BinOp::Add)?
         };
         acc = next;
-        set_root(vm, slot, acc);
+        vm.set_root_slot(slot, acc);
         Ok(true)
     });
-    vm.truncate_roots(mark);
     r.map(|_| acc)
 }
 
@@ -753,10 +740,9 @@ fn min_max(
             "Cannot specify a default for {name}() with multiple positional arguments"
         )));
     }
-    let mark = vm.roots_len();
-    let best_slot = vm.roots_len();
-    vm.push_root(Value::NULL);
-    vm.push_root(Value::NULL);
+    crate::root_scope!(vm);
+    let best_x = vm.root_slot(Value::NULL);
+    let best_k = vm.root_slot(Value::NULL);
     let mut best: Option<(Value, Value)> = None;
     let mut step = |vm: &mut Vm, x: Value| -> PyResult<bool> {
         let k = match key {
@@ -765,17 +751,14 @@ fn min_max(
         };
         let replace = match best {
             None => true,
-            Some((_, bk)) => {
-                vm.push_root(k);
-                let r = vm.rich_compare(k, bk, op).and_then(|r| vm.truthy(r));
-                vm.pop_roots(1);
-                r?
-            }
+            Some((_, bk)) => vm.with_root(k, |vm| {
+                vm.rich_compare(k, bk, op).and_then(|r| vm.truthy(r))
+            })?,
         };
         if replace {
             best = Some((x, k));
-            set_root(vm, best_slot, x);
-            set_root(vm, best_slot + 1, k);
+            vm.set_root_slot(best_x, x);
+            vm.set_root_slot(best_k, k);
         }
         Ok(true)
     };
@@ -791,7 +774,6 @@ fn min_max(
         }
         res
     };
-    vm.truncate_roots(mark);
     r?;
     match best {
         Some((x, _)) => Ok(x),
@@ -836,7 +818,7 @@ fn b_sorted(
     let l = vm.new_list(items)?;
     vm.root(l);
     let key = key.unwrap_or(Value::NONE);
-    crate::objects::list_methods::sort_list(vm, l, key, reverse.unwrap_or(false))?;
+    crate::objects::list::methods::sort_list(vm, l, key, reverse.unwrap_or(false))?;
     Ok(l)
 }
 
@@ -1289,7 +1271,7 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
             let keys = vm.collect_iter(d)?;
             let l = vm.new_list(keys)?;
             vm.root(l);
-            crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+            crate::objects::list::methods::sort_list(vm, l, Value::NONE, false)?;
             return Ok(l);
         }
         let mut names: Vec<Value> = vm.dict_items(d).into_iter().map(|(k, _)| k).collect();
@@ -1305,7 +1287,7 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
         let items = vm.collect_iter(r)?;
         let l = vm.new_list(items)?;
         vm.root(l);
-        crate::objects::list_methods::sort_list(vm, l, Value::NONE, false)?;
+        crate::objects::list::methods::sort_list(vm, l, Value::NONE, false)?;
         return Ok(l);
     }
     let mut dicts = Vec::new();

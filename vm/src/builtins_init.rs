@@ -24,27 +24,27 @@ pub fn init(vm: &mut Vm) {
 
     crate::class::init(vm);
     crate::exceptions::init(vm);
-    crate::objects::function_new::init(vm);
+    crate::objects::function::new::init(vm);
     crate::objects::generator::init(vm);
     crate::objects::coroutine::init(vm);
     crate::objects::async_gen::init(vm);
     crate::objects::slice::init(vm);
     crate::objects::frame::init(vm);
     crate::objects::traceback::init(vm);
-    crate::objects::int_methods::init(vm);
-    crate::objects::float_methods::init(vm);
+    crate::objects::int::methods::init(vm);
+    crate::objects::float::methods::init(vm);
     crate::objects::complex::methods::init(vm);
     crate::objects::cell::init(vm);
     crate::objects::mappingproxy::init(vm);
     crate::objects::member::init(vm);
-    crate::objects::str_methods::init(vm);
-    crate::objects::bytes_methods::init(vm);
-    crate::objects::bytearray_methods::init(vm);
-    crate::objects::list_methods::init(vm);
-    crate::objects::tuple_methods::init(vm);
-    crate::objects::dict_methods::init(vm);
-    crate::objects::set_methods::init(vm);
-    crate::objects::range_methods::init(vm);
+    crate::objects::str::methods::init(vm);
+    crate::objects::bytes::methods::init(vm);
+    crate::objects::bytes::bytearray::init(vm);
+    crate::objects::list::methods::init(vm);
+    crate::objects::tuple::methods::init(vm);
+    crate::objects::dict::methods::init(vm);
+    crate::objects::set::methods::init(vm);
+    crate::objects::range::methods::init(vm);
     crate::builtins_funcs::init(vm, builtins);
     crate::builtins_exec::init(vm, builtins);
     crate::objects::anext::init(vm, builtins);
@@ -54,36 +54,14 @@ pub fn init(vm: &mut Vm) {
         .new_native("__build_class__", "builtins", crate::class::build_class)
         .expect("start-up");
     set(vm, builtins, "__build_class__", bc);
-    // Every built-in type and exception class under its name.
-    let t = vm.rt.types.base;
-    for (name, ty) in [
-        ("object", t.object),
-        ("type", t.type_),
-        ("int", t.int),
-        ("bool", t.bool_),
-        ("float", t.float),
-        ("complex", t.complex),
-        ("str", t.str),
-        ("bytes", t.bytes),
-        ("bytearray", t.bytearray),
-        ("list", t.list),
-        ("tuple", t.tuple),
-        ("dict", t.dict),
-        ("set", t.set),
-        ("frozenset", t.frozenset),
-        ("range", t.range),
-        ("slice", t.slice),
-        ("staticmethod", t.staticmethod),
-        ("classmethod", t.classmethod),
-        ("property", t.property),
-        ("super", t.super_),
-        ("enumerate", t.enumerate),
-        ("zip", t.zip),
-        ("map", t.map),
-        ("filter", t.filter),
-        ("reversed", t.reversed),
-    ] {
-        set(vm, builtins, name, ty);
+    // Every built-in type marked `+ builtins` in its table row (types.rs), and every
+    // exception class, under its name.
+    for row in crate::types::BaseTypes::table()
+        .into_iter()
+        .filter(|r| r.builtins)
+    {
+        let ty = vm.rt.types.base.get(row.field);
+        set(vm, builtins, row.name, ty);
     }
     for e in vm.rt.types.all_exceptions() {
         let name = crate::types::type_data(e).name.read().clone();

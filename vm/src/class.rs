@@ -55,7 +55,6 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         let k = vm.intern("__orig_bases__");
         vm.setitem(ns, k, orig)?;
     }
-    vm.push_root(ns);
     let Some(fd) = func.downcast::<FunctionData>() else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
@@ -72,12 +71,10 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         frame.cells()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
     }
     let cell = vm.run_frame(frame)?;
-    vm.push_root(cell);
+    vm.root(cell);
     let bases_t = vm.new_tuple(bases)?;
-    vm.push_root(bases_t);
-    let cls = vm.call(meta, &[name, bases_t, ns], &class_kw);
-    vm.pop_roots(3);
-    let cls = cls?;
+    vm.root(bases_t);
+    let cls = vm.call(meta, &[name, bases_t, ns], &class_kw)?;
     if let Some(c) = cell.downcast::<CellData>() {
         c.set(cls);
     }
@@ -140,6 +137,7 @@ fn most_derived_metaclass(vm: &mut Vm, meta: Value, bases: &[Value]) -> PyResult
 
 /// `type(name, bases, ns)`: make a new class.
 pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    crate::root_scope!(vm);
     if args.len() != 3 {
         return Err(vm.type_error("type() takes 1 or 3 arguments"));
     }
@@ -147,7 +145,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         let tn = vm.type_name(args[0]);
         return Err(vm.type_error(format!("type.__new__() argument 1 must be str, not {tn}")));
     };
-    if crate::dict_ops::dict_payload(args[2]).is_none() {
+    if crate::objects::dict::ops::dict_payload(args[2]).is_none() {
         let tn = vm.type_name(args[2]);
         return Err(vm.type_error(format!("type.__new__() argument 3 must be dict, not {tn}")));
     }
@@ -220,8 +218,8 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     }
     // Copy the namespace into the class dict.
     let dict = vm.new_dict()?;
-    vm.push_root(dict);
-    let ns = crate::dict_ops::dict_payload(args[2]).expect("checked above");
+    vm.root(dict);
+    let ns = crate::objects::dict::ops::dict_payload(args[2]).expect("checked above");
     for (k, v) in vm.dict_items(ns) {
         vm.dict_set(dict, k, v)?;
     }
@@ -250,10 +248,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         vm.dict_set(dict, k, sm)?;
     }
     let (has_dict, weakrefable, slots) = slots_layout(vm, &bases, builtin_base, dict)?;
-    if weakrefable
-        && !bases_weakrefable(vm, &bases)
-        && vm.dict_get_str(dict, "__weakref__").is_none()
-    {
+    if weakrefable && !bases_weakrefable(&bases) && vm.dict_get_str(dict, "__weakref__").is_none() {
         // The class that adds weak reference support shows `__weakref__` (CPython's
         // getset descriptor; here a read-only property).
         let g = vm.new_native(
@@ -261,7 +256,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             "property",
             crate::objects::weakref::weakref_attr_get,
         )?;
-        vm.push_root(g);
+        // Allocation never collects: `g` needs no root until `p` holds it.
         let pty = vm.rt.types.property;
         let p = vm.alloc(
             pty,
@@ -271,9 +266,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 fdel: Value::NONE,
                 doc: crate::value::AtomicValue::new(Value::NONE),
             },
-        );
-        vm.pop_roots(1);
-        let p = p?;
+        )?;
         let k = vm.intern("__weakref__");
         vm.dict_set(dict, k, p)?;
     }
@@ -288,7 +281,6 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 s
             }
             None => {
-                vm.pop_roots(1);
                 let tn = vm.type_name(q);
                 return Err(vm.type_error(format!("type __qualname__ must be a str, not {tn}")));
             }
@@ -316,16 +308,14 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             version: Default::default(),
             subclasses: Default::default(),
         },
-    );
-    vm.pop_roots(1);
-    let cls = cls?;
+    )?;
     // Before anything looks the class up (`crate::type_version`).
     vm.with_root(cls, |vm| vm.register_new_type(cls))?;
     vm.with_root(cls, |vm| add_member_descriptors(vm, cls))?;
     let td = type_data(cls);
     if !td.has_dict {
         // Instances take only the slot names along the MRO: share exactly those, so
-        // a store to a slot stays on the attribute fast path (`objects::shared_keys`).
+        // a store to a slot stays on the attribute fast path (`objects::dict::shared_keys`).
         let names: Vec<Value> = std::iter::once(cls)
             .chain(td.mro_tail.iter().copied())
             .flat_map(|t| type_data(t).slots.iter().copied())
@@ -343,7 +333,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             .store(true, Ordering::Relaxed);
     }
     // __init_subclass__ of the parent.
-    vm.push_root(cls);
+    vm.root(cls);
     let n = vm.intern("__init_subclass__");
     let td = type_data(cls);
     let parent_hook = td.mro_tail.iter().find_map(|&b| {
@@ -354,25 +344,21 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         // `__set_name__` of the descriptors in the namespace (user classes define it).
         // The items stay rooted: a hook may change the class namespace.
         let items = vm.dict_items(type_data(cls).dict);
-        let base = vm.roots_len();
-        for &(k, v) in &items {
-            vm.push_root(k);
-            vm.push_root(v);
-        }
-        let mut r = Ok(());
-        for &(k, v) in &items {
-            if !type_data(vm.type_of(v)).is_user {
-                continue;
+        {
+            crate::root_scope!(vm);
+            for &(k, v) in &items {
+                vm.root(k);
+                vm.root(v);
             }
-            if let Some(f) = vm.lookup_special(v, "__set_name__")
-                && let Err(e) = vm.call(f, &[v, cls, k], &[])
-            {
-                r = Err(e);
-                break;
+            for &(k, v) in &items {
+                if !type_data(vm.type_of(v)).is_user {
+                    continue;
+                }
+                if let Some(f) = vm.lookup_special(v, "__set_name__") {
+                    vm.call(f, &[v, cls, k], &[])?;
+                }
             }
         }
-        vm.truncate_roots(base);
-        r?;
         match parent_hook
             .as_ref()
             .and_then(|h| h.downcast::<ClassMethod>())
@@ -391,7 +377,6 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
         }
         Ok(())
     })();
-    vm.pop_roots(1);
     r.map(|_| cls)
 }
 
@@ -436,7 +421,7 @@ fn slots_layout(
             td.layout == Layout::Exception
         }
     });
-    let mut weakrefable = bases_weakrefable(vm, bases);
+    let mut weakrefable = bases_weakrefable(bases);
     let mut slots = Vec::new();
     for n in names {
         let Some(s) = as_str(&n).map(|s| s.to_string()) else {
@@ -484,15 +469,9 @@ fn slots_layout(
 }
 
 /// Do instances of any of `bases` accept weak references already?
-fn bases_weakrefable(vm: &Vm, bases: &[Value]) -> bool {
-    bases.iter().any(|&b| {
-        let td = type_data(b);
-        if td.is_user {
-            td.weakrefable
-        } else {
-            crate::objects::weakref::builtin_type_weakrefable(vm, b)
-        }
-    })
+fn bases_weakrefable(bases: &[Value]) -> bool {
+    // A built-in base's flag is its type-table row's `+ weakref` (types.rs).
+    bases.iter().any(|&b| type_data(b).weakrefable)
 }
 
 /// `object.__new__`: an instance with an empty `__dict__`.
@@ -934,10 +913,7 @@ fn super_getattribute(vm: &mut Vm, this: &SuperData, name: Value) -> PyResult {
                 let vt = vm.type_of(v);
                 if let Some(get) = crate::types::lookup_in_mro(vm, vt, gn) {
                     let inst = if start_ty == obj { Value::NONE } else { obj };
-                    vm.push_root(v);
-                    let r = vm.call(get, &[v, inst, start_ty], &[]);
-                    vm.pop_roots(1);
-                    return r;
+                    return vm.with_root(v, |vm| vm.call(get, &[v, inst, start_ty], &[]));
                 }
             }
             return Ok(v);

@@ -174,20 +174,15 @@ fn os_error_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 /// message and an optional filename: `[Errno 2] No such file or directory: 'x'`.
 pub fn new_os_error(vm: &mut Vm, errno: i32, msg: &str, filename: Option<Value>) -> PyErr {
     let r = (|| {
+        crate::root_scope!(vm);
         let n = vm.new_int(errno as i64)?;
-        vm.push_root(n);
-        let s = vm.new_str(msg);
-        let r = s.and_then(|s| {
-            vm.push_root(s);
-            let mut args = vec![n, s];
-            args.extend(filename);
-            let cls = vm.rt.types.exc.os_error;
-            let r = os_error_new(vm, cls, &args, &[]);
-            vm.pop_roots(1);
-            r
-        });
-        vm.pop_roots(1);
-        r
+        vm.root(n);
+        let s = vm.new_str(msg)?;
+        vm.root(s);
+        let mut args = vec![n, s];
+        args.extend(filename);
+        let cls = vm.rt.types.exc.os_error;
+        os_error_new(vm, cls, &args, &[])
     })();
     match r {
         Ok(e) => PyErr(e),
@@ -320,10 +315,7 @@ pub fn syntax_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
         return Ok(None);
     }
     let msg = exc_field(vm, e, "msg")?.unwrap_or(Value::NONE);
-    vm.push_root(msg);
-    let msg = vm.str_of(msg);
-    vm.pop_roots(1);
-    let msg = msg?;
+    let msg = vm.with_root(msg, |vm| vm.str_of(msg))?;
     let filename = exc_field(vm, e, "filename")?
         .and_then(|f| as_str(&f).map(|s| s.rsplit('/').next().unwrap_or(s).to_string()));
     let lineno = exc_field(vm, e, "lineno")?.and_then(crate::helpers::as_int);
@@ -374,19 +366,17 @@ fn unicode_error(
     end: usize,
     reason: &str,
 ) -> PyErr {
-    let base = vm.roots_len();
     let r = (|| {
-        let obj = obj?;
-        vm.push_root(obj);
+        crate::root_scope!(vm);
+        let obj = vm.root(obj?);
         let enc = vm.new_str(encoding)?;
-        vm.push_root(enc);
+        vm.root(enc);
         let why = vm.new_str(reason)?;
-        vm.push_root(why);
+        vm.root(why);
         let start = vm.new_int(start as i64)?;
         let end = vm.new_int(end as i64)?;
         make_exception(vm, ty, &[enc, obj, start, end, why])
     })();
-    vm.truncate_roots(base);
     match r {
         Ok(e) => PyErr(e),
         Err(e) => e,
@@ -823,9 +813,7 @@ fn format_group(vm: &mut Vm, g: Value, ctx: &mut PrintCtx, out: &mut String) {
 impl Vm {
     /// Print a traceback to stderr as CPython does for an uncaught exception.
     pub fn print_exception(&mut self, err: PyErr) {
-        self.push_root(err.0);
-        let s = format_exception(self, err.0);
-        self.pop_roots(1);
+        let s = self.with_root(err.0, |vm| format_exception(vm, err.0));
         let _ = std::io::stdout().flush();
         let _ = std::io::stderr().write_all(s.as_bytes());
     }
@@ -842,12 +830,12 @@ pub fn report_unraisable_with(vm: &mut Vm, err: PyErr, what: &str, obj: Value) {
     if call_unraisable_hook(vm, &err, what, obj) {
         return;
     }
-    vm.push_root(err.0);
-    let r = vm
-        .repr(obj)
-        .unwrap_or_else(|_| "<object repr() failed>".into());
-    let s = format_exception(vm, err.0);
-    vm.pop_roots(1);
+    let (r, s) = vm.with_root(err.0, |vm| {
+        let r = vm
+            .repr(obj)
+            .unwrap_or_else(|_| "<object repr() failed>".into());
+        (r, format_exception(vm, err.0))
+    });
     let _ = std::io::stdout().flush();
     let _ = std::io::stderr().write_all(format!("{what}: {r}\n{s}").as_bytes());
 }
@@ -904,7 +892,8 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
     };
     let exc = vm.new_exception(cls, &e.msg);
     let r: PyResult<()> = (|| {
-        vm.push_root(exc.0);
+        crate::root_scope!(vm);
+        vm.root(exc.0);
         let fields: [(&str, Value); 6] = [
             ("msg", vm.new_str(&e.msg)?),
             ("filename", vm.new_str(&e.filename)?),
@@ -919,14 +908,15 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
                 },
             ),
         ];
+        // Fresh values are safe until a safepoint: rooted all before the first store.
+        for &(_, v) in &fields {
+            vm.root(v);
+        }
         for (k, v) in fields {
-            vm.push_root(v);
             let key = vm.intern(k);
             let d = exc.0.downcast::<ExcData>().unwrap().dict;
             vm.dict_set(d, key, v)?;
-            vm.pop_roots(1);
         }
-        vm.pop_roots(1);
         Ok(())
     })();
     match r {

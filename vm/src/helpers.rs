@@ -81,10 +81,9 @@ pub fn unwrap_base<T: Payload>(v: &Value) -> Option<&T> {
     if let Some(t) = v.downcast::<T>() {
         return Some(t);
     }
+    // The base is a field of the instance: its borrow lives as long as `v`'s.
     let inst = v.downcast::<InstanceData>()?;
-    let r: Option<&T> = inst.base.downcast::<T>();
-    // SAFETY-free: lifetime of the base is that of the instance (it holds it).
-    r.map(|r| unsafe { &*(r as *const T) })
+    inst.base.downcast::<T>()
 }
 
 /// Exactly `N` positional arguments of a slot method (`self` included), or CPython's

@@ -264,7 +264,7 @@ pub fn import_name(
     let mut full = as_str(&name).unwrap_or("").to_string();
     let level = as_int(level).unwrap_or(0);
     if level > 0 {
-        let pkg = crate::dict_ops::dict_payload(globals)
+        let pkg = crate::objects::dict::ops::dict_payload(globals)
             .and_then(|g| vm.dict_get_str(g, "__package__"))
             .and_then(|p| as_str(&p).map(|s| s.to_string()));
         let mut pkg = pkg.unwrap_or_default();

@@ -1,15 +1,30 @@
 //! weft-vm: the object model and the interpreter loop (the compiler is `weft-compiler`).
 //!
-//! Layout: `value` (tagged words), `object` (heap layout), `objects/` (one file per
-//! object kind), `types` (built-in types), `ops/` (protocols: attributes, calls,
-//! arithmetic, comparison, containers), `frame` + `interp` (the loop), `class`,
-//! `exceptions`, `import`, `vm` (runtime and thread state).
+//! Layout: `value` (tagged words), `object` (heap layout), `objects/` (one home per
+//! object kind: `<type>.rs` or `<type>/`), `types` (the built-in types' table), `ops/`
+//! (protocols: attributes, calls, arithmetic, comparison, containers), `frame` + `interp`
+//! (the loop), `class`, `exceptions`, `import`, `vm` (runtime and thread state). Where each
+//! thing is, and the checklists for adding a type or a module: docs/where.md.
+//!
+//! The crate's invariants (DESIGN.md has the whole list):
+//! - **Rooting**: the collector is precise and runs only at safepoints (polls, calls into
+//!   Python, blocking waits); allocation never collects. A `Value` kept in a Rust local
+//!   across a call that may reach a safepoint must be rooted, through a root scope
+//!   (`root_scope!`, `roots.rs`), which restores the root stack on every exit. Arguments
+//!   are rooted by the caller for the whole call, so payload borrows taken from them live
+//!   as long as the argument slice (`native.rs`), never `'static`.
+//! - **Tracing**: every payload implements the unsafe trait `Trace`, derived
+//!   (`#[derive(Trace)]` traces every field); a field left out says why
+//!   (`#[unsafe_untraced = ".."]`), a hand-written impl has a `// SAFETY:` comment.
+//!   `-X gc-zeal -X gc-verify` checks both in the differential suite.
+//! - **Locks**: no object lock is held across a safepoint; payloads read by the
+//!   collector while the world is stopped are read without their locks.
+//! - **Natives** state their signature once (`#[native]`, docs/natives.md).
 pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;
 pub mod class;
 pub mod codec_route;
-pub mod dict_ops;
 pub mod exception_group;
 pub mod exceptions;
 pub mod frame;

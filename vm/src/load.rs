@@ -6,17 +6,11 @@ use crate::vm::{PyResult, Vm};
 use std::sync::Arc;
 
 pub fn load_code(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
-    let mark = vm.roots_len();
-    let r = load_code_inner(vm, code);
-    vm.truncate_roots(mark);
-    r
-}
-
-fn load_code_inner(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
+    crate::root_scope!(vm);
     let mut consts = Vec::with_capacity(code.consts.len());
     for c in &code.consts {
         let v = load_const(vm, c)?;
-        vm.push_root(v);
+        vm.root(v);
         consts.push(v);
     }
     let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
@@ -48,16 +42,14 @@ fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
         Const::Str(s) => vm.intern(s),
         Const::Bytes(b) => vm.new_bytes(b.clone())?,
         Const::Tuple(items) => {
-            let mark = vm.roots_len();
+            crate::root_scope!(vm);
             let mut vals = Vec::new();
             for i in items {
                 let v = load_const(vm, i)?;
-                vm.push_root(v);
+                vm.root(v);
                 vals.push(v);
             }
-            let t = vm.new_tuple(vals);
-            vm.truncate_roots(mark);
-            t?
+            vm.new_tuple(vals)?
         }
         Const::Code(cd) => load_code(vm, cd)?,
     })

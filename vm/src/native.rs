@@ -493,7 +493,7 @@ impl<'a> FromArg<'a> for f64 {
 /// `x` as a float the way CPython's `PyFloat_AsDouble` takes it: a float, an int (too
 /// large: OverflowError), `__float__`, `__index__`; else "must be real number, not str".
 pub fn real_number(vm: &mut Vm, x: Value) -> PyResult<f64> {
-    use crate::objects::float_methods::{float_via_dunders, int_to_f64};
+    use crate::objects::float::methods::{float_via_dunders, int_to_f64};
     if let Some(f) = crate::objects::float::float_of(x) {
         return Ok(f);
     }

@@ -13,7 +13,8 @@
 //! ```ignore
 //! fn pair(vm: &mut Vm, f: Value) -> PyResult {
 //!     weft_vm::root_scope!(vm);
-//!     let a = vm.root(vm.new_list(vec![])?);  // rooted until the function returns
+//!     let a = vm.new_list(vec![])?;
+//!     vm.root(a);                              // rooted until the function returns
 //!     vm.call(f, &[a], &[])?;                  // may collect: `a` survives
 //!     vm.new_tuple(vec![a])
 //! }
@@ -52,6 +53,20 @@ impl Vm {
         self.roots.temps.extend_from_slice(vs);
     }
 
+    /// Root `v` in a slot whose value can be replaced ([`Vm::set_root_slot`]: an
+    /// accumulator, a loop's current item) until the innermost enclosing scope ends.
+    #[inline]
+    pub fn root_slot(&mut self, v: Value) -> RootSlot {
+        self.roots.temps.push(v);
+        RootSlot(self.roots.temps.len() - 1)
+    }
+
+    /// Replace the value rooted in `slot` (of a scope that has not ended).
+    #[inline]
+    pub fn set_root_slot(&mut self, slot: RootSlot, v: Value) {
+        self.roots.temps[slot.0] = v;
+    }
+
     /// Run `f` with `v` rooted.
     pub fn with_root<T>(&mut self, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
         let mut s = self.scope();
@@ -64,6 +79,10 @@ impl Vm {
         self.roots.temps.len()
     }
 }
+
+/// A replaceable root of a scope ([`Vm::root_slot`]).
+#[derive(Clone, Copy, Debug)]
+pub struct RootSlot(usize);
 
 impl Drop for RootScope<'_> {
     #[inline]

@@ -118,7 +118,7 @@ impl Vm {
         for &b in td.bases.iter() {
             add_subclass(type_data(b), entry);
         }
-        crate::dict_ops::watch_type_dict(td.dict, t);
+        crate::objects::dict::ops::watch_type_dict(td.dict, t);
         Ok(())
     }
 }

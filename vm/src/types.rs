@@ -8,13 +8,39 @@ use crate::vm::{PyResult, Vm};
 use parking_lot::RwLock;
 use weft_gc::{Heap, LocalAlloc, Tracer};
 
+/// One row of a type table: the registration of one built-in type.
+#[derive(Clone, Copy)]
+pub struct TypeRow {
+    /// The `Types` field that holds it (`vm.rt.types.list`).
+    pub field: &'static str,
+    /// CPython's `tp_name` (dotted when the type lives in a module).
+    pub name: &'static str,
+    /// The field of its base type (`none` for `object`).
+    pub base: &'static str,
+    /// Bound in `builtins` under its name (`+ builtins`).
+    pub builtins: bool,
+    /// Its instances accept weak references (`+ weakref`; CPython's nonzero
+    /// `tp_weaklistoffset`); user subclasses inherit it (`class::slots_layout`).
+    pub weakref: bool,
+}
+
 macro_rules! type_table {
-    ($struct:ident { $($field:ident : $name:expr => $base:ident,)* }) => {
+    ($struct:ident { $($field:ident : $name:expr => $base:ident $(+ $flag:ident)*,)* }) => {
         #[derive(Default, Clone, Copy)]
         pub struct $struct { $(pub $field: Value,)* }
         impl $struct {
-            fn table() -> Vec<(&'static str, &'static str, &'static str)> {
-                vec![$((stringify!($field), $name, stringify!($base)),)*]
+            /// The registration of every type of this table, in creation order.
+            pub fn table() -> Vec<TypeRow> {
+                vec![$({
+                    let flags: &[&str] = &[$(stringify!($flag)),*];
+                    TypeRow {
+                        field: stringify!($field),
+                        name: $name,
+                        base: stringify!($base),
+                        builtins: flags.contains(&"builtins"),
+                        weakref: flags.contains(&"weakref"),
+                    }
+                },)*]
             }
             fn set(&mut self, field: &str, v: Value) {
                 match field { $(stringify!($field) => self.$field = v,)* _ => unreachable!() }
@@ -27,37 +53,39 @@ macro_rules! type_table {
     };
 }
 
-// Built-in non-exception types: field: "python name" => base field.
+// The built-in non-exception types, one row each: `field: "python name" => base field`,
+// then `+ builtins` (bound in the builtins module) and `+ weakref` (weakly referable).
+// Adding a type: docs/where.md.
 type_table!(BaseTypes {
-    object: "object" => none,
-    type_: "type" => object,
-    int: "int" => object,
-    bool_: "bool" => int,
-    float: "float" => object,
-    complex: "complex" => object,
-    str: "str" => object,
-    bytes: "bytes" => object,
-    bytearray: "bytearray" => object,
-    list: "list" => object,
-    tuple: "tuple" => object,
-    dict: "dict" => object,
-    set: "set" => object,
-    frozenset: "frozenset" => object,
-    range: "range" => object,
-    slice: "slice" => object,
+    object: "object" => none + builtins,
+    type_: "type" => object + builtins + weakref,
+    int: "int" => object + builtins,
+    bool_: "bool" => int + builtins,
+    float: "float" => object + builtins,
+    complex: "complex" => object + builtins,
+    str: "str" => object + builtins,
+    bytes: "bytes" => object + builtins,
+    bytearray: "bytearray" => object + builtins,
+    list: "list" => object + builtins,
+    tuple: "tuple" => object + builtins,
+    dict: "dict" => object + builtins,
+    set: "set" => object + builtins + weakref,
+    frozenset: "frozenset" => object + builtins + weakref,
+    range: "range" => object + builtins,
+    slice: "slice" => object + builtins,
     none: "NoneType" => object,
     ellipsis: "ellipsis" => object,
     not_implemented: "NotImplementedType" => object,
-    function: "function" => object,
-    builtin_function: "builtin_function_or_method" => object,
-    method: "method" => object,
-    code: "code" => object,
+    function: "function" => object + weakref,
+    builtin_function: "builtin_function_or_method" => object + weakref,
+    method: "method" => object + weakref,
+    code: "code" => object + weakref,
     cell: "cell" => object,
-    module: "module" => object,
-    staticmethod: "staticmethod" => object,
-    classmethod: "classmethod" => object,
-    property: "property" => object,
-    super_: "super" => object,
+    module: "module" => object + weakref,
+    staticmethod: "staticmethod" => object + builtins,
+    classmethod: "classmethod" => object + builtins,
+    property: "property" => object + builtins,
+    super_: "super" => object + builtins,
     seq_iter: "iterator" => object,
     list_iter: "list_iterator" => object,
     tuple_iter: "tuple_iterator" => object,
@@ -70,20 +98,20 @@ type_table!(BaseTypes {
     dict_keys: "dict_keys" => object,
     dict_values: "dict_values" => object,
     dict_items: "dict_items" => object,
-    reversed: "reversed" => object,
-    enumerate: "enumerate" => object,
-    zip: "zip" => object,
-    map: "map" => object,
-    filter: "filter" => object,
+    reversed: "reversed" => object + builtins,
+    enumerate: "enumerate" => object + builtins,
+    zip: "zip" => object + builtins,
+    map: "map" => object + builtins,
+    filter: "filter" => object + builtins,
     callable_iter: "callable_iterator" => object,
     weakref: "weakref.ReferenceType" => object,
     weakproxy: "weakref.ProxyType" => object,
     weakcallableproxy: "weakref.CallableProxyType" => object,
     finalize: "finalize" => object,
-    generator: "generator" => object,
-    coroutine: "coroutine" => object,
+    generator: "generator" => object + weakref,
+    coroutine: "coroutine" => object + weakref,
     coroutine_wrapper: "coroutine_wrapper" => object,
-    async_generator: "async_generator" => object,
+    async_generator: "async_generator" => object + weakref,
     async_gen_asend: "async_generator_asend" => object,
     async_gen_athrow: "async_generator_athrow" => object,
     async_gen_wrapped: "async_generator_wrapped_value" => object,
@@ -213,6 +241,7 @@ impl Types {
                         base_ty: Value,
                         extra_base: Option<Value>,
                         layout: Layout,
+                        weakrefable: bool,
                         made: &mut Vec<Value>| {
             let dict = raw_alloc(heap, alloc, Value::NULL, DictData::new());
             dicts.push(dict);
@@ -252,7 +281,7 @@ impl Types {
                     has_del: Default::default(),
                     custom_getattribute: Default::default(),
                     has_dict: false,
-                    weakrefable: false,
+                    weakrefable,
                     slots: Box::new([]),
                     attr_keys: Default::default(),
                     version: Default::default(),
@@ -262,25 +291,32 @@ impl Types {
             made.push(t);
             t
         };
-        for (field, name, basef) in BaseTypes::table() {
-            let b = base.get(basef);
-            let layout = if field == "object" {
+        for row in BaseTypes::table() {
+            let b = base.get(row.base);
+            let layout = if row.field == "object" {
                 Layout::Instance
             } else {
                 Layout::Builtin
             };
-            let t = make(name, b, None, layout, &mut made);
-            base.set(field, t);
+            let t = make(row.name, b, None, layout, row.weakref, &mut made);
+            base.set(row.field, t);
         }
-        for (field, name, basef) in ExcTypes::table() {
-            let b = if basef == "object" {
+        for row in ExcTypes::table() {
+            let b = if row.base == "object" {
                 base.object
             } else {
-                exc.get(basef)
+                exc.get(row.base)
             };
-            let extra = (field == "exception_group").then_some(exc.exception);
-            let t = make(name, b, extra, Layout::Exception, &mut made);
-            exc.set(field, t);
+            let extra = (row.field == "exception_group").then_some(exc.exception);
+            let t = make(
+                row.name,
+                b,
+                extra,
+                Layout::Exception,
+                row.weakref,
+                &mut made,
+            );
+            exc.set(row.field, t);
         }
         // SAFETY: nothing else can see these objects yet.
         unsafe {

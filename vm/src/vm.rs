@@ -629,13 +629,9 @@ impl Vm {
 
     /// Make an exception of class `ty` with one str argument.
     pub fn new_exception(&mut self, ty: Value, msg: &str) -> PyErr {
-        let r = (|| {
-            let s = self.new_str(msg)?;
-            self.push_root(s);
-            let e = crate::exceptions::make_exception(self, ty, &[s]);
-            self.pop_roots(1);
-            e
-        })();
+        let r = self
+            .new_str(msg)
+            .and_then(|s| self.with_root(s, |vm| crate::exceptions::make_exception(vm, ty, &[s])));
         match r {
             Ok(e) => PyErr(e),
             Err(e) => e,
@@ -763,7 +759,7 @@ impl Vm {
         let t0 = std::time::Instant::now();
         let stats = match rt.world.stop_the_world(&self.slot) {
             Some(stopped) => {
-                use crate::objects::weakref_ops::{on_cleared, on_finalize};
+                use crate::objects::weakref::ops::{on_cleared, on_finalize};
                 let stats = rt.heap.collect_with(weft_gc::Collection {
                     roots: &mut |t| rt.trace_roots(t),
                     on_weakref_cleared: &mut |wr| on_cleared(&rt, wr),
@@ -804,11 +800,11 @@ impl Vm {
         let Some(f) = crate::types::lookup_in_mro(self, ty, name) else {
             return;
         };
-        self.push_root(f);
-        if let Err(e) = self.call(f, &[obj], &[]) {
-            crate::exceptions::report_unraisable(self, e, f);
-        }
-        self.pop_roots(1);
+        self.with_root(f, |vm| {
+            if let Err(e) = vm.call(f, &[obj], &[]) {
+                crate::exceptions::report_unraisable(vm, e, f);
+            }
+        });
     }
 
     /// Run queued weakref callbacks on this thread (DESIGN.md invariant 7). A collection
@@ -823,14 +819,13 @@ impl Vm {
             // Popped and rooted with no safepoint in between: the pair stays a root.
             let next = self.rt.pending_callbacks.pop();
             let Some((cb, arg)) = next else { break };
-            self.push_root(cb);
-            self.push_root(arg);
+            let mut vm = self.scope();
+            vm.root_all(&[cb, arg]);
             if cb.is_null() {
-                self.run_del(arg);
-            } else if let Err(e) = self.call(cb, &[arg], &[]) {
-                crate::exceptions::report_unraisable(self, e, cb);
+                vm.run_del(arg);
+            } else if let Err(e) = vm.call(cb, &[arg], &[]) {
+                crate::exceptions::report_unraisable(&mut vm, e, cb);
             }
-            self.pop_roots(2);
         }
         self.draining = false;
     }

@@ -17,8 +17,8 @@ use weft_vm::helpers::{arg_count, as_str, unwrap_base, wrap_for_subclass};
 use weft_vm::native;
 use weft_vm::native::{NativeDef, This};
 use weft_vm::objects::array::{ArrayData, itemsize};
+use weft_vm::objects::bytes::args::{MAX_BYTES, memory_error, repeat_bytes, ssize_arg};
 use weft_vm::objects::bytes::buffer_bytes;
-use weft_vm::objects::bytes_args::{MAX_BYTES, memory_error, repeat_bytes, ssize_arg};
 use weft_vm::objects::instance::InstanceData;
 use weft_vm::objects::int::IntData;
 use weft_vm::objects::iter::{ReverseIter, SeqIter};
@@ -1115,7 +1115,7 @@ fn a_repr(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
             .collect();
         format!(
             "{name}('{tc}', {})",
-            weft_vm::objects::str_methods::str_repr(&s)
+            weft_vm::objects::str::methods::str_repr(&s)
         )
     } else {
         let parts: Vec<String> = items
@@ -1211,7 +1211,7 @@ fn a_imul(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
     let Some(n) = repeat_count(vm, other)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    weft_vm::objects::bytes_args::repeat_in_place(vm, &d.data, n)?;
+    weft_vm::objects::bytes::args::repeat_in_place(vm, &d.data, n)?;
     Ok(this.obj)
 }
 

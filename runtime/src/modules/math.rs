@@ -9,7 +9,7 @@ use weft_vm::bytecode::BinOp;
 use weft_vm::helpers::{arg_count, as_bigint, kwarg, no_kwargs};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
-use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
+use weft_vm::objects::float::methods::{float_via_dunders, int_to_f64};
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 

@@ -292,7 +292,7 @@ fn mv_hex(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             }
         }
     }
-    let s = weft_vm::objects::bytes_methods::hex_string(vm, &b, sep, per)?;
+    let s = weft_vm::objects::bytes::methods::hex_string(vm, &b, sep, per)?;
     vm.new_str(&s)
 }
 

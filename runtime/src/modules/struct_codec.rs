@@ -8,7 +8,7 @@ use super::struct_format::{Layout, Mode, Run};
 use num_traits::ToPrimitive;
 use weft_vm::helpers::{as_bigint, as_int, unwrap_base};
 use weft_vm::objects::bytes::{BytesData, buffer_bytes};
-use weft_vm::objects::float_methods::{float_via_dunders, int_to_f64};
+use weft_vm::objects::float::methods::{float_via_dunders, int_to_f64};
 use weft_vm::objects::str::StrData;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyErr, PyResult, Vm};

@@ -527,7 +527,7 @@ impl Vm {
             Instr::YieldValue => return Ok(Flow::Yield(f.pop())),
             Instr::GetYieldFromIter => {
                 let v = f.top();
-                if crate::objects::generator::gen_like(v)
+                if crate::objects::generator::gen_like(&v)
                     .is_some_and(|g| g.kind == crate::objects::generator::GenKind::Coroutine)
                 {
                     // Only a generator-based coroutine (types.coroutine) may delegate
@@ -874,7 +874,7 @@ impl Vm {
     }
 
     fn dict_update_from(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
-        let pairs = if let Some(src) = crate::dict_ops::dict_payload(m) {
+        let pairs = if let Some(src) = crate::objects::dict::ops::dict_payload(m) {
             self.dict_items(src)
         } else {
             let keys = self.call_method(m, "keys", &[]).map_err(|_| {
@@ -922,7 +922,7 @@ impl Vm {
                 self.push_root(d);
                 // A dict (annotations kept as strings) or an `__annotate__` function
                 // that computes them on first use (PEP 649).
-                let key = if crate::dict_ops::dict_payload(annotations).is_some() {
+                let key = if crate::objects::dict::ops::dict_payload(annotations).is_some() {
                     "__annotations__"
                 } else {
                     "__annotate__"

@@ -78,7 +78,7 @@ fn agen<'a>(vm: &mut Vm, args: &'a [Value], method: &str) -> PyResult<&'a GenDat
 /// call this thread's `firstiter` hook with it and keep its `finalizer` hook, which the
 /// generator's `__del__` calls if it dies unfinished (PEP 525).
 fn apply_hooks(vm: &mut Vm, g: Value) -> PyResult<()> {
-    let gd = gen_data(g);
+    let gd = gen_data(&g);
     // A plain load first: after the first use this is all an `__anext__` pays.
     if gd.hooks_done.load(Relaxed) || gd.hooks_done.swap(true, Relaxed) {
         return Ok(());
@@ -156,14 +156,14 @@ fn unwrap(
     }
 }
 
-fn gen_data(g: Value) -> &'static GenData {
+fn gen_data(g: &Value) -> &GenData {
     generator::gen_like(g).expect("async generator")
 }
 
 /// Start an awaitable's work on `g`: only one at a time (`what` names the method in
 /// CPython's message).
 fn start(vm: &mut Vm, g: Value, what: &str) -> PyResult<()> {
-    if gen_data(g).running_async.swap(true, Relaxed) {
+    if gen_data(&g).running_async.swap(true, Relaxed) {
         return Err(vm.runtime_error(format!(
             "{what}(): asynchronous generator is already running"
         )));
@@ -174,7 +174,7 @@ fn start(vm: &mut Vm, g: Value, what: &str) -> PyResult<()> {
 /// The awaitable is done with its generator (finished, failed or closed).
 fn finish(state: &AtomicU8, g: Value) {
     state.store(CLOSED, Relaxed);
-    gen_data(g).running_async.store(false, Relaxed);
+    gen_data(&g).running_async.store(false, Relaxed);
 }
 
 /// One step of an `ASend`: resume with `sent` (or throw).
@@ -217,7 +217,7 @@ fn athrow_step(
         }
         INIT => {
             // A finished generator: the await is over at once (for athrow too).
-            if gen_data(a.gen_).is_finished() {
+            if gen_data(&a.gen_).is_finished() {
                 a.state.store(CLOSED, Relaxed);
                 return Ok(Ok(Value::NONE));
             }

@@ -25,7 +25,7 @@ payload!(CoroWrapper, "coroutine_wrapper");
 
 /// Is `v` a plain generator made awaitable by `types.coroutine`?
 fn is_iterable_coroutine(v: Value) -> bool {
-    generator::gen_like(v).is_some_and(|g| {
+    generator::gen_like(&v).is_some_and(|g| {
         g.kind == GenKind::Generator
             && g.code
                 .downcast::<CodeObj>()
@@ -35,14 +35,15 @@ fn is_iterable_coroutine(v: Value) -> bool {
 
 /// Is `v` something `await` takes as it is (a coroutine, or a generator-based one)?
 pub fn is_native_awaitable(v: Value) -> bool {
-    generator::gen_like(v).is_some_and(|g| g.kind == GenKind::Coroutine) || is_iterable_coroutine(v)
+    generator::gen_like(&v).is_some_and(|g| g.kind == GenKind::Coroutine)
+        || is_iterable_coroutine(v)
 }
 
 /// `GetAwaitable(where)`: the iterator `await obj` delegates to. `place` is 0 for
 /// `await`, 1 for the result of `__aenter__`, 2 for that of `__aexit__` (CPython words
 /// the TypeError by it).
 pub fn get_awaitable(vm: &mut Vm, obj: Value, place: u32) -> PyResult {
-    if let Some(g) = generator::gen_like(obj) {
+    if let Some(g) = generator::gen_like(&obj) {
         if g.kind == GenKind::Coroutine {
             if g.awaiting().is_some() {
                 return Err(vm.runtime_error("coroutine is being awaited already"));
@@ -78,7 +79,7 @@ pub fn get_awaitable(vm: &mut Vm, obj: Value, place: u32) -> PyResult {
     if is_native_awaitable(it) {
         return Err(vm.type_error("__await__() returned a coroutine"));
     }
-    if generator::gen_like(it).is_none() && vm.lookup_special(it, "__next__").is_none() {
+    if generator::gen_like(&it).is_none() && vm.lookup_special(it, "__next__").is_none() {
         let tn = vm.type_name(it);
         return Err(vm.type_error(format!("__await__() returned non-iterator of type '{tn}'")));
     }
@@ -108,22 +109,14 @@ fn coro_del(vm: &mut Vm, this: Value) -> PyResult<()> {
     }
     let name = crate::helpers::as_str(&g.name).unwrap_or("?").to_string();
     let msg = vm.new_str(&format!("coroutine '{name}' was never awaited"))?;
-    vm.push_root(msg);
-    let r = (|| {
-        let warnings = vm.import_module("warnings")?;
-        vm.push_root(warnings);
-        let warn = vm.getattr_str(warnings, "warn");
-        vm.pop_roots(1);
-        let cat = vm.rt.types.exc.runtime_warning;
-        let warn = warn?;
-        vm.push_root(warn);
-        let two = Value::small_int(2).expect("small");
-        let r = vm.call(warn, &[msg, cat, two], &[]);
-        vm.pop_roots(1);
-        r.map(|_| ())
-    })();
-    vm.pop_roots(1);
-    r
+    crate::root_scope!(vm);
+    vm.root(msg);
+    let warnings = vm.import_module("warnings")?;
+    let warn = vm.with_root(warnings, |vm| vm.getattr_str(warnings, "warn"))?;
+    vm.root(warn);
+    let cat = vm.rt.types.exc.runtime_warning;
+    let two = Value::small_int(2).expect("small");
+    vm.call(warn, &[msg, cat, two], &[]).map(|_| ())
 }
 
 // ---------------------------------------------------------------- coroutine_wrapper
@@ -361,28 +354,24 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     }
     let mut data = (*c.code).clone();
     data.flags |= code_flags::ITERABLE_COROUTINE;
-    vm.push_root(func);
-    let r = crate::load::load_code(vm, &std::sync::Arc::new(data));
-    let r = r.and_then(|new_code| {
-        let ty = vm.rt.types.function;
-        vm.with_root(new_code, |vm| {
-            vm.alloc(
-                ty,
-                FunctionData {
-                    code: new_code,
-                    globals: fd.globals,
-                    defaults: AtomicValue::new(fd.defaults.load()),
-                    kwdefaults: AtomicValue::new(fd.kwdefaults.load()),
-                    closure: fd.closure,
-                    name: AtomicValue::new(fd.name.load()),
-                    qualname: AtomicValue::new(fd.qualname.load()),
-                    doc: AtomicValue::new(fd.doc.load()),
-                    module: fd.module,
-                    dict: AtomicValue::new(fd.dict.load()),
-                },
-            )
-        })
-    });
-    vm.pop_roots(1);
-    r
+    crate::root_scope!(vm);
+    vm.root(func);
+    let new_code = crate::load::load_code(vm, &std::sync::Arc::new(data))?;
+    // Allocation never collects: `new_code` needs no root until the function holds it.
+    let ty = vm.rt.types.function;
+    vm.alloc(
+        ty,
+        FunctionData {
+            code: new_code,
+            globals: fd.globals,
+            defaults: AtomicValue::new(fd.defaults.load()),
+            kwdefaults: AtomicValue::new(fd.kwdefaults.load()),
+            closure: fd.closure,
+            name: AtomicValue::new(fd.name.load()),
+            qualname: AtomicValue::new(fd.qualname.load()),
+            doc: AtomicValue::new(fd.doc.load()),
+            module: fd.module,
+            dict: AtomicValue::new(fd.dict.load()),
+        },
+    )
 }

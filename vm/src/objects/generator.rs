@@ -141,13 +141,9 @@ pub fn is_generator(v: Value) -> bool {
         .is_some_and(|g| g.kind == GenKind::Generator)
 }
 
-/// Any kind of suspended-frame object. The reference is valid while the caller keeps
-/// `v` reachable (rooted), as for `Frame::code_obj`.
-pub fn gen_like(v: Value) -> Option<&'static GenData> {
-    let g = v.downcast::<GenData>()?;
-    // SAFETY: the payload lives as long as the object, and the caller keeps the object
-    // reachable for as long as it uses the reference (the rooting discipline).
-    Some(unsafe { &*(g as *const GenData) })
+/// Any kind of suspended-frame object, borrowed for as long as `v` is held (and rooted).
+pub fn gen_like(v: &Value) -> Option<&GenData> {
+    v.downcast::<GenData>()
 }
 
 pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
@@ -484,7 +480,7 @@ fn close_sub(vm: &mut Vm, sub: Value) -> PyResult<()> {
 /// `sub.throw(...)`: Ok(Err(v)) it yielded v, Ok(Ok(v)) it returned v, Err: it raised
 /// (or has no `throw`, and the exception goes on).
 pub fn throw_sub(vm: &mut Vm, sub: Value, t: Thrown) -> PyResult<Result<Value, Value>> {
-    if gen_like(sub).is_some() {
+    if gen_like(&sub).is_some() {
         return resume_sub(vm, sub, Value::NONE, Some(t));
     }
     let Some(throw) = attr(vm, sub, "throw")? else {
@@ -535,7 +531,7 @@ pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {
 /// `YieldFrom` helper: Ok(Ok(result)) when the sub-iterator finished, Ok(Err(v)) when it
 /// yielded v.
 pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, Value>> {
-    if gen_like(it).is_some() {
+    if gen_like(&it).is_some() {
         return resume_sub(vm, it, sent, None);
     }
     if let Some(r) = crate::objects::async_gen::delegate_native(vm, it, sent) {

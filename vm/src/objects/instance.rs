@@ -2,7 +2,7 @@
 //!
 //! An instance is one heap object: the header, the type, this payload, then `cap`
 //! value slots. Slot `i` holds the attribute named by the class's shared name `i`
-//! (`objects::shared_keys`), NULL when the instance has no such attribute. The instance
+//! (`objects::dict::shared_keys`), NULL when the instance has no such attribute. The instance
 //! gets a real `__dict__` only when something asks for one (`obj.__dict__`, `vars`), or
 //! when an attribute does not fit the slots; from then on the dict holds every
 //! attribute and the slots are dead.
@@ -34,7 +34,7 @@
 //!   (no reader is between the two loads then), so they keep nothing alive.
 use crate::object::{Obj, Payload, trace_value};
 use crate::objects::dict::DictData;
-use crate::objects::shared_keys::{MAX_KEYS, SharedKeys};
+use crate::objects::dict::shared_keys::{MAX_KEYS, SharedKeys};
 use crate::objects::str::StrData;
 use crate::trace::Trace;
 use crate::types::type_data;

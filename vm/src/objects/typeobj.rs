@@ -51,8 +51,8 @@ pub struct TypeData {
     /// The attribute names this class declares in `__slots__` (without `__dict__` and
     /// `__weakref__`).
     pub slots: Box<[Value]>,
-    /// Attribute names whose values instances keep inline (`objects::shared_keys`).
-    pub attr_keys: crate::objects::shared_keys::SharedKeys,
+    /// Attribute names whose values instances keep inline (`objects::dict::shared_keys`).
+    pub attr_keys: crate::objects::dict::shared_keys::SharedKeys,
     /// The version tag of cached lookups (`crate::type_version`); 0 = none.
     pub version: std::sync::atomic::AtomicU32,
     /// Direct subclasses: built-in types themselves, user classes by weak reference

@@ -25,7 +25,7 @@ impl Vm {
     /// `GetAnext`: the awaitable of `aiter.__anext__()` (made directly for an async
     /// generator).
     pub fn get_anext(&mut self, aiter: Value) -> PyResult {
-        if gen_like(aiter).is_some_and(|g| g.kind == GenKind::AsyncGenerator) {
+        if gen_like(&aiter).is_some_and(|g| g.kind == GenKind::AsyncGenerator) {
             return crate::objects::async_gen::anext_of(self, aiter);
         }
         let Some(f) = self.lookup_special(aiter, "__anext__") else {

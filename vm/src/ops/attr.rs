@@ -539,7 +539,7 @@ impl Vm {
                                 Some(g) if !g.is_none() => {
                                     let one = Value::small_int(1).expect("small");
                                     let a = self.call(g, &[one], &[])?;
-                                    if crate::dict_ops::dict_payload(a).is_none() {
+                                    if crate::objects::dict::ops::dict_payload(a).is_none() {
                                         let tn = self.type_name(a);
                                         return Err(self.type_error(format!(
                                             "__annotate__ returned non-dict of type '{tn}'"
@@ -887,7 +887,7 @@ impl Vm {
                     if annotate && !v.is_none() && !crate::ops::call::is_callable(self, v) {
                         return Err(self.type_error("__annotate__ must be callable or None"));
                     }
-                    if !annotate && !v.is_none() && crate::dict_ops::dict_payload(v).is_none() {
+                    if !annotate && !v.is_none() && crate::objects::dict::ops::dict_payload(v).is_none() {
                         return Err(self.type_error("__annotations__ must be set to a dict object"));
                     }
                     let mut d = f.dict.load();
@@ -943,7 +943,7 @@ impl Vm {
 
     /// `obj.__dict__ = v` on an instance.
     fn set_instance_dict(&mut self, obj: Value, v: Value) -> PyResult<()> {
-        let Some(d) = crate::dict_ops::dict_payload(v) else {
+        let Some(d) = crate::objects::dict::ops::dict_payload(v) else {
             let tn = self.type_name(v);
             return Err(self.type_error(format!(
                 "__dict__ must be set to a dictionary, not a '{tn}'"

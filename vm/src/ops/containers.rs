@@ -443,7 +443,7 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
         };
     }
     if c.is::<ByteArrayData>() {
-        crate::objects::bytearray_methods::setitem(vm, c, key, value)?;
+        crate::objects::bytes::bytearray::setitem(vm, c, key, value)?;
         return Ok(Some(()));
     }
     Ok(None)
@@ -457,7 +457,7 @@ pub fn seq_delitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<()>> {
         };
     }
     if c.is::<ByteArrayData>() {
-        crate::objects::bytearray_methods::delitem(vm, c, key)?;
+        crate::objects::bytes::bytearray::delitem(vm, c, key)?;
         return Ok(Some(()));
     }
     let Some(l) = c.downcast::<ListData>() else {
@@ -531,7 +531,8 @@ pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let d = dv.dict;
-        return crate::dict_ops::dict_payload(d).map(|d| d.downcast::<DictData>().unwrap().0.len());
+        return crate::objects::dict::ops::dict_payload(d)
+            .map(|d| d.downcast::<DictData>().unwrap().0.len());
     }
     None
 }
@@ -651,10 +652,10 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
     }
     if c.is::<BytesData>() || c.is::<ByteArrayData>() {
         let hay = crate::objects::bytes::buffer_bytes(&c).unwrap_or_default();
-        return crate::objects::bytes_methods::bytes_contains(vm, &hay, item).map(Some);
+        return crate::objects::bytes::methods::bytes_contains(vm, &hay, item).map(Some);
     }
     if let Some(dv) = c.downcast::<DictView>() {
-        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else {
+        let Some(d) = crate::objects::dict::ops::dict_payload(dv.dict) else {
             return Ok(None);
         };
         return match dv.kind {
@@ -758,7 +759,7 @@ pub fn builtin_iter(vm: &mut Vm, v: Value) -> PyResult<Option<Value>> {
         return vm.alloc(t.set_iter, it).map(Some);
     }
     if let Some(dv) = v.downcast::<DictView>() {
-        let Some(d) = crate::dict_ops::dict_payload(dv.dict) else {
+        let Some(d) = crate::objects::dict::ops::dict_payload(dv.dict) else {
             return Ok(None);
         };
         let kind = dv.kind;
@@ -892,7 +893,7 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
 fn dict_iter_next(vm: &mut Vm, d: &DictIter) -> PyResult<Option<Value>> {
     let dict = d.dict;
     let is_set = dict.is::<SetData>();
-    // No lock: the published storage and count (objects/dict.rs).
+    // No lock: the published storage and count (objects/dict/mod.rs).
     let entry = {
         let table = if let Some(s) = dict.downcast::<SetData>() {
             &s.0
@@ -1274,7 +1275,7 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
     }
     if let Some(dv) = v.downcast::<DictView>() {
         let (kind, d) = (dv.kind, dv.dict);
-        let Some(dp) = crate::dict_ops::dict_payload(d) else {
+        let Some(dp) = crate::objects::dict::ops::dict_payload(d) else {
             return Ok(None);
         };
         let pairs = vm.dict_items(dp);
@@ -1429,7 +1430,7 @@ fn set_like_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
             if v.is::<SetData>() {
                 Ok(v)
             } else {
-                crate::objects::dict_methods::view_as_set(vm, v)
+                crate::objects::dict::methods::view_as_set(vm, v)
             }
         };
         let x = as_set(vm, a)?;
@@ -1487,8 +1488,8 @@ pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
     {
         let (da, db) = (x.dict, y.dict);
         let (Some(da), Some(db)) = (
-            crate::dict_ops::dict_payload(da),
-            crate::dict_ops::dict_payload(db),
+            crate::objects::dict::ops::dict_payload(da),
+            crate::objects::dict::ops::dict_payload(db),
         ) else {
             return Ok(None);
         };

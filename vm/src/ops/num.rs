@@ -422,7 +422,7 @@ impl Vm {
                 return Err(memory_error(self));
             }
             // Bytes of valid UTF-8 repeated stay valid UTF-8.
-            let r = crate::objects::bytes_args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
+            let r = crate::objects::bytes::args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
             let r = String::from_utf8(r).unwrap_or_default();
             return Ok(Some(self.new_str(&r)?));
         }
@@ -437,12 +437,12 @@ impl Vm {
             if count == 1 {
                 return Ok(Some(seq));
             }
-            let r = crate::objects::bytes_args::repeat_bytes(self, &b.0, count)?;
+            let r = crate::objects::bytes::args::repeat_bytes(self, &b.0, count)?;
             return Ok(Some(self.new_bytes(r)?));
         }
         if let Some(b) = seq.downcast::<ByteArrayData>() {
             let one = b.snapshot();
-            let r = crate::objects::bytes_args::repeat_bytes(self, &one, count)?;
+            let r = crate::objects::bytes::args::repeat_bytes(self, &one, count)?;
             return Ok(Some(self.new_bytearray(r)?));
         }
         let items: Vec<Value> = if let Some(l) = seq.downcast::<ListData>() {
@@ -539,7 +539,7 @@ impl Vm {
                 return Ok(Some(a));
             }
             let mut x = crate::objects::bytes::buffer_bytes(&a).unwrap_or_default();
-            if x.len().saturating_add(y.len()) > crate::objects::bytes_args::MAX_BYTES {
+            if x.len().saturating_add(y.len()) > crate::objects::bytes::args::MAX_BYTES {
                 return Err(memory_error(self));
             }
             x.extend(y);
@@ -568,15 +568,15 @@ impl Vm {
             },
             BinOp::Mod if a.is::<StrData>() => {
                 let s = a.downcast::<StrData>().unwrap().as_str().to_string();
-                let r = crate::objects::str_methods::percent_format(self, &s, b)?;
+                let r = crate::objects::str::methods::percent_format(self, &s, b)?;
                 Ok(Some(self.new_str(&r)?))
             }
             BinOp::Mod if a.is::<BytesData>() => {
-                let r = crate::objects::bytes_methods::bytes_percent_format(self, a, b)?;
+                let r = crate::objects::bytes::methods::bytes_percent_format(self, a, b)?;
                 Ok(Some(self.new_bytes(r)?))
             }
             BinOp::Mod if a.is::<ByteArrayData>() => {
-                let r = crate::objects::bytes_methods::bytes_percent_format(self, a, b)?;
+                let r = crate::objects::bytes::methods::bytes_percent_format(self, a, b)?;
                 Ok(Some(self.new_bytearray(r)?))
             }
             BinOp::Or if a.is::<DictData>() && b.is::<DictData>() => {
@@ -726,7 +726,6 @@ impl Vm {
         }
         // list += iterable / list *= n mutate in place (also for list subclasses).
         if let Some(l) = crate::helpers::unwrap_base::<ListData>(&a) {
-            let l: &'static ListData = unsafe { &*(l as *const ListData) };
             if op == BinOp::Add {
                 let items = if let Some(other) = b.downcast::<ListData>() {
                     other.snapshot()

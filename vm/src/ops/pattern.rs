@@ -158,7 +158,7 @@ impl Vm {
         let d = vm.new_dict()?;
         vm.root(d);
         let builtins = vm.rt.builtins;
-        if let Some(src) = crate::dict_ops::dict_payload(subj) {
+        if let Some(src) = crate::objects::dict::ops::dict_payload(subj) {
             for (k, v) in vm.dict_items(src) {
                 vm.dict_set(d, k, v)?;
             }

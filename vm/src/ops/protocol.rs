@@ -123,10 +123,10 @@ impl Vm {
             return Ok(crate::ops::number_format::float_repr(f));
         }
         if let Some(s) = v.downcast::<StrData>() {
-            return Ok(crate::objects::str_methods::str_repr(s.as_str()));
+            return Ok(crate::objects::str::methods::str_repr(s.as_str()));
         }
         if let Some(b) = v.downcast::<crate::objects::bytes::BytesData>() {
-            return Ok(crate::objects::bytes_methods::bytes_repr(&b.0));
+            return Ok(crate::objects::bytes::methods::bytes_repr(&b.0));
         }
         if let Some(sl) = v.downcast::<crate::objects::slice::SliceData>() {
             let (a, b, c) = (sl.start, sl.stop, sl.step);

@@ -7,7 +7,7 @@ use super::scanner::new_scanner;
 use super::subject::{Subject, subject};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
-use weft_vm::objects::bytes_args::ssize_arg;
+use weft_vm::objects::bytes::args::ssize_arg;
 use weft_vm::value::Value;
 use weft_vm::vm::{PyResult, Vm};
 

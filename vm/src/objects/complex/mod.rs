@@ -58,7 +58,7 @@ fn real_operand(vm: &mut Vm, v: Value) -> PyResult<Option<f64>> {
         return Ok(Some(i as f64));
     }
     if let Some(b) = v.downcast::<crate::objects::int::IntData>() {
-        return crate::objects::float_methods::int_to_f64(vm, &b.0).map(Some);
+        return crate::objects::float::methods::int_to_f64(vm, &b.0).map(Some);
     }
     Ok(None)
 }

@@ -2,7 +2,7 @@
 //! (digits with `_` between them, `inf`, `nan`, `infinity`), `j` alone meaning `1j`, the
 //! whole optionally in parentheses, with whitespace around the text and inside the
 //! parentheses.
-use crate::objects::float_methods::parse_float;
+use crate::objects::float::methods::parse_float;
 
 /// The length of the float literal at the start of `s` (sign included), if any.
 fn float_prefix(s: &str) -> usize {

@@ -1,7 +1,0 @@
-//! `tuple`: an immutable array of values.
-use crate::payload;
-use crate::value::Value;
-
-#[derive(crate::trace::Trace)]
-pub struct TupleData(pub Box<[Value]>);
-payload!(TupleData, "tuple");
