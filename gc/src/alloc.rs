@@ -69,6 +69,9 @@ pub struct LocalAlloc {
     /// shared counter is written once per `FLUSH_BYTES`, not once per object, so
     /// threads allocating in parallel do not fight over its cache line.
     pending: usize,
+    /// Bytes flushed from `pending` so far (with `pending`: all this buffer allocated),
+    /// so the vm can tell which thread grows the heap (`allocated`).
+    flushed: usize,
 }
 
 /// How many allocated bytes a thread accumulates before adding them to `live_bytes`
@@ -80,6 +83,11 @@ impl LocalAlloc {
         LocalAlloc::default()
     }
 
+    /// Bytes of blocks this buffer has handed out since it was made.
+    pub fn allocated(&self) -> usize {
+        self.flushed + self.pending
+    }
+
     /// Add this thread's pending bytes to the heap's count (and request a collection
     /// past the threshold).
     pub fn flush(&mut self, heap: &Heap) {
@@ -87,6 +95,7 @@ impl LocalAlloc {
             return;
         }
         let live = heap.live_bytes.fetch_add(self.pending, Relaxed) + self.pending;
+        self.flushed += self.pending;
         self.pending = 0;
         if live > heap.trigger.load(Relaxed) {
             heap.request_collect();

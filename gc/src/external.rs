@@ -29,9 +29,22 @@ pub fn counted(size: usize, align: usize) -> bool {
     size >= MIN_COUNTED && align <= 16
 }
 
+thread_local! {
+    /// Counted bytes this thread has allocated since it began (never decreases): which
+    /// thread grows payload memory. A const `Cell` needs no allocation or destructor,
+    /// so the global allocator may touch it.
+    static THREAD_BYTES: std::cell::Cell<usize> = const { std::cell::Cell::new(0) };
+}
+
+/// Counted bytes the calling thread has allocated since it began.
+pub fn thread_bytes() -> usize {
+    THREAD_BYTES.get()
+}
+
 /// A counted allocation of `size` bytes was made.
 #[inline]
 pub fn on_alloc(size: usize) {
+    THREAD_BYTES.set(THREAD_BYTES.get().wrapping_add(size));
     let now = BYTES.fetch_add(size, Relaxed).wrapping_add(size);
     if now > TRIGGER.load(Relaxed) {
         request();

@@ -300,12 +300,17 @@ print(g['collected'] >= 0, g['live_bytes'] > 0, g['marker_threads'], g['verify']
 #[test]
 fn memory_error_in_a_thread_then_recovery() {
     let script = "\
-import threading
+import threading, time
 def fill():
     x = []
     while True:
         x.append([0] * 100)
-t = threading.Thread(target=fill)
+def fill_later():
+    # Let the main thread reach join(), which waits without allocating: a thread that
+    # allocates while another holds the whole heap may get the MemoryError itself.
+    time.sleep(0.05)
+    fill()
+t = threading.Thread(target=fill_later)
 t.start()
 t.join()
 print('joined')

@@ -162,6 +162,10 @@ pub fn current_thread_id() -> u32 {
     CURRENT_THREAD_ID.get()
 }
 
+/// Bytes a thread must have allocated since its last collection at a poll to be handed
+/// the MemoryError that collection found (`Vm::collect_at_poll`).
+const GROWN_ENOUGH: usize = 64 << 10;
+
 /// Buckets of `Vm::intern_front`.
 const INTERN_FRONT: usize = 128;
 
@@ -207,6 +211,9 @@ pub struct Vm {
     pub(crate) memory_error_pending: bool,
     /// `mem_alloc()` past which the next such MemoryError is raised.
     memory_error_mark: usize,
+    /// This thread's allocated bytes (blocks and payloads) at its last collection at a
+    /// poll: a MemoryError found there goes to threads that have grown the heap since.
+    grown_mark: usize,
     /// The runtime's attention word (stop and collection requests), held here so the
     /// safepoint poll is one load through `self`.
     pub(crate) attention: Arc<weft_core::Attention>,
@@ -398,6 +405,7 @@ impl Vm {
             zeal_countdown: 0,
             memory_error_pending: false,
             memory_error_mark: 0,
+            grown_mark: 0,
             is_main_thread: false,
         }
     }
@@ -738,9 +746,15 @@ impl Vm {
     fn collect_at_poll(&mut self) {
         self.collect();
         let heap = &self.rt.heap;
+        let grown_now = self.alloc.allocated() + weft_gc::external::thread_bytes();
+        // A thread that only waits (polling in a lock or a join) while another fills
+        // the heap has grown it by little since its last collection here: it is not
+        // the one to raise. The one that grows it runs this again soon enough.
+        let grew = grown_now.wrapping_sub(self.grown_mark) > GROWN_ENOUGH;
+        self.grown_mark = grown_now;
         if !heap.over_limit() {
             self.memory_error_mark = 0;
-        } else if heap.mem_alloc() > self.memory_error_mark {
+        } else if grew && heap.mem_alloc() > self.memory_error_mark {
             self.memory_error_mark = heap.mem_alloc().saturating_add(heap.limit() / 8);
             self.memory_error_pending = true;
         }

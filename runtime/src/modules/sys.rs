@@ -27,6 +27,7 @@ weft_vm::payload!(StreamBuffer, "BufferedWriter");
 
 const FUNCS: &[NativeDef] = &[
     NativeDef::raw("exit", sys_exit),
+    NativeDef::raw("excepthook", sys_excepthook),
     getrecursionlimit,
     get_int_max_str_digits,
     NativeDef::raw("set_int_max_str_digits", set_int_max_str_digits),
@@ -39,6 +40,47 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("getdefaultencoding", getdefaultencoding),
     NativeDef::raw("getfilesystemencoding", getdefaultencoding),
 ];
+
+/// `sys.excepthook(type, value, traceback)`: write the exception to `sys.stderr` as an
+/// uncaught one (the default hook; `threading` and user code call it). Formatted in
+/// Rust, so it works when memory is short (a MemoryError in a thread).
+fn sys_excepthook(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    no_kwargs(vm, "excepthook", kw)?;
+    arg_count(vm, "excepthook", args, 3, 3)?;
+    let (value, tb) = (args[1], args[2]);
+    let text = if value
+        .downcast::<weft_vm::objects::exception::ExcData>()
+        .is_none()
+    {
+        let tn = vm.type_name(value);
+        format!("TypeError: print_exception(): Exception expected for value, {tn} found\n")
+    } else {
+        if !tb.is_none() {
+            weft_vm::exceptions::set_traceback(vm, value, tb)?;
+        }
+        weft_vm::exceptions::format_exception(vm, value)
+    };
+    let modules = vm.rt.modules;
+    let err = vm
+        .dict_get_str(modules, "sys")
+        .and_then(|m| {
+            m.downcast::<weft_vm::objects::module::ModuleData>()
+                .map(|m| m.dict)
+        })
+        .and_then(|d| vm.dict_get_str(d, "stderr"));
+    match err {
+        Some(f) if !f.is_none() => {
+            let t = vm.new_str(&text)?;
+            vm.with_root(t, |vm| vm.call_method(f, "write", &[t]))?;
+        }
+        Some(_) => {}
+        None => {
+            let _ = std::io::stdout().flush();
+            let _ = std::io::stderr().write_all(text.as_bytes());
+        }
+    }
+    Ok(Value::NONE)
+}
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "sys", FUNCS)?;
@@ -141,6 +183,7 @@ def displayhook(value):
     builtins._ = value
 
 __displayhook__ = displayhook
+__excepthook__ = excepthook
 "#;
 
 /// `sys.flags`: a named tuple of the command-line flags at CPython 3.14's defaults

@@ -887,7 +887,10 @@ impl Vm {
                     if annotate && !v.is_none() && !crate::ops::call::is_callable(self, v) {
                         return Err(self.type_error("__annotate__ must be callable or None"));
                     }
-                    if !annotate && !v.is_none() && crate::objects::dict::ops::dict_payload(v).is_none() {
+                    if !annotate
+                        && !v.is_none()
+                        && crate::objects::dict::ops::dict_payload(v).is_none()
+                    {
                         return Err(self.type_error("__annotations__ must be set to a dict object"));
                     }
                     let mut d = f.dict.load();
