@@ -200,6 +200,9 @@ pub enum Instr {
     MapAdd(u32),
     /// `[list, ..., iterable] -> [list, ...]` list.extend(iterable)
     ListExtend(u32),
+    /// `[callee, list, iterable] -> [callee, list]`: ListExtend(1) for `f(*x)` with no
+    /// other positional argument, whose error names the callee as CPython's does.
+    CallStarExtend,
     SetUpdate(u32),
     /// `[dict, ..., mapping] -> [dict, ...]` dict.update(mapping)
     DictUpdate(u32),

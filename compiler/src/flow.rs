@@ -43,6 +43,7 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
             (n + 1, n)
         }
         MapAdd(n) => (n + 2, n),
+        CallStarExtend => (2, 1),
         ListToTuple => (1, 1),
         UnpackSequence(n) => (1, n),
         UnpackEx(a) => (1, (a & 0xff) + (a >> 8) + 1),

@@ -404,11 +404,18 @@ impl<'a> Compiler<'a> {
         }
         // General case: build the positional tuple and the keyword dict.
         self.emit(Instr::BuildList(prefix));
+        // `f(*x)` alone: CPython passes x straight to the call, so a bad x is reported
+        // as the callee's argument; otherwise as a "Value after *".
+        let sole_star = prefix == 0 && args.len() == 1 && generic.is_none();
         for a in args {
             match a {
                 Expr::Starred(s) => {
                     self.compile_expr(&s.value)?;
-                    self.emit(Instr::ListExtend(1));
+                    self.emit(if sole_star {
+                        Instr::CallStarExtend
+                    } else {
+                        Instr::ListExtend(1)
+                    });
                 }
                 _ => {
                     self.compile_expr(a)?;

@@ -265,7 +265,19 @@ impl Vm {
             Instr::ListExtend(n) => {
                 let it = f.top();
                 let l = f.peek(n as usize);
-                let items = self.collect_iter(it)?;
+                let items = match self.collect_iter(it) {
+                    Ok(items) => items,
+                    Err(e) => return Err(self.star_error(e, it, None)),
+                };
+                l.downcast::<ListData>().expect("list").extend(&items);
+                f.pop();
+            }
+            Instr::CallStarExtend => {
+                let (it, l, callee) = (f.top(), f.peek(1), f.peek(2));
+                let items = match self.collect_iter(it) {
+                    Ok(items) => items,
+                    Err(e) => return Err(self.star_error(e, it, Some(callee))),
+                };
                 l.downcast::<ListData>().expect("list").extend(&items);
                 f.pop();
             }
@@ -283,10 +295,16 @@ impl Vm {
                 self.truncate_roots(mark);
                 f.pop();
             }
-            Instr::DictUpdate(n) | Instr::DictMerge(n) => {
+            Instr::DictUpdate(n) => {
                 let m = f.top();
                 let d = f.peek(n as usize);
-                self.dict_update_from(d, m, matches!(instr, Instr::DictMerge(_)))?;
+                self.dict_update_from(d, m, None)?;
+                f.pop();
+            }
+            Instr::DictMerge(n) => {
+                // `[callee, args, dict, ..., mapping]`: errors name the callee.
+                let (m, d, callee) = (f.top(), f.peek(n as usize), f.peek(n as usize + 2));
+                self.dict_update_from(d, m, Some(callee))?;
                 f.pop();
             }
             Instr::ListToTuple => {
@@ -873,14 +891,67 @@ impl Vm {
         Ok(items)
     }
 
-    fn dict_update_from(&mut self, d: Value, m: Value, merge: bool) -> PyResult<()> {
+    /// How CPython names a callee in argument errors: `module.qualname()` (no module
+    /// for built-ins), or `str(callee)` for an object without a `__qualname__`.
+    fn function_str(&mut self, callee: Value) -> String {
+        let qualname = self.intern("__qualname__");
+        let qual = match self.getattr_opt(callee, qualname) {
+            Ok(Some(q)) => as_str(&q).map(str::to_string),
+            _ => None,
+        };
+        let Some(qual) = qual else {
+            return self.str_of(callee).unwrap_or_else(|_| "?".into());
+        };
+        let module = self.intern("__module__");
+        match self.getattr_opt(callee, module) {
+            Ok(Some(m)) => match as_str(&m) {
+                Some(m) if m != "builtins" => format!("{m}.{qual}()"),
+                _ => format!("{qual}()"),
+            },
+            _ => format!("{qual}()"),
+        }
+    }
+
+    /// The error of `*x` when x cannot be iterated: CPython's wording (naming `callee`
+    /// for `f(*x)`); other errors (an `__iter__` that raised) pass through.
+    fn star_error(&mut self, e: PyErr, it: Value, callee: Option<Value>) -> PyErr {
+        let iterable = self.lookup_special(it, "__iter__").is_some()
+            || self.lookup_special(it, "__getitem__").is_some();
+        if iterable || !self.err_is(&e, self.rt.types.exc.type_error) {
+            return e;
+        }
+        let tn = self.type_name(it);
+        let msg = match callee {
+            Some(c) => format!(
+                "{} argument after * must be an iterable, not {tn}",
+                self.function_str(c)
+            ),
+            None => format!("Value after * must be an iterable, not {tn}"),
+        };
+        self.type_error(msg)
+    }
+
+    /// `dict.update(m)` for `{**m}`, or for `f(**m)` (`call` is the callee then:
+    /// duplicate keys are an error, and the messages name it as CPython's do).
+    fn dict_update_from(&mut self, d: Value, m: Value, call: Option<Value>) -> PyResult<()> {
+        let merge = call.is_some();
         let pairs = if let Some(src) = crate::objects::dict::ops::dict_payload(m) {
             self.dict_items(src)
         } else {
-            let keys = self.call_method(m, "keys", &[]).map_err(|_| {
-                let tn = self.type_name(m);
-                self.type_error(format!("'{tn}' object is not a mapping"))
-            })?;
+            let keys = match self.call_method(m, "keys", &[]) {
+                Ok(k) => k,
+                Err(_) => {
+                    let tn = self.type_name(m);
+                    let msg = match call {
+                        Some(c) => format!(
+                            "{} argument after ** must be a mapping, not {tn}",
+                            self.function_str(c)
+                        ),
+                        None => format!("'{tn}' object is not a mapping"),
+                    };
+                    return Err(self.type_error(msg));
+                }
+            };
             let keys = self.collect_iter(keys)?;
             let mut out = Vec::new();
             for k in keys {
@@ -892,9 +963,10 @@ impl Vm {
         for (k, v) in pairs {
             if merge && self.dict_get(d, k)?.is_some() {
                 let kr = self.repr(k)?;
-                return Err(
-                    self.type_error(format!("got multiple values for keyword argument {kr}"))
-                );
+                let fs = call.map(|c| self.function_str(c)).unwrap_or_default();
+                return Err(self.type_error(format!(
+                    "{fs} got multiple values for keyword argument {kr}"
+                )));
             }
             self.dict_set(d, k, v)?;
         }
