@@ -403,8 +403,8 @@ fn b_chr(vm: &mut Vm, v: Value) -> PyResult {
     let Some(i) = i.filter(|&i| i < 0x110000) else {
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     };
-    let c = char::from_u32(i).unwrap_or('\u{fffd}');
-    vm.new_char(c)
+    // A lone surrogate makes a flagged str (objects/str.rs).
+    vm.new_code_point(i)
 }
 
 #[native(name = "ord")]
@@ -416,7 +416,7 @@ fn b_ord(vm: &mut Vm, v: Value) -> PyResult {
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        let c = s.as_str().chars().next().unwrap() as i64;
+        let c = s.code_at(0) as i64;
         return Ok(Value::small_int(c).expect("a code point"));
     }
     let bytes = if let Some(b) = v.downcast::<BytesData>() {

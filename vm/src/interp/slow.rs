@@ -206,11 +206,12 @@ impl Vm {
                 f.push(d);
             }
             Instr::BuildString(n) => {
-                let mut s = String::new();
+                // Exact text (a part may hold lone surrogates: objects/str.rs).
+                let mut s = Vec::new();
                 for v in self.take_top(f, n as usize) {
-                    s.push_str(as_str(&v).unwrap_or(""));
+                    s.extend_from_slice(crate::helpers::as_wtf8(&v).unwrap_or(b""));
                 }
-                let v = self.new_str(&s)?;
+                let v = self.new_str_wtf8(&s)?;
                 f.truncate(f.stack_len() - n as usize);
                 f.push(v);
             }
@@ -312,6 +313,11 @@ impl Vm {
             Instr::FormatValue(flags) => {
                 let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
                 let v = f.top();
+                let empty_spec = spec.is_none_or(|s| as_str(&s).is_some_and(str::is_empty));
+                if flags & 3 <= 1 && empty_spec && v.is::<crate::objects::str::StrData>() {
+                    // An exact str formats as itself (surrogates kept, no copy).
+                    return Ok(Flow::Next);
+                }
                 if let Some(s) = spec {
                     f.push(s);
                 }

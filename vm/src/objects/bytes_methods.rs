@@ -202,8 +202,14 @@ pub fn encode_source(
             let Some(e) = e else {
                 return Err(vm.type_error("string argument without an encoding"));
             };
-            let s = as_str(&x).unwrap_or_default().to_string();
             let er = er.unwrap_or_else(|| "strict".into());
+            if let Some(d) = crate::helpers::as_str_data(&x)
+                && d.has_surrogates()
+                && let Some(r) = crate::objects::str_surrogates::encode(vm, x, d, &e, &er)
+            {
+                return r.map(Some);
+            }
+            let s = as_str(&x).unwrap_or_default().to_string();
             crate::objects::str_methods::encode(vm, &s, &e, &er).map(Some)
         }
         _ if e.is_some() => Err(vm.type_error("encoding without a string argument")),
@@ -559,6 +565,9 @@ fn b_decode(
     };
     let e = get(vm, 0, "encoding", "utf-8")?;
     let er = get(vm, 1, "errors", "strict")?;
+    if let Some(r) = crate::objects::str_surrogates::decode(vm, b, &e, &er) {
+        return r;
+    }
     let s = decode(vm, b, &e, &er)?;
     vm.new_str(&s)
 }

@@ -39,6 +39,7 @@ pub mod shared_keys;
 pub mod slice;
 pub mod str;
 pub mod str_methods;
+pub mod str_surrogates;
 pub mod traceback;
 pub mod tuple;
 pub mod tuple_methods;

@@ -110,7 +110,8 @@ pub fn int_float_cmp(i: &num_bigint::BigInt, f: f64) -> Option<Ordering> {
 enum Plain<'a> {
     Int(i64),
     Float(f64),
-    Str(&'a str),
+    /// The exact text (surrogates included).
+    Str(&'a [u8]),
     None,
 }
 
@@ -127,7 +128,7 @@ fn plain(v: &Value) -> Option<Plain<'_>> {
     if let Some(f) = crate::objects::float::float_of(*v) {
         return Some(Plain::Float(f));
     }
-    crate::helpers::as_str(v).map(Plain::Str)
+    crate::helpers::as_wtf8(v).map(Plain::Str)
 }
 
 /// `a == b` (identity first, as list and dict lookups do) when it can be decided
@@ -312,7 +313,7 @@ impl Vm {
         }
         self.check_native_depth(" in comparison")?;
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            return Ok(Value::bool(apply(Some(x.as_str().cmp(y.as_str())), op)));
+            return Ok(Value::bool(apply(Some(x.wtf8().cmp(y.wtf8())), op)));
         }
         if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
             return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));

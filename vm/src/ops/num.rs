@@ -421,6 +421,10 @@ impl Vm {
             if too_big(s.as_str().len()) {
                 return Err(memory_error(self));
             }
+            if s.has_surrogates() {
+                let r = crate::objects::bytes_args::repeat_bytes(self, s.wtf8(), count)?;
+                return Ok(Some(self.new_str_wtf8(&r)?));
+            }
             // Bytes of valid UTF-8 repeated stay valid UTF-8.
             let r = crate::objects::bytes_args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
             let r = String::from_utf8(r).unwrap_or_default();
@@ -517,6 +521,9 @@ impl Vm {
     /// `+` on two sequences of the same kind.
     fn concat(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+            if x.has_surrogates() || y.has_surrogates() {
+                return Ok(Some(self.new_str_wtf8_parts(&[x.wtf8(), y.wtf8()])?));
+            }
             let chars = x.chars() + y.chars();
             return Ok(Some(self.new_str_parts(&[x.as_str(), y.as_str()], chars)?));
         }

@@ -118,7 +118,7 @@ impl Vm {
             return Ok(crate::ops::number_format::float_repr(f));
         }
         if let Some(s) = v.downcast::<StrData>() {
-            return Ok(crate::objects::str_methods::str_repr(s.as_str()));
+            return Ok(crate::objects::str_methods::str_data_repr(s));
         }
         if let Some(b) = v.downcast::<crate::objects::bytes::BytesData>() {
             return Ok(crate::objects::bytes_methods::bytes_repr(&b.0));
