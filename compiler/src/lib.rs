@@ -18,6 +18,7 @@ pub(crate) mod flow;
 #[cfg(test)]
 mod input_status_tests;
 mod parse;
+mod surrogates;
 mod symtable;
 #[cfg(test)]
 mod tests;
@@ -229,6 +230,11 @@ pub(crate) struct SourceMap<'s> {
 }
 
 impl<'s> SourceMap<'s> {
+    /// The whole source text.
+    pub(crate) fn source(&self) -> &'s str {
+        self.source
+    }
+
     pub(crate) fn new(source: &'s str) -> Self {
         let mut line_starts = vec![0];
         let bytes = source.as_bytes();

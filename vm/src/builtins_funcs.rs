@@ -194,13 +194,20 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let end = text_arg(vm, "end", "\n")?;
     // The pieces in order: a file object gets one `write` call each, as in CPython.
     let mut pieces = Vec::with_capacity(2 * args.len() + 1);
+    // A str holding lone surrogates goes as itself (objects/str.rs): `exact[k]` is the
+    // argument behind `pieces[k]`, if so.
+    let mut exact: Vec<Option<Value>> = Vec::with_capacity(2 * args.len() + 1);
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             pieces.push(sep.clone());
+            exact.push(None);
         }
         pieces.push(vm.str_of(a)?);
+        let surr = crate::helpers::as_str_data(&a).is_some_and(|d| d.has_surrogates());
+        exact.push(surr.then_some(a));
     }
     pieces.push(end);
+    exact.push(None);
     let flush = match kwarg(kw, "flush") {
         Some(f) => vm.truthy(f)?,
         None => false,
@@ -212,8 +219,11 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         Some(file) => {
             let mut sc = vm.scope();
             sc.root(file);
-            for piece in &pieces {
-                let s = sc.new_str(piece)?;
+            for (piece, ex) in pieces.iter().zip(&exact) {
+                let s = match *ex {
+                    Some(v) => v,
+                    None => sc.new_str(piece)?,
+                };
                 sc.root(s);
                 sc.call_method(file, "write", &[s])?;
             }
@@ -224,6 +234,20 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
         None => {
             let mut o = std::io::stdout().lock();
+            if let Some(k) = exact.iter().position(Option::is_some) {
+                // stdout encodes UTF-8 strictly: what comes before goes out, then the
+                // UnicodeEncodeError (as CPython's text stream raises it on that write).
+                let _ = o.write_all(pieces[..k].concat().as_bytes());
+                drop(o);
+                let v = exact[k].expect("found");
+                let d = crate::helpers::as_str_data(&v).expect("a str");
+                if let Some(Err(e)) =
+                    crate::objects::str_surrogates::encode(vm, v, d, "utf-8", "strict")
+                {
+                    return Err(e);
+                }
+                return Ok(Value::NONE);
+            }
             let _ = o.write_all(pieces.concat().as_bytes());
             if flush {
                 let _ = o.flush();

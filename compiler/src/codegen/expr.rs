@@ -66,6 +66,13 @@ impl<'a> Compiler<'a> {
 
     fn compile_expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
         if let Some(c) = literal_const(e) {
+            // The parser reads a surrogate escape ('\ud800') as U+FFFD: recover it.
+            let c = match (e, c) {
+                (Expr::StringLiteral(s), Const::Str(v)) if v.contains('\u{fffd}') => {
+                    crate::surrogates::exact_literal(self.map.source(), s).unwrap_or(Const::Str(v))
+                }
+                (_, c) => c,
+            };
             self.load_const(c);
             return Ok(());
         }

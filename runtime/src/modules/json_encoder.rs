@@ -141,7 +141,12 @@ impl Enc<'_> {
             StrMode::Ascii | StrMode::Unicode => {
                 let ascii = matches!(self.mode, StrMode::Ascii);
                 self.out.push('"');
-                escape_into(&mut self.out, s, ascii);
+                match unwrap_base::<StrData>(&v) {
+                    Some(sd) if ascii && sd.has_surrogates() => {
+                        super::json::escape_exact_ascii(&mut self.out, sd)
+                    }
+                    _ => escape_into(&mut self.out, s, ascii),
+                }
                 self.out.push('"');
             }
             StrMode::Call => {

@@ -574,9 +574,14 @@ impl Vm {
                 None => self.repeat(b, a),
             },
             BinOp::Mod if a.is::<StrData>() => {
-                let s = a.downcast::<StrData>().unwrap().as_str().to_string();
-                let r = crate::objects::str_methods::percent_format(self, &s, b)?;
-                Ok(Some(self.new_str(&r)?))
+                // Through the surrogate wrapper (objects/str_surrogates.rs): exact when
+                // the format or its str arguments hold lone surrogates.
+                fn fmt(vm: &mut Vm, ab: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+                    let s = ab[0].downcast::<StrData>().unwrap().as_str().to_string();
+                    let r = crate::objects::str_methods::percent_format(vm, &s, ab[1])?;
+                    vm.new_str(&r)
+                }
+                crate::objects::str_surrogates::call(self, &[a, b], &[], fmt).map(Some)
             }
             BinOp::Mod if a.is::<BytesData>() => {
                 let r = crate::objects::bytes_methods::bytes_percent_format(self, a, b)?;
