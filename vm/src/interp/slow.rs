@@ -314,9 +314,21 @@ impl Vm {
                 let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
                 let v = f.top();
                 let empty_spec = spec.is_none_or(|s| as_str(&s).is_some_and(str::is_empty));
-                if flags & 3 <= 1 && empty_spec && v.is::<crate::objects::str::StrData>() {
-                    // An exact str formats as itself (surrogates kept, no copy).
-                    return Ok(Flow::Next);
+                if flags & 3 <= 1 && v.is::<crate::objects::str::StrData>() {
+                    if empty_spec {
+                        // An exact str formats as itself (surrogates kept, no copy).
+                        return Ok(Flow::Next);
+                    }
+                    if let Some(sv) = spec
+                        && v.downcast::<crate::objects::str::StrData>()
+                            .is_some_and(|d| d.has_surrogates())
+                    {
+                        let r = self.with_root(sv, |vm| {
+                            crate::objects::str_methods::format_exact(vm, v, sv)
+                        })?;
+                        f.set_top(r);
+                        return Ok(Flow::Next);
+                    }
                 }
                 if let Some(s) = spec {
                     f.push(s);

@@ -65,7 +65,10 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return match parse_float(&t) {
             Some(f) => Ok(f),
             None => {
-                let r = crate::objects::str_methods::str_repr(&t);
+                let r = match x.downcast::<crate::objects::str::StrData>() {
+                    Some(d) if d.has_surrogates() => crate::objects::str_methods::str_data_repr(d),
+                    _ => crate::objects::str_methods::str_repr(&t),
+                };
                 Err(vm.value_error(format!("could not convert string to float: {r}")))
             }
         };

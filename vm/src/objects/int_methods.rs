@@ -102,7 +102,10 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         return match parse_int(&text, b as u32) {
             Some(v) => vm.new_bigint(v),
             None => {
-                let r = crate::objects::str_methods::str_repr(&text);
+                let r = match crate::helpers::as_str_data(&x) {
+                    Some(d) if d.has_surrogates() => crate::objects::str_methods::str_data_repr(d),
+                    _ => crate::objects::str_methods::str_repr(&text),
+                };
                 Err(vm.value_error(format!("invalid literal for int() with base {b}: {r}")))
             }
         };

@@ -1129,21 +1129,23 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
                 );
             };
             for (k, v) in vm.dict_items(src) {
-                let key = match as_str(&k) {
-                    Some(s) if s.chars().count() == 1 => {
-                        vm.new_int(s.chars().next().unwrap() as i64)?
-                    }
+                let key = match crate::helpers::as_str_data(&k) {
+                    Some(s) if s.chars() == 1 => vm.new_int(s.code_at(0) as i64)?,
                     _ => k,
                 };
                 vm.dict_set(d, key, v)?;
             }
             return Ok(());
         }
-        let (Some(x), Some(y)) = (args.first().and_then(as_str), args.get(1).and_then(as_str))
-        else {
+        let (Some(x), Some(y)) = (
+            args.first().and_then(crate::helpers::as_wtf8),
+            args.get(1).and_then(crate::helpers::as_wtf8),
+        ) else {
             return Err(vm.type_error("maketrans() argument must be str"));
         };
-        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        // Code points of the exact text (surrogates included: objects/str.rs).
+        use crate::objects::str::wtf8;
+        let (x, y): (Vec<u32>, Vec<u32>) = (wtf8::decode(x).collect(), wtf8::decode(y).collect());
         if x.len() != y.len() {
             return Err(vm.value_error("the first two maketrans arguments must have equal length"));
         }
@@ -1152,8 +1154,8 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
             let v = vm.new_int(*b as i64)?;
             vm.dict_set(d, k, v)?;
         }
-        if let Some(z) = args.get(2).and_then(as_str) {
-            for c in z.chars().collect::<Vec<_>>() {
+        if let Some(z) = args.get(2).and_then(crate::helpers::as_wtf8) {
+            for c in wtf8::decode(z).collect::<Vec<_>>() {
                 let k = vm.new_int(c as i64)?;
                 vm.dict_set(d, k, Value::NONE)?;
             }
@@ -1830,6 +1832,12 @@ fn str_dunder_format(vm: &mut Vm, this: &StrData, format_spec: Value) -> PyResul
     let sv = vm.new_str(this.as_str())?;
     let r = vm.with_root(sv, |vm| vm.format_value(sv, spec))?;
     ret_str(vm, &r)
+}
+
+/// `format(s, spec)` of an exact str holding lone surrogates, exactly (through the
+/// wrapper of `objects/str_surrogates.rs`).
+pub fn format_exact(vm: &mut Vm, s: Value, spec: Value) -> PyResult {
+    crate::objects::str_surrogates::call(vm, &[s, spec], &[], str_dunder_format.f)
 }
 
 /// `str.__repr__`.

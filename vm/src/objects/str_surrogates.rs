@@ -333,11 +333,20 @@ pub fn decode(vm: &mut Vm, b: &[u8], encoding: &str, errors: &str) -> Option<PyR
                         rest = &bad[3..];
                         continue;
                     }
-                    // Not a surrogate: the strict error (its wording and positions).
-                    return Some(
-                        crate::objects::bytes_methods::decode(vm, b, "utf-8", "strict")
-                            .and_then(|s| vm.new_str(&s)),
-                    );
+                    // Not a surrogate: the strict error (CPython's wording and positions).
+                    let pos = b.len() - rest.len() + good;
+                    let byte = bad[0];
+                    let (end, reason) = match e.error_len() {
+                        None if bad.len() > 1 => (b.len(), "unexpected end of data"),
+                        None => (pos + 1, "unexpected end of data"),
+                        Some(_) if (0x80..0xc2).contains(&byte) || byte > 0xf4 => {
+                            (pos + 1, "invalid start byte")
+                        }
+                        Some(_) => (pos + 1, "invalid continuation byte"),
+                    };
+                    return Some(Err(crate::exceptions::unicode_decode_error(
+                        vm, "utf-8", b, pos, end, reason,
+                    )));
                 }
                 let skip = e.error_len().unwrap_or(bad.len());
                 for &c in &bad[..skip] {
