@@ -272,6 +272,14 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
         Some(o) if enc.is_none() && errs.is_none() => {
             if o.is::<StrData>() {
                 o
+            } else if let Some(d) = unwrap_base::<StrData>(&o)
+                && d.has_surrogates()
+                && vm.lookup_special(o, "__str__").is_some_and(|f| {
+                    f.is::<crate::objects::builtin_fn::BuiltinFn>()
+                })
+            {
+                // A str subclass without its own __str__: its exact text.
+                vm.new_str_wtf8(d.wtf8())?
             } else {
                 let s = vm.str_of(o)?;
                 vm.new_str(&s)?
