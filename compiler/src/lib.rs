@@ -45,6 +45,8 @@ pub enum CompileErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep to compile (raised as RecursionError, without a location).
+    RecursionError,
 }
 
 #[derive(Debug, Clone)]
@@ -72,6 +74,7 @@ impl std::fmt::Display for CompileError {
             CompileErrorKind::SyntaxError => "SyntaxError",
             CompileErrorKind::IndentationError => "IndentationError",
             CompileErrorKind::TabError => "TabError",
+            CompileErrorKind::RecursionError => "RecursionError",
         };
         write!(
             f,

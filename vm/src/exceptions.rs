@@ -799,6 +799,9 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
         crate::compiler::CompileErrorKind::SyntaxError => t.syntax_error,
         crate::compiler::CompileErrorKind::IndentationError => t.indentation_error,
         crate::compiler::CompileErrorKind::TabError => t.tab_error,
+        crate::compiler::CompileErrorKind::RecursionError => {
+            return vm.new_exception(t.recursion_error, &e.msg);
+        }
     };
     let exc = vm.new_exception(cls, &e.msg);
     let r: PyResult<()> = (|| {
