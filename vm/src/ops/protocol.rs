@@ -597,6 +597,25 @@ impl Vm {
             if !fits {
                 return Err(self.memory_error());
             }
+        } else if v.is::<crate::objects::instance::InstanceData>()
+            && let Some(f) = self.lookup_special(v, "__length_hint__")
+        {
+            // An object of a Python class announcing its length (`itertools.repeat(x,
+            // 2**40)`): room for that many items first, as CPython's list() does, so an
+            // impossible size is a MemoryError at once, not memory exhausted item by
+            // item. A hint that raises TypeError or is no int is ignored.
+            let hint = match self.call(f, &[v], &[]) {
+                Ok(h) => crate::helpers::as_bigint(h),
+                Err(e) if self.err_is(&e, self.rt.types.exc.type_error) => None,
+                Err(e) => return Err(e),
+            };
+            if let Some(n) = hint.filter(|n| n.sign() == num_bigint::Sign::Plus) {
+                use num_traits::ToPrimitive;
+                let fits = n.to_usize().is_some_and(|n| out.try_reserve_exact(n).is_ok());
+                if !fits {
+                    return Err(self.memory_error());
+                }
+            }
         }
         let it = self.iter(v)?;
         let mark = self.roots_len();
