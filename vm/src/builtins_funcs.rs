@@ -367,7 +367,10 @@ fn is_callable(vm: &mut Vm, v: Value) -> bool {
 
 #[native(name = "format")]
 fn b_format(vm: &mut Vm, value: Value, format_spec: Option<&str>) -> PyResult {
-    if value.downcast::<StrData>().is_some_and(|d| d.has_surrogates()) {
+    if value
+        .downcast::<StrData>()
+        .is_some_and(|d| d.has_surrogates())
+    {
         // Exact (objects/str_surrogates.rs).
         let spec = vm.new_str(format_spec.unwrap_or(""))?;
         return vm.with_root(spec, |vm| {

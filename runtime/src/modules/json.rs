@@ -129,6 +129,9 @@ fn scanstring(
     }
 }
 
+/// A decoded JSON string: (text, its code points, code point and byte after the quote).
+type Scanned = (Vec<u8>, usize, usize, usize);
+
 /// Decode from byte `b` (code point `c`) to the closing quote: (text, its code points,
 /// code point and byte after the quote), or (message, position) as CPython reports.
 /// The text is generalized UTF-8 (`objects/str.rs`): a lone `\udXXX` stays a surrogate.
@@ -137,12 +140,11 @@ pub(super) fn scan(
     c: usize,
     b: usize,
     strict: bool,
-) -> Result<(Vec<u8>, usize, usize, usize), (&'static str, usize)> {
+) -> Result<Scanned, (&'static str, usize)> {
     let begin = c.wrapping_sub(1);
     let mut out: Vec<u8> = Vec::new();
-    let push = |out: &mut Vec<u8>, c: char| {
-        out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes())
-    };
+    let push =
+        |out: &mut Vec<u8>, c: char| out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes());
     let mut n = 0;
     let mut chars = s[b..].char_indices().peekable();
     let mut pos = c;

@@ -635,7 +635,11 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
     let n = s.chars();
     if s.has_surrogates() {
         // stdout encodes UTF-8 strictly, stderr with backslashreplace (as CPython).
-        let errors = if fd == 2 { "backslashreplace" } else { "strict" };
+        let errors = if fd == 2 {
+            "backslashreplace"
+        } else {
+            "strict"
+        };
         let b = weft_vm::objects::str_surrogates::encode(vm, args[1], s, "utf-8", errors);
         let b = b.expect("utf-8 is native")?;
         let _ = match fd {

@@ -92,7 +92,9 @@ pub fn str_data_repr(d: &StrData) -> String {
     let mut b = d.wtf8();
     while !b.is_empty() {
         let w = crate::objects::str::wtf8::width(b[0]);
-        let c = crate::objects::str::wtf8::decode(&b[..w]).next().unwrap_or(0);
+        let c = crate::objects::str::wtf8::decode(&b[..w])
+            .next()
+            .unwrap_or(0);
         match char::from_u32(c) {
             Some(ch) => {
                 let one = repr_one(ch, quote);
@@ -274,9 +276,9 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                 o
             } else if let Some(d) = unwrap_base::<StrData>(&o)
                 && d.has_surrogates()
-                && vm.lookup_special(o, "__str__").is_some_and(|f| {
-                    f.is::<crate::objects::builtin_fn::BuiltinFn>()
-                })
+                && vm
+                    .lookup_special(o, "__str__")
+                    .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>())
             {
                 // A str subclass without its own __str__: its exact text.
                 vm.new_str_wtf8(d.wtf8())?

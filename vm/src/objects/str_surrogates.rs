@@ -89,7 +89,11 @@ impl Swap {
     /// The result value with the stand-ins swapped back (a fresh object when needed).
     fn back(&self, vm: &mut Vm, v: Value) -> PyResult {
         if let Some(s) = v.downcast::<StrData>() {
-            if !s.as_str().chars().any(|c| self.back.contains_key(&(c as u32))) {
+            if !s
+                .as_str()
+                .chars()
+                .any(|c| self.back.contains_key(&(c as u32)))
+            {
                 return Ok(v);
             }
             let cps: Vec<u32> = s
@@ -262,12 +266,8 @@ pub fn encode(
         };
         match errors {
             "surrogatepass" if limit > 256 => run.iter().for_each(|&c| wtf8::push(&mut out, c)),
-            "surrogateescape" => {
-                if run.iter().all(|c| (0xDC80..=0xDCFF).contains(c)) {
-                    out.extend(run.iter().map(|&c| (c - 0xDC00) as u8));
-                } else {
-                    return Some(fail(vm));
-                }
+            "surrogateescape" if run.iter().all(|c| (0xDC80..=0xDCFF).contains(c)) => {
+                out.extend(run.iter().map(|&c| (c - 0xDC00) as u8));
             }
             "ignore" => {}
             "replace" => out.extend(run.iter().map(|_| b'?')),

@@ -611,7 +611,9 @@ impl Vm {
             };
             if let Some(n) = hint.filter(|n| n.sign() == num_bigint::Sign::Plus) {
                 use num_traits::ToPrimitive;
-                let fits = n.to_usize().is_some_and(|n| out.try_reserve_exact(n).is_ok());
+                let fits = n
+                    .to_usize()
+                    .is_some_and(|n| out.try_reserve_exact(n).is_ok());
                 if !fits {
                     return Err(self.memory_error());
                 }
