@@ -117,7 +117,7 @@ fn scanstring(
     } else {
         byte_offset(sd, start)
     };
-    match scan(sd.as_str(), start, b, strict) {
+    match scan(sd, start, b, strict) {
         Ok((text, nchars, c_end, b_end)) => {
             remember(sd, c_end, b_end);
             let _ = nchars;
@@ -134,13 +134,17 @@ type Scanned = (Vec<u8>, usize, usize, usize);
 
 /// Decode from byte `b` (code point `c`) to the closing quote: (text, its code points,
 /// code point and byte after the quote), or (message, position) as CPython reports.
-/// The text is generalized UTF-8 (`objects/str.rs`): a lone `\udXXX` stays a surrogate.
+/// The text is generalized UTF-8 (`objects/str.rs`): a lone `\udXXX` stays a surrogate,
+/// and so does a lone surrogate in the document itself (scanned on its lossy copy, whose
+/// byte offsets are the exact text's).
 pub(super) fn scan(
-    s: &str,
+    sd: &StrData,
     c: usize,
     b: usize,
     strict: bool,
 ) -> Result<Scanned, (&'static str, usize)> {
+    let s = sd.as_str();
+    let exact = sd.has_surrogates().then(|| sd.wtf8());
     let begin = c.wrapping_sub(1);
     let mut out: Vec<u8> = Vec::new();
     let push =
@@ -189,7 +193,12 @@ pub(super) fn scan(
                 return Err(("Invalid control character at", pos));
             }
             c => {
-                push(&mut out, c);
+                match exact {
+                    Some(x) if c == '\u{fffd}' && x.get(b + i) == Some(&0xED) => {
+                        out.extend_from_slice(&x[b + i..b + i + 3])
+                    }
+                    _ => push(&mut out, c),
+                }
                 n += 1;
                 pos += 1;
             }
@@ -305,8 +314,33 @@ pub(super) fn escape_exact_ascii(out: &mut String, sd: &StrData) {
     }
 }
 
+/// `escape_into` without `ascii` of a str holding lone surrogates: the exact text
+/// (generalized UTF-8, each surrogate kept), as long as the lossy escape (a surrogate
+/// and U+FFFD both go as they are, 3 bytes each).
+pub(super) fn escape_exact_unicode(sd: &StrData) -> Vec<u8> {
+    let mut out = Vec::with_capacity(sd.byte_len());
+    let mut tmp = String::new();
+    for c in weft_vm::objects::str::wtf8::decode(sd.wtf8()) {
+        match char::from_u32(c) {
+            Some(ch) => {
+                tmp.clear();
+                if !escape(&mut tmp, ch, false) {
+                    tmp.push(ch);
+                }
+                out.extend_from_slice(tmp.as_bytes());
+            }
+            None => weft_vm::objects::str::wtf8::push(&mut out, c),
+        }
+    }
+    out
+}
+
 fn encode_with(vm: &mut Vm, args: &[Value], name: &str, ascii: bool) -> PyResult {
     let sd = str_arg(vm, args, name)?;
+    if !ascii && sd.has_surrogates() {
+        let body = escape_exact_unicode(sd);
+        return vm.new_str_wtf8_parts(&[b"\"", &body, b"\""]);
+    }
     let s = sd.as_str();
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
