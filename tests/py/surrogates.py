@@ -54,3 +54,16 @@ try:
     ord(hi + lo)
 except TypeError as e:
     print('TypeError', e)
+
+
+class Shown:
+    def __str__(self):
+        return 'shown' + lo
+
+
+class Wrapped:
+    def __str__(self):
+        return Sub('w' + hi)
+
+
+print(ascii(str(Shown())), ascii(str(Wrapped())), type(str(Wrapped())).__name__)

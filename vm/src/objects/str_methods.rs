@@ -283,8 +283,7 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                 // A str subclass without its own __str__: its exact text.
                 vm.new_str_wtf8(d.wtf8())?
             } else {
-                let s = vm.str_of(o)?;
-                vm.new_str(&s)?
+                vm.str_value(o)?
             }
         }
         Some(o) => {

@@ -245,6 +245,27 @@ impl Vm {
         })
     }
 
+    /// `str(v)` as a str object: a str itself, the str a user `__str__` returns (exact:
+    /// lone surrogates kept, objects/str.rs), otherwise `str_of`'s text.
+    pub fn str_value(&mut self, v: Value) -> PyResult {
+        if v.is::<StrData>() {
+            return Ok(v);
+        }
+        if let Some(f) = self.user_special(v, "__str__") {
+            let r = self.call(f, &[v], &[])?;
+            // A str subclass instance comes back as it is (as in CPython).
+            if crate::helpers::unwrap_base::<StrData>(&r).is_some() {
+                return Ok(r);
+            }
+            return Err(self.type_error(format!(
+                "__str__ returned non-string (type {})",
+                self.type_name(r)
+            )));
+        }
+        let s = self.str_of(v)?;
+        self.new_str(&s)
+    }
+
     /// `str(v)`.
     pub fn str_of(&mut self, v: Value) -> PyResult<String> {
         if let Some(s) = v.downcast::<StrData>() {
