@@ -54,11 +54,20 @@
 //!   the ordinary method runs, and the swap is undone on the result. Private-use
 //!   characters behave as surrogates do in every method (uncased, not alphanumeric,
 //!   not space, not printable, not a line break), so the result is exact;
+//!   `%`-formatting and `str.format` with str arguments (the wrapper swaps those too),
+//!   f-strings (`BUILD_STRING` joins exact bytes; `FORMAT_VALUE` passes a str through),
+//!   `format()`, `str(x)` of a user `__str__`, `print` and `sys.stdout.write` (strict
+//!   UTF-8: UnicodeEncodeError as CPython's stdout; stderr uses backslashreplace);
 //! - provably unaffected (they read the lossy copy and U+FFFD behaves as a surrogate
-//!   there): `int()`/`float()` parsing (both reject the string), identifier checks.
-//! - lossy (documented gaps): interning (`sys.intern`, attribute names), `%`-formatting
-//!   and `str.format`/f-strings *inserting* a surrogate str into another text, and
-//!   native modules that take text as `&str` (re, os paths other than fsencode).
+//!   there): `int()`/`float()` parsing (both reject the string; their messages use the
+//!   exact repr), `isidentifier` and the other predicates (U+FFFD is no letter, digit
+//!   or space either; `isprintable` runs through the wrapper, as U+FFFD is printable);
+//! - lossy (known gaps, each surrogate read as U+FFFD): interning (`sys.intern`,
+//!   attribute and keyword names), `%r`/`{!r}` of a surrogate *argument* (the repr
+//!   of its stand-in), `'%c' % 0xd800` (OverflowError), str arguments nested inside
+//!   lists or dicts given to `format`, natives that take text as `&str` (`re`, file
+//!   names other than through `os.fsencode`, `compile()` of a str source), and the
+//!   codecs other than UTF-8, ASCII and Latin-1 (the codec registry sees the lossy copy).
 use crate::object::Obj;
 use crate::payload;
 use crate::value::Value;
