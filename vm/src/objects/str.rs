@@ -55,8 +55,8 @@
 //!   characters behave as surrogates do in every method (uncased, not alphanumeric,
 //!   not space, not printable, not a line break), so the result is exact; so are
 //!   `%`-formatting and `str.format` with str arguments (the wrapper swaps those too);
-//! - exact by construction: f-strings (`BUILD_STRING` joins exact bytes; `FORMAT_VALUE` passes a str through),
-//!   `format()`, `str(x)` of a user `__str__`, `print` and `sys.stdout.write` (strict
+//! - exact by construction: f-strings (`BUILD_STRING` joins exact bytes,
+//!   `FORMAT_VALUE` passes a str through), `format()`, `str(x)` of a user `__str__`, `print` and `sys.stdout.write` (strict
 //!   UTF-8: UnicodeEncodeError as CPython's stdout; stderr uses backslashreplace);
 //! - provably unaffected (they read the lossy copy and U+FFFD behaves as a surrogate
 //!   there): `int()`/`float()` parsing (both reject the string; their messages use the
