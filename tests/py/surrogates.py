@@ -67,3 +67,22 @@ class Wrapped:
 
 
 print(ascii(str(Shown())), ascii(str(Wrapped())), type(str(Wrapped())).__name__)
+
+# Surrogate literals inside constant tuples, defaults and match patterns.
+pair = ('\ud800', 1)
+print(ascii(pair), '\ud800' in ('\ud800', 'b'), '\ufffd' in ('\ud800',))
+
+
+def default(a='\udfff'):
+    return a
+
+
+print(ascii(default()))
+for item in ['\ud800', '\ufffd', 'x']:
+    match item:
+        case '\ud800':
+            print('case surrogate')
+        case '\ufffd':
+            print('case replacement')
+        case _:
+            print('case other')
