@@ -15,7 +15,7 @@ use crate::objects::tuple::TupleData;
 use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use num_traits::{Signed, ToPrimitive};
+use num_traits::ToPrimitive;
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -154,9 +154,7 @@ pub fn count_bytes(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = unwrap_base::<IntData>(&x)
         && b.0.to_i64().is_none()
     {
-        if b.0.is_negative() {
-            return Err(vm.value_error("negative count"));
-        }
+        // Past Py_ssize_t either way: the index conversion fails before the sign test.
         return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
     }
     let n = index_arg(vm, x)?;
@@ -245,6 +243,10 @@ pub fn bytes_from(
         return Ok(b);
     }
     if is_index_like(vm, x) {
+        // Past the largest bytes object CPython can describe (its header included).
+        if crate::helpers::as_int(x).is_some_and(|n| n > i64::MAX - 33) {
+            return Err(vm.overflow_error("byte string is too large"));
+        }
         return count_bytes(vm, x);
     }
     let items = match vm.collect_iter(x) {

@@ -68,6 +68,20 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 /// `int(x)` / `int(x, base)` without the subclass wrapping.
 pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
     if let Some(bv) = base {
+        if as_bigint(bv).is_none() {
+            // The base goes through __index__ first (a float is a TypeError).
+            let b = match crate::ops::containers::as_index(vm, bv)? {
+                Some(b) => b,
+                None => {
+                    let tn = vm.type_name(bv);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            };
+            let b = vm.new_int(b)?;
+            return int_from(vm, x, Some(b));
+        }
         let b = as_bigint(bv).and_then(|b| b.to_i64());
         let Some(b) = b.filter(|&b| b == 0 || (2..=36).contains(&b)) else {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
