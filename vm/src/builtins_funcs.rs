@@ -435,6 +435,14 @@ fn b_chr(vm: &mut Vm, v: Value) -> PyResult {
         None => index_arg(vm, v)?.to_u32(),
     };
     let Some(i) = i.filter(|&i| i < 0x110000) else {
+        // Past a C int, CPython fails converting before the range test.
+        let big = match v.as_small_int() {
+            Some(n) => i32::try_from(n).is_err(),
+            None => index_arg(vm, v)?.to_i32().is_none(),
+        };
+        if big {
+            return Err(vm.overflow_error("Python int too large to convert to C int"));
+        }
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     };
     // A lone surrogate makes a flagged str (objects/str.rs).

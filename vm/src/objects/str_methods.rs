@@ -289,6 +289,8 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
         Some(o) => {
             let bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&o) {
                 b
+            } else if unwrap_base::<StrData>(&o).is_some() {
+                return Err(vm.type_error("decoding str is not supported"));
             } else {
                 let tn = vm.type_name(o);
                 return Err(vm.type_error(format!(

@@ -197,6 +197,24 @@ impl Vm {
             let h = acc as i64;
             return Ok(if h == -1 { -2 } else { h });
         }
+        if let Some(r) = v.downcast::<crate::objects::range::RangeData>() {
+            // Equal ranges (equal as sequences) hash alike: the length, the first item
+            // when there is one, the step when there are two or more (as CPython).
+            let n = r.len();
+            let (a, b) = match n {
+                0 => (0, 0),
+                1 => (r.start, 0),
+                _ => (r.start, r.step),
+            };
+            let mut acc: u64 = 0x52616e6765;
+            for x in [n, a, b] {
+                acc = (acc ^ hash_i64(x) as u64)
+                    .wrapping_mul(0x100000001b3)
+                    .rotate_left(29);
+            }
+            let h = acc as i64;
+            return Ok(if h == -1 { -2 } else { h });
+        }
         if let Some(m) = v.downcast::<crate::objects::function::BoundMethod>() {
             // CPython: the instance by identity, the function by its hash.
             let (this, func) = (m.this, m.func);
