@@ -26,3 +26,13 @@ show('float bad bytes', lambda: float(b'1e'))
 # str() with an encoding refuses a str.
 show('decode str', lambda: str('abc', 'utf-8'))
 show('decode bytes', lambda: str(b'abc', 'ascii'))
+# int.from_bytes converts its argument as bytes() does.
+show('from_bytes str', lambda: int.from_bytes('abab', 'big'))
+show('from_bytes int', lambda: int.from_bytes(5, 'big'))
+show('from_bytes float item', lambda: int.from_bytes([1.5], 'big'))
+show('from_bytes big item', lambda: int.from_bytes([300], 'big'))
+show('from_bytes list', lambda: int.from_bytes([1, 2], 'big'))
+# pop on an empty dict does not hash the key.
+show('empty pop default', lambda: {}.pop([1], 5))
+show('empty pop', lambda: {}.pop([1]))
+show('pop unhashable', lambda: {1: 2}.pop([1], 5))

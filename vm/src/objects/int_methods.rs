@@ -328,12 +328,33 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     let mut bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&data) {
         b
     } else {
-        let items = vm.collect_iter(data)?;
+        // As bytes(data): a str or a non-iterable cannot convert, items must be ints.
+        let cannot = |vm: &mut Vm| {
+            let tn = vm.type_name(data);
+            vm.type_error(format!("cannot convert '{tn}' object to bytes"))
+        };
+        if crate::helpers::as_str(&data).is_some() {
+            return Err(cannot(vm));
+        }
+        let items = match vm.collect_iter(data) {
+            Ok(items) => items,
+            Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => return Err(cannot(vm)),
+            Err(e) => return Err(e),
+        };
         let mut out = Vec::with_capacity(items.len());
         for it in items {
             match crate::helpers::as_int(it) {
                 Some(i) if (0..256).contains(&i) => out.push(i as u8),
-                _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                None if crate::helpers::as_bigint(it).is_some() => {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                None => {
+                    let tn = vm.type_name(it);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
             }
         }
         out
