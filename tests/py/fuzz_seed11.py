@@ -36,3 +36,6 @@ show('from_bytes list', lambda: int.from_bytes([1, 2], 'big'))
 show('empty pop default', lambda: {}.pop([1], 5))
 show('empty pop', lambda: {}.pop([1]))
 show('pop unhashable', lambda: {1: 2}.pop([1], 5))
+# int() of bytes shows them by their bytes repr in its message.
+for x in [b'', b'1x', bytearray(b'z')]:
+    show('int bytes', lambda: int(x, 10))

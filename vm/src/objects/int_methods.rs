@@ -116,7 +116,12 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         return match parse_int(&text, b as u32) {
             Some(v) => vm.new_bigint(v),
             None => {
+                let bytes_like = x.is::<BytesData>() || x.is::<ByteArrayData>();
                 let r = match crate::helpers::as_str_data(&x) {
+                    // CPython shows a bytes-like argument by its repr (b'..').
+                    _ if bytes_like => crate::objects::bytes_methods::bytes_repr(
+                        &crate::objects::bytes::buffer_bytes(&x).unwrap_or_default(),
+                    ),
                     Some(d) if d.has_surrogates() => crate::objects::str_methods::str_data_repr(d),
                     _ => crate::objects::str_methods::str_repr(&text),
                 };
