@@ -234,7 +234,7 @@ fn dict_items(vm: &mut Vm, this: This<DictData>) -> PyResult {
 
 #[native(name = "pop")]
 fn dict_pop(vm: &mut Vm, this: This<DictData>, key: Value, default: Option<Value>) -> PyResult {
-    if this.data.0.len() == 0 {
+    if this.data.0.is_empty() {
         // An empty dict answers without hashing the key (as CPython: an unhashable
         // key gets the default or KeyError, not TypeError).
         return match default {
