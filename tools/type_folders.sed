@@ -9,3 +9,4 @@ s/\bobjects::bytes_split\b/objects::bytes::split/g
 s/\bobjects::bytearray_methods\b/objects::bytes::bytearray/g
 s/\bobjects::weakref_ops\b/objects::weakref::ops/g
 s/\bobjects::function_new\b/objects::function::new/g
+s/\bobjects::str_surrogates\b/objects::str::surrogates/g

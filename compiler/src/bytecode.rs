@@ -384,6 +384,9 @@ pub enum Const {
         imag: f64,
     },
     Str(String),
+    /// A str holding lone surrogates (`'\ud800'`), in generalized UTF-8: each code point
+    /// encoded the UTF-8 way, a surrogate as 3 bytes ED A0..BF 80..BF.
+    StrSurrogates(Vec<u8>),
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),
     Code(std::sync::Arc<CodeData>),

@@ -83,6 +83,7 @@ fn const_repr(c: &Const) -> String {
         Const::Float(f) => format!("{f:?}"),
         Const::Complex { real, imag } => format!("({real:?}+{imag:?}j)"),
         Const::Str(s) => format!("{s:?}"),
+        Const::StrSurrogates(b) => format!("{:?}", String::from_utf8_lossy(b)),
         Const::Bytes(b) => format!("b{:?}", String::from_utf8_lossy(b)),
         Const::Tuple(t) => {
             let parts: Vec<String> = t.iter().map(const_repr).collect();

@@ -19,6 +19,7 @@ pub(crate) mod flow;
 mod input_status_tests;
 mod parse;
 mod segment;
+mod surrogates;
 mod symtable;
 #[cfg(test)]
 mod tests;
@@ -46,6 +47,8 @@ pub enum CompileErrorKind {
     SyntaxError,
     IndentationError,
     TabError,
+    /// Nesting too deep to compile (raised as RecursionError, without a location).
+    RecursionError,
 }
 
 #[derive(Debug, Clone)]
@@ -73,6 +76,7 @@ impl std::fmt::Display for CompileError {
             CompileErrorKind::SyntaxError => "SyntaxError",
             CompileErrorKind::IndentationError => "IndentationError",
             CompileErrorKind::TabError => "TabError",
+            CompileErrorKind::RecursionError => "RecursionError",
         };
         write!(
             f,
@@ -269,6 +273,11 @@ pub(crate) struct SourceMap<'s> {
 }
 
 impl<'s> SourceMap<'s> {
+    /// The whole source text.
+    pub(crate) fn source(&self) -> &'s str {
+        self.source
+    }
+
     pub(crate) fn new(source: &'s str) -> Self {
         let mut line_starts = vec![0];
         let bytes = source.as_bytes();

@@ -322,7 +322,7 @@ fn bare_syntax_error(vm: &mut Vm, msg: &str) -> PyErr {
 }
 
 /// The text of a str, bytes or bytearray source; None for other types.
-fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
+fn source_text(vm: &mut Vm, v: Value, filename: &str) -> PyResult<Option<String>> {
     if let Some(s) = unwrap_base::<StrData>(&v) {
         let s = s.as_str().to_string();
         if s.contains('\0') {
@@ -357,11 +357,16 @@ fn source_text(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
         Ok(s) => Ok(Some(s)),
         Err(e) => {
             let m = vm.with_root(e.0, |vm| vm.str_of(e.0));
+            // The line of the first undecodable byte.
+            let bad = std::str::from_utf8(body)
+                .err()
+                .map_or(0, |x| x.valid_up_to());
+            let line = 1 + body[..bad].iter().filter(|&&c| c == b'\n').count() as u32;
             let err = CompileError {
                 kind: CompileErrorKind::SyntaxError,
                 msg: format!("(unicode error) {}", m?),
-                filename: "<string>".into(),
-                line: 1,
+                filename: filename.into(),
+                line,
                 col: 1,
                 end_col: 1,
                 text: String::new(),
@@ -525,7 +530,7 @@ fn exec_in(vm: &mut Vm, source: Value, g: Value, l: Value, closure: Value) -> Py
     if !closure.is_null() {
         return Err(vm.type_error("closure can only be used when source is a code object"));
     }
-    let Some(text) = source_text(vm, source)? else {
+    let Some(text) = source_text(vm, source, "<string>")? else {
         return Err(vm.type_error("exec() arg 1 must be a string, bytes or code object"));
     };
     let code = compile_text(vm, &text, "<string>", Mode::Module)?;
@@ -573,7 +578,7 @@ fn eval_in(vm: &mut Vm, source: Value, g: Value, l: Value) -> PyResult {
         }
         return run_code(vm, source, g, l, Value::NULL);
     }
-    let Some(text) = source_text(vm, source)? else {
+    let Some(text) = source_text(vm, source, "<string>")? else {
         return Err(vm.type_error("eval() arg 1 must be a string, bytes or code object"));
     };
     let text = text.trim_start_matches([' ', '\t']);
@@ -685,7 +690,7 @@ fn b_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             return Err(vm.value_error("compile() mode must be 'exec', 'eval' or 'single'"));
         }
     };
-    let Some(text) = source_text(vm, source)? else {
+    let Some(text) = source_text(vm, source, &filename)? else {
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if flags & PYCF_ONLY_AST != 0 {

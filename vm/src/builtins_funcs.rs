@@ -212,13 +212,20 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let end = text_arg(vm, "end", "\n")?;
     // The pieces in order: a file object gets one `write` call each, as in CPython.
     let mut pieces = Vec::with_capacity(2 * args.len() + 1);
+    // A str holding lone surrogates goes as itself (objects/str.rs): `exact[k]` is the
+    // argument behind `pieces[k]`, if so.
+    let mut exact: Vec<Option<Value>> = Vec::with_capacity(2 * args.len() + 1);
     for (i, &a) in args.iter().enumerate() {
         if i > 0 {
             pieces.push(sep.clone());
+            exact.push(None);
         }
         pieces.push(vm.str_of(a)?);
+        let surr = crate::helpers::as_str_data(&a).is_some_and(|d| d.has_surrogates());
+        exact.push(surr.then_some(a));
     }
     pieces.push(end);
+    exact.push(None);
     let flush = match kwarg(kw, "flush") {
         Some(f) => vm.truthy(f)?,
         None => false,
@@ -230,8 +237,11 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         Some(file) => {
             let mut sc = vm.scope();
             sc.root(file);
-            for piece in &pieces {
-                let s = sc.new_str(piece)?;
+            for (piece, ex) in pieces.iter().zip(&exact) {
+                let s = match *ex {
+                    Some(v) => v,
+                    None => sc.new_str(piece)?,
+                };
                 sc.root(s);
                 sc.call_method(file, "write", &[s])?;
             }
@@ -242,6 +252,20 @@ fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
         None => {
             let mut o = std::io::stdout().lock();
+            if let Some(k) = exact.iter().position(Option::is_some) {
+                // stdout encodes UTF-8 strictly: what comes before goes out, then the
+                // UnicodeEncodeError (as CPython's text stream raises it on that write).
+                let _ = o.write_all(pieces[..k].concat().as_bytes());
+                drop(o);
+                let v = exact[k].expect("found");
+                let d = crate::helpers::as_str_data(&v).expect("a str");
+                if let Some(Err(e)) =
+                    crate::objects::str::surrogates::encode(vm, v, d, "utf-8", "strict")
+                {
+                    return Err(e);
+                }
+                return Ok(Value::NONE);
+            }
             let _ = o.write_all(pieces.concat().as_bytes());
             if flush {
                 let _ = o.flush();
@@ -366,6 +390,16 @@ fn is_callable(vm: &mut Vm, v: Value) -> bool {
 
 #[native(name = "format")]
 fn b_format(vm: &mut Vm, value: Value, format_spec: Option<&str>) -> PyResult {
+    if value
+        .downcast::<StrData>()
+        .is_some_and(|d| d.has_surrogates())
+    {
+        // Exact (objects/str/surrogates.rs).
+        let spec = vm.new_str(format_spec.unwrap_or(""))?;
+        return vm.with_root(spec, |vm| {
+            crate::objects::str::methods::format_exact(vm, value, spec)
+        });
+    }
     let r = vm.format(value, format_spec.unwrap_or(""))?;
     vm.new_str(&r)
 }
@@ -430,10 +464,18 @@ fn b_chr(vm: &mut Vm, v: Value) -> PyResult {
         None => index_arg(vm, v)?.to_u32(),
     };
     let Some(i) = i.filter(|&i| i < 0x110000) else {
+        // Past a C int, CPython fails converting before the range test.
+        let big = match v.as_small_int() {
+            Some(n) => i32::try_from(n).is_err(),
+            None => index_arg(vm, v)?.to_i32().is_none(),
+        };
+        if big {
+            return Err(vm.overflow_error("Python int too large to convert to C int"));
+        }
         return Err(vm.value_error("chr() arg not in range(0x110000)"));
     };
-    let c = char::from_u32(i).unwrap_or('\u{fffd}');
-    vm.new_char(c)
+    // A lone surrogate makes a flagged str (objects/str.rs).
+    vm.new_code_point(i)
 }
 
 #[native(name = "ord")]
@@ -445,7 +487,7 @@ fn b_ord(vm: &mut Vm, v: Value) -> PyResult {
                 "ord() expected a character, but string of length {n} found"
             )));
         }
-        let c = s.as_str().chars().next().unwrap() as i64;
+        let c = s.code_at(0) as i64;
         return Ok(Value::small_int(c).expect("a code point"));
     }
     let bytes = if let Some(b) = v.downcast::<BytesData>() {

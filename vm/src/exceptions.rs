@@ -357,6 +357,20 @@ pub fn unicode_encode_error(
     unicode_error(vm, t, encoding, obj, start, end, reason)
 }
 
+/// A UnicodeEncodeError whose `object` is the str `obj` itself (its exact text, lone
+/// surrogates included: see `objects/str.rs`).
+pub fn unicode_encode_error_obj(
+    vm: &mut Vm,
+    encoding: &str,
+    obj: Value,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> PyErr {
+    let t = vm.rt.types.exc.unicode_encode_error;
+    unicode_error(vm, t, encoding, Ok(obj), start, end, reason)
+}
+
 fn unicode_error(
     vm: &mut Vm,
     ty: Value,
@@ -416,9 +430,9 @@ pub fn unicode_error_str(vm: &mut Vm, e: Value) -> PyResult<Option<String>> {
         crate::objects::bytes::buffer_bytes(&obj)
             .and_then(|b| b.get(start as usize).map(|b| format!("byte 0x{b:02x}")))
     } else {
-        as_str(&obj)
-            .and_then(|s| s.chars().nth(start as usize))
-            .map(|c| match c as u32 {
+        crate::helpers::as_str_data(&obj)
+            .filter(|s| (start as usize) < s.chars())
+            .map(|s| match s.code_at(start as usize) {
                 n if n < 0x100 => format!("character '\\x{n:02x}'"),
                 n if n < 0x10000 => format!("character '\\u{n:04x}'"),
                 n => format!("character '\\U{n:08x}'"),
@@ -889,6 +903,9 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
         crate::compiler::CompileErrorKind::SyntaxError => t.syntax_error,
         crate::compiler::CompileErrorKind::IndentationError => t.indentation_error,
         crate::compiler::CompileErrorKind::TabError => t.tab_error,
+        crate::compiler::CompileErrorKind::RecursionError => {
+            return vm.new_exception(t.recursion_error, &e.msg);
+        }
     };
     let exc = vm.new_exception(cls, &e.msg);
     let r: PyResult<()> = (|| {

@@ -7,10 +7,24 @@ use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 use num_bigint::BigInt;
 
+/// The text of a str (or str subclass instance); a str with lone surrogates gives its
+/// lossy copy (each surrogate as U+FFFD: see `objects/str.rs`). Use `as_wtf8` where
+/// the exact text matters.
 pub fn as_str(v: &Value) -> Option<&str> {
     v.downcast::<StrData>()
         .map(|s| s.as_str())
         .or_else(|| unwrap_base::<StrData>(v).map(|s| s.as_str()))
+}
+
+/// The str (or str subclass instance's str).
+pub fn as_str_data(v: &Value) -> Option<&StrData> {
+    v.downcast::<StrData>()
+        .or_else(|| unwrap_base::<StrData>(v))
+}
+
+/// The exact text of a str, surrogates included (generalized UTF-8).
+pub fn as_wtf8(v: &Value) -> Option<&[u8]> {
+    as_str_data(v).map(|s| s.wtf8())
 }
 
 /// A small int or a bool as i64.

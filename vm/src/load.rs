@@ -40,6 +40,7 @@ fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
         Const::Float(f) => vm.new_float(*f)?,
         Const::Complex { real, imag } => vm.new_complex(*real, *imag)?,
         Const::Str(s) => vm.intern(s),
+        Const::StrSurrogates(b) => vm.new_str_wtf8(b)?,
         Const::Bytes(b) => vm.new_bytes(b.clone())?,
         Const::Tuple(items) => {
             crate::root_scope!(vm);

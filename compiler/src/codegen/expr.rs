@@ -65,7 +65,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
-        if let Some(c) = literal_const(e) {
+        if let Some(c) = self.exact_literal_const(e) {
             self.load_const(c);
             return Ok(());
         }
@@ -460,12 +460,26 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
+    /// `literal_const`, with the lone surrogates of a str literal: the parser reads a
+    /// surrogate escape ('\ud800') as U+FFFD, the source tells them apart.
+    fn exact_literal_const(&self, e: &Expr) -> Option<Const> {
+        Some(match (e, literal_const(e)?) {
+            (Expr::StringLiteral(s), Const::Str(v)) if v.contains('\u{fffd}') => {
+                crate::surrogates::exact_literal(self.map.source(), s).unwrap_or(Const::Str(v))
+            }
+            (_, c) => c,
+        })
+    }
+
     fn compile_sequence(&mut self, elts: &'a [Expr], kind: Seq) -> CResult<()> {
         let starred = elts.iter().any(|e| matches!(e, Expr::Starred(_)));
         if !starred {
             if kind == Seq::Tuple
                 && !elts.is_empty()
-                && let Some(consts) = elts.iter().map(literal_const).collect::<Option<Vec<_>>>()
+                && let Some(consts) = elts
+                    .iter()
+                    .map(|e| self.exact_literal_const(e))
+                    .collect::<Option<Vec<_>>>()
             {
                 self.load_const(Const::Tuple(consts));
                 return Ok(());

@@ -121,10 +121,11 @@ fn scanstring(
     } else {
         byte_offset(sd, start)
     };
-    match scan(sd.as_str(), start, b, strict) {
+    match scan(sd, start, b, strict) {
         Ok((text, nchars, c_end, b_end)) => {
             remember(sd, c_end, b_end);
-            let t = vm.new_str_counted(&text, nchars)?;
+            let _ = nchars;
+            let t = vm.new_str_wtf8(&text)?;
             let e = vm.new_int(c_end as i64)?;
             vm.new_tuple(vec![t, e])
         }
@@ -132,16 +133,26 @@ fn scanstring(
     }
 }
 
+/// A decoded JSON string: (text, its code points, code point and byte after the quote).
+type Scanned = (Vec<u8>, usize, usize, usize);
+
 /// Decode from byte `b` (code point `c`) to the closing quote: (text, its code points,
 /// code point and byte after the quote), or (message, position) as CPython reports.
+/// The text is generalized UTF-8 (`objects/str.rs`): a lone `\udXXX` stays a surrogate,
+/// and so does a lone surrogate in the document itself (scanned on its lossy copy, whose
+/// byte offsets are the exact text's).
 pub(super) fn scan(
-    s: &str,
+    sd: &StrData,
     c: usize,
     b: usize,
     strict: bool,
-) -> Result<(String, usize, usize, usize), (&'static str, usize)> {
+) -> Result<Scanned, (&'static str, usize)> {
+    let s = sd.as_str();
+    let exact = sd.has_surrogates().then(|| sd.wtf8());
     let begin = c.wrapping_sub(1);
-    let mut out = String::new();
+    let mut out: Vec<u8> = Vec::new();
+    let push =
+        |out: &mut Vec<u8>, c: char| out.extend_from_slice(c.encode_utf8(&mut [0u8; 4]).as_bytes());
     let mut n = 0;
     let mut chars = s[b..].char_indices().peekable();
     let mut pos = c;
@@ -169,7 +180,7 @@ pub(super) fn scan(
                     _ => return Err(("Invalid \\escape", pos - 2)),
                 };
                 let decoded = match simple {
-                    Some(d) => d,
+                    Some(d) => d as u32,
                     None => {
                         let (d, used) = unicode_escape(&s[b + i + 2..], pos)?;
                         for _ in 0..used {
@@ -179,14 +190,19 @@ pub(super) fn scan(
                         d
                     }
                 };
-                out.push(decoded);
+                weft_vm::objects::str::wtf8::push(&mut out, decoded);
                 n += 1;
             }
             c if strict && (c as u32) < 0x20 => {
                 return Err(("Invalid control character at", pos));
             }
             c => {
-                out.push(c);
+                match exact {
+                    Some(x) if c == '\u{fffd}' && x.get(b + i) == Some(&0xED) => {
+                        out.extend_from_slice(&x[b + i..b + i + 3])
+                    }
+                    _ => push(&mut out, c),
+                }
                 n += 1;
                 pos += 1;
             }
@@ -196,8 +212,8 @@ pub(super) fn scan(
 
 /// The character of `\uXXXX` (and of a following `\uXXXX` low surrogate) whose hex
 /// digits start `rest` (at code point `pos`): (character, code points used). A lone
-/// surrogate, which a weft str cannot hold, becomes U+FFFD.
-fn unicode_escape(rest: &str, pos: usize) -> Result<(char, usize), (&'static str, usize)> {
+/// surrogate stays one (the caller writes generalized UTF-8).
+fn unicode_escape(rest: &str, pos: usize) -> Result<(u32, usize), (&'static str, usize)> {
     // CPython wants the four digits and at least one more character (the quote).
     let left = rest.chars().take(11).count();
     if left <= 4 {
@@ -220,10 +236,10 @@ fn unicode_escape(rest: &str, pos: usize) -> Result<(char, usize), (&'static str
         };
         if (0xDC00..0xE000).contains(&lo) {
             let c = 0x10000 + ((hi - 0xD800) << 10) + (lo - 0xDC00);
-            return Ok((char::from_u32(c).unwrap_or('\u{fffd}'), 10));
+            return Ok((c, 10));
         }
     }
-    Ok((char::from_u32(hi).unwrap_or('\u{fffd}'), 4))
+    Ok((hi, 4))
 }
 
 fn str_arg<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a StrData> {
@@ -287,11 +303,56 @@ pub(super) fn escape_into(out: &mut String, s: &str, ascii: bool) {
     out.push_str(&s[plain..]);
 }
 
+/// Append the JSON escape of a str holding lone surrogates, as `escape_into` with
+/// `ascii`: each surrogate as `\udXXX`.
+pub(super) fn escape_exact_ascii(out: &mut String, sd: &StrData) {
+    for c in weft_vm::objects::str::wtf8::decode(sd.wtf8()) {
+        match char::from_u32(c) {
+            Some(ch) => {
+                if !escape(out, ch, true) {
+                    out.push(ch);
+                }
+            }
+            None => out.push_str(&format!("\\u{c:04x}")),
+        }
+    }
+}
+
+/// `escape_into` without `ascii` of a str holding lone surrogates: the exact text
+/// (generalized UTF-8, each surrogate kept), as long as the lossy escape (a surrogate
+/// and U+FFFD both go as they are, 3 bytes each).
+pub(super) fn escape_exact_unicode(sd: &StrData) -> Vec<u8> {
+    let mut out = Vec::with_capacity(sd.byte_len());
+    let mut tmp = String::new();
+    for c in weft_vm::objects::str::wtf8::decode(sd.wtf8()) {
+        match char::from_u32(c) {
+            Some(ch) => {
+                tmp.clear();
+                if !escape(&mut tmp, ch, false) {
+                    tmp.push(ch);
+                }
+                out.extend_from_slice(tmp.as_bytes());
+            }
+            None => weft_vm::objects::str::wtf8::push(&mut out, c),
+        }
+    }
+    out
+}
+
 fn encode_with(vm: &mut Vm, args: &[Value], name: &str, ascii: bool) -> PyResult {
-    let s = str_arg(vm, args, name)?.as_str();
+    let sd = str_arg(vm, args, name)?;
+    if !ascii && sd.has_surrogates() {
+        let body = escape_exact_unicode(sd);
+        return vm.new_str_wtf8_parts(&[b"\"", &body, b"\""]);
+    }
+    let s = sd.as_str();
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
-    escape_into(&mut out, s, ascii);
+    if ascii && sd.has_surrogates() {
+        escape_exact_ascii(&mut out, sd);
+    } else {
+        escape_into(&mut out, s, ascii);
+    }
     out.push('"');
     vm.new_str(&out)
 }

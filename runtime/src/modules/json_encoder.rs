@@ -108,6 +108,9 @@ struct Enc<'a> {
     e: &'a EncoderData,
     mode: StrMode,
     out: String,
+    /// Where `out` holds the lossy text of a str with lone surrogates (ensure_ascii
+    /// off): its offset and the exact bytes, of the same length, that replace it.
+    exact: Vec<(usize, Vec<u8>)>,
     /// Containers being encoded (by address), when checking for cycles.
     open: HashSet<usize>,
     depth: u32,
@@ -129,11 +132,20 @@ fn call(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         e,
         mode,
         out: String::new(),
+        exact: Vec::new(),
         open: HashSet::new(),
         depth: 0,
     };
     enc.obj(vm, obj)?;
-    let s = vm.new_str(&enc.out)?;
+    let s = if enc.exact.is_empty() {
+        vm.new_str(&enc.out)?
+    } else {
+        let mut b = std::mem::take(&mut enc.out).into_bytes();
+        for (at, x) in &enc.exact {
+            b[*at..*at + x.len()].copy_from_slice(x);
+        }
+        vm.new_str_wtf8(&b)?
+    };
     vm.new_tuple(vec![s])
 }
 
@@ -147,7 +159,21 @@ impl Enc<'_> {
             StrMode::Ascii | StrMode::Unicode => {
                 let ascii = matches!(self.mode, StrMode::Ascii);
                 self.out.push('"');
-                escape_into(&mut self.out, s, ascii);
+                match unwrap_base::<StrData>(&v) {
+                    Some(sd) if ascii && sd.has_surrogates() => {
+                        super::json::escape_exact_ascii(&mut self.out, sd)
+                    }
+                    Some(sd) if sd.has_surrogates() => {
+                        let at = self.out.len();
+                        escape_into(&mut self.out, s, false);
+                        let x = super::json::escape_exact_unicode(sd);
+                        debug_assert_eq!(x.len(), self.out.len() - at);
+                        if x.len() == self.out.len() - at {
+                            self.exact.push((at, x));
+                        }
+                    }
+                    _ => escape_into(&mut self.out, s, ascii),
+                }
                 self.out.push('"');
             }
             StrMode::Call => {

@@ -201,8 +201,8 @@ impl Scan<'_> {
     }
 
     fn string(&mut self, vm: &mut Vm, at: At) -> PyResult<(Value, At)> {
-        match scan(self.sd.as_str(), at.c, at.b, self.sc.strict) {
-            Ok((t, n, c, b)) => Ok((vm.new_str_counted(&t, n)?, At { b, c })),
+        match scan(self.sd, at.c, at.b, self.sc.strict) {
+            Ok((t, _, c, b)) => Ok((vm.new_str_wtf8(&t)?, At { b, c })),
             Err((msg, pos)) => Err(decode_error(vm, msg, self.doc, pos)),
         }
     }

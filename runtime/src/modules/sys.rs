@@ -734,6 +734,30 @@ fn stream_write(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
         return Err(vm.type_error(format!("write() argument must be str, not {t}")));
     };
     let n = s.chars();
+    if s.has_surrogates() {
+        // stdout encodes UTF-8 strictly, stderr with backslashreplace (as CPython).
+        let errors = if fd == 2 {
+            "backslashreplace"
+        } else {
+            "strict"
+        };
+        let b = weft_vm::objects::str::surrogates::encode(vm, args[1], s, "utf-8", errors);
+        let b = b.expect("utf-8 is native")?;
+        let r = match fd {
+            1 => std::io::stdout().lock().write_all(&b),
+            2 => {
+                let _ = std::io::stdout().flush();
+                std::io::stderr().lock().write_all(&b)
+            }
+            _ => return Err(unsupported(vm, "not writable")),
+        };
+        if let Err(e) = r
+            && let Some(errno) = e.raw_os_error()
+        {
+            return Err(super::posix::os_err(vm, errno, None));
+        }
+        return vm.new_int(n as i64);
+    }
     let r = match fd {
         1 => std::io::stdout().lock().write_all(s.as_str().as_bytes()),
         2 => {

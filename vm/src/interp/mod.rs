@@ -958,5 +958,5 @@ fn fast_str_eq(a: Value, b: Value, op: CmpOp) -> Option<bool> {
         a.downcast::<crate::objects::str::StrData>()?,
         b.downcast::<crate::objects::str::StrData>()?,
     );
-    Some((a == b || x.as_str() == y.as_str()) == eq)
+    Some((a == b || x.text_eq(y)) == eq)
 }

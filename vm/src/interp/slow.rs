@@ -223,11 +223,12 @@ impl Vm {
                 f.push(d);
             }
             Instr::BuildString(n) => {
-                let mut s = String::new();
+                // Exact text (a part may hold lone surrogates: objects/str.rs).
+                let mut s = Vec::new();
                 for v in self.take_top(f, n as usize) {
-                    s.push_str(as_str(&v).unwrap_or(""));
+                    s.extend_from_slice(crate::helpers::as_wtf8(&v).unwrap_or(b""));
                 }
-                let v = self.new_str(&s)?;
+                let v = self.new_str_wtf8(&s)?;
                 f.truncate(f.stack_len() - n as usize);
                 f.push(v);
             }
@@ -347,6 +348,23 @@ impl Vm {
             Instr::FormatValue(flags) => {
                 let spec = if flags & 4 != 0 { Some(f.pop()) } else { None };
                 let v = f.top();
+                let empty_spec = spec.is_none_or(|s| as_str(&s).is_some_and(str::is_empty));
+                if flags & 3 <= 1 && v.is::<crate::objects::str::StrData>() {
+                    if empty_spec {
+                        // An exact str formats as itself (surrogates kept, no copy).
+                        return Ok(Flow::Next);
+                    }
+                    if let Some(sv) = spec
+                        && v.downcast::<crate::objects::str::StrData>()
+                            .is_some_and(|d| d.has_surrogates())
+                    {
+                        let r = self.with_root(sv, |vm| {
+                            crate::objects::str::methods::format_exact(vm, v, sv)
+                        })?;
+                        f.set_top(r);
+                        return Ok(Flow::Next);
+                    }
+                }
                 if let Some(s) = spec {
                     f.push(s);
                 }

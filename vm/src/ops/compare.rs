@@ -110,7 +110,8 @@ pub fn int_float_cmp(i: &num_bigint::BigInt, f: f64) -> Option<Ordering> {
 enum Plain<'a> {
     Int(i64),
     Float(f64),
-    Str(&'a str),
+    /// The exact text (surrogates included).
+    Str(&'a [u8]),
     None,
 }
 
@@ -127,7 +128,7 @@ fn plain(v: &Value) -> Option<Plain<'_>> {
     if let Some(f) = crate::objects::float::float_of(*v) {
         return Some(Plain::Float(f));
     }
-    crate::helpers::as_str(v).map(Plain::Str)
+    crate::helpers::as_wtf8(v).map(Plain::Str)
 }
 
 /// `a == b` (identity first, as list and dict lookups do) when it can be decided
@@ -140,9 +141,7 @@ pub fn native_eq(a: Value, b: Value) -> Option<bool> {
     }
     // Two strs (dict keys, the common case): length, then bytes.
     if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-        return Some(
-            x.byte_len() == y.byte_len() && x.as_str().as_bytes() == y.as_str().as_bytes(),
-        );
+        return Some(x.text_eq(y));
     }
     const EXACT: i64 = 1 << 53;
     Some(match (plain(&a)?, plain(&b)?) {
@@ -204,6 +203,24 @@ impl Vm {
                 let h = self.hash(x)? as u64;
                 acc = acc.wrapping_add(h.wrapping_mul(0xC2B2AE3D27D4EB4F));
                 acc = acc.rotate_left(31).wrapping_mul(0x9E3779B185EBCA87);
+            }
+            let h = acc as i64;
+            return Ok(if h == -1 { -2 } else { h });
+        }
+        if let Some(r) = v.downcast::<crate::objects::range::RangeData>() {
+            // Equal ranges (equal as sequences) hash alike: the length, the first item
+            // when there is one, the step when there are two or more (as CPython).
+            let n = r.len();
+            let (a, b) = match n {
+                0 => (0, 0),
+                1 => (r.start, 0),
+                _ => (r.start, r.step),
+            };
+            let mut acc: u64 = 0x52616e6765;
+            for x in [n, a, b] {
+                acc = (acc ^ hash_i64(x) as u64)
+                    .wrapping_mul(0x100000001b3)
+                    .rotate_left(29);
             }
             let h = acc as i64;
             return Ok(if h == -1 { -2 } else { h });
@@ -324,7 +341,7 @@ impl Vm {
         }
         self.check_native_depth(" in comparison")?;
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            return Ok(Value::bool(apply(Some(x.as_str().cmp(y.as_str())), op)));
+            return Ok(Value::bool(apply(Some(x.wtf8().cmp(y.wtf8())), op)));
         }
         if let (Some(x), Some(y)) = (a.downcast::<BytesData>(), b.downcast::<BytesData>()) {
             return Ok(Value::bool(apply(Some(x.0.cmp(&y.0)), op)));

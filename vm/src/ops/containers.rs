@@ -3,7 +3,7 @@
 //! These functions see exact built-in payloads only (the caller unwraps subclass bases);
 //! `Ok(None)` means "not a built-in container: use the generic path".
 use crate::bytecode::CmpOp;
-use crate::helpers::{as_f64, as_int, as_str};
+use crate::helpers::{as_f64, as_int};
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::dict::DictData;
 use crate::objects::int::IntData;
@@ -278,7 +278,7 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
         return Ok(Some(t.0[j]));
     }
     if let Some(s) = c.downcast::<StrData>() {
-        return vm.new_char(s.char_at(j)).map(Some);
+        return vm.new_code_point(s.code_at(j)).map(Some);
     }
     if let Some(b) = c.downcast::<BytesData>() {
         return Ok(Some(Value::small_int(b.0[j] as i64).unwrap()));
@@ -342,6 +342,11 @@ fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
             let n = bytes.len();
             // ASCII bytes are valid UTF-8.
             return vm.new_str_counted(&String::from_utf8(bytes).unwrap_or_default(), n);
+        }
+        if s.has_surrogates() {
+            // Exact: code points, surrogates included (objects/str.rs).
+            let cps: Vec<u32> = crate::objects::str::wtf8::decode(s.wtf8()).collect();
+            return vm.new_str_code_points(&take_slice(&cps, a, b, st));
         }
         let chars = str_chars(s);
         let out: String = take_slice(&chars, a, b, st).into_iter().collect();
@@ -612,8 +617,13 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
         return seq_contains(vm, &items, item).map(Some);
     }
     if let Some(s) = c.downcast::<StrData>() {
-        return match as_str(&item) {
-            Some(sub) => Ok(Some(s.as_str().contains(sub))),
+        return match crate::helpers::as_str_data(&item) {
+            Some(sub) if s.has_surrogates() || sub.has_surrogates() => {
+                // Exact bytes (objects/str.rs: a byte match is a code-point match).
+                let (h, n) = (s.wtf8(), sub.wtf8());
+                Ok(Some(n.is_empty() || h.windows(n.len()).any(|w| w == n)))
+            }
+            Some(sub) => Ok(Some(s.as_str().contains(sub.as_str()))),
             None => {
                 let tn = vm.type_name(item);
                 Err(vm.type_error(format!(
@@ -805,7 +815,7 @@ fn seq_item(vm: &mut Vm, seq: Value, i: usize) -> Result<PyResult<Option<Value>>
         if i >= s.chars() {
             return Ok(Ok(None));
         }
-        return Ok(vm.new_char(s.char_at(i)).map(Some));
+        return Ok(vm.new_code_point(s.code_at(i)).map(Some));
     }
     if let Some(b) = seq.downcast::<BytesData>() {
         return Ok(Ok(b.0.get(i).map(|&x| Value::small_int(x as i64).unwrap())));
@@ -838,6 +848,21 @@ pub fn builtin_next(vm: &mut Vm, it: Value) -> PyResult<Option<Option<Value>>> {
         if let Some(st) = seq.downcast::<StrData>() {
             // A str iterator's index is a byte offset: each step is O(1), also for
             // non-ASCII text.
+            if st.has_surrogates() {
+                use crate::objects::str::wtf8;
+                loop {
+                    let at = s.index.load();
+                    let off = at as usize;
+                    let Some(&b0) = st.wtf8().get(off) else {
+                        return Ok(Some(None));
+                    };
+                    let w = wtf8::width(b0);
+                    let c = wtf8::decode(&st.wtf8()[off..]).next().unwrap_or(0);
+                    if s.index.advance(me, at, at + w as u64) {
+                        return vm.new_code_point(c).map(|v| Some(Some(v)));
+                    }
+                }
+            }
             loop {
                 let at = s.index.load();
                 let off = at as usize;

@@ -421,6 +421,10 @@ impl Vm {
             if too_big(s.as_str().len()) {
                 return Err(memory_error(self));
             }
+            if s.has_surrogates() {
+                let r = crate::objects::bytes::args::repeat_bytes(self, s.wtf8(), count)?;
+                return Ok(Some(self.new_str_wtf8(&r)?));
+            }
             // Bytes of valid UTF-8 repeated stay valid UTF-8.
             let r = crate::objects::bytes::args::repeat_bytes(self, s.as_str().as_bytes(), count)?;
             let r = String::from_utf8(r).unwrap_or_default();
@@ -517,6 +521,9 @@ impl Vm {
     /// `+` on two sequences of the same kind.
     fn concat(&mut self, a: Value, b: Value) -> PyResult<Option<Value>> {
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+            if x.has_surrogates() || y.has_surrogates() {
+                return Ok(Some(self.new_str_wtf8_parts(&[x.wtf8(), y.wtf8()])?));
+            }
             let chars = x.chars() + y.chars();
             return Ok(Some(self.new_str_parts(&[x.as_str(), y.as_str()], chars)?));
         }
@@ -567,9 +574,14 @@ impl Vm {
                 None => self.repeat(b, a),
             },
             BinOp::Mod if a.is::<StrData>() => {
-                let s = a.downcast::<StrData>().unwrap().as_str().to_string();
-                let r = crate::objects::str::methods::percent_format(self, &s, b)?;
-                Ok(Some(self.new_str(&r)?))
+                // Through the surrogate wrapper (objects/str/surrogates.rs): exact when
+                // the format or its str arguments hold lone surrogates.
+                fn fmt(vm: &mut Vm, ab: &[Value], _kw: &[(Value, Value)]) -> PyResult {
+                    let s = ab[0].downcast::<StrData>().unwrap().as_str().to_string();
+                    let r = crate::objects::str::methods::percent_format(vm, &s, ab[1])?;
+                    vm.new_str(&r)
+                }
+                crate::objects::str::surrogates::call(self, &[a, b], &[], fmt).map(Some)
             }
             BinOp::Mod if a.is::<BytesData>() => {
                 let r = crate::objects::bytes::methods::bytes_percent_format(self, a, b)?;

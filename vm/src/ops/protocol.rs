@@ -123,7 +123,7 @@ impl Vm {
             return Ok(crate::ops::number_format::float_repr(f));
         }
         if let Some(s) = v.downcast::<StrData>() {
-            return Ok(crate::objects::str::methods::str_repr(s.as_str()));
+            return Ok(crate::objects::str::methods::str_data_repr(s));
         }
         if let Some(b) = v.downcast::<crate::objects::bytes::BytesData>() {
             return Ok(crate::objects::bytes::methods::bytes_repr(&b.0));
@@ -248,6 +248,27 @@ impl Vm {
             Some(m) if m != "builtins" => format!("<{m}.{q} object at {:#x}>", v.id()),
             _ => format!("<{q} object at {:#x}>", v.id()),
         })
+    }
+
+    /// `str(v)` as a str object: a str itself, the str a user `__str__` returns (exact:
+    /// lone surrogates kept, objects/str.rs), otherwise `str_of`'s text.
+    pub fn str_value(&mut self, v: Value) -> PyResult {
+        if v.is::<StrData>() {
+            return Ok(v);
+        }
+        if let Some(f) = self.user_special(v, "__str__") {
+            let r = self.call(f, &[v], &[])?;
+            // A str subclass instance comes back as it is (as in CPython).
+            if crate::helpers::unwrap_base::<StrData>(&r).is_some() {
+                return Ok(r);
+            }
+            return Err(self.type_error(format!(
+                "__str__ returned non-string (type {})",
+                self.type_name(r)
+            )));
+        }
+        let s = self.str_of(v)?;
+        self.new_str(&s)
     }
 
     /// `str(v)`.
@@ -629,6 +650,27 @@ impl Vm {
             let fits = usize::try_from(n).is_ok_and(|n| out.try_reserve_exact(n).is_ok());
             if !fits {
                 return Err(self.memory_error());
+            }
+        } else if v.is::<crate::objects::instance::InstanceData>()
+            && let Some(f) = self.lookup_special(v, "__length_hint__")
+        {
+            // An object of a Python class announcing its length (`itertools.repeat(x,
+            // 2**40)`): room for that many items first, as CPython's list() does, so an
+            // impossible size is a MemoryError at once, not memory exhausted item by
+            // item. A hint that raises TypeError or is no int is ignored.
+            let hint = match self.call(f, &[v], &[]) {
+                Ok(h) => crate::helpers::as_bigint(h),
+                Err(e) if self.err_is(&e, self.rt.types.exc.type_error) => None,
+                Err(e) => return Err(e),
+            };
+            if let Some(n) = hint.filter(|n| n.sign() == num_bigint::Sign::Plus) {
+                use num_traits::ToPrimitive;
+                let fits = n
+                    .to_usize()
+                    .is_some_and(|n| out.try_reserve_exact(n).is_ok());
+                if !fits {
+                    return Err(self.memory_error());
+                }
             }
         }
         let it = self.iter(v)?;

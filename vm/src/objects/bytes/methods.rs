@@ -15,7 +15,7 @@ use crate::objects::tuple::TupleData;
 use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
-use num_traits::{Signed, ToPrimitive};
+use num_traits::ToPrimitive;
 
 /// `repr(b)`: b'...' with CPython's quote choice; non-printable bytes as \xNN.
 pub fn bytes_repr(b: &[u8]) -> String {
@@ -155,9 +155,7 @@ pub fn count_bytes(vm: &mut Vm, x: Value) -> PyResult<Vec<u8>> {
     if let Some(b) = unwrap_base::<IntData>(&x)
         && b.0.to_i64().is_none()
     {
-        if b.0.is_negative() {
-            return Err(vm.value_error("negative count"));
-        }
+        // Past Py_ssize_t either way: the index conversion fails before the sign test.
         return Err(vm.overflow_error("cannot fit 'int' into an index-sized integer"));
     }
     let n = index_arg(vm, x)?;
@@ -203,8 +201,14 @@ pub fn encode_source(
             let Some(e) = e else {
                 return Err(vm.type_error("string argument without an encoding"));
             };
-            let s = as_str(&x).unwrap_or_default().to_string();
             let er = er.unwrap_or_else(|| "strict".into());
+            if let Some(d) = crate::helpers::as_str_data(&x)
+                && d.has_surrogates()
+                && let Some(r) = crate::objects::str::surrogates::encode(vm, x, d, &e, &er)
+            {
+                return r.map(Some);
+            }
+            let s = as_str(&x).unwrap_or_default().to_string();
             crate::objects::str::methods::encode(vm, &s, &e, &er).map(Some)
         }
         _ if e.is_some() => Err(vm.type_error("encoding without a string argument")),
@@ -240,6 +244,10 @@ pub fn bytes_from(
         return Ok(b);
     }
     if is_index_like(vm, x) {
+        // Past the largest bytes object CPython can describe (its header included).
+        if crate::helpers::as_int(x).is_some_and(|n| n > i64::MAX - 33) {
+            return Err(vm.overflow_error("byte string is too large"));
+        }
         return count_bytes(vm, x);
     }
     let items = match vm.collect_iter(x) {
@@ -560,6 +568,9 @@ fn b_decode(
     };
     let e = get(vm, 0, "encoding", "utf-8")?;
     let er = get(vm, 1, "errors", "strict")?;
+    if let Some(r) = crate::objects::str::surrogates::decode(vm, b, &e, &er) {
+        return r;
+    }
     let s = decode(vm, b, &e, &er)?;
     vm.new_str(&s)
 }

@@ -234,6 +234,14 @@ fn dict_items(vm: &mut Vm, this: This<DictData>) -> PyResult {
 
 #[native(name = "pop")]
 fn dict_pop(vm: &mut Vm, this: This<DictData>, key: Value, default: Option<Value>) -> PyResult {
+    if this.data.0.is_empty() {
+        // An empty dict answers without hashing the key (as CPython: an unhashable
+        // key gets the default or KeyError, not TypeError).
+        return match default {
+            Some(dflt) => Ok(dflt),
+            None => Err(vm.key_error(key)),
+        };
+    }
     match vm.dict_del(this.v, key)? {
         Some(v) => Ok(v),
         None => match default {

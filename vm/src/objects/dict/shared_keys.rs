@@ -145,7 +145,7 @@ unsafe impl crate::trace::Trace for SharedKeys {
 fn same_name(a: Value, b: Value) -> bool {
     a == b
         || match (a.downcast::<StrData>(), b.downcast::<StrData>()) {
-            (Some(x), Some(y)) => x.as_str() == y.as_str(),
+            (Some(x), Some(y)) => x.text_eq(y),
             _ => false,
         }
 }

@@ -57,6 +57,9 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
     }
     let text = if let Some(s) = x.downcast::<crate::objects::str::StrData>() {
         Some(s.as_str().to_string())
+    } else if let Some(b) = x.downcast::<crate::objects::bytes::ByteArrayData>() {
+        let b = b.0.lock().clone();
+        Some(String::from_utf8_lossy(&b).into_owned())
     } else {
         x.downcast::<crate::objects::bytes::BytesData>()
             .map(|b| String::from_utf8_lossy(&b.0).into_owned())
@@ -65,7 +68,13 @@ pub fn float_from(vm: &mut Vm, x: Value) -> PyResult<f64> {
         return match parse_float(&t) {
             Some(f) => Ok(f),
             None => {
-                let r = crate::objects::str::methods::str_repr(&t);
+                let bytes_like = x.is::<crate::objects::bytes::BytesData>()
+                    || x.is::<crate::objects::bytes::ByteArrayData>();
+                let r = match x.downcast::<crate::objects::str::StrData>() {
+                    _ if bytes_like => vm.repr(x)?,
+                    Some(d) if d.has_surrogates() => crate::objects::str::methods::str_data_repr(d),
+                    _ => crate::objects::str::methods::str_repr(&t),
+                };
                 Err(vm.value_error(format!("could not convert string to float: {r}")))
             }
         };

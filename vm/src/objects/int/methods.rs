@@ -68,6 +68,20 @@ pub fn parse_int(s: &str, base: u32) -> Option<BigInt> {
 /// `int(x)` / `int(x, base)` without the subclass wrapping.
 pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
     if let Some(bv) = base {
+        if as_bigint(bv).is_none() {
+            // The base goes through __index__ first (a float is a TypeError).
+            let b = match crate::ops::containers::as_index(vm, bv)? {
+                Some(b) => b,
+                None => {
+                    let tn = vm.type_name(bv);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
+            };
+            let b = vm.new_int(b)?;
+            return int_from(vm, x, Some(b));
+        }
         let b = as_bigint(bv).and_then(|b| b.to_i64());
         let Some(b) = b.filter(|&b| b == 0 || (2..=36).contains(&b)) else {
             return Err(vm.value_error("int() base must be >= 2 and <= 36, or 0"));
@@ -102,7 +116,15 @@ pub fn int_from(vm: &mut Vm, x: Value, base: Option<Value>) -> PyResult {
         return match parse_int(&text, b as u32) {
             Some(v) => vm.new_bigint(v),
             None => {
-                let r = crate::objects::str::methods::str_repr(&text);
+                let bytes_like = x.is::<BytesData>() || x.is::<ByteArrayData>();
+                let r = match crate::helpers::as_str_data(&x) {
+                    // CPython shows a bytes-like argument by its repr (b'..').
+                    _ if bytes_like => crate::objects::bytes::methods::bytes_repr(
+                        &crate::objects::bytes::buffer_bytes(&x).unwrap_or_default(),
+                    ),
+                    Some(d) if d.has_surrogates() => crate::objects::str::methods::str_data_repr(d),
+                    _ => crate::objects::str::methods::str_repr(&text),
+                };
                 Err(vm.value_error(format!("invalid literal for int() with base {b}: {r}")))
             }
         };
@@ -320,12 +342,33 @@ fn int_from_bytes(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResul
     let mut bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&data) {
         b
     } else {
-        let items = vm.collect_iter(data)?;
+        // As bytes(data): a str or a non-iterable cannot convert, items must be ints.
+        let cannot = |vm: &mut Vm| {
+            let tn = vm.type_name(data);
+            vm.type_error(format!("cannot convert '{tn}' object to bytes"))
+        };
+        if crate::helpers::as_str(&data).is_some() {
+            return Err(cannot(vm));
+        }
+        let items = match vm.collect_iter(data) {
+            Ok(items) => items,
+            Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => return Err(cannot(vm)),
+            Err(e) => return Err(e),
+        };
         let mut out = Vec::with_capacity(items.len());
         for it in items {
             match crate::helpers::as_int(it) {
                 Some(i) if (0..256).contains(&i) => out.push(i as u8),
-                _ => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                Some(_) => return Err(vm.value_error("bytes must be in range(0, 256)")),
+                None if crate::helpers::as_bigint(it).is_some() => {
+                    return Err(vm.value_error("bytes must be in range(0, 256)"));
+                }
+                None => {
+                    let tn = vm.type_name(it);
+                    return Err(
+                        vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                    );
+                }
             }
         }
         out

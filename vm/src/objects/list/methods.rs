@@ -458,8 +458,8 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
             keys[a]
                 .downcast::<StrData>()
                 .unwrap()
-                .as_str()
-                .cmp(keys[b].downcast::<StrData>().unwrap().as_str())
+                .wtf8()
+                .cmp(keys[b].downcast::<StrData>().unwrap().wtf8())
         });
     } else if keys
         .iter()

@@ -34,7 +34,10 @@ pub fn is_printable(c: char) -> bool {
 }
 
 fn escape_char(out: &mut String, c: char) {
-    let u = c as u32;
+    escape_code(out, c as u32)
+}
+
+fn escape_code(out: &mut String, u: u32) {
     if u < 0x100 {
         out.push_str(&format!("\\x{u:02x}"));
     } else if u < 0x10000 {
@@ -73,6 +76,55 @@ fn repr_impl(s: &str, ascii_only: bool) -> String {
 /// `repr(s)` with CPython's quote choice and escapes.
 pub fn str_repr(s: &str) -> String {
     repr_impl(s, false)
+}
+
+/// `repr` of a str object: exact, a lone surrogate shown as `\udXXX`.
+pub fn str_data_repr(d: &StrData) -> String {
+    if !d.has_surrogates() {
+        return repr_impl(d.as_str(), false);
+    }
+    // Repr the lossy copy piecewise, escaping the surrogates between the pieces: the
+    // lossy copy's quote choice is the exact text's (quotes are ASCII).
+    let s = d.as_str();
+    let full = repr_impl(s, false);
+    let quote = &full[..1];
+    let mut out = String::from(quote);
+    let mut b = d.wtf8();
+    while !b.is_empty() {
+        let w = crate::objects::str::wtf8::width(b[0]);
+        let c = crate::objects::str::wtf8::decode(&b[..w])
+            .next()
+            .unwrap_or(0);
+        match char::from_u32(c) {
+            Some(ch) => {
+                let one = repr_one(ch, quote);
+                out.push_str(&one);
+            }
+            None => escape_code(&mut out, c),
+        }
+        b = &b[w..];
+    }
+    out.push_str(quote);
+    out
+}
+
+/// The repr of one character inside quotes `quote` (its repr without the quotes).
+fn repr_one(c: char, quote: &str) -> String {
+    let q = if quote == "'" { '\'' } else { '"' };
+    let mut out = String::new();
+    match c {
+        '\\' => out.push_str("\\\\"),
+        '\n' => out.push_str("\\n"),
+        '\r' => out.push_str("\\r"),
+        '\t' => out.push_str("\\t"),
+        c if c == q => {
+            out.push('\\');
+            out.push(c);
+        }
+        c if !is_printable(c) => escape_char(&mut out, c),
+        c => out.push(c),
+    }
+    out
 }
 
 /// `ascii()` of an already computed repr: escape every non-ASCII character.
@@ -222,14 +274,23 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
         Some(o) if enc.is_none() && errs.is_none() => {
             if o.is::<StrData>() {
                 o
+            } else if let Some(d) = unwrap_base::<StrData>(&o)
+                && d.has_surrogates()
+                && vm
+                    .lookup_special(o, "__str__")
+                    .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>())
+            {
+                // A str subclass without its own __str__: its exact text.
+                vm.new_str_wtf8(d.wtf8())?
             } else {
-                let s = vm.str_of(o)?;
-                vm.new_str(&s)?
+                vm.str_value(o)?
             }
         }
         Some(o) => {
             let bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&o) {
                 b
+            } else if unwrap_base::<StrData>(&o).is_some() {
+                return Err(vm.type_error("decoding str is not supported"));
             } else {
                 let tn = vm.type_name(o);
                 return Err(vm.type_error(format!(
@@ -242,8 +303,13 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                 .and_then(as_str)
                 .unwrap_or("strict")
                 .to_string();
-            let s = crate::objects::bytes::methods::decode(vm, &bytes, &e, &er)?;
-            vm.new_str(&s)?
+            match crate::objects::str::surrogates::decode(vm, &bytes, &e, &er) {
+                Some(r) => r?,
+                None => {
+                    let s = crate::objects::bytes::methods::decode(vm, &bytes, &e, &er)?;
+                    vm.new_str(&s)?
+                }
+            }
         }
     };
     wrap_for_subclass(vm, cls, v)
@@ -399,6 +465,24 @@ fn str_splitlines(vm: &mut Vm, this: &StrData, #[kw] keepends: Option<bool>) -> 
 fn str_join(vm: &mut Vm, this: &StrData, iterable: Value) -> PyResult {
     let sep = this.as_str();
     let items = vm.collect_iter(iterable)?;
+    let exact = |v: &Value| unwrap_base::<StrData>(v).is_some_and(|s| s.has_surrogates());
+    if this.has_surrogates() || items.iter().any(exact) {
+        // Exact bytes (objects/str.rs); the items are all strs (checked below first).
+        let mut parts: Vec<&[u8]> = Vec::with_capacity(items.len() * 2);
+        for (i, it) in items.iter().enumerate() {
+            let Some(s) = unwrap_base::<StrData>(it) else {
+                let tn = vm.type_name(*it);
+                return Err(vm.type_error(format!(
+                    "sequence item {i}: expected str instance, {tn} found"
+                )));
+            };
+            if i > 0 {
+                parts.push(this.wtf8());
+            }
+            parts.push(s.wtf8());
+        }
+        return vm.new_str_wtf8_parts(&parts);
+    }
     let sep_chars = sep.chars().count();
     let mut parts = Vec::with_capacity(items.len() * 2);
     let mut chars = 0;
@@ -1020,11 +1104,11 @@ pub fn encode(vm: &mut Vm, s: &str, encoding: &str, errors: &str) -> PyResult<Ve
 #[native(name = "encode")]
 fn str_encode(
     vm: &mut Vm,
-    this: &StrData,
+    this: This<StrData>,
     #[kw] encoding: Option<Value>,
     #[kw] errors: Option<Value>,
 ) -> PyResult {
-    let s = this.as_str();
+    let s = this.data.as_str();
     let (enc, errs) = (encoding, errors);
     let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
     let er = errs
@@ -1032,6 +1116,12 @@ fn str_encode(
         .and_then(as_str)
         .unwrap_or("strict")
         .to_string();
+    if this.data.has_surrogates()
+        && let Some(r) = crate::objects::str::surrogates::encode(vm, this.obj, this.data, &e, &er)
+    {
+        let b = r?;
+        return vm.new_bytes(b);
+    }
     let b = encode(vm, s, &e, &er)?;
     vm.new_bytes(b)
 }
@@ -1048,21 +1138,23 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
                 );
             };
             for (k, v) in vm.dict_items(src) {
-                let key = match as_str(&k) {
-                    Some(s) if s.chars().count() == 1 => {
-                        vm.new_int(s.chars().next().unwrap() as i64)?
-                    }
+                let key = match crate::helpers::as_str_data(&k) {
+                    Some(s) if s.chars() == 1 => vm.new_int(s.code_at(0) as i64)?,
                     _ => k,
                 };
                 vm.dict_set(d, key, v)?;
             }
             return Ok(());
         }
-        let (Some(x), Some(y)) = (args.first().and_then(as_str), args.get(1).and_then(as_str))
-        else {
+        let (Some(x), Some(y)) = (
+            args.first().and_then(crate::helpers::as_wtf8),
+            args.get(1).and_then(crate::helpers::as_wtf8),
+        ) else {
             return Err(vm.type_error("maketrans() argument must be str"));
         };
-        let (x, y): (Vec<char>, Vec<char>) = (x.chars().collect(), y.chars().collect());
+        // Code points of the exact text (surrogates included: objects/str.rs).
+        use crate::objects::str::wtf8;
+        let (x, y): (Vec<u32>, Vec<u32>) = (wtf8::decode(x).collect(), wtf8::decode(y).collect());
         if x.len() != y.len() {
             return Err(vm.value_error("the first two maketrans arguments must have equal length"));
         }
@@ -1071,8 +1163,8 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
             let v = vm.new_int(*b as i64)?;
             vm.dict_set(d, k, v)?;
         }
-        if let Some(z) = args.get(2).and_then(as_str) {
-            for c in z.chars().collect::<Vec<_>>() {
+        if let Some(z) = args.get(2).and_then(crate::helpers::as_wtf8) {
+            for c in wtf8::decode(z).collect::<Vec<_>>() {
                 let k = vm.new_int(c as i64)?;
                 vm.dict_set(d, k, Value::NONE)?;
             }
@@ -1085,26 +1177,31 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 
 #[native(name = "translate")]
 fn str_translate(vm: &mut Vm, this: &StrData, table: Value) -> PyResult {
-    let s = this.as_str();
-    let mut out = String::new();
-    for c in s.chars() {
+    // Code points of the exact text (objects/str.rs), surrogates included.
+    use crate::objects::str::wtf8;
+    let cps: Vec<u32> = wtf8::decode(this.wtf8()).collect();
+    let mut out = Vec::with_capacity(this.byte_len());
+    for c in cps {
         let k = vm.new_int(c as i64)?;
         match vm.getitem(table, k) {
             Ok(v) if v.is_none() => {}
             Ok(v) => {
-                if let Some(t) = as_str(&v) {
-                    out.push_str(t);
+                if let Some(t) = crate::helpers::as_wtf8(&v) {
+                    out.extend_from_slice(t);
                 } else if let Some(i) = as_int(v) {
-                    out.push(char::from_u32(i as u32).unwrap_or('\u{fffd}'));
+                    if !(0..0x110000).contains(&i) {
+                        return Err(vm.value_error("character mapping must be in range(0x110000)"));
+                    }
+                    wtf8::push(&mut out, i as u32);
                 } else {
                     return Err(vm.type_error("character mapping must return integer, None or str"));
                 }
             }
-            Err(e) if vm.err_is(&e, vm.rt.types.exc.lookup_error) => out.push(c),
+            Err(e) if vm.err_is(&e, vm.rt.types.exc.lookup_error) => wtf8::push(&mut out, c),
             Err(e) => return Err(e),
         }
     }
-    ret_str(vm, &out)
+    vm.new_str_wtf8(&out)
 }
 
 // ---------------------------------------------------------------- % formatting
@@ -1746,10 +1843,16 @@ fn str_dunder_format(vm: &mut Vm, this: &StrData, format_spec: Value) -> PyResul
     ret_str(vm, &r)
 }
 
+/// `format(s, spec)` of an exact str holding lone surrogates, exactly (through the
+/// wrapper of `objects/str/surrogates.rs`).
+pub fn format_exact(vm: &mut Vm, s: Value, spec: Value) -> PyResult {
+    crate::objects::str::surrogates::call(vm, &[s, spec], &[], str_dunder_format.f)
+}
+
 /// `str.__repr__`.
 #[native(name = "__repr__", style = slot)]
 fn str_repr_native(vm: &mut Vm, this: &StrData) -> PyResult {
-    let r = str_repr(this.as_str());
+    let r = str_data_repr(this);
     vm.new_str(&r)
 }
 
@@ -1774,55 +1877,57 @@ pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.str;
     vm.set_new(t, str_new);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
+    // Methods that may meet lone surrogates run through the remapping wrapper
+    // (objects/str/surrogates.rs); the others are exact on their own.
     let methods: &[NativeDef] = &[
         str_dunder_str,
-        str_split,
-        str_rsplit,
-        str_splitlines,
+        crate::surrogate_exact!(str_split),
+        crate::surrogate_exact!(str_rsplit),
+        crate::surrogate_exact!(str_splitlines),
         str_join,
-        str_strip,
-        str_lstrip,
-        str_rstrip,
-        str_replace,
-        str_find,
-        str_rfind,
-        str_index,
-        str_rindex,
-        str_count,
-        str_startswith,
-        str_endswith,
-        str_partition,
-        str_rpartition,
-        str_removeprefix,
-        str_removesuffix,
-        str_upper,
-        str_lower,
-        str_casefold,
-        str_swapcase,
-        str_capitalize,
-        str_title,
-        str_isdigit,
-        str_isdecimal,
-        str_isnumeric,
-        str_isalpha,
-        str_isalnum,
-        str_isspace,
-        str_isascii,
-        str_isprintable,
-        str_isupper,
-        str_islower,
-        str_istitle,
-        str_isidentifier,
-        str_center,
-        str_ljust,
-        str_rjust,
-        str_zfill,
-        str_expandtabs,
+        crate::surrogate_exact!(str_strip),
+        crate::surrogate_exact!(str_lstrip),
+        crate::surrogate_exact!(str_rstrip),
+        crate::surrogate_exact!(str_replace),
+        crate::surrogate_exact!(str_find),
+        crate::surrogate_exact!(str_rfind),
+        crate::surrogate_exact!(str_index),
+        crate::surrogate_exact!(str_rindex),
+        crate::surrogate_exact!(str_count),
+        crate::surrogate_exact!(str_startswith),
+        crate::surrogate_exact!(str_endswith),
+        crate::surrogate_exact!(str_partition),
+        crate::surrogate_exact!(str_rpartition),
+        crate::surrogate_exact!(str_removeprefix),
+        crate::surrogate_exact!(str_removesuffix),
+        crate::surrogate_exact!(str_upper),
+        crate::surrogate_exact!(str_lower),
+        crate::surrogate_exact!(str_casefold),
+        crate::surrogate_exact!(str_swapcase),
+        crate::surrogate_exact!(str_capitalize),
+        crate::surrogate_exact!(str_title),
+        crate::surrogate_exact!(str_isdigit),
+        crate::surrogate_exact!(str_isdecimal),
+        crate::surrogate_exact!(str_isnumeric),
+        crate::surrogate_exact!(str_isalpha),
+        crate::surrogate_exact!(str_isalnum),
+        crate::surrogate_exact!(str_isspace),
+        crate::surrogate_exact!(str_isascii),
+        crate::surrogate_exact!(str_isprintable),
+        crate::surrogate_exact!(str_isupper),
+        crate::surrogate_exact!(str_islower),
+        crate::surrogate_exact!(str_istitle),
+        crate::surrogate_exact!(str_isidentifier),
+        crate::surrogate_exact!(str_center),
+        crate::surrogate_exact!(str_ljust),
+        crate::surrogate_exact!(str_rjust),
+        crate::surrogate_exact!(str_zfill),
+        crate::surrogate_exact!(str_expandtabs),
         str_encode,
         str_translate,
-        str_format,
-        str_format_map,
-        str_dunder_format,
+        crate::surrogate_exact!(str_format),
+        crate::surrogate_exact!(str_format_map),
+        crate::surrogate_exact!(str_dunder_format),
         str_repr_native,
     ];
     vm.add_methods(t, methods);
