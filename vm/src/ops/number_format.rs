@@ -608,7 +608,7 @@ mod tests {
         assert_eq!(fmt_f(0.3333, ".1%"), "33.3%");
         assert_eq!(fmt_f(0.00001234, "g"), "1.234e-05");
         assert_eq!(fmt_f(123456789.0, "g"), "1.23457e+08");
-        assert_eq!(fmt_f(-3.14159, "08.3f"), "-003.142");
+        assert_eq!(fmt_f(-1.23456, "08.3f"), "-001.235");
         assert_eq!(fmt_i(42, "=+8"), "+     42");
         assert_eq!(fmt_f(2.5, ".0f"), "2");
         assert_eq!(fmt_f(3.0, "g"), "3");
