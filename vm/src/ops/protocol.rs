@@ -470,8 +470,24 @@ impl Vm {
         if let Some(r) = self.unproxy(o)? {
             return self.with_root(r, |vm| vm.delitem(r, k));
         }
+        // CPython words it two ways: an index deleted from a type with sequence
+        // methods (every class, and built-ins with a length or `in`) goes through
+        // PySequence_DelItem, "doesn't"; anything else "does not".
+        let ty = self.type_of(o);
+        let index = k.as_small_int().is_some()
+            || k.is::<crate::objects::int::IntData>()
+            || self.lookup_special(k, "__index__").is_some();
+        let sequence_like = type_data(ty).is_user
+            || containers::builtin_len(self, o).is_some()
+            || self.lookup_special(o, "__len__").is_some()
+            || self.lookup_special(o, "__contains__").is_some();
+        let verb = if index && sequence_like {
+            "doesn't"
+        } else {
+            "does not"
+        };
         Err(self.type_error(format!(
-            "'{}' object does not support item deletion",
+            "'{}' object {verb} support item deletion",
             self.type_name(o)
         )))
     }
