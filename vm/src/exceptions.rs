@@ -662,9 +662,12 @@ fn format_message(vm: &mut Vm, e: Value, out: &mut String) {
         out.push_str(&format!("{name}: {msg}\n"));
         return;
     }
-    let msg = vm
+    let mut msg = vm
         .str_of(e)
         .unwrap_or_else(|_| "<exception str() failed>".into());
+    if let Some(s) = crate::suggestions::offer(vm, e) {
+        msg = format!("{msg}. Did you mean: '{s}'?");
+    }
     if msg.is_empty() {
         out.push_str(&format!("{name}\n"));
     } else {

@@ -41,6 +41,7 @@ pub mod retired;
 pub mod roots;
 pub mod signals;
 pub mod stdlib_names;
+pub mod suggestions;
 pub mod trace;
 pub mod type_cache;
 pub mod type_version;

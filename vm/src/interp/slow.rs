@@ -744,7 +744,9 @@ impl Vm {
 
     fn name_not_defined(&mut self, name: Value) -> PyErr {
         let n = as_str(&name).unwrap_or("?").to_string();
-        self.name_error(format!("name '{n}' is not defined"))
+        let e = self.name_error(format!("name '{n}' is not defined"));
+        self.set_exc_fields(e.0, &[("name", name)]);
+        e
     }
 
     fn load_name(&mut self, f: &Frame, name: Value) -> PyResult {

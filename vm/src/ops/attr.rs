@@ -207,6 +207,28 @@ impl Vm {
     }
 
     pub fn no_attribute(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
+        let e = self.no_attribute_message(obj, name);
+        // `name` and `obj`, as CPython 3.10+ sets them (tracebacks suggest a close name).
+        self.set_exc_fields(e.0, &[("name", name), ("obj", obj)]);
+        e
+    }
+
+    /// Store `fields` in exception `e`'s attribute dict (best effort: an allocation
+    /// failure leaves them out).
+    pub fn set_exc_fields(&mut self, e: Value, fields: &[(&str, Value)]) {
+        let Some(x) = e.downcast::<ExcData>() else {
+            return;
+        };
+        let d = x.dict;
+        self.with_root(e, |vm| {
+            for &(k, v) in fields {
+                let k = vm.intern(k);
+                let _ = vm.dict_set(d, k, v);
+            }
+        });
+    }
+
+    fn no_attribute_message(&mut self, obj: Value, name: Value) -> crate::vm::PyErr {
         let n = as_str(&name).unwrap_or("?").to_string();
         if let Some(t) = obj.downcast::<TypeData>() {
             let tn = t.name.read().clone();
