@@ -22,6 +22,9 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, RawError> {
         if let Some(e) = unclosed_bracket(parsed.tokens(), err) {
             return Err(e);
         }
+        if let Some(e) = legacy_print(source, parsed.tokens(), err) {
+            return Err(e);
+        }
         return Err(convert(source, err));
     }
     let syntax = parsed.into_syntax();
@@ -92,6 +95,78 @@ fn unclosed_bracket(tokens: &ruff_python_ast::token::Tokens, err: &ParseError) -
         msg: format!("'{ch}' was never closed"),
         start: open.range().start().to_usize(),
         end: open.range().end().to_usize(),
+    })
+}
+
+/// Python 2's `print x` / `exec code` at the start of a statement: CPython says
+/// "Missing parentheses in call to 'print'. Did you mean print(...)?", marking the
+/// statement from the name to the end of its expression.
+fn legacy_print(
+    source: &str,
+    tokens: &ruff_python_ast::token::Tokens,
+    err: &ParseError,
+) -> Option<RawError> {
+    let toks: Vec<_> = tokens.iter().collect();
+    let at = toks
+        .iter()
+        .position(|t| t.range().start() >= err.location.start())?;
+    if at == 0 {
+        return None;
+    }
+    let name = toks[at - 1];
+    let word = &source[name.range().start().to_usize()..name.range().end().to_usize()];
+    if name.kind() != TokenKind::Name || !matches!(word, "print" | "exec") {
+        return None;
+    }
+    // The name starts a statement, and what follows it starts an expression.
+    let starts_statement = at < 2
+        || matches!(
+            toks[at - 2].kind(),
+            TokenKind::Newline
+                | TokenKind::NonLogicalNewline
+                | TokenKind::Indent
+                | TokenKind::Dedent
+                | TokenKind::Semi
+                | TokenKind::Colon
+        );
+    let next = toks[at].kind();
+    let expression_start = matches!(
+        next,
+        TokenKind::String
+            | TokenKind::FStringStart
+            | TokenKind::Name
+            | TokenKind::Int
+            | TokenKind::Float
+            | TokenKind::Complex
+            | TokenKind::Lsqb
+            | TokenKind::Lbrace
+            | TokenKind::Minus
+            | TokenKind::Tilde
+            | TokenKind::Not
+            | TokenKind::Lambda
+            | TokenKind::None
+            | TokenKind::True
+            | TokenKind::False
+    );
+    if !starts_statement || !expression_start {
+        return None;
+    }
+    // The end of the statement: the last token before its newline (or a `;`).
+    let mut end = toks[at].range().end();
+    for t in &toks[at..] {
+        if matches!(
+            t.kind(),
+            TokenKind::Newline | TokenKind::Semi | TokenKind::EndOfFile | TokenKind::Comment
+        ) {
+            break;
+        }
+        end = t.range().end();
+    }
+    Some(RawError {
+        kind: CompileErrorKind::SyntaxError,
+        msg: format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
+        start: name.range().start().to_usize(),
+        end: end.to_usize(),
     })
 }
 

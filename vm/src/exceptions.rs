@@ -914,11 +914,13 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
     let r: PyResult<()> = (|| {
         crate::root_scope!(vm);
         vm.root(exc.0);
-        let fields: [(&str, Value); 6] = [
+        // The compiler's error spans lie on one line: `end_lineno` is `lineno`.
+        let fields: [(&str, Value); 7] = [
             ("msg", vm.new_str(&e.msg)?),
             ("filename", vm.new_str(&e.filename)?),
             ("lineno", Value::small_int(e.line as i64).unwrap()),
             ("offset", Value::small_int(e.col as i64).unwrap()),
+            ("end_lineno", Value::small_int(e.line as i64).unwrap()),
             ("end_offset", Value::small_int(e.end_col as i64).unwrap()),
             (
                 "text",
