@@ -25,6 +25,9 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, RawError> {
         if let Some(e) = legacy_print(source, parsed.tokens(), err) {
             return Err(e);
         }
+        if let Some(e) = assign_in_condition(parsed.tokens(), err) {
+            return Err(e);
+        }
         return Err(convert(source, err));
     }
     let syntax = parsed.into_syntax();
@@ -167,6 +170,66 @@ fn legacy_print(
         msg: format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
         start: name.range().start().to_usize(),
         end: end.to_usize(),
+    })
+}
+
+/// `if x = 1:` (a name, `=`, a value, where an expression was expected): CPython
+/// suggests `==` or `:=`, marking the name through the value.
+fn assign_in_condition(
+    tokens: &ruff_python_ast::token::Tokens,
+    err: &ParseError,
+) -> Option<RawError> {
+    let toks: Vec<_> = tokens.iter().collect();
+    let at = toks
+        .iter()
+        .position(|t| t.range().start() >= err.location.start())?;
+    if at < 2 || toks[at].kind() != TokenKind::Equal || toks[at - 1].kind() != TokenKind::Name {
+        return None;
+    }
+    // Only where the name begins an expression of a condition or an argument.
+    if !matches!(
+        toks[at - 2].kind(),
+        TokenKind::If | TokenKind::Elif | TokenKind::While | TokenKind::Lpar
+    ) {
+        return None;
+    }
+    // The value: up to the end of a bitwise-or expression (a `:` , `)`, `,`, a
+    // comparison, a boolean operator or the line's end stops it).
+    let mut end = None;
+    let mut depth = 0usize;
+    for t in &toks[at + 1..] {
+        match t.kind() {
+            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
+            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if depth > 0 => depth -= 1,
+            _ if depth > 0 => {}
+            TokenKind::Colon
+            | TokenKind::Rpar
+            | TokenKind::Comma
+            | TokenKind::Newline
+            | TokenKind::EndOfFile
+            | TokenKind::And
+            | TokenKind::Or
+            | TokenKind::If
+            | TokenKind::Else
+            | TokenKind::EqEqual
+            | TokenKind::NotEqual
+            | TokenKind::Less
+            | TokenKind::LessEqual
+            | TokenKind::Greater
+            | TokenKind::GreaterEqual
+            | TokenKind::In
+            | TokenKind::Is
+            | TokenKind::Comment => break,
+            TokenKind::Equal | TokenKind::ColonEqual => return None,
+            _ => {}
+        }
+        end = Some(t.range().end());
+    }
+    Some(RawError {
+        kind: CompileErrorKind::SyntaxError,
+        msg: "invalid syntax. Maybe you meant '==' or ':=' instead of '='?".into(),
+        start: toks[at - 1].range().start().to_usize(),
+        end: end?.to_usize(),
     })
 }
 
