@@ -233,6 +233,27 @@ impl<'a> Compiler<'a> {
         self.set_loc(saved);
     }
 
+    /// `[defaults...] -> [function]`: the annotations, the body's code and the function
+    /// of `def f` (its defaults are on the stack, `flags` says which).
+    pub(crate) fn def_function(
+        &mut self,
+        f: &'a ast::StmtFunctionDef,
+        flags: u32,
+        def_line: u32,
+    ) -> CResult<()> {
+        let flags = flags | self.compile_fn_annotations(&f.parameters, f.returns.as_deref())?;
+        let code = self.function_code(
+            f.name.as_str(),
+            f.range,
+            Some(&f.parameters),
+            FnBody::Stmts(&f.body),
+            def_line,
+        )?;
+        self.unit().line = def_line;
+        self.make_function(code, flags);
+        Ok(())
+    }
+
     fn compile_funcdef(&mut self, f: &'a ast::StmtFunctionDef) -> CResult<()> {
         for d in &f.decorator_list {
             self.set_line(d.range);
@@ -241,20 +262,11 @@ impl<'a> Compiler<'a> {
         // The def line (not the decorators').
         let def_line = self.line_of(f.name.range);
         self.unit().line = def_line;
-        let mut flags = self.compile_defaults(Some(&f.parameters))?;
+        let flags = self.compile_defaults(Some(&f.parameters))?;
         if let Some(tp) = f.type_params.as_deref() {
             self.generic_funcdef(f, tp, flags, def_line)?;
         } else {
-            flags |= self.compile_fn_annotations(&f.parameters, f.returns.as_deref())?;
-            let code = self.function_code(
-                f.name.as_str(),
-                f.range,
-                Some(&f.parameters),
-                FnBody::Stmts(&f.body),
-                def_line,
-            )?;
-            self.unit().line = def_line;
-            self.make_function(code, flags);
+            self.def_function(f, flags, def_line)?;
         }
         self.apply_decorators(&f.decorator_list);
         self.store_name(f.name.as_str());

@@ -145,17 +145,7 @@ impl<'a> Compiler<'a> {
         for (i, _) in args.iter().enumerate() {
             self.emit(Instr::LoadFast(i as u32));
         }
-        let mut flags = flags;
-        flags |= self.compile_fn_annotations(&f.parameters, f.returns.as_deref())?;
-        let code = self.function_code(
-            f.name.as_str(),
-            f.range,
-            Some(&f.parameters),
-            FnBody::Stmts(&f.body),
-            def_line,
-        )?;
-        self.unit().line = def_line;
-        self.make_function(code, flags);
+        self.def_function(f, flags, def_line)?;
         self.set_type_params(tp);
         self.leave_generic(args.len() as u32);
         Ok(())

@@ -36,7 +36,21 @@ class _Lazy:
         return self.value
 
 
-class TypeVar(_typing.TypeVar, _root=True):
+class _LazyDefault:
+    """The default of a type parameter (evaluated when first asked for), and its repr."""
+
+    @property
+    def __default__(self):
+        return _typing_no_default if self._default is None else self._default.get()
+
+    def has_default(self):
+        return self._default is not None
+
+    def __repr__(self):
+        return self.__name__
+
+
+class TypeVar(_LazyDefault, _typing.TypeVar, _root=True):
     """A type variable made by `def f[T]`, `class C[T: bound]` or `type A[T] = ...`."""
 
     def __init__(self, name, bound=None, constrained=False, default=None):
@@ -63,16 +77,6 @@ class TypeVar(_typing.TypeVar, _root=True):
     def __constraints__(self):
         return () if self._constraints is None else self._constraints.get()
 
-    @property
-    def __default__(self):
-        return _typing_no_default if self._default is None else self._default.get()
-
-    def has_default(self):
-        return self._default is not None
-
-    def __repr__(self):
-        return self.__name__
-
 
 class _NoDefaultType:
     __slots__ = ()
@@ -92,7 +96,7 @@ def typevar(name, bound, constrained, default):
     return TypeVar(name, bound, constrained, default)
 
 
-class ParamSpec(_typing.ParamSpec, _root=True):
+class ParamSpec(_LazyDefault, _typing.ParamSpec, _root=True):
     """A parameter specification made by `def f[**P]` (its variance is inferred)."""
 
     def __init__(self, name, default=None):
@@ -102,16 +106,6 @@ class ParamSpec(_typing.ParamSpec, _root=True):
         mod = _caller_module()
         if mod is not None:
             self.__module__ = mod
-
-    @property
-    def __default__(self):
-        return _typing_no_default if self._default is None else self._default.get()
-
-    def has_default(self):
-        return self._default is not None
-
-    def __repr__(self):
-        return self.__name__
 
 
 ParamSpec.__module__ = "typing"
