@@ -269,6 +269,8 @@ pub struct Entry {
 }
 
 const EMPTY: u32 = u32::MAX;
+/// Probe steps beyond one sweep of the index table (see `Storage::probe`).
+const MAX_PROBE_EXTRA: usize = 14;
 const DELETED: u32 = u32::MAX - 1;
 
 /// One entry, readable while a writer updates it.
@@ -365,9 +367,13 @@ impl Storage {
         let mask = self.indices().len() - 1;
         let mut i = (hash as u64 as usize) & mask;
         let mut perturb = hash as u64;
-        // At most one full sweep of the index table (a racing reader may see a table
-        // with no EMPTY slot left only transiently; never loop forever).
-        for _ in 0..self.indices().len() {
+        // `place` stops at the first EMPTY slot of this same sequence, however far
+        // along. While `perturb` is non-zero the sequence may revisit slots; it is zero
+        // after at most 13 steps (64 bits, 5 per step), and from then on `i*5+1` visits
+        // every slot within one more sweep. So `MAX_PROBE_EXTRA` steps past one sweep
+        // reach every slot `place` can have used; the bound only keeps a racing reader,
+        // which may transiently see a table with no EMPTY slot, from looping forever.
+        for _ in 0..self.indices().len() + MAX_PROBE_EXTRA {
             let ix = self.indices()[i].load(Acquire);
             if ix == EMPTY {
                 return None;
