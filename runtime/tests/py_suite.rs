@@ -259,6 +259,7 @@ const ZEAL_SKIP: &[&str] = &[
     "io_threads",
     "thread_shared_mutation",
     "native_recursion",
+    "native_nesting_limit",
     "stdlib_",
 ];
 

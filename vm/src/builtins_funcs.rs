@@ -1110,18 +1110,20 @@ fn class_check(
         return Ok(crate::types::is_subclass(vm, sub, cls));
     }
     if let Some(t) = cls.downcast::<TupleData>() {
-        vm.check_native_depth(if fname == "isinstance" {
+        let context = if fname == "isinstance" {
             " in __instancecheck__"
         } else {
             " in __subclasscheck__"
-        })?;
+        };
         let items = t.0.to_vec();
-        for c in items {
-            if class_check(vm, arg, sub, c, fname, what)? {
-                return Ok(true);
+        return vm.nested(context, |vm| {
+            for c in items {
+                if class_check(vm, arg, sub, c, fname, what)? {
+                    return Ok(true);
+                }
             }
-        }
-        return Ok(false);
+            Ok(false)
+        });
     }
     // An object that is not a class may still answer (`types.GenericAlias` refuses).
     let hook = if fname == "isinstance" {
@@ -1161,29 +1163,31 @@ fn hooked_check(vm: &mut Vm, arg: Value, cls: Value, inst: bool) -> PyResult<Opt
         "__subclasscheck__"
     };
     if let Some(t) = cls.downcast::<TupleData>() {
-        vm.check_native_depth(if inst {
+        let context = if inst {
             " in __instancecheck__"
         } else {
             " in __subclasscheck__"
-        })?;
+        };
         let items = t.0.to_vec();
-        if !items.iter().any(|&c| meta_hook(vm, c, name).is_some()) {
-            return Ok(None);
-        }
-        for c in items {
-            let r = match hooked_check(vm, arg, c, inst)? {
-                Some(r) => r,
-                None => {
-                    let sub = if inst { vm.type_of(arg) } else { arg };
-                    let what = "a type, a tuple of types, or a union";
-                    class_check(vm, arg, sub, c, "isinstance", what)?
-                }
-            };
-            if r {
-                return Ok(Some(true));
+        return vm.nested(context, |vm| {
+            if !items.iter().any(|&c| meta_hook(vm, c, name).is_some()) {
+                return Ok(None);
             }
-        }
-        return Ok(Some(false));
+            for c in items {
+                let r = match hooked_check(vm, arg, c, inst)? {
+                    Some(r) => r,
+                    None => {
+                        let sub = if inst { vm.type_of(arg) } else { arg };
+                        let what = "a type, a tuple of types, or a union";
+                        class_check(vm, arg, sub, c, "isinstance", what)?
+                    }
+                };
+                if r {
+                    return Ok(Some(true));
+                }
+            }
+            Ok(Some(false))
+        });
     }
     let Some(hook) = meta_hook(vm, cls, name) else {
         return Ok(None);

@@ -169,12 +169,18 @@ const GROWN_ENOUGH: usize = 64 << 10;
 /// Buckets of `Vm::intern_front`.
 const INTERN_FRONT: usize = 128;
 
+/// Nesting levels of recursing natives before RecursionError (`Vm::nested`): CPython
+/// 3.13's `Py_C_RECURSION_LIMIT`.
+pub const NATIVE_NESTING_LIMIT: u32 = 10_000;
+
 pub struct Vm {
     pub rt: Arc<Runtime>,
     pub alloc: LocalAlloc,
     /// Boxed so its address stays fixed for the runtime's thread list.
     pub roots: Box<ThreadRoots>,
     pub depth: u32,
+    /// Levels of natives recursing on their arguments (`Vm::nested`) now active.
+    pub native_depth: u32,
     pub recursion_limit: u32,
     /// This thread's state word in `rt.world`.
     pub slot: Arc<ThreadSlot>,
@@ -391,6 +397,7 @@ impl Vm {
             alloc,
             roots,
             depth: 0,
+            native_depth: 0,
             recursion_limit: 1000,
             slot,
             thread_id,
@@ -422,6 +429,28 @@ impl Vm {
             return Err(self.native_depth_error(context));
         }
         Ok(())
+    }
+
+    /// Run `f` one level deeper in a native that recurses on its arguments (compare,
+    /// repr, hash, isinstance): RecursionError past [`NATIVE_NESTING_LIMIT`] levels or
+    /// when the native stack runs low. The count is CPython's C recursion limit: since
+    /// 3.12 its Python calls do not use the C stack, so deep Python recursion and deep
+    /// native recursion are limited apart, and `[[[...]]] == [[[...]]]` 20,000 levels
+    /// deep raises there, whatever the stack size (weft's main stack is far larger).
+    #[inline]
+    pub fn nested<R>(
+        &mut self,
+        context: &str,
+        f: impl FnOnce(&mut Vm) -> PyResult<R>,
+    ) -> PyResult<R> {
+        self.check_native_depth(context)?;
+        if self.native_depth >= NATIVE_NESTING_LIMIT {
+            return Err(self.native_depth_error(context));
+        }
+        self.native_depth += 1;
+        let r = f(self);
+        self.native_depth -= 1;
+        r
     }
 
     #[cold]

@@ -180,6 +180,7 @@ impl Vm {
         if let Some(i) = as_int(v) {
             return Ok(hash_i64(i));
         }
+        // Only the stack bounds hashing: CPython's tuple hash does not count levels.
         self.check_native_depth("")?;
         if v.is_singleton() {
             return Ok((v.raw() >> 4) as i64 + 0x5555);
@@ -339,7 +340,14 @@ impl Vm {
         if let Some(o) = num_cmp(a, b) {
             return Ok(Value::bool(apply(o, op)));
         }
-        self.check_native_depth(" in comparison")?;
+        if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
+            return Ok(Value::bool(apply(Some(x.wtf8().cmp(y.wtf8())), op)));
+        }
+        self.nested(" in comparison", |vm| vm.rich_compare_nested(a, b, op))
+    }
+
+    /// `rich_compare` past the number and str fast paths, one native level deeper.
+    fn rich_compare_nested(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult {
         if let (Some(x), Some(y)) = (a.downcast::<StrData>(), b.downcast::<StrData>()) {
             return Ok(Value::bool(apply(Some(x.wtf8().cmp(y.wtf8())), op)));
         }

@@ -72,7 +72,13 @@ impl Vm {
         if let Some(i) = v.as_small_int() {
             return Ok(i.to_string());
         }
-        self.check_native_depth(" while getting the repr of an object")?;
+        self.nested(" while getting the repr of an object", |vm| {
+            vm.repr_nested(v)
+        })
+    }
+
+    /// `repr(v)` one native level deeper.
+    fn repr_nested(&mut self, v: Value) -> PyResult<String> {
         match v {
             Value::NONE => return Ok("None".into()),
             Value::TRUE => return Ok("True".into()),
