@@ -3,6 +3,7 @@
 mod annotations;
 mod asyncs;
 mod expr;
+mod fold;
 mod pattern;
 mod stmt;
 mod try_star;

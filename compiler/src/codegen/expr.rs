@@ -65,7 +65,7 @@ impl<'a> Compiler<'a> {
     }
 
     fn compile_expr_inner(&mut self, e: &'a Expr) -> CResult<()> {
-        if let Some(c) = self.exact_literal_const(e) {
+        if let Some(c) = self.fold(e) {
             self.load_const(c);
             return Ok(());
         }
@@ -462,7 +462,7 @@ impl<'a> Compiler<'a> {
 
     /// `literal_const`, with the lone surrogates of a str literal: the parser reads a
     /// surrogate escape ('\ud800') as U+FFFD, the source tells them apart.
-    fn exact_literal_const(&self, e: &Expr) -> Option<Const> {
+    pub(crate) fn exact_literal_const(&self, e: &Expr) -> Option<Const> {
         Some(match (e, literal_const(e)?) {
             (Expr::StringLiteral(s), Const::Str(v)) if v.contains('\u{fffd}') => {
                 crate::surrogates::exact_literal(self.map.source(), s).unwrap_or(Const::Str(v))
@@ -478,7 +478,7 @@ impl<'a> Compiler<'a> {
                 && !elts.is_empty()
                 && let Some(consts) = elts
                     .iter()
-                    .map(|e| self.exact_literal_const(e))
+                    .map(|e| self.fold(e))
                     .collect::<Option<Vec<_>>>()
             {
                 self.load_const(Const::Tuple(consts));

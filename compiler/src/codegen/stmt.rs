@@ -66,6 +66,11 @@ impl<'a> Compiler<'a> {
                 Ok(())
             }
             Stmt::Assign(a) => {
+                if let [target] = &a.targets[..]
+                    && self.parallel_assign(target, &a.value)?
+                {
+                    return Ok(());
+                }
                 self.compile_expr(&a.value)?;
                 for (i, t) in a.targets.iter().enumerate() {
                     if i + 1 < a.targets.len() {
@@ -417,6 +422,37 @@ impl<'a> Compiler<'a> {
         }
         self.set_loc(stmt);
         Ok(())
+    }
+
+    /// `a, b = x, y` (or three of each, no starred item): the values in order, then
+    /// the stores, with no tuple built and unpacked in between (as CPython compiles
+    /// it). Evaluation order is unchanged: every value before any store. False when the
+    /// statement has another shape (nothing emitted).
+    fn parallel_assign(&mut self, target: &'a Expr, value: &'a Expr) -> CResult<bool> {
+        let (Expr::Tuple(ast::ExprTuple { elts: ts, .. })
+        | Expr::List(ast::ExprList { elts: ts, .. })) = target
+        else {
+            return Ok(false);
+        };
+        let Expr::Tuple(ast::ExprTuple { elts: vs, .. }) = value else {
+            return Ok(false);
+        };
+        let plain = |es: &[Expr]| es.iter().all(|e| !matches!(e, Expr::Starred(_)));
+        if ts.len() != vs.len() || !(2..=3).contains(&ts.len()) || !plain(ts) || !plain(vs) {
+            return Ok(false);
+        }
+        for v in vs {
+            self.compile_expr(v)?;
+        }
+        // The first target takes the first value: reverse the values on the stack.
+        if ts.len() == 3 {
+            self.emit(Instr::RotThree);
+        }
+        self.emit(Instr::RotTwo);
+        for t in ts {
+            self.compile_store(t)?;
+        }
+        Ok(true)
     }
 
     /// Store the value on top of the stack into `target`, the instructions located

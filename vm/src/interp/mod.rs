@@ -239,6 +239,15 @@ impl Vm {
                             *sp.sub(1) = a;
                         }
                     }
+                    Instr::RotThree => {
+                        let (a, b, c) = (peek!(2), peek!(1), peek!(0));
+                        // SAFETY: as pop, for three slots.
+                        unsafe {
+                            *sp.sub(3) = c;
+                            *sp.sub(2) = a;
+                            *sp.sub(1) = b;
+                        }
+                    }
                     Instr::DupTop => push!(peek!(0)),
                     Instr::Nop => {}
                     Instr::BinaryOp(op) | Instr::InplaceOp(op) => {

@@ -41,11 +41,6 @@ impl Vm {
     #[inline(always)]
     pub(super) fn step_slow(&mut self, f: &Frame, code: &CodeObj, instr: Instr) -> PyResult<Flow> {
         match instr {
-            Instr::RotThree => {
-                let s = &mut f.stack();
-                let n = s.len();
-                s[n - 3..].rotate_right(1);
-            }
             Instr::RotFour => {
                 let s = &mut f.stack();
                 let n = s.len();
@@ -710,6 +705,7 @@ impl Vm {
             | Instr::LoadConst(_)
             | Instr::PopTop
             | Instr::RotTwo
+            | Instr::RotThree
             | Instr::DupTop
             | Instr::Nop
             | Instr::BinaryOp(_)
