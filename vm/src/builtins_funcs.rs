@@ -329,7 +329,7 @@ fn b_open(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 // ---------------------------------------------------------------- simple wrappers
 
 #[native(name = "len")]
-fn b_len(vm: &mut Vm, v: Value) -> PyResult {
+pub(crate) fn b_len(vm: &mut Vm, v: Value) -> PyResult {
     let n = vm.len(v)?;
     vm.new_int(n as i64)
 }
@@ -1200,7 +1200,7 @@ fn hooked_check(vm: &mut Vm, arg: Value, cls: Value, inst: bool) -> PyResult<Opt
 }
 
 #[native(name = "isinstance")]
-fn b_isinstance(vm: &mut Vm, obj: Value, class_or_tuple: Value) -> PyResult {
+pub(crate) fn b_isinstance(vm: &mut Vm, obj: Value, class_or_tuple: Value) -> PyResult {
     if let Some(r) = hooked_check(vm, obj, class_or_tuple, true)? {
         return Ok(Value::bool(r));
     }

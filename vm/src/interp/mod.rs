@@ -26,11 +26,14 @@
 //! `max_stack`, which the frame reserves (plus a margin for the temporaries some slow
 //! instructions push). Debug builds check every push and pop.
 pub mod attr_cache;
+mod fast_calls;
 pub mod global_cache;
 mod slow;
 
 use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
 use crate::frame::{Block, BlockKind, Frame};
+use crate::objects::builtin_fn::BuiltinFn;
+use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExcData;
@@ -226,6 +229,24 @@ impl Vm {
                     Instr::StoreFast(i) => {
                         let v = pop!();
                         f.locals()[i as usize] = v;
+                    }
+                    Instr::LoadDeref(i) => {
+                        // A closure's variable: its cell's value, or the unbound error.
+                        let cell = f.cells()[i as usize];
+                        let v = cell.downcast::<CellData>().map_or(Value::NULL, |c| c.get());
+                        if v.is_null() {
+                            sync!();
+                            fail!(match self.load_deref(f, code, i) {
+                                Err(e) => e,
+                                Ok(_) => self.runtime_error("cell emptied while read"),
+                            });
+                        }
+                        push!(v);
+                    }
+                    Instr::StoreDeref(i) => {
+                        let v = pop!();
+                        let cell = f.cells()[i as usize];
+                        cell.downcast::<CellData>().expect("cell").set(v);
                     }
                     Instr::LoadConst(i) => push!(code.consts[i as usize]),
                     Instr::PopTop => {
@@ -457,6 +478,13 @@ impl Vm {
                         // SAFETY: the n arguments are the top n live stack slots.
                         let args = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
                         sync!();
+                        if let Some(b) = callee.downcast::<BuiltinFn>()
+                            && let Some(r) = self.fast_native_call(b, args)
+                        {
+                            drop_n!(n + 1);
+                            push!(r);
+                            continue;
+                        }
                         match tri!(self.start_call(callee, None, args, &[])) {
                             Call::Frame(p) => {
                                 // The callee's frame holds the function and the arguments.
@@ -484,6 +512,13 @@ impl Vm {
                         } else {
                             // SAFETY: self and the n arguments are the top n + 1 slots.
                             let args = unsafe { std::slice::from_raw_parts(sp.sub(n + 1), n + 1) };
+                            if let Some(b) = m.downcast::<BuiltinFn>()
+                                && let Some(r) = self.fast_native_call(b, args)
+                            {
+                                drop_n!(n + 2);
+                                push!(r);
+                                continue;
+                            }
                             self.start_call(m, None, args, &[])
                         };
                         match tri!(call) {

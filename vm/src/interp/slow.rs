@@ -100,15 +100,6 @@ impl Vm {
                     return Err(self.name_not_defined(name));
                 }
             }
-            Instr::LoadDeref(i) => {
-                let v = self.load_deref(f, code, i)?;
-                f.push(v);
-            }
-            Instr::StoreDeref(i) => {
-                let v = f.pop();
-                let cell = f.cells()[i as usize];
-                cell.downcast::<CellData>().expect("cell").set(v);
-            }
             Instr::DeleteDeref(i) => {
                 self.load_deref(f, code, i)?;
                 let cell = f.cells()[i as usize];
@@ -706,6 +697,8 @@ impl Vm {
             | Instr::PopTop
             | Instr::RotTwo
             | Instr::RotThree
+            | Instr::LoadDeref(_)
+            | Instr::StoreDeref(_)
             | Instr::DupTop
             | Instr::Nop
             | Instr::BinaryOp(_)
@@ -794,7 +787,7 @@ impl Vm {
         }
     }
 
-    fn load_deref(&mut self, f: &Frame, code: &CodeObj, i: u32) -> PyResult {
+    pub(super) fn load_deref(&mut self, f: &Frame, code: &CodeObj, i: u32) -> PyResult {
         let cell = f.cells()[i as usize];
         let v = cell.downcast::<CellData>().expect("cell").get();
         if v.is_null() {

@@ -182,7 +182,7 @@ fn data(l: &Value) -> &ListData {
 }
 
 #[native(name = "append")]
-fn list_append(_vm: &mut Vm, this: &ListData, object: Value) {
+pub(crate) fn list_append(_vm: &mut Vm, this: &ListData, object: Value) {
     this.push(object);
 }
 
