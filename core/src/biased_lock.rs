@@ -8,7 +8,8 @@
 //! Dekker handshake (`asym`): the owner pays compiler fences, the revoker a membarrier.
 //!
 //! States of the `owner` word (the `biased` module's constants):
-//! - `NOBODY`: no writer yet; the first writer claims the bias by compare-and-swap;
+//! - `NOBODY`: no writer yet; the first writer claims the bias by compare-and-swap (or
+//!   the creator, before anyone else can see the lock: `bias_to`);
 //! - a thread id: that thread locks by setting `held`, then checking that it still owns
 //!   the lock (the fast path, no read-modify-write);
 //! - `REVOKING`: another thread has stored it and may still be making its barrier;
@@ -73,6 +74,15 @@ impl BiasedLock {
             held: AtomicBool::new(false),
             lock: SpinLock::new(()),
         }
+    }
+
+    /// Bias a lock nobody has taken yet to thread `me`, as its first `lock` would: for
+    /// a vector its creating thread is about to fill, so that first `lock` needs no
+    /// compare-and-swap. Another thread that locks it later revokes the bias as usual.
+    #[inline]
+    pub fn bias_to(&self, me: u32) {
+        debug_assert!(self.owner.load(Relaxed) == NOBODY);
+        self.owner.store(me, Relaxed);
     }
 
     /// Lock as thread `me` (its id, never `NOBODY`, unique among live threads; a thread

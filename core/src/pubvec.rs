@@ -36,9 +36,11 @@ use std::ptr::NonNull;
 
 /// A buffer's header; `cap` words follow it.
 #[repr(C)]
-struct Header {
+pub(crate) struct Header {
     cap: usize,
     len: AtomicUsize,
+    /// The next retired buffer, once this one is retired (`RetireList::retire_buf`).
+    pub(crate) next: AtomicPtr<Header>,
 }
 
 /// Offset of a buffer's first word (what `layout` computes, as a constant).
@@ -85,6 +87,7 @@ impl Buf {
             p.write(Header {
                 cap,
                 len: AtomicUsize::new(0),
+                next: AtomicPtr::new(std::ptr::null_mut()),
             });
             let w = (p as *mut u8).add(off) as *mut AtomicU64;
             for i in 0..cap {
@@ -113,7 +116,7 @@ impl Drop for Buf {
 
 /// # Safety
 /// `p` is a buffer made by `Buf::alloc` that nobody uses any more.
-unsafe fn free_buf(p: *mut Header) {
+pub(crate) unsafe fn free_buf(p: *mut Header) {
     // SAFETY: caller's contract; cap was written at allocation.
     unsafe {
         let cap = (*p).cap;
@@ -232,6 +235,14 @@ impl PubVec {
             buf: AtomicPtr::new(std::ptr::null_mut()),
             lock: BiasedLock::new(),
         }
+    }
+
+    /// A vector whose writes thread `me` (its creator, which has not shared it yet) may
+    /// start without a compare-and-swap (`BiasedLock::bias_to`).
+    #[inline]
+    pub fn biased_to(self, me: u32) -> PubVec {
+        self.lock.bias_to(me);
+        self
     }
 
     /// A vector holding `words` (exactly that capacity).
@@ -411,7 +422,7 @@ impl Writer<'_> {
                     word(old.as_ptr(), i).store(POISON, Relaxed);
                 }
             }
-            self.retire.retire(Box::new(Buf(old)));
+            self.retire.retire_buf(old);
         }
     }
 

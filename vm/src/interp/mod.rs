@@ -32,8 +32,6 @@ mod slow;
 
 use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
 use crate::frame::{Block, BlockKind, Frame};
-use crate::objects::builtin_fn::BuiltinFn;
-use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExcData;
@@ -229,24 +227,6 @@ impl Vm {
                     Instr::StoreFast(i) => {
                         let v = pop!();
                         f.locals()[i as usize] = v;
-                    }
-                    Instr::LoadDeref(i) => {
-                        // A closure's variable: its cell's value, or the unbound error.
-                        let cell = f.cells()[i as usize];
-                        let v = cell.downcast::<CellData>().map_or(Value::NULL, |c| c.get());
-                        if v.is_null() {
-                            sync!();
-                            fail!(match self.load_deref(f, code, i) {
-                                Err(e) => e,
-                                Ok(_) => self.runtime_error("cell emptied while read"),
-                            });
-                        }
-                        push!(v);
-                    }
-                    Instr::StoreDeref(i) => {
-                        let v = pop!();
-                        let cell = f.cells()[i as usize];
-                        cell.downcast::<CellData>().expect("cell").set(v);
                     }
                     Instr::LoadConst(i) => push!(code.consts[i as usize]),
                     Instr::PopTop => {
@@ -478,13 +458,6 @@ impl Vm {
                         // SAFETY: the n arguments are the top n live stack slots.
                         let args = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
                         sync!();
-                        if let Some(b) = callee.downcast::<BuiltinFn>()
-                            && let Some(r) = self.fast_native_call(b, args)
-                        {
-                            drop_n!(n + 1);
-                            push!(r);
-                            continue;
-                        }
                         match tri!(self.start_call(callee, None, args, &[])) {
                             Call::Frame(p) => {
                                 // The callee's frame holds the function and the arguments.
@@ -512,13 +485,6 @@ impl Vm {
                         } else {
                             // SAFETY: self and the n arguments are the top n + 1 slots.
                             let args = unsafe { std::slice::from_raw_parts(sp.sub(n + 1), n + 1) };
-                            if let Some(b) = m.downcast::<BuiltinFn>()
-                                && let Some(r) = self.fast_native_call(b, args)
-                            {
-                                drop_n!(n + 2);
-                                push!(r);
-                                continue;
-                            }
                             self.start_call(m, None, args, &[])
                         };
                         match tri!(call) {
@@ -649,8 +615,14 @@ impl Vm {
         if let Some(b) = callee.downcast::<crate::objects::builtin_fn::BuiltinFn>()
             && this.is_none()
         {
-            // A native function or an unbound method descriptor: called straight away;
-            // a bound one (`l.append` kept in a variable) with its receiver first.
+            // A native function or an unbound method descriptor: called straight away
+            // (a few answered here: `fast_calls`); a bound one (`l.append` kept in a
+            // variable) with its receiver first.
+            if kwargs.is_empty()
+                && let Some(r) = self.fast_native_call(b, args)
+            {
+                return Ok(Call::Done(r));
+            }
             return if b.this.is_null() {
                 (b.f)(self, args, kwargs)
             } else {

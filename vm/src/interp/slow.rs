@@ -105,6 +105,15 @@ impl Vm {
                 let cell = f.cells()[i as usize];
                 cell.downcast::<CellData>().expect("cell").set(Value::NULL);
             }
+            Instr::LoadDeref(i) => {
+                let v = self.load_deref(f, code, i)?;
+                f.push(v);
+            }
+            Instr::StoreDeref(i) => {
+                let v = f.pop();
+                let cell = f.cells()[i as usize];
+                cell.downcast::<CellData>().expect("cell").set(v);
+            }
             Instr::LoadClosure(i) => f.push(f.cells()[i as usize]),
             Instr::LoadClassDeref(i) => {
                 let c = &code.code;
@@ -697,8 +706,6 @@ impl Vm {
             | Instr::PopTop
             | Instr::RotTwo
             | Instr::RotThree
-            | Instr::LoadDeref(_)
-            | Instr::StoreDeref(_)
             | Instr::DupTop
             | Instr::Nop
             | Instr::BinaryOp(_)

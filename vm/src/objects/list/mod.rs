@@ -45,8 +45,10 @@ fn values(ws: Vec<u64>) -> Vec<Value> {
 }
 
 impl ListData {
+    /// A list of `items`, biased to the creating thread (which usually goes on
+    /// filling it: a comprehension, `list(...)`, `[]` then appends).
     pub fn new(items: &[Value]) -> ListData {
-        ListData(PubVec::from_slice(raw(items)))
+        ListData(PubVec::from_slice(raw(items)).biased_to(crate::vm::current_thread_id()))
     }
 
     /// A new list of the items of `view` at `positions` (each inside the view).
