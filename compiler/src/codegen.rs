@@ -2,7 +2,7 @@
 
 mod annotations;
 mod asyncs;
-mod expr;
+pub(crate) mod expr;
 mod pattern;
 mod stmt;
 mod try_star;
