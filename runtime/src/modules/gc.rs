@@ -23,6 +23,9 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("get_count", get_count),
     is_tracked,
     is_finalized,
+    NativeDef::raw("get_objects", super::gc_heap::get_objects),
+    NativeDef::raw("get_referents", super::gc_heap::get_referents),
+    NativeDef::raw("get_referrers", super::gc_heap::get_referrers),
 ];
 
 /// The debugging flags (recorded and returned; weft's collector prints no statistics and
