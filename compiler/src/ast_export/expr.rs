@@ -289,7 +289,9 @@ impl Export<'_, '_> {
         for p in pieces {
             match p {
                 Piece::Text(t) => pending.push_str(t),
-                Piece::Elements(part, els) => self.elements(r, part, els, &mut pending, &mut out),
+                Piece::Elements(part, els) => {
+                    self.elements(r, part, false, els, &mut pending, &mut out)
+                }
             }
         }
         self.flush(r, &mut pending, &mut out);
@@ -307,6 +309,7 @@ impl Export<'_, '_> {
         &mut self,
         r: TextRange,
         part: TextRange,
+        in_spec: bool,
         els: &ast::InterpolatedStringElements,
         pending: &mut String,
         out: &mut Vec<AstValue>,
@@ -327,13 +330,14 @@ impl Export<'_, '_> {
                             conv = b'r' as i64;
                         }
                     }
-                    self.flush(r, pending, out);
+                    // CPython 3.11 places a format spec's text at its f-string part.
+                    self.flush(if in_spec { part } else { r }, pending, out);
                     let spec = match &i.format_spec {
                         Some(s) => {
                             let mut sp = String::new();
                             let mut parts = Vec::new();
-                            self.elements(r, part, &s.elements, &mut sp, &mut parts);
-                            self.flush(r, &mut sp, &mut parts);
+                            self.elements(r, part, true, &s.elements, &mut sp, &mut parts);
+                            self.flush(part, &mut sp, &mut parts);
                             // CPython 3.11 places a format spec at its f-string part.
                             self.node("JoinedStr", part, vec![("values", AstValue::List(parts))])
                         }
