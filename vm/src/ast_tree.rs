@@ -41,6 +41,8 @@ fn export(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> Result<AstNo
 
 /// One node: an instance of the class named `n.kind` in `_ast`'s namespace `classes`.
 fn node(vm: &mut Vm, classes: Value, n: &AstNode) -> PyResult {
+    // The export bounds the depth; this catches a thread already deep in its stack.
+    vm.check_native_depth(" during ast construction")?;
     crate::root_scope!(vm);
     let Some(cls) = vm.dict_get_str(classes, n.kind) else {
         return Err(vm.runtime_error(format!("_ast has no class {}", n.kind)));

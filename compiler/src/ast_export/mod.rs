@@ -133,7 +133,7 @@ impl Export<'_, '_> {
         if self.depth >= MAX_DEPTH {
             self.error = Some(RawError {
                 kind: CompileErrorKind::RecursionError,
-                msg: "maximum recursion depth exceeded during compilation".into(),
+                msg: "maximum recursion depth exceeded during ast construction".into(),
                 start: r.start().to_usize(),
                 end: r.end().to_usize(),
             });
