@@ -35,6 +35,9 @@ try:
 except TypeError as e:
     print("TypeError:", e)
 
+# is_tracked agrees with get_objects: containers yes, atoms no.
+print([gc.is_tracked(x) for x in ("text" * 3, 7, 2.5, b"by" * 4, 10**40, [], Node("n"), True)])
+
 # get_referents: what a container holds.
 a, b = Node("a"), "bee" * 3
 box = [a, b, (a,)]

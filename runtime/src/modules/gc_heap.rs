@@ -35,7 +35,7 @@ fn stopped<R>(vm: &mut Vm, f: impl FnOnce(&Vm, &Heap) -> R) -> R {
 
 /// Whether CPython's collector would track `v`'s kind: containers yes, atoms
 /// (str, bytes, int, float, complex, bool) no.
-fn tracked(vm: &Vm, v: Value) -> bool {
+pub(super) fn tracked(vm: &Vm, v: Value) -> bool {
     let t = vm.type_of(v);
     let ts = &vm.rt.types;
     !(t.is_null()
