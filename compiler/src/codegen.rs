@@ -2,7 +2,7 @@
 
 mod annotations;
 mod asyncs;
-mod expr;
+pub(crate) mod expr;
 mod fold;
 mod pattern;
 mod stmt;

@@ -11,6 +11,7 @@
 //! - `flow`: stack-depth analysis (computes `max_stack`, checks stack discipline);
 //! - `dis`: a human-readable listing.
 
+pub mod ast_export;
 pub mod bytecode;
 mod codegen;
 mod dis;

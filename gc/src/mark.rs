@@ -55,6 +55,8 @@ enum Sink {
     Parallel(Vec<GcPtr>, *const Shared),
     /// The verifier's closure check: `mark` checks, never claims or pushes.
     Check,
+    /// `gc.get_referents`: `mark` records each pointer, never claims.
+    Record(Vec<GcPtr>),
 }
 
 /// Handed to trace functions and the root callback. One per marker thread.
@@ -65,6 +67,9 @@ pub struct Tracer {
     /// at a `Verifier` that outlives this tracer (both live inside one collection, the
     /// verifier in an outer scope).
     verify: *const Verifier,
+    /// `mark` takes its cold path: `verify` is set, or the sink is `Record`. One flag,
+    /// so marking tests one field as before the recorder existed.
+    cold: bool,
     /// The object being traced (None while the root callback runs); for reports.
     parent: Option<GcPtr>,
 }
@@ -100,10 +105,26 @@ pub(crate) unsafe fn is_marked(p: GcPtr) -> bool {
 impl Tracer {
     fn with_sink(sink: Sink, verify: Option<&Verifier>) -> Tracer {
         Tracer {
+            cold: verify.is_some() || matches!(sink, Sink::Record(_)),
             sink,
             marked: 0,
             verify: verify.map_or(std::ptr::null(), |v| v as *const Verifier),
             parent: None,
+        }
+    }
+
+    /// The pointers one object's trace reports, in its trace's order, marking nothing
+    /// (`gc.get_referents`).
+    ///
+    /// # Safety
+    /// `p` is a live object and the world is stopped: trace functions read payloads
+    /// without their locks.
+    pub unsafe fn referents_of(p: GcPtr) -> Vec<GcPtr> {
+        let mut t = Tracer::with_sink(Sink::Record(Vec::new()), None);
+        trace_one(p, &mut t);
+        match t.sink {
+            Sink::Record(v) => v,
+            _ => Vec::new(),
         }
     }
 
@@ -119,7 +140,7 @@ impl Tracer {
     /// Mark `p` (atomic fetch_or on its mark bit); push it for tracing if newly marked.
     #[inline]
     pub fn mark(&mut self, p: GcPtr) {
-        if !self.verify.is_null() && self.verified_is_check(p) {
+        if self.cold && self.cold_mark(p) {
             return;
         }
         // SAFETY: GcPtr invariant; trace functions and roots only report live objects
@@ -134,7 +155,7 @@ impl Tracer {
                         self.share_while_tracing();
                     }
                 }
-                Sink::Check => {}
+                Sink::Check | Sink::Record(_) => {}
             }
         }
     }
@@ -155,10 +176,20 @@ impl Tracer {
         }
     }
 
-    /// Verifier on: check `p` (stops the process if it is not an object start). Returns
-    /// true for the checking tracer, which must not claim.
+    /// `mark`'s cold path: record `p` (the recorder), or verify it. True when `mark`
+    /// must not claim.
     #[cold]
     #[inline(never)]
+    fn cold_mark(&mut self, p: GcPtr) -> bool {
+        if let Sink::Record(v) = &mut self.sink {
+            v.push(p);
+            return true;
+        }
+        self.verified_is_check(p)
+    }
+
+    /// Verifier on: check `p` (stops the process if it is not an object start). Returns
+    /// true for the checking tracer, which must not claim.
     fn verified_is_check(&mut self, p: GcPtr) -> bool {
         // SAFETY: non-null `verify` points at a live Verifier (field invariant).
         let v = unsafe { &*self.verify };
@@ -192,7 +223,7 @@ impl Tracer {
     fn pop(&mut self) -> Option<GcPtr> {
         match &mut self.sink {
             Sink::Stack(v) | Sink::Parallel(v, _) => v.pop(),
-            Sink::Check => None,
+            Sink::Check | Sink::Record(_) => None,
         }
     }
 
@@ -200,7 +231,7 @@ impl Tracer {
     fn stack(&mut self) -> &mut Vec<GcPtr> {
         match &mut self.sink {
             Sink::Stack(v) | Sink::Parallel(v, _) => v,
-            Sink::Check => unreachable!("the verifier's checker has no stack"),
+            Sink::Check | Sink::Record(_) => unreachable!("the checker and recorder have no stack"),
         }
     }
 }

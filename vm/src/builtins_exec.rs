@@ -691,16 +691,36 @@ fn b_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
     };
     let Some(text) = source_text(vm, source, &filename)? else {
+        if is_ast_node(vm, source)? {
+            if flags & PYCF_ONLY_AST != 0 {
+                return Ok(source);
+            }
+            return Err(vm.type_error(
+                "compile(): compiling an AST object to code is not supported by weft yet",
+            ));
+        }
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if flags & PYCF_ONLY_AST != 0 {
-        return Err(
-            vm.value_error("compile(): PyCF_ONLY_AST is not supported (weft has no ast module)")
-        );
+        return crate::ast_tree::parse_to_ast(vm, &text, &filename, mode)
+            .map_err(|e| fix_filename(vm, e, &filename));
     }
     // optimize=-1 is the interpreter's level (-O), 0..2 a level of its own.
     let level = u8::try_from(optimize).ok();
     compile_text_at(vm, &text, &filename, mode, level).map_err(|e| fix_filename(vm, e, &filename))
+}
+
+/// Whether `v` is an instance of `_ast.AST` (only asked when `_ast` is loaded already:
+/// no tree exists otherwise).
+fn is_ast_node(vm: &mut Vm, v: Value) -> PyResult<bool> {
+    let Some(m) = vm.dict_get_str(vm.rt.modules, "_ast") else {
+        return Ok(false);
+    };
+    let Some(ast) = vm.getattr_str(m, "AST").ok() else {
+        return Ok(false);
+    };
+    let t = vm.type_of(v);
+    Ok(crate::types::is_subclass(vm, t, ast))
 }
 
 /// Errors raised while decoding the source say "<string>": give them the real name.

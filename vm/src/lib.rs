@@ -20,6 +20,7 @@
 //! - **Locks**: no object lock is held across a safepoint; payloads read by the
 //!   collector while the world is stopped are read without their locks.
 //! - **Natives** state their signature once (`#[native]`, docs/natives.md).
+pub mod ast_tree;
 pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;

@@ -25,7 +25,7 @@ pub fn load_code(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
     vm.alloc(ty, obj)
 }
 
-fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
+pub(crate) fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
     Ok(match c {
         Const::None => Value::NONE,
         Const::True => Value::TRUE,

@@ -23,6 +23,9 @@ const FUNCS: &[NativeDef] = &[
     NativeDef::raw("get_count", get_count),
     is_tracked,
     is_finalized,
+    NativeDef::raw("get_objects", super::gc_heap::get_objects),
+    NativeDef::raw("get_referents", super::gc_heap::get_referents),
+    NativeDef::raw("get_referrers", super::gc_heap::get_referrers),
 ];
 
 /// The debugging flags (recorded and returned; weft's collector prints no statistics and
@@ -323,9 +326,13 @@ fn get_count(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     vm.new_tuple(vec![z, z, z])
 }
 
+/// Heap objects other than atoms (str, bytes, numbers), as `get_objects` lists them.
+/// CPython also leaves some dicts and tuples of atoms untracked; weft tracks them.
 #[native(name = "is_tracked")]
-fn is_tracked(_vm: &mut Vm, obj: Value) -> PyResult {
-    Ok(Value::bool(obj.is_heap()))
+fn is_tracked(vm: &mut Vm, obj: Value) -> PyResult {
+    Ok(Value::bool(
+        obj.is_heap() && super::gc_heap::tracked(vm, obj),
+    ))
 }
 
 #[native(name = "is_finalized")]

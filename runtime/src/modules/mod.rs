@@ -5,6 +5,7 @@ pub mod binascii;
 pub mod cmath;
 pub mod coroutines;
 pub mod gc;
+pub mod gc_heap;
 pub mod gc_observe;
 pub mod hashes;
 pub mod imp;

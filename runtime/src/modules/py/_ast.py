@@ -5,9 +5,10 @@ written for weft: each node class is made from one line of `_SPEC` below:
 
 A field written `f?` is optional and reads as None until set; attribute `@` stands for
 the source position (lineno, col_offset, end_lineno, end_col_offset), whose end parts
-are optional. weft's compiler cannot hand out trees yet: `compile(...,
-PyCF_ONLY_AST)` is not supported, so `ast.parse` fails; building, visiting and
-unparsing trees by hand works.
+are optional. `compile(..., PyCF_ONLY_AST)` (so `ast.parse`) fills these classes
+from weft's own parser (vm/src/ast_tree.rs), without running `AST.__init__`.
+The last lines add Python 3.12's nodes for the `type` statement and type
+parameters, which weft parses.
 """
 
 PyCF_ONLY_AST = 1024
@@ -157,6 +158,11 @@ comprehension AST | target iter ifs is_async
 keyword AST | arg? value | @
 match_case AST | pattern guard? body
 withitem AST | context_expr optional_vars?
+type_param AST |  | @
+TypeVar type_param | name bound? | @
+ParamSpec type_param | name | @
+TypeVarTuple type_param | name | @
+TypeAlias stmt | name type_params value | @
 """
 
 

@@ -1,0 +1,85 @@
+//! `compile(..., PyCF_ONLY_AST)`: the compiler's exported syntax tree
+//! (`weft_compiler::ast_export`) as instances of the `_ast` classes.
+//!
+//! Nodes are made without running `AST.__init__` (an instance of the class, then its
+//! fields and positions set as attributes), in `_fields` order, as CPython's C code does.
+use crate::compiler::ast_export::{AstNode, AstValue};
+use crate::compiler::{CompileError, Mode};
+use crate::value::Value;
+use crate::vm::{COMPILE_STACK, PyResult, Vm, approx_stack_pointer};
+
+/// Parse `source` and return its tree (a `Module`, `Expression` or `Interactive`).
+pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult {
+    let tree =
+        export(vm, source, filename, mode).map_err(|e| crate::exceptions::syntax_error(vm, &e))?;
+    crate::root_scope!(vm);
+    let module = vm.import_module("_ast")?;
+    vm.root(module);
+    let classes = vm.module_dict(module);
+    node(vm, classes, &tree)
+}
+
+/// Run the parser and the export on a thread with the compiler's stack when this one
+/// has too little left (both recurse on the tree), as `Vm::compile_source_at` does.
+fn export(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> Result<AstNode, CompileError> {
+    let run = || crate::compiler::ast_export::parse_ast(source, filename, mode);
+    let room = approx_stack_pointer().saturating_sub(vm.stack_limit);
+    if vm.stack_limit != 0 && room >= COMPILE_STACK / 2 {
+        return run();
+    }
+    vm.detached(|| {
+        std::thread::scope(|s| {
+            std::thread::Builder::new()
+                .stack_size(COMPILE_STACK)
+                .spawn_scoped(s, run)
+                .ok()
+                .and_then(|h| h.join().ok())
+        })
+    })
+    .unwrap_or_else(run)
+}
+
+/// One node: an instance of the class named `n.kind` in `_ast`'s namespace `classes`.
+fn node(vm: &mut Vm, classes: Value, n: &AstNode) -> PyResult {
+    // The export bounds the depth; this catches a thread already deep in its stack.
+    vm.check_native_depth(" during ast construction")?;
+    crate::root_scope!(vm);
+    let Some(cls) = vm.dict_get_str(classes, n.kind) else {
+        return Err(vm.runtime_error(format!("_ast has no class {}", n.kind)));
+    };
+    vm.root(cls);
+    let obj = crate::class::object_new(vm, cls, &[], &[])?;
+    vm.root(obj);
+    for (name, v) in &n.fields {
+        let pv = value(vm, classes, v)?;
+        vm.with_root(pv, |vm| vm.setattr_str(obj, name, pv))?;
+    }
+    if let Some(p) = n.pos {
+        let names = ["lineno", "col_offset", "end_lineno", "end_col_offset"];
+        for (name, x) in names.iter().zip(p) {
+            let pv = vm.new_int(x as i64)?;
+            vm.with_root(pv, |vm| vm.setattr_str(obj, name, pv))?;
+        }
+    }
+    Ok(obj)
+}
+
+fn value(vm: &mut Vm, classes: Value, v: &AstValue) -> PyResult {
+    Ok(match v {
+        AstValue::Node(n) => node(vm, classes, n)?,
+        AstValue::List(items) => {
+            crate::root_scope!(vm);
+            let mut out = Vec::with_capacity(items.len());
+            for i in items {
+                let x = value(vm, classes, i)?;
+                vm.root(x);
+                out.push(x);
+            }
+            vm.new_list(out)?
+        }
+        AstValue::Const(c) => crate::load::load_const(vm, c)?,
+        AstValue::Ident(s) => vm.intern(s),
+        AstValue::Int(i) => vm.new_int(*i)?,
+        AstValue::None => Value::NONE,
+    })
+}
