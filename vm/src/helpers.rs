@@ -27,6 +27,26 @@ pub fn as_wtf8(v: &Value) -> Option<&[u8]> {
     as_str_data(v).map(|s| s.wtf8())
 }
 
+/// The decimal digits of `i` (with its sign), written into `buf`: `str(i)` with no
+/// allocation and no formatting machinery.
+pub fn i64_text(i: i64, buf: &mut [u8; 20]) -> &str {
+    let mut n = i.unsigned_abs();
+    let mut p = buf.len();
+    loop {
+        p -= 1;
+        buf[p] = b'0' + (n % 10) as u8;
+        n /= 10;
+        if n == 0 {
+            break;
+        }
+    }
+    if i < 0 {
+        p -= 1;
+        buf[p] = b'-';
+    }
+    std::str::from_utf8(&buf[p..]).unwrap_or("")
+}
+
 /// A small int or a bool as i64.
 pub fn as_int(v: Value) -> Option<i64> {
     if let Some(i) = v.as_small_int() {

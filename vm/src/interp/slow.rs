@@ -360,6 +360,15 @@ impl Vm {
                         return Ok(Flow::Next);
                     }
                 }
+                if flags & 3 == 0
+                    && empty_spec
+                    && let Some(i) = v.as_small_int()
+                {
+                    // `f'{n}'` of an int: its digits, with no format machinery.
+                    let r = self.new_str(crate::helpers::i64_text(i, &mut [0; 20]))?;
+                    f.set_top(r);
+                    return Ok(Flow::Next);
+                }
                 if let Some(s) = spec {
                     f.push(s);
                 }

@@ -525,7 +525,9 @@ impl Vm {
             };
         }
         // A width no machine could hold: MemoryError before building anything.
-        if let Ok(sp) = parse_spec(spec, "object") {
+        if !spec.is_empty()
+            && let Ok(sp) = parse_spec(spec, "object")
+        {
             crate::helpers::check_size(self, sp.width)?;
         }
         let res = if let Some(n) = numeric_of(v) {
