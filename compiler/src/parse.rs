@@ -27,9 +27,6 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
     };
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(pmode));
     if let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
-        if std::env::var_os("WEFT_PARSE_DEBUG").is_some() {
-            eprintln!("{err:?}");
-        }
         if let Some(e) = lexical::first_error(source, parsed.tokens(), parsed.errors()) {
             return Err(e);
         }

@@ -45,7 +45,7 @@ for src in [
     "f(a=1, b)", "f(a=1, b, c)", "f(**a, b)", "f(**a, *b)", "print(**a, *b)",
     "class A(metaclass=M, 1): pass", "f(a.b=1)", "f(x[0]=1)", "f(1=1)",
     "f(True=1)", "f(a=1=2)", "[x, y for x, y in z]", "[x, y for x in z]",
-    "{x, y for x in z}", "x = (*a)", "x = {a: *b}",
+    "{x, y for x in z}", "x = (*a)", "x = {a: *b}", "x = {a:}", "x = {a: 1, b:}",
 ]:
     show(src)
 

@@ -29,8 +29,9 @@ pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError, base: RawE
             .position(|t| t.range().start() >= err.location.start())
             .unwrap_or(toks.len().saturating_sub(1)),
     };
-    let hints: [fn(&Cx, &RawError) -> Option<Fail>; 14] = [
+    let hints: [fn(&Cx, &RawError) -> Option<Fail>; 15] = [
         parser_message,
+        dict_value_missing,
         unexpected_indent,
         missing_else,
         generator_argument,
@@ -1011,5 +1012,25 @@ fn missing_else(cx: &Cx, _: &RawError) -> Option<Fail> {
         "expected 'else' after 'if' expression",
         cx.start(first),
         cx.end(last),
+    )
+}
+
+/// `{a:}`: a dictionary key and `:` with no value after them.
+fn dict_value_missing(cx: &Cx, base: &RawError) -> Option<Fail> {
+    if !generic(base)
+        || cx.at == 0
+        || !matches!(cx.kind(cx.at), TokenKind::Rbrace | TokenKind::Comma)
+        || cx.kind(cx.at - 1) != TokenKind::Colon
+    {
+        return None;
+    }
+    let open = enclosing_open(cx.toks, cx.at - 1)?;
+    if cx.kind(open) != TokenKind::Lbrace {
+        return None;
+    }
+    fail(
+        "expression expected after dictionary key and ':'",
+        cx.start(cx.at - 1),
+        cx.end(cx.at - 1),
     )
 }

@@ -160,8 +160,8 @@ fn lexer_error(source: &str, map: &SourceMap, tokens: &Tokens, e: &ParseError) -
     // An f-string's error may point inside it: CPython marks where it starts.
     let fstring_start = tokens
         .iter()
-        .filter(|t| t.kind() == TokenKind::FStringStart && t.range().start().to_usize() <= start)
-        .last()
+        .rev()
+        .find(|t| t.kind() == TokenKind::FStringStart && t.range().start().to_usize() <= start)
         .map(|t| t.range().start().to_usize());
     let line_end = |at: usize| source[at..].find('\n').map_or(source.len(), |i| at + i);
     let lines = || {

@@ -210,7 +210,7 @@ fn imaginary(cur: &mut Cur) -> Result<(), BadNumber> {
 
 /// `0x`, `0o`, `0b` literals: groups of digits joined by single underscores.
 fn radix(cur: &mut Cur, base: u32, kind: &str) -> Result<(), BadNumber> {
-    let digit = |c: u8| (c as char).to_digit(base).is_some();
+    let digit = |c: u8| (c as char).is_digit(base);
     let mut c = cur.next();
     loop {
         if c == b'_' {
