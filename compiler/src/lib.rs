@@ -61,7 +61,11 @@ pub struct CompileError {
     pub line: u32,
     /// 1-based column (in characters) of the start of the error.
     pub col: u32,
-    pub end_col: u32,
+    /// 1-based line of the end of the error (CPython's `end_lineno`).
+    pub end_line: u32,
+    /// CPython's `end_offset`: 1-based column just past the error on `end_line`, or 0 /
+    /// -1 where CPython's tokenizer reports no end (an unclosed bracket, a bad dedent).
+    pub end_col: i32,
     /// The source line (without its newline).
     pub text: String,
     /// The `text` attribute CPython gives the SyntaxError: for parser errors the line
@@ -171,8 +175,13 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>
         source
     };
     let map = SourceMap::new(source);
-    let parsed = parse::parse(source, mode).map_err(|e| {
+    let parsed = parse::parse(source, mode).map_err(|(e, cols)| {
         let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);
+        if let Some((col, end_col)) = cols {
+            err.col = col;
+            err.end_line = err.line;
+            err.end_col = end_col;
+        }
         let li = err.line as usize - 1;
         let has_newline = map.line_starts.get(li + 1).is_some();
         let mut t = err.text.clone();
@@ -335,6 +344,12 @@ impl<'s> SourceMap<'s> {
         (offset - self.line_starts[self.line_index(offset)]) as u32
     }
 
+    /// How many characters precede a byte offset on its line (CPython's tokenizer
+    /// reports its errors with this count as the offset).
+    pub(crate) fn chars_before(&self, offset: usize) -> u32 {
+        self.col(offset) - 1
+    }
+
     /// 1-based column (characters) of a byte offset.
     fn col(&self, offset: usize) -> u32 {
         let li = self.line_index(offset);
@@ -359,10 +374,11 @@ impl<'s> SourceMap<'s> {
         let end = end.clamp(start, self.source.len());
         let li = self.line_index(start);
         let col = self.col(start);
-        let end_col = if self.line_index(end) == li {
-            self.col(end)
+        let end_li = self.line_index(end);
+        let end_col = if end_li == li {
+            self.col(end).max(col)
         } else {
-            self.line_text(li).chars().count() as u32 + 1
+            self.col(end)
         };
         CompileError {
             kind,
@@ -370,7 +386,8 @@ impl<'s> SourceMap<'s> {
             filename: filename.to_string(),
             line: li as u32 + 1,
             col,
-            end_col: end_col.max(col),
+            end_line: end_li as u32 + 1,
+            end_col: end_col as i32,
             text: self.line_text(li).to_string(),
             py_text: None,
         }

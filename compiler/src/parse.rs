@@ -7,28 +7,42 @@ use ruff_text_size::Ranged;
 
 use super::{CompileErrorKind, Mode, RawError, SourceMap};
 
+mod hints;
+mod lexical;
+mod numbers;
+
+/// A parse error, with CPython's (offset, end_offset) on its first line where they are
+/// not the columns of its span (the tokenizer's errors).
+pub(crate) type Fail = (RawError, Option<(u32, i32)>);
+
 pub(crate) enum Parsed {
     Module(ModModule),
     Expression(ModExpression),
 }
 
-pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, RawError> {
+pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
     let pmode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Module | Mode::Single => ruff_python_parser::Mode::Module,
     };
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(pmode));
     if let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
-        if let Some(e) = unclosed_bracket(parsed.tokens(), err) {
+        if let Some(e) = lexical::first_error(source, parsed.tokens(), parsed.errors()) {
             return Err(e);
         }
-        if let Some(e) = legacy_print(source, parsed.tokens(), err) {
+        if let Some(e) = unclosed_bracket(source, parsed.tokens(), err) {
             return Err(e);
         }
-        if let Some(e) = assign_in_condition(parsed.tokens(), err) {
-            return Err(e);
+        let base = convert(source, err);
+        if base.msg == "invalid syntax" || base.msg == "expected ':'" {
+            if let Some(e) = legacy_print(source, parsed.tokens(), err) {
+                return Err((e, None));
+            }
+            if let Some(e) = assign_in_condition(parsed.tokens(), err) {
+                return Err((e, None));
+            }
         }
-        return Err(convert(source, err));
+        return Err(hints::refine(source, parsed.tokens(), err, base));
     }
     let syntax = parsed.into_syntax();
     Ok(match syntax {
@@ -37,46 +51,15 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, RawError> {
     })
 }
 
-/// CPython reports an unclosed bracket as "'(' was never closed" at the bracket, and a
-/// closing one without an opener as "unmatched ')'".
-fn unclosed_bracket(tokens: &ruff_python_ast::token::Tokens, err: &ParseError) -> Option<RawError> {
-    let mut depth = 0usize;
-    for t in tokens.iter() {
-        if t.range().start() > err.location.end() {
-            break;
-        }
-        match t.kind() {
-            TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if depth == 0 => {
-                let ch = match t.kind() {
-                    TokenKind::Rpar => ')',
-                    TokenKind::Rsqb => ']',
-                    _ => '}',
-                };
-                return Some(RawError {
-                    kind: CompileErrorKind::SyntaxError,
-                    msg: format!("unmatched '{ch}'"),
-                    start: t.range().start().to_usize(),
-                    end: t.range().end().to_usize(),
-                });
-            }
-            TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace => depth -= 1,
-            _ => {}
-        }
-    }
-    let at_end = matches!(
-        err.error,
-        ParseErrorType::Lexical(LexicalErrorType::Eof)
-            | ParseErrorType::ExpectedToken {
-                found: TokenKind::EndOfFile,
-                ..
-            }
-    ) || tokens
-        .last()
-        .is_some_and(|t| err.location.start() >= t.range().start());
-    if !at_end {
-        return None;
-    }
+/// A bracket left open at the end of the source: CPython reports "'(' was never
+/// closed" at the innermost one when the parser failed at the end of the source, or on a
+/// line after that bracket's (its tokenizer runs on to the end to look for this). The
+/// end offset is 0.
+fn unclosed_bracket(
+    source: &str,
+    tokens: &ruff_python_ast::token::Tokens,
+    err: &ParseError,
+) -> Option<Fail> {
     let mut stack = Vec::new();
     for t in tokens.iter() {
         match t.kind() {
@@ -87,18 +70,47 @@ fn unclosed_bracket(tokens: &ruff_python_ast::token::Tokens, err: &ParseError) -
             _ => {}
         }
     }
-    let open = stack.first()?;
+    let open = stack.last()?;
+    let map = SourceMap::new(source);
+    let at_end = matches!(
+        err.error,
+        ParseErrorType::Lexical(LexicalErrorType::Eof)
+            | ParseErrorType::ExpectedToken {
+                found: TokenKind::EndOfFile,
+                ..
+            }
+    ) || tokens
+        .iter()
+        .rev()
+        .find(|t| {
+            !matches!(
+                t.kind(),
+                TokenKind::EndOfFile
+                    | TokenKind::Newline
+                    | TokenKind::NonLogicalNewline
+                    | TokenKind::Dedent
+                    | TokenKind::Comment
+            )
+        })
+        .is_some_and(|t| err.location.start() >= t.range().start());
+    let start = open.range().start().to_usize();
+    if !at_end && map.line(err.location.start().to_usize()) <= map.line(start) {
+        return None;
+    }
     let ch = match open.kind() {
         TokenKind::Lpar => '(',
         TokenKind::Lsqb => '[',
         _ => '{',
     };
-    Some(RawError {
-        kind: CompileErrorKind::SyntaxError,
-        msg: format!("'{ch}' was never closed"),
-        start: open.range().start().to_usize(),
-        end: open.range().end().to_usize(),
-    })
+    Some((
+        RawError {
+            kind: CompileErrorKind::SyntaxError,
+            msg: format!("'{ch}' was never closed"),
+            start,
+            end: open.range().end().to_usize(),
+        },
+        Some((map.chars_before(start) + 1, 0)),
+    ))
 }
 
 /// Python 2's `print x` / `exec code` at the start of a statement: CPython says
@@ -235,7 +247,11 @@ fn assign_in_condition(
 
 fn convert(source: &str, err: &ParseError) -> RawError {
     let start = err.location.start().to_usize();
-    let end = err.location.end().to_usize();
+    let mut end = err.location.end().to_usize();
+    // An error at a line's end (an expected `:`) marks no text, as in CPython.
+    if source.as_bytes().get(start) == Some(&b'\n') {
+        end = start;
+    }
     let map = SourceMap::new(source);
     let mut kind = CompileErrorKind::SyntaxError;
     let msg = match &err.error {
@@ -249,7 +265,12 @@ fn convert(source: &str, err: &ParseError) -> RawError {
         }
         ParseErrorType::OtherError(m) if m.starts_with("Expected an indented block after ") => {
             kind = CompileErrorKind::IndentationError;
-            let what = m["Expected an indented block after ".len()..].replace('`', "'");
+            // CPython says "'if' statement", "'else' statement", "class definition".
+            let what = m["Expected an indented block after ".len()..]
+                .replace('`', "'")
+                .replace(" clause", " statement")
+                .replace("'class' definition", "class definition")
+                .replace("'def' definition", "function definition");
             // The header is the nearest non-blank, non-comment line before the error.
             let mut li = map.line(start) as usize - 1;
             let mut header = None;
@@ -292,6 +313,9 @@ fn convert(source: &str, err: &ParseError) -> RawError {
         ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
             "bytes can only contain ASCII literal characters".to_string()
         }
+        ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) if tok.is_ascii() => {
+            "invalid syntax".to_string()
+        }
         ParseErrorType::Lexical(LexicalErrorType::UnrecognizedToken { tok }) => {
             format!("invalid character '{tok}' (U+{:04X})", *tok as u32)
         }
@@ -305,7 +329,7 @@ fn convert(source: &str, err: &ParseError) -> RawError {
         }
         ParseErrorType::FStringError(e)
         | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
-            format!("f-string: {e}")
+            format!("f-string: {e}").replace('`', "'")
         }
         ParseErrorType::InvalidAssignmentTarget
         | ParseErrorType::InvalidAnnotatedAssignmentTarget

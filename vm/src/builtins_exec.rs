@@ -368,6 +368,7 @@ fn source_text(vm: &mut Vm, v: Value, filename: &str) -> PyResult<Option<String>
                 filename: filename.into(),
                 line,
                 col: 1,
+                end_line: line,
                 end_col: 1,
                 text: String::new(),
                 py_text: None,

@@ -646,9 +646,15 @@ fn format_message(vm: &mut Vm, e: Value, out: &mut String) {
                 let off = get(vm, "offset")
                     .and_then(crate::helpers::as_int)
                     .unwrap_or(0) as usize;
-                let end = get(vm, "end_offset")
+                let mut end = get(vm, "end_offset")
                     .and_then(crate::helpers::as_int)
-                    .unwrap_or(0) as usize;
+                    .unwrap_or(0)
+                    .max(0) as usize;
+                // A span over several lines is marked to the end of its first line.
+                let end_line = get(vm, "end_lineno").and_then(crate::helpers::as_int);
+                if end_line.is_some_and(|l| l > ln) {
+                    end = text.chars().count();
+                }
                 if off > 0 {
                     let start = off.saturating_sub(1).saturating_sub(indent);
                     let width = if end > off { end - off } else { 1 };
@@ -914,13 +920,12 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
     let r: PyResult<()> = (|| {
         crate::root_scope!(vm);
         vm.root(exc.0);
-        // The compiler's error spans lie on one line: `end_lineno` is `lineno`.
         let fields: [(&str, Value); 7] = [
             ("msg", vm.new_str(&e.msg)?),
             ("filename", vm.new_str(&e.filename)?),
             ("lineno", Value::small_int(e.line as i64).unwrap()),
             ("offset", Value::small_int(e.col as i64).unwrap()),
-            ("end_lineno", Value::small_int(e.line as i64).unwrap()),
+            ("end_lineno", Value::small_int(e.end_line as i64).unwrap()),
             ("end_offset", Value::small_int(e.end_col as i64).unwrap()),
             (
                 "text",

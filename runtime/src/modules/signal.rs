@@ -281,6 +281,13 @@ fn sigset_arg(vm: &mut Vm, mask: Value) -> PyResult<libc::sigset_t> {
     let mut set: libc::sigset_t = unsafe { std::mem::zeroed() };
     unsafe { libc::sigemptyset(&mut set) };
     for v in items {
+        // A set names the bad number and the range, as CPython's sigset conversion.
+        if let Some(n) = as_int(v)
+            && !(1..NSIG as i64).contains(&n)
+        {
+            let msg = format!("signal number {n} out of range [1; {}]", NSIG - 1);
+            return Err(vm.value_error(msg));
+        }
         let sig = signum_arg(vm, v)?;
         // SAFETY: a valid signal number into an initialised set.
         unsafe { libc::sigaddset(&mut set, sig) };
@@ -329,6 +336,113 @@ fn sigpending(vm: &mut Vm) -> PyResult {
         return Err(super::posix::os_err(vm, e, None));
     }
     sigset_value(vm, &set)
+}
+
+/// `sigwait(sigset)`: wait, detached, until one of the signals (which the caller has
+/// blocked) is pending, take it and return its number.
+#[native(name = "sigwait")]
+fn sigwait(vm: &mut Vm, sigset: Value) -> PyResult {
+    let set = sigset_arg(vm, sigset)?;
+    let mut sig: libc::c_int = 0;
+    // SAFETY: an initialised set and a place for the number; the call touches no heap.
+    let err = vm.detached(|| unsafe { libc::sigwait(&set, &mut sig) });
+    if err != 0 {
+        return Err(super::posix::os_err(vm, err, None));
+    }
+    Ok(Value::small_int(sig as i64).expect("small"))
+}
+
+/// A taken signal's details as a `struct_siginfo` (defined by the module's Python part).
+fn siginfo_value(vm: &mut Vm, info: &libc::siginfo_t) -> PyResult {
+    // SAFETY: the accessors read the union as the kernel filled it; for signals whose
+    // details are other fields they give what lies there, as CPython does. `si_band`
+    // shares the union's first word with `si_addr`.
+    let fields: [i64; 7] = unsafe {
+        [
+            info.si_signo as i64,
+            info.si_code as i64,
+            info.si_errno as i64,
+            info.si_pid() as i64,
+            info.si_uid() as i64,
+            info.si_status() as i64,
+            info.si_addr() as usize as i64,
+        ]
+    };
+    let mut items = Vec::with_capacity(7);
+    for f in fields {
+        let v = vm.new_int(f)?;
+        vm.push_root(v);
+        items.push(v);
+    }
+    let r = (|| {
+        let t = vm.new_tuple(items.clone())?;
+        vm.push_root(t);
+        let m = module_value(vm);
+        let r = m.and_then(|m| {
+            let cls = vm.getattr_str(m, "struct_siginfo")?;
+            vm.call(cls, &[t], &[])
+        });
+        vm.pop_roots(1);
+        r
+    })();
+    vm.pop_roots(items.len());
+    r
+}
+
+/// `sigwaitinfo(sigset)`: as `sigwait`, returning the signal's details.
+#[native(name = "sigwaitinfo")]
+fn sigwaitinfo(vm: &mut Vm, sigset: Value) -> PyResult {
+    let set = sigset_arg(vm, sigset)?;
+    // SAFETY: a zeroed siginfo_t is a valid place for the kernel to fill.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    loop {
+        // SAFETY: an initialised set and an owned siginfo_t; no heap access.
+        let r = vm.detached(|| unsafe { libc::sigwaitinfo(&set, &mut info) });
+        if r >= 0 {
+            return siginfo_value(vm, &info);
+        }
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        if e != libc::EINTR {
+            return Err(super::posix::os_err(vm, e, None));
+        }
+        // Interrupted by a handled signal: run its handler, then wait again (PEP 475).
+        vm.handle_signals()?;
+    }
+}
+
+/// `sigtimedwait(sigset, timeout)`: as `sigwaitinfo`, giving up (None) after `timeout`
+/// seconds.
+#[native(name = "sigtimedwait")]
+fn sigtimedwait(vm: &mut Vm, sigset: Value, timeout: Value) -> PyResult {
+    let set = sigset_arg(vm, sigset)?;
+    let Some(secs) = weft_vm::helpers::as_f64(timeout) else {
+        let tn = vm.type_name(timeout);
+        return Err(vm.type_error(format!("'{tn}' object cannot be interpreted as an integer")));
+    };
+    if secs.is_nan() || secs < 0.0 {
+        return Err(vm.value_error("timeout must be non-negative"));
+    }
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs_f64(secs.min(1e9));
+    // SAFETY: a zeroed siginfo_t is a valid place for the kernel to fill.
+    let mut info: libc::siginfo_t = unsafe { std::mem::zeroed() };
+    loop {
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        let ts = libc::timespec {
+            tv_sec: left.as_secs() as libc::time_t,
+            tv_nsec: left.subsec_nanos() as libc::c_long,
+        };
+        // SAFETY: an initialised set, an owned siginfo_t and timespec; no heap access.
+        let r = vm.detached(|| unsafe { libc::sigtimedwait(&set, &mut info, &ts) });
+        if r >= 0 {
+            return siginfo_value(vm, &info);
+        }
+        let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
+        match e {
+            libc::EAGAIN => return Ok(Value::NONE),
+            libc::EINTR => vm.handle_signals()?,
+            _ => return Err(super::posix::os_err(vm, e, None)),
+        }
+    }
 }
 
 /// A timer's (delay, interval) in seconds.
@@ -446,6 +560,35 @@ const ITIMER_ERROR: &str = r#"
 class itimer_error(OSError):
     pass
 
+
+class struct_siginfo(tuple):
+    """A signal's details, from sigwaitinfo() and sigtimedwait()."""
+
+    n_sequence_fields = n_fields = 7
+    n_unnamed_fields = 0
+    _names = ("si_signo", "si_code", "si_errno", "si_pid", "si_uid",
+              "si_status", "si_band")
+
+    def __new__(cls, seq):
+        seq = tuple(seq)
+        if len(seq) != 7:
+            raise TypeError("signal.struct_siginfo() takes a 7-sequence "
+                            "(%d-sequence given)" % len(seq))
+        return tuple.__new__(cls, seq)
+
+    def __repr__(self):
+        return "signal.struct_siginfo(" + ", ".join(
+            "%s=%r" % (n, v) for n, v in zip(self._names, self)) + ")"
+
+    def __reduce__(self):
+        return (struct_siginfo, (tuple(self),))
+
+
+for _i, _n in enumerate(struct_siginfo._names):
+    setattr(struct_siginfo, _n, property(lambda self, _i=_i: self[_i]))
+del _i, _n
+struct_siginfo.__module__ = "signal"
+
 itimer_error.__module__ = "signal"
 ItimerError = itimer_error
 del itimer_error
@@ -456,6 +599,9 @@ const FUNCTIONS: &[NativeDef] = &[
     pthread_kill,
     pthread_sigmask,
     sigpending,
+    sigwait,
+    sigwaitinfo,
+    sigtimedwait,
     NativeDef::raw("setitimer", setitimer),
     getitimer,
     NativeDef::raw("signal", signal),

@@ -1,0 +1,4 @@
+# A dedent to a column no block started at.
+if True:
+    x = 1
+  y = 2

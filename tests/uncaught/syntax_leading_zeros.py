@@ -1,0 +1,2 @@
+# A numeric literal with leading zeros.
+n = 0777
