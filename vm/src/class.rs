@@ -1117,7 +1117,10 @@ fn property_missing(vm: &mut Vm, p: &Property, instance: Value, what: &str) -> c
 /// `function.__get__(obj, type=None)`: the function itself for no instance, else a
 /// method bound to `obj`.
 #[native(name = "__get__", style = slot)]
-fn function_get(vm: &mut Vm, this: Value, instance: Value, _owner: Option<Value>) -> PyResult {
+fn function_get(vm: &mut Vm, this: Value, instance: Value, owner: Option<Value>) -> PyResult {
+    if instance.is_none() && owner.is_none_or(|o| o.is_none()) {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
     if instance.is_none() {
         return Ok(this);
     }
