@@ -745,6 +745,17 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> P
             "{n}.__init_subclass__() takes no keyword arguments"
         )));
     }
+    // Called bound to the new class (class creation, `super().__init_subclass__()`)
+    // or unbound on `object`: anything more is an argument it does not take.
+    let given = match args.first() {
+        Some(c) if c.is::<TypeData>() => args.len() - 1,
+        _ => args.len(),
+    };
+    if given > 0 {
+        return Err(vm.type_error(format!(
+            "object.__init_subclass__() takes no arguments ({given} given)"
+        )));
+    }
     Ok(Value::NONE)
 }
 #[native(name = "__dir__", style = slot)]
