@@ -688,6 +688,15 @@ fn object_reduce_ex(vm: &mut Vm, this: Value, _protocol: Value) -> PyResult {
 fn object_reduce(vm: &mut Vm, this: Value) -> PyResult {
     default_reduction(vm, this)
 }
+/// `object.__getstate__()`: the instance dict, `(dict, slots)` when slots hold values,
+/// or None (`copy._default_state`, which the default reduction uses too).
+#[native(name = "__getstate__", style = slot)]
+fn object_getstate(vm: &mut Vm, this: Value) -> PyResult {
+    let copy = vm.import_module("copy")?;
+    let f = vm.with_root(copy, |vm| vm.getattr_str(copy, "_default_state"))?;
+    let ty = vm.type_of(this);
+    vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
+}
 fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
     let copy = vm.import_module("copy")?;
     let f = vm.with_root(copy, |vm| vm.getattr_str(copy, "_natural_reduction"))?;
@@ -1286,6 +1295,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(t.object, &[object_getattribute]);
     vm.add_methods(t.object, &[object_delattr]);
     vm.add_methods(t.object, &[object_format]);
+    vm.add_methods(t.object, &[object_getstate]);
     vm.add_method(t.object, "__init_subclass__", object_init_subclass);
     vm.add_methods(t.object, &[object_dir]);
     vm.add_methods(t.object, &[object_reduce_ex]);
