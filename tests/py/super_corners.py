@@ -1,6 +1,7 @@
 # super() corners: classmethods, staticmethods, properties, class attributes and
 # descriptors through super(), two-argument forms, the super object's own attributes,
-# __getattr__ chains, errors.
+# __getattr__ chains, errors (python3.13 made the .exp: its super() messages name the
+# types).
 class A:
     def __init_subclass__(cls, **kw):
         print("A.init_subclass", cls.__name__, kw)

@@ -975,4 +975,5 @@ fn init_code_type(vm: &mut Vm) {
     vm.add_method(ty, "__repr__", code_repr);
     vm.add_method(ty, "co_positions", co_positions);
     vm.add_method(ty, "co_lines", co_lines);
+    vm.add_method(ty, "replace", crate::objects::code_replace::code_replace);
 }

@@ -354,8 +354,12 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 if !type_data(vm.type_of(v)).is_user {
                     continue;
                 }
-                if let Some(f) = vm.lookup_special(v, "__set_name__") {
-                    vm.call(f, &[v, cls, k], &[])?;
+                if let Some(f) = vm.lookup_special(v, "__set_name__")
+                    && let Err(e) = vm.call(f, &[v, cls, k], &[])
+                {
+                    vm.root(e.0);
+                    set_name_note(vm, e.0, v, cls, k);
+                    return Err(e);
                 }
             }
         }
@@ -684,6 +688,15 @@ fn object_reduce_ex(vm: &mut Vm, this: Value, _protocol: Value) -> PyResult {
 fn object_reduce(vm: &mut Vm, this: Value) -> PyResult {
     default_reduction(vm, this)
 }
+/// `object.__getstate__()`: the instance dict, `(dict, slots)` when slots hold values,
+/// or None (`copy._default_state`, which the default reduction uses too).
+#[native(name = "__getstate__", style = slot)]
+fn object_getstate(vm: &mut Vm, this: Value) -> PyResult {
+    let copy = vm.import_module("copy")?;
+    let f = vm.with_root(copy, |vm| vm.getattr_str(copy, "_default_state"))?;
+    let ty = vm.type_of(this);
+    vm.with_root(f, |vm| vm.call(f, &[this, ty], &[]))
+}
 fn default_reduction(vm: &mut Vm, this: Value) -> PyResult {
     let copy = vm.import_module("copy")?;
     let f = vm.with_root(copy, |vm| vm.getattr_str(copy, "_natural_reduction"))?;
@@ -741,6 +754,17 @@ fn object_init_subclass(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> P
             "{n}.__init_subclass__() takes no keyword arguments"
         )));
     }
+    // Called bound to the new class (class creation, `super().__init_subclass__()`)
+    // or unbound on `object`: anything more is an argument it does not take.
+    let given = match args.first() {
+        Some(c) if c.is::<TypeData>() => args.len() - 1,
+        _ => args.len(),
+    };
+    if given > 0 {
+        return Err(vm.type_error(format!(
+            "object.__init_subclass__() takes no arguments ({given} given)"
+        )));
+    }
     Ok(Value::NONE)
 }
 #[native(name = "__dir__", style = slot)]
@@ -784,25 +808,79 @@ fn type_subclasscheck(vm: &mut Vm, this: This<TypeData>, sub: Value) -> PyResult
 
 /// `super()` / `super(cls, obj)`.
 fn super_new(vm: &mut Vm, _cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let (cls, obj) = if args.len() == 2 {
-        (args[0], args[1])
-    } else if args.is_empty() {
-        zero_arg_super(vm)?
-    } else {
-        return Err(vm.type_error("super() takes 0 or 2 arguments"));
+    let (cls, obj) = match args.len() {
+        0 => zero_arg_super(vm)?,
+        // An unbound super object (`super(C)`): no instance, `obj` is NULL.
+        1 => (args[0], Value::NULL),
+        2 => (args[0], args[1]),
+        n => {
+            return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}")));
+        }
     };
     if !cls.is::<TypeData>() {
         let tn = vm.type_name(cls);
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
     }
-    let ot = vm.type_of(obj);
-    let fits = crate::types::is_subclass(vm, ot, cls)
-        || (obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls));
-    if !fits {
-        return Err(vm.type_error("super(type, obj): obj must be an instance or subtype of type"));
+    if !obj.is_null() {
+        super_check(vm, cls, obj)?;
     }
     let t = vm.rt.types.super_;
     vm.alloc(t, SuperData { cls, obj })
+}
+
+/// `obj` must be an instance of `cls` or a subclass of it (CPython's `supercheck`).
+fn super_check(vm: &mut Vm, cls: Value, obj: Value) -> PyResult<()> {
+    let ot = vm.type_of(obj);
+    let is_type = obj.is::<TypeData>();
+    if crate::types::is_subclass(vm, ot, cls)
+        || (is_type && crate::types::is_subclass(vm, obj, cls))
+    {
+        return Ok(());
+    }
+    let (kind, of) = if is_type {
+        ("type", obj)
+    } else {
+        ("instance of", ot)
+    };
+    let of = type_data(of).name.read().clone();
+    let want = type_data(cls).name.read().clone();
+    Err(vm.type_error(format!(
+        "super(type, obj): obj ({kind} {of}) is not an instance or subtype of type ({want})."
+    )))
+}
+
+/// The note CPython adds to an exception raised by a `__set_name__` hook, naming the
+/// descriptor's type, its name and the class. A failure to add it is ignored (the
+/// hook's exception is the one to report).
+fn set_name_note(vm: &mut Vm, exc: Value, v: Value, cls: Value, k: Value) {
+    let Ok(kr) = vm.repr(k) else { return };
+    let vt = vm.type_name(v);
+    let cn = type_data(cls).name.read().clone();
+    let text = format!("Error calling __set_name__ on '{vt}' instance {kr} in '{cn}'");
+    if let Ok(note) = vm.new_str(&text) {
+        let _ = vm.with_root(note, |vm| vm.call_method(exc, "add_note", &[note]));
+    }
+}
+
+/// `super.__get__(obj, type=None)`: an unbound super object bound to `obj`; a bound
+/// one (or no instance) is returned as it is.
+#[native(name = "__get__", style = slot)]
+fn super_get(
+    vm: &mut Vm,
+    this: This<SuperData>,
+    instance: Value,
+    owner: Option<Value>,
+) -> PyResult {
+    let (cls, obj) = (this.data.cls, this.data.obj);
+    if instance.is_none() && owner.is_none_or(|o| o.is_none()) {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
+    if !obj.is_null() || instance.is_none() {
+        return Ok(this.obj);
+    }
+    super_check(vm, cls, instance)?;
+    let t = vm.type_of(this.obj);
+    vm.alloc(t, SuperData { cls, obj: instance })
 }
 
 /// Find `__class__` and the first argument in the calling Python frame.
@@ -813,10 +891,10 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
     // SAFETY: frames on this thread's list are alive (they are running below us).
     let f = unsafe { &*fp };
     let c = &f.code_obj().code;
-    let first = f.locals().first().copied().unwrap_or(Value::NULL);
-    if c.argcount == 0 || first.is_null() {
+    if c.argcount == 0 {
         return Err(vm.runtime_error("super(): no arguments"));
     }
+    let first = f.locals().first().copied().unwrap_or(Value::NULL);
     let ncell = c.cellvars.len();
     let Some(ix) = c.freevars.iter().position(|n| n == "__class__") else {
         return Err(vm.runtime_error("super(): __class__ cell not found"));
@@ -837,13 +915,31 @@ fn zero_arg_super(vm: &mut Vm) -> PyResult<(Value, Value)> {
             .unwrap_or(first),
         None => first,
     };
+    if first.is_null() {
+        return Err(vm.runtime_error("super(): arg[0] deleted"));
+    }
     Ok((cls, first))
 }
 
 #[native(name = "__getattribute__", style = slot)]
-fn super_getattribute(vm: &mut Vm, this: &SuperData, name: Value) -> PyResult {
-    let sd = this;
+fn super_getattribute(vm: &mut Vm, this: This<SuperData>, name: Value) -> PyResult {
+    let sd = this.data;
     let (cls, obj) = (sd.cls, sd.obj);
+    if obj.is_null() {
+        // Unbound: only the super object's own attributes.
+        return match as_str(&name) {
+            Some("__class__") => Ok(vm.rt.types.super_),
+            Some("__self__" | "__self_class__") => Ok(Value::NONE),
+            Some("__thisclass__") => Ok(cls),
+            _ => {
+                let name = str_name(vm, name)?;
+                match vm.generic_getattr(this.obj, name)? {
+                    Some(v) => Ok(v),
+                    None => Err(vm.no_attribute(this.obj, name)),
+                }
+            }
+        };
+    }
     let start_ty = if obj.is::<TypeData>() && crate::types::is_subclass(vm, obj, cls) {
         obj
     } else {
@@ -926,8 +1022,11 @@ fn super_getattribute(vm: &mut Vm, this: &SuperData, name: Value) -> PyResult {
         Some("__self_class__") => return Ok(start_ty),
         _ => {}
     }
-    let n = as_str(&name).unwrap_or("?").to_string();
-    Err(vm.attribute_error(format!("'super' object has no attribute '{n}'")))
+    let name = str_name(vm, name)?;
+    match vm.generic_getattr(this.obj, name)? {
+        Some(v) => Ok(v),
+        None => Err(vm.no_attribute(this.obj, name)),
+    }
 }
 
 fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -997,10 +1096,51 @@ fn property_get(
     }
     vm.call(this.fget, &[instance], &[])
 }
+/// `property.__set__(obj, value)`: the setter, called explicitly (attribute stores on
+/// instances reach it directly, `ops/attr.rs`).
+#[native(name = "__set__", style = slot)]
+fn property_set(vm: &mut Vm, this: This<Property>, instance: Value, value: Value) -> PyResult {
+    let fset = this.data.fset;
+    if fset.is_null() || fset.is_none() {
+        return Err(property_missing(vm, this.data, instance, "setter"));
+    }
+    vm.call(fset, &[instance, value], &[])?;
+    Ok(Value::NONE)
+}
+/// `property.__delete__(obj)`: the deleter, called explicitly.
+#[native(name = "__delete__", style = slot)]
+fn property_delete(vm: &mut Vm, this: This<Property>, instance: Value) -> PyResult {
+    let fdel = this.data.fdel;
+    if fdel.is_null() || fdel.is_none() {
+        return Err(property_missing(vm, this.data, instance, "deleter"));
+    }
+    vm.call(fdel, &[instance], &[])?;
+    Ok(Value::NONE)
+}
+/// AttributeError for a property without a setter or deleter, named (as CPython does
+/// without an attribute name at hand) by its getter's `__name__`.
+fn property_missing(vm: &mut Vm, p: &Property, instance: Value, what: &str) -> crate::vm::PyErr {
+    let fget = p.fget;
+    let tn = vm.type_name(instance);
+    let name = if fget.is_null() || fget.is_none() {
+        None
+    } else {
+        vm.getattr_str(fget, "__name__")
+            .ok()
+            .and_then(|n| as_str(&n).map(str::to_string))
+    };
+    match name {
+        Some(n) => vm.attribute_error(format!("property '{n}' of '{tn}' object has no {what}")),
+        None => vm.attribute_error(format!("property of '{tn}' object has no {what}")),
+    }
+}
 /// `function.__get__(obj, type=None)`: the function itself for no instance, else a
 /// method bound to `obj`.
 #[native(name = "__get__", style = slot)]
-fn function_get(vm: &mut Vm, this: Value, instance: Value, _owner: Option<Value>) -> PyResult {
+fn function_get(vm: &mut Vm, this: Value, instance: Value, owner: Option<Value>) -> PyResult {
+    if instance.is_none() && owner.is_none_or(|o| o.is_none()) {
+        return Err(vm.type_error("__get__(None, None) is invalid"));
+    }
     if instance.is_none() {
         return Ok(this);
     }
@@ -1012,6 +1152,23 @@ fn function_get(vm: &mut Vm, this: Value, instance: Value, _owner: Option<Value>
             this: instance,
         },
     )
+}
+/// `__call__` of a callable built-in type (`f.__call__(x)` is `f(x)`): calls its
+/// receiver, which must be of type `ty` (none of these types can be subclassed).
+fn call_self(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], ty: Value) -> PyResult {
+    let name = crate::types::type_data(ty).name.read().clone();
+    match args.split_first() {
+        Some((&f, rest)) if vm.type_of(f) == ty => vm.call(f, rest, kw),
+        Some((&f, _)) => {
+            let tn = vm.type_name(f);
+            Err(vm.type_error(format!(
+                "descriptor '__call__' requires a '{name}' object but received a '{tn}'"
+            )))
+        }
+        None => Err(vm.type_error(format!(
+            "descriptor '__call__' of '{name}' object needs an argument"
+        ))),
+    }
 }
 /// `staticmethod.__get__(obj, type=None)`: the wrapped callable.
 #[native(name = "__get__", style = slot)]
@@ -1138,6 +1295,7 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(t.object, &[object_getattribute]);
     vm.add_methods(t.object, &[object_delattr]);
     vm.add_methods(t.object, &[object_format]);
+    vm.add_methods(t.object, &[object_getstate]);
     vm.add_method(t.object, "__init_subclass__", object_init_subclass);
     vm.add_methods(t.object, &[object_dir]);
     vm.add_methods(t.object, &[object_reduce_ex]);
@@ -1156,15 +1314,26 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(t.type_, &[type_ror]);
     vm.set_new(t.super_, super_new);
     vm.add_methods(t.super_, &[super_getattribute]);
+    vm.add_methods(t.super_, &[super_get]);
     vm.set_new(t.property, property_new);
     vm.add_methods(t.property, &[property_getter]);
     vm.add_methods(t.property, &[property_setter]);
     vm.add_methods(t.property, &[property_deleter]);
     vm.add_methods(t.property, &[property_get]);
+    vm.add_methods(t.property, &[property_set, property_delete]);
     vm.set_new(t.method, method_new.f);
     vm.set_new(t.staticmethod, staticmethod_new.f);
     vm.add_methods(t.staticmethod, &[staticmethod_get]);
     vm.add_methods(t.classmethod, &[classmethod_get]);
     vm.add_methods(t.function, &[function_get]);
+    vm.add_method(t.function, "__call__", |vm, args, kw| {
+        call_self(vm, args, kw, vm.rt.types.function)
+    });
+    vm.add_method(t.builtin_function, "__call__", |vm, args, kw| {
+        call_self(vm, args, kw, vm.rt.types.builtin_function)
+    });
+    vm.add_method(t.method, "__call__", |vm, args, kw| {
+        call_self(vm, args, kw, vm.rt.types.method)
+    });
     vm.set_new(t.classmethod, classmethod_new.f);
 }

@@ -264,6 +264,18 @@ pub fn check_size(vm: &mut Vm, bytes: usize) -> PyResult<()> {
     Ok(())
 }
 
+/// MemoryError unless `bytes` more payload memory could ever be held: no more than the
+/// heap limit (`-X heapsize`; payloads count against it, `weft_gc::external`) and
+/// than this machine has. Checked before an operation whose size is known up front
+/// fills a buffer item by item: past the limit it would end in MemoryError anyway, at
+/// a poll after the memory is spent, where CPython's failed allocation raises at once.
+pub fn check_room(vm: &mut Vm, bytes: usize) -> PyResult<()> {
+    if bytes > vm.rt.heap.limit() {
+        return Err(vm.memory_error());
+    }
+    check_size(vm, bytes)
+}
+
 /// Would [`check_size`] refuse `bytes`?
 pub fn exceeds_memory(bytes: usize) -> bool {
     bytes > machine_memory()

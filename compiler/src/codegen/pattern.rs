@@ -262,7 +262,17 @@ impl<'a> Compiler<'a> {
             Ok(())
         };
         match p {
-            Pattern::MatchValue(_) | Pattern::MatchSingleton(_) => {}
+            Pattern::MatchValue(v) => {
+                // The parser takes any string literal here; CPython refuses f- and
+                // t-strings (their value is not a constant).
+                if matches!(*v.value, Expr::FString(_) | Expr::TString(_)) {
+                    return self.error(
+                        "patterns may only match literals and attribute lookups",
+                        v.range,
+                    );
+                }
+            }
+            Pattern::MatchSingleton(_) => {}
             Pattern::MatchAs(a) => {
                 if let Some(sub) = &a.pattern {
                     self.check_pattern(sub, names)?;
@@ -292,6 +302,12 @@ impl<'a> Compiler<'a> {
             Pattern::MatchMapping(m) => {
                 let mut seen: Vec<String> = Vec::new();
                 for k in &m.keys {
+                    if matches!(k, Expr::FString(_) | Expr::TString(_)) {
+                        return self.error(
+                            "mapping pattern keys may only match literals and attribute lookups",
+                            m.range,
+                        );
+                    }
                     if let Some(r) = literal_repr(k) {
                         if seen.contains(&r) {
                             return self.error(
@@ -315,7 +331,8 @@ impl<'a> Compiler<'a> {
                     if kws[..i].iter().any(|o| o.attr.as_str() == k.attr.as_str()) {
                         return self.error(
                             format!("attribute name repeated in class pattern: {}", k.attr),
-                            k.attr.range,
+                            // CPython points at the repeated keyword's pattern.
+                            k.pattern.range(),
                         );
                     }
                 }
@@ -349,7 +366,8 @@ impl<'a> Compiler<'a> {
                             if a != b {
                                 return self.error(
                                     "alternative patterns bind different names",
-                                    alt.range(),
+                                    // CPython points at the whole or-pattern.
+                                    o.range,
                                 );
                             }
                         }

@@ -25,6 +25,40 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(t, "__set__", member_set);
     vm.add_method(t, "__delete__", member_delete);
     vm.add_method(t, "__repr__", member_repr);
+    vm.add_getters(
+        t,
+        "member_descriptor",
+        &[member_name, member_qualname, member_objclass, member_doc],
+    );
+}
+
+/// `__name__`: the slot's name.
+#[crate::native(name = "__name__")]
+fn member_name(_vm: &mut Vm, this: &MemberDescr) -> Value {
+    this.name
+}
+
+/// `__qualname__`: `Owner.slot`.
+#[crate::native(name = "__qualname__")]
+fn member_qualname(vm: &mut Vm, this: &MemberDescr) -> PyResult {
+    let n = crate::helpers::as_str(&this.name)
+        .unwrap_or("?")
+        .to_string();
+    let td = crate::types::type_data(this.owner);
+    let q = td.qualname.read().clone();
+    vm.new_str(&format!("{q}.{n}"))
+}
+
+/// `__objclass__`: the class whose `__slots__` declared the slot.
+#[crate::native(name = "__objclass__")]
+fn member_objclass(_vm: &mut Vm, this: &MemberDescr) -> Value {
+    this.owner
+}
+
+/// `__doc__`: slots have none.
+#[crate::native(name = "__doc__")]
+fn member_doc(_vm: &mut Vm, _this: &MemberDescr) -> Value {
+    Value::NONE
 }
 
 /// A new descriptor for slot `name` of class `owner`.

@@ -7,6 +7,7 @@ pub mod builtin_fn;
 pub mod bytes;
 pub mod cell;
 pub mod code;
+pub mod code_replace;
 pub mod complex;
 pub mod coroutine;
 pub mod dict;

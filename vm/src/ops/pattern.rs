@@ -224,6 +224,11 @@ impl Vm {
                                 "__match_args__ elements must be strings (got {tn})"
                             )));
                         };
+                        if seen.contains(&s) {
+                            return Err(vm.type_error(format!(
+                                "{cls_name}() got multiple sub-patterns for attribute '{s}'"
+                            )));
+                        }
                         seen.push(s);
                         match attr_or_none(vm, subj, name)? {
                             Some(v) => attrs.push(vm.root(v)),

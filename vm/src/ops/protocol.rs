@@ -669,7 +669,9 @@ impl Vm {
             // Sized up front, as CPython does from the length: a huge range raises
             // MemoryError at once instead of exhausting memory item by item.
             let n = crate::objects::range::range_len(r);
-            let fits = usize::try_from(n).is_ok_and(|n| out.try_reserve_exact(n).is_ok());
+            let n = usize::try_from(n).unwrap_or(usize::MAX);
+            crate::helpers::check_room(self, n.saturating_mul(8))?;
+            let fits = out.try_reserve_exact(n).is_ok();
             if !fits {
                 return Err(self.memory_error());
             }

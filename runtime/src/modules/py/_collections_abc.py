@@ -654,8 +654,11 @@ def _builtin_types():
     iterators += [type(zip()), type(map(function, ())), type(filter(function, ())),
                   type(enumerate(()))]
     sequences = [tuple, str, range, bytes]
-    if "memoryview" in dir(__builtins__):
+    try:
+        # A module's __builtins__ is a dict here: look the name up, not dir() of it.
         sequences.append(memoryview)
+    except NameError:
+        pass
     callables = [type(function), type(len), type]
     if hasattr(function, "__call__"):
         callables.append(type(function.__call__))

@@ -114,7 +114,23 @@ class ContextVar:
 
     __slots__ = ("_name", "_default")
 
-    def __init__(self, name, *, default=_MISSING):
+    def __init__(self, *args, **kwargs):
+        # The name is positional only and `default` keyword only, with the messages of
+        # CPython's argument parser.
+        given = len(args) + len(kwargs)
+        if given > 2:
+            raise TypeError("ContextVar() takes at most 2 arguments (%d given)" % given)
+        if len(args) > 1:
+            raise TypeError(
+                "ContextVar() takes at most 1 positional argument (%d given)" % len(args))
+        if not args:
+            raise TypeError("ContextVar() takes exactly 1 positional argument (0 given)")
+        for key in kwargs:
+            if key != "default":
+                raise TypeError(
+                    "ContextVar() got an unexpected keyword argument '%s'" % key)
+        name = args[0]
+        default = kwargs.get("default", _MISSING)
         if not isinstance(name, str):
             raise TypeError("context variable name must be a str")
         self._name = name

@@ -137,11 +137,17 @@ _VALUE_BASES = (
 
 
 def _instance_state(x, cls):
-    """What object.__getstate__ gives: the instance dict, or (dict, slots) when the
-    class has __slots__ with values set; None when there is nothing."""
+    """The state a reduction carries: what x.__getstate__() gives."""
     getstate = getattr(x, "__getstate__", None)
     if getstate is not None:
         return getstate()
+    return _default_state(x, cls)
+
+
+def _default_state(x, cls):
+    """What object.__getstate__ gives (it calls this): the instance dict, or
+    (dict, slots) when the class has __slots__ with values set; None when there is
+    nothing."""
     fields = getattr(x, "__dict__", None) or None
     slots = {}
     for klass in cls.__mro__:

@@ -188,6 +188,13 @@ pub(crate) fn list_append(_vm: &mut Vm, this: &ListData, object: Value) {
 
 #[native(name = "extend")]
 fn list_extend(vm: &mut Vm, this: &ListData, iterable: Value) -> PyResult<()> {
+    if let Some(r) = iterable.downcast::<crate::objects::range::RangeData>() {
+        // The items are gathered first, then copied into the grown list: both buffers
+        // are held at once. Refused before the range is walked when they cannot be.
+        let n = usize::try_from(crate::objects::range::range_len(r)).unwrap_or(usize::MAX);
+        let words = n.saturating_mul(2).saturating_add(this.len());
+        crate::helpers::check_room(vm, words.saturating_mul(8))?;
+    }
     let items = vm.collect_iter(iterable)?;
     this.extend(&items);
     Ok(())
