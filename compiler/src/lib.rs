@@ -163,6 +163,30 @@ pub fn compile_at(
     r
 }
 
+/// The SyntaxError for a parse failure `e` (positions through `map`): the span a
+/// tokenizer check may have fixed, and the source line as CPython's `SyntaxError.text`.
+pub(crate) fn parse_failed(
+    map: &SourceMap,
+    filename: &str,
+    mode: Mode,
+    (e, cols): parse::Fail,
+) -> CompileError {
+    let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);
+    if let Some((col, end_col)) = cols {
+        err.col = col;
+        err.end_line = err.line;
+        err.end_col = end_col;
+    }
+    let li = err.line as usize - 1;
+    let has_newline = map.line_starts.get(li + 1).is_some();
+    let mut t = err.text.clone();
+    if has_newline || mode != Mode::Eval {
+        t.push('\n');
+    }
+    err.py_text = Some(t);
+    err
+}
+
 /// Compile `source` into a code object.
 pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>, CompileError> {
     // Python reads source with universal newlines: "\r\n" and a lone "\r" end lines
@@ -175,22 +199,7 @@ pub fn compile(source: &str, filename: &str, mode: Mode) -> Result<Arc<CodeData>
         source
     };
     let map = SourceMap::new(source);
-    let parsed = parse::parse(source, mode).map_err(|(e, cols)| {
-        let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);
-        if let Some((col, end_col)) = cols {
-            err.col = col;
-            err.end_line = err.line;
-            err.end_col = end_col;
-        }
-        let li = err.line as usize - 1;
-        let has_newline = map.line_starts.get(li + 1).is_some();
-        let mut t = err.text.clone();
-        if has_newline || mode != Mode::Eval {
-            t.push('\n');
-        }
-        err.py_text = Some(t);
-        err
-    })?;
+    let parsed = parse::parse(source, mode).map_err(|e| parse_failed(&map, filename, mode, e))?;
     if mode == Mode::Single
         && let parse::Parsed::Module(m) = &parsed
     {

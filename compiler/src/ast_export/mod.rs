@@ -53,11 +53,8 @@ pub fn parse_ast(source: &str, filename: &str, mode: Mode) -> Result<AstNode, Co
         source
     };
     let map = SourceMap::new(source);
-    let parsed = crate::parse::parse(source, mode).map_err(|e| {
-        let mut err = map.error(filename, e.kind, e.msg, e.start, e.end);
-        err.py_text = Some(format!("{}\n", err.text));
-        err
-    })?;
+    let parsed = crate::parse::parse(source, mode)
+        .map_err(|e| crate::parse_failed(&map, filename, mode, e))?;
     let mut x = Export {
         map: &map,
         depth: 0,
