@@ -782,18 +782,22 @@ fn type_subclasscheck(vm: &mut Vm, this: This<TypeData>, sub: Value) -> PyResult
     Ok(Value::bool(crate::types::is_subclass(vm, sub, cls)))
 }
 
-/// `super()` / `super(cls, obj)`.
-fn super_new(vm: &mut Vm, _cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let (cls, obj) = if args.len() == 2 {
-        (args[0], args[1])
-    } else if args.is_empty() {
-        zero_arg_super(vm)?
-    } else {
-        return Err(vm.type_error("super() takes 0 or 2 arguments"));
+/// `super()` / `super(type, obj)` (CPython's `super(type=<unrepresentable>, obj=NULL, /)`;
+/// the unbound `super(type)` is not supported and raises TypeError).
+#[native(new, name = "super", called = "super()")]
+fn super_new(vm: &mut Vm, cls: Value, ty: Option<Value>, obj: Option<Value>) -> PyResult {
+    let _ = cls;
+    let (cls, obj) = match (ty, obj) {
+        (Some(c), Some(o)) => (c, o),
+        (None, _) => zero_arg_super(vm)?,
+        (Some(c), None) => (c, Value::NULL),
     };
     if !cls.is::<TypeData>() {
         let tn = vm.type_name(cls);
         return Err(vm.type_error(format!("super() argument 1 must be a type, not {tn}")));
+    }
+    if obj.is_null() {
+        return Err(vm.type_error("super(type) without an object is not supported"));
     }
     let ot = vm.type_of(obj);
     let fits = crate::types::is_subclass(vm, ot, cls)
@@ -930,19 +934,25 @@ fn super_getattribute(vm: &mut Vm, this: &SuperData, name: Value) -> PyResult {
     Err(vm.attribute_error(format!("'super' object has no attribute '{n}'")))
 }
 
-fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let get = |i: usize, k: &str| {
-        args.get(i)
-            .copied()
-            .or_else(|| kwarg(kw, k))
-            .unwrap_or(Value::NONE)
-    };
-    let (fget, fset, fdel, mut doc) = (
-        get(0, "fget"),
-        get(1, "fset"),
-        get(2, "fdel"),
-        get(3, "doc"),
-    );
+/// property(fget=None, fset=None, fdel=None, doc=None)
+#[native(new, name = "property")]
+fn property_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fget: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fset: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fdel: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    doc: Value,
+) -> PyResult {
+    let mut doc = doc;
     if doc.is_none()
         && let Some(f) = fget.downcast::<FunctionData>()
     {
@@ -1154,9 +1164,9 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(t.type_, &[type_subclasscheck]);
     vm.add_methods(t.type_, &[type_or]);
     vm.add_methods(t.type_, &[type_ror]);
-    vm.set_new(t.super_, super_new);
+    vm.set_new(t.super_, super_new.f);
     vm.add_methods(t.super_, &[super_getattribute]);
-    vm.set_new(t.property, property_new);
+    vm.set_new(t.property, property_new.f);
     vm.add_methods(t.property, &[property_getter]);
     vm.add_methods(t.property, &[property_setter]);
     vm.add_methods(t.property, &[property_deleter]);

@@ -1,5 +1,5 @@
 //! `int` and `bool` constructors and `int` methods.
-use crate::helpers::{arg_count, as_bigint, as_str, kwarg, wrap_for_subclass};
+use crate::helpers::{as_bigint, as_str, kwarg, wrap_for_subclass};
 use crate::native;
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::str::StrData;
@@ -209,13 +209,13 @@ impl FromF64Exact for BigInt {
     }
 }
 
-fn int_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "int", args, 0, 2)?;
-    let base = args.get(1).copied().or_else(|| kwarg(kw, "base"));
-    let v = match args.first() {
+/// int(x=0, /, base=10)
+#[native(new, name = "int")]
+fn int_new(vm: &mut Vm, cls: Value, x: Option<Value>, #[kw] base: Option<Value>) -> PyResult {
+    let v = match x {
         None if base.is_some() => return Err(vm.type_error("int() missing string argument")),
         None => Value::small_int(0).unwrap(),
-        Some(&x) => int_from(vm, x, base)?,
+        Some(x) => int_from(vm, x, base)?,
     };
     wrap_for_subclass(vm, cls, v)
 }
@@ -448,7 +448,7 @@ pub fn add_wrapped_native(
 
 pub fn init(vm: &mut Vm) {
     let int = vm.rt.types.int;
-    vm.set_new(int, int_new);
+    vm.set_new(int, int_new.f);
     let b = vm.rt.types.bool_;
     vm.set_new(b, bool_new.f);
     crate::ops::num::register_dunders(vm, int, &[]);

@@ -1,7 +1,7 @@
 //! `str` constructor and methods, `repr(str)`, `%`-formatting and `str.format`.
 //! Indices are in code points, as in Python; methods work on `Vec<char>` when they need
 //! positions.
-use crate::helpers::{arg_count, as_int, as_str, kwarg, unwrap_base, wrap_for_subclass};
+use crate::helpers::{as_int, as_str, unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::{NativeDef, This};
 use crate::objects::bytes::{ByteArrayData, BytesData};
@@ -264,12 +264,17 @@ fn find_chars<T: PartialEq>(h: &[T], n: &[T], from: usize, to: usize, rev: bool)
 
 // ---------------------------------------------------------------- constructor
 
-fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "str", args, 0, 3)?;
-    let obj = args.first().copied().or_else(|| kwarg(kw, "object"));
-    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
-    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
-    let v = match obj {
+/// str(object='', encoding='utf-8', errors='strict')
+#[native(new, name = "str")]
+fn str_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] object: Option<Value>,
+    #[kw] encoding: Option<&str>,
+    #[kw] errors: Option<&str>,
+) -> PyResult {
+    let (enc, errs) = (encoding, errors);
+    let v = match object {
         None => vm.new_str("")?,
         Some(o) if enc.is_none() && errs.is_none() => {
             if o.is::<StrData>() {
@@ -297,12 +302,8 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                     "decoding to str: need a bytes-like object, {tn} found"
                 )));
             };
-            let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
-            let er = errs
-                .as_ref()
-                .and_then(as_str)
-                .unwrap_or("strict")
-                .to_string();
+            let e = enc.unwrap_or("utf-8").to_string();
+            let er = errs.unwrap_or("strict").to_string();
             match crate::objects::str::surrogates::decode(vm, &bytes, &e, &er) {
                 Some(r) => r?,
                 None => {
@@ -1875,7 +1876,7 @@ fn str_dunder_str(vm: &mut Vm, this: Value) -> PyResult {
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.str;
-    vm.set_new(t, str_new);
+    vm.set_new(t, str_new.f);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
     // Methods that may meet lone surrogates run through the remapping wrapper
     // (objects/str/surrogates.rs); the others are exact on their own.
