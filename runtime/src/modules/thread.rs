@@ -98,14 +98,14 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm,
         lt,
         &[
-            ("acquire", lock::lock_acquire),
-            ("acquire_lock", lock::lock_acquire),
+            ("acquire", lock::lock_acquire.f),
+            ("acquire_lock", lock::lock_acquire.f),
             ("release", lock::lock_release.f),
             ("release_lock", lock::lock_release.f),
             ("locked", lock::lock_locked.f),
             ("locked_lock", lock::lock_locked.f),
-            ("__enter__", lock::lock_enter),
-            ("__exit__", lock::lock_exit),
+            ("__enter__", lock::lock_acquire.f),
+            ("__exit__", lock::lock_exit.f),
             ("__repr__", lock::lock_repr.f),
         ],
     );
@@ -117,15 +117,15 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm,
         rt,
         &[
-            ("acquire", lock::rlock_acquire),
+            ("acquire", lock::rlock_acquire.f),
             ("release", lock::rlock_release.f),
-            ("__enter__", lock::rlock_enter),
-            ("__exit__", lock::rlock_exit),
+            ("__enter__", lock::rlock_acquire.f),
+            ("__exit__", lock::rlock_exit.f),
             ("__repr__", lock::rlock_repr.f),
             ("_is_owned", lock::rlock_is_owned.f),
             ("_recursion_count", lock::rlock_recursion_count.f),
             ("_release_save", lock::rlock_release_save.f),
-            ("_acquire_restore", lock::rlock_acquire_restore),
+            ("_acquire_restore", lock::rlock_acquire_restore.f),
         ],
     );
     set_item(vm, d, "RLock", rt)?;

@@ -142,11 +142,13 @@ pub fn ascii_escape(s: &str) -> String {
 
 // ---------------------------------------------------------------- helpers
 
-fn str_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<&'static str> {
-    match as_str(&v) {
-        Some(s) => Ok(unsafe { &*(s as *const str) }),
+/// `v`'s text, borrowed for as long as the caller holds `v` (rooted: a native's arguments
+/// are rooted by its caller for the whole call).
+fn str_arg<'a>(vm: &mut Vm, v: &'a Value, fname: &str) -> PyResult<&'a str> {
+    match as_str(v) {
+        Some(s) => Ok(s),
         None => {
-            let tn = vm.type_name(v);
+            let tn = vm.type_name(*v);
             Err(vm.type_error(format!("{fname}() argument must be str, not {tn}")))
         }
     }
@@ -336,7 +338,7 @@ fn split_common(
     let parts: Vec<&str> = match sep {
         None => split_whitespace(s, max, rev),
         Some(sepv) => {
-            let sep = str_arg(vm, sepv, name)?;
+            let sep = str_arg(vm, &sepv, name)?;
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -514,7 +516,7 @@ fn strip_common(
     name: &str,
 ) -> PyResult {
     let s = this.as_str();
-    let chars = match chars {
+    let chars = match &chars {
         None | Some(Value::NONE) => None,
         Some(v) => Some(str_arg(vm, v, name)?),
     };
@@ -557,8 +559,8 @@ fn str_replace(
     count: Option<Value>,
 ) -> PyResult {
     let s = this.as_str();
-    let old = str_arg(vm, old, "replace")?;
-    let new = str_arg(vm, new, "replace")?;
+    let old = str_arg(vm, &old, "replace")?;
+    let new = str_arg(vm, &new, "replace")?;
     let count = opt_int(vm, count)?.unwrap_or(-1);
     let max = if count < 0 {
         usize::MAX
@@ -589,12 +591,12 @@ fn str_replace(
 // ---------------------------------------------------------------- searching
 
 /// The text, the needle and the clamped [start, end) of find/index/count.
-fn search_args(
+fn search_args<'a>(
     vm: &mut Vm,
     d: &StrData,
-    (sub, start, end): (Value, Option<Value>, Option<Value>),
+    (sub, start, end): (&'a Value, Option<Value>, Option<Value>),
     name: &str,
-) -> PyResult<(Units, &'static str, usize, usize)> {
+) -> PyResult<(Units, &'a str, usize, usize)> {
     let sub = str_arg(vm, sub, name)?;
     let st = opt_int(vm, start)?;
     let en = opt_int(vm, end)?;
@@ -617,7 +619,7 @@ macro_rules! find_method {
             start: Option<Value>,
             end: Option<Value>,
         ) -> PyResult {
-            let (h, n, a, b) = search_args(vm, this, (sub, start, end), $name)?;
+            let (h, n, a, b) = search_args(vm, this, (&sub, start, end), $name)?;
             let found = h.with(n, |pair| match pair {
                 UnitPair::Ascii(h, n) => find_chars(h, n, a, b, $rev),
                 UnitPair::Wide(h, n) => find_chars(h, n, a, b, $rev),
@@ -643,7 +645,7 @@ fn str_count(
     start: Option<Value>,
     end: Option<Value>,
 ) -> PyResult {
-    let (h, n, a, b) = search_args(vm, this, (sub, start, end), "count")?;
+    let (h, n, a, b) = search_args(vm, this, (&sub, start, end), "count")?;
     let mut count = 0;
     if a <= b {
         if n.is_empty() {
@@ -742,7 +744,7 @@ fn str_endswith(
 
 fn partition_common(vm: &mut Vm, s: &str, sep: Value, rev: bool) -> PyResult {
     let name = if rev { "rpartition" } else { "partition" };
-    let sep = str_arg(vm, sep, name)?;
+    let sep = str_arg(vm, &sep, name)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -771,13 +773,13 @@ fn str_rpartition(vm: &mut Vm, this: &StrData, sep: Value) -> PyResult {
 #[native(name = "removeprefix")]
 fn str_removeprefix(vm: &mut Vm, this: &StrData, prefix: Value) -> PyResult {
     let s = this.as_str();
-    let p = str_arg(vm, prefix, "removeprefix")?;
+    let p = str_arg(vm, &prefix, "removeprefix")?;
     ret_str(vm, s.strip_prefix(p).unwrap_or(s))
 }
 #[native(name = "removesuffix")]
 fn str_removesuffix(vm: &mut Vm, this: &StrData, suffix: Value) -> PyResult {
     let s = this.as_str();
-    let p = str_arg(vm, suffix, "removesuffix")?;
+    let p = str_arg(vm, &suffix, "removesuffix")?;
     ret_str(vm, s.strip_suffix(p).unwrap_or(s))
 }
 
@@ -1838,7 +1840,7 @@ fn str_format_map(vm: &mut Vm, this: &StrData, mapping: Value) -> PyResult {
 /// sake as `vm.format` already exists; this is `str.__format__`.
 #[native(name = "__format__")]
 fn str_dunder_format(vm: &mut Vm, this: &StrData, format_spec: Value) -> PyResult {
-    let spec = str_arg(vm, format_spec, "__format__")?;
+    let spec = str_arg(vm, &format_spec, "__format__")?;
     let sv = vm.new_str(this.as_str())?;
     let r = vm.with_root(sv, |vm| vm.format_value(sv, spec))?;
     ret_str(vm, &r)
