@@ -1,6 +1,8 @@
-# Weak reference and proxy slots and the _thread lock methods bind their arguments like
-# CPython 3.11's: slot wrappers say "expected N arguments", acquire takes two keywords.
+# Weak reference and proxy slots, the _thread lock methods and a few sys and _thread
+# functions bind their arguments like CPython 3.11's: slot wrappers say "expected N
+# arguments", acquire takes two keywords, sys.exit one positional argument.
 import _thread
+import sys
 import weakref
 
 
@@ -90,3 +92,28 @@ attempt("rlock exit again", lambda: rl.__exit__())
 with lock:
     print("inside with:", lock.locked())
 print("after with:", lock.locked())
+
+
+def exits(label, make):
+    try:
+        make()
+    except SystemExit as e:
+        print(label, "SystemExit", e.args)
+    except TypeError as e:
+        print(label, "TypeError:", e)
+
+
+exits("exit 2", lambda: sys.exit(1, 2))
+exits("exit kw", lambda: sys.exit(code=1))
+exits("exit none", lambda: sys.exit())
+exits("exit one", lambda: sys.exit("bye"))
+attempt("excepthook 1", lambda: sys.excepthook(1))
+attempt("excepthook kw", lambda: sys.excepthook(1, 2, 3, extra=1))
+attempt("stack_size 2", lambda: _thread.stack_size(1, 2))
+attempt("stack_size kw", lambda: _thread.stack_size(size=1))
+attempt("stack_size small", lambda: _thread.stack_size(100))
+attempt("stack_size none", lambda: _thread.stack_size())
+attempt("start_new_thread 1", lambda: _thread.start_new_thread(print))
+attempt("start_new_thread 4", lambda: _thread.start_new_thread(print, (), {}, 4))
+attempt("start_new_thread kw", lambda: _thread.start_new_thread(print, (), extra=1))
+attempt("start_new_thread not callable", lambda: _thread.start_new_thread(3, ()))

@@ -209,9 +209,20 @@ impl FromF64Exact for BigInt {
     }
 }
 
+/// `int(x)` on the exact type, the common call, converts at once; every other call binds
+/// through the declared constructor below (as `str_new`).
+fn int_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if let ([x], []) = (args, kw)
+        && cls == vm.rt.types.int
+    {
+        return int_from(vm, *x, None);
+    }
+    (int_new_bound.f)(vm, cls, args, kw)
+}
+
 /// int(x=0, /, base=10)
 #[native(new, name = "int")]
-fn int_new(vm: &mut Vm, cls: Value, x: Option<Value>, #[kw] base: Option<Value>) -> PyResult {
+fn int_new_bound(vm: &mut Vm, cls: Value, x: Option<Value>, #[kw] base: Option<Value>) -> PyResult {
     let v = match x {
         None if base.is_some() => return Err(vm.type_error("int() missing string argument")),
         None => Value::small_int(0).unwrap(),
@@ -448,7 +459,7 @@ pub fn add_wrapped_native(
 
 pub fn init(vm: &mut Vm) {
     let int = vm.rt.types.int;
-    vm.set_new(int, int_new.f);
+    vm.set_new(int, int_new);
     let b = vm.rt.types.bool_;
     vm.set_new(b, bool_new.f);
     crate::ops::num::register_dunders(vm, int, &[]);

@@ -13,7 +13,7 @@ use crate::vm::{PyResult, Vm};
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.range;
-    vm.set_new(t, range_new.f);
+    vm.set_new(t, range_new);
     vm.add_methods(
         t,
         &[
@@ -46,9 +46,27 @@ fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
+/// `range(stop)`, the common call, builds at once; every other call binds through the
+/// declared constructor below (as `str_new`).
+fn range_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if let ([stop], []) = (args, kw) {
+        let stop = range_arg(vm, *stop)?;
+        let ty = vm.rt.types.range;
+        return vm.alloc(
+            ty,
+            RangeData {
+                start: 0,
+                stop,
+                step: 1,
+            },
+        );
+    }
+    (range_new_bound.f)(vm, cls, args, kw)
+}
+
 /// range(stop, /) or range(start, stop, step=1, /)
 #[native(new, name = "range")]
-fn range_new(
+fn range_new_bound(
     vm: &mut Vm,
     cls: Value,
     start_or_stop: Value,

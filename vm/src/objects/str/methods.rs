@@ -266,9 +266,38 @@ fn find_chars<T: PartialEq>(h: &[T], n: &[T], from: usize, to: usize, rev: bool)
 
 // ---------------------------------------------------------------- constructor
 
+/// `str(x)` on the exact type, the common call, goes straight to the conversion; every
+/// other call binds through the declared constructor below (which saves about 30 of a
+/// 1,100-instruction call: tools/bench_ctors.py, callgrind).
+fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if let ([o], []) = (args, kw)
+        && cls == vm.rt.types.str
+    {
+        return str_of_object(vm, *o);
+    }
+    (str_new_bound.f)(vm, cls, args, kw)
+}
+
+/// `str(o)`: `o` itself for an exact str, else its `__str__`.
+fn str_of_object(vm: &mut Vm, o: Value) -> PyResult {
+    if o.is::<StrData>() {
+        Ok(o)
+    } else if let Some(d) = unwrap_base::<StrData>(&o)
+        && d.has_surrogates()
+        && vm
+            .lookup_special(o, "__str__")
+            .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>())
+    {
+        // A str subclass without its own __str__: its exact text.
+        vm.new_str_wtf8(d.wtf8())
+    } else {
+        vm.str_value(o)
+    }
+}
+
 /// str(object='', encoding='utf-8', errors='strict')
 #[native(new, name = "str")]
-fn str_new(
+fn str_new_bound(
     vm: &mut Vm,
     cls: Value,
     #[kw] object: Option<Value>,
@@ -278,21 +307,7 @@ fn str_new(
     let (enc, errs) = (encoding, errors);
     let v = match object {
         None => vm.new_str("")?,
-        Some(o) if enc.is_none() && errs.is_none() => {
-            if o.is::<StrData>() {
-                o
-            } else if let Some(d) = unwrap_base::<StrData>(&o)
-                && d.has_surrogates()
-                && vm
-                    .lookup_special(o, "__str__")
-                    .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>())
-            {
-                // A str subclass without its own __str__: its exact text.
-                vm.new_str_wtf8(d.wtf8())?
-            } else {
-                vm.str_value(o)?
-            }
-        }
+        Some(o) if enc.is_none() && errs.is_none() => str_of_object(vm, o)?,
         Some(o) => {
             let bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&o) {
                 b
@@ -1878,7 +1893,7 @@ fn str_dunder_str(vm: &mut Vm, this: Value) -> PyResult {
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.str;
-    vm.set_new(t, str_new.f);
+    vm.set_new(t, str_new);
     crate::ops::num::register_dunders(vm, t, &["__add__", "__mul__", "__rmul__", "__mod__"]);
     // Methods that may meet lone surrogates run through the remapping wrapper
     // (objects/str/surrogates.rs); the others are exact on their own.
