@@ -2,10 +2,13 @@
 # (and of a few native modules): wrong counts, wrong types, unknown keywords. Each call
 # must return or raise an Exception subclass; an interpreter crash fails the test.
 import builtins
+import sys
 
 # Functions that would read stdin, write to stdout, leave the process or the session.
 SKIP = {"print", "input", "open", "breakpoint", "help", "exit", "quit", "__import__",
-        "exec", "eval", "compile", "__build_class__", "copyright", "credits", "license"}
+        "__build_class__", "copyright", "credits", "license"}
+# At least this many calls; `weft tests/py/odd_args.py N` makes N (the suite: 10,000).
+WANT = int(sys.argv[1]) if len(sys.argv) > 1 else 10000
 
 ODD = [0, 1, -1, 7, 2 ** 70, 1.5, float("nan"), "", "ab", b"ab", None, True, [],
        [1, 2], (), {}, object(), 1j]
@@ -48,11 +51,47 @@ def targets():
     return out
 
 
+# Keyword names the pseudo-random shapes use: parameters some natives have, and nonsense.
+NAMES = ["zzz", "key", "reverse", "default", "start", "sep", "base", "encoding",
+         "errors", "x", "iterable", "object", "source", "globals", "closure", "flags"]
+
+
+def small_values():
+    # Fresh each time (a mutating call must not grow a shared one); no huge ints, so
+    # that pow() and friends stay quick.
+    return [0, 1, -1, 7, 1.5, float("nan"), -2.5, "", "ab", "x", b"ab", None, True,
+            [], [1, 2], (), (1,), {}, frozenset(), 1j]
+
+
+# shapes() gives FIXED fixed shapes, then pseudo-random ones (called unbound only).
+FIXED = 7
+
+
+def step(seed):
+    return (seed * 1103515245 + 12345) % 2147483648
+
+
 def shapes(i):
     a = ODD[i % len(ODD)]
     b = ODD[(i * 7 + 3) % len(ODD)]
-    return [((), {}), ((a,), {}), ((a, b), {}), ((a, b, a, b, a), {}),
-            ((), {"zzz": a}), ((a,), {"zzz": b}), ((b, a), {"key": a, "reverse": b})]
+    out = [((), {}), ((a,), {}), ((a, b), {}), ((a, b, a, b, a), {}),
+           ((), {"zzz": a}), ((a,), {"zzz": b}), ((b, a), {"key": a, "reverse": b})]
+    # Three pseudo-random shapes (a small LCG seeded by i: cheap, and the same under
+    # CPython and weft): 0-5 positional arguments and 0-2 keywords.
+    seed = step(i + 1)
+    for _ in range(3):
+        pool = small_values()
+        seed = step(seed)
+        args = []
+        for _ in range(seed % 6):
+            seed = step(seed)
+            args.append(pool[(seed >> 4) % len(pool)])
+        kw = {}
+        for _ in range((seed >> 8) % 3):
+            seed = step(seed)
+            kw[NAMES[(seed >> 4) % len(NAMES)]] = pool[(seed >> 12) % len(pool)]
+        out.append((tuple(args), kw))
+    return out
 
 
 calls = 0
@@ -72,14 +111,16 @@ def call(label, f, args, kw):
 
 ts = targets()
 i = 0
-while calls < 10000:
+while calls < WANT:
     for label, f in ts:
-        for args, kw in shapes(i):
+        for k, (args, kw) in enumerate(shapes(i)):
             call(label, f, args, kw)
+            if k >= FIXED:
+                continue
             # The same call on an instance (bound, or with the instance first).
             for s in samples()[i % 3::5]:
                 call(label, f, (s,) + args, kw)
         i += 1
 
-print("at least 10000 odd calls:", calls >= 10000)
+print("enough odd calls:", calls >= WANT)
 print("anything but an Exception:", bad)

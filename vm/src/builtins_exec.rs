@@ -13,14 +13,13 @@ use crate::bytecode::code_flags;
 use crate::compiler::{CompileError, CompileErrorKind, Mode};
 use crate::frame::Frame;
 use crate::helpers::{as_int, as_str, unwrap_base};
-use crate::objects::builtin_fn::NativeFn;
+use crate::native::{NativeDef, This};
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::cell::CellData;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
 use crate::objects::dict::ops::dict_payload;
 use crate::objects::exception::ExcData;
-use crate::objects::function::Property;
 use crate::objects::module::ModuleData;
 use crate::objects::str::StrData;
 use crate::objects::tuple::TupleData;
@@ -29,21 +28,17 @@ use crate::vm::{PyErr, PyResult, Vm};
 use weft_macros::native;
 
 pub fn init(vm: &mut Vm, builtins_dict: Value) {
-    let funcs: &[(&'static str, NativeFn)] = &[
-        ("exec", b_exec),
-        ("eval", b_eval),
-        ("compile", b_compile),
-        ("globals", b_globals),
-        ("locals", b_locals),
+    let funcs: &[NativeDef] = &[
+        dunder_import,
+        b_exec,
+        b_eval,
+        b_compile,
+        b_globals,
+        b_locals,
     ];
-    let import = vm
-        .new_native(dunder_import.name, "builtins", dunder_import.f)
-        .expect("start-up");
-    let key = vm.intern(dunder_import.name);
-    vm.dict_set(builtins_dict, key, import).expect("start-up");
-    for &(name, f) in funcs {
-        let fv = vm.new_native(name, "builtins", f).expect("start-up");
-        let key = vm.intern(name);
+    for d in funcs {
+        let fv = vm.new_native(d.name, "builtins", d.f).expect("start-up");
+        let key = vm.intern(d.name);
         vm.dict_set(builtins_dict, key, fv).expect("start-up");
     }
     init_code_type(vm);
@@ -159,111 +154,19 @@ pub fn frame_locals(vm: &mut Vm, f: &Frame) -> PyResult {
     Ok(d)
 }
 
-fn b_globals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "globals", args, kw)?;
+/// globals()
+#[native(name = "globals")]
+fn b_globals(vm: &mut Vm) -> PyResult {
     Ok(caller_globals(vm))
 }
 
-fn b_locals(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_args(vm, "locals", args, kw)?;
+/// locals()
+#[native(name = "locals")]
+fn b_locals(vm: &mut Vm) -> PyResult {
     caller_locals(vm)
 }
 
-fn no_args(vm: &mut Vm, name: &str, args: &[Value], kw: &[(Value, Value)]) -> PyResult<()> {
-    crate::helpers::no_kwargs(vm, name, kw)?;
-    if !args.is_empty() {
-        return Err(vm.type_error(format!(
-            "{name}() takes no arguments ({} given)",
-            args.len()
-        )));
-    }
-    Ok(())
-}
-
 // ---------------------------------------------------------------- arguments
-
-/// A signature in CPython's argument-clinic style: `names` in order, the first
-/// `posonly` positional-only, at most `max_pos` positional, the first `required` needed.
-struct Sig<'a> {
-    fname: &'a str,
-    names: &'a [&'a str],
-    posonly: usize,
-    max_pos: usize,
-    required: usize,
-}
-
-/// Bind `args`/`kw` to `sig`; omitted arguments are None in the result.
-fn bind(
-    vm: &mut Vm,
-    sig: &Sig,
-    args: &[Value],
-    kw: &[(Value, Value)],
-) -> PyResult<Vec<Option<Value>>> {
-    let Sig {
-        fname,
-        names,
-        posonly,
-        max_pos,
-        required,
-    } = *sig;
-    if args.len() > max_pos {
-        // CPython says "positional arguments" when keyword-only parameters exist.
-        let what = if max_pos < names.len() {
-            "positional arguments"
-        } else {
-            "arguments"
-        };
-        return Err(vm.type_error(format!(
-            "{fname}() takes at most {max_pos} {what} ({} given)",
-            args.len()
-        )));
-    }
-    if args.len() < required.min(posonly) {
-        let s = if required == 1 { "" } else { "s" };
-        return Err(vm.type_error(format!(
-            "{fname}() takes at least {required} positional argument{s} ({} given)",
-            args.len()
-        )));
-    }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    for (i, &a) in args.iter().enumerate() {
-        out[i] = Some(a);
-    }
-    for &(k, v) in kw {
-        let key = as_str(&k).unwrap_or("");
-        match names.iter().position(|&n| n == key) {
-            Some(i) if i >= posonly => {
-                if out[i].is_some() {
-                    return Err(vm.type_error(format!(
-                        "argument for {fname}() given by name ('{key}') and position ({})",
-                        i + 1
-                    )));
-                }
-                out[i] = Some(v);
-            }
-            Some(_) => {
-                return Err(vm.type_error(format!(
-                    "{fname}() got some positional-only arguments passed as keyword arguments: '{key}'"
-                )));
-            }
-            None => {
-                return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{key}'"
-                )));
-            }
-        }
-    }
-    for (i, slot) in out.iter().enumerate().take(required) {
-        if slot.is_none() {
-            return Err(vm.type_error(format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            )));
-        }
-    }
-    Ok(out)
-}
 
 /// None (or an omitted argument) as NULL.
 fn opt(v: Option<Value>) -> Value {
@@ -481,16 +384,16 @@ fn namespaces(vm: &mut Vm, globals: Value, locals: Value) -> PyResult<(Value, Va
     Ok((g, l))
 }
 
-fn b_exec(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let sig = Sig {
-        fname: "exec",
-        names: &["source", "globals", "locals", "closure"],
-        posonly: 1,
-        max_pos: 3,
-        required: 1,
-    };
-    let a = bind(vm, &sig, args, kw)?;
-    let (source, globals, locals, closure) = (a[0].unwrap(), opt(a[1]), opt(a[2]), opt(a[3]));
+/// exec(source, globals=None, locals=None, /, *, closure=None)
+#[native(name = "exec")]
+fn b_exec(
+    vm: &mut Vm,
+    source: Value,
+    globals: Option<Value>,
+    locals: Option<Value>,
+    #[kwonly] closure: Option<Value>,
+) -> PyResult {
+    let (globals, locals, closure) = (opt(globals), opt(locals), opt(closure));
     crate::root_scope!(vm);
     let (g, l) = namespaces(vm, globals, locals)?;
     exec_in(vm, source, g, l, closure).map(|_| Value::NONE)
@@ -538,16 +441,10 @@ fn exec_in(vm: &mut Vm, source: Value, g: Value, l: Value, closure: Value) -> Py
     vm.with_root(code, |vm| run_code(vm, code, g, l, Value::NULL))
 }
 
-fn b_eval(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let sig = Sig {
-        fname: "eval",
-        names: &["source", "globals", "locals"],
-        posonly: 1,
-        max_pos: 3,
-        required: 1,
-    };
-    let a = bind(vm, &sig, args, kw)?;
-    let (source, globals, locals) = (a[0].unwrap(), opt(a[1]), opt(a[2]));
+/// eval(source, globals=None, locals=None, /)
+#[native(name = "eval")]
+fn b_eval(vm: &mut Vm, source: Value, globals: Option<Value>, locals: Option<Value>) -> PyResult {
+    let (globals, locals) = (opt(globals), opt(locals));
     if !locals.is_null() && !is_mapping(vm, locals) {
         return Err(vm.type_error("locals must be a mapping"));
     }
@@ -636,42 +533,39 @@ fn filename_arg(vm: &mut Vm, v: Value) -> PyResult<String> {
     )))
 }
 
-fn b_compile(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let sig = Sig {
-        fname: "compile",
-        names: &[
-            "source",
-            "filename",
-            "mode",
-            "flags",
-            "dont_inherit",
-            "optimize",
-            "_feature_version",
-        ],
-        posonly: 0,
-        max_pos: 6,
-        required: 3,
-    };
-    let a = bind(vm, &sig, args, kw)?;
-    let source = a[0].unwrap();
-    let filename = filename_arg(vm, a[1].unwrap())?;
-    let mode_v = a[2].unwrap();
+/// compile(source, filename, mode, flags=0, dont_inherit=False, optimize=-1, *,
+/// _feature_version=-1)
+#[allow(clippy::too_many_arguments)]
+#[native(name = "compile")]
+fn b_compile(
+    vm: &mut Vm,
+    #[kw] source: Value,
+    #[kw] filename: Value,
+    #[kw] mode: Value,
+    #[kw] flags: Option<Value>,
+    #[kw] dont_inherit: Option<Value>,
+    #[kw] optimize: Option<Value>,
+    #[kwonly] _feature_version: Option<Value>,
+) -> PyResult {
+    let a = [flags, dont_inherit, optimize, _feature_version];
+    let filename = filename_arg(vm, filename)?;
+    let mode_v = mode;
     let Some(mode) = as_str(&mode_v).map(|s| s.to_string()) else {
         let tn = vm.type_name(mode_v);
         return Err(vm.type_error(format!("compile() argument 'mode' must be str, not {tn}")));
     };
-    let flags = match a[3] {
+    let flags = match a[0] {
         Some(v) => int_arg(vm, v)?,
         None => 0,
     };
-    if let Some(v) = a[4] {
+    if let Some(v) = a[1] {
         vm.truthy(v)?;
     }
-    let optimize = match a[5] {
+    let optimize = match a[2] {
         Some(v) => int_arg(vm, v)?,
         None => -1,
     };
-    if let Some(v) = a[6] {
+    if let Some(v) = a[3] {
         int_arg(vm, v)?;
     }
     if flags & !ALLOWED_FLAGS != 0 {
@@ -768,22 +662,17 @@ fn cpython_flags(flags: u32) -> i64 {
     f
 }
 
-fn code_self<'a>(vm: &mut Vm, args: &'a [Value]) -> PyResult<&'a CodeObj> {
-    match args.first().and_then(|v| v.downcast::<CodeObj>()) {
-        Some(c) => Ok(c),
-        None => Err(vm.type_error("descriptor requires a 'code' object")),
-    }
-}
-
 fn str_tuple(vm: &mut Vm, names: &[String]) -> PyResult {
     let vals: Vec<Value> = names.iter().map(|n| vm.intern(n)).collect();
     vm.new_tuple(vals)
 }
 
+/// A read-only attribute of code objects, computed from the receiver.
 macro_rules! code_getter {
     ($fname:ident, |$vm:ident, $co:ident| $body:expr) => {
-        fn $fname($vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-            let $co = code_self($vm, args)?;
+        #[native]
+        fn $fname($vm: &mut Vm, this: &CodeObj) -> PyResult {
+            let $co = this;
             $body
         }
     };
@@ -857,8 +746,9 @@ fn line_runs(co: &CodeObj) -> Vec<(u32, u32, u32)> {
 /// `code.co_positions()`: an iterator of (line, end line, column, end column) per
 /// instruction (columns in UTF-8 bytes, None when unknown). Instruction i is at offset
 /// 2 * i, as `tb_lasti` and `f_lasti` count.
-fn co_positions(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let co = code_self(vm, args)?;
+#[native]
+fn co_positions(vm: &mut Vm, this: &CodeObj) -> PyResult {
+    let co = this;
     let c = &co.code;
     let positions = c.positions.decode(&c.lines);
     let mut s = vm.scope();
@@ -881,8 +771,9 @@ fn co_positions(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult
 
 /// `code.co_lines()`: an iterator of (start offset, end offset, line) for each run of
 /// instructions on one line.
-fn co_lines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let co = code_self(vm, args)?;
+#[native]
+fn co_lines(vm: &mut Vm, this: &CodeObj) -> PyResult {
+    let co = this;
     let lines = &co.code.lines;
     let mut s = vm.scope();
     let mut items = Vec::new();
@@ -906,12 +797,13 @@ fn co_lines(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     s.iter(l)
 }
 
-fn code_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let co = code_self(vm, args)?;
+#[native(name = "__repr__", style = slot)]
+fn code_repr(vm: &mut Vm, this: This<CodeObj>) -> PyResult {
+    let co = this.data;
     let s = format!(
         "<code object {} at {:#x}, file \"{}\", line {}>",
         co.code.name,
-        args[0].id(),
+        this.obj.id(),
         co.code.filename,
         co.code.first_line
     );
@@ -936,44 +828,26 @@ fn local_names(co: &CodeObj) -> Vec<String> {
 
 fn init_code_type(vm: &mut Vm) {
     let ty = vm.rt.types.code;
-    let getters: &[(&'static str, NativeFn)] = &[
-        ("co_name", co_name),
-        ("co_qualname", co_qualname),
-        ("co_filename", co_filename),
-        ("co_firstlineno", co_firstlineno),
-        ("co_argcount", co_argcount),
-        ("co_posonlyargcount", co_posonlyargcount),
-        ("co_kwonlyargcount", co_kwonlyargcount),
-        ("co_nlocals", co_nlocals),
-        ("co_flags", co_flags),
-        ("co_varnames", co_varnames),
-        ("co_cellvars", co_cellvars),
-        ("co_freevars", co_freevars),
-        ("co_names", co_names),
-        ("co_consts", co_consts),
-        ("co_stacksize", co_stacksize),
-        ("co_code", co_code),
-        ("co_lnotab", co_lnotab),
+    let getters: &[NativeDef] = &[
+        co_name,
+        co_qualname,
+        co_filename,
+        co_firstlineno,
+        co_argcount,
+        co_posonlyargcount,
+        co_kwonlyargcount,
+        co_nlocals,
+        co_flags,
+        co_varnames,
+        co_cellvars,
+        co_freevars,
+        co_names,
+        co_consts,
+        co_stacksize,
+        co_code,
+        co_lnotab,
     ];
-    let pt = vm.rt.types.property;
-    for &(name, f) in getters {
-        // Allocation never collects: `fget` needs no root until `p` holds it.
-        let fget = vm.new_native(name, "code", f).expect("start-up");
-        let p = vm
-            .alloc(
-                pt,
-                Property {
-                    fget,
-                    fset: Value::NULL,
-                    fdel: Value::NULL,
-                    doc: crate::value::AtomicValue::new(Value::NONE),
-                },
-            )
-            .expect("start-up");
-        vm.add_attr(ty, name, p);
-    }
-    vm.add_method(ty, "__repr__", code_repr);
-    vm.add_method(ty, "co_positions", co_positions);
-    vm.add_method(ty, "co_lines", co_lines);
+    vm.add_getters(ty, "code", getters);
+    vm.add_methods(ty, &[code_repr, co_positions, co_lines]);
     vm.add_method(ty, "replace", crate::objects::code_replace::code_replace);
 }

@@ -806,16 +806,15 @@ fn type_subclasscheck(vm: &mut Vm, this: This<TypeData>, sub: Value) -> PyResult
     Ok(Value::bool(crate::types::is_subclass(vm, sub, cls)))
 }
 
-/// `super()` / `super(cls, obj)`.
-fn super_new(vm: &mut Vm, _cls: Value, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let (cls, obj) = match args.len() {
-        0 => zero_arg_super(vm)?,
-        // An unbound super object (`super(C)`): no instance, `obj` is NULL.
-        1 => (args[0], Value::NULL),
-        2 => (args[0], args[1]),
-        n => {
-            return Err(vm.type_error(format!("super() expected at most 2 arguments, got {n}")));
-        }
+/// `super()` / `super(type)` (unbound: no instance, `obj` NULL) / `super(type, obj)`
+/// (CPython's `super(type=<unrepresentable>, obj=NULL, /)`).
+#[native(new, name = "super", called = "super()")]
+fn super_new(vm: &mut Vm, cls: Value, ty: Option<Value>, obj: Option<Value>) -> PyResult {
+    let _ = cls;
+    let (cls, obj) = match (ty, obj) {
+        (Some(c), Some(o)) => (c, o),
+        (None, _) => zero_arg_super(vm)?,
+        (Some(c), None) => (c, Value::NULL),
     };
     if !cls.is::<TypeData>() {
         let tn = vm.type_name(cls);
@@ -1029,19 +1028,25 @@ fn super_getattribute(vm: &mut Vm, this: This<SuperData>, name: Value) -> PyResu
     }
 }
 
-fn property_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let get = |i: usize, k: &str| {
-        args.get(i)
-            .copied()
-            .or_else(|| kwarg(kw, k))
-            .unwrap_or(Value::NONE)
-    };
-    let (fget, fset, fdel, mut doc) = (
-        get(0, "fget"),
-        get(1, "fset"),
-        get(2, "fdel"),
-        get(3, "doc"),
-    );
+/// property(fget=None, fset=None, fdel=None, doc=None)
+#[native(new, name = "property")]
+fn property_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fget: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fset: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    fdel: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    doc: Value,
+) -> PyResult {
+    let mut doc = doc;
     if doc.is_none()
         && let Some(f) = fget.downcast::<FunctionData>()
     {
@@ -1312,10 +1317,10 @@ pub fn init(vm: &mut Vm) {
     vm.add_methods(t.type_, &[type_subclasscheck]);
     vm.add_methods(t.type_, &[type_or]);
     vm.add_methods(t.type_, &[type_ror]);
-    vm.set_new(t.super_, super_new);
+    vm.set_new(t.super_, super_new.f);
     vm.add_methods(t.super_, &[super_getattribute]);
     vm.add_methods(t.super_, &[super_get]);
-    vm.set_new(t.property, property_new);
+    vm.set_new(t.property, property_new.f);
     vm.add_methods(t.property, &[property_getter]);
     vm.add_methods(t.property, &[property_setter]);
     vm.add_methods(t.property, &[property_deleter]);

@@ -403,9 +403,10 @@ impl Frame {
         unsafe { &mut *self.blocks.get() }
     }
 
-    pub fn code_obj(&self) -> &'static CodeObj {
+    /// The frame's code object, borrowed for as long as the frame is.
+    pub fn code_obj(&self) -> &CodeObj {
         // SAFETY: the frame holds its code value, which the collector traces, so the
-        // code object lives as long as the frame; callers use it while the frame runs.
+        // code object lives as long as the frame, and the borrow cannot outlive it.
         unsafe { &*self.code_obj }
     }
 

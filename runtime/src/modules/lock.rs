@@ -8,7 +8,7 @@
 use super::thread::current_ident;
 use parking_lot::{Condvar, Mutex};
 use std::time::{Duration, Instant};
-use weft_vm::helpers::{as_f64, kwarg, self_arg};
+use weft_vm::helpers::as_f64;
 use weft_vm::native;
 use weft_vm::native::This;
 use weft_vm::value::Value;
@@ -121,30 +121,24 @@ impl RLockData {
     }
 }
 
-/// Parse `acquire(blocking=True, timeout=-1)` into "may wait" and a deadline.
+/// Check `acquire(blocking=True, timeout=-1)` into "may wait" and a deadline.
 fn acquire_args(
     vm: &mut Vm,
-    args: &[Value],
-    kw: &[(Value, Value)],
+    blocking: Option<Value>,
+    timeout: Option<Value>,
 ) -> PyResult<(bool, Option<Instant>)> {
-    if args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "acquire() takes at most 2 arguments ({} given)",
-            args.len() - 1
-        )));
-    }
-    let blocking = match args.get(1).copied().or_else(|| kwarg(kw, "blocking")) {
+    let blocking = match blocking {
         Some(b) => vm.truthy(b)?,
         None => true,
     };
-    let timeout = match args.get(2).copied().or_else(|| kwarg(kw, "timeout")) {
+    let timeout = match timeout {
         Some(t) => match as_f64(t) {
             Some(f) => f,
             None => {
                 let tn = vm.type_name(t);
-                return Err(vm.type_error(format!(
-                    "'{tn}' object cannot be interpreted as an integer or float"
-                )));
+                return Err(
+                    vm.type_error(format!("'{tn}' object cannot be interpreted as an integer"))
+                );
             }
         },
         None => -1.0,
@@ -163,9 +157,16 @@ fn acquire_args(
     Ok((blocking, deadline))
 }
 
-pub fn lock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<LockData>(vm, args, "acquire", "_thread.lock")?;
-    let (blocking, deadline) = acquire_args(vm, args, kw)?;
+/// lock.acquire(blocking=True, timeout=-1) (also `__enter__`)
+#[native(name = "acquire", owner = "_thread.lock")]
+pub fn lock_acquire(
+    vm: &mut Vm,
+    this: &LockData,
+    #[kw] blocking: Option<Value>,
+    #[kw] timeout: Option<Value>,
+) -> PyResult {
+    let l = this;
+    let (blocking, deadline) = acquire_args(vm, blocking, timeout)?;
     if l.try_acquire() {
         return Ok(Value::TRUE);
     }
@@ -193,8 +194,10 @@ pub fn lock_locked(_vm: &mut Vm, this: This<LockData>) -> PyResult {
     Ok(Value::bool(l.is_locked()))
 }
 
-pub fn lock_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    (lock_release.f)(vm, &args[..args.len().min(1)], kw)
+/// `__exit__(*exc_info)`: release, whatever the arguments.
+#[native(name = "__exit__", owner = "_thread.lock")]
+pub fn lock_exit(vm: &mut Vm, this: This<LockData>, #[varargs] _exc: &[Value]) -> PyResult {
+    (lock_release.f)(vm, &[this.obj], &[])
 }
 
 #[native(name = "__repr__", style = slot)]
@@ -209,9 +212,16 @@ pub fn rlock_new(vm: &mut Vm, cls: Value, _args: &[Value], _kw: &[(Value, Value)
     vm.alloc(cls, RLockData::default())
 }
 
-pub fn rlock_acquire(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "acquire", "_thread.RLock")?;
-    let (blocking, deadline) = acquire_args(vm, args, kw)?;
+/// RLock.acquire(blocking=True, timeout=-1) (also `__enter__`)
+#[native(name = "acquire", owner = "_thread.RLock")]
+pub fn rlock_acquire(
+    vm: &mut Vm,
+    this: &RLockData,
+    #[kw] blocking: Option<Value>,
+    #[kw] timeout: Option<Value>,
+) -> PyResult {
+    let l = this;
+    let (blocking, deadline) = acquire_args(vm, blocking, timeout)?;
     let me = current_ident();
     if l.try_acquire(me) {
         return Ok(Value::TRUE);
@@ -233,8 +243,10 @@ pub fn rlock_release(vm: &mut Vm, this: This<RLockData>) -> PyResult {
     }
 }
 
-pub fn rlock_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    (rlock_release.f)(vm, &args[..args.len().min(1)], kw)
+/// `__exit__(*exc_info)`: release, whatever the arguments.
+#[native(name = "__exit__", owner = "_thread.RLock")]
+pub fn rlock_exit(vm: &mut Vm, this: This<RLockData>, #[varargs] _exc: &[Value]) -> PyResult {
+    (rlock_release.f)(vm, &[this.obj], &[])
 }
 
 #[native(name = "_is_owned", owner = "_thread.RLock")]
@@ -279,9 +291,9 @@ pub fn rlock_release_save(vm: &mut Vm, this: This<RLockData>) -> PyResult {
 }
 
 /// `_acquire_restore((count, owner))`: take the lock back at the saved depth.
-pub fn rlock_acquire_restore(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let l = self_arg::<RLockData>(vm, args, "_acquire_restore", "_thread.RLock")?;
-    let saved = args.get(1).copied().unwrap_or(Value::NONE);
+#[native(name = "_acquire_restore", owner = "_thread.RLock")]
+pub fn rlock_acquire_restore(vm: &mut Vm, this: &RLockData, saved: Value) -> PyResult {
+    let l = this;
     let items = vm.collect_iter(saved)?;
     let count = items.first().and_then(|&c| weft_vm::helpers::as_int(c));
     let Some(count) = count.filter(|&c| c > 0) else {
@@ -307,13 +319,4 @@ pub fn rlock_repr(vm: &mut Vm, this: This<RLockData>) -> PyResult {
         super::addr(this.obj)
     );
     vm.new_str(&s)
-}
-
-/// The object itself (`__enter__` of both lock kinds returns acquire's result).
-pub fn lock_enter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    lock_acquire(vm, &args[..args.len().min(1)], kw)
-}
-
-pub fn rlock_enter(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    rlock_acquire(vm, &args[..args.len().min(1)], kw)
 }

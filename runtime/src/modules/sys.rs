@@ -1,7 +1,7 @@
 //! The `sys` module.
 use super::{add_property, new_native_module, new_native_type, set_item};
 use std::io::{BufRead, Read, Write};
-use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::helpers::{arg_count, as_int};
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::str::StrData;
@@ -26,8 +26,8 @@ pub struct StreamBuffer {
 weft_vm::payload!(StreamBuffer, "BufferedWriter");
 
 const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("exit", sys_exit),
-    NativeDef::raw("excepthook", sys_excepthook),
+    sys_exit,
+    sys_excepthook,
     getrecursionlimit,
     get_int_max_str_digits,
     NativeDef::raw("set_int_max_str_digits", set_int_max_str_digits),
@@ -44,10 +44,9 @@ const FUNCS: &[NativeDef] = &[
 /// `sys.excepthook(type, value, traceback)`: write the exception to `sys.stderr` as an
 /// uncaught one (the default hook; `threading` and user code call it). Formatted in
 /// Rust, so it works when memory is short (a MemoryError in a thread).
-fn sys_excepthook(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "excepthook", kw)?;
-    arg_count(vm, "excepthook", args, 3, 3)?;
-    let (value, tb) = (args[1], args[2]);
+#[native(name = "excepthook", owner = "sys")]
+fn sys_excepthook(vm: &mut Vm, exctype: Value, value: Value, traceback: Value) -> PyResult {
+    let (_, tb) = (exctype, traceback);
     let text = if value
         .downcast::<weft_vm::objects::exception::ExcData>()
         .is_none()
@@ -568,10 +567,14 @@ fn buffer_readline(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     vm.new_bytes(b)
 }
 
-fn sys_exit(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "exit", kw)?;
-    arg_count(vm, "exit", args, 0, 1)?;
+/// sys.exit(status=None, /): raise SystemExit(status).
+#[native(name = "exit", owner = "sys", style = positional)]
+fn sys_exit(vm: &mut Vm, status: Option<Value>) -> PyResult {
     let cls = vm.rt.types.exc.system_exit;
+    let args: &[Value] = match &status {
+        Some(v) => std::slice::from_ref(v),
+        None => &[],
+    };
     let exc = vm.call(cls, args, &[])?;
     Err(PyErr(exc))
 }

@@ -9,7 +9,7 @@ use super::{add_methods, new_native_module, set_item};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use weft_gc::LocalAlloc;
-use weft_vm::helpers::{arg_count, as_int, no_kwargs};
+use weft_vm::helpers::as_int;
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::dict::DictData;
@@ -27,13 +27,13 @@ static STACK_SIZE: AtomicUsize = AtomicUsize::new(0);
 static RUNNING: AtomicUsize = AtomicUsize::new(0);
 
 const FUNCS: &[NativeDef] = &[
-    NativeDef::raw("start_new_thread", start_new_thread),
-    NativeDef::raw("start_new", start_new_thread),
+    start_new_thread,
+    NativeDef::raw("start_new", start_new_thread.f),
     allocate_lock,
     NativeDef::raw("allocate", allocate_lock.f),
     NativeDef::raw("get_ident", get_ident),
     NativeDef::raw("get_native_id", get_native_id),
-    NativeDef::raw("stack_size", stack_size),
+    stack_size,
     NativeDef::raw("exit", exit),
     NativeDef::raw("exit_thread", exit),
     NativeDef::raw("_count", count),
@@ -98,14 +98,14 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm,
         lt,
         &[
-            ("acquire", lock::lock_acquire),
-            ("acquire_lock", lock::lock_acquire),
+            ("acquire", lock::lock_acquire.f),
+            ("acquire_lock", lock::lock_acquire.f),
             ("release", lock::lock_release.f),
             ("release_lock", lock::lock_release.f),
             ("locked", lock::lock_locked.f),
             ("locked_lock", lock::lock_locked.f),
-            ("__enter__", lock::lock_enter),
-            ("__exit__", lock::lock_exit),
+            ("__enter__", lock::lock_acquire.f),
+            ("__exit__", lock::lock_exit.f),
             ("__repr__", lock::lock_repr.f),
         ],
     );
@@ -117,15 +117,15 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm,
         rt,
         &[
-            ("acquire", lock::rlock_acquire),
+            ("acquire", lock::rlock_acquire.f),
             ("release", lock::rlock_release.f),
-            ("__enter__", lock::rlock_enter),
-            ("__exit__", lock::rlock_exit),
+            ("__enter__", lock::rlock_acquire.f),
+            ("__exit__", lock::rlock_exit.f),
             ("__repr__", lock::rlock_repr.f),
             ("_is_owned", lock::rlock_is_owned.f),
             ("_recursion_count", lock::rlock_recursion_count.f),
             ("_release_save", lock::rlock_release_save.f),
-            ("_acquire_restore", lock::rlock_acquire_restore),
+            ("_acquire_restore", lock::rlock_acquire_restore.f),
         ],
     );
     set_item(vm, d, "RLock", rt)?;
@@ -174,15 +174,11 @@ fn exit(vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 
 /// `stack_size([size])`: set the stack size of new threads (0, the default when no
 /// argument is given, or at least 32 KiB); returns the previous setting.
-fn stack_size(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "stack_size", args, 0, 1)?;
-    no_kwargs(vm, "stack_size", kw)?;
+#[native(name = "stack_size", owner = builtins, style = keywords)]
+fn stack_size(vm: &mut Vm, size: Option<Value>) -> PyResult {
     let old = STACK_SIZE.load(Ordering::SeqCst);
     // As in CPython, no argument means 0: back to the default.
-    let v = args
-        .first()
-        .copied()
-        .unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
+    let v = size.unwrap_or(Value::small_int(0).unwrap_or(Value::NONE));
     {
         let Some(n) = as_int(v) else {
             let tn = vm.type_name(v);
@@ -200,21 +196,10 @@ fn stack_size(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 }
 
 /// `start_new_thread(function, args[, kwargs])`: returns the new thread's ident.
-fn start_new_thread(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "start_new_thread", kw)?;
-    if args.len() < 2 || args.len() > 3 {
-        let which = if args.len() < 2 {
-            "at least 2"
-        } else {
-            "at most 3"
-        };
-        return Err(vm.type_error(format!(
-            "start_new_thread expected {which} arguments, got {}",
-            args.len()
-        )));
-    }
-    let (func, fargs) = (args[0], args[1]);
-    let fkw = args.get(2).copied().unwrap_or(Value::NULL);
+#[native(name = "start_new_thread", owner = builtins)]
+fn start_new_thread(vm: &mut Vm, function: Value, args: Value, kwargs: Option<Value>) -> PyResult {
+    let (func, fargs) = (function, args);
+    let fkw = kwargs.unwrap_or(Value::NULL);
     if !weft_vm::ops::call::is_callable(vm, func) {
         return Err(vm.type_error("first arg must be callable"));
     }

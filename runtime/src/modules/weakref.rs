@@ -66,12 +66,11 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     // removes it from sys.modules and imports it anew).
     if type_data_new_missing(wt) {
         vm.set_new(wt, ref_new);
-        vm.add_method(wt, "__init__", ref_init);
+        vm.add_methods(wt, &[ref_init]);
         vm.add_method(wt, "__call__", ref_call);
         vm.add_method(wt, "__repr__", ref_repr);
         vm.add_method(wt, "__hash__", ref_hash);
-        vm.add_method(wt, "__eq__", ref_eq);
-        vm.add_method(wt, "__ne__", ref_ne);
+        vm.add_methods(wt, &[ref_eq, ref_ne]);
         add_property(vm, wt, "__callback__", ref_callback, None)?;
         let m = vm.new_str("weakref")?;
         vm.add_attr(wt, "__module__", m);
@@ -223,10 +222,9 @@ fn ref_class_getitem(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyR
 
 /// Subclasses may call `super().__init__(obj, callback)`: `__new__` did the work; only
 /// the arguments are checked, as CPython's.
-fn ref_init(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    this_ref(vm, args, "__init__")?;
-    arg_count(vm, "__init__", &args[1..], 1, 2)?;
-    Ok(Value::NONE)
+#[native(name = "__init__", owner = builtins, style = positional)]
+fn ref_init(_vm: &mut Vm, this: &WeakRefData, ob: Value, callback: Option<Value>) {
+    let _ = (this, ob, callback);
 }
 
 fn ref_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -319,7 +317,6 @@ fn ref_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
 }
 
 fn ref_compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult {
-    arg_count(vm, "__eq__", args, 2, 2)?;
     let (Some(a), Some(b)) = (wr_of(vm, &args[0]), wr_of(vm, &args[1])) else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
@@ -335,12 +332,14 @@ fn ref_compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult {
     r
 }
 
-fn ref_eq(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    ref_compare(vm, args, CmpOp::Eq)
+#[native(name = "__eq__", style = slot)]
+fn ref_eq(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    ref_compare(vm, &[this, other], CmpOp::Eq)
 }
 
-fn ref_ne(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    ref_compare(vm, args, CmpOp::Ne)
+#[native(name = "__ne__", style = slot)]
+fn ref_ne(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    ref_compare(vm, &[this, other], CmpOp::Ne)
 }
 
 // ---------------------------------------------------------------- proxy
@@ -428,42 +427,43 @@ fn proxy_via_builtin(vm: &mut Vm, args: &[Value], name: &str, reflected: bool) -
 }
 
 /// `referent.name()` (CPython's proxy methods `__bytes__` and `__reversed__`).
-fn proxy_method(vm: &mut Vm, args: &[Value], name: &str) -> PyResult {
-    arg_count(vm, name, args, 1, 1)?;
-    let r = proxy_target(vm, args, name)?;
+fn proxy_method(vm: &mut Vm, this: Value, name: &str) -> PyResult {
+    let r = proxy_target(vm, &[this], name)?;
     vm.with_root(r, |vm| vm.call_method(r, name, &[]))
 }
-fn proxy_bytes(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    proxy_method(vm, args, "__bytes__")
+#[native(name = "__bytes__", owner = "ProxyType")]
+fn proxy_bytes(vm: &mut Vm, this: Value) -> PyResult {
+    proxy_method(vm, this, "__bytes__")
 }
-fn proxy_reversed(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    proxy_method(vm, args, "__reversed__")
+#[native(name = "__reversed__", owner = "ProxyType")]
+fn proxy_reversed(vm: &mut Vm, this: Value) -> PyResult {
+    proxy_method(vm, this, "__reversed__")
 }
-fn proxy_abs(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__abs__", args, 1, 1)?;
-    proxy_via_builtin(vm, args, "abs", false)
+#[native(name = "__abs__", style = slot)]
+fn proxy_abs(vm: &mut Vm, this: Value) -> PyResult {
+    proxy_via_builtin(vm, &[this], "abs", false)
 }
-fn proxy_int(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__int__", args, 1, 1)?;
-    proxy_via_builtin(vm, args, "int", false)
+#[native(name = "__int__", style = slot)]
+fn proxy_int(vm: &mut Vm, this: Value) -> PyResult {
+    proxy_via_builtin(vm, &[this], "int", false)
 }
-fn proxy_float(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__float__", args, 1, 1)?;
-    proxy_via_builtin(vm, args, "float", false)
+#[native(name = "__float__", style = slot)]
+fn proxy_float(vm: &mut Vm, this: Value) -> PyResult {
+    proxy_via_builtin(vm, &[this], "float", false)
 }
-fn proxy_divmod(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__divmod__", args, 2, 2)?;
-    proxy_via_builtin(vm, args, "divmod", false)
+#[native(name = "__divmod__", style = slot)]
+fn proxy_divmod(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    proxy_via_builtin(vm, &[this, other], "divmod", false)
 }
-fn proxy_rdivmod(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__rdivmod__", args, 2, 2)?;
-    proxy_via_builtin(vm, args, "divmod", true)
+#[native(name = "__rdivmod__", style = slot)]
+fn proxy_rdivmod(vm: &mut Vm, this: Value, other: Value) -> PyResult {
+    proxy_via_builtin(vm, &[this, other], "divmod", true)
 }
 
 /// `operator.index(referent)`.
-fn proxy_index(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "__index__", args, 1, 1)?;
-    let r = proxy_target(vm, args, "__index__")?;
+#[native(name = "__index__", style = slot)]
+fn proxy_index(vm: &mut Vm, this: Value) -> PyResult {
+    let r = proxy_target(vm, &[this], "__index__")?;
     if weft_vm::helpers::is_int(r) {
         return Ok(r);
     }
@@ -478,14 +478,14 @@ fn proxy_index(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult 
 
 const PROXY_METHODS: &[NativeDef] = &[
     NativeDef::raw("__repr__", proxy_repr),
-    NativeDef::raw("__bytes__", proxy_bytes),
-    NativeDef::raw("__reversed__", proxy_reversed),
-    NativeDef::raw("__abs__", proxy_abs),
-    NativeDef::raw("__int__", proxy_int),
-    NativeDef::raw("__float__", proxy_float),
-    NativeDef::raw("__index__", proxy_index),
-    NativeDef::raw("__divmod__", proxy_divmod),
-    NativeDef::raw("__rdivmod__", proxy_rdivmod),
+    proxy_bytes,
+    proxy_reversed,
+    proxy_abs,
+    proxy_int,
+    proxy_float,
+    proxy_index,
+    proxy_divmod,
+    proxy_rdivmod,
 ];
 
 // ---------------------------------------------------------------- module functions

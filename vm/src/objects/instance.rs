@@ -185,9 +185,9 @@ impl Drop for Guard<'_> {
     }
 }
 
-/// The shared names of instance `obj`'s class (which lives as long as the instance:
-/// the instance traces it).
-fn keys_of(obj: Value) -> &'static SharedKeys {
+/// The shared names of instance `obj`'s class, borrowed for as long as `obj` is held
+/// (the class lives as long as the instance: the instance traces it).
+fn keys_of(obj: &Value) -> &SharedKeys {
     &type_data(obj.heap_type().expect("instance")).attr_keys
 }
 
@@ -202,7 +202,7 @@ pub fn get(obj: Value, name: Value) -> Inline {
     let Some(hash) = name_hash(name) else {
         return Inline::Dict;
     };
-    match keys_of(obj).find(name, hash) {
+    match keys_of(&obj).find(name, hash) {
         Some(i) if i < slots.len() => match slots[i].load() {
             v if v.is_null() => Inline::Absent,
             v => Inline::Done(v),
@@ -222,7 +222,7 @@ pub fn set(obj: Value, name: Value, v: Value) -> Inline {
     let Some(hash) = name_hash(name) else {
         return Inline::Dict;
     };
-    let keys = keys_of(obj);
+    let keys = keys_of(&obj);
     let i = match keys.find_or_add(name, hash) {
         Some(i) if i < slots.len() => i,
         _ => return Inline::Dict,
@@ -260,7 +260,7 @@ pub fn delete(obj: Value, name: Value) -> Inline {
     let Some(hash) = name_hash(name) else {
         return Inline::Dict;
     };
-    let found = keys_of(obj).find(name, hash).filter(|&i| i < slots.len());
+    let found = keys_of(&obj).find(name, hash).filter(|&i| i < slots.len());
     let _g = inst.guard();
     if inst.dict().is_some() {
         return Inline::Dict;
@@ -319,7 +319,7 @@ impl Vm {
         // Lock-free overwrites from here on see the seal or are seen by the copy.
         let others = self.rt.world.thread_count() > 1;
         weft_core::seal::seal(&inst.sealed, others);
-        let keys = keys_of(obj);
+        let keys = keys_of(&obj);
         let table = fresh.downcast::<DictData>().expect("dict");
         {
             let mut t = table.0.lock();
@@ -365,7 +365,7 @@ pub fn slot_index(obj: Value, name: Value) -> Option<usize> {
     if inst.dict().is_some() {
         return None;
     }
-    keys_of(obj).find(name, name_hash(name)?)
+    keys_of(&obj).find(name, name_hash(name)?)
 }
 
 /// How many names `obj`'s class shares, if `obj` is an instance without a dict.
@@ -375,7 +375,7 @@ pub fn shared_len(obj: Value) -> Option<usize> {
     if inst.dict().is_some() {
         return None;
     }
-    Some(keys_of(obj).len())
+    Some(keys_of(&obj).len())
 }
 
 /// Slot `i` of instance `obj`, if it has no dict and the slot holds a value.
@@ -399,5 +399,5 @@ pub fn slot_store(obj: Value, i: usize, v: Value) -> bool {
     if inst.dict().is_some() || i >= slots.len() {
         return false;
     }
-    store_slot(inst, slots, keys_of(obj).is_frozen(), i, v)
+    store_slot(inst, slots, keys_of(&obj).is_frozen(), i, v)
 }

@@ -2,7 +2,7 @@
 //! receiver, bytes-like arguments, byte values, sizes and indices, keyword parsing, and
 //! fallible buffer allocation. None of these holds an object lock while it runs Python
 //! code (`__index__`, iteration).
-use crate::helpers::{as_str, unwrap_base};
+use crate::helpers::unwrap_base;
 use crate::objects::bytes::{ByteArrayData, BytesData, buffer_bytes, is_bytes_or_bytearray};
 use crate::objects::int::IntData;
 use crate::ops::containers::{as_index, root_all};
@@ -292,74 +292,4 @@ pub fn adjust(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize
         s = (s + n).max(0);
     }
     (s as usize, e as usize)
-}
-
-/// Parse the arguments of a native method (`args` without self) against parameter
-/// `names`; the first `posonly` of them are positional-only and the first `required`
-/// must be given. Returns one slot per parameter.
-pub fn parse_args(
-    vm: &mut Vm,
-    fname: &str,
-    args: &[Value],
-    kw: &[(Value, Value)],
-    names: &[&str],
-    posonly: usize,
-    required: usize,
-) -> PyResult<Vec<Option<Value>>> {
-    if args.len() > names.len() {
-        let (n, given) = (names.len(), args.len());
-        return Err(if posonly == names.len() {
-            vm.type_error(format!(
-                "{fname} expected at most {n} argument{}, got {given}",
-                if n == 1 { "" } else { "s" }
-            ))
-        } else {
-            vm.type_error(format!(
-                "{fname}() takes at most {n} argument{} ({given} given)",
-                if n == 1 { "" } else { "s" }
-            ))
-        });
-    }
-    let mut out: Vec<Option<Value>> = vec![None; names.len()];
-    for (i, &a) in args.iter().enumerate() {
-        out[i] = Some(a);
-    }
-    for &(k, v) in kw {
-        let key = as_str(&k).unwrap_or("");
-        match names.iter().position(|&n| n == key) {
-            Some(i) if i >= posonly => {
-                if out[i].is_some() {
-                    return Err(vm.type_error(format!(
-                        "argument for {fname}() given by name ('{key}') and position ({})",
-                        i + 1
-                    )));
-                }
-                out[i] = Some(v);
-            }
-            _ if posonly == names.len() => {
-                return Err(vm.type_error(format!("{fname}() takes no keyword arguments")));
-            }
-            _ => {
-                return Err(vm.type_error(format!(
-                    "{fname}() got an unexpected keyword argument '{key}'"
-                )));
-            }
-        }
-    }
-    if let Some(i) = out[..required].iter().position(|o| o.is_none()) {
-        return Err(if i < posonly {
-            let n = args.len();
-            vm.type_error(format!(
-                "{fname} expected at least {required} argument{}, got {n}",
-                if required == 1 { "" } else { "s" }
-            ))
-        } else {
-            vm.type_error(format!(
-                "{fname}() missing required argument '{}' (pos {})",
-                names[i],
-                i + 1
-            ))
-        });
-    }
-    Ok(out)
 }

@@ -10,7 +10,7 @@ use crate::helpers::{unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::{NativeDef, This};
 use crate::objects::bytes::args::{
-    byte_arg, index_arg, ints_to_bytes, memory_error, parse_args, reserve, ssize_arg,
+    byte_arg, index_arg, ints_to_bytes, memory_error, reserve, ssize_arg,
 };
 use crate::objects::bytes::methods::{count_bytes, encode_source, is_index_like};
 use crate::objects::bytes::{ByteArrayData, buffer_bytes};
@@ -29,7 +29,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::bytes::methods::add_shared(vm, t);
     vm.add_attr(t, "__hash__", Value::NONE);
     let methods: &[NativeDef] = &[
-        NativeDef::raw("__init__", ba_init),
+        ba_init,
         ba_append,
         ba_extend,
         ba_insert,
@@ -129,53 +129,42 @@ fn iter_bytes(vm: &mut Vm, it: Value) -> PyResult<Vec<u8>> {
     ints_to_bytes(vm, &items, "byte must be in range(0, 256)")
 }
 
-fn init_args(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<[Option<Value>; 3]> {
-    if args.len() > 3 {
-        return Err(vm.type_error(format!(
-            "bytearray() takes at most 3 arguments ({} given)",
-            args.len()
-        )));
+/// `bytearray(...)`: a subclass with its own `__init__` fills the object there (CPython's
+/// bytearray is filled by `__init__`, not `__new__`); else the arguments bind to
+/// `bytearray(source=..., encoding=..., errors=...)`.
+fn bytearray_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if crate::objects::list::methods::user_init(vm, cls) {
+        let v = vm.new_bytearray(Vec::new())?;
+        return wrap_for_subclass(vm, cls, v);
     }
-    for (k, _) in kw {
-        let key = crate::helpers::as_str(k).unwrap_or("");
-        if !matches!(key, "source" | "encoding" | "errors") {
-            return Err(vm.type_error(format!(
-                "'{key}' is an invalid keyword argument for bytearray()"
-            )));
-        }
-    }
-    let a = parse_args(
-        vm,
-        "bytearray",
-        args,
-        kw,
-        &["source", "encoding", "errors"],
-        0,
-        0,
-    )?;
-    Ok([a[0], a[1], a[2]])
+    (bytearray_new_bound.f)(vm, cls, args, kw)
 }
 
-fn bytearray_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    // A subclass with its own __init__ fills the object there (CPython's bytearray is
-    // filled by __init__, not __new__).
-    let b = if crate::objects::list::methods::user_init(vm, cls) {
-        Vec::new()
-    } else {
-        let [s, e, r] = init_args(vm, args, kw)?;
-        contents(vm, s, e, r)?
-    };
+#[native(new, name = "bytearray")]
+fn bytearray_new_bound(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] source: Option<Value>,
+    #[kw] encoding: Option<Value>,
+    #[kw] errors: Option<Value>,
+) -> PyResult {
+    let b = contents(vm, source, encoding, errors)?;
     let v = vm.new_bytearray(b)?;
     wrap_for_subclass(vm, cls, v)
 }
 
 /// `bytearray.__init__(self, source=..., encoding=..., errors=...)`: replaces the contents.
-fn ba_init(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    data(vm, args, "__init__")?;
-    let [s, e, r] = init_args(vm, &args[1..], kw)?;
-    let b = contents(vm, s, e, r)?;
-    *data(vm, args, "__init__")?.0.lock() = b;
-    Ok(Value::NONE)
+#[native(name = "__init__", called = "bytearray", owner = builtins)]
+fn ba_init(
+    vm: &mut Vm,
+    this: &ByteArrayData,
+    #[kw] source: Option<Value>,
+    #[kw] encoding: Option<Value>,
+    #[kw] errors: Option<Value>,
+) -> PyResult<()> {
+    let b = contents(vm, source, encoding, errors)?;
+    *this.0.lock() = b;
+    Ok(())
 }
 
 // ---------------------------------------------------------------- list-like methods

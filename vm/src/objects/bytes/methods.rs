@@ -7,7 +7,7 @@ use crate::native::NativeDef;
 use crate::objects::bytes::args::BytesSelf;
 use crate::objects::bytes::args::{
     MAX_BYTES, adjust, arg_bytes, bound_arg, index_arg, ints_to_bytes, is_space, memory_error,
-    parse_args, recv_is_bytearray, ret, ret_same, ssize_arg, try_vec, zeroed,
+    recv_is_bytearray, ret, ret_same, ssize_arg, try_vec, zeroed,
 };
 use crate::objects::bytes::{BytesData, buffer_bytes};
 use crate::objects::int::IntData;
@@ -261,16 +261,16 @@ pub fn bytes_from(
     ints_to_bytes(vm, &items, "bytes must be in range(0, 256)")
 }
 
-fn bytes_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let a = parse_args(
-        vm,
-        "bytes",
-        args,
-        kw,
-        &["source", "encoding", "errors"],
-        0,
-        0,
-    )?;
+/// bytes(source=..., encoding=..., errors=...)
+#[native(new, name = "bytes")]
+fn bytes_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] source: Option<Value>,
+    #[kw] encoding: Option<Value>,
+    #[kw] errors: Option<Value>,
+) -> PyResult {
+    let a = [source, encoding, errors];
     let b = match a[0] {
         None => {
             if a[1].is_some() || a[2].is_some() {
@@ -1259,7 +1259,7 @@ pub fn add_shared(vm: &mut Vm, t: Value) {
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.bytes;
-    vm.set_new(t, bytes_new);
+    vm.set_new(t, bytes_new.f);
     crate::objects::list::methods::add_container_dunders(vm, t, false);
     add_shared(vm, t);
     vm.add_methods(t, &[b_getnewargs, b_bytes]);

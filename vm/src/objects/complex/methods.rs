@@ -53,32 +53,14 @@ fn part(vm: &mut Vm, x: Value, first: bool) -> PyResult<(ComplexData, bool)> {
     Ok((ComplexData { re, im: 0.0 }, false))
 }
 
-fn complex_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    if args.len() > 2 {
-        return Err(vm.type_error(format!(
-            "complex() takes at most 2 arguments ({} given)",
-            args.len()
-        )));
-    }
-    let mut real = args.first().copied();
-    let mut imag = args.get(1).copied();
-    for &(k, v) in kw {
-        match as_str(&k).unwrap_or("") {
-            "real" if real.is_none() => real = Some(v),
-            "imag" if imag.is_none() => imag = Some(v),
-            n @ ("real" | "imag") => {
-                let pos = if n == "real" { 1 } else { 2 };
-                return Err(vm.type_error(format!(
-                    "argument for complex() given by name ('{n}') and position ({pos})"
-                )));
-            }
-            n => {
-                return Err(vm.type_error(format!(
-                    "'{n}' is an invalid keyword argument for complex()"
-                )));
-            }
-        }
-    }
+/// complex(real=0, imag=0)
+#[native(new, name = "complex")]
+fn complex_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] real: Option<Value>,
+    #[kw] imag: Option<Value>,
+) -> PyResult {
     if let Some(r) = real
         && let Some(s) = as_str(&r)
     {
@@ -229,7 +211,7 @@ const METHODS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) {
     let ty = vm.rt.types.complex;
-    vm.set_new(ty, complex_new);
+    vm.set_new(ty, complex_new.f);
     vm.add_methods(ty, METHODS);
     crate::ops::num::register_dunders(
         vm,

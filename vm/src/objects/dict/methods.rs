@@ -1,5 +1,5 @@
 //! `dict` constructor and methods, and the `keys()`/`values()`/`items()` views.
-use crate::helpers::{arg_count, wrap_for_subclass};
+use crate::helpers::wrap_for_subclass;
 use crate::native::This;
 use crate::objects::dict::DictData;
 use crate::objects::dict::ops::dict_payload;
@@ -90,15 +90,27 @@ pub fn dict_subscript(vm: &mut Vm, o: Value, key: Value) -> PyResult {
     Err(vm.key_error(key))
 }
 
+/// `dict(...)`: as `list(...)` (a user `__init__` sees the arguments), else
+/// `dict(other=(), /, **kwargs)`.
 fn dict_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    let d = vm.new_dict()?;
     if user_init(vm, cls) {
+        let d = vm.new_dict()?;
         return wrap_for_subclass(vm, cls, d);
     }
-    arg_count(vm, "dict", args, 0, 1)?;
+    (dict_new_bound.f)(vm, cls, args, kwargs)
+}
+
+#[native(new, name = "dict", style = positional)]
+fn dict_new_bound(
+    vm: &mut Vm,
+    cls: Value,
+    other: Option<Value>,
+    #[kwargs] kw: &[(Value, Value)],
+) -> PyResult {
+    let d = vm.new_dict()?;
     root_scope!(vm);
     vm.root(d);
-    update_from(vm, d, args.first().copied(), kwargs)?;
+    update_from(vm, d, other, kw)?;
     wrap_for_subclass(vm, cls, d)
 }
 

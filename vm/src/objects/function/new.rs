@@ -5,52 +5,26 @@ use crate::objects::function::FunctionData;
 use crate::objects::tuple::TupleData;
 use crate::value::{AtomicValue, Value};
 use crate::vm::{PyResult, Vm};
+use weft_macros::native;
 
-const PARAMS: [&str; 5] = ["code", "globals", "name", "argdefs", "closure"];
-
-/// The arguments by position then keyword; NONE where not given.
-fn arguments(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult<[Value; 5]> {
-    if args.len() > 5 {
-        return Err(vm.type_error(format!(
-            "function() takes at most 5 arguments ({} given)",
-            args.len() + kw.len()
-        )));
-    }
-    let mut out = [Value::NULL; 5];
-    out[..args.len()].copy_from_slice(args);
-    for &(k, v) in kw {
-        let key = crate::helpers::as_str(&k).unwrap_or("");
-        match PARAMS.iter().position(|&p| p == key) {
-            Some(i) if out[i].is_null() => out[i] = v,
-            Some(_) => {
-                return Err(vm.type_error(format!(
-                    "argument for function() given by name ('{key}') and position"
-                )));
-            }
-            None => {
-                return Err(vm.type_error(format!(
-                    "function() got an unexpected keyword argument '{key}'"
-                )));
-            }
-        }
-    }
-    for (i, v) in out.iter_mut().enumerate() {
-        if v.is_null() {
-            if i < 2 {
-                return Err(vm.type_error(format!(
-                    "function() missing required argument '{}' (pos {})",
-                    PARAMS[i],
-                    i + 1
-                )));
-            }
-            *v = Value::NONE;
-        }
-    }
-    Ok(out)
-}
-
-pub fn function_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let [code, globals, name, argdefs, closure] = arguments(vm, args, kw)?;
+/// function(code, globals, name=None, argdefs=None, closure=None)
+#[native(new, name = "function")]
+fn function_new(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] code: Value,
+    #[kw] globals: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    name: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    argdefs: Value,
+    #[kw]
+    #[default(Value::NONE)]
+    closure: Value,
+) -> PyResult {
+    let _ = cls;
     let Some(c) = code.downcast::<CodeObj>() else {
         let tn = vm.type_name(code);
         return Err(vm.type_error(format!("function() argument 'code' must be code, not {tn}")));
@@ -114,5 +88,5 @@ pub fn function_new(vm: &mut Vm, _cls: Value, args: &[Value], kw: &[(Value, Valu
 
 pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.function;
-    vm.set_new(t, function_new);
+    vm.set_new(t, function_new.f);
 }

@@ -1,5 +1,5 @@
 //! `int` and `bool` constructors and `int` methods.
-use crate::helpers::{arg_count, as_bigint, as_str, kwarg, wrap_for_subclass};
+use crate::helpers::{as_bigint, as_str, kwarg, wrap_for_subclass};
 use crate::native;
 use crate::objects::bytes::{ByteArrayData, BytesData};
 use crate::objects::str::StrData;
@@ -209,13 +209,24 @@ impl FromF64Exact for BigInt {
     }
 }
 
+/// `int(x)` on the exact type, the common call, converts at once; every other call binds
+/// through the declared constructor below (as `str_new`).
 fn int_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "int", args, 0, 2)?;
-    let base = args.get(1).copied().or_else(|| kwarg(kw, "base"));
-    let v = match args.first() {
+    if let ([x], []) = (args, kw)
+        && cls == vm.rt.types.int
+    {
+        return int_from(vm, *x, None);
+    }
+    (int_new_bound.f)(vm, cls, args, kw)
+}
+
+/// int(x=0, /, base=10)
+#[native(new, name = "int")]
+fn int_new_bound(vm: &mut Vm, cls: Value, x: Option<Value>, #[kw] base: Option<Value>) -> PyResult {
+    let v = match x {
         None if base.is_some() => return Err(vm.type_error("int() missing string argument")),
         None => Value::small_int(0).unwrap(),
-        Some(&x) => int_from(vm, x, base)?,
+        Some(x) => int_from(vm, x, base)?,
     };
     wrap_for_subclass(vm, cls, v)
 }

@@ -1,5 +1,5 @@
 //! `list` constructor and methods (incl. the stable `sort`).
-use crate::helpers::{arg_count, kwarg, no_kwargs, wrap_for_subclass};
+use crate::helpers::{kwarg, wrap_for_subclass};
 use crate::native::This;
 use crate::objects::iter::ReverseIter;
 use crate::objects::list::ListData;
@@ -150,15 +150,21 @@ pub fn user_init(vm: &mut Vm, cls: Value) -> bool {
         .is_some_and(|f| !f.is::<crate::objects::builtin_fn::BuiltinFn>())
 }
 
+/// `list(...)`: a user subclass with its own `__init__` gets an empty list and leaves the
+/// arguments to that `__init__` (CPython's `list.__new__` ignores them); else they bind
+/// to `list(iterable=(), /)`.
 fn list_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
     if user_init(vm, cls) {
         let l = vm.new_list(Vec::new())?;
         return wrap_for_subclass(vm, cls, l);
     }
-    no_kwargs(vm, "list", kwargs)?;
-    arg_count(vm, "list", args, 0, 1)?;
-    let items = match args.first() {
-        Some(&it) => vm.collect_iter(it)?,
+    (list_new_bound.f)(vm, cls, args, kwargs)
+}
+
+#[native(new, name = "list")]
+fn list_new_bound(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult {
+    let items = match iterable {
+        Some(it) => vm.collect_iter(it)?,
         None => Vec::new(),
     };
     let l = vm.new_list(items)?;

@@ -1,5 +1,5 @@
 //! `range` constructor and methods (`start`/`stop`/`step` are served by ops/attr.rs).
-use crate::helpers::{as_int, no_kwargs};
+use crate::helpers::as_int;
 use crate::native;
 use crate::native::This;
 use crate::objects::int::IntData;
@@ -46,24 +46,48 @@ fn range_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
     }
 }
 
-fn range_new(vm: &mut Vm, _cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
-    no_kwargs(vm, "range", kwargs)?;
-    let (start, stop, step) = match args.len() {
-        0 => return Err(vm.type_error("range expected at least 1 argument, got 0")),
-        1 => (0, range_arg(vm, args[0])?, 1),
-        2 => (range_arg(vm, args[0])?, range_arg(vm, args[1])?, 1),
-        3 => {
+/// `range(stop)`, the common call, builds at once; every other call binds through the
+/// declared constructor below (as `str_new`).
+fn range_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    if let ([stop], []) = (args, kw) {
+        let stop = range_arg(vm, *stop)?;
+        let ty = vm.rt.types.range;
+        return vm.alloc(
+            ty,
+            RangeData {
+                start: 0,
+                stop,
+                step: 1,
+            },
+        );
+    }
+    (range_new_bound.f)(vm, cls, args, kw)
+}
+
+/// range(stop, /) or range(start, stop, step=1, /)
+#[native(new, name = "range")]
+fn range_new_bound(
+    vm: &mut Vm,
+    cls: Value,
+    start_or_stop: Value,
+    stop: Option<Value>,
+    step: Option<Value>,
+) -> PyResult {
+    let _ = cls;
+    let (start, stop, step) = match (stop, step) {
+        (None, _) => (0, range_arg(vm, start_or_stop)?, 1),
+        (Some(b), None) => (range_arg(vm, start_or_stop)?, range_arg(vm, b)?, 1),
+        (Some(b), Some(c)) => {
             let (a, b, c) = (
-                range_arg(vm, args[0])?,
-                range_arg(vm, args[1])?,
-                range_arg(vm, args[2])?,
+                range_arg(vm, start_or_stop)?,
+                range_arg(vm, b)?,
+                range_arg(vm, c)?,
             );
             if c == 0 {
                 return Err(vm.value_error("range() arg 3 must not be zero"));
             }
             (a, b, c)
         }
-        n => return Err(vm.type_error(format!("range expected at most 3 arguments, got {n}"))),
     };
     let ty = vm.rt.types.range;
     vm.alloc(ty, RangeData { start, stop, step })

@@ -1,6 +1,6 @@
 //! `set` and `frozenset` constructors, methods and operators.
 use crate::bytecode::CmpOp;
-use crate::helpers::{arg_count, no_kwargs, unwrap_base, wrap_for_subclass};
+use crate::helpers::{unwrap_base, wrap_for_subclass};
 use crate::native::This;
 use crate::objects::dict::DictTable;
 use crate::objects::list::methods::{
@@ -168,14 +168,19 @@ fn multi_update(vm: &mut Vm, s: Value, others: &[Value], op: SetOp) -> PyResult<
     Ok(())
 }
 
+/// `set(...)`: as `list(...)` (a user `__init__` sees the arguments), else
+/// `set(iterable=(), /)`.
 fn set_new(vm: &mut Vm, cls: Value, args: &[Value], kwargs: &[(Value, Value)]) -> PyResult {
     if user_init(vm, cls) {
         let s = vm.new_set(Vec::new())?;
         return wrap_for_subclass(vm, cls, s);
     }
-    no_kwargs(vm, "set", kwargs)?;
-    arg_count(vm, "set", args, 0, 1)?;
-    let s = build(vm, args.first().copied(), false)?;
+    (set_new_bound.f)(vm, cls, args, kwargs)
+}
+
+#[native(new, name = "set")]
+fn set_new_bound(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult {
+    let s = build(vm, iterable, false)?;
     wrap_for_subclass(vm, cls, s)
 }
 

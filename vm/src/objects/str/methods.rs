@@ -1,7 +1,7 @@
 //! `str` constructor and methods, `repr(str)`, `%`-formatting and `str.format`.
 //! Indices are in code points, as in Python; methods work on `Vec<char>` when they need
 //! positions.
-use crate::helpers::{arg_count, as_int, as_str, kwarg, unwrap_base, wrap_for_subclass};
+use crate::helpers::{as_int, as_str, unwrap_base, wrap_for_subclass};
 use crate::native;
 use crate::native::{NativeDef, This};
 use crate::objects::bytes::{ByteArrayData, BytesData};
@@ -142,11 +142,13 @@ pub fn ascii_escape(s: &str) -> String {
 
 // ---------------------------------------------------------------- helpers
 
-fn str_arg(vm: &mut Vm, v: Value, fname: &str) -> PyResult<&'static str> {
-    match as_str(&v) {
-        Some(s) => Ok(unsafe { &*(s as *const str) }),
+/// `v`'s text, borrowed for as long as the caller holds `v` (rooted: a native's arguments
+/// are rooted by its caller for the whole call).
+fn str_arg<'a>(vm: &mut Vm, v: &'a Value, fname: &str) -> PyResult<&'a str> {
+    match as_str(v) {
+        Some(s) => Ok(s),
         None => {
-            let tn = vm.type_name(v);
+            let tn = vm.type_name(*v);
             Err(vm.type_error(format!("{fname}() argument must be str, not {tn}")))
         }
     }
@@ -264,28 +266,48 @@ fn find_chars<T: PartialEq>(h: &[T], n: &[T], from: usize, to: usize, rev: bool)
 
 // ---------------------------------------------------------------- constructor
 
+/// `str(x)` on the exact type, the common call, goes straight to the conversion; every
+/// other call binds through the declared constructor below (which saves about 30 of a
+/// 1,100-instruction call: tools/bench_ctors.py, callgrind).
 fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    arg_count(vm, "str", args, 0, 3)?;
-    let obj = args.first().copied().or_else(|| kwarg(kw, "object"));
-    let enc = args.get(1).copied().or_else(|| kwarg(kw, "encoding"));
-    let errs = args.get(2).copied().or_else(|| kwarg(kw, "errors"));
-    let v = match obj {
+    if let ([o], []) = (args, kw)
+        && cls == vm.rt.types.str
+    {
+        return str_of_object(vm, *o);
+    }
+    (str_new_bound.f)(vm, cls, args, kw)
+}
+
+/// `str(o)`: `o` itself for an exact str, else its `__str__`.
+fn str_of_object(vm: &mut Vm, o: Value) -> PyResult {
+    if o.is::<StrData>() {
+        Ok(o)
+    } else if let Some(d) = unwrap_base::<StrData>(&o)
+        && d.has_surrogates()
+        && vm
+            .lookup_special(o, "__str__")
+            .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>())
+    {
+        // A str subclass without its own __str__: its exact text.
+        vm.new_str_wtf8(d.wtf8())
+    } else {
+        vm.str_value(o)
+    }
+}
+
+/// str(object='', encoding='utf-8', errors='strict')
+#[native(new, name = "str")]
+fn str_new_bound(
+    vm: &mut Vm,
+    cls: Value,
+    #[kw] object: Option<Value>,
+    #[kw] encoding: Option<&str>,
+    #[kw] errors: Option<&str>,
+) -> PyResult {
+    let (enc, errs) = (encoding, errors);
+    let v = match object {
         None => vm.new_str("")?,
-        Some(o) if enc.is_none() && errs.is_none() => {
-            if o.is::<StrData>() {
-                o
-            } else if let Some(d) = unwrap_base::<StrData>(&o)
-                && d.has_surrogates()
-                && vm
-                    .lookup_special(o, "__str__")
-                    .is_some_and(|f| f.is::<crate::objects::builtin_fn::BuiltinFn>())
-            {
-                // A str subclass without its own __str__: its exact text.
-                vm.new_str_wtf8(d.wtf8())?
-            } else {
-                vm.str_value(o)?
-            }
-        }
+        Some(o) if enc.is_none() && errs.is_none() => str_of_object(vm, o)?,
         Some(o) => {
             let bytes: Vec<u8> = if let Some(b) = crate::objects::bytes::buffer_bytes(&o) {
                 b
@@ -297,12 +319,8 @@ fn str_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> Py
                     "decoding to str: need a bytes-like object, {tn} found"
                 )));
             };
-            let e = enc.as_ref().and_then(as_str).unwrap_or("utf-8").to_string();
-            let er = errs
-                .as_ref()
-                .and_then(as_str)
-                .unwrap_or("strict")
-                .to_string();
+            let e = enc.unwrap_or("utf-8").to_string();
+            let er = errs.unwrap_or("strict").to_string();
             match crate::objects::str::surrogates::decode(vm, &bytes, &e, &er) {
                 Some(r) => r?,
                 None => {
@@ -335,7 +353,7 @@ fn split_common(
     let parts: Vec<&str> = match sep {
         None => split_whitespace(s, max, rev),
         Some(sepv) => {
-            let sep = str_arg(vm, sepv, name)?;
+            let sep = str_arg(vm, &sepv, name)?;
             if sep.is_empty() {
                 return Err(vm.value_error("empty separator"));
             }
@@ -513,7 +531,7 @@ fn strip_common(
     name: &str,
 ) -> PyResult {
     let s = this.as_str();
-    let chars = match chars {
+    let chars = match &chars {
         None | Some(Value::NONE) => None,
         Some(v) => Some(str_arg(vm, v, name)?),
     };
@@ -556,8 +574,8 @@ fn str_replace(
     count: Option<Value>,
 ) -> PyResult {
     let s = this.as_str();
-    let old = str_arg(vm, old, "replace")?;
-    let new = str_arg(vm, new, "replace")?;
+    let old = str_arg(vm, &old, "replace")?;
+    let new = str_arg(vm, &new, "replace")?;
     let count = opt_int(vm, count)?.unwrap_or(-1);
     let max = if count < 0 {
         usize::MAX
@@ -588,12 +606,12 @@ fn str_replace(
 // ---------------------------------------------------------------- searching
 
 /// The text, the needle and the clamped [start, end) of find/index/count.
-fn search_args(
+fn search_args<'a>(
     vm: &mut Vm,
     d: &StrData,
-    (sub, start, end): (Value, Option<Value>, Option<Value>),
+    (sub, start, end): (&'a Value, Option<Value>, Option<Value>),
     name: &str,
-) -> PyResult<(Units, &'static str, usize, usize)> {
+) -> PyResult<(Units, &'a str, usize, usize)> {
     let sub = str_arg(vm, sub, name)?;
     let st = opt_int(vm, start)?;
     let en = opt_int(vm, end)?;
@@ -616,7 +634,7 @@ macro_rules! find_method {
             start: Option<Value>,
             end: Option<Value>,
         ) -> PyResult {
-            let (h, n, a, b) = search_args(vm, this, (sub, start, end), $name)?;
+            let (h, n, a, b) = search_args(vm, this, (&sub, start, end), $name)?;
             let found = h.with(n, |pair| match pair {
                 UnitPair::Ascii(h, n) => find_chars(h, n, a, b, $rev),
                 UnitPair::Wide(h, n) => find_chars(h, n, a, b, $rev),
@@ -642,7 +660,7 @@ fn str_count(
     start: Option<Value>,
     end: Option<Value>,
 ) -> PyResult {
-    let (h, n, a, b) = search_args(vm, this, (sub, start, end), "count")?;
+    let (h, n, a, b) = search_args(vm, this, (&sub, start, end), "count")?;
     let mut count = 0;
     if a <= b {
         if n.is_empty() {
@@ -741,7 +759,7 @@ fn str_endswith(
 
 fn partition_common(vm: &mut Vm, s: &str, sep: Value, rev: bool) -> PyResult {
     let name = if rev { "rpartition" } else { "partition" };
-    let sep = str_arg(vm, sep, name)?;
+    let sep = str_arg(vm, &sep, name)?;
     if sep.is_empty() {
         return Err(vm.value_error("empty separator"));
     }
@@ -770,13 +788,13 @@ fn str_rpartition(vm: &mut Vm, this: &StrData, sep: Value) -> PyResult {
 #[native(name = "removeprefix")]
 fn str_removeprefix(vm: &mut Vm, this: &StrData, prefix: Value) -> PyResult {
     let s = this.as_str();
-    let p = str_arg(vm, prefix, "removeprefix")?;
+    let p = str_arg(vm, &prefix, "removeprefix")?;
     ret_str(vm, s.strip_prefix(p).unwrap_or(s))
 }
 #[native(name = "removesuffix")]
 fn str_removesuffix(vm: &mut Vm, this: &StrData, suffix: Value) -> PyResult {
     let s = this.as_str();
-    let p = str_arg(vm, suffix, "removesuffix")?;
+    let p = str_arg(vm, &suffix, "removesuffix")?;
     ret_str(vm, s.strip_suffix(p).unwrap_or(s))
 }
 
@@ -1837,7 +1855,7 @@ fn str_format_map(vm: &mut Vm, this: &StrData, mapping: Value) -> PyResult {
 /// sake as `vm.format` already exists; this is `str.__format__`.
 #[native(name = "__format__")]
 fn str_dunder_format(vm: &mut Vm, this: &StrData, format_spec: Value) -> PyResult {
-    let spec = str_arg(vm, format_spec, "__format__")?;
+    let spec = str_arg(vm, &format_spec, "__format__")?;
     let sv = vm.new_str(this.as_str())?;
     let r = vm.with_root(sv, |vm| vm.format_value(sv, spec))?;
     ret_str(vm, &r)
