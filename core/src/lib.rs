@@ -16,6 +16,7 @@ pub mod pubvec;
 pub mod retire;
 pub mod seal;
 pub mod sharded_map;
+pub mod signals;
 #[cfg(not(loom))]
 pub mod spin_lock;
 pub mod stw;

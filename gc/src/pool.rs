@@ -131,6 +131,8 @@ impl WorkerPool {
 }
 
 fn worker(shared: &Shared, id: usize, mut seen: u64) {
+    // Signals are for the interpreter's threads (`weft_core::signals`).
+    weft_core::signals::block_all_in_this_thread();
     loop {
         let job = {
             let mut st = shared.state.lock();

@@ -18,18 +18,6 @@ use std::io::{Read, Write};
 use weft_vm::value::Value;
 use weft_vm::vm::{Config, PyErr, PyResult, Runtime, Vm};
 
-/// Block every signal in the calling thread (the process's first one, which only waits
-/// for the interpreter thread): a signal sent to the process then goes to a Python
-/// thread, where `pthread_sigmask` and `sigwait` see it, as in CPython.
-fn block_signals_here() {
-    // SAFETY: sigfillset initialises the set; pthread_sigmask changes this thread only.
-    unsafe {
-        let mut all: libc::sigset_t = std::mem::zeroed();
-        libc::sigfillset(&mut all);
-        libc::pthread_sigmask(libc::SIG_BLOCK, &all, std::ptr::null_mut());
-    }
-}
-
 /// Stack of the interpreter thread.
 const MAIN_STACK: usize = 512 << 20;
 
@@ -43,7 +31,8 @@ pub fn run_main(args: Vec<String>) -> i32 {
         .name("weft-main".into())
         .stack_size(MAIN_STACK)
         .spawn(move || run(&prog, opts));
-    block_signals_here();
+    // The first thread only waits for the interpreter thread: signals go to Python's.
+    weft_core::signals::block_all_in_this_thread();
     let code = match t {
         Ok(h) => h.join().unwrap_or_else(|_| {
             eprintln!(
