@@ -1332,6 +1332,16 @@ fn pct_one(vm: &mut Vm, p: &Pct, v: Value, bytes_mode: bool) -> PyResult<String>
             )
             .map_err(|m| crate::ops::number_format::format_error(vm, m));
         }
+        'd' | 'i' | 'u'
+            if p.width.is_none()
+                && p.prec.is_none()
+                && !p.plus
+                && !p.space
+                && let Some(i) = v.as_small_int() =>
+        {
+            // Plain `%d` of an int: its digits (no big-int conversion, no padding).
+            crate::helpers::i64_text(i, &mut [0; 20]).to_string()
+        }
         'd' | 'i' | 'u' | 'x' | 'X' | 'o' => {
             let n = pct_int(vm, v, p.conv)?;
             pct_int_text(p, &n)
