@@ -107,7 +107,7 @@
 
 /// A compiled instruction. `u32` arguments are indices into the code object's tables
 /// or instruction indices (jump targets).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Instr {
     Nop,
     // ---- stack manipulation
@@ -331,7 +331,7 @@ pub enum Instr {
     BuildTemplate(u32),
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum BinOp {
     Add,
     Sub,
@@ -348,7 +348,7 @@ pub enum BinOp {
     Xor,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum UnaryOp {
     Neg,
     Pos,
@@ -356,7 +356,7 @@ pub enum UnaryOp {
     Invert,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
 pub enum CmpOp {
     Lt,
     Le,
@@ -368,7 +368,7 @@ pub enum CmpOp {
 
 /// A constant as the compiler produces it; the vm turns these into heap values when
 /// it loads the code object.
-#[derive(Clone, Debug, PartialEq)]
+#[derive(Clone, Debug, PartialEq, serde::Serialize, serde::Deserialize)]
 pub enum Const {
     None,
     True,
@@ -411,7 +411,7 @@ pub mod code_flags {
 }
 
 /// A compiled code object, immutable, shareable between threads.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct CodeData {
     pub name: String,
     pub qualname: String,
@@ -463,7 +463,7 @@ pub struct Position {
 /// line, start column + 1, end column + 1), a column of 0 meaning unknown. The start
 /// lines are `CodeData::lines`. Nothing reads it while code runs: a traceback decodes
 /// it when it is printed.
-#[derive(Clone, Debug, PartialEq, Default)]
+#[derive(Clone, Debug, PartialEq, Default, serde::Serialize, serde::Deserialize)]
 pub struct Positions(Vec<u8>);
 
 fn put_varint(out: &mut Vec<u8>, mut v: u32) {

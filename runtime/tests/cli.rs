@@ -522,3 +522,63 @@ fn small_thread_stack_compiles_deep_code() {
     let o = weft(&["-c", code]);
     assert_eq!(stdout(&o), "compiled\n", "{}", stderr(&o));
 }
+
+/// The compiled-module cache (`vm/src/code_cache.rs`): a second run loads what the first
+/// compiled and behaves the same (tracebacks included); an edited module is compiled
+/// afresh; `WEFT_CACHE_DIR=` turns the cache off.
+#[test]
+fn compiled_module_cache() {
+    let d = scratch("code_cache");
+    let cache = d.join("cache");
+    let module = d.join("cached_mod.py");
+    let main = d.join("main.py");
+    std::fs::write(&module, "def f(x):\n    return 10 // x\nVALUE = 'first'\n").unwrap();
+    std::fs::write(
+        &main,
+        "import cached_mod\nprint(cached_mod.VALUE)\ncached_mod.f(0)\n",
+    )
+    .unwrap();
+    let run = |cache_dir: &std::path::Path| {
+        Command::new(env!("CARGO_BIN_EXE_weft"))
+            .arg(&main)
+            .env("WEFT_CACHE_DIR", cache_dir)
+            .output()
+            .expect("run weft")
+    };
+    let entries = || std::fs::read_dir(&cache).map_or(0, |r| r.count());
+    // Each entry's name and modification time: a module compiled again rewrites its entry.
+    let stamps = || {
+        let mut v: Vec<_> = std::fs::read_dir(&cache)
+            .unwrap()
+            .map(|e| {
+                let e = e.unwrap();
+                (e.file_name(), e.metadata().unwrap().modified().unwrap())
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let first = run(&cache);
+    assert_eq!(stdout(&first), "first\n");
+    let n = entries();
+    assert!(n > 0, "nothing cached");
+    let before = stamps();
+    let second = run(&cache);
+    assert_eq!(stdout(&second), stdout(&first));
+    assert_eq!(stderr(&second), stderr(&first));
+    assert!(
+        stderr(&second).contains("return 10 // x\n"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(stamps(), before, "a cached module was compiled again");
+    std::fs::write(&module, "def f(x):\n    return 10 // x\nVALUE = 'second'\n").unwrap();
+    assert_eq!(stdout(&run(&cache)), "second\n");
+    assert_eq!(entries(), n + 1);
+    let off = Command::new(env!("CARGO_BIN_EXE_weft"))
+        .arg(&main)
+        .env("WEFT_CACHE_DIR", "")
+        .output()
+        .expect("run weft");
+    assert_eq!(stdout(&off), "second\n");
+}

@@ -38,7 +38,10 @@ impl Vm {
 
     /// Compile `source` and run it in module `m`'s namespace.
     pub fn exec_in_module(&mut self, source: &str, filename: &str, m: Value) -> PyResult {
-        let code = match self.compile_source(source, filename, crate::compiler::Mode::Module) {
+        let code = crate::code_cache::compile_module(source, filename, || {
+            self.compile_source(source, filename, crate::compiler::Mode::Module)
+        });
+        let code = match code {
             Ok(c) => c,
             Err(e) => return Err(crate::exceptions::syntax_error(self, &e)),
         };

@@ -25,6 +25,7 @@ pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;
 pub mod class;
+pub mod code_cache;
 pub mod codec_route;
 pub mod exception_group;
 pub mod exceptions;
