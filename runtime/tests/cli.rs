@@ -545,10 +545,19 @@ fn compiled_module_cache() {
             .output()
             .expect("run weft")
     };
-    let entries = || std::fs::read_dir(&cache).map_or(0, |r| r.count());
+    // Entries live in one folder per weft build inside the cache folder.
+    let build_dir = || {
+        std::fs::read_dir(&cache)
+            .unwrap()
+            .next()
+            .expect("a build folder")
+            .unwrap()
+            .path()
+    };
+    let entries = || std::fs::read_dir(build_dir()).map_or(0, |r| r.count());
     // Each entry's name and modification time: a module compiled again rewrites its entry.
     let stamps = || {
-        let mut v: Vec<_> = std::fs::read_dir(&cache)
+        let mut v: Vec<_> = std::fs::read_dir(build_dir())
             .unwrap()
             .map(|e| {
                 let e = e.unwrap();

@@ -10,19 +10,23 @@
 //! a miss; a failure to write one is ignored. Entries are written to a temporary file
 //! and renamed into place, so a reader sees a whole entry or none.
 //!
-//! Where: `$WEFT_CACHE_DIR`, else `$XDG_CACHE_HOME/weft`, else `~/.cache/weft`;
-//! `WEFT_CACHE_DIR=` (empty) turns the cache off.
+//! Where: a folder per weft build in `$WEFT_CACHE_DIR`, else `$XDG_CACHE_HOME/weft`,
+//! else `~/.cache/weft`, of which the eight newest builds are kept; `WEFT_CACHE_DIR=`
+//! (empty) turns the cache off.
 use crate::compiler::CompileError;
 use crate::compiler::bytecode::CodeData;
 use std::hash::{Hash, Hasher};
 use std::path::PathBuf;
 use std::sync::{Arc, OnceLock};
 
-/// The cache's folder, once per process (None: no cache).
+/// Builds whose entries are kept (each build has its own folder; see `prune`).
+const KEPT_BUILDS: usize = 8;
+
+/// The cache's folder for this build, once per process (None: no cache).
 fn cache_dir() -> Option<&'static PathBuf> {
     static DIR: OnceLock<Option<PathBuf>> = OnceLock::new();
     DIR.get_or_init(|| {
-        let dir = match std::env::var_os("WEFT_CACHE_DIR") {
+        let base = match std::env::var_os("WEFT_CACHE_DIR") {
             Some(d) if d.is_empty() => return None,
             Some(d) => PathBuf::from(d),
             None => match std::env::var_os("XDG_CACHE_HOME").filter(|d| !d.is_empty()) {
@@ -30,10 +34,33 @@ fn cache_dir() -> Option<&'static PathBuf> {
                 None => PathBuf::from(std::env::var_os("HOME")?).join(".cache/weft"),
             },
         };
-        std::fs::create_dir_all(&dir).ok()?;
+        let dir = base.join(format!("{:016x}", build_id()));
+        if !dir.is_dir() {
+            std::fs::create_dir_all(&dir).ok()?;
+            prune(&base);
+        }
         Some(dir)
     })
     .as_ref()
+}
+
+/// Remove the folders of all but the [`KEPT_BUILDS`] most recently made builds (run
+/// when a new build first caches something, so rebuilding weft does not fill the disk).
+fn prune(base: &std::path::Path) {
+    let Ok(rd) = std::fs::read_dir(base) else {
+        return;
+    };
+    let mut builds: Vec<(std::time::SystemTime, PathBuf)> = rd
+        .filter_map(|e| {
+            let e = e.ok()?;
+            let t = e.metadata().ok()?.modified().ok()?;
+            e.file_type().ok()?.is_dir().then(|| (t, e.path()))
+        })
+        .collect();
+    builds.sort_by(|a, b| b.0.cmp(&a.0));
+    for (_, old) in builds.into_iter().skip(KEPT_BUILDS) {
+        let _ = std::fs::remove_dir_all(old);
+    }
 }
 
 /// Identifies this build of weft (see the module doc); 0 when unknown.
