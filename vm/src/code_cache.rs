@@ -57,7 +57,7 @@ fn prune(base: &std::path::Path) {
             e.file_type().ok()?.is_dir().then(|| (t, e.path()))
         })
         .collect();
-    builds.sort_by(|a, b| b.0.cmp(&a.0));
+    builds.sort_by_key(|b| std::cmp::Reverse(b.0));
     for (_, old) in builds.into_iter().skip(KEPT_BUILDS) {
         let _ = std::fs::remove_dir_all(old);
     }
