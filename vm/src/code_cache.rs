@@ -3,8 +3,8 @@
 //! (CPython reads `.pyc` files the same way).
 //!
 //! An entry is named by a hash of everything the compiled code depends on: the source
-//! text, the file name (it is in the code and its tracebacks), the optimisation level
-//! and the weft build (the executable's size and modification time, so a rebuilt
+//! text, the file name (it is in the code and its tracebacks), the compiler's settings
+//! (optimisation level, `-X no_debug_ranges`) and the weft build (the executable's size and modification time, so a rebuilt
 //! compiler never reads an older build's entries). Entries are never invalidated, only
 //! missed: an edited source has another name. An entry that cannot be read or decoded is
 //! a miss; a failure to write one is ignored. Entries are written to a temporary file
@@ -79,10 +79,15 @@ fn build_id() -> u64 {
 }
 
 /// The entry's file for this source: two independent 64-bit hashes of the inputs.
-fn entry_path(dir: &std::path::Path, source: &str, filename: &str, level: u8) -> PathBuf {
+fn entry_path(dir: &std::path::Path, source: &str, filename: &str) -> PathBuf {
+    // Every compiler setting that changes the code it makes is part of the key.
+    let settings = (
+        crate::compiler::optimize(),
+        crate::compiler::no_debug_ranges(),
+    );
     let half = |seed: u64| {
         let mut h = std::collections::hash_map::DefaultHasher::new();
-        (seed, build_id(), level, filename, source).hash(&mut h);
+        (seed, build_id(), settings, filename, source).hash(&mut h);
         h.finish()
     };
     dir.join(format!("{:016x}{:016x}.wc", half(1), half(2)))
@@ -97,7 +102,7 @@ pub fn compile_module(
     let Some(dir) = cache_dir() else {
         return compile();
     };
-    let path = entry_path(dir, source, filename, crate::compiler::optimize());
+    let path = entry_path(dir, source, filename);
     if let Ok(bytes) = std::fs::read(&path)
         && let Ok(code) = bincode::deserialize::<CodeData>(&bytes)
     {
