@@ -228,7 +228,7 @@ impl Interpreter {
 
     fn exec(&mut self, source: &str, filename: &str) -> Result<(), PyError> {
         let main = self.main.value;
-        let r = self.vm.exec_in_module(source, filename, main);
+        let r = self.vm.exec_main(source, filename, main);
         self.result(r).map(|_| ())
     }
 

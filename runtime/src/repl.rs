@@ -194,7 +194,7 @@ fn run_startup(vm: &mut Vm, file: &str) -> PyResult<()> {
     };
     let main = main_module(vm)?;
     vm.push_root(main);
-    let r = vm.exec_in_module(&src, file, main);
+    let r = vm.exec_main(&src, file, main);
     vm.pop_roots(1);
     r.map(|_| ())
 }

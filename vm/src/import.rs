@@ -36,11 +36,35 @@ impl Vm {
         m.downcast::<ModuleData>().expect("module").dict
     }
 
-    /// Compile `source` and run it in module `m`'s namespace.
+    /// Compile `source` and run it in module `m`'s namespace: an imported module, or
+    /// a native module's Python part. Its code comes from the compiled-module cache
+    /// when that holds it (`crate::code_cache`).
     pub fn exec_in_module(&mut self, source: &str, filename: &str, m: Value) -> PyResult {
-        let code = crate::code_cache::compile_module(source, filename, || {
-            self.compile_source(source, filename, crate::compiler::Mode::Module)
-        });
+        self.exec_module_code(source, filename, m, true)
+    }
+
+    /// [`exec_in_module`](Vm::exec_in_module) for code run in `__main__` (a program, a
+    /// start-up file, an embedder's string), which is not cached: CPython writes no
+    /// `.pyc` for it either, and every fuzzer program or embedded snippet would add an
+    /// entry.
+    pub fn exec_main(&mut self, source: &str, filename: &str, m: Value) -> PyResult {
+        self.exec_module_code(source, filename, m, false)
+    }
+
+    fn exec_module_code(
+        &mut self,
+        source: &str,
+        filename: &str,
+        m: Value,
+        cached: bool,
+    ) -> PyResult {
+        let compile =
+            |vm: &mut Vm| vm.compile_source(source, filename, crate::compiler::Mode::Module);
+        let code = if cached {
+            crate::code_cache::compile_module(source, filename, || compile(self))
+        } else {
+            compile(self)
+        };
         let code = match code {
             Ok(c) => c,
             Err(e) => return Err(crate::exceptions::syntax_error(self, &e)),
@@ -80,7 +104,7 @@ impl Vm {
         let k = vm.intern("__main__");
         let modules = vm.rt.modules;
         vm.dict_set(modules, k, m)?;
-        vm.exec_in_module(source, filename, m)
+        vm.exec_main(source, filename, m)
     }
 
     /// Import a module by absolute dotted name; returns the leaf module.
