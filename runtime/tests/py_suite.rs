@@ -260,6 +260,7 @@ const ZEAL_SKIP: &[&str] = &[
     "thread_shared_mutation",
     "native_recursion",
     "native_nesting_limit",
+    "gc_objects",
     "stdlib_",
 ];
 
