@@ -526,17 +526,8 @@ pub fn exact_builtin_len(v: Value) -> Option<usize> {
 
 pub fn builtin_len(vm: &mut Vm, v: Value) -> Option<usize> {
     let _ = &vm;
-    if let Some(l) = v.downcast::<ListData>() {
-        return Some(l.len());
-    }
-    if let Some(t) = v.downcast::<TupleData>() {
-        return Some(t.0.len());
-    }
-    if let Some(s) = v.downcast::<StrData>() {
-        return Some(s.chars());
-    }
-    if let Some(d) = v.downcast::<DictData>() {
-        return Some(d.0.len());
+    if let Some(n) = exact_builtin_len(v) {
+        return Some(n);
     }
     if let Some(s) = v.downcast::<SetData>() {
         return Some(s.0.len());
