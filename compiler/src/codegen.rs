@@ -260,7 +260,13 @@ impl<'a> Compiler<'a> {
                     .map(|i| i as u32)
             })
             .collect();
-        code.max_stack = super::flow::max_depth(&code).unwrap_or(0);
+        // The interpreter relies on this check (it reads instructions and stack slots
+        // without bounds checks): every reachable instruction is inside the code and
+        // the stack stays within `max_stack`. Failing it is a compiler bug.
+        code.max_stack = match super::flow::check(&code) {
+            Ok(d) => d,
+            Err(e) => panic!("weft's compiler produced invalid code: {e}"),
+        };
         code
     }
 

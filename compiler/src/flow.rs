@@ -148,7 +148,3 @@ pub(crate) fn check(code: &CodeData) -> Result<u32, String> {
     }
     Ok(max as u32)
 }
-
-pub(crate) fn max_depth(code: &CodeData) -> Option<u32> {
-    check(code).ok()
-}

@@ -928,6 +928,12 @@ fn iter_self(_vm: &mut Vm, this: Value) -> Value {
     this
 }
 
+/// Is `f` the shared `__iter__` that returns its receiver (`iter_self`)?
+pub fn is_iter_self(f: Value) -> bool {
+    f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+        .is_some_and(|b| std::ptr::fn_addr_eq(b.f, iter_self.f))
+}
+
 #[native(name = "__next__", style = slot)]
 fn iter_next(vm: &mut Vm, this: Value) -> PyResult {
     match vm.next(this)? {

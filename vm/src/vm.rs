@@ -575,7 +575,11 @@ impl Vm {
     // ---------------------------------------------------------------- constructors
 
     /// The one str object for `s` (names, attribute keys).
-    #[inline]
+    ///
+    /// Not inlined: inlined into the interpreter loop, the front cache's slot for each
+    /// literal name was computed in the loop's prologue, which every generator resume
+    /// and every call from a native runs (hot names come from `Runtime::names` instead).
+    #[inline(never)]
     pub fn intern(&mut self, s: &str) -> Value {
         let addr = s.as_ptr() as usize;
         let slot = ((addr >> 3) ^ s.len()) % INTERN_FRONT;

@@ -287,16 +287,23 @@ fn resume(
     match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
         Ok(Exit::Return(v)) => {
-            // Finished: the frame goes (no safepoint while the cell changes).
-            claim.with_mut(|f| *f = None);
+            finish(vm, &mut claim);
             *ret = v;
             Ok(None)
         }
         Err(e) => {
-            claim.with_mut(|f| *f = None);
+            finish(vm, &mut claim);
             drop(claim);
             Err(raised(vm, kind, e))
         }
+    }
+}
+
+/// The frame has finished: it leaves the cell (no safepoint while the cell changes)
+/// and goes back to this thread's frame pool, so the next generator reuses it.
+fn finish(vm: &mut Vm, claim: &mut weft_core::Claim<'_, Option<Box<Frame>>>) {
+    if let Some(fr) = claim.with_mut(|f| f.take()) {
+        Frame::release(vm, fr);
     }
 }
 

@@ -27,8 +27,13 @@ impl Vm {
     /// native modules define (e.g. `array.array`) take part in the protocols this way:
     /// each protocol below tries it after its built-in fast paths.
     pub fn native_special(&mut self, v: Value, name: &str) -> Option<Value> {
-        let ty = self.type_of(v);
         let n = self.intern(name);
+        self.native_special_named(v, n)
+    }
+
+    /// `native_special` with the name already interned (`Runtime::names`).
+    pub fn native_special_named(&mut self, v: Value, n: Value) -> Option<Value> {
+        let ty = self.type_of(v);
         lookup_in_mro(self, ty, n).filter(|f| {
             f.downcast::<BuiltinFn>()
                 .is_some_and(|b| b.owner != "object")
@@ -542,6 +547,10 @@ impl Vm {
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: Value) -> PyResult {
+        // `for x in gen(...)`: a generator is its own iterator (no lookup, no call).
+        if crate::objects::generator::is_generator(v) {
+            return Ok(v);
+        }
         if let Some(f) = self.user_special(v, "__iter__") {
             let it = self.call(f, &[v], &[])?;
             if !self.is_iterator(it) {
@@ -554,11 +563,13 @@ impl Vm {
         if let Some(it) = containers::builtin_iter(self, b)? {
             return Ok(it);
         }
-        if let Some(f) = self.native_special(b, "__iter__") {
+        if let Some(f) = self.native_special_named(b, self.rt.names.iter) {
+            // The built-in iterators (enumerate, zip, map, dict views' iterators, ...)
+            // answer themselves: skip the call.
+            if crate::builtins_funcs::is_iter_self(f) {
+                return Ok(v);
+            }
             return self.call(f, &[v], &[]);
-        }
-        if crate::objects::generator::is_generator(v) {
-            return Ok(v);
         }
         if let Some(r) = self.unproxy(v)? {
             return self.with_root(r, |vm| vm.iter(r));
