@@ -41,6 +41,14 @@ use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// A consumer of a generator's items that takes them inside the interpreter loop, so
+/// that `list(g)`, `tuple(g)`, `set(g)`, ... do not leave and re-enter the loop for
+/// every item (`objects::generator::gen_drain`). Offered each value the drained frame
+/// yields: true if it took it (the frame goes on as if `next` had resumed it), false to
+/// have the frame yield it as usual. It must not run Python code or reach a safepoint
+/// (it runs while the generator is claimed and its frame is mid-instruction).
+pub type Sink<'a> = &'a mut dyn FnMut(&mut Vm, Value) -> bool;
+
 /// How a frame stopped running.
 pub enum Exit {
     Return(Value),
@@ -67,6 +75,11 @@ impl Vm {
 
     /// Run (or resume) a frame, registering it as a root while it runs.
     pub fn exec(&mut self, f: &Frame) -> PyResult<Exit> {
+        self.exec_draining(f, None)
+    }
+
+    /// `exec`, with the frame's own yields offered to `sink` first (see [`Sink`]).
+    pub fn exec_draining(&mut self, f: &Frame, sink: Option<Sink<'_>>) -> PyResult<Exit> {
         if self.depth >= self.recursion_limit
             || crate::vm::approx_stack_pointer() < self.stack_limit
         {
@@ -76,7 +89,7 @@ impl Vm {
         self.roots.frames.push(f as *const Frame);
         self.poll();
         let base = self.call_stack.len();
-        let r = self.run(f, base);
+        let r = self.run(f, base, sink);
         debug_assert_eq!(self.call_stack.len(), base);
         if !f.frame_obj.get().is_null() && !matches!(r, Ok(Exit::Yield(_))) {
             // Finished: its frame object records what it needs while the caller is
@@ -115,7 +128,7 @@ impl Vm {
 
     /// The loop. `entry` is the frame `exec` was given; `base` the height of
     /// `call_stack` below this loop's inline frames.
-    fn run(&mut self, entry: &Frame, base: usize) -> PyResult<Exit> {
+    fn run(&mut self, entry: &Frame, base: usize, mut sink: Option<Sink<'_>>) -> PyResult<Exit> {
         let entry_ptr: *const Frame = entry;
         let mut fp: *const Frame = entry_ptr;
         // SAFETY (for every `&*fp` below): `fp` is the entry frame, which outlives this
@@ -535,6 +548,13 @@ impl Vm {
                         debug_assert!(std::ptr::eq(fp, entry_ptr));
                         let v = pop!();
                         sync!();
+                        if let Some(take) = sink.as_deref_mut()
+                            && take(self, v)
+                        {
+                            // Taken: go on as `next` would resume it (sending None).
+                            push!(Value::NONE);
+                            continue;
+                        }
                         return Ok(Exit::Yield(v));
                     }
                     other => {

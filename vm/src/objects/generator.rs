@@ -203,6 +203,18 @@ fn resume(
     throw: Option<Thrown>,
     ret: &mut Value,
 ) -> PyResult<Option<Value>> {
+    resume_draining(vm, g, sent, throw, ret, None)
+}
+
+/// `resume`, with the frame's yields offered to `sink` first (`crate::interp::Sink`).
+fn resume_draining(
+    vm: &mut Vm,
+    g: Value,
+    sent: Value,
+    throw: Option<Thrown>,
+    ret: &mut Value,
+    sink: Option<crate::interp::Sink<'_>>,
+) -> PyResult<Option<Value>> {
     let gd = g.downcast::<GenData>().expect("generator");
     let kind = gd.kind;
     let Some(mut claim) = gd.frame.try_claim() else {
@@ -269,7 +281,7 @@ fn resume(
                 if started {
                     frame.push(sent);
                 }
-                Ok(vm.exec(frame))
+                Ok(vm.exec_draining(frame, sink))
             }
         }
     });
@@ -528,6 +540,15 @@ pub fn sub_outcome(vm: &mut Vm, r: PyResult<Option<Value>>) -> PyResult<Result<V
         }
         Err(e) => Err(e),
     }
+}
+
+/// Run generator `g` on, handing the items it yields to `sink` inside the interpreter
+/// loop: Ok(Some(v)) when the sink refused `v` (or it came from a `yield from`), which
+/// the caller handles as `next` would have returned it; Ok(None) when the generator is
+/// exhausted. The errors are `next`'s.
+pub fn gen_drain(vm: &mut Vm, g: Value, sink: crate::interp::Sink<'_>) -> PyResult<Option<Value>> {
+    let mut ret = Value::NONE;
+    resume_draining(vm, g, Value::NONE, None, &mut ret, Some(sink))
 }
 
 pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {

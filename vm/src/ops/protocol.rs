@@ -708,6 +708,9 @@ impl Vm {
                 }
             }
         }
+        if crate::objects::generator::is_generator(v) {
+            return self.collect_generator(v, out);
+        }
         let it = self.iter(v)?;
         let mark = self.roots_len();
         self.push_root(it);
@@ -723,6 +726,27 @@ impl Vm {
         };
         self.truncate_roots(mark);
         r.map(|_| out)
+    }
+
+    /// `collect_iter` of a generator: its items are taken inside the interpreter loop
+    /// (`generator::gen_drain`), each rooted as it comes.
+    fn collect_generator(&mut self, g: Value, mut out: Vec<Value>) -> PyResult<Vec<Value>> {
+        let vm = &mut *self.scope();
+        vm.root(g);
+        loop {
+            let mut take = |vm: &mut Vm, x: Value| {
+                vm.root(x);
+                out.push(x);
+                true
+            };
+            match crate::objects::generator::gen_drain(vm, g, &mut take)? {
+                Some(x) => {
+                    vm.root(x);
+                    out.push(x);
+                }
+                None => return Ok(out),
+            }
+        }
     }
 
     /// `obj.name(*args)`.
