@@ -191,6 +191,36 @@ fn for_each(
     Ok(())
 }
 
+/// `for_each`, where a generator's items are first offered to `fast` inside the
+/// interpreter loop (`generator::gen_drain`: no leaving and re-entering the loop per
+/// item). `fast` takes an item (true) or leaves it to `f` (false); it must not run
+/// Python code or reach a safepoint (allocating is fine). Other iterables go to `f`.
+fn for_each_fast(
+    vm: &mut Vm,
+    iterable: Value,
+    mut fast: impl FnMut(&mut Vm, Value) -> bool,
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    if !crate::objects::generator::is_generator(iterable) {
+        return for_each(vm, iterable, f);
+    }
+    crate::root_scope!(vm);
+    vm.root(iterable);
+    let slot = vm.root_slot(Value::NONE);
+    while let Some(x) = crate::objects::generator::gen_drain(vm, iterable, &mut fast)? {
+        vm.set_root_slot(slot, x);
+        if !f(vm, x)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Falsy without asking the object (what `any` may skip and `all` must stop at).
+fn known_falsy(x: Value) -> bool {
+    matches!(x, Value::NONE | Value::FALSE) || x.as_small_int() == Some(0)
+}
+
 // ---------------------------------------------------------------- I/O
 
 fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -707,7 +737,8 @@ fn b_round(vm: &mut Vm, #[kw] number: Value, #[kw] ndigits: Option<Value>) -> Py
 #[native(name = "all")]
 fn b_all(vm: &mut Vm, v: Value) -> PyResult {
     let mut result = true;
-    for_each(vm, v, |vm, x| {
+    let fast = |_: &mut Vm, x: Value| x == Value::TRUE;
+    for_each_fast(vm, v, fast, |vm, x| {
         if !vm.truthy(x)? {
             result = false;
             return Ok(false);
@@ -720,7 +751,8 @@ fn b_all(vm: &mut Vm, v: Value) -> PyResult {
 #[native(name = "any")]
 fn b_any(vm: &mut Vm, v: Value) -> PyResult {
     let mut result = false;
-    for_each(vm, v, |vm, x| {
+    let fast = |_: &mut Vm, x: Value| known_falsy(x);
+    for_each_fast(vm, v, fast, |vm, x| {
         if vm.truthy(x)? {
             result = true;
             return Ok(false);
@@ -745,24 +777,40 @@ fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
     }
     crate::root_scope!(vm);
     let slot = vm.root_slot(start);
-    let mut acc = start;
-    let r = for_each(vm, iterable, |vm, x| {
-        let next = if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
-            vm.new_int(a + b)?
+    let acc = std::cell::Cell::new(start);
+    // Small ints and floats, added without running Python code.
+    let add_plain = |vm: &mut Vm, x: Value| -> Option<PyResult> {
+        let a = acc.get();
+        if let (Some(a), Some(b)) = (a.as_small_int(), x.as_small_int()) {
+            Some(vm.new_int(a + b))
         } else if let (Some(a), Some(b)) = (
-            crate::objects::float::float_of(acc),
+            crate::objects::float::float_of(a),
             crate::objects::float::float_of(x),
         ) {
-            let s = a + b;
-            vm.new_float(s)?
+            Some(vm.new_float(a + b))
         } else {
-            vm.binary_op(acc, x, BinOp::Add)?
+            None
+        }
+    };
+    let fast = |vm: &mut Vm, x: Value| match add_plain(vm, x) {
+        Some(Ok(next)) => {
+            acc.set(next);
+            vm.set_root_slot(slot, next);
+            true
+        }
+        // MemoryError: raised by the full step below.
+        _ => false,
+    };
+    let r = for_each_fast(vm, iterable, fast, |vm, x| {
+        let next = match add_plain(vm, x) {
+            Some(r) => r?,
+            None => vm.binary_op(acc.get(), x, BinOp::Add)?,
         };
-        acc = next;
-        vm.set_root_slot(slot, acc);
+        acc.set(next);
+        vm.set_root_slot(slot, next);
         Ok(true)
     });
-    r.map(|_| acc)
+    r.map(|_| acc.get())
 }
 
 fn min_max(
