@@ -267,6 +267,10 @@ impl<'a> Compiler<'a> {
             Ok(d) => d,
             Err(e) => panic!("weft's compiler produced invalid code: {e}"),
         };
+        // What a cached copy must pass holds of every fresh one.
+        if let Err(e) = super::flow::verify(&code) {
+            panic!("weft's compiler produced invalid code: {e}");
+        }
         code
     }
 

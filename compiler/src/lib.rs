@@ -30,6 +30,7 @@ use std::sync::Arc;
 use crate::bytecode::CodeData;
 
 pub use dis::disassemble;
+pub use flow::verify;
 pub use segment::{SegmentShape, segment_shape};
 
 /// What the source is compiled as.

@@ -137,19 +137,38 @@ impl Vm {
         let mut f: &Frame = unsafe { &*fp };
         let mut code: &CodeObj = f.code_obj();
         let mut instrs: &[Instr] = &code.code.instrs;
-        let mut pc: usize = f.pc();
+        // The next instruction, as a pointer into `instrs` (one register, no bounds
+        // check). SAFETY (for every read through `ip` and every `instrs.as_ptr().add`):
+        // the compiler's flow check (`weft_compiler::flow::check`, enforced when code is
+        // made and when a cached module is loaded) proves that every instruction control
+        // can reach lies inside the code, and the loop sets `ip` only to such places:
+        // a frame's saved pc, the next instruction, a jump target, a handler.
+        let mut ip: *const Instr = unsafe { instrs.as_ptr().add(f.pc()) };
         let mut sp: *mut Value = f.sp_ptr();
 
+        // The index of the instruction `ip` points at.
+        macro_rules! pc {
+            () => {
+                // SAFETY: `ip` points into `instrs` (see above).
+                unsafe { ip.offset_from(instrs.as_ptr()) as usize }
+            };
+        }
+        macro_rules! jump_to {
+            ($t:expr) => {
+                // SAFETY: a jump target inside the code (see above).
+                ip = unsafe { instrs.as_ptr().add($t as usize) }
+            };
+        }
         macro_rules! sync {
             () => {{
-                f.set_pc(pc);
+                f.set_pc(pc!());
                 // SAFETY: sp stays inside the running frame's value stack (module doc).
                 unsafe { f.set_sp_ptr(sp) };
             }};
         }
         macro_rules! reload {
             () => {{
-                pc = f.pc();
+                jump_to!(f.pc());
                 sp = f.sp_ptr();
             }};
         }
@@ -227,8 +246,9 @@ impl Vm {
                         }
                     };
                 }
-                let instr = instrs[pc];
-                pc += 1;
+                // SAFETY: `ip` is inside the code (see above).
+                let instr = unsafe { *ip };
+                ip = unsafe { ip.add(1) };
                 match instr {
                     Instr::LoadFast(i) => {
                         let v = f.locals()[i as usize];
@@ -312,15 +332,15 @@ impl Vm {
                         set_top!(Value::bool((a == b) != neg));
                     }
                     Instr::Jump(t) => {
-                        if (t as usize) < pc {
-                            pc = t as usize;
+                        if (t as usize) < pc!() {
+                            jump_to!(t);
                             if self.poll_needed() {
                                 sync!();
                                 self.poll();
                                 tri!(self.handle_signals());
                             }
                         } else {
-                            pc = t as usize;
+                            jump_to!(t);
                         }
                     }
                     Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
@@ -335,20 +355,20 @@ impl Vm {
                         };
                         drop_n!(1);
                         if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
-                            pc = t as usize;
+                            jump_to!(t);
                         }
                     }
                     Instr::LoadGlobal(i) => {
                         let name = code.names[i as usize];
                         sync!();
-                        let site = &code.sites[pc - 1].a;
+                        let site = &code.sites[pc!() - 1].a;
                         let v = tri!(self.load_global_cached(site, f.globals, f.builtins, name));
                         push!(v);
                     }
                     Instr::LoadAttr(i) => {
                         let name = code.names[i as usize];
                         let obj = peek!(0);
-                        let site = &code.sites[pc - 1];
+                        let site = &code.sites[pc!() - 1];
                         let v = match site.load_attr(obj, name) {
                             Some(v) => v,
                             None => {
@@ -362,7 +382,7 @@ impl Vm {
                     Instr::LoadMethod(i) => {
                         let name = code.names[i as usize];
                         let obj = peek!(0);
-                        let site = &code.sites[pc - 1];
+                        let site = &code.sites[pc!() - 1];
                         let (m, v) = match site.load_method(obj, name) {
                             Some(mv) => mv,
                             None => {
@@ -377,7 +397,7 @@ impl Vm {
                     Instr::StoreAttr(i) => {
                         let name = code.names[i as usize];
                         let (obj, v) = (peek!(0), peek!(1));
-                        let site = &code.sites[pc - 1];
+                        let site = &code.sites[pc!() - 1];
                         if !site.store_attr(obj, v) {
                             sync!();
                             tri!(self.setattr(obj, name, v));
@@ -427,7 +447,7 @@ impl Vm {
                                 }
                                 Some(None) => {
                                     drop_n!(1);
-                                    pc = t as usize;
+                                    jump_to!(t);
                                     continue;
                                 }
                                 None => {}
@@ -443,7 +463,7 @@ impl Vm {
                             Some(v) => push!(v),
                             None => {
                                 drop_n!(1);
-                                pc = t as usize;
+                                jump_to!(t);
                             }
                         }
                     }
