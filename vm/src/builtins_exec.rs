@@ -590,9 +590,8 @@ fn b_compile(
             if flags & PYCF_ONLY_AST != 0 {
                 return Ok(source);
             }
-            return Err(vm.type_error(
-                "compile(): compiling an AST object to code is not supported by weft yet",
-            ));
+            let level = u8::try_from(optimize).ok();
+            return crate::ast_tree_import::compile_ast(vm, source, &filename, mode, level);
         }
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
