@@ -574,6 +574,12 @@ fn b_compile(
     if !(-1..=2).contains(&optimize) {
         return Err(vm.value_error("compile(): invalid optimize value"));
     }
+    if mode == "func_type" && flags & PYCF_ONLY_AST != 0 {
+        return match source_text(vm, source, &filename)? {
+            Some(text) => crate::ast_tree::func_type_to_ast(vm, &text, &filename),
+            None => Ok(source),
+        };
+    }
     let mode = match mode.as_str() {
         "exec" => Mode::Module,
         "eval" => Mode::Eval,
