@@ -7,8 +7,6 @@ use super::{Conv, Ctx, R, TreeError, invalid, item, required};
 use crate::ast_export::{AstNode, AstValue};
 use crate::bytecode::Const;
 
-const NO: Ix = Ix::NONE;
-
 impl Conv {
     /// An expression field that must hold a node, checked for context `ctx`.
     pub(crate) fn expr(&mut self, v: &AstValue, ctx: Ctx) -> R<Expr> {
@@ -39,7 +37,7 @@ impl Conv {
             .iter()
             .map(|v| match item(v) {
                 Some(x) => self.expr_node(x, ctx),
-                None => invalid(format!("None disallowed in expression list")),
+                None => invalid("None disallowed in expression list"),
             })
             .collect()
     }
@@ -99,7 +97,7 @@ impl Conv {
                     op,
                     values,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "NamedExpr" => {
@@ -110,7 +108,7 @@ impl Conv {
                     target,
                     value,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "BinOp" => {
@@ -123,7 +121,7 @@ impl Conv {
                     op,
                     right,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "UnaryOp" => {
@@ -139,7 +137,7 @@ impl Conv {
                     op,
                     operand,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Lambda" => {
@@ -150,7 +148,7 @@ impl Conv {
                     parameters,
                     body,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "IfExp" => {
@@ -163,7 +161,7 @@ impl Conv {
                     body,
                     orelse,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Dict" => self.dict(n, s)?,
@@ -173,7 +171,7 @@ impl Conv {
                 Expr::Set(ast::ExprSet {
                     elts,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "ListComp" | "SetComp" | "GeneratorExp" | "DictComp" => self.comp(n, s)?,
@@ -183,7 +181,7 @@ impl Conv {
                 Expr::Await(ast::ExprAwait {
                     value,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Yield" => {
@@ -192,7 +190,7 @@ impl Conv {
                 Expr::Yield(ast::ExprYield {
                     value,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "YieldFrom" => {
@@ -201,7 +199,7 @@ impl Conv {
                 Expr::YieldFrom(ast::ExprYieldFrom {
                     value,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Compare" => self.compare(n, s)?,
@@ -216,10 +214,10 @@ impl Conv {
                         args: args.into(),
                         keywords: keywords.into(),
                         range,
-                        node_index: NO,
+                        node_index: Ix::NONE,
                     },
                     range_start: s,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "FormattedValue" => {
@@ -249,7 +247,7 @@ impl Conv {
                     attr,
                     ctx: c,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Subscript" => {
@@ -261,7 +259,7 @@ impl Conv {
                     slice,
                     ctx: c,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Starred" => {
@@ -271,7 +269,7 @@ impl Conv {
                     value,
                     ctx: c,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Name" => {
@@ -287,7 +285,7 @@ impl Conv {
                     id,
                     ctx: c,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "List" => {
@@ -297,7 +295,7 @@ impl Conv {
                     elts,
                     ctx: c,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Tuple" => {
@@ -315,7 +313,7 @@ impl Conv {
                     upper,
                     step,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             k => {
@@ -344,7 +342,7 @@ impl Conv {
         Ok(Expr::Dict(ast::ExprDict {
             items,
             range,
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -368,7 +366,7 @@ impl Conv {
             ops,
             comparators,
             range,
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -399,7 +397,7 @@ impl Conv {
                 ifs,
                 is_async: g.int("is_async") != 0,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         let range = self.finish(n, s);
@@ -408,27 +406,27 @@ impl Conv {
                 elt,
                 generators,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             "SetComp" => Expr::SetComp(ast::ExprSetComp {
                 elt,
                 generators,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             "DictComp" => Expr::DictComp(ast::ExprDictComp {
                 key,
                 value: elt,
                 generators,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             _ => Expr::Generator(ast::ExprGenerator {
                 elt,
                 generators,
                 parenthesized: true,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
         })
     }
@@ -447,7 +445,7 @@ impl Conv {
                 arg,
                 value,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         Ok(out)
@@ -470,7 +468,7 @@ impl Conv {
                     ast::InterpolatedStringLiteralElement {
                         value: text.as_str().into(),
                         range,
-                        node_index: NO,
+                        node_index: Ix::NONE,
                     },
                 ));
                 continue;
@@ -488,7 +486,7 @@ impl Conv {
                     conversion: ast::ConversionFlag::None,
                     format_spec: None,
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 },
             ));
         }
@@ -525,7 +523,7 @@ impl Conv {
                             conversion: ast::ConversionFlag::None,
                             format_spec: None,
                             range: r,
-                            node_index: NO,
+                            node_index: Ix::NONE,
                         },
                     )]
                 };
@@ -533,7 +531,7 @@ impl Conv {
                 Some(Box::new(ast::InterpolatedStringFormatSpec {
                     elements: elements.into(),
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 }))
             }
             None => None,
@@ -546,7 +544,7 @@ impl Conv {
                 conversion,
                 format_spec,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             },
         ))
     }
@@ -560,7 +558,7 @@ impl Conv {
             Expr::NumberLiteral(ast::ExprNumberLiteral {
                 value,
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             })
         };
         let negate = |e: Expr| {
@@ -568,22 +566,22 @@ impl Conv {
                 op: ast::UnaryOp::USub,
                 operand: Box::new(e),
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             })
         };
         Ok(match k {
             Const::None => Expr::NoneLiteral(ast::ExprNoneLiteral {
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             Const::True | Const::False => Expr::BooleanLiteral(ast::ExprBooleanLiteral {
                 value: matches!(k, Const::True),
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             Const::Ellipsis => Expr::EllipsisLiteral(ast::ExprEllipsisLiteral {
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             Const::Int(i) => {
                 let e = number(Number::Int(ast::Int::from(i.unsigned_abs())));
@@ -619,10 +617,10 @@ impl Conv {
                     value: b.clone().into(),
                     flags: ast::BytesLiteralFlags::empty(),
                     range,
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 }),
                 range,
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             Const::Tuple(items) => {
                 let mut elts = Vec::with_capacity(items.len());
@@ -661,10 +659,10 @@ fn string(text: &str, range: TextRange) -> Expr {
             value: text.into(),
             flags: ast::StringLiteralFlags::empty(),
             range,
-            node_index: NO,
+            node_index: Ix::NONE,
         }),
         range,
-        node_index: NO,
+        node_index: Ix::NONE,
     })
 }
 
@@ -674,7 +672,7 @@ fn tuple(elts: Vec<Expr>, ctx: ast::ExprContext, range: TextRange) -> Expr {
         ctx,
         parenthesized: true,
         range,
-        node_index: NO,
+        node_index: Ix::NONE,
     })
 }
 
@@ -684,10 +682,10 @@ fn fstring(elements: Vec<ast::InterpolatedStringElement>, range: TextRange) -> E
             elements: elements.into(),
             flags: ast::FStringFlags::empty(),
             range,
-            node_index: NO,
+            node_index: Ix::NONE,
         }),
         range,
-        node_index: NO,
+        node_index: Ix::NONE,
     })
 }
 

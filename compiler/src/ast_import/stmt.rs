@@ -8,8 +8,6 @@ use super::{Conv, Ctx, R, TreeError, invalid, item, nonempty, required};
 use crate::ast_export::{AstNode, AstValue};
 use crate::bytecode::Const;
 
-const NO: Ix = Ix::NONE;
-
 impl Conv {
     pub(crate) fn stmts(&mut self, v: &AstValue) -> R<Vec<Stmt>> {
         let AstValue::List(items) = v else {
@@ -39,7 +37,7 @@ impl Conv {
                 Stmt::Return(ast::StmtReturn {
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Delete" => {
@@ -48,7 +46,7 @@ impl Conv {
                 Stmt::Delete(ast::StmtDelete {
                     targets,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Assign" => {
@@ -59,7 +57,7 @@ impl Conv {
                     targets,
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "TypeAlias" => {
@@ -71,7 +69,7 @@ impl Conv {
                     type_params,
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "AugAssign" => {
@@ -83,7 +81,7 @@ impl Conv {
                     op,
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "AnnAssign" => {
@@ -96,7 +94,7 @@ impl Conv {
                     value,
                     simple: n.int("simple") != 0,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "For" | "AsyncFor" => {
@@ -112,7 +110,7 @@ impl Conv {
                     body,
                     orelse,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "While" => {
@@ -125,7 +123,7 @@ impl Conv {
                     body,
                     orelse,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "If" => {
@@ -140,7 +138,7 @@ impl Conv {
                         test: None,
                         body,
                         range: self.finish(n, es),
-                        node_index: NO,
+                        node_index: Ix::NONE,
                     });
                 }
                 Stmt::If(ast::StmtIf {
@@ -148,7 +146,7 @@ impl Conv {
                     body,
                     elif_else_clauses,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "With" | "AsyncWith" => self.with(n, s)?,
@@ -163,7 +161,7 @@ impl Conv {
                     exc,
                     cause,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Try" | "TryStar" => self.try_(n, s)?,
@@ -174,7 +172,7 @@ impl Conv {
                     test,
                     msg,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Import" => {
@@ -184,7 +182,7 @@ impl Conv {
                     names,
                     is_lazy: false,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "ImportFrom" => {
@@ -201,7 +199,7 @@ impl Conv {
                     level: level.min(u32::MAX as i64) as u32,
                     is_lazy: false,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Global" | "Nonlocal" => {
@@ -212,13 +210,13 @@ impl Conv {
                     Stmt::Global(ast::StmtGlobal {
                         names,
                         range,
-                        node_index: NO,
+                        node_index: Ix::NONE,
                     })
                 } else {
                     Stmt::Nonlocal(ast::StmtNonlocal {
                         names,
                         range,
-                        node_index: NO,
+                        node_index: Ix::NONE,
                     })
                 }
             }
@@ -227,20 +225,20 @@ impl Conv {
                 Stmt::Expr(ast::StmtExpr {
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "Pass" => Stmt::Pass(ast::StmtPass {
                 range: self.finish(n, s),
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             "Break" => Stmt::Break(ast::StmtBreak {
                 range: self.finish(n, s),
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             "Continue" => Stmt::Continue(ast::StmtContinue {
                 range: self.finish(n, s),
-                node_index: NO,
+                node_index: Ix::NONE,
             }),
             k => {
                 return Err(TreeError::Type(format!(
@@ -257,7 +255,7 @@ impl Conv {
             out.push(ast::Decorator {
                 range: e.range(),
                 expression: e,
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         Ok(out)
@@ -278,9 +276,9 @@ impl Conv {
             type_params,
             parameters,
             returns,
-            body: body.into(),
+            body,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -296,7 +294,7 @@ impl Conv {
             args: args.into(),
             keywords: keywords.into(),
             range: self.finish(n, ps),
-            node_index: NO,
+            node_index: Ix::NONE,
         }));
         let body = self.body(n, "body")?;
         Ok(Stmt::ClassDef(ast::StmtClassDef {
@@ -304,9 +302,9 @@ impl Conv {
             name,
             type_params,
             arguments,
-            body: body.into(),
+            body,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -359,7 +357,7 @@ impl Conv {
             kwonlyargs: kwonlyargs.into(),
             kwarg,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         })
     }
 
@@ -373,7 +371,7 @@ impl Conv {
             range: parameter.range,
             parameter,
             default,
-            node_index: NO,
+            node_index: Ix::NONE,
         })
     }
 
@@ -388,7 +386,7 @@ impl Conv {
             name,
             annotation,
             range: self.finish(a, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         })
     }
 
@@ -412,7 +410,7 @@ impl Conv {
                 name,
                 asname,
                 range: self.finish(a, s),
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         Ok(out)
@@ -442,7 +440,7 @@ impl Conv {
                 context_expr,
                 optional_vars,
                 range: ruff_text_size::TextRange::new(ws, we),
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         let body = self.body(n, "body")?;
@@ -451,7 +449,7 @@ impl Conv {
             items,
             body,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -484,7 +482,7 @@ impl Conv {
                     name,
                     body,
                     range: self.finish(h, hstart),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 },
             ));
         }
@@ -497,7 +495,7 @@ impl Conv {
             finalbody,
             is_star: n.kind == "TryStar",
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -522,27 +520,27 @@ impl Conv {
                         bound,
                         default: None,
                         range: self.finish(p, ps),
-                        node_index: NO,
+                        node_index: Ix::NONE,
                     })
                 }
                 "ParamSpec" => ast::TypeParam::ParamSpec(ast::TypeParamParamSpec {
                     name,
                     default: None,
                     range: self.finish(p, ps),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 }),
                 _ => ast::TypeParam::TypeVarTuple(ast::TypeParamTypeVarTuple {
                     name,
                     default: None,
                     range: self.finish(p, ps),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 }),
             });
         }
         Ok(Some(Box::new(ast::TypeParams {
             type_params: out,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         })))
     }
 
@@ -564,14 +562,14 @@ impl Conv {
                 guard,
                 body,
                 range: self.finish(c, cs),
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         Ok(Stmt::Match(ast::StmtMatch {
             subject,
             cases,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 
@@ -593,7 +591,7 @@ impl Conv {
                 Pattern::MatchValue(ast::PatternMatchValue {
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "MatchSingleton" => {
@@ -606,7 +604,7 @@ impl Conv {
                 Pattern::MatchSingleton(ast::PatternMatchSingleton {
                     value,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "MatchSequence" => {
@@ -614,7 +612,7 @@ impl Conv {
                 Pattern::MatchSequence(ast::PatternMatchSequence {
                     patterns,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "MatchMapping" => {
@@ -631,7 +629,7 @@ impl Conv {
                     patterns: patterns.into(),
                     rest,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "MatchClass" => self.match_class(n, s)?,
@@ -640,7 +638,7 @@ impl Conv {
                 Pattern::MatchStar(ast::PatternMatchStar {
                     name,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "MatchAs" => {
@@ -656,7 +654,7 @@ impl Conv {
                     pattern,
                     name,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             "MatchOr" => {
@@ -667,7 +665,7 @@ impl Conv {
                 Pattern::MatchOr(ast::PatternMatchOr {
                     patterns,
                     range: self.finish(n, s),
-                    node_index: NO,
+                    node_index: Ix::NONE,
                 })
             }
             k => {
@@ -699,7 +697,7 @@ impl Conv {
                 attr,
                 pattern,
                 range: self.finish(n, ks),
-                node_index: NO,
+                node_index: Ix::NONE,
             });
         }
         let ps = self.start(n);
@@ -707,13 +705,13 @@ impl Conv {
             patterns: patterns.into(),
             keywords,
             range: self.finish(n, ps),
-            node_index: NO,
+            node_index: Ix::NONE,
         };
         Ok(Pattern::MatchClass(ast::PatternMatchClass {
             cls,
             arguments,
             range: self.finish(n, s),
-            node_index: NO,
+            node_index: Ix::NONE,
         }))
     }
 }
