@@ -344,7 +344,8 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     let Some(fd) = func.downcast::<FunctionData>() else {
         return Err(vm.type_error("expected a function"));
     };
-    let Some(c) = fd.code.downcast::<CodeObj>() else {
+    let code_val = fd.code.load();
+    let Some(c) = code_val.downcast::<CodeObj>() else {
         return Err(vm.type_error("expected a function"));
     };
     if c.code.flags & code_flags::GENERATOR == 0
@@ -362,7 +363,7 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     vm.alloc(
         ty,
         FunctionData {
-            code: new_code,
+            code: AtomicValue::new(new_code),
             globals: fd.globals,
             defaults: AtomicValue::new(fd.defaults.load()),
             kwdefaults: AtomicValue::new(fd.kwdefaults.load()),

@@ -528,7 +528,7 @@ impl Vm {
                 "__doc__" => f.doc.load(),
                 "__module__" => f.module,
                 "__globals__" => f.globals,
-                "__code__" => f.code,
+                "__code__" => f.code.load(),
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
@@ -902,6 +902,7 @@ impl Vm {
                 "__globals__" | "__closure__" | "__builtins__" => {
                     return Err(self.attribute_error("readonly attribute"));
                 }
+                "__code__" => return crate::objects::function::set_code(self, f, v),
                 n @ ("__annotate__" | "__annotations__") => {
                     // One replaces the other (PEP 649): new annotations drop the
                     // function computing them; a new `__annotate__` drops the cache.
