@@ -282,6 +282,19 @@ impl Vm {
         };
         if found.is_none()
             && let Some(m) = obj.downcast::<ModuleData>()
+        {
+            // PEP 649: computed on first read; a module without `__annotate__` has None.
+            match as_str(&name) {
+                Some("__annotations__") => {
+                    return crate::objects::module_annotations::module_annotations(self, m, name)
+                        .map(Some);
+                }
+                Some("__annotate__") => return Ok(Some(Value::NONE)),
+                _ => {}
+            }
+        }
+        if found.is_none()
+            && let Some(m) = obj.downcast::<ModuleData>()
             && let Some(f) = self.dict_get_str(m.dict, "__getattr__")
         {
             // PEP 562: a module's own `__getattr__` answers the names it lacks.
