@@ -80,3 +80,30 @@ except TypeError as e:
     print("TypeError:", e)
 print(one(1, 2))
 print("__code__" in one.__dict__)
+
+# A function cannot lose its code.
+try:
+    del one.__code__
+except TypeError as e:
+    print("TypeError:", e)
+print(one(3, 4))
+
+# types.coroutine marks the generator function's own code (the same function back).
+import types
+
+
+def legacy():
+    yield "step"
+
+
+marked = types.coroutine(legacy)
+print(marked is legacy, legacy.__code__.co_flags & 0x100 != 0)
+
+
+async def awaiter():
+    return await legacy()
+
+
+c = awaiter()
+print(c.send(None))
+c.close()

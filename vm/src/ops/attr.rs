@@ -1064,6 +1064,12 @@ impl Vm {
             self.call(fdel, &[obj], &[])?;
             return Ok(());
         }
+        if let Some(f) = obj.downcast::<FunctionData>()
+            && as_str(&name) == Some("__code__")
+        {
+            // A function always has code: CPython's setter message.
+            return crate::objects::function::set_code(self, f, Value::NULL);
+        }
         let deleted = if let Some(t) = obj.downcast::<TypeData>() {
             if !t.is_user {
                 let tn = t.name.read().clone();
