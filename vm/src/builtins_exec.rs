@@ -100,7 +100,7 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult {
         return Ok(Value::NONE);
     };
     // SAFETY: as above; the frame outlives this call and nothing here runs its code.
-    frame_locals(vm, unsafe { &*fp })
+    crate::objects::frame::locals_proxy::locals_with_extras(vm, unsafe { &*fp })
 }
 
 /// A frame's locals as `locals()` sees them: the namespace of a module or class body,

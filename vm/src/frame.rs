@@ -229,11 +229,19 @@ impl Frame {
     }
 
     /// A function-call frame whose slots are on the thread's data stack. Release it with
-    /// [`Frame::release`], in LIFO order with the thread's other frames.
+    /// [`Frame::release`], in LIFO order with the thread's other frames. `code` is
+    /// `code_val`'s payload: the caller loads `fd.code` once (`__code__` may be replaced
+    /// meanwhile) so the frame's layout and the code it keeps alive agree.
     #[inline]
-    pub fn new(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
+    pub fn new(
+        vm: &mut Vm,
+        func: Value,
+        fd: &FunctionData,
+        code_val: Value,
+        code: &CodeObj,
+    ) -> Box<Frame> {
         let mut fr = Frame::take(vm);
-        fr.setup(fd.code, code, func, fd.globals, vm);
+        fr.setup(code_val, code, func, fd.globals, vm);
         let clear = (fr.nlocals + fr.ncells) as usize;
         let (base, mark) = vm.data_stack.push(fr.slot_count(), clear);
         fr.base = base;
@@ -242,9 +250,15 @@ impl Frame {
     }
 
     /// A frame that owns its slots (a generator's frame, which outlives its call).
-    pub fn new_owned(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
+    pub fn new_owned(
+        vm: &mut Vm,
+        func: Value,
+        fd: &FunctionData,
+        code_val: Value,
+        code: &CodeObj,
+    ) -> Box<Frame> {
         let mut fr = Frame::take(vm);
-        fr.setup(fd.code, code, func, fd.globals, vm);
+        fr.setup(code_val, code, func, fd.globals, vm);
         fr.own_slots();
         fr
     }

@@ -117,6 +117,7 @@ type_table!(BaseTypes {
     async_gen_wrapped: "async_generator_wrapped_value" => object,
     anext_awaitable: "anext_awaitable" => object,
     frame: "frame" => object,
+    frame_locals_proxy: "FrameLocalsProxy" => object,
     traceback: "traceback" => object,
     mappingproxy: "mappingproxy" => object,
     member_descriptor: "member_descriptor" => object,

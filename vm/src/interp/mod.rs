@@ -690,14 +690,15 @@ impl Vm {
                 },
             },
         };
-        let code = fd.code.downcast::<CodeObj>().expect("code");
+        let code_val = fd.code.load();
+        let code = code_val.downcast::<CodeObj>().expect("code");
         if code.code.flags & code_flags::GENERATOR != 0 {
             return self.call(callee, args, kwargs).map(Call::Done);
         }
         if self.depth >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let frame = Frame::new(self, func, fd, code);
+        let frame = Frame::new(self, func, fd, code_val, code);
         let simple =
             kwargs.is_empty() && code.simple_argc as usize == args.len() + this.is_some() as usize;
         let bound = match this {
@@ -750,6 +751,7 @@ impl Vm {
         };
         let plain_init = init.downcast::<FunctionData>().is_some_and(|fd| {
             fd.code
+                .load()
                 .downcast::<CodeObj>()
                 .is_some_and(|c| c.code.flags & code_flags::GENERATOR == 0)
         });

@@ -1046,7 +1046,7 @@ impl Vm {
         let func = self.alloc(
             ty,
             FunctionData {
-                code,
+                code: AtomicValue::new(code),
                 globals: f.globals,
                 defaults: AtomicValue::new(defaults),
                 kwdefaults: AtomicValue::new(kwdefaults),

@@ -282,6 +282,19 @@ impl Vm {
         };
         if found.is_none()
             && let Some(m) = obj.downcast::<ModuleData>()
+        {
+            // PEP 649: computed on first read; a module without `__annotate__` has None.
+            match as_str(&name) {
+                Some("__annotations__") => {
+                    return crate::objects::module_annotations::module_annotations(self, m, name)
+                        .map(Some);
+                }
+                Some("__annotate__") => return Ok(Some(Value::NONE)),
+                _ => {}
+            }
+        }
+        if found.is_none()
+            && let Some(m) = obj.downcast::<ModuleData>()
             && let Some(f) = self.dict_get_str(m.dict, "__getattr__")
         {
             // PEP 562: a module's own `__getattr__` answers the names it lacks.
@@ -528,7 +541,7 @@ impl Vm {
                 "__doc__" => f.doc.load(),
                 "__module__" => f.module,
                 "__globals__" => f.globals,
-                "__code__" => f.code,
+                "__code__" => f.code.load(),
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
@@ -902,6 +915,7 @@ impl Vm {
                 "__globals__" | "__closure__" | "__builtins__" => {
                     return Err(self.attribute_error("readonly attribute"));
                 }
+                "__code__" => return crate::objects::function::set_code(self, f, v),
                 n @ ("__annotate__" | "__annotations__") => {
                     // One replaces the other (PEP 649): new annotations drop the
                     // function computing them; a new `__annotate__` drops the cache.
@@ -1049,6 +1063,12 @@ impl Vm {
             }
             self.call(fdel, &[obj], &[])?;
             return Ok(());
+        }
+        if let Some(f) = obj.downcast::<FunctionData>()
+            && as_str(&name) == Some("__code__")
+        {
+            // A function always has code: CPython's setter message.
+            return crate::objects::function::set_code(self, f, Value::NULL);
         }
         let deleted = if let Some(t) = obj.downcast::<TypeData>() {
             if !t.is_user {

@@ -166,13 +166,14 @@ impl Vm {
         kwargs: &[(Value, Value)],
     ) -> PyResult {
         let fd = func.downcast::<FunctionData>().expect("function");
-        let code = fd.code.downcast::<CodeObj>().expect("code");
+        let code_val = fd.code.load();
+        let code = code_val.downcast::<CodeObj>().expect("code");
         use crate::frame::Frame;
         let generator = code.code.flags & code_flags::GENERATOR != 0;
         let frame = if generator {
-            Frame::new_owned(self, func, fd, code)
+            Frame::new_owned(self, func, fd, code_val, code)
         } else {
-            Frame::new(self, func, fd, code)
+            Frame::new(self, func, fd, code_val, code)
         };
         if let Err(e) = self.bind_args(&frame, fd, code, args, kwargs) {
             Frame::release(self, frame);

@@ -1189,7 +1189,7 @@ thread_local! {
 }
 
 /// Run `f` unless `v`'s repr is already in progress on this thread (then `None`).
-fn repr_guard(
+pub(crate) fn repr_guard(
     vm: &mut Vm,
     v: Value,
     f: impl FnOnce(&mut Vm) -> PyResult<String>,
