@@ -948,12 +948,12 @@ fn misc(vm: &mut Vm, ty: Value, kind: MiscIterKind, vals: Vec<Value>, count: i64
     vm.alloc(ty, it)
 }
 
-/// Iterators of every value in `vs`, rooted (release with the caller's mark).
+/// Iterators of every value in `vs`, rooted until the caller's root scope ends.
 fn iters_of(vm: &mut Vm, vs: &[Value]) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(vs.len());
     for &v in vs {
         let it = vm.iter(v)?;
-        vm.push_root(it);
+        vm.root(it);
         out.push(it);
     }
     Ok(out)
