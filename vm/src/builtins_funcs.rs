@@ -821,9 +821,6 @@ fn min_max(
     default: Option<Value>,
     op: CmpOp,
 ) -> PyResult {
-    if args.is_empty() {
-        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
-    }
     let key = key.filter(|k| !k.is_none());
     if args.len() > 1 && default.is_some() {
         return Err(vm.type_error(format!(
@@ -874,24 +871,44 @@ fn min_max(
     }
 }
 
-/// min(iterable, *, key=None, default=...) or min(a, b, *args, key=None)
-#[native(name = "min")]
-fn b_min(
+/// `key` and `default` of min()/max(), checked in CPython 3.11's order: the positional
+/// count first (`min expected at least 1 argument, got 0`, in `min_max`), then the number
+/// of keywords, then each keyword's name. (A declared native would report an unknown
+/// keyword before a missing positional argument, so these two bind by hand.)
+fn min_max_keywords(
     vm: &mut Vm,
-    #[varargs] args: &[Value],
-    #[kwonly] key: Option<Value>,
-    #[kwonly] default: Option<Value>,
-) -> PyResult {
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    if args.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    if kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({} given)",
+            kw.len()
+        )));
+    }
+    check_kwargs(vm, name, kw, &["key", "default"])?;
+    let get = |want: &str| {
+        kw.iter()
+            .find(|(k, _)| as_str(k) == Some(want))
+            .map(|&(_, v)| v)
+    };
+    Ok((get("key"), get("default")))
+}
+
+/// min(iterable, *, key=None, default=...) or min(a, b, *args, key=None)
+#[native(raw, name = "min")]
+fn b_min(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let (key, default) = min_max_keywords(vm, "min", args, kw)?;
     min_max(vm, "min", args, key, default, CmpOp::Lt)
 }
 /// max(iterable, *, key=None, default=...) or max(a, b, *args, key=None)
-#[native(name = "max")]
-fn b_max(
-    vm: &mut Vm,
-    #[varargs] args: &[Value],
-    #[kwonly] key: Option<Value>,
-    #[kwonly] default: Option<Value>,
-) -> PyResult {
+#[native(raw, name = "max")]
+fn b_max(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let (key, default) = min_max_keywords(vm, "max", args, kw)?;
     min_max(vm, "max", args, key, default, CmpOp::Gt)
 }
 
@@ -1002,12 +1019,12 @@ fn misc(vm: &mut Vm, ty: Value, kind: MiscIterKind, vals: Vec<Value>, count: i64
     vm.alloc(ty, it)
 }
 
-/// Iterators of every value in `vs`, rooted (release with the caller's mark).
+/// Iterators of every value in `vs`, rooted until the caller's root scope ends.
 fn iters_of(vm: &mut Vm, vs: &[Value]) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(vs.len());
     for &v in vs {
         let it = vm.iter(v)?;
-        vm.push_root(it);
+        vm.root(it);
         out.push(it);
     }
     Ok(out)

@@ -557,8 +557,9 @@ impl Vm {
         PyErr(e)
     }
 
-    /// Old-style temporary roots, released by count: being replaced by scopes
-    /// (`crate::roots`); new code uses `vm.scope()` / `root_scope!` and `vm.root(v)`.
+    /// Old-style temporary roots, released by count. Outside the interpreter loop
+    /// (vm/src/interp/) and generator.rs every caller now uses a scope (`crate::roots`:
+    /// `root_scope!` and `vm.root(v)`, `with_root`, `root_slot`); so should new code.
     #[inline]
     pub fn push_root(&mut self, v: Value) {
         self.roots.temps.push(v);

@@ -266,9 +266,7 @@ impl Vm {
         }
         if let Some(r) = self.unproxy(obj)? {
             // A proxy forwards every attribute, `__class__` included (as CPython's).
-            self.push_root(r);
-            let v = self.getattr_opt(r, name);
-            self.pop_roots(1);
+            let v = self.with_root(r, |vm| vm.getattr_opt(r, name));
             return v;
         }
         let ty = self.type_of(obj);
@@ -447,9 +445,7 @@ impl Vm {
                 }
                 return self.call(fget, &[cls], &[]).map(Some);
             }
-            self.push_root(d);
-            let r = self.bind(d, cls, meta);
-            self.pop_roots(1);
+            let r = self.with_root(d, |vm| vm.bind(d, cls, meta));
             return r.map(Some);
         }
         if let Some(d) = lookup_in_mro(self, cls, name) {
@@ -584,9 +580,7 @@ impl Vm {
                                 }
                                 _ => self.new_dict()?,
                             };
-                            self.push_root(a);
-                            let r = self.dict_set(d, name, a);
-                            self.pop_roots(1);
+                            let r = self.with_root(a, |vm| vm.dict_set(d, name, a));
                             r?;
                             a
                         }
@@ -773,9 +767,7 @@ impl Vm {
             return self.type_setattr(obj, name, v);
         }
         if let Some(r) = self.unproxy(obj)? {
-            self.push_root(r);
-            let res = self.setattr(r, name, v);
-            self.pop_roots(1);
+            let res = self.with_root(r, |vm| vm.setattr(r, name, v));
             return res;
         }
         if crate::objects::cell::set_contents(obj, name, v) {
@@ -1009,9 +1001,7 @@ impl Vm {
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         if let Some(r) = self.unproxy(obj)? {
-            self.push_root(r);
-            let res = self.delattr(r, name);
-            self.pop_roots(1);
+            let res = self.with_root(r, |vm| vm.delattr(r, name));
             return res;
         }
         if crate::objects::cell::set_contents(obj, name, Value::NULL) {
@@ -1043,9 +1033,7 @@ impl Vm {
             let dn = self.rt.names.delete;
             let dty = self.type_of(d);
             if let Some(del) = lookup_in_mro(self, dty, dn) {
-                self.push_root(d);
-                let r = self.call(del, &[d, obj], &[]);
-                self.pop_roots(1);
+                let r = self.with_root(d, |vm| vm.call(del, &[d, obj], &[]));
                 return r.map(|_| ());
             }
         }
@@ -1130,9 +1118,7 @@ impl Vm {
         let dty = self.type_of(d);
         match lookup_in_mro(self, dty, s) {
             Some(f) => {
-                self.push_root(d);
-                let r = self.call(f, &[d, obj, v], &[]);
-                self.pop_roots(1);
+                let r = self.with_root(d, |vm| vm.call(f, &[d, obj, v], &[]));
                 r.map(|_| ())
             }
             None => Err(self.attribute_error("__set__")),

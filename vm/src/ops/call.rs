@@ -136,13 +136,10 @@ impl Vm {
         if let Some(init) = init
             && (!init.is::<BuiltinFn>() || builtin_exc_init)
         {
-            self.push_root(obj);
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(obj);
             full.extend_from_slice(args);
-            let r = self.call(init, &full, kwargs);
-            self.pop_roots(1);
-            let r = r?;
+            let r = self.with_root(obj, |vm| vm.call(init, &full, kwargs))?;
             if !r.is_none() {
                 let tn = self.type_name(r);
                 return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));

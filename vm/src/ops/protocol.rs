@@ -529,20 +529,19 @@ impl Vm {
                 e
             }
         })?;
-        self.push_root(it);
-        let r = loop {
-            match self.next(it) {
-                Ok(Some(x)) => match self.eq(x, item) {
-                    Ok(true) => break Ok(true),
-                    Ok(false) => {}
+        self.with_root(it, |vm| {
+            loop {
+                match vm.next(it) {
+                    Ok(Some(x)) => match vm.eq(x, item) {
+                        Ok(true) => break Ok(true),
+                        Ok(false) => {}
+                        Err(e) => break Err(e),
+                    },
+                    Ok(None) => break Ok(false),
                     Err(e) => break Err(e),
-                },
-                Ok(None) => break Ok(false),
-                Err(e) => break Err(e),
+                }
             }
-        };
-        self.pop_roots(1);
-        r
+        })
     }
 
     /// `iter(v)`.
@@ -712,19 +711,18 @@ impl Vm {
             return self.collect_generator(v, out);
         }
         let it = self.iter(v)?;
-        let mark = self.roots_len();
-        self.push_root(it);
-        let r = loop {
-            match self.next(it) {
-                Ok(Some(x)) => {
-                    self.push_root(x);
-                    out.push(x);
+        let r = self.with_root(it, |vm| {
+            loop {
+                match vm.next(it) {
+                    Ok(Some(x)) => {
+                        vm.root(x);
+                        out.push(x);
+                    }
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
                 }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
             }
-        };
-        self.truncate_roots(mark);
+        });
         r.map(|_| out)
     }
 
@@ -752,19 +750,14 @@ impl Vm {
     /// `obj.name(*args)`.
     pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult {
         let f = self.getattr_str(obj, name)?;
-        self.push_root(f);
-        let r = self.call(f, args, &[]);
-        self.pop_roots(1);
-        r
+        self.with_root(f, |vm| vm.call(f, args, &[]))
     }
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
         if let Some(f) = self.user_special(v, "__format__") {
             let s = self.new_str(spec)?;
-            self.push_root(s);
-            let r = self.call(f, &[v, s], &[]);
-            self.pop_roots(1);
+            let r = self.with_root(s, |vm| vm.call(f, &[v, s], &[]));
             let r = r?;
             return match r.downcast::<StrData>() {
                 Some(s) => Ok(s.as_str().to_string()),
