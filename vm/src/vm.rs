@@ -557,22 +557,6 @@ impl Vm {
         PyErr(e)
     }
 
-    /// Old-style temporary roots, released by count. Outside the interpreter loop
-    /// (vm/src/interp/) and generator.rs every caller now uses a scope (`crate::roots`:
-    /// `root_scope!` and `vm.root(v)`, `with_root`, `root_slot`); so should new code.
-    #[inline]
-    pub fn push_root(&mut self, v: Value) {
-        self.roots.temps.push(v);
-    }
-    #[inline]
-    pub fn pop_roots(&mut self, n: usize) {
-        let len = self.roots.temps.len();
-        self.roots.temps.truncate(len - n);
-    }
-    pub fn truncate_roots(&mut self, len: usize) {
-        self.roots.temps.truncate(len);
-    }
-
     // ---------------------------------------------------------------- constructors
 
     /// The one str object for `s` (names, attribute keys).

@@ -238,15 +238,14 @@ fn resume_draining(
     }
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
-    vm.push_root(g);
-    let mut pushed = 1;
+    let vm = &mut *vm.scope();
+    vm.root(g);
     // The thrown exception may be made here (`close`'s GeneratorExit) and nowhere else;
     // a sub-generator's cleanup that runs first may collect (found by `-X gc-zeal`).
     if let Some(t) = &throw {
         for v in [t.typ, t.val] {
             if !v.is_null() {
-                vm.push_root(v);
-                pushed += 1;
+                vm.root(v);
             }
         }
     }
@@ -254,8 +253,7 @@ fn resume_draining(
     // the frame's own while the frame runs, and comes back when it stops.
     let caller_handled = vm.roots.handled;
     if !caller_handled.is_null() {
-        vm.push_root(caller_handled);
-        pushed += 1;
+        vm.root(caller_handled);
     }
     let own = gd.handled.load();
     if !own.is_null() {
@@ -286,7 +284,6 @@ fn resume_draining(
         }
     });
     let now = std::mem::replace(&mut vm.roots.handled, caller_handled);
-    vm.pop_roots(pushed);
     match r {
         // Suspended: keep what it handles (nothing if it only sees the caller's).
         Ok(Ok(Exit::Yield(_))) if now != caller_handled => gd.handled.store(now),
