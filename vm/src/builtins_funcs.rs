@@ -144,7 +144,7 @@ fn index_arg(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         return Ok(b);
     }
     if let Some(f) = vm.lookup_special(v, "__index__")
-        && crate::types::type_data(vm.type_of(v)).is_user
+        && crate::types::type_data(&vm.type_of(v)).is_user
     {
         let r = vm.call(f, &[v], &[])?;
         if let Some(b) = as_bigint(r) {
@@ -973,7 +973,7 @@ fn b_next(vm: &mut Vm, iterator: Value, default: Option<Value>) -> PyResult {
             None => Err(vm.stop_iteration()),
         };
     }
-    if default.is_none() && crate::types::type_data(vm.type_of(it)).is_user {
+    if default.is_none() && crate::types::type_data(&vm.type_of(it)).is_user {
         // A user iterator's own StopIteration (with its value) comes out as it is.
         if let Some(f) = vm.lookup_special(it, "__next__") {
             return vm.call(f, &[it], &[]);
@@ -1101,7 +1101,7 @@ fn reversed_new(vm: &mut Vm, cls: Value, sequence: Value) -> PyResult {
     let _ = cls;
     let v = sequence;
     let ty = vm.rt.types.reversed;
-    let user = crate::types::type_data(vm.type_of(v)).is_user;
+    let user = crate::types::type_data(&vm.type_of(v)).is_user;
     if user
         && let Some(f) = vm.lookup_special(v, "__reversed__")
         && !f.is::<BuiltinFn>()
@@ -1203,7 +1203,7 @@ fn class_check(
         "__subclasscheck__"
     };
     if !cls.is::<TypeData>()
-        && crate::types::type_data(vm.type_of(cls)).is_user
+        && crate::types::type_data(&vm.type_of(cls)).is_user
         && let Some(h) = vm.lookup_special(cls, hook)
     {
         let r = vm.call(h, &[cls, arg], &[])?;
@@ -1219,7 +1219,7 @@ fn meta_hook(vm: &mut Vm, cls: Value, name: &str) -> Option<Value> {
         return None;
     }
     let meta = vm.type_of(cls);
-    if !crate::types::type_data(meta).is_user {
+    if !crate::types::type_data(&meta).is_user {
         return None;
     }
     vm.lookup_special(cls, name)
@@ -1414,7 +1414,7 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
         dicts.extend(
             crate::types::mro(o)
                 .into_iter()
-                .map(|t| crate::types::type_data(t).dict),
+                .map(|t| crate::types::type_data(&t).dict),
         );
     } else {
         if let Some(d) = vm.dict_of(o)? {
@@ -1424,7 +1424,7 @@ fn b_dir(vm: &mut Vm, object: Option<Value>) -> PyResult {
         dicts.extend(
             crate::types::mro(t)
                 .into_iter()
-                .map(|t| crate::types::type_data(t).dict),
+                .map(|t| crate::types::type_data(&t).dict),
         );
     }
     let mut names: Vec<String> = Vec::new();

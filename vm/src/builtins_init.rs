@@ -65,7 +65,7 @@ pub fn init(vm: &mut Vm) {
         set(vm, builtins, row.name, ty);
     }
     for e in vm.rt.types.all_exceptions() {
-        let name = crate::types::type_data(e).name.read().clone();
+        let name = crate::types::type_data(&e).name.read().clone();
         set(vm, builtins, &name, e);
     }
     let os_error = vm.rt.types.exc.os_error;

@@ -201,7 +201,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     let mut builtin_base = Value::NULL;
     let mut new = None;
     for &t in &mro_tail {
-        let td = type_data(t);
+        let td = type_data(&t);
         if td.layout == Layout::Exception {
             layout = Layout::Exception;
             new = td.new;
@@ -312,38 +312,38 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
     // Before anything looks the class up (`crate::type_version`).
     vm.with_root(cls, |vm| vm.register_new_type(cls))?;
     vm.with_root(cls, |vm| add_member_descriptors(vm, cls))?;
-    let td = type_data(cls);
+    let td = type_data(&cls);
     if !td.has_dict {
         // Instances take only the slot names along the MRO: share exactly those, so
         // a store to a slot stays on the attribute fast path (`objects::dict::shared_keys`).
-        let names: Vec<Value> = std::iter::once(cls)
-            .chain(td.mro_tail.iter().copied())
+        let names: Vec<Value> = std::iter::once(&cls)
+            .chain(td.mro_tail.iter())
             .flat_map(|t| type_data(t).slots.iter().copied())
             .collect();
         td.attr_keys.freeze_with(&names);
     }
     let del = vm.rt.names.del;
     if crate::types::lookup_in_mro(vm, cls, del).is_some() {
-        type_data(cls).has_del.store(true, Ordering::Relaxed);
+        type_data(&cls).has_del.store(true, Ordering::Relaxed);
     }
     let ga = vm.rt.names.getattribute;
     if crate::types::lookup_in_mro(vm, cls, ga).is_some_and(|f| !f.is::<BuiltinFn>()) {
-        type_data(cls)
+        type_data(&cls)
             .custom_getattribute
             .store(true, Ordering::Relaxed);
     }
     // __init_subclass__ of the parent.
     vm.root(cls);
     let n = vm.intern("__init_subclass__");
-    let td = type_data(cls);
+    let td = type_data(&cls);
     let parent_hook = td.mro_tail.iter().find_map(|&b| {
-        let d = type_data(b).dict;
+        let d = type_data(&b).dict;
         vm.dict_get_str_key(d, n).ok().flatten()
     });
     let r = (|| {
         // `__set_name__` of the descriptors in the namespace (user classes define it).
         // The items stay rooted: a hook may change the class namespace.
-        let items = vm.dict_items(type_data(cls).dict);
+        let items = vm.dict_items(type_data(&cls).dict);
         {
             crate::root_scope!(vm);
             for &(k, v) in &items {
@@ -351,7 +351,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 vm.root(v);
             }
             for &(k, v) in &items {
-                if !type_data(vm.type_of(v)).is_user {
+                if !type_data(&vm.type_of(v)).is_user {
                     continue;
                 }
                 if let Some(f) = vm.lookup_special(v, "__set_name__")
@@ -372,7 +372,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
                 vm.call(f, &[cls], kw)?;
             }
             None if !kw.is_empty() => {
-                let n = type_data(cls).name.read().clone();
+                let n = type_data(&cls).name.read().clone();
                 return Err(vm.type_error(format!(
                     "{n}.__init_subclass__() takes no keyword arguments"
                 )));
@@ -388,7 +388,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
 /// Each name this class declares in `__slots__` shows in its namespace as a
 /// `member_descriptor` (`objects::member`).
 fn add_member_descriptors(vm: &mut Vm, cls: Value) -> PyResult<()> {
-    let td = type_data(cls);
+    let td = type_data(&cls);
     let names = td.slots.to_vec();
     let dict = td.dict;
     for name in names {
@@ -418,7 +418,7 @@ fn slots_layout(
         vm.collect_iter(sv)?
     };
     let mut has_dict = bases.iter().any(|&b| {
-        let td = type_data(b);
+        let td = type_data(&b);
         if td.is_user {
             td.has_dict
         } else {
@@ -460,7 +460,7 @@ fn slots_layout(
                     );
                 }
                 if varsize {
-                    let bn = type_data(builtin_base).name.read().clone();
+                    let bn = type_data(&builtin_base).name.read().clone();
                     return Err(vm.type_error(format!(
                         "nonempty __slots__ not supported for subtype of '{bn}'"
                     )));
@@ -475,14 +475,14 @@ fn slots_layout(
 /// Do instances of any of `bases` accept weak references already?
 fn bases_weakrefable(bases: &[Value]) -> bool {
     // A built-in base's flag is its type-table row's `+ weakref` (types.rs).
-    bases.iter().any(|&b| type_data(b).weakrefable)
+    bases.iter().any(|&b| type_data(&b).weakrefable)
 }
 
 /// `object.__new__`: an instance with an empty `__dict__`.
 pub fn object_new(vm: &mut Vm, cls: Value, _args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
-    let td = type_data(cls);
+    let td = type_data(&cls);
     if !td.builtin_base.is_null() {
-        let f = type_data(td.builtin_base)
+        let f = type_data(&td.builtin_base)
             .new
             .expect("built-in base constructor");
         return f(vm, cls, _args, _kw);
@@ -497,7 +497,7 @@ fn object_new_native(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         return Err(vm.type_error("object.__new__(): not enough arguments"));
     };
     let cls = crate::helpers::type_arg(vm, cls, "object.__new__(X): X")?;
-    let td = type_data(cls);
+    let td = type_data(&cls);
     match td.new {
         Some(f) => f(vm, cls, &args[1..], kw),
         None => object_new(vm, cls, &[], &[]),
@@ -515,10 +515,10 @@ fn object_dunder_new(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRe
         let object = vm.rt.types.object;
         let solid = crate::types::mro(cls)
             .into_iter()
-            .find(|&t| !type_data(t).is_user);
+            .find(|&t| !type_data(&t).is_user);
         // (A built-in type without its own `__new__` entry is made by this one.)
         if let Some(b) = solid.filter(|&b| b != object)
-            && vm.dict_get_str(type_data(b).dict, "__new__").is_some()
+            && vm.dict_get_str(type_data(&b).dict, "__new__").is_some()
         {
             let n = td.qualname.read().clone();
             return Err(vm.type_error(format!(
@@ -535,7 +535,7 @@ fn object_init(_vm: &mut Vm, _args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 #[native(name = "__repr__", style = slot)]
 fn object_repr(vm: &mut Vm, this: Value) -> PyResult {
     let ty = vm.type_of(this);
-    let td = type_data(ty);
+    let td = type_data(&ty);
     let q = td.qualname.read().clone();
     let m = vm
         .dict_get_str(td.dict, "__module__")
@@ -576,10 +576,10 @@ fn solid_base(vm: &Vm, t: Value) -> Option<Value> {
     let object = vm.rt.types.object;
     let b = crate::types::mro(t)
         .into_iter()
-        .find(|&m| !type_data(m).is_user)?;
+        .find(|&m| !type_data(&m).is_user)?;
     if b == object {
         None
-    } else if type_data(b).layout == Layout::Exception {
+    } else if type_data(&b).layout == Layout::Exception {
         Some(vm.rt.types.exc.base_exception)
     } else {
         Some(b)
@@ -779,7 +779,11 @@ fn object_dir(vm: &mut Vm, this: Value) -> PyResult {
         vm.type_of(this)
     };
     for t in crate::types::mro(ty) {
-        names.extend(vm.dict_items(type_data(t).dict).into_iter().map(|(k, _)| k));
+        names.extend(
+            vm.dict_items(type_data(&t).dict)
+                .into_iter()
+                .map(|(k, _)| k),
+        );
     }
     let mut strs: Vec<String> = names
         .iter()
@@ -841,8 +845,8 @@ fn super_check(vm: &mut Vm, cls: Value, obj: Value) -> PyResult<()> {
     } else {
         ("instance of", ot)
     };
-    let of = type_data(of).name.read().clone();
-    let want = type_data(cls).name.read().clone();
+    let of = type_data(&of).name.read().clone();
+    let want = type_data(&cls).name.read().clone();
     Err(vm.type_error(format!(
         "super(type, obj): obj ({kind} {of}) is not an instance or subtype of type ({want})."
     )))
@@ -854,7 +858,7 @@ fn super_check(vm: &mut Vm, cls: Value, obj: Value) -> PyResult<()> {
 fn set_name_note(vm: &mut Vm, exc: Value, v: Value, cls: Value, k: Value) {
     let Ok(kr) = vm.repr(k) else { return };
     let vt = vm.type_name(v);
-    let cn = type_data(cls).name.read().clone();
+    let cn = type_data(&cls).name.read().clone();
     let text = format!("Error calling __set_name__ on '{vt}' instance {kr} in '{cn}'");
     if let Ok(note) = vm.new_str(&text) {
         let _ = vm.with_root(note, |vm| vm.call_method(exc, "add_note", &[note]));
@@ -955,7 +959,7 @@ fn super_getattribute(vm: &mut Vm, this: This<SuperData>, name: Value) -> PyResu
         .map(|p| p + 1)
         .unwrap_or(mro.len());
     for &t in &mro[pos..] {
-        let d = type_data(t).dict;
+        let d = type_data(&t).dict;
         if let Some(v) = vm.dict_get_str_key(d, name)? {
             if v.is::<FunctionData>() {
                 if obj.is::<TypeData>() && start_ty == obj {
@@ -1002,7 +1006,7 @@ fn super_getattribute(vm: &mut Vm, this: This<SuperData>, name: Value) -> PyResu
                 let g = p.fget;
                 return vm.call(g, &[obj], &[]);
             }
-            if type_data(vm.type_of(v)).is_user {
+            if type_data(&vm.type_of(v)).is_user {
                 // A descriptor written in Python: bound as a lookup from `obj` would.
                 let gn = vm.rt.names.get;
                 let vt = vm.type_of(v);
@@ -1161,7 +1165,7 @@ fn function_get(vm: &mut Vm, this: Value, instance: Value, owner: Option<Value>)
 /// `__call__` of a callable built-in type (`f.__call__(x)` is `f(x)`): calls its
 /// receiver, which must be of type `ty` (none of these types can be subclassed).
 fn call_self(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)], ty: Value) -> PyResult {
-    let name = crate::types::type_data(ty).name.read().clone();
+    let name = crate::types::type_data(&ty).name.read().clone();
     match args.split_first() {
         Some((&f, rest)) if vm.type_of(f) == ty => vm.call(f, rest, kw),
         Some((&f, _)) => {
@@ -1269,7 +1273,7 @@ pub fn expose_new(vm: &mut Vm) {
     // None`), which dataclasses and collections.abc.Hashable test.
     let b = vm.rt.types.base;
     for ty in [b.list, b.dict, b.set, b.bytearray] {
-        if vm.dict_get_str(type_data(ty).dict, "__hash__").is_none() {
+        if vm.dict_get_str(type_data(&ty).dict, "__hash__").is_none() {
             vm.add_attr(ty, "__hash__", Value::NONE);
         }
     }
@@ -1278,7 +1282,7 @@ pub fn expose_new(vm: &mut Vm) {
         .chain(vm.rt.types.all_exceptions())
         .collect();
     for ty in all {
-        let td = type_data(ty);
+        let td = type_data(&ty);
         if ty == object || td.new.is_none() || vm.dict_get_str(td.dict, "__new__").is_some() {
             continue;
         }

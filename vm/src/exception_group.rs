@@ -35,7 +35,7 @@ pub fn members(v: Value) -> Vec<Value> {
 fn eg_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let t = vm.rt.types.exc;
     if !kw.is_empty() && args.len() == 2 {
-        let n = type_data(cls).qualname.read().clone();
+        let n = type_data(&cls).qualname.read().clone();
         return Err(vm.type_error(format!("{n}() takes no keyword arguments")));
     }
     let [message, seq] = match args {
@@ -82,7 +82,7 @@ fn eg_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyR
             return Err(vm.type_error("Cannot nest BaseExceptions in an ExceptionGroup"));
         }
     } else if !all_exception && is_subclass(vm, cls, t.exception) {
-        let n = type_data(cls).qualname.read().clone();
+        let n = type_data(&cls).qualname.read().clone();
         return Err(vm.type_error(format!("Cannot nest BaseExceptions in '{n}'")));
     }
     let mut s = vm.scope();

@@ -613,7 +613,7 @@ fn format_notes(vm: &mut Vm, e: Value, out: &mut String) {
 /// The "Type: message" line(s) of an exception (a SyntaxError's location first).
 fn format_message(vm: &mut Vm, e: Value, out: &mut String) {
     let ty = vm.type_of(e);
-    let td = crate::types::type_data(ty);
+    let td = crate::types::type_data(&ty);
     let mut name = td.qualname.read().clone();
     if td.is_user
         && let Some(m) = vm.dict_get_str(td.dict, "__module__")

@@ -194,7 +194,7 @@ pub fn kwarg(kw: &[(Value, Value)], name: &str) -> Option<Value> {
 /// Inlined: the exact-type answer is one load and a test on every constructor call.
 #[inline]
 pub fn wrap_for_subclass(vm: &mut Vm, cls: Value, builtin_value: Value) -> PyResult {
-    let td = crate::types::type_data(cls);
+    let td = crate::types::type_data(&cls);
     if !td.is_user {
         return Ok(builtin_value);
     }

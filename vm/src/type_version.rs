@@ -54,13 +54,13 @@ static NEXT_VERSION: AtomicU32 = AtomicU32::new(1);
 /// The version of type `t`: 0 = none (do not cache). One Acquire load.
 #[inline]
 pub fn type_version(t: Value) -> u32 {
-    type_data(t).version.load(Acquire)
+    type_data(&t).version.load(Acquire)
 }
 
 /// The version of type `t`, giving it a fresh one if it has none; 0 only when versions
 /// ran out. Take it *before* reading anything the cached answer depends on.
 pub fn assign_version(t: Value) -> u32 {
-    let td = type_data(t);
+    let td = type_data(&t);
     let v = td.version.load(Acquire);
     if v != 0 {
         return v;
@@ -79,7 +79,7 @@ pub fn assign_version(t: Value) -> u32 {
 /// Type `t`'s namespace (or a base's) changed: `t` and every subclass lose their
 /// version. Runs no Python code and reaches no safepoint.
 pub fn modified(t: Value) {
-    let td = type_data(t);
+    let td = type_data(&t);
     td.version.store(0, Release);
     for sub in live_subclasses(td) {
         modified(sub);
@@ -102,7 +102,7 @@ impl Vm {
     /// Register the new type `t` (just allocated, not yet looked up) in its bases'
     /// subclass lists and make its namespace a watched dict (see the module doc).
     pub fn register_new_type(&mut self, t: Value) -> PyResult<()> {
-        let td = type_data(t);
+        let td = type_data(&t);
         let entry = if td.is_user {
             // One callback-less ref for all bases (`weakref.ref(cls)` hands it out again).
             let ty = self.rt.types.weakref;
@@ -116,7 +116,7 @@ impl Vm {
             t
         };
         for &b in td.bases.iter() {
-            add_subclass(type_data(b), entry);
+            add_subclass(type_data(&b), entry);
         }
         crate::objects::dict::ops::watch_type_dict(td.dict, t);
         Ok(())

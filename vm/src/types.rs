@@ -332,8 +332,8 @@ impl Types {
         // (`crate::type_version`); built-in types are listed as themselves.
         for (&t, &d) in made.iter().zip(&dicts) {
             d.downcast::<DictData>().unwrap().0.watch(t);
-            for &b in type_data(t).bases.iter() {
-                crate::type_version::add_subclass(type_data(b), t);
+            for &b in type_data(&t).bases.iter() {
+                crate::type_version::add_subclass(type_data(&b), t);
             }
         }
         Types { base, exc }
@@ -384,7 +384,7 @@ impl Vm {
     }
 
     pub fn type_name(&self, v: Value) -> String {
-        type_data(self.type_of(v)).name.read().clone()
+        type_data(&self.type_of(v)).name.read().clone()
     }
 
     /// Set a native constructor on a built-in type.
@@ -401,38 +401,27 @@ impl Vm {
         name: &'static str,
         f: crate::objects::builtin_fn::NativeFn,
     ) {
-        let owner: &'static str = Box::leak(type_data(ty).name.read().clone().into_boxed_str());
+        let owner: &'static str = Box::leak(type_data(&ty).name.read().clone().into_boxed_str());
         let func = self
             .new_native_method(name, owner, f)
             .expect("out of memory at start-up");
         let key = self.intern(name);
-        self.dict_set(type_data(ty).dict, key, func)
+        self.dict_set(type_data(&ty).dict, key, func)
             .expect("start-up");
     }
 
     pub fn add_attr(&mut self, ty: Value, name: &str, v: Value) {
         let key = self.intern(name);
-        self.dict_set(type_data(ty).dict, key, v).expect("start-up");
+        self.dict_set(type_data(&ty).dict, key, v)
+            .expect("start-up");
     }
 }
 
-/// The payload of the type `t`.
-///
-/// The `'static` is a promise, not a fact: built-in types are permanent roots and live
-/// for the run, but a user class is an ordinary heap object and is freed by the first
-/// collection after it becomes unreachable (a weak reference to it then reads None).
-/// So the reference is valid exactly as long as `downcast`'s is: until this thread's
-/// next safepoint, or longer while `t` stays reachable from a root (it is rooted, or it
-/// is the type of a rooted object, whose header keeps it alive). Every caller uses it
-/// that way: it reads fields (`name`, `mro_tail`, `dict`, slots) of a type reached from
-/// a live object or a rooted class. Tying the borrow to `&Vm` instead (no `&mut Vm`
-/// call, so no safepoint, while it lives) would make that checked, but costs a `vm`
-/// argument at ~125 call sites, many of them in the interpreter loop; left as is.
-pub fn type_data(t: Value) -> &'static TypeData {
-    let r: &TypeData = t.downcast::<TypeData>().expect("not a type");
-    // SAFETY: `r` points into the type object's heap block, which stays allocated while
-    // `t` is reachable (see above); no caller holds it past the point where `t` may die.
-    unsafe { &*(r as *const TypeData) }
+/// The payload of the type `t`, borrowed for as long as the value `t` is held: the same
+/// rule as `Value::downcast` (a user class is an ordinary heap object, valid while it
+/// is reachable: the caller holds it rooted, or it is the type of a rooted object).
+pub fn type_data(t: &Value) -> &TypeData {
+    t.downcast::<TypeData>().expect("not a type")
 }
 
 /// Is `sub` the same as or a subclass of `sup`?
@@ -448,7 +437,7 @@ pub fn is_subclass(_vm: &Vm, sub: Value, sup: Value) -> bool {
 
 /// The MRO of a type, starting with the type itself.
 pub fn mro(t: Value) -> Vec<Value> {
-    let td = type_data(t);
+    let td = type_data(&t);
     let mut m = Vec::with_capacity(td.mro_tail.len() + 1);
     m.push(t);
     m.extend(td.mro_tail.iter().copied());
@@ -476,7 +465,7 @@ pub fn c3_mro(vm: &mut Vm, bases: &[Value]) -> PyResult<Vec<Value>> {
         let Some(c) = found else {
             let names: Vec<String> = bases
                 .iter()
-                .map(|&b| type_data(b).name.read().clone())
+                .map(|&b| type_data(&b).name.read().clone())
                 .collect();
             return Err(vm.type_error(format!(
                 "Cannot create a consistent method resolution order (MRO) for bases {}",
@@ -511,7 +500,7 @@ pub fn lookup_in_mro(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
 #[inline(never)]
 fn lookup_in_mro_slow(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
     let version = crate::type_version::assign_version(t);
-    let td = type_data(t);
+    let td = type_data(&t);
     let mut cacheable = version != 0
         && name
             .downcast::<crate::objects::str::StrData>()
@@ -520,7 +509,7 @@ fn lookup_in_mro_slow(vm: &mut Vm, t: Value, name: Value) -> Option<Value> {
     let mut found = vm.dict_get_str_key(td.dict, name).ok().flatten();
     if found.is_none() {
         for &b in td.mro_tail.iter() {
-            let d = type_data(b).dict;
+            let d = type_data(&b).dict;
             cacheable &= dict_watched(d);
             if let Ok(Some(v)) = vm.dict_get_str_key(d, name) {
                 found = Some(v);

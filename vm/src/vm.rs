@@ -817,7 +817,7 @@ impl Vm {
     /// Give `obj` (just allocated, of class `cls`) its FTB bit if the class defines
     /// `__del__`, so the collector reports it once before freeing it.
     pub fn mark_finalizable(&self, obj: Value, cls: Value) {
-        let td = crate::types::type_data(cls);
+        let td = crate::types::type_data(&cls);
         if td.has_del.load(Ordering::Relaxed)
             && let Some(p) = obj.as_gc()
         {

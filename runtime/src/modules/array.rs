@@ -157,7 +157,7 @@ fn int_of(vm: &mut Vm, v: Value) -> PyResult<BigInt> {
         return Ok(b);
     }
     if !weft_vm::objects::float::is_float(v)
-        && type_data(vm.type_of(v)).is_user
+        && type_data(&vm.type_of(v)).is_user
         && let Some(f) = vm.lookup_special(v, "__index__")
     {
         let r = vm.call(f, &[v], &[])?;
@@ -184,7 +184,7 @@ fn float_of(vm: &mut Vm, v: Value) -> PyResult<f64> {
             None => Err(vm.overflow_error("int too large to convert to float")),
         };
     }
-    if type_data(vm.type_of(v)).is_user {
+    if type_data(&vm.type_of(v)).is_user {
         for name in ["__float__", "__index__"] {
             if let Some(f) = vm.lookup_special(v, name) {
                 let r = vm.call(f, &[v], &[])?;
@@ -497,7 +497,7 @@ fn array_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> 
         None => Vec::new(),
     };
     // The payload always has the base type; a subclass instance wraps it.
-    let td = type_data(cls);
+    let td = type_data(&cls);
     let base_ty = if td.is_user { td.builtin_base } else { cls };
     let a = new_array(vm, base_ty, tc, bytes)?;
     wrap_for_subclass(vm, cls, a)
@@ -1158,7 +1158,7 @@ fn repeat_count(vm: &mut Vm, n: Value) -> PyResult<Option<i64>> {
     if let Some(i) = as_index(vm, n)? {
         return Ok(Some(i));
     }
-    if type_data(vm.type_of(n)).is_user && vm.lookup_special(n, "__rmul__").is_some() {
+    if type_data(&vm.type_of(n)).is_user && vm.lookup_special(n, "__rmul__").is_some() {
         return Ok(None);
     }
     let tn = vm.type_name(n);

@@ -59,7 +59,7 @@ unsafe fn referents(vm: &Vm, p: GcPtr) -> Vec<GcPtr> {
     let ty = vm.type_of(Value::from_gc(p));
     if !ty.is_null()
         && r.first().map(|&q| Value::from_gc(q)) == Some(ty)
-        && !weft_vm::types::type_data(ty).is_user
+        && !weft_vm::types::type_data(&ty).is_user
     {
         r.remove(0);
     }

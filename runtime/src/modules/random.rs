@@ -56,7 +56,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
 /// take anything (its own `__init__`, like `random.Random`'s, seeds again), so its
 /// arguments seed only when they could be a seed.
 fn random_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
-    let td = type_data(cls);
+    let td = type_data(&cls);
     let key = if td.is_user {
         let arg = if args.len() <= 1 && kw.is_empty() {
             args.first().copied()

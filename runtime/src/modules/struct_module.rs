@@ -98,7 +98,7 @@ fn struct_new(vm: &mut Vm, cls: Value, #[kw] format: Value) -> PyResult {
     let (format, layout) = compile(vm, format)?;
     weft_vm::root_scope!(vm);
     vm.root(format);
-    let td = type_data(cls);
+    let td = type_data(&cls);
     let base_ty = if td.is_user { td.builtin_base } else { cls };
     let s = vm.alloc(base_ty, StructData { format, layout });
     wrap_for_subclass(vm, cls, s?)

@@ -153,7 +153,7 @@ fn this_ref<'a>(vm: &mut Vm, args: &'a [Value], name: &str) -> PyResult<&'a Weak
 /// Allocate a weak reference of type `ty` to `obj` and register it with the collector.
 /// Instances of user subclasses of `ref` get a namespace.
 fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
-    let dict = if type_data(ty).is_user {
+    let dict = if type_data(&ty).is_user {
         vm.new_dict()?
     } else {
         Value::NULL

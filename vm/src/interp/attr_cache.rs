@@ -178,7 +178,7 @@ fn plain(vm: &Vm, d: Value) -> bool {
         || d.is::<ClassMethod>()
         || d.is::<Property>()
         || d.is::<crate::objects::member::MemberDescr>();
-    !bound_by_lookup && !type_data(vm.type_of(d)).is_user
+    !bound_by_lookup && !type_data(&vm.type_of(d)).is_user
 }
 
 /// May an instance's own slot answer a name the MRO holds as `d`? A plain value (the
@@ -210,7 +210,7 @@ impl Vm {
     /// taken before any lookup the fill relies on (module doc); None: do not cache.
     fn cacheable_type(&self, obj: Value, name: Value) -> Option<(Value, u32)> {
         let ty = obj.heap_type()?;
-        let td = type_data(ty);
+        let td = type_data(&ty);
         if td.custom_getattribute.load(Relaxed) || special_name(name) {
             return None;
         }
@@ -312,7 +312,7 @@ impl Vm {
         let Some((ty, ver)) = self.cacheable_type(obj, name) else {
             return;
         };
-        if type_data(ty).is_user {
+        if type_data(&ty).is_user {
             let sa = self.rt.names.setattr;
             if lookup_in_mro(self, ty, sa).is_some_and(|f| !f.is::<BuiltinFn>()) {
                 return;

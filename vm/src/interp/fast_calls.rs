@@ -45,7 +45,7 @@ impl Vm {
     /// referent) might make a negative answer wrong.
     fn fast_isinstance(&mut self, obj: Value, cls: Value) -> Option<Value> {
         cls.downcast::<TypeData>()?;
-        if crate::types::type_data(self.type_of(cls)).is_user {
+        if crate::types::type_data(&self.type_of(cls)).is_user {
             return None;
         }
         let t = self.type_of(obj);

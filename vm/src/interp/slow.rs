@@ -840,7 +840,7 @@ impl Vm {
             return Ok(None);
         }
         let ty = self.type_of(obj);
-        if crate::types::type_data(ty)
+        if crate::types::type_data(&ty)
             .custom_getattribute
             .load(std::sync::atomic::Ordering::Relaxed)
         {

@@ -563,7 +563,7 @@ pub fn delegate(vm: &mut Vm, it: Value, sent: Value) -> PyResult<Result<Value, V
         return r;
     }
     // A user iterator's StopIteration carries the result: call its `__next__` directly.
-    let user = crate::types::type_data(vm.type_of(it)).is_user;
+    let user = crate::types::type_data(&vm.type_of(it)).is_user;
     let r = if sent.is_none() && !user {
         vm.next(it)
     } else if sent.is_none() {

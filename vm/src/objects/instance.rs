@@ -188,7 +188,11 @@ impl Drop for Guard<'_> {
 /// The shared names of instance `obj`'s class, borrowed for as long as `obj` is held
 /// (the class lives as long as the instance: the instance traces it).
 fn keys_of(obj: &Value) -> &SharedKeys {
-    &type_data(obj.heap_type().expect("instance")).attr_keys
+    let cls = obj.heap_type().expect("instance");
+    let keys: *const SharedKeys = &type_data(&cls).attr_keys;
+    // SAFETY: the class is the instance's type: the instance's header refers to it and
+    // the collector traces it from there, so it lives at least as long as `obj` is held.
+    unsafe { &*keys }
 }
 
 /// `obj.name` from the slots of instance `obj`.
@@ -289,7 +293,7 @@ impl Vm {
         let cap = if cls == self.rt.types.object {
             0
         } else {
-            capacity_for(type_data(cls).attr_keys.len())
+            capacity_for(type_data(&cls).attr_keys.len())
         };
         let data = InstanceData {
             dict: AtomicValue::new(Value::NULL),

@@ -44,7 +44,7 @@ fn member_qualname(vm: &mut Vm, this: &MemberDescr) -> PyResult {
     let n = crate::helpers::as_str(&this.name)
         .unwrap_or("?")
         .to_string();
-    let td = crate::types::type_data(this.owner);
+    let td = crate::types::type_data(&this.owner);
     let q = td.qualname.read().clone();
     vm.new_str(&format!("{q}.{n}"))
 }
@@ -84,7 +84,7 @@ fn check_instance(vm: &mut Vm, name: Value, owner: Value, obj: Value) -> PyResul
         return Ok(());
     }
     let n = crate::helpers::as_str(&name).unwrap_or("?").to_string();
-    let on = crate::types::type_data(owner).name.read().clone();
+    let on = crate::types::type_data(&owner).name.read().clone();
     let tn = vm.type_name(obj);
     Err(vm.type_error(format!(
         "descriptor '{n}' for '{on}' objects doesn't apply to a '{tn}' object"
@@ -127,6 +127,6 @@ fn member_delete(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
 fn member_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     let (name, owner) = parts(vm, args, 1, "__repr__")?;
     let n = crate::helpers::as_str(&name).unwrap_or("?").to_string();
-    let on = crate::types::type_data(owner).name.read().clone();
+    let on = crate::types::type_data(&owner).name.read().clone();
     vm.new_str(&format!("<member '{n}' of '{on}' objects>"))
 }

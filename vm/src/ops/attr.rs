@@ -35,7 +35,7 @@ fn builtin_dict(v: Value) -> Option<Value> {
 fn exposes_dict(v: Value) -> bool {
     match v.heap_type() {
         Some(t) => {
-            let td = type_data(t);
+            let td = type_data(&t);
             !td.is_user || td.has_dict
         }
         None => false,
@@ -139,7 +139,7 @@ impl Vm {
     fn instance_getattr_fast(&mut self, obj: Value, name: Value) -> Option<Value> {
         instance_parts(&obj)?;
         let ty = obj.heap_type()?;
-        if type_data(ty)
+        if type_data(&ty)
             .custom_getattribute
             .load(std::sync::atomic::Ordering::Relaxed)
         {
@@ -177,7 +177,7 @@ impl Vm {
         let Some(ty) = obj.heap_type() else {
             return FastSet::Full;
         };
-        let td = type_data(ty);
+        let td = type_data(&ty);
         // (`__slots__`-only classes too: their shared keys are exactly the slot names,
         // so `instance::set` stores only those.)
         if let Some(d) = lookup_in_mro(self, ty, name)
@@ -270,7 +270,7 @@ impl Vm {
             return v;
         }
         let ty = self.type_of(obj);
-        let custom = type_data(ty)
+        let custom = type_data(&ty)
             .custom_getattribute
             .load(std::sync::atomic::Ordering::Relaxed);
         let found = if custom {
@@ -298,7 +298,7 @@ impl Vm {
             // PEP 562: a module's own `__getattr__` answers the names it lacks.
             return self.call(f, &[name], &[]).map(Some);
         }
-        if found.is_some() || !type_data(ty).is_user {
+        if found.is_some() || !type_data(&ty).is_user {
             return Ok(found);
         }
         let ga = self.rt.names.getattr;
@@ -343,7 +343,7 @@ impl Vm {
         // so it goes through the descriptor protocol below.
         if let Some(d) = descr
             && let Some(p) = d.downcast::<Property>()
-            && !type_data(self.type_of(d)).is_user
+            && !type_data(&self.type_of(d)).is_user
         {
             let fget = p.fget;
             if fget.is_null() || fget.is_none() {
@@ -413,7 +413,7 @@ impl Vm {
             return self.alloc(t, BoundMethod { func: f, this: ty });
         }
         let dty = self.type_of(d);
-        if type_data(dty).is_user {
+        if type_data(&dty).is_user {
             let g = self.rt.names.get;
             if let Some(get) = lookup_in_mro(self, dty, g) {
                 return self.call(get, &[d, obj, ty], &[]);
@@ -428,7 +428,7 @@ impl Vm {
             return Ok(Some(v));
         }
         let meta = self.type_of(cls);
-        if type_data(meta).is_user
+        if type_data(&meta).is_user
             && let Some(d) = lookup_in_mro(self, meta, name)
             && self.is_data_descriptor(d)
         {
@@ -458,7 +458,7 @@ impl Vm {
                 return Ok(Some(s.0));
             }
             let dty = self.type_of(d);
-            if type_data(dty).is_user && !d.is::<Property>() {
+            if type_data(&dty).is_user && !d.is::<Property>() {
                 let g = self.rt.names.get;
                 if let Some(get) = lookup_in_mro(self, dty, g) {
                     return self.call(get, &[d, Value::NONE, cls], &[]).map(Some);
@@ -474,7 +474,7 @@ impl Vm {
     }
 
     fn type_special_attr(&mut self, cls: Value, name: Value) -> PyResult<Option<Value>> {
-        let td = type_data(cls);
+        let td = type_data(&cls);
         let v = match as_str(&name).unwrap_or("") {
             "__name__" => {
                 let n = td.name.read().clone();
@@ -755,7 +755,7 @@ impl Vm {
         }
         if obj.is::<TypeData>() {
             let meta = self.type_of(obj);
-            if type_data(meta).is_user {
+            if type_data(&meta).is_user {
                 let sa = self.rt.names.setattr;
                 if let Some(f) = lookup_in_mro(self, meta, sa)
                     && !f.is::<BuiltinFn>()
@@ -774,7 +774,7 @@ impl Vm {
             return Ok(());
         }
         let ty = self.type_of(obj);
-        let td = type_data(ty);
+        let td = type_data(&ty);
         // Properties are data descriptors on any class (built-in ones use them too).
         if let Some(d) = lookup_in_mro(self, ty, name)
             && let Some(p) = d.downcast::<Property>()
@@ -859,7 +859,7 @@ impl Vm {
             return Ok(());
         }
         let ty = self.type_of(obj);
-        if type_data(ty).is_user
+        if type_data(&ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
             && self.is_data_descriptor(d)
         {
@@ -989,9 +989,9 @@ impl Vm {
         let n = as_str(&name);
         let ty = self.type_of(obj);
         std::iter::once(ty)
-            .chain(type_data(ty).mro_tail.iter().copied())
+            .chain(type_data(&ty).mro_tail.iter().copied())
             .any(|t| {
-                type_data(t)
+                type_data(&t)
                     .slots
                     .iter()
                     .any(|&s| s == name || as_str(&s) == n)
@@ -1009,7 +1009,7 @@ impl Vm {
         }
         let ty = self.type_of(obj);
         // A `__delattr__` written in Python (on the class, or the metaclass for a class).
-        if type_data(ty).is_user {
+        if type_data(&ty).is_user {
             let da = self.rt.names.delattr;
             if let Some(f) = lookup_in_mro(self, ty, da)
                 && !f.is::<BuiltinFn>()
@@ -1025,10 +1025,10 @@ impl Vm {
     /// entry in the object's own namespace (never the user's `__delattr__` again).
     pub fn generic_delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         let ty = self.type_of(obj);
-        if type_data(ty).is_user
+        if type_data(&ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
             && !d.is::<Property>()
-            && type_data(self.type_of(d)).is_user
+            && type_data(&self.type_of(d)).is_user
         {
             let dn = self.rt.names.delete;
             let dty = self.type_of(d);
@@ -1037,7 +1037,7 @@ impl Vm {
                 return r.map(|_| ());
             }
         }
-        if type_data(ty).is_user
+        if type_data(&ty).is_user
             && let Some(d) = lookup_in_mro(self, ty, name)
             && let Some(p) = d.downcast::<Property>()
         {
@@ -1094,7 +1094,7 @@ impl Vm {
             return true;
         }
         let dty = self.type_of(d);
-        if !type_data(dty).is_user {
+        if !type_data(&dty).is_user {
             return false;
         }
         let (set, del) = (self.rt.names.set, self.rt.names.delete);

@@ -33,7 +33,7 @@ impl Vm {
         if f.is::<TypeData>() {
             // A metaclass written in Python may define __call__ (e.g. abc.ABCMeta).
             let meta = self.type_of(f);
-            if meta != self.rt.types.type_ && type_data(meta).is_user {
+            if meta != self.rt.types.type_ && type_data(&meta).is_user {
                 let n = self.intern("__call__");
                 if let Some(c) = lookup_in_mro(self, meta, n).filter(|c| !c.is::<BuiltinFn>()) {
                     return self.call_dunder_call(c, f, args, kwargs);
@@ -100,7 +100,7 @@ impl Vm {
             }
             return crate::class::type_new(self, cls, args, kwargs);
         }
-        let td = type_data(cls);
+        let td = type_data(&cls);
         // A user-defined __new__ anywhere before the built-in base.
         let new_name = self.rt.names.new;
         let user_new = lookup_in_mro(self, cls, new_name).filter(|f| !f.is::<BuiltinFn>());

@@ -233,7 +233,7 @@ impl Vm {
             return Ok(if h == -1 { -2 } else { h });
         }
         let ty = self.type_of(v);
-        let td = type_data(ty);
+        let td = type_data(&ty);
         if crate::objects::weakref::is_proxy(self, v) {
             return Err(self.type_error(format!("unhashable type: '{}'", td.name.read())));
         }
@@ -306,7 +306,7 @@ impl Vm {
     /// module defines is qualified by its module (`array.array`), others are not.
     pub fn tp_name(&mut self, v: Value) -> String {
         let ty = self.type_of(v);
-        let td = type_data(ty);
+        let td = type_data(&ty);
         let name = td.name.read().clone();
         if td.is_user {
             return name;
@@ -377,7 +377,7 @@ impl Vm {
         }
         let ta = self.type_of(a);
         let tb = self.type_of(b);
-        let user = type_data(ta).is_user || type_data(tb).is_user;
+        let user = type_data(&ta).is_user || type_data(&tb).is_user;
         if matches!(op, CmpOp::Eq | CmpOp::Ne) {
             // weakref.ref defines == natively (referents while alive, identity once dead);
             // a subclass may override it. Either operand may be the ref (== and != are
@@ -412,7 +412,7 @@ impl Vm {
         }
         // User-defined comparison methods; a subclass's reflected method goes first.
         let reflected_first =
-            tb != ta && crate::types::is_subclass(self, tb, ta) && type_data(tb).is_user;
+            tb != ta && crate::types::is_subclass(self, tb, ta) && type_data(&tb).is_user;
         if reflected_first && let Some(r) = self.try_cmp_dunder(b, a, swapped(op))? {
             return Ok(r);
         }
@@ -464,7 +464,7 @@ impl Vm {
     /// Call `type(a).__op__(a, b)` if a user class defines it; None for NotImplemented.
     fn try_cmp_dunder(&mut self, a: Value, b: Value, op: CmpOp) -> PyResult<Option<Value>> {
         let ty = self.type_of(a);
-        if !type_data(ty).is_user {
+        if !type_data(&ty).is_user {
             return Ok(None);
         }
         let name = self.intern(dunder(op));
@@ -515,7 +515,7 @@ impl Vm {
             return self.with_root(r, |vm| vm.truthy(r));
         }
         let ty = self.type_of(v);
-        if type_data(ty).is_user {
+        if type_data(&ty).is_user {
             let name = self.rt.names.bool_;
             if let Some(f) = lookup_in_mro(self, ty, name) {
                 let r = self.call(f, &[v], &[])?;

@@ -55,7 +55,7 @@ pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
 
 fn user_index(vm: &mut Vm, v: Value) -> Option<Value> {
     let ty = vm.type_of(v);
-    if !crate::types::type_data(ty).is_user && !crate::objects::weakref::is_proxy(vm, v) {
+    if !crate::types::type_data(&ty).is_user && !crate::objects::weakref::is_proxy(vm, v) {
         return None;
     }
     vm.lookup_special(v, "__index__")
@@ -1039,7 +1039,7 @@ pub(crate) fn misc_next_for_next(vm: &mut Vm, m: &MiscIter) -> PyResult<Option<V
 /// `StopIteration` is returned as the error instead of ending quietly.
 fn inner_next(vm: &mut Vm, it: Value, pass_stop: bool) -> PyResult<Option<Value>> {
     if pass_stop
-        && crate::types::type_data(vm.type_of(it)).is_user
+        && crate::types::type_data(&vm.type_of(it)).is_user
         && let Some(f) = vm.lookup_special(it, "__next__")
     {
         return vm.call(f, &[it], &[]).map(Some);

@@ -195,10 +195,10 @@ impl Vm {
             .to_vec();
         let mut attrs: Vec<Value> = Vec::new();
         let mut seen: Vec<String> = Vec::new();
-        let cls_name = crate::types::type_data(cls).qualname.read().clone();
+        let cls_name = crate::types::type_data(&cls).qualname.read().clone();
         if npos > 0 {
-            let match_self = !crate::types::type_data(cls).is_user
-                && MATCH_SELF.contains(&crate::types::type_data(cls).name.read().as_str());
+            let match_self = !crate::types::type_data(&cls).is_user
+                && MATCH_SELF.contains(&crate::types::type_data(&cls).name.read().as_str());
             let k = vm.intern("__match_args__");
             let match_args = attr_or_none(vm, cls, k)?;
             match match_args {

@@ -60,7 +60,7 @@ impl Vm {
     #[inline]
     fn user_special(&mut self, v: Value, name: &str) -> Option<Value> {
         let ty = self.type_of(v);
-        if !type_data(ty).is_user {
+        if !type_data(&ty).is_user {
             return None;
         }
         self.user_special_in(ty, name)
@@ -111,7 +111,7 @@ impl Vm {
             // level (a deep nesting would otherwise fill the heap before a safepoint).
             return self.builtin_repr(v);
         }
-        if !type_data(ty).is_user {
+        if !type_data(&ty).is_user {
             let n = self.rt.names.repr;
             if let Some(f) = lookup_in_mro(self, ty, n)
                 && f.downcast::<BuiltinFn>()
@@ -211,7 +211,7 @@ impl Vm {
             } else {
                 self.type_of(obj)
             };
-            let n = type_data(ot).name.read().clone();
+            let n = type_data(&ot).name.read().clone();
             return Ok(format!("<super: <class '{c}'>, <{n} object>>"));
         }
         if let Some(m) = v.downcast::<BoundMethod>() {
@@ -237,7 +237,7 @@ impl Vm {
                 return Ok(s);
             }
             let args = *e.args.lock();
-            let name = type_data(self.type_of(v)).name.read().clone();
+            let name = type_data(&self.type_of(v)).name.read().clone();
             let items = match args.downcast::<crate::objects::tuple::TupleData>() {
                 Some(t) => t.0.to_vec(),
                 None => vec![],
@@ -250,7 +250,7 @@ impl Vm {
             return Ok(format!("{name}{r}"));
         }
         let ty = self.type_of(v);
-        let td = type_data(ty);
+        let td = type_data(&ty);
         let module = self
             .dict_get_str(td.dict, "__module__")
             .and_then(|m| crate::helpers::as_str(&m).map(|s| s.to_string()));
@@ -488,7 +488,7 @@ impl Vm {
         let index = k.as_small_int().is_some()
             || k.is::<crate::objects::int::IntData>()
             || self.lookup_special(k, "__index__").is_some();
-        let sequence_like = type_data(ty).is_user
+        let sequence_like = type_data(&ty).is_user
             || containers::builtin_len(self, o).is_some()
             || self.lookup_special(o, "__len__").is_some()
             || self.lookup_special(o, "__contains__").is_some();
@@ -592,7 +592,7 @@ impl Vm {
         }
         let n = self.rt.names.next;
         let ty = self.type_of(v);
-        lookup_in_mro(self, ty, n).is_some() || !type_data(ty).is_user
+        lookup_in_mro(self, ty, n).is_some() || !type_data(&ty).is_user
     }
 
     /// Advance an iterator: `Ok(None)` when exhausted.

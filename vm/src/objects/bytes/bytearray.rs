@@ -398,7 +398,7 @@ fn assigned_bytes(vm: &mut Vm, v: Value) -> PyResult<Vec<u8>> {
     let b = base_or_self(v);
     if b.is::<StrData>()
         || crate::helpers::as_f64(b).is_some()
-        || (crate::types::type_data(vm.type_of(v)).is_user
+        || (crate::types::type_data(&vm.type_of(v)).is_user
             && vm.lookup_special(v, "__index__").is_some())
     {
         return Err(

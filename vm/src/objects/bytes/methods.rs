@@ -170,7 +170,7 @@ pub fn is_index_like(vm: &mut Vm, x: Value) -> bool {
     unwrap_base::<IntData>(&x).is_some()
         || x.is_small_int()
         || x.is_bool()
-        || (crate::types::type_data(vm.type_of(x)).is_user
+        || (crate::types::type_data(&vm.type_of(x)).is_user
             && vm.lookup_special(x, "__index__").is_some())
 }
 

@@ -436,7 +436,7 @@ pub fn add_wrapped_native(
 ) {
     use crate::objects::function::{ClassMethod, StaticMethod};
     let owner: &'static str = Box::leak(
-        crate::types::type_data(ty)
+        crate::types::type_data(&ty)
             .name
             .read()
             .clone()

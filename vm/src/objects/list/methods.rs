@@ -142,7 +142,7 @@ pub fn seq_reversed(vm: &mut Vm, this: Value) -> PyResult {
 /// Does a user class define its own `__init__` (then the constructor ignores the
 /// arguments and leaves the filling to `__init__`, as CPython's `list.__new__` does)?
 pub fn user_init(vm: &mut Vm, cls: Value) -> bool {
-    if !crate::types::type_data(cls).is_user {
+    if !crate::types::type_data(&cls).is_user {
         return false;
     }
     let n = vm.rt.names.init;

@@ -15,7 +15,7 @@ pub fn init(vm: &mut Vm) {
 
 #[native(new, name = "tuple")]
 fn tuple_new(vm: &mut Vm, cls: Value, iterable: Option<Value>) -> PyResult {
-    let builtin = !crate::types::type_data(cls).is_user;
+    let builtin = !crate::types::type_data(&cls).is_user;
     let t = match iterable {
         Some(it) if builtin && it.is::<TupleData>() => it,
         Some(it) => {

@@ -94,7 +94,7 @@ pub fn weakrefable(obj: Value) -> bool {
     let Some(ty) = obj.heap_type() else {
         return false;
     };
-    let td = type_data(ty);
+    let td = type_data(&ty);
     if td.is_user && !obj.is::<TypeData>() {
         return td.weakrefable;
     }
