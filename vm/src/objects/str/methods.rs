@@ -207,18 +207,15 @@ fn clamp(start: Option<i64>, end: Option<i64>, len: usize) -> (usize, usize) {
 /// A str's text indexed by code point without copying it when it is ASCII (its bytes
 /// then index as its characters). Collecting the chars of the haystack at every call
 /// made loops like `s.startswith(p, i)` over a long `s` quadratic (found by the fuzzer).
-enum Units {
-    Ascii(&'static [u8]),
+enum Units<'s> {
+    Ascii(&'s [u8]),
     Wide(Vec<char>),
 }
 
-impl Units {
+impl Units<'_> {
     /// The text of the str `d`.
-    fn of_data(d: &StrData) -> Units {
+    fn of_data(d: &StrData) -> Units<'_> {
         let s = d.as_str();
-        // SAFETY: as `str_arg`: the caller holds the str, which lives at least until its
-        // next safepoint; the units are dropped before the native returns.
-        let s: &'static str = unsafe { &*(s as *const str) };
         if d.is_ascii() {
             Units::Ascii(s.as_bytes())
         } else {
@@ -606,12 +603,12 @@ fn str_replace(
 // ---------------------------------------------------------------- searching
 
 /// The text, the needle and the clamped [start, end) of find/index/count.
-fn search_args<'a>(
+fn search_args<'a, 'd>(
     vm: &mut Vm,
-    d: &StrData,
+    d: &'d StrData,
     (sub, start, end): (&'a Value, Option<Value>, Option<Value>),
     name: &str,
-) -> PyResult<(Units, &'a str, usize, usize)> {
+) -> PyResult<(Units<'d>, &'a str, usize, usize)> {
     let sub = str_arg(vm, sub, name)?;
     let st = opt_int(vm, start)?;
     let en = opt_int(vm, end)?;
