@@ -10,6 +10,7 @@ use super::{CompileErrorKind, Mode, RawError, SourceMap};
 mod hints;
 mod lexical;
 mod numbers;
+mod patterns;
 
 /// A parse error, with CPython's (offset, end_offset) on its first line where they are
 /// not the columns of its span (the tokenizer's errors).
@@ -32,6 +33,9 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
         }
         if let Some(e) = unclosed_bracket(source, parsed.tokens(), err) {
             return Err(e);
+        }
+        if let Some(e) = patterns::refine(source, parsed.tokens(), err) {
+            return Err((e, None));
         }
         let base = convert(source, err);
         if base.msg == "invalid syntax" || base.msg == "expected ':'" {
