@@ -7,6 +7,7 @@ use ruff_text_size::Ranged;
 
 use super::{CompileErrorKind, Mode, RawError, SourceMap};
 
+mod escapes;
 mod hints;
 mod lexical;
 mod numbers;
