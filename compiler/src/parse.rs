@@ -12,6 +12,7 @@ mod hints;
 mod lexical;
 mod numbers;
 mod patterns;
+mod tabs;
 
 /// A parse error, with CPython's (offset, end_offset) on its first line where they are
 /// not the columns of its span (the tokenizer's errors).
@@ -48,6 +49,9 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
             }
         }
         return Err(hints::refine(source, parsed.tokens(), err, base));
+    }
+    if let Some(at) = tabs::inconsistent_line(source, parsed.tokens()) {
+        return Err(tabs::error(at));
     }
     let syntax = parsed.into_syntax();
     Ok(match syntax {

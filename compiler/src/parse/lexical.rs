@@ -9,7 +9,7 @@ use ruff_python_parser::{
 };
 use ruff_text_size::Ranged;
 
-use super::{Fail, escapes, numbers};
+use super::{Fail, escapes, numbers, tabs};
 use crate::{CompileErrorKind, RawError, SourceMap};
 
 /// An error at the tokenizer's cursor `at`: `offset` and `end_offset` both count the
@@ -40,6 +40,9 @@ pub(super) fn first_error(source: &str, tokens: &Tokens, errors: &[ParseError]) 
     let mut found: Vec<(usize, Fail)> = Vec::new();
     if let Some(f) = token_error(source, &map, tokens) {
         found.push(f);
+    }
+    if let Some(at) = tabs::inconsistent_line(source, tokens) {
+        found.push((at, tabs::error(at)));
     }
     for e in errors {
         if let Some(f) = lexer_error(source, &map, tokens, e) {
