@@ -8,6 +8,7 @@ use ruff_text_size::Ranged;
 use super::{CompileErrorKind, Mode, RawError, SourceMap};
 
 mod escapes;
+mod fstrings;
 mod hints;
 mod lexical;
 mod numbers;
@@ -30,6 +31,9 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
     };
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(pmode));
     if let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
+        if let Some(e) = fstrings::refine(source, parsed.tokens(), err) {
+            return Err(e);
+        }
         if let Some(e) = lexical::first_error(source, parsed.tokens(), parsed.errors()) {
             return Err(e);
         }
