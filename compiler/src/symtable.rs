@@ -270,6 +270,14 @@ impl Builder {
         elts: &[&Expr],
         is_genexpr: bool,
     ) {
+        // CPython's parser refuses `[*a for a in b]`, which ruff's accepts.
+        if let Some(Expr::Starred(st)) = elts.first() {
+            self.err(
+                "iterable unpacking cannot be used in comprehension",
+                st.range,
+            );
+            return;
+        }
         // The first iterator is evaluated in the enclosing scope.
         self.comp_iterable(&generators[0].iter);
         let prev = self.enter(ScopeKind::Comprehension, name, range);
@@ -862,6 +870,14 @@ impl<'a> Builder {
             Expr::Generator(c) => {
                 self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt], true)
             }
+            Expr::DictComp(c) if c.key.is_none() => {
+                // `{**a for a in b}`: CPython's parser marks the `**` after the `{`.
+                let at = c.range.start() + ruff_text_size::TextSize::from(1);
+                self.err(
+                    "dict unpacking cannot be used in dict comprehension",
+                    TextRange::at(at, ruff_text_size::TextSize::from(2)),
+                );
+            }
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
@@ -956,7 +972,10 @@ impl<'a> Builder {
             self.err(format!("name '{name}' is nonlocal and global"), first);
             return;
         } else {
-            self.scope().directives.entry(name.to_string()).or_insert(range);
+            self.scope()
+                .directives
+                .entry(name.to_string())
+                .or_insert(range);
             return;
         };
         self.err(msg, range);
@@ -967,7 +986,9 @@ impl<'a> Builder {
     fn comp_target_conflict(&mut self, name: &str, range: TextRange) {
         if self.comp_target && self.flags_of(name) & (DEF_COMP_FREE | DEF_GLOBAL) != 0 {
             self.err(
-                format!("comprehension inner loop cannot rebind assignment expression target '{name}'"),
+                format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                ),
                 range,
             );
         }
