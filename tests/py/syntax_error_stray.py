@@ -20,5 +20,9 @@ for src in [
     "class K(v for v in w): pass", "class K(B, v for v in w): pass",
     "v = {p: 1, q}", "v = {p: 1, q, r: 2}", "v = {p: 1, q.r}",
     "v = {p: 1, (q)}", "v = {p}", "v = {p, q: 1}",
+    "def f(*, p, *, q): pass", "def f(*p, *q): pass", "lambda *, p, *, q: 1",
+    "try:\n    pass\nelse:\n    pass",
+    "if v:\n    try:\n        pass\n    else:\n        pass",
+    "try:\n    pass\nv = 1",
 ]:
     report(src)

@@ -115,7 +115,7 @@ fn refine_field(
         }
         ParseErrorType::FStringError(FErr::UnclosedLbrace) => {
             match kind(at) {
-                _ if in_format_spec(&toks, field, at) => Some(syntax(
+                _ if in_format_spec(toks, field, at) => Some(syntax(
                     "f-string: expecting '}', or format specs".into(),
                     start,
                     end,

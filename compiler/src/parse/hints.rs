@@ -873,6 +873,20 @@ fn parser_message(cx: &Cx, _: &RawError) -> Option<Fail> {
     match m {
         "Expected `except` or `finally` after `try` block" => {
             let msg = "expected 'except' or 'finally' block";
+            // `try:` then `else:`: CPython stops at the `else`, in the try's column.
+            if let Some(t) = (0..cx.at.min(cx.toks.len()))
+                .rev()
+                .find(|&j| cx.kind(j) == TokenKind::Try)
+            {
+                let col = map.byte_col(cx.start(t));
+                if let Some(e) = (t + 1..cx.toks.len()).find(|&j| {
+                    cx.kind(j) == TokenKind::Else
+                        && map.byte_col(cx.start(j)) == col
+                        && statement_edge(cx.kind(j - 1))
+                }) {
+                    return fail(msg, cx.start(e), cx.end(e));
+                }
+            }
             if start < cx.source.trim_end().len() {
                 return fail(msg, start, end.max(start + 1));
             }
@@ -915,7 +929,7 @@ fn parser_message(cx: &Cx, _: &RawError) -> Option<Fail> {
                 Some((col, col as i32)),
             ))
         }
-        "Only one '*' parameter allowed" => {
+        "Only one '*' parameter allowed" | "Only one '*' separator allowed" => {
             fail("* argument may appear only once", start, start + 1)
         }
         "Only one '/' separator allowed" => fail("/ may appear only once", start, end),
