@@ -1,6 +1,7 @@
 # SyntaxErrors CPython's parser reports at a single token where a whole construct is
 # wrong: a misplaced star or `not`, names after `import *`, a keyword after an
-# import's comma, a generator as a class base, a dict display item with no `:`.
+# import's comma, a generator as a class base, a dict display item with no `:`, a
+# second `*`, a `try` with no handler, a `:=` statement with a target not a name.
 # Each bad source prints class, message and span. Expected output from CPython 3.11.
 
 def report(src):
@@ -24,5 +25,7 @@ for src in [
     "try:\n    pass\nelse:\n    pass",
     "if v:\n    try:\n        pass\n    else:\n        pass",
     "try:\n    pass\nv = 1",
+    "(p, q) := 1", "[p] := 1", "p.q := 1", "g() := 1", "v = ((p, q) := 1)",
+    "v = (p[0] := 1)", "v = (True := 1)",
 ]:
     report(src)

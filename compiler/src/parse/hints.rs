@@ -1089,6 +1089,19 @@ fn stray_token(cx: &Cx, _: &RawError) -> Option<Fail> {
         {
             fail("invalid syntax", cx.start(i? + 1), cx.start(i? + 1))
         }
+        // `(a, b) := 1` as a statement: CPython names the target.
+        ParseErrorType::OtherError(m)
+            if m == "Expected a statement" && cx.kind(i?) == ColonEqual && i? > 0 =>
+        {
+            let first = statement_start(cx, i?);
+            let (s, e) = (cx.start(first), cx.end(i? - 1));
+            let name = expr_name(&parse_expr(cx.source, s, e)?);
+            fail(
+                format!("cannot use assignment expressions with {name}"),
+                s,
+                e,
+            )
+        }
         // `import a, from b`: the parser stops at what follows the comma.
         ParseErrorType::OtherError(m)
             if m == "Trailing comma not allowed"
