@@ -25,7 +25,7 @@ for src in [
     "try:\n    pass\nelse:\n    pass",
     "if v:\n    try:\n        pass\n    else:\n        pass",
     "try:\n    pass\nv = 1",
-    "(p, q) := 1", "[p] := 1", "p.q := 1", "g() := 1", "v = ((p, q) := 1)",
+    "p := 1", "(p) := 1", "(p, q) := 1", "[p] := 1", "p.q := 1", "g() := 1", "v = ((p, q) := 1)",
     "v = (p[0] := 1)", "v = (True := 1)",
 ]:
     report(src)

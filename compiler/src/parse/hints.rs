@@ -1095,7 +1095,21 @@ fn stray_token(cx: &Cx, _: &RawError) -> Option<Fail> {
         {
             let first = statement_start(cx, i?);
             let (s, e) = (cx.start(first), cx.end(i? - 1));
-            let name = expr_name(&parse_expr(cx.source, s, e)?);
+            let target = parse_expr(cx.source, s, e)?;
+            // A bare name is only missing its parentheses: "invalid syntax". A name in
+            // parentheses is marked alone.
+            if let Expr::Name(_) = target {
+                let n = (first..i?).find(|&j| cx.kind(j) == Name)?;
+                if n == first {
+                    return Option::None;
+                }
+                return fail(
+                    "cannot use assignment expressions with name",
+                    cx.start(n),
+                    cx.end(n),
+                );
+            }
+            let name = expr_name(&target);
             fail(
                 format!("cannot use assignment expressions with {name}"),
                 s,
