@@ -93,6 +93,35 @@ pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError) -> Option<
             let next = (at..toks.len()).find(|&i| toks[i].range().start().to_usize() >= end)?;
             Some(invalid(span(next)?))
         }
+        // `{f'{x}': 1}`: an f-string as a mapping key, marked on the whole mapping.
+        ParseErrorType::ExpectedToken {
+            found: TokenKind::FStringStart,
+            ..
+        } => {
+            let mut depth = 0usize;
+            let open = (0..at).rev().find(|&i| {
+                match toks[i].kind() {
+                    TokenKind::Rbrace => depth += 1,
+                    TokenKind::Lbrace if depth == 0 => return true,
+                    TokenKind::Lbrace => depth -= 1,
+                    _ => {}
+                }
+                false
+            })?;
+            // The lexer's recovery inside the f-string may leave its braces unpaired:
+            // the mapping ends at the header's last `}`.
+            let line_end = (open..toks.len())
+                .find(|&i| toks[i].kind() == TokenKind::Newline)
+                .unwrap_or(toks.len());
+            let close = (open..line_end)
+                .rev()
+                .find(|&i| toks[i].kind() == TokenKind::Rbrace)?;
+            Some(syntax_at(
+                "mapping pattern keys may only match literals and attribute lookups",
+                span(open)?.0,
+                span(close)?.1,
+            ))
+        }
         // Something after a whole pattern other than the line's end: no `':' expected`
         // (CPython says that only when the line ends there).
         ParseErrorType::ExpectedToken {
