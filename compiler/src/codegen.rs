@@ -97,6 +97,10 @@ pub(crate) struct Compiler<'a> {
     pub units: Vec<Unit<'a>>,
     /// `from __future__ import annotations`: annotations are stored as their source text.
     pub future_annotations: bool,
+    /// A module's annotated statements that may not run (inside `if`, loops, `try`,
+    /// ...), by the offset of their annotation: each records that it ran in
+    /// `__conditional_annotations__` (see `codegen/annotations.rs`).
+    pub conditional_annotations: Vec<u32>,
 }
 
 pub(crate) fn compile_parsed(
@@ -107,14 +111,16 @@ pub(crate) fn compile_parsed(
 ) -> CResult<Arc<CodeData>> {
     match parsed {
         Parsed::Module(m) => {
-            let table = build_module(&m.body)?;
+            let future = crate::codegen::annotations::future_annotations(&m.body);
+            let table = build_module(&m.body, mode == Mode::Module && !future)?;
             let mut c = Compiler {
                 table,
                 map,
                 filename: filename.to_string(),
                 mode,
                 units: Vec::new(),
-                future_annotations: crate::codegen::annotations::future_annotations(&m.body),
+                future_annotations: future,
+                conditional_annotations: Vec::new(),
             };
             c.push_unit("<module>", "<module>", 0, ScopeKind::Module, 1, None);
             c.unit().code.flags |= code_flags::MODULE;
@@ -130,7 +136,7 @@ pub(crate) fn compile_parsed(
                 c.unit().code.doc = Some(doc);
                 body = &body[1..];
             }
-            c.setup_annotations(body);
+            c.setup_annotations(body)?;
             for s in body {
                 c.compile_stmt(s)?;
             }
@@ -148,6 +154,7 @@ pub(crate) fn compile_parsed(
                 mode,
                 units: Vec::new(),
                 future_annotations: false,
+                conditional_annotations: Vec::new(),
             };
             let line = map.line(e.body.range().start().to_usize());
             c.push_unit("<module>", "<module>", 0, ScopeKind::Module, line, None);
@@ -260,7 +267,17 @@ impl<'a> Compiler<'a> {
                     .map(|i| i as u32)
             })
             .collect();
-        code.max_stack = super::flow::max_depth(&code).unwrap_or(0);
+        // The interpreter relies on this check (it reads instructions and stack slots
+        // without bounds checks): every reachable instruction is inside the code and
+        // the stack stays within `max_stack`. Failing it is a compiler bug.
+        code.max_stack = match super::flow::check(&code) {
+            Ok(d) => d,
+            Err(e) => panic!("weft's compiler produced invalid code: {e}"),
+        };
+        // What a cached copy must pass holds of every fresh one.
+        if let Err(e) = super::flow::verify(&code) {
+            panic!("weft's compiler produced invalid code: {e}");
+        }
         code
     }
 

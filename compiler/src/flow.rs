@@ -85,9 +85,36 @@ pub(crate) fn pops_pushes(i: &Instr) -> (u32, u32) {
     }
 }
 
+/// Successors of one instruction: up to two `(target, depth)` pairs.
+struct Succ {
+    pairs: [(usize, i64); 2],
+    len: usize,
+}
+
+impl Succ {
+    fn none() -> Succ {
+        Succ {
+            pairs: [(0, 0); 2],
+            len: 0,
+        }
+    }
+    fn one(a: (usize, i64)) -> Succ {
+        Succ {
+            pairs: [a, (0, 0)],
+            len: 1,
+        }
+    }
+    fn two(a: (usize, i64), b: (usize, i64)) -> Succ {
+        Succ {
+            pairs: [a, b],
+            len: 2,
+        }
+    }
+}
+
 /// Successors of instruction `pc` entered with depth `d`: `(target, depth)` pairs.
 /// Errors if the instruction pops more than the stack holds.
-fn successors(code: &CodeData, pc: usize, d: i64) -> Result<Vec<(usize, i64)>, String> {
+fn successors(code: &CodeData, pc: usize, d: i64) -> Result<Succ, String> {
     use Instr::*;
     let i = code.instrs[pc];
     let (pops, pushes) = pops_pushes(&i);
@@ -99,15 +126,15 @@ fn successors(code: &CodeData, pc: usize, d: i64) -> Result<Vec<(usize, i64)>, S
     let next = d - pops as i64 + pushes as i64;
     let t = |a: u32| a as usize;
     Ok(match i {
-        Jump(a) => vec![(t(a), d)],
-        PopJumpIfFalse(a) | PopJumpIfTrue(a) => vec![(t(a), d - 1), (pc + 1, d - 1)],
-        JumpIfFalseOrPop(a) | JumpIfTrueOrPop(a) => vec![(t(a), d), (pc + 1, d - 1)],
-        JumpIfNotExcMatch(a) => vec![(t(a), d - 1), (pc + 1, d - 1)],
-        CheckEgMatch(a) => vec![(t(a), d - 1), (pc + 1, d)],
-        ForIter(a) => vec![(t(a), d - 1), (pc + 1, d + 1)],
-        SetupFinally(h) => vec![(t(h), d + 1), (pc + 1, d)],
-        ReturnValue | Reraise | RaiseVarargs(_) => vec![],
-        _ => vec![(pc + 1, next)],
+        Jump(a) => Succ::one((t(a), d)),
+        PopJumpIfFalse(a) | PopJumpIfTrue(a) => Succ::two((t(a), d - 1), (pc + 1, d - 1)),
+        JumpIfFalseOrPop(a) | JumpIfTrueOrPop(a) => Succ::two((t(a), d), (pc + 1, d - 1)),
+        JumpIfNotExcMatch(a) => Succ::two((t(a), d - 1), (pc + 1, d - 1)),
+        CheckEgMatch(a) => Succ::two((t(a), d - 1), (pc + 1, d)),
+        ForIter(a) => Succ::two((t(a), d - 1), (pc + 1, d + 1)),
+        SetupFinally(h) => Succ::two((t(h), d + 1), (pc + 1, d)),
+        ReturnValue | Reraise | RaiseVarargs(_) => Succ::none(),
+        _ => Succ::one((pc + 1, next)),
     })
 }
 
@@ -135,7 +162,8 @@ pub(crate) fn check(code: &CodeData) -> Result<u32, String> {
             None => depth[pc] = Some(d),
         }
         max = max.max(d);
-        for (s, sd) in successors(code, pc, d).map_err(|e| format!("{e} in {}", code.qualname))? {
+        let succ = successors(code, pc, d).map_err(|e| format!("{e} in {}", code.qualname))?;
+        for &(s, sd) in &succ.pairs[..succ.len] {
             if sd < 0 {
                 return Err(format!(
                     "negative stack depth after {pc} in {}",
@@ -149,6 +177,40 @@ pub(crate) fn check(code: &CodeData) -> Result<u32, String> {
     Ok(max as u32)
 }
 
-pub(crate) fn max_depth(code: &CodeData) -> Option<u32> {
-    check(code).ok()
+/// The part of the flow check the interpreter's instruction pointer relies on, cheap
+/// enough for every module loaded from the on-disk cache (which did not come straight
+/// from the compiler): every jump or handler target is inside the code and the last
+/// instruction never falls through, so control cannot leave the code. Checked for
+/// `code` and every code object among its constants. (The stack depth, `max_stack`, is
+/// trusted from the cache as CPython trusts a `.pyc`.)
+pub fn verify(code: &CodeData) -> Result<(), String> {
+    use Instr::*;
+    let n = code.instrs.len();
+    let last_ends = matches!(
+        code.instrs.last(),
+        Some(ReturnValue | Reraise | RaiseVarargs(_) | Jump(_))
+    );
+    if !last_ends {
+        return Err(format!(
+            "{} may run past its last instruction",
+            code.qualname
+        ));
+    }
+    for i in &code.instrs {
+        let target = match *i {
+            Jump(a) | PopJumpIfFalse(a) | PopJumpIfTrue(a) | JumpIfFalseOrPop(a)
+            | JumpIfTrueOrPop(a) | JumpIfNotExcMatch(a) | CheckEgMatch(a) | ForIter(a)
+            | SetupFinally(a) => a as usize,
+            _ => continue,
+        };
+        if target >= n {
+            return Err(format!("a jump past the end of {}", code.qualname));
+        }
+    }
+    for c in &code.consts {
+        if let crate::bytecode::Const::Code(inner) = c {
+            verify(inner)?;
+        }
+    }
+    Ok(())
 }

@@ -12,6 +12,7 @@
 //! - `dis`: a human-readable listing.
 
 pub mod ast_export;
+pub mod ast_import;
 pub mod bytecode;
 mod codegen;
 mod dis;
@@ -30,6 +31,7 @@ use std::sync::Arc;
 use crate::bytecode::CodeData;
 
 pub use dis::disassemble;
+pub use flow::verify;
 pub use segment::{SegmentShape, segment_shape};
 
 /// What the source is compiled as.
@@ -285,10 +287,16 @@ impl RawError {
     }
 }
 
-/// Byte offset → line / column.
+/// Byte offset → line / column. A tree compiled from `_ast` objects has no source: its
+/// nodes' offsets index `points` instead, each the (line, UTF-8 column) its node gave
+/// (`ast_import`).
 pub(crate) struct SourceMap<'s> {
     source: &'s str,
     line_starts: Vec<usize>,
+    points: Vec<[u32; 2]>,
+    /// For a tree without source, the str constants holding lone surrogates (their
+    /// literal holds U+FFFD instead), by the literal's start offset.
+    surrogate_strs: Vec<(u32, Vec<u8>)>,
 }
 
 impl<'s> SourceMap<'s> {
@@ -317,7 +325,39 @@ impl<'s> SourceMap<'s> {
         SourceMap {
             source,
             line_starts,
+            points: Vec::new(),
+            surrogate_strs: Vec::new(),
         }
+    }
+
+    /// The map of a tree without source: offset `i` stands for `points[i]`.
+    pub(crate) fn from_points(
+        points: Vec<[u32; 2]>,
+        surrogate_strs: Vec<(u32, Vec<u8>)>,
+    ) -> SourceMap<'static> {
+        SourceMap {
+            source: "",
+            line_starts: vec![0],
+            points,
+            surrogate_strs,
+        }
+    }
+
+    /// The exact text (generalized UTF-8) of an imported str constant starting at
+    /// `offset` that holds lone surrogates.
+    pub(crate) fn surrogate_str(&self, offset: usize) -> Option<&[u8]> {
+        self.surrogate_strs
+            .iter()
+            .find(|(o, _)| *o as usize == offset)
+            .map(|(_, b)| b.as_slice())
+    }
+
+    /// The imported position an offset stands for (None for a map over source text).
+    fn point(&self, offset: usize) -> Option<[u32; 2]> {
+        if self.points.is_empty() {
+            return None;
+        }
+        Some(self.points[offset.min(self.points.len() - 1)])
     }
 
     /// 0-based line index of a byte offset.
@@ -330,6 +370,9 @@ impl<'s> SourceMap<'s> {
 
     /// 1-based line of a byte offset.
     pub(crate) fn line(&self, offset: usize) -> u32 {
+        if let Some([line, _]) = self.point(offset) {
+            return line;
+        }
         self.line_index(offset) as u32 + 1
     }
 
@@ -349,6 +392,9 @@ impl<'s> SourceMap<'s> {
 
     /// 0-based column of a byte offset, in UTF-8 bytes from the start of its line.
     pub(crate) fn byte_col(&self, offset: usize) -> u32 {
+        if let Some([_, col]) = self.point(offset) {
+            return col;
+        }
         let offset = offset.min(self.source.len());
         (offset - self.line_starts[self.line_index(offset)]) as u32
     }
@@ -379,6 +425,20 @@ impl<'s> SourceMap<'s> {
         start: usize,
         end: usize,
     ) -> CompileError {
+        if let (Some([line, col]), Some([end_line, end_col])) = (self.point(start), self.point(end))
+        {
+            return CompileError {
+                kind,
+                msg,
+                filename: filename.to_string(),
+                line,
+                col: col + 1,
+                end_line,
+                end_col: end_col as i32 + 1,
+                text: String::new(),
+                py_text: None,
+            };
+        }
         let start = start.min(self.source.len());
         let end = end.clamp(start, self.source.len());
         let li = self.line_index(start);

@@ -134,7 +134,15 @@ struct Builder {
     /// Binding the targets of a comprehension's `for`: they may not be names a `:=`
     /// in the same comprehension bound.
     comp_target: bool,
+    /// A module's annotations of plain names are evaluated lazily, by one
+    /// `__annotate__` function (PEP 649): its scope once made ([`MODULE_ANNOTATE_KEY`]).
+    lazy_module_annotations: bool,
+    module_annotate: Option<usize>,
 }
+
+/// The `by_range` key of a module's `__annotate__` scope (no source range is empty at
+/// the largest offset).
+pub(crate) const MODULE_ANNOTATE_KEY: u32 = u32::MAX;
 
 /// The deepest expression nesting compiled. Every pass after this one (the symbol
 /// table first, then code generation) recurses on the tree, so a deeper tree
@@ -143,8 +151,11 @@ struct Builder {
 /// fit; CPython stops near 3,000).
 pub(crate) const MAX_EXPR_DEPTH: usize = 100_000;
 
-pub(crate) fn build_module(body: &[Stmt]) -> Result<SymbolTable, RawError> {
+/// The symbol table of a module; `lazy_annotations`: its annotations of plain names go
+/// to one `__annotate__` scope (see `codegen/annotations.rs`).
+pub(crate) fn build_module(body: &[Stmt], lazy_annotations: bool) -> Result<SymbolTable, RawError> {
     let mut b = Builder::new();
+    b.lazy_module_annotations = lazy_annotations;
     for s in body {
         b.visit_stmt(s);
     }
@@ -170,7 +181,31 @@ impl Builder {
             depth: 0,
             comp_iter: 0,
             comp_target: false,
+            lazy_module_annotations: false,
+            module_annotate: None,
         }
+    }
+
+    /// Visit a module-level annotation in the module's `__annotate__` scope, which
+    /// every such annotation shares.
+    fn visit_module_annotation(&mut self, e: &Expr) {
+        let scope = match self.module_annotate {
+            Some(s) => s,
+            None => {
+                let key = TextRange::empty(MODULE_ANNOTATE_KEY.into());
+                let prev = self.enter(ScopeKind::Function, "__annotate__", key);
+                self.add("format", DEF_PARAM);
+                let s = self.cur;
+                self.cur = prev;
+                self.module_annotate = Some(s);
+                s
+            }
+        };
+        let prev = std::mem::replace(&mut self.cur, scope);
+        let saved = self.ctx.replace("an annotation");
+        self.visit_expr(e);
+        self.ctx = saved;
+        self.cur = prev;
     }
 
     fn finish(mut self) -> Result<SymbolTable, RawError> {
@@ -731,7 +766,13 @@ impl<'a> Visitor<'a> for Builder {
                 }
                 // A module or class body evaluates the annotation of a plain name.
                 if a.simple && matches!(&*a.target, Expr::Name(_)) && !self.in_function() {
-                    self.visit_expr(&a.annotation);
+                    if self.lazy_module_annotations
+                        && self.table.scopes[self.cur].kind == ScopeKind::Module
+                    {
+                        self.visit_module_annotation(&a.annotation);
+                    } else {
+                        self.visit_expr(&a.annotation);
+                    }
                 }
             }
             Stmt::For(f) if f.is_async && !self.in_async_function() => {

@@ -463,3 +463,23 @@ fn positions_size_report() {
         acc.0, acc.1
     );
 }
+
+/// `flow::verify` (what a module loaded from the on-disk cache must pass before the
+/// interpreter runs it) accepts compiled code and refuses code whose control could leave
+/// it: a jump past the end, or a last instruction that falls through.
+#[test]
+fn verify_refuses_code_that_runs_off_its_end() {
+    let good = ok("def f(x):\n    while x:\n        x -= 1\n    return x\n");
+    assert!(flow::verify(&good).is_ok());
+    let mut bad = (*good).clone();
+    let last = bad.instrs.len();
+    bad.instrs[0] = Instr::Jump(last as u32);
+    assert!(flow::verify(&bad).is_err());
+    let mut open_end = (*good).clone();
+    *open_end.instrs.last_mut().unwrap() = Instr::Nop;
+    assert!(flow::verify(&open_end).is_err());
+    // A nested code object is checked too.
+    let mut outer = (*good).clone();
+    outer.consts.push(Const::Code(Arc::new(open_end)));
+    assert!(flow::verify(&outer).is_err());
+}

@@ -437,9 +437,7 @@ fn apply_flags(vm: &mut Vm, opts: &Options) -> PyResult<()> {
         if safe_path { "del path[0]" } else { "" },
     );
     let sys = vm.import_module("sys")?;
-    vm.push_root(sys);
-    let r = vm.exec_in_module(&src, "<flags>", sys);
-    vm.pop_roots(1);
+    let r = vm.with_root(sys, |vm| vm.exec_in_module(&src, "<flags>", sys));
     r?;
     if opts.count('O') > 0 {
         let key = vm.intern("__debug__");
@@ -475,9 +473,7 @@ pub(crate) fn wait_for_threads(vm: &mut Vm) -> PyResult<()> {
     let Some(threading) = vm.dict_get_str(modules, "threading") else {
         return Ok(());
     };
-    vm.push_root(threading);
-    let r = vm.call_method(threading, "_shutdown", &[]);
-    vm.pop_roots(1);
+    let r = vm.with_root(threading, |vm| vm.call_method(threading, "_shutdown", &[]));
     r.map(|_| ())
 }
 
@@ -488,11 +484,11 @@ pub(crate) fn run_atexit(vm: &mut Vm) {
     let Some(atexit) = vm.dict_get_str(modules, "atexit") else {
         return;
     };
-    vm.push_root(atexit);
+    weft_vm::root_scope!(vm);
+    vm.root(atexit);
     if let Err(e) = vm.call_method(atexit, "_run_exitfuncs", &[]) {
         vm.print_exception(e);
     }
-    vm.pop_roots(1);
 }
 
 /// CPython's handling of an exception that reached the top: SystemExit gives its code,
@@ -507,22 +503,19 @@ pub fn exit_code_for(vm: &mut Vm, e: PyErr) -> i32 {
         vm.print_exception(e);
         return if interrupted { 130 } else { 1 };
     }
-    vm.push_root(e.0);
+    weft_vm::root_scope!(vm);
+    vm.root(e.0);
     let code = vm.getattr_str(e.0, "code").unwrap_or(Value::NONE);
-    let status = if code.is_none() {
+    if code.is_none() {
         0
     } else if let Some(i) = weft_vm::helpers::as_int(code) {
         i as i32
     } else if weft_vm::helpers::is_int(code) {
         -1
     } else {
-        vm.push_root(code);
-        let text = vm.str_of(code).unwrap_or_default();
-        vm.pop_roots(1);
+        let text = vm.with_root(code, |vm| vm.str_of(code).unwrap_or_default());
         let _ = std::io::stdout().flush();
         eprintln!("{text}");
         1
-    };
-    vm.pop_roots(1);
-    status
+    }
 }

@@ -112,18 +112,12 @@ fn prompt(vm: &mut Vm, which: &str, default: &str) -> String {
     let Some(sys) = vm.dict_get_str(vm.rt.modules, "sys") else {
         return default.into();
     };
-    vm.push_root(sys);
-    let p = match vm.getattr_str(sys, which) {
-        Ok(v) => {
-            vm.push_root(v);
-            let s = vm.str_of(v).unwrap_or_else(|_| default.into());
-            vm.pop_roots(1);
-            s
-        }
+    weft_vm::root_scope!(vm);
+    vm.root(sys);
+    match vm.getattr_str(sys, which) {
+        Ok(v) => vm.with_root(v, |vm| vm.str_of(v).unwrap_or_else(|_| default.into())),
         Err(_) => default.into(),
-    };
-    vm.pop_roots(1);
-    p
+    }
 }
 
 /// Give `sys` its prompts if the program did not (CPython sets them in interactive mode).
@@ -131,7 +125,8 @@ fn set_default_prompts(vm: &mut Vm) {
     let Some(sys) = vm.dict_get_str(vm.rt.modules, "sys") else {
         return;
     };
-    vm.push_root(sys);
+    weft_vm::root_scope!(vm);
+    vm.root(sys);
     for (name, text) in [("ps1", ">>> "), ("ps2", "... ")] {
         if vm.getattr_str(sys, name).is_err()
             && let Ok(s) = vm.new_str(text)
@@ -140,7 +135,6 @@ fn set_default_prompts(vm: &mut Vm) {
             let _ = vm.setattr(sys, key, s);
         }
     }
-    vm.pop_roots(1);
 }
 
 /// Run the prompt until EOF or SystemExit; returns the exit status. `banner` is false
@@ -193,9 +187,7 @@ fn run_startup(vm: &mut Vm, file: &str) -> PyResult<()> {
         }
     };
     let main = main_module(vm)?;
-    vm.push_root(main);
-    let r = vm.exec_main(&src, file, main);
-    vm.pop_roots(1);
+    let r = vm.with_root(main, |vm| vm.exec_main(&src, file, main));
     r.map(|_| ())
 }
 
@@ -246,18 +238,17 @@ fn repl_eval(vm: &mut Vm, chunk: &str) -> PyResult<()> {
         Err(e) => return Err(weft_vm::exceptions::syntax_error(vm, &e)),
     };
     let main = main_module(vm)?;
-    vm.push_root(main);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(main);
+    (|| {
         let code = weft_vm::load::load_code(vm, &code)?;
-        vm.push_root(code);
+        weft_vm::root_scope!(vm);
+        vm.root(code);
         let d = vm.module_dict(main);
         let frame = weft_vm::frame::Frame::new_with_namespace(vm, code, d, d);
         let r = vm.run_frame(frame);
-        vm.pop_roots(1);
         r.map(|_| ())
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 /// `sys.modules['__main__']`.

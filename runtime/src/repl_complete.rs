@@ -113,30 +113,27 @@ fn attribute_names(vm: &mut Vm, expr: &str) -> PyResult<Vec<String>> {
     else {
         return Ok(Vec::new());
     };
-    vm.push_root(obj);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(obj);
+    (|| {
+        weft_vm::root_scope!(vm);
         for part in parts {
             if part.is_empty() {
                 return Ok(Vec::new());
             }
             obj = vm.getattr_str(obj, part)?;
-            vm.pop_roots(1);
-            vm.push_root(obj);
+            vm.root(obj);
         }
         let dir = vm
             .dict_get_str(vm.rt.builtins, "dir")
             .ok_or_else(|| vm.name_error("dir"))?;
         let names = vm.call(dir, &[obj], &[])?;
-        vm.push_root(names);
+        vm.root(names);
         let items = vm.collect_iter(names);
-        let out = items.map(|v| {
+        items.map(|v| {
             v.iter()
                 .filter_map(|n| weft_vm::helpers::as_str(n).map(String::from))
                 .collect()
-        });
-        vm.pop_roots(1);
-        out
-    })();
-    vm.pop_roots(1);
-    r
+        })
+    })()
 }

@@ -19,6 +19,17 @@ pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> Py
     node(vm, classes, &tree)
 }
 
+/// `compile(text, filename, "func_type", PyCF_ONLY_AST)`: a `FunctionType` tree.
+pub fn func_type_to_ast(vm: &mut Vm, source: &str, filename: &str) -> PyResult {
+    let tree = crate::compiler::ast_export::parse_func_type(source, filename)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e))?;
+    crate::root_scope!(vm);
+    let module = vm.import_module("_ast")?;
+    vm.root(module);
+    let classes = vm.module_dict(module);
+    node(vm, classes, &tree)
+}
+
 /// Run the parser and the export on a thread with the compiler's stack when this one
 /// has too little left (both recurse on the tree), as `Vm::compile_source_at` does.
 fn export(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> Result<AstNode, CompileError> {

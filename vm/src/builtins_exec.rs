@@ -100,7 +100,7 @@ pub fn caller_locals(vm: &mut Vm) -> PyResult {
         return Ok(Value::NONE);
     };
     // SAFETY: as above; the frame outlives this call and nothing here runs its code.
-    frame_locals(vm, unsafe { &*fp })
+    crate::objects::frame::locals_proxy::locals_with_extras(vm, unsafe { &*fp })
 }
 
 /// A frame's locals as `locals()` sees them: the namespace of a module or class body,
@@ -574,6 +574,12 @@ fn b_compile(
     if !(-1..=2).contains(&optimize) {
         return Err(vm.value_error("compile(): invalid optimize value"));
     }
+    if mode == "func_type" && flags & PYCF_ONLY_AST != 0 {
+        return match source_text(vm, source, &filename)? {
+            Some(text) => crate::ast_tree::func_type_to_ast(vm, &text, &filename),
+            None => Ok(source),
+        };
+    }
     let mode = match mode.as_str() {
         "exec" => Mode::Module,
         "eval" => Mode::Eval,
@@ -590,9 +596,8 @@ fn b_compile(
             if flags & PYCF_ONLY_AST != 0 {
                 return Ok(source);
             }
-            return Err(vm.type_error(
-                "compile(): compiling an AST object to code is not supported by weft yet",
-            ));
+            let level = u8::try_from(optimize).ok();
+            return crate::ast_tree_import::compile_ast(vm, source, &filename, mode, level);
         }
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };

@@ -191,6 +191,36 @@ fn for_each(
     Ok(())
 }
 
+/// `for_each`, where a generator's items are first offered to `fast` inside the
+/// interpreter loop (`generator::gen_drain`: no leaving and re-entering the loop per
+/// item). `fast` takes an item (true) or leaves it to `f` (false); it must not run
+/// Python code or reach a safepoint (allocating is fine). Other iterables go to `f`.
+fn for_each_fast(
+    vm: &mut Vm,
+    iterable: Value,
+    mut fast: impl FnMut(&mut Vm, Value) -> bool,
+    mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<()> {
+    if !crate::objects::generator::is_generator(iterable) {
+        return for_each(vm, iterable, f);
+    }
+    crate::root_scope!(vm);
+    vm.root(iterable);
+    let slot = vm.root_slot(Value::NONE);
+    while let Some(x) = crate::objects::generator::gen_drain(vm, iterable, &mut fast)? {
+        vm.set_root_slot(slot, x);
+        if !f(vm, x)? {
+            break;
+        }
+    }
+    Ok(())
+}
+
+/// Falsy without asking the object (what `any` may skip and `all` must stop at).
+fn known_falsy(x: Value) -> bool {
+    matches!(x, Value::NONE | Value::FALSE) || x.as_small_int() == Some(0)
+}
+
 // ---------------------------------------------------------------- I/O
 
 fn b_print(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -707,7 +737,8 @@ fn b_round(vm: &mut Vm, #[kw] number: Value, #[kw] ndigits: Option<Value>) -> Py
 #[native(name = "all")]
 fn b_all(vm: &mut Vm, v: Value) -> PyResult {
     let mut result = true;
-    for_each(vm, v, |vm, x| {
+    let fast = |_: &mut Vm, x: Value| x == Value::TRUE;
+    for_each_fast(vm, v, fast, |vm, x| {
         if !vm.truthy(x)? {
             result = false;
             return Ok(false);
@@ -720,7 +751,8 @@ fn b_all(vm: &mut Vm, v: Value) -> PyResult {
 #[native(name = "any")]
 fn b_any(vm: &mut Vm, v: Value) -> PyResult {
     let mut result = false;
-    for_each(vm, v, |vm, x| {
+    let fast = |_: &mut Vm, x: Value| known_falsy(x);
+    for_each_fast(vm, v, fast, |vm, x| {
         if vm.truthy(x)? {
             result = true;
             return Ok(false);
@@ -745,24 +777,40 @@ fn b_sum(vm: &mut Vm, iterable: Value, #[kw] start: Option<Value>) -> PyResult {
     }
     crate::root_scope!(vm);
     let slot = vm.root_slot(start);
-    let mut acc = start;
-    let r = for_each(vm, iterable, |vm, x| {
-        let next = if let (Some(a), Some(b)) = (acc.as_small_int(), x.as_small_int()) {
-            vm.new_int(a + b)?
+    let acc = std::cell::Cell::new(start);
+    // Small ints and floats, added without running Python code.
+    let add_plain = |vm: &mut Vm, x: Value| -> Option<PyResult> {
+        let a = acc.get();
+        if let (Some(a), Some(b)) = (a.as_small_int(), x.as_small_int()) {
+            Some(vm.new_int(a + b))
         } else if let (Some(a), Some(b)) = (
-            crate::objects::float::float_of(acc),
+            crate::objects::float::float_of(a),
             crate::objects::float::float_of(x),
         ) {
-            let s = a + b;
-            vm.new_float(s)?
+            Some(vm.new_float(a + b))
         } else {
-            vm.binary_op(acc, x, BinOp::Add)?
+            None
+        }
+    };
+    let fast = |vm: &mut Vm, x: Value| match add_plain(vm, x) {
+        Some(Ok(next)) => {
+            acc.set(next);
+            vm.set_root_slot(slot, next);
+            true
+        }
+        // MemoryError: raised by the full step below.
+        _ => false,
+    };
+    let r = for_each_fast(vm, iterable, fast, |vm, x| {
+        let next = match add_plain(vm, x) {
+            Some(r) => r?,
+            None => vm.binary_op(acc.get(), x, BinOp::Add)?,
         };
-        acc = next;
-        vm.set_root_slot(slot, acc);
+        acc.set(next);
+        vm.set_root_slot(slot, next);
         Ok(true)
     });
-    r.map(|_| acc)
+    r.map(|_| acc.get())
 }
 
 fn min_max(
@@ -773,9 +821,6 @@ fn min_max(
     default: Option<Value>,
     op: CmpOp,
 ) -> PyResult {
-    if args.is_empty() {
-        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
-    }
     let key = key.filter(|k| !k.is_none());
     if args.len() > 1 && default.is_some() {
         return Err(vm.type_error(format!(
@@ -826,24 +871,44 @@ fn min_max(
     }
 }
 
-/// min(iterable, *, key=None, default=...) or min(a, b, *args, key=None)
-#[native(name = "min")]
-fn b_min(
+/// `key` and `default` of min()/max(), checked in CPython 3.11's order: the positional
+/// count first (`min expected at least 1 argument, got 0`, in `min_max`), then the number
+/// of keywords, then each keyword's name. (A declared native would report an unknown
+/// keyword before a missing positional argument, so these two bind by hand.)
+fn min_max_keywords(
     vm: &mut Vm,
-    #[varargs] args: &[Value],
-    #[kwonly] key: Option<Value>,
-    #[kwonly] default: Option<Value>,
-) -> PyResult {
+    name: &str,
+    args: &[Value],
+    kw: &[(Value, Value)],
+) -> PyResult<(Option<Value>, Option<Value>)> {
+    if args.is_empty() {
+        return Err(vm.type_error(format!("{name} expected at least 1 argument, got 0")));
+    }
+    if kw.len() > 2 {
+        return Err(vm.type_error(format!(
+            "{name}() takes at most 2 keyword arguments ({} given)",
+            kw.len()
+        )));
+    }
+    check_kwargs(vm, name, kw, &["key", "default"])?;
+    let get = |want: &str| {
+        kw.iter()
+            .find(|(k, _)| as_str(k) == Some(want))
+            .map(|&(_, v)| v)
+    };
+    Ok((get("key"), get("default")))
+}
+
+/// min(iterable, *, key=None, default=...) or min(a, b, *args, key=None)
+#[native(raw, name = "min")]
+fn b_min(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let (key, default) = min_max_keywords(vm, "min", args, kw)?;
     min_max(vm, "min", args, key, default, CmpOp::Lt)
 }
 /// max(iterable, *, key=None, default=...) or max(a, b, *args, key=None)
-#[native(name = "max")]
-fn b_max(
-    vm: &mut Vm,
-    #[varargs] args: &[Value],
-    #[kwonly] key: Option<Value>,
-    #[kwonly] default: Option<Value>,
-) -> PyResult {
+#[native(raw, name = "max")]
+fn b_max(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
+    let (key, default) = min_max_keywords(vm, "max", args, kw)?;
     min_max(vm, "max", args, key, default, CmpOp::Gt)
 }
 
@@ -928,6 +993,12 @@ fn iter_self(_vm: &mut Vm, this: Value) -> Value {
     this
 }
 
+/// Is `f` the shared `__iter__` that returns its receiver (`iter_self`)?
+pub fn is_iter_self(f: Value) -> bool {
+    f.downcast::<crate::objects::builtin_fn::BuiltinFn>()
+        .is_some_and(|b| std::ptr::fn_addr_eq(b.f, iter_self.f))
+}
+
 #[native(name = "__next__", style = slot)]
 fn iter_next(vm: &mut Vm, this: Value) -> PyResult {
     match vm.next(this)? {
@@ -948,12 +1019,12 @@ fn misc(vm: &mut Vm, ty: Value, kind: MiscIterKind, vals: Vec<Value>, count: i64
     vm.alloc(ty, it)
 }
 
-/// Iterators of every value in `vs`, rooted (release with the caller's mark).
+/// Iterators of every value in `vs`, rooted until the caller's root scope ends.
 fn iters_of(vm: &mut Vm, vs: &[Value]) -> PyResult<Vec<Value>> {
     let mut out = Vec::with_capacity(vs.len());
     for &v in vs {
         let it = vm.iter(v)?;
-        vm.push_root(it);
+        vm.root(it);
         out.push(it);
     }
     Ok(out)

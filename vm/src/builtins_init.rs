@@ -30,6 +30,7 @@ pub fn init(vm: &mut Vm) {
     crate::objects::async_gen::init(vm);
     crate::objects::slice::init(vm);
     crate::objects::frame::init(vm);
+    crate::objects::module::init(vm);
     crate::objects::traceback::init(vm);
     crate::objects::int::methods::init(vm);
     crate::objects::float::methods::init(vm);

@@ -58,7 +58,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     let Some(fd) = func.downcast::<FunctionData>() else {
         return Err(vm.type_error("__build_class__: func must be a function"));
     };
-    let frame = crate::frame::Frame::new_with_namespace(vm, fd.code, fd.globals, ns);
+    let frame = crate::frame::Frame::new_with_namespace(vm, fd.code.load(), fd.globals, ns);
     if let Some(cl) = fd.closure.downcast::<TupleData>() {
         let ncell = frame.code_obj().code.cellvars.len();
         for (j, &c) in cl.0.iter().enumerate() {

@@ -105,6 +105,8 @@ pub fn compile_module(
     let path = entry_path(dir, source, filename);
     if let Ok(bytes) = std::fs::read(&path)
         && let Ok(code) = bincode::deserialize::<CodeData>(&bytes)
+        // A damaged entry is compiled afresh (the loop trusts the flow check).
+        && crate::compiler::verify(&code).is_ok()
     {
         return Ok(Arc::new(code));
     }

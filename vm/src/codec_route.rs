@@ -12,35 +12,25 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
 fn call_codecs(vm: &mut Vm, func: &str, obj: Value, encoding: &str, errors: &str) -> PyResult {
-    vm.push_root(obj);
-    let r = (|| {
+    crate::root_scope!(vm);
+    vm.root(obj);
+    (|| {
         let m = vm.import_module("_codecs")?;
-        vm.push_root(m);
-        let f = vm.getattr_str(m, func);
-        vm.pop_roots(1);
+        let f = vm.with_root(m, |vm| vm.getattr_str(m, func));
         let f = f?;
-        vm.push_root(f);
-        let r = (|| {
+        crate::root_scope!(vm);
+        vm.root(f);
+        (|| {
             let e = vm.new_str(encoding)?;
-            vm.push_root(e);
+            crate::root_scope!(vm);
+            vm.root(e);
             let er = vm.new_str(errors);
-            let r = match er {
-                Ok(er) => {
-                    vm.push_root(er);
-                    let r = vm.call(f, &[obj, e, er], &[]);
-                    vm.pop_roots(1);
-                    r
-                }
+            match er {
+                Ok(er) => vm.with_root(er, |vm| vm.call(f, &[obj, e, er], &[])),
                 Err(x) => Err(x),
-            };
-            vm.pop_roots(1);
-            r
-        })();
-        vm.pop_roots(1);
-        r
-    })();
-    vm.pop_roots(1);
-    r
+            }
+        })()
+    })()
 }
 
 /// Encode `text` with a codec or error handler the native path does not know.

@@ -887,9 +887,9 @@ fn call_unraisable_hook(vm: &mut Vm, err: &PyErr, what: &str, obj: Value) -> boo
     if Some(hook) == vm.dict_get_str(d, "__unraisablehook__") || hook.is_none() {
         return false;
     }
-    let base = vm.roots_len();
+    crate::root_scope!(vm);
     for v in [err.0, hook, make, obj] {
-        vm.push_root(v);
+        vm.root(v);
     }
     let r = (|| {
         let msg = if what == "Exception ignored in" {
@@ -897,12 +897,11 @@ fn call_unraisable_hook(vm: &mut Vm, err: &PyErr, what: &str, obj: Value) -> boo
         } else {
             vm.new_str(what)?
         };
-        vm.push_root(msg);
+        vm.root(msg);
         let args = vm.call(make, &[err.0, msg, obj], &[])?;
-        vm.push_root(args);
+        vm.root(args);
         vm.call(hook, &[args], &[])
     })();
-    vm.truncate_roots(base);
     r.is_ok()
 }
 

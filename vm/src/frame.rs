@@ -44,6 +44,9 @@ pub struct Block {
 /// temporaries (to keep them rooted) while they work.
 pub const STACK_MARGIN: usize = 4;
 
+/// The most owned slots a pooled frame keeps for reuse (`Frame::release`).
+const KEPT_SLOTS: usize = 64;
+
 /// Slots in one chunk of the data stack (a frame larger than this gets a chunk of its own).
 const CHUNK_SLOTS: usize = 32 * 1024;
 
@@ -52,8 +55,8 @@ enum Storage {
     /// On the thread's data stack, released (LIFO) back to this mark.
     Thread(StackMark),
     /// Owned by the frame (generators, modules, class bodies, exec); `base` points into it.
-    Owned(#[allow(dead_code)] Box<[Value]>),
-    /// A frame in the pool: no slots.
+    Owned(Box<[Value]>),
+    /// A frame in the pool, without slots (a pooled frame may also keep `Owned` ones).
     None,
 }
 
@@ -226,11 +229,19 @@ impl Frame {
     }
 
     /// A function-call frame whose slots are on the thread's data stack. Release it with
-    /// [`Frame::release`], in LIFO order with the thread's other frames.
+    /// [`Frame::release`], in LIFO order with the thread's other frames. `code` is
+    /// `code_val`'s payload: the caller loads `fd.code` once (`__code__` may be replaced
+    /// meanwhile) so the frame's layout and the code it keeps alive agree.
     #[inline]
-    pub fn new(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
+    pub fn new(
+        vm: &mut Vm,
+        func: Value,
+        fd: &FunctionData,
+        code_val: Value,
+        code: &CodeObj,
+    ) -> Box<Frame> {
         let mut fr = Frame::take(vm);
-        fr.setup(fd.code, code, func, fd.globals, vm);
+        fr.setup(code_val, code, func, fd.globals, vm);
         let clear = (fr.nlocals + fr.ncells) as usize;
         let (base, mark) = vm.data_stack.push(fr.slot_count(), clear);
         fr.base = base;
@@ -239,17 +250,36 @@ impl Frame {
     }
 
     /// A frame that owns its slots (a generator's frame, which outlives its call).
-    pub fn new_owned(vm: &mut Vm, func: Value, fd: &FunctionData, code: &CodeObj) -> Box<Frame> {
+    pub fn new_owned(
+        vm: &mut Vm,
+        func: Value,
+        fd: &FunctionData,
+        code_val: Value,
+        code: &CodeObj,
+    ) -> Box<Frame> {
         let mut fr = Frame::take(vm);
-        fr.setup(fd.code, code, func, fd.globals, vm);
+        fr.setup(code_val, code, func, fd.globals, vm);
         fr.own_slots();
         fr
     }
 
+    /// Give the frame slots of its own: the ones a pooled frame kept (`release`) when
+    /// they are enough, else new ones. Locals and cells start NULL; the value stack's
+    /// slots above `sp` are never read, so old values there do no harm.
     fn own_slots(&mut self) {
-        let mut slots = vec![Value::NULL; self.slot_count()].into_boxed_slice();
-        self.base = slots.as_mut_ptr();
-        self.storage = Storage::Owned(slots);
+        let n = self.slot_count();
+        let clear = (self.nlocals + self.ncells) as usize;
+        match &mut self.storage {
+            Storage::Owned(kept) if kept.len() >= n => {
+                kept[..clear].fill(Value::NULL);
+                self.base = kept.as_mut_ptr();
+            }
+            _ => {
+                let mut slots = vec![Value::NULL; n].into_boxed_slice();
+                self.base = slots.as_mut_ptr();
+                self.storage = Storage::Owned(slots);
+            }
+        }
     }
 
     /// A frame running module or class-body code with a namespace dict.
@@ -271,10 +301,16 @@ impl Frame {
         if !fr.frame_obj.get().is_null() {
             vm.detach_frame_object(&fr);
         }
+        // Owned slots of a usual size stay with the pooled frame for the next owned
+        // frame (a loop making generators); `Frame::new` drops them if it takes it.
         match std::mem::replace(&mut fr.storage, Storage::None) {
             Storage::Thread(mark) => vm.data_stack.pop(mark),
+            Storage::Owned(slots) if slots.len() <= KEPT_SLOTS => {
+                fr.storage = Storage::Owned(slots)
+            }
             Storage::Owned(_) | Storage::None => {}
         }
+        fr.base = std::ptr::null_mut();
         if vm.frame_pool.len() < POOL && fr.blocks.get_mut().capacity() <= 64 {
             vm.frame_pool.push(fr);
         }

@@ -21,6 +21,7 @@
 //!   collector while the world is stopped are read without their locks.
 //! - **Natives** state their signature once (`#[native]`, docs/natives.md).
 pub mod ast_tree;
+pub mod ast_tree_import;
 pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;

@@ -67,10 +67,19 @@ impl Vm {
         self.roots.temps[slot.0] = v;
     }
 
-    /// Run `f` with `v` rooted.
+    /// Run `f` with `v` rooted (a scope around one call: as cheap as a push and a pop).
+    #[inline]
     pub fn with_root<T>(&mut self, v: Value, f: impl FnOnce(&mut Vm) -> T) -> T {
         let mut s = self.scope();
         s.root(v);
+        f(&mut s)
+    }
+
+    /// Run `f` with every value of `vs` rooted.
+    #[inline]
+    pub fn with_roots<T>(&mut self, vs: &[Value], f: impl FnOnce(&mut Vm) -> T) -> T {
+        let mut s = self.scope();
+        s.root_all(vs);
         f(&mut s)
     }
 

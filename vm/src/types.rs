@@ -117,6 +117,7 @@ type_table!(BaseTypes {
     async_gen_wrapped: "async_generator_wrapped_value" => object,
     anext_awaitable: "anext_awaitable" => object,
     frame: "frame" => object,
+    frame_locals_proxy: "FrameLocalsProxy" => object,
     traceback: "traceback" => object,
     mappingproxy: "mappingproxy" => object,
     member_descriptor: "member_descriptor" => object,
@@ -415,10 +416,22 @@ impl Vm {
     }
 }
 
+/// The payload of the type `t`.
+///
+/// The `'static` is a promise, not a fact: built-in types are permanent roots and live
+/// for the run, but a user class is an ordinary heap object and is freed by the first
+/// collection after it becomes unreachable (a weak reference to it then reads None).
+/// So the reference is valid exactly as long as `downcast`'s is: until this thread's
+/// next safepoint, or longer while `t` stays reachable from a root (it is rooted, or it
+/// is the type of a rooted object, whose header keeps it alive). Every caller uses it
+/// that way: it reads fields (`name`, `mro_tail`, `dict`, slots) of a type reached from
+/// a live object or a rooted class. Tying the borrow to `&Vm` instead (no `&mut Vm`
+/// call, so no safepoint, while it lives) would make that checked, but costs a `vm`
+/// argument at ~125 call sites, many of them in the interpreter loop; left as is.
 pub fn type_data(t: Value) -> &'static TypeData {
-    // SAFETY-free: types live for the run or while referenced; the unbounded lifetime
-    // is the same contract as `downcast` (the caller keeps the value rooted).
     let r: &TypeData = t.downcast::<TypeData>().expect("not a type");
+    // SAFETY: `r` points into the type object's heap block, which stays allocated while
+    // `t` is reachable (see above); no caller holds it past the point where `t` may die.
     unsafe { &*(r as *const TypeData) }
 }
 

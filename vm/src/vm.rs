@@ -557,25 +557,14 @@ impl Vm {
         PyErr(e)
     }
 
-    /// Old-style temporary roots, released by count: being replaced by scopes
-    /// (`crate::roots`); new code uses `vm.scope()` / `root_scope!` and `vm.root(v)`.
-    #[inline]
-    pub fn push_root(&mut self, v: Value) {
-        self.roots.temps.push(v);
-    }
-    #[inline]
-    pub fn pop_roots(&mut self, n: usize) {
-        let len = self.roots.temps.len();
-        self.roots.temps.truncate(len - n);
-    }
-    pub fn truncate_roots(&mut self, len: usize) {
-        self.roots.temps.truncate(len);
-    }
-
     // ---------------------------------------------------------------- constructors
 
     /// The one str object for `s` (names, attribute keys).
-    #[inline]
+    ///
+    /// Not inlined: inlined into the interpreter loop, the front cache's slot for each
+    /// literal name was computed in the loop's prologue, which every generator resume
+    /// and every call from a native runs (hot names come from `Runtime::names` instead).
+    #[inline(never)]
     pub fn intern(&mut self, s: &str) -> Value {
         let addr = s.as_ptr() as usize;
         let slot = ((addr >> 3) ^ s.len()) % INTERN_FRONT;

@@ -70,6 +70,18 @@ fn natives_that_fail_inside_their_scopes_leave_the_root_stack_as_it_was() {
         "zip([], 5)",
         "{}.update([(1, 2), 3])",
         "set().update([1], 5)",
+        // Converted from hand-kept roots: errors part-way through zip/map/filter/
+        // enumerate, `in` over an iterator, list(), ==, repr and str.format lookups.
+        "def g():\n    yield 1\n    raise KeyError\nlist(zip(g(), g()))",
+        "list(map(lambda a, b: 1 / 0, [1], [2]))",
+        "list(filter(lambda a: a.missing, [1]))",
+        "def g():\n    yield 1\n    raise KeyError\nlist(enumerate(g()))",
+        "def g():\n    yield 1\n    raise KeyError\n2 in g()",
+        "class E:\n    def __eq__(s, o): raise ValueError\n[E()] == [E()]",
+        "class R:\n    def __repr__(s): raise ValueError\nrepr({1: R()})",
+        "'{0[x]}'.format({})",
+        "min([1, 2], key=lambda v: 1 / 0)",
+        "{1: 2} | 5",
     ] {
         assert!(vm.run_source(src, "<test>").is_err(), "{src} should fail");
         assert_eq!(vm.roots_len(), before, "roots left behind by: {src}");

@@ -7,7 +7,10 @@
 //! parameters with their defaults) the export rebuilds CPython's shape.
 
 mod expr;
+mod func_type;
 mod stmt;
+
+pub use func_type::parse_func_type;
 
 use ruff_text_size::TextRange;
 

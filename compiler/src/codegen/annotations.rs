@@ -1,14 +1,23 @@
-//! Annotations: a module or class body that annotates a plain name (`x: int`) gets an
-//! `__annotations__` dict, filled as each annotated statement runs (as CPython 3.13);
-//! a function's parameter and return annotations are evaluated lazily by an
-//! `__annotate__` function (PEP 649, see `typeparams.rs`), passed as the annotations
-//! operand of `MakeFunction` (flag 4). Annotations inside a function body are not
-//! evaluated. Under `from __future__ import annotations` each annotation is kept as its
-//! source text instead of being evaluated, and a function gets that dict directly.
+//! Annotations. A function's parameter and return annotations are evaluated lazily by
+//! an `__annotate__` function (PEP 649, see `typeparams.rs`), passed as the annotations
+//! operand of `MakeFunction` (flag 4). A module's annotations of plain names are too
+//! (PEP 649/749, as CPython 3.14): the module body starts by binding `__annotate__`, one
+//! function that evaluates them all, and `module.__annotations__` calls it on first
+//! read. An annotated statement that may not run (in an `if`, a loop, a `try`, a
+//! `with`, a `match`) records that it ran in the set `__conditional_annotations__`,
+//! which the function consults. A class body still fills an `__annotations__` dict as
+//! each annotated statement runs (as CPython 3.13): the standard library weft runs
+//! (3.11's `dataclasses`, `typing.NamedTuple`, `TypedDict`, `inspect`) reads it from
+//! the class namespace, before and after the class is made. Annotations inside a
+//! function body are not evaluated. Under `from __future__ import annotations` each
+//! annotation is kept as its source text, and modules, classes and functions get that
+//! dict directly.
 use super::{CResult, Compiler, Const};
-use crate::bytecode::Instr;
-use crate::symtable::ScopeKind;
+use crate::Mode;
+use crate::bytecode::{CmpOp, Instr};
+use crate::symtable::{MODULE_ANNOTATE_KEY, ScopeKind};
 use ruff_python_ast::{self as ast, Expr, Stmt};
+use ruff_text_size::{Ranged, TextRange};
 
 /// The module starts with `from __future__ import annotations` (among its leading
 /// docstring and future imports).
@@ -57,13 +66,148 @@ fn has_simple_annotations(body: &[Stmt]) -> bool {
     })
 }
 
+/// The statements of `body` (outside nested functions and classes) that annotate a
+/// plain name, in source order, each with whether it may not run (`nested`).
+fn collect_simple_annotations<'a>(
+    body: &'a [Stmt],
+    nested: bool,
+    out: &mut Vec<(&'a ast::StmtAnnAssign, bool)>,
+) {
+    for s in body {
+        let mut inner = |b: &'a [Stmt]| collect_simple_annotations(b, true, out);
+        match s {
+            Stmt::AnnAssign(a) if a.simple && matches!(&*a.target, Expr::Name(_)) => {
+                out.push((a, nested));
+            }
+            Stmt::If(i) => {
+                inner(&i.body);
+                for c in &i.elif_else_clauses {
+                    inner(&c.body);
+                }
+            }
+            Stmt::For(f) => {
+                inner(&f.body);
+                inner(&f.orelse);
+            }
+            Stmt::While(w) => {
+                inner(&w.body);
+                inner(&w.orelse);
+            }
+            Stmt::With(w) => inner(&w.body),
+            Stmt::Try(t) => {
+                inner(&t.body);
+                for h in &t.handlers {
+                    let ast::ExceptHandler::ExceptHandler(h) = h;
+                    inner(&h.body);
+                }
+                inner(&t.orelse);
+                inner(&t.finalbody);
+            }
+            Stmt::Match(m) => {
+                for c in &m.cases {
+                    inner(&c.body);
+                }
+            }
+            _ => {}
+        }
+    }
+}
+
 impl<'a> Compiler<'a> {
-    /// At the start of a module or class body that annotates names: `__annotations__ = {}`.
-    pub(crate) fn setup_annotations(&mut self, body: &'a [Stmt]) {
+    /// Are this unit's annotations of plain names evaluated by a module `__annotate__`?
+    fn lazy_module_annotations(&self) -> bool {
+        self.unit_ref().kind == ScopeKind::Module
+            && self.mode == Mode::Module
+            && !self.future_annotations
+    }
+
+    /// At the start of a module body that annotates names: `__annotate__ = <function>`
+    /// (and `__conditional_annotations__ = set()` when some annotated statement may not
+    /// run); at the start of a class body (or a module under the future import, or an
+    /// interactive statement): `__annotations__ = {}`.
+    pub(crate) fn setup_annotations(&mut self, body: &'a [Stmt]) -> CResult<()> {
+        if self.lazy_module_annotations() {
+            return self.module_annotate(body);
+        }
         if has_simple_annotations(body) {
             self.emit(Instr::BuildMap(0));
             self.store_name("__annotations__");
         }
+        Ok(())
+    }
+
+    /// Bind the module's `__annotate__(format)`: a dict of each annotated name to its
+    /// annotation's value, leaving out the statements that may not run and did not
+    /// (their offset is missing from `__conditional_annotations__`).
+    fn module_annotate(&mut self, body: &'a [Stmt]) -> CResult<()> {
+        let mut items = Vec::new();
+        collect_simple_annotations(body, false, &mut items);
+        let Some(first) = items.first() else {
+            return Ok(());
+        };
+        let line = self.line_of(first.0.range());
+        self.conditional_annotations = items
+            .iter()
+            .filter(|(_, nested)| *nested)
+            .map(|(a, _)| a.annotation.start().to_u32())
+            .collect();
+        if !self.conditional_annotations.is_empty() {
+            self.emit(Instr::BuildSet(0));
+            self.store_name("__conditional_annotations__");
+        }
+        let scope = self
+            .table
+            .scope_of(TextRange::empty(MODULE_ANNOTATE_KEY.into()));
+        self.push_unit(
+            "__annotate__",
+            "__annotate__",
+            scope,
+            ScopeKind::Function,
+            line,
+            None,
+        );
+        self.varname("format");
+        self.unit().code.argcount = 1;
+        self.unit().code.posonlyargcount = 1;
+        // Formats past VALUE_WITH_FAKE_GLOBALS (2) are not supported here.
+        let ok = self.new_label();
+        self.emit(Instr::LoadFast(0));
+        self.load_const(Const::Int(2));
+        self.emit(Instr::CompareOp(CmpOp::Gt));
+        self.jump(Instr::PopJumpIfFalse, ok);
+        let k = self.add_name("NotImplementedError");
+        self.emit(Instr::LoadGlobal(k));
+        self.emit(Instr::RaiseVarargs(1));
+        self.bind(ok);
+        // A hidden local (no Python name can spell it) holds the dict being filled.
+        let dict = self.varname(".annotations");
+        self.emit(Instr::BuildMap(0));
+        self.emit(Instr::StoreFast(dict));
+        for (a, nested) in items {
+            let Expr::Name(n) = &*a.target else {
+                continue;
+            };
+            let skip = self.new_label();
+            if nested {
+                self.load_const(Const::Int(a.annotation.start().to_u32() as i64));
+                let k = self.add_name("__conditional_annotations__");
+                self.emit(Instr::LoadGlobal(k));
+                self.emit(Instr::ContainsOp(false));
+                self.jump(Instr::PopJumpIfFalse, skip);
+            }
+            self.set_line(a.annotation.range());
+            self.compile_annotation_value(&a.annotation)?;
+            self.emit(Instr::LoadFast(dict));
+            self.load_const(Const::Str(n.id.to_string()));
+            self.emit(Instr::StoreSubscr);
+            self.bind(skip);
+        }
+        self.emit(Instr::LoadFast(dict));
+        self.emit(Instr::ReturnValue);
+        let code = self.pop_unit();
+        self.make_function(code, 0);
+        self.store_name("__annotate__");
+        Ok(())
     }
 
     /// Push what an annotation stores: its value, or its source text under the future
@@ -84,6 +228,19 @@ impl<'a> Compiler<'a> {
             return Ok(());
         };
         if !a.simple || !matches!(self.unit_ref().kind, ScopeKind::Module | ScopeKind::Class) {
+            return Ok(());
+        }
+        if self.lazy_module_annotations() {
+            // `__conditional_annotations__.add(offset)` for a statement that may not run.
+            let offset = a.annotation.start().to_u32();
+            if self.conditional_annotations.contains(&offset) {
+                self.load_name("__conditional_annotations__");
+                let k = self.attr_name("add");
+                self.emit(Instr::LoadMethod(k));
+                self.load_const(Const::Int(offset as i64));
+                self.emit(Instr::CallMethod(1));
+                self.emit(Instr::PopTop);
+            }
             return Ok(());
         }
         self.compile_annotation(&a.annotation)?;

@@ -465,6 +465,9 @@ impl<'a> Compiler<'a> {
     pub(crate) fn exact_literal_const(&self, e: &Expr) -> Option<Const> {
         Some(match (e, literal_const(e)?) {
             (Expr::StringLiteral(s), Const::Str(v)) if v.contains('\u{fffd}') => {
+                if let Some(b) = self.map.surrogate_str(s.range.start().to_usize()) {
+                    return Some(Const::StrSurrogates(b.to_vec()));
+                }
                 crate::surrogates::exact_literal(self.map.source(), s).unwrap_or(Const::Str(v))
             }
             (_, c) => c,

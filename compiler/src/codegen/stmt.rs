@@ -338,7 +338,7 @@ impl<'a> Compiler<'a> {
                 self.unit().code.doc = Some(doc);
                 body = &body[1..];
             }
-            self.setup_annotations(body);
+            self.setup_annotations(body)?;
             self.compile_body(body)?;
             if self.table.scopes[scope].needs_class_cell {
                 let i = self.deref_index("__class__");

@@ -68,8 +68,11 @@ struct Writer<'s> {
 impl Writer<'_> {
     fn raw(&mut self, e: &Expr) {
         let r = e.range();
-        self.out
-            .push_str(&self.source[r.start().to_usize()..r.end().to_usize()]);
+        match self.source.get(r.start().to_usize()..r.end().to_usize()) {
+            Some(text) => self.out.push_str(text),
+            // A tree compiled from `_ast` objects has no source text (`ast_import`).
+            None => self.out.push_str(&no_source_text(e)),
+        }
     }
 
     fn list(&mut self, items: &[Expr]) {
@@ -288,5 +291,20 @@ impl Writer<'_> {
                 self.close(paren);
             }
         }
+    }
+}
+
+/// The text of an expression the writer does not spell itself, for a tree without
+/// source: a number's value, `...` for anything else.
+fn no_source_text(e: &Expr) -> String {
+    match e {
+        Expr::NumberLiteral(n) => match &n.value {
+            ruff_python_ast::Number::Int(i) => i.to_string(),
+            ruff_python_ast::Number::Float(f) => format!("{f:?}"),
+            ruff_python_ast::Number::Complex { imag, .. } => {
+                format!("{imag:?}j")
+            }
+        },
+        _ => "...".to_string(),
     }
 }

@@ -34,9 +34,7 @@ const TYPECODES: &str = "bBuwhHiIlLqQfd";
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "array", &[])?;
-    vm.push_root(m);
-    let r = fill(vm, d);
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| fill(vm, d));
     r.map(|_| m)
 }
 
@@ -326,8 +324,8 @@ fn encode(vm: &mut Vm, tc: char, v: Value) -> PyResult<Vec<u8>> {
 
 /// Encode many values (rooted meanwhile: their conversions may run Python code).
 fn encode_all(vm: &mut Vm, tc: char, items: &[Value]) -> PyResult<Vec<u8>> {
-    let mark = vm.roots_len();
-    weft_vm::ops::containers::root_all(vm, items);
+    weft_vm::root_scope!(vm);
+    vm.root_all(items);
     let mut out = Vec::with_capacity(items.len() * itemsize(tc));
     let mut res = Ok(());
     for &v in items {
@@ -339,7 +337,6 @@ fn encode_all(vm: &mut Vm, tc: char, items: &[Value]) -> PyResult<Vec<u8>> {
             }
         }
     }
-    vm.truncate_roots(mark);
     res.map(|_| out)
 }
 
@@ -369,18 +366,17 @@ fn items_of(tc: char, bytes: &[u8]) -> Vec<Item> {
 /// The values of `items`, in a new list (the list roots them as they are made).
 fn list_of(vm: &mut Vm, items: &[Item]) -> PyResult {
     let l = vm.new_list(Vec::with_capacity(items.len()))?;
-    vm.push_root(l);
+    weft_vm::root_scope!(vm);
+    vm.root(l);
     let ld = l.downcast::<ListData>().expect("list");
     for &it in items {
         match item_value(vm, it) {
             Ok(v) => ld.push(v),
             Err(e) => {
-                vm.pop_roots(1);
                 return Err(e);
             }
         }
     }
-    vm.pop_roots(1);
     Ok(l)
 }
 
@@ -660,9 +656,7 @@ fn matches(
     }
     for (k, &it) in items.iter().enumerate().take(stop).skip(start) {
         let v = item_value(vm, it)?;
-        vm.push_root(v);
-        let eq = vm.eq(v, x);
-        vm.pop_roots(1);
+        let eq = vm.with_root(v, |vm| vm.eq(v, x));
         if eq? {
             out.push(k);
             if first_only {
@@ -788,10 +782,9 @@ fn a_buffer_info(vm: &mut Vm, this: This<ArrayData>) -> PyResult {
         (g.as_ptr() as usize as u64, g.len() / d.itemsize())
     };
     let a = vm.new_int_u64(addr)?;
-    vm.push_root(a);
-    let r = vm.new_int(n as i64).and_then(|n| vm.new_tuple(vec![a, n]));
-    vm.pop_roots(1);
-    r
+    vm.with_root(a, |vm| {
+        vm.new_int(n as i64).and_then(|n| vm.new_tuple(vec![a, n]))
+    })
 }
 
 #[native(name = "tobytes", owner = "array")]
@@ -1257,16 +1250,10 @@ fn compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult {
         None => {
             // NaN, or a character against a number: Python's own comparison decides.
             let a = item_value(vm, x[k])?;
-            vm.push_root(a);
+            weft_vm::root_scope!(vm);
+            vm.root(a);
             let b = item_value(vm, y[k]);
-            let r = b.and_then(|b| {
-                vm.push_root(b);
-                let r = vm.rich_compare(a, b, op);
-                vm.pop_roots(1);
-                r
-            });
-            vm.pop_roots(1);
-            r
+            b.and_then(|b| vm.with_root(b, |vm| vm.rich_compare(a, b, op)))
         }
     }
 }
@@ -1309,19 +1296,17 @@ fn a_reduce_ex(vm: &mut Vm, this: This<ArrayData>, _protocol: Value) -> PyResult
     let items = items_of(tc, &d.data.lock().clone());
     let cls = vm.type_of(this.obj);
     let state = vm.instance_state(this.obj)?;
-    let mark = vm.roots_len();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         let mut buf = [0u8; 4];
         let code = vm.new_str(tc.encode_utf8(&mut buf))?;
-        vm.push_root(code);
+        vm.root(code);
         let l = list_of(vm, &items)?;
-        vm.push_root(l);
+        vm.root(l);
         let inner = vm.new_tuple(vec![code, l])?;
-        vm.push_root(inner);
+        vm.root(inner);
         vm.new_tuple(vec![cls, inner, state])
-    })();
-    vm.truncate_roots(mark);
-    r
+    })()
 }
 
 #[cfg(test)]

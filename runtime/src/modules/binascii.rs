@@ -22,14 +22,14 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, _d) = new_native_module(vm, "binascii", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = vm.exec_in_module(
         "class Error(ValueError):\n    __module__ = 'binascii'\n\n\
          class Incomplete(Exception):\n    __module__ = 'binascii'\n",
         "<binascii>",
         m,
     );
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 

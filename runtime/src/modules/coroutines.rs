@@ -26,9 +26,7 @@ class asyncgen_hooks(tuple):
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, _) = new_native_module(vm, "_coroutines", FUNCS)?;
-    vm.push_root(m);
-    let r = vm.exec_in_module(HOOKS_TYPE, "<_coroutines>", m);
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| vm.exec_in_module(HOOKS_TYPE, "<_coroutines>", m));
     r.map(|_| m)
 }
 

@@ -56,7 +56,8 @@ def get_freeze_count():
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "gc", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         let garbage = vm.new_list(Vec::new())?;
         set_item(vm, d, "garbage", garbage)?;
@@ -64,7 +65,6 @@ pub fn init(vm: &mut Vm) -> PyResult {
         set_item(vm, d, "callbacks", callbacks)?;
         vm.exec_in_module(DEBUG, "<gc>", m).map(|_| ())
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 
@@ -175,8 +175,9 @@ fn get_stats(vm: &mut Vm) -> PyResult {
     let s = vm.rt.heap.stats_summary();
     let last = s.last.clone().unwrap_or_default();
     let list = vm.new_list(Vec::new())?;
-    vm.push_root(list);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(list);
+    (|| {
         for generation in 0..3 {
             let d = vm.new_dict()?;
             vm.call_method(list, "append", &[d])?;
@@ -220,9 +221,7 @@ fn get_stats(vm: &mut Vm) -> PyResult {
             }
         }
         Ok(list)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 /// The `-X gcstats` report: the collector's totals since start, human-readable.

@@ -126,28 +126,25 @@ fn run_callbacks(vm: &mut Vm, stats: Option<&CollectStats>) -> PyResult<()> {
     let Some(list) = vm.dict_get_str(vm.module_dict(gc), "callbacks") else {
         return Ok(());
     };
-    vm.push_root(list);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(list);
+    (|| {
         // A copy: a callback may change the list.
         let cbs = vm.collect_iter(list)?;
         if cbs.is_empty() {
             return Ok(());
         }
         let cbs = vm.new_tuple(cbs)?;
-        vm.push_root(cbs);
-        let r = call_each(vm, cbs, stats);
-        vm.pop_roots(1);
-        r
-    })();
-    vm.pop_roots(1);
-    r
+        vm.with_root(cbs, |vm| call_each(vm, cbs, stats))
+    })()
 }
 
 fn call_each(vm: &mut Vm, cbs: Value, stats: Option<&CollectStats>) -> PyResult<()> {
     let phase = vm.new_str(if stats.is_some() { "stop" } else { "start" })?;
-    vm.push_root(phase);
+    weft_vm::root_scope!(vm);
+    vm.root(phase);
     let info = vm.new_dict()?;
-    vm.push_root(info);
+    vm.root(info);
     let collected = stats.map_or(0, |s| s.freed.min(i64::MAX as usize) as i64);
     for (k, n) in [
         ("generation", 2),
@@ -162,12 +159,11 @@ fn call_each(vm: &mut Vm, cbs: Value, stats: Option<&CollectStats>) -> PyResult<
     for i in 0..n {
         let idx = vm.new_int(i as i64)?;
         let cb = vm.getitem(cbs, idx)?;
-        vm.push_root(cb);
+        weft_vm::root_scope!(vm);
+        vm.root(cb);
         if let Err(e) = vm.call(cb, &[phase, info], &[]) {
             weft_vm::exceptions::report_unraisable(vm, e, cb);
         }
-        vm.pop_roots(1);
     }
-    vm.pop_roots(2);
     Ok(())
 }

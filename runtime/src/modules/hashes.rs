@@ -240,7 +240,8 @@ pub fn init_blake2(vm: &mut Vm) -> PyResult {
 
 fn init(vm: &mut Vm, module: &'static str, algos: &[&'static str]) -> PyResult {
     let (m, d) = new_native_module(vm, module, &[])?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         for &algo in algos {
             let t = new_native_type(vm, algo, module)?;
@@ -256,17 +257,16 @@ fn init(vm: &mut Vm, module: &'static str, algos: &[&'static str]) -> PyResult {
             add_property(vm, t, "block_size", h_block_size.f, None)?;
             // The constructor is a module function named like the type.
             let f = vm.new_native(algo, module, constructor(algo))?;
-            vm.push_root(f);
+            weft_vm::root_scope!(vm);
+            vm.root(f);
             let key = vm.intern(&format!("_{algo}_type"));
             let r = vm
                 .dict_set(d, key, t)
                 .and_then(|_| set_item(vm, d, algo, f));
-            vm.pop_roots(1);
             r?;
         }
         Ok(())
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 

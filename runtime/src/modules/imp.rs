@@ -197,13 +197,13 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_imp", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         let v = vm.new_str("never")?;
         super::set_item(vm, d, "check_hash_based_pycs", v)?;
         let f = vm.getattr_str(m, "init_frozen")?;
         super::set_item(vm, d, "get_frozen_object", f)
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }

@@ -234,9 +234,7 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_locale", FUNCS)?;
-    vm.push_root(m);
-    let r = fill(vm, m, d);
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| fill(vm, m, d));
     r.map(|_| m)
 }
 

@@ -283,11 +283,10 @@ pub fn rlock_release_save(vm: &mut Vm, this: This<RLockData>) -> PyResult {
         return Err(vm.runtime_error("cannot release un-acquired lock"));
     };
     let c = vm.new_int(count as i64)?;
-    vm.push_root(c);
+    weft_vm::root_scope!(vm);
+    vm.root(c);
     let o = vm.new_int(owner as i64);
-    let r = o.and_then(|o| vm.new_tuple(vec![c, o]));
-    vm.pop_roots(1);
-    r
+    o.and_then(|o| vm.new_tuple(vec![c, o]))
 }
 
 /// `_acquire_restore((count, owner))`: take the lock back at the saved depth.

@@ -73,8 +73,9 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "math", FUNCS)?;
-    vm.push_root(m);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(m);
+    (|| {
         for (name, v) in [
             ("pi", std::f64::consts::PI),
             ("e", std::f64::consts::E),
@@ -87,9 +88,7 @@ pub fn init(vm: &mut Vm) -> PyResult {
             vm.dict_set(d, k, f)?;
         }
         Ok(m)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 // ------------------------------------------------------------ argument conversion
@@ -413,11 +412,10 @@ fn modf(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 fn float_pair(vm: &mut Vm, a: f64, b: f64) -> PyResult {
     let fa = vm.new_float(a)?;
-    vm.push_root(fa);
+    weft_vm::root_scope!(vm);
+    vm.root(fa);
     let fb = vm.new_float(b);
-    let r = fb.and_then(|fb| vm.new_tuple(vec![fa, fb]));
-    vm.pop_roots(1);
-    r
+    fb.and_then(|fb| vm.new_tuple(vec![fa, fb]))
 }
 
 fn frexp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -429,11 +427,10 @@ fn frexp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         libm::frexp(x)
     };
     let fm = vm.new_float(m)?;
-    vm.push_root(fm);
+    weft_vm::root_scope!(vm);
+    vm.root(fm);
     let ie = vm.new_int(e as i64);
-    let r = ie.and_then(|ie| vm.new_tuple(vec![fm, ie]));
-    vm.pop_roots(1);
-    r
+    ie.and_then(|ie| vm.new_tuple(vec![fm, ie]))
 }
 
 fn ldexp(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
@@ -545,10 +542,7 @@ fn dist(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 
 fn coords(vm: &mut Vm, v: Value) -> PyResult<Vec<f64>> {
     let items = vm.collect_iter(v)?;
-    vm.push_root(v);
-    let r = items.iter().map(|&x| real(vm, x)).collect();
-    vm.pop_roots(1);
-    r
+    vm.with_root(v, |vm| items.iter().map(|&x| real(vm, x)).collect())
 }
 
 // ------------------------------------------------------------ float -> int
@@ -730,28 +724,25 @@ fn prod(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         None => Value::small_int(1).expect("1 is small"),
     };
     let items = vm.collect_iter(args[0])?;
-    let mark = vm.roots_len();
+    weft_vm::root_scope!(vm);
     for &it in &items {
-        vm.push_root(it);
+        vm.root(it);
     }
-    let r = (|| {
+    (|| {
         for &it in &items {
             acc = vm.binary_op(acc, it, BinOp::Mul)?;
-            vm.push_root(acc);
+            vm.root(acc);
         }
         Ok(acc)
-    })();
-    vm.truncate_roots(mark);
-    r
+    })()
 }
 
 /// `fsum`: the exact sum of the floats, rounded once (Shewchuk's partial sums).
 fn fsum(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
     let a = args_n(vm, "fsum", args, kw, 1)?;
     let items = vm.collect_iter(a[0])?;
-    vm.push_root(a[0]);
-    let xs: PyResult<Vec<f64>> = items.iter().map(|&x| real(vm, x)).collect();
-    vm.pop_roots(1);
+    let xs: PyResult<Vec<f64>> =
+        vm.with_root(a[0], |vm| items.iter().map(|&x| real(vm, x)).collect());
     let xs = xs?;
     let mut special = 0.0;
     let mut partials: Vec<f64> = Vec::new();

@@ -175,7 +175,8 @@ pub fn new_native_module(
     funcs: &[NativeDef],
 ) -> PyResult<(Value, Value)> {
     let m = vm.new_module(name)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let d = vm.module_dict(m);
     let r = (|| {
         for def in funcs {
@@ -185,7 +186,6 @@ pub fn new_native_module(
         }
         Ok(())
     })();
-    vm.pop_roots(1);
     r.map(|_| (m, d))
 }
 
@@ -227,7 +227,8 @@ pub fn new_native_type(vm: &mut Vm, name: &str, module: &str) -> PyResult {
 /// or `re.Pattern`) when `weakrefable`.
 pub fn new_native_type_with(vm: &mut Vm, name: &str, module: &str, weakrefable: bool) -> PyResult {
     let dict = vm.new_dict()?;
-    vm.push_root(dict);
+    weft_vm::root_scope!(vm);
+    vm.root(dict);
     let object = vm.rt.types.object;
     let type_ = vm.rt.types.type_;
     let t = vm.alloc(
@@ -252,7 +253,6 @@ pub fn new_native_type_with(vm: &mut Vm, name: &str, module: &str, weakrefable: 
             subclasses: Default::default(),
         },
     );
-    vm.pop_roots(1);
     let t = t?;
     vm.register_new_type(t)?;
     vm.rt.add_perm_root(t);
@@ -271,15 +271,17 @@ pub fn add_property(
 ) -> PyResult<()> {
     let owner: &'static str = "property";
     let g = vm.new_native(name, owner, fget)?;
-    vm.push_root(g);
+    weft_vm::root_scope!(vm);
+    vm.root(g);
     let s = match fset {
         Some(f) => vm.new_native(name, owner, f),
         None => Ok(Value::NONE),
     };
     let r = s.and_then(|s| {
-        vm.push_root(s);
+        weft_vm::root_scope!(vm);
+        vm.root(s);
         let pty = vm.rt.types.property;
-        let p = vm.alloc(
+        vm.alloc(
             pty,
             Property {
                 fget: g,
@@ -287,11 +289,8 @@ pub fn add_property(
                 fdel: Value::NONE,
                 doc: weft_vm::value::AtomicValue::new(Value::NONE),
             },
-        );
-        vm.pop_roots(1);
-        p
+        )
     });
-    vm.pop_roots(1);
     let p = r?;
     vm.add_attr(ty, name, p);
     Ok(())

@@ -52,9 +52,9 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "posix", FUNCS)?;
-    vm.push_root(m);
-    let r = fill(vm, d).and_then(|_| super::posix_process::add(vm, d));
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| {
+        fill(vm, d).and_then(|_| super::posix_process::add(vm, d))
+    });
     r.map(|_| m)
 }
 
@@ -89,10 +89,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     set_item(vm, d, "environ", env)?;
     for (k, v) in std::env::vars_os() {
         let k = vm.new_str(&k.to_string_lossy())?;
-        vm.push_root(k);
+        weft_vm::root_scope!(vm);
+        vm.root(k);
         let v = vm.new_str(&v.to_string_lossy());
         let r = v.and_then(|v| vm.dict_set(env, k, v));
-        vm.pop_roots(1);
         r?;
     }
     Ok(())
@@ -382,8 +382,9 @@ fn listdir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
         .map(|e| e.file_name().into_encoded_bytes())
         .collect();
     let l = vm.new_list(vec![])?;
-    vm.push_root(l);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(l);
+    (|| {
         for n in names {
             let v = if is_bytes {
                 vm.new_bytes(n)?
@@ -393,9 +394,7 @@ fn listdir(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
             vm.call_method(l, "append", &[v])?;
         }
         Ok(l)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 /// A path call `f(path) -> int` raising with the path as filename.
@@ -477,21 +476,20 @@ fn stat_tuple(vm: &mut Vm, st: &libc::stat) -> PyResult {
         t(st.st_ctime as i64, st.st_ctime_nsec as i64),
     ];
     let mut items = Vec::new();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         for i in ints {
             let v = vm.new_int(i)?;
-            vm.push_root(v);
+            vm.root(v);
             items.push(v);
         }
         for f in floats {
             let v = vm.new_float(f)?;
-            vm.push_root(v);
+            vm.root(v);
             items.push(v);
         }
         vm.new_tuple(items.clone())
-    })();
-    vm.pop_roots(items.len());
-    r
+    })()
 }
 
 fn do_stat(vm: &mut Vm, args: &[Value], name: &str, follow: bool) -> PyResult {
@@ -571,16 +569,15 @@ fn statvfs(vm: &mut Vm, path: Value) -> PyResult {
         st.f_fsid as i64,
     ];
     let mut items = Vec::new();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         for f in fields {
             let v = vm.new_int(f)?;
-            vm.push_root(v);
+            vm.root(v);
             items.push(v);
         }
         vm.new_tuple(items.clone())
-    })();
-    vm.pop_roots(items.len());
-    r
+    })()
 }
 
 #[native(name = "access")]
@@ -722,14 +719,13 @@ fn uname(vm: &mut Vm) -> PyResult {
         field(&u.machine),
     ];
     let mut items = Vec::new();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         for f in &fields {
             let v = vm.new_str(f)?;
-            vm.push_root(v);
+            vm.root(v);
             items.push(v);
         }
         vm.new_tuple(items.clone())
-    })();
-    vm.pop_roots(items.len());
-    r
+    })()
 }

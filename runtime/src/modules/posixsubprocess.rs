@@ -117,7 +117,8 @@ fn fork_with_preexec(
     argv: &[*const libc::c_char],
     envp: Option<&[*const libc::c_char]>,
 ) -> PyResult {
-    vm.push_root(preexec);
+    weft_vm::root_scope!(vm);
+    vm.root(preexec);
     let rt = vm.rt.clone();
     let slot = vm.slot.clone();
     let stopped = loop {
@@ -143,7 +144,6 @@ fn fork_with_preexec(
         child(plan, argv, envp, Some((vm, preexec)));
     }
     drop(stopped);
-    vm.pop_roots(1);
     if pid < 0 {
         let e = std::io::Error::last_os_error().raw_os_error().unwrap_or(0);
         return Err(os_err(vm, e, None));

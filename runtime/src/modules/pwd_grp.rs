@@ -226,62 +226,56 @@ fn record_class(vm: &mut Vm, module: &str, name: &str) -> PyResult {
 }
 
 fn make_record(vm: &mut Vm, module: &str, class: &str, items: Vec<Value>) -> PyResult {
-    let base = vm.roots_len();
+    weft_vm::root_scope!(vm);
     for &v in &items {
-        vm.push_root(v);
+        vm.root(v);
     }
-    let r = (|| {
+    (|| {
         let t = vm.new_tuple(items)?;
-        vm.push_root(t);
+        vm.root(t);
         let cls = record_class(vm, module, class)?;
         vm.call(cls, &[t], &[])
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 fn passwd_value(vm: &mut Vm, p: &Passwd) -> PyResult {
-    let base = vm.roots_len();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         let mut items = Vec::new();
         for v in [&p.name, &p.passwd] {
             let s = vm.new_str(v)?;
-            vm.push_root(s);
+            vm.root(s);
             items.push(s);
         }
         items.push(vm.new_int(p.uid as i64)?);
         items.push(vm.new_int(p.gid as i64)?);
         for v in [&p.gecos, &p.dir, &p.shell] {
             let s = vm.new_str(v)?;
-            vm.push_root(s);
+            vm.root(s);
             items.push(s);
         }
         make_record(vm, "pwd", "struct_passwd", items)
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 fn group_value(vm: &mut Vm, g: &Group) -> PyResult {
-    let base = vm.roots_len();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         let name = vm.new_str(&g.name)?;
-        vm.push_root(name);
+        vm.root(name);
         let pw = vm.new_str(&g.passwd)?;
-        vm.push_root(pw);
+        vm.root(pw);
         let gid = vm.new_int(g.gid as i64)?;
         let mut mem = Vec::new();
         for m in &g.members {
             let s = vm.new_str(m)?;
-            vm.push_root(s);
+            vm.root(s);
             mem.push(s);
         }
         let mem = vm.new_list(mem)?;
-        vm.push_root(mem);
+        vm.root(mem);
         make_record(vm, "grp", "struct_group", vec![name, pw, gid, mem])
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 fn key_error(vm: &mut Vm, msg: String) -> weft_vm::vm::PyErr {
@@ -337,8 +331,9 @@ fn getpwnam(vm: &mut Vm, name_obj: Value) -> PyResult {
 #[native(name = "getpwall")]
 fn getpwall(vm: &mut Vm) -> PyResult {
     let list = vm.new_list(Vec::new())?;
-    vm.push_root(list);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(list);
+    (|| {
         for uid in all_user_ids() {
             if let Some(p) = getpwuid_entry(uid) {
                 let v = passwd_value(vm, &p)?;
@@ -346,9 +341,7 @@ fn getpwall(vm: &mut Vm) -> PyResult {
             }
         }
         Ok(list)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 #[native(name = "getgrgid")]
@@ -378,8 +371,9 @@ fn getgrnam(vm: &mut Vm, name_obj: Value) -> PyResult {
 #[native(name = "getgrall")]
 fn getgrall(vm: &mut Vm) -> PyResult {
     let list = vm.new_list(Vec::new())?;
-    vm.push_root(list);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(list);
+    (|| {
         for gid in all_group_ids() {
             if let Some(g) = getgrgid_entry(gid) {
                 let v = group_value(vm, &g)?;
@@ -387,16 +381,14 @@ fn getgrall(vm: &mut Vm) -> PyResult {
             }
         }
         Ok(list)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 fn init_module(vm: &mut Vm, name: &'static str, funcs: &[NativeDef], class: &str) -> PyResult {
     let (m, _d) = new_native_module(vm, name, funcs)?;
-    vm.push_root(m);
-    let r = vm.exec_in_module(&format!("{RECORD}\n{class}\ndel _record\n"), "<weft>", m);
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| {
+        vm.exec_in_module(&format!("{RECORD}\n{class}\ndel _record\n"), "<weft>", m)
+    });
     r.map(|_| m)
 }
 

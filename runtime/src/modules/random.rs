@@ -33,7 +33,8 @@ weft_vm::payload!(RandomData, "_random.Random");
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_random", &[])?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         let t = new_native_type(vm, "Random", "_random")?;
         vm.set_new(t, random_new);
@@ -47,7 +48,6 @@ pub fn init(vm: &mut Vm) -> PyResult {
         add_methods(vm, t, methods);
         set_item(vm, d, "Random", t)
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 

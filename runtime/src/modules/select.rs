@@ -27,9 +27,9 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "select", FUNCS)?;
-    vm.push_root(m);
-    let r = fill(vm, d).and_then(|_| vm.exec_in_module(EPOLL, "<select>", m).map(|_| ()));
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| {
+        fill(vm, d).and_then(|_| vm.exec_in_module(EPOLL, "<select>", m).map(|_| ()))
+    });
     r.map(|_| m)
 }
 
@@ -227,16 +227,15 @@ fn poll_poll(vm: &mut Vm, this: &PollData, timeout: Option<Value>) -> PyResult {
             .collect();
     wait(vm, &mut fds, timeout)?;
     let mut out = Vec::new();
+    weft_vm::root_scope!(vm);
     for f in fds.iter().filter(|f| f.revents != 0) {
         let fd = vm.new_int(f.fd as i64)?;
         let ev = vm.new_int(f.revents as i64)?;
         let t = vm.new_tuple(vec![fd, ev])?;
-        vm.push_root(t);
+        vm.root(t);
         out.push(t);
     }
-    let l = vm.new_list(out.clone());
-    vm.pop_roots(out.len());
-    l
+    vm.new_list(out.clone())
 }
 
 /// `select(rlist, wlist, xlist[, timeout])` in terms of poll.
@@ -270,6 +269,7 @@ fn select(
     wait(vm, &mut fds, timeout)?;
     let mut i = 0;
     let mut ready = Vec::new();
+    weft_vm::root_scope!(vm);
     for items in &lists {
         let mut r = Vec::new();
         for &it in items {
@@ -279,12 +279,10 @@ fn select(
             i += 1;
         }
         let l = vm.new_list(r)?;
-        vm.push_root(l);
+        vm.root(l);
         ready.push(l);
     }
-    let t = vm.new_tuple(ready);
-    vm.pop_roots(3);
-    t
+    vm.new_tuple(ready)
 }
 
 // ---------------------------------------------------------------- epoll
@@ -352,17 +350,16 @@ fn epoll_wait(vm: &mut Vm, epfd: i64, timeout: Value, maxevents: i64) -> PyResul
         unsafe { libc::epoll_wait(epfd as i32, ptr as *mut libc::epoll_event, max as i32, t) }
     })?;
     let mut out = Vec::with_capacity(n as usize);
+    weft_vm::root_scope!(vm);
     for ev in &evs[..n as usize] {
         let (data, events) = (ev.u64, ev.events);
         let fd = vm.new_int(data as u32 as i32 as i64)?;
         let m = vm.new_int(events as i64)?;
         let t = vm.new_tuple(vec![fd, m])?;
-        vm.push_root(t);
+        vm.root(t);
         out.push(t);
     }
-    let l = vm.new_list(out.clone());
-    vm.pop_roots(out.len());
-    l
+    vm.new_list(out.clone())
 }
 
 /// `select.epoll`, in Python over the natives above.

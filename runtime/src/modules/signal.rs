@@ -143,7 +143,8 @@ fn signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         }
     };
     let old = (getsignal.f)(vm, &args[..1], &[])?;
-    vm.push_root(old);
+    weft_vm::root_scope!(vm);
+    vm.root(old);
     let r = (|| {
         if sig == libc::SIGKILL || sig == libc::SIGSTOP || !set_disposition(sig, how) {
             return Err(super::posix::os_err(vm, libc::EINVAL, None));
@@ -152,7 +153,6 @@ fn signal(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
         let key = Value::small_int(sig as i64).expect("small");
         vm.dict_set(d, key, h)
     })();
-    vm.pop_roots(1);
     r.map(|_| old)
 }
 
@@ -320,9 +320,7 @@ fn pthread_sigmask(vm: &mut Vm, how: Value, mask: Value) -> PyResult {
         return Err(super::posix::os_err(vm, err, None));
     }
     let r = sigset_value(vm, &old)?;
-    vm.push_root(r);
-    let h = vm.handle_signals();
-    vm.pop_roots(1);
+    let h = vm.with_root(r, |vm| vm.handle_signals());
     h.map(|_| r)
 }
 
@@ -369,24 +367,22 @@ fn siginfo_value(vm: &mut Vm, info: &libc::siginfo_t) -> PyResult {
         ]
     };
     let mut items = Vec::with_capacity(7);
+    weft_vm::root_scope!(vm);
     for f in fields {
         let v = vm.new_int(f)?;
-        vm.push_root(v);
+        vm.root(v);
         items.push(v);
     }
-    let r = (|| {
+    (|| {
         let t = vm.new_tuple(items.clone())?;
-        vm.push_root(t);
+        weft_vm::root_scope!(vm);
+        vm.root(t);
         let m = module_value(vm);
-        let r = m.and_then(|m| {
+        m.and_then(|m| {
             let cls = vm.getattr_str(m, "struct_siginfo")?;
             vm.call(cls, &[t], &[])
-        });
-        vm.pop_roots(1);
-        r
-    })();
-    vm.pop_roots(items.len());
-    r
+        })
+    })()
 }
 
 /// `sigwaitinfo(sigset)`: as `sigwait`, returning the signal's details.
@@ -449,11 +445,10 @@ fn sigtimedwait(vm: &mut Vm, sigset: Value, timeout: Value) -> PyResult {
 fn timer_pair(vm: &mut Vm, t: &libc::itimerval) -> PyResult {
     let secs = |tv: &libc::timeval| tv.tv_sec as f64 + tv.tv_usec as f64 / 1e6;
     let a = vm.new_float(secs(&t.it_value))?;
-    vm.push_root(a);
+    weft_vm::root_scope!(vm);
+    vm.root(a);
     let b = vm.new_float(secs(&t.it_interval));
-    let r = b.and_then(|b| vm.new_tuple(vec![a, b]));
-    vm.pop_roots(1);
-    r
+    b.and_then(|b| vm.new_tuple(vec![a, b]))
 }
 
 /// `signal.ItimerError` for the current errno.
@@ -462,20 +457,18 @@ fn itimer_error(vm: &mut Vm) -> weft_vm::vm::PyErr {
     let r = (|| {
         let m = module_value(vm)?;
         let cls = vm.getattr_str(m, "ItimerError")?;
-        vm.push_root(cls);
+        weft_vm::root_scope!(vm);
+        vm.root(cls);
         let msg = vm.new_str(&super::posix::errno_message(errno));
-        let r = msg.and_then(|msg| {
-            vm.push_root(msg);
-            let e = weft_vm::exceptions::make_exception(
+        msg.and_then(|msg| {
+            weft_vm::root_scope!(vm);
+            vm.root(msg);
+            weft_vm::exceptions::make_exception(
                 vm,
                 cls,
                 &[Value::small_int(errno as i64).expect("small"), msg],
-            );
-            vm.pop_roots(1);
-            e
-        });
-        vm.pop_roots(1);
-        r
+            )
+        })
     })();
     match r {
         Ok(e) => weft_vm::vm::PyErr(e),
@@ -664,8 +657,9 @@ const CONSTANTS: &[(&str, i64)] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = super::new_native_module(vm, "_signal", FUNCTIONS)?;
-    vm.push_root(m);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(m);
+    (|| {
         for &(name, v) in CONSTANTS {
             let n = vm.new_int(v)?;
             let key = vm.intern(name);
@@ -673,7 +667,5 @@ pub fn init(vm: &mut Vm) -> PyResult {
         }
         vm.exec_in_module(ITIMER_ERROR, "<_signal>", m)?;
         Ok(m)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }

@@ -204,17 +204,15 @@ fn gai_error(vm: &mut Vm, code: i32) -> PyErr {
     let r = (|| {
         let m = vm.import_module("_socket")?;
         let cls = vm.getattr_str(m, "gaierror")?;
-        vm.push_root(cls);
-        let r = (|| {
+        weft_vm::root_scope!(vm);
+        vm.root(cls);
+        (|| {
             let n = vm.new_int(code as i64)?;
-            vm.push_root(n);
+            weft_vm::root_scope!(vm);
+            vm.root(n);
             let s = vm.new_str(&msg);
-            let r = s.and_then(|s| vm.call(cls, &[n, s], &[]));
-            vm.pop_roots(1);
-            r
-        })();
-        vm.pop_roots(1);
-        r
+            s.and_then(|s| vm.call(cls, &[n, s], &[]))
+        })()
     })();
     match r {
         Ok(e) => PyErr(e),
@@ -765,39 +763,31 @@ fn recvmsg(
         }
     }
     buf.truncate(n as usize);
-    let mut held = 0;
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         let data = vm.new_bytes(buf)?;
-        vm.push_root(data);
-        held += 1;
+        vm.root(data);
         let mut anc = Vec::new();
         for (level, kind, bytes) in items {
             let l = vm.new_int(level as i64)?;
             let k = vm.new_int(kind as i64)?;
             let b = vm.new_bytes(bytes)?;
-            vm.push_root(b);
-            let t = vm.new_tuple(vec![l, k, b]);
-            vm.pop_roots(1);
+            let t = vm.with_root(b, |vm| vm.new_tuple(vec![l, k, b]));
             let t = t?;
-            vm.push_root(t);
-            held += 1;
+            vm.root(t);
             anc.push(t);
         }
         let anc = vm.new_list(anc)?;
-        vm.push_root(anc);
-        held += 1;
+        vm.root(anc);
         let mflags = vm.new_int(msg.msg_flags as i64)?;
         let addr = if sa.len == 0 {
             Value::NONE
         } else {
             from_sockaddr(vm, &sa)?
         };
-        vm.push_root(addr);
-        held += 1;
+        vm.root(addr);
         vm.new_tuple(vec![data, anc, mflags, addr])
-    })();
-    vm.pop_roots(held);
-    r
+    })()
 }
 
 /// CMSG_LEN(length): the cmsg_len of a control message carrying `length` bytes.

@@ -347,14 +347,14 @@ pub fn unpack(vm: &mut Vm, layout: &Layout, data: &[u8]) -> PyResult {
     let big = layout.mode.big_endian();
     let mut items: Vec<Value> = Vec::with_capacity(layout.items);
     // Each value is rooted as soon as it is made, until the tuple holds them all.
-    let base = vm.roots_len();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         for run in &layout.runs {
             let field = &data[run.offset..run.offset + run.size * run.count];
             match run.code {
                 b's' => {
                     let v = vm.new_bytes(field.to_vec())?;
-                    vm.push_root(v);
+                    vm.root(v);
                     items.push(v);
                 }
                 b'p' => {
@@ -367,22 +367,20 @@ pub fn unpack(vm: &mut Vm, layout: &Layout, data: &[u8]) -> PyResult {
                         &field[1..1 + n]
                     };
                     let v = vm.new_bytes(s.to_vec())?;
-                    vm.push_root(v);
+                    vm.root(v);
                     items.push(v);
                 }
                 _ => {
                     for chunk in field.chunks(run.size) {
                         let v = unpack_one(vm, run.code, chunk, big)?;
-                        vm.push_root(v);
+                        vm.root(v);
                         items.push(v);
                     }
                 }
             }
         }
         vm.new_tuple(std::mem::take(&mut items))
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 fn unpack_one(vm: &mut Vm, code: u8, field: &[u8], big: bool) -> PyResult {

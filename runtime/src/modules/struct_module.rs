@@ -45,7 +45,8 @@ in the C struct.";
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_struct", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         vm.exec_in_module(
             "class error(Exception):\n    __module__ = 'struct'\n",
@@ -68,7 +69,6 @@ pub fn init(vm: &mut Vm) -> PyResult {
         add_property(vm, t, "size", s_size.f, None)?;
         set_item(vm, d, "Struct", t)
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 
@@ -96,11 +96,11 @@ fn compile(vm: &mut Vm, fmt: Value) -> PyResult<(Value, Layout)> {
 #[native(new, name = "Struct")]
 fn struct_new(vm: &mut Vm, cls: Value, #[kw] format: Value) -> PyResult {
     let (format, layout) = compile(vm, format)?;
-    vm.push_root(format);
+    weft_vm::root_scope!(vm);
+    vm.root(format);
     let td = type_data(cls);
     let base_ty = if td.is_user { td.builtin_base } else { cls };
     let s = vm.alloc(base_ty, StructData { format, layout });
-    vm.pop_roots(1);
     wrap_for_subclass(vm, cls, s?)
 }
 
@@ -260,20 +260,18 @@ fn do_iter_unpack(vm: &mut Vm, layout: &Layout, buf: Value) -> PyResult {
         );
         return Err(struct_error(vm, &msg));
     }
-    let base = vm.roots_len();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         let mut items = Vec::with_capacity(data.len() / layout.size);
         for chunk in data.chunks(layout.size) {
             let t = unpack(vm, layout, chunk)?;
-            vm.push_root(t);
+            vm.root(t);
             items.push(t);
         }
         let list = vm.new_list(items)?;
-        vm.push_root(list);
+        vm.root(list);
         vm.iter(list)
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 // ------------------------------------------------------------ module-level functions

@@ -83,12 +83,12 @@ fn sys_excepthook(vm: &mut Vm, exctype: Value, value: Value, traceback: Value) -
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "sys", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = fill(vm, d)
         .and_then(|_| super::coroutines::add_to_sys(vm, d))
         .and_then(|_| vm.exec_in_module(FLAGS, "<sys>", m))
         .and_then(|_| vm.exec_in_module(AUDIT, "<sys>", m));
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 
@@ -294,16 +294,15 @@ fn float_info(vm: &mut Vm, d: Value) -> PyResult<()> {
 
 fn str_list(vm: &mut Vm, items: &[String]) -> PyResult {
     let list = vm.new_list(Vec::new())?;
-    vm.push_root(list);
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(list);
+    (|| {
         for s in items {
             let v = vm.new_str(s)?;
             vm.call_method(list, "append", &[v])?;
         }
         Ok(list)
-    })();
-    vm.pop_roots(1);
-    r
+    })()
 }
 
 fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
@@ -331,10 +330,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
             .map(|s| s.to_string())
             .collect::<Vec<_>>(),
     )?;
-    vm.push_root(names);
+    weft_vm::root_scope!(vm);
+    vm.root(names);
     let fs = vm.rt.types.frozenset;
     let names = vm.call(fs, &[names], &[]);
-    vm.pop_roots(1);
     set_item(vm, d, "stdlib_module_names", names?)?;
     let wo = str_list(vm, &config.warnoptions)?;
     set_item(vm, d, "warnoptions", wo)?;
@@ -342,13 +341,13 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     set_item(vm, d, "_xoptions", xo)?;
     for (k, v) in &config.xoptions {
         let key = vm.new_str(k)?;
-        vm.push_root(key);
+        weft_vm::root_scope!(vm);
+        vm.root(key);
         let val = match v {
             Some(v) => vm.new_str(v),
             None => Ok(Value::TRUE),
         };
         let r = val.and_then(|val| vm.dict_set(xo, key, val));
-        vm.pop_roots(1);
         r?;
     }
     let modules = vm.rt.modules;
@@ -391,10 +390,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     set_item(vm, d, "hexversion", Value::small_int(0x030e00f0).unwrap())?;
     set_item(vm, d, "dont_write_bytecode", Value::TRUE)?;
     let fin = vm.new_str("final")?;
-    vm.push_root(fin);
+    weft_vm::root_scope!(vm);
+    vm.root(fin);
     let vi = [3, 14, 0].map(|i| Value::small_int(i).unwrap());
     let vinfo = vm.new_tuple(vec![vi[0], vi[1], vi[2], fin, Value::small_int(0).unwrap()]);
-    vm.pop_roots(1);
     let vinfo = vinfo?;
     set_item(vm, d, "version_info", vinfo)?;
     // sys.implementation: a small namespace (a module object) with name/cache_tag/version.
@@ -460,6 +459,7 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
     } else {
         "BufferedWriter"
     };
+    weft_vm::root_scope!(vm);
     for (fd, tname) in [(0u8, "BufferedReader"), (1, writer), (2, writer)] {
         let bt = new_native_type(vm, tname, "_io")?;
         vm.add_method(bt, "__repr__", buffer_repr);
@@ -472,11 +472,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
         vm.add_method(bt, "readable", stream_readable);
         vm.add_method(bt, "writable", stream_writable);
         let b = vm.alloc(bt, StreamBuffer { fd })?;
-        vm.push_root(b);
+        vm.root(b);
         bufs.push(b);
     }
     let t = vm.new_tuple(bufs);
-    vm.pop_roots(3);
     set_item(vm, d, "_std_buffers", t?)?;
     Ok(())
 }
@@ -648,10 +647,7 @@ fn exc_info(vm: &mut Vm) -> PyResult {
     }
     let t = vm.type_of(e);
     let tb = vm.getattr_str(e, "__traceback__").unwrap_or(Value::NONE);
-    vm.push_root(tb);
-    let r = vm.new_tuple(vec![t, e, tb]);
-    vm.pop_roots(1);
-    r
+    vm.with_root(tb, |vm| vm.new_tuple(vec![t, e, tb]))
 }
 
 /// `sys._getframe(depth=0)`: the frame object of the caller, or `depth` calls above it.

@@ -86,9 +86,7 @@ pub fn current_ident() -> u64 {
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_thread", FUNCS)?;
-    vm.push_root(m);
-    let r = fill(vm, d);
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| fill(vm, d));
     r.map(|_| m)
 }
 
@@ -254,10 +252,10 @@ fn thread_main(
     vm.set_stack_size(stack);
     vm.recursion_limit = recursion_limit;
     let boot = vm.rt.take_handle(handle);
-    vm.push_root(boot);
+    weft_vm::root_scope!(vm);
+    vm.root(boot);
     // The (func, args, kwargs) tuple start_new_thread left under the handle.
     let Some(&[func, fargs, fkw]) = boot.downcast::<TupleData>().map(|t| &*t.0) else {
-        vm.pop_roots(1);
         return;
     };
     let r = (|| {
@@ -274,14 +272,13 @@ fn thread_main(
         let system_exit = vm.rt.types.exc.system_exit;
         if !vm.err_is(&e, system_exit) {
             weft_vm::exceptions::report_unraisable_with(
-                &mut vm,
+                vm,
                 e,
                 "Exception ignored in thread started by",
                 func,
             );
         }
     }
-    vm.pop_roots(1);
 }
 
 /// _thread._check_signals(): on the main thread, run the handlers of signals that

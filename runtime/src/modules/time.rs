@@ -51,7 +51,8 @@ def get_clock_info(name):
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "time", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         for def in super::time_calendar::FUNCS {
             let f = vm.new_native(def.name, "time", def.f)?;
@@ -60,7 +61,6 @@ pub fn init(vm: &mut Vm) -> PyResult {
         super::time_calendar::init(vm, d)?;
         vm.exec_in_module(CLOCK_INFO, "<time>", m).map(|_| ())
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 

@@ -67,10 +67,10 @@ fn zone_constants(vm: &mut Vm, d: Value) -> PyResult<()> {
     set(vm, d, "daylight", daylight)?;
     let names = [zone_name(&std_tm), zone_name(&dst_tm)];
     let a = vm.new_str(&names[0])?;
-    vm.push_root(a);
+    weft_vm::root_scope!(vm);
+    vm.root(a);
     let b = vm.new_str(&names[1]);
     let t = b.and_then(|b| vm.new_tuple(vec![a, b]));
-    vm.pop_roots(1);
     set(vm, d, "tzname", t?)
 }
 
@@ -146,21 +146,18 @@ fn make_struct_time(vm: &mut Vm, tm: &libc::tm) -> PyResult {
         .map(|&n| Value::small_int(n).expect("small"))
         .collect();
     let zone = vm.new_str(&zone_name(tm))?;
-    vm.push_root(zone);
+    weft_vm::root_scope!(vm);
+    vm.root(zone);
     items.push(zone);
     items.push(Value::small_int(tm.tm_gmtoff).expect("small"));
-    let r = (|| {
+    (|| {
         let t = vm.new_tuple(items)?;
-        vm.push_root(t);
+        weft_vm::root_scope!(vm);
+        vm.root(t);
         let m = vm.import_module("_struct_time");
-        let r = m
-            .and_then(|m| vm.getattr_str(m, "struct_time"))
-            .and_then(|cls| vm.call(cls, &[t], &[]));
-        vm.pop_roots(1);
-        r
-    })();
-    vm.pop_roots(1);
-    r
+        m.and_then(|m| vm.getattr_str(m, "struct_time"))
+            .and_then(|cls| vm.call(cls, &[t], &[]))
+    })()
 }
 
 fn localtime(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

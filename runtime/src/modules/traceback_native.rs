@@ -37,14 +37,8 @@ fn shape(vm: &mut Vm, segment: Value) -> PyResult {
     };
     let k = vm.intern(kind);
     let a = vm.new_int(a as i64)?;
-    vm.push_root(a);
+    weft_vm::root_scope!(vm);
+    vm.root(a);
     let b = vm.new_int(b as i64);
-    let r = b.and_then(|b| {
-        vm.push_root(b);
-        let t = vm.new_tuple(vec![k, a, b]);
-        vm.pop_roots(1);
-        t
-    });
-    vm.pop_roots(1);
-    r
+    b.and_then(|b| vm.with_root(b, |vm| vm.new_tuple(vec![k, a, b])))
 }

@@ -327,12 +327,12 @@ del _name, _sys
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "unicodedata", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         let v = vm.new_str("16.0.0")?;
         set_item(vm, d, "unidata_version", v)?;
         vm.exec_in_module(UCD, "<unicodedata>", m).map(|_| ())
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }

@@ -53,9 +53,7 @@ const FUNCS: &[NativeDef] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "_weakref", FUNCS)?;
-    vm.push_root(m);
-    let r = fill(vm, d);
-    vm.pop_roots(1);
+    let r = vm.with_root(m, |vm| fill(vm, d));
     r.map(|_| m)
 }
 
@@ -80,10 +78,10 @@ fn fill(vm: &mut Vm, d: Value) -> PyResult<()> {
             "weakref.ReferenceType",
             ref_class_getitem,
         )?;
-        vm.push_root(cg);
+        weft_vm::root_scope!(vm);
+        vm.root(cg);
         let cmt = vm.rt.types.classmethod;
         let cm = vm.alloc(cmt, weft_vm::objects::function::ClassMethod(cg));
-        vm.pop_roots(1);
         let cm = cm?;
         vm.add_attr(wt, "__class_getitem__", cm);
         for pt in [vm.rt.types.weakproxy, vm.rt.types.weakcallableproxy] {
@@ -160,9 +158,9 @@ fn make_ref(vm: &mut Vm, ty: Value, obj: Value, callback: Value) -> PyResult {
     } else {
         Value::NULL
     };
-    vm.push_root(dict);
-    let wr = vm.alloc(ty, WeakRefData::with_dict(obj, callback, dict));
-    vm.pop_roots(1);
+    let wr = vm.with_root(dict, |vm| {
+        vm.alloc(ty, WeakRefData::with_dict(obj, callback, dict))
+    });
     let wr = wr?;
     // Natives reach no safepoint between the allocation and here, so `obj` is alive.
     vm.rt.heap.register_weak(
@@ -276,7 +274,8 @@ fn ref_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     if obj.is_null() {
         return vm.new_str(&format!("<weakref at {me}; dead>"));
     }
-    vm.push_root(obj);
+    weft_vm::root_scope!(vm);
+    vm.root(obj);
     let tn = qualified_type_name(vm, obj);
     // `__name__` looked up on the type (functions, classes, modules have one).
     let has_name = obj.is::<FunctionData>()
@@ -290,7 +289,6 @@ fn ref_repr(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
             .and_then(|n| as_str(&n).map(str::to_string)),
         false => None,
     };
-    vm.pop_roots(1);
     let s = match name {
         Some(n) => format!("<weakref at {me}; to '{tn}' at {} ({n})>", addr(obj)),
         None => format!("<weakref at {me}; to '{tn}' at {}>", addr(obj)),
@@ -308,9 +306,7 @@ fn ref_hash(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     if obj.is_null() {
         return Err(vm.type_error("weak object has gone away"));
     }
-    vm.push_root(obj);
-    let h = vm.hash(obj);
-    vm.pop_roots(1);
+    let h = vm.with_root(obj, |vm| vm.hash(obj));
     let h = h?;
     w.hash.store(h, Ordering::Relaxed);
     vm.new_int(h)
@@ -325,11 +321,10 @@ fn ref_compare(vm: &mut Vm, args: &[Value], op: CmpOp) -> PyResult {
         let same = args[0] == args[1];
         return Ok(Value::bool(if op == CmpOp::Eq { same } else { !same }));
     }
-    vm.push_root(x);
-    vm.push_root(y);
-    let r = vm.rich_compare(x, y, op);
-    vm.pop_roots(2);
-    r
+    weft_vm::root_scope!(vm);
+    vm.root(x);
+    vm.root(y);
+    vm.rich_compare(x, y, op)
 }
 
 #[native(name = "__eq__", style = slot)]
@@ -405,13 +400,13 @@ fn proxy_call(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
 /// other arguments (proxies among them unwrapped).
 fn proxy_via_builtin(vm: &mut Vm, args: &[Value], name: &str, reflected: bool) -> PyResult {
     let r = proxy_target(vm, args, name)?;
-    let base = vm.roots_len();
-    vm.push_root(r);
-    let res = (|| {
+    weft_vm::root_scope!(vm);
+    vm.root(r);
+    (|| {
         let mut call_args = vec![r];
         for &a in &args[1..] {
             let a = vm.unproxy_or_self(a)?;
-            vm.push_root(a);
+            vm.root(a);
             call_args.push(a);
         }
         if reflected {
@@ -421,9 +416,7 @@ fn proxy_via_builtin(vm: &mut Vm, args: &[Value], name: &str, reflected: bool) -
             .dict_get_str(vm.rt.builtins, name)
             .ok_or_else(|| vm.runtime_error(format!("builtins.{name} is missing")))?;
         vm.call(f, &call_args, &[])
-    })();
-    vm.truncate_roots(base);
-    res
+    })()
 }
 
 /// `referent.name()` (CPython's proxy methods `__bytes__` and `__reversed__`).
@@ -551,15 +544,15 @@ fn finalize_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
     }
     let (obj, func) = (args[0], args[1]);
     check_weakrefable(vm, obj)?;
-    let base = vm.roots_len();
-    let r = (|| {
+    weft_vm::root_scope!(vm);
+    (|| {
         let rest = vm.new_tuple(args[2..].to_vec())?;
-        vm.push_root(rest);
+        vm.root(rest);
         let kwargs = if kw.is_empty() {
             Value::NULL
         } else {
             let d = vm.new_dict()?;
-            vm.push_root(d);
+            vm.root(d);
             for &(k, v) in kw {
                 vm.dict_set(d, k, v)?;
             }
@@ -574,18 +567,16 @@ fn finalize_new(vm: &mut Vm, cls: Value, args: &[Value], kw: &[(Value, Value)]) 
             index,
         };
         let inner = vm.alloc(ft, data)?;
-        vm.push_root(inner);
+        vm.root(inner);
         let fin = wrap_for_subclass(vm, cls, inner)?;
-        vm.push_root(fin);
+        vm.root(fin);
         let wt = vm.rt.types.weakref;
         let wr = make_ref(vm, wt, obj, fin)?;
         *inner.downcast::<FinalizeData>().unwrap().wr.lock() = wr;
         vm.rt.finalizers.lock().push(fin);
         DIRTY.store(true, Ordering::Relaxed);
         Ok(fin)
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 /// Take the finalizer's state (it is then dead) and drop it from the registry.
@@ -616,10 +607,10 @@ fn finalize_call(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     let Some((func, rest, kwargs)) = finalize_take(vm, args[0], f) else {
         return Ok(Value::NONE);
     };
-    let base = vm.roots_len();
-    vm.push_root(func);
-    vm.push_root(rest);
-    vm.push_root(kwargs);
+    weft_vm::root_scope!(vm);
+    vm.root(func);
+    vm.root(rest);
+    vm.root(kwargs);
     let pos = rest
         .downcast::<TupleData>()
         .map(|t| t.0.to_vec())
@@ -629,9 +620,7 @@ fn finalize_call(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     } else {
         vm.dict_items(kwargs)
     };
-    let r = vm.call(func, &pos, &kws);
-    vm.truncate_roots(base);
-    r
+    vm.call(func, &pos, &kws)
 }
 
 /// `(obj, func, args, kwargs)` while alive and the referent lives, else None.
@@ -646,20 +635,18 @@ fn peek_tuple(vm: &mut Vm, f: &FinalizeData, info: Option<Info>) -> PyResult {
     if obj.is_null() {
         return Ok(Value::NONE);
     }
-    let base = vm.roots_len();
+    weft_vm::root_scope!(vm);
     for v in [obj, func, rest, kwargs] {
-        vm.push_root(v);
+        vm.root(v);
     }
-    let r = (|| {
+    (|| {
         let kwargs = if kwargs.is_null() {
             vm.new_dict()?
         } else {
             kwargs
         };
         vm.new_tuple(vec![obj, func, rest, kwargs])
-    })();
-    vm.truncate_roots(base);
-    r
+    })()
 }
 
 fn finalize_peek(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
@@ -680,9 +667,7 @@ fn finalize_detach(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyRes
     let info = *f.info.lock();
     let t = peek_tuple(vm, f, info)?;
     if !t.is_none() {
-        vm.push_root(t);
-        let taken = finalize_take(vm, args[0], f);
-        vm.pop_roots(1);
+        let taken = vm.with_root(t, |vm| finalize_take(vm, args[0], f));
         if taken.is_none() {
             return Ok(Value::NONE);
         }
@@ -767,11 +752,11 @@ pub fn run_atexit_finalizers(vm: &mut Vm) {
         if !vm.rt.finalizers.lock().contains(&f) {
             continue;
         }
-        vm.push_root(f);
+        weft_vm::root_scope!(vm);
+        vm.root(f);
         if let Err(e) = vm.call(f, &[], &[]) {
             vm.print_exception(e);
         }
-        vm.pop_roots(1);
     }
     vm.rt.gc_enabled.store(was_enabled, Ordering::Relaxed);
 }

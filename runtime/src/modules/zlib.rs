@@ -54,7 +54,8 @@ const CONSTANTS: &[(&str, i64)] = &[
 
 pub fn init(vm: &mut Vm) -> PyResult {
     let (m, d) = new_native_module(vm, "zlib", FUNCS)?;
-    vm.push_root(m);
+    weft_vm::root_scope!(vm);
+    vm.root(m);
     let r = (|| {
         vm.exec_in_module(
             "class error(Exception):\n    __module__ = 'zlib'\n",
@@ -82,7 +83,6 @@ pub fn init(vm: &mut Vm) -> PyResult {
         super::add_property(vm, dt, "eof", d_eof, None)?;
         set_item(vm, d, "_Decompress", dt)
     })();
-    vm.pop_roots(1);
     r.map(|_| m)
 }
 

@@ -41,6 +41,14 @@ use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
 
+/// A consumer of a generator's items that takes them inside the interpreter loop, so
+/// that `list(g)`, `tuple(g)`, `set(g)`, ... do not leave and re-enter the loop for
+/// every item (`objects::generator::gen_drain`). Offered each value the drained frame
+/// yields: true if it took it (the frame goes on as if `next` had resumed it), false to
+/// have the frame yield it as usual. It must not run Python code or reach a safepoint
+/// (it runs while the generator is claimed and its frame is mid-instruction).
+pub type Sink<'a> = &'a mut dyn FnMut(&mut Vm, Value) -> bool;
+
 /// How a frame stopped running.
 pub enum Exit {
     Return(Value),
@@ -67,6 +75,11 @@ impl Vm {
 
     /// Run (or resume) a frame, registering it as a root while it runs.
     pub fn exec(&mut self, f: &Frame) -> PyResult<Exit> {
+        self.exec_draining(f, None)
+    }
+
+    /// `exec`, with the frame's own yields offered to `sink` first (see [`Sink`]).
+    pub fn exec_draining(&mut self, f: &Frame, sink: Option<Sink<'_>>) -> PyResult<Exit> {
         if self.depth >= self.recursion_limit
             || crate::vm::approx_stack_pointer() < self.stack_limit
         {
@@ -76,7 +89,7 @@ impl Vm {
         self.roots.frames.push(f as *const Frame);
         self.poll();
         let base = self.call_stack.len();
-        let r = self.run(f, base);
+        let r = self.run(f, base, sink);
         debug_assert_eq!(self.call_stack.len(), base);
         if !f.frame_obj.get().is_null() && !matches!(r, Ok(Exit::Yield(_))) {
             // Finished: its frame object records what it needs while the caller is
@@ -115,7 +128,7 @@ impl Vm {
 
     /// The loop. `entry` is the frame `exec` was given; `base` the height of
     /// `call_stack` below this loop's inline frames.
-    fn run(&mut self, entry: &Frame, base: usize) -> PyResult<Exit> {
+    fn run(&mut self, entry: &Frame, base: usize, mut sink: Option<Sink<'_>>) -> PyResult<Exit> {
         let entry_ptr: *const Frame = entry;
         let mut fp: *const Frame = entry_ptr;
         // SAFETY (for every `&*fp` below): `fp` is the entry frame, which outlives this
@@ -124,19 +137,38 @@ impl Vm {
         let mut f: &Frame = unsafe { &*fp };
         let mut code: &CodeObj = f.code_obj();
         let mut instrs: &[Instr] = &code.code.instrs;
-        let mut pc: usize = f.pc();
+        // The next instruction, as a pointer into `instrs` (one register, no bounds
+        // check). SAFETY (for every read through `ip` and every `instrs.as_ptr().add`):
+        // the compiler's flow check (`weft_compiler::flow::check`, enforced when code is
+        // made and when a cached module is loaded) proves that every instruction control
+        // can reach lies inside the code, and the loop sets `ip` only to such places:
+        // a frame's saved pc, the next instruction, a jump target, a handler.
+        let mut ip: *const Instr = unsafe { instrs.as_ptr().add(f.pc()) };
         let mut sp: *mut Value = f.sp_ptr();
 
+        // The index of the instruction `ip` points at.
+        macro_rules! pc {
+            () => {
+                // SAFETY: `ip` points into `instrs` (see above).
+                unsafe { ip.offset_from(instrs.as_ptr()) as usize }
+            };
+        }
+        macro_rules! jump_to {
+            ($t:expr) => {
+                // SAFETY: a jump target inside the code (see above).
+                ip = unsafe { instrs.as_ptr().add($t as usize) }
+            };
+        }
         macro_rules! sync {
             () => {{
-                f.set_pc(pc);
+                f.set_pc(pc!());
                 // SAFETY: sp stays inside the running frame's value stack (module doc).
                 unsafe { f.set_sp_ptr(sp) };
             }};
         }
         macro_rules! reload {
             () => {{
-                pc = f.pc();
+                jump_to!(f.pc());
                 sp = f.sp_ptr();
             }};
         }
@@ -214,8 +246,9 @@ impl Vm {
                         }
                     };
                 }
-                let instr = instrs[pc];
-                pc += 1;
+                // SAFETY: `ip` is inside the code (see above).
+                let instr = unsafe { *ip };
+                ip = unsafe { ip.add(1) };
                 match instr {
                     Instr::LoadFast(i) => {
                         let v = f.locals()[i as usize];
@@ -299,15 +332,15 @@ impl Vm {
                         set_top!(Value::bool((a == b) != neg));
                     }
                     Instr::Jump(t) => {
-                        if (t as usize) < pc {
-                            pc = t as usize;
+                        if (t as usize) < pc!() {
+                            jump_to!(t);
                             if self.poll_needed() {
                                 sync!();
                                 self.poll();
                                 tri!(self.handle_signals());
                             }
                         } else {
-                            pc = t as usize;
+                            jump_to!(t);
                         }
                     }
                     Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
@@ -322,20 +355,20 @@ impl Vm {
                         };
                         drop_n!(1);
                         if b == matches!(instr, Instr::PopJumpIfTrue(_)) {
-                            pc = t as usize;
+                            jump_to!(t);
                         }
                     }
                     Instr::LoadGlobal(i) => {
                         let name = code.names[i as usize];
                         sync!();
-                        let site = &code.sites[pc - 1].a;
+                        let site = &code.sites[pc!() - 1].a;
                         let v = tri!(self.load_global_cached(site, f.globals, f.builtins, name));
                         push!(v);
                     }
                     Instr::LoadAttr(i) => {
                         let name = code.names[i as usize];
                         let obj = peek!(0);
-                        let site = &code.sites[pc - 1];
+                        let site = &code.sites[pc!() - 1];
                         let v = match site.load_attr(obj, name) {
                             Some(v) => v,
                             None => {
@@ -349,7 +382,7 @@ impl Vm {
                     Instr::LoadMethod(i) => {
                         let name = code.names[i as usize];
                         let obj = peek!(0);
-                        let site = &code.sites[pc - 1];
+                        let site = &code.sites[pc!() - 1];
                         let (m, v) = match site.load_method(obj, name) {
                             Some(mv) => mv,
                             None => {
@@ -364,7 +397,7 @@ impl Vm {
                     Instr::StoreAttr(i) => {
                         let name = code.names[i as usize];
                         let (obj, v) = (peek!(0), peek!(1));
-                        let site = &code.sites[pc - 1];
+                        let site = &code.sites[pc!() - 1];
                         if !site.store_attr(obj, v) {
                             sync!();
                             tri!(self.setattr(obj, name, v));
@@ -414,7 +447,7 @@ impl Vm {
                                 }
                                 Some(None) => {
                                     drop_n!(1);
-                                    pc = t as usize;
+                                    jump_to!(t);
                                     continue;
                                 }
                                 None => {}
@@ -430,7 +463,7 @@ impl Vm {
                             Some(v) => push!(v),
                             None => {
                                 drop_n!(1);
-                                pc = t as usize;
+                                jump_to!(t);
                             }
                         }
                     }
@@ -535,6 +568,13 @@ impl Vm {
                         debug_assert!(std::ptr::eq(fp, entry_ptr));
                         let v = pop!();
                         sync!();
+                        if let Some(take) = sink.as_deref_mut()
+                            && take(self, v)
+                        {
+                            // Taken: go on as `next` would resume it (sending None).
+                            push!(Value::NONE);
+                            continue;
+                        }
                         return Ok(Exit::Yield(v));
                     }
                     other => {
@@ -650,14 +690,15 @@ impl Vm {
                 },
             },
         };
-        let code = fd.code.downcast::<CodeObj>().expect("code");
+        let code_val = fd.code.load();
+        let code = code_val.downcast::<CodeObj>().expect("code");
         if code.code.flags & code_flags::GENERATOR != 0 {
             return self.call(callee, args, kwargs).map(Call::Done);
         }
         if self.depth >= self.recursion_limit {
             return Err(self.recursion_error());
         }
-        let frame = Frame::new(self, func, fd, code);
+        let frame = Frame::new(self, func, fd, code_val, code);
         let simple =
             kwargs.is_empty() && code.simple_argc as usize == args.len() + this.is_some() as usize;
         let bound = match this {
@@ -710,6 +751,7 @@ impl Vm {
         };
         let plain_init = init.downcast::<FunctionData>().is_some_and(|fd| {
             fd.code
+                .load()
                 .downcast::<CodeObj>()
                 .is_some_and(|c| c.code.flags & code_flags::GENERATOR == 0)
         });

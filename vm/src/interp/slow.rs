@@ -280,15 +280,10 @@ impl Vm {
             Instr::SetUpdate(n) => {
                 let it = f.top();
                 let s = f.peek(n as usize);
-                let mark = self.roots_len();
                 let items = self.collect_iter(it)?;
-                for &x in &items {
-                    self.push_root(x);
-                }
-                for x in items {
-                    self.set_add(s, x)?;
-                }
-                self.truncate_roots(mark);
+                self.with_roots(&items, |vm| {
+                    items.iter().try_for_each(|&x| vm.set_add(s, x).map(|_| ()))
+                })?;
                 f.pop();
             }
             Instr::DictUpdate(n) => {
@@ -880,28 +875,16 @@ impl Vm {
                     e
                 }
             })?;
-            let mark = self.roots_len();
-            self.push_root(it);
+            let vm = &mut *self.scope();
+            vm.root(it);
             let mut out = Vec::new();
-            loop {
-                match self.next(it) {
-                    Ok(Some(v)) => {
-                        if out.len() == n {
-                            self.truncate_roots(mark);
-                            return Err(self
-                                .value_error(format!("too many values to unpack (expected {n})")));
-                        }
-                        self.push_root(v);
-                        out.push(v);
-                    }
-                    Ok(None) => break,
-                    Err(e) => {
-                        self.truncate_roots(mark);
-                        return Err(e);
-                    }
+            while let Some(v) = vm.next(it)? {
+                if out.len() == n {
+                    return Err(vm.value_error(format!("too many values to unpack (expected {n})")));
                 }
+                vm.root(v);
+                out.push(v);
             }
-            self.truncate_roots(mark);
             out
         };
         if items.len() > n {
@@ -1010,43 +993,39 @@ impl Vm {
             f.push(v);
         }
         // The function's namespace holds its `__annotations__` (when it has any).
+        let vm = &mut *self.scope();
         let fdict = if annotations.is_null() {
             Value::NULL
         } else {
-            self.push_root(annotations);
-            let d = self.new_dict();
-            let r = d.and_then(|d| {
-                self.push_root(d);
-                // A dict (annotations kept as strings) or an `__annotate__` function
-                // that computes them on first use (PEP 649).
-                let key = if crate::objects::dict::ops::dict_payload(annotations).is_some() {
-                    "__annotations__"
-                } else {
-                    "__annotate__"
-                };
-                let k = self.intern(key);
-                let r = self.dict_set(d, k, annotations);
-                self.pop_roots(1);
-                r.map(|_| d)
-            });
-            self.pop_roots(1);
-            r?
+            vm.root(annotations);
+            let d = vm.new_dict()?;
+            vm.root(d);
+            // A dict (annotations kept as strings) or an `__annotate__` function
+            // that computes them on first use (PEP 649).
+            let key = if crate::objects::dict::ops::dict_payload(annotations).is_some() {
+                "__annotations__"
+            } else {
+                "__annotate__"
+            };
+            let k = vm.intern(key);
+            vm.dict_set(d, k, annotations)?;
+            d
         };
-        self.push_root(fdict);
+        vm.root(fdict);
         let c = code.downcast::<CodeObj>().expect("code");
-        let name = self.intern(&c.code.name);
+        let name = vm.intern(&c.code.name);
         let doc = match &c.code.doc {
-            Some(d) => self.new_str(d)?,
+            Some(d) => vm.new_str(d)?,
             None => Value::NONE,
         };
-        let module = self
+        let module = vm
             .dict_get_str(f.globals, "__name__")
             .unwrap_or(Value::NONE);
-        let ty = self.rt.types.function;
-        let func = self.alloc(
+        let ty = vm.rt.types.function;
+        let func = vm.alloc(
             ty,
             FunctionData {
-                code,
+                code: AtomicValue::new(code),
                 globals: f.globals,
                 defaults: AtomicValue::new(defaults),
                 kwdefaults: AtomicValue::new(kwdefaults),
@@ -1058,7 +1037,6 @@ impl Vm {
                 dict: AtomicValue::new(fdict),
             },
         );
-        self.pop_roots(1);
         f.truncate(f.stack_len() - 5);
         func
     }

@@ -334,17 +334,16 @@ pub fn init(vm: &mut Vm) {
     vm.add_method(w, "__iter__", wrapper_iter);
 }
 
-/// `types.coroutine` on a generator function: the same function with its code marked
-/// ITERABLE_COROUTINE, so the generators it makes can be awaited and may `yield from`
-/// coroutines. (weft's code objects are immutable, so this is a new function sharing
-/// everything else, `__dict__` included.)
+/// `types.coroutine` on a generator function: the function itself, its code replaced
+/// by a copy marked ITERABLE_COROUTINE (as CPython's `func.__code__ = co.replace(...)`),
+/// so the generators it makes can be awaited and may `yield from` coroutines.
 pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     use crate::objects::function::FunctionData;
-    use crate::value::AtomicValue;
     let Some(fd) = func.downcast::<FunctionData>() else {
         return Err(vm.type_error("expected a function"));
     };
-    let Some(c) = fd.code.downcast::<CodeObj>() else {
+    let code_val = fd.code.load();
+    let Some(c) = code_val.downcast::<CodeObj>() else {
         return Err(vm.type_error("expected a function"));
     };
     if c.code.flags & code_flags::GENERATOR == 0
@@ -357,21 +356,7 @@ pub fn iterable_coroutine(vm: &mut Vm, func: Value) -> PyResult {
     crate::root_scope!(vm);
     vm.root(func);
     let new_code = crate::load::load_code(vm, &std::sync::Arc::new(data))?;
-    // Allocation never collects: `new_code` needs no root until the function holds it.
-    let ty = vm.rt.types.function;
-    vm.alloc(
-        ty,
-        FunctionData {
-            code: new_code,
-            globals: fd.globals,
-            defaults: AtomicValue::new(fd.defaults.load()),
-            kwdefaults: AtomicValue::new(fd.kwdefaults.load()),
-            closure: fd.closure,
-            name: AtomicValue::new(fd.name.load()),
-            qualname: AtomicValue::new(fd.qualname.load()),
-            doc: AtomicValue::new(fd.doc.load()),
-            module: fd.module,
-            dict: AtomicValue::new(fd.dict.load()),
-        },
-    )
+    // Same free variables as before, so the function's closure still fits.
+    crate::objects::function::set_code(vm, fd, new_code)?;
+    Ok(func)
 }

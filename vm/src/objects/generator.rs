@@ -203,6 +203,18 @@ fn resume(
     throw: Option<Thrown>,
     ret: &mut Value,
 ) -> PyResult<Option<Value>> {
+    resume_draining(vm, g, sent, throw, ret, None)
+}
+
+/// `resume`, with the frame's yields offered to `sink` first (`crate::interp::Sink`).
+fn resume_draining(
+    vm: &mut Vm,
+    g: Value,
+    sent: Value,
+    throw: Option<Thrown>,
+    ret: &mut Value,
+    sink: Option<crate::interp::Sink<'_>>,
+) -> PyResult<Option<Value>> {
     let gd = g.downcast::<GenData>().expect("generator");
     let kind = gd.kind;
     let Some(mut claim) = gd.frame.try_claim() else {
@@ -226,15 +238,14 @@ fn resume(
     }
     // Keep the generator (which owns the frame) rooted; while running the frame is
     // also registered by exec().
-    vm.push_root(g);
-    let mut pushed = 1;
+    let vm = &mut *vm.scope();
+    vm.root(g);
     // The thrown exception may be made here (`close`'s GeneratorExit) and nowhere else;
     // a sub-generator's cleanup that runs first may collect (found by `-X gc-zeal`).
     if let Some(t) = &throw {
         for v in [t.typ, t.val] {
             if !v.is_null() {
-                vm.push_root(v);
-                pushed += 1;
+                vm.root(v);
             }
         }
     }
@@ -242,8 +253,7 @@ fn resume(
     // the frame's own while the frame runs, and comes back when it stops.
     let caller_handled = vm.roots.handled;
     if !caller_handled.is_null() {
-        vm.push_root(caller_handled);
-        pushed += 1;
+        vm.root(caller_handled);
     }
     let own = gd.handled.load();
     if !own.is_null() {
@@ -269,12 +279,11 @@ fn resume(
                 if started {
                     frame.push(sent);
                 }
-                Ok(vm.exec(frame))
+                Ok(vm.exec_draining(frame, sink))
             }
         }
     });
     let now = std::mem::replace(&mut vm.roots.handled, caller_handled);
-    vm.pop_roots(pushed);
     match r {
         // Suspended: keep what it handles (nothing if it only sees the caller's).
         Ok(Ok(Exit::Yield(_))) if now != caller_handled => gd.handled.store(now),
@@ -287,16 +296,23 @@ fn resume(
     match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
         Ok(Exit::Return(v)) => {
-            // Finished: the frame goes (no safepoint while the cell changes).
-            claim.with_mut(|f| *f = None);
+            finish(vm, &mut claim);
             *ret = v;
             Ok(None)
         }
         Err(e) => {
-            claim.with_mut(|f| *f = None);
+            finish(vm, &mut claim);
             drop(claim);
             Err(raised(vm, kind, e))
         }
+    }
+}
+
+/// The frame has finished: it leaves the cell (no safepoint while the cell changes)
+/// and goes back to this thread's frame pool, so the next generator reuses it.
+fn finish(vm: &mut Vm, claim: &mut weft_core::Claim<'_, Option<Box<Frame>>>) {
+    if let Some(fr) = claim.with_mut(|f| f.take()) {
+        Frame::release(vm, fr);
     }
 }
 
@@ -521,6 +537,15 @@ pub fn sub_outcome(vm: &mut Vm, r: PyResult<Option<Value>>) -> PyResult<Result<V
         }
         Err(e) => Err(e),
     }
+}
+
+/// Run generator `g` on, handing the items it yields to `sink` inside the interpreter
+/// loop: Ok(Some(v)) when the sink refused `v` (or it came from a `yield from`), which
+/// the caller handles as `next` would have returned it; Ok(None) when the generator is
+/// exhausted. The errors are `next`'s.
+pub fn gen_drain(vm: &mut Vm, g: Value, sink: crate::interp::Sink<'_>) -> PyResult<Option<Value>> {
+    let mut ret = Value::NONE;
+    resume_draining(vm, g, Value::NONE, None, &mut ret, Some(sink))
 }
 
 pub fn gen_next(vm: &mut Vm, g: Value) -> PyResult<Option<Value>> {

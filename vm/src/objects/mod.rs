@@ -24,6 +24,7 @@ pub mod mappingproxy;
 pub mod member;
 pub mod memoryview;
 pub mod module;
+pub mod module_annotations;
 pub mod range;
 pub mod set;
 pub mod slice;

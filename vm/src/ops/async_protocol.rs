@@ -35,9 +35,7 @@ impl Vm {
             )));
         };
         let aw = self.call(f, &[aiter], &[])?;
-        self.push_root(aw);
-        let r = crate::objects::coroutine::get_awaitable(self, aw, 0);
-        self.pop_roots(1);
+        let r = self.with_root(aw, |vm| crate::objects::coroutine::get_awaitable(vm, aw, 0));
         r.map_err(|e| {
             if !self.err_is(&e, self.rt.types.exc.type_error) {
                 return e;
@@ -70,9 +68,7 @@ impl Vm {
             }
         };
         let exit = self.getattr_str(mgr, "__aexit__").unwrap_or(exit);
-        self.push_root(exit);
-        let r = self.call(enter, &[mgr], &[]);
-        self.pop_roots(1);
+        let r = self.with_root(exit, |vm| vm.call(enter, &[mgr], &[]));
         Ok((exit, r?))
     }
 }

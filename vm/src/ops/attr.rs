@@ -266,9 +266,7 @@ impl Vm {
         }
         if let Some(r) = self.unproxy(obj)? {
             // A proxy forwards every attribute, `__class__` included (as CPython's).
-            self.push_root(r);
-            let v = self.getattr_opt(r, name);
-            self.pop_roots(1);
+            let v = self.with_root(r, |vm| vm.getattr_opt(r, name));
             return v;
         }
         let ty = self.type_of(obj);
@@ -280,6 +278,19 @@ impl Vm {
         } else {
             self.generic_getattr(obj, name)?
         };
+        if found.is_none()
+            && let Some(m) = obj.downcast::<ModuleData>()
+        {
+            // PEP 649: computed on first read; a module without `__annotate__` has None.
+            match as_str(&name) {
+                Some("__annotations__") => {
+                    return crate::objects::module_annotations::module_annotations(self, m, name)
+                        .map(Some);
+                }
+                Some("__annotate__") => return Ok(Some(Value::NONE)),
+                _ => {}
+            }
+        }
         if found.is_none()
             && let Some(m) = obj.downcast::<ModuleData>()
             && let Some(f) = self.dict_get_str(m.dict, "__getattr__")
@@ -434,9 +445,7 @@ impl Vm {
                 }
                 return self.call(fget, &[cls], &[]).map(Some);
             }
-            self.push_root(d);
-            let r = self.bind(d, cls, meta);
-            self.pop_roots(1);
+            let r = self.with_root(d, |vm| vm.bind(d, cls, meta));
             return r.map(Some);
         }
         if let Some(d) = lookup_in_mro(self, cls, name) {
@@ -528,7 +537,7 @@ impl Vm {
                 "__doc__" => f.doc.load(),
                 "__module__" => f.module,
                 "__globals__" => f.globals,
-                "__code__" => f.code,
+                "__code__" => f.code.load(),
                 "__defaults__" => nonnull(f.defaults.load()),
                 "__kwdefaults__" => nonnull(f.kwdefaults.load()),
                 "__closure__" => nonnull(f.closure),
@@ -571,9 +580,7 @@ impl Vm {
                                 }
                                 _ => self.new_dict()?,
                             };
-                            self.push_root(a);
-                            let r = self.dict_set(d, name, a);
-                            self.pop_roots(1);
+                            let r = self.with_root(a, |vm| vm.dict_set(d, name, a));
                             r?;
                             a
                         }
@@ -760,9 +767,7 @@ impl Vm {
             return self.type_setattr(obj, name, v);
         }
         if let Some(r) = self.unproxy(obj)? {
-            self.push_root(r);
-            let res = self.setattr(r, name, v);
-            self.pop_roots(1);
+            let res = self.with_root(r, |vm| vm.setattr(r, name, v));
             return res;
         }
         if crate::objects::cell::set_contents(obj, name, v) {
@@ -902,6 +907,7 @@ impl Vm {
                 "__globals__" | "__closure__" | "__builtins__" => {
                     return Err(self.attribute_error("readonly attribute"));
                 }
+                "__code__" => return crate::objects::function::set_code(self, f, v),
                 n @ ("__annotate__" | "__annotations__") => {
                     // One replaces the other (PEP 649): new annotations drop the
                     // function computing them; a new `__annotate__` drops the cache.
@@ -995,9 +1001,7 @@ impl Vm {
     /// `del obj.name`.
     pub fn delattr(&mut self, obj: Value, name: Value) -> PyResult<()> {
         if let Some(r) = self.unproxy(obj)? {
-            self.push_root(r);
-            let res = self.delattr(r, name);
-            self.pop_roots(1);
+            let res = self.with_root(r, |vm| vm.delattr(r, name));
             return res;
         }
         if crate::objects::cell::set_contents(obj, name, Value::NULL) {
@@ -1029,9 +1033,7 @@ impl Vm {
             let dn = self.rt.names.delete;
             let dty = self.type_of(d);
             if let Some(del) = lookup_in_mro(self, dty, dn) {
-                self.push_root(d);
-                let r = self.call(del, &[d, obj], &[]);
-                self.pop_roots(1);
+                let r = self.with_root(d, |vm| vm.call(del, &[d, obj], &[]));
                 return r.map(|_| ());
             }
         }
@@ -1049,6 +1051,12 @@ impl Vm {
             }
             self.call(fdel, &[obj], &[])?;
             return Ok(());
+        }
+        if let Some(f) = obj.downcast::<FunctionData>()
+            && as_str(&name) == Some("__code__")
+        {
+            // A function always has code: CPython's setter message.
+            return crate::objects::function::set_code(self, f, Value::NULL);
         }
         let deleted = if let Some(t) = obj.downcast::<TypeData>() {
             if !t.is_user {
@@ -1110,9 +1118,7 @@ impl Vm {
         let dty = self.type_of(d);
         match lookup_in_mro(self, dty, s) {
             Some(f) => {
-                self.push_root(d);
-                let r = self.call(f, &[d, obj, v], &[]);
-                self.pop_roots(1);
+                let r = self.with_root(d, |vm| vm.call(f, &[d, obj, v], &[]));
                 r.map(|_| ())
             }
             None => Err(self.attribute_error("__set__")),

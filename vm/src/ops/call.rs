@@ -136,13 +136,10 @@ impl Vm {
         if let Some(init) = init
             && (!init.is::<BuiltinFn>() || builtin_exc_init)
         {
-            self.push_root(obj);
             let mut full = Vec::with_capacity(args.len() + 1);
             full.push(obj);
             full.extend_from_slice(args);
-            let r = self.call(init, &full, kwargs);
-            self.pop_roots(1);
-            let r = r?;
+            let r = self.with_root(obj, |vm| vm.call(init, &full, kwargs))?;
             if !r.is_none() {
                 let tn = self.type_name(r);
                 return Err(self.type_error(format!("__init__() should return None, not '{tn}'")));
@@ -166,13 +163,14 @@ impl Vm {
         kwargs: &[(Value, Value)],
     ) -> PyResult {
         let fd = func.downcast::<FunctionData>().expect("function");
-        let code = fd.code.downcast::<CodeObj>().expect("code");
+        let code_val = fd.code.load();
+        let code = code_val.downcast::<CodeObj>().expect("code");
         use crate::frame::Frame;
         let generator = code.code.flags & code_flags::GENERATOR != 0;
         let frame = if generator {
-            Frame::new_owned(self, func, fd, code)
+            Frame::new_owned(self, func, fd, code_val, code)
         } else {
-            Frame::new(self, func, fd, code)
+            Frame::new(self, func, fd, code_val, code)
         };
         if let Err(e) = self.bind_args(&frame, fd, code, args, kwargs) {
             Frame::release(self, frame);

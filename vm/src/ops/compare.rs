@@ -362,11 +362,7 @@ impl Vm {
         if pa.is_some() || pb.is_some() {
             // A proxy compares as its referent (both sides unwrapped, as CPython's).
             let (x, y) = (pa.unwrap_or(a), pb.unwrap_or(b));
-            self.push_root(x);
-            self.push_root(y);
-            let r = self.rich_compare(x, y, op);
-            self.pop_roots(2);
-            return r;
+            return self.with_roots(&[x, y], |vm| vm.rich_compare(x, y, op));
         }
         if matches!(op, CmpOp::Eq | CmpOp::Ne)
             && let (Some(x), Some(y)) = (

@@ -83,15 +83,12 @@ impl Vm {
             ty,
             SetData(crate::objects::dict::DictLock::new(DictTable::default())),
         )?;
-        self.push_root(s);
-        for v in items {
-            if let Err(e) = self.set_add(s, v) {
-                self.pop_roots(1);
-                return Err(e);
+        self.with_root(s, |vm| {
+            for v in items {
+                vm.set_add(s, v)?;
             }
-        }
-        self.pop_roots(1);
-        Ok(s)
+            Ok(s)
+        })
     }
 
     /// `set.add`: hash outside the lock; `__eq__` outside the lock; atomic insert.

@@ -25,18 +25,6 @@ use std::sync::atomic::{AtomicUsize, Ordering::Relaxed};
 
 // ---------------------------------------------------------------- small helpers
 
-/// Root every value in `vs` (release with `vm.truncate_roots(mark)`).
-pub fn root_all(vm: &mut Vm, vs: &[Value]) {
-    for &v in vs {
-        vm.push_root(v);
-    }
-}
-
-/// Overwrite a root slot made with `push_root` (slot = `roots_len()` before the push).
-pub fn set_root(vm: &mut Vm, slot: usize, v: Value) {
-    vm.roots.temps[slot] = v;
-}
-
 /// An int-like value (int, bool, `__index__`) as i64. `Ok(None)`: not int-like.
 /// Ints beyond i64 raise IndexError "cannot fit 'int' into an index-sized integer".
 pub fn as_index(vm: &mut Vm, v: Value) -> PyResult<Option<i64>> {
@@ -575,8 +563,8 @@ fn seq_contains(vm: &mut Vm, items: &[Value], item: Value) -> PyResult<bool> {
     if items.contains(&item) && !crate::objects::float::is_float(item) {
         return Ok(true);
     }
-    let mark = vm.roots_len();
-    root_all(vm, items);
+    crate::root_scope!(vm);
+    vm.root_all(items);
     let mut res = Ok(false);
     for &x in items {
         if x == item {
@@ -595,7 +583,6 @@ fn seq_contains(vm: &mut Vm, items: &[Value], item: Value) -> PyResult<bool> {
             }
         }
     }
-    vm.truncate_roots(mark);
     res
 }
 
@@ -691,9 +678,7 @@ pub fn builtin_contains(vm: &mut Vm, c: Value, item: Value) -> PyResult<Option<b
                 let (k, v) = (t.0[0], t.0[1]);
                 match vm.dict_get(d, k)? {
                     Some(found) => {
-                        vm.push_root(found);
-                        let r = vm.eq(found, v);
-                        vm.pop_roots(1);
+                        let r = vm.with_root(found, |vm| vm.eq(found, v));
                         r.map(Some)
                     }
                     None => Ok(Some(false)),
@@ -1076,7 +1061,8 @@ fn misc_next(vm: &mut Vm, m: &MiscIter, pass_stop: bool) -> PyResult<Option<Valu
             let Some(x) = inner_next(vm, vals[0], pass_stop)? else {
                 return finish(m);
             };
-            vm.push_root(x);
+            crate::root_scope!(vm);
+            vm.root(x);
             // Item k is numbered start + k, in a big int once past the i64 range.
             let k = m.count.fetch_add(1, Relaxed);
             let start = vals[1];
@@ -1087,29 +1073,22 @@ fn misc_next(vm: &mut Vm, m: &MiscIter, pass_stop: bool) -> PyResult<Option<Valu
                     vm.new_bigint(s + k)
                 }
             };
-            let r = n.and_then(|i| {
-                vm.push_root(i);
-                let t = vm.new_tuple(vec![i, x]);
-                vm.pop_roots(1);
-                t
-            });
-            vm.pop_roots(1);
+            let r = n.and_then(|i| vm.with_root(i, |vm| vm.new_tuple(vec![i, x])));
             r.map(Some)
         }
         MiscIterKind::Zip => {
             if vals.is_empty() {
                 return finish(m);
             }
-            let mark = vm.roots_len();
+            crate::root_scope!(vm);
             let mut out = Vec::with_capacity(vals.len());
             for (pos, &i) in vals.iter().enumerate() {
                 match inner_next(vm, i, pass_stop) {
                     Ok(Some(x)) => {
-                        vm.push_root(x);
+                        vm.root(x);
                         out.push(x);
                     }
                     Ok(None) => {
-                        vm.truncate_roots(mark);
                         m.done.store(true, Relaxed);
                         if m.count.load(Relaxed) != 0 {
                             zip_strict_check(vm, &vals, pos)?;
@@ -1117,63 +1096,52 @@ fn misc_next(vm: &mut Vm, m: &MiscIter, pass_stop: bool) -> PyResult<Option<Valu
                         return Ok(None);
                     }
                     Err(e) => {
-                        vm.truncate_roots(mark);
                         return Err(e);
                     }
                 }
             }
             let r = vm.new_tuple(out);
-            vm.truncate_roots(mark);
             r.map(Some)
         }
         MiscIterKind::Map => {
-            let mark = vm.roots_len();
+            crate::root_scope!(vm);
             let mut args = Vec::with_capacity(vals.len() - 1);
             for &i in &vals[1..] {
                 match inner_next(vm, i, pass_stop) {
                     Ok(Some(x)) => {
-                        vm.push_root(x);
+                        vm.root(x);
                         args.push(x);
                     }
                     Ok(None) => {
-                        vm.truncate_roots(mark);
                         return finish(m);
                     }
                     Err(e) => {
-                        vm.truncate_roots(mark);
                         return Err(e);
                     }
                 }
             }
             let r = vm.call(vals[0], &args, &[]);
-            vm.truncate_roots(mark);
             r.map(Some)
         }
         MiscIterKind::Filter => loop {
             let Some(x) = vm.next(vals[1])? else {
                 return finish(m);
             };
-            vm.push_root(x);
+            crate::root_scope!(vm);
+            vm.root(x);
             let keep = if vals[0].is_none() {
                 vm.truthy(x)
             } else {
-                vm.call(vals[0], &[x], &[]).and_then(|r| {
-                    vm.push_root(r);
-                    let t = vm.truthy(r);
-                    vm.pop_roots(1);
-                    t
-                })
+                vm.call(vals[0], &[x], &[])
+                    .and_then(|r| vm.with_root(r, |vm| vm.truthy(r)))
             };
-            vm.pop_roots(1);
             if keep? {
                 return Ok(Some(x));
             }
         },
         MiscIterKind::CallableSentinel => {
             let r = vm.call(vals[0], &[], &[])?;
-            vm.push_root(r);
-            let stop = vm.eq(r, vals[1]);
-            vm.pop_roots(1);
+            let stop = vm.with_root(r, |vm| vm.eq(r, vals[1]));
             if stop? {
                 return finish(m);
             }
@@ -1189,7 +1157,7 @@ thread_local! {
 }
 
 /// Run `f` unless `v`'s repr is already in progress on this thread (then `None`).
-fn repr_guard(
+pub(crate) fn repr_guard(
     vm: &mut Vm,
     v: Value,
     f: impl FnOnce(&mut Vm) -> PyResult<String>,
@@ -1205,8 +1173,8 @@ fn repr_guard(
 
 /// Reprs of `items` joined with ", " (the items are rooted meanwhile).
 pub fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
-    let mark = vm.roots_len();
-    root_all(vm, items);
+    crate::root_scope!(vm);
+    vm.root_all(items);
     let mut out = String::new();
     let mut res = Ok(());
     for (i, &x) in items.iter().enumerate() {
@@ -1221,15 +1189,14 @@ pub fn join_reprs(vm: &mut Vm, items: &[Value]) -> PyResult<String> {
             }
         }
     }
-    vm.truncate_roots(mark);
     res.map(|_| out)
 }
 
 fn dict_repr_body(vm: &mut Vm, pairs: &[(Value, Value)]) -> PyResult<String> {
-    let mark = vm.roots_len();
+    crate::root_scope!(vm);
     for &(k, v) in pairs {
-        vm.push_root(k);
-        vm.push_root(v);
+        vm.root(k);
+        vm.root(v);
     }
     let mut out = String::from("{");
     let mut res = Ok(());
@@ -1251,7 +1218,6 @@ fn dict_repr_body(vm: &mut Vm, pairs: &[(Value, Value)]) -> PyResult<String> {
         }
     }
     out.push('}');
-    vm.truncate_roots(mark);
     res.map(|_| out)
 }
 
@@ -1322,10 +1288,10 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
                 }
                 DictIterKind::Items => {
                     let mut parts = Vec::with_capacity(pairs.len());
-                    let mark = vm.roots_len();
+                    crate::root_scope!(vm);
                     for &(k, x) in &pairs {
-                        vm.push_root(k);
-                        vm.push_root(x);
+                        vm.root(k);
+                        vm.root(x);
                     }
                     let mut res = Ok(());
                     for &(k, x) in &pairs {
@@ -1337,7 +1303,6 @@ pub fn container_repr(vm: &mut Vm, v: Value) -> PyResult<Option<String>> {
                             }
                         }
                     }
-                    vm.truncate_roots(mark);
                     res?;
                     parts.join(", ")
                 }
@@ -1361,9 +1326,9 @@ fn seq_items(v: Value) -> Option<Vec<Value>> {
 
 /// Index of the first pair that differs (identity, then `==`), or None.
 fn first_difference(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<Option<usize>> {
-    let mark = vm.roots_len();
-    root_all(vm, a);
-    root_all(vm, b);
+    crate::root_scope!(vm);
+    vm.root_all(a);
+    vm.root_all(b);
     let mut res = Ok(None);
     for i in 0..a.len().min(b.len()) {
         if a[i] == b[i] && !crate::objects::float::is_float(a[i]) {
@@ -1381,7 +1346,6 @@ fn first_difference(vm: &mut Vm, a: &[Value], b: &[Value]) -> PyResult<Option<us
             }
         }
     }
-    vm.truncate_roots(mark);
     res
 }
 
@@ -1390,8 +1354,8 @@ fn set_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
     if items.len() > vm.set_items(b).len() {
         return Ok(false);
     }
-    let mark = vm.roots_len();
-    root_all(vm, &items);
+    crate::root_scope!(vm);
+    vm.root_all(&items);
     let mut res = Ok(true);
     for x in items {
         match vm.set_contains(b, x) {
@@ -1406,7 +1370,6 @@ fn set_subset(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             }
         }
     }
-    vm.truncate_roots(mark);
     res
 }
 
@@ -1415,16 +1378,16 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
         return Ok(false);
     }
     let pairs = vm.dict_items(a);
-    let mark = vm.roots_len();
+    crate::root_scope!(vm);
     for &(k, v) in &pairs {
-        vm.push_root(k);
-        vm.push_root(v);
+        vm.root(k);
+        vm.root(v);
     }
     let mut res = Ok(true);
     for (k, v) in pairs {
         let r = match vm.dict_get(b, k) {
             Ok(Some(bv)) => {
-                vm.push_root(bv);
+                vm.root(bv);
                 if bv == v && !crate::objects::float::is_float(v) {
                     Ok(true)
                 } else {
@@ -1442,7 +1405,6 @@ fn dict_equal(vm: &mut Vm, a: Value, b: Value) -> PyResult<bool> {
             }
         }
     }
-    vm.truncate_roots(mark);
     res
 }
 
@@ -1456,8 +1418,8 @@ fn set_like_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
     if !(set_like(a) && set_like(b)) || (a.is::<SetData>() && b.is::<SetData>()) {
         return Ok(None);
     }
-    let mark = vm.roots_len();
-    let r = (|| {
+    crate::root_scope!(vm);
+    (|| {
         let as_set = |vm: &mut Vm, v: Value| {
             if v.is::<SetData>() {
                 Ok(v)
@@ -1471,9 +1433,7 @@ fn set_like_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
             return Ok(Some(false));
         }
         set_subset(vm, x, y).map(Some)
-    })();
-    vm.truncate_roots(mark);
-    r
+    })()
 }
 
 pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
@@ -1529,8 +1489,8 @@ pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
             return Ok(Some(false));
         }
         let keys: Vec<Value> = vm.dict_items(da).into_iter().map(|p| p.0).collect();
-        let mark = vm.roots_len();
-        root_all(vm, &keys);
+        crate::root_scope!(vm);
+        vm.root_all(&keys);
         let mut res = Ok(Some(true));
         for k in keys {
             match vm.dict_get(db, k) {
@@ -1545,7 +1505,6 @@ pub fn container_eq(vm: &mut Vm, a: Value, b: Value) -> PyResult<Option<bool>> {
                 }
             }
         }
-        vm.truncate_roots(mark);
         return res;
     }
     Ok(None)
@@ -1575,11 +1534,10 @@ pub fn container_compare(vm: &mut Vm, a: Value, b: Value, op: CmpOp) -> PyResult
             Some(_) if op == CmpOp::Eq => Ok(Some(Value::FALSE)),
             Some(_) if op == CmpOp::Ne => Ok(Some(Value::TRUE)),
             Some(i) => {
-                let mark = vm.roots_len();
-                vm.push_root(x[i]);
-                vm.push_root(y[i]);
+                crate::root_scope!(vm);
+                vm.root(x[i]);
+                vm.root(y[i]);
                 let r = vm.rich_compare(x[i], y[i], op);
-                vm.truncate_roots(mark);
                 r.map(Some)
             }
         };

@@ -593,12 +593,10 @@ impl Vm {
             }
             BinOp::Or if a.is::<DictData>() && b.is::<DictData>() => {
                 let d = self.new_dict()?;
-                self.push_root(d);
-                let r = self
-                    .dict_merge_into(d, a)
-                    .and_then(|_| self.dict_merge_into(d, b));
-                self.pop_roots(1);
-                r?;
+                self.with_root(d, |vm| {
+                    vm.dict_merge_into(d, a)?;
+                    vm.dict_merge_into(d, b)
+                })?;
                 Ok(Some(d))
             }
             _ => self.set_op(a, b, op),
@@ -640,11 +638,7 @@ impl Vm {
         if pa.is_some() || pb.is_some() {
             // Proxies take part as their referents (CPython unwraps both operands).
             let (x, y) = (pa.unwrap_or(a), pb.unwrap_or(b));
-            self.push_root(x);
-            self.push_root(y);
-            let r = self.binary_op_for(x, y, op, inplace);
-            self.pop_roots(2);
-            return r;
+            return self.with_roots(&[x, y], |vm| vm.binary_op_for(x, y, op, inplace));
         }
         let (sym, name, rname, _) = names(op);
         let (ta, tb) = (self.type_of(a), self.type_of(b));
@@ -722,11 +716,7 @@ impl Vm {
         if let Some(x) = self.unproxy(a)? {
             // `p += v` operates on the referent and binds the result (CPython's too).
             let y = self.unproxy_or_self(b)?;
-            self.push_root(x);
-            self.push_root(y);
-            let r = self.inplace_op(x, y, op);
-            self.pop_roots(2);
-            return r;
+            return self.with_roots(&[x, y], |vm| vm.inplace_op(x, y, op));
         }
         let (_, _, _, iname) = names(op);
         // A user class's __iop__ wins (even on a list subclass).

@@ -512,9 +512,7 @@ impl Vm {
         };
         if let Some(f) = user_fmt {
             let s = self.new_str(spec)?;
-            self.push_root(s);
-            let r = self.call(f, &[v, s], &[]);
-            self.pop_roots(1);
+            let r = self.with_root(s, |vm| vm.call(f, &[v, s], &[]));
             let r = r?;
             return match crate::helpers::as_str(&r) {
                 Some(s) => Ok(s.to_string()),

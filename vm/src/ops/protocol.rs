@@ -27,8 +27,13 @@ impl Vm {
     /// native modules define (e.g. `array.array`) take part in the protocols this way:
     /// each protocol below tries it after its built-in fast paths.
     pub fn native_special(&mut self, v: Value, name: &str) -> Option<Value> {
-        let ty = self.type_of(v);
         let n = self.intern(name);
+        self.native_special_named(v, n)
+    }
+
+    /// `native_special` with the name already interned (`Runtime::names`).
+    pub fn native_special_named(&mut self, v: Value, n: Value) -> Option<Value> {
+        let ty = self.type_of(v);
         lookup_in_mro(self, ty, n).filter(|f| {
             f.downcast::<BuiltinFn>()
                 .is_some_and(|b| b.owner != "object")
@@ -524,24 +529,27 @@ impl Vm {
                 e
             }
         })?;
-        self.push_root(it);
-        let r = loop {
-            match self.next(it) {
-                Ok(Some(x)) => match self.eq(x, item) {
-                    Ok(true) => break Ok(true),
-                    Ok(false) => {}
+        self.with_root(it, |vm| {
+            loop {
+                match vm.next(it) {
+                    Ok(Some(x)) => match vm.eq(x, item) {
+                        Ok(true) => break Ok(true),
+                        Ok(false) => {}
+                        Err(e) => break Err(e),
+                    },
+                    Ok(None) => break Ok(false),
                     Err(e) => break Err(e),
-                },
-                Ok(None) => break Ok(false),
-                Err(e) => break Err(e),
+                }
             }
-        };
-        self.pop_roots(1);
-        r
+        })
     }
 
     /// `iter(v)`.
     pub fn iter(&mut self, v: Value) -> PyResult {
+        // `for x in gen(...)`: a generator is its own iterator (no lookup, no call).
+        if crate::objects::generator::is_generator(v) {
+            return Ok(v);
+        }
         if let Some(f) = self.user_special(v, "__iter__") {
             let it = self.call(f, &[v], &[])?;
             if !self.is_iterator(it) {
@@ -554,11 +562,13 @@ impl Vm {
         if let Some(it) = containers::builtin_iter(self, b)? {
             return Ok(it);
         }
-        if let Some(f) = self.native_special(b, "__iter__") {
+        if let Some(f) = self.native_special_named(b, self.rt.names.iter) {
+            // The built-in iterators (enumerate, zip, map, dict views' iterators, ...)
+            // answer themselves: skip the call.
+            if crate::builtins_funcs::is_iter_self(f) {
+                return Ok(v);
+            }
             return self.call(f, &[v], &[]);
-        }
-        if crate::objects::generator::is_generator(v) {
-            return Ok(v);
         }
         if let Some(r) = self.unproxy(v)? {
             return self.with_root(r, |vm| vm.iter(r));
@@ -697,39 +707,57 @@ impl Vm {
                 }
             }
         }
+        if crate::objects::generator::is_generator(v) {
+            return self.collect_generator(v, out);
+        }
         let it = self.iter(v)?;
-        let mark = self.roots_len();
-        self.push_root(it);
-        let r = loop {
-            match self.next(it) {
-                Ok(Some(x)) => {
-                    self.push_root(x);
+        let r = self.with_root(it, |vm| {
+            loop {
+                match vm.next(it) {
+                    Ok(Some(x)) => {
+                        vm.root(x);
+                        out.push(x);
+                    }
+                    Ok(None) => break Ok(()),
+                    Err(e) => break Err(e),
+                }
+            }
+        });
+        r.map(|_| out)
+    }
+
+    /// `collect_iter` of a generator: its items are taken inside the interpreter loop
+    /// (`generator::gen_drain`), each rooted as it comes.
+    fn collect_generator(&mut self, g: Value, mut out: Vec<Value>) -> PyResult<Vec<Value>> {
+        let vm = &mut *self.scope();
+        vm.root(g);
+        loop {
+            let mut take = |vm: &mut Vm, x: Value| {
+                vm.root(x);
+                out.push(x);
+                true
+            };
+            match crate::objects::generator::gen_drain(vm, g, &mut take)? {
+                Some(x) => {
+                    vm.root(x);
                     out.push(x);
                 }
-                Ok(None) => break Ok(()),
-                Err(e) => break Err(e),
+                None => return Ok(out),
             }
-        };
-        self.truncate_roots(mark);
-        r.map(|_| out)
+        }
     }
 
     /// `obj.name(*args)`.
     pub fn call_method(&mut self, obj: Value, name: &str, args: &[Value]) -> PyResult {
         let f = self.getattr_str(obj, name)?;
-        self.push_root(f);
-        let r = self.call(f, args, &[]);
-        self.pop_roots(1);
-        r
+        self.with_root(f, |vm| vm.call(f, args, &[]))
     }
 
     /// `format(v, spec)`.
     pub fn format(&mut self, v: Value, spec: &str) -> PyResult<String> {
         if let Some(f) = self.user_special(v, "__format__") {
             let s = self.new_str(spec)?;
-            self.push_root(s);
-            let r = self.call(f, &[v, s], &[]);
-            self.pop_roots(1);
+            let r = self.with_root(s, |vm| vm.call(f, &[v, s], &[]));
             let r = r?;
             return match r.downcast::<StrData>() {
                 Some(s) => Ok(s.as_str().to_string()),

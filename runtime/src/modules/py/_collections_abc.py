@@ -640,6 +640,13 @@ class MutableSequence(Sequence):
 
 # ---- the built-in types ---------------------------------------------------------------
 
+def _locals_of_a_call():
+    # A function frame's f_locals: the FrameLocalsProxy of PEP 667 (read-write but
+    # not deletable, so a Mapping and not a MutableMapping, as in CPython).
+    import sys
+    return sys._getframe().f_locals
+
+
 def _builtin_types():
     def function():
         pass
@@ -675,6 +682,7 @@ def _builtin_types():
         (Set, [frozenset]),
         (MutableSet, [set]),
         (MutableMapping, [dict]),
+        (Mapping, [type(type.__dict__), type(_locals_of_a_call())]),
         (KeysView, [type(d.keys())]),
         (ValuesView, [type(d.values())]),
         (ItemsView, [type(d.items())]),
@@ -687,4 +695,4 @@ def _builtin_types():
 for _abc, _types in _builtin_types():
     for _t in _types:
         _abc.register(_t)
-del _abc, _types, _t, _builtin_types
+del _abc, _types, _t, _builtin_types, _locals_of_a_call

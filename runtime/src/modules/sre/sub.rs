@@ -169,6 +169,9 @@ pub fn fill_template(
 /// pieces, and its type's name).
 pub struct Joiner {
     text: String,
+    /// The exact text (generalized UTF-8) once a piece held lone surrogates; `text`
+    /// is its lossy copy (same length) until then and after.
+    exact: Option<Vec<u8>>,
     chars: usize,
     bytes: Vec<u8>,
     is_bytes: bool,
@@ -180,6 +183,7 @@ impl Joiner {
     pub fn new(is_bytes: bool) -> Self {
         Joiner {
             text: String::new(),
+            exact: None,
             chars: 0,
             bytes: Vec::new(),
             is_bytes,
@@ -195,9 +199,9 @@ impl Joiner {
         }
         self.pieces += 1;
         match subj {
-            Subject::Text { s, .. } => {
+            Subject::Text { s, exact, .. } => {
                 let (x, y) = (offs.byte(a), offs.byte(b));
-                self.text.push_str(&s[x..y]);
+                self.push_text(&s[x..y], exact.map(|e| &e[x..y]));
                 self.chars += b - a;
             }
             Subject::Bytes(s) => self.bytes.extend_from_slice(&s[a..b]),
@@ -216,7 +220,7 @@ impl Joiner {
         }
         if !self.is_bytes {
             if let Some(s) = unwrap_base::<StrData>(&v) {
-                self.text.push_str(s.as_str());
+                self.push_text(s.as_str(), s.has_surrogates().then(|| s.wtf8()));
                 self.chars += s.chars();
                 return;
             }
@@ -241,9 +245,22 @@ impl Joiner {
         }
         if self.is_bytes {
             vm.new_bytes(self.bytes)
+        } else if let Some(e) = &self.exact {
+            vm.new_str_wtf8(e)
         } else {
             vm.new_str_counted(&self.text, self.chars)
         }
+    }
+
+    /// Text `lossy`, whose exact form is `exact` when it holds lone surrogates.
+    fn push_text(&mut self, lossy: &str, exact: Option<&[u8]>) {
+        if exact.is_some() && self.exact.is_none() {
+            self.exact = Some(self.text.as_bytes().to_vec());
+        }
+        if let Some(e) = &mut self.exact {
+            e.extend_from_slice(exact.unwrap_or(lossy.as_bytes()));
+        }
+        self.text.push_str(lossy);
     }
 }
 

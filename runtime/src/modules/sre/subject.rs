@@ -16,8 +16,16 @@ use weft_vm::vm::{PyResult, Vm};
 
 /// A subject's contents, borrowed from its (rooted, immutable) str or bytes object, or
 /// copied from a mutable buffer (bytearray, array) so the engine sees one snapshot.
+///
+/// A str holding lone surrogates is matched through its lossy text (each surrogate read
+/// as U+FFFD, the same UTF-8 length), and `exact` keeps its exact text (generalized
+/// UTF-8, at the same byte offsets) for the pieces cut out of it.
 pub enum Subject<'a> {
-    Text { s: &'a str, chars: usize },
+    Text {
+        s: &'a str,
+        chars: usize,
+        exact: Option<&'a [u8]>,
+    },
     Bytes(Cow<'a, [u8]>),
 }
 
@@ -28,6 +36,7 @@ pub fn subject<'a>(vm: &mut Vm, v: &'a Value) -> PyResult<Subject<'a>> {
         return Ok(Subject::Text {
             s: s.as_str(),
             chars: s.chars(),
+            exact: s.has_surrogates().then(|| s.wtf8()),
         });
     }
     if let Some(b) = unwrap_base::<BytesData>(v) {
@@ -58,8 +67,8 @@ impl Subject<'_> {
     pub fn drive(&self, hint: (usize, usize)) -> Drive<'_> {
         match self {
             Subject::Bytes(b) => Drive::Bytes(b),
-            Subject::Text { s, chars } if s.len() == *chars => Drive::Bytes(s.as_bytes()),
-            Subject::Text { s, chars } => Drive::Text(TextDrive {
+            Subject::Text { s, chars, .. } if s.len() == *chars => Drive::Bytes(s.as_bytes()),
+            Subject::Text { s, chars, .. } => Drive::Text(TextDrive {
                 s,
                 chars: *chars,
                 hint,
@@ -70,7 +79,7 @@ impl Subject<'_> {
     /// A byte-offset finder for this subject's positions.
     pub fn offsets(&self) -> Offsets<'_> {
         match self {
-            Subject::Text { s, chars } if s.len() != *chars => Offsets::new(s),
+            Subject::Text { s, chars, .. } if s.len() != *chars => Offsets::new(s),
             _ => Offsets::identity(),
         }
     }
@@ -80,9 +89,12 @@ impl Subject<'_> {
         let end = end.min(self.len());
         let start = start.min(end);
         match self {
-            Subject::Text { s, .. } => {
+            Subject::Text { s, exact, .. } => {
                 let (b0, b1) = (offs.byte(start), offs.byte(end));
-                vm.new_str_counted(&s[b0..b1], end - start)
+                match exact {
+                    Some(e) => vm.new_str_wtf8(&e[b0..b1]),
+                    None => vm.new_str_counted(&s[b0..b1], end - start),
+                }
             }
             Subject::Bytes(b) => vm.new_bytes(b[start..end].to_vec()),
         }

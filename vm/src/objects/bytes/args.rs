@@ -5,7 +5,7 @@
 use crate::helpers::unwrap_base;
 use crate::objects::bytes::{ByteArrayData, BytesData, buffer_bytes, is_bytes_or_bytearray};
 use crate::objects::int::IntData;
-use crate::ops::containers::{as_index, root_all};
+use crate::ops::containers::as_index;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_traits::{Signed, ToPrimitive};
@@ -227,8 +227,8 @@ pub fn byte_arg(vm: &mut Vm, v: Value) -> PyResult<u8> {
 /// Bytes from already-collected items (each an int 0..=255 via `__index__`). The items
 /// are rooted while their `__index__` methods run. `range_msg` is the ValueError text.
 pub fn ints_to_bytes(vm: &mut Vm, items: &[Value], range_msg: &str) -> PyResult<Vec<u8>> {
-    let mark = vm.roots_len();
-    root_all(vm, items);
+    crate::root_scope!(vm);
+    vm.root_all(items);
     let mut out = Vec::with_capacity(items.len());
     let mut res = Ok(());
     for &x in items {
@@ -249,7 +249,6 @@ pub fn ints_to_bytes(vm: &mut Vm, items: &[Value], range_msg: &str) -> PyResult<
             }
         }
     }
-    vm.truncate_roots(mark);
     res.map(|_| out)
 }
 

@@ -122,9 +122,7 @@ fn buffer_or_int_iter(
 
 /// Bytes from an iterator of ints (each 0..=255 via `__index__`).
 fn iter_bytes(vm: &mut Vm, it: Value) -> PyResult<Vec<u8>> {
-    vm.push_root(it);
-    let items = vm.collect_iter(it);
-    vm.pop_roots(1);
+    let items = vm.with_root(it, |vm| vm.collect_iter(it));
     let items = items?;
     ints_to_bytes(vm, &items, "byte must be in range(0, 256)")
 }
@@ -356,27 +354,25 @@ fn reduce(vm: &mut Vm, args: &[Value], proto: i64) -> PyResult {
     let b = d.snapshot();
     let cls = vm.type_of(args[0]);
     let state = vm.instance_state(args[0])?;
-    let mark = vm.roots_len();
-    let r = (|| {
+    crate::root_scope!(vm);
+    (|| {
         let inner = if proto < 3 {
             let s: String = b.iter().map(|&c| c as char).collect();
             let s = vm.new_str(&s)?;
-            vm.push_root(s);
+            vm.root(s);
             let enc = vm.new_str("latin-1")?;
-            vm.push_root(enc);
+            vm.root(enc);
             vm.new_tuple(vec![s, enc])?
         } else if b.is_empty() {
             vm.new_tuple(Vec::new())?
         } else {
             let by = vm.new_bytes(b)?;
-            vm.push_root(by);
+            vm.root(by);
             vm.new_tuple(vec![by])?
         };
-        vm.push_root(inner);
+        vm.root(inner);
         vm.new_tuple(vec![cls, inner, state])
-    })();
-    vm.truncate_roots(mark);
-    r
+    })()
 }
 
 fn ba_reduce(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

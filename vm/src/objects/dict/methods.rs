@@ -9,7 +9,6 @@ use crate::objects::list::methods::{
     add_container_dunders, dunder_contains, dunder_iter, dunder_len, dunder_repr, user_init,
 };
 use crate::objects::set::methods::SetOp;
-use crate::ops::containers::{root_all, set_root};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use crate::{native, root_scope};
@@ -137,6 +136,7 @@ pub fn update_from(
     update_inner(vm, d, other, kw)
 }
 
+/// Roots what it makes until the caller's root scope ends.
 fn update_inner(
     vm: &mut Vm,
     d: Value,
@@ -152,32 +152,31 @@ fn update_inner(
         {
             let pairs = vm.dict_items(od);
             for &(k, v) in &pairs {
-                vm.push_root(k);
-                vm.push_root(v);
+                vm.root(k);
+                vm.root(v);
             }
             for (k, v) in pairs {
                 vm.dict_set(d, k, v)?;
             }
         } else if let Some(keys_fn) = getattr_opt_str(vm, o, "keys")? {
-            vm.push_root(keys_fn);
+            vm.root(keys_fn);
             let kobj = vm.call(keys_fn, &[], &[])?;
-            vm.push_root(kobj);
+            vm.root(kobj);
             let keys = vm.collect_iter(kobj)?;
-            root_all(vm, &keys);
+            vm.root_all(&keys);
             for k in keys {
                 let v = vm.getitem(o, k)?;
-                vm.push_root(v);
+                crate::root_scope!(vm);
+                vm.root(v);
                 vm.dict_set(d, k, v)?;
-                vm.pop_roots(1);
             }
         } else {
             let it = vm.iter(o)?;
-            vm.push_root(it);
-            let slot = vm.roots_len();
-            vm.push_root(Value::NONE);
+            vm.root(it);
+            let slot = vm.root_slot(Value::NONE);
             let mut idx = 0usize;
             while let Some(item) = vm.next(it)? {
-                set_root(vm, slot, item);
+                vm.set_root_slot(slot, item);
                 let pair = match vm.collect_iter(item) {
                     Ok(p) => p,
                     Err(e) if vm.err_is(&e, vm.rt.types.exc.type_error) => {
@@ -193,10 +192,10 @@ fn update_inner(
                         pair.len()
                     )));
                 }
-                vm.push_root(pair[0]);
-                vm.push_root(pair[1]);
+                crate::root_scope!(vm);
+                vm.root(pair[0]);
+                vm.root(pair[1]);
                 let r = vm.dict_set(d, pair[0], pair[1]);
-                vm.pop_roots(2);
                 r?;
                 idx += 1;
             }
@@ -381,9 +380,8 @@ fn dict_fromkeys(vm: &mut Vm, this: Value, iterable: Value, value: Option<Value>
 
 // ---------------------------------------------------------------- view set operations
 
-/// Items of a keys/items view as a new set (rooted by the caller's mark).
 /// A set of what `v` holds (a dict view's keys or items, or any iterable's items),
-/// rooted with what it was made from: the caller truncates the roots.
+/// rooted with what it was made from until the caller's root scope ends.
 pub(crate) fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     let items = if let Some(dv) = v.downcast::<DictView>() {
         let (d, kind) = (dv.dict, dv.kind);
@@ -392,7 +390,7 @@ pub(crate) fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
             DictIterKind::Items => {
                 let mut out = Vec::with_capacity(pairs.len());
                 let tl = vm.new_list(Vec::new())?;
-                vm.push_root(tl);
+                vm.root(tl);
                 for (k, x) in pairs {
                     let t = vm.new_tuple(vec![k, x])?;
                     tl.downcast::<crate::objects::list::ListData>()
@@ -407,11 +405,11 @@ pub(crate) fn view_as_set(vm: &mut Vm, v: Value) -> PyResult<Value> {
     } else {
         let items = vm.collect_iter(v)?;
         let l = vm.new_list(items.clone())?;
-        vm.push_root(l);
+        vm.root(l);
         items
     };
     let s = vm.new_set(items)?;
-    vm.push_root(s);
+    vm.root(s);
     Ok(s)
 }
 

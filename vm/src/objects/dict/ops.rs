@@ -92,9 +92,7 @@ impl Vm {
         key: Value,
     ) -> PyResult<Option<(usize, Value)>> {
         for &(ix, k) in cands {
-            self.push_root(k);
-            let eq = self.eq(k, key);
-            self.pop_roots(1);
+            let eq = self.with_root(k, |vm| vm.eq(k, key));
             if eq? {
                 return Ok(Some((ix, k)));
             }

@@ -205,10 +205,7 @@ fn float_fromhex(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
     if cls == vm.rt.types.float {
         return Ok(f);
     }
-    vm.push_root(f);
-    let r = vm.call(cls, &[f], &[]);
-    vm.pop_roots(1);
-    r
+    vm.with_root(f, |vm| vm.call(cls, &[f], &[]))
 }
 
 pub fn init(vm: &mut Vm) {

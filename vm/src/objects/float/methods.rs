@@ -175,15 +175,12 @@ fn float_as_integer_ratio(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -
         )
     };
     let n = vm.new_bigint(n)?;
-    vm.push_root(n);
-    let d = vm.new_bigint(d);
-    vm.pop_roots(1);
+    let d = vm.with_root(n, |vm| vm.new_bigint(d));
     let d = d?;
-    vm.push_root(n);
-    vm.push_root(d);
-    let t = vm.new_tuple(vec![n, d]);
-    vm.pop_roots(2);
-    t
+    crate::root_scope!(vm);
+    vm.root(n);
+    vm.root(d);
+    vm.new_tuple(vec![n, d])
 }
 
 fn float_self(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {

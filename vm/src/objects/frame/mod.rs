@@ -11,6 +11,10 @@
 //! takes what it needs to go on answering: its locals as a dict, the line it stopped at,
 //! and its caller's frame object. Release happens on the owning thread, so `live` is
 //! either null or the running frame whenever the owner reads it.
+//!
+//! `f_locals` is the namespace dict of a module or class body, and a write-through
+//! `FrameLocalsProxy` (`locals_proxy.rs`) for a function's frame.
+pub mod locals_proxy;
 use crate::frame::Frame;
 use crate::native::NativeDef;
 use crate::payload;
@@ -36,6 +40,12 @@ pub struct FrameObj {
     lasti: AtomicU32,
     /// Once finished: the caller's frame object, or None.
     back: AtomicValue,
+    /// A module or class body's namespace (what `f_locals` returns); NULL for a
+    /// function's frame.
+    ns: Value,
+    /// Keys written through `f_locals` that are not the code's variables (NULL until
+    /// the first); the snapshot takes them when the frame finishes.
+    extra: AtomicValue,
 }
 payload!(FrameObj, "frame");
 
@@ -78,6 +88,8 @@ impl Vm {
                 lineno: AtomicU32::new(line),
                 lasti: AtomicU32::new(f.pc().saturating_sub(1) as u32),
                 back: AtomicValue::new(Value::NULL),
+                ns: namespace_of(f),
+                extra: AtomicValue::new(Value::NULL),
             },
         )?;
         f.frame_obj.set(fo);
@@ -96,7 +108,12 @@ impl Vm {
         fo.lasti.store(f.pc().saturating_sub(1) as u32, Relaxed);
         let mut s = self.scope();
         s.root(fo_val);
-        if let Ok(d) = crate::builtins_exec::frame_locals(&mut s, f) {
+        let snap = if fo.ns.is_null() {
+            locals_proxy::snapshot(&mut s, fo)
+        } else {
+            Ok(fo.ns)
+        };
+        if let Ok(d) = snap {
             fo.locals.store(d);
         }
         let back = match caller_of(&s, f) {
@@ -117,6 +134,17 @@ impl Vm {
         // SAFETY: frames on this thread's list are running below us.
         let f = unsafe { &*p };
         self.frame_object(f).map(Some)
+    }
+}
+
+/// The namespace dict of a module or class body's frame, else NULL.
+fn namespace_of(f: &Frame) -> Value {
+    use crate::bytecode::code_flags;
+    let flags = f.code_obj().code.flags;
+    if !f.locals_dict.is_null() && flags & (code_flags::MODULE | code_flags::CLASS_BODY) != 0 {
+        f.locals_dict
+    } else {
+        Value::NULL
     }
 }
 
@@ -159,15 +187,14 @@ fn f_lasti(vm: &mut Vm, this: &FrameObj) -> i64 {
     }
 }
 
+/// The namespace of a module or class body; a function's variables through a proxy.
 #[native]
-fn f_locals(vm: &mut Vm, this: &FrameObj) -> PyResult {
-    if let Some(f) = this.live(vm) {
-        return crate::builtins_exec::frame_locals(vm, f);
+fn f_locals(vm: &mut Vm, this: Value) -> PyResult {
+    let fo = this.downcast::<FrameObj>().expect("frame");
+    if !fo.ns.is_null() {
+        return Ok(fo.ns);
     }
-    match this.locals.load() {
-        v if v.is_null() => vm.new_dict(),
-        v => Ok(v),
-    }
+    locals_proxy::new_proxy(vm, this)
 }
 
 #[native]
@@ -196,6 +223,7 @@ fn clear(vm: &mut Vm, this: &FrameObj) -> PyResult<()> {
         return Err(vm.runtime_error("cannot clear an executing frame"));
     }
     this.locals.store(Value::NULL);
+    this.extra.store(Value::NULL);
     Ok(())
 }
 
@@ -225,4 +253,5 @@ pub fn init(vm: &mut Vm) {
     let t = vm.rt.types.frame;
     vm.add_getters(t, "frame", GETTERS);
     vm.add_methods(t, &[clear, __repr__]);
+    locals_proxy::init(vm);
 }

@@ -72,7 +72,7 @@ fn function_new(
     s.alloc(
         ty,
         FunctionData {
-            code,
+            code: AtomicValue::new(code),
             globals,
             defaults: AtomicValue::new(or_null(argdefs)),
             kwdefaults: AtomicValue::new(Value::NULL),

@@ -445,7 +445,8 @@ pub fn add_wrapped_native(
     let func = vm
         .new_native(name, owner, f)
         .expect("out of memory at start-up");
-    vm.push_root(func);
+    crate::root_scope!(vm);
+    vm.root(func);
     let w = if class_method {
         let t = vm.rt.types.classmethod;
         vm.alloc(t, ClassMethod(func))
@@ -453,7 +454,6 @@ pub fn add_wrapped_native(
         let t = vm.rt.types.staticmethod;
         vm.alloc(t, StaticMethod(func))
     };
-    vm.pop_roots(1);
     vm.add_attr(ty, name, w.expect("out of memory at start-up"));
 }
 

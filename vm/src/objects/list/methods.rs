@@ -421,9 +421,8 @@ pub fn sort_kwargs(vm: &mut Vm, fname: &str, kw: &[(Value, Value)]) -> PyResult<
 /// Sort the exact list `l` in place: stable, keys computed first, compared with `<`.
 pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<()> {
     let items = data(&l).snapshot();
-    let mark = vm.roots_len();
+    crate::root_scope!(vm);
     let r = sort_inner(vm, items.clone(), key, reverse);
-    vm.truncate_roots(mark);
     let sorted = r?;
     // The sort worked on a private copy: if the list changed meanwhile (a key function,
     // or another thread), its items would be lost or doubled. CPython raises too.
@@ -437,6 +436,7 @@ pub fn sort_list(vm: &mut Vm, l: Value, key: Value, reverse: bool) -> PyResult<(
     Ok(())
 }
 
+/// Roots its working lists until the caller's root scope ends.
 fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyResult<Vec<Value>> {
     let n = items.len();
     if n == 1 && !key.is_none() {
@@ -448,12 +448,12 @@ fn sort_inner(vm: &mut Vm, items: Vec<Value>, key: Value, reverse: bool) -> PyRe
     }
     // Root the items and keys in heap lists (user code may mutate the list meanwhile).
     let held = vm.new_list(items.clone())?;
-    vm.push_root(held);
+    vm.root(held);
     let keys = if key.is_none() {
         items.clone()
     } else {
         let kl = vm.new_list(Vec::with_capacity(n))?;
-        vm.push_root(kl);
+        vm.root(kl);
         for &it in &items {
             let k = vm.call(key, &[it], &[])?;
             data(&kl).push(k);

@@ -1147,7 +1147,8 @@ fn str_encode(
 fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResult {
     // A staticmethod: no receiver.
     let d = vm.new_dict()?;
-    vm.push_root(d);
+    crate::root_scope!(vm);
+    vm.root(d);
     let r = (|| -> PyResult<()> {
         if args.len() == 1 {
             let Some(src) = crate::objects::dict::ops::dict_payload(args[0]) else {
@@ -1189,7 +1190,6 @@ fn str_maketrans(vm: &mut Vm, args: &[Value], _kw: &[(Value, Value)]) -> PyResul
         }
         Ok(())
     })();
-    vm.pop_roots(1);
     r.map(|_| d)
 }
 
@@ -1553,9 +1553,7 @@ pub fn percent_format_chars(
             }
             used_key = true;
             let kv = vm.new_str(k)?;
-            vm.push_root(kv);
-            let r = vm.getitem(args, kv);
-            vm.pop_roots(1);
+            let r = vm.with_root(kv, |vm| vm.getitem(args, kv));
             r?
         } else if used_key {
             return Err(vm.type_error("not enough arguments for format string"));
@@ -1588,9 +1586,7 @@ pub fn percent_format_chars(
                 i - 1
             )));
         }
-        vm.push_root(v);
-        let r = pct_one(vm, &p, v, bytes_mode);
-        vm.pop_roots(1);
+        let r = vm.with_root(v, |vm| pct_one(vm, &p, v, bytes_mode));
         out.push_str(&r?);
     }
     if idx < items.len() && !is_mapping && !used_key {
@@ -1655,9 +1651,7 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
         v
     } else if !st.mapping.is_null() {
         let k = vm.new_str(first)?;
-        vm.push_root(k);
-        let r = vm.getitem(st.mapping, k);
-        vm.pop_roots(1);
+        let r = vm.with_root(k, |vm| vm.getitem(st.mapping, k));
         r?
     } else {
         let k = vm.new_str(first)?;
@@ -1670,9 +1664,7 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
                 return Err(fmt_err(vm, "Empty attribute in format string"));
             }
             let attr = vm.intern(&r[..end]);
-            vm.push_root(v);
-            let nv = vm.getattr(v, attr);
-            vm.pop_roots(1);
+            let nv = vm.with_root(v, |vm| vm.getattr(v, attr));
             v = nv?;
             rest = &r[end..];
         } else if let Some(r) = rest.strip_prefix('[') {
@@ -1684,10 +1676,10 @@ fn resolve_field(vm: &mut Vm, st: &mut Fmt, name: &str) -> PyResult<Value> {
                 Ok(i) if key.chars().all(|c| c.is_ascii_digit()) => vm.new_int(i)?,
                 _ => vm.new_str(key)?,
             };
-            vm.push_root(v);
-            vm.push_root(k);
+            crate::root_scope!(vm);
+            vm.root(v);
+            vm.root(k);
             let nv = vm.getitem(v, k);
-            vm.pop_roots(2);
             v = nv?;
             rest = &r[end + 1..];
         } else {
@@ -1786,10 +1778,10 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
                 if k < fc.len() && fc[k] == ':' {
                     spec = fc[k + 1..].iter().collect();
                 }
-                let base = vm.roots_len();
+                crate::root_scope!(vm);
                 let r = (|| -> PyResult<String> {
                     let v = resolve_field(vm, st, &name)?;
-                    vm.push_root(v);
+                    vm.root(v);
                     let spec = if spec.contains('{') {
                         format_impl(vm, st, &spec, depth + 1)?
                     } else {
@@ -1807,7 +1799,7 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
                                 }
                             };
                             let sv = vm.new_str(&s)?;
-                            vm.push_root(sv);
+                            vm.root(sv);
                             sv
                         }
                         Some(cv) => {
@@ -1816,7 +1808,6 @@ fn format_impl(vm: &mut Vm, st: &mut Fmt, fmt: &str, depth: u32) -> PyResult<Str
                     };
                     vm.format(v, &spec)
                 })();
-                vm.truncate_roots(base);
                 out.push_str(&r?);
             }
             ch => {
