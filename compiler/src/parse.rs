@@ -7,9 +7,13 @@ use ruff_text_size::Ranged;
 
 use super::{CompileErrorKind, Mode, RawError, SourceMap};
 
+mod escapes;
+mod fstrings;
 mod hints;
 mod lexical;
 mod numbers;
+mod patterns;
+mod tabs;
 
 /// A parse error, with CPython's (offset, end_offset) on its first line where they are
 /// not the columns of its span (the tokenizer's errors).
@@ -27,11 +31,17 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
     };
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(pmode));
     if let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
+        if let Some(e) = fstrings::refine(source, parsed.tokens(), err) {
+            return Err(e);
+        }
         if let Some(e) = lexical::first_error(source, parsed.tokens(), parsed.errors()) {
             return Err(e);
         }
         if let Some(e) = unclosed_bracket(source, parsed.tokens(), err) {
             return Err(e);
+        }
+        if let Some(e) = patterns::refine(source, parsed.tokens(), err) {
+            return Err((e, None));
         }
         let base = convert(source, err);
         if base.msg == "invalid syntax" || base.msg == "expected ':'" {
@@ -42,7 +52,16 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
                 return Err((e, None));
             }
         }
-        return Err(hints::refine(source, parsed.tokens(), err, base));
+        let refined = hints::refine(source, parsed.tokens(), err, base);
+        if refined.0.msg == "expected ':'"
+            && let Some(e) = colon_after_expression(parsed.tokens(), err)
+        {
+            return Err((e, None));
+        }
+        return Err(refined);
+    }
+    if let Some(at) = tabs::inconsistent_line(source, parsed.tokens()) {
+        return Err(tabs::error(at));
     }
     let syntax = parsed.into_syntax();
     Ok(match syntax {
@@ -182,6 +201,60 @@ fn legacy_print(
         msg: format!("Missing parentheses in call to '{word}'. Did you mean {word}(...)?"),
         start: name.range().start().to_usize(),
         end: end.to_usize(),
+    })
+}
+
+/// A header whose expression is followed by something other than `:` or the line's
+/// end (`if x y:`): CPython's parser could have gone on with the expression, so it
+/// says "invalid syntax" where `ruff_python_parser` expects a colon. (`def`, `try`,
+/// `else`, `finally` headers end at a fixed token, and CPython expects the colon.)
+fn colon_after_expression(
+    tokens: &ruff_python_ast::token::Tokens,
+    err: &ParseError,
+) -> Option<RawError> {
+    let ParseErrorType::ExpectedToken {
+        expected: TokenKind::Colon,
+        found,
+    } = err.error
+    else {
+        return None;
+    };
+    if matches!(found, TokenKind::Newline | TokenKind::EndOfFile) {
+        return None;
+    }
+    let at = err.location.start();
+    let before: Vec<_> = tokens.iter().take_while(|t| t.start() < at).collect();
+    let line_start = before
+        .iter()
+        .rposition(|t| {
+            matches!(
+                t.kind(),
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+            )
+        })
+        .map_or(0, |i| i + 1);
+    let mut first = before.get(line_start)?.kind();
+    if first == TokenKind::Async {
+        first = before.get(line_start + 1)?.kind();
+    }
+    if !matches!(
+        first,
+        TokenKind::If
+            | TokenKind::Elif
+            | TokenKind::While
+            | TokenKind::For
+            | TokenKind::Class
+            | TokenKind::Except
+            | TokenKind::Match
+            | TokenKind::With
+    ) {
+        return None;
+    }
+    Some(RawError {
+        kind: CompileErrorKind::SyntaxError,
+        msg: "invalid syntax".into(),
+        start: at.to_usize(),
+        end: err.location.end().to_usize(),
     })
 }
 
@@ -381,6 +454,9 @@ fn convert(source: &str, err: &ParseError) -> RawError {
         }
         ParseErrorType::IterableUnpackingInComprehension => {
             "iterable unpacking cannot be used in comprehension".to_string()
+        }
+        ParseErrorType::OtherError(m) if m == "Expected one or more exception types" => {
+            "expected one or more exception types".to_string()
         }
         ParseErrorType::OtherError(m)
             if m == "Cannot have both 'except' and 'except*' on the same 'try'" =>

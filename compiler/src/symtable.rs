@@ -33,6 +33,8 @@ const DEF_NONLOCAL: u32 = 8;
 const USE: u32 = 16;
 /// A walrus target inside a comprehension: bound in the enclosing function.
 const DEF_COMP_FREE: u32 = 32;
+/// A name annotated in this scope (`x: int`).
+const DEF_ANNOT: u32 = 64;
 
 #[derive(Debug)]
 pub(crate) struct Scope {
@@ -63,6 +65,9 @@ pub(crate) struct Scope {
     type_params: Vec<String>,
     parent: Option<usize>,
     nonlocal_ranges: HashMap<String, TextRange>,
+    /// The first `global` or `nonlocal` statement naming each name (CPython reports a
+    /// name both global and nonlocal there).
+    directives: HashMap<String, TextRange>,
 }
 
 impl Scope {
@@ -85,6 +90,7 @@ impl Scope {
             type_params: Vec::new(),
             parent,
             nonlocal_ranges: HashMap::default(),
+            directives: HashMap::default(),
         }
     }
 
@@ -122,6 +128,12 @@ struct Builder {
     ctx: Option<&'static str>,
     /// Expressions being visited, nested (see [`MAX_EXPR_DEPTH`]).
     depth: usize,
+    /// Inside the iterable of a comprehension's `for` (any depth, lambdas and inner
+    /// comprehensions included): no `:=` allowed there.
+    comp_iter: u32,
+    /// Binding the targets of a comprehension's `for`: they may not be names a `:=`
+    /// in the same comprehension bound.
+    comp_target: bool,
     /// A module's annotations of plain names are evaluated lazily, by one
     /// `__annotate__` function (PEP 649): its scope once made ([`MODULE_ANNOTATE_KEY`]).
     lazy_module_annotations: bool,
@@ -167,6 +179,8 @@ impl Builder {
             error: None,
             ctx: None,
             depth: 0,
+            comp_iter: 0,
+            comp_target: false,
             lazy_module_annotations: false,
             module_annotate: None,
         }
@@ -291,17 +305,27 @@ impl Builder {
         elts: &[&Expr],
         is_genexpr: bool,
     ) {
+        // CPython's parser refuses `[*a for a in b]`, which ruff's accepts.
+        if let Some(Expr::Starred(st)) = elts.first() {
+            self.err(
+                "iterable unpacking cannot be used in comprehension",
+                st.range,
+            );
+            return;
+        }
         // The first iterator is evaluated in the enclosing scope.
-        self.visit_expr(&generators[0].iter);
+        self.comp_iterable(&generators[0].iter);
         let prev = self.enter(ScopeKind::Comprehension, name, range);
         if is_genexpr {
             self.scope().is_generator = true;
         }
         self.add(".0", DEF_PARAM);
         for (i, g) in generators.iter().enumerate() {
+            self.comp_target = true;
             self.visit_expr(&g.target);
+            self.comp_target = false;
             if i > 0 {
-                self.visit_expr(&g.iter);
+                self.comp_iterable(&g.iter);
             }
             for cond in &g.ifs {
                 self.visit_expr(cond);
@@ -315,6 +339,27 @@ impl Builder {
         self.cur = prev;
         if is_async {
             self.async_comprehension(id, is_genexpr, range);
+        }
+    }
+
+    fn comp_iterable(&mut self, iter: &Expr) {
+        self.comp_iter += 1;
+        self.visit_expr(iter);
+        self.comp_iter -= 1;
+    }
+
+    /// `__debug__` cannot be bound anywhere; `range` is where CPython 3.11 reports it
+    /// (the statement or expression its compiler was at).
+    fn check_debug(&mut self, name: &str, range: TextRange) {
+        if name == "__debug__" {
+            self.err("cannot assign to __debug__", range);
+        }
+    }
+
+    /// The parameters of a `def` or `lambda` at `range`, checked for `__debug__`.
+    fn check_debug_params(&mut self, params: &Parameters, range: TextRange) {
+        for p in params.iter() {
+            self.check_debug(p.name().as_str(), range);
         }
     }
 
@@ -508,6 +553,8 @@ impl<'a> Visitor<'a> for Builder {
                     self.visit_expr(&d.expression);
                 }
                 self.visit_defaults(&f.parameters);
+                self.check_debug_params(&f.parameters, f.range);
+                self.check_debug(f.name.as_str(), f.range);
                 self.add(f.name.as_str(), DEF_LOCAL);
                 // `def f[T](...)`: the type parameters live in a scope of their own
                 // around the function (its defaults come in as arguments).
@@ -562,6 +609,12 @@ impl<'a> Visitor<'a> for Builder {
             Stmt::ClassDef(c) => {
                 for d in &c.decorator_list {
                     self.visit_expr(&d.expression);
+                }
+                self.check_debug(c.name.as_str(), c.range);
+                for k in c.keywords() {
+                    if let Some(arg) = &k.arg {
+                        self.check_debug(arg.as_str(), c.range);
+                    }
                 }
                 self.add(c.name.as_str(), DEF_LOCAL);
                 // `class C[T](...)`: the bases are evaluated in the type parameters' scope.
@@ -619,22 +672,7 @@ impl<'a> Visitor<'a> for Builder {
             Stmt::Global(g) => {
                 for n in &g.names {
                     let name = n.as_str();
-                    let f = self.flags_of(name);
-                    if f & DEF_PARAM != 0 {
-                        self.err(format!("name '{name}' is parameter and global"), g.range);
-                    } else if f & DEF_NONLOCAL != 0 {
-                        self.err(format!("name '{name}' is nonlocal and global"), g.range);
-                    } else if f & DEF_LOCAL != 0 && f & DEF_GLOBAL == 0 {
-                        self.err(
-                            format!("name '{name}' is assigned to before global declaration"),
-                            g.range,
-                        );
-                    } else if f & USE != 0 && f & DEF_GLOBAL == 0 {
-                        self.err(
-                            format!("name '{name}' is used prior to global declaration"),
-                            g.range,
-                        );
-                    }
+                    self.directive(name, "global", DEF_NONLOCAL, g.range);
                     self.add(name, DEF_GLOBAL);
                 }
             }
@@ -652,22 +690,7 @@ impl<'a> Visitor<'a> for Builder {
                         );
                         return;
                     }
-                    let f = self.flags_of(name);
-                    if f & DEF_PARAM != 0 {
-                        self.err(format!("name '{name}' is parameter and nonlocal"), nl.range);
-                    } else if f & DEF_GLOBAL != 0 {
-                        self.err(format!("name '{name}' is nonlocal and global"), nl.range);
-                    } else if f & DEF_LOCAL != 0 && f & DEF_NONLOCAL == 0 {
-                        self.err(
-                            format!("name '{name}' is assigned to before nonlocal declaration"),
-                            nl.range,
-                        );
-                    } else if f & USE != 0 && f & DEF_NONLOCAL == 0 {
-                        self.err(
-                            format!("name '{name}' is used prior to nonlocal declaration"),
-                            nl.range,
-                        );
-                    }
+                    self.directive(name, "nonlocal", DEF_GLOBAL, nl.range);
                     self.add(name, DEF_NONLOCAL);
                     self.scope()
                         .nonlocal_ranges
@@ -680,6 +703,7 @@ impl<'a> Visitor<'a> for Builder {
                         Some(n) => n.as_str().to_string(),
                         None => a.name.as_str().split('.').next().unwrap_or("").to_string(),
                     };
+                    self.check_debug(&bound, i.range);
                     self.add(&bound, DEF_LOCAL);
                 }
             }
@@ -687,11 +711,12 @@ impl<'a> Visitor<'a> for Builder {
                 for a in &i.names {
                     if a.name.as_str() == "*" {
                         if self.table.scopes[self.cur].kind != ScopeKind::Module {
-                            self.err("import * only allowed at module level", i.range);
+                            self.err("import * only allowed at module level", a.range);
                         }
                         continue;
                     }
                     let bound = a.asname.as_ref().unwrap_or(&a.name);
+                    self.check_debug(bound.as_str(), i.range);
                     self.add(bound.as_str(), DEF_LOCAL);
                 }
             }
@@ -705,6 +730,7 @@ impl<'a> Visitor<'a> for Builder {
                         self.visit_expr(ty);
                     }
                     if let Some(n) = &h.name {
+                        self.check_debug(n.as_str(), h.range);
                         self.add(n.as_str(), DEF_LOCAL);
                     }
                     for s in &h.body {
@@ -717,6 +743,7 @@ impl<'a> Visitor<'a> for Builder {
             }
             Stmt::AnnAssign(a) => {
                 if let Expr::Name(n) = &*a.target {
+                    self.check_debug(n.id.as_str(), a.range);
                     let f = self.flags_of(n.id.as_str());
                     if f & (DEF_GLOBAL | DEF_NONLOCAL) != 0 && a.simple {
                         let what = if f & DEF_GLOBAL != 0 {
@@ -726,8 +753,11 @@ impl<'a> Visitor<'a> for Builder {
                         };
                         self.err(
                             format!("annotated name '{}' can't be {what}", n.id),
-                            n.range,
+                            a.range,
                         );
+                    }
+                    if a.simple {
+                        self.add(n.id.as_str(), DEF_ANNOT);
                     }
                 }
                 self.visit_expr(&a.target);
@@ -751,6 +781,13 @@ impl<'a> Visitor<'a> for Builder {
             Stmt::With(w) if w.is_async && !self.in_async_function() => {
                 self.err("'async with' outside async function", w.range)
             }
+            // CPython checks an attribute's name only where it is assigned plainly.
+            Stmt::AugAssign(a) if matches!(&*a.target, Expr::Attribute(_)) => {
+                if let Expr::Attribute(t) = &*a.target {
+                    self.visit_expr(&t.value);
+                }
+                self.visit_expr(&a.value);
+            }
             Stmt::Return(r) if !self.in_function() => {
                 self.err("'return' outside function", r.range);
             }
@@ -764,17 +801,26 @@ impl<'a> Visitor<'a> for Builder {
         match pattern {
             Pattern::MatchAs(p) => {
                 if let Some(n) = &p.name {
+                    let at = p.pattern.as_deref().map_or(p.range, Ranged::range);
+                    self.check_debug(n.as_str(), at);
                     self.add(n.as_str(), DEF_LOCAL);
                 }
             }
             Pattern::MatchStar(p) => {
                 if let Some(n) = &p.name {
+                    self.check_debug(n.as_str(), p.range);
                     self.add(n.as_str(), DEF_LOCAL);
                 }
             }
             Pattern::MatchMapping(p) => {
                 if let Some(n) = &p.rest {
+                    self.check_debug(n.as_str(), p.range);
                     self.add(n.as_str(), DEF_LOCAL);
+                }
+            }
+            Pattern::MatchClass(p) => {
+                for k in &p.arguments.keywords {
+                    self.check_debug(k.attr.as_str(), k.pattern.range());
                 }
             }
             _ => {}
@@ -829,8 +875,14 @@ impl<'a> Builder {
                     }
                     ExprContext::Store | ExprContext::Del => {
                         if name == "__debug__" {
-                            self.err("cannot assign to __debug__", n.range);
+                            let what = if n.ctx == ExprContext::Del {
+                                "delete"
+                            } else {
+                                "assign to"
+                            };
+                            self.err(format!("cannot {what} __debug__"), n.range);
                         }
+                        self.comp_target_conflict(name, n.range);
                         self.add(name, DEF_LOCAL)
                     }
                     ExprContext::Invalid => {}
@@ -839,6 +891,7 @@ impl<'a> Builder {
             Expr::Lambda(l) => {
                 if let Some(p) = &l.parameters {
                     self.visit_defaults(p);
+                    self.check_debug_params(p, l.range);
                 }
                 let prev = self.enter(ScopeKind::Function, "<lambda>", l.range);
                 if let Some(p) = &l.parameters {
@@ -858,6 +911,14 @@ impl<'a> Builder {
             Expr::Generator(c) => {
                 self.comprehension("<genexpr>", c.range, &c.generators, &[&c.elt], true)
             }
+            Expr::DictComp(c) if c.key.is_none() => {
+                // `{**a for a in b}`: CPython's parser marks the `**` after the `{`.
+                let at = c.range.start() + ruff_text_size::TextSize::from(1);
+                self.err(
+                    "dict unpacking cannot be used in dict comprehension",
+                    TextRange::at(at, ruff_text_size::TextSize::from(2)),
+                );
+            }
             Expr::DictComp(c) => {
                 let mut elts: Vec<&Expr> = Vec::new();
                 if let Some(k) = &c.key {
@@ -867,8 +928,16 @@ impl<'a> Builder {
                 self.comprehension("<dictcomp>", c.range, &c.generators, &elts, false)
             }
             Expr::Named(n) => {
+                if self.comp_iter > 0 {
+                    self.err(
+                        "assignment expression cannot be used in a comprehension iterable expression",
+                        n.range,
+                    );
+                    return;
+                }
                 self.visit_expr(&n.value);
                 if let Expr::Name(t) = &*n.target {
+                    self.check_debug(t.id.as_str(), t.range);
                     self.walrus_target(t.id.as_str(), t.range);
                 }
             }
@@ -910,7 +979,59 @@ impl<'a> Builder {
                 }
                 walk_expr(self, expr);
             }
+            Expr::Call(c) => {
+                for k in c.arguments.keywords.iter() {
+                    if let Some(arg) = &k.arg {
+                        self.check_debug(arg.as_str(), c.range());
+                    }
+                }
+                walk_expr(self, expr);
+            }
+            Expr::Attribute(a) if a.ctx == ExprContext::Store => {
+                self.check_debug(a.attr.as_str(), a.range);
+                walk_expr(self, expr);
+            }
             _ => walk_expr(self, expr),
+        }
+    }
+
+    /// A `global` or `nonlocal` (`what`) statement at `range` naming `name`; `other`
+    /// is the other kind's flag. CPython's checks, in its order.
+    fn directive(&mut self, name: &str, what: &str, other: u32, range: TextRange) {
+        let f = self.flags_of(name);
+        let msg = if f & DEF_PARAM != 0 {
+            format!("name '{name}' is parameter and {what}")
+        } else if f & USE != 0 {
+            format!("name '{name}' is used prior to {what} declaration")
+        } else if f & DEF_ANNOT != 0 {
+            format!("annotated name '{name}' can't be {what}")
+        } else if f & DEF_LOCAL != 0 {
+            format!("name '{name}' is assigned to before {what} declaration")
+        } else if f & other != 0 {
+            // Reported at the first of the two statements.
+            let first = self.scope().directives.get(name).copied().unwrap_or(range);
+            self.err(format!("name '{name}' is nonlocal and global"), first);
+            return;
+        } else {
+            self.scope()
+                .directives
+                .entry(name.to_string())
+                .or_insert(range);
+            return;
+        };
+        self.err(msg, range);
+    }
+
+    /// A comprehension's `for` target `name` that a `:=` in the same comprehension
+    /// already bound (it is then global or free in the comprehension's scope).
+    fn comp_target_conflict(&mut self, name: &str, range: TextRange) {
+        if self.comp_target && self.flags_of(name) & (DEF_COMP_FREE | DEF_GLOBAL) != 0 {
+            self.err(
+                format!(
+                    "comprehension inner loop cannot rebind assignment expression target '{name}'"
+                ),
+                range,
+            );
         }
     }
 }

@@ -655,8 +655,9 @@ fn format_message(vm: &mut Vm, e: Value, out: &mut String) {
                 if end_line.is_some_and(|l| l > ln) {
                     end = text.chars().count();
                 }
-                if off > 0 {
-                    let start = off.saturating_sub(1).saturating_sub(indent);
+                // No caret for an offset in the stripped indentation (a TabError).
+                if off > indent {
+                    let start = off - 1 - indent;
                     let width = if end > off { end - off } else { 1 };
                     out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width)));
                 }

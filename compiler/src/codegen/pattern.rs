@@ -250,13 +250,11 @@ impl<'a> Compiler<'a> {
 
     /// The compile-time checks of one case's pattern; `names` collects the captures.
     fn check_pattern(&self, p: &'a Pattern, names: &mut Vec<&'a str>) -> CResult<()> {
-        let capture = |names: &mut Vec<&'a str>, n: &'a ast::Identifier| -> CResult<()> {
+        // A repeated name is reported at the pattern that binds it (CPython 3.13).
+        let capture = |names: &mut Vec<&'a str>, n: &'a ast::Identifier, at: TextRange| {
             let s = n.as_str();
             if names.contains(&s) {
-                return self.error(
-                    format!("multiple assignments to name '{s}' in pattern"),
-                    n.range,
-                );
+                return self.error(format!("multiple assignments to name '{s}' in pattern"), at);
             }
             names.push(s);
             Ok(())
@@ -278,12 +276,12 @@ impl<'a> Compiler<'a> {
                     self.check_pattern(sub, names)?;
                 }
                 if let Some(n) = &a.name {
-                    capture(names, n)?;
+                    capture(names, n, a.range)?;
                 }
             }
             Pattern::MatchStar(s) => {
                 if let Some(n) = &s.name {
-                    capture(names, n)?;
+                    capture(names, n, s.range)?;
                 }
             }
             Pattern::MatchSequence(s) => {
@@ -322,7 +320,7 @@ impl<'a> Compiler<'a> {
                     self.check_pattern(sub, names)?;
                 }
                 if let Some(r) = &m.rest {
-                    capture(names, r)?;
+                    capture(names, r, m.range)?;
                 }
             }
             Pattern::MatchClass(c) => {

@@ -29,7 +29,8 @@ pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError, base: RawE
             .position(|t| t.range().start() >= err.location.start())
             .unwrap_or(toks.len().saturating_sub(1)),
     };
-    let hints: [fn(&Cx, &RawError) -> Option<Fail>; 15] = [
+    let hints: [fn(&Cx, &RawError) -> Option<Fail>; 16] = [
+        stray_token,
         parser_message,
         dict_value_missing,
         unexpected_indent,
@@ -872,6 +873,20 @@ fn parser_message(cx: &Cx, _: &RawError) -> Option<Fail> {
     match m {
         "Expected `except` or `finally` after `try` block" => {
             let msg = "expected 'except' or 'finally' block";
+            // `try:` then `else:`: CPython stops at the `else`, in the try's column.
+            if let Some(t) = (0..cx.at.min(cx.toks.len()))
+                .rev()
+                .find(|&j| cx.kind(j) == TokenKind::Try)
+            {
+                let col = map.byte_col(cx.start(t));
+                if let Some(e) = (t + 1..cx.toks.len()).find(|&j| {
+                    cx.kind(j) == TokenKind::Else
+                        && map.byte_col(cx.start(j)) == col
+                        && statement_edge(cx.kind(j - 1))
+                }) {
+                    return fail(msg, cx.start(e), cx.end(e));
+                }
+            }
             if start < cx.source.trim_end().len() {
                 return fail(msg, start, end.max(start + 1));
             }
@@ -914,7 +929,7 @@ fn parser_message(cx: &Cx, _: &RawError) -> Option<Fail> {
                 Some((col, col as i32)),
             ))
         }
-        "Only one '*' parameter allowed" => {
+        "Only one '*' parameter allowed" | "Only one '*' separator allowed" => {
             fail("* argument may appear only once", start, start + 1)
         }
         "Only one '/' separator allowed" => fail("/ may appear only once", start, end),
@@ -1033,4 +1048,163 @@ fn dict_value_missing(cx: &Cx, base: &RawError) -> Option<Fail> {
         cx.start(cx.at - 1),
         cx.end(cx.at - 1),
     )
+}
+
+/// Errors `ruff_python_parser` marks on a construct where CPython's parser stops at one
+/// token: a misplaced star or `not`, a name after `import *`, a keyword after an
+/// import's trailing comma, a set item in a dict display.
+fn stray_token(cx: &Cx, _: &RawError) -> Option<Fail> {
+    use TokenKind::*;
+    let (start, end) = (cx.err_start(), cx.err_end());
+    let i = cx.index_at(start);
+    // The first token at or after the error's end.
+    let after = |e: usize| (0..cx.toks.len()).find(|&j| cx.start(j) >= e);
+    let token = |j: usize| fail("invalid syntax", cx.start(j), cx.end(j));
+    match &cx.err.error {
+        // `{**a: 1}`: the parser stops after the unpacked value.
+        ParseErrorType::InvalidStarredExpressionUsage if cx.kind(i?) == DoubleStar => {
+            token(after(end)?)
+        }
+        // `1 +* 2`: at the star itself.
+        ParseErrorType::InvalidStarredExpressionUsage if i? > 0 && is_operator(cx.kind(i? - 1)) => {
+            token(i?)
+        }
+        ParseErrorType::OtherError(m) if m == "Star import must be the only import" => {
+            token(i? + 1)
+        }
+        ParseErrorType::OtherError(m) if m == "Boolean 'not' expression cannot be used here" => {
+            token(i?)
+        }
+        // `x = a not b`: `not` cannot follow an operand except in `not in`.
+        ParseErrorType::SimpleStatementsOnSameLine
+            if cx.kind(i?) == Not && cx.kind(i? + 1) != In =>
+        {
+            token(i? + 1)
+        }
+        // `import a,`: no message of its own, at the line's end.
+        ParseErrorType::OtherError(m)
+            if m == "Trailing comma not allowed"
+                && matches!(cx.kind(i? + 1), Newline | EndOfFile)
+                && cx.kind(statement_start(cx, i?)) == Import =>
+        {
+            fail("invalid syntax", cx.start(i? + 1), cx.start(i? + 1))
+        }
+        // `(a, b) := 1` as a statement: CPython names the target.
+        ParseErrorType::OtherError(m)
+            if m == "Expected a statement" && cx.kind(i?) == ColonEqual && i? > 0 =>
+        {
+            let first = statement_start(cx, i?);
+            let (s, e) = (cx.start(first), cx.end(i? - 1));
+            let target = parse_expr(cx.source, s, e)?;
+            // A bare name is only missing its parentheses: "invalid syntax". A name in
+            // parentheses is marked alone.
+            if let Expr::Name(_) = target {
+                let n = (first..i?).find(|&j| cx.kind(j) == Name)?;
+                if n == first {
+                    return Option::None;
+                }
+                return fail(
+                    "cannot use assignment expressions with name",
+                    cx.start(n),
+                    cx.end(n),
+                );
+            }
+            let name = expr_name(&target);
+            fail(
+                format!("cannot use assignment expressions with {name}"),
+                s,
+                e,
+            )
+        }
+        // `import a, from b`: the parser stops at what follows the comma.
+        ParseErrorType::OtherError(m)
+            if m == "Trailing comma not allowed"
+                && !matches!(cx.kind(i? + 1), Newline | EndOfFile)
+                && cx.kind(statement_start(cx, i?)) == Import =>
+        {
+            token(i? + 1)
+        }
+        // `class C(x for x in y)`: no generator hint in a class's bases.
+        ParseErrorType::UnparenthesizedGeneratorExpression => {
+            let open = (0..i?).rev().find(|&j| cx.kind(j) == Lpar)?;
+            if open < 2 || open + 1 != i? || cx.kind(open - 2) != Class {
+                return Option::None;
+            }
+            let mut depth = 0usize;
+            let at_for = (open + 1..cx.toks.len()).find(|&j| {
+                match cx.kind(j) {
+                    k if opens(k) => depth += 1,
+                    k if closes(k) => depth = depth.saturating_sub(1),
+                    For if depth == 0 => return true,
+                    _ => {}
+                }
+                false
+            })?;
+            token(at_for)
+        }
+        // `{a: 1, b}`: a key with no `:` in a dict display; CPython marks where the key
+        // starts, with no end.
+        ParseErrorType::ExpectedToken {
+            expected: Colon,
+            found: Rbrace | Comma,
+        } => {
+            let j = i?;
+            let open = enclosing_open(cx.toks, j)?;
+            if cx.kind(open) != Lbrace {
+                return Option::None;
+            }
+            // Only after an item with a `:` (a dict display, not a set).
+            if !(open + 1..j)
+                .any(|m| cx.kind(m) == Colon && enclosing_open(cx.toks, m) == Some(open))
+            {
+                return Option::None;
+            }
+            // CPython stands on the key's last token that is not a closing bracket.
+            let key = (open + 1..j).rev().find(|&m| !closes(cx.kind(m)))?;
+            let col = SourceMap::new(cx.source).chars_before(cx.start(key)) + 1;
+            Some((
+                RawError {
+                    kind: CompileErrorKind::SyntaxError,
+                    msg: "':' expected after dictionary key".into(),
+                    start: cx.start(key),
+                    end: cx.start(key),
+                },
+                Some((col, 0)),
+            ))
+        }
+        _ => Option::None,
+    }
+}
+
+fn is_operator(k: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        k,
+        Plus | Minus
+            | Star
+            | Slash
+            | DoubleSlash
+            | Percent
+            | At
+            | DoubleStar
+            | Vbar
+            | Amper
+            | CircumFlex
+            | LeftShift
+            | RightShift
+            | Less
+            | Greater
+            | LessEqual
+            | GreaterEqual
+            | EqEqual
+            | NotEqual
+    )
+}
+
+/// The first token of the simple statement holding token `i`.
+fn statement_start(cx: &Cx, i: usize) -> usize {
+    (0..i)
+        .rev()
+        .find(|&j| statement_edge(cx.kind(j)))
+        .map_or(0, |j| j + 1)
 }

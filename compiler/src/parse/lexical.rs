@@ -9,7 +9,7 @@ use ruff_python_parser::{
 };
 use ruff_text_size::Ranged;
 
-use super::{Fail, numbers};
+use super::{Fail, escapes, numbers, tabs};
 use crate::{CompileErrorKind, RawError, SourceMap};
 
 /// An error at the tokenizer's cursor `at`: `offset` and `end_offset` both count the
@@ -40,6 +40,9 @@ pub(super) fn first_error(source: &str, tokens: &Tokens, errors: &[ParseError]) 
     let mut found: Vec<(usize, Fail)> = Vec::new();
     if let Some(f) = token_error(source, &map, tokens) {
         found.push(f);
+    }
+    if let Some(at) = tabs::inconsistent_line(source, tokens) {
+        found.push((at, tabs::error(at)));
     }
     for e in errors {
         if let Some(f) = lexer_error(source, &map, tokens, e) {
@@ -227,6 +230,14 @@ fn lexer_error(source: &str, map: &SourceMap, tokens: &Tokens, e: &ParseError) -
             // The tokenizer stands after the character that follows the backslash.
             let next = source[bs + 1..].chars().next().map_or(0, char::len_utf8);
             at_cursor(map, SyntaxError, msg, bs + 1 + next, Some(0))
+        }
+        ParseErrorType::Lexical(
+            LexicalErrorType::UnicodeError
+            | LexicalErrorType::MissingUnicodeLbrace
+            | LexicalErrorType::MissingUnicodeRbrace,
+        ) => (escapes::bad_escape(source, tokens, start)?, None),
+        ParseErrorType::Lexical(LexicalErrorType::InvalidByteLiteral) => {
+            (escapes::non_ascii_bytes(tokens, start)?, None)
         }
         ParseErrorType::Lexical(LexicalErrorType::OtherError(m))
             if m.contains("tab") || m.contains("Tab") =>
