@@ -282,7 +282,17 @@ fn assign_in_condition(
     // comparison, a boolean operator or the line's end stops it).
     let mut end = None;
     let mut depth = 0usize;
+    let mut prev: Option<TokenKind> = None;
     for t in &toks[at + 1..] {
+        // `if x = 1 y:`: a second operand right after the first is not part of it.
+        if depth == 0 && prev.is_some_and(ends_operand) && starts_atom(t.kind()) {
+            let strings = matches!(t.kind(), TokenKind::String | TokenKind::FStringStart)
+                && matches!(prev, Some(TokenKind::String | TokenKind::FStringEnd));
+            if !strings {
+                break;
+            }
+        }
+        prev = Some(t.kind());
         match t.kind() {
             TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace => depth += 1,
             TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace if depth > 0 => depth -= 1,
@@ -316,6 +326,35 @@ fn assign_in_condition(
         start: toks[at - 1].range().start().to_usize(),
         end: end?.to_usize(),
     })
+}
+
+/// A token that begins an operand on its own (a name, a literal).
+fn starts_atom(k: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        k,
+        Name | Int | Float | Complex | String | FStringStart | None | True | False | Ellipsis
+    ) || k.is_soft_keyword()
+}
+
+/// A token that can end an operand.
+fn ends_operand(k: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        k,
+        Name | Int
+            | Float
+            | Complex
+            | String
+            | FStringEnd
+            | None
+            | True
+            | False
+            | Ellipsis
+            | Rpar
+            | Rsqb
+            | Rbrace
+    ) || k.is_soft_keyword()
 }
 
 fn convert(source: &str, err: &ParseError) -> RawError {

@@ -29,7 +29,8 @@ pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError, base: RawE
             .position(|t| t.range().start() >= err.location.start())
             .unwrap_or(toks.len().saturating_sub(1)),
     };
-    let hints: [fn(&Cx, &RawError) -> Option<Fail>; 16] = [
+    let hints: [fn(&Cx, &RawError) -> Option<Fail>; 17] = [
+        await_operand,
         stray_token,
         parser_message,
         dict_value_missing,
@@ -295,8 +296,20 @@ fn skip_bitwise_or(cx: &Cx, mut i: usize) -> Option<usize> {
     if !starts_expression(cx.kind(i)) || matches!(cx.kind(i), Not | Lambda) {
         return Option::None;
     }
+    let first = i;
+    // Two operands side by side (`1 y`) end the expression at the first one; adjacent
+    // string literals are one operand.
+    let atom = super::starts_atom;
+    let ends_operand = super::ends_operand;
     while i < cx.toks.len() {
         let k = cx.kind(i);
+        if i > first && atom(k) && ends_operand(cx.kind(i - 1)) {
+            let prev = cx.kind(i - 1);
+            let strings = matches!(k, String | FStringStart) && matches!(prev, String | FStringEnd);
+            if !strings {
+                break;
+            }
+        }
         if opens(k) {
             let mut depth = 0;
             while i < cx.toks.len() {
@@ -408,6 +421,27 @@ fn assignment_target(cx: &Cx, _: &RawError) -> Option<Fail> {
         _ => return None,
     };
     fail(msg, start, end)
+}
+
+/// `await = 1`, `await + 1`: `await` takes a primary (a name, a literal, a bracket);
+/// CPython marks the token after it.
+fn await_operand(cx: &Cx, base: &RawError) -> Option<Fail> {
+    use TokenKind::*;
+    if !generic(base) {
+        return Option::None;
+    }
+    let a = if cx.kind(cx.at) == Await {
+        cx.at
+    } else if cx.at > 0 && cx.kind(cx.at - 1) == Await {
+        cx.at - 1
+    } else {
+        return Option::None;
+    };
+    let next = cx.kind(a + 1);
+    if super::starts_atom(next) || opens(next) || statement_edge(next) {
+        return Option::None;
+    }
+    fail("invalid syntax", cx.start(a + 1), cx.end(a + 1))
 }
 
 /// `x = 1 if c else 2 = 3`: a statement that starts `NAME = value` with the value not
@@ -1013,6 +1047,11 @@ fn missing_else(cx: &Cx, _: &RawError) -> Option<Fail> {
         }
     }
     let if_at = if_at?;
+    // `for x in xs if c:`: CPython's rule does not apply before a ':' (its lookahead
+    // excludes it), so the ':' is plain invalid syntax.
+    if cx.at < cx.toks.len() && cx.kind(cx.at) == TokenKind::Colon {
+        return None;
+    }
     let first = expression_start(cx, if_at.checked_sub(1)?, &|k| {
         matches!(
             k,
