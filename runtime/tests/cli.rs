@@ -1,4 +1,6 @@
 //! The `weft` command's behaviour: options, exit codes and error messages as `python3`.
+mod common;
+use common::Scratch;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -34,11 +36,8 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
-/// A fresh scratch folder for files a test writes.
-fn scratch(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("weft-cli-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("weft-cli-{name}"))
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The `weft` command's switches that change how programs run, beside `python3`'s:
 //! `-O`, `-W`/PYTHONWARNINGS, `-E`/`-I`/`-P`, PYTHONPATH, `sys.flags`, `-i`, `-m` of a
 //! frozen module.
+mod common;
+use common::Scratch;
 use std::io::Write;
 use std::process::{Command, Output, Stdio};
 
@@ -49,10 +51,8 @@ fn same_as_python(args: &[&str], env: &[(&str, &str)], input: &str) -> String {
     text(&w.stdout)
 }
 
-fn scratch(name: &str) -> std::path::PathBuf {
-    let d = std::env::temp_dir().join(format!("weft-flags-{}-{name}", std::process::id()));
-    std::fs::create_dir_all(&d).unwrap();
-    d
+fn scratch(name: &str) -> Scratch {
+    Scratch::new(&format!("weft-flags-{name}"))
 }
 
 #[test]

@@ -1,6 +1,8 @@
 //! The embedding API, used as a Rust program would: only `weft_runtime::embed`'s
 //! public items. One interpreter may exist per process at a time, so the tests take
 //! turns (and each runs on a thread with an ordinary 8 MiB stack).
+mod common;
+use common::Scratch;
 use std::sync::Mutex;
 use weft_runtime::embed::{Interpreter, InterpreterConfig, Object};
 
@@ -175,8 +177,7 @@ fn deep_recursion_raises_on_an_ordinary_stack() {
 
 #[test]
 fn run_a_file_with_a_config() {
-    let dir = std::env::temp_dir().join(format!("weft-embed-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
+    let dir = Scratch::new("weft-embed");
     std::fs::write(
         dir.join("helper_mod.py"),
         "def twice(x):\n    return 2 * x\n",
