@@ -18,7 +18,7 @@ use ruff_text_size::{Ranged, TextRange};
 
 use super::parse::Parsed;
 use super::symtable::{ScopeKind, SymScope, SymbolTable, build_expression, build_module};
-use super::{Mode, RawError, SourceMap};
+use super::{CompileErrorKind, Mode, RawError, SourceMap};
 use crate::bytecode::{CodeData, Const, Instr, code_flags};
 
 pub(crate) type CResult<T> = Result<T, RawError>;
@@ -143,7 +143,7 @@ pub(crate) fn compile_parsed(
             let k = c.add_const(Const::None);
             c.emit(Instr::LoadConst(k));
             c.emit(Instr::ReturnValue);
-            Ok(Arc::new(c.pop_unit()))
+            Ok(Arc::new(c.pop_unit()?))
         }
         Parsed::Expression(e) => {
             let table = build_expression(&e.body)?;
@@ -161,7 +161,7 @@ pub(crate) fn compile_parsed(
             c.unit().code.flags |= code_flags::MODULE;
             c.compile_expr(&e.body)?;
             c.emit(Instr::ReturnValue);
-            Ok(Arc::new(c.pop_unit()))
+            Ok(Arc::new(c.pop_unit()?))
         }
     }
 }
@@ -238,7 +238,7 @@ impl<'a> Compiler<'a> {
     }
 
     /// Finish the current unit: resolve labels, fill `cell2arg`, compute `max_stack`.
-    pub(crate) fn pop_unit(&mut self) -> CodeData {
+    pub(crate) fn pop_unit(&mut self) -> CResult<CodeData> {
         let unit = self.units.pop().expect("no unit");
         let mut code = unit.code;
         code.positions = if crate::no_debug_ranges() {
@@ -269,16 +269,23 @@ impl<'a> Compiler<'a> {
             .collect();
         // The interpreter relies on this check (it reads instructions and stack slots
         // without bounds checks): every reachable instruction is inside the code and
-        // the stack stays within `max_stack`. Failing it is a compiler bug.
-        code.max_stack = match super::flow::check(&code) {
-            Ok(d) => d,
-            Err(e) => panic!("weft's compiler produced invalid code: {e}"),
-        };
-        // What a cached copy must pass holds of every fresh one.
-        if let Err(e) = super::flow::verify(&code) {
-            panic!("weft's compiler produced invalid code: {e}");
+        // the stack stays within `max_stack`; what a cached copy must pass
+        // (`flow::verify`) holds of every fresh one. Failing is a compiler bug, raised
+        // as SystemError instead of run.
+        let checked =
+            super::flow::check(&code).and_then(|d| super::flow::verify(&code).map(|()| d));
+        match checked {
+            Ok(d) => code.max_stack = d,
+            Err(e) => {
+                return Err(RawError {
+                    kind: CompileErrorKind::SystemError,
+                    msg: format!("weft's compiler made invalid code: {e}"),
+                    start: 0,
+                    end: 0,
+                });
+            }
         }
-        code
+        Ok(code)
     }
 
     pub(crate) fn new_label(&mut self) -> Label {
@@ -627,7 +634,7 @@ impl<'a> Compiler<'a> {
                 self.emit(Instr::ReturnValue);
             }
         }
-        Ok(self.pop_unit())
+        self.pop_unit()
     }
 
     /// The code flags saying what calling scope `scope`'s code makes: a generator, a

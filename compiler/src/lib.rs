@@ -52,6 +52,9 @@ pub enum CompileErrorKind {
     TabError,
     /// Nesting too deep to compile (raised as RecursionError, without a location).
     RecursionError,
+    /// The compiler made code that fails its own flow check (a compiler bug; raised as
+    /// SystemError rather than run, since the interpreter trusts that check).
+    SystemError,
 }
 
 #[derive(Debug, Clone)]
@@ -84,6 +87,7 @@ impl std::fmt::Display for CompileError {
             CompileErrorKind::IndentationError => "IndentationError",
             CompileErrorKind::TabError => "TabError",
             CompileErrorKind::RecursionError => "RecursionError",
+            CompileErrorKind::SystemError => "SystemError",
         };
         write!(
             f,

@@ -285,12 +285,8 @@ fn assign_in_condition(
     let mut prev: Option<TokenKind> = None;
     for t in &toks[at + 1..] {
         // `if x = 1 y:`: a second operand right after the first is not part of it.
-        if depth == 0 && prev.is_some_and(ends_operand) && starts_atom(t.kind()) {
-            let strings = matches!(t.kind(), TokenKind::String | TokenKind::FStringStart)
-                && matches!(prev, Some(TokenKind::String | TokenKind::FStringEnd));
-            if !strings {
-                break;
-            }
+        if depth == 0 && prev.is_some_and(|p| hints::juxtaposed(p, t.kind())) {
+            break;
         }
         prev = Some(t.kind());
         match t.kind() {
@@ -328,33 +324,14 @@ fn assign_in_condition(
     })
 }
 
-/// A token that begins an operand on its own (a name, a literal).
-fn starts_atom(k: TokenKind) -> bool {
-    use TokenKind::*;
-    matches!(
-        k,
-        Name | Int | Float | Complex | String | FStringStart | None | True | False | Ellipsis
-    ) || k.is_soft_keyword()
-}
-
-/// A token that can end an operand.
-fn ends_operand(k: TokenKind) -> bool {
-    use TokenKind::*;
-    matches!(
-        k,
-        Name | Int
-            | Float
-            | Complex
-            | String
-            | FStringEnd
-            | None
-            | True
-            | False
-            | Ellipsis
-            | Rpar
-            | Rsqb
-            | Rbrace
-    ) || k.is_soft_keyword()
+/// The tokens the error refinements walk: without comments and the newlines inside
+/// brackets.
+fn logical_tokens(tokens: &ruff_python_ast::token::Tokens) -> Vec<ruff_python_ast::token::Token> {
+    tokens
+        .iter()
+        .copied()
+        .filter(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
+        .collect()
 }
 
 fn convert(source: &str, err: &ParseError) -> RawError {

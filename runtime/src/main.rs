@@ -69,7 +69,7 @@ fn counted_free(size: usize, align: usize) {
 const WORD_ALIGN: usize = std::mem::size_of::<usize>();
 
 #[inline]
-fn plain(align: usize, _size: usize) -> bool {
+fn plain(align: usize) -> bool {
     align <= WORD_ALIGN
 }
 
@@ -81,7 +81,7 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
         if too_large(layout.size()) {
             return std::ptr::null_mut();
         }
-        let p = if plain(layout.align(), layout.size()) {
+        let p = if plain(layout.align()) {
             // SAFETY: any size may be asked of mi_malloc; the alignment is guaranteed.
             unsafe { libmimalloc_sys::mi_malloc(layout.size()) as *mut u8 }
         } else {
@@ -94,7 +94,7 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
         if too_large(layout.size()) {
             return std::ptr::null_mut();
         }
-        let p = if plain(layout.align(), layout.size()) {
+        let p = if plain(layout.align()) {
             // SAFETY: as in `alloc`.
             unsafe { libmimalloc_sys::mi_zalloc(layout.size()) as *mut u8 }
         } else {
@@ -112,7 +112,7 @@ unsafe impl std::alloc::GlobalAlloc for Allocator {
         if too_large(new_size) {
             return std::ptr::null_mut();
         }
-        let p = if plain(layout.align(), new_size) {
+        let p = if plain(layout.align()) {
             // SAFETY: ptr came from mimalloc; the new block keeps the guaranteed alignment.
             unsafe {
                 libmimalloc_sys::mi_realloc(ptr as *mut std::ffi::c_void, new_size) as *mut u8

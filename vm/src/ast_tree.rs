@@ -6,7 +6,7 @@
 use crate::compiler::ast_export::{AstNode, AstValue};
 use crate::compiler::{CompileError, Mode};
 use crate::value::Value;
-use crate::vm::{COMPILE_STACK, PyResult, Vm, approx_stack_pointer};
+use crate::vm::{PyResult, Vm};
 
 /// Parse `source` and return its tree (a `Module`, `Expression` or `Interactive`).
 pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult {
@@ -30,24 +30,10 @@ pub fn func_type_to_ast(vm: &mut Vm, source: &str, filename: &str) -> PyResult {
     node(vm, classes, &tree)
 }
 
-/// Run the parser and the export on a thread with the compiler's stack when this one
-/// has too little left (both recurse on the tree), as `Vm::compile_source_at` does.
+/// Run the parser and the export (both recurse on the tree) where the stack cannot
+/// run out (`Vm::with_compile_stack`).
 fn export(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> Result<AstNode, CompileError> {
-    let run = || crate::compiler::ast_export::parse_ast(source, filename, mode);
-    let room = approx_stack_pointer().saturating_sub(vm.stack_limit);
-    if vm.stack_limit != 0 && room >= COMPILE_STACK / 2 {
-        return run();
-    }
-    vm.detached(|| {
-        std::thread::scope(|s| {
-            std::thread::Builder::new()
-                .stack_size(COMPILE_STACK)
-                .spawn_scoped(s, run)
-                .ok()
-                .and_then(|h| h.join().ok())
-        })
-    })
-    .unwrap_or_else(run)
+    vm.with_compile_stack(|| crate::compiler::ast_export::parse_ast(source, filename, mode))
 }
 
 /// One node: an instance of the class named `n.kind` in `_ast`'s namespace `classes`.

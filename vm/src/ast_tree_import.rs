@@ -10,7 +10,7 @@ use crate::compiler::bytecode::Const;
 use crate::helpers::{as_str_data, unwrap_base};
 use crate::objects::list::ListData;
 use crate::value::Value;
-use crate::vm::{COMPILE_STACK, PyResult, Vm, approx_stack_pointer};
+use crate::vm::{PyResult, Vm};
 
 /// Compile the tree `root` (an instance of `_ast.mod`) to a code object.
 pub fn compile_ast(
@@ -25,24 +25,8 @@ pub fn compile_ast(
     vm.root(module);
     let classes = vm.module_dict(module);
     let tree = read_node(vm, classes, root, "mod")?;
-    let run = || compile_tree(&tree, filename, mode, level);
-    // The conversion and the code generator recurse on the tree: give them the
-    // compiler's stack when this thread has too little left (as `compile_source_at`).
-    let room = approx_stack_pointer().saturating_sub(vm.stack_limit);
-    let r = if vm.stack_limit != 0 && room >= COMPILE_STACK / 2 {
-        run()
-    } else {
-        vm.detached(|| {
-            std::thread::scope(|s| {
-                std::thread::Builder::new()
-                    .stack_size(COMPILE_STACK)
-                    .spawn_scoped(s, run)
-                    .ok()
-                    .and_then(|h| h.join().ok())
-            })
-        })
-        .unwrap_or_else(run)
-    };
+    // The conversion and the code generator recurse on the tree.
+    let r = vm.with_compile_stack(|| compile_tree(&tree, filename, mode, level));
     match r {
         Ok(code) => crate::load::load_code(vm, &code),
         Err(TreeError::Value(m)) => Err(vm.value_error(m)),

@@ -915,6 +915,9 @@ pub fn syntax_error(vm: &mut Vm, e: &crate::compiler::CompileError) -> PyErr {
         crate::compiler::CompileErrorKind::RecursionError => {
             return vm.new_exception(t.recursion_error, &e.msg);
         }
+        crate::compiler::CompileErrorKind::SystemError => {
+            return vm.new_exception(t.system_error, &e.msg);
+        }
     };
     let exc = vm.new_exception(cls, &e.msg);
     let r: PyResult<()> = (|| {

@@ -480,24 +480,32 @@ impl Vm {
         mode: crate::compiler::Mode,
         level: Option<u8>,
     ) -> Result<Arc<crate::bytecode::CodeData>, crate::compiler::CompileError> {
-        let compile = |source: &str, filename: &str, mode| match level {
+        self.with_compile_stack(|| match level {
             Some(l) => crate::compiler::compile_at(source, filename, mode, l),
             None => crate::compiler::compile(source, filename, mode),
-        };
+        })
+    }
+
+    /// Run `run` (work that recurses on a syntax tree and touches no heap object: the
+    /// parser, the compiler, the AST export and import) where the native stack cannot
+    /// run out: here when this thread has at least half [`COMPILE_STACK`] left, else
+    /// on a helper thread with that much, detached meanwhile. Should the helper thread
+    /// fail to start, `run` runs here.
+    pub fn with_compile_stack<T: Send>(&mut self, run: impl Fn() -> T + Sync) -> T {
         let room = approx_stack_pointer().saturating_sub(self.stack_limit);
         if self.stack_limit != 0 && room >= COMPILE_STACK / 2 {
-            return compile(source, filename, mode);
+            return run();
         }
         self.detached(|| {
             std::thread::scope(|s| {
                 std::thread::Builder::new()
                     .stack_size(COMPILE_STACK)
-                    .spawn_scoped(s, || compile(source, filename, mode))
+                    .spawn_scoped(s, &run)
                     .ok()
                     .and_then(|h| h.join().ok())
             })
         })
-        .unwrap_or_else(|| compile(source, filename, mode))
+        .unwrap_or_else(run)
     }
 
     pub fn set_stack_size(&mut self, bytes: usize) {

@@ -14,7 +14,7 @@
 //! dict directly.
 use super::{CResult, Compiler, Const};
 use crate::Mode;
-use crate::bytecode::{CmpOp, Instr};
+use crate::bytecode::Instr;
 use crate::symtable::{MODULE_ANNOTATE_KEY, ScopeKind};
 use ruff_python_ast::{self as ast, Expr, Stmt};
 use ruff_text_size::{Ranged, TextRange};
@@ -158,27 +158,7 @@ impl<'a> Compiler<'a> {
         let scope = self
             .table
             .scope_of(TextRange::empty(MODULE_ANNOTATE_KEY.into()));
-        self.push_unit(
-            "__annotate__",
-            "__annotate__",
-            scope,
-            ScopeKind::Function,
-            line,
-            None,
-        );
-        self.varname("format");
-        self.unit().code.argcount = 1;
-        self.unit().code.posonlyargcount = 1;
-        // Formats past VALUE_WITH_FAKE_GLOBALS (2) are not supported here.
-        let ok = self.new_label();
-        self.emit(Instr::LoadFast(0));
-        self.load_const(Const::Int(2));
-        self.emit(Instr::CompareOp(CmpOp::Gt));
-        self.jump(Instr::PopJumpIfFalse, ok);
-        let k = self.add_name("NotImplementedError");
-        self.emit(Instr::LoadGlobal(k));
-        self.emit(Instr::RaiseVarargs(1));
-        self.bind(ok);
+        self.enter_annotate("__annotate__", scope, line, None);
         // A hidden local (no Python name can spell it) holds the dict being filled.
         let dict = self.varname(".annotations");
         self.emit(Instr::BuildMap(0));
@@ -204,7 +184,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::LoadFast(dict));
         self.emit(Instr::ReturnValue);
-        let code = self.pop_unit();
+        let code = self.pop_unit()?;
         self.make_function(code, 0);
         self.store_name("__annotate__");
         Ok(())

@@ -608,7 +608,7 @@ impl<'a> Compiler<'a> {
             self.units.pop();
             return Err(e);
         }
-        let code = self.pop_unit();
+        let code = self.pop_unit()?;
         self.make_function(code, 0);
         self.compile_expr(first_iter)?;
         self.emit(if gens[0].is_async {

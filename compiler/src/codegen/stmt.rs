@@ -353,7 +353,7 @@ impl<'a> Compiler<'a> {
             self.units.pop();
             return Err(e);
         }
-        let code = self.pop_unit();
+        let code = self.pop_unit()?;
         self.unit().line = line;
         self.emit(Instr::LoadBuildClass);
         self.make_function(code, 0);

@@ -109,11 +109,43 @@ impl<'a> Compiler<'a> {
         self.emit(Instr::StoreAttr(k));
     }
 
+    /// Start an `__annotate__(format, /)` unit (a function's or a module's): it raises
+    /// NotImplementedError for formats past VALUE_WITH_FAKE_GLOBALS (2), which weft does
+    /// not support; the caller emits the rest.
+    pub(crate) fn enter_annotate(
+        &mut self,
+        qualname: &str,
+        scope: usize,
+        line: u32,
+        private: Option<String>,
+    ) {
+        self.push_unit(
+            "__annotate__",
+            qualname,
+            scope,
+            ScopeKind::Function,
+            line,
+            private,
+        );
+        self.varname("format");
+        self.unit().code.argcount = 1;
+        self.unit().code.posonlyargcount = 1;
+        let ok = self.new_label();
+        self.emit(Instr::LoadFast(0));
+        self.load_const(Const::Int(2));
+        self.emit(Instr::CompareOp(CmpOp::Gt));
+        self.jump(Instr::PopJumpIfFalse, ok);
+        let k = self.add_name("NotImplementedError");
+        self.emit(Instr::LoadGlobal(k));
+        self.emit(Instr::RaiseVarargs(1));
+        self.bind(ok);
+    }
+
     /// Finish the generic unit (its result is on its stack), then make and call it with
     /// `nargs` arguments from the enclosing stack.
-    fn leave_generic(&mut self, nargs: u32) {
+    fn leave_generic(&mut self, nargs: u32) -> CResult<()> {
         self.emit(Instr::ReturnValue);
-        let code = self.pop_unit();
+        let code = self.pop_unit()?;
         self.make_function(code, 0);
         if nargs > 0 {
             // [args..., fn] -> [fn, args...]
@@ -123,6 +155,7 @@ impl<'a> Compiler<'a> {
             }
         }
         self.emit(Instr::CallFunction(nargs));
+        Ok(())
     }
 
     /// `def` with type parameters: the defaults (already pushed per `flags`) become the
@@ -147,7 +180,7 @@ impl<'a> Compiler<'a> {
         }
         self.def_function(f, flags, def_line)?;
         self.set_type_params(tp);
-        self.leave_generic(args.len() as u32);
+        self.leave_generic(args.len() as u32)?;
         Ok(())
     }
 
@@ -160,7 +193,7 @@ impl<'a> Compiler<'a> {
     ) -> CResult<()> {
         self.enter_generic(tp, &[])?;
         self.build_class(c, Some(tp))?;
-        self.leave_generic(0);
+        self.leave_generic(0)?;
         Ok(())
     }
 
@@ -189,7 +222,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::CallFunction(3));
         if t.type_params.is_some() {
-            self.leave_generic(0);
+            self.leave_generic(0)?;
         }
         self.store_name(name);
         Ok(())
@@ -237,27 +270,7 @@ impl<'a> Compiler<'a> {
         let qualname = self.qualname_for("__annotate__");
         let private = self.unit_ref().private.clone();
         let line = self.unit_ref().line;
-        self.push_unit(
-            "__annotate__",
-            &qualname,
-            scope,
-            ScopeKind::Function,
-            line,
-            private,
-        );
-        self.varname("format");
-        self.unit().code.argcount = 1;
-        self.unit().code.posonlyargcount = 1;
-        // Formats past VALUE_WITH_FAKE_GLOBALS (2) are not supported here.
-        let ok = self.new_label();
-        self.emit(Instr::LoadFast(0));
-        self.load_const(Const::Int(2));
-        self.emit(Instr::CompareOp(CmpOp::Gt));
-        self.jump(Instr::PopJumpIfFalse, ok);
-        let k = self.add_name("NotImplementedError");
-        self.emit(Instr::LoadGlobal(k));
-        self.emit(Instr::RaiseVarargs(1));
-        self.bind(ok);
+        self.enter_annotate(&qualname, scope, line, private);
         let n = items.len() as u32;
         for (key, e) in items {
             self.load_const(Const::Str(key));
@@ -265,7 +278,7 @@ impl<'a> Compiler<'a> {
         }
         self.emit(Instr::BuildMap(n));
         self.emit(Instr::ReturnValue);
-        let code = self.pop_unit();
+        let code = self.pop_unit()?;
         self.make_function(code, 0);
         Ok(4)
     }

@@ -23,11 +23,7 @@ fn syntax(msg: String, start: usize, end: usize) -> RawError {
 
 /// CPython's error for the parser's error `err` when it lies in an f-string.
 pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError) -> Option<Fail> {
-    let toks: Vec<Token> = tokens
-        .iter()
-        .copied()
-        .filter(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
-        .collect();
+    let toks = super::logical_tokens(tokens);
     let start = err.location.start().to_usize();
     let at = toks
         .iter()

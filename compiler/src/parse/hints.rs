@@ -15,11 +15,7 @@ use crate::{CompileErrorKind, RawError, SourceMap};
 /// The parser's error `err`, already converted to `base`, with CPython's message where
 /// one of its hints applies.
 pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError, base: RawError) -> Fail {
-    let toks: Vec<Token> = tokens
-        .iter()
-        .copied()
-        .filter(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
-        .collect();
+    let toks = super::logical_tokens(tokens);
     let cx = Cx {
         source,
         toks: &toks,
@@ -177,6 +173,33 @@ fn ends_expression(k: TokenKind) -> bool {
     ) || k.is_soft_keyword()
 }
 
+/// A token that begins an operand on its own (a name, a literal).
+fn starts_atom(k: TokenKind) -> bool {
+    use TokenKind::*;
+    matches!(
+        k,
+        Name | Int
+            | Float
+            | Complex
+            | String
+            | FStringStart
+            | TStringStart
+            | None
+            | True
+            | False
+            | Ellipsis
+    ) || k.is_soft_keyword()
+}
+
+/// Two operands side by side (`1 y`, `f() x`): `prev` ends one and `k` begins another.
+/// Adjacent string literals are one operand, not two.
+pub(super) fn juxtaposed(prev: TokenKind, k: TokenKind) -> bool {
+    use TokenKind::*;
+    let strings = matches!(k, String | FStringStart | TStringStart)
+        && matches!(prev, String | FStringEnd | TStringEnd);
+    ends_expression(prev) && starts_atom(k) && !strings
+}
+
 /// The index of the bracket that opens the one closing at `close`.
 fn matching_open(toks: &[Token], close: usize) -> Option<usize> {
     let mut depth = 0usize;
@@ -297,18 +320,11 @@ fn skip_bitwise_or(cx: &Cx, mut i: usize) -> Option<usize> {
         return Option::None;
     }
     let first = i;
-    // Two operands side by side (`1 y`) end the expression at the first one; adjacent
-    // string literals are one operand.
-    let atom = super::starts_atom;
-    let ends_operand = super::ends_operand;
     while i < cx.toks.len() {
         let k = cx.kind(i);
-        if i > first && atom(k) && ends_operand(cx.kind(i - 1)) {
-            let prev = cx.kind(i - 1);
-            let strings = matches!(k, String | FStringStart) && matches!(prev, String | FStringEnd);
-            if !strings {
-                break;
-            }
+        // `1 y`: the expression ends at the first operand.
+        if i > first && juxtaposed(cx.kind(i - 1), k) {
+            break;
         }
         if opens(k) {
             let mut depth = 0;
@@ -438,7 +454,7 @@ fn await_operand(cx: &Cx, base: &RawError) -> Option<Fail> {
         return Option::None;
     };
     let next = cx.kind(a + 1);
-    if super::starts_atom(next) || opens(next) || statement_edge(next) {
+    if starts_atom(next) || opens(next) || statement_edge(next) {
         return Option::None;
     }
     fail("invalid syntax", cx.start(a + 1), cx.end(a + 1))

@@ -21,11 +21,7 @@ fn syntax_at(msg: &str, start: usize, end: usize) -> RawError {
 /// CPython's error for the parser's error `err` inside a `case` pattern, if it has one
 /// of its own there.
 pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError) -> Option<RawError> {
-    let toks: Vec<Token> = tokens
-        .iter()
-        .copied()
-        .filter(|t| !matches!(t.kind(), TokenKind::Comment | TokenKind::NonLogicalNewline))
-        .collect();
+    let toks = super::logical_tokens(tokens);
     let start = err.location.start().to_usize();
     let end = err.location.end().to_usize();
     // The first token at or after the error, and the token span `i`.
