@@ -15,12 +15,14 @@ pub fn load_code(vm: &mut Vm, code: &Arc<CodeData>) -> PyResult {
     }
     let names: Vec<Value> = code.names.iter().map(|n| vm.intern(n)).collect();
     let varnames: Vec<Value> = code.varnames.iter().map(|n| vm.intern(n)).collect();
+    let name = vm.intern(&code.name);
     let ty = vm.rt.types.code;
     let obj = CodeObj::new(
         code.clone(),
         consts.into_boxed_slice(),
         names.into_boxed_slice(),
         varnames.into_boxed_slice(),
+        name,
     );
     vm.alloc(ty, obj)
 }

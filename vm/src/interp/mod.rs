@@ -577,7 +577,84 @@ impl Vm {
                         }
                         return Ok(Exit::Yield(v));
                     }
-                    other => {
+                    // Every other instruction, named (an exhaustive match compiles to a jump
+                    // table with no range check).
+                    other @ (Instr::RotFour
+                    | Instr::DupTopTwo
+                    | Instr::DeleteFast(_)
+                    | Instr::LoadName(_)
+                    | Instr::StoreName(_)
+                    | Instr::DeleteName(_)
+                    | Instr::StoreGlobal(_)
+                    | Instr::DeleteGlobal(_)
+                    | Instr::LoadDeref(_)
+                    | Instr::StoreDeref(_)
+                    | Instr::DeleteDeref(_)
+                    | Instr::LoadClosure(_)
+                    | Instr::LoadClassDeref(_)
+                    | Instr::LoadLocals
+                    | Instr::LoadFromDictOrGlobals(_)
+                    | Instr::DeleteAttr(_)
+                    | Instr::DeleteSubscr
+                    | Instr::UnaryOp(_)
+                    | Instr::ContainsOp(_)
+                    | Instr::BuildTuple(_)
+                    | Instr::BuildList(_)
+                    | Instr::BuildSet(_)
+                    | Instr::BuildMap(_)
+                    | Instr::BuildConstKeyMap(_)
+                    | Instr::BuildString(_)
+                    | Instr::BuildSlice(_)
+                    | Instr::ListAppend(_)
+                    | Instr::SetAdd(_)
+                    | Instr::MapAdd(_)
+                    | Instr::ListExtend(_)
+                    | Instr::CallStarExtend
+                    | Instr::SetUpdate(_)
+                    | Instr::DictUpdate(_)
+                    | Instr::DictMerge(_)
+                    | Instr::ListToTuple
+                    | Instr::UnpackSequence(_)
+                    | Instr::UnpackEx(_)
+                    | Instr::FormatValue(_)
+                    | Instr::JumpIfFalseOrPop(_)
+                    | Instr::JumpIfTrueOrPop(_)
+                    | Instr::JumpIfNotExcMatch(_)
+                    | Instr::CheckEgMatch(_)
+                    | Instr::PrepReraiseStar
+                    | Instr::GetIter
+                    | Instr::CallFunctionEx(_)
+                    | Instr::MakeFunction(_)
+                    | Instr::LoadBuildClass
+                    | Instr::SetupFinally(_)
+                    | Instr::PopBlock
+                    | Instr::PopExcept
+                    | Instr::Reraise
+                    | Instr::RaiseVarargs(_)
+                    | Instr::LoadAssertionError
+                    | Instr::BeforeWith
+                    | Instr::WithExceptStart
+                    | Instr::ImportName(_)
+                    | Instr::ImportFrom(_)
+                    | Instr::ImportStar
+                    | Instr::GetYieldFromIter
+                    | Instr::YieldFrom
+                    | Instr::PrintExpr
+                    | Instr::GetAwaitable(_)
+                    | Instr::GetAiter
+                    | Instr::GetAnext
+                    | Instr::EndAsyncFor
+                    | Instr::BeforeAsyncWith
+                    | Instr::AsyncWithExceptStart
+                    | Instr::AsyncGenWrap
+                    | Instr::GetLen
+                    | Instr::MatchSequence
+                    | Instr::MatchMapping
+                    | Instr::MatchKeys
+                    | Instr::CopyDictWithoutKeys
+                    | Instr::MatchClass(_)
+                    | Instr::BuildInterpolation
+                    | Instr::BuildTemplate(_)) => {
                         sync!();
                         match self.step_slow(f, code, other) {
                             Ok(Flow::Next) => reload!(),

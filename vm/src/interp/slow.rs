@@ -1013,13 +1013,16 @@ impl Vm {
         };
         vm.root(fdict);
         let c = code.downcast::<CodeObj>().expect("code");
-        let name = vm.intern(&c.code.name);
+        let name = c.name;
         let doc = match &c.code.doc {
             Some(d) => vm.new_str(d)?,
             None => Value::NONE,
         };
+        let key = vm.rt.names.name;
         let module = vm
-            .dict_get_str(f.globals, "__name__")
+            .dict_get_str_key(f.globals, key)
+            .ok()
+            .flatten()
             .unwrap_or(Value::NONE);
         let ty = vm.rt.types.function;
         let func = vm.alloc(

@@ -12,6 +12,8 @@ pub struct CodeObj {
     pub names: Box<[Value]>,
     /// `code.varnames` as interned str values (for keyword argument matching).
     pub varnames: Box<[Value]>,
+    /// `code.name` interned (a new function's `__name__`, without an intern lookup).
+    pub name: Value,
     /// One inline cache per instruction (`crate::interp::attr_cache`; `LOAD_GLOBAL`
     /// uses its first word, `crate::interp::global_cache`).
     #[unsafe_untraced = "a cached value is used only while the type version it was \
@@ -32,6 +34,7 @@ impl CodeObj {
         consts: Box<[Value]>,
         names: Box<[Value]>,
         varnames: Box<[Value]>,
+        name: Value,
     ) -> CodeObj {
         use crate::bytecode::code_flags;
         let c = &*code;
@@ -50,6 +53,7 @@ impl CodeObj {
             consts,
             names,
             varnames,
+            name,
         }
     }
 }

@@ -61,12 +61,15 @@ pub fn code_replace(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyRes
             }
         }
     }
-    // The constants and names stay the original's values (rooted through `args`).
+    // The constants and names stay the original's values (rooted through `args`); an
+    // interned name needs no root.
+    let name = vm.intern(&data.name);
     let obj = CodeObj::new(
         Arc::new(data),
         co.consts.clone(),
         co.names.clone(),
         co.varnames.clone(),
+        name,
     );
     let t = vm.rt.types.code;
     vm.alloc(t, obj)
