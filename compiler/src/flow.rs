@@ -180,7 +180,8 @@ pub(crate) fn check(code: &CodeData) -> Result<u32, String> {
 /// The part of the flow check the interpreter's instruction pointer relies on, cheap
 /// enough for every module loaded from the on-disk cache (which did not come straight
 /// from the compiler): every jump or handler target is inside the code and the last
-/// instruction never falls through, so control cannot leave the code. Checked for
+/// instruction never falls through, so control cannot leave the code; every local,
+/// constant and name operand the loop reads without a bounds check is in range. Checked for
 /// `code` and every code object among its constants. (The stack depth, `max_stack`, is
 /// trusted from the cache as CPython trusts a `.pyc`.)
 pub fn verify(code: &CodeData) -> Result<(), String> {
@@ -195,6 +196,23 @@ pub fn verify(code: &CodeData) -> Result<(), String> {
             "{} may run past its last instruction",
             code.qualname
         ));
+    }
+    // Operands the interpreter uses as unchecked indices (`interp::run`): locals,
+    // constants and names.
+    let (nlocals, nconsts, nnames) = (code.varnames.len(), code.consts.len(), code.names.len());
+    for i in &code.instrs {
+        let bad = match *i {
+            LoadFast(a) | StoreFast(a) | DeleteFast(a) => a as usize >= nlocals,
+            LoadConst(a) => a as usize >= nconsts,
+            LoadGlobal(a) | LoadAttr(a) | LoadMethod(a) | StoreAttr(a) => a as usize >= nnames,
+            _ => false,
+        };
+        if bad {
+            return Err(format!(
+                "an operand out of range in {}: {i:?}",
+                code.qualname
+            ));
+        }
     }
     for i in &code.instrs {
         let target = match *i {

@@ -327,6 +327,18 @@ impl Frame {
         unsafe { std::slice::from_raw_parts_mut(self.base, self.nlocals as usize) }
     }
 
+    /// Local `i`, without a bounds check.
+    ///
+    /// # Safety
+    /// `i` is below the code's local count (the compiler's `flow::verify` checks every
+    /// `LoadFast`/`StoreFast` operand).
+    #[inline(always)]
+    pub unsafe fn local_unchecked(&self, i: usize) -> &mut Value {
+        debug_assert!(i < self.nlocals as usize);
+        // SAFETY: as `locals`, and the caller's contract.
+        unsafe { &mut *self.base.add(i) }
+    }
+
     /// The cells: cellvars, then freevars.
     #[inline]
     #[allow(clippy::mut_from_ref)]

@@ -37,6 +37,7 @@ use crate::objects::dict::DictData;
 use crate::objects::exception::ExcData;
 use crate::objects::function::{BoundMethod, FunctionData};
 use crate::objects::iter::RangeIter;
+use crate::objects::list::ListData;
 use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyErr, PyResult, Vm};
@@ -153,6 +154,15 @@ impl Vm {
                 unsafe { ip.offset_from(instrs.as_ptr()) as usize }
             };
         }
+        // The inline cache of the instruction just dispatched (`ip` is past it).
+        macro_rules! site {
+            () => {{
+                let i = pc!() - 1;
+                // SAFETY: one site per instruction (`CodeObj::new`), and `i` is the
+                // instruction running, inside the code.
+                unsafe { code.sites.get_unchecked(i) }
+            }};
+        }
         macro_rules! jump_to {
             ($t:expr) => {
                 // SAFETY: a jump target inside the code (see above).
@@ -251,7 +261,8 @@ impl Vm {
                 ip = unsafe { ip.add(1) };
                 match instr {
                     Instr::LoadFast(i) => {
-                        let v = f.locals()[i as usize];
+                        // SAFETY: a verified local index (`flow::verify`).
+                        let v = unsafe { *f.local_unchecked(i as usize) };
                         if v.is_null() {
                             fail!(self.unbound_local(code, i));
                         }
@@ -259,9 +270,11 @@ impl Vm {
                     }
                     Instr::StoreFast(i) => {
                         let v = pop!();
-                        f.locals()[i as usize] = v;
+                        // SAFETY: a verified local index (`flow::verify`).
+                        unsafe { *f.local_unchecked(i as usize) = v };
                     }
-                    Instr::LoadConst(i) => push!(code.consts[i as usize]),
+                    // SAFETY: a verified constant index (`flow::verify`).
+                    Instr::LoadConst(i) => push!(unsafe { *code.consts.get_unchecked(i as usize) }),
                     Instr::PopTop => {
                         pop!();
                     }
@@ -326,21 +339,89 @@ impl Vm {
                         drop_n!(1);
                         set_top!(r);
                     }
+                    Instr::UnpackSequence(n) => {
+                        // A tuple or list of exactly n items (the usual `a, b = t`): its
+                        // items straight onto the stack, last first.
+                        let seq = peek!(0);
+                        let n = n as usize;
+                        if let Some(t) = seq.downcast::<TupleData>()
+                            && t.0.len() == n
+                        {
+                            drop_n!(1);
+                            for &v in t.0.iter().rev() {
+                                push!(v);
+                            }
+                        } else if let Some(view) = seq.downcast::<ListData>().map(|l| l.view())
+                            && view.len() == n
+                        {
+                            drop_n!(1);
+                            for i in (0..n).rev() {
+                                push!(view.get(i).unwrap_or(Value::NONE));
+                            }
+                        } else {
+                            sync!();
+                            tri!(self.step_slow(f, code, instr));
+                            reload!();
+                        }
+                    }
+                    Instr::BuildTuple(n) => {
+                        let n = n as usize;
+                        sync!();
+                        // SAFETY: the top n slots are live values, rooted by the frame
+                        // (its stack pointer was written back) while the tuple is made.
+                        let items = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
+                        let t = tri!(self.new_tuple(items.to_vec()));
+                        drop_n!(n);
+                        push!(t);
+                    }
+                    Instr::ListAppend(n) => {
+                        // The compiler puts a list n slots below (a comprehension's).
+                        let v = peek!(0);
+                        match peek!(n as usize).downcast::<ListData>() {
+                            Some(l) => {
+                                l.push(v);
+                                drop_n!(1);
+                            }
+                            None => {
+                                sync!();
+                                tri!(self.step_slow(f, code, instr));
+                                reload!();
+                            }
+                        }
+                    }
+                    Instr::GetIter => {
+                        let v = peek!(0);
+                        sync!();
+                        let it = tri!(self.iter(v));
+                        set_top!(it);
+                    }
+                    Instr::LoadDeref(i) => {
+                        sync!();
+                        let v = tri!(self.load_deref(f, code, i));
+                        push!(v);
+                    }
+                    Instr::ContainsOp(neg) => {
+                        let (a, b) = (peek!(1), peek!(0));
+                        sync!();
+                        let r = tri!(self.contains(b, a));
+                        drop_n!(1);
+                        set_top!(Value::bool(r != neg));
+                    }
                     Instr::IsOp(neg) => {
                         let (a, b) = (peek!(1), peek!(0));
                         drop_n!(1);
                         set_top!(Value::bool((a == b) != neg));
                     }
                     Instr::Jump(t) => {
-                        if (t as usize) < pc!() {
-                            jump_to!(t);
+                        let from = ip;
+                        jump_to!(t);
+                        if ip < from {
+                            // A backward jump (a loop): the poll.
                             if self.poll_needed() {
                                 sync!();
                                 self.poll();
                                 tri!(self.handle_signals());
                             }
-                        } else {
-                            jump_to!(t);
                         }
                     }
                     Instr::PopJumpIfFalse(t) | Instr::PopJumpIfTrue(t) => {
@@ -359,16 +440,18 @@ impl Vm {
                         }
                     }
                     Instr::LoadGlobal(i) => {
-                        let name = code.names[i as usize];
+                        // SAFETY: a verified name index (`flow::verify`).
+                        let name = unsafe { *code.names.get_unchecked(i as usize) };
                         sync!();
-                        let site = &code.sites[pc!() - 1].a;
+                        let site = &site!().a;
                         let v = tri!(self.load_global_cached(site, f.globals, f.builtins, name));
                         push!(v);
                     }
                     Instr::LoadAttr(i) => {
-                        let name = code.names[i as usize];
+                        // SAFETY: a verified name index (`flow::verify`).
+                        let name = unsafe { *code.names.get_unchecked(i as usize) };
                         let obj = peek!(0);
-                        let site = &code.sites[pc!() - 1];
+                        let site = site!();
                         let v = match site.load_attr(obj, name) {
                             Some(v) => v,
                             None => {
@@ -380,9 +463,10 @@ impl Vm {
                         set_top!(v);
                     }
                     Instr::LoadMethod(i) => {
-                        let name = code.names[i as usize];
+                        // SAFETY: a verified name index (`flow::verify`).
+                        let name = unsafe { *code.names.get_unchecked(i as usize) };
                         let obj = peek!(0);
-                        let site = &code.sites[pc!() - 1];
+                        let site = site!();
                         let (m, v) = match site.load_method(obj, name) {
                             Some(mv) => mv,
                             None => {
@@ -395,9 +479,10 @@ impl Vm {
                         push!(v);
                     }
                     Instr::StoreAttr(i) => {
-                        let name = code.names[i as usize];
+                        // SAFETY: a verified name index (`flow::verify`).
+                        let name = unsafe { *code.names.get_unchecked(i as usize) };
                         let (obj, v) = (peek!(0), peek!(1));
-                        let site = &code.sites[pc!() - 1];
+                        let site = site!();
                         if !site.store_attr(obj, v) {
                             sync!();
                             tri!(self.setattr(obj, name, v));
@@ -587,7 +672,6 @@ impl Vm {
                     | Instr::DeleteName(_)
                     | Instr::StoreGlobal(_)
                     | Instr::DeleteGlobal(_)
-                    | Instr::LoadDeref(_)
                     | Instr::StoreDeref(_)
                     | Instr::DeleteDeref(_)
                     | Instr::LoadClosure(_)
@@ -597,15 +681,12 @@ impl Vm {
                     | Instr::DeleteAttr(_)
                     | Instr::DeleteSubscr
                     | Instr::UnaryOp(_)
-                    | Instr::ContainsOp(_)
-                    | Instr::BuildTuple(_)
                     | Instr::BuildList(_)
                     | Instr::BuildSet(_)
                     | Instr::BuildMap(_)
                     | Instr::BuildConstKeyMap(_)
                     | Instr::BuildString(_)
                     | Instr::BuildSlice(_)
-                    | Instr::ListAppend(_)
                     | Instr::SetAdd(_)
                     | Instr::MapAdd(_)
                     | Instr::ListExtend(_)
@@ -614,7 +695,6 @@ impl Vm {
                     | Instr::DictUpdate(_)
                     | Instr::DictMerge(_)
                     | Instr::ListToTuple
-                    | Instr::UnpackSequence(_)
                     | Instr::UnpackEx(_)
                     | Instr::FormatValue(_)
                     | Instr::JumpIfFalseOrPop(_)
@@ -622,7 +702,6 @@ impl Vm {
                     | Instr::JumpIfNotExcMatch(_)
                     | Instr::CheckEgMatch(_)
                     | Instr::PrepReraiseStar
-                    | Instr::GetIter
                     | Instr::CallFunctionEx(_)
                     | Instr::MakeFunction(_)
                     | Instr::LoadBuildClass
