@@ -370,7 +370,7 @@ impl Vm {
                         // SAFETY: the top n slots are live values, rooted by the frame
                         // (its stack pointer was written back) while the tuple is made.
                         let items = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
-                        let t = tri!(self.new_tuple(items.to_vec()));
+                        let t = tri!(self.new_tuple_from(items));
                         drop_n!(n);
                         push!(t);
                     }

@@ -5,7 +5,6 @@ use crate::objects::float::BoxedFloat;
 use crate::objects::int::IntData;
 use crate::objects::list::ListData;
 use crate::objects::set::SetData;
-use crate::objects::tuple::TupleData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
@@ -57,8 +56,7 @@ impl Vm {
         self.alloc(ty, ListData::new(&items))
     }
     pub fn new_tuple(&mut self, items: Vec<Value>) -> PyResult {
-        let ty = self.rt.types.tuple;
-        self.alloc(ty, TupleData(items.into_boxed_slice()))
+        self.new_tuple_from(&items)
     }
     pub fn new_bytes(&mut self, b: Vec<u8>) -> PyResult {
         let ty = self.rt.types.bytes;
