@@ -22,6 +22,7 @@
 //! - **Natives** state their signature once (`#[native]`, docs/natives.md).
 pub mod ast_tree;
 pub mod ast_tree_import;
+pub mod biased_mutex;
 pub mod builtins_exec;
 pub mod builtins_funcs;
 pub mod builtins_init;

@@ -1204,7 +1204,7 @@ fn a_imul(vm: &mut Vm, this: This<ArrayData>, other: Value) -> PyResult {
     let Some(n) = repeat_count(vm, other)? else {
         return Ok(Value::NOT_IMPLEMENTED);
     };
-    weft_vm::objects::bytes::args::repeat_in_place(vm, &d.data, n)?;
+    weft_vm::objects::bytes::args::repeat_in_place(vm, &mut d.data.lock(), n)?;
     Ok(this.obj)
 }
 

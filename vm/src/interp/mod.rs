@@ -1135,20 +1135,27 @@ fn fast_subscr(o: Value, k: Value) -> Option<Value> {
         let i = if i < 0 { i + l.len() as i64 } else { i };
         return l.get(usize::try_from(i).ok()?);
     }
-    let t = o.downcast::<TupleData>()?;
-    let i = if i < 0 { i + t.0.len() as i64 } else { i };
-    t.0.get(usize::try_from(i).ok()?).copied()
+    if let Some(t) = o.downcast::<TupleData>() {
+        let i = if i < 0 { i + t.0.len() as i64 } else { i };
+        return t.0.get(usize::try_from(i).ok()?).copied();
+    }
+    let b = o
+        .downcast::<crate::objects::bytes::ByteArrayData>()?
+        .0
+        .lock();
+    let i = if i < 0 { i + b.len() as i64 } else { i };
+    Value::small_int(*b.get(usize::try_from(i).ok()?)? as i64)
 }
 
 /// `o[k] = v` for an exact list and a small-int index in range; false when nothing was
 /// stored (the full `setitem` then runs, and raises if it must).
 #[inline]
 fn fast_store_subscr(o: Value, k: Value, v: Value) -> bool {
-    let (Some(i), Some(l)) = (
-        k.as_small_int(),
-        o.downcast::<crate::objects::list::ListData>(),
-    ) else {
+    let Some(i) = k.as_small_int() else {
         return false;
+    };
+    let Some(l) = o.downcast::<crate::objects::list::ListData>() else {
+        return fast_store_bytearray(o, i, v);
     };
     let mut w = l.write();
     let n = w.len() as i64;
@@ -1157,6 +1164,26 @@ fn fast_store_subscr(o: Value, k: Value, v: Value) -> bool {
         return false;
     }
     w.set(i as usize, v);
+    true
+}
+
+/// `b[i] = v` for an exact bytearray, an index in range and a small int 0..=255; false
+/// when nothing was stored.
+#[inline]
+fn fast_store_bytearray(o: Value, i: i64, v: Value) -> bool {
+    let (Some(b), Some(x)) = (
+        o.downcast::<crate::objects::bytes::ByteArrayData>(),
+        v.as_small_int().and_then(|x| u8::try_from(x).ok()),
+    ) else {
+        return false;
+    };
+    let mut g = b.0.lock();
+    let n = g.len() as i64;
+    let i = if i < 0 { i + n } else { i };
+    if !(0..n).contains(&i) {
+        return false;
+    }
+    g[i as usize] = x;
     true
 }
 

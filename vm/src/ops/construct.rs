@@ -9,7 +9,6 @@ use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 use num_bigint::BigInt;
 use num_traits::ToPrimitive;
-use parking_lot::Mutex;
 
 impl Vm {
     pub fn new_int(&mut self, i: i64) -> PyResult {
@@ -64,7 +63,7 @@ impl Vm {
     }
     pub fn new_bytearray(&mut self, b: Vec<u8>) -> PyResult {
         let ty = self.rt.types.bytearray;
-        self.alloc(ty, ByteArrayData(Mutex::new(b)))
+        self.alloc(ty, ByteArrayData(crate::biased_mutex::BiasedMutex::new(b)))
     }
     /// A set of `items` (hashing them may run Python code; the items must be rooted by
     /// the caller).

@@ -58,16 +58,15 @@ pub fn try_vec(vm: &mut Vm, cap: usize) -> PyResult<Vec<u8>> {
 }
 
 /// `one` repeated `count` times, or MemoryError (never aborts).
-/// `buf *= n` for a lock-protected byte buffer (bytearray, array): one critical
-/// section; n <= 0 empties it; MemoryError leaves it unchanged.
-pub fn repeat_in_place(vm: &mut Vm, buf: &parking_lot::Mutex<Vec<u8>>, n: i64) -> PyResult<()> {
-    let mut g = buf.lock();
+/// `buf *= n` for a lock-protected byte buffer (bytearray, array), `g` its locked
+/// contents: one critical section; n <= 0 empties it; MemoryError leaves it unchanged.
+pub fn repeat_in_place(vm: &mut Vm, g: &mut Vec<u8>, n: i64) -> PyResult<()> {
     if n <= 0 {
         g.clear();
         return Ok(());
     }
     // Building the copy is no safepoint and runs no Python code: the lock may stay held.
-    let r = repeat_bytes(vm, &g, n as usize)?;
+    let r = repeat_bytes(vm, g, n as usize)?;
     *g = r;
     Ok(())
 }

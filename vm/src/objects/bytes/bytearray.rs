@@ -343,7 +343,7 @@ fn ba_imul(vm: &mut Vm, this: This<ByteArrayData>, other: Value) -> PyResult {
         }
         Err(e) => return Err(e),
     };
-    crate::objects::bytes::args::repeat_in_place(vm, &this.data.0, n)?;
+    crate::objects::bytes::args::repeat_in_place(vm, &mut this.data.0.lock(), n)?;
     Ok(this.obj)
 }
 
