@@ -1,6 +1,6 @@
-//! Calls the loop answers without calling the native: `len(x)`, `isinstance(x, C)` and
-//! `list.append(x)` on the built-in types they are nearly always used with (CPython
-//! 3.11 specialises the same three). A native call binds its arguments, checks its
+//! Calls the loop answers without calling the native: `len(x)`, `isinstance(x, C)`,
+//! `list.append(x)` and `dict.get(k[, d])` on the built-in types they are nearly always
+//! used with (CPython 3.11 specialises the first three). A native call binds its arguments, checks its
 //! receiver and converts its result (about a hundred instructions); these need a type
 //! test and one operation.
 //!
@@ -9,7 +9,9 @@
 //! other case (a subclass, a user `__len__`, a tuple of classes, a metaclass hook)
 //! returns None and the loop makes the real call.
 use crate::objects::builtin_fn::BuiltinFn;
+use crate::objects::dict::DictData;
 use crate::objects::list::ListData;
+use crate::objects::str::StrData;
 use crate::objects::typeobj::TypeData;
 use crate::value::Value;
 use crate::vm::Vm;
@@ -35,6 +37,21 @@ impl Vm {
             {
                 this.downcast::<ListData>()?.push(item);
                 Some(Value::NONE)
+            }
+            [this, key] | [this, key, _]
+                if std::ptr::fn_addr_eq(callee.f, crate::objects::dict::methods::dict_get.f) =>
+            {
+                // An exact dict and a key whose hash needs no Python code (a str, a
+                // small int), found or missed with no `__eq__` call.
+                let d = this.downcast::<DictData>()?;
+                let hash = if let Some(s) = key.downcast::<StrData>() {
+                    s.hash()
+                } else {
+                    crate::ops::num_hash::hash_i64(key.as_small_int()?)
+                };
+                let found =
+                    d.0.get_lockfree(hash, key, crate::ops::compare::native_eq)?;
+                Some(found.unwrap_or(args.get(2).copied().unwrap_or(Value::NONE)))
             }
             _ => None,
         }

@@ -214,7 +214,12 @@ fn getattr_opt_str(vm: &mut Vm, o: Value, name: &str) -> PyResult<Option<Value>>
 }
 
 #[native(name = "get")]
-fn dict_get(vm: &mut Vm, this: This<DictData>, key: Value, default: Option<Value>) -> PyResult {
+pub(crate) fn dict_get(
+    vm: &mut Vm,
+    this: This<DictData>,
+    key: Value,
+    default: Option<Value>,
+) -> PyResult {
     Ok(vm
         .dict_get(this.v, key)?
         .unwrap_or(default.unwrap_or(Value::NONE)))
