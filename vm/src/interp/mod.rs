@@ -32,6 +32,7 @@ mod slow;
 
 use crate::bytecode::{BinOp, CmpOp, Instr, code_flags};
 use crate::frame::{Block, BlockKind, Frame};
+use crate::objects::builtin_fn::BuiltinFn;
 use crate::objects::code::CodeObj;
 use crate::objects::dict::DictData;
 use crate::objects::exception::ExcData;
@@ -576,6 +577,13 @@ impl Vm {
                         // SAFETY: the n arguments are the top n live stack slots.
                         let args = unsafe { std::slice::from_raw_parts(sp.sub(n), n) };
                         sync!();
+                        if let Some(b) = callee.downcast::<BuiltinFn>() {
+                            // A native: called right here (no `Call` to build and match).
+                            let r = tri!(self.call_native_now(b, args));
+                            drop_n!(n + 1);
+                            push!(r);
+                            continue;
+                        }
                         match tri!(self.start_call(callee, None, args, &[])) {
                             Call::Frame(p) => {
                                 // The callee's frame holds the function and the arguments.
@@ -603,6 +611,13 @@ impl Vm {
                         } else {
                             // SAFETY: self and the n arguments are the top n + 1 slots.
                             let args = unsafe { std::slice::from_raw_parts(sp.sub(n + 1), n + 1) };
+                            if let Some(b) = m.downcast::<BuiltinFn>() {
+                                // A native method (`l.append(x)`): called right here.
+                                let r = tri!(self.call_native_now(b, args));
+                                drop_n!(n + 2);
+                                push!(r);
+                                continue;
+                            }
                             self.start_call(m, None, args, &[])
                         };
                         match tri!(call) {
@@ -794,6 +809,25 @@ impl Vm {
             self.handle_signals()?;
         }
         Ok(())
+    }
+
+    /// `b(*args)` for a native called from the loop with positional arguments: the
+    /// specialised answers of `fast_calls` first, then the native itself (a bound one,
+    /// `l.append` kept in a variable, with its receiver first).
+    #[inline]
+    fn call_native_now(
+        &mut self,
+        b: &crate::objects::builtin_fn::BuiltinFn,
+        args: &[Value],
+    ) -> PyResult {
+        if let Some(r) = self.fast_native_call(b, args) {
+            return Ok(r);
+        }
+        if b.this.is_null() {
+            (b.f)(self, args, &[])
+        } else {
+            (b.f)(self, &crate::ops::call::prepend(b.this, args), &[])
+        }
     }
 
     /// Start calling `callee(*args, **kwargs)` from the loop: a Python function gets a
