@@ -137,9 +137,7 @@ impl DataStack {
                 self.next_chunk(n);
             }
             let p = self.cur;
-            for i in 0..clear {
-                p.add(i).write(Value::NULL);
-            }
+            clear_slots(p, clear, n);
             self.cur = p.add(n);
             (p, mark)
         }
@@ -493,5 +491,41 @@ unsafe impl crate::trace::Trace for Frame {
         for b in self.blocks().iter() {
             trace_value(b.prev_handled, t);
         }
+    }
+}
+
+/// Set the first `clear` of the `n` slots at `p` to NULL. A usual frame clears a few
+/// slots: they are written as one block of four or eight (slots past `clear` are value-stack
+/// slots, never read above the stack pointer, so clearing them too does no harm) rather
+/// than through a call to `memset`, which a loop of unknown length becomes.
+///
+/// # Safety
+/// `p..p + n` are slots of the caller's, `clear <= n`.
+#[inline(always)]
+unsafe fn clear_slots(p: *mut Value, clear: usize, n: usize) {
+    // SAFETY: caller's contract; the block of eight is written only when n >= 8.
+    unsafe {
+        if clear <= 4 && n >= 4 {
+            (p as *mut [Value; 4]).write([Value::NULL; 4]);
+        } else if clear <= 8 && n >= 8 {
+            (p as *mut [Value; 8]).write([Value::NULL; 8]);
+        } else {
+            for i in 0..clear {
+                p.add(i).write(Value::NULL);
+            }
+        }
+    }
+}
+
+/// Copy a call's arguments into its frame's first locals: a few, the usual case, without
+/// a call to `memcpy`.
+#[inline(always)]
+pub fn copy_args(dst: &mut [Value], args: &[Value]) {
+    match (dst, args) {
+        ([], []) => {}
+        ([d0], [a0]) => *d0 = *a0,
+        ([d0, d1], [a0, a1]) => (*d0, *d1) = (*a0, *a1),
+        ([d0, d1, d2], [a0, a1, a2]) => (*d0, *d1, *d2) = (*a0, *a1, *a2),
+        (d, a) => d.copy_from_slice(a),
     }
 }

@@ -893,14 +893,14 @@ impl Vm {
             kwargs.is_empty() && code.simple_argc as usize == args.len() + this.is_some() as usize;
         let bound = match this {
             None if simple => {
-                frame.locals()[..args.len()].copy_from_slice(args);
+                crate::frame::copy_args(&mut frame.locals()[..args.len()], args);
                 Ok(())
             }
             None => self.bind_args(&frame, fd, code, args, kwargs),
             Some(t) if simple => {
                 let locals = frame.locals();
                 locals[0] = t;
-                locals[1..=args.len()].copy_from_slice(args);
+                crate::frame::copy_args(&mut locals[1..=args.len()], args);
                 Ok(())
             }
             Some(t) => {
