@@ -408,6 +408,55 @@ impl Vm {
                         drop_n!(1);
                         set_top!(Value::bool(r != neg));
                     }
+                    Instr::BuildSlice(n) => {
+                        // `l[i:j:k]` read or `l[i:j] = m` stored on an exact list (or read
+                        // from a tuple) with int-or-None bounds: done here, with no slice
+                        // object, and the subscript instruction that follows is skipped.
+                        let n = n as usize;
+                        let step = if n == 3 { peek!(0) } else { Value::NONE };
+                        let (start, stop) = (peek!(n - 1), peek!(n - 2));
+                        // SAFETY: `ip` is the next instruction, inside the code (a
+                        // BuildSlice is never last).
+                        let next = unsafe { *ip };
+                        let bounds = slice_bounds(start, stop, step);
+                        if let Some((s, e, st)) = bounds
+                            && matches!(next, Instr::BinarySubscr)
+                            && let o = peek!(n)
+                            && (o.is::<ListData>() || o.is::<TupleData>())
+                        {
+                            sync!();
+                            let r = if o.is::<ListData>() {
+                                crate::ops::containers::mutable_slice(self, o, s, e, st)
+                            } else {
+                                let len = o.downcast::<TupleData>().map_or(0, |t| t.0.len());
+                                let (a, b, st) =
+                                    crate::ops::containers::slice_adjust(s, e, st, len);
+                                crate::ops::containers::seq_slice(self, o, a, b, st)
+                            };
+                            let r = tri!(r);
+                            drop_n!(n);
+                            set_top!(r);
+                            // SAFETY: the BinarySubscr just read is inside the code.
+                            ip = unsafe { ip.add(1) };
+                        } else if let Some((s, e, 1)) = bounds
+                            && n == 2
+                            && matches!(next, Instr::StoreSubscr)
+                            && let Some(l) = peek!(2).downcast::<ListData>()
+                            && let Some(items) = exact_items(peek!(3))
+                        {
+                            sync!();
+                            tri!(crate::ops::containers::list_assign_slice(
+                                self, l, s, e, 1, items
+                            ));
+                            drop_n!(4);
+                            // SAFETY: as above.
+                            ip = unsafe { ip.add(1) };
+                        } else {
+                            sync!();
+                            tri!(self.step_slow(f, code, instr));
+                            reload!();
+                        }
+                    }
                     Instr::IsOp(neg) => {
                         let (a, b) = (peek!(1), peek!(0));
                         drop_n!(1);
@@ -701,7 +750,6 @@ impl Vm {
                     | Instr::BuildMap(_)
                     | Instr::BuildConstKeyMap(_)
                     | Instr::BuildString(_)
-                    | Instr::BuildSlice(_)
                     | Instr::SetAdd(_)
                     | Instr::MapAdd(_)
                     | Instr::ListExtend(_)
@@ -1199,6 +1247,33 @@ fn fast_store_subscr(o: Value, k: Value, v: Value) -> bool {
     }
     w.set(i as usize, v);
     true
+}
+
+/// A slice's bounds when each is None or a small int and the step is not zero.
+#[inline]
+fn slice_bounds(start: Value, stop: Value, step: Value) -> Option<(Option<i64>, Option<i64>, i64)> {
+    let bound = |v: Value| {
+        if v.is_none() {
+            Some(None)
+        } else {
+            v.as_small_int().map(Some)
+        }
+    };
+    let st = match bound(step)? {
+        None => 1,
+        Some(0) => return None,
+        Some(k) => k,
+    };
+    Some((bound(start)?, bound(stop)?, st))
+}
+
+/// The items of an exact list or tuple, copied (what `l[i:j] = m` assigns).
+#[inline]
+fn exact_items(v: Value) -> Option<Vec<Value>> {
+    if let Some(l) = v.downcast::<ListData>() {
+        return Some(l.snapshot());
+    }
+    v.downcast::<TupleData>().map(|t| t.0.to_vec())
 }
 
 /// `b[i] = v` for an exact bytearray, an index in range and a small int 0..=255; false

@@ -285,8 +285,56 @@ pub fn seq_getitem(vm: &mut Vm, c: Value, key: Value) -> PyResult<Option<Value>>
     Ok(None)
 }
 
+/// `l[s:e:st] = items` for a list (bounds already unpacked; items already gathered,
+/// since gathering them may run Python code): the splice under the list's lock.
+pub(crate) fn list_assign_slice(
+    vm: &mut Vm,
+    l: &ListData,
+    s: Option<i64>,
+    e: Option<i64>,
+    st: i64,
+    items: Vec<Value>,
+) -> PyResult<()> {
+    let mut g = l.write();
+    let (a, b, st) = slice_adjust(s, e, st, g.len());
+    if st == 1 {
+        let a = a as usize;
+        let b = b.max(a as i64) as usize;
+        if b - a == items.len() {
+            // Same length: store in place (a reader sees, at each index, an item
+            // that was there at some moment, as for `l[i] = v`).
+            for (pos, v) in (a..b).zip(items) {
+                g.set(pos, v);
+            }
+            return Ok(());
+        }
+        let mut all = g.to_vec();
+        all.splice(a..b, items);
+        g.replace(&all);
+        return Ok(());
+    }
+    let n = slice_len(a, b, st);
+    if items.len() != n {
+        drop(g);
+        return Err(vm.value_error(format!(
+            "attempt to assign sequence of size {} to extended slice of size {n}",
+            items.len()
+        )));
+    }
+    for (pos, v) in slice_positions(a, b, st).zip(items) {
+        g.set(pos, v);
+    }
+    Ok(())
+}
+
 /// `c[s:e:st]` of a list (one view of its items) or a bytearray (under its lock).
-fn mutable_slice(vm: &mut Vm, c: Value, s: Option<i64>, e: Option<i64>, st: i64) -> PyResult {
+pub(crate) fn mutable_slice(
+    vm: &mut Vm,
+    c: Value,
+    s: Option<i64>,
+    e: Option<i64>,
+    st: i64,
+) -> PyResult {
     if let Some(l) = c.downcast::<ListData>() {
         let part = {
             let v = l.view();
@@ -306,7 +354,7 @@ fn mutable_slice(vm: &mut Vm, c: Value, s: Option<i64>, e: Option<i64>, st: i64)
 }
 
 /// `c[start:stop:step]` for a normalised slice of an immutable sequence.
-fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
+pub(crate) fn seq_slice(vm: &mut Vm, c: Value, a: i64, b: i64, st: i64) -> PyResult {
     if let Some(t) = c.downcast::<TupleData>() {
         if a == 0 && st == 1 && b == t.0.len() as i64 {
             return Ok(c);
@@ -387,35 +435,7 @@ pub fn seq_setitem(vm: &mut Vm, c: Value, key: Value, value: Value) -> PyResult<
                 }
             })?;
             let l = c.downcast::<ListData>().unwrap();
-            let mut g = l.write();
-            let (a, b, st) = slice_adjust(s, e, st, g.len());
-            if st == 1 {
-                let a = a as usize;
-                let b = b.max(a as i64) as usize;
-                if b - a == items.len() {
-                    // Same length: store in place (a reader sees, at each index, an item
-                    // that was there at some moment, as for `l[i] = v`).
-                    for (pos, v) in (a..b).zip(items) {
-                        g.set(pos, v);
-                    }
-                    return Ok(Some(()));
-                }
-                let mut all = g.to_vec();
-                all.splice(a..b, items);
-                g.replace(&all);
-                return Ok(Some(()));
-            }
-            let n = slice_len(a, b, st);
-            if items.len() != n {
-                drop(g);
-                return Err(vm.value_error(format!(
-                    "attempt to assign sequence of size {} to extended slice of size {n}",
-                    items.len()
-                )));
-            }
-            for (pos, v) in slice_positions(a, b, st).zip(items) {
-                g.set(pos, v);
-            }
+            list_assign_slice(vm, l, s, e, st, items)?;
             return Ok(Some(()));
         }
         let Some(i) = as_index(vm, key)? else {
