@@ -305,6 +305,9 @@ impl Vm {
                             None if let Some(x) = fast_float_op(a, b, op) => {
                                 tri!(self.new_float(x))
                             }
+                            None if let Some(z) = crate::objects::complex::fast_binop(a, b, op) => {
+                                tri!(self.new_complex(z.re, z.im))
+                            }
                             None => {
                                 sync!();
                                 let r = if matches!(instr, Instr::BinaryOp(_)) {

@@ -836,10 +836,31 @@ fn memory_error(vm: &mut Vm) -> crate::vm::PyErr {
 fn dunder(vm: &mut Vm, args: &[Value], op: BinOp, reflected: bool) -> PyResult {
     crate::helpers::arg_count(vm, names(op).1, args, 2, 2)?;
     let (x, y) = (base_of(args[0]), base_of(args[1]));
+    // A number's slot handles its own kind and narrower ones only: `int.__add__(2.0)`
+    // and `float.__mul__(1j)` are NotImplemented, so the wider operand's reflected
+    // method (a subclass's own, say) gets its turn, as in CPython.
+    if let (Some(me), Some(other)) = (numeric_rank(x), numeric_rank(y))
+        && other > me
+    {
+        return Ok(Value::NOT_IMPLEMENTED);
+    }
     let (x, y) = if reflected { (y, x) } else { (x, y) };
     Ok(vm
         .builtin_binop(x, y, op)?
         .unwrap_or(Value::NOT_IMPLEMENTED))
+}
+
+/// Place in the numeric tower: int (and bool) 0, float 1, complex 2; None otherwise.
+fn numeric_rank(v: Value) -> Option<u8> {
+    if v.is_small_int() || v.is_bool() || v.is::<IntData>() {
+        Some(0)
+    } else if crate::objects::float::is_float(v) {
+        Some(1)
+    } else if v.is::<crate::objects::complex::ComplexData>() {
+        Some(2)
+    } else {
+        None
+    }
 }
 
 macro_rules! dunders {

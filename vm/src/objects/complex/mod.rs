@@ -93,6 +93,34 @@ pub fn binop(vm: &mut Vm, a: Value, b: Value, op: BinOp) -> PyResult<Option<Valu
     vm.new_complex(r.re, r.im).map(Some)
 }
 
+/// `a op b` for `+ - * /` when one side is an exact complex and the other an exact
+/// complex, float or small int, computed without the vm (the interpreter's fast path:
+/// the caller makes the result object); None for anything else, a division by zero
+/// included, which the full path raises.
+#[inline]
+pub fn fast_binop(a: Value, b: Value, op: BinOp) -> Option<ComplexData> {
+    let side = |v: Value| -> Option<Operand> {
+        if let Some(c) = v.downcast::<ComplexData>() {
+            return Some(Operand::Complex(*c));
+        }
+        if let Some(f) = crate::objects::float::float_of(v) {
+            return Some(Operand::Real(f));
+        }
+        v.as_small_int().map(|i| Operand::Real(i as f64))
+    };
+    if !a.is::<ComplexData>() && !b.is::<ComplexData>() {
+        return None;
+    }
+    let (x, y) = (side(a)?, side(b)?);
+    match op {
+        BinOp::Add => Some(add(x, y)),
+        BinOp::Sub => Some(sub(x, y)),
+        BinOp::Mul => Some(mul(x, y)),
+        BinOp::TrueDiv => div(x, y),
+        _ => None,
+    }
+}
+
 fn full(o: Operand) -> ComplexData {
     match o {
         Operand::Real(r) => ComplexData { re: r, im: 0.0 },
