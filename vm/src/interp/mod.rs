@@ -913,6 +913,7 @@ impl Vm {
         }
         let mut init_self = Value::NULL;
         let init_fn;
+        let call_fn;
         let (func, fd, this) = match callee.downcast::<FunctionData>() {
             Some(fd) => (callee, fd, this),
             None => match callee.downcast::<BoundMethod>() {
@@ -927,7 +928,16 @@ impl Vm {
                         let fd = init_fn.downcast::<FunctionData>().expect("function");
                         (init_fn, fd, Some(inst))
                     }
-                    None => return self.call(callee, args, kwargs).map(Call::Done),
+                    None => match self.instance_call_fn(callee) {
+                        // An instance whose class defines `__call__` in Python: that
+                        // function runs inline with the instance as its self.
+                        Some(f) if this.is_none() => {
+                            call_fn = f;
+                            let fd = call_fn.downcast::<FunctionData>().expect("function");
+                            (call_fn, fd, Some(callee))
+                        }
+                        _ => return self.call(callee, args, kwargs).map(Call::Done),
+                    },
                 },
             },
         };
@@ -966,6 +976,18 @@ impl Vm {
         let mut frame = frame;
         frame.init_self = init_self;
         Ok(Call::Frame(self.push_call(frame)))
+    }
+
+    /// The `__call__` of `v` when `v` is an instance of a Python class and that method
+    /// is a Python function (called inline by `start_call`); None otherwise.
+    fn instance_call_fn(&mut self, v: Value) -> Option<Value> {
+        if !v.is::<crate::objects::instance::InstanceData>() {
+            return None;
+        }
+        let ty = self.type_of(v);
+        let name = self.rt.names.call;
+        let f = crate::types::lookup_in_mro(self, ty, name)?;
+        f.is::<FunctionData>().then_some(f)
     }
 
     /// For `cls(...)` where `cls` is a plain Python class (metaclass `type`, `object`'s
