@@ -178,6 +178,9 @@ fn for_each(
     iterable: Value,
     mut f: impl FnMut(&mut Vm, Value) -> PyResult<bool>,
 ) -> PyResult<()> {
+    if for_each_sequence(vm, iterable, &mut f)? {
+        return Ok(());
+    }
     let it = vm.iter(iterable)?;
     crate::root_scope!(vm);
     vm.root(it);
@@ -189,6 +192,54 @@ fn for_each(
         }
     }
     Ok(())
+}
+
+/// `for_each` over an exact tuple, list, bytes or bytearray, item by item with no
+/// iterator object (what their iterators would give: a list or bytearray is read
+/// afresh at each index, so changes made meanwhile are seen, as CPython's iterators
+/// see them). False: `iterable` is none of these. The caller roots `iterable`, which
+/// keeps a tuple's or bytes' items alive; an item of a list is rooted while `f` runs.
+fn for_each_sequence(
+    vm: &mut Vm,
+    iterable: Value,
+    f: &mut impl FnMut(&mut Vm, Value) -> PyResult<bool>,
+) -> PyResult<bool> {
+    let byte = |b: u8| Value::small_int(b as i64).expect("a byte");
+    if let Some(t) = iterable.downcast::<TupleData>() {
+        for &x in t.0.iter() {
+            if !f(vm, x)? {
+                break;
+            }
+        }
+    } else if let Some(b) = iterable.downcast::<BytesData>() {
+        for &x in b.0.iter() {
+            if !f(vm, byte(x))? {
+                break;
+            }
+        }
+    } else if let Some(b) = iterable.downcast::<ByteArrayData>() {
+        let mut i = 0;
+        while let Some(x) = b.0.lock().get(i).copied() {
+            if !f(vm, byte(x))? {
+                break;
+            }
+            i += 1;
+        }
+    } else if let Some(l) = iterable.downcast::<crate::objects::list::ListData>() {
+        crate::root_scope!(vm);
+        let slot = vm.root_slot(Value::NONE);
+        let mut i = 0;
+        while let Some(x) = l.get(i) {
+            vm.set_root_slot(slot, x);
+            if !f(vm, x)? {
+                break;
+            }
+            i += 1;
+        }
+    } else {
+        return Ok(false);
+    }
+    Ok(true)
 }
 
 /// `for_each`, where a generator's items are first offered to `fast` inside the
