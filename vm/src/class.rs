@@ -72,9 +72,15 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     }
     let cell = vm.run_frame(frame)?;
     vm.root(cell);
+    let annotate = crate::objects::class_annotations::take_annotate(vm, ns)?;
+    if !annotate.is_null() {
+        vm.root(annotate);
+    }
     let bases_t = vm.new_tuple(bases)?;
     vm.root(bases_t);
     let cls = vm.call(meta, &[name, bases_t, ns], &class_kw)?;
+    vm.root(cls);
+    crate::objects::class_annotations::attach(vm, cls, ns, annotate)?;
     if let Some(c) = cell.downcast::<CellData>() {
         c.set(cls);
     }
@@ -307,6 +313,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             attr_keys: Default::default(),
             version: Default::default(),
             subclasses: Default::default(),
+            annotate: Default::default(),
         },
     )?;
     // Before anything looks the class up (`crate::type_version`).
