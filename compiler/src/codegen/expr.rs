@@ -736,16 +736,13 @@ impl<'a> Compiler<'a> {
                             ast::ConversionFlag::Repr => Some("r"),
                             ast::ConversionFlag::Ascii => Some("a"),
                         };
-                        match &i.debug_text {
-                            Some(d) => {
-                                pending.push_str(d.leading());
-                                pending.push_str(d.expression());
-                                pending.push_str(d.trailing());
-                                if conv.is_none() && i.format_spec.is_none() {
-                                    conv = Some("r");
-                                }
+                        if let Some(d) = &i.debug_text {
+                            pending.push_str(d.leading());
+                            pending.push_str(d.expression());
+                            pending.push_str(d.trailing());
+                            if conv.is_none() && i.format_spec.is_none() {
+                                conv = Some("r");
                             }
-                            None => {}
                         }
                         let text = self.interpolation_source(i);
                         self.load_const(Const::Str(std::mem::take(&mut pending)));
