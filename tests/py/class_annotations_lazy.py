@@ -170,3 +170,18 @@ class Box[V]:
 
 Later2 = int
 print(Box.__annotations__)
+
+
+# After the class is made, its annotation scopes read the class's own dict: a name
+# bound on the class later wins over a global of the same name.
+class Reads:
+    a: Attr
+
+    def method(self, x: Attr2) -> Attr:
+        pass
+
+
+Reads.Attr = "on the class"
+Attr = "global"
+Attr2 = "global 2"
+print(Reads.__annotations__, Reads.method.__annotations__)

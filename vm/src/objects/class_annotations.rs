@@ -17,10 +17,11 @@ use super::typeobj::TypeData;
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// The namespace's entry `key`, if any (a dict, or the mapping `__prepare__` made).
+/// The namespace's entry `key`, if any (a dict, or the mapping `__prepare__` made). A
+/// dict subclass is read as a dict (no `__missing__` may run).
 fn ns_get(vm: &mut Vm, ns: Value, key: &str) -> PyResult<Option<Value>> {
-    if ns.is::<crate::objects::dict::DictData>() {
-        return Ok(vm.dict_get_str(ns, key));
+    if let Some(d) = crate::objects::dict::ops::dict_payload(ns) {
+        return Ok(vm.dict_get_str(d, key));
     }
     let k = vm.intern(key);
     match vm.getitem(ns, k) {
@@ -40,7 +41,16 @@ pub fn take_annotate(vm: &mut Vm, ns: Value) -> PyResult {
         return Ok(Value::NULL);
     };
     let k = vm.intern("__annotate_func__");
-    vm.delitem(ns, k)?;
+    match crate::objects::dict::ops::dict_payload(ns) {
+        Some(d) => {
+            vm.dict_del(d, k)?;
+        }
+        // A mapping that cannot remove it keeps it (as CPython 3.14's namespaces do).
+        None => match vm.delitem(ns, k) {
+            Err(e) if !vm.err_is(&e, vm.rt.types.exc.exception) => return Err(e),
+            _ => {}
+        },
+    }
     if f.is_none() || ns_get(vm, ns, "__annotations__")?.is_some() {
         return Ok(f);
     }
