@@ -185,3 +185,16 @@ Reads.Attr = "on the class"
 Attr = "global"
 Attr2 = "global 2"
 print(Reads.__annotations__, Reads.method.__annotations__)
+
+
+# A statement that may not run, in a class whose annotations are computed late.
+class CondLate:
+    if len(__name__) > 0:
+        ran: Forward
+    else:
+        skipped: Forward
+    always: int
+
+
+Forward = tuple
+print(CondLate.__annotations__)

@@ -91,7 +91,7 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
     vm.root(bases_t);
     let cls = vm.call(meta, &[name, bases_t, ns], &class_kw)?;
     vm.root(cls);
-    crate::objects::class_annotations::attach(vm, cls, ns, annotate)?;
+    crate::objects::class_annotations::attach(cls, annotate);
     // Once the class exists, those scopes read its dict (as CPython's
     // `__classdictcell__`): names bound on the class later are seen.
     if let Some(c) = classdict_cell.downcast::<CellData>()

@@ -72,22 +72,16 @@ pub fn take_annotate(vm: &mut Vm, ns: Value) -> PyResult {
 }
 
 /// Called by `build_class` with the class made: keep its `__annotate__` function
-/// `f` (from `take_annotate`) on the class, and drop the set of annotated statements
-/// that ran from the class's namespace (the function reads it from the class body's
-/// namespace, which the class's dict is a copy of).
-pub fn attach(vm: &mut Vm, cls: Value, ns: Value, f: Value) -> PyResult<()> {
-    let Some(td) = cls.downcast::<TypeData>() else {
-        return Ok(());
-    };
-    if !td.is_user || f.is_null() {
-        return Ok(());
+/// `f` (from `take_annotate`) on the class. (The set of annotated statements that ran,
+/// `__conditional_annotations__`, stays in the class's dict: the function reads it
+/// there once the class exists.)
+pub fn attach(cls: Value, f: Value) {
+    if let Some(td) = cls.downcast::<TypeData>()
+        && td.is_user
+        && !f.is_null()
+    {
+        td.annotate.store(f);
     }
-    td.annotate.store(f);
-    if td.dict != ns {
-        let k = vm.intern("__conditional_annotations__");
-        vm.dict_del(td.dict, k)?;
-    }
-    Ok(())
 }
 
 /// `cls.__annotate__` for a class made by a class statement or `type()`.
