@@ -6,19 +6,30 @@ reference CPython cannot run the script (it exits with an error: syntax newer th
 MicroPython-only modules, ...) the script is judged by MicroPython's `NAME.py.exp` file
 instead, when there is one; a script with neither is counted as unjudged.
 
-The reference is the newest CPython found (weft follows 3.14 where versions differ):
---ref PYTHON picks another one, e.g. --ref python3.
+The reference is CPython 3.14, the version weft follows, when it is installed (at
+/opt/cpython3.14/python3.14 or as python3.14 on PATH; tools/get_cpython314.sh installs
+it), else the newest pyenv CPython found: --ref PYTHON picks another one, e.g.
+--ref python3.
 
 usage: tools/mp_basics.py [--ref PYTHON] [-v] WEFT_BINARY MICROPYTHON_TESTS_DIR [glob]
 """
 import concurrent.futures as cf
 import glob
 import os
+import shutil
 import subprocess
 import sys
 
 
+CPYTHON314 = "/opt/cpython3.14/python3.14"
+
+
 def newest_cpython():
+    if os.access(CPYTHON314, os.X_OK):
+        return CPYTHON314
+    on_path = shutil.which("python3.14")
+    if on_path:
+        return on_path
     found = sorted(
         glob.glob(os.path.expanduser("~/.pyenv/versions/3.1[0-9]*/bin/python3")),
         key=lambda p: [int(x) for x in p.split("/versions/")[1].split("/")[0].split(".")],

@@ -112,7 +112,7 @@ pub(crate) fn compile_parsed(
     match parsed {
         Parsed::Module(m) => {
             let future = crate::codegen::annotations::future_annotations(&m.body);
-            let table = build_module(&m.body, mode == Mode::Module && !future)?;
+            let table = build_module(&m.body, mode == Mode::Module && !future, !future)?;
             let mut c = Compiler {
                 table,
                 map,

@@ -13,6 +13,7 @@ mod hints;
 mod lexical;
 mod numbers;
 mod patterns;
+mod prefixes;
 mod tabs;
 
 /// A parse error, with CPython's (offset, end_offset) on its first line where they are
@@ -31,6 +32,12 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
     };
     let parsed = ruff_python_parser::parse_unchecked(source, ParseOptions::from(pmode));
     if let Some(err) = parsed.errors().iter().min_by_key(|e| e.location.start()) {
+        // The tokenizer rejects a bad prefix as it reads it, before the parser fails.
+        if let Some((at, e)) = prefixes::incompatible(source, parsed.tokens())
+            && at <= err.location.start().to_usize()
+        {
+            return Err((e, None));
+        }
         if let Some(e) = fstrings::refine(source, parsed.tokens(), err) {
             return Err(e);
         }
@@ -416,9 +423,8 @@ fn convert(source: &str, err: &ParseError) -> RawError {
                 m.to_string()
             }
         }
-        ParseErrorType::FStringError(e)
-        | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
-            format!("f-string: {e}").replace('`', "'")
+        e if let Some((e, word)) = fstrings::interpolated(e) => {
+            format!("{word}: {e}").replace('`', "'")
         }
         ParseErrorType::InvalidAssignmentTarget
         | ParseErrorType::InvalidAnnotatedAssignmentTarget
@@ -596,10 +602,7 @@ pub(crate) fn input_status(source: &str) -> crate::InputStatus {
     };
     let incomplete = match &err.error {
         ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => triple_quoted(start),
-        ParseErrorType::FStringError(e)
-        | ParseErrorType::Lexical(LexicalErrorType::FStringError(e)) => {
-            format!("{e}").contains("triple")
-        }
+        e if let Some((e, _)) = fstrings::interpolated(e) => format!("{e}").contains("triple"),
         _ => {
             let at_end = start >= trimmed.len();
             let last_line = trimmed.rsplit('\n').next().unwrap_or("").trim_start();

@@ -138,11 +138,24 @@ struct Builder {
     /// `__annotate__` function (PEP 649): its scope once made ([`MODULE_ANNOTATE_KEY`]).
     lazy_module_annotations: bool,
     module_annotate: Option<usize>,
+    /// Class bodies' annotations of plain names are evaluated by one `__annotate__`
+    /// function per class (PEP 649, see `codegen/annotations.rs`; not under
+    /// `from __future__ import annotations`).
+    lazy_class_annotations: bool,
+    /// In a class body: the key of its `__annotate__` scope, and that scope once made.
+    class_annotate: Option<(TextRange, Option<usize>)>,
 }
 
 /// The `by_range` key of a module's `__annotate__` scope (no source range is empty at
 /// the largest offset).
 pub(crate) const MODULE_ANNOTATE_KEY: u32 = u32::MAX;
+
+/// The `by_range` key of a class's `__annotate__` scope: the empty range at the start
+/// of the class's name (no other scope is keyed there: a function's annotation scope
+/// starts at its `(`, every other scope at its keyword or bracket).
+pub(crate) fn class_annotate_key(c: &ast::StmtClassDef) -> TextRange {
+    TextRange::empty(c.name.range.start())
+}
 
 /// The deepest expression nesting compiled. Every pass after this one (the symbol
 /// table first, then code generation) recurses on the tree, so a deeper tree
@@ -153,9 +166,15 @@ pub(crate) const MAX_EXPR_DEPTH: usize = 100_000;
 
 /// The symbol table of a module; `lazy_annotations`: its annotations of plain names go
 /// to one `__annotate__` scope (see `codegen/annotations.rs`).
-pub(crate) fn build_module(body: &[Stmt], lazy_annotations: bool) -> Result<SymbolTable, RawError> {
+/// `lazy_class_annotations`: each class body's go to one `__annotate__` scope.
+pub(crate) fn build_module(
+    body: &[Stmt],
+    lazy_annotations: bool,
+    lazy_class_annotations: bool,
+) -> Result<SymbolTable, RawError> {
     let mut b = Builder::new();
     b.lazy_module_annotations = lazy_annotations;
+    b.lazy_class_annotations = lazy_class_annotations;
     for s in body {
         b.visit_stmt(s);
     }
@@ -183,6 +202,8 @@ impl Builder {
             comp_target: false,
             lazy_module_annotations: false,
             module_annotate: None,
+            lazy_class_annotations: false,
+            class_annotate: None,
         }
     }
 
@@ -198,6 +219,34 @@ impl Builder {
                 let s = self.cur;
                 self.cur = prev;
                 self.module_annotate = Some(s);
+                s
+            }
+        };
+        let prev = std::mem::replace(&mut self.cur, scope);
+        let saved = self.ctx.replace("an annotation");
+        self.visit_expr(e);
+        self.ctx = saved;
+        self.cur = prev;
+    }
+
+    /// Visit an annotation of a class body in the class's `__annotate__` scope (made at
+    /// the first one), which sees the class namespace through `__classdict__` and reads
+    /// the class's `__conditional_annotations__` from it.
+    fn visit_class_annotation(&mut self, e: &Expr) {
+        let Some((key, made)) = self.class_annotate else {
+            self.visit_expr(e);
+            return;
+        };
+        let scope = match made {
+            Some(s) => s,
+            None => {
+                let prev = self.enter(ScopeKind::Function, "__annotate__", key);
+                self.mark_sees_class();
+                self.add("format", DEF_PARAM);
+                self.add("__conditional_annotations__", USE);
+                let s = self.cur;
+                self.cur = prev;
+                self.class_annotate = Some((key, Some(s)));
                 s
             }
         };
@@ -642,9 +691,14 @@ impl<'a> Visitor<'a> for Builder {
                         self.add(p.name().as_str(), USE);
                     }
                 }
+                let outer_annotate = self.class_annotate.take();
+                if self.lazy_class_annotations {
+                    self.class_annotate = Some((class_annotate_key(c), None));
+                }
                 for s in &c.body {
                     self.visit_stmt(s);
                 }
+                self.class_annotate = outer_annotate;
                 self.ctx = in_body;
                 self.cur = prev;
                 if let Some(prev) = outer {
@@ -770,6 +824,8 @@ impl<'a> Visitor<'a> for Builder {
                         && self.table.scopes[self.cur].kind == ScopeKind::Module
                     {
                         self.visit_module_annotation(&a.annotation);
+                    } else if self.table.scopes[self.cur].kind == ScopeKind::Class {
+                        self.visit_class_annotation(&a.annotation);
                     } else {
                         self.visit_expr(&a.annotation);
                     }

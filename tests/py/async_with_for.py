@@ -1,5 +1,7 @@
 # async with and async for: protocol calls, exception passing and suppression,
 # break/continue/return through them, else clauses, CPython's TypeErrors.
+# The .exp is CPython 3.14's output (tools/get_cpython314.sh): 3.14's TypeError for a
+# bad async context manager names the missing method.
 
 
 class Tick:

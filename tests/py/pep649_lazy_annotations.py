@@ -1,7 +1,7 @@
 # PEP 649/749 (CPython 3.14): a function's annotations are evaluated lazily, by its
 # __annotate__ function, the first time __annotations__ is read.
-# No CPython 3.14 on this machine: the .exp was written by hand from the PEP and the
-# 3.14 data model docs (hand-checked); CPython 3.13 fails at the first def.
+# The .exp is CPython 3.14's output (tools/get_cpython314.sh installs it); CPython 3.13
+# fails at the first def.
 
 # A forward reference to a name that does not exist yet is no error at def time.
 def f(x: Later, y: int = 3) -> Later:

@@ -70,11 +70,36 @@ pub fn build_class(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResu
         let t = vm.rt.types.cell;
         frame.cells()[i] = vm.alloc(t, CellData::new(Value::NULL))?;
     }
+    // The namespace cell of the body's annotation and type-parameter scopes.
+    let classdict_cell = match frame
+        .code_obj()
+        .code
+        .cellvars
+        .iter()
+        .position(|n| n == "__classdict__")
+    {
+        Some(i) => vm.root(frame.cells()[i]),
+        None => Value::NULL,
+    };
     let cell = vm.run_frame(frame)?;
     vm.root(cell);
+    let annotate = crate::objects::class_annotations::take_annotate(vm, ns)?;
+    if !annotate.is_null() {
+        vm.root(annotate);
+    }
     let bases_t = vm.new_tuple(bases)?;
     vm.root(bases_t);
     let cls = vm.call(meta, &[name, bases_t, ns], &class_kw)?;
+    vm.root(cls);
+    crate::objects::class_annotations::attach(cls, annotate);
+    // Once the class exists, those scopes read its dict (as CPython's
+    // `__classdictcell__`): names bound on the class later are seen.
+    if let Some(c) = classdict_cell.downcast::<CellData>()
+        && let Some(td) = cls.downcast::<TypeData>()
+        && td.is_user
+    {
+        c.set(td.dict);
+    }
     if let Some(c) = cell.downcast::<CellData>() {
         c.set(cls);
     }
@@ -307,6 +332,7 @@ pub fn type_new(vm: &mut Vm, meta: Value, args: &[Value], kw: &[(Value, Value)])
             attr_keys: Default::default(),
             version: Default::default(),
             subclasses: Default::default(),
+            annotate: Default::default(),
         },
     )?;
     // Before anything looks the class up (`crate::type_version`).

@@ -287,6 +287,7 @@ impl Types {
                     attr_keys: Default::default(),
                     version: Default::default(),
                     subclasses: Default::default(),
+                    annotate: Default::default(),
                 },
             );
             made.push(t);

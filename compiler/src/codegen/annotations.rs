@@ -5,10 +5,10 @@
 //! function that evaluates them all, and `module.__annotations__` calls it on first
 //! read. An annotated statement that may not run (in an `if`, a loop, a `try`, a
 //! `with`, a `match`) records that it ran in the set `__conditional_annotations__`,
-//! which the function consults. A class body still fills an `__annotations__` dict as
-//! each annotated statement runs (as CPython 3.13): the standard library weft runs
-//! (3.11's `dataclasses`, `typing.NamedTuple`, `TypedDict`, `inspect`) reads it from
-//! the class namespace, before and after the class is made. Annotations inside a
+//! which the function consults. A class body does the same with its own function,
+//! bound as `__annotate_func__` at the body's end, which reads names in the class
+//! namespace first; `build_class` evaluates it once when it can, for the 3.11 standard
+//! library (see `weft_vm::objects::class_annotations`). Annotations inside a
 //! function body are not evaluated. Under `from __future__ import annotations` each
 //! annotation is kept as its source text, and modules, classes and functions get that
 //! dict directly.
@@ -121,13 +121,40 @@ impl<'a> Compiler<'a> {
             && !self.future_annotations
     }
 
+    /// Are this unit's annotations of plain names evaluated by a class `__annotate__`?
+    fn lazy_class_annotations(&self) -> bool {
+        self.unit_ref().kind == ScopeKind::Class && !self.future_annotations
+    }
+
+    /// Note the annotated statements of `body` that may not run, and make the set they
+    /// record themselves in (`__conditional_annotations__`) when there are any. The
+    /// first annotated statement, if any.
+    fn prepare_conditional(&mut self, body: &'a [Stmt]) -> Option<&'a ast::StmtAnnAssign> {
+        let mut items = Vec::new();
+        collect_simple_annotations(body, false, &mut items);
+        self.conditional_annotations = items
+            .iter()
+            .filter(|(_, nested)| *nested)
+            .map(|(a, _)| a.annotation.start().to_u32())
+            .collect();
+        if !self.conditional_annotations.is_empty() {
+            self.emit(Instr::BuildSet(0));
+            self.store_name("__conditional_annotations__");
+        }
+        items.first().map(|(a, _)| *a)
+    }
+
     /// At the start of a module body that annotates names: `__annotate__ = <function>`
     /// (and `__conditional_annotations__ = set()` when some annotated statement may not
-    /// run); at the start of a class body (or a module under the future import, or an
-    /// interactive statement): `__annotations__ = {}`.
+    /// run); at the start of a class body only that set; at the start of a body under
+    /// the future import, or an interactive statement: `__annotations__ = {}`.
     pub(crate) fn setup_annotations(&mut self, body: &'a [Stmt]) -> CResult<()> {
         if self.lazy_module_annotations() {
             return self.module_annotate(body);
+        }
+        if self.lazy_class_annotations() {
+            self.prepare_conditional(body);
+            return Ok(());
         }
         if has_simple_annotations(body) {
             self.emit(Instr::BuildMap(0));
@@ -140,25 +167,56 @@ impl<'a> Compiler<'a> {
     /// annotation's value, leaving out the statements that may not run and did not
     /// (their offset is missing from `__conditional_annotations__`).
     fn module_annotate(&mut self, body: &'a [Stmt]) -> CResult<()> {
-        let mut items = Vec::new();
-        collect_simple_annotations(body, false, &mut items);
-        let Some(first) = items.first() else {
+        let Some(first) = self.prepare_conditional(body) else {
             return Ok(());
         };
-        let line = self.line_of(first.0.range());
-        self.conditional_annotations = items
-            .iter()
-            .filter(|(_, nested)| *nested)
-            .map(|(a, _)| a.annotation.start().to_u32())
-            .collect();
-        if !self.conditional_annotations.is_empty() {
-            self.emit(Instr::BuildSet(0));
-            self.store_name("__conditional_annotations__");
-        }
+        let line = self.line_of(first.range());
         let scope = self
             .table
             .scope_of(TextRange::empty(MODULE_ANNOTATE_KEY.into()));
         self.enter_annotate("__annotate__", scope, line, None);
+        self.annotate_body(body, false)?;
+        let code = self.pop_unit()?;
+        self.make_function(code, 0);
+        self.store_name("__annotate__");
+        Ok(())
+    }
+
+    /// At the end of a class body that annotates names: bind `__annotate_func__` (the
+    /// name CPython 3.14 gives it in the namespace) to the class's `__annotate__(format)`,
+    /// which reads the names in the class namespace first. The class is made with the
+    /// annotations evaluated once if they can be (`weft_vm::class::build_class`).
+    pub(crate) fn class_annotate(
+        &mut self,
+        c: &'a ast::StmtClassDef,
+        body: &'a [Stmt],
+    ) -> CResult<()> {
+        if !self.lazy_class_annotations() {
+            return Ok(());
+        }
+        let mut items = Vec::new();
+        collect_simple_annotations(body, false, &mut items);
+        let Some((first, _)) = items.first() else {
+            return Ok(());
+        };
+        let line = self.line_of(first.range());
+        let scope = self.table.scope_of(crate::symtable::class_annotate_key(c));
+        let qualname = self.qualname_for("__annotate__");
+        self.enter_annotate(&qualname, scope, line, Some(c.name.to_string()));
+        self.annotate_body(body, true)?;
+        let code = self.pop_unit()?;
+        self.make_function(code, 0);
+        self.store_name("__annotate_func__");
+        Ok(())
+    }
+
+    /// The body of an `__annotate__` unit: a dict of each annotated name of `body`
+    /// (mangled in a class) to its annotation's value, leaving out the statements that
+    /// may not run and did not (their offset is missing from
+    /// `__conditional_annotations__`, a global of a module, a name of a class).
+    fn annotate_body(&mut self, body: &'a [Stmt], in_class: bool) -> CResult<()> {
+        let mut items = Vec::new();
+        collect_simple_annotations(body, false, &mut items);
         // A hidden local (no Python name can spell it) holds the dict being filled.
         let dict = self.varname(".annotations");
         self.emit(Instr::BuildMap(0));
@@ -170,23 +228,25 @@ impl<'a> Compiler<'a> {
             let skip = self.new_label();
             if nested {
                 self.load_const(Const::Int(a.annotation.start().to_u32() as i64));
-                let k = self.add_name("__conditional_annotations__");
-                self.emit(Instr::LoadGlobal(k));
+                if in_class {
+                    self.load_name("__conditional_annotations__");
+                } else {
+                    let k = self.add_name("__conditional_annotations__");
+                    self.emit(Instr::LoadGlobal(k));
+                }
                 self.emit(Instr::ContainsOp(false));
                 self.jump(Instr::PopJumpIfFalse, skip);
             }
             self.set_line(a.annotation.range());
             self.compile_annotation_value(&a.annotation)?;
             self.emit(Instr::LoadFast(dict));
-            self.load_const(Const::Str(n.id.to_string()));
+            let key = self.mangle(n.id.as_str());
+            self.load_const(Const::Str(key));
             self.emit(Instr::StoreSubscr);
             self.bind(skip);
         }
         self.emit(Instr::LoadFast(dict));
         self.emit(Instr::ReturnValue);
-        let code = self.pop_unit()?;
-        self.make_function(code, 0);
-        self.store_name("__annotate__");
         Ok(())
     }
 
@@ -201,8 +261,10 @@ impl<'a> Compiler<'a> {
         self.compile_annotation_value(e)
     }
 
-    /// `x: T` in a module or class body: `__annotations__['x'] = T` (after any value was
-    /// stored, as CPython orders it). Elsewhere nothing is evaluated.
+    /// `x: T` in a module or class body: record that a statement that may not run
+    /// did; under the future import (or interactively, in a module)
+    /// `__annotations__['x'] = T` (after any value was stored, as CPython orders it).
+    /// Elsewhere nothing is evaluated.
     pub(crate) fn store_annotation(&mut self, a: &'a ast::StmtAnnAssign) -> CResult<()> {
         let Expr::Name(n) = &*a.target else {
             return Ok(());
@@ -210,7 +272,7 @@ impl<'a> Compiler<'a> {
         if !a.simple || !matches!(self.unit_ref().kind, ScopeKind::Module | ScopeKind::Class) {
             return Ok(());
         }
-        if self.lazy_module_annotations() {
+        if self.lazy_module_annotations() || self.lazy_class_annotations() {
             // `__conditional_annotations__.add(offset)` for a statement that may not run.
             let offset = a.annotation.start().to_u32();
             if self.conditional_annotations.contains(&offset) {

@@ -736,18 +736,15 @@ impl<'a> Compiler<'a> {
                             ast::ConversionFlag::Repr => Some("r"),
                             ast::ConversionFlag::Ascii => Some("a"),
                         };
-                        let text = match &i.debug_text {
-                            Some(d) => {
-                                pending.push_str(d.leading());
-                                pending.push_str(d.expression());
-                                pending.push_str(d.trailing());
-                                if conv.is_none() && i.format_spec.is_none() {
-                                    conv = Some("r");
-                                }
-                                d.expression().to_string()
+                        if let Some(d) = &i.debug_text {
+                            pending.push_str(d.leading());
+                            pending.push_str(d.expression());
+                            pending.push_str(d.trailing());
+                            if conv.is_none() && i.format_spec.is_none() {
+                                conv = Some("r");
                             }
-                            None => self.interpolation_source(i),
-                        };
+                        }
+                        let text = self.interpolation_source(i);
                         self.load_const(Const::Str(std::mem::take(&mut pending)));
                         self.compile_expr(&i.expression)?;
                         self.load_const(Const::Str(text));
@@ -782,17 +779,27 @@ impl<'a> Compiler<'a> {
         Ok(())
     }
 
-    /// The source text of an interpolation's expression: from after `{` to the
-    /// conversion, format spec or `}`, whitespace included.
+    /// The source text of an interpolation's expression, as CPython 3.14 keeps it: from
+    /// after `{` to the `=` of a debug field, the conversion, the format spec or `}`,
+    /// whitespace included and a comment after the expression left out.
     fn interpolation_source(&self, i: &ast::InterpolatedElement) -> String {
         let src = self.map.source;
         let start = i.range.start().to_usize() + 1;
-        let mut end = i.expression.range().end().to_usize();
-        let bytes = src.as_bytes();
-        while end < bytes.len() && matches!(bytes[end], b' ' | b'\t' | b'\n' | b'\r') {
-            end += 1;
+        let end = i.expression.range().end().to_usize();
+        let mut text = src.get(start..end).unwrap_or("").to_string();
+        let mut rest = src.get(end..).unwrap_or("").chars().peekable();
+        while let Some(&c) = rest.peek() {
+            match c {
+                ' ' | '\t' | '\n' | '\r' | '\x0c' => text.push(c),
+                '#' => {
+                    while rest.next_if(|&c| c != '\n').is_some() {}
+                    continue;
+                }
+                _ => break,
+            }
+            rest.next();
         }
-        src.get(start..end).unwrap_or("").to_string()
+        text
     }
 
     /// Push the pieces of an f-string body; literal text accumulates in `pending`.

@@ -338,8 +338,12 @@ impl<'a> Compiler<'a> {
                 self.unit().code.doc = Some(doc);
                 body = &body[1..];
             }
+            // A module's annotated statements that may not run are not the class's.
+            let outer = std::mem::take(&mut self.conditional_annotations);
             self.setup_annotations(body)?;
             self.compile_body(body)?;
+            self.class_annotate(c, body)?;
+            self.conditional_annotations = outer;
             if self.table.scopes[scope].needs_class_cell {
                 let i = self.deref_index("__class__");
                 self.emit(Instr::LoadClosure(i));

@@ -24,8 +24,10 @@ fn token_at(tokens: &Tokens, at: usize) -> Option<(usize, usize)> {
 fn fstring_part_at(tokens: &Tokens, at: usize) -> Option<((usize, usize), (usize, usize))> {
     let toks: Vec<_> = tokens.iter().collect();
     let i = toks.iter().position(|t| {
-        t.kind() == TokenKind::FStringMiddle
-            && t.range().start().to_usize() <= at
+        matches!(
+            t.kind(),
+            TokenKind::FStringMiddle | TokenKind::TStringMiddle
+        ) && t.range().start().to_usize() <= at
             && at <= t.range().end().to_usize()
     })?;
     let span = |t: &ruff_python_ast::token::Token| {
@@ -34,15 +36,15 @@ fn fstring_part_at(tokens: &Tokens, at: usize) -> Option<((usize, usize), (usize
     // The end of this f-string (nested ones open and close before it).
     let mut depth = 0;
     let end = toks[i + 1..].iter().find(|t| match t.kind() {
-        TokenKind::FStringStart => {
+        TokenKind::FStringStart | TokenKind::TStringStart => {
             depth += 1;
             false
         }
-        TokenKind::FStringEnd if depth > 0 => {
+        TokenKind::FStringEnd | TokenKind::TStringEnd if depth > 0 => {
             depth -= 1;
             false
         }
-        k => k == TokenKind::FStringEnd,
+        k => matches!(k, TokenKind::FStringEnd | TokenKind::TStringEnd),
     })?;
     Some((span(toks[i]), span(end)))
 }

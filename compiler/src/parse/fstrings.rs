@@ -1,7 +1,8 @@
-//! Errors inside f-string replacement fields (`f'{}'`, `f'{x!z}'`, `f'{x'`): CPython
-//! 3.12+'s messages and spans (its parser reads f-strings as tokens, as
-//! `ruff_python_parser` does, but words these errors its own way). CPython 3.14 is
-//! weft's reference; the tests compare with 3.13, which agrees with it here.
+//! Errors inside f-string and t-string replacement fields (`f'{}'`, `t'{x!z}'`,
+//! `f'{x'`): CPython 3.12+'s messages and spans (its parser reads f-strings as tokens,
+//! as `ruff_python_parser` does, but words these errors its own way). CPython 3.14 is
+//! weft's reference; the f-string tests compare with 3.13, which agrees with it here.
+//! A t-string's errors are an f-string's with `t-string:` for `f-string:`.
 
 use ruff_python_ast::token::{Token, TokenKind, Tokens};
 use ruff_python_parser::{
@@ -11,6 +12,26 @@ use ruff_text_size::Ranged;
 
 use super::Fail;
 use crate::{CompileErrorKind, RawError, SourceMap};
+
+/// The f-string or t-string error in `e` (from the parser or its lexer), with the
+/// word CPython's messages begin with.
+pub(super) fn interpolated(e: &ParseErrorType) -> Option<(&FErr, &'static str)> {
+    match e {
+        ParseErrorType::FStringError(x)
+        | ParseErrorType::Lexical(LexicalErrorType::FStringError(x)) => Some((x, "f-string")),
+        ParseErrorType::TStringError(x)
+        | ParseErrorType::Lexical(LexicalErrorType::TStringError(x)) => Some((x, "t-string")),
+        _ => None,
+    }
+}
+
+/// The parser's own (not the lexer's) f-string or t-string error in `e`.
+fn parser_interpolated(e: &ParseErrorType) -> Option<&FErr> {
+    match e {
+        ParseErrorType::FStringError(x) | ParseErrorType::TStringError(x) => Some(x),
+        _ => None,
+    }
+}
 
 fn syntax(msg: String, start: usize, end: usize) -> RawError {
     RawError {
@@ -29,22 +50,43 @@ pub(super) fn refine(source: &str, tokens: &Tokens, err: &ParseError) -> Option<
         .iter()
         .position(|t| t.range().start().to_usize() >= start)
         .unwrap_or(toks.len());
-    if let ParseErrorType::Lexical(LexicalErrorType::FStringError(FErr::SingleRbrace)) = &err.error
+    let lexical = matches!(err.error, ParseErrorType::Lexical(_));
+    if let Some((FErr::SingleRbrace, word)) = interpolated(&err.error)
+        && lexical
     {
-        let e = syntax("f-string: single '}' is not allowed".into(), start, start);
+        let e = syntax(format!("{word}: single '}}' is not allowed"), start, start);
         return Some((e, None));
     }
-    let field = open_field(&toks, at)?;
+    let (field, word) = open_field(&toks, at)?;
     // A comment in a field runs to the line's end: the field is never closed.
-    if let ParseErrorType::Lexical(LexicalErrorType::FStringError(FErr::UnterminatedString)) =
-        &err.error
+    if let Some((FErr::UnterminatedString, _)) = interpolated(&err.error)
+        && lexical
     {
         let open = toks[field].range().start().to_usize();
         let col = SourceMap::new(source).chars_before(open) + 1;
         let e = syntax("'{' was never closed".into(), open, open + 1);
         return Some((e, Some((col, 0))));
     }
-    refine_field(source, &toks, err, at, field).map(|e| (e, None))
+    // `f'{x!'`: the lexer starts a new string at the closing quote; CPython's
+    // tokenizer sees the f-string end where a conversion character should be.
+    if matches!(
+        err.error,
+        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
+    ) && at > field + 1
+        && toks[at - 1].kind() == TokenKind::Exclamation
+    {
+        let e = syntax(format!("{word}: expecting '}}'"), start, start);
+        return Some((e, None));
+    }
+    refine_field(source, &toks, err, at, field).map(|e| (named(e, word), None))
+}
+
+/// `e` with its leading `f-string:` (as `refine_field` words it) replaced by `word`'s.
+fn named(mut e: RawError, word: &str) -> RawError {
+    if let Some(rest) = e.msg.strip_prefix("f-string:") {
+        e.msg = format!("{word}:{rest}");
+    }
+    e
 }
 
 /// The error `err` at token `at`, in the replacement field opened at token `field`.
@@ -66,7 +108,12 @@ fn refine_field(
         toks.get(i)
             .map_or(source.len(), |t| t.range().end().to_usize())
     };
-    let closed = |k: TokenKind| matches!(k, TokenKind::FStringEnd | TokenKind::EndOfFile);
+    let closed = |k: TokenKind| {
+        matches!(
+            k,
+            TokenKind::FStringEnd | TokenKind::TStringEnd | TokenKind::EndOfFile
+        )
+    };
     match &err.error {
         ParseErrorType::ExpectedExpression if at == field + 1 => {
             let what = match kind(at) {
@@ -96,7 +143,7 @@ fn refine_field(
         ParseErrorType::ExpectedExpression if closed(kind(at)) => {
             Some(syntax("f-string: expecting '}'".into(), start, start))
         }
-        ParseErrorType::FStringError(FErr::InvalidConversionFlag) => {
+        _ if parser_interpolated(&err.error) == Some(&FErr::InvalidConversionFlag) => {
             let text = &source[start..end];
             let msg = match kind(at) {
                 TokenKind::Rbrace | TokenKind::Colon => {
@@ -109,7 +156,7 @@ fn refine_field(
             };
             Some(syntax(msg, start, end))
         }
-        ParseErrorType::FStringError(FErr::UnclosedLbrace) => {
+        _ if parser_interpolated(&err.error) == Some(&FErr::UnclosedLbrace) => {
             match kind(at) {
                 _ if in_format_spec(toks, field, at) => Some(syntax(
                     "f-string: expecting '}', or format specs".into(),
@@ -126,20 +173,39 @@ fn refine_field(
                     Some(syntax("f-string: expecting '}'".into(), s, s))
                 }
                 k if closed(k) => Some(syntax("f-string: expecting '}'".into(), start, start)),
+                // Anything else after a conversion character.
+                _ if at >= 2
+                    && kind(at - 1) == TokenKind::Name
+                    && kind(at - 2) == TokenKind::Exclamation =>
+                {
+                    Some(syntax(
+                        "f-string: expecting ':' or '}'".into(),
+                        t_start(at),
+                        t_end(at),
+                    ))
+                }
                 TokenKind::Rpar | TokenKind::Rsqb => {
                     let c = &source[start..start + 1];
                     Some(syntax(format!("f-string: unmatched '{c}'"), start, start))
                 }
-                // Two expressions side by side.
+                // Two expressions side by side: CPython's comma hint spans both, when
+                // the field is closed; the string's end comes first otherwise.
                 TokenKind::Name
                 | TokenKind::Int
                 | TokenKind::Float
                 | TokenKind::Complex
-                | TokenKind::String => Some(syntax(
-                    "invalid syntax. Perhaps you forgot a comma?".into(),
-                    t_start(field + 1),
-                    t_end(at),
-                )),
+                | TokenKind::String
+                | TokenKind::Lbrace => match field_end(source, toks, at) {
+                    Ok(_) => Some(syntax(
+                        "invalid syntax. Perhaps you forgot a comma?".into(),
+                        t_start(field + 1),
+                        t_end(operand_end(source, toks, at)),
+                    )),
+                    Err(end) => {
+                        let s = t_start(end);
+                        Some(syntax("f-string: expecting '}'".into(), s, s))
+                    }
+                },
                 _ => None,
             }
         }
@@ -147,24 +213,64 @@ fn refine_field(
     }
 }
 
+/// Where the replacement field holding token `at` ends: `Ok` with its closing `}`, or
+/// `Err` with the end of its f-string (or of the source) when it is never closed.
+/// After an error the lexer may take a `}` for an unknown token: it still closes.
+fn field_end(source: &str, toks: &[Token], at: usize) -> Result<usize, usize> {
+    let mut depth = 0usize;
+    for (i, t) in toks.iter().enumerate().skip(at) {
+        let brace =
+            t.kind() == TokenKind::Unknown && source.get(t.range().to_std_range()) == Some("}");
+        match t.kind() {
+            _ if brace && depth == 0 => return Ok(i),
+            _ if brace => depth -= 1,
+            TokenKind::Lbrace
+            | TokenKind::Lpar
+            | TokenKind::Lsqb
+            | TokenKind::FStringStart
+            | TokenKind::TStringStart => depth += 1,
+            TokenKind::Rbrace if depth == 0 => return Ok(i),
+            TokenKind::FStringEnd | TokenKind::TStringEnd if depth == 0 => return Err(i),
+            TokenKind::Rbrace
+            | TokenKind::Rpar
+            | TokenKind::Rsqb
+            | TokenKind::FStringEnd
+            | TokenKind::TStringEnd => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Err(toks.len())
+}
+
+/// The last token of the operand starting at token `at`: its closing bracket when it
+/// is a display (`{x}`), else the token itself.
+fn operand_end(source: &str, toks: &[Token], at: usize) -> usize {
+    if toks.get(at).map(Token::kind) != Some(TokenKind::Lbrace) {
+        return at;
+    }
+    field_end(source, toks, at + 1).unwrap_or(at)
+}
+
 /// The index of the `{` of the innermost replacement field still open at token `at`,
-/// if `at` lies in one (or at the f-string's end right after one).
-fn open_field(toks: &[Token], at: usize) -> Option<usize> {
-    // Open f-strings, each with its open fields' `{` and other brackets.
-    let mut fstrings: Vec<Vec<(usize, TokenKind)>> = Vec::new();
+/// if `at` lies in one (or at the f-string's end right after one), and the word for
+/// the string holding it (`f-string` or `t-string`).
+fn open_field(toks: &[Token], at: usize) -> Option<(usize, &'static str)> {
+    // Open f-strings and t-strings, each with its open fields' `{` and other brackets.
+    let mut fstrings: Vec<(&'static str, Vec<(usize, TokenKind)>)> = Vec::new();
     for (i, t) in toks.iter().enumerate().take(at.min(toks.len())) {
         match t.kind() {
-            TokenKind::FStringStart => fstrings.push(Vec::new()),
-            TokenKind::FStringEnd => {
+            TokenKind::FStringStart => fstrings.push(("f-string", Vec::new())),
+            TokenKind::TStringStart => fstrings.push(("t-string", Vec::new())),
+            TokenKind::FStringEnd | TokenKind::TStringEnd => {
                 fstrings.pop();
             }
             k @ (TokenKind::Lbrace | TokenKind::Lpar | TokenKind::Lsqb) => {
-                if let Some(f) = fstrings.last_mut() {
+                if let Some((_, f)) = fstrings.last_mut() {
                     f.push((i, k));
                 }
             }
             TokenKind::Rbrace | TokenKind::Rpar | TokenKind::Rsqb => {
-                if let Some(f) = fstrings.last_mut() {
+                if let Some((_, f)) = fstrings.last_mut() {
                     f.pop();
                 }
             }
@@ -172,12 +278,12 @@ fn open_field(toks: &[Token], at: usize) -> Option<usize> {
         }
     }
     // The innermost `{` (a field nested in a format spec is its own field).
-    fstrings
-        .last()?
+    let (word, fields) = fstrings.last()?;
+    fields
         .iter()
         .rev()
         .find(|(_, k)| *k == TokenKind::Lbrace)
-        .map(|(i, _)| *i)
+        .map(|(i, _)| (*i, *word))
 }
 
 /// Whether the field opened at `field` has a format spec (a `:` at its own level)

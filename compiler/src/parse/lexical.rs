@@ -9,7 +9,7 @@ use ruff_python_parser::{
 };
 use ruff_text_size::Ranged;
 
-use super::{Fail, escapes, numbers, tabs};
+use super::{Fail, escapes, fstrings, numbers, tabs};
 use crate::{CompileErrorKind, RawError, SourceMap};
 
 /// An error at the tokenizer's cursor `at`: `offset` and `end_offset` both count the
@@ -106,7 +106,10 @@ fn token_error(source: &str, map: &SourceMap, tokens: &Tokens) -> Option<(usize,
             }
             TokenKind::Unknown => {
                 let c = text.chars().next()?;
-                if c.is_ascii() {
+                // A stray printable ASCII character (`$`, `?`) is plain invalid syntax
+                // and a misplaced tab is the indentation check's; any other control
+                // character is the tokenizer's error, as any non-ASCII one.
+                if c.is_ascii() && (printable(c) || c.is_ascii_whitespace()) {
                     continue;
                 }
                 let msg = if printable(c) {
@@ -164,7 +167,10 @@ fn lexer_error(source: &str, map: &SourceMap, tokens: &Tokens, e: &ParseError) -
     let fstring_start = tokens
         .iter()
         .rev()
-        .find(|t| t.kind() == TokenKind::FStringStart && t.range().start().to_usize() <= start)
+        .find(|t| {
+            matches!(t.kind(), TokenKind::FStringStart | TokenKind::TStringStart)
+                && t.range().start().to_usize() <= start
+        })
         .map(|t| t.range().start().to_usize());
     let line_end = |at: usize| source[at..].find('\n').map_or(source.len(), |i| at + i);
     let lines = || {
@@ -179,11 +185,14 @@ fn lexer_error(source: &str, map: &SourceMap, tokens: &Tokens, e: &ParseError) -
     };
     use CompileErrorKind::*;
     Some(match &e.error {
-        ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
-        | ParseErrorType::FStringError(InterpolatedStringErrorType::UnterminatedString)
-        | ParseErrorType::Lexical(LexicalErrorType::FStringError(
-            InterpolatedStringErrorType::UnterminatedString,
-        )) => {
+        err if matches!(
+            err,
+            ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError)
+        ) || matches!(
+            fstrings::interpolated(err),
+            Some((InterpolatedStringErrorType::UnterminatedString, _))
+        ) =>
+        {
             let at = match &e.error {
                 ParseErrorType::Lexical(LexicalErrorType::UnclosedStringError) => {
                     string_start(source, start)
@@ -204,12 +213,14 @@ fn lexer_error(source: &str, map: &SourceMap, tokens: &Tokens, e: &ParseError) -
                 (raw(SyntaxError, msg, at), None)
             }
         }
-        ParseErrorType::FStringError(
-            InterpolatedStringErrorType::UnterminatedTripleQuotedString,
-        )
-        | ParseErrorType::Lexical(LexicalErrorType::FStringError(
-            InterpolatedStringErrorType::UnterminatedTripleQuotedString,
-        )) => {
+        err if matches!(
+            fstrings::interpolated(err),
+            Some((
+                InterpolatedStringErrorType::UnterminatedTripleQuotedString,
+                _
+            ))
+        ) =>
+        {
             let at = fstring_start.unwrap_or_else(|| string_start(source, start));
             let msg = format!(
                 "unterminated triple-quoted string literal (detected at line {})",

@@ -251,6 +251,7 @@ pub fn new_native_type_with(vm: &mut Vm, name: &str, module: &str, weakrefable: 
             attr_keys: Default::default(),
             version: Default::default(),
             subclasses: Default::default(),
+            annotate: Default::default(),
         },
     );
     let t = t?;

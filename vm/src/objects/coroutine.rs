@@ -228,7 +228,7 @@ fn awaiting(vm: &mut Vm, this: Value) -> PyResult {
 /// The frame (see `GenData::frame_snapshot`).
 #[native]
 fn frame(vm: &mut Vm, this: Value) -> PyResult {
-    gen_of(vm, &this)?.frame_snapshot(vm)
+    gen_of(vm, &this)?.frame_snapshot(vm, this)
 }
 
 #[native(name = "__name__")]

@@ -61,6 +61,10 @@ pub struct GenData {
     handled: crate::value::AtomicValue,
     /// Coroutines: where they were made (`cr_origin`), NULL when not tracked.
     pub origin: Value,
+    /// The frame object `gi_frame` handed out while the frame was suspended (NULL
+    /// before): the same one each time, so keys written through its `f_locals` stay,
+    /// and given the frame's last locals when it finishes.
+    frame_obj: crate::value::AtomicValue,
 }
 payload!(GenData, "generator");
 
@@ -77,6 +81,7 @@ unsafe impl crate::trace::Trace for GenData {
         self.origin.trace(t);
         self.handled.trace(t);
         self.finalizer.trace(t);
+        self.frame_obj.trace(t);
     }
 }
 
@@ -110,22 +115,38 @@ impl GenData {
         }
     }
 
-    /// `gi_frame`/`cr_frame`/`ag_frame`: None once finished (or while running on some
-    /// thread, where weft cannot hand out the frame from here); while suspended, a
-    /// frame object showing the frame as it is now (its line and locals), made anew
-    /// each time since frame objects follow running frames only.
-    pub fn frame_snapshot(&self, vm: &mut Vm) -> PyResult {
+    /// `gi_frame`/`cr_frame`/`ag_frame` of `this` (this generator): None once finished
+    /// (or while running on some thread, where weft cannot hand out the frame from
+    /// here); while suspended, a frame object showing the frame as it is now (its line),
+    /// made anew each time since frame objects follow running frames only. Its
+    /// `f_locals` reads and writes the suspended frame's variables (PEP 667) for as
+    /// long as the generator stays suspended (`FrameObj::suspended`).
+    pub fn frame_snapshot(&self, vm: &mut Vm, this: Value) -> PyResult {
         let Some(claim) = self.frame.try_claim() else {
             return Ok(Value::NONE);
         };
         claim.with(|f| match f.as_deref() {
             None => Ok(Value::NONE),
             Some(f) => {
+                let kept = self.frame_obj.load();
+                if !kept.is_null() {
+                    crate::objects::frame::refresh_suspended(kept, f);
+                    return Ok(kept);
+                }
                 let fo = vm.frame_object(f)?;
                 vm.detach_frame_object(f);
+                crate::objects::frame::follow_suspended(fo, this);
+                self.frame_obj.store(fo);
                 Ok(fo)
             }
         })
+    }
+
+    /// `op` on the frame, if it is suspended (or not started) now: not running on any
+    /// thread and not finished. `op` must not run Python code (the frame is claimed).
+    pub fn with_suspended<R>(&self, op: impl FnOnce(&Frame) -> R) -> Option<R> {
+        let claim = self.frame.try_claim()?;
+        claim.with(|f| f.as_deref().map(op))
     }
 
     /// What the suspended frame is delegating to (`yield from`/`await`), if anything.
@@ -182,6 +203,7 @@ pub fn new_generator(vm: &mut Vm, frame: Box<Frame>) -> PyResult {
             finalizer: crate::value::AtomicValue::new(Value::NULL),
             handled: crate::value::AtomicValue::new(Value::NULL),
             origin,
+            frame_obj: crate::value::AtomicValue::new(Value::NULL),
         },
     )?;
     // A coroutine is reported to its `__del__` if it dies never started (the "never
@@ -296,12 +318,12 @@ fn resume_draining(
     match r {
         Ok(Exit::Yield(v)) => Ok(Some(v)),
         Ok(Exit::Return(v)) => {
-            finish(vm, &mut claim);
+            finish(vm, &mut claim, gd.frame_obj.load());
             *ret = v;
             Ok(None)
         }
         Err(e) => {
-            finish(vm, &mut claim);
+            finish(vm, &mut claim, gd.frame_obj.load());
             drop(claim);
             Err(raised(vm, kind, e))
         }
@@ -310,7 +332,16 @@ fn resume_draining(
 
 /// The frame has finished: it leaves the cell (no safepoint while the cell changes)
 /// and goes back to this thread's frame pool, so the next generator reuses it.
-fn finish(vm: &mut Vm, claim: &mut weft_core::Claim<'_, Option<Box<Frame>>>) {
+/// The frame object handed out as `gi_frame` (`kept`, NULL if none) takes the frame's
+/// last locals first.
+fn finish(vm: &mut Vm, claim: &mut weft_core::Claim<'_, Option<Box<Frame>>>, kept: Value) {
+    if !kept.is_null() {
+        claim.with(|f| {
+            if let Some(f) = f.as_deref() {
+                crate::objects::frame::finish_suspended(vm, kept, f);
+            }
+        });
+    }
     if let Some(fr) = claim.with_mut(|f| f.take()) {
         Frame::release(vm, fr);
     }

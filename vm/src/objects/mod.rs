@@ -6,6 +6,7 @@ pub mod async_gen;
 pub mod builtin_fn;
 pub mod bytes;
 pub mod cell;
+pub mod class_annotations;
 pub mod code;
 pub mod code_replace;
 pub mod complex;

@@ -58,5 +58,9 @@ pub struct TypeData {
     /// Direct subclasses: built-in types themselves, user classes by weak reference
     /// (`crate::type_version`).
     pub subclasses: parking_lot::Mutex<Vec<Value>>,
+    /// The `__annotate__` function its class statement made (PEP 649), NULL if none:
+    /// kept out of the namespace, where 3.11's `typing` would count it a protocol
+    /// member (`objects::class_annotations`).
+    pub annotate: crate::value::AtomicValue,
 }
 payload!(TypeData, "type");

@@ -54,16 +54,17 @@ impl Vm {
             self.lookup_special(mgr, "__aexit__"),
         );
         let tn = self.type_name(mgr);
+        // CPython 3.14 names the missing method, `__aexit__` first.
         let (enter, exit) = match (enter, exit) {
             (Some(a), Some(b)) => (a, b),
-            (Some(_), None) => {
+            (_, None) => {
                 return Err(self.type_error(format!(
                     "'{tn}' object does not support the asynchronous context manager protocol (missed __aexit__ method)"
                 )));
             }
-            _ => {
+            (None, Some(_)) => {
                 return Err(self.type_error(format!(
-                    "'{tn}' object does not support the asynchronous context manager protocol"
+                    "'{tn}' object does not support the asynchronous context manager protocol (missed __aenter__ method)"
                 )));
             }
         };

@@ -513,6 +513,11 @@ impl Vm {
                 Some(m) => m,
                 None => self.new_str("builtins")?,
             },
+            // PEP 649/749: a class's own, never a base's (`objects::class_annotations`).
+            "__annotations__" if td.is_user => {
+                crate::objects::class_annotations::annotations(self, td)?
+            }
+            "__annotate__" if td.is_user => crate::objects::class_annotations::annotate(self, td),
             _ => return Ok(None),
         };
         Ok(Some(v))
@@ -840,6 +845,12 @@ impl Vm {
                     *t.qualname.write() = s;
                     return Ok(());
                 }
+                Some("__annotations__") => {
+                    return crate::objects::class_annotations::set_annotations(self, t, v);
+                }
+                Some("__annotate__") => {
+                    return crate::objects::class_annotations::set_annotate(self, t, v);
+                }
                 _ => {}
             }
             return self.dict_set(t.dict, name, v);
@@ -1065,6 +1076,9 @@ impl Vm {
                     "cannot set '{}' attribute of immutable type '{tn}'",
                     as_str(&name).unwrap_or("?")
                 )));
+            }
+            if as_str(&name) == Some("__annotations__") {
+                return crate::objects::class_annotations::set_annotations(self, t, Value::NULL);
             }
             self.dict_del(t.dict, name)?.is_some()
         } else {

@@ -67,7 +67,9 @@ class Template:
 
     __slots__ = ("_strings", "_interpolations")
 
-    def __new__(cls, *args):
+    def __new__(cls, *args, **kwargs):
+        if kwargs:
+            raise TypeError("Template.__new__ only accepts *args arguments")
         strings = []
         interpolations = []
         after_text = False

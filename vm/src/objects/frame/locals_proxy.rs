@@ -8,12 +8,16 @@
 //!   the variable; an unbound variable is absent. Any other key (names the code does not
 //!   have, non-str keys) lives in the frame object's `extra` dict, which every proxy of
 //!   the frame shares.
+//! - A generator's suspended frame (its `gi_frame`): the same, its slots read and
+//!   written in the generator while it stays suspended (so a write is what the
+//!   generator sees when resumed, as in CPython 3.13+).
 //! - Once the frame has finished, the frame object's snapshot dict (which took the
 //!   extras with it) holds every key; a frame running on another thread shows only its
 //!   extras (its slots are that thread's).
 //!
 //! The proxy keeps no state besides its frame object, so `f_locals` may return a new
-//! proxy on each read, as CPython's does. Removing keys is refused (CPython 3.13).
+//! proxy on each read, as CPython's does. Removing a variable is refused, other keys
+//! may be removed (CPython 3.14).
 use super::FrameObj;
 use crate::bytecode::CmpOp;
 use crate::frame::Frame;
@@ -76,10 +80,32 @@ fn live_slot<'a>(vm: &Vm, fo: &'a FrameObj, key: Value) -> Option<Slot<'a>> {
     slot_of(f, crate::helpers::as_str(&key)?)
 }
 
+/// `op` on the frame of the generator whose `gi_frame` `fo` is, while that generator
+/// is suspended (`op` runs no Python code: the frame is claimed meanwhile).
+fn with_suspended<R>(fo: &FrameObj, op: impl FnOnce(&Frame) -> R) -> Option<R> {
+    let generator = fo.suspended.load();
+    crate::objects::generator::gen_like(&generator)?.with_suspended(op)
+}
+
+/// `op` on the slot for `key` of the frame `fo` shows, live here or suspended in its
+/// generator: None when neither, or when `key` names no variable.
+fn with_slot<R>(vm: &Vm, fo: &FrameObj, key: Value, op: impl FnOnce(&mut Slot) -> R) -> Option<R> {
+    if let Some(mut s) = live_slot(vm, fo, key) {
+        return Some(op(&mut s));
+    }
+    let name = crate::helpers::as_str(&key)?;
+    with_suspended(fo, |f| slot_of(f, name).map(|mut s| op(&mut s))).flatten()
+}
+
+/// Is `fo` a generator's frame that is suspended now (its slots readable)?
+fn suspended_now(fo: &FrameObj) -> bool {
+    with_suspended(fo, |_| ()).is_some()
+}
+
 /// The dict holding the keys that are not slots (NULL if there is none yet).
 fn dict_part(vm: &Vm, fo: &FrameObj) -> Value {
     let snap = fo.locals.load();
-    if fo.live(vm).is_none() && !snap.is_null() {
+    if fo.live(vm).is_none() && !snap.is_null() && !suspended_now(fo) {
         snap
     } else {
         fo.extra.load()
@@ -106,8 +132,7 @@ fn frame_of(p: &FrameLocalsProxy) -> &FrameObj {
 
 /// `proxy[key]` without the KeyError: None when absent or unbound.
 fn lookup(vm: &mut Vm, fo: &FrameObj, key: Value) -> PyResult<Option<Value>> {
-    if let Some(s) = live_slot(vm, fo, key) {
-        let v = s.get();
+    if let Some(v) = with_slot(vm, fo, key, |s| s.get()) {
         return Ok((!v.is_null()).then_some(v));
     }
     let d = dict_part(vm, fo);
@@ -119,8 +144,7 @@ fn lookup(vm: &mut Vm, fo: &FrameObj, key: Value) -> PyResult<Option<Value>> {
 
 /// `proxy[key] = v`.
 fn store(vm: &mut Vm, fo: &FrameObj, key: Value, v: Value) -> PyResult<()> {
-    if let Some(mut s) = live_slot(vm, fo, key) {
-        s.set(v);
+    if with_slot(vm, fo, key, |s| s.set(v)).is_some() {
         return Ok(());
     }
     let d = dict_part_for_write(vm, fo)?;
@@ -132,7 +156,10 @@ fn store(vm: &mut Vm, fo: &FrameObj, key: Value, v: Value) -> PyResult<()> {
 pub fn snapshot(vm: &mut Vm, fo: &FrameObj) -> PyResult {
     let d = match fo.live(vm) {
         Some(f) => crate::builtins_exec::frame_locals(vm, f)?,
-        None => vm.new_dict()?,
+        None => match with_suspended(fo, |f| crate::builtins_exec::frame_locals(vm, f)) {
+            Some(d) => d?,
+            None => vm.new_dict()?,
+        },
     };
     let rest = dict_part(vm, fo);
     if !rest.is_null() {
@@ -210,8 +237,17 @@ fn flp_setitem(vm: &mut Vm, this: &FrameLocalsProxy, key: Value, v: Value) -> Py
 
 #[native(name = "__delitem__", style = slot)]
 fn flp_delitem(vm: &mut Vm, this: &FrameLocalsProxy, key: Value) -> PyResult<()> {
-    let _ = (this, key);
-    Err(vm.type_error("cannot remove variables from FrameLocalsProxy"))
+    // A variable stays (CPython 3.14's ValueError); a key written through the proxy
+    // goes.
+    let fo = frame_of(this);
+    if with_slot(vm, fo, key, |_| ()).is_some() {
+        return Err(vm.value_error("cannot remove local variables from FrameLocalsProxy"));
+    }
+    let d = dict_part(vm, fo);
+    if d.is_null() || vm.dict_del(d, key)?.is_none() {
+        return Err(vm.key_error(key));
+    }
+    Ok(())
 }
 
 #[native(name = "__contains__", style = slot)]

@@ -46,6 +46,10 @@ pub struct FrameObj {
     /// Keys written through `f_locals` that are not the code's variables (NULL until
     /// the first); the snapshot takes them when the frame finishes.
     extra: AtomicValue,
+    /// The generator (or coroutine) whose suspended frame this object shows (its
+    /// `gi_frame`), NULL for any other frame: while the generator stays suspended,
+    /// `f_locals` reads and writes that frame's slots (`locals_proxy.rs`).
+    suspended: AtomicValue,
 }
 payload!(FrameObj, "frame");
 
@@ -90,6 +94,7 @@ impl Vm {
                 back: AtomicValue::new(Value::NULL),
                 ns: namespace_of(f),
                 extra: AtomicValue::new(Value::NULL),
+                suspended: AtomicValue::new(Value::NULL),
             },
         )?;
         f.frame_obj.set(fo);
@@ -135,6 +140,49 @@ impl Vm {
         let f = unsafe { &*p };
         self.frame_object(f).map(Some)
     }
+}
+
+/// The frame object `fo` (just detached from its frame) shows the suspended frame of
+/// generator `generator` (`GenData::frame_snapshot`).
+pub fn follow_suspended(fo: Value, generator: Value) {
+    if let Some(fo) = fo.downcast::<FrameObj>() {
+        fo.suspended.store(generator);
+    }
+}
+
+/// The kept `gi_frame` object `fo` of suspended frame `f` is handed out again: it
+/// takes the line the frame is at now.
+pub fn refresh_suspended(fo: Value, f: &Frame) {
+    if let Some(fo) = fo.downcast::<FrameObj>() {
+        fo.lineno.store(f.line(), Relaxed);
+        fo.lasti.store(f.pc().saturating_sub(1) as u32, Relaxed);
+    }
+}
+
+/// The generator of the kept `gi_frame` object `fo` is finishing with frame `f`: the
+/// object keeps the frame's last locals (and the keys written through `f_locals`)
+/// and no longer follows the generator. On a failed allocation it keeps what it had.
+pub fn finish_suspended(vm: &mut Vm, fo_val: Value, f: &Frame) {
+    let Some(fo) = fo_val.downcast::<FrameObj>() else {
+        return;
+    };
+    refresh_suspended(fo_val, f);
+    let mut s = vm.scope();
+    s.root(fo_val);
+    let Ok(d) = crate::builtins_exec::frame_locals(&mut s, f) else {
+        return;
+    };
+    s.root(d);
+    let extra = fo.extra.load();
+    if !extra.is_null() {
+        for (k, v) in s.dict_items(extra) {
+            if s.dict_set(d, k, v).is_err() {
+                return;
+            }
+        }
+    }
+    fo.locals.store(d);
+    fo.suspended.store(Value::NULL);
 }
 
 /// The namespace dict of a module or class body's frame, else NULL.
