@@ -33,7 +33,6 @@ impl Export<'_, '_> {
 
     fn stmt_nested(&mut self, s: &Stmt) -> AstValue {
         let r = s.range();
-        let none = || ("type_comment", AstValue::None);
         match s {
             Stmt::FunctionDef(f) => {
                 let kind = if f.is_async {
@@ -47,7 +46,7 @@ impl Export<'_, '_> {
                     ("body", self.stmts(&f.body)),
                     ("decorator_list", self.decorators(&f.decorator_list)),
                     ("returns", self.opt_expr(f.returns.as_deref())),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node(
                     kind,
@@ -85,7 +84,7 @@ impl Export<'_, '_> {
                 let f = vec![
                     ("targets", self.exprs(&x.targets)),
                     ("value", self.expr(&x.value)),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node("Assign", r, f)
             }
@@ -112,7 +111,7 @@ impl Export<'_, '_> {
                     ("iter", self.expr(&x.iter)),
                     ("body", self.stmts(&x.body)),
                     ("orelse", self.stmts(&x.orelse)),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node(if x.is_async { "AsyncFor" } else { "For" }, r, f)
             }
@@ -144,7 +143,7 @@ impl Export<'_, '_> {
                 let f = vec![
                     ("items", AstValue::List(items)),
                     ("body", self.stmts(&x.body)),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node(if x.is_async { "AsyncWith" } else { "With" }, r, f)
             }
@@ -366,7 +365,7 @@ impl Export<'_, '_> {
         let f = vec![
             ("arg", ident(a.name.as_str())),
             ("annotation", self.opt_expr(a.annotation.as_deref())),
-            ("type_comment", AstValue::None),
+            self.type_comment(a.name.range.start()),
         ];
         self.node(
             "arg",
@@ -379,7 +378,7 @@ impl Export<'_, '_> {
         let f = vec![
             ("arg", ident(a.name.as_str())),
             ("annotation", self.opt_expr(a.annotation.as_deref())),
-            ("type_comment", AstValue::None),
+            self.type_comment(a.name.range.start()),
         ];
         self.node("arg", a.range, f)
     }
