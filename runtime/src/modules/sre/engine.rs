@@ -6,6 +6,7 @@
 //! only malformed code lists passed straight to `_sre.compile` could cause) becomes
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
 use super::first::{RunStop, admits};
+use super::linear::{self, Hit, Prog};
 use super::subject::{Drive, Subject};
 use rustpython_sre_engine::{Request, State, StrDrive, StringCursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -22,6 +23,31 @@ pub struct Pre<'a> {
     pub prefix_chars: usize,
     /// A leading repeated set that must end at a literal.
     pub run_stop: Option<&'a RunStop>,
+    /// The pattern as a straight-line program, when it is one (`linear.rs`): it runs
+    /// instead of the engine over one-byte subjects.
+    pub linear: Option<&'a Prog>,
+}
+
+/// A successful match: the engine's state, or a straight-line program's hit.
+pub enum Found {
+    Engine(State),
+    Linear(Hit),
+}
+
+impl Found {
+    pub fn start(&self) -> usize {
+        match self {
+            Found::Engine(s) => s.start,
+            Found::Linear(h) => h.start,
+        }
+    }
+
+    pub fn end(&self) -> usize {
+        match self {
+            Found::Engine(s) => s.cursor.position,
+            Found::Linear(h) => h.end,
+        }
+    }
 }
 
 /// The subject's bytes, for substring search of a literal prefix: bytes (positions are
@@ -91,7 +117,7 @@ fn request<S: StrDrive>(d: S, code: &[u32], span: Span, full: bool) -> Request<'
     }
 }
 
-/// One attempt; the engine's state (group marks, match end) on success.
+/// One attempt; the match (group marks, match end) on success.
 pub fn once(
     vm: &mut Vm,
     subj: &Subject<'_>,
@@ -99,7 +125,7 @@ pub fn once(
     pre: Pre<'_>,
     span: Span,
     mode: Mode,
-) -> PyResult<Option<State>> {
+) -> PyResult<Option<Found>> {
     if span.start > span.end && mode != Mode::Match {
         // CPython: a search, or a match that must reach `end`, finds nothing there.
         return Ok(None);
@@ -110,14 +136,32 @@ pub fn once(
         ..span
     };
     let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
-    match subj.drive(span.hint) {
+    let found = match subj.drive(span.hint) {
+        Drive::Bytes(d) if let Some(p) = pre.linear => {
+            let ask = ask(span, mode);
+            let mut hit = p.hit();
+            let ok = guarded(vm, long, || linear::find(p, d, ask, &mut hit))?;
+            return Ok(ok.then_some(Found::Linear(hit)));
+        }
         Drive::Bytes(d) => guarded(vm, long, || {
             once_in(d, code, pre, Raw::Bytes(d), span, mode)
-        }),
+        })?,
         Drive::Text(d) => {
             let raw = Raw::Text(d.bytes(), span.hint);
-            guarded(vm, long, || once_in(d, code, pre, raw, span, mode))
+            guarded(vm, long, || once_in(d, code, pre, raw, span, mode))?
         }
+    };
+    Ok(found.map(Found::Engine))
+}
+
+/// The straight-line program's request for an attempt of `mode` over `span`.
+fn ask(span: Span, mode: Mode) -> linear::Ask {
+    linear::Ask {
+        start: span.start,
+        end: span.end,
+        must_advance: span.must_advance,
+        match_all: mode == Mode::Full,
+        search: mode == Mode::Search,
     }
 }
 
@@ -303,9 +347,10 @@ pub fn each(
     code: &[u32],
     pre: Pre<'_>,
     span: Span,
-    f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
 ) -> PyResult<()> {
     match subj.drive(span.hint) {
+        Drive::Bytes(d) if let Some(p) = pre.linear => each_linear(vm, p, d, span, f),
         Drive::Bytes(d) => each_in(vm, d, code, pre, Raw::Bytes(d), span, f),
         Drive::Text(d) => each_in(vm, d, code, pre, Raw::Text(d.bytes(), span.hint), span, f),
     }
@@ -318,7 +363,7 @@ fn each_in<S: StrDrive>(
     pre: Pre<'_>,
     mut raw: Raw<'_>,
     span: Span,
-    f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
 ) -> PyResult<()> {
     let mut req = request(d, code, span, false);
     let mut state = State::default();
@@ -334,7 +379,12 @@ fn each_in<S: StrDrive>(
             break;
         }
         long = state.start - from >= DETACH_MIN;
-        if !f(vm, &state)? {
+        let found = Found::Engine(std::mem::take(&mut state));
+        let more = f(vm, &found)?;
+        if let Found::Engine(s) = found {
+            state = s;
+        }
+        if !more {
             break;
         }
         req.must_advance = state.cursor.position == state.start;
@@ -343,11 +393,55 @@ fn each_in<S: StrDrive>(
     Ok(())
 }
 
+/// `each` with a straight-line program over one-byte subject `s`.
+fn each_linear(
+    vm: &mut Vm,
+    p: &Prog,
+    s: &[u8],
+    span: Span,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
+) -> PyResult<()> {
+    let mut ask = ask(span, Mode::Search);
+    let mut hit = p.hit();
+    let mut long = span.end - span.start >= DETACH_MIN;
+    while ask.start <= ask.end {
+        if !guarded(vm, long, || linear::find(p, s, ask, &mut hit))? {
+            break;
+        }
+        long = hit.start - ask.start >= DETACH_MIN;
+        let (start, end) = (hit.start, hit.end);
+        // The hit goes to the callback inside a `Found` and comes back (its marks kept).
+        let found = Found::Linear(std::mem::take(&mut hit));
+        let more = f(vm, &found)?;
+        if let Found::Linear(h) = found {
+            hit = h;
+        }
+        if !more {
+            break;
+        }
+        ask.must_advance = end == start;
+        ask.start = end;
+    }
+    Ok(())
+}
+
 /// The spans of groups 0..=`groups` of a successful match ((-1, -1) for a group that did
 /// not take part), and the last group closed (-1 for none).
-pub fn regs(state: &State, groups: usize) -> (Box<[(isize, isize)]>, isize) {
+pub fn regs(found: &Found, groups: usize) -> (Box<[(isize, isize)]>, isize) {
     let mut r = Vec::with_capacity(groups + 1);
-    r.push((state.start as isize, state.cursor.position as isize));
+    r.push((found.start() as isize, found.end() as isize));
+    let state = match found {
+        Found::Engine(s) => s,
+        Found::Linear(h) => {
+            for g in 1..=groups {
+                let (a, b) = h
+                    .group(g)
+                    .map_or((-1, -1), |(a, b)| (a as isize, b as isize));
+                r.push((a, b));
+            }
+            return (r.into_boxed_slice(), h.last_index);
+        }
+    };
     for g in 0..groups {
         let (a, b) = state.marks.get(g);
         r.push(if a.is_some() && b.is_some() {
@@ -360,7 +454,11 @@ pub fn regs(state: &State, groups: usize) -> (Box<[(isize, isize)]>, isize) {
 }
 
 /// The span of group `g` (1-based) of a successful match, if it took part.
-pub fn group_span(state: &State, g: usize) -> Option<(usize, usize)> {
+pub fn group_span(found: &Found, g: usize) -> Option<(usize, usize)> {
+    let state = match found {
+        Found::Engine(s) => s,
+        Found::Linear(h) => return h.group(g),
+    };
     let (a, b) = state.marks.get(g - 1);
     (a.is_some() && b.is_some()).then(|| (a.unpack(), b.unpack()))
 }

@@ -15,6 +15,7 @@
 mod case;
 mod engine;
 mod first;
+mod linear;
 mod match_obj;
 mod pattern;
 mod pattern_ops;
