@@ -1,7 +1,7 @@
 # Straight-line patterns (one-character items, sets, groups, anchors, one-character
-# repeats) over ASCII text and bytes, which weft runs on a fast path: every entry point
-# with pos/endpos, lazy and greedy repeats, anchors, boundaries, case folding; plus a
-# seeded batch of generated patterns checked against the same subjects.
+# repeats), which weft runs on a fast path, over ASCII and non-ASCII text and bytes:
+# every entry point with pos/endpos, lazy and greedy repeats, anchors, boundaries, case
+# folding; plus a seeded batch of generated patterns checked against the same subjects.
 import random
 import re
 
@@ -13,6 +13,7 @@ ANCHORS = [r"^", r"$", r"\b", r"\A", r"\Z"]
 SUBJECTS = [
     "", "a", "ab", "aab-12", "x 1a2b3c xx", "On 2024-05-06 the agent7@mail.example.com said",
     "line one\nline two\n", "  lead and trail  ", "ABC abc 123", "a\nb\n\nc", "b-a-b-a",
+    "caf\u00e9 na\u00efve \u2603 x1", "\u00e9\u00e9-12 \u0394\u03b1\n\U0001f600z b",
 ]
 
 
@@ -31,7 +32,7 @@ def check(pattern, flags=0, subjects=SUBJECTS):
     out = []
     for s in subjects:
         if isinstance(pattern, bytes):
-            s = s.encode()
+            s = s.encode("utf-8")
         n = len(s)
         out.append((
             describe(p.match(s)), describe(p.fullmatch(s)), describe(p.search(s)),

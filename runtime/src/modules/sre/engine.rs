@@ -6,7 +6,7 @@
 //! only malformed code lists passed straight to `_sre.compile` could cause) becomes
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
 use super::first::{RunStop, admits};
-use super::linear::{self, Hit, Prog};
+use super::linear::{self, Hit, OneByte, Prog, Utf8};
 use super::subject::{Drive, Subject};
 use rustpython_sre_engine::{Request, State, StrDrive, StringCursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -26,6 +26,20 @@ pub struct Pre<'a> {
     /// The pattern as a straight-line program, when it is one (`linear.rs`): it runs
     /// instead of the engine over one-byte subjects.
     pub linear: Option<&'a Prog>,
+}
+
+impl<'a> Pre<'a> {
+    /// The straight-line program, if there is one and it is the better way to run an
+    /// attempt of `mode`: a search for a pattern with a literal prefix or a run filter
+    /// goes to the engine, which jumps between the prefix's occurrences (`memmem`) or
+    /// over whole runs, where the program would try each place.
+    fn linear_for(&self, mode: Mode) -> Option<&'a Prog> {
+        let skips = !self.prefix.is_empty() || !self.text_prefix.is_empty();
+        if mode == Mode::Search && (skips || self.run_stop.is_some()) {
+            return None;
+        }
+        self.linear
+    }
 }
 
 /// A successful match: the engine's state, or a straight-line program's hit.
@@ -136,13 +150,26 @@ pub fn once(
         ..span
     };
     let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
+    if let Some(p) = pre.linear_for(mode) {
+        let mut hit = p.hit();
+        let mut cache = linear::Cache::new();
+        let ok = match subj.drive(span.hint) {
+            Drive::Bytes(d) => {
+                let ask = ask(span, span.start, mode);
+                guarded(vm, long, || {
+                    linear::find(p, OneByte(d), ask, &mut hit, &mut cache)
+                })?
+            }
+            Drive::Text(d) => {
+                let ask = ask(span, byte_of(d.bytes(), span.hint, span.start), mode);
+                guarded(vm, long, || {
+                    linear::find(p, Utf8(d.bytes()), ask, &mut hit, &mut cache)
+                })?
+            }
+        };
+        return Ok(ok.then_some(Found::Linear(hit)));
+    }
     let found = match subj.drive(span.hint) {
-        Drive::Bytes(d) if let Some(p) = pre.linear => {
-            let ask = ask(span, mode);
-            let mut hit = p.hit();
-            let ok = guarded(vm, long, || linear::find(p, d, ask, &mut hit))?;
-            return Ok(ok.then_some(Found::Linear(hit)));
-        }
         Drive::Bytes(d) => guarded(vm, long, || {
             once_in(d, code, pre, Raw::Bytes(d), span, mode)
         })?,
@@ -154,10 +181,26 @@ pub fn once(
     Ok(found.map(Found::Engine))
 }
 
-/// The straight-line program's request for an attempt of `mode` over `span`.
-fn ask(span: Span, mode: Mode) -> linear::Ask {
+/// The byte offset of position `n` of UTF-8 `text`, walking from the known pair `hint`
+/// (at or before `n`, or from the start).
+fn byte_of(text: &[u8], hint: (usize, usize), n: usize) -> usize {
+    let (mut c, mut b) = if hint.0 <= n { hint } else { (0, 0) };
+    while c < n && b < text.len() {
+        b += 1;
+        while b < text.len() && text[b] & 0xC0 == 0x80 {
+            b += 1;
+        }
+        c += 1;
+    }
+    b
+}
+
+/// The straight-line program's request for an attempt of `mode` over `span` (whose
+/// start is at byte `start_byte`).
+fn ask(span: Span, start_byte: usize, mode: Mode) -> linear::Ask {
     linear::Ask {
         start: span.start,
+        start_byte,
         end: span.end,
         must_advance: span.must_advance,
         match_all: mode == Mode::Full,
@@ -350,7 +393,13 @@ pub fn each(
     f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
 ) -> PyResult<()> {
     match subj.drive(span.hint) {
-        Drive::Bytes(d) if let Some(p) = pre.linear => each_linear(vm, p, d, span, f),
+        Drive::Bytes(d) if let Some(p) = pre.linear_for(Mode::Search) => {
+            each_linear(vm, p, OneByte(d), span.start, span, f)
+        }
+        Drive::Text(d) if let Some(p) = pre.linear_for(Mode::Search) => {
+            let b = byte_of(d.bytes(), span.hint, span.start);
+            each_linear(vm, p, Utf8(d.bytes()), b, span, f)
+        }
         Drive::Bytes(d) => each_in(vm, d, code, pre, Raw::Bytes(d), span, f),
         Drive::Text(d) => each_in(vm, d, code, pre, Raw::Text(d.bytes(), span.hint), span, f),
     }
@@ -393,19 +442,22 @@ fn each_in<S: StrDrive>(
     Ok(())
 }
 
-/// `each` with a straight-line program over one-byte subject `s`.
-fn each_linear(
+/// `each` with a straight-line program over subject `t` (`start_byte` is the byte
+/// offset of `span.start`).
+fn each_linear<T: linear::ByteText>(
     vm: &mut Vm,
     p: &Prog,
-    s: &[u8],
+    t: T,
+    start_byte: usize,
     span: Span,
     f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
 ) -> PyResult<()> {
-    let mut ask = ask(span, Mode::Search);
+    let mut ask = ask(span, start_byte, Mode::Search);
     let mut hit = p.hit();
+    let mut cache = linear::Cache::new();
     let mut long = span.end - span.start >= DETACH_MIN;
     while ask.start <= ask.end {
-        if !guarded(vm, long, || linear::find(p, s, ask, &mut hit))? {
+        if !guarded(vm, long, || linear::find(p, t, ask, &mut hit, &mut cache))? {
             break;
         }
         long = hit.start - ask.start >= DETACH_MIN;
@@ -421,6 +473,7 @@ fn each_linear(
         }
         ask.must_advance = end == start;
         ask.start = end;
+        ask.start_byte = hit.end_byte;
     }
     Ok(())
 }

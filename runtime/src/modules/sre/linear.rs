@@ -15,47 +15,62 @@
 //! (categories, case folding, negated sets) for every byte a one-byte subject can hold.
 //! The anchors are the engine's (`at`): "beginning" is position 0 of the subject, "end"
 //! the end of the window, a boundary looks at the characters on both sides.
-use rustpython_sre_engine::{Request, SreAtCode, SreCatCode, SreOpcode as Op, State};
+use rustpython_sre_engine::{Request, SreAtCode, SreCatCode, SreOpcode as Op, State, StrDrive};
+use std::collections::HashMap;
 
 /// Longest program turned into a fast one (longer ones gain little).
 const MAX_OPS: usize = 64;
 
-/// A set of byte values.
-#[derive(Clone, Copy, PartialEq, Eq)]
-struct Class([u64; 4]);
+/// A set of characters: a table for the first 256, and for the others the engine's
+/// answer, asked once per character and kept in a [`Cache`] (`item` is the code asked).
+#[derive(Clone)]
+struct Class {
+    table: [u64; 4],
+    item: Box<[u32]>,
+    /// Index of the class's bit in a cache entry.
+    id: u32,
+}
 
 impl Class {
-    #[inline]
-    fn has(&self, b: u8) -> bool {
-        self.0[(b >> 6) as usize] & (1u64 << (b & 63)) != 0
-    }
-
-    /// The bytes `b` for which the engine matches `item` (one character's code, without
-    /// the final SUCCESS) on the one-byte subject `[b]`.
-    fn of(item: &[u32]) -> Class {
+    /// The class of `item` (one character's code, without the final SUCCESS): the
+    /// engine's answer for each character below 256, asked on one-byte subjects (the
+    /// engine's character tests look at the character's value only, not at the drive).
+    fn of(item: &[u32], id: u32) -> Class {
         let mut code = item.to_vec();
         code.push(Op::SUCCESS as u32);
-        let mut c = Class([0; 4]);
+        let mut table = [0u64; 4];
         for b in 0..=255u8 {
-            let s = [b];
-            let req = Request {
-                string: &s[..],
-                start: 0,
-                end: 1,
-                pattern_codes: &code,
-                match_all: false,
-                must_advance: false,
-            };
-            let mut st = State::default();
-            if st.py_match(&req) && st.cursor.position == 1 {
-                c.0[(b >> 6) as usize] |= 1u64 << (b & 63);
+            if engine_says(&code, &[b][..]) {
+                table[(b >> 6) as usize] |= 1u64 << (b & 63);
             }
         }
-        c
+        Class {
+            table,
+            item: code.into_boxed_slice(),
+            id,
+        }
     }
 }
 
-#[derive(Clone, Copy)]
+/// Whether the engine matches `code` (an item and SUCCESS) on exactly the one-character
+/// subject `s`.
+fn engine_says<S: StrDrive>(code: &[u32], s: S) -> bool {
+    let req = Request {
+        string: s,
+        start: 0,
+        end: 1,
+        pattern_codes: code,
+        match_all: false,
+        must_advance: false,
+    };
+    let mut st = State::default();
+    st.py_match(&req) && st.cursor.position == 1
+}
+
+/// The answers for characters past 255 found so far in one call: a bit per class id.
+pub type Cache = HashMap<u32, u64>;
+
+#[derive(Clone)]
 enum At {
     Beginning,
     BeginningLine,
@@ -64,18 +79,19 @@ enum At {
     EndString,
     /// A word boundary (or not, when `negated`), "word" being the class.
     Boundary {
-        word: Class,
+        word: usize,
         negated: bool,
     },
 }
 
-#[derive(Clone, Copy)]
+#[derive(Clone)]
 enum LOp {
-    One(Class),
+    /// One character of class `classes[k]`.
+    One(usize),
     Mark(usize),
     At(At),
     Repeat {
-        class: Class,
+        class: usize,
         min: usize,
         max: usize,
         lazy: bool,
@@ -83,25 +99,27 @@ enum LOp {
     Success,
 }
 
-/// A straight-line pattern ready to run over bytes.
+/// A straight-line pattern ready to run over bytes or UTF-8 text.
 pub struct Prog {
     ops: Box<[LOp]>,
+    classes: Box<[Class]>,
     /// Mark slots (the highest mark number + 1).
     marks: usize,
     /// `lastindex` of every match: the group of the last closing mark, or -1.
     last_index: isize,
     /// A class every match's first character is in (a search skips other places).
-    first: Option<Class>,
+    first: Option<usize>,
     /// Every match starts at position 0 (`\A`, `^` without MULTILINE come first).
     anchored: bool,
 }
 
-/// A match found by a [`Prog`]: its span, its marks (`usize::MAX` for unset) and its
-/// `lastindex`.
+/// A match found by a [`Prog`]: its span (in positions, and the byte offset of its end),
+/// its marks (`usize::MAX` for unset) and its `lastindex`.
 #[derive(Clone, Default)]
 pub struct Hit {
     pub start: usize,
     pub end: usize,
+    pub end_byte: usize,
     pub marks: Vec<usize>,
     pub last_index: isize,
 }
@@ -161,25 +179,42 @@ fn set_uses_locale(set: &[u32]) -> bool {
         .any(|w| w[0] == Op::CATEGORY as u32 && is_locale_category(w[1]))
 }
 
-fn at_of(code: u32) -> Option<At> {
-    use SreAtCode as A;
-    let word = |cat: SreCatCode| Class::of(&[Op::CATEGORY as u32, cat as u32]);
-    Some(match code {
-        x if x == A::BEGINNING as u32 || x == A::BEGINNING_STRING as u32 => At::Beginning,
-        x if x == A::BEGINNING_LINE as u32 => At::BeginningLine,
-        x if x == A::END as u32 => At::End,
-        x if x == A::END_LINE as u32 => At::EndLine,
-        x if x == A::END_STRING as u32 => At::EndString,
-        x if x == A::BOUNDARY as u32 || x == A::NON_BOUNDARY as u32 => At::Boundary {
-            word: word(SreCatCode::WORD),
-            negated: x == A::NON_BOUNDARY as u32,
-        },
-        x if x == A::UNI_BOUNDARY as u32 || x == A::UNI_NON_BOUNDARY as u32 => At::Boundary {
-            word: word(SreCatCode::UNI_WORD),
-            negated: x == A::UNI_NON_BOUNDARY as u32,
-        },
-        _ => return None,
-    })
+/// Reads a code list into ops, making a class per character test.
+struct Builder {
+    ops: Vec<LOp>,
+    classes: Vec<Class>,
+}
+
+impl Builder {
+    fn class(&mut self, item: &[u32]) -> Option<usize> {
+        let id = self.classes.len();
+        if id >= 64 {
+            return None;
+        }
+        self.classes.push(Class::of(item, id as u32));
+        Some(id)
+    }
+
+    fn at(&mut self, code: u32) -> Option<At> {
+        use SreAtCode as A;
+        let mut word = |cat: SreCatCode| self.class(&[Op::CATEGORY as u32, cat as u32]);
+        Some(match code {
+            x if x == A::BEGINNING as u32 || x == A::BEGINNING_STRING as u32 => At::Beginning,
+            x if x == A::BEGINNING_LINE as u32 => At::BeginningLine,
+            x if x == A::END as u32 => At::End,
+            x if x == A::END_LINE as u32 => At::EndLine,
+            x if x == A::END_STRING as u32 => At::EndString,
+            x if x == A::BOUNDARY as u32 || x == A::NON_BOUNDARY as u32 => At::Boundary {
+                word: word(SreCatCode::WORD)?,
+                negated: x == A::NON_BOUNDARY as u32,
+            },
+            x if x == A::UNI_BOUNDARY as u32 || x == A::UNI_NON_BOUNDARY as u32 => At::Boundary {
+                word: word(SreCatCode::UNI_WORD)?,
+                negated: x == A::UNI_NON_BOUNDARY as u32,
+            },
+            _ => return None,
+        })
+    }
 }
 
 impl Prog {
@@ -190,11 +225,14 @@ impl Prog {
         } else {
             0
         };
-        let mut ops = Vec::new();
+        let mut b = Builder {
+            ops: Vec::new(),
+            classes: Vec::new(),
+        };
         let mut marks = 0;
         let mut last_index = -1;
         loop {
-            if ops.len() > MAX_OPS {
+            if b.ops.len() > MAX_OPS {
                 return None;
             }
             let op = *code.get(i)?;
@@ -203,7 +241,7 @@ impl Prog {
                 if i + 1 != code.len() {
                     return None;
                 }
-                ops.push(LOp::Success);
+                b.ops.push(LOp::Success);
                 break;
             }
             if op == Op::MARK as u32 {
@@ -215,10 +253,11 @@ impl Prog {
                 if m & 1 == 1 {
                     last_index = (m / 2 + 1) as isize;
                 }
-                ops.push(LOp::Mark(m));
+                b.ops.push(LOp::Mark(m));
                 i += 2;
             } else if op == Op::AT as u32 {
-                ops.push(LOp::At(at_of(*code.get(i + 1)?)?));
+                let at = b.at(*code.get(i + 1)?)?;
+                b.ops.push(LOp::At(at));
                 i += 2;
             } else if op == Op::REPEAT_ONE as u32 || op == Op::MIN_REPEAT_ONE as u32 {
                 // <op> <skip> <min> <max> item SUCCESS tail
@@ -237,8 +276,9 @@ impl Prog {
                 if min > max {
                     return None;
                 }
-                ops.push(LOp::Repeat {
-                    class: Class::of(&code[i + 4..i + 4 + len]),
+                let class = b.class(&code[i + 4..i + 4 + len])?;
+                b.ops.push(LOp::Repeat {
+                    class,
                     min,
                     max,
                     lazy: op == Op::MIN_REPEAT_ONE as u32,
@@ -246,25 +286,24 @@ impl Prog {
                 i += 1 + skip;
             } else {
                 let len = item_len(code, i)?;
-                ops.push(LOp::One(Class::of(&code[i..i + len])));
+                let class = b.class(&code[i..i + len])?;
+                b.ops.push(LOp::One(class));
                 i += len;
             }
         }
-        let first = ops.iter().find_map(|o| match o {
-            LOp::Mark(_) => None,
-            LOp::One(c) => Some(Some(*c)),
-            LOp::Repeat { class, min, .. } if *min > 0 => Some(Some(*class)),
-            _ => Some(None),
-        });
-        let anchored = ops
-            .iter()
-            .find(|o| !matches!(o, LOp::Mark(_)))
-            .is_some_and(|o| matches!(o, LOp::At(At::Beginning)));
+        let lead = b.ops.iter().find(|o| !matches!(o, LOp::Mark(_)));
+        let first = match lead {
+            Some(LOp::One(c)) => Some(*c),
+            Some(LOp::Repeat { class, min, .. }) if *min > 0 => Some(*class),
+            _ => None,
+        };
+        let anchored = matches!(lead, Some(LOp::At(At::Beginning)));
         Some(Prog {
-            ops: ops.into_boxed_slice(),
+            ops: b.ops.into_boxed_slice(),
+            classes: b.classes.into_boxed_slice(),
             marks,
             last_index,
-            first: first.flatten(),
+            first,
             anchored,
         })
     }
@@ -277,55 +316,114 @@ impl Prog {
             ..Hit::default()
         }
     }
+
+    /// Whether `ch` is in class `k`.
+    #[inline]
+    fn has(&self, k: usize, ch: u32, cache: &mut Cache) -> bool {
+        if ch < 256 {
+            let t = &self.classes[k].table;
+            return t[(ch >> 6) as usize] & (1u64 << (ch & 63)) != 0;
+        }
+        let bits = match cache.get(&ch) {
+            Some(&bits) => bits,
+            None => self.ask_engine(ch, cache),
+        };
+        bits & (1u64 << k) != 0
+    }
+
+    /// Every class's answer for `ch` (past 255), from the engine, kept in `cache`.
+    #[cold]
+    fn ask_engine(&self, ch: u32, cache: &mut Cache) -> u64 {
+        let mut buf = [0u8; 4];
+        let text: &str = match char::from_u32(ch) {
+            Some(c) => c.encode_utf8(&mut buf),
+            None => return 0,
+        };
+        let mut bits = 0u64;
+        for c in self.classes.iter() {
+            if engine_says(&c.item, text) {
+                bits |= 1u64 << c.id;
+            }
+        }
+        cache.insert(ch, bits);
+        bits
+    }
 }
 
-/// One run of a program over `s`: the window's end, and what a successful end needs.
-struct Run<'a> {
+/// A position: its index (code point or byte) and its byte offset.
+#[derive(Clone, Copy)]
+struct Pos {
+    c: usize,
+    b: usize,
+}
+
+/// One run of a program: the window's end, what a successful end needs, and the cache
+/// of answers past 255.
+struct Run<'a, T> {
     p: &'a Prog,
-    s: &'a [u8],
+    t: T,
     end: usize,
     /// The attempt's start, where an empty match is refused when `must_advance`.
     start: usize,
     must_advance: bool,
     match_all: bool,
+    cache: &'a mut Cache,
 }
 
-impl Run<'_> {
-    fn at(&self, a: &At, pos: usize) -> bool {
-        let s = self.s;
+impl<T: ByteText> Run<'_, T> {
+    #[inline]
+    fn test(&mut self, k: usize, pos: Pos) -> Option<usize> {
+        if pos.c >= self.end {
+            return None;
+        }
+        let (ch, len) = self.t.char_at(pos.b);
+        self.p.has(k, ch, self.cache).then_some(len)
+    }
+
+    fn at(&mut self, a: &At, pos: Pos) -> bool {
+        let prev = |s: &Self| s.t.char_at(s.t.before(pos.b)).0;
+        let here = |s: &Self| s.t.char_at(pos.b).0;
         match a {
-            At::Beginning => pos == 0,
-            At::BeginningLine => pos == 0 || s[pos - 1] == b'\n',
-            At::End => pos == self.end || (pos + 1 == self.end && s[pos] == b'\n'),
-            At::EndLine => pos == self.end || s[pos] == b'\n',
-            At::EndString => pos == self.end,
+            At::Beginning => pos.c == 0,
+            At::BeginningLine => pos.c == 0 || prev(self) == '\n' as u32,
+            At::End => pos.c == self.end || (pos.c + 1 == self.end && here(self) == '\n' as u32),
+            At::EndLine => pos.c == self.end || here(self) == '\n' as u32,
+            At::EndString => pos.c == self.end,
             At::Boundary { word, negated } => {
-                if pos == 0 && pos == self.end {
+                if pos.c == 0 && pos.c == self.end {
                     return *negated;
                 }
-                let that = pos > 0 && word.has(s[pos - 1]);
-                let this = pos < self.end && word.has(s[pos]);
+                let that = pos.c > 0 && {
+                    let ch = prev(self);
+                    self.p.has(*word, ch, self.cache)
+                };
+                let this = pos.c < self.end && {
+                    let ch = here(self);
+                    self.p.has(*word, ch, self.cache)
+                };
                 (this != that) != *negated
             }
         }
     }
 
     /// Match ops `i..` at `pos`; the end of the match, marks set in `marks`.
-    fn run(&self, mut i: usize, mut pos: usize, marks: &mut [usize]) -> Option<usize> {
+    fn run(&mut self, mut i: usize, mut pos: Pos, marks: &mut [usize]) -> Option<Pos> {
+        let p = self.p;
         loop {
-            match &self.p.ops[i] {
+            match &p.ops[i] {
                 LOp::Success => {
-                    let refused = (self.match_all && pos != self.end)
-                        || (self.must_advance && pos == self.start);
+                    let refused = (self.match_all && pos.c != self.end)
+                        || (self.must_advance && pos.c == self.start);
                     return (!refused).then_some(pos);
                 }
-                LOp::One(c) => {
-                    if pos >= self.end || !c.has(self.s[pos]) {
-                        return None;
-                    }
-                    pos += 1;
+                LOp::One(k) => {
+                    let len = self.test(*k, pos)?;
+                    pos = Pos {
+                        c: pos.c + 1,
+                        b: pos.b + len,
+                    };
                 }
-                LOp::Mark(m) => marks[*m] = pos,
+                LOp::Mark(m) => marks[*m] = pos.c,
                 LOp::At(a) => {
                     if !self.at(a, pos) {
                         return None;
@@ -336,7 +434,7 @@ impl Run<'_> {
                     min,
                     max,
                     lazy,
-                } => return self.repeat(i, pos, class, *min, *max, *lazy, marks),
+                } => return self.repeat(i, pos, *class, (*min, *max), *lazy, marks),
             }
             i += 1;
         }
@@ -344,71 +442,78 @@ impl Run<'_> {
 
     /// A repeat of one class at op `i`, then the rest: the engine's order (greedy: the
     /// longest run first, giving back one character at a time; lazy: the shortest).
-    #[allow(clippy::too_many_arguments)]
     fn repeat(
-        &self,
+        &mut self,
         i: usize,
-        pos: usize,
-        class: &Class,
-        min: usize,
-        max: usize,
+        pos: Pos,
+        class: usize,
+        (min, max): (usize, usize),
         lazy: bool,
         marks: &mut [usize],
-    ) -> Option<usize> {
-        let limit = max.min(self.end - pos);
-        let s = &self.s[pos..pos + limit];
+    ) -> Option<Pos> {
+        let limit = max.min(self.end - pos.c);
         // A next op that tests one character lets the loop skip counts it would refuse.
         let next = match self.p.ops[i + 1] {
-            LOp::One(c) => Some(c),
+            LOp::One(k) => Some(k),
             _ => None,
         };
-        let fits = |n: usize| match next {
-            Some(c) => pos + n < self.end && c.has(self.s[pos + n]),
-            None => true,
-        };
+        let mut at = pos;
         if lazy {
-            let mut n = 0;
-            while n < min {
-                if n >= limit || !class.has(s[n]) {
-                    return None;
-                }
-                n += 1;
+            while at.c - pos.c < min {
+                let len = self.test(class, at)?;
+                at = Pos {
+                    c: at.c + 1,
+                    b: at.b + len,
+                };
             }
             loop {
-                if fits(n)
-                    && let Some(e) = self.run(i + 1, pos + n, marks)
-                {
+                let fits = next.is_none_or(|k| self.test(k, at).is_some());
+                if fits && let Some(e) = self.run(i + 1, at, marks) {
                     return Some(e);
                 }
-                if n >= limit || !class.has(s[n]) {
+                if at.c - pos.c >= limit {
                     return None;
                 }
-                n += 1;
+                let len = self.test(class, at)?;
+                at = Pos {
+                    c: at.c + 1,
+                    b: at.b + len,
+                };
             }
         }
-        let count = s.iter().take_while(|&&b| class.has(b)).count();
-        if count < min {
+        while at.c - pos.c < limit
+            && let Some(len) = self.test(class, at)
+        {
+            at = Pos {
+                c: at.c + 1,
+                b: at.b + len,
+            };
+        }
+        if at.c - pos.c < min {
             return None;
         }
-        let mut n = count;
         loop {
-            if fits(n)
-                && let Some(e) = self.run(i + 1, pos + n, marks)
-            {
+            let fits = next.is_none_or(|k| self.test(k, at).is_some());
+            if fits && let Some(e) = self.run(i + 1, at, marks) {
                 return Some(e);
             }
-            if n == min {
+            if at.c - pos.c == min {
                 return None;
             }
-            n -= 1;
+            at = Pos {
+                c: at.c - 1,
+                b: self.t.before(at.b),
+            };
         }
     }
 }
 
-/// What an attempt asks (as in the engine's request).
+/// What an attempt asks (as in the engine's request), positions with the byte offset of
+/// `start`.
 #[derive(Clone, Copy)]
 pub struct Ask {
     pub start: usize,
+    pub start_byte: usize,
     pub end: usize,
     pub must_advance: bool,
     pub match_all: bool,
@@ -416,24 +521,72 @@ pub struct Ask {
     pub search: bool,
 }
 
-/// Run `p` over `s` as `ask` says; on success `hit` holds the match.
-pub fn find(p: &Prog, s: &[u8], ask: Ask, hit: &mut Hit) -> bool {
-    let end = ask.end.min(s.len());
+/// A subject the program can read.
+pub trait ByteText: Copy {
+    /// The character at byte offset `b` and its length in bytes (`b` inside the subject).
+    fn char_at(self, b: usize) -> (u32, usize);
+    /// The byte offset of the character before byte offset `b` (`b` > 0).
+    fn before(self, b: usize) -> usize;
+}
+
+/// Bytes, or ASCII text: one byte per position.
+#[derive(Clone, Copy)]
+pub struct OneByte<'a>(pub &'a [u8]);
+
+impl ByteText for OneByte<'_> {
+    #[inline]
+    fn char_at(self, b: usize) -> (u32, usize) {
+        (self.0[b] as u32, 1)
+    }
+
+    #[inline]
+    fn before(self, b: usize) -> usize {
+        b - 1
+    }
+}
+
+/// UTF-8 text (a str's text): one code point per position.
+#[derive(Clone, Copy)]
+pub struct Utf8<'a>(pub &'a [u8]);
+
+impl ByteText for Utf8<'_> {
+    #[inline]
+    fn char_at(self, b: usize) -> (u32, usize) {
+        let s = self.0;
+        let x = s[b] as u32;
+        if x < 0x80 {
+            return (x, 1);
+        }
+        let cont = |k: usize| (s[b + k] & 0x3F) as u32;
+        if x < 0xE0 {
+            (((x & 0x1F) << 6) | cont(1), 2)
+        } else if x < 0xF0 {
+            (((x & 0x0F) << 12) | (cont(1) << 6) | cont(2), 3)
+        } else {
+            (
+                ((x & 0x07) << 18) | (cont(1) << 12) | (cont(2) << 6) | cont(3),
+                4,
+            )
+        }
+    }
+
+    #[inline]
+    fn before(self, mut b: usize) -> usize {
+        b -= 1;
+        while self.0[b] & 0xC0 == 0x80 {
+            b -= 1;
+        }
+        b
+    }
+}
+
+/// Run `p` over `t` as `ask` says; on success `hit` holds the match. `cache` keeps the
+/// classes' answers for characters past 255 (one cache per subject and call is enough).
+pub fn find<T: ByteText>(p: &Prog, t: T, ask: Ask, hit: &mut Hit, cache: &mut Cache) -> bool {
+    let end = ask.end;
     if ask.start > end {
         return false;
     }
-    let mut run = Run {
-        p,
-        s,
-        end,
-        start: ask.start,
-        must_advance: ask.must_advance,
-        match_all: ask.match_all,
-    };
-    if hit.marks.len() != p.marks {
-        hit.marks = vec![usize::MAX; p.marks];
-    }
-    hit.last_index = p.last_index;
     let mut ask = ask;
     if p.anchored && ask.search {
         // Only position 0 can match: one attempt there, or none past it.
@@ -442,28 +595,58 @@ pub fn find(p: &Prog, s: &[u8], ask: Ask, hit: &mut Hit) -> bool {
         }
         ask.search = false;
     }
-    let mut at = ask.start;
+    let mut run = Run {
+        p,
+        t,
+        end,
+        start: ask.start,
+        must_advance: ask.must_advance,
+        match_all: ask.match_all,
+        cache,
+    };
+    if hit.marks.len() != p.marks {
+        hit.marks = vec![usize::MAX; p.marks];
+    }
+    hit.last_index = p.last_index;
+    let mut at = Pos {
+        c: ask.start,
+        b: ask.start_byte,
+    };
     loop {
-        if let Some(c) = &p.first
+        if let Some(k) = p.first
             && ask.search
         {
             // Skip to the next place whose character can start a match.
-            match s[at..end].iter().position(|&b| c.has(b)) {
-                Some(k) => at += k,
-                None => return false,
+            loop {
+                if at.c >= end {
+                    return false;
+                }
+                match run.test(k, at) {
+                    Some(_) => break,
+                    None => {
+                        at = Pos {
+                            c: at.c + 1,
+                            b: at.b + t.char_at(at.b).1,
+                        }
+                    }
+                }
             }
         }
-        run.start = at;
-        run.must_advance = ask.must_advance && at == ask.start;
+        run.start = at.c;
+        run.must_advance = ask.must_advance && at.c == ask.start;
         hit.marks.fill(usize::MAX);
         if let Some(e) = run.run(0, at, &mut hit.marks) {
-            hit.start = at;
-            hit.end = e;
+            hit.start = at.c;
+            hit.end = e.c;
+            hit.end_byte = e.b;
             return true;
         }
-        if !ask.search || at >= end {
+        if !ask.search || at.c >= end {
             return false;
         }
-        at += 1;
+        at = Pos {
+            c: at.c + 1,
+            b: at.b + t.char_at(at.b).1,
+        };
     }
 }
