@@ -70,6 +70,7 @@ def re_cases(body):
         ("re sub", lambda: len(dates.sub(r"\3/\2/\1", body))),
         ("re findall \\w+", lambda: len(words.findall(body))),
         ("re finditer", lambda: sum(m.end() - m.start() for m in emails.finditer(body))),
+        ("re finditer \\w+", lambda: sum(1 for _ in words.finditer(body))),
         ("re split \\s+", lambda: len(spaces.split(body))),
         ("re sub \\d+", lambda: len(re.sub(r"\d+", "#", body))),
         ("re search", lambda: missing.search(body)),

@@ -7,6 +7,7 @@
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
 use super::first::{RunStop, admits};
 use super::linear::{self, Hit, OneByte, Prog, Utf8};
+use super::regs::Regs;
 use super::subject::{Drive, Subject};
 use rustpython_sre_engine::{Request, State, StrDrive, StringCursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -480,30 +481,29 @@ fn each_linear<T: linear::ByteText>(
 
 /// The spans of groups 0..=`groups` of a successful match ((-1, -1) for a group that did
 /// not take part), and the last group closed (-1 for none).
-pub fn regs(found: &Found, groups: usize) -> (Box<[(isize, isize)]>, isize) {
-    let mut r = Vec::with_capacity(groups + 1);
-    r.push((found.start() as isize, found.end() as isize));
-    let state = match found {
-        Found::Engine(s) => s,
+pub fn regs(found: &Found, groups: usize) -> (Regs, isize) {
+    let mut r = Regs::unset(groups + 1);
+    r[0] = (found.start() as isize, found.end() as isize);
+    let span = |(a, b): (usize, usize)| (a as isize, b as isize);
+    match found {
         Found::Linear(h) => {
             for g in 1..=groups {
-                let (a, b) = h
-                    .group(g)
-                    .map_or((-1, -1), |(a, b)| (a as isize, b as isize));
-                r.push((a, b));
+                if let Some(s) = h.group(g) {
+                    r[g] = span(s);
+                }
             }
-            return (r.into_boxed_slice(), h.last_index);
+            (r, h.last_index)
         }
-    };
-    for g in 0..groups {
-        let (a, b) = state.marks.get(g);
-        r.push(if a.is_some() && b.is_some() {
-            (a.unpack() as isize, b.unpack() as isize)
-        } else {
-            (-1, -1)
-        });
+        Found::Engine(state) => {
+            for g in 1..=groups {
+                let (a, b) = state.marks.get(g - 1);
+                if a.is_some() && b.is_some() {
+                    r[g] = span((a.unpack(), b.unpack()));
+                }
+            }
+            (r, state.marks.last_index())
+        }
     }
-    (r.into_boxed_slice(), state.marks.last_index())
 }
 
 /// The span of group `g` (1-based) of a successful match, if it took part.

@@ -20,7 +20,8 @@ pub struct MatchData {
     /// The subject object as given.
     pub string: Value,
     /// Spans of groups 0..=groups; (-1, -1) for a group that did not take part.
-    pub regs: Box<[(isize, isize)]>,
+    #[unsafe_untraced = "plain numbers: no Python value inside"]
+    pub regs: super::regs::Regs,
     pub pos: usize,
     pub endpos: usize,
     /// The last group closed, or -1.

@@ -19,6 +19,7 @@ mod linear;
 mod match_obj;
 mod pattern;
 mod pattern_ops;
+mod regs;
 mod scanner;
 mod sub;
 mod subject;
