@@ -3,8 +3,8 @@
 //! (freed only when the collector sweeps the match) costs more than the match itself.
 use std::ops::{Deref, DerefMut};
 
-/// Spans kept inline (group 0 and three groups).
-const INLINE: usize = 4;
+/// Spans kept inline (group 0 and one group).
+const INLINE: usize = 2;
 
 pub enum Regs {
     Inline {
