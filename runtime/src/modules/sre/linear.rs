@@ -17,6 +17,7 @@
 //! the end of the window, a boundary looks at the characters on both sides.
 use rustpython_sre_engine::{Request, SreAtCode, SreCatCode, SreOpcode as Op, State, StrDrive};
 use std::collections::HashMap;
+use std::sync::{LazyLock, Mutex};
 
 /// Longest program turned into a fast one (longer ones gain little).
 const MAX_OPS: usize = 64;
@@ -38,18 +39,57 @@ impl Class {
     fn of(item: &[u32], id: u32) -> Class {
         let mut code = item.to_vec();
         code.push(Op::SUCCESS as u32);
-        let mut table = [0u64; 4];
-        for b in 0..=255u8 {
-            if engine_says(&code, &[b][..]) {
-                table[(b >> 6) as usize] |= 1u64 << (b & 63);
-            }
-        }
         Class {
-            table,
+            table: table_of(&code),
             item: code.into_boxed_slice(),
             id,
         }
     }
+}
+
+/// The tables made so far, by item code: the sets patterns use (`\d`, `\w`, `[a-z]`)
+/// recur, and asking the engine 256 times costs more than the rest of a compile.
+static TABLES: LazyLock<Mutex<HashMap<Box<[u32]>, [u64; 4]>>> = LazyLock::new(Default::default);
+
+/// The table of `code` (an item and SUCCESS). A plain or negated literal is read off
+/// directly (the engine compares the code word with the character).
+fn table_of(code: &[u32]) -> [u64; 4] {
+    let bit = |t: &mut [u64; 4], b: u32| t[(b >> 6) as usize] |= 1u64 << (b & 63);
+    let mut table = [0u64; 4];
+    match code {
+        [op, c, _] if *op == Op::LITERAL as u32 => {
+            if *c < 256 {
+                bit(&mut table, *c);
+            }
+            return table;
+        }
+        [op, c, _] if *op == Op::NOT_LITERAL as u32 => {
+            table = [u64::MAX; 4];
+            if *c < 256 {
+                table[(*c >> 6) as usize] &= !(1u64 << (*c & 63));
+            }
+            return table;
+        }
+        _ => {}
+    }
+    let known = TABLES
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .get(code)
+        .copied();
+    if let Some(t) = known {
+        return t;
+    }
+    for b in 0..=255u8 {
+        if engine_says(code, &[b][..]) {
+            bit(&mut table, b as u32);
+        }
+    }
+    let mut all = TABLES.lock().unwrap_or_else(|e| e.into_inner());
+    if all.len() < 4096 {
+        all.insert(code.into(), table);
+    }
+    table
 }
 
 /// Whether the engine matches `code` (an item and SUCCESS) on exactly the one-character
