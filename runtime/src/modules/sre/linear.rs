@@ -49,7 +49,10 @@ impl Class {
 
 /// The tables made so far, by item code: the sets patterns use (`\d`, `\w`, `[a-z]`)
 /// recur, and asking the engine 256 times costs more than the rest of a compile.
-static TABLES: LazyLock<Mutex<HashMap<Box<[u32]>, [u64; 4]>>> = LazyLock::new(Default::default);
+static TABLES: LazyLock<Mutex<Tables>> = LazyLock::new(Default::default);
+
+/// Item code (with SUCCESS) -> its table.
+type Tables = HashMap<Box<[u32]>, [u64; 4]>;
 
 /// The table of `code` (an item and SUCCESS). A plain or negated literal is read off
 /// directly (the engine compares the code word with the character).
