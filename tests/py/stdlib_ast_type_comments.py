@@ -37,6 +37,12 @@ SOURCES = [
     "w = 1;  # type: int\n",
     "def k(): pass  # type: () -> None\n",
     "with (a as b, c as d):  # type: (int, int)\n    pass\n",
+    # Alone on the line where a block must start.
+    "for x in y:\n    # type: int\n    pass\n",
+    "if a:\n    pass\nelse:\n    # a remark\n    # type: int\n    pass\n",
+    "try:\n    pass\nexcept E:\n    # type: int\n    pass\n",
+    "class C:\n    # type: int\n    pass\n",
+    "match x:\n    case 1:\n        # type: int\n        pass\n",
 ]
 
 
@@ -53,7 +59,7 @@ for source in SOURCES:
     try:
         show(ast.parse(source, type_comments=True))
     except SyntaxError as e:
-        print("  SyntaxError:", e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
+        print(" ", type(e).__name__, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset)
 
 # Without the flag the comments are ordinary ones.
 plain = ast.parse("x = 1  # type: int\nif a:  # type: int\n    pass\n")

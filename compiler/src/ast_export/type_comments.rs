@@ -116,7 +116,16 @@ pub(crate) fn collect(
                 }
                 None => {
                     let r = tokens[i].range();
-                    return Err(invalid(r.start().to_usize() + skip, r.end().to_usize()));
+                    let (start, end) = (r.start().to_usize() + skip, r.end().to_usize());
+                    return Err(match c.block_expected(i, map) {
+                        Some(msg) => RawError {
+                            kind: CompileErrorKind::IndentationError,
+                            msg,
+                            start,
+                            end,
+                        },
+                        None => invalid(start, end),
+                    });
                 }
             },
             _ => {}
@@ -176,6 +185,55 @@ impl<'a> StatementVisitor<'a> for Collector<'_> {
 }
 
 impl Collector<'_> {
+    /// For a type comment (token `i`) alone on the line after a compound statement's
+    /// header, where CPython's grammar wants the indented block: its message.
+    fn block_expected(&self, i: usize, map: &SourceMap<'_>) -> Option<String> {
+        let mut j = i.checked_sub(1)?;
+        while matches!(
+            self.kind(j)?,
+            TokenKind::NonLogicalNewline | TokenKind::Comment
+        ) {
+            j = j.checked_sub(1)?;
+        }
+        if self.kind(j)? != TokenKind::Newline || self.kind(j.checked_sub(1)?)? != TokenKind::Colon
+        {
+            return None;
+        }
+        // The first token of the header's logical line.
+        let mut k = j - 1;
+        while k > 0
+            && !matches!(
+                self.kind(k - 1)?,
+                TokenKind::Newline | TokenKind::Indent | TokenKind::Dedent
+            )
+        {
+            k -= 1;
+        }
+        if self.kind(k)? == TokenKind::Async {
+            k += 1;
+        }
+        let what = match self.kind(k)? {
+            TokenKind::For => "'for' statement",
+            TokenKind::While => "'while' statement",
+            TokenKind::If => "'if' statement",
+            TokenKind::Elif => "'elif' statement",
+            TokenKind::Else => "'else' statement",
+            TokenKind::With => "'with' statement",
+            TokenKind::Try => "'try' statement",
+            TokenKind::Except => "'except' statement",
+            TokenKind::Finally => "'finally' statement",
+            TokenKind::Match => "'match' statement",
+            TokenKind::Case => "'case' statement",
+            TokenKind::Class => "class definition",
+            TokenKind::Def => "function definition",
+            _ => return None,
+        };
+        let line = map.line(self.tokens[k].start().to_usize());
+        Some(format!(
+            "expected an indented block after {what} on line {line}"
+        ))
+    }
+
     /// Index of the first token starting at or after `at`.
     fn first_at(&self, at: TextSize) -> usize {
         self.tokens.partition_point(|t| t.start() < at)
