@@ -12,6 +12,9 @@ SOURCES = [
     "empty = 1  # type:\n",
     "for item in things:  # type: Item\n    pass\nelse:\n    pass\n",
     "with open(p) as f, lock:  # type: (IO, None)\n    pass\n",
+    "with (first, second):  # type: (A, B)\n    pass\n",
+    "with (only,):  # type: A\n    pass\n",
+    "with (first, second) as both:  # type: T\n    pass\n",
     "def add(a, b):  # type: (int, int) -> int\n    return a + b\n",
     "def add(a, b):\n    # type: (int, int) -> int\n    return a + b\n",
     "def f():\n\n    # an ordinary comment first\n    # type: () -> None\n    pass\n",
@@ -47,7 +50,7 @@ SOURCES = [
 
 
 def show(tree):
-    print(" ", ast.dump(tree))
+    print(" ", ast.dump(tree, include_attributes=True))
     for node in ast.walk(tree):
         comment = getattr(node, "type_comment", None)
         if comment is not None:

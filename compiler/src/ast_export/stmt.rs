@@ -86,7 +86,8 @@ impl Export<'_, '_> {
                     ("value", self.expr(&x.value)),
                     self.type_comment(r.start()),
                 ];
-                self.node("Assign", r, f)
+                let end = self.comments.end(r.start()).unwrap_or(r.end());
+                self.node("Assign", TextRange::new(r.start(), end), f)
             }
             Stmt::AugAssign(x) => {
                 let f = vec![
@@ -125,6 +126,21 @@ impl Export<'_, '_> {
             }
             Stmt::If(x) => {
                 self.if_chain(r.start(), &x.test, &x.body, &x.elif_else_clauses, r.end())
+            }
+            Stmt::With(x) if let Some(parens) = self.comments.tuple_items(r.start()) => {
+                // `with (a, b):  # type: T`: CPython's grammar reads one tuple.
+                let elts = self.exprs(x.items.iter().map(|i| &i.context_expr));
+                let tuple = self.node("Tuple", parens, vec![("elts", elts), ("ctx", unit("Load"))]);
+                let item = bare(
+                    "withitem",
+                    vec![("context_expr", tuple), ("optional_vars", AstValue::None)],
+                );
+                let f = vec![
+                    ("items", AstValue::List(vec![item])),
+                    ("body", self.stmts(&x.body)),
+                    self.type_comment(r.start()),
+                ];
+                self.node(if x.is_async { "AsyncWith" } else { "With" }, r, f)
             }
             Stmt::With(x) => {
                 let items = x

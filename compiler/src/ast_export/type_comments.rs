@@ -20,7 +20,7 @@ use std::collections::HashMap;
 use ruff_python_ast::statement_visitor::{StatementVisitor, walk_stmt};
 use ruff_python_ast::token::{Token, TokenKind};
 use ruff_python_ast::{self as ast, Stmt};
-use ruff_text_size::{Ranged, TextSize};
+use ruff_text_size::{Ranged, TextRange, TextSize};
 
 use crate::{CompileErrorKind, RawError, SourceMap};
 
@@ -28,14 +28,31 @@ use crate::{CompileErrorKind, RawError, SourceMap};
 /// parameter's name), and the module's type ignores.
 #[derive(Default)]
 pub(crate) struct TypeComments {
-    taken: HashMap<u32, String>,
+    /// By owner's start: the text, and the end of the comment.
+    taken: HashMap<u32, (String, TextSize)>,
     pub(crate) ignores: Vec<(u32, String)>,
+    /// `with (a, b):  # type: T` statements, by start: CPython's grammar reads their
+    /// parentheses as one tuple (the form with parenthesized items has no type comment);
+    /// the range is the parentheses'.
+    tuple_items: HashMap<u32, TextRange>,
 }
 
 impl TypeComments {
     /// The type comment of the node starting at `at`.
     pub(crate) fn at(&self, at: TextSize) -> Option<&str> {
-        self.taken.get(&at.to_u32()).map(String::as_str)
+        self.taken.get(&at.to_u32()).map(|(t, _)| t.as_str())
+    }
+
+    /// Where the type comment of the node starting at `at` ends (CPython's `Assign`
+    /// ends there: the comment is the last token of its rule).
+    pub(crate) fn end(&self, at: TextSize) -> Option<TextSize> {
+        self.taken.get(&at.to_u32()).map(|&(_, e)| e)
+    }
+
+    /// For a `with` statement starting at `at` whose parenthesized items are one tuple
+    /// expression: the parentheses' range.
+    pub(crate) fn tuple_items(&self, at: TextSize) -> Option<TextRange> {
+        self.tuple_items.get(&at.to_u32()).copied()
     }
 }
 
@@ -95,6 +112,7 @@ pub(crate) fn collect(
         tokens,
         kinds: &kinds,
         claims: HashMap::new(),
+        tuple_items: HashMap::new(),
         error: None,
     };
     if let Some(body) = body {
@@ -103,7 +121,10 @@ pub(crate) fn collect(
     if let Some(e) = c.error {
         return Err(e);
     }
-    let mut out = TypeComments::default();
+    let mut out = TypeComments {
+        tuple_items: std::mem::take(&mut c.tuple_items),
+        ..TypeComments::default()
+    };
     for (i, k) in kinds.iter().enumerate() {
         match k {
             Some(Kind::Ignore(tag)) => {
@@ -112,7 +133,7 @@ pub(crate) fn collect(
             }
             Some(Kind::Type { text, skip }) => match c.claims.get(&i) {
                 Some(&owner) => {
-                    out.taken.insert(owner, text.clone());
+                    out.taken.insert(owner, (text.clone(), tokens[i].end()));
                 }
                 None => {
                     let r = tokens[i].range();
@@ -143,12 +164,23 @@ fn invalid(start: usize, end: usize) -> RawError {
     }
 }
 
+/// How a `with` header's items are parenthesized.
+enum Parens {
+    /// Not as a whole (`with a, b:`, `with (a) as b:`, `with (a):`).
+    None,
+    /// Parenthesized items using `as`: the form with no type comment.
+    Items,
+    /// `with (a, b):`: read as one tuple when a type comment follows (its range).
+    Tuple(TextRange),
+}
+
 /// Walks the statements, claiming for each place a type comment may stand the comment
 /// token found there (token index -> the owner's start offset).
 struct Collector<'t> {
     tokens: &'t [Token],
     kinds: &'t [Option<Kind>],
     claims: HashMap<usize, u32>,
+    tuple_items: HashMap<u32, TextRange>,
     error: Option<RawError>,
 }
 
@@ -166,10 +198,19 @@ impl<'a> StatementVisitor<'a> for Collector<'_> {
                 }
             }
             Stmt::With(w) => {
-                if let Some(colon) = self.header_colon(&w.body)
-                    && !self.parenthesized_items(s.start(), colon)
-                {
-                    self.claim_type(colon + 1, owner);
+                if let Some(colon) = self.header_colon(&w.body) {
+                    let parens = self.parenthesized(s.start(), colon);
+                    match parens {
+                        Parens::Items => {}
+                        Parens::None => {
+                            self.claim_type(colon + 1, owner);
+                        }
+                        Parens::Tuple(r) => {
+                            if self.claim_type(colon + 1, owner) {
+                                self.tuple_items.insert(owner, r);
+                            }
+                        }
+                    }
                 }
             }
             Stmt::FunctionDef(f) => {
@@ -292,30 +333,41 @@ impl Collector<'_> {
     /// Whether a `with` header (from `start` to its colon) is the form with parenthesized
     /// items, which CPython's grammar gives no type comment: `with (a as b, c):`. A
     /// parenthesized expression (`with (a, b):`) is the other form.
-    fn parenthesized_items(&self, start: TextSize, colon: usize) -> bool {
+    fn parenthesized(&self, start: TextSize, colon: usize) -> Parens {
         let mut i = self.first_at(start);
         if self.kind(i) == Some(TokenKind::Async) {
             i += 1;
         }
         if self.kind(i + 1) != Some(TokenKind::Lpar) {
-            return false;
+            return Parens::None;
         }
         let mut depth = 0;
-        let mut has_as = false;
+        let (mut has_as, mut has_comma) = (false, false);
         for j in i + 1..colon {
             match self.kind(j) {
                 Some(TokenKind::Lpar | TokenKind::Lsqb | TokenKind::Lbrace) => depth += 1,
                 Some(TokenKind::Rpar | TokenKind::Rsqb | TokenKind::Rbrace) => {
                     depth -= 1;
                     if depth == 0 {
-                        return j + 1 == colon && has_as;
+                        if j + 1 != colon {
+                            return Parens::None;
+                        }
+                        if has_as {
+                            return Parens::Items;
+                        }
+                        if !has_comma {
+                            return Parens::None;
+                        }
+                        let r = TextRange::new(self.tokens[i + 1].start(), self.tokens[j].end());
+                        return Parens::Tuple(r);
                     }
                 }
                 Some(TokenKind::As) if depth == 1 => has_as = true,
+                Some(TokenKind::Comma) if depth == 1 => has_comma = true,
                 _ => {}
             }
         }
-        false
+        Parens::None
     }
 
     /// A `def`'s type comment: after the header's colon on its line, or alone on a line
