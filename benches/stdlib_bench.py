@@ -12,10 +12,10 @@ import sys
 import time
 
 
-def document():
-    """A JSON-able document whose dumps() is about 10 MB."""
+def document(count=44000):
+    """A JSON-able document of `count` records (dumps() gives about 10 MB for 44,000)."""
     people = []
-    for i in range(44000):
+    for i in range(count):
         people.append({
             "id": i,
             "name": "person %d" % i,
@@ -29,43 +29,63 @@ def document():
     return {"people": people, "count": len(people)}
 
 
-def text():
-    """About 10 MB of prose with dates and e-mail addresses scattered through it."""
+def text(size=10_000_000):
+    """About `size` bytes of prose with dates and e-mail addresses scattered through it."""
     lines = []
-    size = 0
+    total = 0
     i = 0
-    while size < 10_000_000:
+    while total < size:
         line = ("On %04d-%02d-%02d the message from agent%d@mail%d.example.com said that "
                 "item %d was shipped; ask desk@example.net for details.\n"
                 % (1990 + i % 35, 1 + i % 12, 1 + i % 28, i, i % 13, i))
         lines.append(line)
-        size += len(line)
+        total += len(line)
         i += 1
     return "".join(lines)
 
 
-def work():
+def json_cases(doc):
+    """(step, function) pairs over the document; each function's result is checked."""
     import json
+    encoded = json.dumps(doc)
+    return [
+        ("json.dumps", lambda: len(json.dumps(doc))),
+        ("json.loads", lambda: len(json.loads(encoded)["people"])),
+    ]
+
+
+def re_cases(body):
+    """(step, function) pairs over the text: each `re` entry point at least once."""
     import re
-    timings = []
-
-    def timed(step, f):
-        t0 = time.perf_counter()
-        result = f()
-        timings.append((step, time.perf_counter() - t0))
-        return result
-
-    doc = document()
-    encoded = timed("json.dumps", lambda: json.dumps(doc))
-    decoded = timed("json.loads", lambda: json.loads(encoded))
-    assert decoded == doc and len(encoded) > 9_000_000, len(encoded)
-    body = text()
     dates = re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")
     emails = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-    found = timed("re dates", lambda: dates.findall(body))
-    mails = timed("re emails", lambda: emails.findall(body))
-    count = timed("re sub", lambda: len(dates.sub(r"\3/\2/\1", body)))
-    print("check", len(encoded), len(found), len(mails), count)
+    words = re.compile(r"\w+")
+    spaces = re.compile(r"\s+")
+    missing = re.compile(r"\d+ (?:was|were) lost")
+    leading = re.compile(r"On (\d+)-(\d+)-(\d+) the message from (\S+) said")
+    lines = body.splitlines()
+    return [
+        ("re dates", lambda: len(dates.findall(body))),
+        ("re emails", lambda: len(emails.findall(body))),
+        ("re sub", lambda: len(dates.sub(r"\3/\2/\1", body))),
+        ("re findall \\w+", lambda: len(words.findall(body))),
+        ("re finditer", lambda: sum(m.end() - m.start() for m in emails.finditer(body))),
+        ("re finditer \\w+", lambda: sum(1 for _ in words.finditer(body))),
+        ("re split \\s+", lambda: len(spaces.split(body))),
+        ("re sub \\d+", lambda: len(re.sub(r"\d+", "#", body))),
+        ("re search", lambda: missing.search(body)),
+        ("re match", lambda: sum(1 for line in lines if leading.match(line))),
+    ]
+
+
+def work():
+    cases = json_cases(document()) + re_cases(text())
+    checks, timings = [], []
+    for step, f in cases:
+        t0 = time.perf_counter()
+        checks.append(f())
+        timings.append((step, time.perf_counter() - t0))
+    print("check", *checks)
     for step, seconds in timings:
         print("%s\t%.6f" % (step, seconds))
 
@@ -100,10 +120,10 @@ def main(argv):
     theirs, check_p = run([sys.executable], repeat)
     if check_w != check_p:
         print("outputs differ:", check_w, check_p)
-    print("%-12s %10s %10s %7s" % ("step", "weft s", "python3 s", "ratio"))
+    print("%-16s %10s %10s %7s" % ("step", "weft s", "python3 s", "ratio"))
     for step in theirs:
         w, p = ours.get(step, float("nan")), theirs[step]
-        print("%-12s %10.3f %10.3f %6.2fx" % (step, w, p, w / p))
+        print("%-16s %10.3f %10.3f %6.2fx" % (step, w, p, w / p))
 
 
 if __name__ == "__main__":

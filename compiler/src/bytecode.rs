@@ -390,6 +390,9 @@ pub enum Const {
     Bytes(Vec<u8>),
     Tuple(Vec<Const>),
     Code(std::sync::Arc<CodeData>),
+    /// A frozenset of constants: only from an AST given to `compile()` (CPython's
+    /// optimizer makes them; weft's compiler does not).
+    FrozenSet(Vec<Const>),
 }
 
 /// Flags of a code object.

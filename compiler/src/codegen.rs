@@ -186,7 +186,7 @@ fn const_eq(a: &Const, b: &Const) -> bool {
         (Const::Complex { real: a, imag: b }, Const::Complex { real: c, imag: d }) => {
             a.to_bits() == c.to_bits() && b.to_bits() == d.to_bits()
         }
-        (Const::Tuple(x), Const::Tuple(y)) => {
+        (Const::Tuple(x), Const::Tuple(y)) | (Const::FrozenSet(x), Const::FrozenSet(y)) => {
             x.len() == y.len() && x.iter().zip(y).all(|(a, b)| const_eq(a, b))
         }
         (Const::Code(_), _) | (_, Const::Code(_)) => false,

@@ -94,6 +94,10 @@ fn const_repr(c: &Const) -> String {
             }
         }
         Const::Code(c) => format!("<code {}>", c.qualname),
+        Const::FrozenSet(t) => {
+            let parts: Vec<String> = t.iter().map(const_repr).collect();
+            format!("frozenset({{{}}})", parts.join(", "))
+        }
     }
 }
 

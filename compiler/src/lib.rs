@@ -301,6 +301,9 @@ pub(crate) struct SourceMap<'s> {
     /// For a tree without source, the str constants holding lone surrogates (their
     /// literal holds U+FFFD instead), by the literal's start offset.
     surrogate_strs: Vec<(u32, Vec<u8>)>,
+    /// For a tree without source, its frozenset constants, by the offset of the `...`
+    /// literal standing for each.
+    frozensets: Vec<(u32, bytecode::Const)>,
 }
 
 impl<'s> SourceMap<'s> {
@@ -331,6 +334,7 @@ impl<'s> SourceMap<'s> {
             line_starts,
             points: Vec::new(),
             surrogate_strs: Vec::new(),
+            frozensets: Vec::new(),
         }
     }
 
@@ -338,13 +342,23 @@ impl<'s> SourceMap<'s> {
     pub(crate) fn from_points(
         points: Vec<[u32; 2]>,
         surrogate_strs: Vec<(u32, Vec<u8>)>,
+        frozensets: Vec<(u32, bytecode::Const)>,
     ) -> SourceMap<'static> {
         SourceMap {
             source: "",
             line_starts: vec![0],
             points,
             surrogate_strs,
+            frozensets,
         }
+    }
+
+    /// The frozenset constant an imported `...` literal at `offset` stands for.
+    pub(crate) fn frozenset(&self, offset: usize) -> Option<&bytecode::Const> {
+        self.frozensets
+            .iter()
+            .find(|(o, _)| *o as usize == offset)
+            .map(|(_, c)| c)
     }
 
     /// The exact text (generalized UTF-8) of an imported str constant starting at

@@ -26,6 +26,16 @@ pub(crate) enum Parsed {
 }
 
 pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
+    parse_keeping(source, mode, false).map(|(p, _)| p)
+}
+
+/// `parse`, and the tokens (comments included) when `tokens` is set (`ast.parse` with
+/// `type_comments=True` reads the comments; the tree keeps none).
+pub(crate) fn parse_keeping(
+    source: &str,
+    mode: Mode,
+    tokens: bool,
+) -> Result<(Parsed, Vec<ruff_python_ast::token::Token>), Fail> {
     let pmode = match mode {
         Mode::Eval => ruff_python_parser::Mode::Expression,
         Mode::Module | Mode::Single => ruff_python_parser::Mode::Module,
@@ -70,11 +80,16 @@ pub(crate) fn parse(source: &str, mode: Mode) -> Result<Parsed, Fail> {
     if let Some(at) = tabs::inconsistent_line(source, parsed.tokens()) {
         return Err(tabs::error(at));
     }
+    let kept = match tokens {
+        true => parsed.tokens().iter().copied().collect(),
+        false => Vec::new(),
+    };
     let syntax = parsed.into_syntax();
-    Ok(match syntax {
+    let tree = match syntax {
         ruff_python_ast::Mod::Module(m) => Parsed::Module(m),
         ruff_python_ast::Mod::Expression(e) => Parsed::Expression(e),
-    })
+    };
+    Ok((tree, kept))
 }
 
 /// A bracket left open at the end of the source: CPython reports "'(' was never

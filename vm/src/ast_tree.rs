@@ -8,10 +8,17 @@ use crate::compiler::{CompileError, Mode};
 use crate::value::Value;
 use crate::vm::{PyResult, Vm};
 
-/// Parse `source` and return its tree (a `Module`, `Expression` or `Interactive`).
-pub fn parse_to_ast(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> PyResult {
-    let tree =
-        export(vm, source, filename, mode).map_err(|e| crate::exceptions::syntax_error(vm, &e))?;
+/// Parse `source` and return its tree (a `Module`, `Expression` or `Interactive`), with
+/// its type comments when `type_comments` is set (`PyCF_TYPE_COMMENTS`).
+pub fn parse_to_ast(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    type_comments: bool,
+) -> PyResult {
+    let tree = export(vm, source, filename, mode, type_comments)
+        .map_err(|e| crate::exceptions::syntax_error(vm, &e))?;
     crate::root_scope!(vm);
     let module = vm.import_module("_ast")?;
     vm.root(module);
@@ -32,8 +39,16 @@ pub fn func_type_to_ast(vm: &mut Vm, source: &str, filename: &str) -> PyResult {
 
 /// Run the parser and the export (both recurse on the tree) where the stack cannot
 /// run out (`Vm::with_compile_stack`).
-fn export(vm: &mut Vm, source: &str, filename: &str, mode: Mode) -> Result<AstNode, CompileError> {
-    vm.with_compile_stack(|| crate::compiler::ast_export::parse_ast(source, filename, mode))
+fn export(
+    vm: &mut Vm,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    type_comments: bool,
+) -> Result<AstNode, CompileError> {
+    vm.with_compile_stack(|| {
+        crate::compiler::ast_export::parse_ast_with(source, filename, mode, type_comments)
+    })
 }
 
 /// One node: an instance of the class named `n.kind` in `_ast`'s namespace `classes`.

@@ -207,7 +207,7 @@ fn leaf_or_node(vm: &mut Vm, classes: Value, v: Value, ty: &str) -> PyResult<Ast
 }
 
 /// A `Constant`'s value: None, Ellipsis, bool, or an object of exactly int, float,
-/// complex, str, bytes, or a tuple of such (CPython's `validate_constant`).
+/// complex, str, bytes, or a tuple or frozenset of such (CPython's `validate_constant`).
 fn constant(vm: &mut Vm, v: Value) -> PyResult<Const> {
     match v {
         Value::NONE => return Ok(Const::None),
@@ -268,7 +268,16 @@ fn constant(vm: &mut Vm, v: Value) -> PyResult<Const> {
         return Ok(Const::Tuple(out));
     }
     if t == types.frozenset {
-        return Err(vm.type_error("weft cannot compile a frozenset Constant yet"));
+        let items = vm.set_items(v);
+        crate::root_scope!(vm);
+        for &x in &items {
+            vm.root(x);
+        }
+        let mut out = Vec::with_capacity(items.len());
+        for x in items {
+            out.push(constant(vm, x)?);
+        }
+        return Ok(Const::FrozenSet(out));
     }
     let tn = vm.type_name(v);
     Err(vm.type_error(format!("got an invalid type in Constant: {tn}")))

@@ -489,6 +489,7 @@ fn eval_in(vm: &mut Vm, source: Value, g: Value, l: Value) -> PyResult {
 /// CPython's PyCF_MASK | PyCF_MASK_OBSOLETE | PyCF_COMPILE_MASK.
 const ALLOWED_FLAGS: i64 = 0x1fe_0000 | 0x10 | 0x200 | 0x400 | 0x1000 | 0x2000 | 0x4000 | 0x8000;
 const PYCF_ONLY_AST: i64 = 0x400;
+const PYCF_TYPE_COMMENTS: i64 = 0x1000;
 
 /// An integer argument (bool and int subclasses included).
 fn int_arg(vm: &mut Vm, v: Value) -> PyResult<i64> {
@@ -602,7 +603,8 @@ fn b_compile(
         return Err(vm.type_error("compile() arg 1 must be a string, bytes or AST object"));
     };
     if flags & PYCF_ONLY_AST != 0 {
-        return crate::ast_tree::parse_to_ast(vm, &text, &filename, mode)
+        let type_comments = flags & PYCF_TYPE_COMMENTS != 0;
+        return crate::ast_tree::parse_to_ast(vm, &text, &filename, mode, type_comments)
             .map_err(|e| fix_filename(vm, e, &filename));
     }
     // optimize=-1 is the interpreter's level (-O), 0..2 a level of its own.

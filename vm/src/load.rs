@@ -55,5 +55,15 @@ pub(crate) fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
             vm.new_tuple(vals)?
         }
         Const::Code(cd) => load_code(vm, cd)?,
+        Const::FrozenSet(items) => {
+            crate::root_scope!(vm);
+            let mut vals = Vec::new();
+            for i in items {
+                let v = load_const(vm, i)?;
+                vm.root(v);
+                vals.push(v);
+            }
+            vm.new_frozenset(vals)?
+        }
     })
 }

@@ -58,10 +58,12 @@ pub fn parse_func_type(source: &str, filename: &str) -> Result<AstNode, CompileE
         Ok(_) => return Err(invalid(after)),
         Err(e) => return Err(crate::parse_failed(&map, filename, Mode::Module, e)),
     };
+    let none = super::type_comments::TypeComments::default();
     let mut x = Export {
         map: &map,
         depth: 0,
         error: None,
+        comments: &none,
     };
     let argtypes = x.exprs(args);
     let returns = x.expr(&returns);

@@ -9,6 +9,7 @@
 mod expr;
 mod func_type;
 mod stmt;
+mod type_comments;
 
 pub use func_type::parse_func_type;
 
@@ -48,6 +49,17 @@ pub struct AstNode {
 
 /// Parse `source` and export its tree: `Module`, `Expression` or `Interactive` by mode.
 pub fn parse_ast(source: &str, filename: &str, mode: Mode) -> Result<AstNode, CompileError> {
+    parse_ast_with(source, filename, mode, false)
+}
+
+/// `parse_ast`, with the type comments and type ignores of the source when
+/// `type_comments` is set (`PyCF_TYPE_COMMENTS`; see `type_comments.rs`).
+pub fn parse_ast_with(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    type_comments: bool,
+) -> Result<AstNode, CompileError> {
     let normalized;
     let source = if source.contains('\r') {
         normalized = source.replace("\r\n", "\n").replace('\r', "\n");
@@ -56,12 +68,24 @@ pub fn parse_ast(source: &str, filename: &str, mode: Mode) -> Result<AstNode, Co
         source
     };
     let map = SourceMap::new(source);
-    let parsed = crate::parse::parse(source, mode)
+    let (parsed, tokens) = crate::parse::parse_keeping(source, mode, type_comments)
         .map_err(|e| crate::parse_failed(&map, filename, mode, e))?;
+    let comments = match type_comments {
+        true => {
+            let body = match &parsed {
+                Parsed::Module(m) => Some(&m.body[..]),
+                Parsed::Expression(_) => None,
+            };
+            type_comments::collect(&map, &tokens, body)
+                .map_err(|e| map.error(filename, e.kind, e.msg, e.start, e.end))?
+        }
+        false => type_comments::TypeComments::default(),
+    };
     let mut x = Export {
         map: &map,
         depth: 0,
         error: None,
+        comments: &comments,
     };
     let root = match (&parsed, mode) {
         (Parsed::Expression(e), _) => {
@@ -81,7 +105,7 @@ pub fn parse_ast(source: &str, filename: &str, mode: Mode) -> Result<AstNode, Co
             kind: "Module",
             fields: vec![
                 ("body", x.stmts(&m.body)),
-                ("type_ignores", AstValue::List(Vec::new())),
+                ("type_ignores", type_ignores(&comments)),
             ],
             pos: None,
         },
@@ -92,11 +116,27 @@ pub fn parse_ast(source: &str, filename: &str, mode: Mode) -> Result<AstNode, Co
     }
 }
 
-/// The walk's state: positions come from `map`; `depth` guards the recursion.
+/// `Module.type_ignores`: a `TypeIgnore(lineno, tag)` for each `# type: ignore`.
+fn type_ignores(c: &type_comments::TypeComments) -> AstValue {
+    let one = |(line, tag): &(u32, String)| {
+        bare(
+            "TypeIgnore",
+            vec![
+                ("lineno", AstValue::Int(*line as i64)),
+                ("tag", AstValue::Ident(tag.clone())),
+            ],
+        )
+    };
+    AstValue::List(c.ignores.iter().map(one).collect())
+}
+
+/// The walk's state: positions come from `map`; `depth` guards the recursion;
+/// `comments` are the type comments to give the nodes (none unless asked for).
 pub(crate) struct Export<'m, 's> {
     map: &'m SourceMap<'s>,
     depth: usize,
     error: Option<RawError>,
+    comments: &'m type_comments::TypeComments,
 }
 
 impl Export<'_, '_> {
@@ -145,6 +185,15 @@ impl Export<'_, '_> {
 
     fn source(&self) -> &str {
         self.map.source()
+    }
+
+    /// The `type_comment` field of the node starting at `at`.
+    fn type_comment(&self, at: ruff_text_size::TextSize) -> (&'static str, AstValue) {
+        let v = match self.comments.at(at) {
+            Some(t) => AstValue::Ident(t.to_string()),
+            None => AstValue::None,
+        };
+        ("type_comment", v)
     }
 }
 

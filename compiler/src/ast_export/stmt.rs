@@ -33,7 +33,6 @@ impl Export<'_, '_> {
 
     fn stmt_nested(&mut self, s: &Stmt) -> AstValue {
         let r = s.range();
-        let none = || ("type_comment", AstValue::None);
         match s {
             Stmt::FunctionDef(f) => {
                 let kind = if f.is_async {
@@ -47,7 +46,7 @@ impl Export<'_, '_> {
                     ("body", self.stmts(&f.body)),
                     ("decorator_list", self.decorators(&f.decorator_list)),
                     ("returns", self.opt_expr(f.returns.as_deref())),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node(
                     kind,
@@ -85,9 +84,10 @@ impl Export<'_, '_> {
                 let f = vec![
                     ("targets", self.exprs(&x.targets)),
                     ("value", self.expr(&x.value)),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
-                self.node("Assign", r, f)
+                let end = self.comments.end(r.start()).unwrap_or(r.end());
+                self.node("Assign", TextRange::new(r.start(), end), f)
             }
             Stmt::AugAssign(x) => {
                 let f = vec![
@@ -112,7 +112,7 @@ impl Export<'_, '_> {
                     ("iter", self.expr(&x.iter)),
                     ("body", self.stmts(&x.body)),
                     ("orelse", self.stmts(&x.orelse)),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node(if x.is_async { "AsyncFor" } else { "For" }, r, f)
             }
@@ -126,6 +126,21 @@ impl Export<'_, '_> {
             }
             Stmt::If(x) => {
                 self.if_chain(r.start(), &x.test, &x.body, &x.elif_else_clauses, r.end())
+            }
+            Stmt::With(x) if let Some(parens) = self.comments.tuple_items(r.start()) => {
+                // `with (a, b):  # type: T`: CPython's grammar reads one tuple.
+                let elts = self.exprs(x.items.iter().map(|i| &i.context_expr));
+                let tuple = self.node("Tuple", parens, vec![("elts", elts), ("ctx", unit("Load"))]);
+                let item = bare(
+                    "withitem",
+                    vec![("context_expr", tuple), ("optional_vars", AstValue::None)],
+                );
+                let f = vec![
+                    ("items", AstValue::List(vec![item])),
+                    ("body", self.stmts(&x.body)),
+                    self.type_comment(r.start()),
+                ];
+                self.node(if x.is_async { "AsyncWith" } else { "With" }, r, f)
             }
             Stmt::With(x) => {
                 let items = x
@@ -144,7 +159,7 @@ impl Export<'_, '_> {
                 let f = vec![
                     ("items", AstValue::List(items)),
                     ("body", self.stmts(&x.body)),
-                    none(),
+                    self.type_comment(r.start()),
                 ];
                 self.node(if x.is_async { "AsyncWith" } else { "With" }, r, f)
             }
@@ -366,7 +381,7 @@ impl Export<'_, '_> {
         let f = vec![
             ("arg", ident(a.name.as_str())),
             ("annotation", self.opt_expr(a.annotation.as_deref())),
-            ("type_comment", AstValue::None),
+            self.type_comment(a.name.range.start()),
         ];
         self.node(
             "arg",
@@ -379,7 +394,7 @@ impl Export<'_, '_> {
         let f = vec![
             ("arg", ident(a.name.as_str())),
             ("annotation", self.opt_expr(a.annotation.as_deref())),
-            ("type_comment", AstValue::None),
+            self.type_comment(a.name.range.start()),
         ];
         self.node("arg", a.range, f)
     }

@@ -631,6 +631,13 @@ impl Conv {
                 tuple(elts, ast::ExprContext::Load, range)
             }
             Const::Code(_) => return invalid("got an invalid type in Constant: code"),
+            Const::FrozenSet(_) => {
+                self.frozensets.push((range.start().to_u32(), k.clone()));
+                Expr::EllipsisLiteral(ast::ExprEllipsisLiteral {
+                    range,
+                    node_index: Ix::NONE,
+                })
+            }
         })
     }
 }

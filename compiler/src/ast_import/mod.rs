@@ -64,6 +64,7 @@ pub fn compile_tree(
     let mut c = Conv {
         points: vec![[1, 0]],
         surrogate_strs: Vec::new(),
+        frozensets: Vec::new(),
     };
     let whole = TextRange::empty(TextSize::new(0));
     let parsed = match mode {
@@ -78,7 +79,7 @@ pub fn compile_tree(
             node_index: AtomicNodeIndex::NONE,
         }),
     };
-    let map = SourceMap::from_points(c.points, c.surrogate_strs);
+    let map = SourceMap::from_points(c.points, c.surrogate_strs, c.frozensets);
     let prev = crate::OPTIMIZE_HERE.with(|l| l.replace(level.or(l.get())));
     let r = crate::codegen::compile_parsed(&parsed, &map, filename, mode);
     crate::OPTIMIZE_HERE.with(|l| l.set(prev));
@@ -118,6 +119,9 @@ pub(crate) struct Conv {
     /// Str constants with lone surrogates, which the parser's str cannot hold: the
     /// literal gets U+FFFD, the code generator takes the exact text from here.
     surrogate_strs: Vec<(u32, Vec<u8>)>,
+    /// frozenset constants, which have no literal: each stands as an `...` literal at
+    /// its offset, which the code generator replaces with the constant from here.
+    frozensets: Vec<(u32, crate::bytecode::Const)>,
 }
 
 impl Conv {

@@ -470,6 +470,12 @@ impl<'a> Compiler<'a> {
                 }
                 crate::surrogates::exact_literal(self.map.source(), s).unwrap_or(Const::Str(v))
             }
+            (Expr::EllipsisLiteral(x), Const::Ellipsis) => {
+                match self.map.frozenset(x.range.start().to_usize()) {
+                    Some(c) => c.clone(),
+                    None => Const::Ellipsis,
+                }
+            }
             (_, c) => c,
         })
     }

@@ -1161,7 +1161,19 @@ fn misc_next(vm: &mut Vm, m: &MiscIter, pass_stop: bool) -> PyResult<Option<Valu
         },
         MiscIterKind::CallableSentinel => {
             let r = vm.call(vals[0], &[], &[])?;
-            let stop = vm.with_root(r, |vm| vm.eq(r, vals[1]));
+            // Identity means equality (as in CPython's RichCompareBool); and a value of a
+            // built-in type other than None's never equals None (`re.finditer` is
+            // `iter(scanner.search, None)`: this saves a full comparison per match).
+            let stop = if r == vals[1] {
+                Ok(true)
+            } else if vals[1] == Value::NONE
+                && !crate::types::type_data(&vm.type_of(r)).is_user
+                && !crate::objects::weakref::is_proxy(vm, r)
+            {
+                Ok(false)
+            } else {
+                vm.with_root(r, |vm| vm.eq(r, vals[1]))
+            };
             if stop? {
                 return finish(m);
             }

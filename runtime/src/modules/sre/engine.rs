@@ -6,6 +6,8 @@
 //! only malformed code lists passed straight to `_sre.compile` could cause) becomes
 //! `RuntimeError: invalid SRE code`, as CPython reports code that fails its checks.
 use super::first::{RunStop, admits};
+use super::linear::{self, Hit, OneByte, Prog, Utf8};
+use super::regs::Regs;
 use super::subject::{Drive, Subject};
 use rustpython_sre_engine::{Request, State, StrDrive, StringCursor};
 use std::panic::{AssertUnwindSafe, catch_unwind};
@@ -22,6 +24,45 @@ pub struct Pre<'a> {
     pub prefix_chars: usize,
     /// A leading repeated set that must end at a literal.
     pub run_stop: Option<&'a RunStop>,
+    /// The pattern as a straight-line program, when it is one (`linear.rs`): it runs
+    /// instead of the engine over one-byte subjects.
+    pub linear: Option<&'a Prog>,
+}
+
+impl<'a> Pre<'a> {
+    /// The straight-line program, if there is one and it is the better way to run an
+    /// attempt of `mode`: a search for a pattern with a literal prefix or a run filter
+    /// goes to the engine, which jumps between the prefix's occurrences (`memmem`) or
+    /// over whole runs, where the program would try each place.
+    fn linear_for(&self, mode: Mode) -> Option<&'a Prog> {
+        let skips = !self.prefix.is_empty() || !self.text_prefix.is_empty();
+        if mode == Mode::Search && (skips || self.run_stop.is_some()) {
+            return None;
+        }
+        self.linear
+    }
+}
+
+/// A successful match: the engine's state, or a straight-line program's hit.
+pub enum Found {
+    Engine(State),
+    Linear(Hit),
+}
+
+impl Found {
+    pub fn start(&self) -> usize {
+        match self {
+            Found::Engine(s) => s.start,
+            Found::Linear(h) => h.start,
+        }
+    }
+
+    pub fn end(&self) -> usize {
+        match self {
+            Found::Engine(s) => s.cursor.position,
+            Found::Linear(h) => h.end,
+        }
+    }
 }
 
 /// The subject's bytes, for substring search of a literal prefix: bytes (positions are
@@ -91,7 +132,7 @@ fn request<S: StrDrive>(d: S, code: &[u32], span: Span, full: bool) -> Request<'
     }
 }
 
-/// One attempt; the engine's state (group marks, match end) on success.
+/// One attempt; the match (group marks, match end) on success.
 pub fn once(
     vm: &mut Vm,
     subj: &Subject<'_>,
@@ -99,7 +140,7 @@ pub fn once(
     pre: Pre<'_>,
     span: Span,
     mode: Mode,
-) -> PyResult<Option<State>> {
+) -> PyResult<Option<Found>> {
     if span.start > span.end && mode != Mode::Match {
         // CPython: a search, or a match that must reach `end`, finds nothing there.
         return Ok(None);
@@ -110,14 +151,61 @@ pub fn once(
         ..span
     };
     let long = mode == Mode::Search && span.end - span.start >= DETACH_MIN;
-    match subj.drive(span.hint) {
+    if let Some(p) = pre.linear_for(mode) {
+        let mut hit = p.hit();
+        let mut cache = linear::Cache::new();
+        let ok = match subj.drive(span.hint) {
+            Drive::Bytes(d) => {
+                let ask = ask(span, span.start, mode);
+                guarded(vm, long, || {
+                    linear::find(p, OneByte(d), ask, &mut hit, &mut cache)
+                })?
+            }
+            Drive::Text(d) => {
+                let ask = ask(span, byte_of(d.bytes(), span.hint, span.start), mode);
+                guarded(vm, long, || {
+                    linear::find(p, Utf8(d.bytes()), ask, &mut hit, &mut cache)
+                })?
+            }
+        };
+        return Ok(ok.then_some(Found::Linear(hit)));
+    }
+    let found = match subj.drive(span.hint) {
         Drive::Bytes(d) => guarded(vm, long, || {
             once_in(d, code, pre, Raw::Bytes(d), span, mode)
-        }),
+        })?,
         Drive::Text(d) => {
             let raw = Raw::Text(d.bytes(), span.hint);
-            guarded(vm, long, || once_in(d, code, pre, raw, span, mode))
+            guarded(vm, long, || once_in(d, code, pre, raw, span, mode))?
         }
+    };
+    Ok(found.map(Found::Engine))
+}
+
+/// The byte offset of position `n` of UTF-8 `text`, walking from the known pair `hint`
+/// (at or before `n`, or from the start).
+fn byte_of(text: &[u8], hint: (usize, usize), n: usize) -> usize {
+    let (mut c, mut b) = if hint.0 <= n { hint } else { (0, 0) };
+    while c < n && b < text.len() {
+        b += 1;
+        while b < text.len() && text[b] & 0xC0 == 0x80 {
+            b += 1;
+        }
+        c += 1;
+    }
+    b
+}
+
+/// The straight-line program's request for an attempt of `mode` over `span` (whose
+/// start is at byte `start_byte`).
+fn ask(span: Span, start_byte: usize, mode: Mode) -> linear::Ask {
+    linear::Ask {
+        start: span.start,
+        start_byte,
+        end: span.end,
+        must_advance: span.must_advance,
+        match_all: mode == Mode::Full,
+        search: mode == Mode::Search,
     }
 }
 
@@ -303,9 +391,16 @@ pub fn each(
     code: &[u32],
     pre: Pre<'_>,
     span: Span,
-    f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
 ) -> PyResult<()> {
     match subj.drive(span.hint) {
+        Drive::Bytes(d) if let Some(p) = pre.linear_for(Mode::Search) => {
+            each_linear(vm, p, OneByte(d), span.start, span, f)
+        }
+        Drive::Text(d) if let Some(p) = pre.linear_for(Mode::Search) => {
+            let b = byte_of(d.bytes(), span.hint, span.start);
+            each_linear(vm, p, Utf8(d.bytes()), b, span, f)
+        }
         Drive::Bytes(d) => each_in(vm, d, code, pre, Raw::Bytes(d), span, f),
         Drive::Text(d) => each_in(vm, d, code, pre, Raw::Text(d.bytes(), span.hint), span, f),
     }
@@ -318,7 +413,7 @@ fn each_in<S: StrDrive>(
     pre: Pre<'_>,
     mut raw: Raw<'_>,
     span: Span,
-    f: &mut dyn FnMut(&mut Vm, &State) -> PyResult<bool>,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
 ) -> PyResult<()> {
     let mut req = request(d, code, span, false);
     let mut state = State::default();
@@ -334,7 +429,12 @@ fn each_in<S: StrDrive>(
             break;
         }
         long = state.start - from >= DETACH_MIN;
-        if !f(vm, &state)? {
+        let found = Found::Engine(std::mem::take(&mut state));
+        let more = f(vm, &found)?;
+        if let Found::Engine(s) = found {
+            state = s;
+        }
+        if !more {
             break;
         }
         req.must_advance = state.cursor.position == state.start;
@@ -343,24 +443,75 @@ fn each_in<S: StrDrive>(
     Ok(())
 }
 
+/// `each` with a straight-line program over subject `t` (`start_byte` is the byte
+/// offset of `span.start`).
+fn each_linear<T: linear::ByteText>(
+    vm: &mut Vm,
+    p: &Prog,
+    t: T,
+    start_byte: usize,
+    span: Span,
+    f: &mut dyn FnMut(&mut Vm, &Found) -> PyResult<bool>,
+) -> PyResult<()> {
+    let mut ask = ask(span, start_byte, Mode::Search);
+    let mut hit = p.hit();
+    let mut cache = linear::Cache::new();
+    let mut long = span.end - span.start >= DETACH_MIN;
+    while ask.start <= ask.end {
+        if !guarded(vm, long, || linear::find(p, t, ask, &mut hit, &mut cache))? {
+            break;
+        }
+        long = hit.start - ask.start >= DETACH_MIN;
+        let (start, end) = (hit.start, hit.end);
+        // The hit goes to the callback inside a `Found` and comes back (its marks kept).
+        let found = Found::Linear(std::mem::take(&mut hit));
+        let more = f(vm, &found)?;
+        if let Found::Linear(h) = found {
+            hit = h;
+        }
+        if !more {
+            break;
+        }
+        ask.must_advance = end == start;
+        ask.start = end;
+        ask.start_byte = hit.end_byte;
+    }
+    Ok(())
+}
+
 /// The spans of groups 0..=`groups` of a successful match ((-1, -1) for a group that did
 /// not take part), and the last group closed (-1 for none).
-pub fn regs(state: &State, groups: usize) -> (Box<[(isize, isize)]>, isize) {
-    let mut r = Vec::with_capacity(groups + 1);
-    r.push((state.start as isize, state.cursor.position as isize));
-    for g in 0..groups {
-        let (a, b) = state.marks.get(g);
-        r.push(if a.is_some() && b.is_some() {
-            (a.unpack() as isize, b.unpack() as isize)
-        } else {
-            (-1, -1)
-        });
+pub fn regs(found: &Found, groups: usize) -> (Regs, isize) {
+    let mut r = Regs::unset(groups + 1);
+    r[0] = (found.start() as isize, found.end() as isize);
+    let span = |(a, b): (usize, usize)| (a as isize, b as isize);
+    match found {
+        Found::Linear(h) => {
+            for g in 1..=groups {
+                if let Some(s) = h.group(g) {
+                    r[g] = span(s);
+                }
+            }
+            (r, h.last_index)
+        }
+        Found::Engine(state) => {
+            for g in 1..=groups {
+                let (a, b) = state.marks.get(g - 1);
+                if a.is_some() && b.is_some() {
+                    r[g] = span((a.unpack(), b.unpack()));
+                }
+            }
+            (r, state.marks.last_index())
+        }
     }
-    (r.into_boxed_slice(), state.marks.last_index())
 }
 
 /// The span of group `g` (1-based) of a successful match, if it took part.
-pub fn group_span(state: &State, g: usize) -> Option<(usize, usize)> {
+pub fn group_span(found: &Found, g: usize) -> Option<(usize, usize)> {
+    let state = match found {
+        Found::Engine(s) => s,
+        Found::Linear(h) => return h.group(g),
+    };
     let (a, b) = state.marks.get(g - 1);
     (a.is_some() && b.is_some()).then(|| (a.unpack(), b.unpack()))
 }

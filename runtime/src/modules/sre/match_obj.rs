@@ -2,12 +2,11 @@
 //! that read it. The spans are positions in the subject; a group's text is sliced from
 //! the subject object when asked for (so a bytearray changed since is read as it is now,
 //! as in CPython).
-use super::engine::regs;
+use super::engine::{Found, regs};
 use super::pattern::{PatternData, pattern_of};
 use super::sub::{Joiner, compile_template, fill_template};
 use super::subject::{Offsets, Subject, subject};
 use super::template::TemplateData;
-use rustpython_sre_engine::State;
 use weft_vm::native;
 use weft_vm::native::NativeDef;
 use weft_vm::objects::tuple::TupleData;
@@ -21,7 +20,8 @@ pub struct MatchData {
     /// The subject object as given.
     pub string: Value,
     /// Spans of groups 0..=groups; (-1, -1) for a group that did not take part.
-    pub regs: Box<[(isize, isize)]>,
+    #[unsafe_untraced = "plain numbers: no Python value inside"]
+    pub regs: super::regs::Regs,
     pub pos: usize,
     pub endpos: usize,
     /// The last group closed, or -1.
@@ -42,12 +42,12 @@ pub fn new_match(
     string: Value,
     subj: &Subject<'_>,
     offs: &mut Offsets<'_>,
-    state: &State,
+    state: &Found,
     pos_endpos: (usize, usize),
 ) -> PyResult {
     let _ = subj;
     let (regs, lastindex) = regs(state, p.groups);
-    let start = state.start;
+    let start = state.start();
     let anchor = (start, offs.byte(start));
     vm.alloc(
         p.match_type,

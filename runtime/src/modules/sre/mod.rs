@@ -15,9 +15,11 @@
 mod case;
 mod engine;
 mod first;
+mod linear;
 mod match_obj;
 mod pattern;
 mod pattern_ops;
+mod regs;
 mod scanner;
 mod sub;
 mod subject;

@@ -36,6 +36,9 @@ pub struct PatternData {
     /// A leading repeated set that must end at a literal (`first.rs`), if any.
     #[unsafe_untraced = "plain numbers: no Python value inside"]
     pub run_stop: Option<super::first::RunStop>,
+    /// The pattern as a straight-line program for one-byte subjects (`linear.rs`).
+    #[unsafe_untraced = "plain numbers: no Python value inside"]
+    pub linear: Option<super::linear::Prog>,
     /// Capturing groups (group 0 not counted).
     pub groups: usize,
     /// A private copy of the name -> number dict.
@@ -71,6 +74,7 @@ impl PatternData {
             text_prefix: &self.text_prefix.0,
             prefix_chars: self.text_prefix.1,
             run_stop: self.run_stop.as_ref(),
+            linear: self.linear.as_ref(),
         }
     }
 
@@ -162,6 +166,7 @@ pub fn compile(
             prefix: super::first::byte_prefix(&code),
             text_prefix: super::first::text_prefix(&code),
             run_stop: super::first::RunStop::of(&code),
+            linear: super::linear::Prog::of(&code),
             code,
             groups,
             groupindex: gi,

@@ -123,7 +123,7 @@ fn p_findall(
     let mut offs = subj.offsets();
     engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
         let item = if p.groups == 0 {
-            subj.slice(vm, &mut offs, st.start, st.cursor.position)?
+            subj.slice(vm, &mut offs, st.start(), st.end())?
         } else {
             let mut parts = Vec::with_capacity(p.groups);
             for g in 1..=p.groups {
@@ -218,7 +218,7 @@ fn p_split(
         let mut n = 0;
         engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
             {
-                let v = subj.slice(vm, &mut offs, last, st.start)?;
+                let v = subj.slice(vm, &mut offs, last, st.start())?;
                 out.push(vm.root(v));
             }
             for g in 1..=p.groups {
@@ -229,7 +229,7 @@ fn p_split(
                 out.push(vm.root(item));
             }
             n += 1;
-            last = st.cursor.position;
+            last = st.end();
             Ok(maxsplit == 0 || n < maxsplit)
         })?;
     }

@@ -112,8 +112,8 @@ fn step(vm: &mut Vm, this: Value, mode: Mode, method: &str) -> PyResult {
         &state,
         (sc.pos, sc.endpos),
     )?;
-    let end = state.cursor.position;
-    at.must_advance = end == state.start;
+    let end = state.end();
+    at.must_advance = end == state.start();
     at.start_byte = offs.byte(end);
     at.start = end;
     Ok(m)

@@ -291,7 +291,7 @@ fn subx(
     if count >= 0 {
         let span = Span::new(0, len);
         engine::each(vm, &subj, &p.code, p.pre(), span, &mut |vm, st| {
-            out.piece(&subj, &mut offs, last, st.start);
+            out.piece(&subj, &mut offs, last, st.start());
             match filter {
                 Filter::Literal(v) => out.item(vm, v),
                 Filter::Call(f) => {
@@ -302,14 +302,14 @@ fn subx(
                 Filter::Template(t) => {
                     let t = t.downcast::<TemplateData>().expect("template");
                     let span = |g: usize| match g {
-                        0 => Some((st.start, st.cursor.position)),
+                        0 => Some((st.start(), st.end())),
                         _ if g <= p.groups => group_span(st, g),
                         _ => None,
                     };
                     fill_template(vm, &mut out, t, &subj, &mut offs, &span);
                 }
             }
-            last = st.cursor.position;
+            last = st.end();
             n += 1;
             Ok(count == 0 || (n as i64) < count)
         })?;
