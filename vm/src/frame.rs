@@ -331,6 +331,7 @@ impl Frame {
     /// `i` is below the code's local count (the compiler's `flow::verify` checks every
     /// `LoadFast`/`StoreFast` operand).
     #[inline(always)]
+    #[allow(clippy::mut_from_ref)]
     pub unsafe fn local_unchecked(&self, i: usize) -> &mut Value {
         debug_assert!(i < self.nlocals as usize);
         // SAFETY: as `locals`, and the caller's contract.
