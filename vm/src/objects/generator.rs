@@ -298,6 +298,13 @@ fn resume_draining(
                 },
             },
             None => {
+                if started
+                    && kind == GenKind::Generator
+                    && let Some(sub) = delegating_to(frame)
+                    && is_generator(sub)
+                {
+                    return Ok(send_through(vm, frame, sub, sent, sink));
+                }
                 if started {
                     frame.push(sent);
                 }
@@ -506,6 +513,41 @@ fn throw_through(vm: &mut Vm, frame: &Frame, sub: Value, t: Thrown) -> PyResult<
             frame.set_top(value);
             frame.set_pc(frame.pc() + 1);
             vm.exec(frame)
+        }
+        Err(raised) => vm.resume_with_error(frame, raised),
+    }
+}
+
+/// Resume `frame`, suspended in `yield from sub` with `sub` a generator, with `sent`:
+/// `sub` is resumed straight away instead of through the frame's loop and its
+/// `YieldFrom` (one interpreter loop entered per level of a `yield from` chain, not
+/// two), and then what `YieldFrom` does follows (PEP 380): `sub`'s yield is the frame's,
+/// its return value is the expression's value, its exception is raised at the
+/// `yield from`. Meanwhile the frame is on the frame list (a root, and `f_back` of
+/// `sub`'s frame) and counts toward the recursion depth, as when its loop runs.
+fn send_through(
+    vm: &mut Vm,
+    frame: &Frame,
+    sub: Value,
+    sent: Value,
+    sink: Option<crate::interp::Sink<'_>>,
+) -> PyResult<Exit> {
+    if vm.depth >= vm.recursion_limit || crate::vm::approx_stack_pointer() < vm.stack_limit {
+        // Near the limit: the loop's own path, which raises RecursionError there.
+        frame.push(sent);
+        return vm.exec_draining(frame, sink);
+    }
+    vm.roots.frames.push(frame as *const Frame);
+    vm.depth += 1;
+    let outcome = resume_sub(vm, sub, sent, None);
+    vm.roots.frames.pop();
+    vm.depth -= 1;
+    match outcome {
+        Ok(Err(yielded)) => Ok(Exit::Yield(yielded)),
+        Ok(Ok(value)) => {
+            frame.set_top(value);
+            frame.set_pc(frame.pc() + 1);
+            vm.exec_draining(frame, sink)
         }
         Err(raised) => vm.resume_with_error(frame, raised),
     }
