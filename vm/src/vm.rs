@@ -790,6 +790,27 @@ impl Vm {
     /// satisfied it), then the weakref callbacks queued so far. Returns objects freed.
     /// Must be called at a safepoint: every value the caller holds is rooted.
     pub fn collect(&mut self) -> usize {
+        self.collect_once().unwrap_or(0)
+    }
+
+    /// `gc.collect()`: a collection this thread runs itself, so that the callbacks of the
+    /// objects found dead have run when it returns. A request another thread's
+    /// collection satisfied is tried again: that thread runs the callbacks it queued,
+    /// maybe after this call would have returned. (Tried a few times: each retry means
+    /// another collection ran meanwhile, which is progress.)
+    pub fn collect_explicit(&mut self) -> usize {
+        for _ in 0..3 {
+            if let Some(freed) = self.collect_once() {
+                return freed;
+            }
+        }
+        0
+    }
+
+    /// A collection, then the weakref callbacks it queued (DESIGN.md invariant 7: they
+    /// run on the collecting thread); None, and no callbacks run here, when another
+    /// thread's collection satisfied the request (that thread runs its callbacks).
+    fn collect_once(&mut self) -> Option<usize> {
         let observer = *self.rt.gc_observer.lock();
         if let Some(observe) = observer {
             observe(self, GcEvent::Start);
@@ -817,9 +838,9 @@ impl Vm {
         if let Some(observe) = observer {
             observe(self, GcEvent::Stop(stats.as_ref()));
         }
-        let freed = stats.map_or(0, |s| s.freed);
+        let freed = stats.as_ref().map(|s| s.freed)?;
         self.run_pending_callbacks();
-        freed
+        Some(freed)
     }
 
     /// Give `obj` (just allocated, of class `cls`) its FTB bit if the class defines
@@ -847,9 +868,10 @@ impl Vm {
         });
     }
 
-    /// Run queued weakref callbacks on this thread (DESIGN.md invariant 7). A collection
-    /// triggered by a callback only appends to the queue, which this loop then drains.
-    /// Several threads may drain at once; each pair is taken by exactly one.
+    /// Run queued weakref callbacks on this thread (DESIGN.md invariant 7), after a
+    /// collection it ran. A collection triggered by a callback only appends to the
+    /// queue, which this loop then drains. Two threads that collected one after the
+    /// other may drain at once; each pair is taken by exactly one.
     pub fn run_pending_callbacks(&mut self) {
         if self.draining {
             return;

@@ -88,7 +88,7 @@ fn collect(vm: &mut Vm, args: &[Value], kw: &[(Value, Value)]) -> PyResult {
             }
         }
     }
-    let freed = vm.collect();
+    let freed = vm.collect_explicit();
     int(vm, freed)
 }
 
