@@ -25,8 +25,18 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from perflib import programs  # noqa: E402
 
 
+def warm(binary, script):
+    """Run `binary script` once, uncounted: weft compiles each module it imports the
+    first time a build sees it and keeps the code in its on-disk cache (as CPython keeps
+    `.pyc` files, which python3 already has for its Lib); counting that first run would
+    count the compiler (40M instructions for bm_chaos's `import random`)."""
+    subprocess.run([binary, script], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                   check=False)
+
+
 def instructions(binary, script):
     """Instructions callgrind counts for `binary script` (output discarded)."""
+    warm(binary, script)
     with tempfile.NamedTemporaryFile(suffix=".cg") as out:
         subprocess.run(
             ["valgrind", "--tool=callgrind", "--callgrind-out-file=" + out.name, binary, script],
