@@ -19,22 +19,14 @@ pub fn parse_to_ast(
 ) -> PyResult {
     let tree = export(vm, source, filename, mode, type_comments)
         .map_err(|e| crate::exceptions::syntax_error(vm, &e))?;
-    crate::root_scope!(vm);
-    let module = vm.import_module("_ast")?;
-    vm.root(module);
-    let classes = vm.module_dict(module);
-    node(vm, classes, &tree)
+    tree_objects(vm, &tree)
 }
 
 /// `compile(text, filename, "func_type", PyCF_ONLY_AST)`: a `FunctionType` tree.
 pub fn func_type_to_ast(vm: &mut Vm, source: &str, filename: &str) -> PyResult {
     let tree = crate::compiler::ast_export::parse_func_type(source, filename)
         .map_err(|e| crate::exceptions::syntax_error(vm, &e))?;
-    crate::root_scope!(vm);
-    let module = vm.import_module("_ast")?;
-    vm.root(module);
-    let classes = vm.module_dict(module);
-    node(vm, classes, &tree)
+    tree_objects(vm, &tree)
 }
 
 /// Run the parser and the export (both recurse on the tree) where the stack cannot
@@ -52,6 +44,15 @@ fn export(
 }
 
 /// One node: an instance of the class named `n.kind` in `_ast`'s namespace `classes`.
+/// The `_ast` objects of an exported tree.
+fn tree_objects(vm: &mut Vm, tree: &AstNode) -> PyResult {
+    crate::root_scope!(vm);
+    let module = vm.import_module("_ast")?;
+    vm.root(module);
+    let classes = vm.module_dict(module);
+    node(vm, classes, tree)
+}
+
 fn node(vm: &mut Vm, classes: Value, n: &AstNode) -> PyResult {
     // The export bounds the depth; this catches a thread already deep in its stack.
     vm.check_native_depth(" during ast construction")?;

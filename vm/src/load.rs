@@ -44,26 +44,21 @@ pub(crate) fn load_const(vm: &mut Vm, c: &Const) -> PyResult {
         Const::Str(s) => vm.intern(s),
         Const::StrSurrogates(b) => vm.new_str_wtf8(b)?,
         Const::Bytes(b) => vm.new_bytes(b.clone())?,
-        Const::Tuple(items) => {
-            crate::root_scope!(vm);
-            let mut vals = Vec::new();
-            for i in items {
-                let v = load_const(vm, i)?;
-                vm.root(v);
-                vals.push(v);
-            }
-            vm.new_tuple(vals)?
-        }
+        Const::Tuple(items) => load_items(vm, items, Vm::new_tuple)?,
         Const::Code(cd) => load_code(vm, cd)?,
-        Const::FrozenSet(items) => {
-            crate::root_scope!(vm);
-            let mut vals = Vec::new();
-            for i in items {
-                let v = load_const(vm, i)?;
-                vm.root(v);
-                vals.push(v);
-            }
-            vm.new_frozenset(vals)?
-        }
+        Const::FrozenSet(items) => load_items(vm, items, Vm::new_frozenset)?,
     })
+}
+
+/// A tuple or frozenset constant: its items loaded (and rooted while the next ones
+/// are), then `make` of them.
+fn load_items(vm: &mut Vm, items: &[Const], make: fn(&mut Vm, Vec<Value>) -> PyResult) -> PyResult {
+    crate::root_scope!(vm);
+    let mut vals = Vec::with_capacity(items.len());
+    for i in items {
+        let v = load_const(vm, i)?;
+        vm.root(v);
+        vals.push(v);
+    }
+    make(vm, vals)
 }

@@ -260,6 +260,15 @@ impl Vm {
                 // SAFETY: `ip` is inside the code (see above).
                 let instr = unsafe { *ip };
                 ip = unsafe { ip.add(1) };
+                // An instruction with a fast path here whose case did not apply: run it
+                // by `step_slow` on the written-back state (none of these can yield).
+                macro_rules! not_fast {
+                    () => {{
+                        sync!();
+                        tri!(self.step_slow(f, code, instr));
+                        reload!();
+                    }};
+                }
                 match instr {
                     Instr::LoadFast(i) => {
                         // SAFETY: a verified local index (`flow::verify`).
@@ -363,9 +372,7 @@ impl Vm {
                                 push!(view.get(i).unwrap_or(Value::NONE));
                             }
                         } else {
-                            sync!();
-                            tri!(self.step_slow(f, code, instr));
-                            reload!();
+                            not_fast!();
                         }
                     }
                     Instr::BuildTuple(n) => {
@@ -387,9 +394,7 @@ impl Vm {
                                 drop_n!(1);
                             }
                             None => {
-                                sync!();
-                                tri!(self.step_slow(f, code, instr));
-                                reload!();
+                                not_fast!();
                             }
                         }
                     }
@@ -455,9 +460,7 @@ impl Vm {
                             // SAFETY: as above.
                             ip = unsafe { ip.add(1) };
                         } else {
-                            sync!();
-                            tri!(self.step_slow(f, code, instr));
-                            reload!();
+                            not_fast!();
                         }
                     }
                     Instr::IsOp(neg) => {

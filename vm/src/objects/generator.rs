@@ -507,12 +507,24 @@ fn throw_through(vm: &mut Vm, frame: &Frame, sub: Value, t: Thrown) -> PyResult<
     } else {
         throw_sub(vm, sub, t)
     };
+    after_sub(vm, frame, outcome, None)
+}
+
+/// What a frame suspended in `yield from sub` does with `sub`'s step (the rest of its
+/// `YieldFrom`): `sub`'s yield is the frame's; `sub`'s return value becomes the
+/// expression's value and the frame runs on; what `sub` raised is raised in the frame.
+fn after_sub(
+    vm: &mut Vm,
+    frame: &Frame,
+    outcome: PyResult<Result<Value, Value>>,
+    sink: Option<crate::interp::Sink<'_>>,
+) -> PyResult<Exit> {
     match outcome {
         Ok(Err(yielded)) => Ok(Exit::Yield(yielded)),
         Ok(Ok(value)) => {
             frame.set_top(value);
             frame.set_pc(frame.pc() + 1);
-            vm.exec(frame)
+            vm.exec_draining(frame, sink)
         }
         Err(raised) => vm.resume_with_error(frame, raised),
     }
@@ -521,9 +533,7 @@ fn throw_through(vm: &mut Vm, frame: &Frame, sub: Value, t: Thrown) -> PyResult<
 /// Resume `frame`, suspended in `yield from sub` with `sub` a generator, with `sent`:
 /// `sub` is resumed straight away instead of through the frame's loop and its
 /// `YieldFrom` (one interpreter loop entered per level of a `yield from` chain, not
-/// two), and then what `YieldFrom` does follows (PEP 380): `sub`'s yield is the frame's,
-/// its return value is the expression's value, its exception is raised at the
-/// `yield from`. Meanwhile the frame is on the frame list (a root, and `f_back` of
+/// two), and then what `YieldFrom` does follows (`after_sub`, PEP 380). Meanwhile the frame is on the frame list (a root, and `f_back` of
 /// `sub`'s frame) and counts toward the recursion depth, as when its loop runs.
 fn send_through(
     vm: &mut Vm,
@@ -542,15 +552,7 @@ fn send_through(
     let outcome = resume_sub(vm, sub, sent, None);
     vm.roots.frames.pop();
     vm.depth -= 1;
-    match outcome {
-        Ok(Err(yielded)) => Ok(Exit::Yield(yielded)),
-        Ok(Ok(value)) => {
-            frame.set_top(value);
-            frame.set_pc(frame.pc() + 1);
-            vm.exec_draining(frame, sink)
-        }
-        Err(raised) => vm.resume_with_error(frame, raised),
-    }
+    after_sub(vm, frame, outcome, sink)
 }
 
 fn attr(vm: &mut Vm, obj: Value, name: &str) -> PyResult<Option<Value>> {
